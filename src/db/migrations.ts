@@ -1,0 +1,42 @@
+import type { Queries } from './database.js';
+
+/** Labels whose nodes carry a unique, stable `id`. */
+const IDENTIFIED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme', 'Contribution'] as const;
+
+function fulltext(name: string, label: string, properties: string[], analyzer: 'english' | 'dutch'): string {
+  const on = properties.map((p) => `n.${p}`).join(', ');
+  return `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON EACH [${on}]
+          OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${analyzer}' } }`;
+}
+
+/** Full-text index names, one per analyzer, used by the areas that search text. */
+export const FULLTEXT = {
+  themeNamesEn: 'theme_names_en',
+  themeNamesNl: 'theme_names_nl',
+  expertProfileEn: 'expert_profile_en',
+  expertProfileNl: 'expert_profile_nl',
+  contributionTextEn: 'contribution_text_en',
+  contributionTextNl: 'contribution_text_nl',
+} as const;
+
+/** Idempotent schema statements: safe to run on every start. */
+export const MIGRATIONS: string[] = [
+  ...IDENTIFIED_LABELS.map(
+    (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+  ),
+  // Lists are ordered by name: an index keeps a page's cost independent of the graph's size.
+  ...IDENTIFIED_LABELS.map((label) => `CREATE INDEX ${label.toLowerCase()}_name IF NOT EXISTS FOR (n:${label}) ON (n.name)`),
+  fulltext(FULLTEXT.themeNamesEn, 'Theme', ['name', 'aliasText'], 'english'),
+  fulltext(FULLTEXT.themeNamesNl, 'Theme', ['nameNl', 'aliasText'], 'dutch'),
+  fulltext(FULLTEXT.expertProfileEn, 'Expert', ['name', 'headline', 'bio'], 'english'),
+  fulltext(FULLTEXT.expertProfileNl, 'Expert', ['headlineNl', 'bioNl'], 'dutch'),
+  fulltext(FULLTEXT.contributionTextEn, 'Contribution', ['title', 'summary'], 'english'),
+  // Neo4j allows one full-text index per label and property list: the Dutch one lists them in another order.
+  fulltext(FULLTEXT.contributionTextNl, 'Contribution', ['summary', 'title'], 'dutch'),
+];
+
+export async function migrate(queries: Queries): Promise<void> {
+  for (const statement of MIGRATIONS) await queries.write(statement);
+  // Indexes build in the background; searches must not run against a half-built one.
+  await queries.read('CALL db.awaitIndexes(300)');
+}

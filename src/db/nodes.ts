@@ -1,0 +1,83 @@
+import { notFound } from '../graphql/errors.js';
+import type { Queries } from './database.js';
+
+/** Node labels with an `id` and a `name`. Labels are code constants: Cypher cannot take them as parameters. */
+export type NamedLabel = 'Expert' | 'Institution' | 'Network' | 'Country' | 'Region' | 'Theme' | 'Contribution';
+
+/**
+ * Loads nodes by id in one round trip, in the order asked; a missing id becomes a NOT_FOUND error
+ * for that key only. `projection` is a Cypher map projection of `n` (a code constant).
+ */
+export async function nodesByIds<T extends { id: string }>(
+  queries: Queries,
+  label: NamedLabel,
+  ids: readonly string[],
+  projection = 'n {.*}',
+): Promise<Array<T | Error>> {
+  const rows = await queries.read<{ node: T }>(
+    `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN ${projection} AS node`,
+    { ids },
+  );
+  const byId = new Map(rows.map((row) => [row.node.id, row.node]));
+  return ids.map((id) => byId.get(id) ?? notFound(`No ${label.toLowerCase()} has id "${id}": it may have been removed.`));
+}
+
+/** Which nodes a page lists: all of a label, or those matching a pattern on `n` (a code constant) with its parameters. */
+export interface Selection {
+  label: NamedLabel;
+  pattern?: string;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * One page of nodes ordered by name then id, after a (name, id) keyset cursor, with the selection's total.
+ * Fetches `size + 1` rows so the caller knows whether another page follows.
+ */
+export async function pageByName<T extends { id: string; name: string }>(
+  queries: Queries,
+  selection: Selection,
+  size: number,
+  after: [string, string] | null,
+  projection = 'n {.*}',
+): Promise<{ rows: T[]; total: number }> {
+  const match = selection.pattern ?? `(n:${selection.label})`;
+  const [result] = await queries.read<{ rows: T[]; total: number }>(
+    `CALL () {
+       MATCH ${match}
+       WHERE n.name IS NOT NULL
+         AND ($after IS NULL OR n.name > $after[0] OR (n.name = $after[0] AND n.id > $after[1]))
+       WITH n ORDER BY n.name, n.id LIMIT $limit
+       RETURN collect(${projection}) AS rows
+     }
+     RETURN rows, COUNT { MATCH ${match} } AS total`,
+    { ...selection.params, after, limit: size + 1 },
+  );
+  return result ?? { rows: [], total: 0 };
+}
+
+/** Puts per-id results back in the order of `ids`, with `empty` for ids that found nothing. */
+export function alignToIds<T>(ids: readonly string[], rows: Array<{ id: string }>, pick: (row: any) => T, empty: T): T[] {
+  const byId = new Map(rows.map((row) => [row.id, pick(row)]));
+  return ids.map((id) => byId.get(id) ?? empty);
+}
+
+/**
+ * For each id, the nodes `n` that `pattern` (a code constant using `id`) reaches, ordered by `order`,
+ * in one round trip for all ids.
+ */
+export async function neighboursByIds<T>(
+  queries: Queries,
+  ids: readonly string[],
+  pattern: string,
+  order: string,
+  projection = 'n {.*}',
+): Promise<T[][]> {
+  const rows = await queries.read<{ id: string; items: T[] }>(
+    `UNWIND $ids AS id
+     OPTIONAL MATCH ${pattern}
+     WITH id, n ORDER BY ${order}
+     RETURN id, collect(${projection}) AS items`,
+    { ids },
+  );
+  return alignToIds(ids, rows, (row) => row.items as T[], []);
+}

@@ -1,0 +1,62 @@
+/**
+ * Name keys: how names, aliases and codes are compared. Case, accents and punctuation do not count,
+ * so "Oost-Azië", "oost azie" and "OOST-AZIE" are one key.
+ */
+export function nameKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{Letter}\p{Number}]+/gu, ' ')
+    .trim();
+}
+
+/** Every distinct key for a set of names (empty and missing names skipped). */
+export function nameKeys(...names: Array<string | null | undefined>): string[] {
+  return [...new Set(names.filter((n): n is string => !!n).map(nameKey).filter((k) => k.length > 0))];
+}
+
+const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
+
+/**
+ * Turns user text into a Lucene query of plain terms: syntax characters are escaped and the
+ * text is lower-cased so that AND/OR/NOT are words, not operators. Returns '' when no term is left.
+ */
+export function luceneTerms(text: string): string {
+  const words = text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(LUCENE_SPECIAL, (ch) => `\\${ch}`))
+    .filter((word) => /[\p{Letter}\p{Number}]/u.test(word));
+  return words.join(' ');
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The labels whose keys are closest to `input`, for "did you mean" messages. */
+export function closestNames(input: string, candidates: Array<{ label: string; keys: string[] }>, count = 3): string[] {
+  const key = nameKey(input);
+  const scored = candidates.map(({ label, keys }) => {
+    const distance = Math.min(
+      ...keys.map((k) => (k.startsWith(key) || key.startsWith(k) ? Math.abs(k.length - key.length) / 4 : editDistance(key, k))),
+    );
+    return { label, distance };
+  });
+  const limit = Math.max(2, Math.ceil(key.length / 2));
+  return scored
+    .filter((s) => s.distance <= limit)
+    .sort((a, b) => a.distance - b.distance || a.label.localeCompare(b.label))
+    .slice(0, count)
+    .map((s) => s.label);
+}
