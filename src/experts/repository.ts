@@ -1,0 +1,169 @@
+import type { Queries } from '../db/database.js';
+import { alignToIds, neighboursByIds, nodesByIds, pageByName } from '../db/nodes.js';
+import type { CountryRecord } from '../places/repository.js';
+import type { ThemeRecord } from '../themes/repository.js';
+
+export interface ExpertRecord {
+  id: string;
+  name: string;
+  headline: string | null;
+  headlineNl: string | null;
+  bio: string | null;
+  bioNl: string | null;
+  languages: string[] | null;
+}
+
+export type InstitutionKind = 'THINK_TANK' | 'UNIVERSITY' | 'MINISTRY' | 'AGENCY' | 'NGO' | 'COMPANY' | 'MEDIA';
+
+export interface InstitutionRecord {
+  id: string;
+  name: string;
+  nameNl: string;
+  acronym: string | null;
+  kind: InstitutionKind;
+  city: string | null;
+  url: string | null;
+  countryId: string | null;
+}
+
+export interface NetworkRecord {
+  id: string;
+  acronym: string;
+  name: string;
+  nameNl: string;
+  founded: number | null;
+  description: string | null;
+}
+
+export type ContributionKind = 'PUBLICATION' | 'TALK' | 'BRIEFING';
+
+export interface ContributionRecord {
+  id: string;
+  kind: ContributionKind;
+  title: string;
+  summary: string | null;
+  date: string;
+  url: string | null;
+}
+
+export interface AffiliationRecord {
+  role: string | null;
+  since: string | null;
+  until: string | null;
+  institution: InstitutionRecord;
+}
+
+/** An expert's relationships, fetched together so that a page of experts costs one round trip for all of them. */
+export interface ExpertLinks {
+  affiliations: AffiliationRecord[];
+  networks: NetworkRecord[];
+  expertise: Array<{ level: number; theme: ThemeRecord }>;
+  focus: Array<{ level: number; country: CountryRecord }>;
+}
+
+export interface ContributionLinks {
+  authors: ExpertRecord[];
+  themes: ThemeRecord[];
+  countries: CountryRecord[];
+}
+
+const INSTITUTION = `{.*, countryId: [(n)-[:LOCATED_IN]->(c:Country) | c.id][0]}`;
+
+export const expertsByIds = (queries: Queries, ids: readonly string[]) => nodesByIds<ExpertRecord>(queries, 'Expert', ids);
+export const institutionsByIds = (queries: Queries, ids: readonly string[]) =>
+  nodesByIds<InstitutionRecord>(queries, 'Institution', ids, `n ${INSTITUTION}`);
+export const networksByIds = (queries: Queries, ids: readonly string[]) => nodesByIds<NetworkRecord>(queries, 'Network', ids);
+export const contributionsByIds = (queries: Queries, ids: readonly string[]) =>
+  nodesByIds<ContributionRecord>(queries, 'Contribution', ids);
+
+type After = [string, string] | null;
+export const pageOfExperts = (queries: Queries, size: number, after: After) =>
+  pageByName<ExpertRecord>(queries, { label: 'Expert' }, size, after);
+export const pageOfInstitutions = (queries: Queries, size: number, after: After) =>
+  pageByName<InstitutionRecord>(queries, { label: 'Institution' }, size, after, `n ${INSTITUTION}`);
+export const pageOfNetworks = (queries: Queries, size: number, after: After) =>
+  pageByName<NetworkRecord>(queries, { label: 'Network' }, size, after);
+export const pageOfNetworkMembers = (queries: Queries, networkId: string, size: number, after: After) =>
+  pageByName<ExpertRecord>(
+    queries,
+    { label: 'Expert', pattern: '(n:Expert)-[:MEMBER_OF]->(:Network {id: $networkId})', params: { networkId } },
+    size,
+    after,
+  );
+export const pageOfInstitutionExperts = (queries: Queries, institutionId: string, size: number, after: After) =>
+  pageByName<ExpertRecord>(
+    queries,
+    {
+      label: 'Expert',
+      pattern: '(n:Expert) WHERE EXISTS { (n)-[:AFFILIATED_WITH]->(:Institution {id: $institutionId}) }',
+      params: { institutionId },
+    },
+    size,
+    after,
+  );
+
+function byLevelThenName<T extends { level: number }>(name: (item: T) => string) {
+  return (a: T, b: T) => b.level - a.level || name(a).localeCompare(name(b));
+}
+
+export async function linksOfExperts(queries: Queries, ids: readonly string[]): Promise<ExpertLinks[]> {
+  const rows = await queries.read<{ id: string } & ExpertLinks>(
+    `UNWIND $ids AS id
+     MATCH (e:Expert {id: id})
+     RETURN id,
+       [(e)-[a:AFFILIATED_WITH]->(n:Institution) |
+          {role: a.role, since: a.since, until: a.until, institution: n ${INSTITUTION}}] AS affiliations,
+       [(e)-[:MEMBER_OF]->(n:Network) | n {.*}] AS networks,
+       [(e)-[x:EXPERT_IN]->(t:Theme) | {level: x.level, theme: t {.*}}] AS expertise,
+       [(e)-[f:FOCUSES_ON]->(c:Country) | {level: f.level, country: c {.*}}] AS focus`,
+    { ids },
+  );
+  const empty: ExpertLinks = { affiliations: [], networks: [], expertise: [], focus: [] };
+  return alignToIds<ExpertLinks>(ids, rows, (row) => row, empty).map((links) => {
+    return {
+      // Current affiliations first, then the most recent.
+      affiliations: [...links.affiliations].sort(
+        (a, b) => Number(a.until !== null) - Number(b.until !== null) || (b.since ?? '').localeCompare(a.since ?? ''),
+      ),
+      networks: [...links.networks].sort((a, b) => a.acronym.localeCompare(b.acronym)),
+      expertise: [...links.expertise].sort(byLevelThenName((x) => x.theme.name)),
+      focus: [...links.focus].sort(byLevelThenName((x) => x.country.name)),
+    };
+  });
+}
+
+/** The latest `limit` contributions of each expert. */
+export async function contributionsOfExperts(queries: Queries, ids: readonly string[], limit: number): Promise<ContributionRecord[][]> {
+  const rows = await queries.read<{ id: string; contributions: ContributionRecord[] }>(
+    `UNWIND $ids AS id
+     CALL (id) {
+       MATCH (:Expert {id: id})<-[:BY]-(k:Contribution)
+       WITH k ORDER BY k.date DESC, k.id LIMIT $limit
+       RETURN collect(k {.*}) AS contributions
+     }
+     RETURN id, contributions`,
+    { ids, limit },
+  );
+  return alignToIds(ids, rows, (row) => row.contributions as ContributionRecord[], []);
+}
+
+export async function linksOfContributions(queries: Queries, ids: readonly string[]): Promise<ContributionLinks[]> {
+  const rows = await queries.read<{ id: string } & ContributionLinks>(
+    `UNWIND $ids AS id
+     MATCH (k:Contribution {id: id})
+     RETURN id,
+       [(k)-[:BY]->(e:Expert) | e {.*}] AS authors,
+       [(k)-[:ABOUT]->(t:Theme) | t {.*}] AS themes,
+       [(k)-[:CONCERNS]->(c:Country) | c {.*}] AS countries`,
+    { ids },
+  );
+  return alignToIds<ContributionLinks>(ids, rows, (row) => row, { authors: [], themes: [], countries: [] });
+}
+
+/** The secretariat institutions of each network. */
+export const secretariatsOfNetworks = (queries: Queries, ids: readonly string[]) =>
+  neighboursByIds<InstitutionRecord>(queries, ids, '(n:Institution)-[:SECRETARIAT_OF]->(:Network {id: id})', 'n.name', `n ${INSTITUTION}`);
+
+/** The networks each institution runs the secretariat of. */
+export const networksRunByInstitutions = (queries: Queries, ids: readonly string[]) =>
+  neighboursByIds<NetworkRecord>(queries, ids, '(:Institution {id: id})-[:SECRETARIAT_OF]->(n:Network)', 'n.acronym');

@@ -1,0 +1,47 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { Context } from './context.js';
+
+export interface BuilderTypes {
+  Context: Context;
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Connection: { totalCount: number };
+  Scalars: {
+    Date: { Input: string; Output: string };
+    URL: { Input: URL; Output: string };
+  };
+}
+
+/** The builder's full type set, for helpers that take Pothos refs. */
+export type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
+
+export const builder = new SchemaBuilder<BuilderTypes>({
+  plugins: [RelayPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    idFieldOptions: { description: 'Global id: pass it to node(id:) to fetch this object again.' },
+    nodeTypeOptions: { description: 'An object with a global id.' },
+    pageInfoTypeOptions: { description: 'Where a page stands in the whole list.' },
+    edgesFieldOptions: { nullable: false, description: 'The items on this page, in order.' },
+    nodeFieldOptions: { nullable: false, description: 'The item.' },
+    cursorFieldOptions: { description: 'Pass as `after` to continue after this item.' },
+    pageInfoFieldOptions: { description: 'Whether more pages follow, and the cursors to get them.' },
+    hasNextPageFieldOptions: { description: 'Whether items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item on this page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item on this page: pass it as `after` for the next page.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global id (as returned in `id` fields).',
+      args: { id: { description: 'A global id, exactly as the API returned it.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches several objects by their global ids, in the same order.',
+      args: { ids: { description: 'Global ids, exactly as the API returned them.' } },
+    },
+  },
+});

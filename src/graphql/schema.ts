@@ -1,0 +1,11 @@
+import { builder } from './builder.js';
+import './scalars.js';
+import './connections.js';
+import '../places/types.js';
+import '../themes/types.js';
+import '../experts/types.js';
+import '../whoknows/types.js';
+
+builder.queryType({ description: 'Read the expertise graph: experts, institutions, networks, countries and themes.' });
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,51 @@
+import { builder } from '../graphql/builder.js';
+import { listConnection } from '../graphql/connections.js';
+import { pageArgs } from '../graphql/args.js';
+import { nameOrderedConnection } from '../graphql/paging.js';
+import { pageOfThemes, relatedThemes, themeByName, themesByIds, type ThemeRecord } from './repository.js';
+
+export const ThemeNode = builder.loadableNodeRef<ThemeRecord>('Theme', {
+  id: { resolve: (theme) => theme.id },
+  load: (ids: string[], ctx) => themesByIds(ctx.queries, ids),
+});
+
+ThemeNode.implement({
+  description: 'A subject in the taxonomy (SKOS style): broader themes contain narrower ones.',
+  fields: (t) => ({
+    slug: t.exposeString('id', { description: 'Stable short identifier, also accepted as whoKnows(about:).' }),
+    name: t.exposeString('name', { description: 'English name.' }),
+    nameNl: t.exposeString('nameNl', { description: 'Dutch name.' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other names and spellings, English and Dutch.' }),
+    description: t.exposeString('description', { nullable: true, description: 'What the theme covers.' }),
+    broader: t.field({
+      type: [ThemeNode],
+      description: 'The themes directly above this one.',
+      resolve: (theme, _args, ctx) =>
+        ctx.loader<string, ThemeRecord[]>('broaderThemes', (ids) => relatedThemes(ctx.queries, ids, 'broader')).load(theme.id),
+    }),
+    narrower: t.field({
+      type: [ThemeNode],
+      description: 'The themes directly below this one.',
+      resolve: (theme, _args, ctx) =>
+        ctx.loader<string, ThemeRecord[]>('narrowerThemes', (ids) => relatedThemes(ctx.queries, ids, 'narrower')).load(theme.id),
+    }),
+  }),
+});
+
+export const ThemeConnection = listConnection(ThemeNode, 'Theme', 'themes');
+
+builder.queryFields((t) => ({
+  themes: t.field({
+    type: ThemeConnection,
+    description: 'All themes, by English name.',
+    args: pageArgs(t),
+    resolve: (_root, args, ctx) => nameOrderedConnection(args, (size, after) => pageOfThemes(ctx.queries, size, after)),
+  }),
+  theme: t.field({
+    type: ThemeNode,
+    nullable: true,
+    description: 'The theme with this id, name or alias (English or Dutch, any case, accents optional); null if none.',
+    args: { name: t.arg.string({ required: true, description: 'An id, name or alias, e.g. "halfgeleiders".' }) },
+    resolve: (_root, args, ctx) => themeByName(ctx.queries, args.name),
+  }),
+}));
