@@ -1,0 +1,163 @@
+import type { Queries } from '../db/database.js';
+import { FULLTEXT } from '../db/migrations.js';
+import type { ExpertRecord } from '../experts/repository.js';
+import { FULLTEXT_HIT_LIMIT, WEIGHTS, type TextMatchFacts, type ThemeMatchFacts } from './scoring.js';
+
+export interface Resolution {
+  theme: { id: string; name: string } | null;
+  /** Countries a place name stands for: one country, or a region's countries. Empty when unknown. */
+  countries: Array<{ id: string; name: string }>;
+  region: { id: string; name: string } | null;
+}
+
+/**
+ * Reads what `about` and `country` stand for in one round trip: a theme by id or name key, and a
+ * country (by code or name key) or else a region, expanded to its countries.
+ */
+export async function resolveQuestion(
+  queries: Queries,
+  about: { id: string | null; key: string },
+  placeKey: string | null,
+): Promise<Resolution> {
+  const [row] = await queries.read<Resolution>(
+    `CALL () {
+       OPTIONAL MATCH (t:Theme) WHERE t.id = $aboutId OR $aboutKey IN t.keys
+       RETURN t {.id, .name} AS theme ORDER BY t.id = $aboutId DESC LIMIT 1
+     }
+     CALL () {
+       OPTIONAL MATCH (c:Country) WHERE $placeKey IN c.keys
+       RETURN collect(c {.id, .name}) AS direct
+     }
+     CALL (direct) {
+       OPTIONAL MATCH (r:Region) WHERE size(direct) = 0 AND $placeKey IN r.keys
+       OPTIONAL MATCH (r)<-[:IN_REGION]-(c:Country)
+       WITH r, c ORDER BY c.name
+       RETURN r {.id, .name} AS region, collect(c {.id, .name}) AS inRegion LIMIT 1
+     }
+     RETURN theme, CASE WHEN size(direct) > 0 THEN direct ELSE inRegion END AS countries,
+            CASE WHEN size(direct) > 0 THEN null ELSE region END AS region`,
+    { aboutId: about.id, aboutKey: about.key, placeKey },
+  );
+  return row ?? { theme: null, countries: [], region: null };
+}
+
+export interface RankedPage<F> {
+  total: number;
+  page: Array<{ expert: ExpertRecord; score: number; facts: F }>;
+}
+
+/** The keyset filter and page cut every ranking shares: order by score down, then expert id. */
+const PAGE_OF_MATCHES = `
+  WITH collect(hit) AS matches
+  RETURN size(matches) AS total,
+         [m IN matches WHERE $after IS NULL OR m.score < $after[0] OR (m.score = $after[0] AND m.expert.id > $after[1])][0..$limit] AS page`;
+
+interface PageParams {
+  countryIds: string[] | null;
+  after: [number, string] | null;
+  limit: number;
+}
+
+/** Focus on the asked countries: the strongest one, or nulls. Experts without it drop out when countries are given. */
+const COUNTRY_FOCUS = `
+  CALL (e) {
+    OPTIONAL MATCH (e)-[f:FOCUSES_ON]->(c:Country) WHERE c.id IN $countryIds
+    RETURN f.level AS focusLevel, c.name AS focusCountry ORDER BY f.level DESC, c.name LIMIT 1
+  }
+  WITH * WHERE $countryIds IS NULL OR focusLevel IS NOT NULL`;
+
+/**
+ * Experts who declare expertise in the theme or a narrower one, or who contributed on it; scored by
+ * the best declared level (exact above narrower), the focus on the asked countries, and evidence.
+ */
+export async function rankByTheme(queries: Queries, themeId: string, params: PageParams): Promise<RankedPage<ThemeMatchFacts>> {
+  const [row] = await queries.read<{ total: number; page: Array<{ expert: ExpertRecord; score: number } & ThemeMatchFacts> }>(
+    `MATCH (root:Theme {id: $themeId})
+     MATCH path = (t:Theme)-[:BROADER*0..10]->(root)
+     WITH t, min(length(path)) AS depth
+     WITH collect({id: t.id, depth: depth}) AS scope, collect(t) AS themes
+     WITH scope, themes, [s IN scope | s.id] AS themeIds
+     CALL (themes) {
+       UNWIND themes AS t MATCH (e:Expert)-[:EXPERT_IN]->(t) RETURN e
+       UNION
+       UNWIND themes AS t MATCH (e:Expert)<-[:BY]-(:Contribution)-[:ABOUT]->(t) RETURN e
+     }
+     ${COUNTRY_FOCUS}
+     CALL (e, scope, themeIds) {
+       OPTIONAL MATCH (e)-[x:EXPERT_IN]->(t:Theme) WHERE t.id IN themeIds
+       WITH x.level AS level, t.name AS themeName, [s IN scope WHERE s.id = t.id][0].depth AS depth
+       WITH level, themeName, depth,
+            level * CASE depth WHEN 0 THEN $weights.exactTheme ELSE $weights.narrowerTheme END AS themePoints
+       RETURN level, themeName, depth, themePoints ORDER BY themePoints DESC, themeName LIMIT 1
+     }
+     CALL (e, themeIds) {
+       OPTIONAL MATCH (e)<-[:BY]-(k:Contribution)-[:ABOUT]->(t:Theme)
+       WHERE t.id IN themeIds AND ($countryIds IS NULL OR EXISTS { (k)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds })
+       WITH DISTINCT k ORDER BY k.date DESC
+       RETURN count(k) AS evidence, collect(k.title)[0..3] AS evidenceTitles
+     }
+     WITH e, level, depth, themeName, focusLevel, focusCountry, evidence, evidenceTitles,
+          round(coalesce(themePoints, 0)
+                + coalesce(focusLevel, 0) * $weights.focus
+                + CASE WHEN evidence > $weights.evidenceCap THEN $weights.evidenceCap ELSE evidence END * $weights.evidence, 2) AS score
+     WITH {expert: e, score: score, level: level, depth: depth, themeName: themeName, focusLevel: focusLevel,
+           focusCountry: focusCountry, evidence: evidence, evidenceTitles: evidenceTitles} AS hit
+     ORDER BY hit.score DESC, hit.expert.id
+     ${PAGE_OF_MATCHES}`,
+    { themeId, ...params, weights: WEIGHTS },
+  );
+  return splitFacts(row);
+}
+
+/** Experts whose profile or contributions match the words (English and Dutch analyzers), when no theme was named. */
+export async function rankByText(queries: Queries, luceneQuery: string, params: PageParams): Promise<RankedPage<TextMatchFacts>> {
+  const [row] = await queries.read<{ total: number; page: Array<{ expert: ExpertRecord; score: number } & TextMatchFacts> }>(
+    `CALL () {
+       CALL db.index.fulltext.queryNodes($profileEn, $q, {limit: $hitLimit}) YIELD node, score
+       RETURN node AS e, score AS profileScore, null AS k, 0.0 AS contributionScore
+       UNION ALL
+       CALL db.index.fulltext.queryNodes($profileNl, $q, {limit: $hitLimit}) YIELD node, score
+       RETURN node AS e, score AS profileScore, null AS k, 0.0 AS contributionScore
+       UNION ALL
+       CALL db.index.fulltext.queryNodes($contributionEn, $q, {limit: $hitLimit}) YIELD node, score
+       MATCH (node)-[:BY]->(e:Expert)
+       RETURN e, 0.0 AS profileScore, node AS k, score AS contributionScore
+       UNION ALL
+       CALL db.index.fulltext.queryNodes($contributionNl, $q, {limit: $hitLimit}) YIELD node, score
+       MATCH (node)-[:BY]->(e:Expert)
+       RETURN e, 0.0 AS profileScore, node AS k, score AS contributionScore
+     }
+     WITH e, k, max(profileScore) AS profileScore, max(contributionScore) AS contributionScore
+     ORDER BY contributionScore DESC
+     WITH e, max(profileScore) AS profileScore,
+          collect(CASE WHEN k IS NOT NULL THEN {title: k.title, score: contributionScore} END) AS contributionHits
+     ${COUNTRY_FOCUS}
+     WITH e, profileScore, contributionHits, focusLevel, focusCountry,
+          round(profileScore * $weights.textProfile
+                + reduce(s = 0.0, h IN contributionHits[0..$weights.evidenceCap] | s + h.score) * $weights.textContribution
+                + coalesce(focusLevel, 0) * $weights.focus, 2) AS score
+     WITH {expert: e, score: score, profileScore: profileScore, contributionHits: contributionHits,
+           focusLevel: focusLevel, focusCountry: focusCountry} AS hit
+     ORDER BY hit.score DESC, hit.expert.id
+     ${PAGE_OF_MATCHES}`,
+    {
+      q: luceneQuery,
+      ...params,
+      weights: WEIGHTS,
+      hitLimit: FULLTEXT_HIT_LIMIT,
+      profileEn: FULLTEXT.expertProfileEn,
+      profileNl: FULLTEXT.expertProfileNl,
+      contributionEn: FULLTEXT.contributionTextEn,
+      contributionNl: FULLTEXT.contributionTextNl,
+    },
+  );
+  return splitFacts(row);
+}
+
+function splitFacts<F>(row: { total: number; page: Array<{ expert: ExpertRecord; score: number } & F> } | undefined): RankedPage<F> {
+  if (!row) return { total: 0, page: [] };
+  return {
+    total: row.total,
+    page: row.page.map(({ expert, score, ...facts }) => ({ expert, score, facts: facts as unknown as F })),
+  };
+}
