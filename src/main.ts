@@ -1,0 +1,38 @@
+import { startApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DatabaseUnreachableError } from './db/database.js';
+import { EmbeddedNeo4jError } from './db/embedded.js';
+import { PortInUseError } from './http/server.js';
+
+const log = (line: string) => console.log(line);
+
+/** Failures with a one-line cause the person starting the server can fix. */
+const EXPLAINED = [ConfigError, EmbeddedNeo4jError, DatabaseUnreachableError, PortInUseError];
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await startApp(config, log);
+  const where = config.neo4j.kind === 'embedded' ? `embedded Neo4j at ${app.neo4jUri}, data in ${config.neo4j.dataDir}` : `Neo4j at ${app.neo4jUri}`;
+  log(`Expertise graph ready: GraphiQL at ${app.url}/graphql (${where}). Stop with Ctrl-C.`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping…`);
+    await app.stop();
+    log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (EXPLAINED.some((kind) => error instanceof kind)) {
+    console.error(`Cannot start: ${(error as Error).message}`);
+  } else {
+    console.error('Cannot start: unexpected error', error);
+  }
+  process.exit(1);
+});
