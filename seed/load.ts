@@ -1,0 +1,155 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Queries } from '../src/db/database.js';
+import { nameKeys } from '../src/text.js';
+import { isoCountries } from './countries.js';
+
+const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
+
+interface RegionSeed { id: string; name: string; nameNl: string; aliases: string[]; countries: string[] }
+interface ThemeSeed { id: string; name: string; nameNl: string; aliases: string[]; broader: string[]; description?: string }
+interface InstitutionSeed { id: string; name: string; nameNl: string; acronym: string | null; kind: string; country: string; city?: string; url?: string }
+interface NetworkSeed { id: string; acronym: string; name: string; nameNl: string; founded: number; secretariat: string[]; description?: string }
+interface ContributionSeed { id: string; kind: string; title: string; summary?: string; date: string; url?: string; themes: string[]; countries: string[] }
+interface ExpertSeed {
+  id: string;
+  name: string;
+  headline?: string;
+  headlineNl?: string;
+  bio?: string;
+  bioNl?: string;
+  languages?: string[];
+  affiliations: Array<{ institution: string; role?: string; since?: string | null; until?: string | null }>;
+  networks: string[];
+  expertise: Array<{ theme: string; level: number }>;
+  focus: Array<{ country: string; level: number }>;
+  contributions: ContributionSeed[];
+}
+
+export interface SeedData {
+  regions: RegionSeed[];
+  themes: ThemeSeed[];
+  institutions: InstitutionSeed[];
+  networks: NetworkSeed[];
+  experts: ExpertSeed[];
+}
+
+async function readJson<T>(file: string): Promise<T> {
+  return JSON.parse(await readFile(path.join(DATA_DIR, file), 'utf8')) as T;
+}
+
+export async function readSeedData(): Promise<SeedData> {
+  const [regions, themes, institutions, networks, experts] = await Promise.all([
+    readJson<RegionSeed[]>('regions.json'),
+    readJson<ThemeSeed[]>('themes.json'),
+    readJson<InstitutionSeed[]>('institutions.json'),
+    readJson<NetworkSeed[]>('networks.json'),
+    readJson<ExpertSeed[]>('experts.json'),
+  ]);
+  return { regions, themes, institutions, networks, experts };
+}
+
+/** Statements in dependency order; each UNWINDs one list, so the whole seed is a handful of round trips. */
+const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
+  [
+    `UNWIND $rows AS row MERGE (n:Country {id: row.id})
+     SET n.alpha3 = row.alpha3, n.numeric = row.numeric, n.name = row.name, n.nameNl = row.nameNl, n.keys = row.keys`,
+    () => isoCountries(),
+  ],
+  [
+    `UNWIND $rows AS row MERGE (r:Region {id: row.id})
+     SET r.name = row.name, r.nameNl = row.nameNl, r.aliases = row.aliases, r.keys = row.keys
+     WITH r, row UNWIND row.countries AS code
+     MATCH (c:Country {id: code}) MERGE (c)-[:IN_REGION]->(r)`,
+    (data) => data.regions.map((r) => ({ ...r, keys: nameKeys(r.id, r.name, r.nameNl, ...r.aliases) })),
+  ],
+  [
+    `UNWIND $rows AS row MERGE (t:Theme {id: row.id})
+     SET t.name = row.name, t.nameNl = row.nameNl, t.aliases = row.aliases, t.aliasText = row.aliasText,
+         t.description = row.description, t.keys = row.keys`,
+    (data) =>
+      data.themes.map((t) => ({
+        ...t,
+        description: t.description ?? null,
+        aliasText: t.aliases.join(' | '),
+        keys: nameKeys(t.id, t.name, t.nameNl, ...t.aliases),
+      })),
+  ],
+  [
+    `UNWIND $rows AS row MATCH (t:Theme {id: row.id})
+     UNWIND row.broader AS broaderId MATCH (b:Theme {id: broaderId}) MERGE (t)-[:BROADER]->(b)`,
+    (data) => data.themes,
+  ],
+  [
+    `UNWIND $rows AS row MERGE (i:Institution {id: row.id})
+     SET i.name = row.name, i.nameNl = row.nameNl, i.acronym = row.acronym, i.kind = row.kind, i.city = row.city, i.url = row.url
+     WITH i, row MATCH (c:Country {id: row.country}) MERGE (i)-[:LOCATED_IN]->(c)`,
+    (data) => data.institutions.map((i) => ({ ...i, acronym: i.acronym ?? null, city: i.city ?? null, url: i.url ?? null })),
+  ],
+  [
+    `UNWIND $rows AS row MERGE (n:Network {id: row.id})
+     SET n.acronym = row.acronym, n.name = row.name, n.nameNl = row.nameNl, n.founded = row.founded, n.description = row.description
+     WITH n, row UNWIND row.secretariat AS institutionId
+     MATCH (i:Institution {id: institutionId}) MERGE (i)-[:SECRETARIAT_OF]->(n)`,
+    (data) => data.networks.map((n) => ({ ...n, description: n.description ?? null })),
+  ],
+  [
+    `UNWIND $rows AS row MERGE (e:Expert {id: row.id})
+     SET e.name = row.name, e.headline = row.headline, e.headlineNl = row.headlineNl, e.bio = row.bio, e.bioNl = row.bioNl,
+         e.languages = row.languages
+     WITH e, row
+     CALL (e, row) {
+       UNWIND row.affiliations AS a MATCH (i:Institution {id: a.institution})
+       MERGE (e)-[r:AFFILIATED_WITH]->(i) SET r.role = a.role, r.since = date(a.since), r.until = date(a.until)
+     }
+     CALL (e, row) { UNWIND row.networks AS networkId MATCH (n:Network {id: networkId}) MERGE (e)-[:MEMBER_OF]->(n) }
+     CALL (e, row) {
+       UNWIND row.expertise AS x MATCH (t:Theme {id: x.theme}) MERGE (e)-[r:EXPERT_IN]->(t) SET r.level = x.level
+     }
+     CALL (e, row) {
+       UNWIND row.focus AS f MATCH (c:Country {id: f.country}) MERGE (e)-[r:FOCUSES_ON]->(c) SET r.level = f.level
+     }`,
+    (data) =>
+      data.experts.map((e) => ({
+        id: e.id,
+        name: e.name,
+        headline: e.headline ?? null,
+        headlineNl: e.headlineNl ?? null,
+        bio: e.bio ?? null,
+        bioNl: e.bioNl ?? null,
+        languages: e.languages ?? [],
+        affiliations: e.affiliations.map((a) => ({ institution: a.institution, role: a.role ?? null, since: a.since ?? null, until: a.until ?? null })),
+        networks: e.networks,
+        expertise: e.expertise,
+        focus: e.focus,
+      })),
+  ],
+  [
+    `UNWIND $rows AS row MERGE (k:Contribution {id: row.id})
+     SET k.kind = row.kind, k.title = row.title, k.summary = row.summary, k.date = date(row.date), k.url = row.url
+     WITH k, row
+     CALL (k, row) { MATCH (e:Expert {id: row.expert}) MERGE (k)-[:BY]->(e) }
+     CALL (k, row) { UNWIND row.themes AS themeId MATCH (t:Theme {id: themeId}) MERGE (k)-[:ABOUT]->(t) }
+     CALL (k, row) { UNWIND row.countries AS code MATCH (c:Country {id: code}) MERGE (k)-[:CONCERNS]->(c) }`,
+    (data) =>
+      data.experts.flatMap((e) =>
+        e.contributions.map((k) => ({ ...k, summary: k.summary ?? null, url: k.url ?? null, expert: e.id })),
+      ),
+  ],
+];
+
+/**
+ * Writes the seed graph in one all-or-nothing transaction. MERGE on ids and SET of the same values make
+ * a second run leave the graph as it was.
+ */
+export async function seedGraph(queries: Queries, data: SeedData): Promise<void> {
+  await queries.writeTransaction(async (run) => {
+    for (const [cypher, rows] of STATEMENTS) await run(cypher, { rows: rows(data) });
+  });
+}
+
+export async function isEmpty(queries: Queries): Promise<boolean> {
+  const rows = await queries.read('MATCH (n) RETURN n.id AS id LIMIT 1');
+  return rows.length === 0;
+}
