@@ -1,0 +1,32 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    appUrl: string;
+    neo4jUri: string;
+  }
+}
+
+/**
+ * Starts the app on a free port with QUERY_STATS on. Without NEO4J_URI that is a fresh embedded Neo4j in a
+ * temporary folder (so a running dev server and its data are never touched), seeded on start.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-test-'));
+  const config = loadConfig({ ...process.env, PORT: '0', QUERY_STATS: '1', SEED_ON_START: '1', NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: '' });
+  const app = await startApp(config, (line) => console.log(`[app] ${line}`)).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  project.provide('appUrl', app.url);
+  project.provide('neo4jUri', app.neo4jUri);
+  return async () => {
+    await app.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}

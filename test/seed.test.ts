@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.js';
+import { isoCountries } from '../seed/countries.js';
+import { readSeedData, seedGraph } from '../seed/load.js';
+import { connectTestDatabase } from './helpers/api.js';
+
+let db: Database;
+beforeAll(async () => {
+  db = await connectTestDatabase();
+});
+afterAll(() => db.close());
+
+/** Everything the seed wrote (fixtures of other tests, whose ids start with "fx-", left out), as one hash. */
+async function fingerprint(): Promise<{ nodes: number; relationships: number; hash: string }> {
+  const nodes = await db.queries().read(
+    `MATCH (n) WHERE NOT n.id STARTS WITH 'fx-'
+     RETURN labels(n) AS labels, properties(n) AS props ORDER BY labels(n)[0], n.id`,
+  );
+  const relationships = await db.queries().read(
+    `MATCH (a)-[r]->(b) WHERE NOT a.id STARTS WITH 'fx-' AND NOT b.id STARTS WITH 'fx-'
+     RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to`,
+  );
+  const hash = createHash('sha256').update(JSON.stringify([nodes, relationships])).digest('hex');
+  return { nodes: nodes.length, relationships: relationships.length, hash };
+}
+
+describe('the seed graph', () => {
+  it('is idempotent: seeding again changes nothing', async () => {
+    const before = await fingerprint();
+    await seedGraph(db.queries(), await readSeedData());
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('holds the real networks, secretariats, ministries and all ISO countries', async () => {
+    const [counts] = await db.queries().read<Record<string, number>>(
+      `RETURN COUNT { (:Country) } AS countries,
+              COUNT { (c:Country) WHERE c.nameNl IS NOT NULL AND c.alpha3 IS NOT NULL } AS namedCountries,
+              COUNT { (:Institution {kind: 'MINISTRY'}) } AS ministries,
+              COUNT { (:Institution {id: 'rvo'}) } AS rvo,
+              COUNT { (:Institution)-[:SECRETARIAT_OF]->(:Network {id: 'ckn'}) } AS cknSecretariat,
+              COUNT { (:Institution)-[:SECRETARIAT_OF]->(:Network {id: 'reka'}) } AS rekaSecretariat`,
+    );
+    const iso = isoCountries().length;
+    expect(iso).toBeGreaterThanOrEqual(249);
+    expect(counts).toEqual({ countries: iso, namedCountries: iso, ministries: 7, rvo: 1, cknSecretariat: 2, rekaSecretariat: 2 });
+  });
+
+  it('has a taxonomy of at least 60 themes with Dutch names and a broader/narrower structure', async () => {
+    const [row] = await db.queries().read<{ themes: number; dutch: number; narrower: number; cycles: number }>(
+      `MATCH (t:Theme) WHERE NOT t.id STARTS WITH 'fx-'
+       RETURN count(t) AS themes, count(t.nameNl) AS dutch,
+              COUNT { (n:Theme)-[:BROADER]->(:Theme) WHERE NOT n.id STARTS WITH 'fx-' } AS narrower,
+              COUNT { (c:Theme)-[:BROADER*1..10]->(c) } AS cycles`,
+    );
+    expect(row!.themes).toBeGreaterThanOrEqual(60);
+    expect(row!.dutch).toBe(row!.themes);
+    expect(row!.narrower).toBeGreaterThan(40);
+    expect(row!.cycles).toBe(0);
+  });
+
+  it('has at least 80 experts with affiliations, levels, country focus and contributions', async () => {
+    const [row] = await db.queries().read<Record<string, number>>(
+      `MATCH (e:Expert) WHERE NOT e.id STARTS WITH 'fx-'
+       RETURN count(e) AS experts,
+              sum(CASE WHEN EXISTS { (e)-[:AFFILIATED_WITH]->() } AND EXISTS { (e)-[:EXPERT_IN]->() }
+                        AND EXISTS { (e)-[:FOCUSES_ON]->() } AND EXISTS { (e)<-[:BY]-() } THEN 1 ELSE 0 END) AS complete,
+              sum(CASE WHEN EXISTS { (e)-[:FOCUSES_ON]->(c:Country) WHERE NOT EXISTS { (e)-[:AFFILIATED_WITH]->()-[:LOCATED_IN]->(c) } }
+                  THEN 1 ELSE 0 END) AS focusAbroad`,
+    );
+    expect(row!.experts).toBeGreaterThanOrEqual(80);
+    expect(row!.complete).toBe(row!.experts);
+    expect(row!.focusAbroad).toBeGreaterThan(row!.experts! / 2);
+    const levels = await db.queries().read<{ level: number }>(`MATCH ()-[r:EXPERT_IN|FOCUSES_ON]->() RETURN DISTINCT r.level AS level`);
+    for (const { level } of levels) expect(level >= 1 && level <= 5).toBe(true);
+  });
+});

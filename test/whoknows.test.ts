@@ -1,0 +1,253 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.js';
+import { nameKeys } from '../src/text.js';
+import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+
+/**
+ * A small graph whose right answers are worked out by hand (weights: 2 points per level in the exact
+ * theme, 1.5 in a narrower one, 1 per focus level, 1 per contribution up to 5):
+ *
+ *   expert  declared                 focus         contributions           score for FI   without country
+ *   alpha   photonics 5              FI 5          2 on photonics in FI    10+5+2 = 17    10+2 = 12
+ *   bravo   photonics 5              FI 2          -                       10+2 = 12      10
+ *   charlie lasers 5 (narrower)      FI 5          -                       7.5+5 = 12.5   7.5
+ *   delta   photonics 3 (works in FI) SE 4        -                       (no FI focus)  6
+ *   echo    -                        FI 1          1 on lasers in FI       0+1+1 = 2      1
+ *   foxtrot photonics 4              EE 4          -                       (no FI focus)  8
+ */
+const P = fixturePrefix('whoknows');
+const theme = `${P}-photonics`;
+const themeName = `Photonics ${P}`;
+const names = { alpha: `Alpha ${P}`, bravo: `Bravo ${P}`, charlie: `Charlie ${P}`, delta: `Delta ${P}`, echo: `Echo ${P}`, foxtrot: `Foxtrot ${P}` };
+
+let db: Database;
+
+beforeAll(async () => {
+  db = await connectTestDatabase();
+  await db.queries().writeTransaction(async (run) => {
+    await run(
+      `CREATE (t:Theme {id: $theme, name: $themeName, nameNl: $themeNameNl, aliases: [$alias], keys: $themeKeys})
+       CREATE (n:Theme {id: $theme + '-lasers', name: 'Lasers ' + $p, nameNl: 'Lasers ' + $p, aliases: [], keys: [$theme + ' lasers']})
+       CREATE (n)-[:BROADER]->(t)
+       CREATE (i:Institution {id: $p + '-aalto', name: 'Aalto ' + $p, nameNl: 'Aalto ' + $p, kind: 'UNIVERSITY'})
+       WITH t, n, i
+       MATCH (fi:Country {id: 'FI'}), (se:Country {id: 'SE'}), (ee:Country {id: 'EE'})
+       MERGE (i)-[:LOCATED_IN]->(fi)
+       CREATE (a:Expert {id: $p + '-alpha', name: $names.alpha}), (a)-[:EXPERT_IN {level: 5}]->(t), (a)-[:FOCUSES_ON {level: 5}]->(fi)
+       CREATE (b:Expert {id: $p + '-bravo', name: $names.bravo}), (b)-[:EXPERT_IN {level: 5}]->(t), (b)-[:FOCUSES_ON {level: 2}]->(fi)
+       CREATE (c:Expert {id: $p + '-charlie', name: $names.charlie}), (c)-[:EXPERT_IN {level: 5}]->(n), (c)-[:FOCUSES_ON {level: 5}]->(fi)
+       CREATE (d:Expert {id: $p + '-delta', name: $names.delta}), (d)-[:EXPERT_IN {level: 3}]->(t), (d)-[:FOCUSES_ON {level: 4}]->(se),
+              (d)-[:AFFILIATED_WITH {role: 'Professor'}]->(i)
+       CREATE (e:Expert {id: $p + '-echo', name: $names.echo}), (e)-[:FOCUSES_ON {level: 1}]->(fi)
+       CREATE (f:Expert {id: $p + '-foxtrot', name: $names.foxtrot}), (f)-[:EXPERT_IN {level: 4}]->(t), (f)-[:FOCUSES_ON {level: 4}]->(ee)
+       CREATE (k1:Contribution {id: $p + '-k1', kind: 'PUBLICATION', title: 'Finnish photonics one', date: date('2024-01-01')}),
+              (k1)-[:BY]->(a), (k1)-[:ABOUT]->(t), (k1)-[:CONCERNS]->(fi)
+       CREATE (k2:Contribution {id: $p + '-k2', kind: 'TALK', title: 'Finnish photonics two', date: date('2025-01-01')}),
+              (k2)-[:BY]->(a), (k2)-[:ABOUT]->(t), (k2)-[:CONCERNS]->(fi)
+       CREATE (k3:Contribution {id: $p + '-k3', kind: 'BRIEFING', title: 'Lasers in Finland', date: date('2025-02-01')}),
+              (k3)-[:BY]->(e), (k3)-[:ABOUT]->(n), (k3)-[:CONCERNS]->(fi)`,
+      {
+        p: P,
+        theme,
+        themeName,
+        themeNameNl: `Fotonica ${P}`,
+        alias: `Lichttechniek ${P}`,
+        themeKeys: nameKeys(theme, themeName, `Fotonica ${P}`, `Lichttechniek ${P}`),
+        names,
+      },
+    );
+  });
+});
+
+afterAll(async () => {
+  await db.queries().write('MATCH (n) WHERE n.id STARTS WITH $p DETACH DELETE n', { p: P });
+  await db.close();
+});
+
+const WHO_KNOWS = `query ($about: String!, $country: String, $first: Int, $after: String) {
+  whoKnows(about: $about, country: $country, first: $first, after: $after) {
+    totalCount matchedBy theme { slug } countries { code } region { slug }
+    edges { cursor score reasons { text kind points } node { slug name } }
+    pageInfo { hasNextPage hasPreviousPage endCursor }
+  }
+}`;
+
+async function ask(variables: Record<string, unknown>) {
+  const response = await graphql(WHO_KNOWS, variables);
+  expect(response.errors).toBeUndefined();
+  return response.data.whoKnows;
+}
+
+const ranking = (result: any) => result.edges.map((e: any) => [e.node.name, e.score]);
+
+describe('whoKnows ranking on a known fixture', () => {
+  it('ranks by declared level, focus and evidence when a country is asked', async () => {
+    const result = await ask({ about: themeName, country: 'FI' });
+    expect(ranking(result)).toEqual([
+      [names.alpha, 17],
+      [names.charlie, 12.5],
+      [names.bravo, 12],
+      [names.echo, 2],
+    ]);
+    expect(result.totalCount).toBe(4);
+    expect(result.matchedBy).toBe('THEME');
+    expect(result.theme.slug).toBe(theme);
+  });
+
+  it('ranks the exact theme above a narrower one at the same level', async () => {
+    const result = await ask({ about: themeName });
+    expect(ranking(result)).toEqual([
+      [names.alpha, 12],
+      [names.bravo, 10],
+      [names.foxtrot, 8],
+      [names.charlie, 7.5],
+      [names.delta, 6],
+      [names.echo, 1],
+    ]);
+  });
+
+  it('matches focus on a country, not the country of the institution', async () => {
+    const finland = await ask({ about: themeName, country: 'Finland' });
+    expect(finland.edges.map((e: any) => e.node.name)).not.toContain(names.delta);
+    const sweden = await ask({ about: themeName, country: 'Zweden' });
+    expect(sweden.edges.map((e: any) => e.node.name)).toEqual([names.delta]);
+  });
+
+  it('explains every score with reasons whose points add up to it', async () => {
+    const result = await ask({ about: themeName, country: 'FI' });
+    for (const edge of result.edges) {
+      const sum = edge.reasons.reduce((total: number, r: any) => total + r.points, 0);
+      expect(sum).toBeCloseTo(edge.score, 5);
+    }
+    const alpha = result.edges[0].reasons.map((r: any) => r.text);
+    expect(alpha).toContain(`Declared expertise level 5/5 in ${themeName} (+10).`);
+    expect(alpha).toContain('Focuses on Finland at level 5/5 (+5).');
+    expect(alpha.join(' ')).toMatch(/2 contributions on .* concerning Finland, e\.g\. “Finnish photonics two” \(\+2\)/);
+    const charlie = result.edges[1].reasons.map((r: any) => r.text);
+    expect(charlie[0]).toBe(`Declared expertise level 5/5 in Lasers ${P}, a narrower theme of ${themeName} (+7.5).`);
+    const echo = result.edges[3].reasons.map((r: any) => r.kind);
+    expect(echo).toEqual(['THEME', 'COUNTRY_FOCUS', 'EVIDENCE']);
+  });
+
+  it('reads a region as its countries', async () => {
+    const result = await ask({ about: themeName, country: 'Baltische staten' });
+    expect(result.region.slug).toBe('baltics');
+    expect(result.countries.map((c: any) => c.code).sort()).toEqual(['EE', 'LT', 'LV']);
+    expect(ranking(result)).toEqual([[names.foxtrot, 12]]);
+    expect(result.edges[0].reasons.map((r: any) => r.text)).toContain('Focuses on Estonia (in Baltic states) at level 4/5 (+4).');
+  });
+});
+
+describe('whoKnows name resolution on the seed graph', () => {
+  const themeOf = async (about: string) => (await ask({ about, first: 1 })).theme?.slug ?? null;
+  const countriesOf = async (country: string) => (await ask({ about: 'semiconductors', country, first: 1 })).countries.map((c: any) => c.code);
+
+  it('finds a theme by id, English or Dutch name, alias, any case, with or without accents', async () => {
+    expect(await themeOf('semiconductors')).toBe('semiconductors');
+    expect(await themeOf('Semiconductors')).toBe('semiconductors');
+    expect(await themeOf('HALFGELEIDERS')).toBe('semiconductors');
+    expect(await themeOf('chips')).toBe('semiconductors');
+    expect(await themeOf('Kunstmatige Intelligentie')).toBe('artificial-intelligence');
+    expect(await themeOf('artificial-intelligence')).toBe('artificial-intelligence');
+    expect(await themeOf('Oorlog in Oekraïne')).toBe('war-in-ukraine');
+    expect(await themeOf('oorlog in oekraine')).toBe('war-in-ukraine');
+  });
+
+  it('accepts a theme’s global id', async () => {
+    const { data } = await graphql('{ theme(name: "semiconductors") { id } }');
+    expect(await themeOf(data.theme.id)).toBe('semiconductors');
+  });
+
+  it('finds a country by ISO alpha-2 or alpha-3 code, English or Dutch name, any case', async () => {
+    for (const name of ['TW', 'tw', 'TWN', 'Taiwan']) expect(await countriesOf(name)).toEqual(['TW']);
+    for (const name of ['RU', 'RUS', 'Russia', 'Russian Federation', 'Rusland', 'rusland']) expect(await countriesOf(name)).toEqual(['RU']);
+    expect(await countriesOf('Wit-Rusland')).toEqual(['BY']);
+    expect(await countriesOf('Oekraïne')).toEqual(['UA']);
+    expect(await countriesOf('oekraine')).toEqual(['UA']);
+  });
+
+  it('expands a region, in English or Dutch, to its countries', async () => {
+    const centralAsia = await countriesOf('Central Asia');
+    expect(centralAsia).toEqual(expect.arrayContaining(['KZ', 'KG', 'TJ', 'TM', 'UZ']));
+    expect(await countriesOf('Centraal-Azië')).toEqual(centralAsia);
+  });
+
+  it('counts narrower themes: asking "technology" finds the semiconductor experts', async () => {
+    const semiconductors = await ask({ about: 'semiconductors', first: 100 });
+    const technology = await ask({ about: 'technology', first: 100 });
+    expect(semiconductors.totalCount).toBeGreaterThan(0);
+    const technologyIds = new Set(technology.edges.map((e: any) => e.node.slug));
+    for (const edge of semiconductors.edges) expect(technologyIds.has(edge.node.slug)).toBe(true);
+    expect(technology.totalCount).toBeGreaterThan(semiconductors.totalCount);
+  });
+
+  it('falls back to full-text search over profiles and contributions for text that names no theme', async () => {
+    // "Piraeus" is in one seed expert's profile and in the title of one of her contributions.
+    const result = await ask({ about: 'piraeus port' });
+    expect(result.matchedBy).toBe('FULL_TEXT');
+    expect(result.theme).toBeNull();
+    expect(result.edges[0].node.slug).toBe('anouk-stegeman');
+    expect(result.edges[0].reasons.map((r: any) => r.kind)).toEqual(['TEXT', 'EVIDENCE']);
+    expect(result.edges[0].reasons[0].text).toMatch(/^Profile matches “piraeus port”/);
+  });
+
+  it('searches Dutch text with Dutch stemming', async () => {
+    await db.queries().write(
+      `CREATE (e:Expert {id: $id, name: $name, bioNl: 'Zij volgt de Aziatische chipfabrikanten en hun toeleveranciers.'})`,
+      { id: `${P}-dutch`, name: `Dutch ${P}` },
+    );
+    // The Dutch stemmer reduces the plural "chipfabrikanten" and the singular to one stem.
+    const result = await ask({ about: 'chipfabrikant', first: 100 });
+    expect(result.matchedBy).toBe('FULL_TEXT');
+    expect(result.edges.map((e: any) => e.node.name)).toContain(`Dutch ${P}`);
+  });
+});
+
+describe('whoKnows paging', () => {
+  it('pages through a result without repeats or gaps, in the same order as one big page', async () => {
+    const whole = await ask({ about: 'technology', first: 100 });
+    expect(whole.totalCount).toBeGreaterThan(7);
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: any = await ask({ about: 'technology', first: 3, after });
+      expect(page.totalCount).toBe(whole.totalCount);
+      expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+      seen.push(...page.edges.map((e: any) => e.node.slug));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      pages += 1;
+    } while (after !== null && pages < 100);
+    expect(seen).toEqual(whole.edges.map((e: any) => e.node.slug));
+    expect(new Set(seen).size).toBe(whole.totalCount);
+  });
+
+  it('keeps the order stable for equal scores (by expert id)', async () => {
+    const result = await ask({ about: 'technology', first: 100 });
+    for (let i = 1; i < result.edges.length; i++) {
+      const [previous, current] = [result.edges[i - 1], result.edges[i]];
+      expect(previous.score >= current.score).toBe(true);
+      if (previous.score === current.score) expect(previous.node.slug < current.node.slug).toBe(true);
+    }
+  });
+});
+
+describe('whoKnows round trips', () => {
+  const PAGE_WITH_RELATIONS = `query ($first: Int) {
+    whoKnows(about: "technology", first: $first) {
+      totalCount
+      edges { score reasons { text } node { name affiliations { role institution { name } } networks { acronym name } expertise { level theme { name } } } }
+    }
+  }`;
+
+  it('costs at most 3 Neo4j round trips for a page of 20 with affiliations, networks and themes, whatever the page size', async () => {
+    const twenty = await graphql(PAGE_WITH_RELATIONS, { first: 20 });
+    expect(twenty.errors).toBeUndefined();
+    expect(twenty.data.whoKnows.edges.length).toBe(20);
+    expect(twenty.extensions?.queryStats?.roundTrips).toBeLessThanOrEqual(3);
+    const hundred = await graphql(PAGE_WITH_RELATIONS, { first: 100 });
+    const two = await graphql(PAGE_WITH_RELATIONS, { first: 2 });
+    expect(hundred.extensions?.queryStats?.roundTrips).toBe(twenty.extensions?.queryStats?.roundTrips);
+    expect(two.extensions?.queryStats?.roundTrips).toBe(twenty.extensions?.queryStats?.roundTrips);
+  });
+});
