@@ -76,6 +76,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops everything in order on a signal; Apollo's own handlers would race it.
+    stopOnTerminationSignals: false,
     formatError: createFormatError(log),
     plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.queryStats ? [queryStatsPlugin] : [])],
   });
