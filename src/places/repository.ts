@@ -1,6 +1,5 @@
 import type { Queries } from '../db/database.js';
 import { neighboursByIds, nodesByIds, pageByName } from '../db/nodes.js';
-import { closestNames } from '../text.js';
 
 export interface CountryRecord {
   id: string; // ISO 3166-1 alpha-2
@@ -34,11 +33,3 @@ export const regionsOfCountries = (queries: Queries, countryIds: readonly string
 /** Countries of each region, in the order of `regionIds`. */
 export const countriesOfRegions = (queries: Queries, regionIds: readonly string[]) =>
   neighboursByIds<CountryRecord>(queries, regionIds, '(:Region {id: id})<-[:IN_REGION]-(n:Country)', 'n.name');
-
-/** Names of countries and regions closest to a place name nobody recognised (an error path only). */
-export async function suggestPlaces(queries: Queries, text: string): Promise<string[]> {
-  const candidates = await queries.read<{ label: string; keys: string[] }>(
-    `MATCH (p) WHERE p:Country OR p:Region RETURN p.name AS label, p.keys AS keys`,
-  );
-  return closestNames(text, candidates);
-}

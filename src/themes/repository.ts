@@ -1,6 +1,5 @@
 import type { Queries } from '../db/database.js';
 import { neighboursByIds, nodesByIds, pageByName } from '../db/nodes.js';
-import { nameKey } from '../text.js';
 
 export interface ThemeRecord {
   id: string;
@@ -13,15 +12,6 @@ export interface ThemeRecord {
 export const themesByIds = (queries: Queries, ids: readonly string[]) => nodesByIds<ThemeRecord>(queries, 'Theme', ids);
 export const pageOfThemes = (queries: Queries, size: number, after: [string, string] | null) =>
   pageByName<ThemeRecord>(queries, { label: 'Theme' }, size, after);
-
-/** The theme whose id, name or alias (English or Dutch, any case or accents) is `text`. */
-export async function themeByName(queries: Queries, text: string): Promise<ThemeRecord | null> {
-  const [row] = await queries.read<{ theme: ThemeRecord }>(
-    'MATCH (t:Theme) WHERE $key IN t.keys RETURN t {.*} AS theme LIMIT 1',
-    { key: nameKey(text) },
-  );
-  return row?.theme ?? null;
-}
 
 /** Directly broader or narrower themes of each theme, by name. */
 export function relatedThemes(queries: Queries, ids: readonly string[], direction: 'broader' | 'narrower'): Promise<ThemeRecord[][]> {

@@ -2,7 +2,8 @@ import { builder } from '../graphql/builder.js';
 import { listConnection } from '../graphql/connections.js';
 import { pageArgs } from '../graphql/args.js';
 import { nameOrderedConnection } from '../graphql/paging.js';
-import { pageOfThemes, relatedThemes, themeByName, themesByIds, type ThemeRecord } from './repository.js';
+import { resolveNames } from '../names/service.js';
+import { pageOfThemes, relatedThemes, themesByIds, type ThemeRecord } from './repository.js';
 
 export const ThemeNode = builder.loadableNodeRef<ThemeRecord>('Theme', {
   id: { resolve: (theme) => theme.id },
@@ -46,6 +47,6 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The theme with this id, name or alias (English or Dutch, any case, accents optional); null if none.',
     args: { name: t.arg.string({ required: true, description: 'An id, name or alias, e.g. "halfgeleiders".' }) },
-    resolve: (_root, args, ctx) => themeByName(ctx.queries, args.name),
+    resolve: async (_root, args, ctx) => (await resolveNames(ctx.queries, { themes: [args.name] })).themes[0]?.id ?? null,
   }),
 }));

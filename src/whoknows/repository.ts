@@ -3,44 +3,6 @@ import { FULLTEXT } from '../db/migrations.js';
 import type { ExpertRecord } from '../experts/repository.js';
 import { FULLTEXT_HIT_LIMIT, WEIGHTS, type TextMatchFacts, type ThemeMatchFacts } from './scoring.js';
 
-export interface Resolution {
-  theme: { id: string; name: string } | null;
-  /** Countries a place name stands for: one country, or a region's countries. Empty when unknown. */
-  countries: Array<{ id: string; name: string }>;
-  region: { id: string; name: string } | null;
-}
-
-/**
- * Reads what `about` and `country` stand for in one round trip: a theme by id or name key, and a
- * country (by code or name key) or else a region, expanded to its countries.
- */
-export async function resolveQuestion(
-  queries: Queries,
-  about: { id: string | null; key: string },
-  placeKey: string | null,
-): Promise<Resolution> {
-  const [row] = await queries.read<Resolution>(
-    `CALL () {
-       OPTIONAL MATCH (t:Theme) WHERE t.id = $aboutId OR $aboutKey IN t.keys
-       RETURN t {.id, .name} AS theme ORDER BY t.id = $aboutId DESC LIMIT 1
-     }
-     CALL () {
-       OPTIONAL MATCH (c:Country) WHERE $placeKey IN c.keys
-       RETURN collect(c {.id, .name}) AS direct
-     }
-     CALL (direct) {
-       OPTIONAL MATCH (r:Region) WHERE size(direct) = 0 AND $placeKey IN r.keys
-       OPTIONAL MATCH (r)<-[:IN_REGION]-(c:Country)
-       WITH r, c ORDER BY c.name
-       RETURN r {.id, .name} AS region, collect(c {.id, .name}) AS inRegion LIMIT 1
-     }
-     RETURN theme, CASE WHEN size(direct) > 0 THEN direct ELSE inRegion END AS countries,
-            CASE WHEN size(direct) > 0 THEN null ELSE region END AS region`,
-    { aboutId: about.id, aboutKey: about.key, placeKey },
-  );
-  return row ?? { theme: null, countries: [], region: null };
-}
-
 export interface RankedPage<F> {
   total: number;
   page: Array<{ expert: ExpertRecord; score: number; facts: F }>;
@@ -67,28 +29,32 @@ const COUNTRY_FOCUS = `
   WITH * WHERE $countryIds IS NULL OR focusLevel IS NOT NULL`;
 
 /**
- * Experts who declare expertise in the theme or a narrower one, or who contributed on it; scored by
- * the best declared level (exact above narrower), the focus on the asked countries, and evidence.
+ * Experts who declare expertise in one of the themes or a narrower one, contributed on it, or answered
+ * inquiries on it; scored by the best declared level (exact above narrower), the focus on the asked
+ * countries, and evidence (contributions, answered inquiries).
  */
-export async function rankByTheme(queries: Queries, themeId: string, params: PageParams): Promise<RankedPage<ThemeMatchFacts>> {
+export async function rankByTheme(queries: Queries, themeIds: string[], params: PageParams): Promise<RankedPage<ThemeMatchFacts>> {
   const [row] = await queries.read<{ total: number; page: Array<{ expert: ExpertRecord; score: number } & ThemeMatchFacts> }>(
-    `MATCH (root:Theme {id: $themeId})
+    `MATCH (root:Theme) WHERE root.id IN $themeIds
      MATCH path = (t:Theme)-[:BROADER*0..10]->(root)
-     WITH t, min(length(path)) AS depth
-     WITH collect({id: t.id, depth: depth}) AS scope, collect(t) AS themes
+     WITH t, root, length(path) AS depth ORDER BY depth
+     WITH t, collect({depth: depth, root: root.name})[0] AS nearest
+     WITH collect({id: t.id, depth: nearest.depth, root: nearest.root}) AS scope, collect(t) AS themes
      WITH scope, themes, [s IN scope | s.id] AS themeIds
      CALL (themes) {
        UNWIND themes AS t MATCH (e:Expert)-[:EXPERT_IN]->(t) RETURN e
        UNION
        UNWIND themes AS t MATCH (e:Expert)<-[:BY]-(:Contribution)-[:ABOUT]->(t) RETURN e
+       UNION
+       UNWIND themes AS t MATCH (e:Expert)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(t) RETURN e
      }
      ${COUNTRY_FOCUS}
      CALL (e, scope, themeIds) {
        OPTIONAL MATCH (e)-[x:EXPERT_IN]->(t:Theme) WHERE t.id IN themeIds
-       WITH x.level AS level, t.name AS themeName, [s IN scope WHERE s.id = t.id][0].depth AS depth
-       WITH level, themeName, depth,
-            level * CASE depth WHEN 0 THEN $weights.exactTheme ELSE $weights.narrowerTheme END AS themePoints
-       RETURN level, themeName, depth, themePoints ORDER BY themePoints DESC, themeName LIMIT 1
+       WITH x.level AS level, t.name AS themeName, [s IN scope WHERE s.id = t.id][0] AS reach
+       WITH level, themeName, reach.depth AS depth, reach.root AS rootName,
+            level * CASE reach.depth WHEN 0 THEN $weights.exactTheme ELSE $weights.narrowerTheme END AS themePoints
+       RETURN level, themeName, depth, rootName, themePoints ORDER BY themePoints DESC, themeName LIMIT 1
      }
      CALL (e, themeIds) {
        OPTIONAL MATCH (e)<-[:BY]-(k:Contribution)-[:ABOUT]->(t:Theme)
@@ -96,15 +62,22 @@ export async function rankByTheme(queries: Queries, themeId: string, params: Pag
        WITH DISTINCT k ORDER BY k.date DESC
        RETURN count(k) AS evidence, collect(k.title)[0..3] AS evidenceTitles
      }
-     WITH e, level, depth, themeName, focusLevel, focusCountry, evidence, evidenceTitles,
+     CALL (e, themeIds) {
+       OPTIONAL MATCH (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(q:Inquiry)-[:ABOUT]->(t:Theme)
+       WHERE t.id IN themeIds AND ($countryIds IS NULL OR EXISTS { (q)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds })
+       RETURN count(DISTINCT q) AS answered
+     }
+     WITH e, level, depth, themeName, rootName, focusLevel, focusCountry, evidence, evidenceTitles, answered,
           round(coalesce(themePoints, 0)
                 + coalesce(focusLevel, 0) * $weights.focus
-                + CASE WHEN evidence > $weights.evidenceCap THEN $weights.evidenceCap ELSE evidence END * $weights.evidence, 2) AS score
-     WITH {expert: e, score: score, level: level, depth: depth, themeName: themeName, focusLevel: focusLevel,
-           focusCountry: focusCountry, evidence: evidence, evidenceTitles: evidenceTitles} AS hit
+                + CASE WHEN evidence > $weights.evidenceCap THEN $weights.evidenceCap ELSE evidence END * $weights.evidence
+                + CASE WHEN answered > $weights.evidenceCap THEN $weights.evidenceCap ELSE answered END * $weights.answeredInquiry, 2) AS score
+     WITH {expert: e, score: score, level: level, depth: depth, themeName: themeName, rootName: rootName,
+           focusLevel: focusLevel, focusCountry: focusCountry, evidence: evidence, evidenceTitles: evidenceTitles,
+           answered: answered} AS hit
      ORDER BY hit.score DESC, hit.expert.id
      ${PAGE_OF_MATCHES}`,
-    { themeId, ...params, weights: WEIGHTS },
+    { themeIds, ...params, weights: WEIGHTS },
   );
   return splitFacts(row);
 }

@@ -11,8 +11,10 @@ export const WEIGHTS = {
   focus: 1,
   /** Points per contribution on the theme (in the country, if one is asked for)... */
   evidence: 1,
-  /** ...counted up to this many, so prolific authors do not drown declared expertise. */
+  /** ...counted up to this many, so prolific authors do not drown declared expertise (also for inquiries). */
   evidenceCap: 5,
+  /** Points per inquiry on the theme (in the country, if asked) that the expert answered. */
+  answeredInquiry: 1.5,
   /** Multiplies the full-text relevance of a profile. */
   textProfile: 2,
   /** Multiplies the full-text relevance of the best matching contributions (up to evidenceCap of them). */
@@ -22,7 +24,7 @@ export const WEIGHTS = {
 /** At most this many hits are read from each full-text index: enough for any page a person reads. */
 export const FULLTEXT_HIT_LIMIT = 500;
 
-export type ReasonKind = 'THEME' | 'COUNTRY_FOCUS' | 'EVIDENCE' | 'TEXT';
+export type ReasonKind = 'THEME' | 'COUNTRY_FOCUS' | 'EVIDENCE' | 'INQUIRIES' | 'TEXT';
 
 export interface Reason {
   kind: ReasonKind;
@@ -35,10 +37,14 @@ export interface ThemeMatchFacts {
   level: number | null;
   depth: number | null;
   themeName: string | null;
+  /** The asked theme that `themeName` is (or is narrower than). */
+  rootName: string | null;
   focusLevel: number | null;
   focusCountry: string | null;
   evidence: number;
   evidenceTitles: string[];
+  /** Inquiries on the theme (and country) this expert answered. */
+  answered: number;
 }
 
 /** What the ranking query returns for an expert matched by full-text search. */
@@ -50,7 +56,7 @@ export interface TextMatchFacts {
 }
 
 export interface Asked {
-  /** The theme asked about, when `about` named one. */
+  /** The themes asked about, as one phrase ("Semiconductors" or "Semiconductors or Export controls"), when any. */
   themeName: string | null;
   /** The words searched for, when `about` named no theme. */
   text: string | null;
@@ -69,30 +75,36 @@ function focusReason(facts: { focusLevel: number | null; focusCountry: string | 
   return [{ kind: 'COUNTRY_FOCUS', points: points(gained), text: `Focuses on ${where} at level ${facts.focusLevel}/5 (${signed(gained)}).` }];
 }
 
+/** A reason for `count` pieces of evidence, of which up to the cap score `weight` each. */
+function countedEvidence(kind: ReasonKind, count: number, weight: number, describe: (count: number) => string): Reason[] {
+  if (count === 0) return [];
+  const counted = Math.min(count, WEIGHTS.evidenceCap);
+  const gained = counted * weight;
+  const capped = count > counted ? `, ${counted} counted` : '';
+  return [{ kind, points: points(gained), text: `${describe(count)} (${signed(gained)}${capped}).` }];
+}
+
 export function themeReasons(facts: ThemeMatchFacts, asked: Asked): Reason[] {
   const reasons: Reason[] = [];
   if (facts.level !== null && facts.themeName !== null) {
     const exact = facts.depth === 0;
     const gained = facts.level * (exact ? WEIGHTS.exactTheme : WEIGHTS.narrowerTheme);
-    const what = exact ? facts.themeName : `${facts.themeName}, a narrower theme of ${asked.themeName}`;
+    const what = exact ? facts.themeName : `${facts.themeName}, a narrower theme of ${facts.rootName}`;
     reasons.push({ kind: 'THEME', points: points(gained), text: `Declared expertise level ${facts.level}/5 in ${what} (${signed(gained)}).` });
   } else {
-    reasons.push({ kind: 'THEME', points: 0, text: `No declared expertise in ${asked.themeName}; found through contributions on it.` });
+    reasons.push({ kind: 'THEME', points: 0, text: `No declared expertise in ${asked.themeName}; found through the evidence below.` });
   }
   reasons.push(...focusReason(facts, asked));
-  if (facts.evidence > 0) {
-    const counted = Math.min(facts.evidence, WEIGHTS.evidenceCap);
-    const gained = counted * WEIGHTS.evidence;
-    const noun = facts.evidence === 1 ? 'contribution' : 'contributions';
-    const where = asked.placeLabel ? ` concerning ${asked.placeLabel}` : '';
-    const capped = facts.evidence > counted ? `, ${counted} counted` : '';
-    const example = facts.evidenceTitles[0] ? `, e.g. ${quote(facts.evidenceTitles[0])}` : '';
-    reasons.push({
-      kind: 'EVIDENCE',
-      points: points(gained),
-      text: `${facts.evidence} ${noun} on ${asked.themeName}${where}${example} (${signed(gained)}${capped}).`,
-    });
-  }
+  const where = asked.placeLabel ? ` concerning ${asked.placeLabel}` : '';
+  const example = facts.evidenceTitles[0] ? `, e.g. ${quote(facts.evidenceTitles[0])}` : '';
+  reasons.push(
+    ...countedEvidence('EVIDENCE', facts.evidence, WEIGHTS.evidence, (n) =>
+      `${n} ${n === 1 ? 'contribution' : 'contributions'} on ${asked.themeName}${where}${example}`,
+    ),
+    ...countedEvidence('INQUIRIES', facts.answered, WEIGHTS.answeredInquiry, (n) =>
+      `Answered ${n} earlier ${n === 1 ? 'inquiry' : 'inquiries'} on ${asked.themeName}${where}`,
+    ),
+  );
   return reasons;
 }
 

@@ -1,11 +1,10 @@
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Queries } from '../db/database.js';
 import type { ExpertRecord } from '../experts/repository.js';
 import { badUserInput } from '../graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../graphql/paging.js';
-import { suggestPlaces } from '../places/repository.js';
-import { luceneTerms, nameKey } from '../text.js';
-import { rankByText, rankByTheme, resolveQuestion, type RankedPage } from './repository.js';
+import { resolveNames, unknownPlace, type NamedRef, type PlaceRef } from '../names/service.js';
+import { luceneTerms } from '../text.js';
+import { rankByText, rankByTheme, type RankedPage } from './repository.js';
 import { textReasons, themeReasons, type Asked, type Reason } from './scoring.js';
 
 export interface WhoKnowsArgs {
@@ -33,17 +32,6 @@ export interface WhoKnowsResult extends Page<ExpertMatch> {
 const MAX_ABOUT_LENGTH = 200;
 const MAX_COUNTRY_LENGTH = 100;
 
-/** A theme's global id (as the API hands out) or its slug, if `about` is one. */
-function themeIdOf(about: string): string | null {
-  try {
-    const { typename, id } = decodeGlobalID(about);
-    if (typename === 'Theme') return id;
-  } catch {
-    // Not a global id: it is a name, an alias, a slug or free text.
-  }
-  return about;
-}
-
 function checkedAbout(about: string): string {
   const trimmed = about.trim();
   if (trimmed === '') throw badUserInput('about is empty: name a theme (e.g. "semiconductors" or "halfgeleiders") or some words to search for.', { argument: 'about' });
@@ -59,6 +47,13 @@ function checkedCountry(country: string | null | undefined): string | null {
   return trimmed;
 }
 
+/** What to rank experts on: themes (narrower ones included), or else words to search; and where. */
+export interface Subject {
+  themes: NamedRef[];
+  text: string | null;
+  place: PlaceRef | null;
+}
+
 /** "Who knows about X in country Y?": experts ranked by declared expertise, country focus and evidence. */
 export async function whoKnows(queries: Queries, args: WhoKnowsArgs): Promise<WhoKnowsResult> {
   const about = checkedAbout(args.about);
@@ -66,39 +61,37 @@ export async function whoKnows(queries: Queries, args: WhoKnowsArgs): Promise<Wh
   const size = pageSize(args.first);
   const after = decodeCursor(args.after, ['number', 'string']) as [number, string] | null;
 
-  const resolution = await resolveQuestion(queries, { id: themeIdOf(about), key: nameKey(about) }, country === null ? null : nameKey(country));
-  if (country !== null && resolution.countries.length === 0) {
-    const suggestions = await suggestPlaces(queries, country);
-    const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
-    throw badUserInput(`Unknown country or region "${country}".${hint} Use an ISO code (e.g. "CN" or "CHN"), an English or Dutch name, or a region such as "Central Asia".`, {
-      argument: 'country',
-      suggestions,
-    });
+  const { themes, places } = await resolveNames(queries, { themes: [about], places: country === null ? [] : [country] });
+  const [place = null] = places;
+  if (country !== null && place === null) throw await unknownPlace(queries, 'country', country);
+  const [theme = null] = themes;
+  if (theme === null && luceneTerms(about) === '') {
+    throw badUserInput('about has no words to search for: name a theme or use letters or digits.', { argument: 'about' });
   }
+  return rankExperts(queries, { themes: theme ? [theme] : [], text: theme ? null : about, place }, size, after);
+}
 
-  const countryIds = country === null ? null : resolution.countries.map((c) => c.id);
-  const placeLabel = country === null ? null : (resolution.region?.name ?? resolution.countries[0]!.name);
+/** One page of experts for a resolved subject; `after` is the (score, id) of the last expert of the previous page. */
+export async function rankExperts(queries: Queries, subject: Subject, size: number, after: [number, string] | null = null): Promise<WhoKnowsResult> {
+  const countryIds = subject.place ? subject.place.countries.map((c) => c.id) : null;
+  const placeLabel = subject.place ? (subject.place.region?.name ?? subject.place.countries[0]?.name ?? null) : null;
   const pageParams = { countryIds, after, limit: size + 1 };
-
   const context = {
     size,
     afterGiven: after !== null,
-    themeId: resolution.theme?.id ?? null,
+    themeId: subject.themes[0]?.id ?? null,
     countryIds: countryIds ?? [],
-    regionId: resolution.region?.id ?? null,
+    regionId: subject.place?.region?.id ?? null,
   };
-  if (resolution.theme) {
-    const asked: Asked = { themeName: resolution.theme.name, text: null, placeLabel };
-    const ranked = await rankByTheme(queries, resolution.theme.id, pageParams);
+  if (subject.themes.length > 0) {
+    const asked: Asked = { themeName: subject.themes.map((t) => t.name).join(' or '), text: null, placeLabel };
+    const ranked = await rankByTheme(queries, subject.themes.map((t) => t.id), pageParams);
     return toResult('THEME', ranked, (facts) => themeReasons(facts, asked), context);
   }
-  const terms = luceneTerms(about);
-  if (terms === '') throw badUserInput('about has no words to search for: name a theme or use letters or digits.', { argument: 'about' });
-  const asked: Asked = { themeName: null, text: about, placeLabel };
-  const ranked = await rankByText(queries, terms, pageParams);
+  const asked: Asked = { themeName: null, text: subject.text, placeLabel };
+  const ranked = await rankByText(queries, luceneTerms(subject.text ?? ''), pageParams);
   return toResult('FULL_TEXT', ranked, (facts) => textReasons(facts, asked), context);
 }
-
 function toResult<F>(
   matchedBy: MatchedBy,
   ranked: RankedPage<F>,
