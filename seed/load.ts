@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Queries } from '../src/db/database.js';
+import { dueAt } from '../src/inquiries/working-days.js';
 import { nameKeys } from '../src/text.js';
 import { isoCountries } from './countries.js';
 
@@ -10,7 +11,7 @@ const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data')
 interface RegionSeed { id: string; name: string; nameNl: string; aliases: string[]; countries: string[] }
 interface ThemeSeed { id: string; name: string; nameNl: string; aliases: string[]; broader: string[]; description?: string }
 interface InstitutionSeed { id: string; name: string; nameNl: string; acronym: string | null; kind: string; country: string; city?: string; url?: string }
-interface NetworkSeed { id: string; acronym: string; name: string; nameNl: string; founded: number; secretariat: string[]; description?: string }
+interface NetworkSeed { id: string; kind?: string; acronym: string; name: string; nameNl: string; founded: number; secretariat: string[]; description?: string }
 interface ContributionSeed { id: string; kind: string; title: string; summary?: string; date: string; url?: string; themes: string[]; countries: string[] }
 interface ExpertSeed {
   id: string;
@@ -27,12 +28,34 @@ interface ExpertSeed {
   contributions: ContributionSeed[];
 }
 
+interface InquirySeed {
+  id: string;
+  kind: string;
+  question: string;
+  context?: string;
+  language?: string;
+  askedBy: string;
+  contact?: { name?: string; email?: string };
+  routedTo: string;
+  themes: string[];
+  countries: string[];
+  riskCategories?: string[];
+  partner?: string;
+  receivedAt: string;
+  history: Array<{ status: string; at: string; by?: string; note?: string; ministries?: string[] }>;
+  consulted?: Array<{ expert: string; outcome: string; at?: string; note?: string; referredTo?: string; by?: string }>;
+  answerSummary?: string;
+  visibility?: string;
+  followUpOf?: string;
+}
+
 export interface SeedData {
   regions: RegionSeed[];
   themes: ThemeSeed[];
   institutions: InstitutionSeed[];
   networks: NetworkSeed[];
   experts: ExpertSeed[];
+  inquiries: InquirySeed[];
 }
 
 async function readJson<T>(file: string): Promise<T> {
@@ -40,14 +63,15 @@ async function readJson<T>(file: string): Promise<T> {
 }
 
 export async function readSeedData(): Promise<SeedData> {
-  const [regions, themes, institutions, networks, experts] = await Promise.all([
+  const [regions, themes, institutions, networks, experts, inquiries] = await Promise.all([
     readJson<RegionSeed[]>('regions.json'),
     readJson<ThemeSeed[]>('themes.json'),
     readJson<InstitutionSeed[]>('institutions.json'),
     readJson<NetworkSeed[]>('networks.json'),
     readJson<ExpertSeed[]>('experts.json'),
+    readJson<InquirySeed[]>('inquiries.json'),
   ]);
-  return { regions, themes, institutions, networks, experts };
+  return { regions, themes, institutions, networks, experts, inquiries };
 }
 
 /** Statements in dependency order; each UNWINDs one list, so the whole seed is a handful of round trips. */
@@ -89,10 +113,10 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
   ],
   [
     `UNWIND $rows AS row MERGE (n:Network {id: row.id})
-     SET n.acronym = row.acronym, n.name = row.name, n.nameNl = row.nameNl, n.founded = row.founded, n.description = row.description
+     SET n.kind = row.kind, n.acronym = row.acronym, n.name = row.name, n.nameNl = row.nameNl, n.founded = row.founded, n.description = row.description
      WITH n, row UNWIND row.secretariat AS institutionId
      MATCH (i:Institution {id: institutionId}) MERGE (i)-[:SECRETARIAT_OF]->(n)`,
-    (data) => data.networks.map((n) => ({ ...n, description: n.description ?? null })),
+    (data) => data.networks.map((n) => ({ ...n, kind: n.kind ?? 'KNOWLEDGE_NETWORK', description: n.description ?? null })),
   ],
   [
     `UNWIND $rows AS row MERGE (e:Expert {id: row.id})
@@ -137,7 +161,85 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
         e.contributions.map((k) => ({ ...k, summary: k.summary ?? null, url: k.url ?? null, expert: e.id })),
       ),
   ],
+  [
+    `UNWIND $rows AS row MERGE (i:Inquiry {id: row.id})
+     SET i.kind = row.kind, i.question = row.question, i.context = row.context, i.language = row.language,
+         i.contactName = row.contactName, i.contactEmail = row.contactEmail, i.riskCategories = row.riskCategories,
+         i.status = row.status, i.receivedAt = datetime(row.receivedAt), i.dueAt = datetime(row.dueAt),
+         i.answeredAt = datetime(row.answeredAt), i.closedAt = datetime(row.closedAt),
+         i.answerSummary = row.answerSummary, i.visibility = row.visibility, i.version = row.version
+     WITH i, row
+     CALL (i, row) { MATCH (n:Institution {id: row.askedBy}) MERGE (i)-[:ASKED_BY]->(n) }
+     CALL (i, row) { MATCH (n:Network {id: row.routedTo}) MERGE (i)-[:ROUTED_TO]->(n) }
+     CALL (i, row) { MATCH (n:Institution {id: row.partner}) MERGE (i)-[:CONCERNS_PARTNER]->(n) }
+     CALL (i, row) { UNWIND row.themes AS themeId MATCH (t:Theme {id: themeId}) MERGE (i)-[:ABOUT]->(t) }
+     CALL (i, row) { UNWIND row.countries AS code MATCH (c:Country {id: code}) MERGE (i)-[:CONCERNS]->(c) }
+     CALL (i, row) {
+       UNWIND row.history AS h
+       MERGE (s:StatusChange {id: h.id})
+       SET s.status = h.status, s.at = datetime(h.at), s.by = h.by, s.note = h.note, s.ministryIds = h.ministryIds
+       MERGE (i)-[:HAS_STATUS_CHANGE]->(s)
+     }
+     CALL (i, row) {
+       UNWIND row.consulted AS c MATCH (e:Expert {id: c.expert})
+       MERGE (i)-[r:CONSULTED]->(e)
+       SET r.outcome = c.outcome, r.at = datetime(c.at), r.by = c.by, r.note = c.note, r.referredTo = c.referredTo
+     }`,
+    (data) => data.inquiries.map(inquiryRow),
+  ],
+  [
+    `UNWIND $rows AS row MATCH (i:Inquiry {id: row.id}), (earlier:Inquiry {id: row.followUpOf})
+     MERGE (i)-[:FOLLOW_UP_OF]->(earlier)`,
+    (data) => data.inquiries.filter((q) => q.followUpOf),
+  ],
 ];
+
+const utc = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : null);
+
+/** An inquiry as stored: status and dates derived from its history, the due moment from the working-day rule. */
+function inquiryRow(q: InquirySeed) {
+  const history = [{ status: 'RECEIVED', at: q.receivedAt, by: null as string | null, note: null as string | null, ministries: [] as string[] }, ...q.history];
+  const last = (status: string) => [...history].reverse().find((h) => h.status === status);
+  return {
+    id: q.id,
+    kind: q.kind,
+    question: q.question,
+    context: q.context ?? null,
+    language: q.language ?? null,
+    contactName: q.contact?.name ?? null,
+    contactEmail: q.contact?.email ?? null,
+    riskCategories: q.riskCategories ?? [],
+    status: history.at(-1)!.status,
+    receivedAt: utc(q.receivedAt),
+    dueAt: dueAt(new Date(q.receivedAt)).toISOString(),
+    answeredAt: utc(last('ANSWERED')?.at),
+    closedAt: history.at(-1)!.status === 'CLOSED' ? utc(last('CLOSED')?.at) : null,
+    answerSummary: q.answerSummary ?? null,
+    visibility: q.visibility ?? 'INTERNAL',
+    version: history.length + (q.consulted?.length ?? 0),
+    askedBy: q.askedBy,
+    routedTo: q.routedTo,
+    partner: q.partner ?? null,
+    themes: q.themes,
+    countries: q.countries,
+    history: history.map((h, index) => ({
+      id: `${q.id}#${index + 1}`,
+      status: h.status,
+      at: utc(h.at),
+      by: h.by ?? null,
+      note: h.note ?? null,
+      ministryIds: h.ministries ?? [],
+    })),
+    consulted: (q.consulted ?? []).map((c) => ({
+      expert: c.expert,
+      outcome: c.outcome,
+      at: utc(c.at ?? q.receivedAt),
+      by: c.by ?? null,
+      note: c.note ?? null,
+      referredTo: c.referredTo ?? null,
+    })),
+  };
+}
 
 /**
  * Writes the seed graph in one all-or-nothing transaction. MERGE on ids and SET of the same values make

@@ -1,7 +1,10 @@
 import type { Queries } from './database.js';
 
 /** Labels whose nodes carry a unique, stable `id`. */
-const IDENTIFIED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme', 'Contribution'] as const;
+const IDENTIFIED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme', 'Contribution', 'Inquiry', 'StatusChange'] as const;
+
+/** Labels whose lists are ordered by name. */
+const NAMED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme'] as const;
 
 function fulltext(name: string, label: string, properties: string[], analyzer: 'english' | 'dutch'): string {
   const on = properties.map((p) => `n.${p}`).join(', ');
@@ -17,6 +20,8 @@ export const FULLTEXT = {
   expertProfileNl: 'expert_profile_nl',
   contributionTextEn: 'contribution_text_en',
   contributionTextNl: 'contribution_text_nl',
+  inquiryTextEn: 'inquiry_text_en',
+  inquiryTextNl: 'inquiry_text_nl',
 } as const;
 
 /** Idempotent schema statements: safe to run on every start. */
@@ -25,7 +30,7 @@ export const MIGRATIONS: string[] = [
     (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
   ),
   // Lists are ordered by name: an index keeps a page's cost independent of the graph's size.
-  ...IDENTIFIED_LABELS.map((label) => `CREATE INDEX ${label.toLowerCase()}_name IF NOT EXISTS FOR (n:${label}) ON (n.name)`),
+  ...NAMED_LABELS.map((label) => `CREATE INDEX ${label.toLowerCase()}_name IF NOT EXISTS FOR (n:${label}) ON (n.name)`),
   fulltext(FULLTEXT.themeNamesEn, 'Theme', ['name', 'aliasText'], 'english'),
   fulltext(FULLTEXT.themeNamesNl, 'Theme', ['nameNl', 'aliasText'], 'dutch'),
   fulltext(FULLTEXT.expertProfileEn, 'Expert', ['name', 'headline', 'bio'], 'english'),
@@ -33,6 +38,10 @@ export const MIGRATIONS: string[] = [
   fulltext(FULLTEXT.contributionTextEn, 'Contribution', ['title', 'summary'], 'english'),
   // Neo4j allows one full-text index per label and property list: the Dutch one lists them in another order.
   fulltext(FULLTEXT.contributionTextNl, 'Contribution', ['summary', 'title'], 'dutch'),
+  fulltext(FULLTEXT.inquiryTextEn, 'Inquiry', ['question', 'context', 'answerSummary'], 'english'),
+  fulltext(FULLTEXT.inquiryTextNl, 'Inquiry', ['answerSummary', 'context', 'question'], 'dutch'),
+  // Inquiries are listed first come, first served.
+  'CREATE INDEX inquiry_received IF NOT EXISTS FOR (n:Inquiry) ON (n.receivedAt)',
 ];
 
 export async function migrate(queries: Queries): Promise<void> {

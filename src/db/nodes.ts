@@ -2,7 +2,7 @@ import { notFound } from '../graphql/errors.js';
 import type { Queries } from './database.js';
 
 /** Node labels with an `id` and a `name`. Labels are code constants: Cypher cannot take them as parameters. */
-export type NamedLabel = 'Expert' | 'Institution' | 'Network' | 'Country' | 'Region' | 'Theme' | 'Contribution';
+export type NamedLabel = 'Expert' | 'Institution' | 'Network' | 'Country' | 'Region' | 'Theme' | 'Contribution' | 'Inquiry';
 
 /**
  * Loads nodes by id in one round trip, in the order asked; a missing id becomes a NOT_FOUND error

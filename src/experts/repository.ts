@@ -28,6 +28,8 @@ export interface InstitutionRecord {
 
 export interface NetworkRecord {
   id: string;
+  /** Missing on networks seeded before the desk existed: a knowledge network. */
+  kind?: 'KNOWLEDGE_NETWORK' | 'DESK' | null;
   acronym: string;
   name: string;
   nameNl: string;
@@ -67,7 +69,8 @@ export interface ContributionLinks {
   countries: CountryRecord[];
 }
 
-const INSTITUTION = `{.*, countryId: [(n)-[:LOCATED_IN]->(c:Country) | c.id][0]}`;
+/** Map projection of an institution `n` with its country id. */
+export const INSTITUTION = `{.*, countryId: [(n)-[:LOCATED_IN]->(c:Country) | c.id][0]}`;
 
 export const expertsByIds = (queries: Queries, ids: readonly string[]) => nodesByIds<ExpertRecord>(queries, 'Expert', ids);
 export const institutionsByIds = (queries: Queries, ids: readonly string[]) =>

@@ -64,6 +64,14 @@ const InstitutionKind = builder.enumType('InstitutionKind', {
   } as const,
 });
 
+const NetworkKind = builder.enumType('NetworkKind', {
+  description: 'Whether a routing target is a knowledge network or the knowledge security desk.',
+  values: {
+    KNOWLEDGE_NETWORK: { description: 'A knowledge network (CKN, REKA) matching demand for knowledge with experts.' },
+    DESK: { description: 'The knowledge security desk, answering questions from knowledge institutions.' },
+  } as const,
+});
+
 const ContributionKind = builder.enumType('ContributionKind', {
   description: 'The form of a contribution.',
   values: {
@@ -180,10 +188,11 @@ InstitutionNode.implement({
 });
 
 NetworkNode.implement({
-  description: 'A knowledge network open to the whole central government, such as CKN or REKA.',
+  description: 'A knowledge network open to the whole central government, such as CKN or REKA, or the knowledge security desk.',
   fields: (t) => ({
     slug: t.exposeString('id', { description: 'Stable short identifier.' }),
     acronym: t.exposeString('acronym', { description: 'e.g. "CKN".' }),
+    kind: t.field({ type: NetworkKind, description: 'Knowledge network or desk.', resolve: (n) => n.kind ?? 'KNOWLEDGE_NETWORK' }),
     name: t.exposeString('name', { description: 'English name.' }),
     nameNl: t.exposeString('nameNl', { description: 'Dutch name.' }),
     founded: t.exposeInt('founded', { nullable: true, description: 'Year founded.' }),

@@ -12,6 +12,8 @@ export interface BuilderTypes {
   Scalars: {
     Date: { Input: string; Output: string };
     URL: { Input: URL; Output: string };
+    DateTime: { Input: Date; Output: Date | string };
+    EmailAddress: { Input: string; Output: string };
   };
 }
 

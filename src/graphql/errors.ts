@@ -18,3 +18,28 @@ export function badUserInput(message: string, extensions: Record<string, unknown
 export function notFound(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND } });
 }
+
+export function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, ...extensions } });
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Collects every problem with an input, so that one answer names them all; nothing is written while any remain. */
+export class InputProblems {
+  readonly list: FieldProblem[] = [];
+
+  add(field: string, message: string): void {
+    this.list.push({ field, message });
+  }
+
+  /** Throws one BAD_USER_INPUT naming every problem, with `extensions.fields` listing them per field. */
+  throwIfAny(what: string): void {
+    if (this.list.length === 0) return;
+    const details = this.list.map((p) => `${p.field}: ${p.message}`).join('; ');
+    throw badUserInput(`${what}: ${details}`, { fields: this.list });
+  }
+}

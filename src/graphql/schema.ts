@@ -5,7 +5,9 @@ import '../places/types.js';
 import '../themes/types.js';
 import '../experts/types.js';
 import '../whoknows/types.js';
+import '../inquiries/types.js';
 
-builder.queryType({ description: 'Read the expertise graph: experts, institutions, networks, countries and themes.' });
+builder.queryType({ description: 'Read the expertise graph: experts, institutions, networks, countries, themes and inquiries.' });
+builder.mutationType({ description: 'Record and handle inquiries.' });
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -38,7 +38,7 @@ const MatchedBy = builder.enumType('MatchedBy', {
 const result = (connection: unknown) => connection as WhoKnowsResult;
 const match = (edge: unknown) => edge as ExpertMatch;
 
-const ExpertMatchConnection = builder.connectionObject(
+export const ExpertMatchConnection = builder.connectionObject(
   {
     type: ExpertNode,
     name: 'ExpertMatchConnection',

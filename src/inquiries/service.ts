@@ -1,0 +1,398 @@
+import { randomBytes } from 'node:crypto';
+import type { Queries } from '../db/database.js';
+import { conflict, InputProblems, notFound } from '../graphql/errors.js';
+import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
+import { lookupOf, resolveNames, unknownPlace, unknownTheme, type NamedRef, type PlaceRef } from '../names/service.js';
+import { luceneTerms } from '../text.js';
+import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
+import {
+  changeInquiry,
+  createInquiry,
+  existingReferences,
+  inquiriesByIds,
+  linksOfInquiries,
+  pageOfInquiries,
+  similarInquiries,
+  writes,
+  type ConsultationOutcome,
+  type InquiryKind,
+  type InquiryRecord,
+  type InquiryWrite,
+  type LockedInquiry,
+  type SimilarRow,
+  type Visibility,
+} from './repository.js';
+import { SIMILARITY_HIT_LIMIT, SIMILARITY_WEIGHTS, similarityReasons, type SimilarityReason } from './similarity.js';
+import { refusedAnswer, refusedTransition, type InquiryStatus } from './status.js';
+import { dueAt } from './working-days.js';
+
+/** Knowledge-security questions go to the desk; its id in the graph. */
+export const DESK_ID = 'knowledge-security-desk';
+
+const MAX_TEXT = 4000;
+/** A clock may run a little ahead of ours: how far in the future a receipt time may lie. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export interface SimilarInquiry {
+  inquiry: InquiryRecord;
+  score: number;
+  reasons: SimilarityReason[];
+  /** The answer, when the earlier inquiry was answered and may be shared. */
+  sharedAnswer: string | null;
+  /** Experts who answered it, when it may be shared. */
+  answeredBy: SimilarRow['answeredBy'];
+}
+
+function toSimilar(row: SimilarRow): SimilarInquiry {
+  const shareable = row.inquiry.visibility === 'SHAREABLE' && row.inquiry.answerSummary !== null;
+  return {
+    inquiry: row.inquiry,
+    score: row.score,
+    reasons: similarityReasons(row),
+    sharedAnswer: shareable ? row.inquiry.answerSummary : null,
+    answeredBy: shareable ? row.answeredBy : [],
+  };
+}
+
+/** A slug or a global id of the given type, as stored in the graph. */
+const idOf = (text: string, typename: string) => lookupOf(text.trim(), typename).id ?? text;
+
+function text(problems: InputProblems, field: string, value: string | null | undefined, required: boolean): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') {
+    if (required) problems.add(field, 'must not be empty');
+    return null;
+  }
+  if (trimmed.length > MAX_TEXT) problems.add(field, `must be at most ${MAX_TEXT} characters`);
+  return trimmed;
+}
+
+/** Resolves theme and country names, adding a problem (with close matches) for each unknown one. */
+async function resolveSubjects(queries: Queries, problems: InputProblems, themes: string[], countries: string[]) {
+  const resolved = await resolveNames(queries, { themes, places: countries });
+  const themeRefs: NamedRef[] = [];
+  for (const [index, theme] of resolved.themes.entries()) {
+    if (theme) themeRefs.push(theme);
+    else problems.add(`themes[${index}]`, (await unknownTheme(queries, 'themes', themes[index]!)).message);
+  }
+  const countryRefs = new Map<string, NamedRef>();
+  for (const [index, place] of resolved.places.entries()) {
+    if (place) place.countries.forEach((c) => countryRefs.set(c.id, c));
+    else problems.add(`countries[${index}]`, (await unknownPlace(queries, 'countries', countries[index]!)).message);
+  }
+  return { themes: themeRefs, countries: [...countryRefs.values()] };
+}
+
+export interface RecordInquiryInput {
+  kind: InquiryKind;
+  question: string;
+  context?: string | null;
+  askedBy: string;
+  contactName?: string | null;
+  contactEmail?: string | null;
+  themes?: string[] | null;
+  countries?: string[] | null;
+  routedTo?: string | null;
+  riskCategories?: string[] | null;
+  partner?: string | null;
+  receivedAt?: Date | null;
+  followUpOf?: string | null;
+  by: string;
+  note?: string | null;
+}
+
+export interface RecordedInquiry {
+  inquiry: InquiryRecord;
+  suggestedExperts: WhoKnowsResult;
+  similarInquiries: SimilarInquiry[];
+}
+
+/**
+ * Records a question and answers it at once with the experts who know (whoKnows over its themes and
+ * countries) and the earlier inquiries like it. Every problem with the input is reported together, and
+ * nothing is written while there is one.
+ */
+export async function recordInquiry(queries: Queries, input: RecordInquiryInput, now = new Date()): Promise<RecordedInquiry> {
+  const problems = new InputProblems();
+  const question = text(problems, 'question', input.question, true);
+  const context = text(problems, 'context', input.context, false);
+  const by = text(problems, 'by', input.by, true);
+  const note = text(problems, 'note', input.note, false);
+  const receivedAt = input.receivedAt ?? now;
+  if (Number.isNaN(receivedAt.getTime())) problems.add('receivedAt', 'is not a valid date and time');
+  else if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) problems.add('receivedAt', 'lies in the future: give the moment the question came in');
+
+  const security = input.kind === 'KNOWLEDGE_SECURITY';
+  if (!security && (input.riskCategories?.length ?? 0) > 0) problems.add('riskCategories', 'apply to KNOWLEDGE_SECURITY inquiries only');
+  if (!security && input.partner) problems.add('partner', 'applies to KNOWLEDGE_SECURITY inquiries only');
+  if (!security && !input.routedTo) problems.add('routedTo', 'an EXPERTISE_REQUEST needs a network to go to (e.g. "ckn" or "reka")');
+
+  const askedBy = idOf(input.askedBy, 'Institution');
+  const partner = input.partner ? idOf(input.partner, 'Institution') : null;
+  const routedTo = input.routedTo ? idOf(input.routedTo, 'Network') : security ? DESK_ID : null;
+  const followUpOf = input.followUpOf ? idOf(input.followUpOf, 'Inquiry') : null;
+
+  const [subjects, found] = await Promise.all([
+    resolveSubjects(queries, problems, input.themes ?? [], input.countries ?? []),
+    existingReferences(queries, {
+      institutionIds: [askedBy, ...(partner ? [partner] : [])],
+      networkIds: routedTo ? [routedTo] : [],
+      inquiryIds: followUpOf ? [followUpOf] : [],
+    }),
+  ]);
+  if (!found.institutions.some((i) => i.id === askedBy)) problems.add('askedBy', `no institution has id "${input.askedBy}": see the institutions query`);
+  if (partner && !found.institutions.some((i) => i.id === partner)) problems.add('partner', `no institution has id "${input.partner}": see the institutions query`);
+  const network = found.networks.find((n) => n.id === routedTo);
+  if (routedTo && !network) problems.add('routedTo', `no network has id "${input.routedTo}": see the networks query`);
+  else if (network && security && network.kind !== 'DESK') problems.add('routedTo', `a KNOWLEDGE_SECURITY inquiry goes to the desk ("${DESK_ID}"), not to ${network.name}`);
+  else if (network && !security && network.kind === 'DESK') problems.add('routedTo', 'an EXPERTISE_REQUEST goes to a knowledge network such as CKN or REKA, not to the desk');
+  const earlier = found.inquiries.find((i) => i.id === followUpOf);
+  if (followUpOf && !earlier) problems.add('followUpOf', `no inquiry has id "${input.followUpOf}"`);
+  else if (earlier && new Date(earlier.receivedAt) >= receivedAt) problems.add('followUpOf', 'must be an earlier inquiry');
+  problems.throwIfAny('The inquiry was not recorded');
+
+  const id = `inq-${receivedAt.getUTCFullYear()}-${randomBytes(4).toString('hex')}`;
+  await createInquiry(queries, {
+    id,
+    kind: input.kind,
+    question: question!,
+    context,
+    contactName: input.contactName?.trim() || null,
+    contactEmail: input.contactEmail?.trim() || null,
+    riskCategories: input.riskCategories ?? [],
+    receivedAt: receivedAt.toISOString(),
+    dueAt: dueAt(receivedAt).toISOString(),
+    askedBy,
+    routedTo: routedTo!,
+    partner,
+    themeIds: subjects.themes.map((t) => t.id),
+    countryIds: subjects.countries.map((c) => c.id),
+    followUpOf,
+    by: by!,
+    note,
+  });
+
+  const place: PlaceRef | null = subjects.countries.length > 0 ? { countries: subjects.countries, region: null } : null;
+  const [[inquiry], suggestedExperts, similar] = await Promise.all([
+    inquiriesByIds(queries, [id]),
+    rankExperts(queries, { themes: subjects.themes, text: subjects.themes.length > 0 ? null : question, place }, 5),
+    similarInquiries(
+      queries,
+      {
+        luceneQuery: luceneTerms(`${question} ${context ?? ''}`),
+        themeIds: subjects.themes.map((t) => t.id),
+        countryIds: subjects.countries.map((c) => c.id),
+        partnerId: partner,
+        excludeId: id,
+        receivedBefore: null,
+        limit: 5,
+      },
+      SIMILARITY_WEIGHTS,
+      SIMILARITY_HIT_LIMIT,
+    ),
+  ]);
+  return { inquiry: inquiry as InquiryRecord, suggestedExperts, similarInquiries: similar.map(toSimilar) };
+}
+
+export interface SimilarArgs {
+  question: string;
+  about?: string | null;
+  country?: string | null;
+  first?: number | null;
+}
+
+/** Earlier inquiries like a question (and, optionally, a theme and a country), best first. */
+export async function findSimilarInquiries(queries: Queries, args: SimilarArgs): Promise<SimilarInquiry[]> {
+  const problems = new InputProblems();
+  const question = text(problems, 'question', args.question, true);
+  const limit = pageSize(args.first);
+  problems.throwIfAny('No search was made');
+  const subjects = await resolveSubjects(queries, problems, args.about ? [args.about] : [], args.country ? [args.country] : []);
+  problems.throwIfAny('No search was made');
+  const rows = await similarInquiries(
+    queries,
+    {
+      luceneQuery: luceneTerms(question!),
+      themeIds: subjects.themes.map((t) => t.id),
+      countryIds: subjects.countries.map((c) => c.id),
+      partnerId: null,
+      excludeId: null,
+      receivedBefore: null,
+      limit,
+    },
+    SIMILARITY_WEIGHTS,
+    SIMILARITY_HIT_LIMIT,
+  );
+  return rows.map(toSimilar);
+}
+
+/** Inquiries received before this one that resemble it in text, themes, countries or partner. */
+export async function similarToInquiry(queries: Queries, inquiry: InquiryRecord, first: number | null | undefined): Promise<SimilarInquiry[]> {
+  const limit = pageSize(first);
+  const [links] = await linksOfInquiries(queries, [inquiry.id]);
+  const rows = await similarInquiries(
+    queries,
+    {
+      luceneQuery: luceneTerms(`${inquiry.question} ${inquiry.context ?? ''}`),
+      themeIds: links!.themes.map((t) => t.id),
+      countryIds: links!.countries.map((c) => c.id),
+      partnerId: links!.partner?.id ?? null,
+      excludeId: inquiry.id,
+      receivedBefore: inquiry.receivedAt,
+      limit,
+    },
+    SIMILARITY_WEIGHTS,
+    SIMILARITY_HIT_LIMIT,
+  );
+  return rows.map(toSimilar);
+}
+
+export interface InquiryFilterInput {
+  status?: InquiryStatus[] | null;
+  kind?: InquiryKind | null;
+  network?: string | null;
+  theme?: string | null;
+  country?: string | null;
+  overdue?: boolean | null;
+}
+
+/** Inquiries matching a filter, first come, first served. */
+export async function listInquiries(queries: Queries, filter: InquiryFilterInput, args: PageArgs): Promise<Page<{ node: InquiryRecord }>> {
+  const size = pageSize(args.first);
+  const after = decodeCursor(args.after, ['string', 'string']) as [string, string] | null;
+  const problems = new InputProblems();
+  const subjects = await resolveSubjects(queries, problems, filter.theme ? [filter.theme] : [], filter.country ? [filter.country] : []);
+  problems.throwIfAny('No inquiries were listed');
+  const { rows, total } = await pageOfInquiries(
+    queries,
+    {
+      statuses: filter.status?.length ? filter.status : null,
+      kind: filter.kind ?? null,
+      networkId: filter.network ? idOf(filter.network, 'Network') : null,
+      themeId: subjects.themes[0]?.id ?? null,
+      countryIds: filter.country ? subjects.countries.map((c) => c.id) : null,
+      overdue: filter.overdue ?? null,
+    },
+    size,
+    after,
+  );
+  return toPage(rows, size, after !== null, total, (node) => ({ node, cursor: encodeCursor([node.receivedAt, node.id]) }));
+}
+
+/** Who changes an inquiry, from which version. */
+export interface Change {
+  id: string;
+  expectedVersion: number;
+  by: string;
+  note?: string | null;
+}
+
+/**
+ * Applies a change if the inquiry is still at `expectedVersion`: otherwise someone else changed it in
+ * the meantime, and the caller gets CONFLICT (never a silent overwrite).
+ */
+async function applyChange(queries: Queries, change: Change, decide: (current: LockedInquiry) => InquiryWrite): Promise<InquiryRecord> {
+  const id = idOf(change.id, 'Inquiry');
+  const result = await changeInquiry(queries, id, change.expectedVersion, decide);
+  if (result.outcome === 'missing') throw notFound(`No inquiry has id "${change.id}".`);
+  if (result.outcome === 'stale') {
+    throw conflict(
+      `Someone else changed this inquiry since you read it (you had version ${change.expectedVersion}, it is now at ${result.current.version}): reload it, check the change, and try again.`,
+      { currentVersion: result.current.version },
+    );
+  }
+  const [inquiry] = await inquiriesByIds(queries, [id]);
+  return inquiry as InquiryRecord;
+}
+
+function checkedChange(change: Change): { by: string; note: string | null; problems: InputProblems } {
+  const problems = new InputProblems();
+  const by = text(problems, 'by', change.by, true);
+  const note = text(problems, 'note', change.note, false);
+  return { by: by ?? '', note, problems };
+}
+
+/** Refuses a change the inquiry's current state does not allow (checked under its lock). */
+function refuse(field: string, reason: string | null, what: string): void {
+  const problems = new InputProblems();
+  if (reason) problems.add(field, reason);
+  problems.throwIfAny(what);
+}
+
+export async function changeInquiryStatus(
+  queries: Queries,
+  change: Change & { status: InquiryStatus; ministries?: string[] | null },
+  now = new Date(),
+): Promise<InquiryRecord> {
+  const { by, note, problems } = checkedChange(change);
+  const ministryIds = (change.ministries ?? []).map((m) => idOf(m, 'Institution'));
+  if (ministryIds.length > 0) {
+    const found = await existingReferences(queries, { institutionIds: ministryIds });
+    ministryIds.forEach((id, index) => {
+      const ministry = found.institutions.find((i) => i.id === id);
+      if (!ministry) problems.add(`ministries[${index}]`, `no institution has id "${change.ministries![index]}"`);
+      else if (ministry.kind !== 'MINISTRY') problems.add(`ministries[${index}]`, `${ministry.name} is not a ministry`);
+    });
+  }
+  problems.throwIfAny('The status was not changed');
+  return applyChange(queries, change, (current) => {
+    refuse(
+      'status',
+      refusedTransition({ from: current.status, to: change.status, note, ministryCount: ministryIds.length, answered: current.answerSummary !== null }),
+      'The status was not changed',
+    );
+    return writes.status(change.status, now.toISOString(), by, note, ministryIds);
+  });
+}
+
+export async function answerInquiry(
+  queries: Queries,
+  change: Change & { answerSummary: string; visibility?: Visibility | null },
+  now = new Date(),
+): Promise<InquiryRecord> {
+  const { by, note, problems } = checkedChange(change);
+  const answer = text(problems, 'answerSummary', change.answerSummary, true);
+  problems.throwIfAny('The inquiry was not answered');
+  return applyChange(queries, change, (current) => {
+    refuse('status', refusedAnswer(current.status), 'The inquiry was not answered');
+    return writes.answer(answer!, change.visibility ?? 'INTERNAL', now.toISOString(), by, note);
+  });
+}
+
+export function closeInquiry(queries: Queries, change: Change, now = new Date()): Promise<InquiryRecord> {
+  return changeInquiryStatus(queries, { ...change, status: 'CLOSED' }, now);
+}
+
+export async function consultExpert(
+  queries: Queries,
+  change: Change & { expert: string; outcome: ConsultationOutcome; referredTo?: string | null },
+  now = new Date(),
+): Promise<InquiryRecord> {
+  const { by, note, problems } = checkedChange(change);
+  const expertId = idOf(change.expert, 'Expert');
+  const referredTo = change.referredTo ? idOf(change.referredTo, 'Expert') : null;
+  if (change.outcome === 'REFERRED' && !referredTo) problems.add('referredTo', 'a REFERRED outcome names the expert referred to');
+  if (change.outcome !== 'REFERRED' && referredTo) problems.add('referredTo', 'only a REFERRED outcome names another expert');
+  const found = await existingReferences(queries, { expertIds: [expertId, ...(referredTo ? [referredTo] : [])] });
+  if (!found.experts.some((e) => e.id === expertId)) problems.add('expert', `no expert has id "${change.expert}"`);
+  if (referredTo && !found.experts.some((e) => e.id === referredTo)) problems.add('referredTo', `no expert has id "${change.referredTo}"`);
+  problems.throwIfAny('The consultation was not recorded');
+  return applyChange(queries, change, (current) => {
+    refuse('status', current.status === 'CLOSED' ? 'The inquiry is closed: reopen it before consulting experts.' : null, 'The consultation was not recorded');
+    return writes.consultation(expertId, change.outcome, now.toISOString(), by, note, referredTo);
+  });
+}
+
+export async function linkFollowUp(queries: Queries, change: Change & { followUpOf: string }): Promise<InquiryRecord> {
+  const { problems } = checkedChange(change);
+  const earlierId = idOf(change.followUpOf, 'Inquiry');
+  const found = await existingReferences(queries, { inquiryIds: [earlierId] });
+  const earlier = found.inquiries[0];
+  if (!earlier) problems.add('followUpOf', `no inquiry has id "${change.followUpOf}"`);
+  problems.throwIfAny('The follow-up was not linked');
+  return applyChange(queries, change, (current) => {
+    const isEarlier = earlier!.id !== current.id && new Date(earlier!.receivedAt) < new Date(current.receivedAt);
+    refuse('followUpOf', isEarlier ? null : 'must be an inquiry received before this one', 'The follow-up was not linked');
+    return writes.followUp(earlier!.id);
+  });
+}
