@@ -31,6 +31,7 @@ export interface Selection {
 
 /**
  * One page of nodes ordered by name then id, after a (name, id) keyset cursor, with the selection's total.
+ * The `>=` on the name lets Neo4j seek into the name index at any depth instead of scanning from the start.
  * Fetches `size + 1` rows so the caller knows whether another page follows.
  */
 export async function pageByName<T extends { id: string; name: string }>(
@@ -44,7 +45,7 @@ export async function pageByName<T extends { id: string; name: string }>(
   const [result] = await queries.read<{ rows: T[]; total: number }>(
     `CALL () {
        MATCH ${match}
-       WHERE n.name IS NOT NULL
+       WHERE n.name >= coalesce($after[0], '')
          AND ($after IS NULL OR n.name > $after[0] OR (n.name = $after[0] AND n.id > $after[1]))
        WITH n ORDER BY n.name, n.id LIMIT $limit
        RETURN collect(${projection}) AS rows
