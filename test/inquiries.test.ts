@@ -304,6 +304,26 @@ describe('similar inquiries', () => {
   });
 });
 
+describe('similar inquiries on the seed graph', () => {
+  it('puts the inquiry a follow-up follows first, saying so', async () => {
+    // Seeded: inq-2026-0039 follows up inq-2025-0011; long texts alone ranked other inquiries above it.
+    const { data } = await graphql(`{ inquiries(first: 100, filter: { status: [COORDINATING] }) { edges { node { id slug } } } }`);
+    const followUp = data.inquiries.edges.find((e: any) => e.node.slug === 'inq-2026-0039').node;
+    const similar = await graphql('query ($id: ID!) { node(id: $id) { ... on Inquiry { followUpOf { slug } similar(first: 3) { inquiry { slug } reasons { text } } } } }', {
+      id: followUp.id,
+    });
+    expect(similar.data.node.followUpOf.slug).toBe('inq-2025-0011');
+    expect(similar.data.node.similar[0].inquiry.slug).toBe('inq-2025-0011');
+    expect(similar.data.node.similar[0].reasons[0].text).toBe('One follows the other up (+50).');
+  });
+
+  it('finds an earlier Dutch inquiry through a singular where it said the plural', async () => {
+    const { data } = await graphql('{ similarInquiries(question: "Kunnen wij een halfgeleider laten doormeten in een lab in Shenzhen?", first: 3) { inquiry { slug question } } }');
+    expect(data.similarInquiries[0].inquiry.slug).toBe('inq-2025-0045');
+    expect(data.similarInquiries[0].inquiry.question).toMatch(/halfgeleiders/i);
+  });
+});
+
 describe('whoKnows learns from inquiries', () => {
   it('ranks an expert who answered inquiries on the theme in the country above an equal one, saying why', async () => {
     const { data } = await graphql(

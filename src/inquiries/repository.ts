@@ -288,6 +288,8 @@ export interface SimilarityQuery {
   themeIds: string[];
   countryIds: string[];
   partnerId: string | null;
+  /** Inquiries this one follows up or is followed up by: always candidates, and weighed most. */
+  linkedIds: string[];
   excludeId: string | null;
   receivedBefore: string | null;
   limit: number;
@@ -300,6 +302,7 @@ export interface SimilarRow {
   sharedThemes: string[];
   sharedCountries: string[];
   sharedPartner: string | null;
+  linked: boolean;
   answeredBy: ExpertRecord[];
 }
 
@@ -325,25 +328,32 @@ export async function similarInquiries(queries: Queries, query: SimilarityQuery,
        UNION ALL
        MATCH (i:Inquiry)-[:CONCERNS_PARTNER]->(:Institution {id: $partnerId})
        RETURN i, 0.0 AS score
+       UNION ALL
+       UNWIND $linkedIds AS linkedId
+       MATCH (i:Inquiry {id: linkedId})
+       RETURN i, 0.0 AS score
      }
      WITH i, max(score) AS textScore
      WHERE ($excludeId IS NULL OR i.id <> $excludeId) AND ($receivedBefore IS NULL OR i.receivedAt < datetime($receivedBefore))
      WITH i, textScore,
           [(i)-[:ABOUT]->(t:Theme) WHERE t.id IN $themeIds | t.name] AS sharedThemes,
           [(i)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds | c.name] AS sharedCountries,
-          [(i)-[:CONCERNS_PARTNER]->(p:Institution) WHERE p.id = $partnerId | p.name][0] AS sharedPartner
-     WITH i, textScore, sharedThemes, sharedCountries, sharedPartner,
+          [(i)-[:CONCERNS_PARTNER]->(p:Institution) WHERE p.id = $partnerId | p.name][0] AS sharedPartner,
+          i.id IN $linkedIds AS linked
+     WITH i, textScore, sharedThemes, sharedCountries, sharedPartner, linked,
           round(textScore * $weights.text + size(sharedThemes) * $weights.theme + size(sharedCountries) * $weights.country
-                + CASE WHEN sharedPartner IS NULL THEN 0 ELSE $weights.partner END, 2) AS score
+                + CASE WHEN sharedPartner IS NULL THEN 0 ELSE $weights.partner END
+                + CASE WHEN linked THEN $weights.followUp ELSE 0 END, 2) AS score
      ORDER BY score DESC, i.receivedAt DESC, i.id
      LIMIT $limit
-     RETURN i {.*} AS inquiry, score, textScore, sharedThemes, sharedCountries, sharedPartner,
+     RETURN i {.*} AS inquiry, score, textScore, sharedThemes, sharedCountries, sharedPartner, linked,
             [(i)-[:CONSULTED {outcome: 'ANSWERED'}]->(e:Expert) | e {.*}] AS answeredBy`,
     {
       q: query.luceneQuery,
       themeIds: query.themeIds,
       countryIds: query.countryIds,
       partnerId: query.partnerId,
+      linkedIds: query.linkedIds,
       excludeId: query.excludeId,
       receivedBefore: query.receivedBefore,
       limit: query.limit,

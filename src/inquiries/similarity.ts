@@ -10,6 +10,8 @@ export const SIMILARITY_WEIGHTS = {
   country: 1,
   /** Points for concerning the same foreign partner institution: earlier advice about it matters most. */
   partner: 4,
+  /** Points for a follow-up link either way: the most direct similarity there is. */
+  followUp: 50,
 } as const;
 
 /** At most this many hits are read from each text index. */
@@ -24,6 +26,9 @@ const round = (value: number) => Math.round(value * 100) / 100;
 
 export function similarityReasons(row: SimilarRow): SimilarityReason[] {
   const reasons: SimilarityReason[] = [];
+  if (row.linked) {
+    reasons.push({ points: SIMILARITY_WEIGHTS.followUp, text: `One follows the other up (+${SIMILARITY_WEIGHTS.followUp}).` });
+  }
   if (row.textScore > 0) {
     const points = round(row.textScore * SIMILARITY_WEIGHTS.text);
     reasons.push({ points, text: `The question uses similar words (full-text, +${points}).` });
