@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Queries } from '../src/db/database.js';
 import { dueAt } from '../src/inquiries/working-days.js';
-import { nameKeys } from '../src/text.js';
+import { nameKeys, surnameKey } from '../src/text.js';
 import { isoCountries } from './countries.js';
 
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
@@ -16,6 +16,9 @@ interface ContributionSeed { id: string; kind: string; title: string; summary?: 
 interface ExpertSeed {
   id: string;
   name: string;
+  email: string;
+  phone: string;
+  contactConsent: boolean;
   headline?: string;
   headlineNl?: string;
   bio?: string;
@@ -121,7 +124,8 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
   [
     `UNWIND $rows AS row MERGE (e:Expert {id: row.id})
      SET e.name = row.name, e.headline = row.headline, e.headlineNl = row.headlineNl, e.bio = row.bio, e.bioNl = row.bioNl,
-         e.languages = row.languages
+         e.languages = row.languages, e.email = row.email, e.phone = row.phone, e.contactConsent = row.contactConsent,
+         e.surnameKey = row.surnameKey, e.version = coalesce(e.version, 1)
      WITH e, row
      CALL (e, row) {
        UNWIND row.affiliations AS a MATCH (i:Institution {id: a.institution})
@@ -129,15 +133,19 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
      }
      CALL (e, row) { UNWIND row.networks AS networkId MATCH (n:Network {id: networkId}) MERGE (e)-[:MEMBER_OF]->(n) }
      CALL (e, row) {
-       UNWIND row.expertise AS x MATCH (t:Theme {id: x.theme}) MERGE (e)-[r:EXPERT_IN]->(t) SET r.level = x.level
+       UNWIND row.expertise AS x MATCH (t:Theme {id: x.theme}) MERGE (e)-[r:EXPERT_IN]->(t) SET r.level = x.level, r.provenance = 'DECLARED'
      }
      CALL (e, row) {
-       UNWIND row.focus AS f MATCH (c:Country {id: f.country}) MERGE (e)-[r:FOCUSES_ON]->(c) SET r.level = f.level
+       UNWIND row.focus AS f MATCH (c:Country {id: f.country}) MERGE (e)-[r:FOCUSES_ON]->(c) SET r.level = f.level, r.provenance = 'DECLARED'
      }`,
     (data) =>
       data.experts.map((e) => ({
         id: e.id,
         name: e.name,
+        surnameKey: surnameKey(e.name),
+        email: e.email,
+        phone: e.phone,
+        contactConsent: e.contactConsent,
         headline: e.headline ?? null,
         headlineNl: e.headlineNl ?? null,
         bio: e.bio ?? null,

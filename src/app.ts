@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { Database } from './db/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './db/embedded.js';
@@ -35,6 +36,16 @@ export async function openDatabase(config: Config, log: (line: string) => void):
   }
 }
 
+/** On the embedded default, ready tokens for every role, so that each can be tried from GraphiQL at once. */
+async function logSampleTokens(authenticator: Authenticator, url: string, log: (line: string) => void): Promise<void> {
+  log(`Sample tokens (valid 12 hours; more with \`npm run token -- --role officer\`). In GraphiQL (${url}/graphql) open "Headers" and paste`);
+  log('  {"Authorization": "Bearer <token>"}   (no header: you are a viewer)');
+  for (const identity of SAMPLE_IDENTITIES) {
+    const label = identity.roles[0] === 'secretariat' ? `secretariat ${identity.networks![0]!.toUpperCase()}` : identity.roles[0]!;
+    log(`  ${label.padEnd(16)} ${await authenticator.mint!(identity)}`);
+  }
+}
+
 /** Starts everything in order (database, seed, HTTP) and stops it in reverse. */
 export async function startApp(config: Config, log: (line: string) => void): Promise<App> {
   const { database, embedded } = await openDatabase(config, log);
@@ -49,7 +60,9 @@ export async function startApp(config: Config, log: (line: string) => void): Pro
       log('Empty database: loading the seed graph…');
       await seedGraph(database.queries(), await readSeedData());
     }
-    http = await startHttp({ schema, database, host: config.host, port: config.port, queryStats: config.queryStats, log });
+    const authenticator = await openAuthenticator(config.auth);
+    http = await startHttp({ schema, database, authenticator, host: config.host, port: config.port, queryStats: config.queryStats, log });
+    if (config.auth.kind === 'local') await logSampleTokens(authenticator, http.url, log);
   } catch (error) {
     await stop();
     throw error;

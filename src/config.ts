@@ -20,6 +20,15 @@ export interface EmbeddedNeo4jConfig {
   pageCache: string;
 }
 
+/** How tokens are verified: a shared secret (HS256), a JWKS URL, or a local secret file for the embedded default. */
+export type AuthConfig =
+  | { kind: 'secret'; secret: string; issuer: string; audience: string; anonymous: AnonymousPolicy }
+  | { kind: 'jwks'; url: URL; issuer: string; audience: string; anonymous: AnonymousPolicy }
+  | { kind: 'local'; secretFile: string; issuer: string; audience: string; anonymous: AnonymousPolicy };
+
+/** What a request without a token gets: the viewer role, or UNAUTHENTICATED. */
+export type AnonymousPolicy = 'viewer' | 'refuse';
+
 export interface Config {
   port: number;
   host: string;
@@ -28,6 +37,7 @@ export interface Config {
   queryStats: boolean;
   /** Load the seed graph into an empty database on start. */
   seedOnStart: boolean;
+  auth: AuthConfig;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +68,39 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name}=${raw} is not a yes/no value: use 1 or 0`);
 }
 
+const MIN_SECRET_LENGTH = 32;
+
+function authConfig(env: Env, neo4j: Config['neo4j']): AuthConfig {
+  const issuer = env.AUTH_ISSUER || 'expertise-graph';
+  const audience = env.AUTH_AUDIENCE || 'expertise-graph';
+  const anonymous = env.AUTH_ANONYMOUS || 'viewer';
+  if (anonymous !== 'viewer' && anonymous !== 'refuse') {
+    throw new ConfigError(`AUTH_ANONYMOUS=${anonymous} is not viewer or refuse: use viewer (requests without a token read public data) or refuse`);
+  }
+  const common = { issuer, audience, anonymous } as const;
+  if (env.AUTH_SECRET && env.AUTH_JWKS_URL) throw new ConfigError('AUTH_SECRET and AUTH_JWKS_URL are both set: keep one');
+  if (env.AUTH_SECRET) {
+    if (env.AUTH_SECRET.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(`AUTH_SECRET is shorter than ${MIN_SECRET_LENGTH} characters: use a long random value, e.g. from \`openssl rand -base64 48\``);
+    }
+    return { kind: 'secret', secret: env.AUTH_SECRET, ...common };
+  }
+  if (env.AUTH_JWKS_URL) {
+    let url: URL;
+    try {
+      url = new URL(env.AUTH_JWKS_URL);
+    } catch {
+      throw new ConfigError(`AUTH_JWKS_URL=${env.AUTH_JWKS_URL} is not a URL: use e.g. https://login.example.org/.well-known/jwks.json`);
+    }
+    return { kind: 'jwks', url, ...common };
+  }
+  if (neo4j.kind === 'external') {
+    throw new ConfigError('NEO4J_URI is set but neither AUTH_SECRET nor AUTH_JWKS_URL is: set one so that tokens can be verified');
+  }
+  // Local use: a secret kept beside the embedded database, created on first use.
+  return { kind: 'local', secretFile: path.resolve(ROOT_DIR, env.AUTH_SECRET_FILE || path.join(neo4j.dataDir, 'auth-secret')), ...common };
+}
+
 /** Every environment variable the server reads, checked in one place. */
 export function loadConfig(env: Env = process.env): Config {
   const uri = env.NEO4J_URI;
@@ -84,6 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   return {
     port: integer(env, 'PORT', 4000, 0, 65535) ?? 4000,
+    auth: authConfig(env, neo4j),
     host: env.HOST ?? '127.0.0.1',
     neo4j,
     queryStats: flag(env, 'QUERY_STATS', false),

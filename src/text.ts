@@ -17,6 +17,14 @@ export function nameKeys(...names: Array<string | null | undefined>): string[] {
   return [...new Set(names.filter((n): n is string => !!n).map(nameKey).filter((k) => k.length > 0))];
 }
 
+/**
+ * What likely duplicate people share: the last word of the name key, so that "J. de Vries" and
+ * "Jan de Vries" meet. Stored on experts (`surnameKey`, indexed) whenever a name is written.
+ */
+export function surnameKey(name: string): string {
+  return nameKey(name).split(' ').at(-1) ?? '';
+}
+
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
 
 /**

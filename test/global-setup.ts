@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     appUrl: string;
     neo4jUri: string;
+    authSecret: string;
   }
 }
 
@@ -18,13 +20,25 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-test-'));
-  const config = loadConfig({ ...process.env, PORT: '0', QUERY_STATS: '1', SEED_ON_START: '1', NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: '' });
+  const authSecret = randomBytes(32).toString('base64url');
+  const config = loadConfig({
+    ...process.env,
+    PORT: '0',
+    QUERY_STATS: '1',
+    SEED_ON_START: '1',
+    NEO4J_DATA_DIR: dataDir,
+    NEO4J_BOLT_PORT: '',
+    AUTH_SECRET: authSecret,
+    AUTH_JWKS_URL: '',
+    AUTH_ANONYMOUS: 'viewer',
+  });
   const app = await startApp(config, (line) => console.log(`[app] ${line}`)).catch(async (error: unknown) => {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   });
   project.provide('appUrl', app.url);
   project.provide('neo4jUri', app.neo4jUri);
+  project.provide('authSecret', authSecret);
   return async () => {
     await app.stop();
     await rm(dataDir, { recursive: true, force: true });

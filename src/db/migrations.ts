@@ -1,10 +1,10 @@
 import type { Queries } from './database.js';
 
 /** Labels whose nodes carry a unique, stable `id`. */
-const IDENTIFIED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme', 'Contribution', 'Inquiry', 'StatusChange'] as const;
+const IDENTIFIED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme', 'Contribution', 'Inquiry', 'StatusChange', 'Event', 'Change', 'MergedExpert', 'ErasedExpert'] as const;
 
 /** Labels whose lists are ordered by name. */
-const NAMED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme'] as const;
+const NAMED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme', 'Event'] as const;
 
 function fulltext(name: string, label: string, properties: string[], analyzer: 'english' | 'dutch'): string {
   const on = properties.map((p) => `n.${p}`).join(', ');
@@ -42,6 +42,10 @@ export const MIGRATIONS: string[] = [
   fulltext(FULLTEXT.inquiryTextNl, 'Inquiry', ['answerSummary', 'context', 'question'], 'dutch'),
   // Inquiries are listed first come, first served.
   'CREATE INDEX inquiry_received IF NOT EXISTS FOR (n:Inquiry) ON (n.receivedAt)',
+  // Likely duplicate experts are looked for among those sharing a surname key.
+  'CREATE INDEX expert_surname IF NOT EXISTS FOR (n:Expert) ON (n.surnameKey)',
+  // history(id) reads one subject's change records, newest first.
+  'CREATE INDEX change_subject IF NOT EXISTS FOR (n:Change) ON (n.subjectId)',
 ];
 
 export async function migrate(queries: Queries): Promise<void> {

@@ -11,6 +11,12 @@ export interface ExpertRecord {
   bio: string | null;
   bioNl: string | null;
   languages: string[] | null;
+  /** Personal data: read through canReadContacts only. */
+  email?: string | null;
+  phone?: string | null;
+  /** Whether the expert agreed to be contacted directly by officers (not only through a secretariat). */
+  contactConsent?: boolean | null;
+  version?: number | null;
 }
 
 export type InstitutionKind = 'THINK_TANK' | 'UNIVERSITY' | 'MINISTRY' | 'AGENCY' | 'NGO' | 'COMPANY' | 'MEDIA';
@@ -37,6 +43,9 @@ export interface NetworkRecord {
   description: string | null;
 }
 
+/** Where a level comes from: the expert's own word, a secretariat's check, or contributions and answers. */
+export type Provenance = 'DECLARED' | 'VERIFIED' | 'EVIDENCED';
+
 export type ContributionKind = 'PUBLICATION' | 'TALK' | 'BRIEFING';
 
 export interface ContributionRecord {
@@ -59,8 +68,8 @@ export interface AffiliationRecord {
 export interface ExpertLinks {
   affiliations: AffiliationRecord[];
   networks: NetworkRecord[];
-  expertise: Array<{ level: number; theme: ThemeRecord }>;
-  focus: Array<{ level: number; country: CountryRecord }>;
+  expertise: Array<{ level: number; provenance: Provenance | null; theme: ThemeRecord }>;
+  focus: Array<{ level: number; provenance: Provenance | null; country: CountryRecord }>;
 }
 
 export interface ContributionLinks {
@@ -117,8 +126,8 @@ export async function linksOfExperts(queries: Queries, ids: readonly string[]): 
        [(e)-[a:AFFILIATED_WITH]->(n:Institution) |
           {role: a.role, since: a.since, until: a.until, institution: n ${INSTITUTION}}] AS affiliations,
        [(e)-[:MEMBER_OF]->(n:Network) | n {.*}] AS networks,
-       [(e)-[x:EXPERT_IN]->(t:Theme) | {level: x.level, theme: t {.*}}] AS expertise,
-       [(e)-[f:FOCUSES_ON]->(c:Country) | {level: f.level, country: c {.*}}] AS focus`,
+       [(e)-[x:EXPERT_IN]->(t:Theme) | {level: x.level, provenance: x.provenance, theme: t {.*}}] AS expertise,
+       [(e)-[f:FOCUSES_ON]->(c:Country) | {level: f.level, provenance: f.provenance, country: c {.*}}] AS focus`,
     { ids },
   );
   const empty: ExpertLinks = { affiliations: [], networks: [], expertise: [], focus: [] };

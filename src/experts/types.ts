@@ -1,3 +1,4 @@
+import { canReadContacts } from '../auth/policy.js';
 import { builder } from '../graphql/builder.js';
 import { listConnection } from '../graphql/connections.js';
 import { pageArgs } from '../graphql/args.js';
@@ -48,6 +49,21 @@ export const ContributionNode = builder.loadableNodeRef<ContributionRecord>('Con
 
 const expertLinks = (ctx: Context, id: string) =>
   ctx.loader<string, ExpertLinks>('expertLinks', (ids) => linksOfExperts(ctx.queries, ids)).load(id);
+
+/** Contact details are personal data: see canReadContacts for who may read them. */
+async function mayReadContacts(ctx: Context, expert: ExpertRecord): Promise<boolean> {
+  const { networks } = await expertLinks(ctx, expert.id);
+  return canReadContacts(ctx.viewer, { networkIds: networks.map((n) => n.id), contactConsent: expert.contactConsent === true });
+}
+
+export const ProvenanceEnum = builder.enumType('Provenance', {
+  description: 'Where a level of expertise or country focus comes from.',
+  values: {
+    DECLARED: { description: 'Declared by the expert.' },
+    VERIFIED: { description: 'Verified by a network secretariat.' },
+    EVIDENCED: { description: 'Evidenced by contributions or answered inquiries.' },
+  } as const,
+});
 const contributionLinks = (ctx: Context, id: string) =>
   ctx.loader<string, ContributionLinks>('contributionLinks', (ids) => linksOfContributions(ctx.queries, ids)).load(id);
 
@@ -93,6 +109,27 @@ ExpertNode.implement({
     languages: t.stringList({
       description: 'Languages the expert works in (ISO 639-1 codes).',
       resolve: (expert) => expert.languages ?? [],
+    }),
+    email: t.string({
+      nullable: true,
+      description:
+        'E-mail address (personal data): for administrators, the desk, the secretariats of the expert’s networks, and officers when the expert consented to direct contact. Others get FORBIDDEN.',
+      authScopes: (expert, _args, ctx) => mayReadContacts(ctx, expert),
+      resolve: (expert) => expert.email ?? null,
+    }),
+    phone: t.string({
+      nullable: true,
+      description: 'Phone number in international format (personal data): visible to the same roles as email.',
+      authScopes: (expert, _args, ctx) => mayReadContacts(ctx, expert),
+      resolve: (expert) => expert.phone ?? null,
+    }),
+    contactConsent: t.boolean({
+      description: 'Whether the expert agreed to be contacted directly by officers; otherwise go through a network secretariat.',
+      resolve: (expert) => expert.contactConsent === true,
+    }),
+    version: t.int({
+      description: 'Changes with every update: pass it as expectedVersion when you change the expert.',
+      resolve: (expert) => expert.version ?? 1,
     }),
     affiliations: t.field({
       type: [Affiliation],
@@ -143,6 +180,7 @@ const Expertise = builder.objectRef<ExpertLinks['expertise'][number]>('Expertise
   description: 'How well an expert knows a theme.',
   fields: (t) => ({
     level: t.exposeInt('level', { description: 'From 1 (working knowledge) to 5 (leading authority).' }),
+    provenance: t.field({ type: ProvenanceEnum, description: 'Where the level comes from.', resolve: (x) => x.provenance ?? 'DECLARED' }),
     theme: t.field({ type: ThemeNode, description: 'The theme.', resolve: (x) => x.theme }),
   }),
 });
@@ -151,6 +189,7 @@ const CountryFocus = builder.objectRef<ExpertLinks['focus'][number]>('CountryFoc
   description: 'How closely an expert follows a country.',
   fields: (t) => ({
     level: t.exposeInt('level', { description: 'From 1 (follows it) to 5 (leading specialist).' }),
+    provenance: t.field({ type: ProvenanceEnum, description: 'Where the level comes from.', resolve: (f) => f.provenance ?? 'DECLARED' }),
     country: t.field({ type: CountryNode, description: 'The country.', resolve: (f) => f.country }),
   }),
 });

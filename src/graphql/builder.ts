@@ -1,7 +1,10 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { describeViewer } from '../auth/viewer.js';
 import type { Context } from './context.js';
+import { forbidden } from './errors.js';
 
 export interface BuilderTypes {
   Context: Context;
@@ -9,11 +12,16 @@ export interface BuilderTypes {
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
   Connection: { totalCount: number };
+  /** Role gates; checks that depend on the data (whose expert, which network) live in src/auth/policy.ts. */
+  AuthScopes: { officer: boolean; secretariat: boolean; desk: boolean; admin: boolean };
   Scalars: {
     Date: { Input: string; Output: string };
     URL: { Input: URL; Output: string };
     DateTime: { Input: Date; Output: Date | string };
     EmailAddress: { Input: string; Output: string };
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+    PhoneNumber: { Input: string; Output: string };
+    CountryCode: { Input: string; Output: string };
   };
 }
 
@@ -21,8 +29,19 @@ export interface BuilderTypes {
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
 
 export const builder = new SchemaBuilder<BuilderTypes>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  // Relay first so that scope checks see decoded global ids; scope-auth before dataloader so nothing loads unauthorised.
+  plugins: [RelayPlugin, ScopeAuthPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      officer: ctx.viewer.roles.has('officer'),
+      secretariat: ctx.viewer.roles.has('secretariat'),
+      desk: ctx.viewer.roles.has('desk'),
+      admin: ctx.viewer.roles.has('admin'),
+    }),
+    unauthorizedError: (_parent, ctx, info) =>
+      forbidden(`${info.parentType.name}.${info.fieldName} is not open to ${describeViewer(ctx.viewer)}: ask for a token with a role that may use it.`),
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',

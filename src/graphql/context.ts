@@ -1,18 +1,21 @@
 import DataLoader from 'dataloader';
 import type { Database, Queries, QueryStats } from '../db/database.js';
+import type { Viewer } from '../auth/viewer.js';
 
-/** What every resolver gets: the request's counting database view and its loaders. */
+/** What every resolver gets: who is asking, the request's counting database view and its loaders. */
 export interface Context {
+  viewer: Viewer;
   queries: Queries;
   stats: QueryStats;
   /** A DataLoader per name, created on first use and kept for this request only. */
   loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Array<V | Error>>): DataLoader<K, V>;
 }
 
-export function createContext(database: Database): Context {
+export function createContext(database: Database, viewer: Viewer): Context {
   const stats: QueryStats = { roundTrips: 0, dbTimeMs: 0 };
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
   return {
+    viewer,
     queries: database.queries(stats),
     stats,
     loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Array<V | Error>>) {

@@ -6,6 +6,7 @@ import '../themes/types.js';
 import '../experts/types.js';
 import '../whoknows/types.js';
 import '../inquiries/types.js';
+import '../audit/types.js';
 
 builder.queryType({ description: 'Read the expertise graph: experts, institutions, networks, countries, themes and inquiries.' });
 builder.mutationType({ description: 'Record and handle inquiries.' });

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { AuthenticationError, bearerToken, type Authenticator } from '../auth/tokens.js';
+import { ANONYMOUS, type Viewer } from '../auth/viewer.js';
 import type { Database } from '../db/database.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { createFormatError } from '../graphql/format-error.js';
@@ -12,6 +14,7 @@ import { EXAMPLE_OPERATION, EXAMPLE_VARIABLES } from './example.js';
 export interface HttpOptions {
   schema: GraphQLSchema;
   database: Database;
+  authenticator: Authenticator;
   host: string;
   port: number;
   queryStats: boolean;
@@ -66,6 +69,16 @@ function send(res: http.ServerResponse, status: number, contentType: string, bod
   res.end(body);
 }
 
+/** The viewer a request's Authorization header stands for; requests without one are viewers unless configured to refuse. */
+async function viewerOf(req: http.IncomingMessage, authenticator: Authenticator): Promise<Viewer> {
+  const token = bearerToken(req.headers.authorization);
+  if (token !== null) return authenticator.verify(token);
+  if (authenticator.anonymous === 'refuse') {
+    throw new AuthenticationError('This server needs a token: send the header "Authorization: Bearer <token>".');
+  }
+  return ANONYMOUS;
+}
+
 function sendJsonError(res: http.ServerResponse, status: number, code: string, message: string): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
@@ -112,13 +125,21 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
         return sendJsonError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON: send {"query": "...", "variables": {...}}.');
       }
     }
+    let viewer: Viewer;
+    try {
+      viewer = await viewerOf(req, options.authenticator);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      res.setHeader('www-authenticate', 'Bearer');
+      return sendJsonError(res, 401, 'UNAUTHENTICATED', error.message);
+    }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(database),
+      context: async () => createContext(database, viewer),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

@@ -1,3 +1,6 @@
+import type { AuditedWork } from '../audit/service.js';
+import { INQUIRY_VISIBLE, inquiryViewerParams } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { Params, Queries, Row } from '../db/database.js';
 import { FULLTEXT } from '../db/migrations.js';
 import { alignToIds, nodesByIds } from '../db/nodes.js';
@@ -26,6 +29,10 @@ export interface InquiryRecord {
   answerSummary: string | null;
   visibility: Visibility;
   version: number;
+  /** The token subject who filed it; null for inquiries recorded before sign-in existed. */
+  filedBy: string | null;
+  /** The network or desk handling it: decides who may see and handle it. */
+  routedTo: string | null;
 }
 
 export interface StatusChangeRecord {
@@ -58,7 +65,8 @@ export interface InquiryLinks {
   history: StatusChangeRecord[];
 }
 
-export const inquiriesByIds = (queries: Queries, ids: readonly string[]) => nodesByIds<InquiryRecord>(queries, 'Inquiry', ids);
+export const inquiriesByIds = (queries: Queries, ids: readonly string[]) =>
+  nodesByIds<InquiryRecord>(queries, 'Inquiry', ids, `n {.*, filedBy: n.filedBy, routedTo: [(n)-[:ROUTED_TO]->(r:Network) | r.id][0]}`);
 
 export async function linksOfInquiries(queries: Queries, ids: readonly string[]): Promise<InquiryLinks[]> {
   const rows = await queries.read<{ id: string } & InquiryLinks>(
@@ -106,11 +114,13 @@ const MATCHES_FILTER = `
   AND ($networkId IS NULL OR EXISTS { (i)-[:ROUTED_TO]->(:Network {id: $networkId}) })
   AND ($themeId IS NULL OR EXISTS { (i)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(:Theme {id: $themeId}) })
   AND ($countryIds IS NULL OR EXISTS { (i)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds })
-  AND ($overdue IS NULL OR ${OVERDUE} = $overdue)`;
+  AND ($overdue IS NULL OR ${OVERDUE} = $overdue)
+  AND ${INQUIRY_VISIBLE}`;
 
 /** A page of inquiries first come, first served: by receipt, then id. */
 export async function pageOfInquiries(
   queries: Queries,
+  viewer: Viewer,
   filter: InquiryFilter,
   size: number,
   after: [string, string] | null,
@@ -121,10 +131,10 @@ export async function pageOfInquiries(
        WHERE ${MATCHES_FILTER}
          AND ($after IS NULL OR i.receivedAt > datetime($after[0]) OR (i.receivedAt = datetime($after[0]) AND i.id > $after[1]))
        WITH i ORDER BY i.receivedAt, i.id LIMIT $limit
-       RETURN collect(i {.*}) AS rows
+       RETURN collect(i {.*, filedBy: i.filedBy, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]}) AS rows
      }
      RETURN rows, COUNT { MATCH (i:Inquiry) WHERE ${MATCHES_FILTER} } AS total`,
-    { ...filter, after, limit: size + 1 },
+    { ...filter, ...inquiryViewerParams(viewer), after, limit: size + 1 },
   );
   return result ?? { rows: [], total: 0 };
 }
@@ -171,14 +181,15 @@ export interface NewInquiry {
   themeIds: string[];
   countryIds: string[];
   followUpOf: string | null;
+  filedBy: string;
   by: string;
   note: string | null;
 }
 
-export async function createInquiry(queries: Queries, inquiry: NewInquiry): Promise<void> {
-  await queries.write(
+export async function createInquiry(tx: AuditedWork, inquiry: NewInquiry): Promise<void> {
+  await tx.run(
     `CREATE (i:Inquiry {id: $id, kind: $kind, question: $question, context: $context, contactName: $contactName,
-                        contactEmail: $contactEmail, riskCategories: $riskCategories, status: 'RECEIVED',
+                        contactEmail: $contactEmail, riskCategories: $riskCategories, status: 'RECEIVED', filedBy: $filedBy,
                         receivedAt: datetime($receivedAt), dueAt: datetime($dueAt), visibility: 'INTERNAL', version: 1})
      CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: $id + '#1', status: 'RECEIVED', at: i.receivedAt, by: $by, note: $note})
      WITH i
@@ -196,9 +207,9 @@ export async function createInquiry(queries: Queries, inquiry: NewInquiry): Prom
 export interface LockedInquiry {
   id: string;
   status: InquiryStatus;
-  version: number;
   answerSummary: string | null;
   receivedAt: string;
+  routedTo: string | null;
 }
 
 /** A write to apply to the locked inquiry `i` (a code constant) with its parameters. */
@@ -208,40 +219,24 @@ export interface InquiryWrite {
 }
 
 /**
- * Changes an inquiry only if nobody changed it since `expectedVersion`: the first statement takes the
- * node's write lock (by writing a scratch property) before it reads the version, so two concurrent
- * changes cannot both see the same version. `decide` checks the locked state and returns the write,
- * or throws to change nothing. Returns the new version, or the state found when the version differs.
+ * Changes an inquiry only if nobody changed it since `expectedVersion`: tracking takes the node's write
+ * lock before it reads the version (so two concurrent changes cannot both see the same version), and
+ * records the change. `decide` checks the locked state and returns the write, or throws to change nothing.
  */
 export async function changeInquiry(
-  queries: Queries,
+  tx: AuditedWork,
   id: string,
   expectedVersion: number,
   decide: (current: LockedInquiry) => InquiryWrite,
-): Promise<{ outcome: 'changed'; version: number } | { outcome: 'missing' } | { outcome: 'stale'; current: LockedInquiry }> {
-  return queries.writeTransaction(async (run) => {
-    const [locked] = (await run(
-      `MATCH (i:Inquiry {id: $id}) SET i.lockedForUpdate = true
-       RETURN i {.id, .status, .version, .answerSummary, .receivedAt} AS inquiry`,
-      { id },
-    )) as Array<Row & { inquiry: LockedInquiry }>;
-    if (!locked) return { outcome: 'missing' as const };
-    if (locked.inquiry.version !== expectedVersion) {
-      await run('MATCH (i:Inquiry {id: $id}) REMOVE i.lockedForUpdate', { id });
-      return { outcome: 'stale' as const, current: locked.inquiry };
-    }
-    const write = decide(locked.inquiry);
-    const [row] = await run(
-      `MATCH (i:Inquiry {id: $id})
-       ${write.cypher}
-       WITH DISTINCT i
-       SET i.version = i.version + 1
-       REMOVE i.lockedForUpdate
-       RETURN i.version AS version`,
-      { ...write.params, id },
-    );
-    return { outcome: 'changed' as const, version: row!.version as number };
-  });
+): Promise<void> {
+  await tx.track('Inquiry', id, { expectedVersion, noun: 'inquiry' });
+  const [locked] = (await tx.run(
+    `MATCH (i:Inquiry {id: $id})
+     RETURN i {.id, .status, .answerSummary, .receivedAt, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]} AS inquiry`,
+    { id },
+  )) as Array<Row & { inquiry: LockedInquiry }>;
+  const write = decide(locked!.inquiry);
+  await tx.run(`MATCH (i:Inquiry {id: $id}) ${write.cypher}`, { ...write.params, id });
 }
 
 /** Writes for changeInquiry; a status change is recorded as `<inquiry id>#<version it creates>`. */
@@ -311,7 +306,7 @@ export interface SimilarRow {
  * and partner institution. Candidates come from the text indexes and the shared themes and partner only,
  * so the work follows the matches, not the number of inquiries.
  */
-export async function similarInquiries(queries: Queries, query: SimilarityQuery, weights: Record<string, number>, hitLimit: number): Promise<SimilarRow[]> {
+export async function similarInquiries(queries: Queries, viewer: Viewer, query: SimilarityQuery, weights: Record<string, number>, hitLimit: number): Promise<SimilarRow[]> {
   return queries.read<SimilarRow>(
     `CALL () {
        WITH 1 AS go WHERE $q <> ''
@@ -335,6 +330,7 @@ export async function similarInquiries(queries: Queries, query: SimilarityQuery,
      }
      WITH i, max(score) AS textScore
      WHERE ($excludeId IS NULL OR i.id <> $excludeId) AND ($receivedBefore IS NULL OR i.receivedAt < datetime($receivedBefore))
+       AND ${INQUIRY_VISIBLE}
      WITH i, textScore,
           [(i)-[:ABOUT]->(t:Theme) WHERE t.id IN $themeIds | t.name] AS sharedThemes,
           [(i)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds | c.name] AS sharedCountries,
@@ -346,7 +342,7 @@ export async function similarInquiries(queries: Queries, query: SimilarityQuery,
                 + CASE WHEN linked THEN $weights.followUp ELSE 0 END, 2) AS score
      ORDER BY score DESC, i.receivedAt DESC, i.id
      LIMIT $limit
-     RETURN i {.*} AS inquiry, score, textScore, sharedThemes, sharedCountries, sharedPartner, linked,
+     RETURN i {.*, filedBy: i.filedBy, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]} AS inquiry, score, textScore, sharedThemes, sharedCountries, sharedPartner, linked,
             [(i)-[:CONSULTED {outcome: 'ANSWERED'}]->(e:Expert) | e {.*}] AS answeredBy`,
     {
       q: query.luceneQuery,
@@ -361,6 +357,7 @@ export async function similarInquiries(queries: Queries, query: SimilarityQuery,
       hitLimit,
       textEn: FULLTEXT.inquiryTextEn,
       textNl: FULLTEXT.inquiryTextNl,
+      ...inquiryViewerParams(viewer),
     },
   );
 }

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { audited } from '../audit/service.js';
+import { DESK_NETWORK_ID, handlesInquiry } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import { conflict, InputProblems, notFound } from '../graphql/errors.js';
+import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
 import { lookupOf, resolveNames, unknownPlace, unknownTheme, type NamedRef, type PlaceRef } from '../names/service.js';
 import { luceneTerms } from '../text.js';
@@ -27,7 +30,7 @@ import { refusedAnswer, refusedTransition, type InquiryStatus } from './status.j
 import { dueAt } from './working-days.js';
 
 /** Knowledge-security questions go to the desk; its id in the graph. */
-export const DESK_ID = 'knowledge-security-desk';
+export const DESK_ID = DESK_NETWORK_ID;
 
 const MAX_TEXT = 4000;
 /** A clock may run a little ahead of ours: how far in the future a receipt time may lie. */
@@ -97,7 +100,6 @@ export interface RecordInquiryInput {
   partner?: string | null;
   receivedAt?: Date | null;
   followUpOf?: string | null;
-  by: string;
   note?: string | null;
 }
 
@@ -112,11 +114,10 @@ export interface RecordedInquiry {
  * countries) and the earlier inquiries like it. Every problem with the input is reported together, and
  * nothing is written while there is one.
  */
-export async function recordInquiry(queries: Queries, input: RecordInquiryInput, now = new Date()): Promise<RecordedInquiry> {
+export async function recordInquiry(queries: Queries, viewer: Viewer, input: RecordInquiryInput, now = new Date()): Promise<RecordedInquiry> {
   const problems = new InputProblems();
   const question = text(problems, 'question', input.question, true);
   const context = text(problems, 'context', input.context, false);
-  const by = text(problems, 'by', input.by, true);
   const note = text(problems, 'note', input.note, false);
   const receivedAt = input.receivedAt ?? now;
   if (Number.isNaN(receivedAt.getTime())) problems.add('receivedAt', 'is not a valid date and time');
@@ -152,7 +153,9 @@ export async function recordInquiry(queries: Queries, input: RecordInquiryInput,
   problems.throwIfAny('The inquiry was not recorded');
 
   const id = `inq-${receivedAt.getUTCFullYear()}-${randomBytes(4).toString('hex')}`;
-  await createInquiry(queries, {
+  await audited(queries, viewer, 'recordInquiry', note, async (tx) => {
+    await tx.track('Inquiry', id);
+    await createInquiry(tx, {
     id,
     kind: input.kind,
     question: question!,
@@ -168,8 +171,10 @@ export async function recordInquiry(queries: Queries, input: RecordInquiryInput,
     themeIds: subjects.themes.map((t) => t.id),
     countryIds: subjects.countries.map((c) => c.id),
     followUpOf,
-    by: by!,
+    filedBy: viewer.id,
+    by: viewer.name,
     note,
+  });
   });
 
   const place: PlaceRef | null = subjects.countries.length > 0 ? { countries: subjects.countries, region: null } : null;
@@ -178,6 +183,7 @@ export async function recordInquiry(queries: Queries, input: RecordInquiryInput,
     rankExperts(queries, { themes: subjects.themes, text: subjects.themes.length > 0 ? null : question, place }, 5),
     similarInquiries(
       queries,
+      viewer,
       {
         luceneQuery: luceneTerms(`${question} ${context ?? ''}`),
         themeIds: subjects.themes.map((t) => t.id),
@@ -203,7 +209,7 @@ export interface SimilarArgs {
 }
 
 /** Earlier inquiries like a question (and, optionally, a theme and a country), best first. */
-export async function findSimilarInquiries(queries: Queries, args: SimilarArgs): Promise<SimilarInquiry[]> {
+export async function findSimilarInquiries(queries: Queries, viewer: Viewer, args: SimilarArgs): Promise<SimilarInquiry[]> {
   const problems = new InputProblems();
   const question = text(problems, 'question', args.question, true);
   const limit = pageSize(args.first);
@@ -212,6 +218,7 @@ export async function findSimilarInquiries(queries: Queries, args: SimilarArgs):
   problems.throwIfAny('No search was made');
   const rows = await similarInquiries(
     queries,
+    viewer,
     {
       luceneQuery: luceneTerms(question!),
       themeIds: subjects.themes.map((t) => t.id),
@@ -229,11 +236,12 @@ export async function findSimilarInquiries(queries: Queries, args: SimilarArgs):
 }
 
 /** Inquiries received before this one that resemble it in text, themes, countries or partner. */
-export async function similarToInquiry(queries: Queries, inquiry: InquiryRecord, first: number | null | undefined): Promise<SimilarInquiry[]> {
+export async function similarToInquiry(queries: Queries, viewer: Viewer, inquiry: InquiryRecord, first: number | null | undefined): Promise<SimilarInquiry[]> {
   const limit = pageSize(first);
   const [links] = await linksOfInquiries(queries, [inquiry.id]);
   const rows = await similarInquiries(
     queries,
+    viewer,
     {
       luceneQuery: luceneTerms(`${inquiry.question} ${inquiry.context ?? ''}`),
       themeIds: links!.themes.map((t) => t.id),
@@ -260,7 +268,7 @@ export interface InquiryFilterInput {
 }
 
 /** Inquiries matching a filter, first come, first served. */
-export async function listInquiries(queries: Queries, filter: InquiryFilterInput, args: PageArgs): Promise<Page<{ node: InquiryRecord }>> {
+export async function listInquiries(queries: Queries, viewer: Viewer, filter: InquiryFilterInput, args: PageArgs): Promise<Page<{ node: InquiryRecord }>> {
   const size = pageSize(args.first);
   const after = decodeCursor(args.after, ['string', 'string']) as [string, string] | null;
   const problems = new InputProblems();
@@ -268,6 +276,7 @@ export async function listInquiries(queries: Queries, filter: InquiryFilterInput
   problems.throwIfAny('No inquiries were listed');
   const { rows, total } = await pageOfInquiries(
     queries,
+    viewer,
     {
       statuses: filter.status?.length ? filter.status : null,
       kind: filter.kind ?? null,
@@ -282,37 +291,44 @@ export async function listInquiries(queries: Queries, filter: InquiryFilterInput
   return toPage(rows, size, after !== null, total, (node) => ({ node, cursor: encodeCursor([node.receivedAt, node.id]) }));
 }
 
-/** Who changes an inquiry, from which version. */
+/** Which inquiry a change is to, from which version. */
 export interface Change {
   id: string;
   expectedVersion: number;
-  by: string;
   note?: string | null;
 }
 
 /**
- * Applies a change if the inquiry is still at `expectedVersion`: otherwise someone else changed it in
- * the meantime, and the caller gets CONFLICT (never a silent overwrite).
+ * Applies a change if the viewer handles the inquiry and it is still at `expectedVersion`: otherwise
+ * someone else changed it in the meantime, and the caller gets CONFLICT (never a silent overwrite).
+ * The change and its record are written together.
  */
-async function applyChange(queries: Queries, change: Change, decide: (current: LockedInquiry) => InquiryWrite): Promise<InquiryRecord> {
+async function applyChange(
+  queries: Queries,
+  viewer: Viewer,
+  action: string,
+  change: Change,
+  note: string | null,
+  decide: (current: LockedInquiry) => InquiryWrite,
+): Promise<InquiryRecord> {
   const id = idOf(change.id, 'Inquiry');
-  const result = await changeInquiry(queries, id, change.expectedVersion, decide);
-  if (result.outcome === 'missing') throw notFound(`No inquiry has id "${change.id}".`);
-  if (result.outcome === 'stale') {
-    throw conflict(
-      `Someone else changed this inquiry since you read it (you had version ${change.expectedVersion}, it is now at ${result.current.version}): reload it, check the change, and try again.`,
-      { currentVersion: result.current.version },
-    );
-  }
+  await audited(queries, viewer, action, note, (tx) =>
+    changeInquiry(tx, id, change.expectedVersion, (current) => {
+      if (!handlesInquiry(viewer, current)) {
+        throw forbidden('Only the secretariat of the network it is routed to (the desk, for knowledge-security inquiries) or an administrator may change this inquiry.');
+      }
+      return decide(current);
+    }),
+  );
   const [inquiry] = await inquiriesByIds(queries, [id]);
+  if (inquiry instanceof Error) throw notFound(`No inquiry has id "${change.id}".`);
   return inquiry as InquiryRecord;
 }
 
-function checkedChange(change: Change): { by: string; note: string | null; problems: InputProblems } {
+function checkedChange(change: Change): { note: string | null; problems: InputProblems } {
   const problems = new InputProblems();
-  const by = text(problems, 'by', change.by, true);
   const note = text(problems, 'note', change.note, false);
-  return { by: by ?? '', note, problems };
+  return { note, problems };
 }
 
 /** Refuses a change the inquiry's current state does not allow (checked under its lock). */
@@ -324,10 +340,11 @@ function refuse(field: string, reason: string | null, what: string): void {
 
 export async function changeInquiryStatus(
   queries: Queries,
+  viewer: Viewer,
   change: Change & { status: InquiryStatus; ministries?: string[] | null },
   now = new Date(),
 ): Promise<InquiryRecord> {
-  const { by, note, problems } = checkedChange(change);
+  const { note, problems } = checkedChange(change);
   const ministryIds = (change.ministries ?? []).map((m) => idOf(m, 'Institution'));
   if (ministryIds.length > 0) {
     const found = await existingReferences(queries, { institutionIds: ministryIds });
@@ -338,40 +355,42 @@ export async function changeInquiryStatus(
     });
   }
   problems.throwIfAny('The status was not changed');
-  return applyChange(queries, change, (current) => {
+  return applyChange(queries, viewer, change.status === 'CLOSED' ? 'closeInquiry' : 'changeInquiryStatus', change, note, (current) => {
     refuse(
       'status',
       refusedTransition({ from: current.status, to: change.status, note, ministryCount: ministryIds.length, answered: current.answerSummary !== null }),
       'The status was not changed',
     );
-    return writes.status(change.status, now.toISOString(), by, note, ministryIds);
+    return writes.status(change.status, now.toISOString(), viewer.name, note, ministryIds);
   });
 }
 
 export async function answerInquiry(
   queries: Queries,
+  viewer: Viewer,
   change: Change & { answerSummary: string; visibility?: Visibility | null },
   now = new Date(),
 ): Promise<InquiryRecord> {
-  const { by, note, problems } = checkedChange(change);
+  const { note, problems } = checkedChange(change);
   const answer = text(problems, 'answerSummary', change.answerSummary, true);
   problems.throwIfAny('The inquiry was not answered');
-  return applyChange(queries, change, (current) => {
+  return applyChange(queries, viewer, 'answerInquiry', change, note, (current) => {
     refuse('status', refusedAnswer(current.status), 'The inquiry was not answered');
-    return writes.answer(answer!, change.visibility ?? 'INTERNAL', now.toISOString(), by, note);
+    return writes.answer(answer!, change.visibility ?? 'INTERNAL', now.toISOString(), viewer.name, note);
   });
 }
 
-export function closeInquiry(queries: Queries, change: Change, now = new Date()): Promise<InquiryRecord> {
-  return changeInquiryStatus(queries, { ...change, status: 'CLOSED' }, now);
+export function closeInquiry(queries: Queries, viewer: Viewer, change: Change, now = new Date()): Promise<InquiryRecord> {
+  return changeInquiryStatus(queries, viewer, { ...change, status: 'CLOSED' }, now);
 }
 
 export async function consultExpert(
   queries: Queries,
+  viewer: Viewer,
   change: Change & { expert: string; outcome: ConsultationOutcome; referredTo?: string | null },
   now = new Date(),
 ): Promise<InquiryRecord> {
-  const { by, note, problems } = checkedChange(change);
+  const { note, problems } = checkedChange(change);
   const expertId = idOf(change.expert, 'Expert');
   const referredTo = change.referredTo ? idOf(change.referredTo, 'Expert') : null;
   if (change.outcome === 'REFERRED' && !referredTo) problems.add('referredTo', 'a REFERRED outcome names the expert referred to');
@@ -380,20 +399,20 @@ export async function consultExpert(
   if (!found.experts.some((e) => e.id === expertId)) problems.add('expert', `no expert has id "${change.expert}"`);
   if (referredTo && !found.experts.some((e) => e.id === referredTo)) problems.add('referredTo', `no expert has id "${change.referredTo}"`);
   problems.throwIfAny('The consultation was not recorded');
-  return applyChange(queries, change, (current) => {
+  return applyChange(queries, viewer, 'consultExpert', change, note, (current) => {
     refuse('status', current.status === 'CLOSED' ? 'The inquiry is closed: reopen it before consulting experts.' : null, 'The consultation was not recorded');
-    return writes.consultation(expertId, change.outcome, now.toISOString(), by, note, referredTo);
+    return writes.consultation(expertId, change.outcome, now.toISOString(), viewer.name, note, referredTo);
   });
 }
 
-export async function linkFollowUp(queries: Queries, change: Change & { followUpOf: string }): Promise<InquiryRecord> {
-  const { problems } = checkedChange(change);
+export async function linkFollowUp(queries: Queries, viewer: Viewer, change: Change & { followUpOf: string }): Promise<InquiryRecord> {
+  const { note, problems } = checkedChange(change);
   const earlierId = idOf(change.followUpOf, 'Inquiry');
   const found = await existingReferences(queries, { inquiryIds: [earlierId] });
   const earlier = found.inquiries[0];
   if (!earlier) problems.add('followUpOf', `no inquiry has id "${change.followUpOf}"`);
   problems.throwIfAny('The follow-up was not linked');
-  return applyChange(queries, change, (current) => {
+  return applyChange(queries, viewer, 'linkFollowUp', change, note, (current) => {
     const isEarlier = earlier!.id !== current.id && new Date(earlier!.receivedAt) < new Date(current.receivedAt);
     refuse('followUpOf', isEarlier ? null : 'must be an inquiry received before this one', 'The follow-up was not linked');
     return writes.followUp(earlier!.id);

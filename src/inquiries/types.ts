@@ -1,4 +1,7 @@
+import { canReadInquiryContact, canSeeInquiry } from '../auth/policy.js';
+import type { InputFieldMap } from '@pothos/core';
 import { builder, type Types } from '../graphql/builder.js';
+import { forbidden } from '../graphql/errors.js';
 import { pageArgs } from '../graphql/args.js';
 import { listConnection } from '../graphql/connections.js';
 import type { Context } from '../graphql/context.js';
@@ -83,9 +86,15 @@ const ConsultationOutcomeEnum = builder.enumType('ConsultationOutcome', {
   } as const,
 });
 
+/** Inquiries the viewer may not see come back as FORBIDDEN errors, on every path that loads them by id. */
 export const InquiryNode = builder.loadableNodeRef<InquiryRecord>('Inquiry', {
   id: { resolve: (inquiry) => inquiry.id },
-  load: (ids: string[], ctx) => inquiriesByIds(ctx.queries, ids),
+  load: async (ids: string[], ctx) =>
+    (await inquiriesByIds(ctx.queries, ids)).map((inquiry) =>
+      inquiry instanceof Error || canSeeInquiry(ctx.viewer, inquiry)
+        ? inquiry
+        : forbidden(`Inquiry ${inquiry.id} is internal: only whoever filed it, its handlers and administrators may see it.`),
+    ),
 });
 
 const StatusChange = builder.objectRef<StatusChangeRecord>('StatusChange').implement({
@@ -161,7 +170,8 @@ InquiryNode.implement({
     contact: t.field({
       type: Contact,
       nullable: true,
-      description: 'Whom to answer.',
+      description: 'Whom to answer: personal data, for whoever filed the inquiry, its handlers and administrators.',
+      authScopes: (i, _args, ctx) => canReadInquiryContact(ctx.viewer, i),
       resolve: (i) => (i.contactName || i.contactEmail ? { name: i.contactName, email: i.contactEmail } : null),
     }),
     riskCategories: t.field({ type: [RiskCategoryEnum], description: 'For knowledge-security questions: what the worry is.', resolve: (i) => i.riskCategories as never }),
@@ -206,7 +216,7 @@ InquiryNode.implement({
       type: [SimilarInquiryRef],
       description: 'Inquiries received before this one that resemble it, best first.',
       args: { first: t.arg.int({ required: false, description: 'How many, from 1 to 100 (default 20).' }) },
-      resolve: (i, args, ctx) => similarToInquiry(ctx.queries, i, args.first),
+      resolve: (i, args, ctx) => similarToInquiry(ctx.queries, ctx.viewer, i, args.first),
     }),
   }),
 });
@@ -225,12 +235,9 @@ const InquiryFilter = builder.inputType('InquiryFilter', {
   }),
 });
 
-const by = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) =>
-  t.string({ required: true, description: 'Who makes the change (name), for the history.' });
 const changeFields = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => ({
   id: t.string({ required: true, description: 'The inquiry (global id or slug).' }),
   expectedVersion: t.int({ required: true, description: 'The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting.' }),
-  by: by(t),
   note: t.string({ required: false, description: 'What was done, or why.' }),
 });
 
@@ -250,7 +257,6 @@ const RecordInquiryInput = builder.inputType('RecordInquiryInput', {
     partner: t.string({ required: false, description: 'For knowledge-security questions: the foreign partner institution (id or slug).' }),
     receivedAt: t.field({ type: 'DateTime', required: false, description: 'When it came in, if earlier than now (by mail or phone). Default: now.' }),
     followUpOf: t.string({ required: false, description: 'An earlier inquiry this follows up.' }),
-    by: by(t),
     note: t.string({ required: false, description: 'A note for the history.' }),
   }),
 });
@@ -273,7 +279,8 @@ builder.queryFields((t) => ({
     type: InquiryConnection,
     description: 'Inquiries, first come, first served (by receipt).',
     args: { filter: t.arg({ type: InquiryFilter, required: false, description: 'Which ones.' }), ...pageArgs(t) },
-    resolve: (_root, args, ctx) => listInquiries(ctx.queries, args.filter ?? {}, args),
+    authScopes: STAFF,
+    resolve: (_root, args, ctx) => listInquiries(ctx.queries, ctx.viewer, args.filter ?? {}, args),
   }),
   similarInquiries: t.field({
     type: [SimilarInquiryRef],
@@ -284,100 +291,89 @@ builder.queryFields((t) => ({
       country: t.arg.string({ required: false, description: 'A country or region to weigh.' }),
       first: t.arg.int({ required: false, description: pageArgDescriptions.first }),
     },
-    resolve: (_root, args, ctx) => findSimilarInquiries(ctx.queries, args),
+    authScopes: STAFF,
+    resolve: (_root, args, ctx) => findSimilarInquiries(ctx.queries, ctx.viewer, args),
   }),
 }));
 
-builder.mutationFields((t) => ({
-  recordInquiry: t.field({
-    type: RecordInquiryPayload,
-    description: 'Records a question; returns it with suggested experts and similar earlier inquiries. All input problems are reported at once, and nothing is written while any remain.',
-    args: { input: t.arg({ type: RecordInquiryInput, required: true, description: 'The question.' }) },
-    resolve: (_root, { input }, ctx) => recordInquiry(ctx.queries, input),
-  }),
-  changeInquiryStatus: t.field({
+/** Inquiries are for staff: dashboards (viewers) see aggregates only. */
+const STAFF = { officer: true, secretariat: true, desk: true, admin: true };
+
+/** A change to an existing inquiry: its input carries id, expectedVersion and note besides `fields`. */
+function inquiryChange<Fields extends InputFieldMap>(
+  t: PothosSchemaTypes.MutationFieldBuilder<Types, {}>,
+  name: string,
+  description: string,
+  fields: (f: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => Fields,
+  apply: (ctx: Context, input: any) => Promise<InquiryRecord>,
+) {
+  const inputName = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
+  return t.field({
     type: InquiryNode,
-    description: 'Moves an inquiry to another status (not ANSWERED: use answerInquiry). Reopening needs a note; COORDINATING needs ministries.',
+    description: `${description} For the handlers of the inquiry (the routed network's secretariat, the desk for its own) and administrators.`,
+    authScopes: { secretariat: true, desk: true, admin: true },
     args: {
       input: t.arg({
-        type: builder.inputType('ChangeInquiryStatusInput', {
-          description: 'A status change.',
-          fields: (f) => ({
-            ...changeFields(f),
-            status: f.field({ type: InquiryStatusEnum, required: true, description: 'The new status.' }),
-            ministries: f.stringList({ required: false, description: 'For COORDINATING: the ministries (ids or slugs, e.g. "min-ezk").' }),
-          }),
-        }),
+        type: builder.inputType(inputName, { description: `The input of ${name}.`, fields: (f) => ({ ...changeFields(f), ...fields(f) }) }),
         required: true,
         description: 'The change.',
       }),
     },
-    resolve: (_root, { input }, ctx) => changeInquiryStatus(ctx.queries, input),
+    resolve: (_root, args, ctx) => apply(ctx, (args as { input: unknown }).input),
+  });
+}
+
+builder.mutationFields((t) => ({
+  recordInquiry: t.field({
+    type: RecordInquiryPayload,
+    description: 'Records a question; returns it with suggested experts and similar earlier inquiries. All input problems are reported at once, and nothing is written while any remain. For officers, secretariats, the desk and administrators.',
+    authScopes: STAFF,
+    args: { input: t.arg({ type: RecordInquiryInput, required: true, description: 'The question.' }) },
+    resolve: (_root, { input }, ctx) => recordInquiry(ctx.queries, ctx.viewer, input),
   }),
-  consultExpert: t.field({
-    type: InquiryNode,
-    description: 'Records that an expert was asked and what came of it.',
-    args: {
-      input: t.arg({
-        type: builder.inputType('ConsultExpertInput', {
-          description: 'A consultation.',
-          fields: (f) => ({
-            ...changeFields(f),
-            expert: f.string({ required: true, description: 'The expert (global id or slug).' }),
-            outcome: f.field({ type: ConsultationOutcomeEnum, required: true, description: 'What came of it.' }),
-            referredTo: f.string({ required: false, description: 'For REFERRED: the expert referred to.' }),
-          }),
-        }),
-        required: true,
-        description: 'The consultation.',
-      }),
-    },
-    resolve: (_root, { input }, ctx) => consultExpert(ctx.queries, input),
-  }),
-  answerInquiry: t.field({
-    type: InquiryNode,
-    description: 'Records the answer and marks the inquiry ANSWERED.',
-    args: {
-      input: t.arg({
-        type: builder.inputType('AnswerInquiryInput', {
-          description: 'An answer.',
-          fields: (f) => ({
-            ...changeFields(f),
-            answerSummary: f.string({ required: true, description: 'The substance of the answer.' }),
-            visibility: f.field({ type: VisibilityEnum, required: false, description: 'May later askers read it? Default INTERNAL.' }),
-          }),
-        }),
-        required: true,
-        description: 'The answer.',
-      }),
-    },
-    resolve: (_root, { input }, ctx) => answerInquiry(ctx.queries, input),
-  }),
-  closeInquiry: t.field({
-    type: InquiryNode,
-    description: 'Closes an inquiry; closing one without an answer (e.g. withdrawn) needs a note.',
-    args: {
-      input: t.arg({
-        type: builder.inputType('CloseInquiryInput', { description: 'A closure.', fields: (f) => changeFields(f) }),
-        required: true,
-        description: 'The closure.',
-      }),
-    },
-    resolve: (_root, { input }, ctx) => closeInquiry(ctx.queries, input),
-  }),
-  linkFollowUp: t.field({
-    type: InquiryNode,
-    description: 'Links an inquiry to the earlier one it follows up.',
-    args: {
-      input: t.arg({
-        type: builder.inputType('LinkFollowUpInput', {
-          description: 'A follow-up link.',
-          fields: (f) => ({ ...changeFields(f), followUpOf: f.string({ required: true, description: 'The earlier inquiry (global id or slug).' }) }),
-        }),
-        required: true,
-        description: 'The link.',
-      }),
-    },
-    resolve: (_root, { input }, ctx) => linkFollowUp(ctx.queries, input),
-  }),
+  changeInquiryStatus: inquiryChange(
+    t,
+    'changeInquiryStatus',
+    'Moves an inquiry to another status (not ANSWERED: use answerInquiry). Reopening needs a note; COORDINATING needs ministries.',
+    (f) => ({
+      status: f.field({ type: InquiryStatusEnum, required: true, description: 'The new status.' }),
+      ministries: f.stringList({ required: false, description: 'For COORDINATING: the ministries (ids or slugs, e.g. "min-ezk").' }),
+    }),
+    (ctx, input) => changeInquiryStatus(ctx.queries, ctx.viewer, input),
+  ),
+  consultExpert: inquiryChange(
+    t,
+    'consultExpert',
+    'Records that an expert was asked and what came of it.',
+    (f) => ({
+      expert: f.string({ required: true, description: 'The expert (global id or slug).' }),
+      outcome: f.field({ type: ConsultationOutcomeEnum, required: true, description: 'What came of it.' }),
+      referredTo: f.string({ required: false, description: 'For REFERRED: the expert referred to.' }),
+    }),
+    (ctx, input) => consultExpert(ctx.queries, ctx.viewer, input),
+  ),
+  answerInquiry: inquiryChange(
+    t,
+    'answerInquiry',
+    'Records the answer and marks the inquiry ANSWERED.',
+    (f) => ({
+      answerSummary: f.string({ required: true, description: 'The substance of the answer.' }),
+      visibility: f.field({ type: VisibilityEnum, required: false, description: 'May later askers read it? Default INTERNAL.' }),
+    }),
+    (ctx, input) => answerInquiry(ctx.queries, ctx.viewer, input),
+  ),
+  closeInquiry: inquiryChange(
+    t,
+    'closeInquiry',
+    'Closes an inquiry; closing one without an answer (e.g. withdrawn) needs a note.',
+    () => ({}),
+    (ctx, input) => closeInquiry(ctx.queries, ctx.viewer, input),
+  ),
+  linkFollowUp: inquiryChange(
+    t,
+    'linkFollowUp',
+    'Links an inquiry to the earlier one it follows up.',
+    (f) => ({ followUpOf: f.string({ required: true, description: 'The earlier inquiry (global id or slug).' }) }),
+    (ctx, input) => linkFollowUp(ctx.queries, ctx.viewer, input),
+  ),
 }));

@@ -1,4 +1,6 @@
 import { inject } from 'vitest';
+import { openAuthenticator, type TokenClaims } from '../../src/auth/tokens.js';
+import type { Role } from '../../src/auth/viewer.js';
 import { Database } from '../../src/db/database.js';
 
 export interface GraphqlResponse<T = any> {
@@ -7,11 +9,42 @@ export interface GraphqlResponse<T = any> {
   extensions?: { queryStats?: { roundTrips: number; dbTimeMs: number } };
 }
 
-/** Posts an operation to the running app, as a client would. */
-export async function graphql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> {
+const authenticator = openAuthenticator({
+  kind: 'secret',
+  secret: inject('authSecret'),
+  issuer: 'expertise-graph',
+  audience: 'expertise-graph',
+  anonymous: 'viewer',
+});
+
+/** A token signed with the test server's secret. */
+export async function tokenFor(claims: TokenClaims, expiresIn?: string): Promise<string> {
+  return (await authenticator).mint!(claims, expiresIn);
+}
+
+/** Who a test acts as: a role (secretariats of CKN unless a network is given), full claims, or nobody. */
+export type Actor = Role | TokenClaims | null;
+
+/** The claims of a test identity for a role; its subject is stable, so "their own" inquiries stay theirs. */
+export function claimsOf(actor: Role | TokenClaims): TokenClaims {
+  if (typeof actor !== 'string') return actor;
+  return { subject: `test-${actor}`, name: `Test ${actor}`, roles: [actor], ...(actor === 'secretariat' ? { networks: ['ckn'] } : {}) };
+}
+
+/**
+ * Posts an operation to the running app, as a client would. Acts as an administrator unless told
+ * otherwise (`as: null` sends no token), so that tests of other things are not about permissions.
+ */
+export async function graphql<T = any>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { as?: Actor; token?: string } = {},
+): Promise<GraphqlResponse<T>> {
+  const actor = options.as === undefined ? 'admin' : options.as;
+  const token = options.token ?? (actor === null ? null : await tokenFor(claimsOf(actor)));
   const response = await fetch(`${inject('appUrl')}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphqlResponse<T>;

@@ -1,0 +1,119 @@
+import type { Params, Queries, Row } from '../db/database.js';
+
+/** Labels whose changes are recorded. Labels are code constants: Cypher cannot take them as parameters. */
+export type AuditedLabel = 'Expert' | 'Institution' | 'Theme' | 'Contribution' | 'Event' | 'Network' | 'Inquiry';
+
+export type Run = (cypher: string, params?: Params) => Promise<Row[]>;
+
+/** A subject's state for the record: its properties and outgoing relationships, as plain JSON. */
+export type Snapshot = Record<string, unknown>;
+
+/** Bookkeeping that is not the subject's state; status changes have their own history on the inquiry. */
+const UNRECORDED_PROPERTIES = new Set(['version', 'lockedForUpdate']);
+const UNRECORDED_LINKS = ['HAS_STATUS_CHANGE'];
+
+/** The subject's state now, or null when it does not exist (yet, or any more) under that label. */
+export async function snapshotOf(run: Run, label: AuditedLabel, id: string): Promise<Snapshot | null> {
+  const [row] = await run(
+    `MATCH (n:${label} {id: $id})
+     RETURN properties(n) AS properties,
+            [(n)-[r]->(m) WHERE NOT type(r) IN $unrecorded | {type: type(r), to: m.id, properties: properties(r)}] AS links`,
+    { id, unrecorded: UNRECORDED_LINKS },
+  );
+  if (!row) return null;
+  const properties = row.properties as Record<string, unknown>;
+  const snapshot: Snapshot = {};
+  for (const key of Object.keys(properties).sort()) if (!UNRECORDED_PROPERTIES.has(key)) snapshot[key] = properties[key];
+  const links = row.links as Array<{ type: string; to: string; properties: Record<string, unknown> }>;
+  for (const link of [...links].sort((a, b) => a.type.localeCompare(b.type) || String(a.to).localeCompare(String(b.to)))) {
+    const key = `→${link.type}`;
+    const entry = Object.keys(link.properties).length > 0 ? { to: link.to, ...link.properties } : link.to;
+    snapshot[key] = [...((snapshot[key] as unknown[]) ?? []), entry];
+  }
+  return snapshot;
+}
+
+/** The keys whose values differ between two snapshots. */
+export function changedFields(before: Snapshot | null, after: Snapshot | null): string[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  return [...keys].filter((key) => JSON.stringify(before?.[key] ?? null) !== JSON.stringify(after?.[key] ?? null)).sort();
+}
+
+export interface ChangeRow {
+  id: string;
+  operationId: string;
+  action: string;
+  subjectLabel: AuditedLabel;
+  subjectId: string;
+  actorId: string;
+  actorName: string;
+  actorRoles: string;
+  fields: string[];
+  /** JSON of the snapshots; null when the subject did not exist, or when the record is kept without personal data. */
+  before: string | null;
+  after: string | null;
+  note: string | null;
+  redacted: boolean;
+}
+
+export async function writeChanges(run: Run, changes: ChangeRow[]): Promise<void> {
+  await run(
+    `UNWIND $changes AS change
+     CREATE (c:Change)
+     SET c = change, c.at = datetime()`,
+    { changes },
+  );
+}
+
+/** Removes the personal data kept in a subject's earlier change records (erasure on request); the records stay. */
+export async function redactHistory(run: Run, subjectId: string): Promise<void> {
+  await run(`MATCH (c:Change {subjectId: $subjectId}) SET c.before = null, c.after = null, c.redacted = true`, { subjectId });
+}
+
+export interface ChangeRecord extends Omit<ChangeRow, 'before' | 'after'> {
+  at: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** A subject's changes, newest first, after a (time, id) cursor. */
+export async function pageOfChanges(
+  queries: Queries,
+  subjectId: string,
+  size: number,
+  after: [string, string] | null,
+): Promise<{ rows: ChangeRecord[]; total: number }> {
+  const [result] = await queries.read<{ rows: ChangeRecord[]; total: number }>(
+    `CALL () {
+       MATCH (c:Change {subjectId: $subjectId})
+       WHERE $after IS NULL OR c.at < datetime($after[0]) OR (c.at = datetime($after[0]) AND c.id > $after[1])
+       WITH c ORDER BY c.at DESC, c.id LIMIT $limit
+       RETURN collect(c {.*}) AS rows
+     }
+     RETURN rows, COUNT { MATCH (c:Change {subjectId: $subjectId}) } AS total`,
+    { subjectId, after, limit: size + 1 },
+  );
+  return result ?? { rows: [], total: 0 };
+}
+
+const AUDITED_LABELS: AuditedLabel[] = ['Expert', 'Institution', 'Theme', 'Contribution', 'Event', 'Network', 'Inquiry'];
+
+/**
+ * What kind of node an id belongs to, and what decides who may read its history: one id lookup per
+ * label; for a subject that is gone (merged, erased, deleted), the label its changes were recorded under.
+ */
+export async function subjectFacts(
+  queries: Queries,
+  id: string,
+): Promise<{ label: string; networkIds: string[]; routedTo: string | null } | null> {
+  const lookups = AUDITED_LABELS.map((label) => `MATCH (n:${label} {id: $id}) RETURN n, '${label}' AS label`).join(' UNION ALL ');
+  const [row] = await queries.read<{ label: string | null; networkIds: string[]; routedTo: string | null }>(
+    `OPTIONAL CALL () { ${lookups} }
+     RETURN coalesce(label, [(c:Change {subjectId: $id}) | c.subjectLabel][0]) AS label,
+            CASE WHEN n IS NULL THEN [] ELSE [(n)-[:MEMBER_OF|ORGANISED_BY]->(net:Network) | net.id] END AS networkIds,
+            CASE WHEN n IS NULL THEN null ELSE [(n)-[:ROUTED_TO]->(net:Network) | net.id][0] END AS routedTo
+     LIMIT 1`,
+    { id },
+  );
+  return row?.label ? { label: row.label, networkIds: row.networkIds, routedTo: row.routedTo } : null;
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../auth/viewer.js';
+import { describeViewer } from '../auth/viewer.js';
+import type { Params, Queries, Row } from '../db/database.js';
+import { conflict, notFound } from '../graphql/errors.js';
+import { changedFields, redactHistory, snapshotOf, writeChanges, type AuditedLabel, type ChangeRow, type Snapshot } from './repository.js';
+
+export interface TrackOptions {
+  /** The version the caller read: CONFLICT if the subject moved on meanwhile; on success the version goes up by one. */
+  expectedVersion?: number;
+  /** Record the change without the values before and after (erasure of personal data). */
+  withoutData?: boolean;
+  /** What the subject is called in messages, e.g. "expert". */
+  noun?: string;
+}
+
+/** A write transaction whose every change to a tracked subject is recorded in the same transaction. */
+export interface AuditedWork {
+  run(cypher: string, params?: Params): Promise<Row[]>;
+  /**
+   * Takes the subject's state before this operation changes it (under its write lock), so that the
+   * record can show before and after. Call it for every subject the operation changes, before changing it.
+   */
+  track(label: AuditedLabel, id: string, options?: TrackOptions): Promise<Snapshot | null>;
+  /** Removes the values kept in the subject's earlier records (erasure on request). */
+  redactHistory(id: string): Promise<void>;
+}
+
+interface Tracked {
+  label: AuditedLabel;
+  id: string;
+  before: Snapshot | null;
+  options: TrackOptions;
+}
+
+/**
+ * Runs `work` as one all-or-nothing transaction and records, in it, who changed which subject how:
+ * if any statement fails, neither the change nor its record is written. A subject whose state did not
+ * change gets no record and keeps its version.
+ */
+export async function audited<T>(
+  queries: Queries,
+  viewer: Viewer,
+  action: string,
+  note: string | null,
+  work: (tx: AuditedWork) => Promise<T>,
+): Promise<T> {
+  return queries.writeTransaction(async (run) => {
+    const tracked = new Map<string, Tracked>();
+    const tx: AuditedWork = {
+      run,
+      async track(label, id, options = {}) {
+        const key = `${label}:${id}`;
+        const known = tracked.get(key);
+        if (known) return known.before;
+        // Writing a scratch property takes the node's write lock before its state and version are read.
+        await run(`MATCH (n:${label} {id: $id}) SET n.lockedForUpdate = true`, { id });
+        const before = await snapshotOf(run, label, id);
+        if (options.expectedVersion !== undefined) {
+          const noun = options.noun ?? label.toLowerCase();
+          if (before === null) throw notFound(`No ${noun} has id "${id}".`);
+          const [row] = await run(`MATCH (n:${label} {id: $id}) RETURN coalesce(n.version, 1) AS version`, { id });
+          const version = row!.version as number;
+          if (version !== options.expectedVersion) {
+            throw conflict(
+              `Someone else changed this ${noun} since you read it (you had version ${options.expectedVersion}, it is now at ${version}): reload it, check the change, and try again.`,
+              { currentVersion: version },
+            );
+          }
+        }
+        tracked.set(key, { label, id, before, options });
+        return before;
+      },
+      redactHistory: (id) => redactHistory(run, id),
+    };
+
+    const result = await work(tx);
+
+    const operationId = randomUUID();
+    const changes: ChangeRow[] = [];
+    for (const { label, id, before, options } of tracked.values()) {
+      await run(`MATCH (n:${label} {id: $id}) REMOVE n.lockedForUpdate`, { id });
+      const after = await snapshotOf(run, label, id);
+      const fields = changedFields(before, after);
+      if (fields.length === 0) continue;
+      if (options.expectedVersion !== undefined && after !== null) {
+        await run(`MATCH (n:${label} {id: $id}) SET n.version = coalesce(n.version, 1) + 1`, { id });
+      }
+      changes.push({
+        id: randomUUID(),
+        operationId,
+        action,
+        subjectLabel: label,
+        subjectId: id,
+        actorId: viewer.id,
+        actorName: viewer.name,
+        actorRoles: describeViewer(viewer),
+        fields,
+        before: options.withoutData || before === null ? null : JSON.stringify(before),
+        after: options.withoutData || after === null ? null : JSON.stringify(after),
+        note,
+        redacted: options.withoutData ?? false,
+      });
+    }
+    if (changes.length > 0) await writeChanges(run, changes);
+    return result;
+  });
+}

@@ -1,0 +1,101 @@
+import type { Role, Viewer } from './viewer.js';
+
+/**
+ * Who may do what: the single place the rules live. Services and field guards call these; the Cypher
+ * list filters below say the same thing for lists, and the role matrix test checks both agree.
+ */
+const has = (viewer: Viewer, ...roles: Role[]) => roles.some((role) => viewer.roles.has(role));
+const runsAny = (viewer: Viewer, networkIds: readonly string[]) =>
+  has(viewer, 'secretariat') && networkIds.some((id) => viewer.networks.includes(id));
+
+/** The knowledge security desk's network id. */
+export const DESK_NETWORK_ID = 'knowledge-security-desk';
+
+/** Anyone but a dashboard: officers, secretariats, the desk and administrators. */
+export const isStaff = (viewer: Viewer) => has(viewer, 'officer', 'secretariat', 'desk', 'admin');
+
+export const canFileInquiry = isStaff;
+
+/**
+ * An expert's e-mail and phone: administrators, the desk (it consults experts across networks), the
+ * secretariats of the expert's networks, and officers when the expert consented to direct contact.
+ */
+export function canReadContacts(viewer: Viewer, expert: { networkIds: readonly string[]; contactConsent: boolean }): boolean {
+  return has(viewer, 'admin', 'desk') || runsAny(viewer, expert.networkIds) || (expert.contactConsent && has(viewer, 'officer'));
+}
+
+/** Curating an expert: administrators, and the secretariats of a network the expert belongs to. */
+export function canCurateExpert(viewer: Viewer, networkIds: readonly string[]): boolean {
+  return has(viewer, 'admin') || runsAny(viewer, networkIds);
+}
+
+/** Shared reference data (institutions, themes): administrators and every secretariat. */
+export const canCurateShared = (viewer: Viewer) => has(viewer, 'admin', 'secretariat');
+
+/** A network's events and memberships: administrators and that network's secretariat. */
+export function canOrganise(viewer: Viewer, networkId: string): boolean {
+  return has(viewer, 'admin') || runsAny(viewer, [networkId]);
+}
+
+export interface InquiryFacts {
+  filedBy: string | null;
+  visibility: 'INTERNAL' | 'SHAREABLE';
+  routedTo: string | null;
+}
+
+/** Handling (routing, consulting, answering, closing): administrators, the desk for its own, the routed network's secretariat. */
+export function handlesInquiry(viewer: Viewer, inquiry: Pick<InquiryFacts, 'routedTo'>): boolean {
+  if (has(viewer, 'admin')) return true;
+  if (inquiry.routedTo === null) return false;
+  return (inquiry.routedTo === DESK_NETWORK_ID && has(viewer, 'desk')) || runsAny(viewer, [inquiry.routedTo]);
+}
+
+/** Seeing an inquiry at all: its handlers, whoever filed it, and any staff member once it is SHAREABLE. */
+export function canSeeInquiry(viewer: Viewer, inquiry: InquiryFacts): boolean {
+  return handlesInquiry(viewer, inquiry) || inquiry.filedBy === viewer.id || (inquiry.visibility === 'SHAREABLE' && isStaff(viewer));
+}
+
+/** The asker's contact details: handlers and whoever filed it. */
+export function canReadInquiryContact(viewer: Viewer, inquiry: InquiryFacts): boolean {
+  return handlesInquiry(viewer, inquiry) || inquiry.filedBy === viewer.id;
+}
+
+/**
+ * `canSeeInquiry` as a Cypher predicate on `i`, for lists and searches; pass `inquiryViewerParams`.
+ * Keep the two in step.
+ */
+export const INQUIRY_VISIBLE = `(
+  $viewer.admin
+  OR i.filedBy = $viewer.id
+  OR (i.visibility = 'SHAREABLE' AND $viewer.staff)
+  OR EXISTS { (i)-[:ROUTED_TO]->(r:Network)
+              WHERE (r.id = '${DESK_NETWORK_ID}' AND $viewer.desk) OR ($viewer.secretariat AND r.id IN $viewer.networks) }
+)`;
+
+export function inquiryViewerParams(viewer: Viewer) {
+  return {
+    viewer: {
+      id: viewer.id,
+      admin: has(viewer, 'admin'),
+      desk: has(viewer, 'desk'),
+      staff: isStaff(viewer),
+      secretariat: has(viewer, 'secretariat'),
+      networks: [...viewer.networks],
+    },
+  };
+}
+
+/** Reading an object's change history: administrators, and whoever may curate or handle it. */
+export function canReadHistory(viewer: Viewer, subject: { label: string; networkIds?: readonly string[]; routedTo?: string | null }): boolean {
+  if (has(viewer, 'admin')) return true;
+  switch (subject.label) {
+    case 'Expert':
+      return canCurateExpert(viewer, subject.networkIds ?? []);
+    case 'Inquiry':
+      return handlesInquiry(viewer, { routedTo: subject.routedTo ?? null });
+    case 'Event':
+      return (subject.networkIds ?? []).some((id) => canOrganise(viewer, id));
+    default:
+      return canCurateShared(viewer);
+  }
+}
