@@ -96,7 +96,7 @@ export async function pageOfChanges(
   return result ?? { rows: [], total: 0 };
 }
 
-const AUDITED_LABELS: AuditedLabel[] = ['Expert', 'Institution', 'Theme', 'Contribution', 'Event', 'Network', 'Inquiry'];
+export const AUDITED_LABELS: AuditedLabel[] = ['Expert', 'Institution', 'Theme', 'Contribution', 'Event', 'Network', 'Inquiry'];
 
 /**
  * What kind of node an id belongs to, and what decides who may read its history: one id lookup per
@@ -109,7 +109,7 @@ export async function subjectFacts(
   const lookups = AUDITED_LABELS.map((label) => `MATCH (n:${label} {id: $id}) RETURN n, '${label}' AS label`).join(' UNION ALL ');
   const [row] = await queries.read<{ label: string | null; networkIds: string[]; routedTo: string | null }>(
     `OPTIONAL CALL () { ${lookups} }
-     RETURN coalesce(label, [(c:Change {subjectId: $id}) | c.subjectLabel][0]) AS label,
+     RETURN coalesce(label, COLLECT { MATCH (c:Change {subjectId: $id}) RETURN c.subjectLabel LIMIT 1 }[0]) AS label,
             CASE WHEN n IS NULL THEN [] ELSE [(n)-[:MEMBER_OF|ORGANISED_BY]->(net:Network) | net.id] END AS networkIds,
             CASE WHEN n IS NULL THEN null ELSE [(n)-[:ROUTED_TO]->(net:Network) | net.id][0] END AS routedTo
      LIMIT 1`,

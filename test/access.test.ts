@@ -1,0 +1,213 @@
+/**
+ * Every role against every sensitive field and mutation: the access matrix of issue 5 in one place.
+ * Each case lists the roles that may; every other role must get FORBIDDEN (never a silent null).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.js';
+import { connectTestDatabase, fixturePrefix, graphql, type Actor } from './helpers/api.js';
+
+const ACTORS = {
+  anonymous: null,
+  viewer: 'viewer',
+  officer: 'officer',
+  otherOfficer: { subject: 'test-officer-2', name: 'Other officer', roles: ['officer'] },
+  secretariatCkn: 'secretariat',
+  secretariatReka: { subject: 'test-secretariat-reka', name: 'REKA secretariat', roles: ['secretariat'], networks: ['reka'] },
+  desk: 'desk',
+  admin: 'admin',
+} satisfies Record<string, Actor>;
+type ActorName = keyof typeof ACTORS;
+const EVERYONE = Object.keys(ACTORS) as ActorName[];
+
+const P = fixturePrefix('access');
+const id = (typename: string, slug: string) => Buffer.from(`${typename}:${slug}`).toString('base64');
+let db: Database;
+
+const experts = {
+  cknConsenting: `${P}-ckn-consenting`,
+  cknPrivate: `${P}-ckn-private`,
+  rekaPrivate: `${P}-reka-private`,
+};
+const inquiries = { internal: `${P}-internal`, shareable: `${P}-shareable` };
+/** A word only the internal inquiry contains, to search for. */
+const SECRET_WORD = `zqx${P.replace(/[^a-z0-9]/g, '')}`;
+/** An address whose words appear nowhere else in the graph. */
+const PRIVATE_EMAIL = `b${SECRET_WORD}@mailbox.example.org`;
+
+async function createInquiry(slug: string, visibility: string, question: string) {
+  await db.queries().write(
+    `MATCH (n:Network {id: 'ckn'}), (a:Institution {id: 'min-bz'})
+     CREATE (i:Inquiry {id: $slug, kind: 'EXPERTISE_REQUEST', question: $question, status: 'RECEIVED', visibility: $visibility,
+                        receivedAt: datetime(), dueAt: datetime() + duration('P3D'), version: 1, riskCategories: [],
+                        filedBy: 'test-officer', contactName: 'Asker', contactEmail: 'asker@example.org'})
+     CREATE (i)-[:ROUTED_TO]->(n), (i)-[:ASKED_BY]->(a)`,
+    { slug, visibility, question },
+  );
+}
+
+beforeAll(async () => {
+  db = await connectTestDatabase();
+  await db.queries().write(
+    `UNWIND $rows AS row
+     MATCH (n:Network {id: row.network})
+     CREATE (e:Expert {id: row.id, name: row.id, email: row.email, phone: '+31600999999', contactConsent: row.consent, version: 1})
+     CREATE (e)-[:MEMBER_OF]->(n)`,
+    {
+      rows: [
+        { id: experts.cknConsenting, network: 'ckn', consent: true, email: `a${SECRET_WORD}@mailbox.example.org` },
+        { id: experts.cknPrivate, network: 'ckn', consent: false, email: PRIVATE_EMAIL },
+        { id: experts.rekaPrivate, network: 'reka', consent: false, email: `c${SECRET_WORD}@mailbox.example.org` },
+      ],
+    },
+  );
+  await createInquiry(inquiries.internal, 'INTERNAL', `Internal question ${SECRET_WORD}`);
+  await createInquiry(inquiries.shareable, 'SHAREABLE', `Shareable question ${P}`);
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+/** Runs `query` as every actor; returns who got FORBIDDEN and who did not. */
+async function whoIsForbidden(query: string, variables: Record<string, unknown> = {}, actors: ActorName[] = EVERYONE) {
+  const forbidden: ActorName[] = [];
+  for (const actor of actors) {
+    const response = await graphql(query, variables, { as: ACTORS[actor] });
+    const codes = (response.errors ?? []).map((e) => e.extensions?.code);
+    if (codes.includes('FORBIDDEN')) forbidden.push(actor);
+    else expect(response.errors, `${actor}: ${JSON.stringify(response.errors)}`).toBeUndefined();
+  }
+  return forbidden;
+}
+
+const others = (allowed: ActorName[]) => EVERYONE.filter((actor) => !allowed.includes(actor));
+
+describe('contact details of experts', () => {
+  const asNode = (field: string) => `query ($id: ID!) { node(id: $id) { ... on Expert { name ${field} } } }`;
+
+  it.each([
+    ['email', experts.cknConsenting, ['officer', 'otherOfficer', 'secretariatCkn', 'desk', 'admin']],
+    ['email', experts.cknPrivate, ['secretariatCkn', 'desk', 'admin']],
+    ['phone', experts.cknPrivate, ['secretariatCkn', 'desk', 'admin']],
+    ['phone', experts.rekaPrivate, ['secretariatReka', 'desk', 'admin']],
+  ] as Array<[string, string, ActorName[]]>)('%s of %s through node(id:)', async (field, slug, allowed) => {
+    expect(await whoIsForbidden(asNode(field), { id: id('Expert', slug) })).toEqual(others(allowed));
+  });
+
+  it('are guarded the same way inside connections (network members)', async () => {
+    const query = `{ node(id: "${id('Network', 'ckn')}") { ... on Network { members(first: 100) { edges { node { slug email } } } } } }`;
+    for (const actor of ['officer', 'secretariatReka'] as ActorName[]) {
+      const response = await graphql(query, {}, { as: ACTORS[actor] });
+      const privatePath = response.errors?.find((e) => e.extensions?.code === 'FORBIDDEN');
+      expect(privatePath, actor).toBeDefined();
+      const members = response.data.node.members.edges.map((e: any) => e.node);
+      // Rows whose email is forbidden stay in the list; only the field errs.
+      expect(members.find((m: any) => m.slug === experts.cknPrivate)).toEqual({ slug: experts.cknPrivate, email: null });
+    }
+  });
+
+  it('cannot be searched for: whoKnows does not match an e-mail address', async () => {
+    const { data, errors } = await graphql('query ($about: String!) { whoKnows(about: $about) { totalCount } }', { about: PRIVATE_EMAIL });
+    expect(errors).toBeUndefined();
+    expect(data.whoKnows.totalCount).toBe(0);
+  });
+});
+
+describe('internal inquiries', () => {
+  it('through node(id:): whoever filed it, the routed network’s secretariat and administrators', async () => {
+    const query = 'query ($id: ID!) { node(id: $id) { ... on Inquiry { question } } }';
+    expect(await whoIsForbidden(query, { id: id('Inquiry', inquiries.internal) })).toEqual(
+      others(['officer', 'secretariatCkn', 'admin']),
+    );
+  });
+
+  it('through the inquiries list: left out for those who may not see them; the list itself is for staff', async () => {
+    const query = '{ inquiries(filter: { network: "ckn" }, first: 100) { edges { node { slug } } } }';
+    const listed: ActorName[] = [];
+    for (const actor of EVERYONE) {
+      let after: string | null = null;
+      let found = false;
+      const response = await graphql(query, {}, { as: ACTORS[actor] });
+      if (response.errors) {
+        expect(response.errors[0]!.extensions?.code, actor).toBe('FORBIDDEN');
+        continue;
+      }
+      // The fixture is the newest CKN inquiry but the list is oldest first: page to the end.
+      let page = response.data.inquiries;
+      for (;;) {
+        found ||= page.edges.some((e: any) => e.node.slug === inquiries.internal);
+        if (!page.pageInfo?.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+        page = (await graphql(`query ($after: String) { inquiries(filter: { network: "ckn" }, first: 100, after: $after) { edges { node { slug } } pageInfo { hasNextPage endCursor } } }`, { after }, { as: ACTORS[actor] })).data.inquiries;
+      }
+      if (found) listed.push(actor);
+    }
+    expect(listed).toEqual(['officer', 'secretariatCkn', 'admin']);
+  });
+
+  it('through full-text similarity: their words find nothing for those who may not see them', async () => {
+    const query = 'query ($q: String!) { similarInquiries(question: $q, first: 5) { inquiry { slug } } }';
+    const finders: ActorName[] = [];
+    for (const actor of EVERYONE) {
+      const response = await graphql(query, { q: SECRET_WORD }, { as: ACTORS[actor] });
+      if (response.errors) {
+        expect(response.errors[0]!.extensions?.code, actor).toBe('FORBIDDEN');
+        continue;
+      }
+      if (response.data.similarInquiries.some((s: any) => s.inquiry.slug === inquiries.internal)) finders.push(actor);
+    }
+    expect(finders).toEqual(['officer', 'secretariatCkn', 'admin']);
+  });
+
+  it('a shareable inquiry is seen by all staff, but its asker’s contact only by its filer and handlers', async () => {
+    const inquiry = id('Inquiry', inquiries.shareable);
+    expect(await whoIsForbidden('query ($id: ID!) { node(id: $id) { ... on Inquiry { question } } }', { id: inquiry })).toEqual(['anonymous', 'viewer']);
+    expect(await whoIsForbidden('query ($id: ID!) { node(id: $id) { ... on Inquiry { contact { email } } } }', { id: inquiry })).toEqual(
+      others(['officer', 'secretariatCkn', 'admin']),
+    );
+  });
+});
+
+describe('history', () => {
+  it('of an expert: administrators and the secretariats that curate the expert', async () => {
+    const query = 'query ($id: String!) { history(id: $id) { totalCount } }';
+    expect(await whoIsForbidden(query, { id: experts.cknPrivate })).toEqual(others(['secretariatCkn', 'admin']));
+  });
+
+  it('of an inquiry: administrators and its handlers', async () => {
+    const query = 'query ($id: String!) { history(id: $id) { totalCount } }';
+    expect(await whoIsForbidden(query, { id: inquiries.internal })).toEqual(others(['secretariatCkn', 'admin']));
+  });
+});
+
+describe('inquiry mutations', () => {
+  it('recordInquiry: every role but viewers', async () => {
+    const query = `mutation ($input: RecordInquiryInput!) { recordInquiry(input: $input) { inquiry { slug } } }`;
+    const input = { kind: 'EXPERTISE_REQUEST', question: `Access ${P}`, askedBy: 'min-bz', routedTo: 'ckn' };
+    expect(await whoIsForbidden(query, { input })).toEqual(['anonymous', 'viewer']);
+  });
+
+  it('handling (answerInquiry): the routed network’s secretariat and administrators only', async () => {
+    const forbidden: ActorName[] = [];
+    for (const actor of EVERYONE) {
+      const slug = `${P}-answer-${actor}`;
+      await createInquiry(slug, 'INTERNAL', `To answer ${P}`);
+      const response = await graphql(
+        'mutation ($input: AnswerInquiryInput!) { answerInquiry(input: $input) { status } }',
+        { input: { id: slug, expectedVersion: 1, answerSummary: 'An answer.' } },
+        { as: ACTORS[actor] },
+      );
+      const [row] = await db.queries().read<{ status: string; changes: number }>(
+        'MATCH (i:Inquiry {id: $slug}) RETURN i.status AS status, COUNT { (c:Change {subjectId: $slug}) } AS changes',
+        { slug },
+      );
+      if (response.errors?.[0]?.extensions?.code === 'FORBIDDEN') {
+        forbidden.push(actor);
+        expect(row, actor).toEqual({ status: 'RECEIVED', changes: 0 });
+      } else {
+        expect(response.errors, actor).toBeUndefined();
+        expect(row, actor).toEqual({ status: 'ANSWERED', changes: 1 });
+      }
+    }
+    expect(forbidden).toEqual(others(['secretariatCkn', 'admin']));
+  });
+});
