@@ -167,6 +167,28 @@ describe('internal inquiries', () => {
   });
 });
 
+describe('aggregates for dashboards', () => {
+  it('inquiryStatistics is open to every role, and counts what the graph holds', async () => {
+    // A period that only seed inquiries fall in, so that other test files recording inquiries meanwhile do not count.
+    const query = `{ inquiryStatistics(network: "ckn", from: "2025-01-01T00:00:00Z", to: "2025-06-01T00:00:00Z") {
+      received answered answeredOnTime byStatus { status count } byNetwork { network { slug } received } } }`;
+    expect(await whoIsForbidden(query)).toEqual([]);
+    const [expected] = await db.queries().read<{ received: number; answered: number }>(
+      `MATCH (i:Inquiry)-[:ROUTED_TO]->(:Network {id: 'ckn'})
+       WHERE datetime('2025-01-01T00:00:00Z') <= i.receivedAt < datetime('2025-06-01T00:00:00Z')
+       RETURN count(i) AS received, count(i.answeredAt) AS answered`,
+    );
+    const { data } = await graphql(query, {}, { as: 'viewer' });
+    const stats = data.inquiryStatistics;
+    expect(stats.received).toBeGreaterThan(0);
+    expect(stats.received).toBe(expected!.received);
+    expect(stats.answered).toBe(expected!.answered);
+    expect(stats.answeredOnTime).toBeLessThanOrEqual(stats.answered);
+    expect(stats.byStatus.reduce((sum: number, s: any) => sum + s.count, 0)).toBe(stats.received);
+    expect(stats.byNetwork).toEqual([{ network: { slug: 'ckn' }, received: stats.received }]);
+  });
+});
+
 describe('history', () => {
   it('of an expert: administrators and the secretariats that curate the expert', async () => {
     const query = 'query ($id: String!) { history(id: $id) { totalCount } }';
