@@ -29,6 +29,11 @@ export function canCurateExpert(viewer: Viewer, networkIds: readonly string[]): 
   return has(viewer, 'admin') || runsAny(viewer, networkIds);
 }
 
+/** A contribution: administrators, and the secretariats that may curate at least one of its authors (given by their networks). */
+export function canCurateContribution(viewer: Viewer, authorNetworkIds: ReadonlyArray<readonly string[]>): boolean {
+  return has(viewer, 'admin') || authorNetworkIds.some((networkIds) => canCurateExpert(viewer, networkIds));
+}
+
 /** Shared reference data (institutions, themes): administrators and every secretariat. */
 export const canCurateShared = (viewer: Viewer) => has(viewer, 'admin', 'secretariat');
 

@@ -3,6 +3,9 @@ import type { Queries } from './database.js';
 /** Labels whose nodes carry a unique, stable `id`. */
 const IDENTIFIED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme', 'Contribution', 'Inquiry', 'StatusChange', 'Event', 'Change', 'MergedExpert', 'ErasedExpert'] as const;
 
+/** Labels that curation can retire. */
+const RETIRABLE_LABELS = ['Expert', 'Institution', 'Theme', 'Contribution', 'Event'] as const;
+
 /** Labels whose lists are ordered by name. */
 const NAMED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme', 'Event'] as const;
 
@@ -42,8 +45,12 @@ export const MIGRATIONS: string[] = [
   fulltext(FULLTEXT.inquiryTextNl, 'Inquiry', ['answerSummary', 'context', 'question'], 'dutch'),
   // Inquiries are listed first come, first served.
   'CREATE INDEX inquiry_received IF NOT EXISTS FOR (n:Inquiry) ON (n.receivedAt)',
+  // Events are listed by start.
+  'CREATE INDEX event_starts IF NOT EXISTS FOR (n:Event) ON (n.startsAt)',
   // Likely duplicate experts are looked for among those sharing a surname key.
   'CREATE INDEX expert_surname IF NOT EXISTS FOR (n:Expert) ON (n.surnameKey)',
+  // Lists count their retired nodes (few) through an index instead of counting every node.
+  ...RETIRABLE_LABELS.map((label) => `CREATE INDEX ${label.toLowerCase()}_retired IF NOT EXISTS FOR (n:${label}) ON (n.retiredAt)`),
   // history(id) reads one subject's change records, newest first.
   'CREATE INDEX change_subject IF NOT EXISTS FOR (n:Change) ON (n.subjectId)',
 ];

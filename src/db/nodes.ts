@@ -2,7 +2,7 @@ import { notFound } from '../graphql/errors.js';
 import type { Queries } from './database.js';
 
 /** Node labels with an `id` and a `name`. Labels are code constants: Cypher cannot take them as parameters. */
-export type NamedLabel = 'Expert' | 'Institution' | 'Network' | 'Country' | 'Region' | 'Theme' | 'Contribution' | 'Inquiry';
+export type NamedLabel = 'Expert' | 'Institution' | 'Network' | 'Country' | 'Region' | 'Theme' | 'Contribution' | 'Inquiry' | 'Event';
 
 /**
  * Loads nodes by id in one round trip, in the order asked; a missing id becomes a NOT_FOUND error
@@ -22,16 +22,21 @@ export async function nodesByIds<T extends { id: string }>(
   return ids.map((id) => byId.get(id) ?? notFound(`No ${label.toLowerCase()} has id "${id}": it may have been removed.`));
 }
 
-/** Which nodes a page lists: all of a label, or those matching a pattern on `n` (a code constant) with its parameters. */
+/**
+ * Which nodes a page lists: all of a label, or those matching a pattern on `n` and a condition (code
+ * constants, the pattern without WHERE) with their parameters.
+ */
 export interface Selection {
   label: NamedLabel;
   pattern?: string;
+  where?: string;
   params?: Record<string, unknown>;
 }
 
 /**
  * One page of nodes ordered by name then id, after a (name, id) keyset cursor, with the selection's total.
  * The `>=` on the name lets Neo4j seek into the name index at any depth instead of scanning from the start.
+ * Retired nodes drop out of every list (they still resolve by id).
  * Fetches `size + 1` rows so the caller knows whether another page follows.
  */
 export async function pageByName<T extends { id: string; name: string }>(
@@ -41,16 +46,21 @@ export async function pageByName<T extends { id: string; name: string }>(
   after: [string, string] | null,
   projection = 'n {.*}',
 ): Promise<{ rows: T[]; total: number }> {
-  const match = selection.pattern ?? `(n:${selection.label})`;
+  const match = `${selection.pattern ?? `(n:${selection.label})`} WHERE n.retiredAt IS NULL AND ${selection.where ?? 'true'}`;
+  // A whole label's total comes from Neo4j's count store less the few retired (an index scan), not from counting every node.
+  const total =
+    selection.pattern || selection.where
+      ? `COUNT { MATCH ${match} }`
+      : `COUNT { (:${selection.label}) } - COUNT { MATCH (r:${selection.label}) WHERE r.retiredAt IS NOT NULL }`;
   const [result] = await queries.read<{ rows: T[]; total: number }>(
     `CALL () {
        MATCH ${match}
-       WHERE n.name >= coalesce($after[0], '')
+         AND n.name >= coalesce($after[0], '')
          AND ($after IS NULL OR n.name > $after[0] OR (n.name = $after[0] AND n.id > $after[1]))
        WITH n ORDER BY n.name, n.id LIMIT $limit
        RETURN collect(${projection}) AS rows
      }
-     RETURN rows, COUNT { MATCH ${match} } AS total`,
+     RETURN rows, ${total} AS total`,
     { ...selection.params, after, limit: size + 1 },
   );
   return result ?? { rows: [], total: 0 };

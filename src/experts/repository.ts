@@ -1,5 +1,7 @@
+import type { Retirable } from '../curation/lifecycle.js';
 import type { Queries } from '../db/database.js';
 import { alignToIds, neighboursByIds, nodesByIds, pageByName } from '../db/nodes.js';
+import { notFound } from '../graphql/errors.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
 
@@ -17,11 +19,13 @@ export interface ExpertRecord {
   /** Whether the expert agreed to be contacted directly by officers (not only through a secretariat). */
   contactConsent?: boolean | null;
   version?: number | null;
+  retiredAt?: string | null;
+  retiredReason?: string | null;
 }
 
 export type InstitutionKind = 'THINK_TANK' | 'UNIVERSITY' | 'MINISTRY' | 'AGENCY' | 'NGO' | 'COMPANY' | 'MEDIA';
 
-export interface InstitutionRecord {
+export interface InstitutionRecord extends Retirable {
   id: string;
   name: string;
   nameNl: string;
@@ -48,7 +52,7 @@ export type Provenance = 'DECLARED' | 'VERIFIED' | 'EVIDENCED';
 
 export type ContributionKind = 'PUBLICATION' | 'TALK' | 'BRIEFING';
 
-export interface ContributionRecord {
+export interface ContributionRecord extends Retirable {
   id: string;
   kind: ContributionKind;
   title: string;
@@ -81,7 +85,37 @@ export interface ContributionLinks {
 /** Map projection of an institution `n` with its country id. */
 export const INSTITUTION = `{.*, countryId: [(n)-[:LOCATED_IN]->(c:Country) | c.id][0]}`;
 
-export const expertsByIds = (queries: Queries, ids: readonly string[]) => nodesByIds<ExpertRecord>(queries, 'Expert', ids);
+/**
+ * Cypher subquery for an `id` in scope: the node `n` that id names now, following merges (a merged
+ * expert's id keeps naming the expert it was merged into). `n` is an Expert, or an ErasedExpert once the
+ * person was erased on request; no row when the id names no expert at all.
+ */
+export const CURRENT_EXPERT = `CALL (id) {
+    MATCH (n:Expert {id: id}) RETURN n
+  UNION
+    MATCH (n:ErasedExpert {id: id}) RETURN n
+  UNION
+    MATCH (:MergedExpert {id: id})-[:MERGED_INTO*1..10]->(n) WHERE n:Expert OR n:ErasedExpert RETURN n
+}`;
+
+/** Cypher predicate: the expert id in `idExpression` (a code constant) names a person erased on request. */
+export const isErasedExpertId = (idExpression: string) =>
+  `(EXISTS { MATCH (:ErasedExpert {id: ${idExpression}}) } OR EXISTS { MATCH (:MergedExpert {id: ${idExpression}})-[:MERGED_INTO*1..10]->(:ErasedExpert) })`;
+
+/** Experts by id in the order asked, an old id of a merged expert giving the expert it was merged into. */
+export async function expertsByIds(queries: Queries, ids: readonly string[]): Promise<Array<ExpertRecord | Error>> {
+  const rows = await queries.read<{ id: string; expert: ExpertRecord | null }>(
+    `UNWIND $ids AS id
+     ${CURRENT_EXPERT}
+     RETURN id, CASE WHEN n:Expert THEN n {.*} END AS expert`,
+    { ids },
+  );
+  const byId = new Map(rows.map((row) => [row.id, row.expert]));
+  return ids.map((id) => {
+    if (!byId.has(id)) return notFound(`No expert has id "${id}": it may have been removed.`);
+    return byId.get(id) ?? notFound(`Expert "${id}" was erased on request: their personal data is gone and cannot be shown.`);
+  });
+}
 export const institutionsByIds = (queries: Queries, ids: readonly string[]) =>
   nodesByIds<InstitutionRecord>(queries, 'Institution', ids, `n ${INSTITUTION}`);
 export const networksByIds = (queries: Queries, ids: readonly string[]) => nodesByIds<NetworkRecord>(queries, 'Network', ids);
@@ -107,7 +141,7 @@ export const pageOfInstitutionExperts = (queries: Queries, institutionId: string
     queries,
     {
       label: 'Expert',
-      pattern: '(n:Expert) WHERE EXISTS { (n)-[:AFFILIATED_WITH]->(:Institution {id: $institutionId}) }',
+      where: 'EXISTS { (n)-[:AFFILIATED_WITH]->(:Institution {id: $institutionId}) }',
       params: { institutionId },
     },
     size,
@@ -144,12 +178,12 @@ export async function linksOfExperts(queries: Queries, ids: readonly string[]): 
   });
 }
 
-/** The latest `limit` contributions of each expert. */
+/** The latest `limit` current contributions of each expert. */
 export async function contributionsOfExperts(queries: Queries, ids: readonly string[], limit: number): Promise<ContributionRecord[][]> {
   const rows = await queries.read<{ id: string; contributions: ContributionRecord[] }>(
     `UNWIND $ids AS id
      CALL (id) {
-       MATCH (:Expert {id: id})<-[:BY]-(k:Contribution)
+       MATCH (:Expert {id: id})<-[:BY]-(k:Contribution) WHERE k.retiredAt IS NULL
        WITH k ORDER BY k.date DESC, k.id LIMIT $limit
        RETURN collect(k {.*}) AS contributions
      }

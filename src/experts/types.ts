@@ -1,4 +1,5 @@
 import { canReadContacts } from '../auth/policy.js';
+import { lifecycleFields } from '../curation/lifecycle.js';
 import { builder } from '../graphql/builder.js';
 import { listConnection } from '../graphql/connections.js';
 import { pageArgs } from '../graphql/args.js';
@@ -67,7 +68,7 @@ export const ProvenanceEnum = builder.enumType('Provenance', {
 const contributionLinks = (ctx: Context, id: string) =>
   ctx.loader<string, ContributionLinks>('contributionLinks', (ids) => linksOfContributions(ctx.queries, ids)).load(id);
 
-const InstitutionKind = builder.enumType('InstitutionKind', {
+export const InstitutionKind = builder.enumType('InstitutionKind', {
   description: 'What sort of organisation an institution is.',
   values: {
     THINK_TANK: { description: 'An independent research and policy institute.' },
@@ -88,7 +89,7 @@ const NetworkKind = builder.enumType('NetworkKind', {
   } as const,
 });
 
-const ContributionKind = builder.enumType('ContributionKind', {
+export const ContributionKind = builder.enumType('ContributionKind', {
   description: 'The form of a contribution.',
   values: {
     PUBLICATION: { description: 'An article, report, paper or book.' },
@@ -127,10 +128,7 @@ ExpertNode.implement({
       description: 'Whether the expert agreed to be contacted directly by officers; otherwise go through a network secretariat.',
       resolve: (expert) => expert.contactConsent === true,
     }),
-    version: t.int({
-      description: 'Changes with every update: pass it as expectedVersion when you change the expert.',
-      resolve: (expert) => expert.version ?? 1,
-    }),
+    ...lifecycleFields(t, 'expert'),
     affiliations: t.field({
       type: [Affiliation],
       description: 'Institutions the expert works or worked at, current ones first.',
@@ -204,6 +202,7 @@ InstitutionNode.implement({
     kind: t.field({ type: InstitutionKind, description: 'What sort of organisation.', resolve: (i) => i.kind }),
     city: t.exposeString('city', { nullable: true, description: 'Where it is based.' }),
     url: t.expose('url', { type: 'URL', nullable: true, description: 'Website.' }),
+    ...lifecycleFields(t, 'institution'),
     country: t.field({
       type: CountryNode,
       nullable: true,
@@ -254,11 +253,13 @@ NetworkNode.implement({
 ContributionNode.implement({
   description: 'A publication, talk or briefing: evidence of what its authors know.',
   fields: (t) => ({
+    slug: t.exposeString('id', { description: 'Stable short identifier.' }),
     kind: t.field({ type: ContributionKind, description: 'Publication, talk or briefing.', resolve: (k) => k.kind }),
     title: t.exposeString('title', { description: 'Title.' }),
     summary: t.exposeString('summary', { nullable: true, description: 'A sentence or two on the content.' }),
     date: t.expose('date', { type: 'Date', description: 'When it was published or given.' }),
     url: t.expose('url', { type: 'URL', nullable: true, description: 'Where to read or watch it.' }),
+    ...lifecycleFields(t, 'contribution'),
     authors: t.field({
       type: [ExpertNode],
       description: 'The experts who made it.',

@@ -15,7 +15,7 @@ export interface BuilderTypes {
   /** Role gates; checks that depend on the data (whose expert, which network) live in src/auth/policy.ts. */
   AuthScopes: { officer: boolean; secretariat: boolean; desk: boolean; admin: boolean };
   Scalars: {
-    Date: { Input: string; Output: string };
+    Date: { Input: Date; Output: string };
     URL: { Input: URL; Output: string };
     DateTime: { Input: Date; Output: Date | string };
     EmailAddress: { Input: string; Output: string };

@@ -6,6 +6,11 @@ export interface NamedRef {
   name: string;
 }
 
+/** A theme a name resolved to; a retired one resolves by id only, and new links may not go to it. */
+export interface ThemeRef extends NamedRef {
+  retired: boolean;
+}
+
 /** What a place name stands for: one country, or a region and its countries. */
 export interface PlaceRef {
   countries: NamedRef[];
@@ -27,14 +32,15 @@ export async function lookUpNames(
   queries: Queries,
   themes: NameLookup[],
   places: NameLookup[],
-): Promise<{ themes: Array<NamedRef | null>; places: Array<PlaceRef | null> }> {
-  const [row] = await queries.read<{ themes: Array<{ index: number; theme: NamedRef | null }>; places: Array<{ index: number } & PlaceRef> }>(
+): Promise<{ themes: Array<ThemeRef | null>; places: Array<PlaceRef | null> }> {
+  const [row] = await queries.read<{ themes: Array<{ index: number; theme: ThemeRef | null }>; places: Array<{ index: number } & PlaceRef> }>(
     `CALL () {
        UNWIND range(0, size($themes) - 1) AS index
        WITH index, $themes[index] AS asked
-       OPTIONAL MATCH (t:Theme) WHERE t.id = asked.id OR asked.key IN t.keys
+       // A retired theme still resolves by its id, but no longer by its names.
+       OPTIONAL MATCH (t:Theme) WHERE t.id = asked.id OR (asked.key IN t.keys AND t.retiredAt IS NULL)
        WITH index, asked, t ORDER BY index, t.id = asked.id DESC
-       WITH index, collect(t {.id, .name})[0] AS theme
+       WITH index, collect(t {.id, .name, retired: t.retiredAt IS NOT NULL})[0] AS theme
        RETURN collect({index: index, theme: theme}) AS themes
      }
      CALL () {
@@ -65,13 +71,15 @@ export async function lookUpNames(
 /** Names of countries and regions closest to a place name nobody recognised (an error path only). */
 export async function suggestPlaces(queries: Queries, text: string): Promise<string[]> {
   const candidates = await queries.read<{ label: string; keys: string[] }>(
-    'MATCH (p) WHERE p:Country OR p:Region RETURN p.name AS label, p.keys AS keys',
+    'MATCH (p) WHERE p:Country OR p:Region RETURN p.name AS label, coalesce(p.keys, []) AS keys',
   );
   return closestNames(text, candidates);
 }
 
 /** Names of themes closest to a theme name nobody recognised (an error path only). */
 export async function suggestThemes(queries: Queries, text: string): Promise<string[]> {
-  const candidates = await queries.read<{ label: string; keys: string[] }>('MATCH (t:Theme) RETURN t.name AS label, t.keys AS keys');
+  const candidates = await queries.read<{ label: string; keys: string[] }>(
+    'MATCH (t:Theme) WHERE t.retiredAt IS NULL RETURN t.name AS label, coalesce(t.keys, []) AS keys',
+  );
   return closestNames(text, candidates);
 }

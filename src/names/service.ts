@@ -1,11 +1,11 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { GraphQLError } from 'graphql';
 import type { Queries } from '../db/database.js';
-import { badUserInput } from '../graphql/errors.js';
+import { badUserInput, type InputProblems } from '../graphql/errors.js';
 import { nameKey } from '../text.js';
-import { lookUpNames, suggestPlaces, suggestThemes, type NameLookup, type NamedRef, type PlaceRef } from './repository.js';
+import { lookUpNames, suggestPlaces, suggestThemes, type NameLookup, type NamedRef, type PlaceRef, type ThemeRef } from './repository.js';
 
-export type { NamedRef, PlaceRef };
+export type { NamedRef, PlaceRef, ThemeRef };
 
 /** A name as typed, or a global id of the given type, ready to look up. */
 export function lookupOf(text: string, typename: string): NameLookup {
@@ -19,11 +19,14 @@ export function lookupOf(text: string, typename: string): NameLookup {
   return { id, key: nameKey(text) };
 }
 
+/** A slug or a global id of the given type, as stored in the graph. */
+export const idOf = (text: string, typename: string) => lookupOf(text.trim(), typename).id ?? text;
+
 /** Resolves theme and place names (English or Dutch, codes, ids, aliases) in one round trip. */
 export function resolveNames(
   queries: Queries,
   names: { themes?: string[]; places?: string[] },
-): Promise<{ themes: Array<NamedRef | null>; places: Array<PlaceRef | null> }> {
+): Promise<{ themes: Array<ThemeRef | null>; places: Array<PlaceRef | null> }> {
   return lookUpNames(
     queries,
     (names.themes ?? []).map((text) => lookupOf(text, 'Theme')),
@@ -51,4 +54,34 @@ export async function unknownTheme(queries: Queries, argument: string, text: str
     argument,
     suggestions,
   });
+}
+
+/**
+ * Resolves the themes and countries given with an input (a region adds its countries), adding a problem
+ * at `themes[i]` (or `<themesField>[i]`) or `countries[i]`, with close matches, for each unknown one.
+ * New links may not go to a retired theme; a filter may still name one (`includeRetired`). Each theme
+ * found carries the index it was given at.
+ */
+export async function resolveSubjects(
+  queries: Queries,
+  problems: InputProblems,
+  themes: string[],
+  countries: string[],
+  options: { includeRetired?: boolean; themesField?: string } = {},
+): Promise<{ themes: Array<NamedRef & { index: number }>; countries: NamedRef[] }> {
+  const resolved = await resolveNames(queries, { themes, places: countries });
+  const themesField = options.themesField ?? 'themes';
+  const themeRefs: Array<NamedRef & { index: number }> = [];
+  for (const [index, theme] of resolved.themes.entries()) {
+    const at = `${themesField}[${index}]`;
+    if (!theme) problems.add(at, (await unknownTheme(queries, themesField, themes[index]!)).message);
+    else if (theme.retired && !options.includeRetired) problems.add(at, `the theme "${theme.name}" was retired: choose a current one (see the themes query)`);
+    else themeRefs.push({ id: theme.id, name: theme.name, index });
+  }
+  const countryRefs = new Map<string, NamedRef>();
+  for (const [index, place] of resolved.places.entries()) {
+    if (place) place.countries.forEach((c) => countryRefs.set(c.id, c));
+    else problems.add(`countries[${index}]`, (await unknownPlace(queries, 'countries', countries[index]!)).message);
+  }
+  return { themes: themeRefs, countries: [...countryRefs.values()] };
 }

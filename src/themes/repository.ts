@@ -1,7 +1,8 @@
+import type { Retirable } from '../curation/lifecycle.js';
 import type { Queries } from '../db/database.js';
 import { neighboursByIds, nodesByIds, pageByName } from '../db/nodes.js';
 
-export interface ThemeRecord {
+export interface ThemeRecord extends Retirable {
   id: string;
   name: string;
   nameNl: string;
@@ -13,8 +14,8 @@ export const themesByIds = (queries: Queries, ids: readonly string[]) => nodesBy
 export const pageOfThemes = (queries: Queries, size: number, after: [string, string] | null) =>
   pageByName<ThemeRecord>(queries, { label: 'Theme' }, size, after);
 
-/** Directly broader or narrower themes of each theme, by name. */
+/** Directly broader or narrower current themes of each theme, by name. */
 export function relatedThemes(queries: Queries, ids: readonly string[], direction: 'broader' | 'narrower'): Promise<ThemeRecord[][]> {
   const pattern = direction === 'broader' ? '(:Theme {id: id})-[:BROADER]->(n:Theme)' : '(:Theme {id: id})<-[:BROADER]-(n:Theme)';
-  return neighboursByIds<ThemeRecord>(queries, ids, pattern, 'n.name');
+  return neighboursByIds<ThemeRecord>(queries, ids, `${pattern} WHERE n.retiredAt IS NULL`, 'n.name');
 }

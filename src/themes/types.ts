@@ -1,3 +1,4 @@
+import { lifecycleFields } from '../curation/lifecycle.js';
 import { builder } from '../graphql/builder.js';
 import { listConnection } from '../graphql/connections.js';
 import { pageArgs } from '../graphql/args.js';
@@ -18,15 +19,16 @@ ThemeNode.implement({
     nameNl: t.exposeString('nameNl', { description: 'Dutch name.' }),
     aliases: t.exposeStringList('aliases', { description: 'Other names and spellings, English and Dutch.' }),
     description: t.exposeString('description', { nullable: true, description: 'What the theme covers.' }),
+    ...lifecycleFields(t, 'theme'),
     broader: t.field({
       type: [ThemeNode],
-      description: 'The themes directly above this one.',
+      description: 'The current themes directly above this one.',
       resolve: (theme, _args, ctx) =>
         ctx.loader<string, ThemeRecord[]>('broaderThemes', (ids) => relatedThemes(ctx.queries, ids, 'broader')).load(theme.id),
     }),
     narrower: t.field({
       type: [ThemeNode],
-      description: 'The themes directly below this one.',
+      description: 'The current themes directly below this one.',
       resolve: (theme, _args, ctx) =>
         ctx.loader<string, ThemeRecord[]>('narrowerThemes', (ids) => relatedThemes(ctx.queries, ids, 'narrower')).load(theme.id),
     }),

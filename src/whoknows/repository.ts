@@ -20,6 +20,9 @@ interface PageParams {
   limit: number;
 }
 
+/** Retired experts keep their profile but are no longer offered. */
+const ACTIVE_ONLY = 'WITH * WHERE e.retiredAt IS NULL';
+
 /** Focus on the asked countries: the strongest one, or nulls. Experts without it drop out when countries are given. */
 const COUNTRY_FOCUS = `
   CALL (e) {
@@ -44,10 +47,11 @@ export async function rankByTheme(queries: Queries, themeIds: string[], params: 
      CALL (themes) {
        UNWIND themes AS t MATCH (e:Expert)-[:EXPERT_IN]->(t) RETURN e
        UNION
-       UNWIND themes AS t MATCH (e:Expert)<-[:BY]-(:Contribution)-[:ABOUT]->(t) RETURN e
+       UNWIND themes AS t MATCH (e:Expert)<-[:BY]-(k:Contribution)-[:ABOUT]->(t) WHERE k.retiredAt IS NULL RETURN e
        UNION
        UNWIND themes AS t MATCH (e:Expert)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(t) RETURN e
      }
+     ${ACTIVE_ONLY}
      ${COUNTRY_FOCUS}
      CALL (e, scope, themeIds) {
        OPTIONAL MATCH (e)-[x:EXPERT_IN]->(t:Theme) WHERE t.id IN themeIds
@@ -58,7 +62,8 @@ export async function rankByTheme(queries: Queries, themeIds: string[], params: 
      }
      CALL (e, themeIds) {
        OPTIONAL MATCH (e)<-[:BY]-(k:Contribution)-[:ABOUT]->(t:Theme)
-       WHERE t.id IN themeIds AND ($countryIds IS NULL OR EXISTS { (k)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds })
+       WHERE t.id IN themeIds AND k.retiredAt IS NULL
+         AND ($countryIds IS NULL OR EXISTS { (k)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds })
        WITH DISTINCT k ORDER BY k.date DESC
        RETURN count(k) AS evidence, collect(k.title)[0..3] AS evidenceTitles
      }
@@ -93,17 +98,18 @@ export async function rankByText(queries: Queries, luceneQuery: string, params: 
        RETURN node AS e, score AS profileScore, null AS k, 0.0 AS contributionScore
        UNION ALL
        CALL db.index.fulltext.queryNodes($contributionEn, $q, {limit: $hitLimit}) YIELD node, score
-       MATCH (node)-[:BY]->(e:Expert)
+       MATCH (node)-[:BY]->(e:Expert) WHERE node.retiredAt IS NULL
        RETURN e, 0.0 AS profileScore, node AS k, score AS contributionScore
        UNION ALL
        CALL db.index.fulltext.queryNodes($contributionNl, $q, {limit: $hitLimit}) YIELD node, score
-       MATCH (node)-[:BY]->(e:Expert)
+       MATCH (node)-[:BY]->(e:Expert) WHERE node.retiredAt IS NULL
        RETURN e, 0.0 AS profileScore, node AS k, score AS contributionScore
      }
      WITH e, k, max(profileScore) AS profileScore, max(contributionScore) AS contributionScore
      ORDER BY contributionScore DESC
      WITH e, max(profileScore) AS profileScore,
           collect(CASE WHEN k IS NOT NULL THEN {title: k.title, score: contributionScore} END) AS contributionHits
+     ${ACTIVE_ONLY}
      ${COUNTRY_FOCUS}
      WITH e, profileScore, contributionHits, focusLevel, focusCountry,
           round(profileScore * $weights.textProfile

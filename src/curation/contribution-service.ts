@@ -1,0 +1,93 @@
+import { canCurateContribution } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Queries } from '../db/database.js';
+import type { ContributionKind } from '../experts/repository.js';
+import { forbidden, InputProblems } from '../graphql/errors.js';
+import { neo4jDate, networksOfLinkedExperts, type ExistingNode, type NodeWrite } from './lifecycle-repository.js';
+import {
+  create,
+  EXPERTS,
+  isoDate,
+  listed,
+  references,
+  required,
+  retire,
+  slugOf,
+  subjectLinks,
+  text,
+  update,
+  type Existing,
+  type Guards,
+  type Kind,
+} from './lifecycle-service.js';
+
+const CONTRIBUTION: Kind = { label: 'Contribution', noun: 'contribution' };
+
+export interface ContributionFields {
+  kind?: ContributionKind | null;
+  title?: string | null;
+  summary?: string | null;
+  /** The Date scalar hands over a Date at midnight UTC (typed as the text it was). */
+  date?: string | Date | null;
+  url?: URL | null;
+  authors?: string[] | null;
+  themes?: string[] | null;
+  countries?: string[] | null;
+  note?: string | null;
+}
+
+const AUTHOR_RULE = 'Contributions are curated by administrators and by the secretariats of a network one of the authors belongs to.';
+
+async function checkContribution(queries: Queries, problems: InputProblems, input: ContributionFields) {
+  let authors: ExistingNode[] | undefined;
+  if (input.authors !== undefined) {
+    if (!input.authors?.length) problems.add('authors', 'name at least one author');
+    authors = (await references(queries, problems, EXPERTS, listed('authors', input.authors ?? []))).filter((a) => a !== null);
+  }
+  const given = required(problems, 'date', input.date);
+  const date = given === undefined ? undefined : isoDate(given);
+  const write: NodeWrite = {
+    properties: {
+      kind: required(problems, 'kind', input.kind),
+      title: text(problems, 'title', input.title, { required: true, max: 500 }),
+      summary: text(problems, 'summary', input.summary),
+      date: date === undefined ? undefined : neo4jDate(date),
+      url: input.url === undefined ? undefined : (input.url?.href ?? null),
+    },
+    links: [
+      ...(authors ? [{ type: 'BY', to: 'Expert' as const, targets: authors }] : []),
+      ...(await subjectLinks(queries, problems, input)),
+    ],
+  };
+  return { write, authors, date };
+}
+
+export async function createContribution(queries: Queries, viewer: Viewer, input: ContributionFields): Promise<string> {
+  const problems = new InputProblems();
+  const { write, authors, date } = await checkContribution(queries, problems, input);
+  problems.throwIfAny('The contribution was not created');
+  if (!canCurateContribution(viewer, authors!.map((a) => a.networkIds))) throw forbidden(AUTHOR_RULE);
+  // Not from an author's slug: that is made from a name, and would outlive the author's erasure.
+  const id = slugOf(date!.slice(0, 4), input.title!);
+  return create(queries, viewer, CONTRIBUTION, { generated: id }, write, input.note);
+}
+
+/** The viewer must be able to curate the contribution as it is (its authors now) and as it will be (the new authors). */
+export async function updateContribution(queries: Queries, viewer: Viewer, input: ContributionFields & Existing): Promise<string> {
+  const problems = new InputProblems();
+  const { write, authors } = await checkContribution(queries, problems, input);
+  problems.throwIfAny('The contribution was not changed');
+  if (authors && !canCurateContribution(viewer, authors.map((a) => a.networkIds))) throw forbidden(AUTHOR_RULE);
+  return update(queries, viewer, CONTRIBUTION, input, () => write, { authorize: mayCurateCurrent(viewer) });
+}
+
+export const retireContribution = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
+  retire(queries, viewer, CONTRIBUTION, input, { authorize: mayCurateCurrent(viewer) });
+
+/** Judged under the contribution's lock, on the authors it has now. */
+function mayCurateCurrent(viewer: Viewer): NonNullable<Guards['authorize']> {
+  return async (current, tx) => {
+    const authorNetworks = await networksOfLinkedExperts(tx.run, 'Contribution', current.id as string, 'BY');
+    if (!canCurateContribution(viewer, authorNetworks)) throw forbidden(AUTHOR_RULE);
+  };
+}

@@ -1,0 +1,133 @@
+import { canOrganise } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Queries } from '../db/database.js';
+import type { EventKind } from '../events/repository.js';
+import { forbidden, InputProblems } from '../graphql/errors.js';
+import { neo4jDateTime, type ExistingNode, type LinkWrite, type NodeWrite } from './lifecycle-repository.js';
+import {
+  create,
+  EXPERTS,
+  linkedIds,
+  listed,
+  name,
+  references,
+  required,
+  retire,
+  slugOf,
+  subjectLinks,
+  text,
+  update,
+  type Existing,
+  type Guards,
+  type Kind,
+} from './lifecycle-service.js';
+
+/**
+ * Events and who spoke at them. Speakers are stored as `(:Event)-[:FEATURED {topic}]->(:Expert)`, not as
+ * the expert's `SPOKE_AT`: the programme is then part of the event's own state, so that one record per
+ * change shows it before and after, a changed programme moves the event's version on, and organising an
+ * event never writes to (or locks) experts that another secretariat curates.
+ */
+const EVENT: Kind = { label: 'Event', noun: 'event' };
+const NETWORKS = { label: 'Network', noun: 'network', list: 'networks' } as const;
+
+export interface SpeakerInput {
+  expert: string;
+  topic?: string | null;
+}
+
+export interface EventFields {
+  kind?: EventKind | null;
+  title?: string | null;
+  summary?: string | null;
+  startsAt?: Date | null;
+  endsAt?: Date | null;
+  location?: string | null;
+  online?: boolean | null;
+  network?: string | null;
+  themes?: string[] | null;
+  countries?: string[] | null;
+  speakers?: SpeakerInput[] | null;
+  note?: string | null;
+}
+
+const organiserRule = (network: string) => `Events of ${network} are organised by its secretariat and by administrators.`;
+
+function checkTimes(problems: InputProblems, startsAt: Date | null | undefined, endsAt: Date | null | undefined): void {
+  if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) problems.add('endsAt', 'must be after startsAt');
+}
+
+async function checkEvent(queries: Queries, problems: InputProblems, input: EventFields) {
+  const given = required(problems, 'network', input.network);
+  const [network] = given === undefined ? [undefined] : await references(queries, problems, NETWORKS, [{ text: given, at: 'network' }]);
+  const speakers = input.speakers ?? [];
+  const experts = await references(queries, problems, EXPERTS, listed('speakers', speakers.map((speaker) => speaker.expert), 'expert'));
+  const topics = speakers.map((speaker, i) => text(problems, `speakers[${i}].topic`, speaker.topic, { max: 500 }) ?? null);
+  const featured = experts.flatMap((expert, i) => (expert ? [{ id: expert.id, properties: { topic: topics[i] } }] : []));
+  const startsAt = required(problems, 'startsAt', input.startsAt);
+  checkTimes(problems, startsAt, input.endsAt);
+  const links: LinkWrite[] = [
+    ...(network ? [{ type: 'ORGANISED_BY', to: 'Network' as const, targets: [{ id: network.id }] }] : []),
+    ...(input.speakers !== undefined ? [{ type: 'FEATURED', to: 'Expert' as const, targets: featured }] : []),
+    ...(await subjectLinks(queries, problems, input)),
+  ];
+  const write: NodeWrite = {
+    properties: {
+      kind: required(problems, 'kind', input.kind),
+      title: name(problems, 'title', input.title),
+      summary: text(problems, 'summary', input.summary),
+      startsAt: startsAt && neo4jDateTime(startsAt),
+      endsAt: input.endsAt === undefined ? undefined : input.endsAt && neo4jDateTime(input.endsAt),
+      location: text(problems, 'location', input.location, { max: 300 }),
+      online: input.online === undefined ? undefined : input.online === true,
+    },
+    links,
+  };
+  return { write, network: network ?? undefined };
+}
+
+function mayOrganise(viewer: Viewer, network: ExistingNode | undefined): void {
+  if (network && !canOrganise(viewer, network.id)) throw forbidden(organiserRule(network.name));
+}
+
+export async function createEvent(queries: Queries, viewer: Viewer, input: EventFields): Promise<string> {
+  const problems = new InputProblems();
+  const { write, network } = await checkEvent(queries, problems, { online: false, ...input });
+  problems.throwIfAny('The event was not created');
+  mayOrganise(viewer, network);
+  const id = slugOf(network!.id, input.startsAt!.toISOString().slice(0, 10), input.title!);
+  return create(queries, viewer, EVENT, { generated: id }, write, input.note);
+}
+
+/** The viewer must organise the event's network now and, when it moves, the network it moves to. */
+export async function updateEvent(queries: Queries, viewer: Viewer, input: EventFields & Existing): Promise<string> {
+  const problems = new InputProblems();
+  const { write, network } = await checkEvent(queries, problems, input);
+  problems.throwIfAny('The event was not changed');
+  mayOrganise(viewer, network);
+  return update(
+    queries,
+    viewer,
+    EVENT,
+    input,
+    (current) => {
+      // The times given against the ones kept, under the event's lock.
+      const late = new InputProblems();
+      checkTimes(late, input.startsAt ?? new Date(current.startsAt as string), input.endsAt !== undefined ? input.endsAt : current.endsAt ? new Date(current.endsAt as string) : null);
+      late.throwIfAny('The event was not changed');
+      return write;
+    },
+    { authorize: organisesCurrent(viewer) },
+  );
+}
+
+export const retireEvent = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
+  retire(queries, viewer, EVENT, input, { authorize: organisesCurrent(viewer) });
+
+/** Judged under the event's lock, on the network that organises it now. */
+function organisesCurrent(viewer: Viewer): NonNullable<Guards['authorize']> {
+  return (current) => {
+    const [networkId] = linkedIds(current, 'ORGANISED_BY');
+    if (!canOrganise(viewer, networkId ?? '')) throw forbidden(organiserRule(networkId ?? 'no network'));
+  };
+}

@@ -1,0 +1,401 @@
+import { EmailAddressResolver, PhoneNumberResolver } from 'graphql-scalars';
+import { audited } from '../audit/service.js';
+import { canCurateExpert, canOrganise } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Queries } from '../db/database.js';
+import { expertsByIds, type ExpertRecord, type Provenance } from '../experts/repository.js';
+import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
+import { idOf, lookupOf, resolveNames, unknownPlace, unknownTheme, type NamedRef } from '../names/service.js';
+import { surnameKey } from '../text.js';
+import { isoDate } from './lifecycle-service.js';
+import { checkedScalar, checkedText, firstFreeSlug, isRepeat, slugFromName, slugProblem } from './checks.js';
+import {
+  createExpert as insertExpert,
+  currentExpert,
+  evidenceOf,
+  referencesOf,
+  retireExpert as markRetired,
+  updateExpert as changeExpert,
+  type AffiliationWrite,
+  type CurrentExpert,
+  type ExpertWrite,
+  type StoredLevel,
+} from './expert-repository.js';
+
+export interface AffiliationInput {
+  institution: string;
+  role?: string | null;
+  /** graphql-scalars' Date scalar hands over a Date at midnight UTC. */
+  since?: string | Date | null;
+  until?: string | Date | null;
+}
+
+interface LevelInput {
+  level: number;
+  provenance?: Provenance | null;
+}
+
+export interface ExpertiseInput extends LevelInput {
+  theme: string;
+}
+
+export interface CountryFocusInput extends LevelInput {
+  country: string;
+}
+
+/** What create and update share. Omitted (undefined): left as it is; null: removed (a list: emptied). */
+export interface ExpertFieldsInput {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  contactConsent?: boolean | null;
+  headline?: string | null;
+  headlineNl?: string | null;
+  bio?: string | null;
+  bioNl?: string | null;
+  languages?: string[] | null;
+  affiliations?: AffiliationInput[] | null;
+  expertise?: ExpertiseInput[] | null;
+  countryFocus?: CountryFocusInput[] | null;
+  networks?: string[] | null;
+  note?: string | null;
+}
+
+export interface CreateExpertInput extends ExpertFieldsInput {
+  slug?: string | null;
+  name: string;
+}
+
+export interface UpdateExpertInput extends ExpertFieldsInput {
+  id: string;
+  expectedVersion: number;
+}
+
+export interface RetireExpertInput {
+  id: string;
+  expectedVersion: number;
+  reason: string;
+}
+
+const MAX = { name: 200, headline: 300, bio: 4000, role: 200, note: 1000 };
+
+/** Names of ISO 639-1 languages; `of` gives undefined for a code that names none. */
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+function checkedLanguages(problems: InputProblems, languages: string[]): string[] {
+  const seen = new Map<string, number>();
+  return languages.flatMap((given, index) => {
+    const field = `languages[${index}]`;
+    const code = given.trim().toLowerCase();
+    if (!/^[a-z]{2}$/.test(code) || !LANGUAGE_NAMES.of(code)) {
+      problems.add(field, `"${given}" is not an ISO 639-1 language code: use two letters, e.g. "nl", "en" or "zh"`);
+      return [];
+    }
+    const current = Intl.getCanonicalLocales(code)[0];
+    if (current !== code) {
+      problems.add(field, `"${code}" is a withdrawn code: use "${current}"`);
+      return [];
+    }
+    return isRepeat(problems, seen, code, field, index, 'languages') ? [] : [code];
+  });
+}
+
+/** A phone number as graphql-scalars' PhoneNumber accepts it, stored in E.164 (+ country code, digits only). */
+function checkedPhone(problems: InputProblems, value: string | null | undefined): string | null {
+  const checked = checkedScalar(problems, 'phone', PhoneNumberResolver, value);
+  if (checked === null) return null;
+  const e164 = checked.replace(/[\s()-]/g, '');
+  if (!/^\+[1-9]\d{6,14}$/.test(e164)) {
+    problems.add('phone', `"${checked}" needs its country code and 7 to 15 digits, e.g. "+31 6 12345678"`);
+    return null;
+  }
+  return e164;
+}
+
+const isoDay = (value: string | Date | null | undefined): string | null => (value === null || value === undefined ? null : isoDate(value));
+
+/** What a level on a theme or a country is checked for; `evidence` says what EVIDENCED needs. */
+interface LevelList {
+  list: 'expertise' | 'countryFocus';
+  targetField: 'theme' | 'country';
+  evidence: (name: string) => string;
+}
+
+const EXPERTISE: LevelList = {
+  list: 'expertise',
+  targetField: 'theme',
+  evidence: (name) => `a contribution by this expert about ${name} (or a narrower theme), or an inquiry on it they answered`,
+};
+const COUNTRY_FOCUS: LevelList = {
+  list: 'countryFocus',
+  targetField: 'country',
+  evidence: (name) => `a contribution by this expert concerning ${name}, or an inquiry concerning it they answered`,
+};
+
+/**
+ * Levels with their provenance. A VERIFIED level records who verified it and when; sent again unchanged,
+ * it keeps that record (so that resending a profile changes nothing).
+ */
+function checkedLevels(
+  problems: InputProblems,
+  kind: LevelList,
+  entries: LevelInput[],
+  targets: Array<NamedRef | null>,
+  context: { stored: StoredLevel[]; evidenced: Set<string>; viewer: Viewer; now: Date },
+): StoredLevel[] {
+  const seen = new Map<string, number>();
+  return entries.flatMap((entry, index) => {
+    const field = `${kind.list}[${index}]`;
+    const target = targets[index];
+    if (!Number.isInteger(entry.level) || entry.level < 1 || entry.level > 5) problems.add(`${field}.level`, `must be from 1 to 5 (got ${entry.level})`);
+    if (!target || isRepeat(problems, seen, target.id, `${field}.${kind.targetField}`, index, kind.list)) return [];
+    const provenance = entry.provenance ?? 'DECLARED';
+    if (provenance === 'EVIDENCED' && !context.evidenced.has(target.id)) {
+      problems.add(`${field}.provenance`, `EVIDENCED needs ${kind.evidence(target.name)}: record that first, or use DECLARED or VERIFIED`);
+    }
+    const before = context.stored.find((s) => s.targetId === target.id);
+    const stillVerified = provenance === 'VERIFIED' && before?.provenance === 'VERIFIED' && before.level === entry.level;
+    const verified =
+      provenance !== 'VERIFIED'
+        ? { verifiedBy: null, verifiedAt: null }
+        : stillVerified
+          ? { verifiedBy: before.verifiedBy, verifiedAt: before.verifiedAt }
+          : { verifiedBy: context.viewer.name, verifiedAt: context.now.toISOString() };
+    return [{ targetId: target.id, level: entry.level, provenance, ...verified }];
+  });
+}
+
+function checkedProperties(problems: InputProblems, input: ExpertFieldsInput): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  if (input.name !== undefined) {
+    const name = checkedText(problems, 'name', input.name, { max: MAX.name, required: true });
+    if (name) Object.assign(properties, { name, surnameKey: surnameKey(name) });
+  }
+  for (const field of ['headline', 'headlineNl'] as const) {
+    if (input[field] !== undefined) properties[field] = checkedText(problems, field, input[field], { max: MAX.headline });
+  }
+  for (const field of ['bio', 'bioNl'] as const) {
+    if (input[field] !== undefined) properties[field] = checkedText(problems, field, input[field], { max: MAX.bio });
+  }
+  if (input.email !== undefined) properties.email = checkedScalar(problems, 'email', EmailAddressResolver, input.email);
+  if (input.phone !== undefined) properties.phone = checkedPhone(problems, input.phone);
+  if (input.contactConsent !== undefined) properties.contactConsent = input.contactConsent === true;
+  if (input.languages !== undefined) properties.languages = checkedLanguages(problems, input.languages ?? []);
+  checkedText(problems, 'note', input.note, { max: MAX.note });
+  return properties;
+}
+
+/**
+ * Checks a whole input against the graph (and, for an update, the expert's current state) and turns it
+ * into a write. Every problem is added to `problems`; the caller throws them together before writing.
+ * For a new expert, `slugPrefix` asks which expert ids start with it (taken slugs).
+ */
+export async function checkedWrite(
+  queries: Queries,
+  viewer: Viewer,
+  input: ExpertFieldsInput,
+  current: CurrentExpert | null,
+  problems: InputProblems,
+  now: Date,
+  slugPrefix: string | null = null,
+): Promise<{ write: ExpertWrite; takenSlugs: string[] }> {
+  const properties = checkedProperties(problems, input);
+  // A list given as null empties it.
+  const given = <T>(list: T[] | null | undefined): T[] | null => (list === undefined ? null : (list ?? []));
+  const affiliations = given(input.affiliations);
+  const expertise = given(input.expertise);
+  const countryFocus = given(input.countryFocus);
+  const networks = given(input.networks);
+
+  const themeTexts = (expertise ?? []).map((x) => x.theme);
+  const placeTexts = (countryFocus ?? []).map((f) => f.country);
+  const [names, refs] = await Promise.all([
+    resolveNames(queries, { themes: themeTexts, places: placeTexts }),
+    referencesOf(queries, {
+      institutionIds: (affiliations ?? []).map((a) => idOf(a.institution, 'Institution')),
+      networks: (networks ?? []).map((n) => lookupOf(n.trim(), 'Network')),
+      slugPrefix,
+    }),
+  ]);
+
+  const themes: Array<NamedRef | null> = [];
+  for (const [index, theme] of names.themes.entries()) {
+    const field = `expertise[${index}].theme`;
+    if (!theme) problems.add(field, (await unknownTheme(queries, 'expertise', themeTexts[index]!)).message);
+    // A level on a theme retired since may stay; a new one needs a current theme.
+    else if (theme.retired && !current?.expertise.some((s) => s.targetId === theme.id)) {
+      problems.add(field, `the theme "${theme.name}" was retired: choose a current one (see the themes query)`);
+    }
+    themes.push(theme);
+  }
+  const countries: Array<NamedRef | null> = [];
+  for (const [index, place] of names.places.entries()) {
+    const field = `countryFocus[${index}].country`;
+    if (!place) problems.add(field, (await unknownPlace(queries, 'countryFocus', placeTexts[index]!)).message);
+    else if (place.region) problems.add(field, `"${placeTexts[index]}" is the region ${place.region.name}: give its countries one by one`);
+    countries.push(place && !place.region ? place.countries[0]! : null);
+  }
+  // Only an existing expert can have evidence; it is looked up for the levels claiming it.
+  const claimed = <T extends LevelInput>(entries: T[] | null, targets: Array<NamedRef | null>) =>
+    (entries ?? []).flatMap((entry, index) => (entry.provenance === 'EVIDENCED' && targets[index] ? [targets[index]!.id] : []));
+  const [evidenceThemeIds, evidenceCountryIds] = [claimed(expertise, themes), claimed(countryFocus, countries)];
+  const evidence =
+    current && evidenceThemeIds.length + evidenceCountryIds.length > 0
+      ? await evidenceOf(queries, current.id, evidenceThemeIds, evidenceCountryIds)
+      : { themeIds: [], countryIds: [] };
+
+  const context = { viewer, now };
+  const write: ExpertWrite = {
+    properties,
+    affiliations: affiliations && checkedAffiliations(problems, affiliations, refs.institutions, current),
+    expertise:
+      expertise &&
+      checkedLevels(problems, EXPERTISE, expertise, themes, { ...context, stored: current?.expertise ?? [], evidenced: new Set(evidence.themeIds) }),
+    countryFocus:
+      countryFocus &&
+      checkedLevels(problems, COUNTRY_FOCUS, countryFocus, countries, {
+        ...context,
+        stored: current?.countryFocus ?? [],
+        evidenced: new Set(evidence.countryIds),
+      }),
+    networkIds: networks && checkedNetworks(problems, viewer, networks, refs.networks, current),
+  };
+  return { write, takenSlugs: refs.takenSlugs };
+}
+
+function checkedAffiliations(
+  problems: InputProblems,
+  affiliations: AffiliationInput[],
+  found: Array<{ id: string; name: string; retiredAt: string | null }>,
+  current: CurrentExpert | null,
+): AffiliationWrite[] {
+  const seen = new Map<string, number>();
+  return affiliations.flatMap((affiliation, index) => {
+    const field = `affiliations[${index}]`;
+    const institutionId = idOf(affiliation.institution, 'Institution');
+    const institution = found.find((i) => i.id === institutionId);
+    const role = checkedText(problems, `${field}.role`, affiliation.role, { max: MAX.role });
+    const since = isoDay(affiliation.since);
+    const until = isoDay(affiliation.until);
+    if (since && until && until < since) problems.add(`${field}.until`, `${until} is before since (${since})`);
+    if (!institution) {
+      problems.add(`${field}.institution`, `no institution has id "${affiliation.institution}": see the institutions query`);
+      return [];
+    }
+    // Past positions at an institution retired since stay; new ones need a current institution.
+    if (institution.retiredAt && !current?.institutionIds.includes(institution.id)) {
+      problems.add(`${field}.institution`, `${institution.name} is retired: choose a current institution`);
+    }
+    // One affiliation per institution: its role and dates describe the latest position there.
+    if (isRepeat(problems, seen, institution.id, `${field}.institution`, index, 'affiliations')) return [];
+    return [{ institutionId: institution.id, role, since, until }];
+  });
+}
+
+/**
+ * Memberships: who may add or end each is decided per network (canOrganise); a new expert must end up
+ * in a network its creator may curate.
+ */
+function checkedNetworks(
+  problems: InputProblems,
+  viewer: Viewer,
+  texts: string[],
+  found: Array<{ id: string; acronym: string } | null>,
+  current: CurrentExpert | null,
+): string[] {
+  const seen = new Map<string, number>();
+  const before = current?.networks ?? [];
+  const ids = texts.flatMap((text, index) => {
+    const field = `networks[${index}]`;
+    const network = found[index];
+    if (!network) {
+      problems.add(field, `no network has id, slug or acronym "${text}": see the networks query`);
+      return [];
+    }
+    if (isRepeat(problems, seen, network.id, field, index, 'networks')) return [];
+    if (!before.some((b) => b.id === network.id) && !canOrganise(viewer, network.id)) {
+      problems.add(field, `only the secretariat of ${network.acronym} or an administrator may add members to it`);
+    }
+    return [network.id];
+  });
+  for (const network of before) {
+    if (!ids.includes(network.id) && !canOrganise(viewer, network.id)) {
+      problems.add('networks', `only the secretariat of ${network.acronym} or an administrator may end a membership of it: keep "${network.id}" in the list`);
+    }
+  }
+  if (current === null && found.every((n) => n !== null) && !canCurateExpert(viewer, ids)) {
+    problems.add('networks', `must include a network whose secretariat you run (${viewer.networks.join(', ') || 'none'}), so that you can curate the expert`);
+  }
+  return ids;
+}
+
+async function loadExpert(queries: Queries, id: string): Promise<ExpertRecord> {
+  const [expert] = await expertsByIds(queries, [id]);
+  if (!expert || expert instanceof Error) throw notFound(`No expert has id "${id}".`);
+  return expert;
+}
+
+/** Refuses a change to an expert outside the viewer's networks (checked under the expert's lock). */
+function checkMayCurate(viewer: Viewer, current: CurrentExpert): void {
+  if (!canCurateExpert(viewer, current.networks.map((n) => n.id))) {
+    const networks = current.networks.map((n) => n.acronym).join(', ') || 'no network';
+    throw forbidden(`Only administrators and the secretariats of the expert's networks (${networks}) may change this expert.`);
+  }
+}
+
+/**
+ * Creates an expert: a secretariat's new expert joins its own networks unless `networks` says otherwise.
+ * Every problem with the input is reported at once; nothing is written while any remain.
+ */
+export async function createExpert(queries: Queries, viewer: Viewer, input: CreateExpertInput, now = new Date()): Promise<ExpertRecord> {
+  const problems = new InputProblems();
+  const givenSlug = input.slug?.trim() || null;
+  const slugIssue = givenSlug && slugProblem(givenSlug);
+  if (slugIssue) problems.add('slug', slugIssue);
+  const slugBase = givenSlug ?? slugFromName(input.name, 'expert');
+  const networks = input.networks ?? [...viewer.networks];
+  const { write, takenSlugs } = await checkedWrite(queries, viewer, { ...input, networks }, null, problems, now, slugBase);
+  if (givenSlug && takenSlugs.includes(givenSlug)) problems.add('slug', `"${givenSlug}" is taken: choose another, or leave slug out to have one made from the name`);
+  problems.throwIfAny('The expert was not created');
+  const id = givenSlug ?? firstFreeSlug(slugBase, takenSlugs);
+  await audited(queries, viewer, 'createExpert', input.note?.trim() || null, async (tx) => {
+    await tx.track('Expert', id, { noun: 'expert' });
+    await insertExpert(tx, id, write);
+  });
+  return loadExpert(queries, id);
+}
+
+/**
+ * Changes the fields given (a list given replaces the whole list) if the expert is still at
+ * `expectedVersion`; otherwise CONFLICT. A change that changes nothing leaves no record and no new version.
+ */
+export async function updateExpert(queries: Queries, viewer: Viewer, input: UpdateExpertInput, now = new Date()): Promise<ExpertRecord> {
+  const id = idOf(input.id, 'Expert');
+  await audited(queries, viewer, 'updateExpert', input.note?.trim() || null, async (tx) => {
+    await tx.track('Expert', id, { expectedVersion: input.expectedVersion, noun: 'expert' });
+    const current = await currentExpert(tx, id);
+    checkMayCurate(viewer, current);
+    const problems = new InputProblems();
+    const { write } = await checkedWrite(queries, viewer, input, current, problems, now);
+    problems.throwIfAny('The expert was not updated');
+    await changeExpert(tx, id, write);
+  });
+  return loadExpert(queries, id);
+}
+
+/** Takes an expert out of lists, searches and whoKnows; the expert keeps resolving by id, marked retired. */
+export async function retireExpert(queries: Queries, viewer: Viewer, input: RetireExpertInput): Promise<ExpertRecord> {
+  const id = idOf(input.id, 'Expert');
+  const reason = input.reason.trim();
+  await audited(queries, viewer, 'retireExpert', reason, async (tx) => {
+    await tx.track('Expert', id, { expectedVersion: input.expectedVersion, noun: 'expert' });
+    const current = await currentExpert(tx, id);
+    checkMayCurate(viewer, current);
+    const problems = new InputProblems();
+    checkedText(problems, 'reason', reason, { max: MAX.note, required: true });
+    if (current.retiredAt) problems.add('id', `the expert was retired already (${current.retiredAt})`);
+    problems.throwIfAny('The expert was not retired');
+    await markRetired(tx, id, reason);
+  });
+  return loadExpert(queries, id);
+}

@@ -1,0 +1,186 @@
+import type { Run, Snapshot } from '../audit/repository.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Queries } from '../db/database.js';
+import type { InstitutionKind } from '../experts/repository.js';
+import { InputProblems } from '../graphql/errors.js';
+import { idOf, resolveSubjects, type NamedRef } from '../names/service.js';
+import { nameKey, nameKeys } from '../text.js';
+import type { LinkWrite, NodeWrite } from './lifecycle-repository.js';
+import { create, name, newSlug, references, required, retire, text, update, type Existing, type Kind } from './lifecycle-service.js';
+import { chainsDownToTheme, themesWithKeys } from './reference-repository.js';
+
+const INSTITUTION: Kind = { label: 'Institution', noun: 'institution' };
+const THEME: Kind = { label: 'Theme', noun: 'theme' };
+
+interface Note {
+  note?: string | null;
+}
+
+// Institutions
+
+export interface InstitutionFields {
+  name?: string | null;
+  nameNl?: string | null;
+  acronym?: string | null;
+  kind?: InstitutionKind | null;
+  /** ISO 3166-1 alpha-2, checked by the CountryCode scalar. */
+  country?: string | null;
+  city?: string | null;
+  url?: URL | null;
+}
+
+async function institutionWrite(queries: Queries, problems: InputProblems, input: InstitutionFields): Promise<NodeWrite> {
+  const links: LinkWrite[] = [];
+  const country = required(problems, 'country', input.country);
+  if (country !== undefined) {
+    const [found] = await references(queries, problems, { label: 'Country', noun: 'country', list: 'countries' }, [{ text: country, at: 'country' }]);
+    if (found) links.push({ type: 'LOCATED_IN', to: 'Country', targets: [{ id: found.id }] });
+  }
+  return {
+    properties: {
+      name: name(problems, 'name', input.name),
+      nameNl: name(problems, 'nameNl', input.nameNl),
+      acronym: text(problems, 'acronym', input.acronym, { max: 30 }),
+      kind: required(problems, 'kind', input.kind),
+      city: text(problems, 'city', input.city, { max: 100 }),
+      url: input.url === undefined ? undefined : (input.url?.href ?? null),
+    },
+    links,
+  };
+}
+
+export async function createInstitution(queries: Queries, viewer: Viewer, input: InstitutionFields & Note & { slug: string }): Promise<string> {
+  const problems = new InputProblems();
+  const slug = await newSlug(queries, problems, INSTITUTION, input.slug);
+  const write = await institutionWrite(queries, problems, input);
+  problems.throwIfAny('The institution was not created');
+  return create(queries, viewer, INSTITUTION, { given: slug }, write, input.note);
+}
+
+export async function updateInstitution(queries: Queries, viewer: Viewer, input: InstitutionFields & Note & Existing): Promise<string> {
+  const problems = new InputProblems();
+  const write = await institutionWrite(queries, problems, input);
+  problems.throwIfAny('The institution was not changed');
+  return update(queries, viewer, INSTITUTION, input, () => write);
+}
+
+export const retireInstitution = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
+  retire(queries, viewer, INSTITUTION, input);
+
+// Themes
+
+export interface ThemeFields {
+  name?: string | null;
+  nameNl?: string | null;
+  aliases?: string[] | null;
+  description?: string | null;
+  broader?: string[] | null;
+}
+
+/** A theme input, checked: its own properties as given, and its broader themes when given. */
+interface CheckedTheme {
+  name: string | null | undefined;
+  nameNl: string | null | undefined;
+  aliases: string[] | undefined;
+  description: string | null | undefined;
+  broader: Array<NamedRef & { index: number }> | undefined;
+}
+
+/** Adds a problem for each broader theme that lies below the theme already: taking it would close a cycle. */
+async function addCycleProblems(run: Run, problems: InputProblems, themeId: string, broader: Array<NamedRef & { index: number }>): Promise<void> {
+  const chains = await chainsDownToTheme(run, themeId, broader.map((b) => b.id));
+  for (const { broaderId, names } of chains) {
+    const { index } = broader.find((b) => b.id === broaderId)!;
+    problems.add(`broader[${index}]`, `${names[0]} lies below this theme (${names.join(' → ')}): taking it as broader would make a cycle`);
+  }
+}
+
+async function checkTheme(queries: Queries, problems: InputProblems, themeId: string, input: ThemeFields, creating: boolean): Promise<CheckedTheme> {
+  const checked: CheckedTheme = {
+    name: name(problems, 'name', input.name),
+    nameNl: name(problems, 'nameNl', input.nameNl),
+    aliases:
+      input.aliases === undefined
+        ? undefined
+        : (input.aliases ?? []).map((alias, i) => text(problems, `aliases[${i}]`, alias, { required: true, max: 300 }) ?? ''),
+    description: text(problems, 'description', input.description),
+    broader: undefined,
+  };
+
+  // Every name, alias and the slug become name keys: one key must lead to one theme, or names stop resolving.
+  const slugChecked = creating && !problems.list.some((problem) => problem.field === 'slug');
+  const keyed: Array<{ field: string; value: string }> = [
+    ...(slugChecked ? [{ field: 'slug', value: themeId }] : []),
+    ...(checked.name ? [{ field: 'name', value: checked.name }] : []),
+    ...(checked.nameNl ? [{ field: 'nameNl', value: checked.nameNl }] : []),
+    ...(checked.aliases ?? []).map((value, i) => ({ field: `aliases[${i}]`, value })),
+  ].filter(({ value }) => nameKey(value) !== '');
+  const firstAlias = new Map<string, number>();
+  checked.aliases?.forEach((alias, i) => {
+    const key = nameKey(alias);
+    if (firstAlias.has(key)) problems.add(`aliases[${i}]`, `"${alias}" repeats aliases[${firstAlias.get(key)}]`);
+    else firstAlias.set(key, i);
+  });
+  const others = await themesWithKeys(queries, keyed.map(({ value }) => nameKey(value)), creating ? null : themeId);
+  const taken = new Map(others.map((row) => [row.key, row.name]));
+  for (const { field, value } of keyed) {
+    const holder = taken.get(nameKey(value));
+    if (holder) problems.add(field, `"${value}" already names the theme ${holder}: a name may lead to one theme only`);
+  }
+
+  if (input.broader !== undefined) {
+    const { themes } = await resolveSubjects(queries, problems, input.broader ?? [], [], { themesField: 'broader' });
+    for (const theme of themes) if (theme.id === themeId) problems.add(`broader[${theme.index}]`, 'a theme cannot be broader than itself');
+    checked.broader = themes.filter((theme) => theme.id !== themeId);
+    if (!creating) await addCycleProblems((cypher, params) => queries.read(cypher, params), problems, themeId, checked.broader);
+  }
+  return checked;
+}
+
+/** What to write: the given properties, with the alias text (full-text search) and name keys (name resolution) of the whole theme. */
+function themeWrite(checked: CheckedTheme, current: Snapshot): NodeWrite {
+  const merged = {
+    name: checked.name ?? (current.name as string),
+    nameNl: checked.nameNl ?? (current.nameNl as string),
+    aliases: checked.aliases ?? ((current.aliases as string[] | undefined) ?? []),
+  };
+  return {
+    properties: {
+      name: checked.name,
+      nameNl: checked.nameNl,
+      description: checked.description,
+      aliases: merged.aliases,
+      aliasText: merged.aliases.join(' | '),
+      keys: nameKeys(current.id as string, merged.name, merged.nameNl, ...merged.aliases),
+    },
+    links: checked.broader ? [{ type: 'BROADER', to: 'Theme', targets: checked.broader.map(({ id }) => ({ id })) }] : [],
+  };
+}
+
+export async function createTheme(queries: Queries, viewer: Viewer, input: ThemeFields & Note & { slug: string }): Promise<string> {
+  const problems = new InputProblems();
+  const slug = await newSlug(queries, problems, THEME, input.slug);
+  const checked = await checkTheme(queries, problems, slug, input, true);
+  problems.throwIfAny('The theme was not created');
+  return create(queries, viewer, THEME, { given: slug }, themeWrite(checked, { id: slug }), input.note);
+}
+
+export async function updateTheme(queries: Queries, viewer: Viewer, input: ThemeFields & Note & Existing): Promise<string> {
+  const id = idOf(input.id, 'Theme');
+  const problems = new InputProblems();
+  const checked = await checkTheme(queries, problems, id, input, false);
+  problems.throwIfAny('The theme was not changed');
+  const broader = checked.broader;
+  return update(queries, viewer, THEME, input, (current) => themeWrite(checked, current), {
+    verify: broader
+      ? async (run) => {
+          const late = new InputProblems();
+          await addCycleProblems(run, late, id, broader);
+          late.throwIfAny('The theme was not changed');
+        }
+      : undefined,
+  });
+}
+
+/** A retired theme keeps its links (experts and inquiries on it keep their history) but no longer resolves by name. */
+export const retireTheme = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) => retire(queries, viewer, THEME, input);

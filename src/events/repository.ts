@@ -1,0 +1,100 @@
+import type { Retirable } from '../curation/lifecycle.js';
+import type { Queries } from '../db/database.js';
+import { alignToIds, nodesByIds } from '../db/nodes.js';
+import type { ExpertRecord, NetworkRecord } from '../experts/repository.js';
+import type { CountryRecord } from '../places/repository.js';
+import type { ThemeRecord } from '../themes/repository.js';
+
+export type EventKind = 'KNOWLEDGE_SESSION' | 'NETWORK_MEETING';
+
+export interface EventRecord extends Retirable {
+  id: string;
+  kind: EventKind;
+  title: string;
+  summary: string | null;
+  startsAt: string;
+  endsAt: string | null;
+  location: string | null;
+  online: boolean | null;
+}
+
+export interface SpeakerRecord {
+  expert: ExpertRecord;
+  topic: string | null;
+}
+
+/**
+ * An event's relationships, fetched for a whole page in one round trip. Speakers hang off the event
+ * (`(:Event)-[:FEATURED {topic}]->(:Expert)`), so that the programme is part of the event's own record.
+ */
+export interface EventLinks {
+  network: NetworkRecord | null;
+  themes: ThemeRecord[];
+  countries: CountryRecord[];
+  speakers: SpeakerRecord[];
+}
+
+export const eventsByIds = (queries: Queries, ids: readonly string[]) => nodesByIds<EventRecord>(queries, 'Event', ids);
+
+export async function linksOfEvents(queries: Queries, ids: readonly string[]): Promise<EventLinks[]> {
+  const rows = await queries.read<{ id: string } & EventLinks>(
+    `UNWIND $ids AS id
+     MATCH (v:Event {id: id})
+     RETURN id,
+       [(v)-[:ORGANISED_BY]->(n:Network) | n {.*}][0] AS network,
+       [(v)-[:ABOUT]->(t:Theme) | t {.*}] AS themes,
+       [(v)-[:CONCERNS]->(c:Country) | c {.*}] AS countries,
+       [(v)-[f:FEATURED]->(e:Expert) | {expert: e {.*}, topic: f.topic}] AS speakers`,
+    { ids },
+  );
+  const empty: EventLinks = { network: null, themes: [], countries: [], speakers: [] };
+  return alignToIds<EventLinks>(ids, rows, (row) => row, empty).map((links) => ({
+    ...links,
+    themes: [...links.themes].sort((a, b) => a.name.localeCompare(b.name)),
+    countries: [...links.countries].sort((a, b) => a.name.localeCompare(b.name)),
+    speakers: [...links.speakers].sort((a, b) => a.expert.name.localeCompare(b.expert.name)),
+  }));
+}
+
+/**
+ * A page of current events from `from` on, optionally of one network, by start then id, after a
+ * (startsAt, id) keyset cursor. The lower bound on startsAt lets Neo4j seek into its index.
+ */
+export async function pageOfEvents(
+  queries: Queries,
+  filter: { networkId: string | null; from: string | null },
+  size: number,
+  after: [string, string] | null,
+): Promise<{ rows: EventRecord[]; total: number }> {
+  const selected = `(n:Event)
+     WHERE n.startsAt >= coalesce(datetime($from), datetime('0001-01-01T00:00:00Z'))
+       AND n.retiredAt IS NULL
+       AND ($networkId IS NULL OR EXISTS { (n)-[:ORGANISED_BY]->(:Network {id: $networkId}) })`;
+  const [result] = await queries.read<{ rows: EventRecord[]; total: number }>(
+    `CALL () {
+       MATCH ${selected}
+         AND n.startsAt >= coalesce(datetime($after[0]), datetime('0001-01-01T00:00:00Z'))
+         AND ($after IS NULL OR n.startsAt > datetime($after[0]) OR (n.startsAt = datetime($after[0]) AND n.id > $after[1]))
+       WITH n ORDER BY n.startsAt, n.id LIMIT $limit
+       RETURN collect(n {.*}) AS rows
+     }
+     RETURN rows, COUNT { MATCH ${selected} } AS total`,
+    { ...filter, after, limit: size + 1 },
+  );
+  return result ?? { rows: [], total: 0 };
+}
+
+/** The latest `limit` current events each expert spoke at, newest first. */
+export async function eventsOfSpeakers(queries: Queries, expertIds: readonly string[], limit: number): Promise<EventRecord[][]> {
+  const rows = await queries.read<{ id: string; events: EventRecord[] }>(
+    `UNWIND $ids AS id
+     CALL (id) {
+       MATCH (:Expert {id: id})<-[:FEATURED]-(v:Event) WHERE v.retiredAt IS NULL
+       WITH v ORDER BY v.startsAt DESC, v.id LIMIT $limit
+       RETURN collect(v {.*}) AS events
+     }
+     RETURN id, events`,
+    { ids: expertIds, limit },
+  );
+  return alignToIds(expertIds, rows, (row) => row.events as EventRecord[], []);
+}

@@ -1,0 +1,100 @@
+import { lifecycleFields } from '../curation/lifecycle.js';
+import { ExpertNode, NetworkNode } from '../experts/types.js';
+import { pageArgs } from '../graphql/args.js';
+import { builder } from '../graphql/builder.js';
+import { listConnection } from '../graphql/connections.js';
+import type { Context } from '../graphql/context.js';
+import { decodeCursor, encodeCursor, pageSize, toPage } from '../graphql/paging.js';
+import { idOf } from '../names/service.js';
+import { CountryNode } from '../places/types.js';
+import { ThemeNode } from '../themes/types.js';
+import { eventsByIds, eventsOfSpeakers, linksOfEvents, pageOfEvents, type EventLinks, type EventRecord, type SpeakerRecord } from './repository.js';
+
+export const EventNode = builder.loadableNodeRef<EventRecord>('Event', {
+  id: { resolve: (event) => event.id },
+  load: (ids: string[], ctx) => eventsByIds(ctx.queries, ids),
+});
+
+const links = (ctx: Context, id: string) => ctx.loader<string, EventLinks>('eventLinks', (ids) => linksOfEvents(ctx.queries, ids)).load(id);
+
+export const EventKindEnum = builder.enumType('EventKind', {
+  description: 'What sort of gathering a network organises.',
+  values: {
+    KNOWLEDGE_SESSION: { description: 'A session where experts share knowledge on a subject with policy officers.' },
+    NETWORK_MEETING: { description: 'A meeting of the network’s members.' },
+  } as const,
+});
+
+const Speaker = builder.objectRef<SpeakerRecord>('Speaker').implement({
+  description: 'An expert who spoke at an event, and on what.',
+  fields: (t) => ({
+    expert: t.field({ type: ExpertNode, description: 'Who spoke.', resolve: (s) => s.expert }),
+    topic: t.exposeString('topic', { nullable: true, description: 'What they spoke about.' }),
+  }),
+});
+
+EventNode.implement({
+  description: 'A knowledge session or network meeting organised by a network, with who spoke at it.',
+  fields: (t) => ({
+    slug: t.exposeString('id', { description: 'Readable identifier, e.g. "ckn-2025-03-04-chip-export-controls".' }),
+    kind: t.field({ type: EventKindEnum, description: 'Knowledge session or network meeting.', resolve: (e) => e.kind }),
+    title: t.exposeString('title', { description: 'Title.' }),
+    summary: t.exposeString('summary', { nullable: true, description: 'What it is about.' }),
+    startsAt: t.expose('startsAt', { type: 'DateTime', description: 'When it starts.' }),
+    endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true, description: 'When it ends, where known.' }),
+    location: t.exposeString('location', { nullable: true, description: 'Where it takes place.' }),
+    online: t.boolean({ description: 'Whether it can be followed online.', resolve: (e) => e.online === true }),
+    ...lifecycleFields(t, 'event'),
+    network: t.field({
+      type: NetworkNode,
+      nullable: true,
+      description: 'The network that organises it.',
+      resolve: async (e, _args, ctx) => (await links(ctx, e.id)).network,
+    }),
+    speakers: t.field({
+      type: [Speaker],
+      description: 'Who spoke, and on what, by name.',
+      resolve: async (e, _args, ctx) => (await links(ctx, e.id)).speakers,
+    }),
+    themes: t.field({ type: [ThemeNode], description: 'Themes it is about.', resolve: async (e, _args, ctx) => (await links(ctx, e.id)).themes }),
+    countries: t.field({
+      type: [CountryNode],
+      description: 'Countries it concerns.',
+      resolve: async (e, _args, ctx) => (await links(ctx, e.id)).countries,
+    }),
+  }),
+});
+
+const EventConnection = listConnection(EventNode, 'Event', 'events');
+
+builder.queryFields((t) => ({
+  events: t.field({
+    type: EventConnection,
+    description: 'Knowledge sessions and network meetings, by start (earliest first); retired ones are left out.',
+    args: {
+      network: t.arg.string({ required: false, description: 'Only those of this network (global id or slug, e.g. "ckn").' }),
+      from: t.arg({ type: 'DateTime', required: false, description: 'Only those starting at or after this moment (e.g. now, for upcoming ones).' }),
+      ...pageArgs(t),
+    },
+    resolve: async (_root, args, ctx) => {
+      const size = pageSize(args.first);
+      const after = decodeCursor(args.after, ['string', 'string']) as [string, string] | null;
+      const filter = { networkId: args.network ? idOf(args.network, 'Network') : null, from: args.from?.toISOString() ?? null };
+      const { rows, total } = await pageOfEvents(ctx.queries, filter, size, after);
+      return toPage(rows, size, after !== null, total, (node) => ({ node, cursor: encodeCursor([node.startsAt, node.id]) }));
+    },
+  }),
+}));
+
+// Declared here rather than in src/experts so that the events area owns its Cypher and experts need not import it.
+builder.objectField(ExpertNode, 'events', (t) =>
+  t.field({
+    type: [EventNode],
+    description: 'The knowledge sessions and network meetings the expert spoke at, newest first.',
+    args: { first: t.arg.int({ required: false, description: 'How many, from 1 to 100 (default 20).' }) },
+    resolve: (expert, args, ctx) => {
+      const limit = pageSize(args.first);
+      return ctx.loader<string, EventRecord[]>(`events:${limit}`, (ids) => eventsOfSpeakers(ctx.queries, ids, limit)).load(expert.id);
+    },
+  }),
+);
