@@ -27,7 +27,9 @@ export async function snapshotOf(run: Run, label: AuditedLabel, id: string): Pro
   const links = row.links as Array<{ type: string; to: string; properties: Record<string, unknown> }>;
   for (const link of [...links].sort((a, b) => a.type.localeCompare(b.type) || String(a.to).localeCompare(String(b.to)))) {
     const key = `→${link.type}`;
-    const entry = Object.keys(link.properties).length > 0 ? { to: link.to, ...link.properties } : link.to;
+    // Keys sorted: a relationship written again with the same values must compare equal.
+    const properties = Object.fromEntries(Object.entries(link.properties).sort(([a], [b]) => a.localeCompare(b)));
+    const entry = Object.keys(properties).length > 0 ? { to: link.to, ...properties } : link.to;
     snapshot[key] = [...((snapshot[key] as unknown[]) ?? []), entry];
   }
   return snapshot;
@@ -88,7 +90,8 @@ export async function pageOfChanges(
        MATCH (c:Change {subjectId: $subjectId})
        WHERE $after IS NULL OR c.at < datetime($after[0]) OR (c.at = datetime($after[0]) AND c.id > $after[1])
        WITH c ORDER BY c.at DESC, c.id LIMIT $limit
-       RETURN collect(c {.*}) AS rows
+       // Null properties are not stored: named here, they come back as null rather than missing.
+       RETURN collect(c {.*, before: c.before, after: c.after, note: c.note}) AS rows
      }
      RETURN rows, COUNT { MATCH (c:Change {subjectId: $subjectId}) } AS total`,
     { subjectId, after, limit: size + 1 },

@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Params, Queries, Row } from '../db/database.js';
 import { FULLTEXT } from '../db/migrations.js';
 import { alignToIds, nodesByIds } from '../db/nodes.js';
-import { INSTITUTION, type ExpertRecord, type InstitutionRecord, type NetworkRecord } from '../experts/repository.js';
+import { CURRENT_EXPERT, INSTITUTION, isErasedExpertId, type ExpertRecord, type InstitutionRecord, type NetworkRecord } from '../experts/repository.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
 import type { InquiryStatus } from './status.js';
@@ -44,7 +44,8 @@ export interface StatusChangeRecord {
 }
 
 export interface ConsultationRecord {
-  expert: ExpertRecord;
+  /** Null once the expert was erased on request: the consultation still counts. */
+  expert: ExpertRecord | null;
   outcome: ConsultationOutcome;
   note: string | null;
   at: string | null;
@@ -80,7 +81,9 @@ export async function linksOfInquiries(queries: Queries, ids: readonly string[])
        [(i)-[:CONCERNS]->(c:Country) | c {.*}] AS countries,
        [(i)-[:FOLLOW_UP_OF]->(f:Inquiry) | f.id][0] AS followUpOf,
        [(f:Inquiry)-[:FOLLOW_UP_OF]->(i) | f.id] AS followUps,
-       [(i)-[c:CONSULTED]->(e:Expert) | {expert: e {.*}, outcome: c.outcome, note: c.note, at: c.at, by: c.by, referredTo: c.referredTo}] AS consultations,
+       [(i)-[c:CONSULTED]->(e) WHERE e:Expert OR e:ErasedExpert |
+          {expert: CASE WHEN e:Expert THEN e {.*} END, outcome: c.outcome, note: c.note, at: c.at, by: c.by,
+           referredTo: CASE WHEN ${isErasedExpertId('c.referredTo')} THEN null ELSE c.referredTo END}] AS consultations,
        [(i)-[:HAS_STATUS_CHANGE]->(s:StatusChange) | s {.*, ministryIds: coalesce(s.ministryIds, [])}] AS history`,
     { ids },
   );
@@ -151,7 +154,7 @@ export async function existingReferences(
        RETURN collect(n {.id, .name, kind: coalesce(n.kind, 'KNOWLEDGE_NETWORK')}) AS networks
      }
      CALL () { UNWIND $inquiryIds AS id MATCH (n:Inquiry {id: id}) RETURN collect(n {.id, .receivedAt}) AS inquiries }
-     CALL () { UNWIND $expertIds AS id MATCH (n:Expert {id: id}) RETURN collect(n {.id, .name}) AS experts }
+     CALL () { UNWIND $expertIds AS id ${CURRENT_EXPERT} WITH id, n WHERE n:Expert RETURN collect(n {.id, .name, askedAs: id}) AS experts }
      RETURN institutions, networks, inquiries, experts`,
     { institutionIds: [], networkIds: [], inquiryIds: [], expertIds: [], ...refs },
   );
@@ -162,7 +165,8 @@ export interface ExistingReferences {
   institutions: Array<{ id: string; name: string; kind: string }>;
   networks: Array<{ id: string; name: string; kind: string }>;
   inquiries: Array<{ id: string; receivedAt: string }>;
-  experts: Array<{ id: string; name: string }>;
+  /** The experts found, each with the id it was asked for (an old id of a merged expert finds the one it was merged into). */
+  experts: Array<{ id: string; name: string; askedAs: string }>;
 }
 
 export interface NewInquiry {

@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
-import { lookupOf, resolveNames, unknownPlace, unknownTheme, type NamedRef, type PlaceRef } from '../names/service.js';
+import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
 import { luceneTerms } from '../text.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
 import {
@@ -57,9 +57,6 @@ function toSimilar(row: SimilarRow): SimilarInquiry {
   };
 }
 
-/** A slug or a global id of the given type, as stored in the graph. */
-const idOf = (text: string, typename: string) => lookupOf(text.trim(), typename).id ?? text;
-
 function text(problems: InputProblems, field: string, value: string | null | undefined, required: boolean): string | null {
   const trimmed = value?.trim() ?? '';
   if (trimmed === '') {
@@ -68,22 +65,6 @@ function text(problems: InputProblems, field: string, value: string | null | und
   }
   if (trimmed.length > MAX_TEXT) problems.add(field, `must be at most ${MAX_TEXT} characters`);
   return trimmed;
-}
-
-/** Resolves theme and country names, adding a problem (with close matches) for each unknown one. */
-async function resolveSubjects(queries: Queries, problems: InputProblems, themes: string[], countries: string[]) {
-  const resolved = await resolveNames(queries, { themes, places: countries });
-  const themeRefs: NamedRef[] = [];
-  for (const [index, theme] of resolved.themes.entries()) {
-    if (theme) themeRefs.push(theme);
-    else problems.add(`themes[${index}]`, (await unknownTheme(queries, 'themes', themes[index]!)).message);
-  }
-  const countryRefs = new Map<string, NamedRef>();
-  for (const [index, place] of resolved.places.entries()) {
-    if (place) place.countries.forEach((c) => countryRefs.set(c.id, c));
-    else problems.add(`countries[${index}]`, (await unknownPlace(queries, 'countries', countries[index]!)).message);
-  }
-  return { themes: themeRefs, countries: [...countryRefs.values()] };
 }
 
 export interface RecordInquiryInput {
@@ -214,7 +195,7 @@ export async function findSimilarInquiries(queries: Queries, viewer: Viewer, arg
   const question = text(problems, 'question', args.question, true);
   const limit = pageSize(args.first);
   problems.throwIfAny('No search was made');
-  const subjects = await resolveSubjects(queries, problems, args.about ? [args.about] : [], args.country ? [args.country] : []);
+  const subjects = await resolveSubjects(queries, problems, args.about ? [args.about] : [], args.country ? [args.country] : [], { includeRetired: true });
   problems.throwIfAny('No search was made');
   const rows = await similarInquiries(
     queries,
@@ -272,7 +253,9 @@ export async function listInquiries(queries: Queries, viewer: Viewer, filter: In
   const size = pageSize(args.first);
   const after = decodeCursor(args.after, ['string', 'string']) as [string, string] | null;
   const problems = new InputProblems();
-  const subjects = await resolveSubjects(queries, problems, filter.theme ? [filter.theme] : [], filter.country ? [filter.country] : []);
+  const subjects = await resolveSubjects(queries, problems, filter.theme ? [filter.theme] : [], filter.country ? [filter.country] : [], {
+    includeRetired: true,
+  });
   problems.throwIfAny('No inquiries were listed');
   const { rows, total } = await pageOfInquiries(
     queries,
@@ -396,12 +379,15 @@ export async function consultExpert(
   if (change.outcome === 'REFERRED' && !referredTo) problems.add('referredTo', 'a REFERRED outcome names the expert referred to');
   if (change.outcome !== 'REFERRED' && referredTo) problems.add('referredTo', 'only a REFERRED outcome names another expert');
   const found = await existingReferences(queries, { expertIds: [expertId, ...(referredTo ? [referredTo] : [])] });
-  if (!found.experts.some((e) => e.id === expertId)) problems.add('expert', `no expert has id "${change.expert}"`);
-  if (referredTo && !found.experts.some((e) => e.id === referredTo)) problems.add('referredTo', `no expert has id "${change.referredTo}"`);
+  // An old id of a merged expert stands for the expert it was merged into.
+  const expert = found.experts.find((e) => e.askedAs === expertId);
+  const referred = referredTo ? found.experts.find((e) => e.askedAs === referredTo) : undefined;
+  if (!expert) problems.add('expert', `no expert has id "${change.expert}"`);
+  if (referredTo && !referred) problems.add('referredTo', `no expert has id "${change.referredTo}"`);
   problems.throwIfAny('The consultation was not recorded');
   return applyChange(queries, viewer, 'consultExpert', change, note, (current) => {
     refuse('status', current.status === 'CLOSED' ? 'The inquiry is closed: reopen it before consulting experts.' : null, 'The consultation was not recorded');
-    return writes.consultation(expertId, change.outcome, now.toISOString(), viewer.name, note, referredTo);
+    return writes.consultation(expert!.id, change.outcome, now.toISOString(), viewer.name, note, referred?.id ?? null);
   });
 }
 

@@ -115,12 +115,17 @@ const StatusChange = builder.objectRef<StatusChangeRecord>('StatusChange').imple
 const Consultation = builder.objectRef<ConsultationRecord>('Consultation').implement({
   description: 'An expert asked about an inquiry, and what came of it.',
   fields: (t) => ({
-    expert: t.field({ type: ExpertNode, description: 'The expert asked.', resolve: (c) => c.expert }),
+    expert: t.field({
+      type: ExpertNode,
+      nullable: true,
+      description: 'The expert asked; null once the expert was erased on request.',
+      resolve: (c) => c.expert,
+    }),
     outcome: t.field({ type: ConsultationOutcomeEnum, description: 'What came of it.', resolve: (c) => c.outcome }),
     note: t.exposeString('note', { nullable: true, description: 'Details.' }),
     at: t.expose('at', { type: 'DateTime', nullable: true, description: 'When the outcome was recorded.' }),
     by: t.exposeString('by', { nullable: true, description: 'Who recorded it.' }),
-    referredTo: t.field({ type: ExpertNode, nullable: true, description: 'The expert referred to, for REFERRED.', resolve: (c) => c.referredTo }),
+    referredTo: t.field({ type: ExpertNode, nullable: true, description: 'The expert referred to, for REFERRED; null once that expert was erased on request.', resolve: (c) => c.referredTo }),
   }),
 });
 

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { audited } from '../audit/service.js';
+import { canCurateExpert } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Queries } from '../db/database.js';
+import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
+import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
+import { lookupOf } from '../names/service.js';
+import { byLikelihood, likelyDuplicates, type ScoredPair } from './duplicate-scoring.js';
+import {
+  eraseData,
+  erasureScope,
+  rekeyErased,
+  identityFacts,
+  mergeInto,
+  surnameGroups,
+  type DuplicateMember,
+  type ErasureCounts,
+  type IdentityFacts,
+} from './identity-repository.js';
+
+const MAX_NOTE = 2000;
+
+/** A slug or a global id of an expert, as stored in the graph. */
+const expertIdOf = (text: string) => lookupOf(text.trim(), 'Expert').id ?? text.trim();
+
+function noteText(problems: InputProblems, field: string, value: string | null | undefined, required: boolean): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') {
+    if (required) problems.add(field, 'must not be empty');
+    return null;
+  }
+  if (trimmed.length > MAX_NOTE) problems.add(field, `must be at most ${MAX_NOTE} characters`);
+  return trimmed;
+}
+
+/**
+ * Likely duplicate experts, best first: pairs within each group of experts sharing a surname key, scored
+ * by how alike their names are and what else they share. A secretariat sees the pairs in which it may
+ * curate at least one of the two.
+ */
+export async function duplicateExperts(queries: Queries, viewer: Viewer, args: PageArgs): Promise<Page<{ node: ScoredPair }>> {
+  const size = pageSize(args.first);
+  const after = decodeCursor(args.after, ['number', 'string', 'string']) as [number, string, string] | null;
+  const curatable = (expert: DuplicateMember) => canCurateExpert(viewer, expert.networkIds);
+  const candidates = (await surnameGroups(queries)).flatMap((group) => likelyDuplicates(group, curatable));
+  candidates.sort(byLikelihood);
+  const cursorPair = after && { score: after[0], expertIds: [after[1], after[2]] as [string, string] };
+  const rest = cursorPair ? candidates.filter((pair) => byLikelihood(pair, cursorPair) > 0) : candidates;
+  return toPage(rest.slice(0, size + 1), size, after !== null, candidates.length, (node) => ({
+    node,
+    cursor: encodeCursor([node.score, ...node.expertIds]),
+  }));
+}
+
+/** Why an expert cannot take part in a merge, or null when it can. */
+function unmergeable(facts: IdentityFacts | undefined, asked: string): string | null {
+  if (!facts) return `no expert has id "${asked}"`;
+  if (facts.erased) return `expert "${asked}" was erased on request`;
+  if (facts.id !== facts.askedAs) return `expert "${asked}" was merged into "${facts.id}" already: use that id`;
+  if (facts.retired) return `expert "${asked}" is retired: only current experts are merged`;
+  return null;
+}
+
+export interface MergeExpertsInput {
+  keep: string;
+  remove: string;
+  keepVersion: number;
+  removeVersion: number;
+  note?: string | null;
+}
+
+/**
+ * Merges a duplicate into the expert to keep, in one audited transaction: every relationship of the
+ * removed expert moves to the kept one, the kept expert's values win and the removed one's fill the
+ * gaps, and the removed id goes on naming the kept expert. Both must be current, at the versions read,
+ * and curatable by the viewer. Returns the kept expert's id.
+ */
+export async function mergeExperts(queries: Queries, viewer: Viewer, input: MergeExpertsInput): Promise<string> {
+  const problems = new InputProblems();
+  const keepId = expertIdOf(input.keep);
+  const removeId = expertIdOf(input.remove);
+  const note = noteText(problems, 'note', input.note, false);
+  if (keepId === removeId) problems.add('remove', 'is the expert to keep: an expert cannot be merged with itself');
+  const facts = await identityFacts(queries, [keepId, removeId]);
+  const keep = facts.find((f) => f.askedAs === keepId);
+  const remove = facts.find((f) => f.askedAs === removeId);
+  for (const [field, fact, asked] of [['keep', keep, input.keep], ['remove', remove, input.remove]] as const) {
+    const problem = unmergeable(fact, asked);
+    if (problem) problems.add(field, problem);
+  }
+  problems.throwIfAny('The experts were not merged');
+  if (!canCurateExpert(viewer, keep!.networkIds) || !canCurateExpert(viewer, remove!.networkIds)) {
+    throw forbidden('Merging experts is for administrators and for a secretariat that may curate both: ask the secretariat of the other expert’s network, or an administrator.');
+  }
+  await audited(queries, viewer, 'mergeExperts', note, async (tx) => {
+    await tx.track('Expert', keepId, { expectedVersion: input.keepVersion, noun: 'expert to keep' });
+    await tx.track('Expert', removeId, { expectedVersion: input.removeVersion, noun: 'expert to remove' });
+    await mergeInto(tx, keepId, removeId);
+  });
+  return keepId;
+}
+
+export interface ErasureReceipt {
+  erasedAt: string;
+  anonymousId: string;
+  keptCounts: ErasureCounts;
+}
+
+/**
+ * Erasure on request (GDPR art. 17), in one audited transaction: the expert's personal data goes, from
+ * the graph and from the values of every earlier change record (theirs, of ids merged into them, and of
+ * contributions by them alone); the erasure is recorded without values. The anonymous node keeps its
+ * expertise, country focus, memberships and consultations, so that counts stay right.
+ */
+export async function eraseExpert(queries: Queries, viewer: Viewer, input: { id: string; reason: string }): Promise<ErasureReceipt> {
+  const problems = new InputProblems();
+  const askedId = expertIdOf(input.id);
+  const reason = noteText(problems, 'reason', input.reason, true);
+  problems.throwIfAny('The expert was not erased');
+  const [facts] = await identityFacts(queries, [askedId]);
+  if (!facts) throw notFound(`No expert has id "${input.id}": pass a global id or slug as the API returned it.`);
+  if (facts.erased) throw notFound(`Expert "${input.id}" was erased on request already.`);
+  if (!canCurateExpert(viewer, facts.networkIds)) {
+    throw forbidden('Erasing an expert is for administrators and the secretariats of the expert’s networks.');
+  }
+  const anonymousId = `erased-${randomUUID()}`;
+  return audited(queries, viewer, 'eraseExpert', reason, async (tx) => {
+    const scope = await erasureScope(tx.run, facts.id);
+    for (const id of [facts.id, ...scope.mergedIds, ...scope.soleContributionIds]) await tx.redactHistory(id);
+    // First the new id, so that nothing recorded from here on names the old one.
+    await rekeyErased(tx.run, facts.id, scope.mergedIds, anonymousId);
+    await tx.track('Expert', anonymousId, { withoutData: true });
+    for (const id of scope.soleContributionIds) await tx.track('Contribution', id, { withoutData: true });
+    for (const node of scope.unlinked) await tx.track(node.label, node.id);
+    const erased = await eraseData(tx.run, anonymousId, scope.soleContributionIds);
+    if (!erased) throw notFound(`Expert "${input.id}" was merged or erased meanwhile: reload it and try again.`);
+    const { erasedAt, ...keptCounts } = erased;
+    return { erasedAt, anonymousId, keptCounts };
+  });
+}

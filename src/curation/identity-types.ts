@@ -1,0 +1,102 @@
+import { builder } from '../graphql/builder.js';
+import { pageArgs } from '../graphql/args.js';
+import { listConnection } from '../graphql/connections.js';
+import { ExpertNode } from '../experts/types.js';
+import type { DuplicateReason, ScoredPair } from './duplicate-scoring.js';
+import type { ErasureCounts } from './identity-repository.js';
+import { duplicateExperts, eraseExpert, mergeExperts, type ErasureReceipt } from './identity-service.js';
+
+/** Duplicates, merging and erasure are curation: administrators and secretariats (the service checks whose experts). */
+const CURATORS = { admin: true, secretariat: true };
+
+const DuplicateReasonRef = builder.objectRef<DuplicateReason>('DuplicateReason').implement({
+  description: 'One part of why two experts are likely the same person, with the points it added.',
+  fields: (t) => ({
+    text: t.exposeString('text', { description: 'The reason in plain words.' }),
+    points: t.exposeFloat('points', { description: 'Points this reason added to the score.' }),
+  }),
+});
+
+const DuplicateCandidateRef = builder.objectRef<ScoredPair>('DuplicateCandidate').implement({
+  description: 'Two experts who are likely the same person: merge them with mergeExperts if they are.',
+  fields: (t) => ({
+    experts: t.field({ type: [ExpertNode], description: 'The two experts, by slug.', resolve: (pair) => pair.expertIds }),
+    score: t.exposeFloat('score', { description: 'Higher is more likely; the reasons add up to it.' }),
+    reasons: t.field({ type: [DuplicateReasonRef], description: 'Why they look like one person.', resolve: (pair) => pair.reasons }),
+  }),
+});
+
+const DuplicateCandidateConnection = listConnection(DuplicateCandidateRef, 'DuplicateCandidate', 'likely duplicate pairs');
+
+const ErasureCountsRef = builder.objectRef<ErasureCounts>('ErasureCounts').implement({
+  description: 'What an erased expert still counts for, anonymously.',
+  fields: (t) => ({
+    expertise: t.exposeInt('expertise', { description: 'Themes the anonymous expert still counts for.' }),
+    countryFocus: t.exposeInt('countryFocus', { description: 'Countries the anonymous expert still counts for.' }),
+    memberships: t.exposeInt('memberships', { description: 'Networks the anonymous expert still counts as a member of.' }),
+    consultations: t.exposeInt('consultations', { description: 'Inquiries on which the consultation still counts.' }),
+  }),
+});
+
+const ErasureReceiptRef = builder.objectRef<ErasureReceipt>('ErasureReceipt').implement({
+  description: 'Proof of an erasure on request: when it happened and which anonymous counts were kept. It holds no personal data.',
+  fields: (t) => ({
+    erasedAt: t.expose('erasedAt', { type: 'DateTime', description: 'When the personal data was removed.' }),
+    anonymousId: t.exposeString('anonymousId', {
+      description: 'The id the anonymous record and its history now have: the old id (made from the name) no longer resolves.',
+    }),
+    keptCounts: t.field({ type: ErasureCountsRef, description: 'The anonymous relationships kept for counts.', resolve: (r) => r.keptCounts }),
+  }),
+});
+
+const MergeExpertsInput = builder.inputType('MergeExpertsInput', {
+  description: 'Two records of one person: the one to keep, and the duplicate to fold into it.',
+  fields: (t) => ({
+    keep: t.string({ required: true, description: 'The expert to keep (global id or slug).' }),
+    remove: t.string({ required: true, description: 'The duplicate (global id or slug): its relationships move to `keep`, and its id goes on naming `keep`.' }),
+    keepVersion: t.int({ required: true, description: 'The version of `keep` you read: if it changed meanwhile, you get CONFLICT and nothing is merged.' }),
+    removeVersion: t.int({ required: true, description: 'The version of `remove` you read: if it changed meanwhile, you get CONFLICT and nothing is merged.' }),
+    note: t.string({ required: false, description: 'Why they are one person, for the history.' }),
+  }),
+});
+
+const EraseExpertInput = builder.inputType('EraseExpertInput', {
+  description: 'An expert’s request to have their personal data erased.',
+  fields: (t) => ({
+    id: t.string({ required: true, description: 'The expert (global id or slug; an old id of a merged expert names the one it was merged into).' }),
+    reason: t.string({
+      required: true,
+      description: 'The request, for the history (e.g. "Erasure request of 3 March, ticket 1234"); it is kept, so put no personal data in it.',
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  duplicateExperts: t.field({
+    type: DuplicateCandidateConnection,
+    description:
+      'Pairs of current experts who are likely the same person, most likely first: the same surname with alike given names (the same, one within the other, or a letter or two apart; a shared first initial only together with a shared institution), or a shared e-mail address. Administrators see every pair; a secretariat sees pairs with at least one expert of its networks.',
+    authScopes: CURATORS,
+    args: pageArgs(t),
+    resolve: (_root, args, ctx) => duplicateExperts(ctx.queries, ctx.viewer, args),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  mergeExperts: t.field({
+    type: ExpertNode,
+    description:
+      'Folds a duplicate into the expert to keep, all or nothing: every relationship moves (the same one twice becomes one, keeping the higher level and the wider period), the kept expert’s values win and the duplicate’s fill the gaps, and the duplicate’s id goes on naming the kept expert. For administrators and for a secretariat that may curate both experts. Returns the kept expert.',
+    authScopes: CURATORS,
+    args: { input: t.arg({ type: MergeExpertsInput, required: true, description: 'Which expert to keep and which to fold into it.' }) },
+    resolve: (_root, args, ctx) => mergeExperts(ctx.queries, ctx.viewer, args.input),
+  }),
+  eraseExpert: t.field({
+    type: ErasureReceiptRef,
+    description:
+      'Erasure on request (GDPR art. 17): removes the expert’s personal data (profile, contact details, affiliations, contributions by them alone, and the values in earlier change records) and keeps an anonymous node, so that counts per theme, country, network and inquiry stay right. Recorded without the data. For administrators and the secretariats of the expert’s networks.',
+    authScopes: CURATORS,
+    args: { input: t.arg({ type: EraseExpertInput, required: true, description: 'Whom to erase, and the request.' }) },
+    resolve: (_root, args, ctx) => eraseExpert(ctx.queries, ctx.viewer, args.input),
+  }),
+}));
