@@ -1,0 +1,96 @@
+import { changedFields, snapshotOf } from '../audit/repository.js';
+import { audited } from '../audit/service.js';
+import { canCurateExpert } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
+import { createExpert as insertExpert, currentExpert, updateExpert as changeExpert } from '../curation/expert-repository.js';
+import { slugProblem } from '../curation/checks.js';
+import { checkedWrite } from '../curation/expert-service.js';
+import type { Queries } from '../db/database.js';
+import { InputProblems } from '../graphql/errors.js';
+import { parseExpertCsv, type CsvProblem, type ExpertRow } from './expert-csv.js';
+
+export interface ImportReport {
+  rows: number;
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  /** Every bad row's problems; when there is any, nothing was written. */
+  problems: CsvProblem[];
+  /** Whether the changes were written: false on a dry run or when any row was bad. */
+  written: boolean;
+}
+
+/** Ends the import's transaction without writing: on a dry run, or when a row was bad. */
+class RolledBack extends Error {
+  constructor(readonly report: ImportReport) {
+    super('import rolled back');
+  }
+}
+
+/**
+ * Imports experts row by row in one all-or-nothing transaction, with the same checks as createExpert and
+ * updateExpert (an existing slug updates that expert, a new one creates it). Every row is checked even
+ * after a bad one, so that the report names them all; then, if any row was bad or this is a dry run,
+ * the transaction is rolled back. A row that matches the graph changes nothing and leaves no record, so
+ * importing the same file twice changes nothing the second time.
+ */
+export async function importExperts(
+  queries: Queries,
+  viewer: Viewer,
+  rows: ExpertRow[],
+  options: { dryRun: boolean; source: string; formProblems?: CsvProblem[] },
+): Promise<ImportReport> {
+  const now = new Date();
+  const report: ImportReport = { rows: rows.length, created: [], updated: [], unchanged: [], problems: [...(options.formProblems ?? [])], written: false };
+  try {
+    await audited(queries, viewer, 'importExperts', `from ${options.source}`, async (tx) => {
+      for (const { line, input } of rows) {
+        const problems = new InputProblems();
+        const { slug, ...fields } = input;
+        const [existing] = await tx.run('MATCH (e:Expert {id: $slug}) RETURN coalesce(e.version, 1) AS version', { slug });
+        if (existing) {
+          const before = await tx.track('Expert', slug, { expectedVersion: existing.version as number, noun: 'expert' });
+          const current = await currentExpert(tx, slug);
+          if (!canCurateExpert(viewer, current.networks.map((n) => n.id))) problems.add('slug', 'you may not curate this expert (not in a network you run)');
+          const { write } = await checkedWrite(queries, viewer, fields, current, problems, now);
+          if (problems.list.length === 0) {
+            await changeExpert(tx, slug, write);
+            const changed = changedFields(before, await snapshotOf(tx.run, 'Expert', slug)).length > 0;
+            (changed ? report.updated : report.unchanged).push(slug);
+          }
+        } else {
+          await tx.track('Expert', slug, { noun: 'expert' });
+          const slugIssue = slugProblem(slug);
+          if (slugIssue) problems.add('slug', slugIssue);
+          const networks = fields.networks ?? [...viewer.networks];
+          const { write, takenSlugs } = await checkedWrite(queries, viewer, { ...fields, networks }, null, problems, now, slug);
+          // Ids of merged or erased experts stay reserved.
+          if (takenSlugs.includes(slug)) problems.add('slug', `"${slug}" belonged to an expert who was merged or erased: choose another`);
+          if (problems.list.length === 0) {
+            await insertExpert(tx, slug, write);
+            report.created.push(slug);
+          }
+        }
+        report.problems.push(...problems.list.map((problem) => ({ line, ...problem })));
+      }
+      if (report.problems.length > 0 || options.dryRun) {
+        report.problems.sort((a, b) => a.line - b.line);
+        throw new RolledBack(report);
+      }
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.report;
+    throw error;
+  }
+  return { ...report, written: true };
+}
+
+/**
+ * Parses and imports a CSV text. A file that cannot be read as experts (bad CSV, unknown or missing
+ * columns) stops before any row is checked; a cell in the wrong form is reported with the rows' other problems.
+ */
+export async function importExpertCsv(queries: Queries, viewer: Viewer, text: string, options: { dryRun: boolean; source: string }): Promise<ImportReport> {
+  const { rows, problems, readable } = parseExpertCsv(text);
+  if (!readable) return { rows: 0, created: [], updated: [], unchanged: [], problems, written: false };
+  return importExperts(queries, viewer, rows, { ...options, formProblems: problems });
+}

@@ -1,0 +1,56 @@
+/**
+ * `npm run import -- experts.csv [--dry-run] [--by "Your Name"]`: checks every row of an expert CSV (format
+ * in src/bulk/expert-csv.ts and the README) and writes them all, or nothing when any row is bad.
+ */
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../app.js';
+import { systemViewer } from '../auth/viewer.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { DatabaseUnreachableError } from '../db/database.js';
+import { EmbeddedNeo4jError } from '../db/embedded.js';
+import { importExpertCsv } from './expert-import.js';
+
+const USAGE = 'usage: npm run import -- <experts.csv> [--dry-run] [--by "Your Name"]';
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean', default: false }, by: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new ConfigError(USAGE);
+  const file = path.resolve(positionals[0]!);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new ConfigError(`cannot read ${file} (${error.code ?? error.message}): check the path`);
+  });
+  const dryRun = values['dry-run']!;
+  const viewer = systemViewer('import', values.by ?? os.userInfo().username);
+
+  const { database, embedded } = await openDatabase(loadConfig(), (line) => console.error(line));
+  try {
+    const report = await importExpertCsv(database.queries(), viewer, text, { dryRun, source: path.basename(file) });
+    for (const problem of report.problems) console.log(`line ${problem.line}: ${problem.field}: ${problem.message}`);
+    const counts = `${report.rows} rows: ${report.created.length} new, ${report.updated.length} changed, ${report.unchanged.length} unchanged`;
+    if (report.problems.length > 0) {
+      const lines = new Set(report.problems.map((p) => p.line)).size;
+      console.log(`Nothing was written: ${lines} row(s) have problems (above). Fix them and run again.`);
+      return 1;
+    }
+    console.log(dryRun ? `Dry run, nothing written. ${counts} would result.` : `Imported. ${counts}.`);
+    return 0;
+  } finally {
+    await database.close();
+    await embedded?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const explained = [ConfigError, EmbeddedNeo4jError, DatabaseUnreachableError].some((kind) => error instanceof kind);
+    console.error(explained ? `Cannot import: ${(error as Error).message}` : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,134 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { systemViewer } from '../src/auth/viewer.js';
+import { importExpertCsv } from '../src/bulk/expert-import.js';
+import type { Database } from '../src/db/database.js';
+import { connectTestDatabase, fixturePrefix } from './helpers/api.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const P = fixturePrefix('import');
+const admin = systemViewer('import', 'Test importer');
+let db: Database;
+
+const HEADER = 'slug,name,email,phone,contactConsent,headline,languages,networks,affiliations,expertise,countryFocus';
+const goodCsv = (headline: string) =>
+  [
+    HEADER,
+    `${P}-anna,Anna Fixture,anna.${P}@example.org,+31 6 0000 1111,yes,"${headline}",en;nl,CKN,leiden-asia-centre|Fellow|2020-01-01|,semiconductors|4|DECLARED;export-controls|2,CN|4;TW|3`,
+    `${P}-bram,Bram Fixture,,,no,"Sanctions, mostly",ru,REKA,,sanctions|3,RU|5`,
+  ].join('\n');
+
+const state = () =>
+  db.queries().read<{ id: string; version: number; headline: string; themes: number; changes: number }>(
+    `UNWIND $ids AS id MATCH (e:Expert {id: id})
+     RETURN e.id AS id, e.version AS version, e.headline AS headline, COUNT { (e)-[:EXPERT_IN]->() } AS themes,
+            COUNT { MATCH (c:Change {subjectId: id}) } AS changes ORDER BY id`,
+    { ids: [`${P}-anna`, `${P}-bram`] },
+  );
+
+beforeAll(async () => {
+  db = await connectTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('npm run import (experts CSV)', () => {
+  it('a dry run checks every row and writes nothing', async () => {
+    const report = await importExpertCsv(db.queries(), admin, goodCsv('Chips'), { dryRun: true, source: 'test.csv' });
+    expect(report).toMatchObject({ rows: 2, created: [`${P}-anna`, `${P}-bram`], problems: [], written: false });
+    expect(await state()).toEqual([]);
+  });
+
+  it('imports new rows, and importing the same file again changes nothing', async () => {
+    const first = await importExpertCsv(db.queries(), admin, goodCsv('Chips'), { dryRun: false, source: 'test.csv' });
+    expect(first).toMatchObject({ created: [`${P}-anna`, `${P}-bram`], updated: [], written: true });
+    const afterFirst = await state();
+    expect(afterFirst.map((e) => [e.id, e.version, e.themes, e.changes])).toEqual([
+      [`${P}-anna`, 1, 2, 1],
+      [`${P}-bram`, 1, 1, 1],
+    ]);
+
+    const again = await importExpertCsv(db.queries(), admin, goodCsv('Chips'), { dryRun: false, source: 'test.csv' });
+    expect(again).toMatchObject({ created: [], updated: [], unchanged: [`${P}-anna`, `${P}-bram`], written: true });
+    expect(await state()).toEqual(afterFirst);
+
+    const changed = await importExpertCsv(db.queries(), admin, goodCsv('Chips and lithography'), { dryRun: false, source: 'test.csv' });
+    expect(changed).toMatchObject({ updated: [`${P}-anna`], unchanged: [`${P}-bram`] });
+    const [anna] = await state();
+    expect(anna).toMatchObject({ version: 2, headline: 'Chips and lithography', changes: 2 });
+    const [record] = await db.queries().read<{ actorName: string; action: string; fields: string[] }>(
+      'MATCH (c:Change {subjectId: $id}) RETURN c.actorName AS actorName, c.action AS action, c.fields AS fields ORDER BY c.at DESC LIMIT 1',
+      { id: `${P}-anna` },
+    );
+    expect(record).toEqual({ actorName: 'Test importer (import)', action: 'importExperts', fields: ['headline'] });
+  });
+
+  it('reports each bad row with its line number and reason, and writes none of the good ones', async () => {
+    const csv = [
+      HEADER,
+      `${P}-good,Good Row,,,no,"A bio
+that spans two lines",en,CKN,,semiconductors|3,`,
+      `${P}-bad-email,Bad Email,not-an-address,,no,,,CKN,,,`,
+      `${P}-bad-level,Bad Level,,,maybe,,,CKN,,semiconductors|7,`,
+      `${P}-bad-theme,Bad Theme,,,no,,,CKN,no-such-institution|Fellow|2020-13-01|,halfgeleiderz|3,Narnia|2`,
+      `${P}-good,Twice,,,no,,,CKN,,,`,
+    ].join('\n');
+    const report = await importExpertCsv(db.queries(), admin, csv, { dryRun: false, source: 'bad.csv' });
+    expect(report.written).toBe(false);
+    const byLine = report.problems.map((p) => `${p.line} ${p.field}`);
+    // Line 2–3 is the good row (its quoted bio spans two lines): lines count in the file as an editor shows them.
+    expect(byLine).toEqual(
+      expect.arrayContaining([
+        '4 email',
+        '5 contactConsent',
+        '5 expertise[0].level',
+        '6 affiliations[0].since',
+        '6 expertise[0].theme',
+        '6 countryFocus[0].country',
+        '7 slug',
+      ]),
+    );
+    expect(report.problems.find((p) => p.field === 'expertise[0].theme')?.message).toMatch(/halfgeleider/);
+    expect(report.problems.some((p) => p.line === 3 || p.line === 2)).toBe(false);
+    const [row] = await db.queries().read<{ n: number }>('MATCH (e:Expert) WHERE e.id STARTS WITH $prefix RETURN count(e) AS n', {
+      prefix: `${P}-good`,
+    });
+    expect(row!.n).toBe(0);
+  });
+
+  it('refuses a file with unknown or missing columns before looking at rows', async () => {
+    const report = await importExpertCsv(db.queries(), admin, 'name,mail\nA,B', { dryRun: false, source: 'x.csv' });
+    expect(report.problems.map((p) => [p.line, p.field])).toEqual([
+      [1, 'mail'],
+      [1, 'slug'],
+    ]);
+  });
+
+  it('runs from the command line: one line per problem, exit code 1, nothing written', { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-import-'));
+    try {
+      const file = path.join(dir, 'experts.csv');
+      await writeFile(file, `${HEADER}\n${P}-cli,CLI Row,,,no,,,CKN,,semiconductors|9,\n`);
+      const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/bulk/import-cli.ts', file, '--by', 'CLI test'], {
+          cwd: ROOT,
+          env: { ...process.env, NEO4J_URI: inject('neo4jUri'), AUTH_SECRET: '', AUTH_JWKS_URL: '' },
+        });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+        child.on('exit', (exitCode) => resolve({ code: exitCode, output }));
+      });
+      expect(code).toBe(1);
+      expect(output).toContain('line 2: expertise[0].level: must be from 1 to 5 (got 9)');
+      expect(output).toContain('Nothing was written: 1 row(s) have problems');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
