@@ -48,6 +48,8 @@ async function logSampleTokens(authenticator: Authenticator, url: string, log: (
 
 /** Starts everything in order (database, seed, HTTP) and stops it in reverse. */
 export async function startApp(config: Config, log: (line: string) => void): Promise<App> {
+  // Before the database: a server that cannot verify tokens must not start at all.
+  const authenticator = await openAuthenticator(config.auth);
   const { database, embedded } = await openDatabase(config, log);
   let http: HttpServer | undefined;
   const stop = async () => {
@@ -60,7 +62,6 @@ export async function startApp(config: Config, log: (line: string) => void): Pro
       log('Empty database: loading the seed graph…');
       await seedGraph(database.queries(), await readSeedData());
     }
-    const authenticator = await openAuthenticator(config.auth);
     http = await startHttp({ schema, database, authenticator, host: config.host, port: config.port, queryStats: config.queryStats, log });
     if (config.auth.kind === 'local') await logSampleTokens(authenticator, http.url, log);
   } catch (error) {

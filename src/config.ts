@@ -24,7 +24,9 @@ export interface EmbeddedNeo4jConfig {
 export type AuthConfig =
   | { kind: 'secret'; secret: string; issuer: string; audience: string; anonymous: AnonymousPolicy }
   | { kind: 'jwks'; url: URL; issuer: string; audience: string; anonymous: AnonymousPolicy }
-  | { kind: 'local'; secretFile: string; issuer: string; audience: string; anonymous: AnonymousPolicy };
+  | { kind: 'local'; secretFile: string; issuer: string; audience: string; anonymous: AnonymousPolicy }
+  /** An outside Neo4j without AUTH_SECRET or AUTH_JWKS_URL: command-line tools work, the server refuses to start. */
+  | { kind: 'unset'; issuer: string; audience: string; anonymous: AnonymousPolicy };
 
 /** What a request without a token gets: the viewer role, or UNAUTHENTICATED. */
 export type AnonymousPolicy = 'viewer' | 'refuse';
@@ -94,9 +96,7 @@ function authConfig(env: Env, neo4j: Config['neo4j']): AuthConfig {
     }
     return { kind: 'jwks', url, ...common };
   }
-  if (neo4j.kind === 'external') {
-    throw new ConfigError('NEO4J_URI is set but neither AUTH_SECRET nor AUTH_JWKS_URL is: set one so that tokens can be verified');
-  }
+  if (neo4j.kind === 'external') return { kind: 'unset', ...common };
   // Local use: a secret kept beside the embedded database, created on first use.
   return { kind: 'local', secretFile: path.resolve(ROOT_DIR, env.AUTH_SECRET_FILE || path.join(neo4j.dataDir, 'auth-secret')), ...common };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import type { AuthConfig } from '../config.js';
+import { ConfigError, type AuthConfig } from '../config.js';
 import { ROLES, type Role, type Viewer } from './viewer.js';
 
 /** A token was missing where one is required, or could not be trusted; the message says what to do. */
@@ -64,6 +64,9 @@ export function viewerFromClaims(payload: JWTPayload): Viewer {
 }
 
 export async function openAuthenticator(config: AuthConfig): Promise<Authenticator> {
+  if (config.kind === 'unset') {
+    throw new ConfigError('NEO4J_URI is set but neither AUTH_SECRET nor AUTH_JWKS_URL is: set one so that tokens can be verified');
+  }
   const secret =
     config.kind === 'secret' ? config.secret : config.kind === 'local' ? await localSecret(config.secretFile) : null;
   const key = secret === null ? null : new TextEncoder().encode(secret);

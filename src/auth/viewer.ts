@@ -15,9 +15,9 @@ export interface Viewer {
 
 export const ANONYMOUS: Viewer = { id: 'anonymous', name: 'anonymous', roles: new Set(['viewer']), networks: [] };
 
-/** Command-line tools (seed, import) act as this administrator. */
-export function systemViewer(name: string): Viewer {
-  return { id: `system:${name}`, name, roles: new Set(['admin']), networks: [] };
+/** Command-line tools (import) act as an administrator; `person` names who ran the tool, for the record. */
+export function systemViewer(tool: string, person: string): Viewer {
+  return { id: `system:${tool}`, name: `${person} (${tool})`, roles: new Set(['admin']), networks: [] };
 }
 
 export function describeViewer(viewer: Viewer): string {

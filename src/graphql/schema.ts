@@ -7,6 +7,11 @@ import '../experts/types.js';
 import '../whoknows/types.js';
 import '../inquiries/types.js';
 import '../audit/types.js';
+import '../curation/identity-types.js';
+import '../inquiries/statistics.js';
+import '../curation/experts.js';
+import '../events/types.js';
+import '../curation/mutations.js';
 
 builder.queryType({ description: 'Read the expertise graph: experts, institutions, networks, countries, themes and inquiries.' });
 builder.mutationType({ description: 'Record and handle inquiries.' });
