@@ -208,28 +208,96 @@ describe('inquiry mutations', () => {
     expect(await whoIsForbidden(query, { input })).toEqual(['anonymous', 'viewer']);
   });
 
-  it('handling (answerInquiry): the routed network’s secretariat and administrators only', async () => {
+  const HANDLING: Array<[string, Record<string, unknown>]> = [
+    ['answerInquiry', { answerSummary: 'An answer.' }],
+    ['changeInquiryStatus', { status: 'IN_PROGRESS' }],
+    ['consultExpert', { expert: 'maarten-kooistra', outcome: 'DECLINED' }],
+    ['closeInquiry', { note: 'Withdrawn by the asker' }],
+    ['linkFollowUp', { followUpOf: 'inq-2024-0001' }],
+  ];
+
+  it.each(HANDLING)('%s: the routed network’s secretariat and administrators only', async (mutation, fields) => {
     const forbidden: ActorName[] = [];
     for (const actor of EVERYONE) {
-      const slug = `${P}-answer-${actor}`;
-      await createInquiry(slug, 'INTERNAL', `To answer ${P}`);
+      const slug = `${P}-${mutation}-${actor}`;
+      await createInquiry(slug, 'INTERNAL', `To handle ${P}`);
+      const inputType = `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
       const response = await graphql(
-        'mutation ($input: AnswerInquiryInput!) { answerInquiry(input: $input) { status } }',
-        { input: { id: slug, expectedVersion: 1, answerSummary: 'An answer.' } },
+        `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { version } }`,
+        { input: { id: slug, expectedVersion: 1, ...fields } },
         { as: ACTORS[actor] },
       );
-      const [row] = await db.queries().read<{ status: string; changes: number }>(
-        'MATCH (i:Inquiry {id: $slug}) RETURN i.status AS status, COUNT { (c:Change {subjectId: $slug}) } AS changes',
+      const [row] = await db.queries().read<{ version: number; changes: number }>(
+        'MATCH (i:Inquiry {id: $slug}) RETURN i.version AS version, COUNT { (c:Change {subjectId: $slug}) } AS changes',
         { slug },
       );
       if (response.errors?.[0]?.extensions?.code === 'FORBIDDEN') {
         forbidden.push(actor);
-        expect(row, actor).toEqual({ status: 'RECEIVED', changes: 0 });
+        expect(row, actor).toEqual({ version: 1, changes: 0 });
       } else {
         expect(response.errors, actor).toBeUndefined();
-        expect(row, actor).toEqual({ status: 'ANSWERED', changes: 1 });
+        expect(row, actor).toEqual({ version: 2, changes: 1 });
       }
     }
     expect(forbidden).toEqual(others(['secretariatCkn', 'admin']));
+  });
+});
+
+describe('curation mutations', () => {
+  let serial = 0;
+  /** A fresh CKN expert, institution and theme for one attempt. */
+  async function fixtures() {
+    const key = `${P}-c${serial++}`;
+    await db.queries().write(
+      `MATCH (ckn:Network {id: 'ckn'})
+       CREATE (a:Expert {id: $key + '-a', name: 'Fixture A ' + $key, surnameKey: 'fixture', version: 1})-[:MEMBER_OF]->(ckn)
+       CREATE (b:Expert {id: $key + '-b', name: 'Fixture B ' + $key, surnameKey: 'fixture', version: 1})-[:MEMBER_OF]->(ckn)
+       CREATE (:Institution {id: $key + '-inst', name: 'Institution ' + $key, nameNl: 'Instelling ' + $key, kind: 'THINK_TANK', version: 1})
+       CREATE (:Theme {id: $key + '-theme', name: 'Theme ' + $key, nameNl: 'Thema ' + $key, aliases: [], keys: [$key + ' theme'], version: 1})`,
+      { key },
+    );
+    return { key, a: `${key}-a`, b: `${key}-b`, institution: `${key}-inst`, theme: `${key}-theme` };
+  }
+
+  const SECRETARIATS: ActorName[] = ['secretariatCkn', 'secretariatReka', 'admin'];
+  const CKN: ActorName[] = ['secretariatCkn', 'admin'];
+
+  const cases: Array<[string, ActorName[], (f: Awaited<ReturnType<typeof fixtures>>) => Record<string, unknown>]> = [
+    ['createExpert', SECRETARIATS, (f) => ({ name: `New ${f.key}` })],
+    ['updateExpert', CKN, (f) => ({ id: f.a, expectedVersion: 1, headline: 'Updated' })],
+    ['retireExpert', CKN, (f) => ({ id: f.a, expectedVersion: 1, reason: 'Left the field' })],
+    ['createInstitution', SECRETARIATS, (f) => ({ slug: `${f.key}-new`, name: `New ${f.key}`, nameNl: `Nieuw ${f.key}`, kind: 'NGO', country: 'NL' })],
+    ['updateInstitution', SECRETARIATS, (f) => ({ id: f.institution, expectedVersion: 1, city: 'Utrecht' })],
+    ['retireInstitution', SECRETARIATS, (f) => ({ id: f.institution, expectedVersion: 1, reason: 'Closed' })],
+    ['createTheme', SECRETARIATS, (f) => ({ slug: `${f.key}-new-theme`, name: `New theme ${f.key}`, nameNl: `Nieuw thema ${f.key}` })],
+    ['updateTheme', SECRETARIATS, (f) => ({ id: f.theme, expectedVersion: 1, description: 'Updated' })],
+    ['retireTheme', SECRETARIATS, (f) => ({ id: f.theme, expectedVersion: 1, reason: 'Folded into another' })],
+    ['createContribution', CKN, (f) => ({ kind: 'PUBLICATION', title: `Paper ${f.key}`, date: '2025-05-01', authors: [f.a] })],
+    ['createEvent', CKN, (f) => ({ kind: 'KNOWLEDGE_SESSION', title: `Session ${f.key}`, startsAt: '2031-05-06T13:00:00Z', network: 'ckn', speakers: [{ expert: f.a }] })],
+    ['mergeExperts', CKN, (f) => ({ keep: f.a, remove: f.b, keepVersion: 1, removeVersion: 1 })],
+    ['eraseExpert', CKN, (f) => ({ id: f.a, reason: 'Request received' })],
+  ];
+
+  it.each(cases)('%s', async (mutation, allowed, input) => {
+    const forbidden: ActorName[] = [];
+    for (const actor of EVERYONE) {
+      const f = await fixtures();
+      const before = await db.queries().read('MATCH (c:Change) WHERE c.subjectId STARTS WITH $key RETURN count(c) AS n', { key: f.key });
+      const inputType = `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
+      const response = await graphql(`mutation ($input: ${inputType}!) { ${mutation}(input: $input) { __typename } }`, { input: input(f) }, { as: ACTORS[actor] });
+      const codes = (response.errors ?? []).map((e) => e.extensions?.code);
+      const after = await db.queries().read('MATCH (c:Change) WHERE c.subjectId STARTS WITH $key RETURN count(c) AS n', { key: f.key });
+      if (codes.includes('FORBIDDEN')) {
+        forbidden.push(actor);
+        expect(after, `${actor} changed something`).toEqual(before);
+      } else {
+        expect(response.errors, `${actor}: ${JSON.stringify(response.errors)}`).toBeUndefined();
+      }
+    }
+    expect(forbidden).toEqual(others(allowed));
+  });
+
+  it('duplicateExperts: administrators and secretariats', async () => {
+    expect(await whoIsForbidden('{ duplicateExperts(first: 1) { totalCount } }')).toEqual(others(SECRETARIATS));
   });
 });
