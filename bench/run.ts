@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startApp, type App } from '../src/app.js';
+import { openAuthenticator } from '../src/auth/tokens.js';
 import { loadConfig, ROOT_DIR } from '../src/config.js';
 import { encodeCursor } from '../src/graphql/paging.js';
 import { generate } from './generate.js';
@@ -55,11 +56,11 @@ interface Response {
   extensions?: { queryStats?: { roundTrips: number; dbTimeMs: number } };
 }
 
-async function post(url: string, query: string, variables: Record<string, unknown>): Promise<{ ms: number; bytes: number; body: Response }> {
+async function post(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<{ ms: number; bytes: number; body: Response }> {
   const started = performance.now();
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
@@ -74,7 +75,15 @@ interface Case {
   name: string;
   query: string;
   variables: Record<string, unknown>;
+  /** Sent as a bearer token (signing and verifying it are part of what is measured); none: a viewer. */
+  token?: string;
 }
+
+// What a secretariat asks while curating.
+const HISTORY = `query ($id: String!) { history(id: $id, first: 20) { totalCount edges { node { at action actorName fields before after } } } }`;
+const DUPLICATES = `{ duplicateExperts(first: 20) { totalCount edges { node { score reasons { text } experts { id name } } } } }`;
+const CONTACTS_PAGE = `{ experts(first: 20) { edges { node { id name email phone contactConsent } } } }`;
+const STATISTICS = `{ inquiryStatistics { received answered answeredOnTime medianWorkingDaysToAnswer byNetwork { received } } }`;
 
 /** The cursor after `pages` pages of whoKnows, taken from real responses. */
 async function whoKnowsCursor(url: string, vars: Record<string, unknown>, pages: number): Promise<string> {
@@ -86,8 +95,13 @@ async function whoKnowsCursor(url: string, vars: Record<string, unknown>, pages:
   return after!;
 }
 
-async function cases(url: string, app: App): Promise<Case[]> {
+async function cases(url: string, app: App, adminToken: string): Promise<Case[]> {
   const q = app.database.queries();
+  // A history to read: a seed or synthetic expert changed once through the API.
+  const [changed] = await q.read<{ id: string; version: number }>('MATCH (e:Expert) WHERE e.retiredAt IS NULL RETURN e.id AS id, coalesce(e.version, 1) AS version LIMIT 1');
+  await post(url, 'mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { version } }', {
+    input: { id: changed!.id, expectedVersion: changed!.version, headline: `Benchmarked ${new Date().toISOString()}` },
+  }, adminToken);
   // Deep paging without walking 2,500 pages: a keyset cursor at the middle of the name order, built
   // with the server's own encoder (the same as an endCursor the client would have been handed).
   const [middle] = await q.read<{ name: string; id: string }>(
@@ -111,6 +125,10 @@ async function cases(url: string, app: App): Promise<Case[]> {
     { name: 'experts, first 20', query: EXPERTS_PAGE, variables: { first: 20 } },
     { name: 'experts, first 20, mid-list (after)', query: EXPERTS_PAGE, variables: { first: 20, after: encodeCursor([middle!.name, middle!.id]) } },
     { name: 'node(id:) expert with details', query: NODE, variables: { id: expertGlobalId } },
+    { name: 'experts, first 20, with contact details (admin token)', query: CONTACTS_PAGE, variables: {}, token: adminToken },
+    { name: 'history(id:) of an expert, first 20 (admin token)', query: HISTORY, variables: { id: changed!.id }, token: adminToken },
+    { name: 'duplicateExperts, first 20 (admin token)', query: DUPLICATES, variables: {}, token: adminToken },
+    { name: 'inquiryStatistics, last 365 days', query: STATISTICS, variables: {} },
   ];
 }
 
@@ -131,7 +149,7 @@ interface Measured {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function measure(url: string, c: Case): Promise<Measured> {
-  for (let i = 0; i < WARMUP_RUNS; i++) await post(url, c.query, c.variables);
+  for (let i = 0; i < WARMUP_RUNS; i++) await post(url, c.query, c.variables, c.token);
   const latencies: number[] = [];
   const dbTimes: number[] = [];
   const roundTrips = new Set<number>();
@@ -139,11 +157,11 @@ async function measure(url: string, c: Case): Promise<Measured> {
   let bytes = 0;
   const started = performance.now();
   while (latencies.length < RUNS && performance.now() - started < CASE_BUDGET_MS) {
-    const { ms, bytes: size, body } = await post(url, c.query, c.variables);
+    const { ms, bytes: size, body } = await post(url, c.query, c.variables, c.token);
     latencies.push(ms);
     dbTimes.push(body.extensions?.queryStats?.dbTimeMs ?? NaN);
     roundTrips.add(body.extensions?.queryStats?.roundTrips ?? NaN);
-    const count = body.data?.whoKnows?.totalCount;
+    const count = body.data?.whoKnows?.totalCount ?? body.data?.duplicateExperts?.totalCount ?? body.data?.history?.totalCount;
     if (count !== undefined) total = String(count);
     bytes = size;
   }
@@ -231,7 +249,9 @@ async function main(): Promise<void> {
 
     log('Warming up and measuring…');
     const results: Measured[] = [];
-    for (const c of await cases(url, app)) {
+    const authenticator = await openAuthenticator(config.auth);
+    const adminToken = await authenticator.mint!({ subject: 'bench', name: 'Benchmark', roles: ['admin'] });
+    for (const c of await cases(url, app, adminToken)) {
       const result = await measure(url, c).catch((error: unknown) => ({
         name: c.name, runs: 0, p50: NaN, p95: NaN, max: NaN, dbP50: NaN, roundTrips: '—', total: '—', kb: NaN,
         error: error instanceof Error ? error.message : String(error),
