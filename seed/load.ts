@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { refreshAllDuplicateCandidates } from '../src/curation/identity-repository.js';
 import type { Queries } from '../src/db/database.js';
 import { dueAt } from '../src/inquiries/working-days.js';
 import { nameKeys, surnameKey } from '../src/text.js';
@@ -251,12 +252,14 @@ function inquiryRow(q: InquirySeed) {
 
 /**
  * Writes the seed graph in one all-or-nothing transaction. MERGE on ids and SET of the same values make
- * a second run leave the graph as it was.
+ * a second run leave the graph as it was. The experts were written without `audited`, so their likely
+ * duplicate pairs are worked out afterwards (the same pairs again on a second run).
  */
 export async function seedGraph(queries: Queries, data: SeedData): Promise<void> {
   await queries.writeTransaction(async (run) => {
     for (const [cypher, rows] of STATEMENTS) await run(cypher, { rows: rows(data) });
   });
+  await refreshAllDuplicateCandidates(queries);
 }
 
 export async function isEmpty(queries: Queries): Promise<boolean> {

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator } from './auth/tokens.js';
 import type { Config } from './config.js';
+import { duplicateCandidatesMissing, refreshAllDuplicateCandidates } from './curation/identity-repository.js';
 import { Database } from './db/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './db/embedded.js';
 import { migrate } from './db/migrations.js';
@@ -61,6 +62,9 @@ export async function startApp(config: Config, log: (line: string) => void): Pro
     if (config.seedOnStart && (await isEmpty(database.queries()))) {
       log('Empty database: loading the seed graph…');
       await seedGraph(database.queries(), await readSeedData());
+    } else if (await duplicateCandidatesMissing(database.queries())) {
+      log('Experts but no stored likely duplicate pairs (a database from before they were stored; checked from counts alone): working them out once…');
+      await refreshAllDuplicateCandidates(database.queries());
     }
     http = await startHttp({ schema, database, authenticator, host: config.host, port: config.port, queryStats: config.queryStats, log });
     if (config.auth.kind === 'local') await logSampleTokens(authenticator, http.url, log);

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { likelyDuplicates } from '../src/curation/duplicate-scoring.js';
+import { refreshDuplicateCandidates } from '../src/curation/identity-repository.js';
 import type { Database } from '../src/db/database.js';
 import { surnameKey } from '../src/text.js';
 import { connectTestDatabase, fixturePrefix, graphql, type Actor } from './helpers/api.js';
@@ -31,6 +32,7 @@ interface FixtureExpert {
   focus?: Array<{ country: string; level: number; provenance: string }>;
 }
 
+/** Writes experts directly (not through `audited`), then works out their likely duplicate pairs as the mutations would. */
 async function createExperts(experts: FixtureExpert[]): Promise<void> {
   await db.queries().write(
     `UNWIND $rows AS row
@@ -52,6 +54,19 @@ async function createExperts(experts: FixtureExpert[]): Promise<void> {
       })),
     },
   );
+  await db.queries().writeTransaction((run) => refreshDuplicateCandidates(run, experts.map((e) => e.id)));
+}
+
+/** The stored likely duplicate pairs touching any of the ids, whatever their label, as "from+to". */
+async function storedPairsOf(ids: string[]): Promise<string[]> {
+  const rows = await db.queries().read<{ pair: string }>(
+    `UNWIND $ids AS id
+     MATCH (n {id: id})-[:POSSIBLY_SAME]-() WHERE n:Expert OR n:MergedExpert OR n:ErasedExpert
+     MATCH (a)-[:POSSIBLY_SAME]->(b) WHERE n IN [a, b]
+     RETURN DISTINCT a.id + '+' + b.id AS pair ORDER BY pair`,
+    { ids },
+  );
+  return rows.map((row) => row.pair);
 }
 
 async function createContribution(id: string, authorIds: string[]): Promise<void> {
@@ -246,6 +261,50 @@ describe('duplicateExperts', () => {
     expect(pairs.has(key(ids.rekaOne, ids.rekaTwo))).toBe(false);
   });
 
+  it('stores each pair once, from the lower id to the higher', async () => {
+    expect(await storedPairsOf([ids.a, ids.b, ids.c])).toEqual([`${ids.a}+${ids.b}`, `${ids.a}+${ids.c}`, `${ids.b}+${ids.c}`]);
+  });
+
+  it('drops a pair once a rename makes the two unalike, or one of them is retired', async () => {
+    const brink = `Brink${TOKEN}`;
+    const renamed = { one: `${P}-dup-rename-1`, two: `${P}-dup-rename-2` };
+    const retired = { one: `${P}-dup-retire-1`, two: `${P}-dup-retire-2` };
+    await createExperts([
+      { id: renamed.one, name: `Wouter ${brink}`, networks: ['ckn'] },
+      { id: renamed.two, name: `Wouter ${brink}`, networks: ['ckn'] },
+      { id: retired.one, name: `Sietske Wadman${TOKEN}`, networks: ['ckn'] },
+      { id: retired.two, name: `S. Wadman${TOKEN}`, networks: ['ckn'] },
+    ]);
+    const listed = async () => new Set((await allPages('admin')).edges.map(pairKey));
+    const before = await listed();
+    expect(before.has(key(renamed.one, renamed.two))).toBe(true);
+    expect(before.has(key(retired.one, retired.two))).toBe(true);
+
+    const update = await graphql(`mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { version } }`, {
+      input: { id: renamed.two, expectedVersion: 1, name: `Zeger ${brink}` },
+    });
+    expect(update.errors).toBeUndefined();
+    const retire = await graphql(`mutation ($input: RetireExpertInput!) { retireExpert(input: $input) { retired } }`, {
+      input: { id: retired.two, expectedVersion: 1, reason: 'Left the field' },
+    });
+    expect(retire.errors).toBeUndefined();
+
+    const after = await listed();
+    expect(after.has(key(renamed.one, renamed.two))).toBe(false);
+    expect(after.has(key(retired.one, retired.two))).toBe(false);
+    expect(await storedPairsOf([renamed.one, renamed.two, retired.one, retired.two])).toEqual([]);
+  });
+
+  it('costs the same Neo4j round trips whatever the page size or position', async () => {
+    for (const as of ['admin', 'secretariat'] as Actor[]) {
+      const [one, twenty, hundred] = await Promise.all([1, 20, 100].map((first) => graphql(QUERY, { first }, { as })));
+      const next = await graphql(QUERY, { first: 20, after: one!.data.duplicateExperts.pageInfo.endCursor }, { as });
+      const roundTrips = [one, twenty, hundred, next].map((response) => response!.extensions?.queryStats?.roundTrips);
+      expect(roundTrips[0]).toBeLessThanOrEqual(3);
+      expect(new Set(roundTrips).size).toBe(1);
+    }
+  });
+
   it('is closed to officers and dashboards', async () => {
     for (const as of ['officer', 'viewer', null] as Actor[]) {
       const response = await graphql(QUERY, { first: 1 }, { as });
@@ -291,6 +350,7 @@ describe('mergeExperts', () => {
   });
 
   it('moves every relationship onto the kept expert, keeping one of each and the stronger level', async () => {
+    expect(await storedPairsOf([remove])).toEqual([`${keep}+${remove}`]);
     const response = await graphql(MERGE, {
       input: { keep: globalId('Expert', keep), remove, keepVersion: await versionOf(keep), removeVersion: await versionOf(remove), note: 'One person' },
     });
@@ -342,6 +402,7 @@ describe('mergeExperts', () => {
     );
     expect(node).toEqual({ labels: ['MergedExpert'], keys: expect.arrayContaining(['id', 'mergedAt']), into: [keep] });
     expect(node!.keys).toHaveLength(2);
+    expect(await storedPairsOf([keep, remove])).toEqual([]);
 
     // An old id given to a mutation names the kept expert too.
     const consulted = await consult(inquiry, remove, 'DECLINED');
@@ -503,6 +564,7 @@ describe('eraseExpert', () => {
     expect(await expertsOnTheme()).toBe(onThemeBefore);
     const [node] = await db.queries().read('MATCH (n {id: $id}) RETURN labels(n) AS labels, keys(n) AS keys', { id: anonymousId });
     expect(node).toEqual({ labels: ['ErasedExpert'], keys: expect.arrayContaining(['id', 'erasedAt']) });
+    expect(await storedPairsOf([anonymousId])).toEqual([]);
   });
 
   it('leaves contributions by others and consultations in place, without the person', async () => {

@@ -8,9 +8,12 @@ export type Run = (cypher: string, params?: Params) => Promise<Row[]>;
 /** A subject's state for the record: its properties and outgoing relationships, as plain JSON. */
 export type Snapshot = Record<string, unknown>;
 
-/** Bookkeeping that is not the subject's state; status changes have their own history on the inquiry. */
+/**
+ * Bookkeeping that is not the subject's state; status changes have their own history on the inquiry, and
+ * likely duplicate pairs (POSSIBLY_SAME) are derived from the expert's state by an `onChange` hook.
+ */
 const UNRECORDED_PROPERTIES = new Set(['version', 'lockedForUpdate']);
-const UNRECORDED_LINKS = ['HAS_STATUS_CHANGE'];
+const UNRECORDED_LINKS = ['HAS_STATUS_CHANGE', 'POSSIBLY_SAME'];
 
 /** The subject's state now, or null when it does not exist (yet, or any more) under that label. */
 export async function snapshotOf(run: Run, label: AuditedLabel, id: string): Promise<Snapshot | null> {

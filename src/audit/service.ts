@@ -3,10 +3,10 @@ import type { Viewer } from '../auth/viewer.js';
 import { describeViewer } from '../auth/viewer.js';
 import type { Params, Queries, Row } from '../db/database.js';
 import { conflict, notFound } from '../graphql/errors.js';
-import { changedFields, redactHistory, snapshotOf, writeChanges, type AuditedLabel, type ChangeRow, type Snapshot } from './repository.js';
+import { changedFields, redactHistory, snapshotOf, writeChanges, type AuditedLabel, type ChangeRow, type Run, type Snapshot } from './repository.js';
 
 export interface TrackOptions {
-  /** The version the caller read: CONFLICT if the subject moved on meanwhile; on success the version goes up by one. */
+  /** The version the caller read: CONFLICT if the subject moved on meanwhile. (Every real change moves the version on by one.) */
   expectedVersion?: number;
   /** Record the change without the values before and after (erasure of personal data). */
   withoutData?: boolean;
@@ -31,6 +31,20 @@ interface Tracked {
   id: string;
   before: Snapshot | null;
   options: TrackOptions;
+}
+
+/** Work that keeps data derived from a label's subjects in step with them, given the ids of those that changed. */
+export type ChangeHook = (run: Run, ids: string[]) => Promise<void>;
+
+const changeHooks = new Map<AuditedLabel, ChangeHook[]>();
+
+/**
+ * Registers derived-data upkeep (e.g. likely duplicate pairs of experts): every audited transaction that
+ * changed subjects of `label` calls it once, in the same transaction, with their ids (including subjects
+ * that no longer exist under the label, merged or erased), after the work and before the records are written.
+ */
+export function onChange(label: AuditedLabel, hook: ChangeHook): void {
+  changeHooks.set(label, [...(changeHooks.get(label) ?? []), hook]);
 }
 
 /**
@@ -78,12 +92,16 @@ export async function audited<T>(
 
     const operationId = randomUUID();
     const changes: ChangeRow[] = [];
+    const changedIds = new Map<AuditedLabel, string[]>();
     for (const { label, id, before, options } of tracked.values()) {
       await run(`MATCH (n:${label} {id: $id}) REMOVE n.lockedForUpdate`, { id });
       const after = await snapshotOf(run, label, id);
       const fields = changedFields(before, after);
       if (fields.length === 0) continue;
-      if (options.expectedVersion !== undefined && after !== null) {
+      changedIds.set(label, [...(changedIds.get(label) ?? []), id]);
+      // Any real change to an existing subject moves its version on, also one another subject's operation made (a merge moving
+      // an inquiry's consultation), so that a client holding the old version gets CONFLICT instead of overwriting.
+      if (before !== null && after !== null) {
         await run(`MATCH (n:${label} {id: $id}) SET n.version = coalesce(n.version, 1) + 1`, { id });
       }
       changes.push({
@@ -102,6 +120,7 @@ export async function audited<T>(
         redacted: options.withoutData ?? false,
       });
     }
+    for (const [label, ids] of changedIds) for (const hook of changeHooks.get(label) ?? []) await hook(run, ids);
     if (changes.length > 0) await writeChanges(run, changes);
     return result;
   });

@@ -29,6 +29,15 @@ export function canCurateExpert(viewer: Viewer, networkIds: readonly string[]): 
   return has(viewer, 'admin') || runsAny(viewer, networkIds);
 }
 
+/**
+ * `canCurateExpert` for list filters: the networks whose experts the viewer may curate, or null when it
+ * may curate every expert (administrators).
+ */
+export function curatedNetworks(viewer: Viewer): string[] | null {
+  if (has(viewer, 'admin')) return null;
+  return has(viewer, 'secretariat') ? [...viewer.networks] : [];
+}
+
 /** A contribution: administrators, and the secretariats that may curate at least one of its authors (given by their networks). */
 export function canCurateContribution(viewer: Viewer, authorNetworkIds: ReadonlyArray<readonly string[]>): boolean {
   return has(viewer, 'admin') || authorNetworkIds.some((networkIds) => canCurateExpert(viewer, networkIds));

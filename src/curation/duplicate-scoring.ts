@@ -121,25 +121,20 @@ function scorePair(a: Prepared<ComparedExpert>, b: Prepared<ComparedExpert>): Sc
 }
 
 /**
- * The likely duplicate pairs among experts who share a surname key, each pair once. With `shown`, only
- * pairs with at least one expert it admits (checked once per expert, before any pair is scored).
+ * The likely duplicate pairs among experts who share a surname key, each pair once. With `involving`,
+ * only pairs with at least one expert it admits (checked once per expert, before any pair is scored):
+ * the pairs of the experts that changed.
  */
-export function likelyDuplicates<T extends ComparedExpert>(group: T[], shown: (expert: T) => boolean = () => true): ScoredPair[] {
+export function likelyDuplicates<T extends ComparedExpert>(group: T[], involving: (expert: T) => boolean = () => true): ScoredPair[] {
   const members = group.map(prepare);
-  const visible = group.map(shown);
+  const involved = group.map(involving);
   const pairs: ScoredPair[] = [];
   for (let i = 0; i < members.length; i++) {
     for (let j = i + 1; j < members.length; j++) {
-      if (!visible[i] && !visible[j]) continue;
+      if (!involved[i] && !involved[j]) continue;
       const pair = scorePair(members[i]!, members[j]!);
       if (pair) pairs.push(pair);
     }
   }
   return pairs;
-}
-
-/** Best first; equal scores by the pair's ids, so that a cursor (score, ids) pages stably. */
-export function byLikelihood(x: Pick<ScoredPair, 'score' | 'expertIds'>, y: Pick<ScoredPair, 'score' | 'expertIds'>): number {
-  const ids = (p: Pick<ScoredPair, 'expertIds'>) => `${p.expertIds[0]}\u0000${p.expertIds[1]}`;
-  return y.score - x.score || (ids(x) < ids(y) ? -1 : ids(x) > ids(y) ? 1 : 0);
 }

@@ -2,32 +2,125 @@ import { AUDITED_LABELS, type AuditedLabel, type Run } from '../audit/repository
 import type { AuditedWork } from '../audit/service.js';
 import type { Queries } from '../db/database.js';
 import { CURRENT_EXPERT } from '../experts/repository.js';
-import type { ComparedExpert } from './duplicate-scoring.js';
-
-/** An expert of a surname group: what a likely duplicate is judged by, and whose networks decide who sees the pair. */
-export interface DuplicateMember extends ComparedExpert {
-  networkIds: string[];
-}
+import { likelyDuplicates, type ComparedExpert, type DuplicateReason, type ScoredPair } from './duplicate-scoring.js';
 
 /**
- * The current (not retired) experts of every surname key that more than one expert shares. The keys
- * come from the surname index alone; only experts who share one are read.
+ * Derived: a likely duplicate pair, stored once, from the lower id to the higher, with its `score` (float,
+ * range-indexed) and `reasons` (JSON of DuplicateReason[]). Kept in step by `refreshDuplicateCandidates`.
  */
-export async function surnameGroups(queries: Queries): Promise<DuplicateMember[][]> {
-  const rows = await queries.read<{ members: DuplicateMember[] }>(
-    `MATCH (e:Expert) WHERE e.surnameKey IS NOT NULL
-     WITH e.surnameKey AS key, count(*) AS size
-     WHERE size > 1
+const POSSIBLY_SAME = 'POSSIBLY_SAME';
+
+/**
+ * Forgets the likely duplicate pairs of the given experts, whatever their label now (merged and erased
+ * ones keep theirs no longer), and scores them again against the current experts of their surname
+ * groups: the cost follows those groups (read through the surname index), not the graph. Retired
+ * experts get no pairs. Call it in the transaction that changed the experts.
+ */
+export async function refreshDuplicateCandidates(run: Run, expertIds: string[]): Promise<void> {
+  if (expertIds.length === 0) return;
+  const groups = (await run(
+    `CALL () {
+       UNWIND $expertIds AS id
+       CALL (id) {
+         MATCH (n:Expert {id: id}) RETURN n
+         UNION MATCH (n:MergedExpert {id: id}) RETURN n
+         UNION MATCH (n:ErasedExpert {id: id}) RETURN n
+       }
+       MATCH (n)-[pair:${POSSIBLY_SAME}]-()
+       WITH DISTINCT pair
+       DELETE pair
+     }
+     UNWIND $expertIds AS id
+     MATCH (changed:Expert {id: id}) WHERE changed.retiredAt IS NULL AND changed.surnameKey IS NOT NULL
+     WITH changed.surnameKey AS key, collect(changed.id) AS changedIds
      MATCH (e:Expert {surnameKey: key}) WHERE e.retiredAt IS NULL
-     WITH key, collect(e {
+     WITH changedIds, collect(e {
        .id, .name, email: toLower(trim(e.email)),
-       institutions: [(e)-[:AFFILIATED_WITH]->(i:Institution) | i {.id, .name}],
-       networkIds: [(e)-[:MEMBER_OF]->(n:Network) | n.id]
+       institutions: [(e)-[:AFFILIATED_WITH]->(i:Institution) | i {.id, .name}]
      }) AS members
      WHERE size(members) > 1
-     RETURN members`,
+     RETURN changedIds, members`,
+    { expertIds },
+  )) as Array<{ changedIds: string[]; members: ComparedExpert[] }>;
+  const pairs = groups.flatMap(({ changedIds, members }) => {
+    const changed = new Set(changedIds);
+    return likelyDuplicates(members, (expert) => changed.has(expert.id));
+  });
+  if (pairs.length === 0) return;
+  await run(
+    `UNWIND $pairs AS pair
+     MATCH (lower:Expert {id: pair.expertIds[0]}), (higher:Expert {id: pair.expertIds[1]})
+     MERGE (lower)-[stored:${POSSIBLY_SAME}]->(higher)
+     SET stored.score = toFloat(pair.score), stored.reasons = pair.reasons`,
+    { pairs: pairs.map((pair) => ({ ...pair, reasons: JSON.stringify(pair.reasons) })) },
   );
-  return rows.map((row) => row.members);
+}
+
+/** Surname keys per transaction when every pair is worked out again. */
+const REFRESH_BATCH = 500;
+
+/**
+ * Works out every likely duplicate pair again, a batch of whole surname groups per transaction: for graphs
+ * written without `audited` (the seed, a database from before the pairs were stored). A batch job, O(graph).
+ */
+export async function refreshAllDuplicateCandidates(queries: Queries): Promise<void> {
+  const [row] = await queries.read<{ keys: string[] }>(
+    'MATCH (e:Expert) WHERE e.surnameKey IS NOT NULL RETURN collect(DISTINCT e.surnameKey) AS keys',
+  );
+  const keys = row?.keys ?? [];
+  for (let start = 0; start < keys.length; start += REFRESH_BATCH) {
+    await queries.writeTransaction(async (run) => {
+      const [batch] = await run('UNWIND $keys AS key MATCH (e:Expert {surnameKey: key}) RETURN collect(e.id) AS ids', {
+        keys: keys.slice(start, start + REFRESH_BATCH),
+      });
+      await refreshDuplicateCandidates(run, batch!.ids as string[]);
+    });
+  }
+}
+
+/** Whether the graph has experts but no stored pairs: cheap (a count from the store, one node looked up). */
+export async function duplicateCandidatesMissing(queries: Queries): Promise<boolean> {
+  const [row] = await queries.read<{ missing: boolean }>(
+    `RETURN COUNT { ()-[:${POSSIBLY_SAME}]->() } = 0 AND EXISTS { MATCH (:Expert) } AS missing`,
+  );
+  return row?.missing ?? false;
+}
+
+/** Pairs a secretariat sees: at least one of the two belongs to a network whose experts it curates. */
+const VISIBLE_PAIR = `(EXISTS { (lower)-[:MEMBER_OF]->(n:Network) WHERE n.id IN $networks }
+                       OR EXISTS { (higher)-[:MEMBER_OF]->(n:Network) WHERE n.id IN $networks })`;
+
+/**
+ * A page of likely duplicate pairs, most likely first, then by the pair's ids, after a (score, lower id,
+ * higher id) cursor: read in the order of the score index. `networks`: those whose experts' pairs are
+ * shown (at least one of the two), or null for all; the total is then a count from the store.
+ */
+export async function pageOfDuplicateCandidates(
+  queries: Queries,
+  networks: string[] | null,
+  size: number,
+  after: [number, string, string] | null,
+): Promise<{ rows: ScoredPair[]; total: number }> {
+  const visible = networks === null ? 'true' : VISIBLE_PAIR;
+  const total = networks === null ? `COUNT { ()-[:${POSSIBLY_SAME}]->() }` : `COUNT { MATCH (lower)-[:${POSSIBLY_SAME}]->(higher) WHERE ${VISIBLE_PAIR} }`;
+  const [result] = await queries.read<{ rows: Array<Omit<ScoredPair, 'reasons'> & { reasons: string }>; total: number }>(
+    `CALL () {
+       MATCH (lower:Expert)-[pair:${POSSIBLY_SAME}]->(higher:Expert)
+       WHERE pair.score <= $maxScore
+         AND ($after IS NULL OR pair.score < $after[0]
+              OR lower.id > $after[1] OR (lower.id = $after[1] AND higher.id > $after[2]))
+         AND ${visible}
+       WITH lower, higher, pair ORDER BY pair.score DESC, lower.id, higher.id LIMIT $limit
+       RETURN collect({expertIds: [lower.id, higher.id], score: pair.score, reasons: pair.reasons}) AS rows
+     }
+     RETURN rows, ${total} AS total`,
+    // A range on the score (not just its presence) lets the index seek straight to the cursor.
+    { networks, after, maxScore: after?.[0] ?? Number.MAX_VALUE, limit: size + 1 },
+  );
+  return {
+    rows: (result?.rows ?? []).map((row) => ({ ...row, reasons: JSON.parse(row.reasons) as DuplicateReason[] })),
+    total: result?.total ?? 0,
+  };
 }
 
 /** The state of an expert an id names: missing, current, or erased on request; retired or not; whose networks. */
@@ -54,7 +147,7 @@ export async function identityFacts(queries: Queries, ids: string[]): Promise<Id
 
 /**
  * The audited nodes (contributions, inquiries, events …) whose own relationships point at the expert,
- * other than by the `except` types: changing those relationships changes their records.
+ * other than by the `except` types and the derived POSSIBLY_SAME: changing those relationships changes their records.
  */
 async function auditedNodesPointingAt(run: Run, expertId: string, except: string[]): Promise<Array<{ label: AuditedLabel; id: string }>> {
   const rows = await run(
@@ -63,7 +156,7 @@ async function auditedNodesPointingAt(run: Run, expertId: string, except: string
      WITH DISTINCT m, [label IN labels(m) WHERE label IN $audited][0] AS label
      WHERE label IS NOT NULL
      RETURN label, m.id AS id`,
-    { expertId, except, audited: AUDITED_LABELS },
+    { expertId, except: [...except, POSSIBLY_SAME], audited: AUDITED_LABELS },
   );
   return rows as Array<{ label: AuditedLabel; id: string }>;
 }
@@ -102,13 +195,14 @@ const DIRECTIONS = [
  * Moves every relationship of the removed expert, of any type and either direction, onto the kept
  * one (types are read from the data: `type(old)`, so relationships added later move too). Where the
  * kept expert already has the same relationship to the same node, the two become one. Links between the
- * two experts themselves are dropped.
+ * two experts themselves are dropped, and so are the removed expert's likely duplicate pairs (derived:
+ * the kept expert's are worked out again when the merge changed it).
  */
 async function moveRelationships(run: Run, keepId: string, removeId: string): Promise<void> {
   for (const direction of DIRECTIONS) {
     await run(
       `MATCH (keep:Expert {id: $keepId}), (remove:Expert {id: $removeId})
-       MATCH ${direction.old} WHERE other <> keep AND other <> remove
+       MATCH ${direction.old} WHERE other <> keep AND other <> remove AND type(old) <> '${POSSIBLY_SAME}'
        OPTIONAL CALL (keep, old, other) { MATCH ${direction.kept} WHERE type(kept) = type(old) RETURN kept LIMIT 1 }
        CALL (keep, old, other, kept) { WITH * WHERE kept IS NULL CREATE ${direction.moved} SET moved = properties(old) }
        CALL (old, kept) { WITH * WHERE kept IS NOT NULL ${FOLD_INTO_KEPT} }

@@ -1,23 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { audited } from '../audit/service.js';
-import { canCurateExpert } from '../auth/policy.js';
+import { audited, onChange } from '../audit/service.js';
+import { canCurateExpert, curatedNetworks } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
 import { lookupOf } from '../names/service.js';
-import { byLikelihood, likelyDuplicates, type ScoredPair } from './duplicate-scoring.js';
+import type { ScoredPair } from './duplicate-scoring.js';
 import {
   eraseData,
   erasureScope,
   rekeyErased,
   identityFacts,
   mergeInto,
-  surnameGroups,
-  type DuplicateMember,
+  pageOfDuplicateCandidates,
+  refreshDuplicateCandidates,
   type ErasureCounts,
   type IdentityFacts,
 } from './identity-repository.js';
+
+// Every audited change of experts (create, update, retire, merge, erase, CSV import) rescores their pairs.
+onChange('Expert', refreshDuplicateCandidates);
 
 const MAX_NOTE = 2000;
 
@@ -35,22 +38,15 @@ function noteText(problems: InputProblems, field: string, value: string | null |
 }
 
 /**
- * Likely duplicate experts, best first: pairs within each group of experts sharing a surname key, scored
- * by how alike their names are and what else they share. A secretariat sees the pairs in which it may
- * curate at least one of the two.
+ * Likely duplicate experts, best first: the pairs stored when experts were written (each scored within
+ * its surname group by how alike the names are and what else they share), read a page at a time. A
+ * secretariat sees the pairs in which it may curate at least one of the two.
  */
 export async function duplicateExperts(queries: Queries, viewer: Viewer, args: PageArgs): Promise<Page<{ node: ScoredPair }>> {
   const size = pageSize(args.first);
   const after = decodeCursor(args.after, ['number', 'string', 'string']) as [number, string, string] | null;
-  const curatable = (expert: DuplicateMember) => canCurateExpert(viewer, expert.networkIds);
-  const candidates = (await surnameGroups(queries)).flatMap((group) => likelyDuplicates(group, curatable));
-  candidates.sort(byLikelihood);
-  const cursorPair = after && { score: after[0], expertIds: [after[1], after[2]] as [string, string] };
-  const rest = cursorPair ? candidates.filter((pair) => byLikelihood(pair, cursorPair) > 0) : candidates;
-  return toPage(rest.slice(0, size + 1), size, after !== null, candidates.length, (node) => ({
-    node,
-    cursor: encodeCursor([node.score, ...node.expertIds]),
-  }));
+  const { rows, total } = await pageOfDuplicateCandidates(queries, curatedNetworks(viewer), size, after);
+  return toPage(rows, size, after !== null, total, (node) => ({ node, cursor: encodeCursor([node.score, ...node.expertIds]) }));
 }
 
 /** Why an expert cannot take part in a merge, or null when it can. */

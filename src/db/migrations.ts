@@ -49,6 +49,8 @@ export const MIGRATIONS: string[] = [
   'CREATE INDEX event_starts IF NOT EXISTS FOR (n:Event) ON (n.startsAt)',
   // Likely duplicate experts are looked for among those sharing a surname key.
   'CREATE INDEX expert_surname IF NOT EXISTS FOR (n:Expert) ON (n.surnameKey)',
+  // …and listed from precomputed pairs, most likely first.
+  'CREATE INDEX possibly_same_score IF NOT EXISTS FOR ()-[r:POSSIBLY_SAME]-() ON (r.score)',
   // Lists count their retired nodes (few) through an index instead of counting every node.
   ...RETIRABLE_LABELS.map((label) => `CREATE INDEX ${label.toLowerCase()}_retired IF NOT EXISTS FOR (n:${label}) ON (n.retiredAt)`),
   // history(id) reads one subject's change records, newest first.
