@@ -10,6 +10,8 @@
 import type { Queries } from '../src/db/database.js';
 import { isoCountries } from '../seed/countries.js';
 import { readSeedData, seedGraph, type SeedData } from '../seed/load.js';
+import { refreshAllDuplicateCandidates } from '../src/curation/identity-repository.js';
+import { surnameKey } from '../src/text.js';
 
 export const BENCH_ID_PREFIX = 'bench-expert-';
 const BATCH_SIZE = 2_000;
@@ -166,6 +168,10 @@ export function syntheticExpert(i: number, ref: Reference) {
   return {
     id,
     name,
+    surnameKey: surnameKey(name),
+    email: `${id}@example.org`,
+    phone: `+31600${String(i).padStart(6, '0')}`,
+    contactConsent: rng() < 0.6,
     headline: `${role} working on ${themes.slice(0, 2).map((t) => t.name.toLowerCase()).join(' and ')} in ${countries[0]!.name}`,
     bio: `${name} studies ${themes.map((t) => t.name.toLowerCase()).join(', ')} with a focus on ${countries
       .map((c) => c.name)
@@ -184,7 +190,8 @@ export function syntheticExpert(i: number, ref: Reference) {
 const WRITE_BATCH = `
   UNWIND $rows AS row
   MERGE (e:Expert {id: row.id})
-  SET e.name = row.name, e.headline = row.headline, e.bio = row.bio, e.languages = row.languages
+  SET e.name = row.name, e.headline = row.headline, e.bio = row.bio, e.languages = row.languages,
+      e.surnameKey = row.surnameKey, e.email = row.email, e.phone = row.phone, e.contactConsent = row.contactConsent
   WITH e, row
   CALL (e, row) {
     UNWIND row.affiliations AS a MATCH (i:Institution {id: a.institution})
@@ -203,6 +210,23 @@ const WRITE_BATCH = `
     CALL (k, c) { UNWIND c.countries AS code MATCH (co:Country {id: code}) MERGE (k)-[:CONCERNS]->(co) }
   }`;
 
+/** Stores written before experts had surname keys get them, so that likely duplicates can be scored. */
+async function backfillSurnameKeys(queries: Queries, log: (line: string) => void): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const rows = await queries.read<{ id: string; name: string }>(
+      'MATCH (e:Expert) WHERE e.surnameKey IS NULL AND e.name IS NOT NULL RETURN e.id AS id, e.name AS name LIMIT 10000',
+    );
+    if (rows.length === 0) break;
+    await queries.write('UNWIND $rows AS row MATCH (e:Expert {id: row.id}) SET e.surnameKey = row.key', {
+      rows: rows.map((row) => ({ id: row.id, key: surnameKey(row.name) })),
+    });
+    total += rows.length;
+  }
+  if (total > 0) log(`Gave ${total} experts written by an older generator their surname key`);
+  return total;
+}
+
 async function countBenchExperts(queries: Queries): Promise<number> {
   const [row] = await queries.read<{ n: number }>(
     `MATCH (e:Expert) WHERE e.id STARTS WITH $prefix RETURN count(e) AS n`,
@@ -220,8 +244,12 @@ export async function generate(queries: Queries, target: number, log: (line: str
   const started = performance.now();
   const seed = await readSeedData();
   await seedGraph(queries, seed);
+  const backfilled = await backfillSurnameKeys(queries, log);
   const present = await countBenchExperts(queries);
-  if (present >= target) return { written: 0, seconds: 0 };
+  if (present >= target) {
+    if (backfilled > 0) await refreshAllDuplicateCandidates(queries);
+    return { written: 0, seconds: 0 };
+  }
   const ref = reference(seed);
   const from = Math.floor(present / BATCH_SIZE) * BATCH_SIZE + 1;
   log(`Generating experts ${from}…${target} (${present} present), ${BATCH_SIZE} per transaction`);
@@ -235,5 +263,7 @@ export async function generate(queries: Queries, target: number, log: (line: str
     const eta = (elapsed / done) * (target - last);
     log(`  ${last}/${target} experts (${(done / elapsed).toFixed(0)}/s, ~${eta.toFixed(0)} s to go)`);
   }
+  log('Scoring likely duplicate pairs (once, for the whole graph)…');
+  await refreshAllDuplicateCandidates(queries);
   return { written: target - from + 1, seconds: (performance.now() - started) / 1000 };
 }
