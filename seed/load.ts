@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { refreshAllDuplicateCandidates } from '../src/curation/identity-repository.js';
+import { refreshDuplicateCandidates } from '../src/curation/identity-repository.js';
 import type { Queries } from '../src/db/database.js';
 import { dueAt } from '../src/inquiries/working-days.js';
 import { nameKeys, surnameKey } from '../src/text.js';
@@ -253,13 +253,14 @@ function inquiryRow(q: InquirySeed) {
 /**
  * Writes the seed graph in one all-or-nothing transaction. MERGE on ids and SET of the same values make
  * a second run leave the graph as it was. The experts were written without `audited`, so their likely
- * duplicate pairs are worked out afterwards (the same pairs again on a second run).
+ * duplicate pairs are worked out in the same transaction (the same pairs again on a second run): only for
+ * the seed's experts and their surname groups, so that re-seeding a national graph stays cheap.
  */
 export async function seedGraph(queries: Queries, data: SeedData): Promise<void> {
   await queries.writeTransaction(async (run) => {
     for (const [cypher, rows] of STATEMENTS) await run(cypher, { rows: rows(data) });
+    await refreshDuplicateCandidates(run, data.experts.map((e) => e.id));
   });
-  await refreshAllDuplicateCandidates(queries);
 }
 
 export async function isEmpty(queries: Queries): Promise<boolean> {

@@ -56,26 +56,36 @@ export async function refreshDuplicateCandidates(run: Run, expertIds: string[]):
   );
 }
 
-/** Surname keys per transaction when every pair is worked out again. */
-const REFRESH_BATCH = 500;
+/** Experts per transaction when every pair is worked out again (a larger surname group goes alone). */
+const REFRESH_BATCH = 2_000;
 
 /**
- * Works out every likely duplicate pair again, a batch of whole surname groups per transaction: for graphs
- * written without `audited` (the seed, a database from before the pairs were stored). A batch job, O(graph).
+ * Works out every likely duplicate pair again, whole surname groups of at most REFRESH_BATCH experts per
+ * transaction, so that memory stays bounded: for graphs written without `audited` (a database from before
+ * the pairs were stored, the benchmark's synthetic graph). A batch job, O(graph).
  */
 export async function refreshAllDuplicateCandidates(queries: Queries): Promise<void> {
-  const [row] = await queries.read<{ keys: string[] }>(
-    'MATCH (e:Expert) WHERE e.surnameKey IS NOT NULL RETURN collect(DISTINCT e.surnameKey) AS keys',
+  const groups = await queries.read<{ size: number; key: string }>(
+    'MATCH (e:Expert) WHERE e.surnameKey IS NOT NULL RETURN e.surnameKey AS key, count(e) AS size ORDER BY key',
   );
-  const keys = row?.keys ?? [];
-  for (let start = 0; start < keys.length; start += REFRESH_BATCH) {
+  let batch: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const keys = batch;
     await queries.writeTransaction(async (run) => {
-      const [batch] = await run('UNWIND $keys AS key MATCH (e:Expert {surnameKey: key}) RETURN collect(e.id) AS ids', {
-        keys: keys.slice(start, start + REFRESH_BATCH),
-      });
-      await refreshDuplicateCandidates(run, batch!.ids as string[]);
+      const [row] = await run('UNWIND $keys AS key MATCH (e:Expert {surnameKey: key}) RETURN collect(e.id) AS ids', { keys });
+      await refreshDuplicateCandidates(run, row!.ids as string[]);
     });
+    batch = [];
+    size = 0;
+  };
+  for (const group of groups) {
+    if (size > 0 && size + group.size > REFRESH_BATCH) await flush();
+    batch.push(group.key);
+    size += group.size;
   }
+  await flush();
 }
 
 /** Whether the graph has experts but no stored pairs: cheap (a count from the store, one node looked up). */
