@@ -12,9 +12,7 @@ const runsAny = (viewer: Viewer, networkIds: readonly string[]) =>
 export const DESK_NETWORK_ID = 'knowledge-security-desk';
 
 /** Anyone but a dashboard: officers, secretariats, the desk and administrators. */
-export const isStaff = (viewer: Viewer) => has(viewer, 'officer', 'secretariat', 'desk', 'admin');
-
-export const canFileInquiry = isStaff;
+const isStaff = (viewer: Viewer) => has(viewer, 'officer', 'secretariat', 'desk', 'admin');
 
 /**
  * An expert's e-mail and phone: administrators, the desk (it consults experts across networks), the

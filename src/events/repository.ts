@@ -1,6 +1,6 @@
 import type { Retirable } from '../curation/lifecycle.js';
 import type { Queries } from '../db/database.js';
-import { alignToIds, nodesByIds } from '../db/nodes.js';
+import { alignToIds, firstNeighboursByIds, nodesByIds } from '../db/nodes.js';
 import type { ExpertRecord, NetworkRecord } from '../experts/repository.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
@@ -85,16 +85,11 @@ export async function pageOfEvents(
 }
 
 /** The latest `limit` current events each expert spoke at, newest first. */
-export async function eventsOfSpeakers(queries: Queries, expertIds: readonly string[], limit: number): Promise<EventRecord[][]> {
-  const rows = await queries.read<{ id: string; events: EventRecord[] }>(
-    `UNWIND $ids AS id
-     CALL (id) {
-       MATCH (:Expert {id: id})<-[:FEATURED]-(v:Event) WHERE v.retiredAt IS NULL
-       WITH v ORDER BY v.startsAt DESC, v.id LIMIT $limit
-       RETURN collect(v {.*}) AS events
-     }
-     RETURN id, events`,
-    { ids: expertIds, limit },
+export const eventsOfSpeakers = (queries: Queries, expertIds: readonly string[], limit: number) =>
+  firstNeighboursByIds<EventRecord>(
+    queries,
+    expertIds,
+    '(:Expert {id: id})<-[:FEATURED]-(n:Event) WHERE n.retiredAt IS NULL',
+    'n.startsAt DESC, n.id',
+    limit,
   );
-  return alignToIds(expertIds, rows, (row) => row.events as EventRecord[], []);
-}

@@ -1,6 +1,6 @@
 import type { Retirable } from '../curation/lifecycle.js';
 import type { Queries } from '../db/database.js';
-import { alignToIds, neighboursByIds, nodesByIds, pageByName } from '../db/nodes.js';
+import { alignToIds, firstNeighboursByIds, neighboursByIds, nodesByIds, pageByName } from '../db/nodes.js';
 import { notFound } from '../graphql/errors.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
@@ -179,19 +179,14 @@ export async function linksOfExperts(queries: Queries, ids: readonly string[]): 
 }
 
 /** The latest `limit` current contributions of each expert. */
-export async function contributionsOfExperts(queries: Queries, ids: readonly string[], limit: number): Promise<ContributionRecord[][]> {
-  const rows = await queries.read<{ id: string; contributions: ContributionRecord[] }>(
-    `UNWIND $ids AS id
-     CALL (id) {
-       MATCH (:Expert {id: id})<-[:BY]-(k:Contribution) WHERE k.retiredAt IS NULL
-       WITH k ORDER BY k.date DESC, k.id LIMIT $limit
-       RETURN collect(k {.*}) AS contributions
-     }
-     RETURN id, contributions`,
-    { ids, limit },
+export const contributionsOfExperts = (queries: Queries, ids: readonly string[], limit: number) =>
+  firstNeighboursByIds<ContributionRecord>(
+    queries,
+    ids,
+    '(:Expert {id: id})<-[:BY]-(n:Contribution) WHERE n.retiredAt IS NULL',
+    'n.date DESC, n.id',
+    limit,
   );
-  return alignToIds(ids, rows, (row) => row.contributions as ContributionRecord[], []);
-}
 
 export async function linksOfContributions(queries: Queries, ids: readonly string[]): Promise<ContributionLinks[]> {
   const rows = await queries.read<{ id: string } & ContributionLinks>(

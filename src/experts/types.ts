@@ -53,8 +53,11 @@ const expertLinks = (ctx: Context, id: string) =>
 
 /** Contact details are personal data: see canReadContacts for who may read them. */
 async function mayReadContacts(ctx: Context, expert: ExpertRecord): Promise<boolean> {
+  const contactConsent = expert.contactConsent === true;
+  // Most readers are entitled whatever the expert's networks: ask for those only when they decide.
+  if (canReadContacts(ctx.viewer, { networkIds: [], contactConsent })) return true;
   const { networks } = await expertLinks(ctx, expert.id);
-  return canReadContacts(ctx.viewer, { networkIds: networks.map((n) => n.id), contactConsent: expert.contactConsent === true });
+  return canReadContacts(ctx.viewer, { networkIds: networks.map((n) => n.id), contactConsent });
 }
 
 export const ProvenanceEnum = builder.enumType('Provenance', {

@@ -29,8 +29,6 @@ import { SIMILARITY_HIT_LIMIT, SIMILARITY_WEIGHTS, similarityReasons, type Simil
 import { refusedAnswer, refusedTransition, type InquiryStatus } from './status.js';
 import { dueAt } from './working-days.js';
 
-/** Knowledge-security questions go to the desk; its id in the graph. */
-export const DESK_ID = DESK_NETWORK_ID;
 
 const MAX_TEXT = 4000;
 /** A clock may run a little ahead of ours: how far in the future a receipt time may lie. */
@@ -111,7 +109,7 @@ export async function recordInquiry(queries: Queries, viewer: Viewer, input: Rec
 
   const askedBy = idOf(input.askedBy, 'Institution');
   const partner = input.partner ? idOf(input.partner, 'Institution') : null;
-  const routedTo = input.routedTo ? idOf(input.routedTo, 'Network') : security ? DESK_ID : null;
+  const routedTo = input.routedTo ? idOf(input.routedTo, 'Network') : security ? DESK_NETWORK_ID : null;
   const followUpOf = input.followUpOf ? idOf(input.followUpOf, 'Inquiry') : null;
 
   const [subjects, found] = await Promise.all([
@@ -126,7 +124,7 @@ export async function recordInquiry(queries: Queries, viewer: Viewer, input: Rec
   if (partner && !found.institutions.some((i) => i.id === partner)) problems.add('partner', `no institution has id "${input.partner}": see the institutions query`);
   const network = found.networks.find((n) => n.id === routedTo);
   if (routedTo && !network) problems.add('routedTo', `no network has id "${input.routedTo}": see the networks query`);
-  else if (network && security && network.kind !== 'DESK') problems.add('routedTo', `a KNOWLEDGE_SECURITY inquiry goes to the desk ("${DESK_ID}"), not to ${network.name}`);
+  else if (network && security && network.kind !== 'DESK') problems.add('routedTo', `a KNOWLEDGE_SECURITY inquiry goes to the desk ("${DESK_NETWORK_ID}"), not to ${network.name}`);
   else if (network && !security && network.kind === 'DESK') problems.add('routedTo', 'an EXPERTISE_REQUEST goes to a knowledge network such as CKN or REKA, not to the desk');
   const earlier = found.inquiries.find((i) => i.id === followUpOf);
   if (followUpOf && !earlier) problems.add('followUpOf', `no inquiry has id "${input.followUpOf}"`);
