@@ -365,7 +365,7 @@ describe('curation mutations', () => {
     ['createContribution', CKN, (f) => ({ kind: 'PUBLICATION', title: `Paper ${f.key}`, date: '2025-05-01', authors: [f.a] })],
     ['createEvent', CKN, (f) => ({ kind: 'KNOWLEDGE_SESSION', title: `Session ${f.key}`, startsAt: '2031-05-06T13:00:00Z', network: 'ckn', speakers: [{ expert: f.a }] })],
     ['mergeExperts', CKN, (f) => ({ keep: f.a, remove: f.b, keepVersion: 1, removeVersion: 1 })],
-    ['eraseExpert', CKN, (f) => ({ id: f.a, reason: 'Request received' })],
+    ['eraseExpert', CKN, (f) => ({ id: f.a, expectedVersion: 1, reason: 'Request received' })],
   ];
 
   it.each(cases)('%s', async (mutation, allowed, input) => {

@@ -6,6 +6,7 @@ import type { Queries } from '../db/database.js';
 import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
 import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
+import { resolveExperts } from '../curation/expert-ref.js';
 import { luceneTerms } from '../text.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
 import {
@@ -372,14 +373,11 @@ export async function consultExpert(
   now = new Date(),
 ): Promise<InquiryRecord> {
   const { note, problems } = checkedChange(change);
-  const expertId = idOf(change.expert, 'Expert');
-  const referredTo = change.referredTo ? idOf(change.referredTo, 'Expert') : null;
+  const referredTo = change.referredTo?.trim() || null;
   if (change.outcome === 'REFERRED' && !referredTo) problems.add('referredTo', 'a REFERRED outcome names the expert referred to');
   if (change.outcome !== 'REFERRED' && referredTo) problems.add('referredTo', 'only a REFERRED outcome names another expert');
-  const found = await existingReferences(queries, { expertIds: [expertId, ...(referredTo ? [referredTo] : [])] });
-  // An old id of a merged expert stands for the expert it was merged into.
-  const expert = found.experts.find((e) => e.askedAs === expertId);
-  const referred = referredTo ? found.experts.find((e) => e.askedAs === referredTo) : undefined;
+  // As every input that names an expert: an old id of a merged expert stands for the expert it was merged into.
+  const [expert, referred] = (await resolveExperts(queries, [change.expert, ...(referredTo ? [referredTo] : [])])).map((e) => (e?.erased ? null : e));
   if (!expert) problems.add('expert', `no expert has id "${change.expert}"`);
   if (referredTo && !referred) problems.add('referredTo', `no expert has id "${change.referredTo}"`);
   problems.throwIfAny('The consultation was not recorded');
