@@ -255,6 +255,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     const scope: RequestScope = { id, log: log.child({ requestId: id }), viewer: null, graphql: null };
     const url = new URL(req.url ?? '/', 'http://localhost');
     res.setHeader('x-request-id', id);
+    scope.log.debug({ method: req.method, path: url.pathname }, 'request received');
     inFlight.add(res);
     res.once('close', () => {
       inFlight.delete(res);
