@@ -8,6 +8,7 @@ import { AuthenticationError, bearerToken, type Authenticator } from '../auth/to
 import { ANONYMOUS, type Viewer } from '../auth/viewer.js';
 import type { Database } from '../db/database.js';
 import { createContext, type Context } from '../graphql/context.js';
+import { ErrorCode } from '../graphql/errors.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CONTENT_SECURITY_POLICY, readGraphiqlAsset, renderGraphiqlPage } from './graphiql.js';
 import { EXAMPLE_OPERATION, EXAMPLE_VARIABLES } from './example.js';
@@ -190,8 +191,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       const decision = await rateLimit.take(rateLimitKey(viewer === ANONYMOUS ? null : viewer.id, address), address);
       if (!decision.allowed) {
         res.setHeader('retry-after', String(decision.retryAfterSeconds));
-        scope.graphql.errorCodes = ['RATE_LIMITED'];
-        return sendJsonError(res, 429, 'RATE_LIMITED', `Too many requests: try again in ${decision.retryAfterSeconds} s (the limit is per token, or per address without one).`);
+        scope.graphql.errorCodes = [ErrorCode.RATE_LIMITED];
+        return sendJsonError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests: try again in ${decision.retryAfterSeconds} s (the limit is per token, or per address without one).`);
       }
     }
     const headers = new HeaderMap();
@@ -281,7 +282,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     if (draining) {
       // A request on a connection opened before the shutdown began.
       res.setHeader('connection', 'close');
-      return sendJsonError(res, 503, 'SERVICE_UNAVAILABLE', 'The server is shutting down: try again in a moment.');
+      return sendJsonError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The server is shutting down: try again in a moment.');
     }
     requests
       .run(scope, () => handle(req, res, url, scope))
