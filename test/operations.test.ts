@@ -262,6 +262,7 @@ describe('a server of its own (small schema, captured log, CORS, rate limit, shu
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(limited.body.errors[0].extensions.code).toBe('RATE_LIMITED');
     expect(limited.body.errors[0].message).toMatch(/try again in \d+ s/);
+    expect(lines.find((entry) => entry.requestId === limited.headers.get('x-request-id'))).toMatchObject({ status: 429, viewer: 'ops-busy', errors: ['RATE_LIMITED'] });
     // Another subject has its own allowance.
     expect((await post(server.url, { query: '{ ok }' }, { authorization: second })).status).toBe(200);
   });

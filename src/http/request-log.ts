@@ -45,7 +45,7 @@ const clip = (text: string) => (text.length > MAX_LOGGED_TEXT ? `${text.slice(0,
 
 /** The one line logged per request: what an operator looks for first. */
 export function logRequest(scope: RequestScope, method: string, path: string, outcome: RequestOutcome, aborted: boolean): void {
-  const graphql = scope.graphql;
+  const graphql = outcome.graphql;
   const line = {
     method,
     path: clip(path),
@@ -54,8 +54,8 @@ export function logRequest(scope: RequestScope, method: string, path: string, ou
     viewer: scope.viewer ?? undefined,
     ...(graphql && {
       operation: graphql.operationName === null ? undefined : clip(graphql.operationName),
-      roundTrips: graphql.stats?.roundTrips ?? 0,
-      dbTimeMs: Math.round((graphql.stats?.dbTimeMs ?? 0) * 10) / 10,
+      roundTrips: graphql.roundTrips,
+      dbTimeMs: Math.round(graphql.dbTimeMs * 10) / 10,
       errors: graphql.errorCodes.length > 0 ? graphql.errorCodes : undefined,
     }),
     ...(aborted && { aborted: true }),

@@ -119,7 +119,11 @@ async function viewerOf(req: http.IncomingMessage, authenticator: Authenticator)
   return ANONYMOUS;
 }
 
+/** The code of the error a response was refused with before GraphQL ran, for the request log and metrics. */
+const refusals = new WeakMap<http.ServerResponse, string>();
+
 function sendJsonError(res: http.ServerResponse, status: number, code: string, message: string): void {
+  refusals.set(res, code);
   send(res, status, 'application/json; charset=utf-8', JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
@@ -182,7 +186,6 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
       res.setHeader('www-authenticate', 'Bearer');
-      scope.graphql.errorCodes = ['UNAUTHENTICATED'];
       return sendJsonError(res, 401, 'UNAUTHENTICATED', error.message);
     }
     scope.viewer = viewer.id;
@@ -191,7 +194,6 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       const decision = await rateLimit.take(rateLimitKey(viewer === ANONYMOUS ? null : viewer.id, address), address);
       if (!decision.allowed) {
         res.setHeader('retry-after', String(decision.retryAfterSeconds));
-        scope.graphql.errorCodes = [ErrorCode.RATE_LIMITED];
         return sendJsonError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests: try again in ${decision.retryAfterSeconds} s (the limit is per token, or per address without one).`);
       }
     }
@@ -267,7 +269,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
         graphql: scope.graphql && {
           operationName: scope.graphql.operationName,
           resolved: scope.graphql.resolved,
-          errorCodes: scope.graphql.errorCodes,
+          errorCodes: refusals.has(res) ? [refusals.get(res)!] : scope.graphql.errorCodes,
           roundTrips: scope.graphql.stats?.roundTrips ?? 0,
           dbTimeMs: scope.graphql.stats?.dbTimeMs ?? 0,
         },
