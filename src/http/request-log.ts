@@ -40,6 +40,9 @@ export function routeOf(pathname: string, assetPrefix: string): string {
   return ROUTES.get(pathname) ?? (pathname.startsWith(assetPrefix) ? 'graphiql-asset' : 'other');
 }
 
+/** Routes that monitors call every few seconds: their successful answers are logged at debug level only. */
+const PROBES = new Set(['health', 'healthz', 'readyz', 'metrics']);
+
 const MAX_LOGGED_TEXT = 200;
 const clip = (text: string) => (text.length > MAX_LOGGED_TEXT ? `${text.slice(0, MAX_LOGGED_TEXT)}…` : text);
 
@@ -61,5 +64,6 @@ export function logRequest(scope: RequestScope, method: string, path: string, ou
     ...(aborted && { aborted: true }),
   };
   if (outcome.status >= 500) scope.log.error(line, 'request');
+  else if (PROBES.has(outcome.route)) scope.log.debug(line, 'request');
   else scope.log.info(line, 'request');
 }
