@@ -40,7 +40,20 @@ export interface Config {
   /** Load the seed graph into an empty database on start. */
   seedOnStart: boolean;
   auth: AuthConfig;
+  /** Operations: logs, CORS, shutdown and rate limits (README, "Operations"). */
+  logLevel: LogLevel;
+  /** Origins (scheme://host[:port]) whose pages may call the API; empty: same origin only. */
+  corsOrigins: string[];
+  /** How long a shutdown waits for requests in flight before closing their connections. */
+  shutdownGraceMs: number;
+  /** Requests per minute per token subject (or client address without a token); 0: no limit. */
+  rateLimitPerMinute: number;
+  /** Limit requests from loopback addresses too (off by default: tests, the bench and local tools run there). */
+  rateLimitLoopback: boolean;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {}
 
@@ -68,6 +81,33 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name}=${raw} is not a yes/no value: use 1 or 0`);
+}
+
+function logLevel(env: Env): LogLevel {
+  const raw = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError(`LOG_LEVEL=${env.LOG_LEVEL} is not one of ${LOG_LEVELS.join(', ')}: fix or unset it`);
+  return raw as LogLevel;
+}
+
+function origins(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (!raw) return [];
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      let origin: string | undefined;
+      try {
+        origin = new URL(entry).origin;
+      } catch {
+        origin = undefined;
+      }
+      if (origin === undefined || origin === 'null' || origin !== entry.replace(/\/$/, '')) {
+        throw new ConfigError(`${name}: ${entry} is not an origin such as https://dashboard.example.org (scheme, host, optional port; no path): fix it`);
+      }
+      return origin;
+    });
 }
 
 const MIN_SECRET_LENGTH = 32;
@@ -132,5 +172,10 @@ export function loadConfig(env: Env = process.env): Config {
     neo4j,
     queryStats: flag(env, 'QUERY_STATS', false),
     seedOnStart: flag(env, 'SEED_ON_START', true),
+    logLevel: logLevel(env),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000) ?? 10_000,
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000) ?? 600,
+    rateLimitLoopback: flag(env, 'RATE_LIMIT_LOOPBACK', false),
   };
 }

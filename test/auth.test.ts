@@ -7,6 +7,7 @@ import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator } from '../src
 import type { Database } from '../src/db/database.js';
 import { schema } from '../src/graphql/schema.js';
 import { startHttp, type HttpServer } from '../src/http/server.js';
+import { silentLogger } from '../src/logging.js';
 import { connectTestDatabase, graphql, tokenFor } from './helpers/api.js';
 
 const ISSUER = 'expertise-graph';
@@ -95,7 +96,7 @@ describe('AUTH_ANONYMOUS=refuse', () => {
   beforeAll(async () => {
     database = await connectTestDatabase();
     authenticator = await openAuthenticator({ kind: 'secret', secret: inject('authSecret'), issuer: ISSUER, audience: AUDIENCE, anonymous: 'refuse' });
-    server = await startHttp({ schema, database, authenticator, host: '127.0.0.1', port: 0, queryStats: false, log: () => {} });
+    server = await startHttp({ schema, database, authenticator, host: '127.0.0.1', port: 0, queryStats: false, log: silentLogger() });
   });
   afterAll(async () => {
     await server?.stop();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logging.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,8 +32,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     AUTH_SECRET: authSecret,
     AUTH_JWKS_URL: '',
     AUTH_ANONYMOUS: 'viewer',
+    // One line per request would bury the test output: warnings and internal errors only, unless asked.
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   });
-  const app = await startApp(config, (line) => console.log(`[app] ${line}`)).catch(async (error: unknown) => {
+  const app = await startApp(config, createLogger(config.logLevel)).catch(async (error: unknown) => {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   });

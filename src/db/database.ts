@@ -8,6 +8,16 @@ export interface QueryStats {
   dbTimeMs: number;
 }
 
+/**
+ * What the process holds open against the driver right now. The driver publishes no pool metrics; each
+ * query or transaction in flight holds one pooled connection, so `inFlight` is the pool's use.
+ */
+export interface DatabaseActivity {
+  inFlight: number;
+  /** The driver's pool size: how many connections `inFlight` may reach per server. */
+  readonly poolSize: number;
+}
+
 export class DatabaseUnreachableError extends Error {}
 
 export type Params = Record<string, unknown>;
@@ -60,8 +70,13 @@ function toDomainError(error: unknown): unknown {
   return error;
 }
 
+/** neo4j-driver's default `maxConnectionPoolSize`, stated so that metrics can show use against it. */
+const POOL_SIZE = 100;
+
 /** One driver per process; `queries(stats)` hands a request its own counting view. */
 export class Database {
+  readonly activity: DatabaseActivity = { inFlight: 0, poolSize: POOL_SIZE };
+
   private constructor(
     private readonly driver: Driver,
     readonly database: string | undefined,
@@ -69,7 +84,7 @@ export class Database {
   ) {}
 
   static async connect(uri: string, auth: AuthToken | undefined, database?: string): Promise<Database> {
-    const driver = neo4j.driver(uri, auth, { disableLosslessIntegers: true, userAgent: 'expertise-graph' });
+    const driver = neo4j.driver(uri, auth, { disableLosslessIntegers: true, userAgent: 'expertise-graph', maxConnectionPoolSize: POOL_SIZE });
     try {
       await driver.verifyConnectivity({ database });
     } catch (error) {
@@ -86,7 +101,7 @@ export class Database {
   }
 
   queries(stats?: QueryStats): Queries {
-    return new Queries(this.driver, this.database, stats);
+    return new Queries(this.driver, this.database, stats, this.activity);
   }
 
   close(): Promise<void> {
@@ -100,6 +115,7 @@ export class Queries {
     private readonly driver: Driver,
     private readonly database: string | undefined,
     private readonly stats: QueryStats | undefined,
+    private readonly activity?: DatabaseActivity,
   ) {}
 
   read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
@@ -113,6 +129,7 @@ export class Queries {
   /** Runs several statements as one all-or-nothing write transaction (counted as one round trip each). */
   async writeTransaction<T>(work: (run: (cypher: string, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    if (this.activity) this.activity.inFlight += 1;
     try {
       return await session.executeWrite((tx) =>
         work(async (cypher, params = {}) => {
@@ -129,6 +146,7 @@ export class Queries {
       throw toDomainError(error);
     } finally {
       await session.close();
+      if (this.activity) this.activity.inFlight -= 1;
     }
   }
 
@@ -141,12 +159,14 @@ export class Queries {
 
   private async run<T>(cypher: string, params: Params, routing: 'READ' | 'WRITE'): Promise<T[]> {
     const started = performance.now();
+    if (this.activity) this.activity.inFlight += 1;
     try {
       const { records } = await this.driver.executeQuery(cypher, toCypherParams(params) as Params, { routing, database: this.database });
       return records.map((record) => plain(record.toObject()) as T);
     } catch (error) {
       throw toDomainError(error);
     } finally {
+      if (this.activity) this.activity.inFlight -= 1;
       this.count(started);
     }
   }

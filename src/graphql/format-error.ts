@@ -10,11 +10,15 @@ const CLIENT_CODES = new Set<string>([
   ...Object.values(ApolloServerValidationErrorCode),
 ]);
 
+/** Logs an error the client will see masked; returns the id it is logged under (the request id), if any. */
+export type ReportInternalError = (error: unknown, path: GraphQLFormattedError['path']) => string | undefined;
+
 /**
  * Lets errors a client can act on through, turns Pothos's own input errors (such as a malformed
- * global id) into BAD_USER_INPUT, and masks everything else after logging it.
+ * global id) into BAD_USER_INPUT, and masks everything else after reporting it; the masked error
+ * names the request id, so that an operator can find the stack trace it stands for.
  */
-export function createFormatError(log: (line: string) => void) {
+export function createFormatError(report: ReportInternalError) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof PothosValidationError) {
@@ -25,12 +29,13 @@ export function createFormatError(log: (line: string) => void) {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    log(`Internal error${formatted.path ? ` at ${formatted.path.join('.')}` : ''}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+    const requestId = report(original, formatted.path);
+    const loggedAs = requestId === undefined ? '' : ` under request id ${requestId}`;
     return {
-      message: 'Internal server error: it has been logged. Try again, or report it if it persists.',
+      message: `Internal server error: it has been logged${loggedAs}. Try again, or report it (with the request id) if it persists.`,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId === undefined ? {} : { requestId }) },
     };
   };
 }
