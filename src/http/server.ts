@@ -5,9 +5,11 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import { AuthenticationError, bearerToken, type Authenticator } from '../auth/tokens.js';
 import { ANONYMOUS, type Viewer } from '../auth/viewer.js';
+import { limitsConfig, type LimitsConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { createFormatError } from '../graphql/format-error.js';
+import { requestLimits } from '../graphql/limits.js';
 import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CONTENT_SECURITY_POLICY, readGraphiqlAsset, renderGraphiqlPage } from './graphiql.js';
 import { EXAMPLE_OPERATION, EXAMPLE_VARIABLES } from './example.js';
 
@@ -18,6 +20,8 @@ export interface HttpOptions {
   host: string;
   port: number;
   queryStats: boolean;
+  /** Request limits; the defaults when not given. */
+  limits?: LimitsConfig;
   log: (line: string) => void;
 }
 
@@ -27,8 +31,6 @@ export interface HttpServer {
 }
 
 export class PortInUseError extends Error {}
-
-const MAX_BODY_BYTES = 1_000_000;
 
 /** Adds `extensions.queryStats` to each response: what a request cost in Neo4j round trips and time. */
 const queryStatsPlugin: ApolloServerPlugin<Context> = {
@@ -46,20 +48,22 @@ const queryStatsPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+class BodyTooLargeError extends Error {}
+
+/**
+ * Reads a request body of at most `maxBytes`. A larger one is read to its end but not kept, so that the
+ * client, still sending, gets the 413 instead of a connection reset.
+ */
+function readBody(req: http.IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > maxBytes ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -85,6 +89,8 @@ function sendJsonError(res: http.ServerResponse, status: number, code: string, m
 
 export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   const { schema, database, log } = options;
+  const limitValues = options.limits ?? limitsConfig({});
+  const limits = requestLimits(limitValues);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -93,6 +99,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     stopOnTerminationSignals: false,
     formatError: createFormatError(log),
     plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.queryStats ? [queryStatsPlugin] : [])],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
   });
   await apollo.start();
 
@@ -114,9 +122,16 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     if (req.method === 'POST') {
       let raw: string;
       try {
-        raw = await readBody(req);
-      } catch {
-        return sendJsonError(res, 413, 'BAD_REQUEST', `Request body is larger than ${MAX_BODY_BYTES} bytes: send a smaller query.`);
+        raw = await readBody(req, limitValues.maxBodyBytes);
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error;
+        res.setHeader('connection', 'close');
+        return sendJsonError(
+          res,
+          413,
+          'BAD_REQUEST',
+          `The request body is larger than the limit of ${limitValues.maxBodyBytes} bytes: send a shorter query, fewer variables, or split it into several requests.`,
+        );
       }
       const isJson = (req.headers['content-type'] ?? '').includes('json');
       try {
@@ -139,7 +154,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(database, viewer),
+      context: async () => createContext(database, viewer, limitValues.maxCost),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
