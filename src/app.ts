@@ -81,6 +81,7 @@ export async function startApp(config: Config, log: Logger, print: (line: string
       host: config.host,
       port: config.port,
       queryStats: config.queryStats,
+      limits: config.limits,
       log,
       corsOrigins: config.corsOrigins,
       rateLimit: { points: config.rateLimitPerMinute, durationSeconds: 60, loopback: config.rateLimitLoopback },

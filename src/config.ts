@@ -31,6 +31,22 @@ export type AuthConfig =
 /** What a request without a token gets: the viewer role, or UNAUTHENTICATED. */
 export type AnonymousPolicy = 'viewer' | 'refuse';
 
+/** What one request may cost before it runs (see "Limits" in the README). */
+export interface LimitsConfig {
+  /** Nesting of fields in an operation (introspection's `__schema` does not count). */
+  maxDepth: number;
+  /** Aliased fields in an operation. */
+  maxAliases: number;
+  /** Lexical tokens in a document (names, punctuation, values). */
+  maxTokens: number;
+  /** Directives in an operation. */
+  maxDirectives: number;
+  /** Cost budget: every field costs 1, and what is below a list costs once per item asked for (`first`). */
+  maxCost: number;
+  /** Size of a request body in bytes. */
+  maxBodyBytes: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -50,6 +66,7 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Limit requests from loopback addresses too (off by default: tests, the bench and local tools run there). */
   rateLimitLoopback: boolean;
+  limits: LimitsConfig;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -141,6 +158,19 @@ function authConfig(env: Env, neo4j: Config['neo4j']): AuthConfig {
   return { kind: 'local', secretFile: path.resolve(ROOT_DIR, env.AUTH_SECRET_FILE || path.join(neo4j.dataDir, 'auth-secret')), ...common };
 }
 
+/** The request limits set by the environment (the defaults for an empty one). */
+export function limitsConfig(env: Env): LimitsConfig {
+  const limit = (name: string, fallback: number, min: number, max: number) => integer(env, name, fallback, min, max) ?? fallback;
+  return {
+    maxDepth: limit('MAX_QUERY_DEPTH', 10, 2, 100),
+    maxAliases: limit('MAX_ALIASES', 30, 0, 10_000),
+    maxTokens: limit('MAX_TOKENS', 2_000, 200, 1_000_000),
+    maxDirectives: limit('MAX_DIRECTIVES', 20, 0, 10_000),
+    maxCost: limit('MAX_QUERY_COST', 10_000, 100, 100_000_000),
+    maxBodyBytes: limit('MAX_BODY_BYTES', 1_000_000, 10_000, 1_000_000_000),
+  };
+}
+
 /** Every environment variable the server reads, checked in one place. */
 export function loadConfig(env: Env = process.env): Config {
   const uri = env.NEO4J_URI;
@@ -177,5 +207,6 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000) ?? 10_000,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000) ?? 600,
     rateLimitLoopback: flag(env, 'RATE_LIMIT_LOOPBACK', false),
+    limits: limitsConfig(env),
   };
 }

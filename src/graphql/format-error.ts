@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { PothosValidationError } from '@pothos/core';
 import { ApolloServerErrorCode, ApolloServerValidationErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from './errors.js';
+import { graphqlJsLimitError } from './limits.js';
 
 /** Codes whose messages are written for clients: ours and the ones Apollo Server raises for malformed requests. */
 const CLIENT_CODES = new Set<string>([
@@ -21,9 +22,13 @@ export type ReportInternalError = (error: unknown, path: GraphQLFormattedError['
 export function createFormatError(report: ReportInternalError) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    const limit = graphqlJsLimitError(formatted);
+    if (limit) return limit;
     if (original instanceof PothosValidationError) {
       return { ...formatted, message: `${original.message}: pass an id exactly as the API returned it.`, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
+    // A request limit is the client's to stay within, whichever stage (parse, validation) refused it.
+    if (formatted.extensions?.limit) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};

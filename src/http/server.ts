@@ -6,10 +6,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import { AuthenticationError, bearerToken, type Authenticator } from '../auth/tokens.js';
 import { ANONYMOUS, type Viewer } from '../auth/viewer.js';
+import { limitsConfig, type LimitsConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { ErrorCode } from '../graphql/errors.js';
 import { createFormatError } from '../graphql/format-error.js';
+import { requestLimits } from '../graphql/limits.js';
 import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CONTENT_SECURITY_POLICY, readGraphiqlAsset, renderGraphiqlPage } from './graphiql.js';
 import { EXAMPLE_OPERATION, EXAMPLE_VARIABLES } from './example.js';
 import type { Logger } from '../logging.js';
@@ -32,6 +34,8 @@ export interface HttpOptions {
   rateLimit?: RateLimitOptions;
   /** How long `stop()` lets requests in flight finish (default 10 s). */
   shutdownGraceMs?: number;
+  /** Request limits; the defaults when not given. */
+  limits?: LimitsConfig;
 }
 
 export interface HttpServer {
@@ -44,8 +48,6 @@ export interface HttpServer {
 export type RequestContext = Context & { request: RequestScope };
 
 export class PortInUseError extends Error {}
-
-const MAX_BODY_BYTES = 1_000_000;
 
 /**
  * Tells the request log which operation ran and which error codes went out, and gives every response
@@ -86,20 +88,22 @@ const queryStatsPlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+class BodyTooLargeError extends Error {}
+
+/**
+ * Reads a request body of at most `maxBytes`. A larger one is read to its end but not kept, so that the
+ * client, still sending, gets the 413 instead of a connection reset.
+ */
+function readBody(req: http.IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > maxBytes ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -129,6 +133,8 @@ function sendJsonError(res: http.ServerResponse, status: number, code: string, m
 
 export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   const { schema, database, log } = options;
+  const limitValues = options.limits ?? limitsConfig({});
+  const limits = requestLimits(limitValues);
   // The request being served, for code that has no context to hand (formatError).
   const requests = new AsyncLocalStorage<RequestScope>();
   const apollo = new ApolloServer<RequestContext>({
@@ -143,6 +149,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       return scope?.id;
     }),
     plugins: [ApolloServerPluginLandingPageDisabled(), requestScopePlugin, ...(options.queryStats ? [queryStatsPlugin] : [])],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
   });
   await apollo.start();
 
@@ -169,9 +177,16 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     if (req.method === 'POST') {
       let raw: string;
       try {
-        raw = await readBody(req);
-      } catch {
-        return sendJsonError(res, 413, 'BAD_REQUEST', `Request body is larger than ${MAX_BODY_BYTES} bytes: send a smaller query.`);
+        raw = await readBody(req, limitValues.maxBodyBytes);
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error;
+        res.setHeader('connection', 'close');
+        return sendJsonError(
+          res,
+          413,
+          'BAD_REQUEST',
+          `The request body is larger than the limit of ${limitValues.maxBodyBytes} bytes: send a shorter query, fewer variables, or split it into several requests.`,
+        );
       }
       const isJson = (req.headers['content-type'] ?? '').includes('json');
       try {
@@ -204,7 +219,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
-        const context = createContext(database, viewer);
+        const context = createContext(database, viewer, limitValues.maxCost);
         scope.graphql!.stats = context.stats;
         return { ...context, request: scope };
       },
