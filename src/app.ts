@@ -66,7 +66,16 @@ export async function startApp(config: Config, log: (line: string) => void): Pro
       log('Experts but no stored likely duplicate pairs (a database from before they were stored; checked from counts alone): working them out once…');
       await refreshAllDuplicateCandidates(database.queries());
     }
-    http = await startHttp({ schema, database, authenticator, host: config.host, port: config.port, queryStats: config.queryStats, log });
+    http = await startHttp({
+      schema,
+      database,
+      authenticator,
+      host: config.host,
+      port: config.port,
+      queryStats: config.queryStats,
+      log,
+      requestTimeoutMs: config.requestTimeoutMs,
+    });
     if (config.auth.kind === 'local') await logSampleTokens(authenticator, http.url, log);
   } catch (error) {
     await stop();

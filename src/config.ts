@@ -40,7 +40,15 @@ export interface Config {
   /** Load the seed graph into an empty database on start. */
   seedOnStart: boolean;
   auth: AuthConfig;
+  /** Every request's deadline: its Neo4j transactions time out, and it answers TIMEOUT, when it passes. */
+  requestTimeoutMs: number;
 }
+
+/**
+ * 10 s: the slowest request the bench knows (a broad whoKnows over 100k experts) takes about 3 s, so this
+ * leaves room for a busy machine while still freeing a stuck request's connection and Neo4j transaction.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 export class ConfigError extends Error {}
 
@@ -132,5 +140,6 @@ export function loadConfig(env: Env = process.env): Config {
     neo4j,
     queryStats: flag(env, 'QUERY_STATS', false),
     seedOnStart: flag(env, 'SEED_ON_START', true),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000) ?? DEFAULT_REQUEST_TIMEOUT_MS,
   };
 }

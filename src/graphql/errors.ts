@@ -8,6 +8,10 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The request ran past its deadline (REQUEST_TIMEOUT_MS) and was stopped. */
+  TIMEOUT: 'TIMEOUT',
+  /** The client closed the connection before the answer was ready (nobody reads it; it shows in logs and metrics). */
+  CANCELLED: 'CANCELLED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -6,10 +6,12 @@ import type { GraphQLSchema } from 'graphql';
 import { AuthenticationError, bearerToken, type Authenticator } from '../auth/tokens.js';
 import { ANONYMOUS, type Viewer } from '../auth/viewer.js';
 import type { Database } from '../db/database.js';
+import { readiness } from '../db/readiness.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CONTENT_SECURITY_POLICY, readGraphiqlAsset, renderGraphiqlPage } from './graphiql.js';
 import { EXAMPLE_OPERATION, EXAMPLE_VARIABLES } from './example.js';
+import { asServiceUnavailable, RETRY_AFTER_SECONDS } from './unavailable.js';
 
 export interface HttpOptions {
   schema: GraphQLSchema;
@@ -19,6 +21,8 @@ export interface HttpOptions {
   port: number;
   queryStats: boolean;
   log: (line: string) => void;
+  /** Every request's deadline (REQUEST_TIMEOUT_MS); unset: unbounded. */
+  requestTimeoutMs?: number;
 }
 
 export interface HttpServer {
@@ -29,6 +33,8 @@ export interface HttpServer {
 export class PortInUseError extends Error {}
 
 const MAX_BODY_BYTES = 1_000_000;
+/** An Idempotency-Key longer than this, or with control characters, is refused. */
+const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
 /** Adds `extensions.queryStats` to each response: what a request cost in Neo4j round trips and time. */
 const queryStatsPlugin: ApolloServerPlugin<Context> = {
@@ -133,18 +139,34 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       res.setHeader('www-authenticate', 'Bearer');
       return sendJsonError(res, 401, 'UNAUTHENTICATED', error.message);
     }
+    const rawKey = req.headers['idempotency-key'];
+    const idempotencyKey = Array.isArray(rawKey) ? rawKey.join(', ') : rawKey;
+    if (idempotencyKey !== undefined && (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH || /[^\x20-\x7e]/.test(idempotencyKey))) {
+      return sendJsonError(res, 400, 'BAD_REQUEST', `The Idempotency-Key header must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, e.g. a UUID.`);
+    }
+    // A client that goes away stops its request's work (queries in flight close, no new ones start).
+    const disconnected = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) disconnected.abort();
+    });
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(database, viewer),
+      context: async () =>
+        createContext(database, viewer, { timeoutMs: options.requestTimeoutMs, disconnected: disconnected.signal, idempotencyKey: idempotencyKey || undefined }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      const unavailable = asServiceUnavailable(response.headers.get('content-type'), response.body.string);
+      if (unavailable) {
+        res.statusCode = unavailable.status;
+        res.setHeader('retry-after', unavailable.retryAfter);
+      }
+      res.end(unavailable?.body ?? response.body.string);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -159,13 +181,12 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       res.end();
       return;
     }
-    if (url.pathname === '/health') {
-      try {
-        await database.queries().read('RETURN 1 AS ok');
-        return send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
-      } catch {
-        return send(res, 503, 'application/json', JSON.stringify({ status: 'database unreachable' }));
-      }
+    // Ready to serve: Neo4j reachable and migrated. `/health` is the older name of the same check.
+    if (url.pathname === '/readyz' || url.pathname === '/health') {
+      const { ready, reason } = await readiness(database);
+      if (ready) return send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
+      res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+      return send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable', reason }));
     }
     if (req.method === 'GET' && url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX)) {
       const asset = await readGraphiqlAsset(url.pathname);
