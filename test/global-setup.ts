@@ -31,6 +31,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     AUTH_SECRET: authSecret,
     AUTH_JWKS_URL: '',
     AUTH_ANONYMOUS: 'viewer',
+    // Tests share a loaded machine with their Neo4j: a generous deadline keeps them about behaviour, not speed
+    // (test/deadline.test.ts checks the deadline itself on a server of its own).
+    REQUEST_TIMEOUT_MS: process.env.REQUEST_TIMEOUT_MS || '120000',
   });
   const app = await startApp(config, (line) => console.log(`[app] ${line}`)).catch(async (error: unknown) => {
     await rm(dataDir, { recursive: true, force: true });

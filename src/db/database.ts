@@ -40,20 +40,23 @@ function toCypherParams(value: unknown): unknown {
 
 /**
  * Driver timeouts, shortened from the defaults (30 s to connect, 60 s for a pooled connection, 30 s of
- * retries) so that an outage reaches clients as SERVICE_UNAVAILABLE within seconds. The retry window still
+ * retries; a refused connection fails at once either way) so that an outage reaches clients as SERVICE_UNAVAILABLE within seconds. The retry window still
  * covers a short blip, and a commit whose acknowledgement was lost (see `audited`: retries are idempotent).
  */
 export const DRIVER_TIMEOUTS = {
-  connectionTimeout: 3_000,
-  connectionAcquisitionTimeout: 5_000,
+  connectionTimeout: 5_000,
+  connectionAcquisitionTimeout: 10_000,
   maxTransactionRetryTime: 5_000,
 } as const;
 
 /** How often a database known to be down is probed for its return. */
 const PROBE_INTERVAL_MS = 1_000;
 
-/** What became of a write that failed: certainly not stored, or perhaps stored (the connection broke after the commit was sent). */
-export type WriteOutcome = 'NOT_STORED' | 'UNKNOWN';
+/**
+ * What became of the request's write when it failed: certainly not stored; perhaps stored (the connection
+ * broke after the commit was sent); or stored, and a later query of the same request (reading the result) failed.
+ */
+export type WriteOutcome = 'NOT_STORED' | 'UNKNOWN' | 'STORED';
 
 export interface FailedWrite {
   outcome: WriteOutcome;
@@ -212,6 +215,8 @@ type Run = (cypher: string, params?: Params) => Promise<Row[]>;
  */
 export class Queries {
   private operations = 0;
+  /** Whether a write transaction of this request has committed: a later failure must not read as "nothing written". */
+  private committed = false;
 
   constructor(
     private readonly driver: Driver,
@@ -255,7 +260,7 @@ export class Queries {
     const stop = () => void closeQuietly(session);
     this.scope.signal?.addEventListener('abort', stop, { once: true });
     try {
-      return await session.executeWrite(async (tx) => {
+      const result = await session.executeWrite(async (tx) => {
         // A retry must not start once the request is stopped.
         if (this.scope.signal?.aborted) throw this.scope.signal.reason;
         const result = await work(async (cypher, params = {}) => {
@@ -271,6 +276,8 @@ export class Queries {
         commitSent = true;
         return result;
       }, this.transactionConfig());
+      this.committed = true;
+      return result;
     } catch (error) {
       throw this.failure(error, commitSent ? 'UNKNOWN' : 'NOT_STORED');
     } finally {
@@ -293,7 +300,8 @@ export class Queries {
   }
 
   /** Fails at once when the request is stopped, past its deadline, or Neo4j is known to be down. */
-  private throwIfUnusable(outcome: WriteOutcome | null): void {
+  private throwIfUnusable(writeOutcome: WriteOutcome | null): void {
+    const outcome = writeOutcome ?? (this.committed ? 'STORED' : null);
     const write = outcome && { outcome, idempotencyKey: this.scope.idempotencyKey ?? null };
     if (this.scope.signal?.aborted) throw this.failure(this.scope.signal.reason, outcome);
     const deadline = this.scope.deadline;
@@ -302,7 +310,8 @@ export class Queries {
   }
 
   /** The domain error for a failed query; `outcome` is given for writes. */
-  private failure(error: unknown, outcome: WriteOutcome | null): unknown {
+  private failure(error: unknown, writeOutcome: WriteOutcome | null): unknown {
+    const outcome = writeOutcome ?? (this.committed ? 'STORED' : null);
     const write = outcome && { outcome, idempotencyKey: this.scope.idempotencyKey ?? null };
     const reason: unknown = this.scope.signal?.aborted ? this.scope.signal.reason : null;
     if (reason instanceof DeadlineExceededError) return new DeadlineExceededError(reason.limitMs, write, { cause: error });

@@ -17,6 +17,12 @@ function writeAdvice(write: FailedWrite | null): { text: string; extensions: Rec
   const key = write.idempotencyKey;
   const extensions = { outcome: write.outcome, ...(key ? { idempotencyKey: key } : {}) };
   if (write.outcome === 'NOT_STORED') return { text: ' Nothing was written.', extensions };
+  if (write.outcome === 'STORED') {
+    const again = key
+      ? ` Send the same request again with the same Idempotency-Key header ("${key}") to get the result without repeating the change.`
+      : ' Do not send it again: read the result instead.';
+    return { text: ` The change was stored; only reading its result failed.${again}`, extensions };
+  }
   const retry = key
     ? ` Send the same request again with the same Idempotency-Key header ("${key}"): if it was stored you get the stored result, otherwise it is done then, never twice.`
     : ' Check whether it was stored before sending it again; an Idempotency-Key header on writes makes such a retry safe.';
@@ -28,7 +34,7 @@ function fromDatabaseError(error: unknown): { message: string; extensions: Recor
   if (error instanceof DatabaseUnavailableError) {
     const advice = writeAdvice(error.write);
     return {
-      message: `The database is unreachable right now; try again in a few seconds.${advice.text}`,
+      message: `The database is unreachable right now.${advice.text} Try again in a few seconds.`,
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...advice.extensions },
     };
   }
