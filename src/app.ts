@@ -83,6 +83,7 @@ export async function startApp(config: Config, log: Logger, print: (line: string
       queryStats: config.queryStats,
       limits: config.limits,
       log,
+      requestTimeoutMs: config.requestTimeoutMs,
       corsOrigins: config.corsOrigins,
       rateLimit: { points: config.rateLimitPerMinute, durationSeconds: 60, loopback: config.rateLimitLoopback },
       shutdownGraceMs: config.shutdownGraceMs,

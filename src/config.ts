@@ -67,10 +67,18 @@ export interface Config {
   /** Limit requests from loopback addresses too (off by default: tests, the bench and local tools run there). */
   rateLimitLoopback: boolean;
   limits: LimitsConfig;
+  /** Every request's deadline: its Neo4j transactions time out, and it answers TIMEOUT, when it passes. */
+  requestTimeoutMs: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * 10 s: the slowest request the bench knows (a broad whoKnows over 100k experts) takes about 3 s, so this
+ * leaves room for a busy machine while still freeing a stuck request's connection and Neo4j transaction.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 export class ConfigError extends Error {}
 
@@ -208,5 +216,6 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000) ?? 600,
     rateLimitLoopback: flag(env, 'RATE_LIMIT_LOOPBACK', false),
     limits: limitsConfig(env),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000) ?? DEFAULT_REQUEST_TIMEOUT_MS,
   };
 }

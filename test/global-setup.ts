@@ -34,6 +34,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     AUTH_ANONYMOUS: 'viewer',
     // One line per request would bury the test output: warnings and internal errors only, unless asked.
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    // Tests share a loaded machine with their Neo4j: a generous deadline keeps them about behaviour, not speed
+    // (test/deadline.test.ts checks the deadline itself on a server of its own).
+    REQUEST_TIMEOUT_MS: process.env.REQUEST_TIMEOUT_MS || '120000',
   });
   const app = await startApp(config, createLogger(config.logLevel)).catch(async (error: unknown) => {
     await rm(dataDir, { recursive: true, force: true });

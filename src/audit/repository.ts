@@ -71,6 +71,25 @@ export async function writeChanges(run: Run, changes: ChangeRow[]): Promise<void
   );
 }
 
+/** A committed audited operation: its key and what it returned, so that a retry can answer with it. */
+export interface OperationRow {
+  id: string;
+  action: string;
+  actorId: string;
+  /** JSON of `{ value }`, the operation's result. */
+  result: string;
+}
+
+export async function recordOperation(run: Run, operation: OperationRow): Promise<void> {
+  await run('CREATE (o:Operation) SET o = $operation, o.at = datetime()', { operation });
+}
+
+/** The result of the operation with this key, if it was committed before. */
+export async function committedResult(run: Run, id: string): Promise<{ value: unknown } | null> {
+  const [row] = await run('MATCH (o:Operation {id: $id}) RETURN o.result AS result', { id });
+  return row ? (JSON.parse(row.result as string) as { value: unknown }) : null;
+}
+
 /** Removes the personal data kept in a subject's earlier change records (erasure on request); the records stay. */
 export async function redactHistory(run: Run, subjectId: string): Promise<void> {
   await run(`MATCH (c:Change {subjectId: $subjectId}) SET c.before = null, c.after = null, c.redacted = true`, { subjectId });

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { PothosValidationError } from '@pothos/core';
 import { ApolloServerErrorCode, ApolloServerValidationErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import { DatabaseUnavailableError, DeadlineExceededError, DuplicateRecordError, RequestCancelledError, type FailedWrite } from '../db/database.js';
 import { ErrorCode } from './errors.js';
 import { graphqlJsLimitError } from './limits.js';
 
@@ -13,6 +14,48 @@ const CLIENT_CODES = new Set<string>([
 
 /** Logs an error the client will see masked; returns the id it is logged under (the request id), if any. */
 export type ReportInternalError = (error: unknown, path: GraphQLFormattedError['path']) => string | undefined;
+/** What a client should know about a write that failed, and how to retry it safely. */
+function writeAdvice(write: FailedWrite | null): { text: string; extensions: Record<string, unknown> } {
+  if (!write) return { text: '', extensions: {} };
+  const key = write.idempotencyKey;
+  const extensions = { outcome: write.outcome, ...(key ? { idempotencyKey: key } : {}) };
+  if (write.outcome === 'NOT_STORED') return { text: ' Nothing was written.', extensions };
+  if (write.outcome === 'STORED') {
+    const again = key
+      ? ` Send the same request again with the same Idempotency-Key header ("${key}") to get the result without repeating the change.`
+      : ' Do not send it again: read the result instead.';
+    return { text: ` The change was stored; only reading its result failed.${again}`, extensions };
+  }
+  const retry = key
+    ? ` Send the same request again with the same Idempotency-Key header ("${key}"): if it was stored you get the stored result, otherwise it is done then, never twice.`
+    : ' Check whether it was stored before sending it again; an Idempotency-Key header on writes makes such a retry safe.';
+  return { text: ` The connection to the database broke after the change was sent: it may or may not have been stored.${retry}`, extensions };
+}
+
+/** The one place where the database layer's errors become coded GraphQL errors. */
+function fromDatabaseError(error: unknown): { message: string; extensions: Record<string, unknown> } | null {
+  if (error instanceof DatabaseUnavailableError) {
+    const advice = writeAdvice(error.write);
+    return {
+      message: `The database is unreachable right now.${advice.text} Try again in a few seconds.`,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...advice.extensions },
+    };
+  }
+  if (error instanceof DeadlineExceededError) {
+    const advice = writeAdvice(error.write);
+    return {
+      message: `The request ran longer than its limit of ${error.limitMs} ms and was stopped: ask for less (a smaller \`first\`, a narrower filter) or try again later.${advice.text}`,
+      extensions: { code: ErrorCode.TIMEOUT, limitMs: error.limitMs, ...advice.extensions },
+    };
+  }
+  if (error instanceof RequestCancelledError) {
+    return { message: 'The client closed the connection: the request was stopped.', extensions: { code: ErrorCode.CANCELLED } };
+  }
+  if (error instanceof DuplicateRecordError) {
+    return { message: 'That record already exists: use a different id or update the existing one.', extensions: { code: ErrorCode.CONFLICT } };
+  }
+  return null;
+}
 
 /**
  * Lets errors a client can act on through, turns Pothos's own input errors (such as a malformed
@@ -27,6 +70,8 @@ export function createFormatError(report: ReportInternalError) {
     if (original instanceof PothosValidationError) {
       return { ...formatted, message: `${original.message}: pass an id exactly as the API returned it.`, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
+    const database = fromDatabaseError(original);
+    if (database) return { message: database.message, locations: formatted.locations, path: formatted.path, extensions: database.extensions };
     // A request limit is the client's to stay within, whichever stage (parse, validation) refused it.
     if (formatted.extensions?.limit) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     const code = formatted.extensions?.code;

@@ -8,6 +8,7 @@ import { AuthenticationError, bearerToken, type Authenticator } from '../auth/to
 import { ANONYMOUS, type Viewer } from '../auth/viewer.js';
 import { limitsConfig, type LimitsConfig } from '../config.js';
 import type { Database } from '../db/database.js';
+import { readiness } from '../db/readiness.js';
 import { createContext, type Context } from '../graphql/context.js';
 import { ErrorCode } from '../graphql/errors.js';
 import { createFormatError } from '../graphql/format-error.js';
@@ -19,6 +20,7 @@ import { createCors } from './cors.js';
 import { Metrics } from './metrics.js';
 import { RateLimit, rateLimitKey, type RateLimitOptions } from './rate-limit.js';
 import { logRequest, requestIdOf, routeOf, type RequestScope } from './request-log.js';
+import { asServiceUnavailable, RETRY_AFTER_SECONDS } from './unavailable.js';
 
 export interface HttpOptions {
   schema: GraphQLSchema;
@@ -36,6 +38,8 @@ export interface HttpOptions {
   shutdownGraceMs?: number;
   /** Request limits; the defaults when not given. */
   limits?: LimitsConfig;
+  /** Every request's deadline (REQUEST_TIMEOUT_MS); unset: unbounded. */
+  requestTimeoutMs?: number;
 }
 
 export interface HttpServer {
@@ -48,6 +52,9 @@ export interface HttpServer {
 export type RequestContext = Context & { request: RequestScope };
 
 export class PortInUseError extends Error {}
+
+/** An Idempotency-Key longer than this, or with control characters, is refused. */
+const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
 /**
  * Tells the request log which operation ran and which error codes went out, and gives every response
@@ -212,6 +219,16 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
         return sendJsonError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests: try again in ${decision.retryAfterSeconds} s (the limit is per token, or per address without one).`);
       }
     }
+    const rawKey = req.headers['idempotency-key'];
+    const idempotencyKey = Array.isArray(rawKey) ? rawKey.join(', ') : rawKey;
+    if (idempotencyKey !== undefined && (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH || /[^\x20-\x7e]/.test(idempotencyKey))) {
+      return sendJsonError(res, 400, 'BAD_REQUEST', `The Idempotency-Key header must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, e.g. a UUID.`);
+    }
+    // A client that goes away stops its request's work (queries in flight close, no new ones start).
+    const disconnected = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) disconnected.abort();
+    });
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -219,7 +236,11 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
-        const context = createContext(database, viewer, limitValues.maxCost);
+        const context = createContext(database, viewer, limitValues.maxCost, {
+          timeoutMs: options.requestTimeoutMs,
+          disconnected: disconnected.signal,
+          idempotencyKey: idempotencyKey || undefined,
+        });
         scope.graphql!.stats = context.stats;
         return { ...context, request: scope };
       },
@@ -227,7 +248,12 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      const unavailable = asServiceUnavailable(response.headers.get('content-type'), response.body.string);
+      if (unavailable) {
+        res.statusCode = unavailable.status;
+        res.setHeader('retry-after', unavailable.retryAfter);
+      }
+      res.end(unavailable?.body ?? response.body.string);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -244,13 +270,12 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       res.end();
       return;
     }
-    if (url.pathname === '/health') {
-      try {
-        await database.queries().read('RETURN 1 AS ok');
-        return send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
-      } catch {
-        return send(res, 503, 'application/json', JSON.stringify({ status: 'database unreachable' }));
-      }
+    // Ready to serve: Neo4j reachable and migrated. `/health` is the older name of the same check.
+    if (url.pathname === '/readyz' || url.pathname === '/health') {
+      const { ready, reason } = await readiness(database);
+      if (ready) return send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
+      res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+      return send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable', reason }));
     }
     if (req.method === 'GET' && url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX)) {
       const asset = await readGraphiqlAsset(url.pathname);

@@ -132,29 +132,32 @@ export async function recordInquiry(queries: Queries, viewer: Viewer, input: Rec
   else if (earlier && new Date(earlier.receivedAt) >= receivedAt) problems.add('followUpOf', 'must be an earlier inquiry');
   problems.throwIfAny('The inquiry was not recorded');
 
-  const id = `inq-${receivedAt.getUTCFullYear()}-${randomBytes(4).toString('hex')}`;
-  await audited(queries, viewer, 'recordInquiry', note, async (tx) => {
+  // The id is made inside the audited work and returned by it: a retry of a commit whose acknowledgement was
+  // lost answers with the id that was stored, instead of a new one (a duplicate) or a CONFLICT.
+  const id = await audited(queries, viewer, 'recordInquiry', note, async (tx) => {
+    const id = `inq-${receivedAt.getUTCFullYear()}-${randomBytes(4).toString('hex')}`;
     await tx.track('Inquiry', id);
     await createInquiry(tx, {
-    id,
-    kind: input.kind,
-    question: question!,
-    context,
-    contactName: input.contactName?.trim() || null,
-    contactEmail: input.contactEmail?.trim() || null,
-    riskCategories: input.riskCategories ?? [],
-    receivedAt: receivedAt.toISOString(),
-    dueAt: dueAt(receivedAt).toISOString(),
-    askedBy,
-    routedTo: routedTo!,
-    partner,
-    themeIds: subjects.themes.map((t) => t.id),
-    countryIds: subjects.countries.map((c) => c.id),
-    followUpOf,
-    filedBy: viewer.id,
-    by: viewer.name,
-    note,
-  });
+      id,
+      kind: input.kind,
+      question: question!,
+      context,
+      contactName: input.contactName?.trim() || null,
+      contactEmail: input.contactEmail?.trim() || null,
+      riskCategories: input.riskCategories ?? [],
+      receivedAt: receivedAt.toISOString(),
+      dueAt: dueAt(receivedAt).toISOString(),
+      askedBy,
+      routedTo: routedTo!,
+      partner,
+      themeIds: subjects.themes.map((t) => t.id),
+      countryIds: subjects.countries.map((c) => c.id),
+      followUpOf,
+      filedBy: viewer.id,
+      by: viewer.name,
+      note,
+    });
+    return id;
   });
 
   const place: PlaceRef | null = subjects.countries.length > 0 ? { countries: subjects.countries, region: null } : null;
