@@ -222,9 +222,10 @@ export class OperationGenerator {
     const withNull = (arbitrary: fc.Arbitrary<unknown>) => (nullable ? fc.oneof({ arbitrary, weight: 8 }, { arbitrary: nullable, weight: 1 }) : arbitrary);
     if (isListType(inner)) {
       const item = depth > 3 ? fc.constant(null) : this.value(inner.ofType as GraphQLInputType, mode, depth + 1);
+      // Many items, but a body of at most about 1.5 MB: a big list of huge strings says nothing new.
       const big = fc
         .record({ length: fc.constantFrom(101, 1_000, 20_000), value: item })
-        .map(({ length, value }) => Array.from({ length }, () => value));
+        .map(({ length, value }) => Array.from({ length: Math.min(length, Math.floor(1_500_000 / (JSON.stringify(value ?? null).length + 1))) }, () => value));
       return withNull(fc.oneof({ arbitrary: fc.array(item, { maxLength: 4 }), weight: 20 }, { arbitrary: item, weight: 2 }, { arbitrary: big, weight: 1 }));
     }
     if (isInputObjectType(inner)) {
