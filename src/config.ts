@@ -171,7 +171,7 @@ export function limitsConfig(env: Env): LimitsConfig {
   const limit = (name: string, fallback: number, min: number, max: number) => integer(env, name, fallback, min, max) ?? fallback;
   return {
     maxDepth: limit('MAX_QUERY_DEPTH', 10, 2, 100),
-    maxAliases: limit('MAX_ALIASES', 30, 0, 10_000),
+    maxAliases: limit('MAX_ALIASES', 15, 0, 10_000),
     maxTokens: limit('MAX_TOKENS', 2_000, 200, 1_000_000),
     maxDirectives: limit('MAX_DIRECTIVES', 20, 0, 10_000),
     maxCost: limit('MAX_QUERY_COST', 10_000, 100, 100_000_000),

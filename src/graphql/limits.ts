@@ -21,22 +21,20 @@ import { badUserInput } from './errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging.js';
 
 /**
- * What every argument may hold, checked at the schema boundary before a resolver runs. These are part
+ * What every argument may hold, checked at the schema boundary before a resolver runs. They bound what a
+ * request can make the server do; they sit above the services' own checks (a name of at most 200
+ * characters, a bio of 4,000, …), which go on reporting every problem of an input at once. They are part
  * of the API's contract (the README lists them), so they are constants rather than configuration.
  */
 export const INPUT_CAPS = {
   /** Items in any list argument or list input field (`ids`, `themes`, `countries`, `expertise`, …). */
   listItems: 100,
-  /** Characters in names, ids, slugs, codes, cursors and other short strings: the default. */
-  shortText: 200,
-  /** Characters in one-line free text: titles, headlines, topics, places, search text. */
-  lineText: 500,
+  /** Characters in any string: names, ids, codes, cursors, titles, search text. */
+  text: 1_000,
   /** Characters in long free text: questions, answers, bios, summaries, notes, reasons. */
-  longText: 10_000,
+  longText: 20_000,
 } as const;
 
-/** Argument and input field names that hold one line of free text. */
-const LINE_TEXT = new Set(['about', 'title', 'headline', 'headlineNl', 'topic', 'location', 'role', 'contactName']);
 /** Argument and input field names that hold long free text. */
 const LONG_TEXT = new Set(['question', 'answer', 'answerSummary', 'bio', 'bioNl', 'summary', 'context', 'note', 'reason', 'description', 'text']);
 
@@ -58,9 +56,7 @@ function namedTypeName(type: GraphQLOutputType): string {
 
 /** The length cap of a string argument or input field, by its name. */
 export function textCap(name: string): number {
-  if (LONG_TEXT.has(name)) return INPUT_CAPS.longText;
-  if (LINE_TEXT.has(name)) return INPUT_CAPS.lineText;
-  return INPUT_CAPS.shortText;
+  return LONG_TEXT.has(name) ? INPUT_CAPS.longText : INPUT_CAPS.text;
 }
 
 /** The error every limit gives: what was hit, its value, and how to ask within it. */
