@@ -98,7 +98,7 @@ builder.mutationFields((t) => ({
   eraseExpert: t.field({
     type: ErasureReceiptRef,
     description:
-      'Erasure on request (GDPR art. 17): removes the expert’s personal data (profile, contact details, affiliations, contributions by them alone, and the values in earlier change records) and keeps an anonymous node, so that counts per theme, country, network and inquiry stay right. Recorded without the data. For administrators and the secretariats of the expert’s networks.',
+      'Erasure on request (GDPR art. 17): removes the expert’s personal data (profile, contact details, affiliations, contributions by them alone, and the values in earlier change records) and keeps an anonymous node, so that counts per theme, country, network and inquiry stay right. Recorded without the data. Irreversible, so it takes the expert’s expectedVersion (CONFLICT if it changed meanwhile). For administrators and the secretariats of the expert’s networks.',
     authScopes: CURATORS,
     args: { input: t.arg({ type: EraseExpertInput, required: true, description: 'Whom to erase, and the request.' }) },
     resolve: (_root, args, ctx) => eraseExpert(ctx.queries, ctx.viewer, args.input),
