@@ -98,6 +98,9 @@ function resultOf(answer: Answer, pick: (data: any) => string | undefined): Writ
   return { kind: 'failed', code: error?.extensions?.code ?? `HTTP ${answer.status}`, outcome: error?.extensions?.outcome ?? null, message: error?.message ?? '' };
 }
 
+/** The inquiry id inside a global id ("Inquiry:inq-…", base64). */
+const slugOf = (globalId: string) => Buffer.from(globalId, 'base64').toString('utf8').split(':')[1];
+
 const RECORD = `mutation ($input: RecordInquiryInput!) { recordInquiry(input: $input) { inquiry { id } } }`;
 const UPDATE = `mutation ($input: UpdateInstitutionInput!) { updateInstitution(input: $input) { version acronym } }`;
 
@@ -266,6 +269,8 @@ describe('a Neo4j outage under load', () => {
     const upDetectedMs: number[] = [];
     const servedAgain: boolean[] = [];
     try {
+      // Load first meets a working Neo4j: the first writes warm it up.
+      await until(async () => successesWhile.up >= WRITERS, RECOVERY_BOUND_MS);
       for (let cycle = 1; cycle <= CYCLES; cycle++) {
         await sleep(2_000);
         phase = 'down';
@@ -278,7 +283,8 @@ describe('a Neo4j outage under load', () => {
         upDetectedMs.push(await until(async () => (await readyStatus()) === 200, RECOVERY_BOUND_MS));
         phase = 'up';
         const before = successesWhile.up;
-        const served = await until(async () => successesWhile.up > before, READINESS_BOUND_MS).then(
+        // Serving again is asserted, not its speed: the first writes after a crash meet a cold Neo4j.
+        const served = await until(async () => successesWhile.up > before, RECOVERY_BOUND_MS).then(
           () => true,
           () => false,
         );
@@ -327,11 +333,14 @@ describe('a Neo4j outage under load', () => {
       responses503: unavailable503.length,
       updates: applied,
       updateRetries,
+      errors: Object.fromEntries(
+        failed.map((w) => (w.result.kind === 'failed' ? [`${w.result.code}/${w.result.outcome ?? 'none'}`, w.result.message.slice(0, 300)] : ['', ''])),
+      ),
       downDetectedMs,
       upDetectedMs,
     };
     console.log(`[outage] ${JSON.stringify(summary)}`);
-    if (unexpected.length > 0) console.log(`[outage] app log:\n${appLog.slice(-30).join('\n')}`);
+    if (unexpected.length > 0 || servedAgain.includes(false)) console.log(`[outage] app log:\n${appLog.slice(-30).join('\n')}`);
 
     expect(unexpected).toEqual([]);
     // Clients heard of the outage, quickly, and the API served again after each return without a restart.
@@ -349,7 +358,7 @@ describe('a Neo4j outage under load', () => {
     // Every acknowledged write (and every one told STORED, or UNKNOWN and then retried) is there, exactly once.
     for (const write of writes) {
       const ids = storedByMarker.get(write.marker) ?? [];
-      if (write.result.kind === 'ok') expect(ids, write.marker).toEqual([write.result.id]);
+      if (write.result.kind === 'ok') expect(ids, write.marker).toEqual([slugOf(write.result.id)]);
       else if (write.result.outcome === 'STORED') expect(ids, write.marker).toHaveLength(1);
       // Reported failed without a doubt: not stored.
       else expect(ids, `${write.marker} was reported failed (${write.result.outcome ?? 'no outcome'}) but is stored`).toEqual([]);
