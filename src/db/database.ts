@@ -59,8 +59,9 @@ export const DRIVER_TIMEOUTS = {
   maxTransactionRetryTime: 5_000,
 } as const;
 
-/** How often a database known to be down is probed for its return. */
+/** How often a database known to be down is probed for its return, and how long a probe may take. */
 const PROBE_INTERVAL_MS = 1_000;
+const PROBE_TIMEOUT_MS = 3_000;
 
 /**
  * What became of the request's write when it failed: certainly not stored; perhaps stored (the connection
@@ -156,7 +157,12 @@ class Availability {
 
   private scheduleProbe(): void {
     this.probe = setTimeout(() => {
-      this.driver.verifyConnectivity({ database: this.database }).then(
+      // A probe that gets no answer counts as failed, so that probing goes on.
+      const stop = new AbortController();
+      const timer = setTimeout(() => stop.abort(new DatabaseUnavailableError()), PROBE_TIMEOUT_MS);
+      untilAborted(this.driver.verifyConnectivity({ database: this.database }), stop.signal)
+        .finally(() => clearTimeout(timer))
+        .then(
         () => {
           this.down = false;
           this.probe = null;
@@ -275,30 +281,37 @@ export class Queries {
     if (this.activity) this.activity.inFlight += 1;
     const stop = () => void closeQuietly(session);
     this.scope.signal?.addEventListener('abort', stop, { once: true });
+    const signal = this.scope.signal;
     try {
-      const result = await session.executeWrite(async (tx) => {
+      const transaction = session.executeWrite(async (tx) => {
         // A retry must not start once the request is stopped.
-        if (this.scope.signal?.aborted) throw this.scope.signal.reason;
+        if (signal?.aborted) throw signal.reason;
         const result = await work(async (cypher, params = {}) => {
           const started = performance.now();
           try {
             const result = await tx.run(cypher, toCypherParams(params) as Params);
+            // Work stopped meanwhile must not go on to commit: the client has been told it was not stored.
+            if (signal?.aborted) throw signal.reason;
             return result.records.map((record) => plain(record.toObject()) as Row);
           } finally {
             this.count(started);
           }
         });
+        if (signal?.aborted) throw signal.reason;
         // The driver commits when the work returns: from here on, a broken connection leaves the outcome unknown.
         commitSent = true;
         return result;
       }, this.transactionConfig());
+      const result = await untilAborted(transaction, signal);
       this.committed = true;
       return result;
     } catch (error) {
       throw this.failure(error, commitSent ? 'UNKNOWN' : 'NOT_STORED');
     } finally {
-      this.scope.signal?.removeEventListener('abort', stop);
-      await closeQuietly(session);
+      signal?.removeEventListener('abort', stop);
+      // A stopped request answers at once; its session closes in the background.
+      if (signal?.aborted) void closeQuietly(session);
+      else await closeQuietly(session);
       if (this.activity) this.activity.inFlight -= 1;
     }
   }
@@ -351,12 +364,15 @@ export class Queries {
     const started = performance.now();
     if (this.activity) this.activity.inFlight += 1;
     try {
-      const { records } = await this.driver.executeQuery(cypher, toCypherParams(params) as Params, {
-        routing,
-        database: this.database,
-        signal: this.scope.signal,
-        transactionConfig: this.transactionConfig(),
-      });
+      const { records } = await untilAborted(
+        this.driver.executeQuery(cypher, toCypherParams(params) as Params, {
+          routing,
+          database: this.database,
+          signal: this.scope.signal,
+          transactionConfig: this.transactionConfig(),
+        }),
+        this.scope.signal,
+      );
       return records.map((record) => plain(record.toObject()) as T);
     } catch (error) {
       throw this.failure(error, null);
@@ -365,6 +381,21 @@ export class Queries {
       this.count(started);
     }
   }
+}
+
+/**
+ * The driver's promise, or the signal's reason as soon as it aborts: the deadline holds even when the
+ * driver is still waiting on a connection or retrying (it is stopped too, by closing its session).
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  promise.catch(() => undefined); // settled later, after the request was answered
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 async function closeQuietly(session: Session): Promise<void> {
