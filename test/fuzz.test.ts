@@ -11,8 +11,8 @@ import { FUZZ_ACTORS, literal, OperationGenerator, queryReferences, type FuzzAct
  * and with a broken token. Whatever is sent, the server answers below 500 with a GraphQL JSON body whose errors
  * carry a code and no internals, keeps answering, and gives its memory back.
  *
- *   npx vitest run test/fuzz.test.ts                 CI size (FUZZ_RUNS, default 1000: about 2 minutes)
- *   npm run fuzz                                      full size: 10,000 operations
+ *   npx vitest run test/fuzz.test.ts                 CI size (FUZZ_RUNS, default 1000: about a minute on 2 cores)
+ *   npm run fuzz                                      full size: 10,000 operations (about 10 minutes)
  *   FUZZ_SEED=… FUZZ_PATH=… npx vitest run test/fuzz.test.ts    replay one failure (printed with every failure)
  *   FUZZ_SHRINK=1 …                                   stop at the first failure and let fast-check shrink it
  *
