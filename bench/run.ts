@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startApp, type App } from '../src/app.js';
+import { createLogger } from '../src/logging.js';
 import { openAuthenticator } from '../src/auth/tokens.js';
 import { loadConfig, ROOT_DIR } from '../src/config.js';
 import { encodeCursor } from '../src/graphql/paging.js';
@@ -230,7 +231,7 @@ async function main(): Promise<void> {
     SEED_ON_START: '0',
   });
   const log = (line: string) => console.log(line);
-  const app = await startApp(config, log);
+  const app = await startApp(config, createLogger('warn'));
   try {
     const url = `${app.url.replace('localhost', '127.0.0.1')}/graphql`;
     const queries = app.database.queries();

@@ -7,6 +7,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './db/embedded.js';
 import { migrate } from './db/migrations.js';
 import { schema } from './graphql/schema.js';
 import { startHttp, type HttpServer } from './http/server.js';
+import type { Logger } from './logging.js';
 import { isEmpty, readSeedData, seedGraph } from '../seed/load.js';
 
 export interface App {
@@ -37,21 +38,28 @@ export async function openDatabase(config: Config, log: (line: string) => void):
   }
 }
 
-/** On the embedded default, ready tokens for every role, so that each can be tried from GraphiQL at once. */
-async function logSampleTokens(authenticator: Authenticator, url: string, log: (line: string) => void): Promise<void> {
-  log(`Sample tokens (valid 12 hours; more with \`npm run token -- --role officer\`). In GraphiQL (${url}/graphql) open "Headers" and paste`);
-  log('  {"Authorization": "Bearer <token>"}   (no header: you are a viewer)');
+/**
+ * On the embedded default, ready tokens for every role, so that each can be tried from GraphiQL at once.
+ * Printed for the person at the terminal, never into the structured log (tokens do not belong in log storage).
+ */
+async function printSampleTokens(authenticator: Authenticator, url: string, print: (line: string) => void): Promise<void> {
+  print(`Sample tokens (valid 12 hours; more with \`npm run token -- --role officer\`). In GraphiQL (${url}/graphql) open "Headers" and paste`);
+  print('  {"Authorization": "Bearer <token>"}   (no header: you are a viewer)');
   for (const identity of SAMPLE_IDENTITIES) {
     const label = identity.roles[0] === 'secretariat' ? `secretariat ${identity.networks![0]!.toUpperCase()}` : identity.roles[0]!;
-    log(`  ${label.padEnd(16)} ${await authenticator.mint!(identity)}`);
+    print(`  ${label.padEnd(16)} ${await authenticator.mint!(identity)}`);
   }
 }
 
-/** Starts everything in order (database, seed, HTTP) and stops it in reverse. */
-export async function startApp(config: Config, log: (line: string) => void): Promise<App> {
+/**
+ * Starts everything in order (database, seed, HTTP) and stops it in reverse. `log` gets the structured
+ * log; `print` the lines meant for a person at the terminal only (the development tokens).
+ */
+export async function startApp(config: Config, log: Logger, print: (line: string) => void = (line) => console.log(line)): Promise<App> {
   // Before the database: a server that cannot verify tokens must not start at all.
   const authenticator = await openAuthenticator(config.auth);
-  const { database, embedded } = await openDatabase(config, log);
+  const neo4jLog = log.child({ component: 'neo4j' });
+  const { database, embedded } = await openDatabase(config, (line) => neo4jLog.info(line));
   let http: HttpServer | undefined;
   const stop = async () => {
     await http?.stop();
@@ -60,14 +68,27 @@ export async function startApp(config: Config, log: (line: string) => void): Pro
   };
   try {
     if (config.seedOnStart && (await isEmpty(database.queries()))) {
-      log('Empty database: loading the seed graph…');
+      log.info('Empty database: loading the seed graph…');
       await seedGraph(database.queries(), await readSeedData());
     } else if (await duplicateCandidatesMissing(database.queries())) {
-      log('Experts but no stored likely duplicate pairs (a database from before they were stored; checked from counts alone): working them out once…');
+      log.info('Experts but no stored likely duplicate pairs (a database from before they were stored; checked from counts alone): working them out once…');
       await refreshAllDuplicateCandidates(database.queries());
     }
-    http = await startHttp({ schema, database, authenticator, host: config.host, port: config.port, queryStats: config.queryStats, log });
-    if (config.auth.kind === 'local') await logSampleTokens(authenticator, http.url, log);
+    http = await startHttp({
+      schema,
+      database,
+      authenticator,
+      host: config.host,
+      port: config.port,
+      queryStats: config.queryStats,
+      limits: config.limits,
+      log,
+      requestTimeoutMs: config.requestTimeoutMs,
+      corsOrigins: config.corsOrigins,
+      rateLimit: { points: config.rateLimitPerMinute, durationSeconds: 60, loopback: config.rateLimitLoopback },
+      shutdownGraceMs: config.shutdownGraceMs,
+    });
+    if (config.auth.kind === 'local') await printSampleTokens(authenticator, http.url, print);
   } catch (error) {
     await stop();
     throw error;

@@ -31,6 +31,22 @@ export type AuthConfig =
 /** What a request without a token gets: the viewer role, or UNAUTHENTICATED. */
 export type AnonymousPolicy = 'viewer' | 'refuse';
 
+/** What one request may cost before it runs (see "Limits" in the README). */
+export interface LimitsConfig {
+  /** Nesting of fields in an operation (introspection's `__schema` does not count). */
+  maxDepth: number;
+  /** Aliased fields in an operation. */
+  maxAliases: number;
+  /** Lexical tokens in a document (names, punctuation, values). */
+  maxTokens: number;
+  /** Directives in an operation. */
+  maxDirectives: number;
+  /** Cost budget: every field costs 1, and what is below a list costs once per item asked for (`first`). */
+  maxCost: number;
+  /** Size of a request body in bytes. */
+  maxBodyBytes: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -40,7 +56,29 @@ export interface Config {
   /** Load the seed graph into an empty database on start. */
   seedOnStart: boolean;
   auth: AuthConfig;
+  /** Operations: logs, CORS, shutdown and rate limits (README, "Operations"). */
+  logLevel: LogLevel;
+  /** Origins (scheme://host[:port]) whose pages may call the API; empty: same origin only. */
+  corsOrigins: string[];
+  /** How long a shutdown waits for requests in flight before closing their connections. */
+  shutdownGraceMs: number;
+  /** Requests per minute per token subject (or client address without a token); 0: no limit. */
+  rateLimitPerMinute: number;
+  /** Limit requests from loopback addresses too (off by default: tests, the bench and local tools run there). */
+  rateLimitLoopback: boolean;
+  limits: LimitsConfig;
+  /** Every request's deadline: its Neo4j transactions time out, and it answers TIMEOUT, when it passes. */
+  requestTimeoutMs: number;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * 10 s: the slowest request the bench knows (a broad whoKnows over 100k experts) takes about 3 s, so this
+ * leaves room for a busy machine while still freeing a stuck request's connection and Neo4j transaction.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 export class ConfigError extends Error {}
 
@@ -68,6 +106,33 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name}=${raw} is not a yes/no value: use 1 or 0`);
+}
+
+function logLevel(env: Env): LogLevel {
+  const raw = (env.LOG_LEVEL || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError(`LOG_LEVEL=${env.LOG_LEVEL} is not one of ${LOG_LEVELS.join(', ')}: fix or unset it`);
+  return raw as LogLevel;
+}
+
+function origins(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (!raw) return [];
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      let origin: string | undefined;
+      try {
+        origin = new URL(entry).origin;
+      } catch {
+        origin = undefined;
+      }
+      if (origin === undefined || origin === 'null' || origin !== entry.replace(/\/$/, '')) {
+        throw new ConfigError(`${name}: ${entry} is not an origin such as https://dashboard.example.org (scheme, host, optional port; no path): fix it`);
+      }
+      return origin;
+    });
 }
 
 const MIN_SECRET_LENGTH = 32;
@@ -101,6 +166,19 @@ function authConfig(env: Env, neo4j: Config['neo4j']): AuthConfig {
   return { kind: 'local', secretFile: path.resolve(ROOT_DIR, env.AUTH_SECRET_FILE || path.join(neo4j.dataDir, 'auth-secret')), ...common };
 }
 
+/** The request limits set by the environment (the defaults for an empty one). */
+export function limitsConfig(env: Env): LimitsConfig {
+  const limit = (name: string, fallback: number, min: number, max: number) => integer(env, name, fallback, min, max) ?? fallback;
+  return {
+    maxDepth: limit('MAX_QUERY_DEPTH', 10, 2, 100),
+    maxAliases: limit('MAX_ALIASES', 15, 0, 10_000),
+    maxTokens: limit('MAX_TOKENS', 2_000, 200, 1_000_000),
+    maxDirectives: limit('MAX_DIRECTIVES', 20, 0, 10_000),
+    maxCost: limit('MAX_QUERY_COST', 10_000, 100, 100_000_000),
+    maxBodyBytes: limit('MAX_BODY_BYTES', 1_000_000, 10_000, 1_000_000_000),
+  };
+}
+
 /** Every environment variable the server reads, checked in one place. */
 export function loadConfig(env: Env = process.env): Config {
   const uri = env.NEO4J_URI;
@@ -132,5 +210,12 @@ export function loadConfig(env: Env = process.env): Config {
     neo4j,
     queryStats: flag(env, 'QUERY_STATS', false),
     seedOnStart: flag(env, 'SEED_ON_START', true),
+    logLevel: logLevel(env),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000) ?? 10_000,
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000) ?? 600,
+    rateLimitLoopback: flag(env, 'RATE_LIMIT_LOOPBACK', false),
+    limits: limitsConfig(env),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000) ?? DEFAULT_REQUEST_TIMEOUT_MS,
   };
 }

@@ -3,25 +3,35 @@ import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUnreachableError } from './db/database.js';
 import { EmbeddedNeo4jError } from './db/embedded.js';
 import { PortInUseError } from './http/server.js';
-
-const log = (line: string) => console.log(line);
+import { createLogger } from './logging.js';
 
 /** Failures with a one-line cause the person starting the server can fix. */
 const EXPLAINED = [ConfigError, EmbeddedNeo4jError, DatabaseUnreachableError, PortInUseError];
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const log = createLogger(config.logLevel);
   const app = await startApp(config, log);
   const where = config.neo4j.kind === 'embedded' ? `embedded Neo4j at ${app.neo4jUri}, data in ${config.neo4j.dataDir}` : `Neo4j at ${app.neo4jUri}`;
-  log(`Expertise graph ready: GraphiQL at ${app.url}/graphql (${where}). Stop with Ctrl-C.`);
+  log.info({ url: `${app.url}/graphql`, neo4j: app.neo4jUri }, 'ready');
+  // For the person at the terminal: plain text, whatever LOG_LEVEL says.
+  console.log(`Expertise graph ready: GraphiQL at ${app.url}/graphql (${where}). Stop with Ctrl-C.`);
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting without waiting for requests in flight');
+      process.exit(1);
+    }
     stopping = true;
-    log(`${signal}: stopping…`);
-    await app.stop();
-    log('Stopped.');
+    log.info({ signal, graceMs: config.shutdownGraceMs }, 'stopping: no new connections; requests in flight may finish');
+    try {
+      await app.stop();
+    } catch (error) {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+    log.info('Stopped.');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -201,6 +201,96 @@ describe('history', () => {
   });
 });
 
+describe('history(id:) names one object of one type (slugs are unique per type only)', () => {
+  const HISTORY = 'query ($id: String!) { history(id: $id, first: 50) { totalCount edges { node { action subjectType subjectSlug before after } } } }';
+  const REKA = ACTORS.secretariatReka;
+  const createInstitution = (slug: string) =>
+    graphql(
+      'mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { slug } }',
+      { input: { slug, name: `Decoy ${slug}`, nameNl: `Lokaas ${slug}`, kind: 'NGO', country: 'NL' } },
+      { as: REKA },
+    );
+  const codeOf = (response: { errors?: Array<{ extensions?: { code?: string } }> }) => response.errors?.[0]?.extensions?.code;
+
+  it('a REKA secretariat cannot read an internal desk inquiry’s records through an institution it gave the same slug', async () => {
+    const slug = `${P}-inq-0003`;
+    await db.queries().write(
+      `MATCH (n:Network {id: 'knowledge-security-desk'}), (a:Institution {id: 'min-bz'})
+       CREATE (i:Inquiry {id: $slug, kind: 'KNOWLEDGE_SECURITY', question: 'Secret question', status: 'RECEIVED', visibility: 'INTERNAL',
+                          receivedAt: datetime(), dueAt: datetime() + duration('P3D'), version: 1, riskCategories: [],
+                          filedBy: 'test-desk', contactName: 'Asker Secret', contactEmail: 'asker-secret@example.org'})
+       CREATE (i)-[:ROUTED_TO]->(n), (i)-[:ASKED_BY]->(a)`,
+      { slug },
+    );
+    const status = await graphql(
+      'mutation ($input: ChangeInquiryStatusInput!) { changeInquiryStatus(input: $input) { version } }',
+      { input: { id: slug, expectedVersion: 1, status: 'IN_PROGRESS' } },
+      { as: 'desk' },
+    );
+    expect(status.errors).toBeUndefined();
+    expect((await createInstitution(slug)).errors).toBeUndefined();
+
+    // The bare slug is ambiguous: refused, with the global id of each object to choose from.
+    const ambiguous = await graphql(HISTORY, { id: slug }, { as: REKA });
+    expect(codeOf(ambiguous)).toBe('BAD_USER_INPUT');
+    expect(ambiguous.errors![0]!.message).toContain(id('Institution', slug));
+    expect(ambiguous.errors![0]!.message).toContain(id('Inquiry', slug));
+    expect(JSON.stringify(ambiguous)).not.toContain('asker-secret@example.org');
+
+    // The institution's global id gives the institution's records only.
+    const own = await graphql(HISTORY, { id: id('Institution', slug) }, { as: REKA });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.history.edges.map((e: any) => [e.node.subjectType, e.node.action])).toEqual([['Institution', 'createInstitution']]);
+    expect(JSON.stringify(own)).not.toContain('asker-secret@example.org');
+
+    // The inquiry's global id is checked against the inquiry.
+    expect(codeOf(await graphql(HISTORY, { id: id('Inquiry', slug) }, { as: REKA }))).toBe('FORBIDDEN');
+    const desk = await graphql(HISTORY, { id: id('Inquiry', slug) }, { as: 'desk' });
+    expect(desk.data.history.edges.map((e: any) => e.node.action)).toEqual(['changeInquiryStatus']);
+  });
+
+  it('an old id of a merged expert: only its own records, to those who may curate the expert it was merged into', async () => {
+    const keep = `${P}-merge-keep`;
+    const gone = `${P}-merge-gone`;
+    await db.queries().write(
+      `MATCH (ckn:Network {id: 'ckn'})
+       CREATE (:Expert {id: $keep, name: 'Kept Person', email: 'kept@example.org', version: 1})-[:MEMBER_OF]->(ckn)
+       CREATE (:Expert {id: $gone, name: 'Gone Person', email: 'gone-secret@example.org', phone: '+31600111222', version: 1})-[:MEMBER_OF]->(ckn)`,
+      { keep, gone },
+    );
+    const merged = await graphql(
+      'mutation ($input: MergeExpertsInput!) { mergeExperts(input: $input) { slug } }',
+      { input: { keep, remove: gone, keepVersion: 1, removeVersion: 1 } },
+    );
+    expect(merged.errors).toBeUndefined();
+    // A secretariat of another network takes the old id as an institution's slug.
+    expect((await createInstitution(gone)).errors).toBeUndefined();
+
+    expect(codeOf(await graphql(HISTORY, { id: gone }, { as: REKA }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await graphql(HISTORY, { id: id('Expert', gone) }, { as: REKA }))).toBe('FORBIDDEN');
+    const institution = await graphql(HISTORY, { id: id('Institution', gone) }, { as: REKA });
+    expect(institution.data.history.edges.map((e: any) => e.node.subjectType)).toEqual(['Institution']);
+    expect(JSON.stringify(institution)).not.toContain('gone-secret@example.org');
+
+    // CKN curates the kept expert: it reads the old id's own records (the merge), contact details included.
+    const ckn = await graphql(HISTORY, { id: id('Expert', gone) }, { as: 'secretariat' });
+    expect(ckn.errors).toBeUndefined();
+    expect(ckn.data.history.edges.map((e: any) => [e.node.subjectSlug, e.node.action])).toEqual([[gone, 'mergeExperts']]);
+    expect(ckn.data.history.edges[0].node.before.email).toBe('gone-secret@example.org');
+
+    // Once the kept expert leaves CKN for REKA, the permission follows it.
+    const version = (await db.queries().read<{ v: number }>('MATCH (e:Expert {id: $keep}) RETURN e.version AS v', { keep }))[0]!.v;
+    const moved = await graphql(
+      'mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { version } }',
+      { input: { id: keep, expectedVersion: version, networks: ['reka'] } },
+    );
+    expect(moved.errors).toBeUndefined();
+    expect(codeOf(await graphql(HISTORY, { id: id('Expert', gone) }, { as: 'secretariat' }))).toBe('FORBIDDEN');
+    const reka = await graphql(HISTORY, { id: id('Expert', gone) }, { as: REKA });
+    expect(reka.data.history.edges.map((e: any) => e.node.action)).toEqual(['mergeExperts']);
+  });
+});
+
 describe('inquiry mutations', () => {
   it('recordInquiry: every role but viewers', async () => {
     const query = `mutation ($input: RecordInquiryInput!) { recordInquiry(input: $input) { inquiry { slug } } }`;
@@ -275,7 +365,7 @@ describe('curation mutations', () => {
     ['createContribution', CKN, (f) => ({ kind: 'PUBLICATION', title: `Paper ${f.key}`, date: '2025-05-01', authors: [f.a] })],
     ['createEvent', CKN, (f) => ({ kind: 'KNOWLEDGE_SESSION', title: `Session ${f.key}`, startsAt: '2031-05-06T13:00:00Z', network: 'ckn', speakers: [{ expert: f.a }] })],
     ['mergeExperts', CKN, (f) => ({ keep: f.a, remove: f.b, keepVersion: 1, removeVersion: 1 })],
-    ['eraseExpert', CKN, (f) => ({ id: f.a, reason: 'Request received' })],
+    ['eraseExpert', CKN, (f) => ({ id: f.a, expectedVersion: 1, reason: 'Request received' })],
   ];
 
   it.each(cases)('%s', async (mutation, allowed, input) => {

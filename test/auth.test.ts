@@ -1,12 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { openAuthenticator, type Authenticator } from '../src/auth/tokens.js';
+import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator } from '../src/auth/tokens.js';
 import type { Database } from '../src/db/database.js';
 import { schema } from '../src/graphql/schema.js';
 import { startHttp, type HttpServer } from '../src/http/server.js';
+import { silentLogger } from '../src/logging.js';
 import { connectTestDatabase, graphql, tokenFor } from './helpers/api.js';
 
 const ISSUER = 'expertise-graph';
@@ -22,15 +23,16 @@ async function post(token: string | null, query = '{ themes(first: 1) { totalCou
 }
 
 /** A token signed with the test server's secret but with chosen claims and lifetime. */
-async function signed(claims: Record<string, unknown>, options: { expires?: string | number; audience?: string } = {}) {
-  return new SignJWT(claims)
+async function signed(claims: Record<string, unknown>, options: { expires?: string | number | null; audience?: string } = {}) {
+  const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject('someone')
     .setIssuer(ISSUER)
     .setAudience(options.audience ?? AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(options.expires ?? '1h')
-    .sign(new TextEncoder().encode(inject('authSecret')));
+    .setIssuedAt();
+  // null: no exp claim at all.
+  if (options.expires !== null) jwt.setExpirationTime(options.expires ?? '1h');
+  return jwt.sign(new TextEncoder().encode(inject('authSecret')));
 }
 
 describe('bearer tokens', () => {
@@ -42,6 +44,7 @@ describe('bearer tokens', () => {
 
   it.each([
     ['an expired token', () => signed({ roles: ['officer'] }, { expires: Math.floor(Date.now() / 1000) - 60 }), /expired/],
+    ['a token without an expiry (no exp claim)', () => signed({ roles: ['admin'] }, { expires: null }), /no expiry \(exp claim\)/],
     ['a token for another audience', () => signed({ roles: ['officer'] }, { audience: 'another-app' }), /"aud" claim/],
     ['a token with an unknown role', () => signed({ roles: ['superuser'] }), /superuser/],
     ['a secretariat token without a network', () => signed({ roles: ['secretariat'] }), /must name its network/],
@@ -52,6 +55,16 @@ describe('bearer tokens', () => {
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(body.errors[0].message).toMatch(reason);
     expect(body.data).toBeUndefined();
+  });
+
+  it('mints tokens that carry an expiry: the sample tokens and `npm run token` alike', async () => {
+    const authenticator = await openAuthenticator({ kind: 'secret', secret: inject('authSecret'), issuer: ISSUER, audience: AUDIENCE, anonymous: 'viewer' });
+    for (const identity of SAMPLE_IDENTITIES) {
+      const { exp, iat } = decodeJwt(await authenticator.mint!(identity));
+      expect(exp! - iat!, identity.subject).toBe(12 * 3600);
+    }
+    const { exp, iat } = decodeJwt(await authenticator.mint!({ subject: 'cli', roles: ['officer'] }, '8h'));
+    expect(exp! - iat!).toBe(8 * 3600);
   });
 
   it('refuses an Authorization header that is not a bearer token', async () => {
@@ -83,7 +96,7 @@ describe('AUTH_ANONYMOUS=refuse', () => {
   beforeAll(async () => {
     database = await connectTestDatabase();
     authenticator = await openAuthenticator({ kind: 'secret', secret: inject('authSecret'), issuer: ISSUER, audience: AUDIENCE, anonymous: 'refuse' });
-    server = await startHttp({ schema, database, authenticator, host: '127.0.0.1', port: 0, queryStats: false, log: () => {} });
+    server = await startHttp({ schema, database, authenticator, host: '127.0.0.1', port: 0, queryStats: false, log: silentLogger() });
   });
   afterAll(async () => {
     await server?.stop();

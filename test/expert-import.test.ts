@@ -101,6 +101,71 @@ that spans two lines",en,CKN,,semiconductors|3,`,
     expect(row!.n).toBe(0);
   });
 
+  it('checks every cell’s form before anything reaches Neo4j, and reports every bad row together', async () => {
+    const long = 'x'.repeat(201);
+    const csv = [
+      HEADER,
+      `${P}-ok-one,Good One,,,no,,en,CKN,leiden-asia-centre|Fellow|2020-01-01|,semiconductors|3,CN|2`,
+      // A real institution with an impossible date: this one used to reach date() in Neo4j and crash.
+      `${P}-bad-date,Bad Date,,,no,,,CKN,leiden-asia-centre|Fellow|2020-13-01|2021-02-30,semiconductors|3,`,
+      `${P}-bad-cells,${long},mail@@example,12,perhaps,,xx,CKN,leiden-asia-centre|Fellow|2021-01-01|2020-01-01|extra,semiconductors|x|SURE;sanctions|,CN|0`,
+      `${P}-ok-two,Good Two,,,yes,,,CKN,,sanctions|2|VERIFIED,RU|4`,
+      `Not A Slug,Bad Slug,,,no,,,CKN,,semiconductors|4|declared,`,
+    ].join('\n');
+    const report = await importExpertCsv(db.queries(), admin, csv, { dryRun: false, source: 'mixed.csv' });
+    expect(report.written).toBe(false);
+    expect(report.created).toEqual([]);
+    const lines = report.problems.map((p) => `${p.line} ${p.field}`);
+    expect(lines).toEqual([
+      '3 affiliations[0].since',
+      '3 affiliations[0].until',
+      '4 contactConsent',
+      '4 affiliations[0]',
+      '4 affiliations[0].until',
+      '4 expertise[0].level',
+      '4 expertise[0].provenance',
+      '4 expertise[1].level',
+      '4 countryFocus[0].level',
+      '4 name',
+      '4 email',
+      '4 phone',
+      '4 languages[0]',
+      '6 slug',
+    ]);
+    const message = (line: number, field: string) => report.problems.find((p) => p.line === line && p.field === field)?.message;
+    expect(message(3, 'affiliations[0].since')).toBe('"2020-13-01" is not a date as YYYY-MM-DD');
+    expect(message(3, 'affiliations[0].until')).toBe('"2021-02-30" is not a date as YYYY-MM-DD');
+    expect(message(4, 'affiliations[0].until')).toBe('2020-01-01 is before since (2021-01-01)');
+    expect(message(4, 'expertise[0].level')).toBe('"x" is not a whole number from 1 to 5');
+    expect(message(4, 'expertise[1].level')).toBe('is missing: give a level from 1 to 5');
+    expect(message(4, 'countryFocus[0].level')).toBe('must be from 1 to 5 (got 0)');
+    expect(message(4, 'name')).toBe('must be at most 200 characters (got 201)');
+    const [row] = await db.queries().read<{ n: number; changes: number }>(
+      'RETURN COUNT { MATCH (e:Expert) WHERE e.id STARTS WITH $prefix } AS n, COUNT { MATCH (c:Change) WHERE c.subjectId STARTS WITH $prefix } AS changes',
+      { prefix: `${P}-ok-` },
+    );
+    expect(row).toEqual({ n: 0, changes: 0 });
+  });
+
+  it('an old id of a merged expert updates the kept expert; both ids in one file are one expert twice', async () => {
+    const [keep, gone] = [`${P}-kept`, `${P}-gone`];
+    await db.queries().write(
+      `MATCH (ckn:Network {id: 'ckn'})
+       CREATE (k:Expert {id: $keep, name: 'Kept Fixture', version: 3})-[:MEMBER_OF]->(ckn)
+       CREATE (g:MergedExpert {id: $gone})-[:MERGED_INTO]->(k)`,
+      { keep, gone },
+    );
+    const headline = `slug,name,headline\n${gone},Kept Fixture,Via the old id`;
+    const report = await importExpertCsv(db.queries(), admin, headline, { dryRun: false, source: 'merged.csv' });
+    expect(report).toMatchObject({ updated: [keep], created: [], problems: [], written: true });
+    const [kept] = await db.queries().read('MATCH (e:Expert {id: $keep}) RETURN e.headline AS headline, e.version AS version', { keep });
+    expect(kept).toEqual({ headline: 'Via the old id', version: 4 });
+    expect(await db.queries().read('MATCH (e:Expert {id: $gone}) RETURN e', { gone })).toEqual([]);
+
+    const twice = await importExpertCsv(db.queries(), admin, `slug,name\n${keep},Kept Fixture\n${gone},Kept Fixture`, { dryRun: false, source: 'twice.csv' });
+    expect(twice.problems).toEqual([{ line: 3, field: 'slug', message: `names the same expert ("${keep}") as line 2: merge the two rows` }]);
+  });
+
   it('refuses a file with unknown or missing columns before looking at rows', async () => {
     const report = await importExpertCsv(db.queries(), admin, 'name,mail\nA,B', { dryRun: false, source: 'x.csv' });
     expect(report.problems.map((p) => [p.line, p.field])).toEqual([
@@ -109,13 +174,16 @@ that spans two lines",en,CKN,,semiconductors|3,`,
     ]);
   });
 
-  it('runs from the command line: one line per problem, exit code 1, nothing written', { timeout: 60_000 }, async () => {
+  it.each([[[]], [['--dry-run']]])('runs from the command line %j: one line per problem, exit code 1, nothing written, no stack trace', { timeout: 60_000 }, async (flags) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-import-'));
     try {
       const file = path.join(dir, 'experts.csv');
-      await writeFile(file, `${HEADER}\n${P}-cli,CLI Row,,,no,,,CKN,,semiconductors|9,\n`);
+      await writeFile(
+        file,
+        `${HEADER}\n${P}-cli,CLI Row,,,no,,,CKN,,semiconductors|9,\n${P}-cli-date,CLI Date,,,no,,,CKN,leiden-asia-centre|Fellow|2020-13-01|,,\n${P}-cli-ok,CLI Fine,,,no,,,CKN,,,\n`,
+      );
       const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/bulk/import-cli.ts', file, '--by', 'CLI test'], {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/bulk/import-cli.ts', file, '--by', 'CLI test', ...flags], {
           cwd: ROOT,
           env: { ...process.env, NEO4J_URI: inject('neo4jUri'), AUTH_SECRET: '', AUTH_JWKS_URL: '' },
         });
@@ -126,7 +194,11 @@ that spans two lines",en,CKN,,semiconductors|3,`,
       });
       expect(code).toBe(1);
       expect(output).toContain('line 2: expertise[0].level: must be from 1 to 5 (got 9)');
-      expect(output).toContain('Nothing was written: 1 row(s) have problems');
+      expect(output).toContain('line 3: affiliations[0].since: "2020-13-01" is not a date as YYYY-MM-DD');
+      expect(output).toContain('Nothing was written: 2 row(s) have problems');
+      expect(output).not.toMatch(/\n\s+at |Neo4jError/);
+      const [row] = await db.queries().read<{ n: number }>('MATCH (e:Expert) WHERE e.id STARTS WITH $prefix RETURN count(e) AS n', { prefix: `${P}-cli` });
+      expect(row!.n).toBe(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

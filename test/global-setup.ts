@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logging.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,8 +32,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     AUTH_SECRET: authSecret,
     AUTH_JWKS_URL: '',
     AUTH_ANONYMOUS: 'viewer',
+    // One line per request would bury the test output: warnings and internal errors only, unless asked.
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    // Tests share a loaded machine with their Neo4j: a generous deadline keeps them about behaviour, not speed
+    // (test/deadline.test.ts checks the deadline itself on a server of its own).
+    REQUEST_TIMEOUT_MS: process.env.REQUEST_TIMEOUT_MS || '120000',
   });
-  const app = await startApp(config, (line) => console.log(`[app] ${line}`)).catch(async (error: unknown) => {
+  const app = await startApp(config, createLogger(config.logLevel)).catch(async (error: unknown) => {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   });

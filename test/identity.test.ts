@@ -426,13 +426,13 @@ describe('mergeExperts', () => {
     expect(row!.n).toBe(3);
   });
 
-  it('refuses merging an expert with itself, or a merged one', async () => {
+  it('refuses merging an expert with itself, also through an old id of its own', async () => {
     const self = await graphql(MERGE, { input: { keep, remove: globalId('Expert', keep), keepVersion: 2, removeVersion: 2 } });
     expect(self.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(self.errors?.[0]?.message).toMatch(/cannot be merged with itself/);
     const again = await graphql(MERGE, { input: { keep, remove, keepVersion: 2, removeVersion: 1 } });
     expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(again.errors?.[0]?.message).toMatch(/was merged into/);
+    expect(again.errors?.[0]?.message).toMatch(/names the expert to keep .* it was merged into it already/);
     const unknown = await graphql(MERGE, { input: { keep, remove: `${P}-nobody`, keepVersion: 2, removeVersion: 1 } });
     expect(unknown.errors?.[0]?.message).toMatch(/no expert has id/);
   });
@@ -541,10 +541,12 @@ describe('eraseExpert', () => {
   it('is refused to those who may not curate the expert, changing nothing', async () => {
     const before = await stateOf([person.id]);
     for (const as of [REKA_SECRETARIAT, 'officer', 'viewer'] as Actor[]) {
-      const response = await graphql(ERASE, { input: { id: person.id, reason: 'Request 1' } }, { as });
+      const response = await graphql(ERASE, { input: { id: person.id, expectedVersion: await versionOf(person.id), reason: 'Request 1' } }, { as });
       expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    const noReason = await graphql(ERASE, { input: { id: person.id, reason: ' ' } });
+    const noReason = await graphql(ERASE, { input: { id: person.id, expectedVersion: await versionOf(person.id), reason: ' ' } });
+    const stale = await graphql(ERASE, { input: { id: person.id, expectedVersion: (await versionOf(person.id)) - 1, reason: 'Request 1' } });
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(noReason.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await stateOf([person.id])).toEqual(before);
   });
@@ -553,7 +555,8 @@ describe('eraseExpert', () => {
     expect((await leftovers()).length).toBeGreaterThan(0);
     const onThemeBefore = await expertsOnTheme();
 
-    const response = await graphql(ERASE, { input: { id: globalId('Expert', person.id), reason: 'Erasure request, ticket 42' } }, { as: 'secretariat' });
+    const input = { id: globalId('Expert', person.id), expectedVersion: await versionOf(person.id), reason: 'Erasure request, ticket 42' };
+    const response = await graphql(ERASE, { input }, { as: 'secretariat' });
     expect(response.errors).toBeUndefined();
     expect(response.data.eraseExpert.keptCounts).toEqual({ expertise: 1, countryFocus: 1, memberships: 1, consultations: 1 });
     expect(Date.parse(response.data.eraseExpert.erasedAt)).toBeGreaterThan(Date.now() - 60_000);
@@ -587,7 +590,7 @@ describe('eraseExpert', () => {
     }
     const anonymous = await graphql(`query ($id: ID!) { node(id: $id) { id } }`, { id: globalId('Expert', anonymousId) });
     expect(anonymous.errors?.[0]?.message).toMatch(/erased on request/);
-    const again = await graphql(ERASE, { input: { id: person.id, reason: 'Twice' } });
+    const again = await graphql(ERASE, { input: { id: person.id, expectedVersion: 1, reason: 'Twice' } });
     expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -601,5 +604,96 @@ describe('eraseExpert', () => {
     expect(records[0].fields).toEqual(expect.arrayContaining(['name', 'email', 'phone', '→AFFILIATED_WITH']));
     // Both records of the person: the merged duplicate's history came along.
     expect(records.filter((r: any) => r.action === 'mergeExperts')).toHaveLength(2);
+  });
+});
+
+describe('an old id of a merged expert names the kept expert in every input', () => {
+  const surname = `Oudeid${TOKEN}`;
+  const kept = `${P}-old-kept`;
+  const old = `${P}-old-gone`;
+  const other = `${P}-old-other`;
+  const inquiry = `${P}-old-inquiry`;
+  const codeOf = (response: { errors?: Array<{ extensions?: { code?: string } }> }) => response.errors?.[0]?.extensions?.code;
+
+  beforeAll(async () => {
+    await createExperts([
+      { id: kept, name: `Karel ${surname}`, networks: ['ckn'] },
+      { id: old, name: `K. ${surname}`, networks: ['ckn'] },
+      { id: other, name: `Otto Other${TOKEN}`, networks: ['ckn'] },
+    ]);
+    await createInquiry(inquiry);
+    expect((await graphql(MERGE, { input: { keep: kept, remove: old, keepVersion: 1, removeVersion: 1 } })).errors).toBeUndefined();
+  });
+
+  it('updateExpert and retireExpert change the kept expert, at the kept expert’s version', async () => {
+    const UPDATE = 'mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { slug version headline } }';
+    const version = await versionOf(kept);
+    const stale = await graphql(UPDATE, { input: { id: old, expectedVersion: version + 1, headline: 'Stale' } }, { as: 'secretariat' });
+    expect(codeOf(stale)).toBe('CONFLICT');
+    expect(stale.errors?.[0]?.extensions?.currentVersion).toBe(version);
+    const updated = await graphql(UPDATE, { input: { id: globalId('Expert', old), expectedVersion: version, headline: 'Via the old id' } }, { as: 'secretariat' });
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data.updateExpert).toEqual({ slug: kept, version: version + 1, headline: 'Via the old id' });
+  });
+
+  it('contribution authors and event speakers given by an old id are the kept expert (and the two together are one, given twice)', async () => {
+    const contribution = await graphql(
+      'mutation ($input: CreateContributionInput!) { createContribution(input: $input) { slug version authors { slug } } }',
+      { input: { kind: 'PUBLICATION', title: `Paper ${P}`, date: '2025-05-01', authors: [old] } },
+      { as: 'secretariat' },
+    );
+    expect(contribution.errors).toBeUndefined();
+    expect(contribution.data.createContribution.authors).toEqual([{ slug: kept }]);
+    const twice = await graphql(
+      'mutation ($input: UpdateContributionInput!) { updateContribution(input: $input) { authors { slug } } }',
+      { input: { id: contribution.data.createContribution.slug, expectedVersion: 1, authors: [kept, old, other] } },
+      { as: 'secretariat' },
+    );
+    expect(codeOf(twice)).toBe('BAD_USER_INPUT');
+    expect(twice.errors?.[0]?.message).toMatch(/authors\[1\]: .* is given twice/);
+    const changed = await graphql(
+      'mutation ($input: UpdateContributionInput!) { updateContribution(input: $input) { authors { slug } } }',
+      { input: { id: contribution.data.createContribution.slug, expectedVersion: 1, authors: [other, old] } },
+      { as: 'secretariat' },
+    );
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data.updateContribution.authors.map((a: any) => a.slug).sort()).toEqual([kept, other].sort());
+
+    const event = await graphql(
+      'mutation ($input: CreateEventInput!) { createEvent(input: $input) { speakers { expert { slug } } } }',
+      { input: { kind: 'KNOWLEDGE_SESSION', title: `Session ${P}`, startsAt: '2031-05-06T13:00:00Z', network: 'ckn', speakers: [{ expert: old }] } },
+      { as: 'secretariat' },
+    );
+    expect(event.errors).toBeUndefined();
+    expect(event.data.createEvent.speakers).toEqual([{ expert: { slug: kept } }]);
+  });
+
+  it('consultExpert records the kept expert, also as the one referred to', async () => {
+    const consulted = await consult(inquiry, other, 'REFERRED', old);
+    expect(consulted.consultations.map((c: any) => [c.expert.slug, c.referredTo.slug])).toEqual([[other, kept]]);
+  });
+
+  it('mergeExperts takes the old id as the kept expert', async () => {
+    const third = `${P}-old-third`;
+    await createExperts([{ id: third, name: `Kees ${surname}`, networks: ['ckn'] }]);
+    const merged = await graphql(MERGE, { input: { keep: old, remove: third, keepVersion: await versionOf(kept), removeVersion: 1 } }, { as: 'secretariat' });
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data.mergeExperts.slug).toBe(kept);
+  });
+
+  it('retireExpert, then eraseExpert (at the kept expert’s version) act on the kept expert', async () => {
+    const retired = await graphql(
+      'mutation ($input: RetireExpertInput!) { retireExpert(input: $input) { slug retired } }',
+      { input: { id: old, expectedVersion: await versionOf(kept), reason: 'Left' } },
+      { as: 'secretariat' },
+    );
+    expect(retired.errors).toBeUndefined();
+    expect(retired.data.retireExpert).toEqual({ slug: kept, retired: true });
+    const stale = await graphql(ERASE, { input: { id: old, expectedVersion: (await versionOf(kept)) - 1, reason: 'Request' } });
+    expect(codeOf(stale)).toBe('CONFLICT');
+    expect(await versionOf(kept)).toBeGreaterThan(1);
+    const erased = await graphql(ERASE, { input: { id: old, expectedVersion: await versionOf(kept), reason: 'Request' } });
+    expect(erased.errors).toBeUndefined();
+    expect(await db.queries().read('MATCH (n) WHERE n.id IN $ids RETURN n.id', { ids: [kept, old] })).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Params, Queries, Row } from '../db/database.js';
+import { CURRENT_EXPERT } from '../experts/repository.js';
 
 /** Labels whose changes are recorded. Labels are code constants: Cypher cannot take them as parameters. */
 export type AuditedLabel = 'Expert' | 'Institution' | 'Theme' | 'Contribution' | 'Event' | 'Network' | 'Inquiry';
@@ -70,6 +71,25 @@ export async function writeChanges(run: Run, changes: ChangeRow[]): Promise<void
   );
 }
 
+/** A committed audited operation: its key and what it returned, so that a retry can answer with it. */
+export interface OperationRow {
+  id: string;
+  action: string;
+  actorId: string;
+  /** JSON of `{ value }`, the operation's result. */
+  result: string;
+}
+
+export async function recordOperation(run: Run, operation: OperationRow): Promise<void> {
+  await run('CREATE (o:Operation) SET o = $operation, o.at = datetime()', { operation });
+}
+
+/** The result of the operation with this key, if it was committed before. */
+export async function committedResult(run: Run, id: string): Promise<{ value: unknown } | null> {
+  const [row] = await run('MATCH (o:Operation {id: $id}) RETURN o.result AS result', { id });
+  return row ? (JSON.parse(row.result as string) as { value: unknown }) : null;
+}
+
 /** Removes the personal data kept in a subject's earlier change records (erasure on request); the records stay. */
 export async function redactHistory(run: Run, subjectId: string): Promise<void> {
   await run(`MATCH (c:Change {subjectId: $subjectId}) SET c.before = null, c.after = null, c.redacted = true`, { subjectId });
@@ -81,45 +101,65 @@ export interface ChangeRecord extends Omit<ChangeRow, 'before' | 'after'> {
   after: string | null;
 }
 
-/** A subject's changes, newest first, after a (time, id) cursor. */
+/** One subject's changes (its label and id both: slugs are unique per label only), newest first, after a (time, id) cursor. */
 export async function pageOfChanges(
   queries: Queries,
-  subjectId: string,
+  subject: { label: AuditedLabel; id: string },
   size: number,
   after: [string, string] | null,
 ): Promise<{ rows: ChangeRecord[]; total: number }> {
   const [result] = await queries.read<{ rows: ChangeRecord[]; total: number }>(
     `CALL () {
-       MATCH (c:Change {subjectId: $subjectId})
-       WHERE $after IS NULL OR c.at < datetime($after[0]) OR (c.at = datetime($after[0]) AND c.id > $after[1])
+       MATCH (c:Change {subjectId: $subjectId}) WHERE c.subjectLabel = $subjectLabel
+         AND ($after IS NULL OR c.at < datetime($after[0]) OR (c.at = datetime($after[0]) AND c.id > $after[1]))
        WITH c ORDER BY c.at DESC, c.id LIMIT $limit
        // Null properties are not stored: named here, they come back as null rather than missing.
        RETURN collect(c {.*, before: c.before, after: c.after, note: c.note}) AS rows
      }
-     RETURN rows, COUNT { MATCH (c:Change {subjectId: $subjectId}) } AS total`,
-    { subjectId, after, limit: size + 1 },
+     RETURN rows, COUNT { MATCH (c:Change {subjectId: $subjectId}) WHERE c.subjectLabel = $subjectLabel } AS total`,
+    { subjectId: subject.id, subjectLabel: subject.label, after, limit: size + 1 },
   );
   return result ?? { rows: [], total: 0 };
 }
 
 export const AUDITED_LABELS: AuditedLabel[] = ['Expert', 'Institution', 'Theme', 'Contribution', 'Event', 'Network', 'Inquiry'];
 
+/** A subject with a history: one object of one label, and the facts that decide who may read its records. */
+export interface HistorySubject {
+  label: AuditedLabel;
+  id: string;
+  /**
+   * The networks it belongs to (experts) or is organised by (events). For an old id of a merged expert: those of
+   * the expert it was merged into, who now holds that person's data and whose curators alone may read it.
+   */
+  networkIds: string[];
+  /** An inquiry's network. */
+  routedTo: string | null;
+  /** An expert's (the kept one's, for a merged id) consent to direct contact: decides who sees contact details in the records. */
+  contactConsent: boolean;
+}
+
 /**
- * What kind of node an id belongs to, and what decides who may read its history: one id lookup per
- * label; for a subject that is gone (merged, erased, deleted), the label its changes were recorded under.
+ * The subjects an id names, at most one per label (`label` given: that one only): current nodes, an old id
+ * of a merged expert (as the Expert it was merged into), and subjects that are gone, known only from their
+ * records (facts empty). Slugs are unique per label only, so one id can name several subjects.
  */
-export async function subjectFacts(
-  queries: Queries,
-  id: string,
-): Promise<{ label: string; networkIds: string[]; routedTo: string | null } | null> {
-  const lookups = AUDITED_LABELS.map((label) => `MATCH (n:${label} {id: $id}) RETURN n, '${label}' AS label`).join(' UNION ALL ');
-  const [row] = await queries.read<{ label: string | null; networkIds: string[]; routedTo: string | null }>(
-    `OPTIONAL CALL () { ${lookups} }
-     RETURN coalesce(label, COLLECT { MATCH (c:Change {subjectId: $id}) RETURN c.subjectLabel LIMIT 1 }[0]) AS label,
+export async function historySubjects(queries: Queries, id: string, label: AuditedLabel | null): Promise<HistorySubject[]> {
+  const current = AUDITED_LABELS.filter((l) => l !== 'Expert').map((l) => `MATCH (n:${l} {id: $id}) RETURN '${l}' AS label, n`);
+  return queries.read<HistorySubject>(
+    `CALL () {
+       ${current.join(' UNION ALL ')}
+       // Merges followed as every input that names an expert follows them; an erased expert is known from its records only.
+       UNION ALL WITH $id AS id ${CURRENT_EXPERT} WITH n WHERE n:Expert RETURN 'Expert' AS label, n
+       UNION ALL MATCH (c:Change {subjectId: $id}) WITH DISTINCT c.subjectLabel AS label RETURN label, null AS n
+     }
+     WITH label, collect(n)[0] AS n
+     WHERE $label IS NULL OR label = $label
+     RETURN label, $id AS id,
             CASE WHEN n IS NULL THEN [] ELSE [(n)-[:MEMBER_OF|ORGANISED_BY]->(net:Network) | net.id] END AS networkIds,
-            CASE WHEN n IS NULL THEN null ELSE [(n)-[:ROUTED_TO]->(net:Network) | net.id][0] END AS routedTo
-     LIMIT 1`,
-    { id },
+            CASE WHEN n IS NULL THEN null ELSE [(n)-[:ROUTED_TO]->(net:Network) | net.id][0] END AS routedTo,
+            coalesce(n.contactConsent, false) AS contactConsent
+     ORDER BY label`,
+    { id, label },
   );
-  return row?.label ? { label: row.label, networkIds: row.networkIds, routedTo: row.routedTo } : null;
 }

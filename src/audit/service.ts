@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { describeViewer } from '../auth/viewer.js';
 import type { Params, Queries, Row } from '../db/database.js';
 import { conflict, notFound } from '../graphql/errors.js';
-import { changedFields, redactHistory, snapshotOf, writeChanges, type AuditedLabel, type ChangeRow, type Run, type Snapshot } from './repository.js';
+import { changedFields, committedResult, recordOperation, redactHistory, snapshotOf, writeChanges, type AuditedLabel, type ChangeRow, type Run, type Snapshot } from './repository.js';
 
 export interface TrackOptions {
   /** The version the caller read: CONFLICT if the subject moved on meanwhile. (Every real change moves the version on by one.) */
@@ -51,6 +51,13 @@ export function onChange(label: AuditedLabel, hook: ChangeHook): void {
  * Runs `work` as one all-or-nothing transaction and records, in it, who changed which subject how:
  * if any statement fails, neither the change nor its record is written. A subject whose state did not
  * change gets no record and keeps its version.
+ *
+ * Idempotent under retries: the operation's key (made once per call, or derived from the client's
+ * Idempotency-Key) is stored with the change and its result. When the driver runs the transaction again
+ * because a commit's acknowledgement was lost, or the client sends the request again with the same key, the
+ * stored result comes back instead of the work being done twice or failing (CONFLICT on a version it moved
+ * on itself, a duplicate id). `work`'s result must therefore be plain JSON; ids and times it makes belong
+ * in it (or are made in Cypher) so that a replay answers with the same ones.
  */
 export async function audited<T>(
   queries: Queries,
@@ -59,7 +66,10 @@ export async function audited<T>(
   note: string | null,
   work: (tx: AuditedWork) => Promise<T>,
 ): Promise<T> {
+  const operationId = queries.operationKey(`${viewer.id}\n${action}`);
   return queries.writeTransaction(async (run) => {
+    const done = await committedResult(run, operationId);
+    if (done) return done.value as T;
     const tracked = new Map<string, Tracked>();
     const tx: AuditedWork = {
       run,
@@ -90,7 +100,6 @@ export async function audited<T>(
 
     const result = await work(tx);
 
-    const operationId = randomUUID();
     const changes: ChangeRow[] = [];
     const changedIds = new Map<AuditedLabel, string[]>();
     for (const { label, id, before, options } of tracked.values()) {
@@ -121,7 +130,10 @@ export async function audited<T>(
       });
     }
     for (const [label, ids] of changedIds) for (const hook of changeHooks.get(label) ?? []) await hook(run, ids);
-    if (changes.length > 0) await writeChanges(run, changes);
+    if (changes.length > 0) {
+      await writeChanges(run, changes);
+      await recordOperation(run, { id: operationId, action, actorId: viewer.id, result: JSON.stringify({ value: result ?? null }) });
+    }
     return result;
   });
 }

@@ -1,19 +1,59 @@
-import { decodeGlobalID } from '@pothos/plugin-relay';
-import { canReadHistory } from '../auth/policy.js';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { canReadContacts, canReadHistory } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Queries } from '../db/database.js';
 import { builder } from '../graphql/builder.js';
 import { pageArgs } from '../graphql/args.js';
 import { listConnection } from '../graphql/connections.js';
-import { forbidden, notFound } from '../graphql/errors.js';
+import { badUserInput, forbidden, notFound } from '../graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../graphql/paging.js';
-import { pageOfChanges, subjectFacts, type ChangeRecord } from './repository.js';
+import { AUDITED_LABELS, historySubjects, pageOfChanges, type AuditedLabel, type ChangeRecord, type HistorySubject } from './repository.js';
 
-/** The stored id behind a global id of any type, or the text itself (a slug). */
-function storedId(text: string): string {
+/** What `history(id:)` was given: a global id names its type; a slug names none (it may be taken in several). */
+function askedSubject(text: string): { label: AuditedLabel | null; id: string } {
+  const trimmed = text.trim();
   try {
-    return decodeGlobalID(text.trim()).id;
+    const { typename, id } = decodeGlobalID(trimmed);
+    if ((AUDITED_LABELS as string[]).includes(typename)) return { label: typename as AuditedLabel, id };
   } catch {
-    return text.trim();
+    // Not a global id: a slug.
   }
+  return { label: null, id: trimmed };
+}
+
+/**
+ * The one object whose history is asked for. A slug that several objects share (slugs are unique per type
+ * only) is refused rather than guessed at, naming the global id of each, so that nobody reads one object's
+ * records on the strength of another's permission.
+ */
+async function historySubject(queries: Queries, text: string): Promise<HistorySubject> {
+  const asked = askedSubject(text);
+  const subjects = await historySubjects(queries, asked.id, asked.label);
+  if (subjects.length === 0) throw notFound(`Nothing with id "${text}" has a history: pass a global id or slug as the API returned it.`);
+  if (subjects.length > 1) {
+    const globalIds = subjects.map((s) => ({ type: s.label, id: encodeGlobalID(s.label, s.id) }));
+    throw badUserInput(
+      `"${text}" is the slug of ${subjects.length} objects of different types: pass the global id of the one you mean (${globalIds.map((g) => `${g.type}: "${g.id}"`).join(', ')}).`,
+      { argument: 'id', globalIds },
+    );
+  }
+  return subjects[0]!;
+}
+
+/** Contact details in an expert's records follow the same rule as the Expert fields (`canReadContacts`). */
+const CONTACT_PROPERTIES = ['email', 'phone'];
+
+function withoutContacts(json: string | null): string | null {
+  if (json === null) return null;
+  const values = JSON.parse(json) as Record<string, unknown>;
+  for (const key of CONTACT_PROPERTIES) delete values[key];
+  return JSON.stringify(values);
+}
+
+/** The records as this viewer may see them. */
+function visibleRecords(viewer: Viewer, subject: HistorySubject, rows: ChangeRecord[]): ChangeRecord[] {
+  if (subject.label !== 'Expert' || canReadContacts(viewer, subject)) return rows;
+  return rows.map((row) => ({ ...row, before: withoutContacts(row.before), after: withoutContacts(row.after) }));
 }
 
 const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as Record<string, unknown>));
@@ -54,16 +94,21 @@ builder.queryFields((t) => ({
     type: ChangeConnection,
     description: 'Every recorded change to an object, newest first: for administrators, and for whoever may curate or handle the object.',
     authScopes: { secretariat: true, desk: true, admin: true },
-    args: { id: t.arg.string({ required: true, description: 'The object: a global id or a slug.' }), ...pageArgs(t) },
+    args: {
+      id: t.arg.string({
+        required: true,
+        description:
+          'The object: its global id, or its slug when no object of another type has the same slug (otherwise BAD_USER_INPUT lists the global ids to use). An old id of a merged expert gives that id’s own records, to those who may curate the expert it was merged into.',
+      }),
+      ...pageArgs(t),
+    },
     resolve: async (_root, args, ctx) => {
-      const id = storedId(args.id);
       const size = pageSize(args.first);
       const after = decodeCursor(args.after, ['string', 'string']) as [string, string] | null;
-      const subject = await subjectFacts(ctx.queries, id);
-      if (!subject) throw notFound(`Nothing with id "${args.id}" has a history: pass a global id or slug as the API returned it.`);
+      const subject = await historySubject(ctx.queries, args.id);
       if (!canReadHistory(ctx.viewer, subject)) throw forbidden(`The history of this ${subject.label.toLowerCase()} is open to administrators and to whoever may curate or handle it.`);
-      const { rows, total } = await pageOfChanges(ctx.queries, id, size, after);
-      return toPage(rows, size, after !== null, total, (node) => ({ node, cursor: encodeCursor([node.at, node.id]) }));
+      const { rows, total } = await pageOfChanges(ctx.queries, subject, size, after);
+      return toPage(visibleRecords(ctx.viewer, subject, rows), size, after !== null, total, (node) => ({ node, cursor: encodeCursor([node.at, node.id]) }));
     },
   }),
 }));

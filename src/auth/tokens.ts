@@ -71,7 +71,13 @@ export async function openAuthenticator(config: AuthConfig): Promise<Authenticat
     config.kind === 'secret' ? config.secret : config.kind === 'local' ? await localSecret(config.secretFile) : null;
   const key = secret === null ? null : new TextEncoder().encode(secret);
   const keySet = config.kind === 'jwks' ? createRemoteJWKSet(config.url) : null;
-  const options = { issuer: config.issuer, audience: config.audience, algorithms: key ? ['HS256', 'HS384', 'HS512'] : ALGORITHMS };
+  // A token without `exp` would never expire: it is refused, whoever signed it.
+  const options = {
+    issuer: config.issuer,
+    audience: config.audience,
+    algorithms: key ? ['HS256', 'HS384', 'HS512'] : ALGORITHMS,
+    requiredClaims: ['exp'],
+  };
 
   async function verify(token: string): Promise<Viewer> {
     try {
@@ -80,6 +86,9 @@ export async function openAuthenticator(config: AuthConfig): Promise<Authenticat
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new AuthenticationError('The token has expired: get a new one (locally: `npm run token`).');
+      if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
+        throw new AuthenticationError('The token has no expiry (exp claim): tokens must expire; get one that does (locally: `npm run token -- --expires 8h`).');
+      }
       if (error instanceof joseErrors.JWTClaimValidationFailed) {
         throw new AuthenticationError(`The token's "${error.claim}" claim is not accepted here (expected issuer "${config.issuer}" and audience "${config.audience}").`);
       }

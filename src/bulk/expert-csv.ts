@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import type { CreateExpertInput } from '../curation/expert-service.js';
+import { slugProblem } from '../curation/checks.js';
+import { checkedProperties, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput } from '../curation/expert-service.js';
+import { InputProblems } from '../graphql/errors.js';
 
 /**
  * The expert CSV format (UTF-8, comma-separated, a header row naming the columns). `slug` and `name` are
@@ -38,72 +40,119 @@ export interface ExpertRow {
   input: CreateExpertInput & { slug: string };
 }
 
+/** Longest cell taken at all (the longest field, a bio, is 4000 characters): anything longer is not looked at further. */
+const MAX_CELL = 5000;
+
 const items = (cell: string) =>
   cell
     .split(';')
     .map((item) => item.trim())
     .filter((item) => item !== '');
 const parts = (item: string) => item.split('|').map((part) => part.trim());
+
 /** A real calendar day written YYYY-MM-DD (so 2020-13-01 and 2021-02-30 are not). */
-function isDay(text: string): boolean {
+export function isDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const day = new Date(`${text}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 const orNull = (text: string | undefined) => (text === undefined || text === '' ? null : text);
 
-function level(text: string | undefined): number {
-  return /^\d+$/.test(text ?? '') ? Number(text) : Number.NaN;
+const PROVENANCES = ['DECLARED', 'VERIFIED', 'EVIDENCED'] as const;
+const YES = ['yes', 'y', 'true', '1', 'ja'];
+const NO = ['no', 'n', 'false', '0', 'nee', ''];
+
+/** The problems found in one row's cells, by the field they concern (`expertise[1].level`). */
+class RowProblems {
+  readonly list: Array<{ field: string; message: string }> = [];
+  add(field: string, message: string): void {
+    this.list.push({ field, message });
+  }
+  /** The input fields with a problem: left out of the graph checks, so that no bad value goes further. */
+  fields(): Set<string> {
+    return new Set(this.list.map((p) => p.field.split(/[[.]/)[0]!));
+  }
 }
 
-function provenance(text: string | undefined, problems: CsvProblem[], line: number, field: string) {
-  const value = (text ?? '').toUpperCase();
-  if (value === '') return null;
-  if (value === 'DECLARED' || value === 'VERIFIED' || value === 'EVIDENCED') return value;
-  problems.push({ line, field, message: `"${text}" is not DECLARED, VERIFIED or EVIDENCED` });
-  return null;
+/** `theme|level|provenance` or `country|level|provenance`: every part in form. */
+function levelItems<K extends 'theme' | 'country'>(cell: string, list: string, key: K, problems: RowProblems) {
+  return items(cell).map((item, index) => {
+    const field = `${list}[${index}]`;
+    const [target = '', levelText = '', provenanceText = '', ...extra] = parts(item);
+    if (extra.length > 0) problems.add(field, `"${item}" has ${3 + extra.length} parts: write ${key}|level|provenance`);
+    if (target === '') problems.add(`${field}.${key}`, `is empty: write ${key}|level|provenance`);
+    const level = /^\d+$/.test(levelText) ? Number(levelText) : Number.NaN;
+    if (levelText === '') problems.add(`${field}.level`, 'is missing: give a level from 1 to 5');
+    else if (!/^\d+$/.test(levelText)) problems.add(`${field}.level`, `"${levelText}" is not a whole number from 1 to 5`);
+    else if (level < 1 || level > 5) problems.add(`${field}.level`, `must be from 1 to 5 (got ${level})`);
+    const provenance = provenanceText.toUpperCase();
+    if (provenance !== '' && !(PROVENANCES as readonly string[]).includes(provenance)) {
+      problems.add(`${field}.provenance`, `"${provenanceText}" is not DECLARED, VERIFIED or EVIDENCED`);
+    }
+    const checked = provenance === '' ? null : (provenance as (typeof PROVENANCES)[number]);
+    return { [key]: target, level, provenance: checked } as { level: number; provenance: typeof checked } & Record<K, string>;
+  });
 }
 
-/** Turns one record into the input createExpert/updateExpert take; problems in the cells' form are added. */
-function rowInput(record: Record<string, string>, columns: ExpertColumn[], line: number, problems: CsvProblem[]): ExpertRow['input'] {
+/** `institution|role|since|until`: the dates real days, in order. */
+function affiliationItems(cell: string, problems: RowProblems) {
+  return items(cell).map((item, index) => {
+    const field = `affiliations[${index}]`;
+    const [institution = '', role, since, until, ...extra] = parts(item);
+    if (extra.length > 0) problems.add(field, `"${item}" has ${4 + extra.length} parts: write institution|role|since|until`);
+    if (institution === '') problems.add(`${field}.institution`, 'is empty: write institution|role|since|until');
+    if (role && role.length > EXPERT_TEXT_MAX.role) problems.add(`${field}.role`, `must be at most ${EXPERT_TEXT_MAX.role} characters (got ${role.length})`);
+    for (const [key, value] of [['since', since], ['until', until]] as const) {
+      if (value && !isDay(value)) problems.add(`${field}.${key}`, `"${value}" is not a date as YYYY-MM-DD`);
+    }
+    if (since && until && isDay(since) && isDay(until) && until < since) problems.add(`${field}.until`, `${until} is before since (${since})`);
+    return { institution, role: orNull(role), since: orNull(since), until: orNull(until) };
+  });
+}
+
+/**
+ * Turns one record into the input createExpert/updateExpert take, checking every cell's form on the way
+ * without the graph: lengths, e-mail, phone, yes/no, languages, list syntax, levels, provenance, dates.
+ * A field with a problem is left out of the input, so that only well-formed values reach the graph checks
+ * (and none reaches Neo4j); its problems are added with the line.
+ */
+function rowInput(record: Record<string, string>, columns: ExpertColumn[], line: number, report: CsvProblem[]): ExpertRow['input'] {
+  const problems = new RowProblems();
   const has = (column: ExpertColumn) => columns.includes(column);
-  const input: ExpertRow['input'] = { slug: record.slug?.trim() ?? '', name: record.name?.trim() ?? '' };
+  for (const column of columns) {
+    const length = record[column]?.length ?? 0;
+    if (length > MAX_CELL) problems.add(column, `is ${length} characters long: at most ${MAX_CELL}`);
+  }
+  const cell = (column: ExpertColumn) => (problems.fields().has(column) ? '' : (record[column] ?? '').trim());
+  const input: ExpertRow['input'] = { slug: cell('slug'), name: cell('name') };
+  if (input.slug === '') {
+    if (!problems.fields().has('slug')) problems.add('slug', 'is empty: every row needs the stable id of its expert');
+  } else {
+    const slugIssue = slugProblem(input.slug);
+    if (slugIssue) problems.add('slug', slugIssue);
+  }
   for (const field of ['email', 'phone', 'headline', 'headlineNl', 'bio', 'bioNl'] as const) {
-    if (has(field)) input[field] = orNull(record[field]?.trim());
+    if (has(field)) input[field] = orNull(cell(field));
   }
   if (has('contactConsent')) {
-    const consent = (record.contactConsent ?? '').trim().toLowerCase();
-    if (['yes', 'y', 'true', '1', 'ja'].includes(consent)) input.contactConsent = true;
-    else if (['no', 'n', 'false', '0', 'nee', ''].includes(consent)) input.contactConsent = false;
-    else problems.push({ line, field: 'contactConsent', message: `"${record.contactConsent}" is not yes or no` });
+    const consent = cell('contactConsent').toLowerCase();
+    if (YES.includes(consent)) input.contactConsent = true;
+    else if (NO.includes(consent)) input.contactConsent = false;
+    else problems.add('contactConsent', `"${record.contactConsent}" is not yes or no`);
   }
-  if (has('languages')) input.languages = items(record.languages ?? '');
-  if (has('networks')) input.networks = items(record.networks ?? '');
-  if (has('affiliations')) {
-    input.affiliations = items(record.affiliations ?? '').map((item) => {
-      const [institution = '', role, since, until] = parts(item);
-      return { institution, role: orNull(role), since: orNull(since), until: orNull(until) };
-    });
-    input.affiliations.forEach((a, index) => {
-      for (const [key, value] of [['since', a.since], ['until', a.until]] as const) {
-        if (typeof value === 'string' && !isDay(value)) {
-          problems.push({ line, field: `affiliations[${index}].${key}`, message: `"${value}" is not a date as YYYY-MM-DD` });
-        }
-      }
-    });
-  }
-  if (has('expertise')) {
-    input.expertise = items(record.expertise ?? '').map((item, index) => {
-      const [theme = '', levelText, provenanceText] = parts(item);
-      return { theme, level: level(levelText), provenance: provenance(provenanceText, problems, line, `expertise[${index}].provenance`) };
-    });
-  }
-  if (has('countryFocus')) {
-    input.countryFocus = items(record.countryFocus ?? '').map((item, index) => {
-      const [country = '', levelText, provenanceText] = parts(item);
-      return { country, level: level(levelText), provenance: provenance(provenanceText, problems, line, `countryFocus[${index}].provenance`) };
-    });
-  }
-  if (input.slug === '') problems.push({ line, field: 'slug', message: 'is empty: every row needs the stable id of its expert' });
+  if (has('languages')) input.languages = items(cell('languages'));
+  if (has('networks')) input.networks = items(cell('networks'));
+  if (has('affiliations')) input.affiliations = affiliationItems(cell('affiliations'), problems);
+  if (has('expertise')) input.expertise = levelItems(cell('expertise'), 'expertise', 'theme', problems);
+  if (has('countryFocus')) input.countryFocus = levelItems(cell('countryFocus'), 'countryFocus', 'country', problems);
+  // The expert's own properties, as createExpert checks them (name, lengths, e-mail, phone, languages).
+  const properties = new InputProblems();
+  const bad = problems.fields();
+  checkedProperties(properties, Object.fromEntries(Object.entries(input).filter(([field]) => !bad.has(field))));
+  for (const problem of properties.list) problems.add(problem.field, problem.message);
+
+  for (const field of problems.fields()) if (field !== 'slug') delete (input as ExpertFieldsInput)[field as keyof ExpertFieldsInput];
+  report.push(...problems.list.map((problem) => ({ line, ...problem })));
   return input;
 }
 

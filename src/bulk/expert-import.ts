@@ -3,7 +3,7 @@ import { audited } from '../audit/service.js';
 import { canCurateExpert } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import { createExpert as insertExpert, currentExpert, updateExpert as changeExpert } from '../curation/expert-repository.js';
-import { slugProblem } from '../curation/checks.js';
+import { resolveExperts } from '../curation/expert-ref.js';
 import { checkedWrite } from '../curation/expert-service.js';
 import type { Queries } from '../db/database.js';
 import { InputProblems } from '../graphql/errors.js';
@@ -29,7 +29,8 @@ class RolledBack extends Error {
 
 /**
  * Imports experts row by row in one all-or-nothing transaction, with the same checks as createExpert and
- * updateExpert (an existing slug updates that expert, a new one creates it). Every row is checked even
+ * updateExpert (an existing slug updates that expert, a new one creates it). The rows come from
+ * parseExpertCsv, which has checked every cell's form (slugs included). Every row is checked even
  * after a bad one, so that the report names them all; then, if any row was bad or this is a dry run,
  * the transaction is rolled back. A row that matches the graph changes nothing and leaves no record, so
  * importing the same file twice changes nothing the second time.
@@ -42,31 +43,40 @@ export async function importExperts(
 ): Promise<ImportReport> {
   const now = new Date();
   const report: ImportReport = { rows: rows.length, created: [], updated: [], unchanged: [], problems: [...(options.formProblems ?? [])], written: false };
+  // A cell out of form anywhere: every row is still checked against the graph, but none is written (not even to roll back).
+  const writing = report.problems.length === 0;
+  const seen = new Map<string, { line: number; slug: string }>();
   try {
     await audited(queries, viewer, 'importExperts', `from ${options.source}`, async (tx) => {
       for (const { line, input } of rows) {
         const problems = new InputProblems();
         const { slug, ...fields } = input;
-        const [existing] = await tx.run('MATCH (e:Expert {id: $slug}) RETURN coalesce(e.version, 1) AS version', { slug });
+        // As every input that names an expert: an old id of a merged expert updates the kept one.
+        const [named] = await resolveExperts(tx.run, [slug]);
+        const existing = named && !named.erased ? named : null;
+        const id = existing?.id ?? slug;
+        const earlier = seen.get(id);
+        // The same slug twice is reported by parseExpertCsv; an old id and the kept one are two rows for one expert.
+        if (earlier && earlier.slug !== slug) problems.add('slug', `names the same expert ("${id}") as line ${earlier.line}: merge the two rows`);
+        seen.set(id, { line, slug });
         if (existing) {
-          const before = await tx.track('Expert', slug, { expectedVersion: existing.version as number, noun: 'expert' });
-          const current = await currentExpert(tx, slug);
+          // Under the expert's write lock (taken only when the rows may be written).
+          const before = writing ? await tx.track('Expert', id, { noun: 'expert' }) : null;
+          const current = await currentExpert(tx, id);
           if (!canCurateExpert(viewer, current.networks.map((n) => n.id))) problems.add('slug', 'you may not curate this expert (not in a network you run)');
           const { write } = await checkedWrite(queries, viewer, fields, current, problems, now);
-          if (problems.list.length === 0) {
-            await changeExpert(tx, slug, write);
-            const changed = changedFields(before, await snapshotOf(tx.run, 'Expert', slug)).length > 0;
-            (changed ? report.updated : report.unchanged).push(slug);
+          if (writing && problems.list.length === 0) {
+            await changeExpert(tx, id, write);
+            const changed = changedFields(before, await snapshotOf(tx.run, 'Expert', id)).length > 0;
+            (changed ? report.updated : report.unchanged).push(id);
           }
         } else {
-          await tx.track('Expert', slug, { noun: 'expert' });
-          const slugIssue = slugProblem(slug);
-          if (slugIssue) problems.add('slug', slugIssue);
           const networks = fields.networks ?? [...viewer.networks];
           const { write, takenSlugs } = await checkedWrite(queries, viewer, { ...fields, networks }, null, problems, now, slug);
           // Ids of merged or erased experts stay reserved.
-          if (takenSlugs.includes(slug)) problems.add('slug', `"${slug}" belonged to an expert who was merged or erased: choose another`);
-          if (problems.list.length === 0) {
+          if (takenSlugs.includes(slug)) problems.add('slug', `"${slug}" belonged to an expert who was erased: choose another`);
+          if (writing && problems.list.length === 0) {
+            await tx.track('Expert', slug, { noun: 'expert' });
             await insertExpert(tx, slug, write);
             report.created.push(slug);
           }

@@ -49,8 +49,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
+    // One line, never a stack trace: the rows' own problems were reported above; this is the tool or the database.
     const explained = [ConfigError, EmbeddedNeo4jError, DatabaseUnreachableError].some((kind) => error instanceof kind);
-    console.error(explained ? `Cannot import: ${(error as Error).message}` : error);
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    console.error(explained ? `Cannot import: ${message}` : `Cannot import (unexpected error, nothing was written): ${message}`);
     process.exit(1);
   },
 );

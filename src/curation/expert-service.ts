@@ -8,6 +8,7 @@ import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
 import { idOf, lookupOf, resolveNames, unknownPlace, unknownTheme, type NamedRef } from '../names/service.js';
 import { surnameKey } from '../text.js';
 import { isoDate } from './lifecycle-service.js';
+import { expertNamed } from './expert-ref.js';
 import { checkedScalar, checkedText, firstFreeSlug, isRepeat, slugFromName, slugProblem } from './checks.js';
 import {
   createExpert as insertExpert,
@@ -77,7 +78,9 @@ export interface RetireExpertInput {
   reason: string;
 }
 
-const MAX = { name: 200, headline: 300, bio: 4000, role: 200, note: 1000 };
+/** Longest text per field (characters). */
+export const EXPERT_TEXT_MAX = { name: 200, headline: 300, bio: 4000, role: 200, note: 1000 };
+const MAX = EXPERT_TEXT_MAX;
 
 /** Names of ISO 639-1 languages; `of` gives undefined for a code that names none. */
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
@@ -165,7 +168,8 @@ function checkedLevels(
   });
 }
 
-function checkedProperties(problems: InputProblems, input: ExpertFieldsInput): Record<string, unknown> {
+/** The expert's own properties given, checked without the graph (text lengths, e-mail, phone, languages); the CSV import checks cells with it too. */
+export function checkedProperties(problems: InputProblems, input: ExpertFieldsInput): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   if (input.name !== undefined) {
     const name = checkedText(problems, 'name', input.name, { max: MAX.name, required: true });
@@ -367,10 +371,10 @@ export async function createExpert(queries: Queries, viewer: Viewer, input: Crea
 
 /**
  * Changes the fields given (a list given replaces the whole list) if the expert is still at
- * `expectedVersion`; otherwise CONFLICT. A change that changes nothing leaves no record and no new version.
+ * `expectedVersion`; otherwise CONFLICT. An old id of a merged expert changes the kept expert, at its version. A change that changes nothing leaves no record and no new version.
  */
 export async function updateExpert(queries: Queries, viewer: Viewer, input: UpdateExpertInput, now = new Date()): Promise<ExpertRecord> {
-  const id = idOf(input.id, 'Expert');
+  const { id } = await expertNamed(queries, input.id);
   await audited(queries, viewer, 'updateExpert', input.note?.trim() || null, async (tx) => {
     await tx.track('Expert', id, { expectedVersion: input.expectedVersion, noun: 'expert' });
     const current = await currentExpert(tx, id);
@@ -385,7 +389,7 @@ export async function updateExpert(queries: Queries, viewer: Viewer, input: Upda
 
 /** Takes an expert out of lists, searches and whoKnows; the expert keeps resolving by id, marked retired. */
 export async function retireExpert(queries: Queries, viewer: Viewer, input: RetireExpertInput): Promise<ExpertRecord> {
-  const id = idOf(input.id, 'Expert');
+  const { id } = await expertNamed(queries, input.id);
   const reason = input.reason.trim();
   await audited(queries, viewer, 'retireExpert', reason, async (tx) => {
     await tx.track('Expert', id, { expectedVersion: input.expectedVersion, noun: 'expert' });

@@ -2,6 +2,7 @@ import { AUDITED_LABELS, type AuditedLabel, type Run } from '../audit/repository
 import type { AuditedWork } from '../audit/service.js';
 import type { Queries } from '../db/database.js';
 import { CURRENT_EXPERT } from '../experts/repository.js';
+import { conflict, notFound } from '../graphql/errors.js';
 import { likelyDuplicates, type ComparedExpert, type DuplicateReason, type ScoredPair } from './duplicate-scoring.js';
 
 /**
@@ -139,20 +140,40 @@ export interface IdentityFacts {
   askedAs: string;
   /** The id of the expert it names now: another one when the asked id was merged into it. */
   id: string;
+  /** Null once erased. */
+  name: string | null;
   erased: boolean;
   retired: boolean;
   networkIds: string[];
 }
 
-/** Facts of the experts the ids name, following merges; ids that name no expert are left out. */
-export async function identityFacts(queries: Queries, ids: string[]): Promise<IdentityFacts[]> {
-  return queries.read<IdentityFacts>(
-    `UNWIND $ids AS id
+/**
+ * Facts of the experts the ids name, following merges (CURRENT_EXPERT); ids that name no expert are left
+ * out. Reads through `source`: a transaction's `run` sees that transaction's own writes.
+ */
+export async function identityFacts(source: Queries | Run, ids: string[]): Promise<IdentityFacts[]> {
+  const cypher = `UNWIND $ids AS id
      ${CURRENT_EXPERT}
-     RETURN id AS askedAs, n.id AS id, n:ErasedExpert AS erased, n.retiredAt IS NOT NULL AS retired,
-            [(n)-[:MEMBER_OF]->(x:Network) | x.id] AS networkIds`,
-    { ids },
-  );
+     RETURN id AS askedAs, n.id AS id, n.name AS name, n:ErasedExpert AS erased, n.retiredAt IS NOT NULL AS retired,
+            [(n)-[:MEMBER_OF]->(x:Network) | x.id] AS networkIds`;
+  const rows = typeof source === 'function' ? await source(cypher, { ids }) : await source.read(cypher, { ids });
+  return rows as unknown as IdentityFacts[];
+}
+
+/**
+ * Locks the expert and refuses (CONFLICT) when it moved on from the version the caller read; for an
+ * operation that cannot track the expert under its id (an erasure gives it a new one).
+ */
+export async function checkVersion(run: Run, expertId: string, expectedVersion: number): Promise<void> {
+  const [row] = await run('MATCH (e:Expert {id: $expertId}) SET e.lockedForUpdate = true RETURN coalesce(e.version, 1) AS version', { expertId });
+  if (!row) throw notFound(`Expert "${expertId}" was merged or erased meanwhile: reload it and try again.`);
+  const version = row.version as number;
+  if (version !== expectedVersion) {
+    throw conflict(
+      `Someone else changed this expert since you read it (you had version ${expectedVersion}, it is now at ${version}): reload it, check the change, and try again.`,
+      { currentVersion: version },
+    );
+  }
 }
 
 /**

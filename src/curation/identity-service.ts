@@ -5,13 +5,13 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
-import { lookupOf } from '../names/service.js';
 import type { ScoredPair } from './duplicate-scoring.js';
+import { expertNamed, resolveExperts } from './expert-ref.js';
 import {
   eraseData,
   erasureScope,
   rekeyErased,
-  identityFacts,
+  checkVersion,
   mergeInto,
   pageOfDuplicateCandidates,
   refreshDuplicateCandidates,
@@ -23,9 +23,6 @@ import {
 onChange('Expert', refreshDuplicateCandidates);
 
 const MAX_NOTE = 2000;
-
-/** A slug or a global id of an expert, as stored in the graph. */
-const expertIdOf = (text: string) => lookupOf(text.trim(), 'Expert').id ?? text.trim();
 
 function noteText(problems: InputProblems, field: string, value: string | null | undefined, required: boolean): string | null {
   const trimmed = value?.trim() ?? '';
@@ -49,11 +46,10 @@ export async function duplicateExperts(queries: Queries, viewer: Viewer, args: P
   return toPage(rows, size, after !== null, total, (node) => ({ node, cursor: encodeCursor([node.score, ...node.expertIds]) }));
 }
 
-/** Why an expert cannot take part in a merge, or null when it can. */
-function unmergeable(facts: IdentityFacts | undefined, asked: string): string | null {
+/** Why an expert cannot take part in a merge, or null when it can. An old id of a merged expert names the kept one. */
+function unmergeable(facts: IdentityFacts | null, asked: string): string | null {
   if (!facts) return `no expert has id "${asked}"`;
   if (facts.erased) return `expert "${asked}" was erased on request`;
-  if (facts.id !== facts.askedAs) return `expert "${asked}" was merged into "${facts.id}" already: use that id`;
   if (facts.retired) return `expert "${asked}" is retired: only current experts are merged`;
   return null;
 }
@@ -74,18 +70,18 @@ export interface MergeExpertsInput {
  */
 export async function mergeExperts(queries: Queries, viewer: Viewer, input: MergeExpertsInput): Promise<string> {
   const problems = new InputProblems();
-  const keepId = expertIdOf(input.keep);
-  const removeId = expertIdOf(input.remove);
   const note = noteText(problems, 'note', input.note, false);
-  if (keepId === removeId) problems.add('remove', 'is the expert to keep: an expert cannot be merged with itself');
-  const facts = await identityFacts(queries, [keepId, removeId]);
-  const keep = facts.find((f) => f.askedAs === keepId);
-  const remove = facts.find((f) => f.askedAs === removeId);
+  const [keep = null, remove = null] = await resolveExperts(queries, [input.keep, input.remove]);
   for (const [field, fact, asked] of [['keep', keep, input.keep], ['remove', remove, input.remove]] as const) {
     const problem = unmergeable(fact, asked);
     if (problem) problems.add(field, problem);
   }
+  if (keep && remove && keep.id === remove.id) {
+    const self = keep.askedAs === remove.askedAs;
+    problems.add('remove', self ? 'is the expert to keep: an expert cannot be merged with itself' : `names the expert to keep ("${keep.id}"): it was merged into it already`);
+  }
   problems.throwIfAny('The experts were not merged');
+  const [keepId, removeId] = [keep!.id, remove!.id];
   if (!canCurateExpert(viewer, keep!.networkIds) || !canCurateExpert(viewer, remove!.networkIds)) {
     throw forbidden('Merging experts is for administrators and for a secretariat that may curate both: ask the secretariat of the other expert’s network, or an administrator.');
   }
@@ -109,19 +105,22 @@ export interface ErasureReceipt {
  * contributions by them alone); the erasure is recorded without values. The anonymous node keeps its
  * expertise, country focus, memberships and consultations, so that counts stay right.
  */
-export async function eraseExpert(queries: Queries, viewer: Viewer, input: { id: string; reason: string }): Promise<ErasureReceipt> {
+export async function eraseExpert(
+  queries: Queries,
+  viewer: Viewer,
+  input: { id: string; expectedVersion: number; reason: string },
+): Promise<ErasureReceipt> {
   const problems = new InputProblems();
-  const askedId = expertIdOf(input.id);
   const reason = noteText(problems, 'reason', input.reason, true);
   problems.throwIfAny('The expert was not erased');
-  const [facts] = await identityFacts(queries, [askedId]);
-  if (!facts) throw notFound(`No expert has id "${input.id}": pass a global id or slug as the API returned it.`);
-  if (facts.erased) throw notFound(`Expert "${input.id}" was erased on request already.`);
+  const facts = await expertNamed(queries, input.id);
   if (!canCurateExpert(viewer, facts.networkIds)) {
     throw forbidden('Erasing an expert is for administrators and the secretariats of the expert’s networks.');
   }
   const anonymousId = `erased-${randomUUID()}`;
   return audited(queries, viewer, 'eraseExpert', reason, async (tx) => {
+    // Irreversible: only the version the caller read may be erased (under the expert's lock).
+    await checkVersion(tx.run, facts.id, input.expectedVersion);
     const scope = await erasureScope(tx.run, facts.id);
     for (const id of [facts.id, ...scope.mergedIds, ...scope.soleContributionIds]) await tx.redactHistory(id);
     // First the new id, so that nothing recorded from here on names the old one.

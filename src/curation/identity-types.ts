@@ -52,8 +52,8 @@ const ErasureReceiptRef = builder.objectRef<ErasureReceipt>('ErasureReceipt').im
 const MergeExpertsInput = builder.inputType('MergeExpertsInput', {
   description: 'Two records of one person: the one to keep, and the duplicate to fold into it.',
   fields: (t) => ({
-    keep: t.string({ required: true, description: 'The expert to keep (global id or slug).' }),
-    remove: t.string({ required: true, description: 'The duplicate (global id or slug): its relationships move to `keep`, and its id goes on naming `keep`.' }),
+    keep: t.string({ required: true, description: 'The expert to keep (global id or slug; an old id of a merged expert names the one it was merged into).' }),
+    remove: t.string({ required: true, description: 'The duplicate (global id or slug, followed like `keep`): its relationships move to `keep`, and its id goes on naming `keep`.' }),
     keepVersion: t.int({ required: true, description: 'The version of `keep` you read: if it changed meanwhile, you get CONFLICT and nothing is merged.' }),
     removeVersion: t.int({ required: true, description: 'The version of `remove` you read: if it changed meanwhile, you get CONFLICT and nothing is merged.' }),
     note: t.string({ required: false, description: 'Why they are one person, for the history.' }),
@@ -64,6 +64,10 @@ const EraseExpertInput = builder.inputType('EraseExpertInput', {
   description: 'An expert’s request to have their personal data erased.',
   fields: (t) => ({
     id: t.string({ required: true, description: 'The expert (global id or slug; an old id of a merged expert names the one it was merged into).' }),
+    expectedVersion: t.int({
+      required: true,
+      description: 'The version of the expert you read (for an old id of a merged expert: the kept expert’s): if it changed meanwhile, you get CONFLICT and nothing is erased.',
+    }),
     reason: t.string({
       required: true,
       description: 'The request, for the history (e.g. "Erasure request of 3 March, ticket 1234"); it is kept, so put no personal data in it.',
@@ -94,7 +98,7 @@ builder.mutationFields((t) => ({
   eraseExpert: t.field({
     type: ErasureReceiptRef,
     description:
-      'Erasure on request (GDPR art. 17): removes the expert’s personal data (profile, contact details, affiliations, contributions by them alone, and the values in earlier change records) and keeps an anonymous node, so that counts per theme, country, network and inquiry stay right. Recorded without the data. For administrators and the secretariats of the expert’s networks.',
+      'Erasure on request (GDPR art. 17): removes the expert’s personal data (profile, contact details, affiliations, contributions by them alone, and the values in earlier change records) and keeps an anonymous node, so that counts per theme, country, network and inquiry stay right. Recorded without the data. Irreversible, so it takes the expert’s expectedVersion (CONFLICT if it changed meanwhile). For administrators and the secretariats of the expert’s networks.',
     authScopes: CURATORS,
     args: { input: t.arg({ type: EraseExpertInput, required: true, description: 'Whom to erase, and the request.' }) },
     resolve: (_root, args, ctx) => eraseExpert(ctx.queries, ctx.viewer, args.input),

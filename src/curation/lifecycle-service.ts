@@ -6,6 +6,7 @@ import { InputProblems } from '../graphql/errors.js';
 import { idOf, resolveSubjects } from '../names/service.js';
 import { nameKey } from '../text.js';
 import { checkedText, slugProblem } from './checks.js';
+import { resolveExperts } from './expert-ref.js';
 import {
   createNode,
   existingNodes,
@@ -101,23 +102,35 @@ export async function references(
   kind: { label: LinkedLabel; noun: string; list: string },
   given: GivenReference[],
 ): Promise<Array<ExistingNode | null>> {
-  const ids = given.map(({ text }) => idOf(text, kind.label));
-  const found = await existingNodes(queries, kind.label, ids);
+  const found = kind.label === 'Expert' ? await namedExperts(queries, given) : await namedNodes(queries, kind.label, given);
   const seen = new Set<string>();
-  return ids.map((id, index) => {
+  return found.map((node, index) => {
     const { text, at } = given[index]!;
-    const node = found.get(id);
     const problem = !node
       ? `no ${kind.noun} has id "${text}": see the ${kind.list} query`
       : node.retired
         ? `${node.name} was retired: choose a current ${kind.noun}`
-        : seen.has(id)
+        : seen.has(node.id)
           ? `${node.name} is given twice`
           : null;
-    seen.add(id);
+    if (node) seen.add(node.id);
     if (problem) problems.add(at, problem);
     return problem ? null : node!;
   });
+}
+
+async function namedNodes(queries: Queries, label: LinkedLabel, given: GivenReference[]): Promise<Array<ExistingNode | null>> {
+  const ids = given.map(({ text }) => idOf(text, label));
+  const found = await existingNodes(queries, label, ids);
+  return ids.map((id) => found.get(id) ?? null);
+}
+
+/** Experts as every input names them (src/curation/expert-ref.ts): an old id of a merged expert gives the kept one. */
+async function namedExperts(queries: Queries, given: GivenReference[]): Promise<Array<ExistingNode | null>> {
+  const experts = await resolveExperts(queries, given.map(({ text }) => text));
+  return experts.map((expert) =>
+    expert && !expert.erased ? { id: expert.id, name: expert.name ?? expert.id, retired: expert.retired, networkIds: expert.networkIds } : null,
+  );
 }
 
 /** Where each item of a list was given: `field[i]`, or `field[i].subfield`. */

@@ -1,7 +1,7 @@
 import type { Queries } from './database.js';
 
 /** Labels whose nodes carry a unique, stable `id`. */
-const IDENTIFIED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme', 'Contribution', 'Inquiry', 'StatusChange', 'Event', 'Change', 'MergedExpert', 'ErasedExpert'] as const;
+const IDENTIFIED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme', 'Contribution', 'Inquiry', 'StatusChange', 'Event', 'Change', 'MergedExpert', 'ErasedExpert', 'Operation'] as const;
 
 /** Labels that curation can retire. */
 const RETIRABLE_LABELS = ['Expert', 'Institution', 'Theme', 'Contribution', 'Event'] as const;

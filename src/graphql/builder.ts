@@ -1,10 +1,13 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import type { GraphQLSchema } from 'graphql';
 import { describeViewer } from '../auth/viewer.js';
 import type { Context } from './context.js';
-import { forbidden } from './errors.js';
+import { badUserInput, forbidden } from './errors.js';
+import { costExceeded, fieldCost, isObject } from './limits.js';
 
 export interface BuilderTypes {
   Context: Context;
@@ -28,9 +31,22 @@ export interface BuilderTypes {
 /** The builder's full type set, for helpers that take Pothos refs. */
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
 
+/** A global id naming a type that has no objects by id is the client's mistake, not an internal error. */
+function assertNodeTypes(schema: GraphQLSchema, ids: Array<{ typename: string }>, argument: string): void {
+  for (const { typename } of ids) {
+    const type = schema.getType(typename);
+    if (!isObject(type) || !type.getInterfaces().some((i) => i.name === 'Node')) {
+      throw badUserInput(`${argument}: a global id of type "${typename}", which has no objects by id: pass an id exactly as the API returned it.`, {
+        argument,
+      });
+    }
+  }
+}
+
 export const builder = new SchemaBuilder<BuilderTypes>({
-  // Relay first so that scope checks see decoded global ids; scope-auth before dataloader so nothing loads unauthorised.
-  plugins: [RelayPlugin, ScopeAuthPlugin, DataloaderPlugin],
+  // Complexity first so that an operation over its cost budget is refused before ids are decoded or scopes checked; Relay before
+  // scope-auth so that scope checks see decoded global ids; scope-auth before dataloader so nothing loads unauthorised.
+  plugins: [ComplexityPlugin, RelayPlugin, ScopeAuthPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({
@@ -41,6 +57,12 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     }),
     unauthorizedError: (_parent, ctx, info) =>
       forbidden(`${info.parentType.name}.${info.fieldName} is not open to ${describeViewer(ctx.viewer)}: ask for a token with a role that may use it.`),
+  },
+  complexity: {
+    fieldComplexity: fieldCost,
+    // Checked once per operation, before its first root field resolves.
+    limit: (ctx) => ({ complexity: ctx.maxCost }),
+    complexityError: (_kind, { complexity, maxComplexity }) => costExceeded(complexity, maxComplexity ?? 0),
   },
   relay: {
     clientMutationId: 'omit',
@@ -59,10 +81,18 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     nodeQueryOptions: {
       description: 'Fetches any object by its global id (as returned in `id` fields).',
       args: { id: { description: 'A global id, exactly as the API returned it.' } },
+      resolve: (_root, args, _ctx, info, resolveNode) => {
+        assertNodeTypes(info.schema, [args.id], 'id');
+        return resolveNode(args.id);
+      },
     },
     nodesQueryOptions: {
       description: 'Fetches several objects by their global ids, in the same order.',
       args: { ids: { description: 'Global ids, exactly as the API returned them.' } },
+      resolve: (_root, args, _ctx, info, resolveNodes) => {
+        assertNodeTypes(info.schema, args.ids, 'ids');
+        return resolveNodes(args.ids);
+      },
     },
   },
 });

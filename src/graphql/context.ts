@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Database, Queries, QueryStats } from '../db/database.js';
+import { DeadlineExceededError, RequestCancelledError, type Database, type Queries, type QueryStats } from '../db/database.js';
 import type { Viewer } from '../auth/viewer.js';
 
 /** What every resolver gets: who is asking, the request's counting database view and its loaders. */
@@ -7,17 +7,40 @@ export interface Context {
   viewer: Viewer;
   queries: Queries;
   stats: QueryStats;
+  /** The cost budget of this request's operation (see src/graphql/limits.ts). */
+  maxCost: number;
+  /** Aborted when the request's deadline passes or its client goes away; every query of the request stops with it. */
+  signal: AbortSignal;
   /** A DataLoader per name, created on first use and kept for this request only. */
   loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Array<V | Error>>): DataLoader<K, V>;
 }
 
-export function createContext(database: Database, viewer: Viewer): Context {
+/** What bounds one request: its time limit, its client's connection, and the client's idempotency key for writes. */
+export interface RequestBounds {
+  /** The request's deadline, from its start (REQUEST_TIMEOUT_MS); none: unbounded. */
+  timeoutMs?: number;
+  /** Aborted when the client goes away before the response is sent. */
+  disconnected?: AbortSignal;
+  /** The client's `Idempotency-Key` header: the same request sent again with it is not done twice. */
+  idempotencyKey?: string;
+}
+
+export function createContext(database: Database, viewer: Viewer, maxCost: number, bounds: RequestBounds = {}): Context {
   const stats: QueryStats = { roundTrips: 0, dbTimeMs: 0 };
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
+  const stop = new AbortController();
+  const { timeoutMs, disconnected, idempotencyKey } = bounds;
+  if (timeoutMs !== undefined) {
+    setTimeout(() => stop.abort(new DeadlineExceededError(timeoutMs)), timeoutMs).unref();
+  }
+  disconnected?.addEventListener('abort', () => stop.abort(new RequestCancelledError()), { once: true });
+  const deadline = timeoutMs !== undefined ? { at: Date.now() + timeoutMs, limitMs: timeoutMs } : undefined;
   return {
     viewer,
-    queries: database.queries(stats),
+    queries: database.queries(stats, { signal: stop.signal, deadline, idempotencyKey }),
     stats,
+    maxCost,
+    signal: stop.signal,
     loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Array<V | Error>>) {
       let loader = loaders.get(name) as DataLoader<K, V> | undefined;
       if (!loader) {

@@ -8,6 +8,12 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** HTTP 429 with Retry-After: too many requests from one token subject or address. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The request ran past its deadline (REQUEST_TIMEOUT_MS) and was stopped. */
+  TIMEOUT: 'TIMEOUT',
+  /** The client closed the connection before the answer was ready (nobody reads it; it shows in logs and metrics). */
+  CANCELLED: 'CANCELLED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,4 +1,5 @@
 import { builder } from './builder.js';
+import { applyInputCaps } from './limits.js';
 import './scalars.js';
 import './connections.js';
 import '../places/types.js';
@@ -16,4 +17,4 @@ import '../curation/mutations.js';
 builder.queryType({ description: 'Read the expertise graph: experts, institutions, networks, countries, themes and inquiries.' });
 builder.mutationType({ description: 'Record and handle inquiries.' });
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = applyInputCaps(builder.toSchema({ sortSchema: true }));

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
@@ -5,11 +6,21 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import { AuthenticationError, bearerToken, type Authenticator } from '../auth/tokens.js';
 import { ANONYMOUS, type Viewer } from '../auth/viewer.js';
+import { limitsConfig, type LimitsConfig } from '../config.js';
 import type { Database } from '../db/database.js';
+import { readiness } from '../db/readiness.js';
 import { createContext, type Context } from '../graphql/context.js';
+import { ErrorCode } from '../graphql/errors.js';
 import { createFormatError } from '../graphql/format-error.js';
+import { requestLimits } from '../graphql/limits.js';
 import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CONTENT_SECURITY_POLICY, readGraphiqlAsset, renderGraphiqlPage } from './graphiql.js';
 import { EXAMPLE_OPERATION, EXAMPLE_VARIABLES } from './example.js';
+import type { Logger } from '../logging.js';
+import { createCors } from './cors.js';
+import { Metrics } from './metrics.js';
+import { RateLimit, rateLimitKey, type RateLimitOptions } from './rate-limit.js';
+import { logRequest, requestIdOf, routeOf, type RequestScope } from './request-log.js';
+import { asServiceUnavailable, RETRY_AFTER_SECONDS } from './unavailable.js';
 
 export interface HttpOptions {
   schema: GraphQLSchema;
@@ -18,20 +29,58 @@ export interface HttpOptions {
   host: string;
   port: number;
   queryStats: boolean;
-  log: (line: string) => void;
+  log: Logger;
+  /** Origins allowed to call from a browser (CORS); empty: same origin only. */
+  corsOrigins?: readonly string[];
+  /** Off when absent. */
+  rateLimit?: RateLimitOptions;
+  /** How long `stop()` lets requests in flight finish (default 10 s). */
+  shutdownGraceMs?: number;
+  /** Request limits; the defaults when not given. */
+  limits?: LimitsConfig;
+  /** Every request's deadline (REQUEST_TIMEOUT_MS); unset: unbounded. */
+  requestTimeoutMs?: number;
 }
 
 export interface HttpServer {
   url: string;
+  /** Stops accepting, lets requests in flight finish within the grace period, then stops Apollo. */
   stop(): Promise<void>;
 }
 
+/** The GraphQL context of an HTTP request: the resolvers' context and what the request log collects. */
+export type RequestContext = Context & { request: RequestScope };
+
 export class PortInUseError extends Error {}
 
-const MAX_BODY_BYTES = 1_000_000;
+/** An Idempotency-Key longer than this, or with control characters, is refused. */
+const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/**
+ * Tells the request log which operation ran and which error codes went out, and gives every response
+ * `extensions.requestId`: the id under which an operator finds the request's log lines.
+ */
+const requestScopePlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart({ request, contextValue }) {
+    const graphql = contextValue.request.graphql!;
+    graphql.operationName = request.operationName ?? null;
+    return {
+      async didResolveOperation({ operationName }) {
+        graphql.operationName = operationName;
+        graphql.resolved = true;
+      },
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        graphql.errorCodes = (result.errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+        result.extensions = { ...result.extensions, requestId: contextValue.request.id };
+      },
+    };
+  },
+};
 
 /** Adds `extensions.queryStats` to each response: what a request cost in Neo4j round trips and time. */
-const queryStatsPlugin: ApolloServerPlugin<Context> = {
+const queryStatsPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
@@ -46,20 +95,22 @@ const queryStatsPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+class BodyTooLargeError extends Error {}
+
+/**
+ * Reads a request body of at most `maxBytes`. A larger one is read to its end but not kept, so that the
+ * client, still sending, gets the 413 instead of a connection reset.
+ */
+function readBody(req: http.IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > maxBytes ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -79,20 +130,34 @@ async function viewerOf(req: http.IncomingMessage, authenticator: Authenticator)
   return ANONYMOUS;
 }
 
+/** The code of the error a response was refused with before GraphQL ran, for the request log and metrics. */
+const refusals = new WeakMap<http.ServerResponse, string>();
+
 function sendJsonError(res: http.ServerResponse, status: number, code: string, message: string): void {
+  refusals.set(res, code);
   send(res, status, 'application/json; charset=utf-8', JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   const { schema, database, log } = options;
-  const apollo = new ApolloServer<Context>({
+  const limitValues = options.limits ?? limitsConfig({});
+  const limits = requestLimits(limitValues);
+  // The request being served, for code that has no context to hand (formatError).
+  const requests = new AsyncLocalStorage<RequestScope>();
+  const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // main.ts stops everything in order on a signal; Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
-    formatError: createFormatError(log),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.queryStats ? [queryStatsPlugin] : [])],
+    formatError: createFormatError((error, path) => {
+      const scope = requests.getStore();
+      (scope?.log ?? log).error({ err: error, path: path?.join('.') }, 'internal error (masked for the client)');
+      return scope?.id;
+    }),
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestScopePlugin, ...(options.queryStats ? [queryStatsPlugin] : [])],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
   });
   await apollo.start();
 
@@ -103,7 +168,12 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     title: 'Expertise graph — GraphiQL',
   });
 
-  async function handleGraphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  const metrics = new Metrics(database.activity);
+  const rateLimit = options.rateLimit ? new RateLimit(options.rateLimit) : null;
+  const cors = createCors(options.corsOrigins ?? []);
+
+  async function handleGraphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL, scope: RequestScope): Promise<void> {
+    scope.graphql = { operationName: null, resolved: false, errorCodes: [], stats: null };
     const wantsPage = req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
     if (wantsPage) {
       res.setHeader('content-security-policy', GRAPHIQL_CONTENT_SECURITY_POLICY);
@@ -114,9 +184,16 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     if (req.method === 'POST') {
       let raw: string;
       try {
-        raw = await readBody(req);
-      } catch {
-        return sendJsonError(res, 413, 'BAD_REQUEST', `Request body is larger than ${MAX_BODY_BYTES} bytes: send a smaller query.`);
+        raw = await readBody(req, limitValues.maxBodyBytes);
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error;
+        res.setHeader('connection', 'close');
+        return sendJsonError(
+          res,
+          413,
+          'BAD_REQUEST',
+          `The request body is larger than the limit of ${limitValues.maxBodyBytes} bytes: send a shorter query, fewer variables, or split it into several requests.`,
+        );
       }
       const isJson = (req.headers['content-type'] ?? '').includes('json');
       try {
@@ -133,39 +210,72 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       res.setHeader('www-authenticate', 'Bearer');
       return sendJsonError(res, 401, 'UNAUTHENTICATED', error.message);
     }
+    scope.viewer = viewer.id;
+    if (rateLimit) {
+      const address = req.socket.remoteAddress;
+      const decision = await rateLimit.take(rateLimitKey(viewer === ANONYMOUS ? null : viewer.id, address), address);
+      if (!decision.allowed) {
+        res.setHeader('retry-after', String(decision.retryAfterSeconds));
+        return sendJsonError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests: try again in ${decision.retryAfterSeconds} s (the limit is per token, or per address without one).`);
+      }
+    }
+    const rawKey = req.headers['idempotency-key'];
+    const idempotencyKey = Array.isArray(rawKey) ? rawKey.join(', ') : rawKey;
+    if (idempotencyKey !== undefined && (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH || /[^\x20-\x7e]/.test(idempotencyKey))) {
+      return sendJsonError(res, 400, 'BAD_REQUEST', `The Idempotency-Key header must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, e.g. a UUID.`);
+    }
+    // A client that goes away stops its request's work (queries in flight close, no new ones start).
+    const disconnected = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) disconnected.abort();
+    });
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(database, viewer),
+      context: async () => {
+        const context = createContext(database, viewer, limitValues.maxCost, {
+          timeoutMs: options.requestTimeoutMs,
+          disconnected: disconnected.signal,
+          idempotencyKey: idempotencyKey || undefined,
+        });
+        scope.graphql!.stats = context.stats;
+        return { ...context, request: scope };
+      },
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      const unavailable = asServiceUnavailable(response.headers.get('content-type'), response.body.string);
+      if (unavailable) {
+        res.statusCode = unavailable.status;
+        res.setHeader('retry-after', unavailable.retryAfter);
+      }
+      res.end(unavailable?.body ?? response.body.string);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/graphql') return handleGraphql(req, res, url);
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, scope: RequestScope): Promise<void> {
+    if (await cors(req, res)) return;
+    if (url.pathname === '/graphql') return handleGraphql(req, res, url, scope);
+    if (url.pathname === '/healthz') return send(res, 200, 'application/json', JSON.stringify({ status: 'alive' }));
+    if (url.pathname === '/metrics') return send(res, 200, metrics.contentType, await metrics.text());
     if (url.pathname === '/') {
       res.writeHead(302, { location: '/graphql' });
       res.end();
       return;
     }
-    if (url.pathname === '/health') {
-      try {
-        await database.queries().read('RETURN 1 AS ok');
-        return send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
-      } catch {
-        return send(res, 503, 'application/json', JSON.stringify({ status: 'database unreachable' }));
-      }
+    // Ready to serve: Neo4j reachable and migrated. `/health` is the older name of the same check.
+    if (url.pathname === '/readyz' || url.pathname === '/health') {
+      const { ready, reason } = await readiness(database);
+      if (ready) return send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
+      res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+      return send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable', reason }));
     }
     if (req.method === 'GET' && url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX)) {
       const asset = await readGraphiqlAsset(url.pathname);
@@ -178,12 +288,51 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     send(res, 404, 'text/plain; charset=utf-8', 'Not found: the API is at /graphql.');
   }
 
+  // Requests being served; on stop, the server waits for them (up to the grace period).
+  const inFlight = new Set<http.ServerResponse>();
+  let draining: (() => void) | null = null;
+
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      log(`HTTP handler failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error: it has been logged.');
-      else res.end();
+    const started = performance.now();
+    const id = requestIdOf(req.headers['x-request-id']);
+    const scope: RequestScope = { id, log: log.child({ requestId: id }), viewer: null, graphql: null };
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    res.setHeader('x-request-id', id);
+    scope.log.debug({ method: req.method, path: url.pathname }, 'request received');
+    inFlight.add(res);
+    res.once('close', () => {
+      inFlight.delete(res);
+      const outcome = {
+        route: routeOf(url.pathname, GRAPHIQL_ASSET_PREFIX),
+        status: res.statusCode,
+        durationMs: performance.now() - started,
+        graphql: scope.graphql && {
+          operationName: scope.graphql.operationName,
+          resolved: scope.graphql.resolved,
+          errorCodes: refusals.has(res) ? [refusals.get(res)!] : scope.graphql.errorCodes,
+          roundTrips: scope.graphql.stats?.roundTrips ?? 0,
+          dbTimeMs: scope.graphql.stats?.dbTimeMs ?? 0,
+        },
+      };
+      metrics.record(outcome);
+      logRequest(scope, req.method ?? '?', url.pathname, outcome, !res.writableFinished);
+      if (draining) {
+        server.closeIdleConnections();
+        if (inFlight.size === 0) draining();
+      }
     });
+    if (draining) {
+      // A request on a connection opened before the shutdown began.
+      res.setHeader('connection', 'close');
+      return sendJsonError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The server is shutting down: try again in a moment.');
+    }
+    requests
+      .run(scope, () => handle(req, res, url, scope))
+      .catch((error: unknown) => {
+        scope.log.error({ err: error }, 'HTTP handler failed');
+        if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error: it has been logged under request id ${id}.`);
+        else res.end();
+      });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -202,10 +351,24 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   return {
     url: `http://${shownHost}:${port}`,
     async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
+      const graceMs = options.shutdownGraceMs ?? 10_000;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const drained = new Promise<void>((resolve) => {
+        draining = resolve;
+        if (inFlight.size === 0) resolve();
       });
+      // Responses still to be written end their connection, so that keep-alive clients go elsewhere.
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+      server.closeIdleConnections();
+      if (inFlight.size > 0) log.info({ inFlight: inFlight.size, graceMs }, 'waiting for requests in flight');
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'deadline'>((resolve) => (timer = setTimeout(() => resolve('deadline'), graceMs)));
+      if ((await Promise.race([drained, deadline])) === 'deadline') {
+        log.warn({ inFlight: inFlight.size, graceMs }, 'shutdown grace period over: closing the connections of requests still in flight');
+        server.closeAllConnections();
+      }
+      clearTimeout(timer);
+      await closed;
       await apollo.stop();
     },
   };

@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Params, Queries, Row } from '../db/database.js';
 import { FULLTEXT } from '../db/migrations.js';
 import { alignToIds, nodesByIds } from '../db/nodes.js';
-import { CURRENT_EXPERT, INSTITUTION, isErasedExpertId, type ExpertRecord, type InstitutionRecord, type NetworkRecord } from '../experts/repository.js';
+import { INSTITUTION, isErasedExpertId, type ExpertRecord, type InstitutionRecord, type NetworkRecord } from '../experts/repository.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
 import type { InquiryStatus } from './status.js';
@@ -142,10 +142,10 @@ export async function pageOfInquiries(
   return result ?? { rows: [], total: 0 };
 }
 
-/** Which of the referenced institutions, networks, inquiries and experts exist: all checked in one round trip. */
+/** Which of the referenced institutions, networks and inquiries exist: all checked in one round trip (experts: src/curation/expert-ref.ts). */
 export async function existingReferences(
   queries: Queries,
-  refs: Partial<{ institutionIds: string[]; networkIds: string[]; inquiryIds: string[]; expertIds: string[] }>,
+  refs: Partial<{ institutionIds: string[]; networkIds: string[]; inquiryIds: string[] }>,
 ): Promise<ExistingReferences> {
   const [row] = await queries.read<ExistingReferences>(
     `CALL () { UNWIND $institutionIds AS id MATCH (n:Institution {id: id}) RETURN collect(n {.id, .name, .kind}) AS institutions }
@@ -154,19 +154,16 @@ export async function existingReferences(
        RETURN collect(n {.id, .name, kind: coalesce(n.kind, 'KNOWLEDGE_NETWORK')}) AS networks
      }
      CALL () { UNWIND $inquiryIds AS id MATCH (n:Inquiry {id: id}) RETURN collect(n {.id, .receivedAt}) AS inquiries }
-     CALL () { UNWIND $expertIds AS id ${CURRENT_EXPERT} WITH id, n WHERE n:Expert RETURN collect(n {.id, .name, askedAs: id}) AS experts }
-     RETURN institutions, networks, inquiries, experts`,
-    { institutionIds: [], networkIds: [], inquiryIds: [], expertIds: [], ...refs },
+     RETURN institutions, networks, inquiries`,
+    { institutionIds: [], networkIds: [], inquiryIds: [], ...refs },
   );
-  return row ?? { institutions: [], networks: [], inquiries: [], experts: [] };
+  return row ?? { institutions: [], networks: [], inquiries: [] };
 }
 
 export interface ExistingReferences {
   institutions: Array<{ id: string; name: string; kind: string }>;
   networks: Array<{ id: string; name: string; kind: string }>;
   inquiries: Array<{ id: string; receivedAt: string }>;
-  /** The experts found, each with the id it was asked for (an old id of a merged expert finds the one it was merged into). */
-  experts: Array<{ id: string; name: string; askedAs: string }>;
 }
 
 export interface NewInquiry {

@@ -6,6 +6,7 @@ import type { Queries } from '../db/database.js';
 import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
 import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
+import { resolveExperts } from '../curation/expert-ref.js';
 import { luceneTerms } from '../text.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
 import {
@@ -131,29 +132,32 @@ export async function recordInquiry(queries: Queries, viewer: Viewer, input: Rec
   else if (earlier && new Date(earlier.receivedAt) >= receivedAt) problems.add('followUpOf', 'must be an earlier inquiry');
   problems.throwIfAny('The inquiry was not recorded');
 
-  const id = `inq-${receivedAt.getUTCFullYear()}-${randomBytes(4).toString('hex')}`;
-  await audited(queries, viewer, 'recordInquiry', note, async (tx) => {
+  // The id is made inside the audited work and returned by it: a retry of a commit whose acknowledgement was
+  // lost answers with the id that was stored, instead of a new one (a duplicate) or a CONFLICT.
+  const id = await audited(queries, viewer, 'recordInquiry', note, async (tx) => {
+    const id = `inq-${receivedAt.getUTCFullYear()}-${randomBytes(4).toString('hex')}`;
     await tx.track('Inquiry', id);
     await createInquiry(tx, {
-    id,
-    kind: input.kind,
-    question: question!,
-    context,
-    contactName: input.contactName?.trim() || null,
-    contactEmail: input.contactEmail?.trim() || null,
-    riskCategories: input.riskCategories ?? [],
-    receivedAt: receivedAt.toISOString(),
-    dueAt: dueAt(receivedAt).toISOString(),
-    askedBy,
-    routedTo: routedTo!,
-    partner,
-    themeIds: subjects.themes.map((t) => t.id),
-    countryIds: subjects.countries.map((c) => c.id),
-    followUpOf,
-    filedBy: viewer.id,
-    by: viewer.name,
-    note,
-  });
+      id,
+      kind: input.kind,
+      question: question!,
+      context,
+      contactName: input.contactName?.trim() || null,
+      contactEmail: input.contactEmail?.trim() || null,
+      riskCategories: input.riskCategories ?? [],
+      receivedAt: receivedAt.toISOString(),
+      dueAt: dueAt(receivedAt).toISOString(),
+      askedBy,
+      routedTo: routedTo!,
+      partner,
+      themeIds: subjects.themes.map((t) => t.id),
+      countryIds: subjects.countries.map((c) => c.id),
+      followUpOf,
+      filedBy: viewer.id,
+      by: viewer.name,
+      note,
+    });
+    return id;
   });
 
   const place: PlaceRef | null = subjects.countries.length > 0 ? { countries: subjects.countries, region: null } : null;
@@ -372,14 +376,11 @@ export async function consultExpert(
   now = new Date(),
 ): Promise<InquiryRecord> {
   const { note, problems } = checkedChange(change);
-  const expertId = idOf(change.expert, 'Expert');
-  const referredTo = change.referredTo ? idOf(change.referredTo, 'Expert') : null;
+  const referredTo = change.referredTo?.trim() || null;
   if (change.outcome === 'REFERRED' && !referredTo) problems.add('referredTo', 'a REFERRED outcome names the expert referred to');
   if (change.outcome !== 'REFERRED' && referredTo) problems.add('referredTo', 'only a REFERRED outcome names another expert');
-  const found = await existingReferences(queries, { expertIds: [expertId, ...(referredTo ? [referredTo] : [])] });
-  // An old id of a merged expert stands for the expert it was merged into.
-  const expert = found.experts.find((e) => e.askedAs === expertId);
-  const referred = referredTo ? found.experts.find((e) => e.askedAs === referredTo) : undefined;
+  // As every input that names an expert: an old id of a merged expert stands for the expert it was merged into.
+  const [expert, referred] = (await resolveExperts(queries, [change.expert, ...(referredTo ? [referredTo] : [])])).map((e) => (e?.erased ? null : e));
   if (!expert) problems.add('expert', `no expert has id "${change.expert}"`);
   if (referredTo && !referred) problems.add('referredTo', `no expert has id "${change.referredTo}"`);
   problems.throwIfAny('The consultation was not recorded');

@@ -36,21 +36,42 @@ export function resolveNames(
 
 const quoted = (names: string[]) => names.map((s) => `"${s}"`).join(', ');
 
+/** Names longer than this get no "did you mean": nobody mistypes a name that long, and comparing it costs. */
+export const MAX_SUGGESTION_INPUT = 60;
+/** Unknown names given close matches per request (or per import run): later ones are just reported. */
+export const MAX_SUGGESTION_LOOKUPS = 10;
+const suggestionLookups = new WeakMap<Queries, number>();
+
+/**
+ * Close matches for a name nobody recognised, when it is short enough to be a mistyped name and the
+ * request (its database view) has lookups left; otherwise none, without touching the database. This
+ * keeps the work bounded wherever names are resolved: GraphQL inputs, the CSV import, any service.
+ */
+async function suggestionsFor(queries: Queries, text: string, suggest: (queries: Queries, text: string) => Promise<string[]>): Promise<string[]> {
+  const used = suggestionLookups.get(queries) ?? 0;
+  if (text.length > MAX_SUGGESTION_INPUT || used >= MAX_SUGGESTION_LOOKUPS) return [];
+  suggestionLookups.set(queries, used + 1);
+  return suggest(queries, text);
+}
+
+/** A name as shown back in a message: long ones cut short. */
+const shown = (text: string) => (text.length > MAX_SUGGESTION_INPUT ? `${text.slice(0, MAX_SUGGESTION_INPUT)}…` : text);
+
 /** What to say about a place name that matched nothing: the closest names, and what is accepted. */
 export async function unknownPlace(queries: Queries, argument: string, text: string): Promise<GraphQLError> {
-  const suggestions = await suggestPlaces(queries, text);
+  const suggestions = await suggestionsFor(queries, text, suggestPlaces);
   const hint = suggestions.length > 0 ? ` Did you mean ${quoted(suggestions)}?` : '';
   return badUserInput(
-    `Unknown country or region "${text}".${hint} Use an ISO code (e.g. "CN" or "CHN"), an English or Dutch name, or a region such as "Central Asia".`,
+    `Unknown country or region "${shown(text)}".${hint} Use an ISO code (e.g. "CN" or "CHN"), an English or Dutch name, or a region such as "Central Asia".`,
     { argument, suggestions },
   );
 }
 
 /** What to say about a theme name that matched nothing. */
 export async function unknownTheme(queries: Queries, argument: string, text: string): Promise<GraphQLError> {
-  const suggestions = await suggestThemes(queries, text);
+  const suggestions = await suggestionsFor(queries, text, suggestThemes);
   const hint = suggestions.length > 0 ? ` Did you mean ${quoted(suggestions)}?` : '';
-  return badUserInput(`Unknown theme "${text}".${hint} Use a theme's id, or its English or Dutch name or alias (see the themes query).`, {
+  return badUserInput(`Unknown theme "${shown(text)}".${hint} Use a theme's id, or its English or Dutch name or alias (see the themes query).`, {
     argument,
     suggestions,
   });

@@ -1,0 +1,38 @@
+import type { Run } from '../audit/repository.js';
+import type { Queries } from '../db/database.js';
+import { notFound } from '../graphql/errors.js';
+import { lookupOf } from '../names/service.js';
+import { identityFacts, type IdentityFacts } from './identity-repository.js';
+
+/**
+ * The one rule for every input that names an expert (update, retire, merge, erase, contribution authors,
+ * event speakers, consultations, the CSV import): a global id or slug, and an old id of a merged expert
+ * names the expert it was merged into, the kept one. Its `expectedVersion` is then the kept expert's.
+ * `history(id:)` follows the same Cypher (CURRENT_EXPERT) to decide who may read a merged id's records.
+ */
+
+/** The stored id a reference names as given: a global id of an Expert decoded, anything else as a slug. */
+export const expertIdOf = (text: string) => lookupOf(text.trim(), 'Expert').id ?? text.trim();
+
+/** An expert an input names, merges followed. */
+export type ResolvedExpert = IdentityFacts;
+
+/**
+ * Resolves the references in one round trip: at each index, the expert it names now (`id`; `askedAs` is the
+ * stored id asked for), or null when it names none. Reads through `source` (a transaction's `run` to see
+ * its own writes).
+ */
+export async function resolveExperts(source: Queries | Run, texts: readonly string[]): Promise<Array<ResolvedExpert | null>> {
+  const ids = texts.map(expertIdOf);
+  const found = await identityFacts(source, [...new Set(ids)]);
+  const byAsked = new Map(found.map((facts) => [facts.askedAs, facts]));
+  return ids.map((id) => byAsked.get(id) ?? null);
+}
+
+/** The current (not erased) expert a reference names, merges followed; NOT_FOUND otherwise. */
+export async function expertNamed(source: Queries | Run, text: string): Promise<ResolvedExpert> {
+  const [expert] = await resolveExperts(source, [text]);
+  if (!expert) throw notFound(`No expert has id "${text}": pass a global id or slug as the API returned it.`);
+  if (expert.erased) throw notFound(`Expert "${text}" was erased on request: their data is gone.`);
+  return expert;
+}
