@@ -221,12 +221,14 @@ describe('fuzzing the schema', () => {
     // The server still answers.
     expect((await graphql('{ __typename }', {}, { as: null })).data).toEqual({ __typename: 'Query' });
 
-    // Let it settle: a few seconds and light requests, so that garbage collection has had its chance.
-    for (let i = 0; i < 5; i++) {
+    // Let it settle: a few seconds and light requests, so that garbage collection has had its chance; the lowest
+    // sample counts, since other test files share this server and may be busy at any one moment.
+    for (let i = 0; i < 8; i++) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       await graphql('{ regions { id } }', {}, { as: null });
+      const heap = await metric('nodejs_heap_size_used_bytes');
+      if (heap !== null) heapSettled = Math.min(heapSettled ?? heap, heap);
     }
-    heapSettled = await metric('nodejs_heap_size_used_bytes');
 
     if (violations.length > 0) {
       const groups = new Map<string, Violation[]>();
