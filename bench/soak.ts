@@ -27,7 +27,7 @@ const { values: args } = parseArgs({
 });
 const minutes = Number(args.minutes);
 const clients = Number(args.clients);
-if (!(minutes > 0 && minutes <= 24 * 60)) fail(`--minutes ${args.minutes} is not a number of minutes from 0 to 1440`);
+if (!(minutes > 0 && minutes <= 24 * 60)) fail(`--minutes ${args.minutes} is not a number of minutes above 0, at most 1440`);
 if (!(Number.isInteger(clients) && clients >= 1 && clients <= 256)) fail(`--clients ${args.clients} is not a whole number from 1 to 256`);
 const writes = !args['no-writes'];
 
@@ -37,6 +37,8 @@ function fail(message: string): never {
 }
 
 // What the load asks: the headline query and its neighbours, as the seed's names make them meaningful.
+/** Theme names (whoKnows also takes free text; an inquiry's themes and similarInquiries' `about` must be themes). */
+const THEMES = ['halfgeleiders', 'semiconductors', 'technology', 'sanctions', 'export controls', 'lithografie', 'geopolitics'];
 const ABOUT = ['halfgeleiders', 'semiconductors', 'technology', 'sanctions', 'export controls', 'lithografie', 'geopolitics', 'rare earth refining', 'Arctic shipping'];
 const COUNTRIES = [null, 'CN', 'Taiwan', 'RU', 'Central Asia', 'UA'];
 const QUESTIONS = ['Mogen wij lithografiekennis delen met een Chinese partneruniversiteit?', 'Which experts follow sanctions evasion through Central Asia?', 'halfgeleiders export Taiwan'];
@@ -87,7 +89,7 @@ async function post(url: string, query: string, variables: Record<string, unknow
 
 /** The state the writing clients share: inquiries they filed, and the soak's own expert with its version. */
 interface Shared {
-  inquiries: Array<{ id: string; version: number }>;
+  inquiries: Array<{ id: string; version: number; status: string }>;
   expert: { id: string; version: number } | null;
   expertIds: string[];
 }
@@ -96,7 +98,7 @@ type Action = { name: string; weight: number; run: (url: string, tokens: Tokens,
 
 const ACTIONS: Action[] = [
   { name: 'whoKnows', weight: 30, run: (url) => post(url, WHO_KNOWS, { about: pick(ABOUT), country: pick(COUNTRIES) }) },
-  { name: 'similarInquiries', weight: 12, run: (url, t) => post(url, SIMILAR, { question: pick(QUESTIONS), about: pick([null, ...ABOUT]) }, t.officer) },
+  { name: 'similarInquiries', weight: 12, run: (url, t) => post(url, SIMILAR, { question: pick(QUESTIONS), about: pick([null, ...THEMES]) }, t.officer) },
   { name: 'node', weight: 15, run: (url, _t, s) => post(url, NODE, { id: pick(s.expertIds) }) },
   { name: 'lists', weight: 12, run: (url) => post(url, LISTS, {}) },
   { name: 'inquiries', weight: 6, run: (url, t) => post(url, INQUIRIES, {}, t.secretariat) },
@@ -105,10 +107,10 @@ const ACTIONS: Action[] = [
     weight: 10,
     run: async (url, t, s) => {
       const result = await post(url, RECORD, {
-        input: { kind: 'EXPERTISE_REQUEST', routedTo: 'ckn', question: `Soak: ${pick(QUESTIONS)}`, askedBy: 'min-ezk', themes: [pick(ABOUT.slice(0, 7))], countries: ['CN'] },
+        input: { kind: 'EXPERTISE_REQUEST', routedTo: 'ckn', question: `Soak: ${pick(QUESTIONS)}`, askedBy: 'min-ezk', themes: [pick(THEMES)], countries: ['CN'] },
       }, t.officer);
       const inquiry = result.body?.data?.recordInquiry?.inquiry;
-      if (inquiry) s.inquiries.push({ id: inquiry.id, version: inquiry.version });
+      if (inquiry) s.inquiries.push({ id: inquiry.id, version: inquiry.version, status: inquiry.status });
       if (s.inquiries.length > 200) s.inquiries.shift();
       return result;
     },
@@ -119,10 +121,12 @@ const ACTIONS: Action[] = [
     run: async (url, t, s) => {
       const inquiry = s.inquiries.length ? pick(s.inquiries) : null;
       if (!inquiry) return post(url, INQUIRIES, {}, t.secretariat);
-      const status = pick(['IN_PROGRESS', 'RECEIVED']);
-      const result = await post(url, CHANGE_STATUS, { input: { id: inquiry.id, expectedVersion: inquiry.version, status, note: 'Soak: moved back and forth' } }, t.secretariat);
+      // An inquiry's life, shortened: taken up, then closed unanswered (which needs a note), then left alone.
+      const status = inquiry.status === 'RECEIVED' ? 'IN_PROGRESS' : 'CLOSED';
+      const result = await post(url, CHANGE_STATUS, { input: { id: inquiry.id, expectedVersion: inquiry.version, status, note: 'Soak: withdrawn' } }, t.secretariat);
       const changed = result.body?.data?.changeInquiryStatus;
-      if (changed) inquiry.version = changed.version;
+      if (changed) Object.assign(inquiry, { version: changed.version, status: changed.status });
+      if (changed?.status === 'CLOSED') s.inquiries.splice(s.inquiries.indexOf(inquiry), 1);
       return result;
     },
   },
@@ -256,7 +260,9 @@ async function main(): Promise<void> {
   try {
     const url = `${baseUrl}/graphql`;
     const tokens = await tokensFrom(authenticator);
-    const jvm = await neo4jPid(dataDir);
+    // With SOAK_URL: the embedded JVM on the configured data folder (NEO4J_DATA_DIR), if that is what the server runs.
+    const config = soakUrl ? loadConfig(process.env) : null;
+    const jvm = await neo4jPid(dataDir ?? (config?.neo4j.kind === 'embedded' ? config.neo4j.dataDir : null));
     const experts = await post(url, `{ experts(first: 50) { edges { node { id slug version } } } }`, {}, tokens.admin);
     const expertNodes: Array<{ id: string; slug: string; version: number }> = experts.body?.data?.experts?.edges?.map((e: any) => e.node) ?? [];
     if (expertNodes.length === 0) fail(`No experts at ${url}: ${JSON.stringify(experts.body).slice(0, 300)}`);

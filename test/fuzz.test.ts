@@ -11,8 +11,8 @@ import { FUZZ_ACTORS, literal, OperationGenerator, queryReferences, type FuzzAct
  * and with a broken token. Whatever is sent, the server answers below 500 with a GraphQL JSON body whose errors
  * carry a code and no internals, keeps answering, and gives its memory back.
  *
- *   npx vitest run test/fuzz.test.ts                 CI size (FUZZ_RUNS, default 1000: about 2 minutes)
- *   npm run fuzz                                      full size: 10,000 operations
+ *   npx vitest run test/fuzz.test.ts                 CI size (FUZZ_RUNS, default 1000: about a minute on 2 cores)
+ *   npm run fuzz                                      full size: 10,000 operations (about 10 minutes)
  *   FUZZ_SEED=… FUZZ_PATH=… npx vitest run test/fuzz.test.ts    replay one failure (printed with every failure)
  *   FUZZ_SHRINK=1 …                                   stop at the first failure and let fast-check shrink it
  *
@@ -183,10 +183,7 @@ describe('fuzzing the schema', () => {
     );
   });
 
-  // Waits on part 1 (limits) in `npm test`: on main, bodies over 1 MB get a connection reset instead of 413, a global
-  // id of an unknown type (node(id: "Tm9wZTp4")) gives INTERNAL_SERVER_ERROR, and huge text runs past the request
-  // timeout. It runs whenever FUZZ_RUNS is set (`npm run fuzz`); once limits has landed, make this a plain `it`.
-  it.skipIf(process.env.FUZZ_RUNS === undefined)(`answers ${RUNS} generated operations below 500, as GraphQL JSON, with codes and no internals`, { timeout: 60 * 60_000 }, async () => {
+  it(`answers ${RUNS} generated operations below 500, as GraphQL JSON, with codes and no internals`, { timeout: 60 * 60_000 }, async () => {
     const generator = new OperationGenerator(
       schema,
       {
@@ -224,12 +221,14 @@ describe('fuzzing the schema', () => {
     // The server still answers.
     expect((await graphql('{ __typename }', {}, { as: null })).data).toEqual({ __typename: 'Query' });
 
-    // Let it settle: a few seconds and light requests, so that garbage collection has had its chance.
-    for (let i = 0; i < 5; i++) {
+    // Let it settle: a few seconds and light requests, so that garbage collection has had its chance; the lowest
+    // sample counts, since other test files share this server and may be busy at any one moment.
+    for (let i = 0; i < 8; i++) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       await graphql('{ regions { id } }', {}, { as: null });
+      const heap = await metric('nodejs_heap_size_used_bytes');
+      if (heap !== null) heapSettled = Math.min(heapSettled ?? heap, heap);
     }
-    heapSettled = await metric('nodejs_heap_size_used_bytes');
 
     if (violations.length > 0) {
       const groups = new Map<string, Violation[]>();
@@ -245,8 +244,7 @@ describe('fuzzing the schema', () => {
     }
   });
 
-  // Waits on part 3 (ops): /metrics with prom-client's default metrics. Unskip once it has landed.
-  it.skip('gives its memory back: heap used after the run and a settle within 100 MB of the start', () => {
+  it('gives its memory back: heap used after the run and a settle within 100 MB of the start', () => {
     expect(heapAtStart, 'GET /metrics must report nodejs_heap_size_used_bytes').not.toBeNull();
     expect(heapSettled).not.toBeNull();
     expect(heapSettled! - heapAtStart!).toBeLessThan(HEAP_GROWTH_LIMIT);
