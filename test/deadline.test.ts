@@ -3,7 +3,7 @@ import { openAuthenticator } from '../src/auth/tokens.js';
 import { DeadlineExceededError, RequestCancelledError, type Database } from '../src/db/database.js';
 import { schema } from '../src/graphql/schema.js';
 import { startHttp, type HttpServer } from '../src/http/server.js';
-import { asServiceUnavailable } from '../src/http/unavailable.js';
+import { asServiceUnavailable } from '../src/http/response-status.js';
 import { silentLogger } from '../src/logging.js';
 import { connectTestDatabase } from './helpers/api.js';
 

@@ -9,8 +9,13 @@ import { graphql, type GraphqlResponse } from './helpers/api.js';
 const DEFAULTS = limitsConfig({});
 
 /** Posts a body as it is, for requests the helper would not make. */
+/** Posts a raw body accepting `application/graphql-response+json`, under which a refused document keeps its 4xx status. */
 async function post(body: string): Promise<{ status: number; json: GraphqlResponse }> {
-  const response = await fetch(`${inject('appUrl')}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const response = await fetch(`${inject('appUrl')}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body,
+  });
   return { status: response.status, json: (await response.json()) as GraphqlResponse };
 }
 

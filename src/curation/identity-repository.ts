@@ -297,7 +297,8 @@ export async function erasureScope(run: Run, expertId: string): Promise<ErasureS
 
 /**
  * Slugs are made from names, so an erased expert's old ids are personal data too: the node, its change
- * records and every stored mention of the old ids (in other subjects' records, in consultations) take
+ * records and every stored mention of the old ids (in other subjects' records, in consultations, in the
+ * stored results of operations that a retry would replay) take
  * `anonymousId` instead, and the redirects of experts merged into it go. A rare, deliberate operation:
  * it reads every change record once.
  */
@@ -314,6 +315,11 @@ export async function rekeyErased(run: Run, expertId: string, mergedIds: string[
        SET c.subjectId = CASE WHEN c.subjectId IN $oldIds THEN $anonymousId ELSE c.subjectId END,
            c.before = reduce(text = c.before, old IN $quotedOldIds | replace(text, old, $quotedAnonymousId)),
            c.after = reduce(text = c.after, old IN $quotedOldIds | replace(text, old, $quotedAnonymousId))
+     }
+     CALL () {
+       MATCH (o:Operation)
+       WHERE any(old IN $quotedOldIds WHERE o.result CONTAINS old)
+       SET o.result = reduce(text = o.result, old IN $quotedOldIds | replace(text, old, $quotedAnonymousId))
      }`,
     {
       expertId,

@@ -20,7 +20,7 @@ import { createCors } from './cors.js';
 import { Metrics } from './metrics.js';
 import { RateLimit, rateLimitKey, type RateLimitOptions } from './rate-limit.js';
 import { logRequest, requestIdOf, routeOf, type RequestScope } from './request-log.js';
-import { asServiceUnavailable, RETRY_AFTER_SECONDS } from './unavailable.js';
+import { asServiceUnavailable, legacyJsonStatus, RETRY_AFTER_SECONDS } from './response-status.js';
 
 export interface HttpOptions {
   schema: GraphQLSchema;
@@ -248,7 +248,9 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      const unavailable = asServiceUnavailable(response.headers.get('content-type'), response.body.string);
+      const contentType = response.headers.get('content-type');
+      res.statusCode = legacyJsonStatus(contentType, res.statusCode, response.body.string) ?? res.statusCode;
+      const unavailable = asServiceUnavailable(contentType, response.body.string);
       if (unavailable) {
         res.statusCode = unavailable.status;
         res.setHeader('retry-after', unavailable.retryAfter);
