@@ -6,6 +6,9 @@ import { PortInUseError } from './http/server.js';
 import { createLogger } from './logging.js';
 
 /** Failures with a one-line cause the person starting the server can fix. */
+/** A signal this soon after the first is the same Ctrl-C, forwarded once more by a runner. */
+const REPEATED_SIGNAL_MS = 1_000;
+
 const EXPLAINED = [ConfigError, EmbeddedNeo4jError, DatabaseUnreachableError, PortInUseError];
 
 async function main(): Promise<void> {
@@ -17,13 +20,16 @@ async function main(): Promise<void> {
   // For the person at the terminal: plain text, whatever LOG_LEVEL says.
   console.log(`Expertise graph ready: GraphiQL at ${app.url}/graphql (${where}). Stop with Ctrl-C.`);
 
-  let stopping = false;
+  let stoppingSince: number | null = null;
   const stop = async (signal: string) => {
-    if (stopping) {
+    // Ctrl-C reaches this process twice when a runner (tsx, npm) forwards the terminal's signal: only a
+    // signal that comes later than that means "stop now".
+    if (stoppingSince !== null && Date.now() - stoppingSince < REPEATED_SIGNAL_MS) return;
+    if (stoppingSince !== null) {
       log.warn({ signal }, 'second signal: exiting without waiting for requests in flight');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     log.info({ signal, graceMs: config.shutdownGraceMs }, 'stopping: no new connections; requests in flight may finish');
     try {
       await app.stop();

@@ -28,16 +28,33 @@ export function surnameKey(name: string): string {
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
 
 /**
+ * How many terms a full-text question may hold. Each term becomes a clause per indexed field, and Lucene
+ * refuses a query of more than 1,024 clauses (a long question would fail instead of being answered); the
+ * first words of a question are enough to rank by.
+ */
+export const MAX_LUCENE_TERMS = 64;
+
+/**
  * Turns user text into a Lucene query of plain terms: syntax characters are escaped and the
- * text is lower-cased so that AND/OR/NOT are words, not operators. Returns '' when no term is left.
+ * text is lower-cased so that AND/OR/NOT are words, not operators. Repeated words count once, and at
+ * most MAX_LUCENE_TERMS terms are kept (a word like "a-b" is two; one that would pass the cap is left out). Returns '' when no term is left.
  */
 export function luceneTerms(text: string): string {
-  const words = text
-    .toLowerCase()
-    .split(/\s+/)
-    .map((word) => word.replace(LUCENE_SPECIAL, (ch) => `\\${ch}`))
-    .filter((word) => /[\p{Letter}\p{Number}]/u.test(word));
-  return words.join(' ');
+  const words = new Set(
+    text
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((word) => /[\p{Letter}\p{Number}]/u.test(word)),
+  );
+  const kept: string[] = [];
+  let terms = 0;
+  for (const word of words) {
+    const count = word.match(/[\p{Letter}\p{Number}]+/gu)!.length;
+    if (terms + count > MAX_LUCENE_TERMS) continue;
+    terms += count;
+    kept.push(word.replace(LUCENE_SPECIAL, (ch) => `\\${ch}`));
+  }
+  return kept.join(' ');
 }
 
 function editDistance(a: string, b: string): number {

@@ -321,6 +321,13 @@ describe('similar inquiries on the seed graph', () => {
     expect(data.similarInquiries[0].inquiry.slug).toBe('inq-2025-0045');
     expect(data.similarInquiries[0].inquiry.question).toMatch(/halfgeleiders/i);
   });
+
+  it('answers a long question of hundreds of different words (more than Lucene takes as clauses)', async () => {
+    const question = `Kunnen wij een halfgeleider laten doormeten in Shenzhen? ${Array.from({ length: 420 }, (_, i) => `term${i}q`).join(' ')}`;
+    const response = await graphql('query ($question: String!) { similarInquiries(question: $question, first: 3) { inquiry { slug } } }', { question });
+    expect(response.errors).toBeUndefined();
+    expect(response.data.similarInquiries[0].inquiry.slug).toBe('inq-2025-0045');
+  });
 });
 
 describe('whoKnows learns from inquiries', () => {

@@ -241,14 +241,14 @@ describe('a server of its own (small schema, captured log, CORS, rate limit, shu
     const allowed = await preflight('https://dashboard.example.org');
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://dashboard.example.org');
-    expect(allowed.headers.get('access-control-allow-headers')).toBe('authorization,content-type,x-request-id');
+    expect(allowed.headers.get('access-control-allow-headers')).toBe('authorization,content-type,x-request-id,idempotency-key');
     expect(allowed.headers.get('access-control-allow-methods')).toContain('POST');
     const other = await preflight('https://evil.example.org');
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
 
     const actual = await post(server.url, { query: '{ ok }' }, { origin: 'https://dashboard.example.org' });
     expect(actual.headers.get('access-control-allow-origin')).toBe('https://dashboard.example.org');
-    expect(actual.headers.get('access-control-expose-headers')).toBe('x-request-id');
+    expect(actual.headers.get('access-control-expose-headers')).toBe('x-request-id,retry-after');
   });
 
   it('limits requests per token subject with 429, Retry-After and a RATE_LIMITED error', async () => {

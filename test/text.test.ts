@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestNames, luceneTerms, nameKey } from '../src/text.js';
+import { closestNames, luceneTerms, MAX_LUCENE_TERMS, nameKey } from '../src/text.js';
 
 describe('nameKey', () => {
   it('ignores case, accents and punctuation', () => {
@@ -21,6 +21,12 @@ describe('luceneTerms', () => {
   });
   it('turns operators into plain words', () => {
     expect(luceneTerms('chips AND NOT taiwan OR')).toBe('chips and not taiwan or');
+  });
+  it('keeps each word once and at most MAX_LUCENE_TERMS terms, so that a long question stays a valid query', () => {
+    expect(luceneTerms('chips Chips chips taiwan')).toBe('chips taiwan');
+    const long = Array.from({ length: 500 }, (_, i) => `w${i}`).join(' ');
+    expect(luceneTerms(long).split(' ')).toHaveLength(MAX_LUCENE_TERMS);
+    expect(luceneTerms(`${'a-'.repeat(1000)}b chips`)).toBe('chips');
   });
   it('leaves nothing when no word is left', () => {
     expect(luceneTerms(' *** ?? : ')).toBe('');

@@ -62,6 +62,9 @@ export const DRIVER_TIMEOUTS = {
 /** How often a database known to be down is probed for its return, and how long a probe may take. */
 const PROBE_INTERVAL_MS = 1_000;
 const PROBE_TIMEOUT_MS = 3_000;
+/** A heartbeat unanswered this long counts as missed; this many missed in a row mark Neo4j down. */
+const HEARTBEAT_TIMEOUT_MS = 2_000;
+const MISSED_HEARTBEATS_MEAN_DOWN = 2;
 
 /**
  * What became of the request's write when it failed: certainly not stored; perhaps stored (the connection
@@ -131,19 +134,24 @@ function isAcquisitionTimeout(error: Neo4jError): boolean {
 }
 
 /**
- * Whether Neo4j is known to be down. A connection failure marks it down; meanwhile every query fails at
- * once instead of waiting out the driver's retries, and a probe checks every second until Neo4j answers
+ * Whether Neo4j is known to be down. A connection failure marks it down, and so does a Neo4j that stops
+ * answering (frozen, or a network that drops packets): a heartbeat asks it every second while it is up,
+ * and two unanswered in a row (2 s each) mark it down. Meanwhile every query fails at once instead of
+ * waiting out the driver's retries or its deadline, and a probe checks every second until Neo4j answers
  * again (with a routing driver this also fetches a fresh routing table).
  */
 class Availability {
   private down = false;
-  private probe: NodeJS.Timeout | null = null;
+  private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  private unanswered = 0;
 
   constructor(
     private readonly driver: Driver,
     private readonly database: string | undefined,
-  ) {}
+  ) {
+    this.schedule();
+  }
 
   get isDown(): boolean {
     return this.down;
@@ -152,32 +160,36 @@ class Availability {
   markDown(): void {
     if (this.down || this.closed) return;
     this.down = true;
-    this.scheduleProbe();
+    this.unanswered = 0;
   }
 
-  private scheduleProbe(): void {
-    this.probe = setTimeout(() => {
-      // A probe that gets no answer counts as failed, so that probing goes on.
+  /** One check a second: a heartbeat while up, a probe for Neo4j's return while down. */
+  private schedule(): void {
+    if (this.closed) return;
+    this.timer = setTimeout(() => {
+      // A check that gets no answer counts as failed.
       const stop = new AbortController();
-      const timer = setTimeout(() => stop.abort(new DatabaseUnavailableError()), PROBE_TIMEOUT_MS);
+      const timer = setTimeout(() => stop.abort(new DatabaseUnavailableError()), this.down ? PROBE_TIMEOUT_MS : HEARTBEAT_TIMEOUT_MS);
       untilAborted(this.driver.verifyConnectivity({ database: this.database }), stop.signal)
         .finally(() => clearTimeout(timer))
         .then(
-        () => {
-          this.down = false;
-          this.probe = null;
-        },
-        () => {
-          if (!this.closed) this.scheduleProbe();
-        },
-      );
+          () => {
+            this.down = false;
+            this.unanswered = 0;
+          },
+          () => {
+            this.unanswered += 1;
+            if (this.unanswered >= MISSED_HEARTBEATS_MEAN_DOWN) this.markDown();
+          },
+        )
+        .finally(() => this.schedule());
     }, PROBE_INTERVAL_MS);
-    this.probe.unref();
+    this.timer.unref();
   }
 
   close(): void {
     this.closed = true;
-    if (this.probe) clearTimeout(this.probe);
+    if (this.timer) clearTimeout(this.timer);
   }
 }
 

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import DataLoader from 'dataloader';
 import { DeadlineExceededError, RequestCancelledError, type Database, type Queries, type QueryStats } from '../db/database.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -11,6 +12,11 @@ export interface Context {
   maxCost: number;
   /** Aborted when the request's deadline passes or its client goes away; every query of the request stops with it. */
   signal: AbortSignal;
+  /**
+   * Ends the request's bounds (its deadline timer, its watch on the client): call it once the response is
+   * sent, so that nothing of a finished request is kept until its deadline would have passed.
+   */
+  release(): void;
   /** A DataLoader per name, created on first use and kept for this request only. */
   loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Array<V | Error>>): DataLoader<K, V>;
 }
@@ -29,11 +35,12 @@ export function createContext(database: Database, viewer: Viewer, maxCost: numbe
   const stats: QueryStats = { roundTrips: 0, dbTimeMs: 0 };
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
   const stop = new AbortController();
+  // Every query of the request listens on this signal while it runs: many at once are normal, not a leak.
+  setMaxListeners(0, stop.signal);
   const { timeoutMs, disconnected, idempotencyKey } = bounds;
-  if (timeoutMs !== undefined) {
-    setTimeout(() => stop.abort(new DeadlineExceededError(timeoutMs)), timeoutMs).unref();
-  }
-  disconnected?.addEventListener('abort', () => stop.abort(new RequestCancelledError()), { once: true });
+  const timer = timeoutMs === undefined ? null : setTimeout(() => stop.abort(new DeadlineExceededError(timeoutMs)), timeoutMs).unref();
+  const cancel = () => stop.abort(new RequestCancelledError());
+  disconnected?.addEventListener('abort', cancel, { once: true });
   const deadline = timeoutMs !== undefined ? { at: Date.now() + timeoutMs, limitMs: timeoutMs } : undefined;
   return {
     viewer,
@@ -41,6 +48,10 @@ export function createContext(database: Database, viewer: Viewer, maxCost: numbe
     stats,
     maxCost,
     signal: stop.signal,
+    release() {
+      if (timer) clearTimeout(timer);
+      disconnected?.removeEventListener('abort', cancel);
+    },
     loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Array<V | Error>>) {
       let loader = loaders.get(name) as DataLoader<K, V> | undefined;
       if (!loader) {

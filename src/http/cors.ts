@@ -1,9 +1,9 @@
 import type http from 'node:http';
 import cors from 'cors';
 
-/** Headers a dashboard on another origin may send, and the one it may read back. */
-const ALLOWED_HEADERS = ['authorization', 'content-type', 'x-request-id'];
-const EXPOSED_HEADERS = ['x-request-id'];
+/** Headers a dashboard on another origin may send, and those it may read back (Retry-After on 429 and 503). */
+const ALLOWED_HEADERS = ['authorization', 'content-type', 'x-request-id', 'idempotency-key'];
+const EXPOSED_HEADERS = ['x-request-id', 'retry-after'];
 
 /**
  * CORS for the origins listed (none: same origin only, no CORS headers at all). Resolves `true` when it

@@ -53,6 +53,13 @@ export type RequestContext = Context & { request: RequestScope };
 
 export class PortInUseError extends Error {}
 
+/**
+ * How long a client may take to send its headers, and its whole request: a client that stalls mid-body
+ * (slowloris) is cut off instead of holding a connection for Node's default five minutes.
+ */
+const HEADERS_TIMEOUT_MS = 10_000;
+const RECEIVE_TIMEOUT_MS = 30_000;
+
 /** An Idempotency-Key longer than this, or with control characters, is refused. */
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
@@ -135,7 +142,9 @@ const refusals = new WeakMap<http.ServerResponse, string>();
 
 function sendJsonError(res: http.ServerResponse, status: number, code: string, message: string): void {
   refusals.set(res, code);
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  const requestId = res.getHeader('x-request-id');
+  const extensions = { code, ...(typeof requestId === 'string' ? { requestId } : {}) };
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify({ errors: [{ message, extensions }] }));
 }
 
 export async function startHttp(options: HttpOptions): Promise<HttpServer> {
@@ -242,6 +251,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
           idempotencyKey: idempotencyKey || undefined,
         });
         scope.graphql!.stats = context.stats;
+        res.once('close', () => context.release());
         return { ...context, request: scope };
       },
     });
@@ -336,6 +346,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
         else res.end();
       });
   });
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = RECEIVE_TIMEOUT_MS;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
