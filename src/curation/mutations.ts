@@ -6,7 +6,7 @@ import type { Context } from '../graphql/context.js';
 import { ThemeNode } from '../themes/types.js';
 import { createContribution, retireContribution, updateContribution } from './contribution-service.js';
 import { createEvent, retireEvent, updateEvent } from './event-service.js';
-import { curationMutations } from './lifecycle.js';
+import { curationMutations } from '../writes/mutation-fields.js';
 import { createInstitution, createTheme, retireInstitution, retireTheme, updateInstitution, updateTheme } from './reference-service.js';
 
 /** The curation mutations of institutions, themes, contributions and events (experts have theirs in experts.ts). */
