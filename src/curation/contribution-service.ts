@@ -2,11 +2,12 @@ import { canCurateContribution } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import type { ContributionKind } from '../experts/repository.js';
+import { EXPERT_REFERENCES } from '../experts/resolve.js';
 import { forbidden, InputProblems } from '../graphql/errors.js';
-import { neo4jDate, networksOfLinkedExperts, type ExistingNode, type NodeWrite } from '../writes/node-store.js';
 import { auditedCreate, auditedRetire, auditedUpdate, isoDate, slugOf, type Existing, type Guards, type Kind } from '../writes/audited-writes.js';
 import { inputRequired, inputText } from '../writes/checks.js';
-import { checkedReferences, EXPERTS, listed, subjectLinks } from '../writes/references.js';
+import { neo4jDate, networksOfLinkedExperts, type ExistingNode, type NodeWrite } from '../writes/node-store.js';
+import { checkedReferences, listed, subjectLinks } from '../writes/references.js';
 
 const CONTRIBUTION: Kind = { label: 'Contribution', noun: 'contribution' };
 
@@ -29,7 +30,7 @@ async function checkContribution(queries: Queries, problems: InputProblems, inpu
   let authors: ExistingNode[] | undefined;
   if (input.authors !== undefined) {
     if (!input.authors?.length) problems.add('authors', 'name at least one author');
-    authors = (await checkedReferences(queries, problems, EXPERTS, listed('authors', input.authors ?? []))).filter((a) => a !== null);
+    authors = (await checkedReferences(queries, problems, EXPERT_REFERENCES, listed('authors', input.authors ?? []))).filter((a) => a !== null);
   }
   const given = inputRequired(problems, 'date', input.date);
   const date = given === undefined ? undefined : isoDate(given);

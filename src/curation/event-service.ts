@@ -2,11 +2,12 @@ import { canOrganise } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import type { EventKind } from '../events/repository.js';
+import { EXPERT_REFERENCES } from '../experts/resolve.js';
 import { forbidden, InputProblems } from '../graphql/errors.js';
-import { neo4jDateTime, type ExistingNode, type LinkWrite, type NodeWrite } from '../writes/node-store.js';
 import { auditedCreate, auditedRetire, auditedUpdate, slugOf, type Existing, type Guards, type Kind } from '../writes/audited-writes.js';
 import { inputName, inputRequired, inputText } from '../writes/checks.js';
-import { checkedReferences, EXPERTS, linkedIds, listed, subjectLinks } from '../writes/references.js';
+import { neo4jDateTime, type ExistingNode, type LinkWrite, type NodeWrite } from '../writes/node-store.js';
+import { checkedReferences, linkedIds, listed, subjectLinks } from '../writes/references.js';
 
 /**
  * Events and who spoke at them. Speakers are stored as `(:Event)-[:FEATURED {topic}]->(:Expert)`, not as
@@ -47,7 +48,7 @@ async function checkEvent(queries: Queries, problems: InputProblems, input: Even
   const given = inputRequired(problems, 'network', input.network);
   const [network] = given === undefined ? [undefined] : await checkedReferences(queries, problems, NETWORKS, [{ text: given, at: 'network' }]);
   const speakers = input.speakers ?? [];
-  const experts = await checkedReferences(queries, problems, EXPERTS, listed('speakers', speakers.map((speaker) => speaker.expert), 'expert'));
+  const experts = await checkedReferences(queries, problems, EXPERT_REFERENCES, listed('speakers', speakers.map((speaker) => speaker.expert), 'expert'));
   const topics = speakers.map((speaker, i) => inputText(problems, `speakers[${i}].topic`, speaker.topic, { max: 500 }) ?? null);
   const featured = experts.flatMap((expert, i) => (expert ? [{ id: expert.id, properties: { topic: topics[i] } }] : []));
   const startsAt = inputRequired(problems, 'startsAt', input.startsAt);

@@ -8,7 +8,7 @@ import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
 import { idOf, lookupOf, resolveNames, unknownPlace, unknownTheme, type NamedRef } from '../names/service.js';
 import { surnameKey } from '../text.js';
 import { isoDate } from '../writes/audited-writes.js';
-import { expertNamed } from './expert-ref.js';
+import { expertNamed } from '../experts/resolve.js';
 import { checkedScalar, checkedText, firstFreeSlug, isRepeat, slugFromName, slugProblem } from '../writes/checks.js';
 import {
   createExpert as insertExpert,

@@ -1,5 +1,4 @@
 import type { Snapshot } from '../audit/repository.js';
-import { resolveExperts } from '../curation/expert-ref.js';
 import type { Queries } from '../db/database.js';
 import type { InputProblems } from '../graphql/errors.js';
 import { idOf, resolveSubjects } from '../names/service.js';
@@ -11,6 +10,15 @@ export interface GivenReference {
   at: string;
 }
 
+/** A kind of node an input may name: what messages call it, and how a reference to one is resolved (by id or slug unless `resolve` says otherwise). */
+export interface ReferenceKind {
+  label: LinkedLabel;
+  noun: string;
+  /** The query that lists them, for the message when a reference names none. */
+  list: string;
+  resolve?: (queries: Queries, given: GivenReference[]) => Promise<Array<ExistingNode | null>>;
+}
+
 /**
  * Resolves references to existing nodes, adding a problem at each one's place in the input when it does
  * not exist, is retired, or is given twice. Returns, at each one's index, the node found or null.
@@ -18,10 +26,10 @@ export interface GivenReference {
 export async function checkedReferences(
   queries: Queries,
   problems: InputProblems,
-  kind: { label: LinkedLabel; noun: string; list: string },
+  kind: ReferenceKind,
   given: GivenReference[],
 ): Promise<Array<ExistingNode | null>> {
-  const found = kind.label === 'Expert' ? await namedExperts(queries, given) : await namedNodes(queries, kind.label, given);
+  const found = kind.resolve ? await kind.resolve(queries, given) : await namedNodes(queries, kind.label, given);
   const seen = new Set<string>();
   return found.map((node, index) => {
     const { text, at } = given[index]!;
@@ -44,20 +52,9 @@ async function namedNodes(queries: Queries, label: LinkedLabel, given: GivenRefe
   return ids.map((id) => found.get(id) ?? null);
 }
 
-/** Experts as every input names them (src/curation/expert-ref.ts): an old id of a merged expert gives the kept one. */
-async function namedExperts(queries: Queries, given: GivenReference[]): Promise<Array<ExistingNode | null>> {
-  const experts = await resolveExperts(queries, given.map(({ text }) => text));
-  return experts.map((expert) =>
-    expert && !expert.erased ? { id: expert.id, name: expert.name ?? expert.id, retired: expert.retired, networkIds: expert.networkIds } : null,
-  );
-}
-
 /** Where each item of a list was given: `field[i]`, or `field[i].subfield`. */
 export const listed = (field: string, texts: string[], subfield?: string): GivenReference[] =>
   texts.map((text, index) => ({ text, at: `${field}[${index}]${subfield ? `.${subfield}` : ''}` }));
-
-/** Experts, as references take them. */
-export const EXPERTS = { label: 'Expert', noun: 'expert', list: 'experts' } as const;
 
 /** The ABOUT and CONCERNS links of a contribution or event, for the lists given (a list left out is kept). */
 export async function subjectLinks(
