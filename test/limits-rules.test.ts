@@ -5,7 +5,7 @@ import { getIntrospectionQuery, Lexer, parse, Source, TokenKind, specifiedRules,
 import { describe, expect, it } from 'vitest';
 import { ConfigError, limitsConfig, ROOT_DIR } from '../src/config.js';
 import { checkInputCaps, graphqlJsLimitError, INPUT_CAPS, requestLimits, textCap } from '../src/graphql/limits.js';
-import { schema } from '../src/graphql/schema.js';
+import { schema } from '../src/schema.js';
 import { EXAMPLE_OPERATION, EXAMPLE_VARIABLES } from '../src/http/example.js';
 
 const DEFAULTS = limitsConfig({});
