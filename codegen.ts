@@ -1,6 +1,6 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { printSchema } from 'graphql';
-import { schema } from './src/graphql/schema.js';
+import { schema } from './src/schema.js';
 
 /** Prints the Pothos schema to schema/schema.graphql; `npm run codegen -- --check` fails when the file is stale. */
 const config: CodegenConfig = {

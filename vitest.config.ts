@@ -2,12 +2,24 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // One real Neo4j for the whole run, started and seeded here; tests create their own fixtures in it.
-    globalSetup: ['test/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
-    // The machine has two cores, shared with Neo4j.
+    // Pool size is a run-wide option (projects do not set their own): the machine has two cores, shared with Neo4j.
     maxWorkers: 2,
+    projects: [
+      {
+        // Pure logic: no Neo4j, no app, seconds to run (`npm run test:unit`).
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/unit/**'],
+          // One real Neo4j for the whole run, started and seeded here; tests create their own fixtures in it.
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

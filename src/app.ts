@@ -5,7 +5,7 @@ import { duplicateCandidatesMissing, refreshAllDuplicateCandidates } from './cur
 import { Database } from './db/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './db/embedded.js';
 import { migrate } from './db/migrations.js';
-import { schema } from './graphql/schema.js';
+import { schema } from './schema.js';
 import { startHttp, type HttpServer } from './http/server.js';
 import type { Logger } from './logging.js';
 import { isEmpty, readSeedData, seedGraph } from '../seed/load.js';

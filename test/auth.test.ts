@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator } from '../src/auth/tokens.js';
 import type { Database } from '../src/db/database.js';
-import { schema } from '../src/graphql/schema.js';
+import { schema } from '../src/schema.js';
 import { startHttp, type HttpServer } from '../src/http/server.js';
 import { silentLogger } from '../src/logging.js';
 import { connectTestDatabase, graphql, tokenFor } from './helpers/api.js';

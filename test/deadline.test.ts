@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openAuthenticator } from '../src/auth/tokens.js';
 import { DeadlineExceededError, RequestCancelledError, type Database } from '../src/db/database.js';
-import { schema } from '../src/graphql/schema.js';
+import { schema } from '../src/schema.js';
 import { startHttp, type HttpServer } from '../src/http/server.js';
 import { asServiceUnavailable } from '../src/http/response-status.js';
 import { silentLogger } from '../src/logging.js';

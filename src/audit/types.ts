@@ -6,6 +6,7 @@ import { builder } from '../graphql/builder.js';
 import { pageArgs } from '../graphql/args.js';
 import { listConnection } from '../graphql/connections.js';
 import { badUserInput, forbidden, notFound } from '../graphql/errors.js';
+import { HANDLERS } from '../graphql/scopes.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../graphql/paging.js';
 import { AUDITED_LABELS, historySubjects, pageOfChanges, type AuditedLabel, type ChangeRecord, type HistorySubject } from './repository.js';
 
@@ -93,7 +94,7 @@ builder.queryFields((t) => ({
   history: t.field({
     type: ChangeConnection,
     description: 'Every recorded change to an object, newest first: for administrators, and for whoever may curate or handle the object.',
-    authScopes: { secretariat: true, desk: true, admin: true },
+    authScopes: HANDLERS,
     args: {
       id: t.arg.string({
         required: true,

@@ -8,11 +8,21 @@ const has = (viewer: Viewer, ...roles: Role[]) => roles.some((role) => viewer.ro
 const runsAny = (viewer: Viewer, networkIds: readonly string[]) =>
   has(viewer, 'secretariat') && networkIds.some((id) => viewer.networks.includes(id));
 
+/** The role groups the rules and the schema's authScopes (src/graphql/scopes.ts) share. */
+export const ROLE_GROUPS = {
+  /** Curate experts and shared reference data (their own networks' experts, for a secretariat). */
+  curators: ['secretariat', 'admin'],
+  /** Handle inquiries, and read the history of what they curate or handle. */
+  handlers: ['secretariat', 'desk', 'admin'],
+  /** Anyone but a dashboard. */
+  staff: ['officer', 'secretariat', 'desk', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
 /** The knowledge security desk's network id. */
 export const DESK_NETWORK_ID = 'knowledge-security-desk';
 
 /** Anyone but a dashboard: officers, secretariats, the desk and administrators. */
-const isStaff = (viewer: Viewer) => has(viewer, 'officer', 'secretariat', 'desk', 'admin');
+const isStaff = (viewer: Viewer) => has(viewer, ...ROLE_GROUPS.staff);
 
 /**
  * An expert's e-mail and phone: administrators, the desk (it consults experts across networks), the
@@ -42,7 +52,7 @@ export function canCurateContribution(viewer: Viewer, authorNetworkIds: Readonly
 }
 
 /** Shared reference data (institutions, themes): administrators and every secretariat. */
-export const canCurateShared = (viewer: Viewer) => has(viewer, 'admin', 'secretariat');
+export const canCurateShared = (viewer: Viewer) => has(viewer, ...ROLE_GROUPS.curators);
 
 /** A network's events and memberships: administrators and that network's secretariat. */
 export function canOrganise(viewer: Viewer, networkId: string): boolean {

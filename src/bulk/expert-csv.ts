@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { slugProblem } from '../curation/checks.js';
+import { slugProblem } from '../writes/checks.js';
 import { checkedProperties, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput } from '../curation/expert-service.js';
 import { InputProblems } from '../graphql/errors.js';
 

@@ -2,24 +2,12 @@ import { canCurateContribution } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import type { ContributionKind } from '../experts/repository.js';
+import { EXPERT_REFERENCES } from '../experts/resolve.js';
 import { forbidden, InputProblems } from '../graphql/errors.js';
-import { neo4jDate, networksOfLinkedExperts, type ExistingNode, type NodeWrite } from './lifecycle-repository.js';
-import {
-  create,
-  EXPERTS,
-  isoDate,
-  listed,
-  references,
-  required,
-  retire,
-  slugOf,
-  subjectLinks,
-  text,
-  update,
-  type Existing,
-  type Guards,
-  type Kind,
-} from './lifecycle-service.js';
+import { auditedCreate, auditedRetire, auditedUpdate, isoDate, slugOf, type Existing, type Guards, type Kind } from '../writes/audited-writes.js';
+import { inputRequired, inputText } from '../writes/checks.js';
+import { neo4jDate, networksOfLinkedExperts, type ExistingNode, type NodeWrite } from '../writes/node-store.js';
+import { checkedReferences, listed, subjectLinks } from '../writes/references.js';
 
 const CONTRIBUTION: Kind = { label: 'Contribution', noun: 'contribution' };
 
@@ -42,15 +30,15 @@ async function checkContribution(queries: Queries, problems: InputProblems, inpu
   let authors: ExistingNode[] | undefined;
   if (input.authors !== undefined) {
     if (!input.authors?.length) problems.add('authors', 'name at least one author');
-    authors = (await references(queries, problems, EXPERTS, listed('authors', input.authors ?? []))).filter((a) => a !== null);
+    authors = (await checkedReferences(queries, problems, EXPERT_REFERENCES, listed('authors', input.authors ?? []))).filter((a) => a !== null);
   }
-  const given = required(problems, 'date', input.date);
+  const given = inputRequired(problems, 'date', input.date);
   const date = given === undefined ? undefined : isoDate(given);
   const write: NodeWrite = {
     properties: {
-      kind: required(problems, 'kind', input.kind),
-      title: text(problems, 'title', input.title, { required: true, max: 500 }),
-      summary: text(problems, 'summary', input.summary),
+      kind: inputRequired(problems, 'kind', input.kind),
+      title: inputText(problems, 'title', input.title, { required: true, max: 500 }),
+      summary: inputText(problems, 'summary', input.summary),
       date: date === undefined ? undefined : neo4jDate(date),
       url: input.url === undefined ? undefined : (input.url?.href ?? null),
     },
@@ -69,7 +57,7 @@ export async function createContribution(queries: Queries, viewer: Viewer, input
   if (!canCurateContribution(viewer, authors!.map((a) => a.networkIds))) throw forbidden(AUTHOR_RULE);
   // Not from an author's slug: that is made from a name, and would outlive the author's erasure.
   const id = slugOf(date!.slice(0, 4), input.title!);
-  return create(queries, viewer, CONTRIBUTION, { generated: id }, write, input.note);
+  return auditedCreate(queries, viewer, CONTRIBUTION, { generated: id }, write, input.note);
 }
 
 /** The viewer must be able to curate the contribution as it is (its authors now) and as it will be (the new authors). */
@@ -78,11 +66,11 @@ export async function updateContribution(queries: Queries, viewer: Viewer, input
   const { write, authors } = await checkContribution(queries, problems, input);
   problems.throwIfAny('The contribution was not changed');
   if (authors && !canCurateContribution(viewer, authors.map((a) => a.networkIds))) throw forbidden(AUTHOR_RULE);
-  return update(queries, viewer, CONTRIBUTION, input, () => write, { authorize: mayCurateCurrent(viewer) });
+  return auditedUpdate(queries, viewer, CONTRIBUTION, input, () => write, { authorize: mayCurateCurrent(viewer) });
 }
 
 export const retireContribution = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
-  retire(queries, viewer, CONTRIBUTION, input, { authorize: mayCurateCurrent(viewer) });
+  auditedRetire(queries, viewer, CONTRIBUTION, input, { authorize: mayCurateCurrent(viewer) });
 
 /** Judged under the contribution's lock, on the authors it has now. */
 function mayCurateCurrent(viewer: Viewer): NonNullable<Guards['authorize']> {

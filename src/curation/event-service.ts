@@ -2,25 +2,12 @@ import { canOrganise } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import type { EventKind } from '../events/repository.js';
+import { EXPERT_REFERENCES } from '../experts/resolve.js';
 import { forbidden, InputProblems } from '../graphql/errors.js';
-import { neo4jDateTime, type ExistingNode, type LinkWrite, type NodeWrite } from './lifecycle-repository.js';
-import {
-  create,
-  EXPERTS,
-  linkedIds,
-  listed,
-  name,
-  references,
-  required,
-  retire,
-  slugOf,
-  subjectLinks,
-  text,
-  update,
-  type Existing,
-  type Guards,
-  type Kind,
-} from './lifecycle-service.js';
+import { auditedCreate, auditedRetire, auditedUpdate, slugOf, type Existing, type Guards, type Kind } from '../writes/audited-writes.js';
+import { inputName, inputRequired, inputText } from '../writes/checks.js';
+import { neo4jDateTime, type ExistingNode, type LinkWrite, type NodeWrite } from '../writes/node-store.js';
+import { checkedReferences, linkedIds, listed, subjectLinks } from '../writes/references.js';
 
 /**
  * Events and who spoke at them. Speakers are stored as `(:Event)-[:FEATURED {topic}]->(:Expert)`, not as
@@ -58,13 +45,13 @@ function checkTimes(problems: InputProblems, startsAt: Date | null | undefined, 
 }
 
 async function checkEvent(queries: Queries, problems: InputProblems, input: EventFields) {
-  const given = required(problems, 'network', input.network);
-  const [network] = given === undefined ? [undefined] : await references(queries, problems, NETWORKS, [{ text: given, at: 'network' }]);
+  const given = inputRequired(problems, 'network', input.network);
+  const [network] = given === undefined ? [undefined] : await checkedReferences(queries, problems, NETWORKS, [{ text: given, at: 'network' }]);
   const speakers = input.speakers ?? [];
-  const experts = await references(queries, problems, EXPERTS, listed('speakers', speakers.map((speaker) => speaker.expert), 'expert'));
-  const topics = speakers.map((speaker, i) => text(problems, `speakers[${i}].topic`, speaker.topic, { max: 500 }) ?? null);
+  const experts = await checkedReferences(queries, problems, EXPERT_REFERENCES, listed('speakers', speakers.map((speaker) => speaker.expert), 'expert'));
+  const topics = speakers.map((speaker, i) => inputText(problems, `speakers[${i}].topic`, speaker.topic, { max: 500 }) ?? null);
   const featured = experts.flatMap((expert, i) => (expert ? [{ id: expert.id, properties: { topic: topics[i] } }] : []));
-  const startsAt = required(problems, 'startsAt', input.startsAt);
+  const startsAt = inputRequired(problems, 'startsAt', input.startsAt);
   checkTimes(problems, startsAt, input.endsAt);
   const links: LinkWrite[] = [
     ...(network ? [{ type: 'ORGANISED_BY', to: 'Network' as const, targets: [{ id: network.id }] }] : []),
@@ -73,12 +60,12 @@ async function checkEvent(queries: Queries, problems: InputProblems, input: Even
   ];
   const write: NodeWrite = {
     properties: {
-      kind: required(problems, 'kind', input.kind),
-      title: name(problems, 'title', input.title),
-      summary: text(problems, 'summary', input.summary),
+      kind: inputRequired(problems, 'kind', input.kind),
+      title: inputName(problems, 'title', input.title),
+      summary: inputText(problems, 'summary', input.summary),
       startsAt: startsAt && neo4jDateTime(startsAt),
       endsAt: input.endsAt === undefined ? undefined : input.endsAt && neo4jDateTime(input.endsAt),
-      location: text(problems, 'location', input.location, { max: 300 }),
+      location: inputText(problems, 'location', input.location, { max: 300 }),
       online: input.online === undefined ? undefined : input.online === true,
     },
     links,
@@ -96,7 +83,7 @@ export async function createEvent(queries: Queries, viewer: Viewer, input: Event
   problems.throwIfAny('The event was not created');
   mayOrganise(viewer, network);
   const id = slugOf(network!.id, input.startsAt!.toISOString().slice(0, 10), input.title!);
-  return create(queries, viewer, EVENT, { generated: id }, write, input.note);
+  return auditedCreate(queries, viewer, EVENT, { generated: id }, write, input.note);
 }
 
 /** The viewer must organise the event's network now and, when it moves, the network it moves to. */
@@ -105,7 +92,7 @@ export async function updateEvent(queries: Queries, viewer: Viewer, input: Event
   const { write, network } = await checkEvent(queries, problems, input);
   problems.throwIfAny('The event was not changed');
   mayOrganise(viewer, network);
-  return update(
+  return auditedUpdate(
     queries,
     viewer,
     EVENT,
@@ -122,7 +109,7 @@ export async function updateEvent(queries: Queries, viewer: Viewer, input: Event
 }
 
 export const retireEvent = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
-  retire(queries, viewer, EVENT, input, { authorize: organisesCurrent(viewer) });
+  auditedRetire(queries, viewer, EVENT, input, { authorize: organisesCurrent(viewer) });
 
 /** Judged under the event's lock, on the network that organises it now. */
 function organisesCurrent(viewer: Viewer): NonNullable<Guards['authorize']> {

@@ -7,9 +7,9 @@ import { expertsByIds, type ExpertRecord, type Provenance } from '../experts/rep
 import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
 import { idOf, lookupOf, resolveNames, unknownPlace, unknownTheme, type NamedRef } from '../names/service.js';
 import { surnameKey } from '../text.js';
-import { isoDate } from './lifecycle-service.js';
-import { expertNamed } from './expert-ref.js';
-import { checkedScalar, checkedText, firstFreeSlug, isRepeat, slugFromName, slugProblem } from './checks.js';
+import { isoDate } from '../writes/audited-writes.js';
+import { expertNamed } from '../experts/resolve.js';
+import { checkedScalar, checkedText, firstFreeSlug, isRepeat, slugFromName, slugProblem } from '../writes/checks.js';
 import {
   createExpert as insertExpert,
   currentExpert,

@@ -1,10 +1,8 @@
 import type { Types } from '../graphql/builder.js';
 import { builder } from '../graphql/builder.js';
+import { CURATORS } from '../graphql/scopes.js';
 import { ExpertNode, ProvenanceEnum } from '../experts/types.js';
 import { createExpert, retireExpert, updateExpert } from './expert-service.js';
-
-/** Who curates experts; which experts each secretariat may change is checked in the service (src/auth/policy.ts). */
-const CURATORS = { secretariat: true, admin: true };
 
 const AffiliationInput = builder.inputType('AffiliationInput', {
   description: 'A position at an institution; one per institution.',
@@ -101,6 +99,7 @@ builder.mutationFields((t) => ({
   createExpert: t.field({
     type: ExpertNode,
     description: `Creates an expert. For administrators and secretariats; a secretariat’s expert joins its own network unless networks says otherwise. ${AT_ONCE}`,
+    // Which experts each secretariat may change is checked in the service (src/auth/policy.ts).
     authScopes: CURATORS,
     args: { input: t.arg({ type: CreateExpertInput, required: true, description: 'The expert.' }) },
     resolve: (_root, { input }, ctx) => createExpert(ctx.queries, ctx.viewer, input),

@@ -6,7 +6,7 @@ import type { Queries } from '../db/database.js';
 import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
 import type { ScoredPair } from './duplicate-scoring.js';
-import { expertNamed, resolveExperts } from './expert-ref.js';
+import { expertNamed, resolveExperts } from '../experts/resolve.js';
 import {
   eraseData,
   erasureScope,

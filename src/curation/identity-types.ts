@@ -1,13 +1,11 @@
 import { builder } from '../graphql/builder.js';
+import { CURATORS } from '../graphql/scopes.js';
 import { pageArgs } from '../graphql/args.js';
 import { listConnection } from '../graphql/connections.js';
 import { ExpertNode } from '../experts/types.js';
 import type { DuplicateReason, ScoredPair } from './duplicate-scoring.js';
 import type { ErasureCounts } from './identity-repository.js';
 import { duplicateExperts, eraseExpert, mergeExperts, type ErasureReceipt } from './identity-service.js';
-
-/** Duplicates, merging and erasure are curation: administrators and secretariats (the service checks whose experts). */
-const CURATORS = { admin: true, secretariat: true };
 
 const DuplicateReasonRef = builder.objectRef<DuplicateReason>('DuplicateReason').implement({
   description: 'One part of why two experts are likely the same person, with the points it added.',
@@ -80,6 +78,7 @@ builder.queryFields((t) => ({
     type: DuplicateCandidateConnection,
     description:
       'Pairs of current experts who are likely the same person, most likely first: the same surname with alike given names (the same, one within the other, or a letter or two apart; a shared first initial only together with a shared institution), or a shared e-mail address. Administrators see every pair; a secretariat sees pairs with at least one expert of its networks.',
+    // Duplicates, merging and erasure are curation; the service checks whose experts.
     authScopes: CURATORS,
     args: pageArgs(t),
     resolve: (_root, args, ctx) => duplicateExperts(ctx.queries, ctx.viewer, args),

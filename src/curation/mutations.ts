@@ -3,16 +3,16 @@ import { ContributionKind, ContributionNode, InstitutionKind, InstitutionNode } 
 import { EventKindEnum, EventNode } from '../events/types.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
+import { CURATORS } from '../graphql/scopes.js';
 import { ThemeNode } from '../themes/types.js';
+import { curationMutations } from '../writes/mutation-fields.js';
 import { createContribution, retireContribution, updateContribution } from './contribution-service.js';
 import { createEvent, retireEvent, updateEvent } from './event-service.js';
-import { curationMutations } from './lifecycle.js';
 import { createInstitution, createTheme, retireInstitution, retireTheme, updateInstitution, updateTheme } from './reference-service.js';
 
 /** The curation mutations of institutions, themes, contributions and events (experts have theirs in experts.ts). */
 
 const sharedData = (_root: unknown, _args: unknown, ctx: Context) => canCurateShared(ctx.viewer);
-const SECRETARIATS = { secretariat: true, admin: true };
 
 const SpeakerInput = builder.inputType('SpeakerInput', {
   description: 'An expert who speaks at an event.',
@@ -72,7 +72,7 @@ builder.mutationFields((t) => ({
     type: ContributionNode,
     noun: 'contribution',
     who: 'For administrators and the secretariats of a network one of its authors belongs to.',
-    authScopes: SECRETARIATS,
+    authScopes: CURATORS,
     fields: (f, creating) => ({
       kind: f.field({ type: ContributionKind, required: creating, description: 'Publication, talk or briefing.' }),
       title: f.string({ required: creating, description: 'Title.' }),
@@ -92,7 +92,7 @@ builder.mutationFields((t) => ({
     type: EventNode,
     noun: 'event',
     who: 'For administrators and the secretariat of the organising network.',
-    authScopes: SECRETARIATS,
+    authScopes: CURATORS,
     fields: (f, creating) => ({
       kind: f.field({ type: EventKindEnum, required: creating, description: 'Knowledge session or network meeting.' }),
       title: f.string({ required: creating, description: 'Title.' }),

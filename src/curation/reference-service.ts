@@ -5,8 +5,10 @@ import type { InstitutionKind } from '../experts/repository.js';
 import { InputProblems } from '../graphql/errors.js';
 import { idOf, resolveSubjects, type NamedRef } from '../names/service.js';
 import { nameKey, nameKeys } from '../text.js';
-import type { LinkWrite, NodeWrite } from './lifecycle-repository.js';
-import { create, name, newSlug, references, required, retire, text, update, type Existing, type Kind } from './lifecycle-service.js';
+import type { LinkWrite, NodeWrite } from '../writes/node-store.js';
+import { auditedCreate, auditedRetire, auditedUpdate, newSlug, type Existing, type Kind } from '../writes/audited-writes.js';
+import { inputName, inputRequired, inputText } from '../writes/checks.js';
+import { checkedReferences } from '../writes/references.js';
 import { chainsDownToTheme, themesWithKeys } from './reference-repository.js';
 
 const INSTITUTION: Kind = { label: 'Institution', noun: 'institution' };
@@ -31,18 +33,18 @@ export interface InstitutionFields {
 
 async function institutionWrite(queries: Queries, problems: InputProblems, input: InstitutionFields): Promise<NodeWrite> {
   const links: LinkWrite[] = [];
-  const country = required(problems, 'country', input.country);
+  const country = inputRequired(problems, 'country', input.country);
   if (country !== undefined) {
-    const [found] = await references(queries, problems, { label: 'Country', noun: 'country', list: 'countries' }, [{ text: country, at: 'country' }]);
+    const [found] = await checkedReferences(queries, problems, { label: 'Country', noun: 'country', list: 'countries' }, [{ text: country, at: 'country' }]);
     if (found) links.push({ type: 'LOCATED_IN', to: 'Country', targets: [{ id: found.id }] });
   }
   return {
     properties: {
-      name: name(problems, 'name', input.name),
-      nameNl: name(problems, 'nameNl', input.nameNl),
-      acronym: text(problems, 'acronym', input.acronym, { max: 30 }),
-      kind: required(problems, 'kind', input.kind),
-      city: text(problems, 'city', input.city, { max: 100 }),
+      name: inputName(problems, 'name', input.name),
+      nameNl: inputName(problems, 'nameNl', input.nameNl),
+      acronym: inputText(problems, 'acronym', input.acronym, { max: 30 }),
+      kind: inputRequired(problems, 'kind', input.kind),
+      city: inputText(problems, 'city', input.city, { max: 100 }),
       url: input.url === undefined ? undefined : (input.url?.href ?? null),
     },
     links,
@@ -54,18 +56,18 @@ export async function createInstitution(queries: Queries, viewer: Viewer, input:
   const slug = await newSlug(queries, problems, INSTITUTION, input.slug);
   const write = await institutionWrite(queries, problems, input);
   problems.throwIfAny('The institution was not created');
-  return create(queries, viewer, INSTITUTION, { given: slug }, write, input.note);
+  return auditedCreate(queries, viewer, INSTITUTION, { given: slug }, write, input.note);
 }
 
 export async function updateInstitution(queries: Queries, viewer: Viewer, input: InstitutionFields & Note & Existing): Promise<string> {
   const problems = new InputProblems();
   const write = await institutionWrite(queries, problems, input);
   problems.throwIfAny('The institution was not changed');
-  return update(queries, viewer, INSTITUTION, input, () => write);
+  return auditedUpdate(queries, viewer, INSTITUTION, input, () => write);
 }
 
 export const retireInstitution = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
-  retire(queries, viewer, INSTITUTION, input);
+  auditedRetire(queries, viewer, INSTITUTION, input);
 
 // Themes
 
@@ -97,13 +99,13 @@ async function addCycleProblems(run: Run, problems: InputProblems, themeId: stri
 
 async function checkTheme(queries: Queries, problems: InputProblems, themeId: string, input: ThemeFields, creating: boolean): Promise<CheckedTheme> {
   const checked: CheckedTheme = {
-    name: name(problems, 'name', input.name),
-    nameNl: name(problems, 'nameNl', input.nameNl),
+    name: inputName(problems, 'name', input.name),
+    nameNl: inputName(problems, 'nameNl', input.nameNl),
     aliases:
       input.aliases === undefined
         ? undefined
-        : (input.aliases ?? []).map((alias, i) => text(problems, `aliases[${i}]`, alias, { required: true, max: 300 }) ?? ''),
-    description: text(problems, 'description', input.description),
+        : (input.aliases ?? []).map((alias, i) => inputText(problems, `aliases[${i}]`, alias, { required: true, max: 300 }) ?? ''),
+    description: inputText(problems, 'description', input.description),
     broader: undefined,
   };
 
@@ -162,7 +164,7 @@ export async function createTheme(queries: Queries, viewer: Viewer, input: Theme
   const slug = await newSlug(queries, problems, THEME, input.slug);
   const checked = await checkTheme(queries, problems, slug, input, true);
   problems.throwIfAny('The theme was not created');
-  return create(queries, viewer, THEME, { given: slug }, themeWrite(checked, { id: slug }), input.note);
+  return auditedCreate(queries, viewer, THEME, { given: slug }, themeWrite(checked, { id: slug }), input.note);
 }
 
 export async function updateTheme(queries: Queries, viewer: Viewer, input: ThemeFields & Note & Existing): Promise<string> {
@@ -171,7 +173,7 @@ export async function updateTheme(queries: Queries, viewer: Viewer, input: Theme
   const checked = await checkTheme(queries, problems, id, input, false);
   problems.throwIfAny('The theme was not changed');
   const broader = checked.broader;
-  return update(queries, viewer, THEME, input, (current) => themeWrite(checked, current), {
+  return auditedUpdate(queries, viewer, THEME, input, (current) => themeWrite(checked, current), {
     verify: broader
       ? async (run) => {
           const late = new InputProblems();
@@ -183,4 +185,4 @@ export async function updateTheme(queries: Queries, viewer: Viewer, input: Theme
 }
 
 /** A retired theme keeps its links (experts and inquiries on it keep their history) but no longer resolves by name. */
-export const retireTheme = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) => retire(queries, viewer, THEME, input);
+export const retireTheme = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) => auditedRetire(queries, viewer, THEME, input);

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import neo4j, { type Driver, type AuthToken, type Session, isNode, isRelationship, isDate, isDateTime, isLocalDateTime, isInt, Neo4jError } from 'neo4j-driver';
+import { parseRows, type Parser } from './rows.js';
 
 /** Per-request counters; `roundTrips` counts queries sent to Neo4j. */
 export interface QueryStats {
@@ -259,12 +260,20 @@ export class Queries {
     private readonly activity?: DatabaseActivity,
   ) {}
 
-  read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.run<T>(cypher, params, neo4j.routing.READ);
+  /** The rows of a read; with `parse`, each row checked against the shape the caller relies on (src/db/rows.ts). */
+  read<T>(cypher: string, params: Params, parse: Parser<T>): Promise<T[]>;
+  read<T = Row>(cypher: string, params?: Params): Promise<T[]>;
+  read<T>(cypher: string, params: Params = {}, parse?: Parser<T>): Promise<T[]> {
+    const rows = this.run<T>(cypher, params, neo4j.routing.READ);
+    return parse ? rows.then((found) => parseRows(found, parse)) : rows;
   }
 
-  write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.run<T>(cypher, params, neo4j.routing.WRITE);
+  /** The rows of a write, as `read` gives them. */
+  write<T>(cypher: string, params: Params, parse: Parser<T>): Promise<T[]>;
+  write<T = Row>(cypher: string, params?: Params): Promise<T[]>;
+  write<T>(cypher: string, params: Params = {}, parse?: Parser<T>): Promise<T[]> {
+    const rows = this.run<T>(cypher, params, neo4j.routing.WRITE);
+    return parse ? rows.then((found) => parseRows(found, parse)) : rows;
   }
 
   /**

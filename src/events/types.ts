@@ -1,4 +1,4 @@
-import { lifecycleFields } from '../curation/lifecycle.js';
+import { lifecycleFields } from '../writes/retirable.js';
 import { ExpertNode, NetworkNode } from '../experts/types.js';
 import { pageArgs } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';

@@ -1,4 +1,4 @@
-import type { Retirable } from '../curation/lifecycle.js';
+import type { Retirable } from '../writes/retirable.js';
 import type { Queries } from '../db/database.js';
 import { alignToIds, firstNeighboursByIds, neighboursByIds, nodesByIds, pageByName } from '../db/nodes.js';
 import { notFound } from '../graphql/errors.js';

@@ -1,5 +1,5 @@
 import { canReadContacts } from '../auth/policy.js';
-import { lifecycleFields } from '../curation/lifecycle.js';
+import { lifecycleFields } from '../writes/retirable.js';
 import { builder } from '../graphql/builder.js';
 import { listConnection } from '../graphql/connections.js';
 import { pageArgs } from '../graphql/args.js';

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import DataLoader from 'dataloader';
 import { DeadlineExceededError, RequestCancelledError, type Database, type Queries, type QueryStats } from '../db/database.js';
 import type { Viewer } from '../auth/viewer.js';
+import type { LoaderDefinition } from './loaders.js';
 
 /** What every resolver gets: who is asking, the request's counting database view and its loaders. */
 export interface Context {
@@ -19,6 +20,9 @@ export interface Context {
   release(): void;
   /** A DataLoader per name, created on first use and kept for this request only. */
   loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Array<V | Error>>): DataLoader<K, V>;
+  /** The request's loader of a definition (src/graphql/loaders.ts), created on first use; a family's takes its parameter. */
+  load<K, V>(definition: LoaderDefinition<K, V>): DataLoader<K, V>;
+  load<K, V, P>(definition: LoaderDefinition<K, V, P>, param: P): DataLoader<K, V>;
 }
 
 /** What bounds one request: its time limit, its client's connection, and the client's idempotency key for writes. */
@@ -34,6 +38,7 @@ export interface RequestBounds {
 export function createContext(database: Database, viewer: Viewer, maxCost: number, bounds: RequestBounds = {}): Context {
   const stats: QueryStats = { roundTrips: 0, dbTimeMs: 0 };
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
+  const defined = new Map<LoaderDefinition<unknown, unknown, unknown>, Map<unknown, DataLoader<unknown, unknown>>>();
   const stop = new AbortController();
   // Every query of the request listens on this signal while it runs: many at once are normal, not a leak.
   setMaxListeners(0, stop.signal);
@@ -42,9 +47,10 @@ export function createContext(database: Database, viewer: Viewer, maxCost: numbe
   const cancel = () => stop.abort(new RequestCancelledError());
   disconnected?.addEventListener('abort', cancel, { once: true });
   const deadline = timeoutMs !== undefined ? { at: Date.now() + timeoutMs, limitMs: timeoutMs } : undefined;
+  const queries = database.queries(stats, { signal: stop.signal, deadline, idempotencyKey });
   return {
     viewer,
-    queries: database.queries(stats, { signal: stop.signal, deadline, idempotencyKey }),
+    queries,
     stats,
     maxCost,
     signal: stop.signal,
@@ -57,6 +63,17 @@ export function createContext(database: Database, viewer: Viewer, maxCost: numbe
       if (!loader) {
         loader = new DataLoader<K, V>(batch);
         loaders.set(name, loader as DataLoader<unknown, unknown>);
+      }
+      return loader;
+    },
+    load<K, V, P>(definition: LoaderDefinition<K, V, P>, param?: P): DataLoader<K, V> {
+      const key = definition as LoaderDefinition<unknown, unknown, unknown>;
+      const family = defined.get(key) ?? new Map<unknown, DataLoader<unknown, unknown>>();
+      defined.set(key, family);
+      let loader = family.get(param) as DataLoader<K, V> | undefined;
+      if (!loader) {
+        loader = new DataLoader<K, V>((keys) => definition.batch(queries, keys, param as P));
+        family.set(param, loader as DataLoader<unknown, unknown>);
       }
       return loader;
     },

@@ -6,7 +6,7 @@ import type { Queries } from '../db/database.js';
 import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
 import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
-import { resolveExperts } from '../curation/expert-ref.js';
+import { resolveExperts } from '../experts/resolve.js';
 import { luceneTerms } from '../text.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
 import {

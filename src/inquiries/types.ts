@@ -6,6 +6,7 @@ import { pageArgs } from '../graphql/args.js';
 import { listConnection } from '../graphql/connections.js';
 import type { Context } from '../graphql/context.js';
 import { pageArgDescriptions } from '../graphql/paging.js';
+import { HANDLERS, STAFF } from '../graphql/scopes.js';
 import { ExpertNode, InstitutionNode, NetworkNode } from '../experts/types.js';
 import { CountryNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
@@ -301,9 +302,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-/** Inquiries are for staff: dashboards (viewers) see aggregates only. */
-const STAFF = { officer: true, secretariat: true, desk: true, admin: true };
-
 /** A change to an existing inquiry: its input carries id, expectedVersion and note besides `fields`. */
 function inquiryChange<Fields extends InputFieldMap>(
   t: PothosSchemaTypes.MutationFieldBuilder<Types, {}>,
@@ -316,7 +314,7 @@ function inquiryChange<Fields extends InputFieldMap>(
   return t.field({
     type: InquiryNode,
     description: `${description} For the handlers of the inquiry (the routed network's secretariat, the desk for its own) and administrators.`,
-    authScopes: { secretariat: true, desk: true, admin: true },
+    authScopes: HANDLERS,
     args: {
       input: t.arg({
         type: builder.inputType(inputName, { description: `The input of ${name}.`, fields: (f) => ({ ...changeFields(f), ...fields(f) }) }),

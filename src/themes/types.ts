@@ -1,4 +1,4 @@
-import { lifecycleFields } from '../curation/lifecycle.js';
+import { lifecycleFields } from '../writes/retirable.js';
 import { builder } from '../graphql/builder.js';
 import { listConnection } from '../graphql/connections.js';
 import { pageArgs } from '../graphql/args.js';

@@ -72,3 +72,26 @@ export function isRepeat(problems: InputProblems, seen: Map<string, number>, key
   problems.add(field, `repeats ${list}[${first}]: give each only once`);
   return true;
 }
+
+const MAX_TEXT = 4000;
+const MAX_NAME = 300;
+
+/** A text field as given: undefined when omitted (keep what is there), null when cleared, else trimmed; a required one may not be empty. */
+export function inputText(
+  problems: InputProblems,
+  field: string,
+  value: string | null | undefined,
+  limits: { required?: boolean; max?: number } = {},
+): string | null | undefined {
+  return value === undefined ? undefined : checkedText(problems, field, value, { required: limits.required, max: limits.max ?? MAX_TEXT });
+}
+
+/** A name or title: required, and short. */
+export const inputName = (problems: InputProblems, field: string, value: string | null | undefined) =>
+  inputText(problems, field, value, { required: true, max: MAX_NAME });
+
+/** A field a node cannot do without (an enum, a date): given as null on an update, it is a problem. */
+export function inputRequired<T>(problems: InputProblems, field: string, value: T | null | undefined): T | undefined {
+  if (value === null) problems.add(field, 'may not be cleared');
+  return value ?? undefined;
+}

@@ -1,8 +1,10 @@
 import type { Run } from '../audit/repository.js';
+import { identityFacts, type IdentityFacts } from '../curation/identity-repository.js';
 import type { Queries } from '../db/database.js';
 import { notFound } from '../graphql/errors.js';
 import { lookupOf } from '../names/service.js';
-import { identityFacts, type IdentityFacts } from './identity-repository.js';
+import type { ExistingNode } from '../writes/node-store.js';
+import type { GivenReference, ReferenceKind } from '../writes/references.js';
 
 /**
  * The one rule for every input that names an expert (update, retire, merge, erase, contribution authors,
@@ -36,3 +38,14 @@ export async function expertNamed(source: Queries | Run, text: string): Promise<
   if (expert.erased) throw notFound(`Expert "${text}" was erased on request: their data is gone.`);
   return expert;
 }
+
+/** Experts as every input names them: an old id of a merged expert gives the kept one; an erased one names none. */
+async function namedExperts(queries: Queries, given: GivenReference[]): Promise<Array<ExistingNode | null>> {
+  const experts = await resolveExperts(queries, given.map(({ text }) => text));
+  return experts.map((expert) =>
+    expert && !expert.erased ? { id: expert.id, name: expert.name ?? expert.id, retired: expert.retired, networkIds: expert.networkIds } : null,
+  );
+}
+
+/** Experts, as writes/references.ts takes them (contribution authors, event speakers). */
+export const EXPERT_REFERENCES: ReferenceKind = { label: 'Expert', noun: 'expert', list: 'experts', resolve: namedExperts };

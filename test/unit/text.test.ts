@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestNames, luceneTerms, MAX_LUCENE_TERMS, nameKey } from '../src/text.js';
+import { closestNames, luceneTerms, MAX_LUCENE_TERMS, nameKey } from '../../src/text.js';
 
 describe('nameKey', () => {
   it('ignores case, accents and punctuation', () => {

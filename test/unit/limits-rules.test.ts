@@ -3,10 +3,10 @@ import { complexityFromQuery } from '@pothos/plugin-complexity';
 // The CommonJS build, as Pothos (and so the schema) uses it: under vitest a bare 'graphql' is the ESM build, another instance.
 import { getIntrospectionQuery, Lexer, parse, Source, TokenKind, specifiedRules, validate } from 'graphql/index.js';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, limitsConfig, ROOT_DIR } from '../src/config.js';
-import { checkInputCaps, graphqlJsLimitError, INPUT_CAPS, requestLimits, textCap } from '../src/graphql/limits.js';
-import { schema } from '../src/graphql/schema.js';
-import { EXAMPLE_OPERATION, EXAMPLE_VARIABLES } from '../src/http/example.js';
+import { ConfigError, limitsConfig, ROOT_DIR } from '../../src/config.js';
+import { checkInputCaps, graphqlJsLimitError, INPUT_CAPS, requestLimits, textCap } from '../../src/graphql/limits.js';
+import { schema } from '../../src/schema.js';
+import { EXAMPLE_OPERATION, EXAMPLE_VARIABLES } from '../../src/http/example.js';
 
 const DEFAULTS = limitsConfig({});
 const RULES = requestLimits(DEFAULTS).validationRules;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amsterdamDate, dueAt, isWorkingDay, workingDaysBetween } from '../src/inquiries/working-days.js';
+import { amsterdamDate, dueAt, isWorkingDay, workingDaysBetween } from '../../src/inquiries/working-days.js';
 
 // Every instant is written in UTC so the machine's time zone cannot matter. Amsterdam is UTC+1 (CET) in winter
 // and UTC+2 (CEST) in summer: the end of a day is 22:59:59.999Z in CET and 21:59:59.999Z in CEST.

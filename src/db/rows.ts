@@ -1,0 +1,57 @@
+/**
+ * Rows checked as they leave the database, instead of cast: a parser states the shape the code relies on
+ * and fails loudly (RowShapeError, a bug to fix, masked to clients like any other) when Cypher and code
+ * disagree. Values arrive as `plain()` makes them: numbers, strings, booleans, null, arrays and objects.
+ */
+
+/** A row or value that does not have the shape its parser expects. */
+export class RowShapeError extends Error {}
+
+/** Checks one value; `at` names it in the error (e.g. "row 3.networkIds[1]"). */
+export type Parser<T> = (value: unknown, at: string) => T;
+
+const shown = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value)?.slice(0, 80) ?? String(value));
+const unexpected = (at: string, expected: string, value: unknown) => new RowShapeError(`${at}: expected ${expected}, got ${shown(value)}`);
+
+export const str: Parser<string> = (value, at) => {
+  if (typeof value !== 'string') throw unexpected(at, 'a string', value);
+  return value;
+};
+
+/** A string, or null when missing. */
+export const optStr: Parser<string | null> = (value, at) => (value === null || value === undefined ? null : str(value, at));
+
+export const int: Parser<number> = (value, at) => {
+  if (!Number.isInteger(value)) throw unexpected(at, 'a whole number', value);
+  return value as number;
+};
+
+export const bool: Parser<boolean> = (value, at) => {
+  if (typeof value !== 'boolean') throw unexpected(at, 'true or false', value);
+  return value;
+};
+
+export function list<T>(item: Parser<T>): Parser<T[]> {
+  return (value, at) => {
+    if (!Array.isArray(value)) throw unexpected(at, 'a list', value);
+    return value.map((entry, index) => item(entry, `${at}[${index}]`));
+  };
+}
+
+export const strList: Parser<string[]> = list(str);
+
+/** An object with (at least) these fields; the result holds only them. */
+export function obj<Shape extends Record<string, Parser<unknown>>>(shape: Shape): Parser<{ [Field in keyof Shape]: ReturnType<Shape[Field]> }> {
+  return (value, at) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw unexpected(at, 'an object', value);
+    const fields = value as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(shape).map(([field, parse]) => [field, parse(fields[field], `${at}.${field}`)])) as {
+      [Field in keyof Shape]: ReturnType<Shape[Field]>;
+    };
+  };
+}
+
+/** Every row through `parse`, for rows a transaction's `run` returned. */
+export function parseRows<T>(rows: readonly unknown[], parse: Parser<T>): T[] {
+  return rows.map((row, index) => parse(row, `row ${index}`));
+}

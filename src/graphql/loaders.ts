@@ -1,0 +1,28 @@
+import type { Queries } from '../db/database.js';
+
+/**
+ * A per-request DataLoader, defined once in its area's loaders.ts. The definition object itself is the
+ * key a request keeps its loader under (`ctx.load(definition)`), so no names can collide and the key and
+ * value types travel with it to every call site.
+ */
+export interface LoaderDefinition<Key, Value, Param = undefined> {
+  /** Loads the values of `keys`, one per key in the same order (an Error where one fails). */
+  readonly batch: (queries: Queries, keys: readonly Key[], param: Param) => Promise<Array<Value | Error>>;
+}
+
+/** A loader of values by key, e.g. an expert's links by expert id. */
+export function defineLoader<Key, Value>(
+  batch: (queries: Queries, keys: readonly Key[]) => Promise<Array<Value | Error>>,
+): LoaderDefinition<Key, Value> {
+  return { batch: (queries, keys) => batch(queries, keys) };
+}
+
+/**
+ * A family of loaders told apart by a parameter the whole batch shares (e.g. a page size): one loader per
+ * parameter value and request.
+ */
+export function defineLoaderFamily<Param, Key, Value>(
+  batch: (queries: Queries, keys: readonly Key[], param: Param) => Promise<Array<Value | Error>>,
+): LoaderDefinition<Key, Value, Param> {
+  return { batch };
+}
