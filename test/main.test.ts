@@ -16,7 +16,8 @@ describe('npm start', () => {
     try {
       let health: number | undefined;
       const answers: Record<string, { status: number; code: string | undefined }> = {};
-      const env = { PORT: '0', NEO4J_DATA_DIR: dataDir, SEED_ON_START: '0', NEO4J_URI: '', AUTH_SECRET: '', AUTH_JWKS_URL: '', AUTH_SECRET_FILE: '' };
+      // A generous deadline, as for the test server: this test is about starting and stopping, on a busy machine.
+      const env = { PORT: '0', NEO4J_DATA_DIR: dataDir, SEED_ON_START: '0', NEO4J_URI: '', AUTH_SECRET: '', AUTH_JWKS_URL: '', AUTH_SECRET_FILE: '', REQUEST_TIMEOUT_MS: '120000' };
       const { code, output } = await runMain(env, (text, child) => {
         const url = /GraphiQL at (\S+)\/graphql/.exec(text)![1]!;
         const officerToken = /^\s+officer\s+(\S+)$/m.exec(text)?.[1] ?? 'missing';

@@ -137,7 +137,8 @@ function isAcquisitionTimeout(error: Neo4jError): boolean {
 /**
  * Whether Neo4j is known to be down. A connection failure marks it down, and so does a Neo4j that stops
  * answering (frozen, or a network that drops packets): a heartbeat asks it every second while it is up,
- * and two unanswered in a row (2 s each) mark it down. Meanwhile every query fails at once instead of
+ * and two unanswered in a row (2 s each), with no query answered meanwhile, mark it down (a busy Neo4j
+ * that is slow to answer the heartbeat but answers queries is not down). Meanwhile every query fails at once instead of
  * waiting out the driver's retries or its deadline, and a probe checks every second until Neo4j answers
  * again (with a routing driver this also fetches a fresh routing table).
  */
@@ -146,6 +147,7 @@ class Availability {
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
   private unanswered = 0;
+  private lastAnswerAt = Date.now();
 
   constructor(
     private readonly driver: Driver,
@@ -156,6 +158,11 @@ class Availability {
 
   get isDown(): boolean {
     return this.down;
+  }
+
+  /** A query was answered: Neo4j is alive, whatever the heartbeat says. */
+  noteAnswer(): void {
+    this.lastAnswerAt = Date.now();
   }
 
   markDown(): void {
@@ -177,10 +184,12 @@ class Availability {
           () => {
             this.down = false;
             this.unanswered = 0;
+            this.lastAnswerAt = Date.now();
           },
           () => {
             this.unanswered += 1;
-            if (this.unanswered >= MISSED_HEARTBEATS_MEAN_DOWN) this.markDown();
+            const silentFor = Date.now() - this.lastAnswerAt;
+            if (this.unanswered >= MISSED_HEARTBEATS_MEAN_DOWN && silentFor > HEARTBEAT_TIMEOUT_MS) this.markDown();
           },
         )
         .finally(() => this.schedule());
@@ -325,6 +334,7 @@ export class Queries {
       }, this.transactionConfig());
       const result = await untilAborted(transaction, signal);
       this.committed = true;
+      this.availability?.noteAnswer();
       return result;
     } catch (error) {
       throw this.failure(error, commitSent ? 'UNKNOWN' : 'NOT_STORED');
@@ -394,6 +404,7 @@ export class Queries {
         }),
         this.scope.signal,
       );
+      this.availability?.noteAnswer();
       return records.map((record) => plain(record.toObject()) as T);
     } catch (error) {
       throw this.failure(error, null);

@@ -12,8 +12,11 @@ const SCHEMA_NAMES = MIGRATIONS.map((statement) => /^CREATE (?:CONSTRAINT|(?:FUL
   (name): name is string => name !== undefined,
 );
 
-/** A readiness check answers within this, whatever the database does. */
-const READINESS_TIMEOUT_MS = 2_000;
+/**
+ * A readiness check answers within this, whatever the database does: long enough for a cold or busy Neo4j to
+ * list its indexes, short enough that an outage shows within 5 s (a known one shows at once).
+ */
+const READINESS_TIMEOUT_MS = 4_000;
 
 /** Ready to serve: Neo4j answers, and every index and constraint the migrations create is there and online. */
 export async function readiness(database: Database): Promise<Readiness> {
