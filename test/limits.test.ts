@@ -194,6 +194,11 @@ describe('malformed requests get coded client errors', () => {
     }
   });
 
+  it('explains a document too costly to validate (the same field selected a thousand times)', async () => {
+    const error = refusal(await graphql(`{ ${'__typename '.repeat(1000)}}`, {}, { as: null }), 'validationWork');
+    expect(error.message).toMatch(/select each field once/);
+  });
+
   it('answers more than 50 bad variable values with BAD_USER_INPUT only', async () => {
     const query = 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }';
     const { status, json } = await post(JSON.stringify({ query, variables: { ids: Array.from({ length: 60 }, () => ({})) } }));

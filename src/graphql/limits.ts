@@ -208,6 +208,8 @@ export function requestLimits(limits: LimitsConfig) {
 
 // graphql-js 16 says "more that"; a later release may fix the typo.
 const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
+/** graphql-js gives up checking a document whose overlapping fields or fragments would take too much work. */
+const VALIDATION_ABORTED = 'Validation aborted.';
 /** graphql-js's fixed message when more than 50 variable values are invalid; it carries no code. */
 const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables, error limit reached. Execution aborted.';
 
@@ -223,6 +225,14 @@ export function graphqlJsLimitError(formatted: GraphQLFormattedError): GraphQLFo
       message: `This document has more than ${count(max)} tokens (names, punctuation and values), the limit: select fewer fields, pass values as variables, or split it into several requests.`,
       locations: formatted.locations,
       extensions: { code: 'BAD_USER_INPUT', limit: { name: 'tokens', max } },
+    };
+  }
+  if (formatted.message === VALIDATION_ABORTED) {
+    return {
+      message:
+        'This document is too costly to check (many fields or fragments that overlap, e.g. the same field selected hundreds of times): select each field once, or split it into several requests.',
+      locations: formatted.locations,
+      extensions: { code: 'BAD_USER_INPUT', limit: { name: 'validationWork' } },
     };
   }
   if (formatted.message === TOO_MANY_VARIABLE_ERRORS) {
