@@ -13,6 +13,11 @@ export interface App {
   url: string;
   neo4jUri: string;
   database: Database;
+  /**
+   * Settles with the reason when the app can no longer serve and nothing in it can recover: the embedded
+   * Neo4j exited without being stopped. (An outside Neo4j that goes away is waited for instead.)
+   */
+  failed: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -38,7 +43,13 @@ export async function startApp(config: Config, log: Logger, print: (line: string
   // Before the database: a server that cannot verify tokens must not start at all.
   const authenticator = await openAuthenticator(config.auth);
   const neo4jLog = log.child({ component: 'neo4j' });
-  const opened = await openDatabase(config, (line) => neo4jLog.info(line));
+  let fail: (reason: string) => void = () => {};
+  const failed = new Promise<string>((resolve) => (fail = resolve));
+  const opened = await openDatabase(config, (line) => neo4jLog.info(line), ({ code, signal }) => {
+    const reason = `the embedded Neo4j exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`})`;
+    neo4jLog.error({ exitCode: code, signal }, `${reason}: the server cannot serve without it`);
+    fail(reason);
+  });
   const { database } = opened;
   let http: HttpServer | undefined;
   const stop = async () => {
@@ -72,5 +83,5 @@ export async function startApp(config: Config, log: Logger, print: (line: string
     await stop();
     throw error;
   }
-  return { url: http.url, neo4jUri: database.uri, database, stop };
+  return { url: http.url, neo4jUri: database.uri, database, failed, stop };
 }

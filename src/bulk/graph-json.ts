@@ -46,7 +46,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import { ConfigError, type Config } from '../config.js';
 import { DatabaseUnreachableError, type Database } from '../db/database.js';
-import { EmbeddedNeo4jError } from '../db/embedded.js';
+import { EmbeddedNeo4jError } from '../db/embedded/neo4j.js';
 
 export const GRAPH_FORMAT = 'expertise-graph/1';
 

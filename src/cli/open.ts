@@ -2,7 +2,7 @@
 import type { Config } from '../config.js';
 import { ConfigError } from '../config.js';
 import { DatabaseUnreachableError } from '../db/database.js';
-import { EmbeddedNeo4jError } from '../db/embedded.js';
+import { EmbeddedNeo4jError } from '../db/embedded/neo4j.js';
 import { openDatabase, type OpenedDatabase } from '../db/open.js';
 import { registerHooks } from '../hooks.js';
 

@@ -48,3 +48,8 @@ export class DuplicateRecordError extends Error {}
 
 /** A node asked for by id does not exist (or no longer does). */
 export class NotFoundError extends Error {}
+
+/** The embedded Neo4j could not be built or started; the message is one line that says what to do. */
+export class EmbeddedNeo4jError extends Error {
+  override name = 'EmbeddedNeo4jError';
+}
