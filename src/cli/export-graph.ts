@@ -7,7 +7,7 @@ import { access, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { ROOT_DIR, loadConfig } from '../config.js';
-import { bulkConnection, bulkErrorMessage, describeCounts, exportGraph, type ExportSummary, type GraphConnection } from '../bulk/graph-json.js';
+import { bulkConnection, bulkErrorMessage, describeCounts, exportGraph, type ExportSummary, type GraphConnection } from '../graph-file/index.js';
 import { openForCli } from './open.js';
 
 /** Written under a temporary name and renamed when complete, so a file with the final name is never partial. */

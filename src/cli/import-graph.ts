@@ -5,7 +5,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { GraphFileError, bulkConnection, bulkErrorMessage, describeCounts, importGraph } from '../bulk/graph-json.js';
+import { GraphFileError, bulkConnection, bulkErrorMessage, describeCounts, importGraph } from '../graph-file/index.js';
 import { openForCli } from './open.js';
 
 async function openExport(file: string | undefined): Promise<FileHandle> {
