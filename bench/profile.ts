@@ -9,7 +9,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { Params, Queries } from '../src/db/database.js';
 import { ROOT_DIR } from '../src/config.js';
-import { startEmbeddedNeo4j } from '../src/db/embedded.js';
+import { startEmbeddedNeo4j } from '../src/db/embedded/neo4j.js';
 import { rankByTheme } from '../src/whoknows/repository.js';
 
 interface PlanNode {

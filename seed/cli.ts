@@ -1,12 +1,10 @@
 /** `npm run seed`: loads the seed graph into the configured Neo4j. Safe to repeat: a second run changes nothing. */
-import { openDatabase } from '../src/app.js';
-import { ConfigError, loadConfig } from '../src/config.js';
-import { DatabaseUnreachableError } from '../src/db/database.js';
-import { EmbeddedNeo4jError } from '../src/db/embedded.js';
+import { explainStartupError, openForCli } from '../src/cli/open.js';
+import { loadConfig } from '../src/config.js';
 import { readSeedData, seedGraph } from './load.js';
 
 async function main(): Promise<void> {
-  const { database, embedded } = await openDatabase(loadConfig(), (line) => console.log(line));
+  const { database, close } = await openForCli(loadConfig(), (line) => console.log(line));
   try {
     const data = await readSeedData();
     await seedGraph(database.queries(), data);
@@ -17,13 +15,12 @@ async function main(): Promise<void> {
     );
     console.log(`Seed graph loaded into ${database.uri}: ${Object.entries(counts ?? {}).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
   } finally {
-    await database.close();
-    await embedded?.stop();
+    await close();
   }
 }
 
 main().catch((error: unknown) => {
-  const explained = [ConfigError, EmbeddedNeo4jError, DatabaseUnreachableError].some((kind) => error instanceof kind);
-  console.error(explained ? `Cannot seed: ${(error as Error).message}` : error);
+  const explained = explainStartupError(error);
+  console.error(explained ? `Cannot seed: ${explained}` : error);
   process.exit(1);
 });

@@ -1,10 +1,9 @@
-import neo4j from 'neo4j-driver';
 import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { duplicateCandidatesMissing, refreshAllDuplicateCandidates } from './curation/identity-repository.js';
-import { Database } from './db/database.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './db/embedded.js';
-import { migrate } from './db/migrations.js';
+import type { Database } from './db/database.js';
+import { openDatabase } from './db/open.js';
+import { registerHooks } from './hooks.js';
 import { schema } from './schema.js';
 import { startHttp, type HttpServer } from './http/server.js';
 import type { Logger } from './logging.js';
@@ -14,28 +13,12 @@ export interface App {
   url: string;
   neo4jUri: string;
   database: Database;
+  /**
+   * Settles with the reason when the app can no longer serve and nothing in it can recover: the embedded
+   * Neo4j exited without being stopped. (An outside Neo4j that goes away is waited for instead.)
+   */
+  failed: Promise<string>;
   stop(): Promise<void>;
-}
-
-/** Opens the configured Neo4j (starting the embedded one if no URI is set) and applies migrations. */
-export async function openDatabase(config: Config, log: (line: string) => void): Promise<{ database: Database; embedded: EmbeddedNeo4j | null }> {
-  const settings = config.neo4j;
-  if (settings.kind === 'external') {
-    const auth = settings.password ? neo4j.auth.basic(settings.username, settings.password) : undefined;
-    const database = await Database.connect(settings.uri, auth, settings.database);
-    await migrate(database.queries());
-    return { database, embedded: null };
-  }
-  const embedded = await startEmbeddedNeo4j({ ...settings, log });
-  try {
-    // Auth is off in the embedded server, which listens on loopback only.
-    const database = await Database.connect(embedded.uri, undefined);
-    await migrate(database.queries());
-    return { database, embedded };
-  } catch (error) {
-    await embedded.stop();
-    throw error;
-  }
 }
 
 /**
@@ -56,15 +39,22 @@ async function printSampleTokens(authenticator: Authenticator, url: string, prin
  * log; `print` the lines meant for a person at the terminal only (the development tokens).
  */
 export async function startApp(config: Config, log: Logger, print: (line: string) => void = (line) => console.log(line)): Promise<App> {
+  registerHooks();
   // Before the database: a server that cannot verify tokens must not start at all.
   const authenticator = await openAuthenticator(config.auth);
   const neo4jLog = log.child({ component: 'neo4j' });
-  const { database, embedded } = await openDatabase(config, (line) => neo4jLog.info(line));
+  let fail: (reason: string) => void = () => {};
+  const failed = new Promise<string>((resolve) => (fail = resolve));
+  const opened = await openDatabase(config, (line) => neo4jLog.info(line), ({ code, signal }) => {
+    const reason = `the embedded Neo4j exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`})`;
+    neo4jLog.error({ exitCode: code, signal }, `${reason}: the server cannot serve without it`);
+    fail(reason);
+  });
+  const { database } = opened;
   let http: HttpServer | undefined;
   const stop = async () => {
     await http?.stop();
-    await database.close();
-    await embedded?.stop();
+    await opened.close();
   };
   try {
     if (config.seedOnStart && (await isEmpty(database.queries()))) {
@@ -93,5 +83,5 @@ export async function startApp(config: Config, log: Logger, print: (line: string
     await stop();
     throw error;
   }
-  return { url: http.url, neo4jUri: database.uri, database, stop };
+  return { url: http.url, neo4jUri: database.uri, database, failed, stop };
 }

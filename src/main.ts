@@ -1,7 +1,7 @@
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUnreachableError } from './db/database.js';
-import { EmbeddedNeo4jError } from './db/embedded.js';
+import { EmbeddedNeo4jError } from './db/embedded/neo4j.js';
 import { PortInUseError } from './http/server.js';
 import { createLogger } from './logging.js';
 
@@ -40,6 +40,12 @@ async function main(): Promise<void> {
     log.info('Stopped.');
     process.exit(0);
   };
+  // Nothing inside can bring a crashed embedded Neo4j back: stop with a failure code, for a supervisor to restart.
+  void app.failed.then(async (reason) => {
+    log.error({ reason }, 'stopping: the server cannot recover by itself');
+    await app.stop().catch((error: unknown) => log.error({ err: error }, 'shutdown failed'));
+    process.exit(1);
+  });
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { EmbeddedNeo4jError, startEmbeddedNeo4j } from '../src/db/embedded.js';
+import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedExit } from '../src/db/embedded/neo4j.js';
 
 // These tests start their own JVMs next to the one of the global setup, so keep them small.
 const small = { heap: '256m', pageCache: '64m' };
@@ -68,6 +68,21 @@ describe('embedded Neo4j', () => {
         }
       } finally {
         await second.stop();
+      }
+    });
+  });
+
+  it('tells its owner when the JVM dies without being stopped (kill -9), and stop() then returns at once', { timeout: 120_000 }, async () => {
+    await withTempDir(async (dataDir) => {
+      let heard: (exit: EmbeddedExit) => void = () => {};
+      const exited = new Promise<EmbeddedExit>((resolve) => (heard = resolve));
+      const db = await startEmbeddedNeo4j({ dataDir, ...small, onExit: (exit) => heard(exit) });
+      try {
+        expect(db.pid).toBeGreaterThan(0);
+        process.kill(db.pid!, 'SIGKILL');
+        expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
+      } finally {
+        await db.stop();
       }
     });
   });

@@ -183,7 +183,7 @@ that spans two lines",en,CKN,,semiconductors|3,`,
         `${HEADER}\n${P}-cli,CLI Row,,,no,,,CKN,,semiconductors|9,\n${P}-cli-date,CLI Date,,,no,,,CKN,leiden-asia-centre|Fellow|2020-13-01|,,\n${P}-cli-ok,CLI Fine,,,no,,,CKN,,,\n`,
       );
       const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/bulk/import-cli.ts', file, '--by', 'CLI test', ...flags], {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import-experts.ts', file, '--by', 'CLI test', ...flags], {
           cwd: ROOT,
           env: { ...process.env, NEO4J_URI: inject('neo4jUri'), AUTH_SECRET: '', AUTH_JWKS_URL: '' },
         });

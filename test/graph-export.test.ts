@@ -14,9 +14,9 @@ import {
   type ExportSummary,
   type GraphConnection,
   type GraphCounts,
-} from '../src/bulk/graph-json.js';
+} from '../src/graph-file/index.js';
 import { Database } from '../src/db/database.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded/neo4j.js';
 import { migrate } from '../src/db/migrations.js';
 import { connectTestDatabase, fixturePrefix } from './helpers/api.js';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { audited, onChange } from '../audit/service.js';
+import { audited } from '../audit/service.js';
 import { canCurateExpert, curatedNetworks } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
@@ -14,13 +14,9 @@ import {
   checkVersion,
   mergeInto,
   pageOfDuplicateCandidates,
-  refreshDuplicateCandidates,
   type ErasureCounts,
   type IdentityFacts,
 } from './identity-repository.js';
-
-// Every audited change of experts (create, update, retire, merge, erase, CSV import) rescores their pairs.
-onChange('Expert', refreshDuplicateCandidates);
 
 const MAX_NOTE = 2000;
 

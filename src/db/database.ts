@@ -1,6 +1,27 @@
 import { createHash, randomUUID } from 'node:crypto';
-import neo4j, { type Driver, type AuthToken, type Session, isNode, isRelationship, isDate, isDateTime, isLocalDateTime, isInt, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, type AuthToken, type Session, Neo4jError } from 'neo4j-driver';
+import { Availability, isAcquisitionTimeout, isUnavailable, untilAborted } from './availability.js';
+import {
+  DatabaseUnavailableError,
+  DatabaseUnreachableError,
+  DeadlineExceededError,
+  DuplicateRecordError,
+  RequestCancelledError,
+  type WriteOutcome,
+} from './errors.js';
 import { parseRows, type Parser } from './rows.js';
+import { plain, toCypherParams } from './values.js';
+
+export {
+  DatabaseUnavailableError,
+  DatabaseUnreachableError,
+  DeadlineExceededError,
+  DuplicateRecordError,
+  NotFoundError,
+  RequestCancelledError,
+  type FailedWrite,
+  type WriteOutcome,
+} from './errors.js';
 
 /** Per-request counters; `roundTrips` counts queries sent to Neo4j. */
 export interface QueryStats {
@@ -18,36 +39,8 @@ export interface DatabaseActivity {
   readonly poolSize: number;
 }
 
-export class DatabaseUnreachableError extends Error {}
-
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
-
-/** Turns driver values into plain JSON-like values: nodes to their properties, temporals to ISO strings. */
-function plain(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (isNode(value as never) || isRelationship(value as never)) return plain((value as { properties: unknown }).properties);
-  if (isDate(value as never) || isDateTime(value as never) || isLocalDateTime(value as never)) return String(value);
-  if (isInt(value as never)) return (value as { toNumber(): number }).toNumber();
-  if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, plain(v)]));
-  }
-  return value;
-}
-
-/**
- * JS numbers reach Cypher as floats, which LIMIT, SKIP and list slices refuse: whole numbers go as
- * Neo4j integers (Cypher compares integers and floats by value, so scores are unaffected).
- */
-function toCypherParams(value: unknown): unknown {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
-  if (Array.isArray(value)) return value.map(toCypherParams);
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherParams(v)]));
-  }
-  return value;
-}
 
 /**
  * Driver timeouts, shortened from the defaults (30 s to connect, 60 s for a pooled connection, 30 s of
@@ -60,58 +53,8 @@ export const DRIVER_TIMEOUTS = {
   maxTransactionRetryTime: 5_000,
 } as const;
 
-/** How often a database known to be down is probed for its return, and how long a probe may take. */
-const PROBE_INTERVAL_MS = 1_000;
-const PROBE_TIMEOUT_MS = 3_000;
-/** A heartbeat unanswered this long counts as missed; this many missed in a row mark Neo4j down. */
-const HEARTBEAT_TIMEOUT_MS = 2_000;
-const MISSED_HEARTBEATS_MEAN_DOWN = 2;
-
-/**
- * What became of the request's write when it failed: certainly not stored; perhaps stored (the connection
- * broke after the commit was sent); or stored, and a later query of the same request (reading the result) failed.
- */
-export type WriteOutcome = 'NOT_STORED' | 'UNKNOWN' | 'STORED';
-
-export interface FailedWrite {
-  outcome: WriteOutcome;
-  /** The client's idempotency key, when it sent one: the same request sent again with it is safe. */
-  idempotencyKey: string | null;
-}
-
 /** neo4j-driver's default `maxConnectionPoolSize`, stated so that metrics can show use against it. */
 const POOL_SIZE = 100;
-
-/** Neo4j cannot be reached (or is known to be down): the request was not served. */
-export class DatabaseUnavailableError extends Error {
-  constructor(
-    readonly write: FailedWrite | null = null,
-    options?: ErrorOptions,
-  ) {
-    super('Neo4j is unreachable', options);
-  }
-}
-
-/** The request's deadline passed (or Neo4j timed its transaction out at the deadline). */
-export class DeadlineExceededError extends Error {
-  constructor(
-    readonly limitMs: number,
-    readonly write: FailedWrite | null = null,
-    options?: ErrorOptions,
-  ) {
-    super(`The request's deadline of ${limitMs} ms passed`, options);
-  }
-}
-
-/** The client went away before its request was done: its work was stopped. */
-export class RequestCancelledError extends Error {
-  constructor() {
-    super('The client closed the connection');
-  }
-}
-
-/** A uniqueness constraint refused the write. */
-export class DuplicateRecordError extends Error {}
 
 /** What bounds the queries of one request. */
 export interface RequestScope {
@@ -121,86 +64,6 @@ export interface RequestScope {
   deadline?: { at: number; limitMs: number };
   /** A client's key that makes the request's writes safe to send again (see `Queries.operationKey`). */
   idempotencyKey?: string;
-}
-
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
-
-function isUnavailable(error: Neo4jError): boolean {
-  return UNAVAILABLE_CODES.has(error.code);
-}
-
-/** A pool that could not hand out a connection in time: Neo4j may be up but saturated, so this does not mark it down. */
-function isAcquisitionTimeout(error: Neo4jError): boolean {
-  return error.message.startsWith('Connection acquisition timed out');
-}
-
-/**
- * Whether Neo4j is known to be down. A connection failure marks it down, and so does a Neo4j that stops
- * answering (frozen, or a network that drops packets): a heartbeat asks it every second while it is up,
- * and two unanswered in a row (2 s each), with no query answered meanwhile, mark it down (a busy Neo4j
- * that is slow to answer the heartbeat but answers queries is not down). Meanwhile every query fails at once instead of
- * waiting out the driver's retries or its deadline, and a probe checks every second until Neo4j answers
- * again (with a routing driver this also fetches a fresh routing table).
- */
-class Availability {
-  private down = false;
-  private timer: NodeJS.Timeout | null = null;
-  private closed = false;
-  private unanswered = 0;
-  private lastAnswerAt = Date.now();
-
-  constructor(
-    private readonly driver: Driver,
-    private readonly database: string | undefined,
-  ) {
-    this.schedule();
-  }
-
-  get isDown(): boolean {
-    return this.down;
-  }
-
-  /** A query was answered: Neo4j is alive, whatever the heartbeat says. */
-  noteAnswer(): void {
-    this.lastAnswerAt = Date.now();
-  }
-
-  markDown(): void {
-    if (this.down || this.closed) return;
-    this.down = true;
-    this.unanswered = 0;
-  }
-
-  /** One check a second: a heartbeat while up, a probe for Neo4j's return while down. */
-  private schedule(): void {
-    if (this.closed) return;
-    this.timer = setTimeout(() => {
-      // A check that gets no answer counts as failed.
-      const stop = new AbortController();
-      const timer = setTimeout(() => stop.abort(new DatabaseUnavailableError()), this.down ? PROBE_TIMEOUT_MS : HEARTBEAT_TIMEOUT_MS);
-      untilAborted(this.driver.verifyConnectivity({ database: this.database }), stop.signal)
-        .finally(() => clearTimeout(timer))
-        .then(
-          () => {
-            this.down = false;
-            this.unanswered = 0;
-            this.lastAnswerAt = Date.now();
-          },
-          () => {
-            this.unanswered += 1;
-            const silentFor = Date.now() - this.lastAnswerAt;
-            if (this.unanswered >= MISSED_HEARTBEATS_MEAN_DOWN && silentFor > HEARTBEAT_TIMEOUT_MS) this.markDown();
-          },
-        )
-        .finally(() => this.schedule());
-    }, PROBE_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  close(): void {
-    this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-  }
 }
 
 /** One driver per process; `queries(stats, scope)` hands a request its own counting, deadline-bound view. */
@@ -253,7 +116,7 @@ type Run = (cypher: string, params?: Params) => Promise<Row[]>;
 /**
  * Reads and writes as managed transactions (transient errors are retried), returning plain rows. Every
  * transaction runs with the request's remaining time as its timeout, and stops when the request's signal
- * aborts; failures come out as the domain errors above.
+ * aborts; failures come out as the database layer's errors (src/db/errors.ts).
  */
 export class Queries {
   private operations = 0;
@@ -413,21 +276,6 @@ export class Queries {
       this.count(started);
     }
   }
-}
-
-/**
- * The driver's promise, or the signal's reason as soon as it aborts: the deadline holds even when the
- * driver is still waiting on a connection or retrying (it is stopped too, by closing its session).
- */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  promise.catch(() => undefined); // settled later, after the request was answered
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(signal.reason);
-    if (signal.aborted) abort();
-    signal.addEventListener('abort', abort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-  });
 }
 
 async function closeQuietly(session: Session): Promise<void> {

@@ -1,11 +1,11 @@
-import { notFound } from '../graphql/errors.js';
 import type { Queries } from './database.js';
+import { NotFoundError } from './errors.js';
 
 /** Node labels with an `id` and a `name`. Labels are code constants: Cypher cannot take them as parameters. */
 export type NamedLabel = 'Expert' | 'Institution' | 'Network' | 'Country' | 'Region' | 'Theme' | 'Contribution' | 'Inquiry' | 'Event';
 
 /**
- * Loads nodes by id in one round trip, in the order asked; a missing id becomes a NOT_FOUND error
+ * Loads nodes by id in one round trip, in the order asked; a missing id becomes a NotFoundError (NOT_FOUND)
  * for that key only. `projection` is a Cypher map projection of `n` (a code constant).
  */
 export async function nodesByIds<T extends { id: string }>(
@@ -19,7 +19,7 @@ export async function nodesByIds<T extends { id: string }>(
     { ids },
   );
   const byId = new Map(rows.map((row) => [row.node.id, row.node]));
-  return ids.map((id) => byId.get(id) ?? notFound(`No ${label.toLowerCase()} has id "${id}": it may have been removed.`));
+  return ids.map((id) => byId.get(id) ?? new NotFoundError(`No ${label.toLowerCase()} has id "${id}": it may have been removed.`));
 }
 
 /**

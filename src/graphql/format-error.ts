@@ -1,7 +1,14 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { PothosValidationError } from '@pothos/core';
 import { ApolloServerErrorCode, ApolloServerValidationErrorCode, unwrapResolverError } from '@apollo/server/errors';
-import { DatabaseUnavailableError, DeadlineExceededError, DuplicateRecordError, RequestCancelledError, type FailedWrite } from '../db/database.js';
+import {
+  DatabaseUnavailableError,
+  DeadlineExceededError,
+  DuplicateRecordError,
+  NotFoundError,
+  RequestCancelledError,
+  type FailedWrite,
+} from '../db/errors.js';
 import { ErrorCode } from './errors.js';
 import { graphqlJsLimitError } from './limits.js';
 
@@ -33,7 +40,7 @@ function writeAdvice(write: FailedWrite | null): { text: string; extensions: Rec
 }
 
 /** The one place where the database layer's errors become coded GraphQL errors. */
-function fromDatabaseError(error: unknown): { message: string; extensions: Record<string, unknown> } | null {
+function fromDomainError(error: unknown): { message: string; extensions: Record<string, unknown> } | null {
   if (error instanceof DatabaseUnavailableError) {
     const advice = writeAdvice(error.write);
     return {
@@ -54,6 +61,7 @@ function fromDatabaseError(error: unknown): { message: string; extensions: Recor
   if (error instanceof DuplicateRecordError) {
     return { message: 'That record already exists: use a different id or update the existing one.', extensions: { code: ErrorCode.CONFLICT } };
   }
+  if (error instanceof NotFoundError) return { message: error.message, extensions: { code: ErrorCode.NOT_FOUND } };
   return null;
 }
 
@@ -70,8 +78,8 @@ export function createFormatError(report: ReportInternalError) {
     if (original instanceof PothosValidationError) {
       return { ...formatted, message: `${original.message}: pass an id exactly as the API returned it.`, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
-    const database = fromDatabaseError(original);
-    if (database) return { message: database.message, locations: formatted.locations, path: formatted.path, extensions: database.extensions };
+    const domain = fromDomainError(original);
+    if (domain) return { message: domain.message, locations: formatted.locations, path: formatted.path, extensions: domain.extensions };
     // A request limit is the client's to stay within, whichever stage (parse, validation) refused it.
     if (formatted.extensions?.limit) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     const code = formatted.extensions?.code;

@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { openAuthenticator, type TokenClaims } from '../../src/auth/tokens.js';
 import type { Role } from '../../src/auth/viewer.js';
 import { Database } from '../../src/db/database.js';
+import { registerHooks } from '../../src/hooks.js';
 
 export interface GraphqlResponse<T = any> {
   data?: T;
@@ -52,6 +53,8 @@ export async function graphql<T = any>(
 
 /** A connection of the test's own, for writing fixtures. Close it in afterAll. */
 export function connectTestDatabase(uri = inject('neo4jUri')): Promise<Database> {
+  // The hooks every entry point registers, so fixtures written here keep derived data as the app does.
+  registerHooks();
   return Database.connect(uri, undefined);
 }
 

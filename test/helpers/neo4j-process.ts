@@ -2,7 +2,7 @@
  * Runs the embedded Neo4j as a process of its own, for the outage test: `tsx test/helpers/neo4j-process.ts
  * <dataDir> <port>`. Prints `NEO4J_READY <uri>` when it serves, and stops Neo4j cleanly on SIGTERM.
  */
-import { startEmbeddedNeo4j } from '../../src/db/embedded.js';
+import { startEmbeddedNeo4j } from '../../src/db/embedded/neo4j.js';
 
 const [dataDir, port] = process.argv.slice(2);
 if (!dataDir || !port) {

@@ -6,9 +6,9 @@ import { constants } from 'node:fs';
 import { access, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { openDatabase } from '../app.js';
 import { ROOT_DIR, loadConfig } from '../config.js';
-import { bulkConnection, bulkErrorMessage, describeCounts, exportGraph, type ExportSummary, type GraphConnection } from './graph-json.js';
+import { bulkConnection, bulkErrorMessage, describeCounts, exportGraph, type ExportSummary, type GraphConnection } from '../graph-file/index.js';
+import { openForCli } from './open.js';
 
 /** Written under a temporary name and renamed when complete, so a file with the final name is never partial. */
 async function exportToFile(connection: GraphConnection, file: string): Promise<ExportSummary> {
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     await access(path.dirname(file), constants.W_OK);
   }
   const config = loadConfig();
-  const { database, embedded } = await openDatabase(config, log);
+  const { database, close } = await openForCli(config, log);
   try {
     const connection = bulkConnection(config.neo4j, database);
     const summary = toStdout ? await exportGraph(connection, process.stdout) : await exportToFile(connection, file);
@@ -48,8 +48,7 @@ async function main(): Promise<void> {
       log(`${summary.skippedRelationships} relationships created during the export, to nodes created after the node pass, are not in it.`);
     }
   } finally {
-    await database.close();
-    await embedded?.stop();
+    await close();
   }
 }
 

@@ -4,9 +4,9 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { openDatabase } from '../app.js';
 import { loadConfig } from '../config.js';
-import { GraphFileError, bulkConnection, bulkErrorMessage, describeCounts, importGraph } from './graph-json.js';
+import { GraphFileError, bulkConnection, bulkErrorMessage, describeCounts, importGraph } from '../graph-file/index.js';
+import { openForCli } from './open.js';
 
 async function openExport(file: string | undefined): Promise<FileHandle> {
   if (!file) throw new GraphFileError('name the file to import: npm run import-graph data/export-….json');
@@ -25,13 +25,12 @@ async function main(): Promise<void> {
   const file = await openExport(process.argv[2]);
   try {
     const config = loadConfig();
-    const { database, embedded } = await openDatabase(config, (line) => console.log(line));
+    const { database, close } = await openForCli(config, (line) => console.log(line));
     try {
       const counts = await importGraph(bulkConnection(config.neo4j, database), file.createReadStream({ autoClose: false }));
       console.log(`Imported ${describeCounts(counts)} into ${database.uri}; the database's counts match the file's.`);
     } finally {
-      await database.close();
-      await embedded?.stop();
+      await close();
     }
   } finally {
     await file.close();

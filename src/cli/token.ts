@@ -4,8 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
-import { openAuthenticator } from './tokens.js';
-import { ROLES, type Role } from './viewer.js';
+import { openAuthenticator } from '../auth/tokens.js';
+import { ROLES, type Role } from '../auth/viewer.js';
 
 const USAGE = 'usage: npm run token -- --role <viewer|officer|secretariat|desk|admin> [--network CKN] [--name "A. Person"] [--subject id] [--expires 12h]';
 

@@ -6,12 +6,10 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../app.js';
 import { systemViewer } from '../auth/viewer.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { DatabaseUnreachableError } from '../db/database.js';
-import { EmbeddedNeo4jError } from '../db/embedded.js';
-import { importExpertCsv } from './expert-import.js';
+import { importExpertCsv } from '../bulk/expert-import.js';
+import { explainStartupError, openForCli } from './open.js';
 
 const USAGE = 'usage: npm run import -- <experts.csv> [--dry-run] [--by "Your Name"]';
 
@@ -28,7 +26,7 @@ async function main(): Promise<number> {
   const dryRun = values['dry-run']!;
   const viewer = systemViewer('import', values.by ?? os.userInfo().username);
 
-  const { database, embedded } = await openDatabase(loadConfig(), (line) => console.error(line));
+  const { database, close } = await openForCli(loadConfig(), (line) => console.error(line));
   try {
     const report = await importExpertCsv(database.queries(), viewer, text, { dryRun, source: path.basename(file) });
     for (const problem of report.problems) console.log(`line ${problem.line}: ${problem.field}: ${problem.message}`);
@@ -41,8 +39,7 @@ async function main(): Promise<number> {
     console.log(dryRun ? `Dry run, nothing written. ${counts} would result.` : `Imported. ${counts}.`);
     return 0;
   } finally {
-    await database.close();
-    await embedded?.stop();
+    await close();
   }
 }
 
@@ -50,9 +47,9 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     // One line, never a stack trace: the rows' own problems were reported above; this is the tool or the database.
-    const explained = [ConfigError, EmbeddedNeo4jError, DatabaseUnreachableError].some((kind) => error instanceof kind);
+    const explained = explainStartupError(error);
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    console.error(explained ? `Cannot import: ${message}` : `Cannot import (unexpected error, nothing was written): ${message}`);
+    console.error(explained ? `Cannot import: ${explained}` : `Cannot import (unexpected error, nothing was written): ${message}`);
     process.exit(1);
   },
 );

@@ -1,0 +1,27 @@
+import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, isNode, isRelationship } from 'neo4j-driver';
+
+/** Turns driver values into plain JSON-like values: nodes to their properties, temporals to ISO strings. */
+export function plain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isNode(value as never) || isRelationship(value as never)) return plain((value as { properties: unknown }).properties);
+  if (isDate(value as never) || isDateTime(value as never) || isLocalDateTime(value as never)) return String(value);
+  if (isInt(value as never)) return (value as { toNumber(): number }).toNumber();
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, plain(v)]));
+  }
+  return value;
+}
+
+/**
+ * JS numbers reach Cypher as floats, which LIMIT, SKIP and list slices refuse: whole numbers go as
+ * Neo4j integers (Cypher compares integers and floats by value, so scores are unaffected).
+ */
+export function toCypherParams(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toCypherParams);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherParams(v)]));
+  }
+  return value;
+}

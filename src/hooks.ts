@@ -1,0 +1,15 @@
+import { onChange } from './audit/service.js';
+import { refreshDuplicateCandidates } from './curation/identity-repository.js';
+
+let registered = false;
+
+/**
+ * Registers the upkeep of data derived from audited changes, once per process. Every entry point (server,
+ * CLIs, seed, bench, tests writing fixtures) calls it, so they all keep the derived data the same way.
+ */
+export function registerHooks(): void {
+  if (registered) return;
+  registered = true;
+  // Every audited change of experts (create, update, retire, merge, erase, CSV import) rescores their pairs.
+  onChange('Expert', refreshDuplicateCandidates);
+}

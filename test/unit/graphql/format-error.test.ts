@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { NotFoundError } from '../../../src/db/errors.js';
+import { createFormatError } from '../../../src/graphql/format-error.js';
+
+describe('formatting errors for clients', () => {
+  it('turns the database layer\'s NotFoundError into NOT_FOUND with its message, unmasked and unreported', () => {
+    const reported: unknown[] = [];
+    const format = createFormatError((error) => (reported.push(error), 'req-1'));
+    const missing = new NotFoundError('No theme has id "nope": it may have been removed.');
+    // As formatError gets it once Apollo has unwrapped the resolver's error (see unwrapResolverError).
+    const formatted = format({ message: missing.message, path: ['theme'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, missing);
+    expect(formatted).toEqual({ message: 'No theme has id "nope": it may have been removed.', path: ['theme'], locations: undefined, extensions: { code: 'NOT_FOUND' } });
+    expect(reported).toEqual([]);
+  });
+
+  it('still masks an unexpected error', () => {
+    const format = createFormatError(() => 'req-2');
+    const formatted = format({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new Error('boom'));
+    expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-2' });
+  });
+});
