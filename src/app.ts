@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator } from './auth/tokens.js';
 import type { Config } from './config.js';
-import { duplicateCandidatesMissing, refreshAllDuplicateCandidates } from './curation/identity-repository.js';
+import { duplicateCandidatesMissing, refreshAllDuplicateCandidates } from './experts/duplicates/repository.js';
 import { Database } from './db/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './db/embedded.js';
 import { migrate } from './db/migrations.js';

@@ -2,7 +2,7 @@ import { changedFields, snapshotOf } from '../audit/repository.js';
 import { audited } from '../audit/service.js';
 import { canCurateExpert } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
-import { createExpert as insertExpert, currentExpert, updateExpert as changeExpert } from '../curation/expert-repository.js';
+import { createExpert as insertExpert, currentExpert, updateExpert as changeExpert } from '../experts/write-repository.js';
 import { resolveExperts } from '../experts/resolve.js';
 import { checkedWrite } from '../curation/expert-service.js';
 import type { Queries } from '../db/database.js';

@@ -21,7 +21,7 @@ import {
   type CurrentExpert,
   type ExpertWrite,
   type StoredLevel,
-} from './expert-repository.js';
+} from '../experts/write-repository.js';
 
 export interface AffiliationInput {
   institution: string;
