@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { slugProblem } from '../writes/checks.js';
-import { checkedProperties, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput } from '../curation/expert-service.js';
+import { checkedProperties, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput } from '../experts/checks.js';
 import { InputProblems } from '../graphql/errors.js';
 
 /**
