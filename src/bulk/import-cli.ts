@@ -11,7 +11,7 @@ import { systemViewer } from '../auth/viewer.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DatabaseUnreachableError } from '../db/database.js';
 import { EmbeddedNeo4jError } from '../db/embedded.js';
-import { importExpertCsv } from './expert-import.js';
+import { importExpertCsv } from '../experts/csv/import.js';
 
 const USAGE = 'usage: npm run import -- <experts.csv> [--dry-run] [--by "Your Name"]';
 

@@ -1,10 +1,10 @@
-import { audited } from '../audit/service.js';
-import type { Viewer } from '../auth/viewer.js';
-import { resolveExperts } from '../experts/resolve.js';
-import { changeExpert, checkExpertChange, checkNewExpert, insertExpert } from '../experts/service.js';
-import type { Queries } from '../db/database.js';
-import { InputProblems } from '../graphql/errors.js';
-import { parseExpertCsv, type CsvProblem, type ExpertRow } from './expert-csv.js';
+import { audited } from '../../audit/service.js';
+import type { Viewer } from '../../auth/viewer.js';
+import { resolveExperts } from '../resolve.js';
+import { changeExpert, checkExpertChange, checkNewExpert, insertExpert } from '../service.js';
+import type { Queries } from '../../db/database.js';
+import { InputProblems } from '../../graphql/errors.js';
+import { parseExpertCsv, type CsvProblem, type ExpertRow } from './parse.js';
 
 export interface ImportReport {
   rows: number;
