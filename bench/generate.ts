@@ -10,7 +10,7 @@
 import type { Queries } from '../src/db/database.js';
 import { isoCountries } from '../seed/countries.js';
 import { readSeedData, seedGraph, type SeedData } from '../seed/load.js';
-import { refreshAllDuplicateCandidates } from '../src/curation/identity-repository.js';
+import { refreshAllDuplicateCandidates } from '../src/experts/duplicates/repository.js';
 import { surnameKey } from '../src/text.js';
 
 export const BENCH_ID_PREFIX = 'bench-expert-';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { refreshDuplicateCandidates } from '../src/curation/identity-repository.js';
+import { refreshDuplicateCandidates } from '../src/experts/duplicates/repository.js';
 import type { Queries } from '../src/db/database.js';
 import { dueAt } from '../src/inquiries/working-days.js';
 import { nameKeys, surnameKey } from '../src/text.js';

@@ -1,6 +1,6 @@
 import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator } from './auth/tokens.js';
 import type { Config } from './config.js';
-import { duplicateCandidatesMissing, refreshAllDuplicateCandidates } from './curation/identity-repository.js';
+import { duplicateCandidatesMissing, refreshAllDuplicateCandidates } from './experts/duplicates/repository.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { registerHooks } from './hooks.js';

@@ -1,5 +1,5 @@
 import { onChange } from './audit/service.js';
-import { refreshDuplicateCandidates } from './curation/identity-repository.js';
+import { refreshDuplicateCandidates } from './experts/duplicates/repository.js';
 
 let registered = false;
 

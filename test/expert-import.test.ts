@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { systemViewer } from '../src/auth/viewer.js';
-import { importExpertCsv } from '../src/bulk/expert-import.js';
+import { importExpertCsv } from '../src/experts/csv/import.js';
 import type { Database } from '../src/db/database.js';
 import { connectTestDatabase, fixturePrefix } from './helpers/api.js';
 

@@ -1,6 +1,6 @@
 /**
  * `npm run import -- experts.csv [--dry-run] [--by "Your Name"]`: checks every row of an expert CSV (format
- * in src/bulk/expert-csv.ts and the README) and writes them all, or nothing when any row is bad.
+ * in src/experts/csv/parse.ts and the README) and writes them all, or nothing when any row is bad.
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemViewer } from '../auth/viewer.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { importExpertCsv } from '../bulk/expert-import.js';
+import { importExpertCsv } from '../experts/csv/import.js';
 import { explainStartupError, openForCli } from './open.js';
 
 const USAGE = 'usage: npm run import -- <experts.csv> [--dry-run] [--by "Your Name"]';

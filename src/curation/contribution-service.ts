@@ -1,7 +1,7 @@
 import { canCurateContribution } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import type { ContributionKind } from '../experts/repository.js';
+import type { ContributionKind } from '../contributions/repository.js';
 import { EXPERT_REFERENCES } from '../experts/resolve.js';
 import { forbidden, InputProblems } from '../graphql/errors.js';
 import { auditedCreate, auditedRetire, auditedUpdate, isoDate, slugOf, type Existing, type Guards, type Kind } from '../writes/audited-writes.js';

@@ -2,7 +2,7 @@ import type { Types } from '../graphql/builder.js';
 import { builder } from '../graphql/builder.js';
 import { CURATORS } from '../graphql/scopes.js';
 import { ExpertNode, ProvenanceEnum } from '../experts/types.js';
-import { createExpert, retireExpert, updateExpert } from './expert-service.js';
+import { createExpert, retireExpert, updateExpert } from '../experts/service.js';
 
 const AffiliationInput = builder.inputType('AffiliationInput', {
   description: 'A position at an institution; one per institution.',

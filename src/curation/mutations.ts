@@ -1,5 +1,6 @@
 import { canCurateShared } from '../auth/policy.js';
-import { ContributionKind, ContributionNode, InstitutionKind, InstitutionNode } from '../experts/types.js';
+import { ContributionKind, ContributionNode } from '../contributions/types.js';
+import { InstitutionKind, InstitutionNode } from '../institutions/types.js';
 import { EventKindEnum, EventNode } from '../events/types.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';

@@ -1,7 +1,8 @@
 import type { Retirable } from '../writes/retirable.js';
 import type { Queries } from '../db/database.js';
 import { alignToIds, firstNeighboursByIds, nodesByIds } from '../db/nodes.js';
-import type { ExpertRecord, NetworkRecord } from '../experts/repository.js';
+import type { ExpertRecord } from '../experts/repository.js';
+import type { NetworkRecord } from '../networks/repository.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
 

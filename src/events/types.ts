@@ -1,5 +1,6 @@
 import { lifecycleFields } from '../writes/retirable.js';
-import { ExpertNode, NetworkNode } from '../experts/types.js';
+import { ExpertNode } from '../experts/types.js';
+import { NetworkNode } from '../networks/types.js';
 import { pageArgs } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { listConnection } from '../graphql/connections.js';

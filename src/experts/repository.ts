@@ -1,9 +1,10 @@
-import type { Retirable } from '../writes/retirable.js';
 import type { Queries } from '../db/database.js';
-import { alignToIds, firstNeighboursByIds, neighboursByIds, nodesByIds, pageByName } from '../db/nodes.js';
+import { alignToIds, pageByName } from '../db/nodes.js';
 import { notFound } from '../graphql/errors.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
+import { INSTITUTION, type InstitutionRecord } from '../institutions/repository.js';
+import type { NetworkRecord } from '../networks/repository.js';
 
 export interface ExpertRecord {
   id: string;
@@ -23,43 +24,8 @@ export interface ExpertRecord {
   retiredReason?: string | null;
 }
 
-export type InstitutionKind = 'THINK_TANK' | 'UNIVERSITY' | 'MINISTRY' | 'AGENCY' | 'NGO' | 'COMPANY' | 'MEDIA';
-
-export interface InstitutionRecord extends Retirable {
-  id: string;
-  name: string;
-  nameNl: string;
-  acronym: string | null;
-  kind: InstitutionKind;
-  city: string | null;
-  url: string | null;
-  countryId: string | null;
-}
-
-export interface NetworkRecord {
-  id: string;
-  /** Missing on networks seeded before the desk existed: a knowledge network. */
-  kind?: 'KNOWLEDGE_NETWORK' | 'DESK' | null;
-  acronym: string;
-  name: string;
-  nameNl: string;
-  founded: number | null;
-  description: string | null;
-}
-
 /** Where a level comes from: the expert's own word, a secretariat's check, or contributions and answers. */
 export type Provenance = 'DECLARED' | 'VERIFIED' | 'EVIDENCED';
-
-export type ContributionKind = 'PUBLICATION' | 'TALK' | 'BRIEFING';
-
-export interface ContributionRecord extends Retirable {
-  id: string;
-  kind: ContributionKind;
-  title: string;
-  summary: string | null;
-  date: string;
-  url: string | null;
-}
 
 export interface AffiliationRecord {
   role: string | null;
@@ -75,15 +41,6 @@ export interface ExpertLinks {
   expertise: Array<{ level: number; provenance: Provenance | null; theme: ThemeRecord }>;
   focus: Array<{ level: number; provenance: Provenance | null; country: CountryRecord }>;
 }
-
-export interface ContributionLinks {
-  authors: ExpertRecord[];
-  themes: ThemeRecord[];
-  countries: CountryRecord[];
-}
-
-/** Map projection of an institution `n` with its country id. */
-export const INSTITUTION = `{.*, countryId: [(n)-[:LOCATED_IN]->(c:Country) | c.id][0]}`;
 
 /**
  * Cypher subquery for an `id` in scope: the node `n` that id names now, following merges (a merged
@@ -116,19 +73,10 @@ export async function expertsByIds(queries: Queries, ids: readonly string[]): Pr
     return byId.get(id) ?? notFound(`Expert "${id}" was erased on request: their personal data is gone and cannot be shown.`);
   });
 }
-export const institutionsByIds = (queries: Queries, ids: readonly string[]) =>
-  nodesByIds<InstitutionRecord>(queries, 'Institution', ids, `n ${INSTITUTION}`);
-export const networksByIds = (queries: Queries, ids: readonly string[]) => nodesByIds<NetworkRecord>(queries, 'Network', ids);
-export const contributionsByIds = (queries: Queries, ids: readonly string[]) =>
-  nodesByIds<ContributionRecord>(queries, 'Contribution', ids);
 
 type After = [string, string] | null;
 export const pageOfExperts = (queries: Queries, size: number, after: After) =>
   pageByName<ExpertRecord>(queries, { label: 'Expert' }, size, after);
-export const pageOfInstitutions = (queries: Queries, size: number, after: After) =>
-  pageByName<InstitutionRecord>(queries, { label: 'Institution' }, size, after, `n ${INSTITUTION}`);
-export const pageOfNetworks = (queries: Queries, size: number, after: After) =>
-  pageByName<NetworkRecord>(queries, { label: 'Network' }, size, after);
 export const pageOfNetworkMembers = (queries: Queries, networkId: string, size: number, after: After) =>
   pageByName<ExpertRecord>(
     queries,
@@ -177,34 +125,3 @@ export async function linksOfExperts(queries: Queries, ids: readonly string[]): 
     };
   });
 }
-
-/** The latest `limit` current contributions of each expert. */
-export const contributionsOfExperts = (queries: Queries, ids: readonly string[], limit: number) =>
-  firstNeighboursByIds<ContributionRecord>(
-    queries,
-    ids,
-    '(:Expert {id: id})<-[:BY]-(n:Contribution) WHERE n.retiredAt IS NULL',
-    'n.date DESC, n.id',
-    limit,
-  );
-
-export async function linksOfContributions(queries: Queries, ids: readonly string[]): Promise<ContributionLinks[]> {
-  const rows = await queries.read<{ id: string } & ContributionLinks>(
-    `UNWIND $ids AS id
-     MATCH (k:Contribution {id: id})
-     RETURN id,
-       [(k)-[:BY]->(e:Expert) | e {.*}] AS authors,
-       [(k)-[:ABOUT]->(t:Theme) | t {.*}] AS themes,
-       [(k)-[:CONCERNS]->(c:Country) | c {.*}] AS countries`,
-    { ids },
-  );
-  return alignToIds<ContributionLinks>(ids, rows, (row) => row, { authors: [], themes: [], countries: [] });
-}
-
-/** The secretariat institutions of each network. */
-export const secretariatsOfNetworks = (queries: Queries, ids: readonly string[]) =>
-  neighboursByIds<InstitutionRecord>(queries, ids, '(n:Institution)-[:SECRETARIAT_OF]->(:Network {id: id})', 'n.name', `n ${INSTITUTION}`);
-
-/** The networks each institution runs the secretariat of. */
-export const networksRunByInstitutions = (queries: Queries, ids: readonly string[]) =>
-  neighboursByIds<NetworkRecord>(queries, ids, '(:Institution {id: id})-[:SECRETARIAT_OF]->(n:Network)', 'n.acronym');

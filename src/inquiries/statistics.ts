@@ -1,7 +1,7 @@
 import { builder } from '../graphql/builder.js';
 import { badUserInput } from '../graphql/errors.js';
 import { lookupOf } from '../names/service.js';
-import { NetworkNode } from '../experts/types.js';
+import { NetworkNode } from '../networks/types.js';
 import { inquiryFlow, type InquiryFlowRow } from './statistics-repository.js';
 import { INQUIRY_STATUSES } from './status.js';
 import { workingDaysBetween } from './working-days.js';

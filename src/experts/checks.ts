@@ -1,27 +1,21 @@
 import { EmailAddressResolver, PhoneNumberResolver } from 'graphql-scalars';
-import { audited } from '../audit/service.js';
 import { canCurateExpert, canOrganise } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import { expertsByIds, type ExpertRecord, type Provenance } from '../experts/repository.js';
-import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
+import type { InputProblems } from '../graphql/errors.js';
 import { idOf, lookupOf, resolveNames, unknownPlace, unknownTheme, type NamedRef } from '../names/service.js';
 import { surnameKey } from '../text.js';
 import { isoDate } from '../writes/audited-writes.js';
-import { expertNamed } from '../experts/resolve.js';
-import { checkedScalar, checkedText, firstFreeSlug, isRepeat, slugFromName, slugProblem } from '../writes/checks.js';
+import { checkedScalar, checkedText, isRepeat } from '../writes/checks.js';
+import type { Provenance } from './repository.js';
 import {
-  createExpert as insertExpert,
-  currentExpert,
   evidenceOf,
   referencesOf,
-  retireExpert as markRetired,
-  updateExpert as changeExpert,
   type AffiliationWrite,
   type CurrentExpert,
   type ExpertWrite,
   type StoredLevel,
-} from './expert-repository.js';
+} from './write-repository.js';
 
 export interface AffiliationInput {
   institution: string;
@@ -331,75 +325,4 @@ function checkedNetworks(
     problems.add('networks', `must include a network whose secretariat you run (${viewer.networks.join(', ') || 'none'}), so that you can curate the expert`);
   }
   return ids;
-}
-
-async function loadExpert(queries: Queries, id: string): Promise<ExpertRecord> {
-  const [expert] = await expertsByIds(queries, [id]);
-  if (!expert || expert instanceof Error) throw notFound(`No expert has id "${id}".`);
-  return expert;
-}
-
-/** Refuses a change to an expert outside the viewer's networks (checked under the expert's lock). */
-function checkMayCurate(viewer: Viewer, current: CurrentExpert): void {
-  if (!canCurateExpert(viewer, current.networks.map((n) => n.id))) {
-    const networks = current.networks.map((n) => n.acronym).join(', ') || 'no network';
-    throw forbidden(`Only administrators and the secretariats of the expert's networks (${networks}) may change this expert.`);
-  }
-}
-
-/**
- * Creates an expert: a secretariat's new expert joins its own networks unless `networks` says otherwise.
- * Every problem with the input is reported at once; nothing is written while any remain.
- */
-export async function createExpert(queries: Queries, viewer: Viewer, input: CreateExpertInput, now = new Date()): Promise<ExpertRecord> {
-  const problems = new InputProblems();
-  const givenSlug = input.slug?.trim() || null;
-  const slugIssue = givenSlug && slugProblem(givenSlug);
-  if (slugIssue) problems.add('slug', slugIssue);
-  const slugBase = givenSlug ?? slugFromName(input.name, 'expert');
-  const networks = input.networks ?? [...viewer.networks];
-  const { write, takenSlugs } = await checkedWrite(queries, viewer, { ...input, networks }, null, problems, now, slugBase);
-  if (givenSlug && takenSlugs.includes(givenSlug)) problems.add('slug', `"${givenSlug}" is taken: choose another, or leave slug out to have one made from the name`);
-  problems.throwIfAny('The expert was not created');
-  const id = givenSlug ?? firstFreeSlug(slugBase, takenSlugs);
-  await audited(queries, viewer, 'createExpert', input.note?.trim() || null, async (tx) => {
-    await tx.track('Expert', id, { noun: 'expert' });
-    await insertExpert(tx, id, write);
-  });
-  return loadExpert(queries, id);
-}
-
-/**
- * Changes the fields given (a list given replaces the whole list) if the expert is still at
- * `expectedVersion`; otherwise CONFLICT. An old id of a merged expert changes the kept expert, at its version. A change that changes nothing leaves no record and no new version.
- */
-export async function updateExpert(queries: Queries, viewer: Viewer, input: UpdateExpertInput, now = new Date()): Promise<ExpertRecord> {
-  const { id } = await expertNamed(queries, input.id);
-  await audited(queries, viewer, 'updateExpert', input.note?.trim() || null, async (tx) => {
-    await tx.track('Expert', id, { expectedVersion: input.expectedVersion, noun: 'expert' });
-    const current = await currentExpert(tx, id);
-    checkMayCurate(viewer, current);
-    const problems = new InputProblems();
-    const { write } = await checkedWrite(queries, viewer, input, current, problems, now);
-    problems.throwIfAny('The expert was not updated');
-    await changeExpert(tx, id, write);
-  });
-  return loadExpert(queries, id);
-}
-
-/** Takes an expert out of lists, searches and whoKnows; the expert keeps resolving by id, marked retired. */
-export async function retireExpert(queries: Queries, viewer: Viewer, input: RetireExpertInput): Promise<ExpertRecord> {
-  const { id } = await expertNamed(queries, input.id);
-  const reason = input.reason.trim();
-  await audited(queries, viewer, 'retireExpert', reason, async (tx) => {
-    await tx.track('Expert', id, { expectedVersion: input.expectedVersion, noun: 'expert' });
-    const current = await currentExpert(tx, id);
-    checkMayCurate(viewer, current);
-    const problems = new InputProblems();
-    checkedText(problems, 'reason', reason, { max: MAX.note, required: true });
-    if (current.retiredAt) problems.add('id', `the expert was retired already (${current.retiredAt})`);
-    problems.throwIfAny('The expert was not retired');
-    await markRetired(tx, id, reason);
-  });
-  return loadExpert(queries, id);
 }

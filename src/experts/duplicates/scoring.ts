@@ -1,4 +1,4 @@
-import { nameKey } from '../text.js';
+import { nameKey } from '../../text.js';
 
 /** One part of why two experts are likely the same person, in plain words, with the points it adds. */
 export interface DuplicateReason {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { slugProblem } from '../writes/checks.js';
-import { checkedProperties, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput } from '../curation/expert-service.js';
-import { InputProblems } from '../graphql/errors.js';
+import { slugProblem } from '../../writes/checks.js';
+import { checkedProperties, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput } from '../checks.js';
+import { InputProblems } from '../../graphql/errors.js';
 
 /**
  * The expert CSV format (UTF-8, comma-separated, a header row naming the columns). `slug` and `name` are

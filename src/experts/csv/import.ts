@@ -1,13 +1,10 @@
-import { changedFields, snapshotOf } from '../audit/repository.js';
-import { audited } from '../audit/service.js';
-import { canCurateExpert } from '../auth/policy.js';
-import type { Viewer } from '../auth/viewer.js';
-import { createExpert as insertExpert, currentExpert, updateExpert as changeExpert } from '../curation/expert-repository.js';
-import { resolveExperts } from '../experts/resolve.js';
-import { checkedWrite } from '../curation/expert-service.js';
-import type { Queries } from '../db/database.js';
-import { InputProblems } from '../graphql/errors.js';
-import { parseExpertCsv, type CsvProblem, type ExpertRow } from './expert-csv.js';
+import { audited } from '../../audit/service.js';
+import type { Viewer } from '../../auth/viewer.js';
+import { resolveExperts } from '../resolve.js';
+import { changeExpert, checkExpertChange, checkNewExpert, insertExpert } from '../service.js';
+import type { Queries } from '../../db/database.js';
+import { InputProblems } from '../../graphql/errors.js';
+import { parseExpertCsv, type CsvProblem, type ExpertRow } from './parse.js';
 
 export interface ImportReport {
   rows: number;
@@ -62,21 +59,17 @@ export async function importExperts(
         if (existing) {
           // Under the expert's write lock (taken only when the rows may be written).
           const before = writing ? await tx.track('Expert', id, { noun: 'expert' }) : null;
-          const current = await currentExpert(tx, id);
-          if (!canCurateExpert(viewer, current.networks.map((n) => n.id))) problems.add('slug', 'you may not curate this expert (not in a network you run)');
-          const { write } = await checkedWrite(queries, viewer, fields, current, problems, now);
+          const { write, mayCurate } = await checkExpertChange(tx, queries, viewer, id, fields, problems, now);
+          if (!mayCurate) problems.add('slug', 'you may not curate this expert (not in a network you run)');
           if (writing && problems.list.length === 0) {
-            await changeExpert(tx, id, write);
-            const changed = changedFields(before, await snapshotOf(tx.run, 'Expert', id)).length > 0;
+            const changed = await changeExpert(tx, id, write, before);
             (changed ? report.updated : report.unchanged).push(id);
           }
         } else {
-          const networks = fields.networks ?? [...viewer.networks];
-          const { write, takenSlugs } = await checkedWrite(queries, viewer, { ...fields, networks }, null, problems, now, slug);
+          const { write, takenSlugs } = await checkNewExpert(queries, viewer, fields, problems, now, slug);
           // Ids of merged or erased experts stay reserved.
           if (takenSlugs.includes(slug)) problems.add('slug', `"${slug}" belonged to an expert who was erased: choose another`);
           if (writing && problems.list.length === 0) {
-            await tx.track('Expert', slug, { noun: 'expert' });
             await insertExpert(tx, slug, write);
             report.created.push(slug);
           }

@@ -1,11 +1,10 @@
-import { builder } from '../graphql/builder.js';
-import { CURATORS } from '../graphql/scopes.js';
-import { pageArgs } from '../graphql/args.js';
-import { listConnection } from '../graphql/connections.js';
-import { ExpertNode } from '../experts/types.js';
-import type { DuplicateReason, ScoredPair } from './duplicate-scoring.js';
-import type { ErasureCounts } from './identity-repository.js';
-import { duplicateExperts, eraseExpert, mergeExperts, type ErasureReceipt } from './identity-service.js';
+import { builder } from '../../graphql/builder.js';
+import { CURATORS } from '../../graphql/scopes.js';
+import { pageArgs } from '../../graphql/args.js';
+import { listConnection } from '../../graphql/connections.js';
+import { ExpertNode } from '../types.js';
+import type { DuplicateReason, ScoredPair } from './scoring.js';
+import { duplicateExperts, mergeExperts } from './service.js';
 
 const DuplicateReasonRef = builder.objectRef<DuplicateReason>('DuplicateReason').implement({
   description: 'One part of why two experts are likely the same person, with the points it added.',
@@ -26,27 +25,6 @@ const DuplicateCandidateRef = builder.objectRef<ScoredPair>('DuplicateCandidate'
 
 const DuplicateCandidateConnection = listConnection(DuplicateCandidateRef, 'DuplicateCandidate', 'likely duplicate pairs');
 
-const ErasureCountsRef = builder.objectRef<ErasureCounts>('ErasureCounts').implement({
-  description: 'What an erased expert still counts for, anonymously.',
-  fields: (t) => ({
-    expertise: t.exposeInt('expertise', { description: 'Themes the anonymous expert still counts for.' }),
-    countryFocus: t.exposeInt('countryFocus', { description: 'Countries the anonymous expert still counts for.' }),
-    memberships: t.exposeInt('memberships', { description: 'Networks the anonymous expert still counts as a member of.' }),
-    consultations: t.exposeInt('consultations', { description: 'Inquiries on which the consultation still counts.' }),
-  }),
-});
-
-const ErasureReceiptRef = builder.objectRef<ErasureReceipt>('ErasureReceipt').implement({
-  description: 'Proof of an erasure on request: when it happened and which anonymous counts were kept. It holds no personal data.',
-  fields: (t) => ({
-    erasedAt: t.expose('erasedAt', { type: 'DateTime', description: 'When the personal data was removed.' }),
-    anonymousId: t.exposeString('anonymousId', {
-      description: 'The id the anonymous record and its history now have: the old id (made from the name) no longer resolves.',
-    }),
-    keptCounts: t.field({ type: ErasureCountsRef, description: 'The anonymous relationships kept for counts.', resolve: (r) => r.keptCounts }),
-  }),
-});
-
 const MergeExpertsInput = builder.inputType('MergeExpertsInput', {
   description: 'Two records of one person: the one to keep, and the duplicate to fold into it.',
   fields: (t) => ({
@@ -55,21 +33,6 @@ const MergeExpertsInput = builder.inputType('MergeExpertsInput', {
     keepVersion: t.int({ required: true, description: 'The version of `keep` you read: if it changed meanwhile, you get CONFLICT and nothing is merged.' }),
     removeVersion: t.int({ required: true, description: 'The version of `remove` you read: if it changed meanwhile, you get CONFLICT and nothing is merged.' }),
     note: t.string({ required: false, description: 'Why they are one person, for the history.' }),
-  }),
-});
-
-const EraseExpertInput = builder.inputType('EraseExpertInput', {
-  description: 'An expert’s request to have their personal data erased.',
-  fields: (t) => ({
-    id: t.string({ required: true, description: 'The expert (global id or slug; an old id of a merged expert names the one it was merged into).' }),
-    expectedVersion: t.int({
-      required: true,
-      description: 'The version of the expert you read (for an old id of a merged expert: the kept expert’s): if it changed meanwhile, you get CONFLICT and nothing is erased.',
-    }),
-    reason: t.string({
-      required: true,
-      description: 'The request, for the history (e.g. "Erasure request of 3 March, ticket 1234"); it is kept, so put no personal data in it.',
-    }),
   }),
 });
 
@@ -93,13 +56,5 @@ builder.mutationFields((t) => ({
     authScopes: CURATORS,
     args: { input: t.arg({ type: MergeExpertsInput, required: true, description: 'Which expert to keep and which to fold into it.' }) },
     resolve: (_root, args, ctx) => mergeExperts(ctx.queries, ctx.viewer, args.input),
-  }),
-  eraseExpert: t.field({
-    type: ErasureReceiptRef,
-    description:
-      'Erasure on request (GDPR art. 17): removes the expert’s personal data (profile, contact details, affiliations, contributions by them alone, and the values in earlier change records) and keeps an anonymous node, so that counts per theme, country, network and inquiry stay right. Recorded without the data. Irreversible, so it takes the expert’s expectedVersion (CONFLICT if it changed meanwhile). For administrators and the secretariats of the expert’s networks.',
-    authScopes: CURATORS,
-    args: { input: t.arg({ type: EraseExpertInput, required: true, description: 'Whom to erase, and the request.' }) },
-    resolve: (_root, args, ctx) => eraseExpert(ctx.queries, ctx.viewer, args.input),
   }),
 }));

@@ -1,6 +1,8 @@
+import { AUDITED_LABELS, type AuditedLabel, type Run } from '../audit/repository.js';
 import type { AuditedWork } from '../audit/service.js';
 import type { Queries } from '../db/database.js';
-import type { Provenance } from '../experts/repository.js';
+import type { Provenance } from './repository.js';
+import { POSSIBLY_SAME } from './duplicates/repository.js';
 import type { NameLookup } from '../names/repository.js';
 
 /** A level on a theme (EXPERT_IN) or a country (FOCUSES_ON), as stored on the relationship. */
@@ -151,4 +153,20 @@ export async function updateExpert(tx: AuditedWork, id: string, write: ExpertWri
 
 export async function retireExpert(tx: AuditedWork, id: string, reason: string): Promise<void> {
   await tx.run('MATCH (e:Expert {id: $id}) SET e.retiredAt = datetime(), e.retiredReason = $reason', { id, reason });
+}
+
+/**
+ * The audited nodes (contributions, inquiries, events …) whose own relationships point at the expert,
+ * other than by the `except` types and the derived POSSIBLY_SAME: changing those relationships changes their records.
+ */
+export async function auditedNodesPointingAt(run: Run, expertId: string, except: string[]): Promise<Array<{ label: AuditedLabel; id: string }>> {
+  const rows = await run(
+    `MATCH (:Expert {id: $expertId})<-[r]-(m)
+     WHERE NOT type(r) IN $except
+     WITH DISTINCT m, [label IN labels(m) WHERE label IN $audited][0] AS label
+     WHERE label IS NOT NULL
+     RETURN label, m.id AS id`,
+    { expertId, except: [...except, POSSIBLY_SAME], audited: AUDITED_LABELS },
+  );
+  return rows as Array<{ label: AuditedLabel; id: string }>;
 }

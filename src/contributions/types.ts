@@ -1,0 +1,74 @@
+import { lifecycleFields } from '../writes/retirable.js';
+import { builder } from '../graphql/builder.js';
+import { pageSize } from '../graphql/paging.js';
+import type { Context } from '../graphql/context.js';
+import { CountryNode } from '../places/types.js';
+import { ThemeNode } from '../themes/types.js';
+import { ExpertNode } from '../experts/types.js';
+import {
+  contributionsByIds,
+  contributionsOfExperts,
+  linksOfContributions,
+  type ContributionLinks,
+  type ContributionRecord,
+} from './repository.js';
+
+export const ContributionNode = builder.loadableNodeRef<ContributionRecord>('Contribution', {
+  id: { resolve: (contribution) => contribution.id },
+  load: (ids: string[], ctx) => contributionsByIds(ctx.queries, ids),
+});
+
+const contributionLinks = (ctx: Context, id: string) =>
+  ctx.loader<string, ContributionLinks>('contributionLinks', (ids) => linksOfContributions(ctx.queries, ids)).load(id);
+
+export const ContributionKind = builder.enumType('ContributionKind', {
+  description: 'The form of a contribution.',
+  values: {
+    PUBLICATION: { description: 'An article, report, paper or book.' },
+    TALK: { description: 'A lecture, panel or presentation.' },
+    BRIEFING: { description: 'A briefing for government.' },
+  } as const,
+});
+
+ContributionNode.implement({
+  description: 'A publication, talk or briefing: evidence of what its authors know.',
+  fields: (t) => ({
+    slug: t.exposeString('id', { description: 'Stable short identifier.' }),
+    kind: t.field({ type: ContributionKind, description: 'Publication, talk or briefing.', resolve: (k) => k.kind }),
+    title: t.exposeString('title', { description: 'Title.' }),
+    summary: t.exposeString('summary', { nullable: true, description: 'A sentence or two on the content.' }),
+    date: t.expose('date', { type: 'Date', description: 'When it was published or given.' }),
+    url: t.expose('url', { type: 'URL', nullable: true, description: 'Where to read or watch it.' }),
+    ...lifecycleFields(t, 'contribution'),
+    authors: t.field({
+      type: [ExpertNode],
+      description: 'The experts who made it.',
+      resolve: async (k, _args, ctx) => (await contributionLinks(ctx, k.id)).authors,
+    }),
+    themes: t.field({
+      type: [ThemeNode],
+      description: 'Themes it is about.',
+      resolve: async (k, _args, ctx) => (await contributionLinks(ctx, k.id)).themes,
+    }),
+    countries: t.field({
+      type: [CountryNode],
+      description: 'Countries it concerns.',
+      resolve: async (k, _args, ctx) => (await contributionLinks(ctx, k.id)).countries,
+    }),
+  }),
+});
+
+// Declared here rather than in src/experts: experts come before contributions in the domain order.
+builder.objectField(ExpertNode, 'contributions', (t) =>
+  t.field({
+    type: [ContributionNode],
+    description: 'The expert’s latest publications, talks and briefings, newest first.',
+    args: { first: t.arg.int({ required: false, description: 'How many, from 1 to 100 (default 20).' }) },
+    resolve: (expert, args, ctx) => {
+      const limit = pageSize(args.first);
+      return ctx
+        .loader<string, ContributionRecord[]>(`contributions:${limit}`, (ids) => contributionsOfExperts(ctx.queries, ids, limit))
+        .load(expert.id);
+    },
+  }),
+);

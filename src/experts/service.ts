@@ -1,0 +1,126 @@
+import { changedFields, snapshotOf, type Snapshot } from '../audit/repository.js';
+import { audited, type AuditedWork } from '../audit/service.js';
+import { canCurateExpert } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Queries } from '../db/database.js';
+import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
+import { checkedText, firstFreeSlug, slugFromName, slugProblem } from '../writes/checks.js';
+import { checkedWrite, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput, type RetireExpertInput, type UpdateExpertInput } from './checks.js';
+import { expertsByIds, type ExpertRecord } from './repository.js';
+import { expertNamed } from './resolve.js';
+import {
+  createExpert as createNode,
+  currentExpert,
+  retireExpert as markRetired,
+  updateExpert as writeExpert,
+  type CurrentExpert,
+  type ExpertWrite,
+} from './write-repository.js';
+
+async function loadExpert(queries: Queries, id: string): Promise<ExpertRecord> {
+  const [expert] = await expertsByIds(queries, [id]);
+  if (!expert || expert instanceof Error) throw notFound(`No expert has id "${id}".`);
+  return expert;
+}
+
+/** The refusal of a change to an expert outside the viewer's networks (checked under the expert's lock). */
+function notTheirExpert(current: CurrentExpert) {
+  const networks = current.networks.map((n) => n.acronym).join(', ') || 'no network';
+  return forbidden(`Only administrators and the secretariats of the expert's networks (${networks}) may change this expert.`);
+}
+
+/*
+ * The steps of creating and changing an expert, taken inside an audited transaction by createExpert and
+ * updateExpert one expert at a time, and by the CSV import for every row of a file.
+ */
+
+/**
+ * Checks a new expert's input; a secretariat's new expert joins its own networks unless `networks` says
+ * otherwise. `slugBase` asks which expert ids start with it (taken slugs).
+ */
+export function checkNewExpert(queries: Queries, viewer: Viewer, input: ExpertFieldsInput, problems: InputProblems, now: Date, slugBase: string) {
+  const networks = input.networks ?? [...viewer.networks];
+  return checkedWrite(queries, viewer, { ...input, networks }, null, problems, now, slugBase);
+}
+
+/** Checks a change to the expert `id` against its current state (read under its lock), and whether the viewer may curate it. */
+export async function checkExpertChange(
+  tx: AuditedWork,
+  queries: Queries,
+  viewer: Viewer,
+  id: string,
+  input: ExpertFieldsInput,
+  problems: InputProblems,
+  now: Date,
+): Promise<{ write: ExpertWrite; current: CurrentExpert; mayCurate: boolean }> {
+  const current = await currentExpert(tx, id);
+  const mayCurate = canCurateExpert(viewer, current.networks.map((n) => n.id));
+  const { write } = await checkedWrite(queries, viewer, input, current, problems, now);
+  return { write, current, mayCurate };
+}
+
+/** Writes a new expert, tracked for the history. */
+export async function insertExpert(tx: AuditedWork, id: string, write: ExpertWrite): Promise<void> {
+  await tx.track('Expert', id, { noun: 'expert' });
+  await createNode(tx, id, write);
+}
+
+/**
+ * Writes a checked change to an expert tracked already. Given `before` (what tracking returned), it also
+ * says whether anything changed; without it nothing more is read.
+ */
+export async function changeExpert(tx: AuditedWork, id: string, write: ExpertWrite, before?: Snapshot | null): Promise<boolean | undefined> {
+  await writeExpert(tx, id, write);
+  return before === undefined ? undefined : changedFields(before, await snapshotOf(tx.run, 'Expert', id)).length > 0;
+}
+
+/**
+ * Creates an expert. Every problem with the input is reported at once; nothing is written while any remain.
+ */
+export async function createExpert(queries: Queries, viewer: Viewer, input: CreateExpertInput, now = new Date()): Promise<ExpertRecord> {
+  const problems = new InputProblems();
+  const givenSlug = input.slug?.trim() || null;
+  const slugIssue = givenSlug && slugProblem(givenSlug);
+  if (slugIssue) problems.add('slug', slugIssue);
+  const slugBase = givenSlug ?? slugFromName(input.name, 'expert');
+  const { write, takenSlugs } = await checkNewExpert(queries, viewer, input, problems, now, slugBase);
+  if (givenSlug && takenSlugs.includes(givenSlug)) problems.add('slug', `"${givenSlug}" is taken: choose another, or leave slug out to have one made from the name`);
+  problems.throwIfAny('The expert was not created');
+  const id = givenSlug ?? firstFreeSlug(slugBase, takenSlugs);
+  await audited(queries, viewer, 'createExpert', input.note?.trim() || null, (tx) => insertExpert(tx, id, write));
+  return loadExpert(queries, id);
+}
+
+/**
+ * Changes the fields given (a list given replaces the whole list) if the expert is still at
+ * `expectedVersion`; otherwise CONFLICT. An old id of a merged expert changes the kept expert, at its version. A change that changes nothing leaves no record and no new version.
+ */
+export async function updateExpert(queries: Queries, viewer: Viewer, input: UpdateExpertInput, now = new Date()): Promise<ExpertRecord> {
+  const { id } = await expertNamed(queries, input.id);
+  await audited(queries, viewer, 'updateExpert', input.note?.trim() || null, async (tx) => {
+    await tx.track('Expert', id, { expectedVersion: input.expectedVersion, noun: 'expert' });
+    const problems = new InputProblems();
+    const { write, current, mayCurate } = await checkExpertChange(tx, queries, viewer, id, input, problems, now);
+    if (!mayCurate) throw notTheirExpert(current);
+    problems.throwIfAny('The expert was not updated');
+    await changeExpert(tx, id, write);
+  });
+  return loadExpert(queries, id);
+}
+
+/** Takes an expert out of lists, searches and whoKnows; the expert keeps resolving by id, marked retired. */
+export async function retireExpert(queries: Queries, viewer: Viewer, input: RetireExpertInput): Promise<ExpertRecord> {
+  const { id } = await expertNamed(queries, input.id);
+  const reason = input.reason.trim();
+  await audited(queries, viewer, 'retireExpert', reason, async (tx) => {
+    await tx.track('Expert', id, { expectedVersion: input.expectedVersion, noun: 'expert' });
+    const current = await currentExpert(tx, id);
+    if (!canCurateExpert(viewer, current.networks.map((n) => n.id))) throw notTheirExpert(current);
+    const problems = new InputProblems();
+    checkedText(problems, 'reason', reason, { max: EXPERT_TEXT_MAX.note, required: true });
+    if (current.retiredAt) problems.add('id', `the expert was retired already (${current.retiredAt})`);
+    problems.throwIfAny('The expert was not retired');
+    await markRetired(tx, id, reason);
+  });
+  return loadExpert(queries, id);
+}

@@ -1,0 +1,25 @@
+import type { Retirable } from '../writes/retirable.js';
+import type { Queries } from '../db/database.js';
+import { nodesByIds, pageByName } from '../db/nodes.js';
+
+export type InstitutionKind = 'THINK_TANK' | 'UNIVERSITY' | 'MINISTRY' | 'AGENCY' | 'NGO' | 'COMPANY' | 'MEDIA';
+
+export interface InstitutionRecord extends Retirable {
+  id: string;
+  name: string;
+  nameNl: string;
+  acronym: string | null;
+  kind: InstitutionKind;
+  city: string | null;
+  url: string | null;
+  countryId: string | null;
+}
+
+/** Map projection of an institution `n` with its country id. */
+export const INSTITUTION = `{.*, countryId: [(n)-[:LOCATED_IN]->(c:Country) | c.id][0]}`;
+
+export const institutionsByIds = (queries: Queries, ids: readonly string[]) =>
+  nodesByIds<InstitutionRecord>(queries, 'Institution', ids, `n ${INSTITUTION}`);
+
+export const pageOfInstitutions = (queries: Queries, size: number, after: [string, string] | null) =>
+  pageByName<InstitutionRecord>(queries, { label: 'Institution' }, size, after, `n ${INSTITUTION}`);
