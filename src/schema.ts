@@ -7,6 +7,8 @@ import './themes/types.js';
 import './experts/types.js';
 import './whoknows/types.js';
 import './inquiries/types.js';
+import './inquiries/queries.js';
+import './inquiries/mutations.js';
 import './audit/types.js';
 import './curation/identity-types.js';
 import './inquiries/statistics.js';
