@@ -6,9 +6,10 @@ import type { Context } from '../graphql/context.js';
 import { CURATORS } from '../graphql/scopes.js';
 import { ThemeNode } from '../themes/types.js';
 import { curationMutations } from '../writes/mutation-fields.js';
-import { createContribution, retireContribution, updateContribution } from './contribution-service.js';
-import { createEvent, retireEvent, updateEvent } from './event-service.js';
-import { createInstitution, createTheme, retireInstitution, retireTheme, updateInstitution, updateTheme } from './reference-service.js';
+import { createContribution, retireContribution, updateContribution } from '../contributions/service.js';
+import { createEvent, retireEvent, updateEvent } from '../events/service.js';
+import { createInstitution, retireInstitution, updateInstitution } from '../institutions/service.js';
+import { createTheme, retireTheme, updateTheme } from '../themes/service.js';
 
 /** The curation mutations of institutions, themes, contributions and events (experts have theirs in experts.ts). */
 
