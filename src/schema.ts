@@ -14,7 +14,10 @@ import './curation/identity-types.js';
 import './inquiries/statistics.js';
 import './curation/experts.js';
 import './events/types.js';
-import './curation/mutations.js';
+import './institutions/mutations.js';
+import './themes/mutations.js';
+import './contributions/mutations.js';
+import './events/mutations.js';
 
 builder.queryType({ description: 'Read the expertise graph: experts, institutions, networks, countries, themes and inquiries.' });
 builder.mutationType({ description: 'Record and handle inquiries.' });
