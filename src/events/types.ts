@@ -9,14 +9,15 @@ import { decodeCursor, encodeCursor, pageSize, toPage } from '../graphql/paging.
 import { idOf } from '../names/service.js';
 import { CountryNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
-import { eventsByIds, eventsOfSpeakers, linksOfEvents, pageOfEvents, type EventLinks, type EventRecord, type SpeakerRecord } from './repository.js';
+import { eventLinks, eventsOfSpeaker } from './loaders.js';
+import { eventsByIds, pageOfEvents, type EventRecord, type SpeakerRecord } from './repository.js';
 
 export const EventNode = builder.loadableNodeRef<EventRecord>('Event', {
   id: { resolve: (event) => event.id },
   load: (ids: string[], ctx) => eventsByIds(ctx.queries, ids),
 });
 
-const links = (ctx: Context, id: string) => ctx.loader<string, EventLinks>('eventLinks', (ids) => linksOfEvents(ctx.queries, ids)).load(id);
+const links = (ctx: Context, id: string) => ctx.load(eventLinks).load(id);
 
 export const EventKindEnum = builder.enumType('EventKind', {
   description: 'What sort of gathering a network organises.',
@@ -95,7 +96,7 @@ builder.objectField(ExpertNode, 'events', (t) =>
     args: { first: t.arg.int({ required: false, description: 'How many, from 1 to 100 (default 20).' }) },
     resolve: (expert, args, ctx) => {
       const limit = pageSize(args.first);
-      return ctx.loader<string, EventRecord[]>(`events:${limit}`, (ids) => eventsOfSpeakers(ctx.queries, ids, limit)).load(expert.id);
+      return ctx.load(eventsOfSpeaker, limit).load(expert.id);
     },
   }),
 );

@@ -1,19 +1,20 @@
-import type { AuditedWork } from '../audit/service.js';
 import { INQUIRY_VISIBLE, inquiryViewerParams } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
-import type { Params, Queries, Row } from '../db/database.js';
-import { FULLTEXT } from '../db/migrations.js';
+import type { Queries } from '../db/database.js';
 import { alignToIds, nodesByIds } from '../db/nodes.js';
 import { isErasedExpertId, type ExpertRecord } from '../experts/repository.js';
 import { INSTITUTION, type InstitutionRecord } from '../institutions/repository.js';
 import type { NetworkRecord } from '../networks/repository.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
-import type { InquiryStatus } from './status.js';
+import { OPEN_STATUSES, type InquiryStatus } from './status.js';
 
 export type InquiryKind = 'EXPERTISE_REQUEST' | 'KNOWLEDGE_SECURITY';
 export type Visibility = 'INTERNAL' | 'SHAREABLE';
 export type ConsultationOutcome = 'ANSWERED' | 'DECLINED' | 'REFERRED';
+
+/** The longest text an inquiry's question, context, answer or note may hold. */
+export const MAX_INQUIRY_TEXT = 4000;
 
 export interface InquiryRecord {
   id: string;
@@ -110,8 +111,8 @@ export interface InquiryFilter {
   overdue: boolean | null;
 }
 
-/** Open and past its due moment; the same rule as `overdue` on the type. */
-const OVERDUE = `(i.status IN ['RECEIVED', 'IN_PROGRESS', 'COORDINATING'] AND i.dueAt < datetime())`;
+/** Open and past its due moment; the same rule as `overdue` on the type (open: `$openStatuses`). */
+const OVERDUE = `(i.status IN $openStatuses AND i.dueAt < datetime())`;
 
 const MATCHES_FILTER = `
   ($statuses IS NULL OR i.status IN $statuses)
@@ -139,7 +140,7 @@ export async function pageOfInquiries(
        RETURN collect(i {.*, filedBy: i.filedBy, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]}) AS rows
      }
      RETURN rows, COUNT { MATCH (i:Inquiry) WHERE ${MATCHES_FILTER} } AS total`,
-    { ...filter, ...inquiryViewerParams(viewer), after, limit: size + 1 },
+    { ...filter, ...inquiryViewerParams(viewer), openStatuses: OPEN_STATUSES, after, limit: size + 1 },
   );
   return result ?? { rows: [], total: 0 };
 }
@@ -166,201 +167,4 @@ export interface ExistingReferences {
   institutions: Array<{ id: string; name: string; kind: string }>;
   networks: Array<{ id: string; name: string; kind: string }>;
   inquiries: Array<{ id: string; receivedAt: string }>;
-}
-
-export interface NewInquiry {
-  id: string;
-  kind: InquiryKind;
-  question: string;
-  context: string | null;
-  contactName: string | null;
-  contactEmail: string | null;
-  riskCategories: string[];
-  receivedAt: string;
-  dueAt: string;
-  askedBy: string;
-  routedTo: string;
-  partner: string | null;
-  themeIds: string[];
-  countryIds: string[];
-  followUpOf: string | null;
-  filedBy: string;
-  by: string;
-  note: string | null;
-}
-
-export async function createInquiry(tx: AuditedWork, inquiry: NewInquiry): Promise<void> {
-  await tx.run(
-    `CREATE (i:Inquiry {id: $id, kind: $kind, question: $question, context: $context, contactName: $contactName,
-                        contactEmail: $contactEmail, riskCategories: $riskCategories, status: 'RECEIVED', filedBy: $filedBy,
-                        receivedAt: datetime($receivedAt), dueAt: datetime($dueAt), visibility: 'INTERNAL', version: 1})
-     CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: $id + '#1', status: 'RECEIVED', at: i.receivedAt, by: $by, note: $note})
-     WITH i
-     CALL (i) { MATCH (n:Institution {id: $askedBy}) CREATE (i)-[:ASKED_BY]->(n) }
-     CALL (i) { MATCH (n:Network {id: $routedTo}) CREATE (i)-[:ROUTED_TO]->(n) }
-     CALL (i) { MATCH (n:Institution {id: $partner}) CREATE (i)-[:CONCERNS_PARTNER]->(n) }
-     CALL (i) { MATCH (n:Inquiry {id: $followUpOf}) CREATE (i)-[:FOLLOW_UP_OF]->(n) }
-     CALL (i) { UNWIND $themeIds AS themeId MATCH (t:Theme {id: themeId}) CREATE (i)-[:ABOUT]->(t) }
-     CALL (i) { UNWIND $countryIds AS countryId MATCH (c:Country {id: countryId}) CREATE (i)-[:CONCERNS]->(c) }`,
-    { ...inquiry },
-  );
-}
-
-/** The state a change is checked against, read under the inquiry's write lock. */
-export interface LockedInquiry {
-  id: string;
-  status: InquiryStatus;
-  answerSummary: string | null;
-  receivedAt: string;
-  routedTo: string | null;
-}
-
-/** A write to apply to the locked inquiry `i` (a code constant) with its parameters. */
-export interface InquiryWrite {
-  cypher: string;
-  params: Params;
-}
-
-/**
- * Changes an inquiry only if nobody changed it since `expectedVersion`: tracking takes the node's write
- * lock before it reads the version (so two concurrent changes cannot both see the same version), and
- * records the change. `decide` checks the locked state and returns the write, or throws to change nothing.
- */
-export async function changeInquiry(
-  tx: AuditedWork,
-  id: string,
-  expectedVersion: number,
-  decide: (current: LockedInquiry) => InquiryWrite,
-): Promise<void> {
-  await tx.track('Inquiry', id, { expectedVersion, noun: 'inquiry' });
-  const [locked] = (await tx.run(
-    `MATCH (i:Inquiry {id: $id})
-     RETURN i {.id, .status, .answerSummary, .receivedAt, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]} AS inquiry`,
-    { id },
-  )) as Array<Row & { inquiry: LockedInquiry }>;
-  const write = decide(locked!.inquiry);
-  await tx.run(`MATCH (i:Inquiry {id: $id}) ${write.cypher}`, { ...write.params, id });
-}
-
-/** Writes for changeInquiry; a status change is recorded as `<inquiry id>#<version it creates>`. */
-export const writes = {
-  status(status: InquiryStatus, at: string, by: string, note: string | null, ministryIds: string[]): InquiryWrite {
-    return {
-      cypher: `SET i.status = $status,
-                   i.closedAt = CASE WHEN $status = 'CLOSED' THEN datetime($at) ELSE null END
-               CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: i.id + '#' + (i.version + 1), status: $status, at: datetime($at), by: $by,
-                                                                 note: $note, ministryIds: $ministryIds})`,
-      params: { status, at, by, note, ministryIds },
-    };
-  },
-  answer(answerSummary: string, visibility: Visibility, at: string, by: string, note: string | null): InquiryWrite {
-    return {
-      cypher: `SET i.status = 'ANSWERED', i.answerSummary = $answerSummary, i.visibility = $visibility,
-                   i.answeredAt = datetime($at), i.closedAt = null
-               CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: i.id + '#' + (i.version + 1), status: 'ANSWERED', at: datetime($at), by: $by,
-                                                                 note: $note, ministryIds: []})`,
-      params: { answerSummary, visibility, at, by, note },
-    };
-  },
-  consultation(expertId: string, outcome: ConsultationOutcome, at: string, by: string, note: string | null, referredTo: string | null): InquiryWrite {
-    return {
-      cypher: `MATCH (e:Expert {id: $expertId})
-               MERGE (i)-[c:CONSULTED]->(e)
-               SET c.outcome = $outcome, c.at = datetime($at), c.by = $by, c.note = $note, c.referredTo = $referredTo`,
-      params: { expertId, outcome, at, by, note, referredTo },
-    };
-  },
-  followUp(earlierId: string): InquiryWrite {
-    return {
-      cypher: `MATCH (earlier:Inquiry {id: $earlierId})
-               OPTIONAL MATCH (i)-[old:FOLLOW_UP_OF]->()
-               DELETE old
-               MERGE (i)-[:FOLLOW_UP_OF]->(earlier)`,
-      params: { earlierId },
-    };
-  },
-};
-
-export interface SimilarityQuery {
-  luceneQuery: string;
-  themeIds: string[];
-  countryIds: string[];
-  partnerId: string | null;
-  /** Inquiries this one follows up or is followed up by: always candidates, and weighed most. */
-  linkedIds: string[];
-  excludeId: string | null;
-  receivedBefore: string | null;
-  limit: number;
-}
-
-export interface SimilarRow {
-  inquiry: InquiryRecord;
-  score: number;
-  textScore: number;
-  sharedThemes: string[];
-  sharedCountries: string[];
-  sharedPartner: string | null;
-  linked: boolean;
-  answeredBy: ExpertRecord[];
-}
-
-/**
- * Earlier inquiries like a question: by text (English and Dutch stemming) and by shared themes, countries
- * and partner institution. Candidates come from the text indexes and the shared themes and partner only,
- * so the work follows the matches, not the number of inquiries.
- */
-export async function similarInquiries(queries: Queries, viewer: Viewer, query: SimilarityQuery, weights: Record<string, number>, hitLimit: number): Promise<SimilarRow[]> {
-  return queries.read<SimilarRow>(
-    `CALL () {
-       WITH 1 AS go WHERE $q <> ''
-       CALL db.index.fulltext.queryNodes($textEn, $q, {limit: $hitLimit}) YIELD node, score
-       RETURN node AS i, score
-       UNION ALL
-       WITH 1 AS go WHERE $q <> ''
-       CALL db.index.fulltext.queryNodes($textNl, $q, {limit: $hitLimit}) YIELD node, score
-       RETURN node AS i, score
-       UNION ALL
-       UNWIND $themeIds AS themeId
-       MATCH (i:Inquiry)-[:ABOUT]->(:Theme {id: themeId})
-       RETURN i, 0.0 AS score
-       UNION ALL
-       MATCH (i:Inquiry)-[:CONCERNS_PARTNER]->(:Institution {id: $partnerId})
-       RETURN i, 0.0 AS score
-       UNION ALL
-       UNWIND $linkedIds AS linkedId
-       MATCH (i:Inquiry {id: linkedId})
-       RETURN i, 0.0 AS score
-     }
-     WITH i, max(score) AS textScore
-     WHERE ($excludeId IS NULL OR i.id <> $excludeId) AND ($receivedBefore IS NULL OR i.receivedAt < datetime($receivedBefore))
-       AND ${INQUIRY_VISIBLE}
-     WITH i, textScore,
-          [(i)-[:ABOUT]->(t:Theme) WHERE t.id IN $themeIds | t.name] AS sharedThemes,
-          [(i)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds | c.name] AS sharedCountries,
-          [(i)-[:CONCERNS_PARTNER]->(p:Institution) WHERE p.id = $partnerId | p.name][0] AS sharedPartner,
-          i.id IN $linkedIds AS linked
-     WITH i, textScore, sharedThemes, sharedCountries, sharedPartner, linked,
-          round(textScore * $weights.text + size(sharedThemes) * $weights.theme + size(sharedCountries) * $weights.country
-                + CASE WHEN sharedPartner IS NULL THEN 0 ELSE $weights.partner END
-                + CASE WHEN linked THEN $weights.followUp ELSE 0 END, 2) AS score
-     ORDER BY score DESC, i.receivedAt DESC, i.id
-     LIMIT $limit
-     RETURN i {.*, filedBy: i.filedBy, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]} AS inquiry, score, textScore, sharedThemes, sharedCountries, sharedPartner, linked,
-            [(i)-[:CONSULTED {outcome: 'ANSWERED'}]->(e:Expert) | e {.*}] AS answeredBy`,
-    {
-      q: query.luceneQuery,
-      themeIds: query.themeIds,
-      countryIds: query.countryIds,
-      partnerId: query.partnerId,
-      linkedIds: query.linkedIds,
-      excludeId: query.excludeId,
-      receivedBefore: query.receivedBefore,
-      limit: query.limit,
-      weights,
-      hitLimit,
-      textEn: FULLTEXT.inquiryTextEn,
-      textNl: FULLTEXT.inquiryTextNl,
-      ...inquiryViewerParams(viewer),
-    },
-  );
 }

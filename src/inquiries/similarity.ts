@@ -1,4 +1,4 @@
-import type { SimilarRow } from './repository.js';
+import type { SimilarRow } from './similarity-repository.js';
 
 /** How similarity is scored; passed to Cypher as parameters and quoted by the reasons. */
 export const SIMILARITY_WEIGHTS = {

@@ -3,10 +3,9 @@ import { badUserInput } from '../graphql/errors.js';
 import { lookupOf } from '../names/service.js';
 import { NetworkNode } from '../networks/types.js';
 import { inquiryFlow, type InquiryFlowRow } from './statistics-repository.js';
-import { INQUIRY_STATUSES } from './status.js';
+import { INQUIRY_STATUSES, isOpen } from './status.js';
 import { workingDaysBetween } from './working-days.js';
 
-const OPEN = new Set(['RECEIVED', 'IN_PROGRESS', 'COORDINATING']);
 const DAY_MS = 86_400_000;
 /** A dashboard's default period: the last year. */
 const DEFAULT_PERIOD_DAYS = 365;
@@ -53,8 +52,8 @@ export function summarise(rows: InquiryFlowRow[], from: Date, to: Date, now = ne
     from,
     to,
     received: rows.length,
-    open: rows.filter((row) => OPEN.has(row.status)).length,
-    overdue: rows.filter((row) => OPEN.has(row.status) && new Date(row.dueAt) < now).length,
+    open: rows.filter((row) => isOpen(row.status)).length,
+    overdue: rows.filter((row) => isOpen(row.status) && new Date(row.dueAt) < now).length,
     answered: answered.length,
     answeredOnTime: answered.filter(onTime).length,
     medianWorkingDaysToAnswer: median(answered.map((row) => workingDaysBetween(new Date(row.receivedAt), new Date(row.answeredAt!)))),

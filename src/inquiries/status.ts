@@ -2,6 +2,13 @@
 export const INQUIRY_STATUSES = ['RECEIVED', 'IN_PROGRESS', 'COORDINATING', 'ANSWERED', 'CLOSED'] as const;
 export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
 
+/** The statuses of an inquiry still waiting for its answer: the ones that count as open, and can be overdue. */
+export const OPEN_STATUSES: readonly InquiryStatus[] = ['RECEIVED', 'IN_PROGRESS', 'COORDINATING'];
+
+export function isOpen(status: string): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
+
 /** Moves changeInquiryStatus may make; ANSWERED is reached only by answerInquiry, which records the answer. */
 const NEXT: Record<InquiryStatus, InquiryStatus[]> = {
   RECEIVED: ['IN_PROGRESS', 'COORDINATING', 'CLOSED'],

@@ -2,13 +2,12 @@ import { builder } from '../graphql/builder.js';
 import { listConnection } from '../graphql/connections.js';
 import { nameOrderedConnection } from '../graphql/paging.js';
 import { pageArgs } from '../graphql/args.js';
+import { countriesOfRegion, regionsOfCountry } from './loaders.js';
 import {
   allRegions,
   countriesByIds,
-  countriesOfRegions,
   pageOfCountries,
   regionsByIds,
-  regionsOfCountries,
   type CountryRecord,
   type RegionRecord,
 } from './repository.js';
@@ -33,7 +32,7 @@ CountryNode.implement({
       type: [RegionNode],
       description: 'Regions this country belongs to (a country may be in several).',
       resolve: (country, _args, ctx) =>
-        ctx.loader<string, RegionRecord[]>('regionsOfCountry', (ids) => regionsOfCountries(ctx.queries, ids)).load(country.id),
+        ctx.load(regionsOfCountry).load(country.id),
     }),
   }),
 });
@@ -49,7 +48,7 @@ RegionNode.implement({
       type: [CountryNode],
       description: 'The countries in this region, by name.',
       resolve: (region, _args, ctx) =>
-        ctx.loader<string, CountryRecord[]>('countriesOfRegion', (ids) => countriesOfRegions(ctx.queries, ids)).load(region.id),
+        ctx.load(countriesOfRegion).load(region.id),
     }),
   }),
 });

@@ -4,7 +4,8 @@ import { listConnection } from '../graphql/connections.js';
 import { pageArgs } from '../graphql/args.js';
 import { nameOrderedConnection } from '../graphql/paging.js';
 import { resolveNames } from '../names/service.js';
-import { pageOfThemes, relatedThemes, themesByIds, type ThemeRecord } from './repository.js';
+import { broaderThemes, narrowerThemes } from './loaders.js';
+import { pageOfThemes, themesByIds, type ThemeRecord } from './repository.js';
 
 export const ThemeNode = builder.loadableNodeRef<ThemeRecord>('Theme', {
   id: { resolve: (theme) => theme.id },
@@ -24,13 +25,13 @@ ThemeNode.implement({
       type: [ThemeNode],
       description: 'The current themes directly above this one.',
       resolve: (theme, _args, ctx) =>
-        ctx.loader<string, ThemeRecord[]>('broaderThemes', (ids) => relatedThemes(ctx.queries, ids, 'broader')).load(theme.id),
+        ctx.load(broaderThemes).load(theme.id),
     }),
     narrower: t.field({
       type: [ThemeNode],
       description: 'The current themes directly below this one.',
       resolve: (theme, _args, ctx) =>
-        ctx.loader<string, ThemeRecord[]>('narrowerThemes', (ids) => relatedThemes(ctx.queries, ids, 'narrower')).load(theme.id),
+        ctx.load(narrowerThemes).load(theme.id),
     }),
   }),
 });

@@ -1,4 +1,5 @@
 import type { Queries } from '../db/database.js';
+import { int, list, obj, optStr, RowShapeError, str, strList, type Parser } from '../db/rows.js';
 import { FULLTEXT } from '../db/migrations.js';
 import type { ExpertRecord } from '../experts/repository.js';
 import { FULLTEXT_HIT_LIMIT, WEIGHTS, type TextMatchFacts, type ThemeMatchFacts } from './scoring.js';
@@ -37,7 +38,7 @@ const COUNTRY_FOCUS = `
  * countries, and evidence (contributions, answered inquiries).
  */
 export async function rankByTheme(queries: Queries, themeIds: string[], params: PageParams): Promise<RankedPage<ThemeMatchFacts>> {
-  const [row] = await queries.read<{ total: number; page: Array<{ expert: ExpertRecord; score: number } & ThemeMatchFacts> }>(
+  const [row] = await queries.read<RankedRow>(
     `MATCH (root:Theme) WHERE root.id IN $themeIds
      MATCH path = (t:Theme)-[:BROADER*0..10]->(root)
      WITH t, root, length(path) AS depth ORDER BY depth
@@ -84,12 +85,12 @@ export async function rankByTheme(queries: Queries, themeIds: string[], params: 
      ${PAGE_OF_MATCHES}`,
     { themeIds, ...params, weights: WEIGHTS },
   );
-  return splitFacts(row);
+  return splitFacts(row, themeMatchFacts);
 }
 
 /** Experts whose profile or contributions match the words (English and Dutch analyzers), when no theme was named. */
 export async function rankByText(queries: Queries, luceneQuery: string, params: PageParams): Promise<RankedPage<TextMatchFacts>> {
-  const [row] = await queries.read<{ total: number; page: Array<{ expert: ExpertRecord; score: number } & TextMatchFacts> }>(
+  const [row] = await queries.read<RankedRow>(
     `CALL () {
        CALL db.index.fulltext.queryNodes($profileEn, $q, {limit: $hitLimit}) YIELD node, score
        RETURN node AS e, score AS profileScore, null AS k, 0.0 AS contributionScore
@@ -130,13 +131,45 @@ export async function rankByText(queries: Queries, luceneQuery: string, params: 
       contributionNl: FULLTEXT.contributionTextNl,
     },
   );
-  return splitFacts(row);
+  return splitFacts(row, textMatchFacts);
 }
 
-function splitFacts<F>(row: { total: number; page: Array<{ expert: ExpertRecord; score: number } & F> } | undefined): RankedPage<F> {
+/** A ranked page as the query returns it: each hit's facts sit beside its expert and score. */
+interface RankedRow {
+  total: number;
+  page: Array<{ expert: ExpertRecord; score: number } & Record<string, unknown>>;
+}
+
+const num: Parser<number> = (value, at) => {
+  if (typeof value !== 'number') throw new RowShapeError(`${at}: expected a number, got ${JSON.stringify(value)}`);
+  return value;
+};
+const optInt: Parser<number | null> = (value, at) => (value === null || value === undefined ? null : int(value, at));
+
+const themeMatchFacts: Parser<ThemeMatchFacts> = obj({
+  level: optInt,
+  depth: optInt,
+  themeName: optStr,
+  rootName: optStr,
+  focusLevel: optInt,
+  focusCountry: optStr,
+  evidence: int,
+  evidenceTitles: strList,
+  answered: int,
+});
+
+const textMatchFacts: Parser<TextMatchFacts> = obj({
+  profileScore: num,
+  contributionHits: list(obj({ title: str, score: num })),
+  focusLevel: optInt,
+  focusCountry: optStr,
+});
+
+/** Splits each hit into its expert, its score and its facts, checked by `parseFacts` (the reasons are built from them). */
+function splitFacts<F>(row: RankedRow | undefined, parseFacts: Parser<F>): RankedPage<F> {
   if (!row) return { total: 0, page: [] };
   return {
     total: row.total,
-    page: row.page.map(({ expert, score, ...facts }) => ({ expert, score, facts: facts as unknown as F })),
+    page: row.page.map((hit, index) => ({ expert: hit.expert, score: hit.score, facts: parseFacts(hit, `page[${index}]`) })),
   };
 }

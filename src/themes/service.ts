@@ -1,75 +1,19 @@
 import type { Run, Snapshot } from '../audit/repository.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import type { InstitutionKind } from '../institutions/repository.js';
 import { InputProblems } from '../graphql/errors.js';
 import { idOf, resolveSubjects, type NamedRef } from '../names/service.js';
 import { nameKey, nameKeys } from '../text.js';
-import type { LinkWrite, NodeWrite } from '../writes/node-store.js';
+import type { NodeWrite } from '../writes/node-store.js';
 import { auditedCreate, auditedRetire, auditedUpdate, newSlug, type Existing, type Kind } from '../writes/audited-writes.js';
-import { inputName, inputRequired, inputText } from '../writes/checks.js';
-import { checkedReferences } from '../writes/references.js';
-import { chainsDownToTheme, themesWithKeys } from './reference-repository.js';
+import { inputName, inputText } from '../writes/checks.js';
+import { chainsDownToTheme, themesWithKeys } from './write-repository.js';
 
-const INSTITUTION: Kind = { label: 'Institution', noun: 'institution' };
 const THEME: Kind = { label: 'Theme', noun: 'theme' };
 
 interface Note {
   note?: string | null;
 }
-
-// Institutions
-
-export interface InstitutionFields {
-  name?: string | null;
-  nameNl?: string | null;
-  acronym?: string | null;
-  kind?: InstitutionKind | null;
-  /** ISO 3166-1 alpha-2, checked by the CountryCode scalar. */
-  country?: string | null;
-  city?: string | null;
-  url?: URL | null;
-}
-
-async function institutionWrite(queries: Queries, problems: InputProblems, input: InstitutionFields): Promise<NodeWrite> {
-  const links: LinkWrite[] = [];
-  const country = inputRequired(problems, 'country', input.country);
-  if (country !== undefined) {
-    const [found] = await checkedReferences(queries, problems, { label: 'Country', noun: 'country', list: 'countries' }, [{ text: country, at: 'country' }]);
-    if (found) links.push({ type: 'LOCATED_IN', to: 'Country', targets: [{ id: found.id }] });
-  }
-  return {
-    properties: {
-      name: inputName(problems, 'name', input.name),
-      nameNl: inputName(problems, 'nameNl', input.nameNl),
-      acronym: inputText(problems, 'acronym', input.acronym, { max: 30 }),
-      kind: inputRequired(problems, 'kind', input.kind),
-      city: inputText(problems, 'city', input.city, { max: 100 }),
-      url: input.url === undefined ? undefined : (input.url?.href ?? null),
-    },
-    links,
-  };
-}
-
-export async function createInstitution(queries: Queries, viewer: Viewer, input: InstitutionFields & Note & { slug: string }): Promise<string> {
-  const problems = new InputProblems();
-  const slug = await newSlug(queries, problems, INSTITUTION, input.slug);
-  const write = await institutionWrite(queries, problems, input);
-  problems.throwIfAny('The institution was not created');
-  return auditedCreate(queries, viewer, INSTITUTION, { given: slug }, write, input.note);
-}
-
-export async function updateInstitution(queries: Queries, viewer: Viewer, input: InstitutionFields & Note & Existing): Promise<string> {
-  const problems = new InputProblems();
-  const write = await institutionWrite(queries, problems, input);
-  problems.throwIfAny('The institution was not changed');
-  return auditedUpdate(queries, viewer, INSTITUTION, input, () => write);
-}
-
-export const retireInstitution = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
-  auditedRetire(queries, viewer, INSTITUTION, input);
-
-// Themes
 
 export interface ThemeFields {
   name?: string | null;

@@ -1,5 +1,6 @@
 import type { Run } from '../audit/repository.js';
 import type { Queries } from '../db/database.js';
+import { obj, parseRows, str, strList } from '../db/rows.js';
 
 /**
  * For each of `broaderIds`, the names along a chain of BROADER links from it down to the theme, if there
@@ -14,7 +15,7 @@ export async function chainsDownToTheme(run: Run, themeId: string, broaderIds: s
      RETURN broaderId, [n IN nodes(path) | n.name] AS names`,
     { themeId, broaderIds },
   );
-  return rows as Array<{ broaderId: string; names: string[] }>;
+  return parseRows(rows, obj({ broaderId: str, names: strList }));
 }
 
 /** Current themes (other than `exceptId`, the one being changed) that already answer to one of the name keys. */

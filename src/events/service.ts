@@ -1,7 +1,7 @@
 import { canOrganise } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import type { EventKind } from '../events/repository.js';
+import type { EventKind } from './repository.js';
 import { EXPERT_REFERENCES } from '../experts/resolve.js';
 import { forbidden, InputProblems } from '../graphql/errors.js';
 import { auditedCreate, auditedRetire, auditedUpdate, slugOf, type Existing, type Guards, type Kind } from '../writes/audited-writes.js';

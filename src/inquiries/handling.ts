@@ -1,0 +1,139 @@
+import { audited } from '../audit/service.js';
+import { handlesInquiry } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Queries } from '../db/database.js';
+import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
+import { idOf } from '../names/service.js';
+import { resolveExperts } from '../experts/resolve.js';
+import { checkedText } from '../writes/checks.js';
+import { existingReferences, inquiriesByIds, MAX_INQUIRY_TEXT, type ConsultationOutcome, type InquiryRecord, type Visibility } from './repository.js';
+import { refusedAnswer, refusedTransition, type InquiryStatus } from './status.js';
+import { changeInquiry, writes, type InquiryWrite, type LockedInquiry } from './write-repository.js';
+
+/** Which inquiry a change is to, from which version. */
+export interface Change {
+  id: string;
+  expectedVersion: number;
+  note?: string | null;
+}
+
+/**
+ * Applies a change if the viewer handles the inquiry and it is still at `expectedVersion`: otherwise
+ * someone else changed it in the meantime, and the caller gets CONFLICT (never a silent overwrite).
+ * The change and its record are written together.
+ */
+async function applyChange(
+  queries: Queries,
+  viewer: Viewer,
+  action: string,
+  change: Change,
+  note: string | null,
+  decide: (current: LockedInquiry) => InquiryWrite,
+): Promise<InquiryRecord> {
+  const id = idOf(change.id, 'Inquiry');
+  await audited(queries, viewer, action, note, (tx) =>
+    changeInquiry(tx, id, change.expectedVersion, (current) => {
+      if (!handlesInquiry(viewer, current)) {
+        throw forbidden('Only the secretariat of the network it is routed to (the desk, for knowledge-security inquiries) or an administrator may change this inquiry.');
+      }
+      return decide(current);
+    }),
+  );
+  const [inquiry] = await inquiriesByIds(queries, [id]);
+  if (inquiry instanceof Error) throw notFound(`No inquiry has id "${change.id}".`);
+  return inquiry as InquiryRecord;
+}
+
+function checkedChange(change: Change): { note: string | null; problems: InputProblems } {
+  const problems = new InputProblems();
+  const note = checkedText(problems, 'note', change.note, { max: MAX_INQUIRY_TEXT });
+  return { note, problems };
+}
+
+/** Refuses a change the inquiry's current state does not allow (checked under its lock). */
+function refuse(field: string, reason: string | null, what: string): void {
+  const problems = new InputProblems();
+  if (reason) problems.add(field, reason);
+  problems.throwIfAny(what);
+}
+
+export async function changeInquiryStatus(
+  queries: Queries,
+  viewer: Viewer,
+  change: Change & { status: InquiryStatus; ministries?: string[] | null },
+  now = new Date(),
+): Promise<InquiryRecord> {
+  const { note, problems } = checkedChange(change);
+  const ministryIds = (change.ministries ?? []).map((m) => idOf(m, 'Institution'));
+  if (ministryIds.length > 0) {
+    const found = await existingReferences(queries, { institutionIds: ministryIds });
+    ministryIds.forEach((id, index) => {
+      const ministry = found.institutions.find((i) => i.id === id);
+      if (!ministry) problems.add(`ministries[${index}]`, `no institution has id "${change.ministries![index]}"`);
+      else if (ministry.kind !== 'MINISTRY') problems.add(`ministries[${index}]`, `${ministry.name} is not a ministry`);
+    });
+  }
+  problems.throwIfAny('The status was not changed');
+  return applyChange(queries, viewer, change.status === 'CLOSED' ? 'closeInquiry' : 'changeInquiryStatus', change, note, (current) => {
+    refuse(
+      'status',
+      refusedTransition({ from: current.status, to: change.status, note, ministryCount: ministryIds.length, answered: current.answerSummary !== null }),
+      'The status was not changed',
+    );
+    return writes.status(change.status, now.toISOString(), viewer.name, note, ministryIds);
+  });
+}
+
+export async function answerInquiry(
+  queries: Queries,
+  viewer: Viewer,
+  change: Change & { answerSummary: string; visibility?: Visibility | null },
+  now = new Date(),
+): Promise<InquiryRecord> {
+  const { note, problems } = checkedChange(change);
+  const answer = checkedText(problems, 'answerSummary', change.answerSummary, { max: MAX_INQUIRY_TEXT, required: true });
+  problems.throwIfAny('The inquiry was not answered');
+  return applyChange(queries, viewer, 'answerInquiry', change, note, (current) => {
+    refuse('status', refusedAnswer(current.status), 'The inquiry was not answered');
+    return writes.answer(answer!, change.visibility ?? 'INTERNAL', now.toISOString(), viewer.name, note);
+  });
+}
+
+export function closeInquiry(queries: Queries, viewer: Viewer, change: Change, now = new Date()): Promise<InquiryRecord> {
+  return changeInquiryStatus(queries, viewer, { ...change, status: 'CLOSED' }, now);
+}
+
+export async function consultExpert(
+  queries: Queries,
+  viewer: Viewer,
+  change: Change & { expert: string; outcome: ConsultationOutcome; referredTo?: string | null },
+  now = new Date(),
+): Promise<InquiryRecord> {
+  const { note, problems } = checkedChange(change);
+  const referredTo = change.referredTo?.trim() || null;
+  if (change.outcome === 'REFERRED' && !referredTo) problems.add('referredTo', 'a REFERRED outcome names the expert referred to');
+  if (change.outcome !== 'REFERRED' && referredTo) problems.add('referredTo', 'only a REFERRED outcome names another expert');
+  // As every input that names an expert: an old id of a merged expert stands for the expert it was merged into.
+  const [expert, referred] = (await resolveExperts(queries, [change.expert, ...(referredTo ? [referredTo] : [])])).map((e) => (e?.erased ? null : e));
+  if (!expert) problems.add('expert', `no expert has id "${change.expert}"`);
+  if (referredTo && !referred) problems.add('referredTo', `no expert has id "${change.referredTo}"`);
+  problems.throwIfAny('The consultation was not recorded');
+  return applyChange(queries, viewer, 'consultExpert', change, note, (current) => {
+    refuse('status', current.status === 'CLOSED' ? 'The inquiry is closed: reopen it before consulting experts.' : null, 'The consultation was not recorded');
+    return writes.consultation(expert!.id, change.outcome, now.toISOString(), viewer.name, note, referred?.id ?? null);
+  });
+}
+
+export async function linkFollowUp(queries: Queries, viewer: Viewer, change: Change & { followUpOf: string }): Promise<InquiryRecord> {
+  const { note, problems } = checkedChange(change);
+  const earlierId = idOf(change.followUpOf, 'Inquiry');
+  const found = await existingReferences(queries, { inquiryIds: [earlierId] });
+  const earlier = found.inquiries[0];
+  if (!earlier) problems.add('followUpOf', `no inquiry has id "${change.followUpOf}"`);
+  problems.throwIfAny('The follow-up was not linked');
+  return applyChange(queries, viewer, 'linkFollowUp', change, note, (current) => {
+    const isEarlier = earlier!.id !== current.id && new Date(earlier!.receivedAt) < new Date(current.receivedAt);
+    refuse('followUpOf', isEarlier ? null : 'must be an inquiry received before this one', 'The follow-up was not linked');
+    return writes.followUp(earlier!.id);
+  });
+}

@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { audited } from '../audit/service.js';
+import { DESK_NETWORK_ID } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Queries } from '../db/database.js';
+import { InputProblems } from '../graphql/errors.js';
+import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
+import { luceneTerms } from '../text.js';
+import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
+import { checkedText } from '../writes/checks.js';
+import { existingReferences, inquiriesByIds, MAX_INQUIRY_TEXT, type InquiryKind, type InquiryRecord } from './repository.js';
+import { similarInquiries } from './similarity-repository.js';
+import { SIMILARITY_HIT_LIMIT, SIMILARITY_WEIGHTS } from './similarity.js';
+import { toSimilar, type SimilarInquiry } from './search.js';
+import { createInquiry } from './write-repository.js';
+import { dueAt } from './working-days.js';
+
+/** A clock may run a little ahead of ours: how far in the future a receipt time may lie. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export interface RecordInquiryInput {
+  kind: InquiryKind;
+  question: string;
+  context?: string | null;
+  askedBy: string;
+  contactName?: string | null;
+  contactEmail?: string | null;
+  themes?: string[] | null;
+  countries?: string[] | null;
+  routedTo?: string | null;
+  riskCategories?: string[] | null;
+  partner?: string | null;
+  receivedAt?: Date | null;
+  followUpOf?: string | null;
+  note?: string | null;
+}
+
+export interface RecordedInquiry {
+  inquiry: InquiryRecord;
+  suggestedExperts: WhoKnowsResult;
+  similarInquiries: SimilarInquiry[];
+}
+
+/**
+ * Records a question and answers it at once with the experts who know (whoKnows over its themes and
+ * countries) and the earlier inquiries like it. Every problem with the input is reported together, and
+ * nothing is written while there is one.
+ */
+export async function recordInquiry(queries: Queries, viewer: Viewer, input: RecordInquiryInput, now = new Date()): Promise<RecordedInquiry> {
+  const problems = new InputProblems();
+  const question = checkedText(problems, 'question', input.question, { max: MAX_INQUIRY_TEXT, required: true });
+  const context = checkedText(problems, 'context', input.context, { max: MAX_INQUIRY_TEXT });
+  const note = checkedText(problems, 'note', input.note, { max: MAX_INQUIRY_TEXT });
+  const receivedAt = input.receivedAt ?? now;
+  if (Number.isNaN(receivedAt.getTime())) problems.add('receivedAt', 'is not a valid date and time');
+  else if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) problems.add('receivedAt', 'lies in the future: give the moment the question came in');
+
+  const security = input.kind === 'KNOWLEDGE_SECURITY';
+  if (!security && (input.riskCategories?.length ?? 0) > 0) problems.add('riskCategories', 'apply to KNOWLEDGE_SECURITY inquiries only');
+  if (!security && input.partner) problems.add('partner', 'applies to KNOWLEDGE_SECURITY inquiries only');
+  if (!security && !input.routedTo) problems.add('routedTo', 'an EXPERTISE_REQUEST needs a network to go to (e.g. "ckn" or "reka")');
+
+  const askedBy = idOf(input.askedBy, 'Institution');
+  const partner = input.partner ? idOf(input.partner, 'Institution') : null;
+  const routedTo = input.routedTo ? idOf(input.routedTo, 'Network') : security ? DESK_NETWORK_ID : null;
+  const followUpOf = input.followUpOf ? idOf(input.followUpOf, 'Inquiry') : null;
+
+  const [subjects, found] = await Promise.all([
+    resolveSubjects(queries, problems, input.themes ?? [], input.countries ?? []),
+    existingReferences(queries, {
+      institutionIds: [askedBy, ...(partner ? [partner] : [])],
+      networkIds: routedTo ? [routedTo] : [],
+      inquiryIds: followUpOf ? [followUpOf] : [],
+    }),
+  ]);
+  if (!found.institutions.some((i) => i.id === askedBy)) problems.add('askedBy', `no institution has id "${input.askedBy}": see the institutions query`);
+  if (partner && !found.institutions.some((i) => i.id === partner)) problems.add('partner', `no institution has id "${input.partner}": see the institutions query`);
+  const network = found.networks.find((n) => n.id === routedTo);
+  if (routedTo && !network) problems.add('routedTo', `no network has id "${input.routedTo}": see the networks query`);
+  else if (network && security && network.kind !== 'DESK') problems.add('routedTo', `a KNOWLEDGE_SECURITY inquiry goes to the desk ("${DESK_NETWORK_ID}"), not to ${network.name}`);
+  else if (network && !security && network.kind === 'DESK') problems.add('routedTo', 'an EXPERTISE_REQUEST goes to a knowledge network such as CKN or REKA, not to the desk');
+  const earlier = found.inquiries.find((i) => i.id === followUpOf);
+  if (followUpOf && !earlier) problems.add('followUpOf', `no inquiry has id "${input.followUpOf}"`);
+  else if (earlier && new Date(earlier.receivedAt) >= receivedAt) problems.add('followUpOf', 'must be an earlier inquiry');
+  problems.throwIfAny('The inquiry was not recorded');
+
+  // The id is made inside the audited work and returned by it: a retry of a commit whose acknowledgement was
+  // lost answers with the id that was stored, instead of a new one (a duplicate) or a CONFLICT.
+  const id = await audited(queries, viewer, 'recordInquiry', note, async (tx) => {
+    const id = `inq-${receivedAt.getUTCFullYear()}-${randomBytes(4).toString('hex')}`;
+    await tx.track('Inquiry', id);
+    await createInquiry(tx, {
+      id,
+      kind: input.kind,
+      question: question!,
+      context,
+      contactName: input.contactName?.trim() || null,
+      contactEmail: input.contactEmail?.trim() || null,
+      riskCategories: input.riskCategories ?? [],
+      receivedAt: receivedAt.toISOString(),
+      dueAt: dueAt(receivedAt).toISOString(),
+      askedBy,
+      routedTo: routedTo!,
+      partner,
+      themeIds: subjects.themes.map((t) => t.id),
+      countryIds: subjects.countries.map((c) => c.id),
+      followUpOf,
+      filedBy: viewer.id,
+      by: viewer.name,
+      note,
+    });
+    return id;
+  });
+
+  const place: PlaceRef | null = subjects.countries.length > 0 ? { countries: subjects.countries, region: null } : null;
+  const [[inquiry], suggestedExperts, similar] = await Promise.all([
+    inquiriesByIds(queries, [id]),
+    rankExperts(queries, { themes: subjects.themes, text: subjects.themes.length > 0 ? null : question, place }, 5),
+    similarInquiries(
+      queries,
+      viewer,
+      {
+        luceneQuery: luceneTerms(`${question} ${context ?? ''}`),
+        themeIds: subjects.themes.map((t) => t.id),
+        countryIds: subjects.countries.map((c) => c.id),
+        partnerId: partner,
+        linkedIds: followUpOf ? [followUpOf] : [],
+        excludeId: id,
+        receivedBefore: null,
+        limit: 5,
+      },
+      SIMILARITY_WEIGHTS,
+      SIMILARITY_HIT_LIMIT,
+    ),
+  ]);
+  return { inquiry: inquiry as InquiryRecord, suggestedExperts, similarInquiries: similar.map(toSimilar) };
+}

@@ -1,0 +1,117 @@
+import type { AuditedWork } from '../audit/service.js';
+import type { Params, Row } from '../db/database.js';
+import type { ConsultationOutcome, InquiryKind, Visibility } from './repository.js';
+import type { InquiryStatus } from './status.js';
+
+export interface NewInquiry {
+  id: string;
+  kind: InquiryKind;
+  question: string;
+  context: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  riskCategories: string[];
+  receivedAt: string;
+  dueAt: string;
+  askedBy: string;
+  routedTo: string;
+  partner: string | null;
+  themeIds: string[];
+  countryIds: string[];
+  followUpOf: string | null;
+  filedBy: string;
+  by: string;
+  note: string | null;
+}
+
+export async function createInquiry(tx: AuditedWork, inquiry: NewInquiry): Promise<void> {
+  await tx.run(
+    `CREATE (i:Inquiry {id: $id, kind: $kind, question: $question, context: $context, contactName: $contactName,
+                        contactEmail: $contactEmail, riskCategories: $riskCategories, status: 'RECEIVED', filedBy: $filedBy,
+                        receivedAt: datetime($receivedAt), dueAt: datetime($dueAt), visibility: 'INTERNAL', version: 1})
+     CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: $id + '#1', status: 'RECEIVED', at: i.receivedAt, by: $by, note: $note})
+     WITH i
+     CALL (i) { MATCH (n:Institution {id: $askedBy}) CREATE (i)-[:ASKED_BY]->(n) }
+     CALL (i) { MATCH (n:Network {id: $routedTo}) CREATE (i)-[:ROUTED_TO]->(n) }
+     CALL (i) { MATCH (n:Institution {id: $partner}) CREATE (i)-[:CONCERNS_PARTNER]->(n) }
+     CALL (i) { MATCH (n:Inquiry {id: $followUpOf}) CREATE (i)-[:FOLLOW_UP_OF]->(n) }
+     CALL (i) { UNWIND $themeIds AS themeId MATCH (t:Theme {id: themeId}) CREATE (i)-[:ABOUT]->(t) }
+     CALL (i) { UNWIND $countryIds AS countryId MATCH (c:Country {id: countryId}) CREATE (i)-[:CONCERNS]->(c) }`,
+    { ...inquiry },
+  );
+}
+
+/** The state a change is checked against, read under the inquiry's write lock. */
+export interface LockedInquiry {
+  id: string;
+  status: InquiryStatus;
+  answerSummary: string | null;
+  receivedAt: string;
+  routedTo: string | null;
+}
+
+/** A write to apply to the locked inquiry `i` (a code constant) with its parameters. */
+export interface InquiryWrite {
+  cypher: string;
+  params: Params;
+}
+
+/**
+ * Changes an inquiry only if nobody changed it since `expectedVersion`: tracking takes the node's write
+ * lock before it reads the version (so two concurrent changes cannot both see the same version), and
+ * records the change. `decide` checks the locked state and returns the write, or throws to change nothing.
+ */
+export async function changeInquiry(
+  tx: AuditedWork,
+  id: string,
+  expectedVersion: number,
+  decide: (current: LockedInquiry) => InquiryWrite,
+): Promise<void> {
+  await tx.track('Inquiry', id, { expectedVersion, noun: 'inquiry' });
+  const [locked] = (await tx.run(
+    `MATCH (i:Inquiry {id: $id})
+     RETURN i {.id, .status, .answerSummary, .receivedAt, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]} AS inquiry`,
+    { id },
+  )) as Array<Row & { inquiry: LockedInquiry }>;
+  const write = decide(locked!.inquiry);
+  await tx.run(`MATCH (i:Inquiry {id: $id}) ${write.cypher}`, { ...write.params, id });
+}
+
+/** Writes for changeInquiry; a status change is recorded as `<inquiry id>#<version it creates>`. */
+export const writes = {
+  status(status: InquiryStatus, at: string, by: string, note: string | null, ministryIds: string[]): InquiryWrite {
+    return {
+      cypher: `SET i.status = $status,
+                   i.closedAt = CASE WHEN $status = 'CLOSED' THEN datetime($at) ELSE null END
+               CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: i.id + '#' + (i.version + 1), status: $status, at: datetime($at), by: $by,
+                                                                 note: $note, ministryIds: $ministryIds})`,
+      params: { status, at, by, note, ministryIds },
+    };
+  },
+  answer(answerSummary: string, visibility: Visibility, at: string, by: string, note: string | null): InquiryWrite {
+    return {
+      cypher: `SET i.status = 'ANSWERED', i.answerSummary = $answerSummary, i.visibility = $visibility,
+                   i.answeredAt = datetime($at), i.closedAt = null
+               CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: i.id + '#' + (i.version + 1), status: 'ANSWERED', at: datetime($at), by: $by,
+                                                                 note: $note, ministryIds: []})`,
+      params: { answerSummary, visibility, at, by, note },
+    };
+  },
+  consultation(expertId: string, outcome: ConsultationOutcome, at: string, by: string, note: string | null, referredTo: string | null): InquiryWrite {
+    return {
+      cypher: `MATCH (e:Expert {id: $expertId})
+               MERGE (i)-[c:CONSULTED]->(e)
+               SET c.outcome = $outcome, c.at = datetime($at), c.by = $by, c.note = $note, c.referredTo = $referredTo`,
+      params: { expertId, outcome, at, by, note, referredTo },
+    };
+  },
+  followUp(earlierId: string): InquiryWrite {
+    return {
+      cypher: `MATCH (earlier:Inquiry {id: $earlierId})
+               OPTIONAL MATCH (i)-[old:FOLLOW_UP_OF]->()
+               DELETE old
+               MERGE (i)-[:FOLLOW_UP_OF]->(earlier)`,
+      params: { earlierId },
+    };
+  },
+};
