@@ -16,7 +16,7 @@ import './audit/types.js';
 import './experts/duplicates/types.js';
 import './experts/erasure/types.js';
 import './inquiries/statistics.js';
-import './curation/experts.js';
+import './experts/mutations.js';
 import './events/types.js';
 import './institutions/mutations.js';
 import './themes/mutations.js';

@@ -5,21 +5,15 @@ import type { Context } from '../graphql/context.js';
 import { CountryNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
 import { ExpertNode } from '../experts/types.js';
-import {
-  contributionsByIds,
-  contributionsOfExperts,
-  linksOfContributions,
-  type ContributionLinks,
-  type ContributionRecord,
-} from './repository.js';
+import { contributionLinks as linksOf, contributionsOfExpert } from './loaders.js';
+import { contributionsByIds, type ContributionRecord } from './repository.js';
 
 export const ContributionNode = builder.loadableNodeRef<ContributionRecord>('Contribution', {
   id: { resolve: (contribution) => contribution.id },
   load: (ids: string[], ctx) => contributionsByIds(ctx.queries, ids),
 });
 
-const contributionLinks = (ctx: Context, id: string) =>
-  ctx.loader<string, ContributionLinks>('contributionLinks', (ids) => linksOfContributions(ctx.queries, ids)).load(id);
+const contributionLinks = (ctx: Context, id: string) => ctx.load(linksOf).load(id);
 
 export const ContributionKind = builder.enumType('ContributionKind', {
   description: 'The form of a contribution.',
@@ -64,11 +58,6 @@ builder.objectField(ExpertNode, 'contributions', (t) =>
     type: [ContributionNode],
     description: 'The expert’s latest publications, talks and briefings, newest first.',
     args: { first: t.arg.int({ required: false, description: 'How many, from 1 to 100 (default 20).' }) },
-    resolve: (expert, args, ctx) => {
-      const limit = pageSize(args.first);
-      return ctx
-        .loader<string, ContributionRecord[]>(`contributions:${limit}`, (ids) => contributionsOfExperts(ctx.queries, ids, limit))
-        .load(expert.id);
-    },
+    resolve: (expert, args, ctx) => ctx.load(contributionsOfExpert, pageSize(args.first)).load(expert.id),
   }),
 );

@@ -1,5 +1,6 @@
 import type { Run } from '../audit/repository.js';
 import type { Queries } from '../db/database.js';
+import { bool, obj, optStr, parseRows, str, strList, type Parser } from '../db/rows.js';
 import { conflict, notFound } from '../graphql/errors.js';
 import { lookupOf } from '../names/service.js';
 import type { ExistingNode } from '../writes/node-store.js';
@@ -26,6 +27,8 @@ export interface ExpertFacts {
   networkIds: string[];
 }
 
+const EXPERT_FACTS: Parser<ExpertFacts> = obj({ askedAs: str, id: str, name: optStr, erased: bool, retired: bool, networkIds: strList });
+
 /**
  * Facts of the experts the ids name, following merges (CURRENT_EXPERT); ids that name no expert are left
  * out. Reads through `source`: a transaction's `run` sees that transaction's own writes.
@@ -35,8 +38,7 @@ export async function expertFacts(source: Queries | Run, ids: string[]): Promise
      ${CURRENT_EXPERT}
      RETURN id AS askedAs, n.id AS id, n.name AS name, n:ErasedExpert AS erased, n.retiredAt IS NOT NULL AS retired,
             [(n)-[:MEMBER_OF]->(x:Network) | x.id] AS networkIds`;
-  const rows = typeof source === 'function' ? await source(cypher, { ids }) : await source.read(cypher, { ids });
-  return rows as unknown as ExpertFacts[];
+  return typeof source === 'function' ? parseRows(await source(cypher, { ids }), EXPERT_FACTS) : source.read(cypher, { ids }, EXPERT_FACTS);
 }
 
 /**

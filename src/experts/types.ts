@@ -9,9 +9,9 @@ import { CountryNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
 import { InstitutionNode } from '../institutions/types.js';
 import { NetworkNode } from '../networks/types.js';
+import { expertLinks as linksOf } from './loaders.js';
 import {
   expertsByIds,
-  linksOfExperts,
   pageOfExperts,
   pageOfInstitutionExperts,
   pageOfNetworkMembers,
@@ -25,8 +25,7 @@ export const ExpertNode = builder.loadableNodeRef<ExpertRecord>('Expert', {
   load: (ids: string[], ctx) => expertsByIds(ctx.queries, ids),
 });
 
-const expertLinks = (ctx: Context, id: string) =>
-  ctx.loader<string, ExpertLinks>('expertLinks', (ids) => linksOfExperts(ctx.queries, ids)).load(id);
+const expertLinks = (ctx: Context, id: string) => ctx.load(linksOf).load(id);
 
 /** Contact details are personal data: see canReadContacts for who may read them. */
 async function mayReadContacts(ctx: Context, expert: ExpertRecord): Promise<boolean> {

@@ -2,15 +2,9 @@ import { builder } from '../graphql/builder.js';
 import { listConnection } from '../graphql/connections.js';
 import { pageArgs } from '../graphql/args.js';
 import { nameOrderedConnection } from '../graphql/paging.js';
-import type { InstitutionRecord } from '../institutions/repository.js';
 import { InstitutionNode } from '../institutions/types.js';
-import {
-  networksByIds,
-  networksRunByInstitutions,
-  pageOfNetworks,
-  secretariatsOfNetworks,
-  type NetworkRecord,
-} from './repository.js';
+import { networksRun, secretariats } from './loaders.js';
+import { networksByIds, pageOfNetworks, type NetworkRecord } from './repository.js';
 
 export const NetworkNode = builder.loadableNodeRef<NetworkRecord>('Network', {
   id: { resolve: (network) => network.id },
@@ -39,8 +33,7 @@ NetworkNode.implement({
     secretariat: t.field({
       type: [InstitutionNode],
       description: 'The institutions that run its secretariat.',
-      resolve: (n, _args, ctx) =>
-        ctx.loader<string, InstitutionRecord[]>('secretariats', (ids) => secretariatsOfNetworks(ctx.queries, ids)).load(n.id),
+      resolve: (n, _args, ctx) => ctx.load(secretariats).load(n.id),
     }),
   }),
 });
@@ -50,8 +43,7 @@ builder.objectField(InstitutionNode, 'secretariatOf', (t) =>
   t.field({
     type: [NetworkNode],
     description: 'Networks whose secretariat this institution runs.',
-    resolve: (i, _args, ctx) =>
-      ctx.loader<string, NetworkRecord[]>('networksRun', (ids) => networksRunByInstitutions(ctx.queries, ids)).load(i.id),
+    resolve: (i, _args, ctx) => ctx.load(networksRun).load(i.id),
   }),
 );
 

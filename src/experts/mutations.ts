@@ -1,8 +1,8 @@
 import type { Types } from '../graphql/builder.js';
 import { builder } from '../graphql/builder.js';
 import { CURATORS } from '../graphql/scopes.js';
-import { ExpertNode, ProvenanceEnum } from '../experts/types.js';
-import { createExpert, retireExpert, updateExpert } from '../experts/service.js';
+import { ExpertNode, ProvenanceEnum } from './types.js';
+import { createExpert, retireExpert, updateExpert } from './service.js';
 
 const AffiliationInput = builder.inputType('AffiliationInput', {
   description: 'A position at an institution; one per institution.',
