@@ -1,7 +1,8 @@
 import type { AuditedWork } from '../audit/service.js';
-import type { Params, Row } from '../db/database.js';
+import type { Params } from '../db/database.js';
+import { obj, optStr, parseRows, RowShapeError, str, type Parser } from '../db/rows.js';
 import type { ConsultationOutcome, InquiryKind, Visibility } from './repository.js';
-import type { InquiryStatus } from './status.js';
+import { INQUIRY_STATUSES, type InquiryStatus } from './status.js';
 
 export interface NewInquiry {
   id: string;
@@ -50,6 +51,14 @@ export interface LockedInquiry {
   routedTo: string | null;
 }
 
+const inquiryStatus: Parser<InquiryStatus> = (value, at) => {
+  const status = str(value, at);
+  if (!(INQUIRY_STATUSES as readonly string[]).includes(status)) throw new RowShapeError(`${at}: expected an inquiry status, got "${status}"`);
+  return status as InquiryStatus;
+};
+
+const lockedInquiry: Parser<LockedInquiry> = obj({ id: str, status: inquiryStatus, answerSummary: optStr, receivedAt: str, routedTo: optStr });
+
 /** A write to apply to the locked inquiry `i` (a code constant) with its parameters. */
 export interface InquiryWrite {
   cypher: string;
@@ -68,11 +77,12 @@ export async function changeInquiry(
   decide: (current: LockedInquiry) => InquiryWrite,
 ): Promise<void> {
   await tx.track('Inquiry', id, { expectedVersion, noun: 'inquiry' });
-  const [locked] = (await tx.run(
+  const rows = await tx.run(
     `MATCH (i:Inquiry {id: $id})
      RETURN i {.id, .status, .answerSummary, .receivedAt, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]} AS inquiry`,
     { id },
-  )) as Array<Row & { inquiry: LockedInquiry }>;
+  );
+  const [locked] = parseRows(rows, obj({ inquiry: lockedInquiry }));
   const write = decide(locked!.inquiry);
   await tx.run(`MATCH (i:Inquiry {id: $id}) ${write.cypher}`, { ...write.params, id });
 }
