@@ -4,7 +4,7 @@ import { DeadlineExceededError, RequestCancelledError, type Database, type Queri
 import type { Viewer } from '../auth/viewer.js';
 import type { LoaderDefinition } from './loaders.js';
 
-/** What every resolver gets: who is asking, the request's counting database view and its loaders. */
+/** What every resolver gets: who is asking, the request's counting database view and its typed loaders. */
 export interface Context {
   viewer: Viewer;
   queries: Queries;
@@ -18,8 +18,6 @@ export interface Context {
    * sent, so that nothing of a finished request is kept until its deadline would have passed.
    */
   release(): void;
-  /** A DataLoader per name, created on first use and kept for this request only. */
-  loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Array<V | Error>>): DataLoader<K, V>;
   /** The request's loader of a definition (src/graphql/loaders.ts), created on first use; a family's takes its parameter. */
   load<K, V>(definition: LoaderDefinition<K, V>): DataLoader<K, V>;
   load<K, V, P>(definition: LoaderDefinition<K, V, P>, param: P): DataLoader<K, V>;
@@ -37,7 +35,6 @@ export interface RequestBounds {
 
 export function createContext(database: Database, viewer: Viewer, maxCost: number, bounds: RequestBounds = {}): Context {
   const stats: QueryStats = { roundTrips: 0, dbTimeMs: 0 };
-  const loaders = new Map<string, DataLoader<unknown, unknown>>();
   const defined = new Map<LoaderDefinition<unknown, unknown, unknown>, Map<unknown, DataLoader<unknown, unknown>>>();
   const stop = new AbortController();
   // Every query of the request listens on this signal while it runs: many at once are normal, not a leak.
@@ -57,14 +54,6 @@ export function createContext(database: Database, viewer: Viewer, maxCost: numbe
     release() {
       if (timer) clearTimeout(timer);
       disconnected?.removeEventListener('abort', cancel);
-    },
-    loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<Array<V | Error>>) {
-      let loader = loaders.get(name) as DataLoader<K, V> | undefined;
-      if (!loader) {
-        loader = new DataLoader<K, V>(batch);
-        loaders.set(name, loader as DataLoader<unknown, unknown>);
-      }
-      return loader;
     },
     load<K, V, P>(definition: LoaderDefinition<K, V, P>, param?: P): DataLoader<K, V> {
       const key = definition as LoaderDefinition<unknown, unknown, unknown>;
