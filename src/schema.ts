@@ -7,7 +7,7 @@ import './themes/types.js';
 import './experts/types.js';
 import './whoknows/types.js';
 import './inquiries/types.js';
-import './audit/types.js';
+import './history/types.js';
 import './curation/identity-types.js';
 import './inquiries/statistics.js';
 import './curation/experts.js';
