@@ -12,7 +12,7 @@ import './whoknows/types.js';
 import './inquiries/types.js';
 import './inquiries/queries.js';
 import './inquiries/mutations.js';
-import './audit/types.js';
+import './history/types.js';
 import './experts/duplicates/types.js';
 import './experts/erasure/types.js';
 import './inquiries/statistics.js';

@@ -24,16 +24,10 @@ const LAYERS: string[][] = [
   ['events'],
   ['whoknows'],
   ['inquiries'],
+  ['history'],
   ['http'],
   ['schema.ts', 'hooks.ts', 'app.ts', 'main.ts', 'cli'],
 ];
-
-/** Imports that point up on purpose, each with its reason (also in docs/architecture.md). */
-const ALLOWED_UPWARD = new Map<string, string>([
-  // history(id:) sits with the audit kernel, yet must know which expert an old id was merged into (and whether
-  // it is current) to check the permission on the right object.
-  ['audit/repository.ts -> experts/repository.ts', 'history follows merged experts'],
-]);
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src');
 const MAX_LINES = 400;
@@ -56,7 +50,7 @@ function layerOf(file: string): number {
 const files = sourceFiles(SRC);
 
 describe('the layers of src/', () => {
-  it('has no import pointing from a lower layer to a higher one, except the ones named with a reason', () => {
+  it('has no import pointing from a lower layer to a higher one', () => {
     const upward: string[] = [];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
@@ -64,8 +58,7 @@ describe('the layers of src/', () => {
         const target = path.resolve(path.dirname(file), specifier!.replace(/\.js$/, '.ts'));
         if (!target.startsWith(SRC)) continue;
         if (layerOf(target) > layerOf(file)) {
-          const edge = `${path.relative(SRC, file)} -> ${path.relative(SRC, target)}`;
-          if (!ALLOWED_UPWARD.has(edge)) upward.push(edge);
+          upward.push(`${path.relative(SRC, file)} -> ${path.relative(SRC, target)}`);
         }
       }
     }

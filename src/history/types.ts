@@ -8,7 +8,8 @@ import { listConnection } from '../graphql/connections.js';
 import { badUserInput, forbidden, notFound } from '../graphql/errors.js';
 import { HANDLERS } from '../graphql/scopes.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../graphql/paging.js';
-import { AUDITED_LABELS, historySubjects, pageOfChanges, type AuditedLabel, type ChangeRecord, type HistorySubject } from './repository.js';
+import { AUDITED_LABELS, type AuditedLabel } from '../audit/repository.js';
+import { historySubjects, pageOfChanges, type ChangeRecord, type HistorySubject } from './repository.js';
 
 /** What `history(id:)` was given: a global id names its type; a slug names none (it may be taken in several). */
 function askedSubject(text: string): { label: AuditedLabel | null; id: string } {
