@@ -4,14 +4,14 @@ import { canCurateExpert } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
-import { checkedText, firstFreeSlug, slugFromName, slugProblem } from '../writes/checks.js';
+import { auditedRetire, type Guards, type Kind } from '../writes/audited-writes.js';
+import { firstFreeSlug, slugFromName, slugProblem } from '../writes/checks.js';
 import { checkedWrite, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput, type RetireExpertInput, type UpdateExpertInput } from './checks.js';
 import { expertsByIds, type ExpertRecord } from './repository.js';
 import { expertNamed } from './resolve.js';
 import {
   createExpert as createNode,
   currentExpert,
-  retireExpert as markRetired,
   updateExpert as writeExpert,
   type CurrentExpert,
   type ExpertWrite,
@@ -108,19 +108,23 @@ export async function updateExpert(queries: Queries, viewer: Viewer, input: Upda
   return loadExpert(queries, id);
 }
 
+/** Experts as the retire kernel takes them: an old id of a merged expert names the kept one. */
+const EXPERT: Kind = {
+  label: 'Expert',
+  noun: 'expert',
+  resolveId: async (queries, given) => (await expertNamed(queries, given)).id,
+  reasonMax: EXPERT_TEXT_MAX.note,
+};
+
+/** Administrators and the secretariats of the expert's networks, as they are under the expert's lock. */
+const curatesExpert =
+  (viewer: Viewer): NonNullable<Guards['authorize']> =>
+  async (current, tx) => {
+    const expert = await currentExpert(tx, String(current.id));
+    if (!canCurateExpert(viewer, expert.networks.map((n) => n.id))) throw notTheirExpert(expert);
+  };
+
 /** Takes an expert out of lists, searches and whoKnows; the expert keeps resolving by id, marked retired. */
 export async function retireExpert(queries: Queries, viewer: Viewer, input: RetireExpertInput): Promise<ExpertRecord> {
-  const { id } = await expertNamed(queries, input.id);
-  const reason = input.reason.trim();
-  await audited(queries, viewer, 'retireExpert', reason, async (tx) => {
-    await tx.track('Expert', id, { expectedVersion: input.expectedVersion, noun: 'expert' });
-    const current = await currentExpert(tx, id);
-    if (!canCurateExpert(viewer, current.networks.map((n) => n.id))) throw notTheirExpert(current);
-    const problems = new InputProblems();
-    checkedText(problems, 'reason', reason, { max: EXPERT_TEXT_MAX.note, required: true });
-    if (current.retiredAt) problems.add('id', `the expert was retired already (${current.retiredAt})`);
-    problems.throwIfAny('The expert was not retired');
-    await markRetired(tx, id, reason);
-  });
-  return loadExpert(queries, id);
+  return loadExpert(queries, await auditedRetire(queries, viewer, EXPERT, input, { authorize: curatesExpert(viewer) }));
 }

@@ -151,10 +151,6 @@ export async function updateExpert(tx: AuditedWork, id: string, write: ExpertWri
   await tx.run(`MATCH (e:Expert {id: $id}) ${WRITE_EXPERT}`, { id, ...write });
 }
 
-export async function retireExpert(tx: AuditedWork, id: string, reason: string): Promise<void> {
-  await tx.run('MATCH (e:Expert {id: $id}) SET e.retiredAt = datetime(), e.retiredReason = $reason', { id, reason });
-}
-
 /**
  * The audited nodes (contributions, inquiries, events …) whose own relationships point at the expert,
  * other than by the `except` types and the derived POSSIBLY_SAME: changing those relationships changes their records.
