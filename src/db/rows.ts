@@ -18,8 +18,21 @@ export const str: Parser<string> = (value, at) => {
   return value;
 };
 
+/** What `parse` accepts, or null when missing: for properties that may be unset (temporals included, which arrive as ISO strings). */
+export function orNull<T>(parse: Parser<T>): Parser<T | null> {
+  return (value, at) => (value === null || value === undefined ? null : parse(value, at));
+}
+
 /** A string, or null when missing. */
-export const optStr: Parser<string | null> = (value, at) => (value === null || value === undefined ? null : str(value, at));
+export const optStr: Parser<string | null> = orNull(str);
+
+/** One of the given strings, e.g. an enum's values. */
+export function oneOf<T extends string>(values: readonly T[]): Parser<T> {
+  return (value, at) => {
+    if (!(values as readonly unknown[]).includes(value)) throw unexpected(at, `one of ${values.join(', ')}`, value);
+    return value as T;
+  };
+}
 
 export const int: Parser<number> = (value, at) => {
   if (!Number.isInteger(value)) throw unexpected(at, 'a whole number', value);

@@ -14,6 +14,7 @@ import {
   type AffiliationWrite,
   type CurrentExpert,
   type ExpertWrite,
+  type LevelAsStored,
   type StoredLevel,
 } from './write-repository.js';
 
@@ -138,7 +139,7 @@ function checkedLevels(
   kind: LevelList,
   entries: LevelInput[],
   targets: Array<NamedRef | null>,
-  context: { stored: StoredLevel[]; evidenced: Set<string>; viewer: Viewer; now: Date },
+  context: { stored: LevelAsStored[]; evidenced: Set<string>; viewer: Viewer; now: Date },
 ): StoredLevel[] {
   const seen = new Map<string, number>();
   return entries.flatMap((entry, index) => {

@@ -25,7 +25,8 @@ export interface ExpertRecord {
 }
 
 /** Where a level comes from: the expert's own word, a secretariat's check, or contributions and answers. */
-export type Provenance = 'DECLARED' | 'VERIFIED' | 'EVIDENCED';
+export const PROVENANCES = ['DECLARED', 'VERIFIED', 'EVIDENCED'] as const;
+export type Provenance = (typeof PROVENANCES)[number];
 
 export interface AffiliationRecord {
   role: string | null;

@@ -1,7 +1,8 @@
 import { AUDITED_LABELS, type AuditedLabel, type Run } from '../audit/repository.js';
 import type { AuditedWork } from '../audit/service.js';
 import type { Queries } from '../db/database.js';
-import type { Provenance } from './repository.js';
+import { int, list, obj, oneOf, optStr, orNull, parseRows, str, strList, type Parser } from '../db/rows.js';
+import { PROVENANCES, type Provenance } from './repository.js';
 import { POSSIBLY_SAME } from './duplicates/repository.js';
 import type { NameLookup } from '../names/repository.js';
 
@@ -15,18 +16,40 @@ export interface StoredLevel {
   verifiedAt: string | null;
 }
 
+/** A level as read back: one loaded without a provenance (hand-written data, older graph files) has none. */
+export interface LevelAsStored extends Omit<StoredLevel, 'provenance'> {
+  provenance: Provenance | null;
+}
+
 /** What a change to an expert is checked against, read under the expert's write lock. */
 export interface CurrentExpert {
   id: string;
   retiredAt: string | null;
   institutionIds: string[];
   networks: Array<{ id: string; acronym: string }>;
-  expertise: StoredLevel[];
-  countryFocus: StoredLevel[];
+  expertise: LevelAsStored[];
+  countryFocus: LevelAsStored[];
 }
 
+const levelAsStored: Parser<LevelAsStored> = obj({
+  targetId: str,
+  level: int,
+  provenance: orNull(oneOf(PROVENANCES)),
+  verifiedBy: optStr,
+  verifiedAt: optStr,
+});
+
+const currentExpertRow: Parser<CurrentExpert> = obj({
+  id: str,
+  retiredAt: optStr,
+  institutionIds: strList,
+  networks: list(obj({ id: str, acronym: str })),
+  expertise: list(levelAsStored),
+  countryFocus: list(levelAsStored),
+});
+
 export async function currentExpert(tx: AuditedWork, id: string): Promise<CurrentExpert> {
-  const [row] = await tx.run(
+  const rows = await tx.run(
     `MATCH (e:Expert {id: $id})
      RETURN e.id AS id, e.retiredAt AS retiredAt,
        [(e)-[:AFFILIATED_WITH]->(i:Institution) | i.id] AS institutionIds,
@@ -36,7 +59,7 @@ export async function currentExpert(tx: AuditedWork, id: string): Promise<Curren
     { id },
   );
   // track() has just found the expert under its lock.
-  return row as unknown as CurrentExpert;
+  return parseRows(rows, currentExpertRow)[0]!;
 }
 
 export interface ReferencedInstitution {

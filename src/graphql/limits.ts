@@ -10,6 +10,7 @@ import {
   type GraphQLInputType,
   type GraphQLList,
   type GraphQLNonNull,
+  type GraphQLNullableType,
   type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLType,
@@ -46,8 +47,8 @@ const tagOf = (type: unknown) => (type as { [Symbol.toStringTag]?: string } | nu
 const isList = (type: GraphQLType): type is GraphQLList<GraphQLType> => tagOf(type) === 'GraphQLList';
 const isInputObject = (type: GraphQLType): type is GraphQLInputObjectType => tagOf(type) === 'GraphQLInputObjectType';
 export const isObject = (type: unknown): type is GraphQLObjectType => tagOf(type) === 'GraphQLObjectType';
-const nullable = <T extends GraphQLType>(type: T): GraphQLType =>
-  tagOf(type) === 'GraphQLNonNull' ? (type as unknown as GraphQLNonNull<GraphQLType>).ofType : type;
+const isNonNull = (type: GraphQLType): type is GraphQLNonNull<GraphQLNullableType> => tagOf(type) === 'GraphQLNonNull';
+const nullable = (type: GraphQLType): GraphQLNullableType => (isNonNull(type) ? type.ofType : type);
 function namedTypeName(type: GraphQLOutputType): string {
   let inner: GraphQLType = type;
   while ('ofType' in inner) inner = inner.ofType;

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { slugProblem } from '../../writes/checks.js';
 import { checkedProperties, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput } from '../checks.js';
 import { InputProblems } from '../../graphql/errors.js';
+import { PROVENANCES } from '../repository.js';
 
 /**
  * The expert CSV format (UTF-8, comma-separated, a header row naming the columns). `slug` and `name` are
@@ -58,7 +59,6 @@ export function isDay(text: string): boolean {
 }
 const orNull = (text: string | undefined) => (text === undefined || text === '' ? null : text);
 
-const PROVENANCES = ['DECLARED', 'VERIFIED', 'EVIDENCED'] as const;
 const YES = ['yes', 'y', 'true', '1', 'ja'];
 const NO = ['no', 'n', 'false', '0', 'nee', ''];
 
