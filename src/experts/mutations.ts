@@ -1,6 +1,7 @@
 import type { Types } from '../graphql/builder.js';
 import { builder } from '../graphql/builder.js';
 import { CURATORS } from '../graphql/scopes.js';
+import { curationMutations } from '../writes/mutation-fields.js';
 import { ExpertNode, ProvenanceEnum } from './types.js';
 import { createExpert, retireExpert, updateExpert } from './service.js';
 
@@ -41,7 +42,11 @@ const CountryFocusInput = builder.inputType('CountryFocusInput', {
 });
 
 /** The fields create and update share: left out, a field stays as it is; null removes it; a list given replaces the whole list. */
-const expertFields = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => ({
+const expertFields = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>, creating: boolean) => ({
+  ...(creating
+    ? { slug: t.string({ required: false, description: 'Stable short identifier, e.g. "jan-de-vries"; made from the name (and made unique) when left out.' }) }
+    : {}),
+  name: t.string({ required: creating, description: 'Full name.' }),
   email: t.field({ type: 'EmailAddress', required: false, description: 'E-mail address (personal data).' }),
   phone: t.field({
     type: 'PhoneNumber',
@@ -61,61 +66,40 @@ const expertFields = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject
     required: false,
     description: 'Network memberships (id, slug or acronym, e.g. "CKN"), replacing all. A secretariat may add or end memberships of its own networks only.',
   }),
-  note: t.string({ required: false, description: 'Why, for the history.' }),
-});
-
-const CreateExpertInput = builder.inputType('CreateExpertInput', {
-  description: 'A new expert.',
-  fields: (t) => ({
-    slug: t.string({ required: false, description: 'Stable short identifier, e.g. "jan-de-vries"; made from the name (and made unique) when left out.' }),
-    name: t.string({ required: true, description: 'Full name.' }),
-    ...expertFields(t),
-  }),
-});
-
-const UpdateExpertInput = builder.inputType('UpdateExpertInput', {
-  description: 'A change to an expert: only the fields given change.',
-  fields: (t) => ({
-    id: t.string({ required: true, description: 'The expert (global id or slug).' }),
-    expectedVersion: t.int({ required: true, description: 'The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting.' }),
-    name: t.string({ required: false, description: 'Full name.' }),
-    ...expertFields(t),
-  }),
-});
-
-const RetireExpertInput = builder.inputType('RetireExpertInput', {
-  description: 'Takes an expert out of lists and searches.',
-  fields: (t) => ({
-    id: t.string({ required: true, description: 'The expert (global id or slug).' }),
-    expectedVersion: t.int({ required: true, description: 'The version you read: if it changed meanwhile, you get CONFLICT.' }),
-    reason: t.string({ required: true, description: 'Why, for the history.' }),
-  }),
 });
 
 const WHO = 'For administrators, and for the secretariats of the expert’s networks.';
 const AT_ONCE = 'Every problem with the input is reported at once (extensions.fields), and nothing is written while any remain.';
 
-builder.mutationFields((t) => ({
-  createExpert: t.field({
+builder.mutationFields((t) =>
+  curationMutations(t, {
+    typename: 'Expert',
     type: ExpertNode,
-    description: `Creates an expert. For administrators and secretariats; a secretariat’s expert joins its own network unless networks says otherwise. ${AT_ONCE}`,
+    noun: 'expert',
+    who: WHO,
     // Which experts each secretariat may change is checked in the service (src/auth/policy.ts).
     authScopes: CURATORS,
-    args: { input: t.arg({ type: CreateExpertInput, required: true, description: 'The expert.' }) },
-    resolve: (_root, { input }, ctx) => createExpert(ctx.queries, ctx.viewer, input),
+    fields: expertFields,
+    create: (ctx, input) => createExpert(ctx.queries, ctx.viewer, input),
+    update: (ctx, input) => updateExpert(ctx.queries, ctx.viewer, input),
+    retire: (ctx, input) => retireExpert(ctx.queries, ctx.viewer, input),
+    descriptions: {
+      create: {
+        input: 'A new expert.',
+        arg: 'The expert.',
+        mutation: `Creates an expert. For administrators and secretariats; a secretariat’s expert joins its own network unless networks says otherwise. ${AT_ONCE}`,
+      },
+      update: {
+        input: 'A change to an expert: only the fields given change.',
+        arg: 'The change.',
+        mutation: `Changes an expert’s profile, contact details, affiliations, expertise, country focus or memberships. ${WHO} ${AT_ONCE}`,
+      },
+      retire: {
+        input: 'Takes an expert out of lists and searches.',
+        arg: 'Which expert, and why.',
+        expectedVersion: 'The version you read: if it changed meanwhile, you get CONFLICT.',
+        mutation: `Retires an expert: gone from lists, network members, institution experts and whoKnows, but still found by id (retired: true). ${WHO}`,
+      },
+    },
   }),
-  updateExpert: t.field({
-    type: ExpertNode,
-    description: `Changes an expert’s profile, contact details, affiliations, expertise, country focus or memberships. ${WHO} ${AT_ONCE}`,
-    authScopes: CURATORS,
-    args: { input: t.arg({ type: UpdateExpertInput, required: true, description: 'The change.' }) },
-    resolve: (_root, { input }, ctx) => updateExpert(ctx.queries, ctx.viewer, input),
-  }),
-  retireExpert: t.field({
-    type: ExpertNode,
-    description: `Retires an expert: gone from lists, network members, institution experts and whoKnows, but still found by id (retired: true). ${WHO}`,
-    authScopes: CURATORS,
-    args: { input: t.arg({ type: RetireExpertInput, required: true, description: 'Which expert, and why.' }) },
-    resolve: (_root, { input }, ctx) => retireExpert(ctx.queries, ctx.viewer, input),
-  }),
-}));
+);

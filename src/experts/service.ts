@@ -3,11 +3,10 @@ import { audited, type AuditedWork } from '../audit/service.js';
 import { canCurateExpert } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
+import { forbidden, InputProblems } from '../graphql/errors.js';
 import { auditedRetire, type Guards, type Kind } from '../writes/audited-writes.js';
 import { firstFreeSlug, slugFromName, slugProblem } from '../writes/checks.js';
 import { checkedWrite, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput, type RetireExpertInput, type UpdateExpertInput } from './checks.js';
-import { expertsByIds, type ExpertRecord } from './repository.js';
 import { expertNamed } from './resolve.js';
 import {
   createExpert as createNode,
@@ -16,12 +15,6 @@ import {
   type CurrentExpert,
   type ExpertWrite,
 } from './write-repository.js';
-
-async function loadExpert(queries: Queries, id: string): Promise<ExpertRecord> {
-  const [expert] = await expertsByIds(queries, [id]);
-  if (!expert || expert instanceof Error) throw notFound(`No expert has id "${id}".`);
-  return expert;
-}
 
 /** The refusal of a change to an expert outside the viewer's networks (checked under the expert's lock). */
 function notTheirExpert(current: CurrentExpert) {
@@ -77,7 +70,7 @@ export async function changeExpert(tx: AuditedWork, id: string, write: ExpertWri
 /**
  * Creates an expert. Every problem with the input is reported at once; nothing is written while any remain.
  */
-export async function createExpert(queries: Queries, viewer: Viewer, input: CreateExpertInput, now = new Date()): Promise<ExpertRecord> {
+export async function createExpert(queries: Queries, viewer: Viewer, input: CreateExpertInput, now = new Date()): Promise<string> {
   const problems = new InputProblems();
   const givenSlug = input.slug?.trim() || null;
   const slugIssue = givenSlug && slugProblem(givenSlug);
@@ -88,14 +81,14 @@ export async function createExpert(queries: Queries, viewer: Viewer, input: Crea
   problems.throwIfAny('The expert was not created');
   const id = givenSlug ?? firstFreeSlug(slugBase, takenSlugs);
   await audited(queries, viewer, 'createExpert', input.note?.trim() || null, (tx) => insertExpert(tx, id, write));
-  return loadExpert(queries, id);
+  return id;
 }
 
 /**
  * Changes the fields given (a list given replaces the whole list) if the expert is still at
  * `expectedVersion`; otherwise CONFLICT. An old id of a merged expert changes the kept expert, at its version. A change that changes nothing leaves no record and no new version.
  */
-export async function updateExpert(queries: Queries, viewer: Viewer, input: UpdateExpertInput, now = new Date()): Promise<ExpertRecord> {
+export async function updateExpert(queries: Queries, viewer: Viewer, input: UpdateExpertInput, now = new Date()): Promise<string> {
   const { id } = await expertNamed(queries, input.id);
   await audited(queries, viewer, 'updateExpert', input.note?.trim() || null, async (tx) => {
     await tx.track('Expert', id, { expectedVersion: input.expectedVersion, noun: 'expert' });
@@ -105,7 +98,7 @@ export async function updateExpert(queries: Queries, viewer: Viewer, input: Upda
     problems.throwIfAny('The expert was not updated');
     await changeExpert(tx, id, write);
   });
-  return loadExpert(queries, id);
+  return id;
 }
 
 /** Experts as the retire kernel takes them: an old id of a merged expert names the kept one. */
@@ -125,6 +118,6 @@ const curatesExpert =
   };
 
 /** Takes an expert out of lists, searches and whoKnows; the expert keeps resolving by id, marked retired. */
-export async function retireExpert(queries: Queries, viewer: Viewer, input: RetireExpertInput): Promise<ExpertRecord> {
-  return loadExpert(queries, await auditedRetire(queries, viewer, EXPERT, input, { authorize: curatesExpert(viewer) }));
+export async function retireExpert(queries: Queries, viewer: Viewer, input: RetireExpertInput): Promise<string> {
+  return auditedRetire(queries, viewer, EXPERT, input, { authorize: curatesExpert(viewer) });
 }

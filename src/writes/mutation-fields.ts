@@ -3,6 +3,10 @@ import { builder, type Types } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 
 type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
+type Operation = 'create' | 'update' | 'retire';
+
+/** Whole descriptions a kind words its own way, in place of the generic ones. */
+type OwnDescriptions = Partial<Record<Operation, { input?: string; mutation?: string; arg?: string; expectedVersion?: string }>>;
 
 /** How one kind of node is curated: its input fields and the services behind its three mutations. */
 export interface CurationSpec {
@@ -20,48 +24,49 @@ export interface CurationSpec {
   create: (ctx: Context, input: any) => Promise<string>;
   update: (ctx: Context, input: any) => Promise<string>;
   retire: (ctx: Context, input: any) => Promise<string>;
+  descriptions?: OwnDescriptions;
 }
 
 /** `createX`, `updateX` and `retireX` with their inputs `CreateXInput`, `UpdateXInput` and `RetireXInput`. */
 export function curationMutations(t: PothosSchemaTypes.MutationFieldBuilder<Types, {}>, spec: CurationSpec) {
   const { typename, noun } = spec;
-  const existing = (f: InputFields) => ({
+  const own = spec.descriptions ?? {};
+  const existing = (f: InputFields, operation: Operation) => ({
     id: f.string({ required: true, description: `The ${noun} (global id or slug).` }),
     expectedVersion: f.int({
       required: true,
-      description: 'The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting.',
+      description: own[operation]?.expectedVersion ?? 'The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting.',
     }),
   });
   const note = (f: InputFields) => ({ note: f.string({ required: false, description: 'Why, for the history.' }) });
   const inputs = {
     create: builder.inputType(`Create${typename}Input`, {
-      description: `A new ${noun}.`,
+      description: own.create?.input ?? `A new ${noun}.`,
       fields: (f) => ({ ...spec.fields(f, true), ...note(f) }),
     }),
     update: builder.inputType(`Update${typename}Input`, {
-      description: `A change to a ${noun}: omitted fields stay as they are, a list given replaces the whole list, null clears an optional field.`,
-      fields: (f) => ({ ...existing(f), ...spec.fields(f, false), ...note(f) }),
+      description:
+        own.update?.input ?? `A change to a ${noun}: omitted fields stay as they are, a list given replaces the whole list, null clears an optional field.`,
+      fields: (f) => ({ ...existing(f, 'update'), ...spec.fields(f, false), ...note(f) }),
     }),
     retire: builder.inputType(`Retire${typename}Input`, {
-      description: `Retires a ${noun}: it keeps resolving by id (showing retired: true) and drops out of lists, searches and name resolution.`,
-      fields: (f) => ({ ...existing(f), reason: f.string({ required: true, description: 'Why, for the history.' }) }),
+      description:
+        own.retire?.input ?? `Retires a ${noun}: it keeps resolving by id (showing retired: true) and drops out of lists, searches and name resolution.`,
+      fields: (f) => ({ ...existing(f, 'retire'), reason: f.string({ required: true, description: 'Why, for the history.' }) }),
     }),
   };
-  const mutation = (description: string, input: (typeof inputs)[keyof typeof inputs], run: (ctx: Context, input: unknown) => Promise<string>) =>
+  const mutation = (operation: Operation, description: string) =>
     t.field({
       type: spec.type,
-      description: `${description} Every problem with the input is reported at once, and nothing is written while any remain. ${spec.who}`,
+      description:
+        own[operation]?.mutation ?? `${description} Every problem with the input is reported at once, and nothing is written while any remain. ${spec.who}`,
       authScopes: spec.authScopes as never,
-      args: { input: t.arg({ type: input, required: true, description: 'What to write.' }) },
-      resolve: (_root, args, ctx) => run(ctx, (args as { input: unknown }).input),
+      args: { input: t.arg({ type: inputs[operation], required: true, description: own[operation]?.arg ?? 'What to write.' }) },
+      resolve: (_root, args, ctx) => spec[operation](ctx, (args as { input: unknown }).input),
     });
   return {
-    [`create${typename}`]: mutation(`Creates a ${noun}; returns it.`, inputs.create, spec.create),
-    [`update${typename}`]: mutation(
-      `Changes a ${noun} if it is still at expectedVersion (CONFLICT otherwise); returns it.`,
-      inputs.update,
-      spec.update,
-    ),
-    [`retire${typename}`]: mutation(`Retires a ${noun}; returns it.`, inputs.retire, spec.retire),
+    [`create${typename}`]: mutation('create', `Creates a ${noun}; returns it.`),
+    [`update${typename}`]: mutation('update', `Changes a ${noun} if it is still at expectedVersion (CONFLICT otherwise); returns it.`),
+    [`retire${typename}`]: mutation('retire', `Retires a ${noun}; returns it.`),
   };
 }
