@@ -1,4 +1,5 @@
 import { onChange } from './audit/service.js';
+import { refreshSearchTerms, SEARCHED_LABELS } from './db/search-terms.js';
 import { refreshDuplicateCandidates } from './experts/duplicates/repository.js';
 
 let registered = false;
@@ -12,4 +13,6 @@ export function registerHooks(): void {
   registered = true;
   // Every audited change of experts (create, update, retire, merge, erase, CSV import) rescores their pairs.
   onChange('Expert', refreshDuplicateCandidates);
+  // Every audited write of profiles, contributions and inquiries splits their Dutch compounds for full-text search.
+  for (const label of SEARCHED_LABELS) onChange(label, (run, ids) => refreshSearchTerms(run, label, ids));
 }
