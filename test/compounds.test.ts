@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
+import { interpretQuestion } from '../src/names/service.js';
+import { nameKeys } from '../src/text.js';
 import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
 
 /**
@@ -18,7 +20,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.queries().write(
-    `MATCH (n) WHERE (n:Expert AND n.name STARTS WITH $name) OR (n:Inquiry AND n.question CONTAINS $p) OR (n:Contribution AND n.title CONTAINS $p)
+    `MATCH (n) WHERE n.id STARTS WITH $p OR (n:Expert AND n.name STARTS WITH $name) OR (n:Inquiry AND n.question CONTAINS $p) OR (n:Contribution AND n.title CONTAINS $p)
      OPTIONAL MATCH (n)-[:HAS_STATUS_CHANGE]->(s)
      OPTIONAL MATCH (c:Change {subjectId: n.id})
      DETACH DELETE n, s, c`,
@@ -92,5 +94,25 @@ describe('Dutch compounds in similar inquiries', () => {
     const cranes = await recordInquiry(`Welke risico's hebben Chinese kranen in onze havens? (${P})`);
     expect(await similar('omzeiling van sancties')).toContain(evasion);
     expect(await similar('havenkranen')).toContain(cranes);
+  });
+});
+
+describe('interpretQuestion against the graph', () => {
+  it('recognises the names the graph holds, also a theme written a moment ago', async () => {
+    const first = await interpretQuestion(db.queries(), 'Chinese havenkranen en sanctieomzeiling in Centraal-Azië');
+    expect(first.places.map((p) => p.region?.id ?? p.countries[0]!.id)).toEqual(['CN', 'central-asia']);
+    expect(first.themes.map((t) => t.id)).toEqual(['sanctions-evasion']);
+    expect(first.remainingText).toBe('havenkranen');
+
+    const theme = `${P}-port-cranes`;
+    await db.queries().write('CREATE (:Theme {id: $theme, name: $name, nameNl: $nameNl, aliases: [], keys: $keys})', {
+      theme,
+      name: `Port cranes ${P}`,
+      nameNl: `Havenkranen ${P}`,
+      keys: nameKeys(theme),
+    });
+    const second = await interpretQuestion(db.queries(), `Who knows about port cranes ${P} in China?`);
+    expect(second.themes.map((t) => t.id)).toEqual([theme]);
+    expect(second.places.map((p) => p.countries[0]!.id)).toEqual(['CN']);
   });
 });
