@@ -241,6 +241,20 @@ describe('coverage', () => {
     expect(viewer.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 
+  it('coverageCell gives one cell with its counts, experts and inquiries, for the click-through', async () => {
+    const { data, errors } = await graphql(
+      `query ($theme: String!, $country: String!, $from: DateTime, $to: DateTime) { coverageCell(theme: $theme, country: $country, from: $from, to: $to) {
+         ${CELL} experts(first: 10) { edges { node { slug } reasons { text } } } inquiries(first: 10) { totalCount edges { node { slug } } } } }`,
+      { theme: root, country: 'Russia', from: FROM, to: TO },
+    );
+    expect(errors).toBeUndefined();
+    expect(brief(data.coverageCell)).toEqual([1, 2, true]);
+    expect(data.coverageCell.theme.slug).toBe(root);
+    expect(data.coverageCell.column).toEqual({ id: 'RU', kind: 'COUNTRY' });
+    expect(data.coverageCell.experts.edges.map((edge: any) => edge.node.slug)).toContain(e(5));
+    expect(data.coverageCell.inquiries.edges.map((edge: any) => edge.node.slug)).toEqual([q(3), q(6)]);
+  });
+
   it('lists experts or inquiries of at most 10 cells per request', async () => {
     const many = await graphql(
       `query ($themes: [String!]) { coverage(themes: $themes, countries: ["CN", "JP", "RU", "KR", "DE", "FR"]) {
