@@ -8,6 +8,7 @@ import { schema } from './schema.js';
 import { startHttp, type HttpServer } from './http/server.js';
 import type { Logger } from './logging.js';
 import { isEmpty, readSeedData, seedGraph } from '../seed/load.js';
+import { ensureWebBuilt } from '../web/build.js';
 
 export interface App {
   url: string;
@@ -57,6 +58,11 @@ export async function startApp(config: Config, log: Logger, print: (line: string
     await opened.close();
   };
   try {
+    // The pages' bundles, if the sources changed since `npm ci` built them; the API serves without them.
+    await ensureWebBuilt().then(
+      (built) => built && log.info('Built the pages into web/dist.'),
+      (error: unknown) => log.error({ err: error }, 'Building the pages failed: the API runs, the pages answer 503 until `npm run build:web` succeeds'),
+    );
     if (config.seedOnStart && (await isEmpty(database.queries()))) {
       log.info('Empty database: loading the seed graph…');
       await seedGraph(database.queries(), await readSeedData());
@@ -77,6 +83,7 @@ export async function startApp(config: Config, log: Logger, print: (line: string
       corsOrigins: config.corsOrigins,
       rateLimit: { points: config.rateLimitPerMinute, durationSeconds: 60, loopback: config.rateLimitLoopback },
       shutdownGraceMs: config.shutdownGraceMs,
+      devTokens: config.auth.kind === 'local',
     });
     if (config.auth.kind === 'local') await printSampleTokens(authenticator, http.url, print);
   } catch (error) {
