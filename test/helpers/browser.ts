@@ -28,20 +28,24 @@ export async function runGraphiqlExample(page: Page, url: string): Promise<strin
   await page.goto(url, { timeout });
   // Wait for the query editor to hold the default query, else "run" may have nothing to send.
   await page.waitForFunction(editorTextMatching, { selector: '.graphiql-query-editor', pattern: '\\S' }, { timeout });
+  return runGraphiqlTab(page);
+}
+
+/** Presses run in GraphiQL and returns the response text once it holds a "data" or "errors" key. */
+export async function runGraphiqlTab(page: Page, timeout = 30_000): Promise<string> {
   await page.locator('.graphiql-execute-button').click({ timeout });
-  const result = await page.waitForFunction(
-    editorTextMatching,
-    { selector: '.result-window', pattern: '"(data|errors)"\\s*:' },
-    { timeout },
-  );
+  const result = await page.waitForFunction(editorTextMatching, { selector: '.graphiql-response', pattern: '"(data|errors)"\\s*:' }, { timeout });
   return (await result.jsonValue()) as string;
 }
 
-// Runs in the page (serialised by Playwright, so it must be self-contained): the editor's text
-// if it matches `pattern`, else false (= keep waiting). GraphiQL 3 editors are CodeMirror 5, which
-// renders only the visible lines, so read the whole document from the instance on the wrapper element.
-function editorTextMatching({ selector, pattern }: { selector: string; pattern: string }): string | false {
-  const el = document.querySelector(`${selector} .CodeMirror`) as (Element & { CodeMirror?: { getValue(): string } }) | null;
-  const text = el?.CodeMirror?.getValue() ?? '';
+// Runs in the page (serialised by Playwright, so it must be self-contained): the text of the Monaco editor
+// inside `selector` if it matches `pattern`, else false (= keep waiting). Monaco renders only the visible
+// lines, so read the whole model through the instance GraphiQL 5 keeps on globalThis.__MONACO.
+export function editorTextMatching({ selector, pattern }: { selector: string; pattern: string }): string | false {
+  type Editor = { getContainerDomNode(): Element; getValue(): string };
+  const monaco = (globalThis as { __MONACO?: { editor: { getEditors(): Editor[] } } }).__MONACO;
+  const container = document.querySelector(selector);
+  const editor = container && monaco?.editor.getEditors().find((candidate) => container.contains(candidate.getContainerDomNode()));
+  const text = editor ? editor.getValue() : '';
   return new RegExp(pattern).test(text) ? text : false;
 }

@@ -1,0 +1,2 @@
+// Placeholder until the dashboard aggregates are in the schema.
+export {};
