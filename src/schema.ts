@@ -22,6 +22,9 @@ import './institutions/mutations.js';
 import './themes/mutations.js';
 import './contributions/mutations.js';
 import './events/mutations.js';
+import './dashboards/coverage-types.js';
+import './dashboards/network-statistics.js';
+import './dashboards/counts.js';
 
 builder.queryType({ description: 'Read the expertise graph: experts, institutions, networks, countries, themes and inquiries.' });
 builder.mutationType({ description: 'Record and handle inquiries.' });

@@ -6,7 +6,7 @@ import { STAFF } from '../graphql/scopes.js';
 import { findSimilarInquiries, listInquiries } from './search.js';
 import { InquiryKindEnum, InquiryNode, InquiryStatusEnum, SimilarInquiryRef } from './types.js';
 
-const InquiryConnection = listConnection(InquiryNode, 'Inquiry', 'inquiries');
+export const InquiryConnection = listConnection(InquiryNode, 'Inquiry', 'inquiries');
 
 const InquiryFilter = builder.inputType('InquiryFilter', {
   description: 'Which inquiries to list; every condition given must hold.',
@@ -17,6 +17,8 @@ const InquiryFilter = builder.inputType('InquiryFilter', {
     theme: t.string({ required: false, description: 'About this theme or a narrower one (id, name or alias).' }),
     country: t.string({ required: false, description: 'Concerning this country, or a country of this region.' }),
     overdue: t.boolean({ required: false, description: 'true: only open ones past due; false: only the others.' }),
+    receivedFrom: t.field({ type: 'DateTime', required: false, description: 'Received at or after this moment.' }),
+    receivedBefore: t.field({ type: 'DateTime', required: false, description: 'Received before this moment.' }),
   }),
 });
 builder.queryFields((t) => ({

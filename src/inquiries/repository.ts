@@ -109,6 +109,8 @@ export interface InquiryFilter {
   themeId: string | null;
   countryIds: string[] | null;
   overdue: boolean | null;
+  receivedFrom: string | null;
+  receivedBefore: string | null;
 }
 
 /** Open and past its due moment; the same rule as `overdue` on the type (open: `$openStatuses`). */
@@ -121,6 +123,8 @@ const MATCHES_FILTER = `
   AND ($themeId IS NULL OR EXISTS { (i)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(:Theme {id: $themeId}) })
   AND ($countryIds IS NULL OR EXISTS { (i)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds })
   AND ($overdue IS NULL OR ${OVERDUE} = $overdue)
+  AND ($receivedFrom IS NULL OR i.receivedAt >= datetime($receivedFrom))
+  AND ($receivedBefore IS NULL OR i.receivedAt < datetime($receivedBefore))
   AND ${INQUIRY_VISIBLE}`;
 
 /** A page of inquiries first come, first served: by receipt, then id. */

@@ -93,6 +93,8 @@ export interface InquiryFilterInput {
   theme?: string | null;
   country?: string | null;
   overdue?: boolean | null;
+  receivedFrom?: Date | null;
+  receivedBefore?: Date | null;
 }
 
 /** Inquiries matching a filter, first come, first served. */
@@ -114,6 +116,8 @@ export async function listInquiries(queries: Queries, viewer: Viewer, filter: In
       themeId: subjects.themes[0]?.id ?? null,
       countryIds: filter.country ? subjects.countries.map((c) => c.id) : null,
       overdue: filter.overdue ?? null,
+      receivedFrom: filter.receivedFrom?.toISOString() ?? null,
+      receivedBefore: filter.receivedBefore?.toISOString() ?? null,
     },
     size,
     after,

@@ -2,9 +2,10 @@ import { builder } from '../graphql/builder.js';
 import { badUserInput } from '../graphql/errors.js';
 import { lookupOf } from '../names/service.js';
 import { NetworkNode } from '../networks/types.js';
-import { inquiryFlow, type InquiryFlowRow } from './statistics-repository.js';
-import { INQUIRY_STATUSES, isOpen } from './status.js';
-import { workingDaysBetween } from './working-days.js';
+import { inquiryBacklog, inquiryFlow, type InquiryFlowRow } from './statistics-repository.js';
+import { INTERVALS, series, type SeriesBucket } from './statistics-series.js';
+import { flowCounts, type FlowCounts } from './statistics-summary.js';
+import { InquiryKindEnum, RiskCategoryEnum } from './types.js';
 
 const DAY_MS = 86_400_000;
 /** A dashboard's default period: the last year. */
@@ -12,57 +13,41 @@ const DEFAULT_PERIOD_DAYS = 365;
 /** Longer periods would make one request read more inquiries than a dashboard needs. */
 const MAX_PERIOD_DAYS = 5 * 366;
 
-export interface InquiryStatistics {
+export interface InquiryStatistics extends FlowCounts {
   from: Date;
   to: Date;
-  received: number;
-  open: number;
-  overdue: number;
-  answered: number;
-  answeredOnTime: number;
-  medianWorkingDaysToAnswer: number | null;
-  byStatus: Array<{ status: string; count: number }>;
-  byNetwork: Array<{ networkId: string; received: number; answered: number; answeredOnTime: number }>;
+  networkId: string | null;
+  /** The period's rows, kept for the series. */
+  rows: InquiryFlowRow[];
+  now: Date;
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function onTime(row: InquiryFlowRow): boolean {
-  return row.answeredAt !== null && new Date(row.answeredAt) <= new Date(row.dueAt);
+/** A period from optional `from` and `to` (default: the 365 days before now), checked for order and length. */
+export function statisticsPeriod(args: { from?: Date | null; to?: Date | null }, now = new Date()): { from: Date; to: Date } {
+  const to = args.to ?? now;
+  const from = args.from ?? new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
+  if (from >= to) throw badUserInput('from must lie before to.', { argument: 'from' });
+  if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS) {
+    throw badUserInput(`The period is longer than ${MAX_PERIOD_DAYS} days: ask for a shorter one, or several.`, { argument: 'from' });
+  }
+  return { from, to };
 }
 
 /** Counts only: dashboards (viewers) may read these, because no inquiry can be recognised from them. */
-export function summarise(rows: InquiryFlowRow[], from: Date, to: Date, now = new Date()): InquiryStatistics {
-  const answered = rows.filter((row) => row.answeredAt !== null);
-  const networks = new Map<string, InquiryStatistics['byNetwork'][number]>();
-  for (const row of rows) {
-    if (!row.network) continue;
-    const entry = networks.get(row.network) ?? { networkId: row.network, received: 0, answered: 0, answeredOnTime: 0 };
-    entry.received += 1;
-    if (row.answeredAt) entry.answered += 1;
-    if (onTime(row)) entry.answeredOnTime += 1;
-    networks.set(row.network, entry);
-  }
-  return {
-    from,
-    to,
-    received: rows.length,
-    open: rows.filter((row) => isOpen(row.status)).length,
-    overdue: rows.filter((row) => isOpen(row.status) && new Date(row.dueAt) < now).length,
-    answered: answered.length,
-    answeredOnTime: answered.filter(onTime).length,
-    medianWorkingDaysToAnswer: median(answered.map((row) => workingDaysBetween(new Date(row.receivedAt), new Date(row.answeredAt!)))),
-    byStatus: INQUIRY_STATUSES.map((status) => ({ status, count: rows.filter((row) => row.status === status).length })),
-    byNetwork: [...networks.values()].sort((a, b) => a.networkId.localeCompare(b.networkId)),
-  };
+export function summarise(rows: InquiryFlowRow[], from: Date, to: Date, now = new Date(), networkId: string | null = null): InquiryStatistics {
+  return { from, to, networkId, rows, now, ...flowCounts(rows, now) };
 }
 
-const StatusCount = builder.objectRef<InquiryStatistics['byStatus'][number]>('InquiryStatusCount').implement({
+const IntervalEnum = builder.enumType('StatisticsInterval', {
+  description: 'The length of one bucket of a time series: calendar weeks (from Monday), months or quarters, in Europe/Amsterdam time.',
+  values: {
+    WEEK: { description: 'Calendar weeks, Monday 00:00 to Monday 00:00.' },
+    MONTH: { description: 'Calendar months.' },
+    QUARTER: { description: 'Calendar quarters (January, April, July, October).' },
+  } satisfies Record<(typeof INTERVALS)[number], { description: string }>,
+});
+
+const StatusCount = builder.objectRef<FlowCounts['byStatus'][number]>('InquiryStatusCount').implement({
   description: 'How many inquiries have a status.',
   fields: (t) => ({
     status: t.exposeString('status', { description: 'The status (see InquiryStatus).' }),
@@ -70,7 +55,23 @@ const StatusCount = builder.objectRef<InquiryStatistics['byStatus'][number]>('In
   }),
 });
 
-const NetworkFlow = builder.objectRef<InquiryStatistics['byNetwork'][number]>('NetworkInquiryFlow').implement({
+const KindCount = builder.objectRef<FlowCounts['byKind'][number]>('InquiryKindCount').implement({
+  description: 'How many inquiries are of a kind.',
+  fields: (t) => ({
+    kind: t.field({ type: InquiryKindEnum, description: 'The kind.', resolve: (c) => c.kind as 'EXPERTISE_REQUEST' }),
+    count: t.exposeInt('count', { description: 'How many.' }),
+  }),
+});
+
+const RiskCategoryCount = builder.objectRef<FlowCounts['byRiskCategory'][number]>('RiskCategoryCount').implement({
+  description: 'How many inquiries name a risk category (an inquiry naming two counts under both).',
+  fields: (t) => ({
+    riskCategory: t.field({ type: RiskCategoryEnum, description: 'The risk category.', resolve: (c) => c.riskCategory as 'OTHER' }),
+    count: t.exposeInt('count', { description: 'How many.' }),
+  }),
+});
+
+const NetworkFlow = builder.objectRef<FlowCounts['byNetwork'][number]>('NetworkInquiryFlow').implement({
   description: 'Inquiries routed to one network or the desk in the period.',
   fields: (t) => ({
     network: t.field({ type: NetworkNode, description: 'The network or desk.', resolve: (n) => n.networkId }),
@@ -80,19 +81,77 @@ const NetworkFlow = builder.objectRef<InquiryStatistics['byNetwork'][number]>('N
   }),
 });
 
+const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+
+const InquiryFlowCounts = builder.interfaceRef<FlowCounts>('InquiryFlowCounts').implement({
+  description: 'Counts over the inquiries received in a period or in one bucket of a time series: counts only, for dashboards.',
+  fields: (t) => ({
+    received: t.exposeInt('received', { description: 'Inquiries received.' }),
+    open: t.exposeInt('open', { description: 'Of those, still open now.' }),
+    overdue: t.exposeInt('overdue', { description: 'Of those, open now and past their due moment.' }),
+    answered: t.exposeInt('answered', { description: 'Of those, answered (by now).' }),
+    answeredOnTime: t.exposeInt('answeredOnTime', { description: 'Of those, answered by the end of the third working day.' }),
+    answeredOnTimeShare: t.float({
+      nullable: true,
+      description: 'answeredOnTime / received, from 0 to 1; null when none was received.',
+      resolve: (s) => share(s.answeredOnTime, s.received),
+    }),
+    medianWorkingDaysToAnswer: t.exposeFloat('medianWorkingDaysToAnswer', {
+      nullable: true,
+      description: 'Median working days from receipt to answer of those answered; null when none was answered.',
+    }),
+    waitedOnMinistries: t.exposeInt('waitedOnMinistries', {
+      description: 'Of those, how many waited on ministries: went through COORDINATING (changeInquiryStatus with ministries) at some point.',
+    }),
+    waitedOnMinistriesShare: t.float({
+      nullable: true,
+      description: 'waitedOnMinistries / received, from 0 to 1; null when none was received.',
+      resolve: (s) => share(s.waitedOnMinistries, s.received),
+    }),
+    byStatus: t.field({ type: [StatusCount], description: 'Counts per current status, every status listed.', resolve: (s) => s.byStatus }),
+    byKind: t.field({ type: [KindCount], description: 'Counts per kind, every kind listed.', resolve: (s) => s.byKind }),
+    byRiskCategory: t.field({
+      type: [RiskCategoryCount],
+      description: 'Counts per risk category, every category listed; an inquiry naming several counts under each.',
+      resolve: (s) => s.byRiskCategory,
+    }),
+    byNetwork: t.field({ type: [NetworkFlow], description: 'Counts per network or desk routed to (those with inquiries).', resolve: (s) => s.byNetwork }),
+  }),
+});
+
+const SeriesBucketRef = builder.objectRef<SeriesBucket>('InquiryStatisticsBucket').implement({
+  description:
+    'One bucket of a time series: the inquiries received in [start, end), counted as inquiryStatistics counts its period, and the overdue backlog at its end.',
+  interfaces: [InquiryFlowCounts],
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'overdueAtEnd' in value,
+  fields: (t) => ({
+    start: t.expose('start', { type: 'DateTime', description: 'Start (inclusive): 00:00 Amsterdam time of a Monday, a month or a quarter, or the period\'s start.' }),
+    end: t.expose('end', { type: 'DateTime', description: 'End (exclusive): the next bucket\'s start, or the period\'s end.' }),
+    current: t.exposeBoolean('current', { description: 'The bucket reaches now (or later): overdueAtEnd is counted now.' }),
+    overdueAtEnd: t.exposeInt('overdueAtEnd', {
+      description:
+        'Inquiries, received at any time before, that were open and past their due moment at the bucket\'s end (now, for the current bucket): the overdue backlog, not only those received in the bucket.',
+    }),
+  }),
+});
+
 const InquiryStatisticsRef = builder.objectRef<InquiryStatistics>('InquiryStatistics').implement({
   description: 'Inquiry flow in a period, as counts only: for dashboards.',
+  interfaces: [InquiryFlowCounts],
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'rows' in value,
   fields: (t) => ({
     from: t.expose('from', { type: 'DateTime', description: 'Start of the period (inclusive).' }),
     to: t.expose('to', { type: 'DateTime', description: 'End of the period (exclusive).' }),
-    received: t.exposeInt('received', { description: 'Inquiries received in the period.' }),
-    open: t.exposeInt('open', { description: 'Of those, still open.' }),
-    overdue: t.exposeInt('overdue', { description: 'Of those, open past their due moment.' }),
-    answered: t.exposeInt('answered', { description: 'Of those, answered.' }),
-    answeredOnTime: t.exposeInt('answeredOnTime', { description: 'Of those, answered by the end of the third working day.' }),
-    medianWorkingDaysToAnswer: t.exposeFloat('medianWorkingDaysToAnswer', { nullable: true, description: 'Median working days from receipt to answer; null when none was answered.' }),
-    byStatus: t.field({ type: [StatusCount], description: 'Counts per status.', resolve: (s) => s.byStatus }),
-    byNetwork: t.field({ type: [NetworkFlow], description: 'Counts per network or desk.', resolve: (s) => s.byNetwork }),
+    series: t.field({
+      type: [SeriesBucketRef],
+      description:
+        'The period in calendar buckets (Europe/Amsterdam), oldest first; the first and last are cut to the period. Each counts the inquiries received in it; the sums of received, answered and answeredOnTime over the buckets are the period\'s.',
+      args: { interval: t.arg({ type: IntervalEnum, required: true, defaultValue: 'MONTH', description: 'WEEK, MONTH or QUARTER.' }) },
+      resolve: async (s, args, ctx) => {
+        const backlog = await inquiryBacklog(ctx.queries, s.from.toISOString(), s.networkId);
+        return series(s.rows, backlog, s.from, s.to, args.interval, s.now);
+      },
+    }),
   }),
 });
 
@@ -106,15 +165,11 @@ builder.queryFields((t) => ({
       network: t.arg.string({ required: false, description: 'Only inquiries routed to this network or desk (id or slug).' }),
     },
     resolve: async (_root, args, ctx) => {
-      const to = args.to ?? new Date();
-      const from = args.from ?? new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
-      if (from >= to) throw badUserInput('from must lie before to.', { argument: 'from' });
-      if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS) {
-        throw badUserInput(`The period is longer than ${MAX_PERIOD_DAYS} days: ask for a shorter one, or several.`, { argument: 'from' });
-      }
+      const now = new Date();
+      const { from, to } = statisticsPeriod(args, now);
       const networkId = args.network ? (lookupOf(args.network.trim(), 'Network').id ?? args.network) : null;
       const rows = await inquiryFlow(ctx.queries, from.toISOString(), to.toISOString(), networkId);
-      return summarise(rows, from, to);
+      return summarise(rows, from, to, now, networkId);
     },
   }),
 }));

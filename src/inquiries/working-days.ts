@@ -141,3 +141,8 @@ export function workingDaysBetween(receivedAt: Date, until: Date): number {
   }
   return count;
 }
+
+/** The instant a calendar date (YYYY-MM-DD) begins in Amsterdam: 00:00 local time. */
+export function startOfAmsterdamDate(date: string): Date {
+  return new Date(endOfAmsterdamDay(dayNumber(date) - 1).getTime() + 1);
+}

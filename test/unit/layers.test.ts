@@ -25,6 +25,7 @@ const LAYERS: string[][] = [
   ['whoknows'],
   ['inquiries'],
   ['history'],
+  ['dashboards'],
   ['http'],
   ['schema.ts', 'hooks.ts', 'app.ts', 'main.ts', 'cli'],
 ];

@@ -6,7 +6,8 @@ import { summarise } from '../../../src/inquiries/statistics.js';
 const receivedAt = '2026-03-02T09:00:00.000Z';
 const dueAt = '2026-03-05T22:59:59.999Z';
 const row = (change: Partial<InquiryFlowRow>): InquiryFlowRow => ({
-  network: 'ckn', kind: 'EXPERTISE_REQUEST', status: 'RECEIVED', receivedAt, dueAt, answeredAt: null, ...change,
+  network: 'ckn', kind: 'EXPERTISE_REQUEST', status: 'RECEIVED', riskCategories: [], receivedAt, dueAt, answeredAt: null, closedAt: null,
+  waitedOnMinistries: false, ...change,
 });
 const from = new Date('2026-01-01T00:00:00Z');
 const to = new Date('2026-12-31T00:00:00Z');

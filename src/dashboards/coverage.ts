@@ -1,0 +1,129 @@
+import type { Queries } from '../db/database.js';
+import { limitExceeded } from '../graphql/limits.js';
+import { badUserInput } from '../graphql/errors.js';
+import { lookupOf, resolveNames, unknownPlace, unknownTheme } from '../names/service.js';
+import { coverageCounts, defaultColumns, defaultRows, type CellCounts, type ColumnAxis, type RowAxis } from './coverage-repository.js';
+
+/** A heatmap a screen can show, and a bounded amount of work: rows × columns at most 50 × 60. */
+export const MAX_COVERAGE_ROWS = 50;
+export const MAX_COVERAGE_COLUMNS = 60;
+/** The largest `minExperts` a gap may ask for. */
+const MAX_MIN_EXPERTS = 1_000;
+
+export interface CoverageArgs {
+  themes?: string[] | null;
+  countries?: string[] | null;
+  network?: string | null;
+  minExperts?: number | null;
+  from: Date;
+  to: Date;
+}
+
+export interface CoverageCell extends CellCounts {
+  themeId: string;
+  column: ColumnAxis;
+  gap: boolean;
+  /** What the cell was asked with, for its drill-down fields. */
+  networkId: string | null;
+  from: Date;
+  to: Date;
+}
+
+export interface CoverageRow extends RowAxis {
+  cells: CoverageCell[];
+}
+
+export interface Coverage {
+  from: Date;
+  to: Date;
+  minExperts: number;
+  networkId: string | null;
+  rows: CoverageRow[];
+  columns: ColumnAxis[];
+  gaps: CoverageCell[];
+}
+
+/** Gaps, most asked first; then the thinnest coverage, then the theme and column as listed. */
+export function orderGaps(cells: CoverageCell[], rowOrder: Map<string, number>, columnOrder: Map<string, number>): CoverageCell[] {
+  return cells
+    .filter((cell) => cell.gap)
+    .sort(
+      (a, b) =>
+        b.demand - a.demand ||
+        a.expertCount - b.expertCount ||
+        rowOrder.get(a.themeId)! - rowOrder.get(b.themeId)! ||
+        columnOrder.get(a.column.id)! - columnOrder.get(b.column.id)!,
+    );
+}
+
+async function rowsAsked(queries: Queries, themes: string[]): Promise<RowAxis[]> {
+  const resolved = await resolveNames(queries, { themes });
+  const rows = new Map<string, RowAxis>();
+  for (const [index, theme] of resolved.themes.entries()) {
+    if (!theme) throw await unknownTheme(queries, 'themes', themes[index]!);
+    rows.set(theme.id, { themeId: theme.id });
+  }
+  return [...rows.values()];
+}
+
+async function columnsAsked(queries: Queries, places: string[]): Promise<ColumnAxis[]> {
+  const resolved = await resolveNames(queries, { places });
+  const columns = new Map<string, ColumnAxis>();
+  for (const [index, place] of resolved.places.entries()) {
+    if (!place) throw await unknownPlace(queries, 'countries', places[index]!);
+    const column: ColumnAxis = place.region
+      ? { id: place.region.id, kind: 'REGION', countryIds: place.countries.map((c) => c.id) }
+      : { id: place.countries[0]!.id, kind: 'COUNTRY', countryIds: [place.countries[0]!.id] };
+    columns.set(`${column.kind}:${column.id}`, column);
+  }
+  return [...columns.values()];
+}
+
+function checkAxes(rows: number, columns: number): void {
+  if (rows > MAX_COVERAGE_ROWS) {
+    throw limitExceeded('coverageRows', MAX_COVERAGE_ROWS, rows, `The coverage has ${rows} rows (themes); the limit is ${MAX_COVERAGE_ROWS}: ask for fewer themes, or several matrices.`);
+  }
+  if (columns > MAX_COVERAGE_COLUMNS) {
+    throw limitExceeded(
+      'coverageColumns',
+      MAX_COVERAGE_COLUMNS,
+      columns,
+      `The coverage has ${columns} columns (countries and regions); the limit is ${MAX_COVERAGE_COLUMNS}: ask for fewer, or use regions.`,
+    );
+  }
+}
+
+/** The theme × country matrix: who covers each cell, what was asked, and the gaps. */
+export async function coverage(queries: Queries, args: CoverageArgs): Promise<Coverage> {
+  const minExperts = args.minExperts ?? 2;
+  if (!Number.isInteger(minExperts) || minExperts < 1 || minExperts > MAX_MIN_EXPERTS) {
+    throw badUserInput(`minExperts must be from 1 to ${MAX_MIN_EXPERTS} (got ${minExperts}).`, { argument: 'minExperts' });
+  }
+  if (args.themes?.length === 0) throw badUserInput('themes is empty: name at least one theme, or leave it out for the top-level themes.', { argument: 'themes' });
+  if (args.countries?.length === 0) throw badUserInput('countries is empty: name at least one country or region, or leave it out for the regions.', { argument: 'countries' });
+  checkAxes(args.themes?.length ?? 0, args.countries?.length ?? 0);
+  const networkId = args.network ? (lookupOf(args.network.trim(), 'Network').id ?? args.network) : null;
+  const [rows, columns] = await Promise.all([
+    args.themes ? rowsAsked(queries, args.themes) : defaultRows(queries),
+    args.countries ? columnsAsked(queries, args.countries) : defaultColumns(queries),
+  ]);
+  checkAxes(rows.length, columns.length);
+  const counts = await coverageCounts(queries, {
+    rows: rows.map((r) => r.themeId),
+    columns,
+    networkId,
+    from: args.from.toISOString(),
+    to: args.to.toISOString(),
+  });
+  const { from, to } = args;
+  const matrix = rows.map((row) => ({
+    ...row,
+    cells: columns.map((column): CoverageCell => {
+      const found = counts.get(`${row.themeId}\u0000${column.id}`) ?? { expertCount: 0, expertsByLevel: [], expertsByProvenance: [], demand: 0 };
+      return { ...found, themeId: row.themeId, column, gap: found.demand > 0 && found.expertCount < minExperts, networkId, from, to };
+    }),
+  }));
+  const rowOrder = new Map(rows.map((r, index) => [r.themeId, index]));
+  const columnOrder = new Map(columns.map((c, index) => [c.id, index]));
+  return { from, to, minExperts, networkId, rows: matrix, columns, gaps: orderGaps(matrix.flatMap((r) => r.cells), rowOrder, columnOrder) };
+}
