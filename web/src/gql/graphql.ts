@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Whether a coverage column is one country or a region (its countries together). */
+export type CoverageColumnKind =
+  /** One country. */
+  | 'COUNTRY'
+  /** A region: an expert or inquiry counts once if it concerns any of its countries. */
+  | 'REGION';
+
 /** How well the expert knows a theme. */
 export type ExpertiseInput = {
   /** From 1 (working knowledge) to 5 (leading authority). */
@@ -125,6 +132,49 @@ export type RiskCategory =
   /** Unwanted transfer of knowledge or technology. */
   | 'UNWANTED_TRANSFER';
 
+/** The length of one bucket of a time series: calendar weeks (from Monday), months or quarters, in Europe/Amsterdam time. */
+export type StatisticsInterval =
+  /** Calendar months. */
+  | 'MONTH'
+  /** Calendar quarters (January, April, July, October). */
+  | 'QUARTER'
+  /** Calendar weeks, Monday 00:00 to Monday 00:00. */
+  | 'WEEK';
+
+export type CoverageCellQueryVariables = Exact<{
+  theme: string;
+  column: string;
+  network?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  minExperts?: number | null | undefined;
+}>;
+
+
+export type CoverageCellQuery = { coverage: { rows: Array<{ cells: Array<{ demand: number, expertCount: number, gap: boolean, theme: { slug: string, name: string, nameNl: string }, column: { id: string, country: { name: string, nameNl: string } | null, region: { name: string, nameNl: string } | null }, expertsByLevel: Array<{ level: number, count: number }>, expertsByProvenance: Array<{ provenance: Provenance, count: number }>, experts: { edges: Array<{ score: number, reasons: Array<{ text: string }>, node: { slug: string, name: string, headline: string | null, headlineNl: string | null } }> }, inquiries: { totalCount: number, edges: Array<{ node: { slug: string, question: string, status: InquiryStatus, receivedAt: string } }> } }> }> } };
+
+export type CoverageQueryVariables = Exact<{
+  themes?: Array<string> | string | null | undefined;
+  countries?: Array<string> | string | null | undefined;
+  network?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  minExperts?: number | null | undefined;
+}>;
+
+
+export type CoverageQuery = { coverage: { minExperts: number, columns: Array<{ id: string, kind: CoverageColumnKind, country: { code: string, name: string, nameNl: string } | null, region: { slug: string, name: string, nameNl: string, countries: Array<{ code: string }> } | null }>, rows: Array<{ hasNarrower: boolean, theme: { slug: string, name: string, nameNl: string }, narrower: Array<{ slug: string }>, cells: Array<{ demand: number, expertCount: number, gap: boolean }> }>, gaps: Array<{ demand: number, expertCount: number, theme: { slug: string, name: string, nameNl: string }, column: { id: string } }> } };
+
+export type DashboardQueryVariables = Exact<{
+  network?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  interval?: StatisticsInterval;
+}>;
+
+
+export type DashboardQuery = { inquiryStatistics: { received: number, answered: number, answeredOnTime: number, answeredOnTimeShare: number | null, open: number, overdue: number, medianWorkingDaysToAnswer: number | null, waitedOnMinistriesShare: number | null, series: Array<{ start: string, end: string, current: boolean, received: number, answered: number, answeredOnTime: number, answeredOnTimeShare: number | null, overdueAtEnd: number, byStatus: Array<{ status: string, count: number }> }> }, networkStatistics: Array<{ activeExperts: number, consentingExperts: number, eventsHeld: number, inquiriesRouted: number, inquiriesAnswered: number, network: { slug: string, acronym: string } }>, themes: { edges: Array<{ node: { slug: string, name: string, nameNl: string, inquiryCount: number } }> }, regions: Array<{ countries: Array<{ code: string, name: string, nameNl: string, inquiryCount: number }> }> };
+
 export type InquiryStatusQueryVariables = Exact<{
   id: string | number;
   slug: string;
@@ -143,6 +193,11 @@ export type InstitutionsQueryVariables = Exact<{
 
 
 export type InstitutionsQuery = { institutions: { edges: Array<{ node: { slug: string, name: string, kind: InstitutionKind } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type NetworksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NetworksQuery = { networks: { edges: Array<{ node: { slug: string, acronym: string, name: string, nameNl: string } }> } };
 
 export type RecordInquiryMutationVariables = Exact<{
   input: RecordInquiryInput;
@@ -201,6 +256,191 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const CoverageCellDocument = new TypedDocumentString(`
+    query CoverageCell($theme: String!, $column: String!, $network: String, $from: DateTime, $to: DateTime, $minExperts: Int = 2) {
+  coverage(
+    themes: [$theme]
+    countries: [$column]
+    network: $network
+    from: $from
+    to: $to
+    minExperts: $minExperts
+  ) {
+    rows {
+      cells {
+        theme {
+          slug
+          name
+          nameNl
+        }
+        column {
+          id
+          country {
+            name
+            nameNl
+          }
+          region {
+            name
+            nameNl
+          }
+        }
+        demand
+        expertCount
+        gap
+        expertsByLevel {
+          level
+          count
+        }
+        expertsByProvenance {
+          provenance
+          count
+        }
+        experts(first: 10) {
+          edges {
+            score
+            reasons {
+              text
+            }
+            node {
+              slug
+              name
+              headline
+              headlineNl
+            }
+          }
+        }
+        inquiries(first: 10) {
+          totalCount
+          edges {
+            node {
+              slug
+              question
+              status
+              receivedAt
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoverageCellQuery, CoverageCellQueryVariables>;
+export const CoverageDocument = new TypedDocumentString(`
+    query Coverage($themes: [String!], $countries: [String!], $network: String, $from: DateTime, $to: DateTime, $minExperts: Int = 2) {
+  coverage(
+    themes: $themes
+    countries: $countries
+    network: $network
+    from: $from
+    to: $to
+    minExperts: $minExperts
+  ) {
+    minExperts
+    columns {
+      id
+      kind
+      country {
+        code
+        name
+        nameNl
+      }
+      region {
+        slug
+        name
+        nameNl
+        countries {
+          code
+        }
+      }
+    }
+    rows {
+      theme {
+        slug
+        name
+        nameNl
+      }
+      hasNarrower
+      narrower {
+        slug
+      }
+      cells {
+        demand
+        expertCount
+        gap
+      }
+    }
+    gaps {
+      theme {
+        slug
+        name
+        nameNl
+      }
+      column {
+        id
+      }
+      demand
+      expertCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard($network: String, $from: DateTime, $to: DateTime, $interval: StatisticsInterval! = MONTH) {
+  inquiryStatistics(network: $network, from: $from, to: $to) {
+    received
+    answered
+    answeredOnTime
+    answeredOnTimeShare
+    open
+    overdue
+    medianWorkingDaysToAnswer
+    waitedOnMinistriesShare
+    series(interval: $interval) {
+      start
+      end
+      current
+      received
+      answered
+      answeredOnTime
+      answeredOnTimeShare
+      overdueAtEnd
+      byStatus {
+        status
+        count
+      }
+    }
+  }
+  networkStatistics(network: $network, from: $from, to: $to) {
+    network {
+      slug
+      acronym
+    }
+    activeExperts
+    consentingExperts
+    eventsHeld
+    inquiriesRouted
+    inquiriesAnswered
+  }
+  themes(first: 100) {
+    edges {
+      node {
+        slug
+        name
+        nameNl
+        inquiryCount(includeNarrower: false)
+      }
+    }
+  }
+  regions {
+    countries {
+      code
+      name
+      nameNl
+      inquiryCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const InquiryStatusDocument = new TypedDocumentString(`
     query InquiryStatus($id: ID!, $slug: String!) {
   node(id: $id) {
@@ -253,6 +493,20 @@ export const InstitutionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InstitutionsQuery, InstitutionsQueryVariables>;
+export const NetworksDocument = new TypedDocumentString(`
+    query Networks {
+  networks(first: 20) {
+    edges {
+      node {
+        slug
+        acronym
+        name
+        nameNl
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NetworksQuery, NetworksQueryVariables>;
 export const RecordInquiryDocument = new TypedDocumentString(`
     mutation RecordInquiry($input: RecordInquiryInput!) {
   recordInquiry(input: $input) {

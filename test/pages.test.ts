@@ -1,0 +1,130 @@
+// The pages over HTTP: served with a strict CSP from the built bundles, assets only by the build's allow-list,
+// and the development sign-in only where the server signs with the embedded default's local secret.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openAuthenticator, type Authenticator } from '../src/auth/tokens.js';
+import type { Database } from '../src/db/database.js';
+import { startHttp, type HttpServer } from '../src/http/server.js';
+import { silentLogger } from '../src/logging.js';
+import { schema } from '../src/schema.js';
+import { connectTestDatabase } from './helpers/api.js';
+
+const html = (url: string) => fetch(url, { headers: { accept: 'text/html' } });
+const pageOptions = async (response: Response) =>
+  JSON.parse(/<script type="application\/json" id="page-options">(.*?)<\/script>/s.exec(await response.text())![1]!) as { devIdentities: Array<{ id: string }> | null };
+
+describe('the pages', () => {
+  const appUrl = inject('appUrl');
+
+  it.each([
+    ['/', 'search'],
+    ['/dashboard', 'dashboard'],
+    ['/graphql', 'graphiql'],
+  ])('serves %s with its bundle and a CSP that keeps it to this origin', async (route, bundle) => {
+    const response = await html(`${appUrl}${route}`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("connect-src 'self'");
+    const text = await response.text();
+    expect(text).toContain(`<script type="module" src="/assets/${bundle}.js"></script>`);
+    expect(text).not.toMatch(/https?:\/\//);
+    const script = await fetch(`${appUrl}/assets/${bundle}.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await fetch(`${appUrl}/assets/${bundle}.css`)).status).toBe(200);
+  });
+
+  it('lets GraphiQL run Monaco workers of its own origin', async () => {
+    const response = await html(`${appUrl}/graphql`);
+    expect(response.headers.get('content-security-policy')).toContain("worker-src 'self'");
+    for (const worker of ['editor', 'json', 'graphql']) expect((await fetch(`${appUrl}/assets/${worker}.worker.js`)).status).toBe(200);
+  });
+
+  it('answers an unchanged asset with 304', async () => {
+    const first = await fetch(`${appUrl}/assets/search.js`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    const again = await fetch(`${appUrl}/assets/search.js`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it.each(['/assets/manifest.json', '/assets/../package.json', '/assets/%2e%2e/package.json', '/assets/', '/assets/nothing.js', '/web/dist/search.js'])(
+    'serves nothing outside the build for %s',
+    async (route) => {
+      expect((await fetch(`${appUrl}${route}`)).status).toBe(404);
+    },
+  );
+
+  it('still answers GraphQL at /graphql for API clients', async () => {
+    const response = await fetch(`${appUrl}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } });
+    expect(await response.json()).toMatchObject({ data: { __typename: 'Query' } });
+  });
+
+  it('offers no development sign-in when an operator configured the tokens (AUTH_SECRET here)', async () => {
+    expect((await pageOptions(await html(`${appUrl}/`))).devIdentities).toBeNull();
+    const response = await fetch(`${appUrl}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"identity":"sample-admin"}' });
+    expect(response.status).toBe(404);
+  });
+});
+
+describe('the development sign-in, on the embedded default', () => {
+  let database: Database;
+  let server: HttpServer;
+  let authenticator: Authenticator;
+  let secretDir: string;
+
+  beforeAll(async () => {
+    database = await connectTestDatabase();
+    secretDir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-dev-secret-'));
+    // What app.ts does when no AUTH_* is set: a local secret, and the development sign-in on.
+    authenticator = await openAuthenticator({ kind: 'local', secretFile: path.join(secretDir, 'auth-secret'), issuer: 'expertise-graph', audience: 'expertise-graph', anonymous: 'viewer' });
+    server = await startHttp({ schema, database, authenticator, host: '127.0.0.1', port: 0, queryStats: false, log: silentLogger(), devTokens: true });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await database?.close();
+    if (secretDir) await rm(secretDir, { recursive: true, force: true });
+  });
+
+  const devToken = (body: string, contentType = 'application/json') =>
+    fetch(`${server.url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+  it('lists the development identities in every page', async () => {
+    for (const route of ['/', '/dashboard', '/graphql']) {
+      const options = await pageOptions(await html(`${server.url}${route}`));
+      expect(options.devIdentities!.map((identity) => identity.id)).toEqual(
+        expect.arrayContaining(['sample-viewer', 'sample-officer', 'sample-secretariat-ckn', 'sample-desk', 'sample-admin']),
+      );
+    }
+  });
+
+  it('mints a short-lived token for the identity picked, which the API accepts', async () => {
+    const response = await devToken('{"identity":"sample-secretariat-ckn"}');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const { token } = (await response.json()) as { token: string };
+    const viewer = await authenticator.verify(token);
+    expect([...viewer.roles]).toEqual(['secretariat']);
+    expect(viewer.networks).toEqual(['ckn']);
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number; iat: number };
+    expect(claims.exp - claims.iat).toBe(3600);
+    const api = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(api.status).toBe(200);
+  });
+
+  it('refuses anything else', async () => {
+    expect((await devToken('{"identity":"root"}')).status).toBe(400);
+    expect((await devToken('not json')).status).toBe(400);
+    expect((await devToken('identity=sample-admin', 'application/x-www-form-urlencoded')).status).toBe(415);
+    expect((await fetch(`${server.url}/auth/dev-token`)).status).toBe(405);
+    expect((await devToken(JSON.stringify({ identity: 'x'.repeat(5000) }))).status).toBe(400);
+  });
+});
