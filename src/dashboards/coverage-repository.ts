@@ -43,7 +43,92 @@ export interface CoverageQuery {
   to: string;
 }
 
-/** The counts of every cell, keyed by theme id and column id (NUL between); cells with nothing are absent. */
-export async function coverageCounts(_queries: Queries, _query: CoverageQuery): Promise<Map<string, CellCounts>> {
-  return new Map();
+/** VERIFIED above EVIDENCED above DECLARED: the provenance counted when an expert has two links of the same level. */
+const PROVENANCE_RANK = "CASE coalesce(x.provenance, 'DECLARED') WHEN 'VERIFIED' THEN 2 WHEN 'EVIDENCED' THEN 1 ELSE 0 END";
+
+/**
+ * Per row theme: the current experts with expertise in it or a current narrower theme (members of the
+ * network, if given), each with their best level (and its provenance), and the asked countries each covers
+ * by focus or by a current contribution concerning it; counted per column (a region's countries together).
+ * Per row theme too: the inquiries received in the period about it or a narrower theme, concerning an asked
+ * country (routed to the network, if given). One round trip; the experts part reads the rows' expertise
+ * links and those experts' focus and contributions, the demand part the period's inquiries (receipt index).
+ */
+const COVERAGE = `
+  CALL () {
+    UNWIND $rows AS rowId
+    CALL (rowId) {
+      MATCH (root:Theme {id: rowId})<-[:BROADER*0..10]-(t:Theme)<-[x:EXPERT_IN]-(e:Expert)
+      WHERE (t = root OR t.retiredAt IS NULL) AND e.retiredAt IS NULL
+        AND ($networkId IS NULL OR EXISTS { (e)-[:MEMBER_OF]->(:Network {id: $networkId}) })
+      WITH e, x ORDER BY x.level DESC, ${PROVENANCE_RANK} DESC
+      WITH e, head(collect({level: x.level, provenance: coalesce(x.provenance, 'DECLARED')})) AS best
+      WITH best, COLLECT {
+             MATCH (e)-[:FOCUSES_ON]->(c:Country) WHERE c.id IN $countryIds RETURN c.id AS id
+             UNION
+             MATCH (e)<-[:BY]-(k:Contribution)-[:CONCERNS]->(c:Country) WHERE k.retiredAt IS NULL AND c.id IN $countryIds RETURN c.id AS id
+           } AS covered
+      WHERE size(covered) > 0
+      UNWIND $columns AS column
+      WITH column, best WHERE any(id IN covered WHERE id IN column.countryIds)
+      RETURN column.id AS columnId, best.level AS level, best.provenance AS provenance, count(*) AS experts
+    }
+    RETURN collect({rowId: rowId, columnId: columnId, level: level, provenance: provenance, experts: experts}) AS experts
+  }
+  CALL () {
+    MATCH (i:Inquiry)
+    WHERE i.receivedAt >= datetime($from) AND i.receivedAt < datetime($to)
+      AND ($networkId IS NULL OR EXISTS { (i)-[:ROUTED_TO]->(:Network {id: $networkId}) })
+    WITH i, COLLECT { MATCH (i)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds RETURN c.id } AS concerned
+    WHERE size(concerned) > 0
+    WITH i, concerned, COLLECT {
+           MATCH (i)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(r:Theme) WHERE r.id IN $rows RETURN DISTINCT r.id
+         } AS rowIds
+    UNWIND rowIds AS rowId
+    UNWIND $columns AS column
+    WITH rowId, column, i WHERE any(id IN concerned WHERE id IN column.countryIds)
+    WITH rowId, column.id AS columnId, count(DISTINCT i) AS demand
+    RETURN collect({rowId: rowId, columnId: columnId, demand: demand}) AS demand
+  }
+  RETURN experts, demand`;
+
+interface CoverageRowsResult {
+  experts: Array<{ rowId: string; columnId: string; level: number | null; provenance: string; experts: number }>;
+  demand: Array<{ rowId: string; columnId: string; demand: number }>;
+}
+
+export const cellKey = (themeId: string, columnId: string) => `${themeId}\u0000${columnId}`;
+
+/** The counts of every cell, keyed by cellKey(theme id, column id); cells with nothing are absent. */
+export async function coverageCounts(queries: Queries, query: CoverageQuery): Promise<Map<string, CellCounts>> {
+  const countryIds = [...new Set(query.columns.flatMap((column) => column.countryIds))];
+  const columns = query.columns.map((column) => ({ id: column.id, countryIds: column.countryIds }));
+  const [result] = await queries.read<CoverageRowsResult>(COVERAGE, { ...query, columns, countryIds });
+  const cells = new Map<string, CellCounts>();
+  const cell = (rowId: string, columnId: string) => {
+    const key = cellKey(rowId, columnId);
+    let found = cells.get(key);
+    if (!found) cells.set(key, (found = { expertCount: 0, expertsByLevel: [], expertsByProvenance: [], demand: 0 }));
+    return found;
+  };
+  for (const row of result?.experts ?? []) {
+    const counts = cell(row.rowId, row.columnId);
+    counts.expertCount += row.experts;
+    addTo(counts.expertsByLevel, (c) => c.level === (row.level ?? 0), () => ({ level: row.level ?? 0, count: 0 })).count += row.experts;
+    addTo(counts.expertsByProvenance, (c) => c.provenance === row.provenance, () => ({ provenance: row.provenance, count: 0 })).count += row.experts;
+  }
+  for (const row of result?.demand ?? []) cell(row.rowId, row.columnId).demand = row.demand;
+  for (const counts of cells.values()) {
+    counts.expertsByLevel.sort((a, b) => b.level - a.level);
+    counts.expertsByProvenance.sort((a, b) => PROVENANCE_ORDER.indexOf(a.provenance) - PROVENANCE_ORDER.indexOf(b.provenance));
+  }
+  return cells;
+}
+
+const PROVENANCE_ORDER = ['VERIFIED', 'EVIDENCED', 'DECLARED'];
+
+function addTo<T>(list: T[], matches: (item: T) => boolean, create: () => T): T {
+  let item = list.find(matches);
+  if (!item) list.push((item = create()));
+  return item;
 }

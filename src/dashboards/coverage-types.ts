@@ -1,4 +1,5 @@
 import { builder } from '../graphql/builder.js';
+import type { Types } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { limitExceeded } from '../graphql/limits.js';
 import { pageArgDescriptions } from '../graphql/paging.js';
@@ -94,7 +95,7 @@ const Cell = builder.objectRef<CoverageCell>('CoverageCell').implement({
     gap: t.exposeBoolean('gap', { description: 'Asked about (demand > 0) but covered by fewer than minExperts experts.' }),
     experts: t.field({
       type: ExpertMatchConnection,
-      description: `Who covers the cell, best first: whoKnows(about: theme, country: column), whose ranking and reasons they are. At most ${MAX_CELL_DETAILS} cells per request may list experts or inquiries.`,
+      description: `Who covers the cell, best first: whoKnows(about: theme, country: column), whose ranking and reasons they are. At most ${MAX_CELL_DETAILS} cells per request may list experts or inquiries (coverageCell asks for one).`,
       args: { first: t.arg.int({ required: false, defaultValue: 10, description: pageArgDescriptions.first }) },
       resolve: (c, args, ctx) => {
         countCellDetail(ctx);
@@ -156,6 +157,30 @@ const CoverageRef = builder.objectRef<Coverage>('Coverage').implement({
   }),
 });
 
+const periodArgs = (t: PothosSchemaTypes.QueryFieldBuilder<Types, object>) => ({
+  network: t.arg.string({ required: false, description: 'Only that network’s members and the inquiries routed to it (id or slug).' }),
+  minExperts: t.arg.int({ required: false, defaultValue: 2, description: 'An asked-about cell with fewer experts than this is a gap (1–1000).' }),
+  from: t.arg({ type: 'DateTime', required: false, description: 'Demand counted from (inclusive); default 365 days before `to`.' }),
+  to: t.arg({ type: 'DateTime', required: false, description: 'Demand counted until (exclusive); default now.' }),
+});
+
+builder.queryField('coverageCell', (t) =>
+  t.field({
+    type: Cell,
+    description:
+      'One cell of coverage, for the click-through from a heatmap: the same counts as in coverage, and who covers it (experts) and what was asked (inquiries) without the cost of a whole matrix.',
+    args: {
+      theme: t.arg.string({ required: true, description: 'The row: a theme id, name or alias.' }),
+      country: t.arg.string({ required: true, description: 'The column: a country (ISO code or name) or a region.' }),
+      ...periodArgs(t),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { rows } = await coverage(ctx.queries, { ...args, themes: [args.theme], countries: [args.country], ...statisticsPeriod(args) });
+      return rows[0]!.cells[0]!;
+    },
+  }),
+);
+
 builder.queryField('coverage', (t) =>
   t.field({
     type: CoverageRef,
@@ -169,10 +194,7 @@ builder.queryField('coverage', (t) =>
         required: false,
         description: `The columns: countries (ISO codes or names) or regions, each its own column; default every region. At most ${MAX_COVERAGE_COLUMNS}.`,
       }),
-      network: t.arg.string({ required: false, description: 'Only that network’s members and the inquiries routed to it (id or slug).' }),
-      minExperts: t.arg.int({ required: false, defaultValue: 2, description: 'An asked-about cell with fewer experts than this is a gap (1–1000).' }),
-      from: t.arg({ type: 'DateTime', required: false, description: 'Demand counted from (inclusive); default 365 days before `to`.' }),
-      to: t.arg({ type: 'DateTime', required: false, description: 'Demand counted until (exclusive); default now.' }),
+      ...periodArgs(t),
     },
     resolve: (_root, args, ctx) => coverage(ctx.queries, { ...args, ...statisticsPeriod(args) }),
   }),

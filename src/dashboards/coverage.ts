@@ -1,8 +1,9 @@
 import type { Queries } from '../db/database.js';
 import { limitExceeded } from '../graphql/limits.js';
 import { badUserInput } from '../graphql/errors.js';
-import { lookupOf, resolveNames, unknownPlace, unknownTheme } from '../names/service.js';
-import { coverageCounts, defaultColumns, defaultRows, type CellCounts, type ColumnAxis, type RowAxis } from './coverage-repository.js';
+import { networksByIds } from '../networks/repository.js';
+import { idOf, resolveNames, unknownPlace, unknownTheme } from '../names/service.js';
+import { cellKey, coverageCounts, defaultColumns, defaultRows, type CellCounts, type ColumnAxis, type RowAxis } from './coverage-repository.js';
 
 /** A heatmap a screen can show, and a bounded amount of work: rows × columns at most 50 × 60. */
 export const MAX_COVERAGE_ROWS = 50;
@@ -79,6 +80,17 @@ async function columnsAsked(queries: Queries, places: string[]): Promise<ColumnA
   return [...columns.values()];
 }
 
+/** A network filter must name a network: an unknown one would silently count nothing. */
+export const unknownNetwork = (networkId: string) =>
+  badUserInput(`Unknown network "${networkId}": use a network's id or slug, e.g. "ckn", "reka" or "knowledge-security-desk" (see the networks query).`, {
+    argument: 'network',
+  });
+
+async function checkNetwork(queries: Queries, networkId: string): Promise<void> {
+  const [network] = await networksByIds(queries, [networkId]);
+  if (!network || network instanceof Error) throw unknownNetwork(networkId);
+}
+
 function checkAxes(rows: number, columns: number): void {
   if (rows > MAX_COVERAGE_ROWS) {
     throw limitExceeded('coverageRows', MAX_COVERAGE_ROWS, rows, `The coverage has ${rows} rows (themes); the limit is ${MAX_COVERAGE_ROWS}: ask for fewer themes, or several matrices.`);
@@ -102,10 +114,11 @@ export async function coverage(queries: Queries, args: CoverageArgs): Promise<Co
   if (args.themes?.length === 0) throw badUserInput('themes is empty: name at least one theme, or leave it out for the top-level themes.', { argument: 'themes' });
   if (args.countries?.length === 0) throw badUserInput('countries is empty: name at least one country or region, or leave it out for the regions.', { argument: 'countries' });
   checkAxes(args.themes?.length ?? 0, args.countries?.length ?? 0);
-  const networkId = args.network ? (lookupOf(args.network.trim(), 'Network').id ?? args.network) : null;
+  const networkId = args.network ? idOf(args.network, 'Network') : null;
   const [rows, columns] = await Promise.all([
     args.themes ? rowsAsked(queries, args.themes) : defaultRows(queries),
     args.countries ? columnsAsked(queries, args.countries) : defaultColumns(queries),
+    networkId ? checkNetwork(queries, networkId) : null,
   ]);
   checkAxes(rows.length, columns.length);
   const counts = await coverageCounts(queries, {
@@ -119,7 +132,7 @@ export async function coverage(queries: Queries, args: CoverageArgs): Promise<Co
   const matrix = rows.map((row) => ({
     ...row,
     cells: columns.map((column): CoverageCell => {
-      const found = counts.get(`${row.themeId}\u0000${column.id}`) ?? { expertCount: 0, expertsByLevel: [], expertsByProvenance: [], demand: 0 };
+      const found = counts.get(cellKey(row.themeId, column.id)) ?? { expertCount: 0, expertsByLevel: [], expertsByProvenance: [], demand: 0 };
       return { ...found, themeId: row.themeId, column, gap: found.demand > 0 && found.expertCount < minExperts, networkId, from, to };
     }),
   }));

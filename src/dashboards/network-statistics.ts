@@ -2,6 +2,7 @@ import { builder } from '../graphql/builder.js';
 import { badUserInput } from '../graphql/errors.js';
 import { idOf } from '../names/service.js';
 import { NetworkNode } from '../networks/types.js';
+import { unknownNetwork } from './coverage.js';
 import { networkStatistics, type NetworkStatisticsRow } from './network-repository.js';
 
 interface NetworkStatistics extends NetworkStatisticsRow {
@@ -41,6 +42,7 @@ builder.queryField('networkStatistics', (t) =>
       if (from && to && from >= to) throw badUserInput('from must lie before to.', { argument: 'from' });
       const networkId = args.network ? idOf(args.network, 'Network') : null;
       const rows = await networkStatistics(ctx.queries, { networkId, from: from?.toISOString() ?? null, to: to?.toISOString() ?? null });
+      if (networkId && rows.length === 0) throw unknownNetwork(networkId);
       return rows.map((row) => ({ ...row, from, to }));
     },
   }),
