@@ -145,10 +145,11 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 120_000 }, 
       const { x, y } = target!;
       const theme = coverage.rows[y].theme.slug;
       const column = coverage.columns[x].id;
-      const detail = await graphql(`query($theme: String!, $column: String!, $from: DateTime, $to: DateTime) {
-        coverage(themes: [$theme], countries: [$column], from: $from, to: $to) { rows { cells {
-          experts(first: 10) { edges { node { slug } } } inquiries(first: 10) { edges { node { slug } } } } } } }`, { theme, column, ...PERIOD });
-      const cell = detail.data.coverage.rows[0].cells[0];
+      const detail = await graphql(`query($theme: String!, $column: String!, $from: DateTime, $to: DateTime, $minExperts: Int) {
+        coverageCell(theme: $theme, country: $column, from: $from, to: $to, minExperts: $minExperts) {
+          gap experts(first: 10) { edges { node { slug } } } inquiries(first: 10) { edges { node { slug } } } } }`, { theme, column, ...PERIOD, minExperts });
+      const cell = detail.data.coverageCell;
+      expect(cell.gap).toBe(true);
       expect(cell.inquiries.edges.length).toBeGreaterThan(0); // a gap is asked about
 
       const box = (await page.locator('[data-chart=coverage]').boundingBox())!;

@@ -60,7 +60,7 @@ describe('the pages', () => {
   );
 
   it('still answers GraphQL at /graphql for API clients', async () => {
-    const response = await fetch(`${appUrl}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } });
+    const response = await fetch(`${appUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
     expect(await response.json()).toMatchObject({ data: { __typename: 'Query' } });
   });
 

@@ -83,10 +83,9 @@ async function showCell(themeSlug: string, columnId: string): Promise<void> {
   detail.dataset.column = columnId;
   try {
     const { data, errors } = await request(CoverageCellDocument, { theme: themeSlug, column: columnId, network: networkFilter(), ...period(), minExperts: minExperts() });
-    const cell = data!.coverage.rows[0]?.cells[0];
-    if (!cell) return render(detail);
+    const cell = data!.coverageCell;
     const column = cell.column.region ?? cell.column.country;
-    const inquiriesHidden = errorAt(errors, ['coverage', 'rows', 0, 'cells', 0, 'inquiries']);
+    const inquiriesHidden = errorAt(errors, ['coverageCell', 'inquiries']);
     const inquiries = cell.inquiries.edges;
     render(detail,
       h('h2', {}, `${localName(cell.theme)} × ${column ? localName(column) : cell.column.id}`, ' ', h('button', { type: 'button', class: 'close', on: { click: () => render(detail) } }, t('close'))),

@@ -151,7 +151,7 @@ export type CoverageCellQueryVariables = Exact<{
 }>;
 
 
-export type CoverageCellQuery = { coverage: { rows: Array<{ cells: Array<{ demand: number, expertCount: number, gap: boolean, theme: { slug: string, name: string, nameNl: string }, column: { id: string, country: { name: string, nameNl: string } | null, region: { name: string, nameNl: string } | null }, expertsByLevel: Array<{ level: number, count: number }>, expertsByProvenance: Array<{ provenance: Provenance, count: number }>, experts: { edges: Array<{ score: number, reasons: Array<{ text: string }>, node: { slug: string, name: string, headline: string | null, headlineNl: string | null } }> }, inquiries: { totalCount: number, edges: Array<{ node: { slug: string, question: string, status: InquiryStatus, receivedAt: string } }> } }> }> } };
+export type CoverageCellQuery = { coverageCell: { demand: number, expertCount: number, gap: boolean, theme: { slug: string, name: string, nameNl: string }, column: { id: string, country: { name: string, nameNl: string } | null, region: { name: string, nameNl: string } | null }, expertsByLevel: Array<{ level: number, count: number }>, expertsByProvenance: Array<{ provenance: Provenance, count: number }>, experts: { edges: Array<{ score: number, reasons: Array<{ text: string }>, node: { slug: string, name: string, headline: string | null, headlineNl: string | null } }> }, inquiries: { totalCount: number, edges: Array<{ node: { slug: string, question: string, status: InquiryStatus, receivedAt: string } }> } } };
 
 export type CoverageQueryVariables = Exact<{
   themes?: Array<string> | string | null | undefined;
@@ -258,67 +258,63 @@ export class TypedDocumentString<TResult, TVariables>
 
 export const CoverageCellDocument = new TypedDocumentString(`
     query CoverageCell($theme: String!, $column: String!, $network: String, $from: DateTime, $to: DateTime, $minExperts: Int = 2) {
-  coverage(
-    themes: [$theme]
-    countries: [$column]
+  coverageCell(
+    theme: $theme
+    country: $column
     network: $network
     from: $from
     to: $to
     minExperts: $minExperts
   ) {
-    rows {
-      cells {
-        theme {
+    theme {
+      slug
+      name
+      nameNl
+    }
+    column {
+      id
+      country {
+        name
+        nameNl
+      }
+      region {
+        name
+        nameNl
+      }
+    }
+    demand
+    expertCount
+    gap
+    expertsByLevel {
+      level
+      count
+    }
+    expertsByProvenance {
+      provenance
+      count
+    }
+    experts(first: 10) {
+      edges {
+        score
+        reasons {
+          text
+        }
+        node {
           slug
           name
-          nameNl
+          headline
+          headlineNl
         }
-        column {
-          id
-          country {
-            name
-            nameNl
-          }
-          region {
-            name
-            nameNl
-          }
-        }
-        demand
-        expertCount
-        gap
-        expertsByLevel {
-          level
-          count
-        }
-        expertsByProvenance {
-          provenance
-          count
-        }
-        experts(first: 10) {
-          edges {
-            score
-            reasons {
-              text
-            }
-            node {
-              slug
-              name
-              headline
-              headlineNl
-            }
-          }
-        }
-        inquiries(first: 10) {
-          totalCount
-          edges {
-            node {
-              slug
-              question
-              status
-              receivedAt
-            }
-          }
+      }
+    }
+    inquiries(first: 10) {
+      totalCount
+      edges {
+        node {
+          slug
+          question
+          status
+          receivedAt
         }
       }
     }
