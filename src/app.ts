@@ -27,8 +27,8 @@ export interface App {
  * Printed for the person at the terminal, never into the structured log (tokens do not belong in log storage).
  */
 async function printSampleTokens(authenticator: Authenticator, url: string, print: (line: string) => void): Promise<void> {
-  print(`Sample tokens (valid 12 hours; more with \`npm run token -- --role officer\`). In GraphiQL (${url}/graphql) open "Headers" and paste`);
-  print('  {"Authorization": "Bearer <token>"}   (no header: you are a viewer)');
+  print(`Sample tokens (valid 12 hours; more with \`npm run token -- --role officer\`). Paste one into the sign-in box of ${url}/ or ${url}/graphql`);
+  print('  (or pick a development role there; without a token you are a viewer)');
   for (const identity of SAMPLE_IDENTITIES) {
     const label = identity.roles[0] === 'secretariat' ? `secretariat ${identity.networks![0]!.toUpperCase()}` : identity.roles[0]!;
     print(`  ${label.padEnd(16)} ${await authenticator.mint!(identity)}`);

@@ -51,7 +51,7 @@ describe.runIf(browserTestsRun)('GraphiQL', { timeout: 90_000 }, () => {
     await page.locator('.graphiql-explorer-root').waitFor({ state: 'visible' });
 
     const tabs = await page.locator('.graphiql-tab').allTextContents();
-    expect(tabs.join(' ')).toMatch(/WhoKnows.*SimilarInquiries.*RecordInquiry.*InquiryStatus.*UpdateExpertise/);
+    expect(tabs.join(' ')).toMatch(/WhoKnows.*SimilarInquiries.*RecordInquiry.*InquiryStatus.*UpdateExpertise.*Coverage.*CoverageCell.*Dashboard/);
 
     // Sign in as an officer by pasting a token, then record an inquiry from its example tab.
     const token = await tokenFor({ subject: 'graphiql-officer', name: 'GraphiQL officer', roles: ['officer'] });
@@ -63,6 +63,15 @@ describe.runIf(browserTestsRun)('GraphiQL', { timeout: 90_000 }, () => {
     const result = await runGraphiqlTab(page);
     expect(result).toContain('"recordInquiry"');
     expect(result).not.toContain('"errors"');
+
+    // The Examples panel opens an example in a tab of its own.
+    await page.getByRole('button', { name: 'Show Examples' }).click();
+    await page.locator('button.example-open[data-example="coverage"]').click();
+    await page.waitForFunction(editorTextMatching, { selector: '.graphiql-query-editor', pattern: 'query Coverage\\(' });
+    const coverage = await runGraphiqlTab(page);
+    expect(coverage).toContain('"gaps"');
+    expect(coverage).not.toContain('"errors"');
+    await page.screenshot({ path: 'test-results/graphiql-examples.png' });
     await page.close();
   });
 });

@@ -1,6 +1,9 @@
 // GraphiQL's ready examples: operation files of web/operations (checked against the schema by codegen and
 // against the request limits by test/unit/limits-rules.test.ts), in the order and with the variables of
 // web/operations/examples.json.
+import coverageCell from '../operations/coverage-cell.graphql';
+import coverage from '../operations/coverage.graphql';
+import dashboard from '../operations/dashboard.graphql';
 import examples from '../operations/examples.json';
 import inquiryStatus from '../operations/inquiry-status.graphql';
 import recordInquiry from '../operations/record-inquiry.graphql';
@@ -14,6 +17,9 @@ const TEXTS: Record<string, string> = {
   'record-inquiry.graphql': recordInquiry,
   'inquiry-status.graphql': inquiryStatus,
   'update-expertise.graphql': updateExpertise,
+  'coverage.graphql': coverage,
+  'coverage-cell.graphql': coverageCell,
+  'dashboard.graphql': dashboard,
 };
 
 export interface Example {
