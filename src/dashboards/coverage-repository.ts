@@ -57,22 +57,25 @@ const PROVENANCE_RANK = "CASE coalesce(x.provenance, 'DECLARED') WHEN 'VERIFIED'
 const COVERAGE = `
   CALL () {
     UNWIND $rows AS rowId
-    CALL (rowId) {
-      MATCH (root:Theme {id: rowId})<-[:BROADER*0..10]-(t:Theme)<-[x:EXPERT_IN]-(e:Expert)
-      WHERE (t = root OR t.retiredAt IS NULL) AND e.retiredAt IS NULL
-        AND ($networkId IS NULL OR EXISTS { (e)-[:MEMBER_OF]->(:Network {id: $networkId}) })
-      WITH e, x ORDER BY x.level DESC, ${PROVENANCE_RANK} DESC
-      WITH e, head(collect({level: x.level, provenance: coalesce(x.provenance, 'DECLARED')})) AS best
-      WITH best, COLLECT {
-             MATCH (e)-[:FOCUSES_ON]->(c:Country) WHERE c.id IN $countryIds RETURN c.id AS id
-             UNION
-             MATCH (e)<-[:BY]-(k:Contribution)-[:CONCERNS]->(c:Country) WHERE k.retiredAt IS NULL AND c.id IN $countryIds RETURN c.id AS id
-           } AS covered
-      WHERE size(covered) > 0
-      UNWIND $columns AS column
-      WITH column, best WHERE any(id IN covered WHERE id IN column.countryIds)
-      RETURN column.id AS columnId, best.level AS level, best.provenance AS provenance, count(*) AS experts
-    }
+    MATCH (root:Theme {id: rowId})<-[:BROADER*0..10]-(t:Theme)
+    WHERE t = root OR t.retiredAt IS NULL
+    WITH DISTINCT rowId, t
+    MATCH (t)<-[x:EXPERT_IN]-(e:Expert)
+    WHERE e.retiredAt IS NULL AND ($networkId IS NULL OR EXISTS { (e)-[:MEMBER_OF]->(:Network {id: $networkId}) })
+    WITH e, rowId, x ORDER BY x.level DESC, ${PROVENANCE_RANK} DESC
+    WITH e, rowId, head(collect({level: x.level, provenance: coalesce(x.provenance, 'DECLARED')})) AS best
+    // Each expert once, with its best level per row: its countries are read once, whatever the rows.
+    WITH e, collect({rowId: rowId, best: best}) AS rows
+    WITH rows, COLLECT {
+           MATCH (e)-[:FOCUSES_ON]->(c:Country) WHERE c.id IN $countryIds RETURN c.id AS id
+           UNION
+           MATCH (e)<-[:BY]-(k:Contribution)-[:CONCERNS]->(c:Country) WHERE k.retiredAt IS NULL AND c.id IN $countryIds RETURN c.id AS id
+         } AS covered
+    WHERE size(covered) > 0
+    WITH rows, [column IN $columns WHERE any(id IN covered WHERE id IN column.countryIds) | column.id] AS columnIds
+    UNWIND rows AS row
+    UNWIND columnIds AS columnId
+    WITH row.rowId AS rowId, columnId, row.best.level AS level, row.best.provenance AS provenance, count(*) AS experts
     RETURN collect({rowId: rowId, columnId: columnId, level: level, provenance: provenance, experts: experts}) AS experts
   }
   CALL () {
