@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { claimsOf, graphql, tokenFor, type Actor } from './helpers/api.js';
 import { browserTestsRun, openBrowser } from './helpers/browser.js';
+import { startDevServer, type DevServer } from './helpers/dev-server.js';
 
 const SHOTS = 'test-results/browser';
 // The period the dashboard is opened with, and the same period as the API takes it (the browser runs in UTC).
@@ -16,7 +17,8 @@ const PERIOD = { from: `${FROM_DAY}T00:00:00.000Z`, to: new Date(Date.parse(`${T
 
 describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 120_000 }, () => {
   const appUrl = inject('appUrl');
-  const origin = new URL(appUrl).origin;
+  /** The app's origins: the test server's, and that of a server of this file's own on the embedded default. */
+  const origins = new Set([new URL(appUrl).origin]);
   let browser: Browser;
   const requested: string[] = [];
 
@@ -250,9 +252,34 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 120_000 }, 
     });
   });
 
+  describe('development sign-in (embedded default)', () => {
+    let server: DevServer;
+    beforeAll(async () => {
+      server = await startDevServer();
+      origins.add(new URL(server.url).origin);
+    });
+    afterAll(() => server?.stop());
+
+    it('signs in with a picked role, which then decides what the page offers', async () => {
+      const context = await contextAs(null);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/?q=semiconductors`);
+      await page.waitForSelector('li.expert');
+      expect(await page.locator('form.file-inquiry').count()).toBe(0);
+      await page.locator('select.dev-role').selectOption('sample-officer');
+      await Promise.all([page.waitForEvent('load'), page.locator('button.dev-use').click()]);
+      expect(await page.locator('.signin-who').textContent()).toContain('Policy officer (sample)');
+      await page.waitForSelector('form.file-inquiry', { state: 'attached' });
+      // Signing out forgets the token.
+      await Promise.all([page.waitForEvent('load'), page.locator('button.signout').click()]);
+      expect(await page.evaluate(() => sessionStorage.getItem('expertise-graph.token'))).toBeNull();
+      await context.close();
+    });
+  });
+
   it('sent no request outside the app', () => {
     expect(requested.length).toBeGreaterThan(0);
-    const elsewhere = requested.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin);
+    const elsewhere = requested.filter((url) => !url.startsWith('data:') && !origins.has(new URL(url).origin));
     expect(elsewhere).toEqual([]);
   });
 });

@@ -1,15 +1,7 @@
 // The pages over HTTP: served with a strict CSP from the built bundles, assets only by the build's allow-list,
 // and the development sign-in only where the server signs with the embedded default's local secret.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openAuthenticator, type Authenticator } from '../src/auth/tokens.js';
-import type { Database } from '../src/db/database.js';
-import { startHttp, type HttpServer } from '../src/http/server.js';
-import { silentLogger } from '../src/logging.js';
-import { schema } from '../src/schema.js';
-import { connectTestDatabase } from './helpers/api.js';
+import { startDevServer, type DevServer } from './helpers/dev-server.js';
 
 const html = (url: string) => fetch(url, { headers: { accept: 'text/html' } });
 const pageOptions = async (response: Response) =>
@@ -72,23 +64,11 @@ describe('the pages', () => {
 });
 
 describe('the development sign-in, on the embedded default', () => {
-  let database: Database;
-  let server: HttpServer;
-  let authenticator: Authenticator;
-  let secretDir: string;
-
+  let server: DevServer;
   beforeAll(async () => {
-    database = await connectTestDatabase();
-    secretDir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-dev-secret-'));
-    // What app.ts does when no AUTH_* is set: a local secret, and the development sign-in on.
-    authenticator = await openAuthenticator({ kind: 'local', secretFile: path.join(secretDir, 'auth-secret'), issuer: 'expertise-graph', audience: 'expertise-graph', anonymous: 'viewer' });
-    server = await startHttp({ schema, database, authenticator, host: '127.0.0.1', port: 0, queryStats: false, log: silentLogger(), devTokens: true });
+    server = await startDevServer();
   });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.close();
-    if (secretDir) await rm(secretDir, { recursive: true, force: true });
-  });
+  afterAll(() => server?.stop());
 
   const devToken = (body: string, contentType = 'application/json') =>
     fetch(`${server.url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': contentType }, body });
@@ -107,7 +87,7 @@ describe('the development sign-in, on the embedded default', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const { token } = (await response.json()) as { token: string };
-    const viewer = await authenticator.verify(token);
+    const viewer = await server.authenticator.verify(token);
     expect([...viewer.roles]).toEqual(['secretariat']);
     expect(viewer.networks).toEqual(['ckn']);
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number; iat: number };
