@@ -143,7 +143,13 @@ export function createPageRoutes(pageOptions: unknown, assets = new PageAssets()
         send(res, 503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' }, NOT_BUILT);
         return true;
       }
-      send(res, 200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': page.spec.contentSecurityPolicy, 'cache-control': 'no-cache' }, page.text);
+      send(res, 200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': page.spec.contentSecurityPolicy,
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+      }, page.text);
       return true;
     },
     async asset(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
