@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { claimsOf, graphql, tokenFor, type Actor } from './helpers/api.js';
-import { browserTestsRun, openBrowser } from './helpers/browser.js';
+import { browserTestsRun, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
 import { startDevServer, type DevServer } from './helpers/dev-server.js';
 
 const SHOTS = 'test-results/browser';
@@ -15,7 +15,7 @@ const FROM_DAY = '2024-11-01';
 const TO_DAY = new Date().toISOString().slice(0, 10);
 const PERIOD = { from: `${FROM_DAY}T00:00:00.000Z`, to: new Date(Date.parse(`${TO_DAY}T00:00:00Z`) + 86_400_000).toISOString() };
 
-describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 120_000 }, () => {
+describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_WAIT_MS }, () => {
   const appUrl = inject('appUrl');
   /** The app's origins: the test server's, and that of a server of this file's own on the embedded default. */
   const origins = new Set([new URL(appUrl).origin]);
@@ -26,6 +26,7 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 120_000 }, 
   async function contextAs(actor: Actor, locale = 'en-GB'): Promise<BrowserContext> {
     const context = await browser.newContext({ locale, timezoneId: 'UTC', viewport: { width: 1280, height: 1600 } });
     context.on('request', (request) => requested.push(request.url()));
+    context.setDefaultTimeout(SERVER_WAIT_MS);
     if (actor !== null) {
       const token = await tokenFor(claimsOf(actor));
       await context.addInitScript((value) => sessionStorage.setItem('expertise-graph.token', value), token);
@@ -64,8 +65,8 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 120_000 }, 
       minExperts = Math.min(...asked.map((cell: any) => cell.expertCount)) + 1;
       context = await contextAs('admin');
       page = await openPage(context, `/dashboard?from=${FROM_DAY}&to=${TO_DAY}&interval=MONTH&minExperts=${minExperts}`);
-      await page.waitForSelector('body[data-loaded]', { timeout: 60_000 });
-    }, 90_000);
+      await page.waitForSelector('body[data-loaded]');
+    }, 2 * SERVER_WAIT_MS);
     afterAll(() => context?.close());
 
     it('draws the coverage heatmap with a mark per cell and the gaps outlined, as the API counts them', async () => {
@@ -172,7 +173,7 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 120_000 }, 
     async function ask(page: Page, question: string) {
       await page.locator('input.question').fill(question);
       await page.locator('form.ask button[type=submit]').click();
-      await page.waitForSelector('li.expert, .experts .empty, .status .error', { timeout: 60_000 });
+      await page.waitForSelector('li.expert, .experts .empty, .status .error');
       await page.waitForSelector('.similar h2');
       return page.locator('li.expert').evaluateAll((items) => items.map((li) => ({
         slug: (li as HTMLElement).dataset.slug!,

@@ -3,9 +3,9 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tokenFor } from './helpers/api.js';
-import { browserTestsRun, editorTextMatching, openBrowser, runGraphiqlExample, runGraphiqlTab } from './helpers/browser.js';
+import { browserTestsRun, editorTextMatching, openBrowser, runGraphiqlExample, runGraphiqlTab, SERVER_WAIT_MS } from './helpers/browser.js';
 
-describe.runIf(browserTestsRun)('GraphiQL', { timeout: 90_000 }, () => {
+describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () => {
   const appUrl = inject('appUrl');
   let browser: Browser;
   let context: BrowserContext;
@@ -14,6 +14,7 @@ describe.runIf(browserTestsRun)('GraphiQL', { timeout: 90_000 }, () => {
     browser = await openBrowser();
     // A fresh context has empty storage, so no saved GraphiQL tabs or sign-in from earlier runs.
     context = await browser.newContext();
+    context.setDefaultTimeout(SERVER_WAIT_MS);
   }, 90_000);
 
   afterAll(async () => {
