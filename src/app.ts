@@ -9,6 +9,7 @@ import { schema } from './schema.js';
 import { startHttp, type HttpServer } from './http/server.js';
 import type { Logger } from './logging.js';
 import { isEmpty, readSeedData, seedGraph } from '../seed/load.js';
+import { ensureWebBuilt } from '../web/build.js';
 
 export interface App {
   url: string;
@@ -27,8 +28,8 @@ export interface App {
  * Printed for the person at the terminal, never into the structured log (tokens do not belong in log storage).
  */
 async function printSampleTokens(authenticator: Authenticator, url: string, print: (line: string) => void): Promise<void> {
-  print(`Sample tokens (valid 12 hours; more with \`npm run token -- --role officer\`). In GraphiQL (${url}/graphql) open "Headers" and paste`);
-  print('  {"Authorization": "Bearer <token>"}   (no header: you are a viewer)');
+  print(`Sample tokens (valid 12 hours; more with \`npm run token -- --role officer\`). Paste one into the sign-in box of ${url}/ or ${url}/graphql`);
+  print('  (or pick a development role there; without a token you are a viewer)');
   for (const identity of SAMPLE_IDENTITIES) {
     const label = identity.roles[0] === 'secretariat' ? `secretariat ${identity.networks![0]!.toUpperCase()}` : identity.roles[0]!;
     print(`  ${label.padEnd(16)} ${await authenticator.mint!(identity)}`);
@@ -59,6 +60,11 @@ export async function startApp(config: Config, log: Logger, print: (line: string
     await opened.close();
   };
   try {
+    // The pages' bundles, if the sources changed since `npm ci` built them; the API serves without them.
+    await ensureWebBuilt().then(
+      (built) => built && log.info('Built the pages into web/dist.'),
+      (error: unknown) => log.error({ err: error }, 'Building the pages failed: the API runs, the pages answer 503 until `npm run build:web` succeeds'),
+    );
     if (config.seedOnStart && (await isEmpty(database.queries()))) {
       log.info('Empty database: loading the seed graph…');
       await seedGraph(database.queries(), await readSeedData());
@@ -79,6 +85,7 @@ export async function startApp(config: Config, log: Logger, print: (line: string
       corsOrigins: config.corsOrigins,
       rateLimit: { points: config.rateLimitPerMinute, durationSeconds: 60, loopback: config.rateLimitLoopback },
       shutdownGraceMs: config.shutdownGraceMs,
+      devTokens: config.auth.kind === 'local',
     });
     if (config.auth.kind === 'local') await printSampleTokens(authenticator, http.url, print);
   } catch (error) {

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const where = config.neo4j.kind === 'embedded' ? `embedded Neo4j at ${app.neo4jUri}, data in ${config.neo4j.dataDir}` : `Neo4j at ${app.neo4jUri}`;
   log.info({ url: `${app.url}/graphql`, neo4j: app.neo4jUri }, 'ready');
   // For the person at the terminal: plain text, whatever LOG_LEVEL says.
-  console.log(`Expertise graph ready: GraphiQL at ${app.url}/graphql (${where}). Stop with Ctrl-C.`);
+  console.log(`Expertise graph ready: GraphiQL at ${app.url}/graphql, search at ${app.url}/, dashboard at ${app.url}/dashboard (${where}). Stop with Ctrl-C.`);
 
   let stoppingSince: number | null = null;
   const stop = async (signal: string) => {

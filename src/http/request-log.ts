@@ -29,6 +29,8 @@ export interface RequestScope {
 const ROUTES = new Map([
   ['/graphql', 'graphql'],
   ['/', 'root'],
+  ['/dashboard', 'dashboard'],
+  ['/auth/dev-token', 'dev-token'],
   ['/health', 'health'],
   ['/healthz', 'healthz'],
   ['/readyz', 'readyz'],
@@ -37,7 +39,7 @@ const ROUTES = new Map([
 
 /** A fixed set of route names (unknown paths are `other`), so that metrics labels stay bounded. */
 export function routeOf(pathname: string, assetPrefix: string): string {
-  return ROUTES.get(pathname) ?? (pathname.startsWith(assetPrefix) ? 'graphiql-asset' : 'other');
+  return ROUTES.get(pathname) ?? (pathname.startsWith(assetPrefix) ? 'asset' : 'other');
 }
 
 /** Routes that monitors call every few seconds: their successful answers are logged at debug level only. */

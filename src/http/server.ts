@@ -13,8 +13,8 @@ import { createContext, type Context } from '../graphql/context.js';
 import { ErrorCode } from '../graphql/errors.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { requestLimits } from '../graphql/limits.js';
-import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CONTENT_SECURITY_POLICY, readGraphiqlAsset, renderGraphiqlPage } from './graphiql.js';
-import { EXAMPLE_OPERATION, EXAMPLE_VARIABLES } from './example.js';
+import { createDevTokenRoute, DEV_IDENTITIES, DEV_TOKEN_PATH } from './dev-tokens.js';
+import { ASSET_PREFIX, createPageRoutes } from './pages.js';
 import type { Logger } from '../logging.js';
 import { createCors } from './cors.js';
 import { Metrics } from './metrics.js';
@@ -40,6 +40,8 @@ export interface HttpOptions {
   limits?: LimitsConfig;
   /** Every request's deadline (REQUEST_TIMEOUT_MS); unset: unbounded. */
   requestTimeoutMs?: number;
+  /** The development sign-in (POST /auth/dev-token): only on the embedded default's local secret. */
+  devTokens?: boolean;
 }
 
 export interface HttpServer {
@@ -170,12 +172,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   });
   await apollo.start();
 
-  const graphiqlPage = renderGraphiqlPage({
-    endpoint: '/graphql',
-    defaultQuery: EXAMPLE_OPERATION,
-    defaultVariables: JSON.stringify(EXAMPLE_VARIABLES, null, 2),
-    title: 'Expertise graph — GraphiQL',
-  });
+  const devToken = options.devTokens && options.authenticator.mint ? createDevTokenRoute(options.authenticator.mint) : null;
+  const pages = createPageRoutes({ devIdentities: devToken ? DEV_IDENTITIES : null });
 
   const metrics = new Metrics(database.activity);
   const rateLimit = options.rateLimit ? new RateLimit(options.rateLimit) : null;
@@ -184,10 +182,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   async function handleGraphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL, scope: RequestScope): Promise<void> {
     scope.graphql = { operationName: null, resolved: false, errorCodes: [], stats: null };
     const wantsPage = req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
-    if (wantsPage) {
-      res.setHeader('content-security-policy', GRAPHIQL_CONTENT_SECURITY_POLICY);
-      return send(res, 200, 'text/html; charset=utf-8', graphiqlPage);
-    }
+    if (wantsPage && (await pages.page(req, res, url.pathname))) return;
 
     let body: unknown;
     if (req.method === 'POST') {
@@ -277,25 +272,14 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     if (url.pathname === '/graphql') return handleGraphql(req, res, url, scope);
     if (url.pathname === '/healthz') return send(res, 200, 'application/json', JSON.stringify({ status: 'alive' }));
     if (url.pathname === '/metrics') return send(res, 200, metrics.contentType, await metrics.text());
-    if (url.pathname === '/') {
-      res.writeHead(302, { location: '/graphql' });
-      res.end();
-      return;
-    }
+    if ((await pages.page(req, res, url.pathname)) || (await pages.asset(req, res, url.pathname))) return;
+    if (devToken && url.pathname === DEV_TOKEN_PATH) return devToken(req, res);
     // Ready to serve: Neo4j reachable and migrated. `/health` is the older name of the same check.
     if (url.pathname === '/readyz' || url.pathname === '/health') {
       const { ready, reason } = await readiness(database);
       if (ready) return send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
       res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
       return send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable', reason }));
-    }
-    if (req.method === 'GET' && url.pathname.startsWith(GRAPHIQL_ASSET_PREFIX)) {
-      const asset = await readGraphiqlAsset(url.pathname);
-      if (asset) {
-        res.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=3600' });
-        res.end(asset.body);
-        return;
-      }
     }
     send(res, 404, 'text/plain; charset=utf-8', 'Not found: the API is at /graphql.');
   }
@@ -315,7 +299,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     res.once('close', () => {
       inFlight.delete(res);
       const outcome = {
-        route: routeOf(url.pathname, GRAPHIQL_ASSET_PREFIX),
+        route: routeOf(url.pathname, ASSET_PREFIX),
         status: res.statusCode,
         durationMs: performance.now() - started,
         graphql: scope.graphql && {

@@ -4,6 +4,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 const CHROMIUM_PATH = '/usr/bin/chromium';
 
+/**
+ * How long a browser test waits for something that needs the server: generous, because the whole suite
+ * shares two cores with Neo4j and a ranking query can take many seconds then (tests are about behaviour).
+ */
+export const SERVER_WAIT_MS = 90_000;
+
 /** Locally a missing Chromium skips the browser test (with a note); in CI it must be there (.ci/run installs it). */
 export const browserTestsRun = existsSync(CHROMIUM_PATH) || !!process.env.CI;
 if (!browserTestsRun) console.warn(`Skipping browser tests: no ${CHROMIUM_PATH} (apt-get install -y chromium).`);
@@ -23,25 +29,47 @@ export async function openBrowser(): Promise<Browser> {
  * Opens GraphiQL at `url`, runs the query it opens with, and returns the full response text
  * once it holds a "data" or "errors" key.
  */
-export async function runGraphiqlExample(page: Page, url: string): Promise<string> {
-  const timeout = 30_000;
+export async function runGraphiqlExample(page: Page, url: string, timeout = SERVER_WAIT_MS): Promise<string> {
   await page.goto(url, { timeout });
   // Wait for the query editor to hold the default query, else "run" may have nothing to send.
   await page.waitForFunction(editorTextMatching, { selector: '.graphiql-query-editor', pattern: '\\S' }, { timeout });
-  await page.locator('.graphiql-execute-button').click({ timeout });
-  const result = await page.waitForFunction(
-    editorTextMatching,
-    { selector: '.result-window', pattern: '"(data|errors)"\\s*:' },
-    { timeout },
-  );
+  return runGraphiqlTab(page, timeout);
+}
+
+/** Presses run in GraphiQL and returns the response text once it holds a "data" or "errors" key. */
+export async function runGraphiqlTab(page: Page, timeout = SERVER_WAIT_MS): Promise<string> {
+  // On a busy machine a click can come before GraphiQL has wired its editors, and then starts nothing:
+  // click again until the request runs (the button turns into "Stop") or its response is there.
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.graphiql-execute-button').click({ timeout });
+    const started = await page
+      .waitForFunction(requestStarted, { selector: '.graphiql-response' }, { timeout: 15_000 })
+      .then(() => true, () => false);
+    if (started || attempt === 3) break;
+  }
+  const result = await page.waitForFunction(editorTextMatching, { selector: '.graphiql-response', pattern: '"(data|errors)"\\s*:' }, { timeout });
   return (await result.jsonValue()) as string;
 }
 
-// Runs in the page (serialised by Playwright, so it must be self-contained): the editor's text
-// if it matches `pattern`, else false (= keep waiting). GraphiQL 3 editors are CodeMirror 5, which
-// renders only the visible lines, so read the whole document from the instance on the wrapper element.
-function editorTextMatching({ selector, pattern }: { selector: string; pattern: string }): string | false {
-  const el = document.querySelector(`${selector} .CodeMirror`) as (Element & { CodeMirror?: { getValue(): string } }) | null;
-  const text = el?.CodeMirror?.getValue() ?? '';
+// Runs in the page (self-contained, as below): whether GraphiQL is running a request, or its response
+// editor holds anything.
+function requestStarted({ selector }: { selector: string }): boolean {
+  if ((document.querySelector('.graphiql-execute-button')?.getAttribute('aria-label') ?? '').startsWith('Stop')) return true;
+  type Editor = { getContainerDomNode(): Element; getValue(): string };
+  const monaco = (globalThis as { __MONACO?: { editor: { getEditors(): Editor[] } } }).__MONACO;
+  const container = document.querySelector(selector);
+  const editor = container && monaco?.editor.getEditors().find((candidate) => container.contains(candidate.getContainerDomNode()));
+  return !!editor && editor.getValue().trim() !== '';
+}
+
+// Runs in the page (serialised by Playwright, so it must be self-contained): the text of the Monaco editor
+// inside `selector` if it matches `pattern`, else false (= keep waiting). Monaco renders only the visible
+// lines, so read the whole model through the instance GraphiQL 5 keeps on globalThis.__MONACO.
+export function editorTextMatching({ selector, pattern }: { selector: string; pattern: string }): string | false {
+  type Editor = { getContainerDomNode(): Element; getValue(): string };
+  const monaco = (globalThis as { __MONACO?: { editor: { getEditors(): Editor[] } } }).__MONACO;
+  const container = document.querySelector(selector);
+  const editor = container && monaco?.editor.getEditors().find((candidate) => container.contains(candidate.getContainerDomNode()));
+  const text = editor ? editor.getValue() : '';
   return new RegExp(pattern).test(text) ? text : false;
 }

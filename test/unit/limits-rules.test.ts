@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 // The CommonJS build, as Pothos (and so the schema) uses it: under vitest a bare 'graphql' is the ESM build, another instance.
 import { getIntrospectionQuery, Lexer, parse, Source, TokenKind, specifiedRules, validate } from 'graphql/index.js';
@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, limitsConfig, ROOT_DIR } from '../../src/config.js';
 import { checkInputCaps, graphqlJsLimitError, INPUT_CAPS, requestLimits, textCap } from '../../src/graphql/limits.js';
 import { schema } from '../../src/schema.js';
-import { EXAMPLE_OPERATION, EXAMPLE_VARIABLES } from '../../src/http/example.js';
 
 const DEFAULTS = limitsConfig({});
 const RULES = requestLimits(DEFAULTS).validationRules;
@@ -20,12 +19,22 @@ function tokens(query: string): number {
 }
 const limitErrors = (query: string) => validate(schema, parse(query), [...specifiedRules, ...RULES]).map((e) => e.message);
 
+const operationFiles = readdirSync(`${ROOT_DIR}/web/operations`).filter((file) => file.endsWith('.graphql'));
+const exampleVariables = new Map(
+  (JSON.parse(readFileSync(`${ROOT_DIR}/web/operations/examples.json`, 'utf8')) as Array<{ file: string; variables: Record<string, unknown> }>).map((e) => [e.file, e.variables]),
+);
+
 describe('the defaults let every legitimate operation through', () => {
   const readme = readFileSync(`${ROOT_DIR}/README.md`, 'utf8');
   const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
   const cases: Array<[string, string, Record<string, unknown>]> = [
     ...examples.map((query, i): [string, string, Record<string, unknown>] => [`README example ${i + 1}`, query, {}]),
-    ['GraphiQL example', EXAMPLE_OPERATION, EXAMPLE_VARIABLES],
+    // The pages' operations, GraphiQL's examples among them (with the examples' variables).
+    ...operationFiles.map((file): [string, string, Record<string, unknown>] => [
+      `operation ${file}`,
+      readFileSync(`${ROOT_DIR}/web/operations/${file}`, 'utf8'),
+      exampleVariables.get(file) ?? {},
+    ]),
     ['GraphiQL introspection', getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }), {}],
   ];
 

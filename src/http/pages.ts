@@ -1,0 +1,169 @@
+// The browser pages, served by the app from the bundles in web/dist (built by `npm ci` or at start, see
+// web/build.ts): the search page at /, the dashboard at /dashboard and GraphiQL at /graphql, with their
+// scripts, styles, fonts and Monaco workers under /assets/. Nothing comes from elsewhere, so they work offline.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type http from 'node:http';
+import path from 'node:path';
+import { ROOT_DIR } from '../config.js';
+import { GRAPHIQL_PAGE } from './graphiql.js';
+
+export const ASSET_PREFIX = '/assets/';
+export const WEB_DIST_DIR = path.join(ROOT_DIR, 'web', 'dist');
+
+export interface PageSpec {
+  title: string;
+  /** The bundle's name in web/dist: `<script>.js` and `<script>.css`. */
+  script: string;
+  /** The page's elements: a header for the navigation and sign-in, and where the page draws. */
+  body: string;
+  contentSecurityPolicy: string;
+}
+
+/** No inline script or style, nothing from another origin; the pages talk only to this server. */
+const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const PAGES = new Map<string, PageSpec>([
+  ['/', { title: 'Expertise graph — who knows?', script: 'search', body: '<header id="header"></header>\n<main id="app"></main>', contentSecurityPolicy: PAGE_CSP }],
+  ['/dashboard', { title: 'Expertise graph — dashboard', script: 'dashboard', body: '<header id="header"></header>\n<main id="app"></main>', contentSecurityPolicy: PAGE_CSP }],
+]);
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// JSON inside <script>: escaping '<' stops "</script>" or "<!--" from ending the element.
+const jsonForScript = (value: unknown): string =>
+  JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+/** A page's HTML: its bundle, and its options as a JSON element (read by the script; no inline script). */
+export function renderPage(spec: PageSpec, options: unknown): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(spec.title)}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${ASSET_PREFIX}${spec.script}.css">
+<script type="module" src="${ASSET_PREFIX}${spec.script}.js"></script>
+</head>
+<body>
+${spec.body}
+<script type="application/json" id="page-options">${jsonForScript(options)}</script>
+</body>
+</html>
+`;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.ttf': 'font/ttf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+interface Asset {
+  body: Buffer;
+  contentType: string;
+  etag: string;
+}
+
+/**
+ * Serves the bundles of one build. The allow-list is the build's own manifest (web/dist/manifest.json: every
+ * file it wrote, by name); a name must match exactly, so no path leaves the folder.
+ */
+export class PageAssets {
+  private manifest: Promise<Set<string>> | null = null;
+  private readonly cache = new Map<string, Promise<Asset>>();
+
+  constructor(private readonly dir = WEB_DIST_DIR) {}
+
+  private files(): Promise<Set<string>> {
+    this.manifest ??= readFile(path.join(this.dir, 'manifest.json'), 'utf8').then(
+      (text) => new Set((JSON.parse(text) as { files: string[] }).files),
+      (error: NodeJS.ErrnoException) => {
+        this.manifest = null; // not built yet: look again next time
+        if (error.code === 'ENOENT') return new Set<string>();
+        throw error;
+      },
+    );
+    return this.manifest;
+  }
+
+  async read(name: string): Promise<Asset | undefined> {
+    if (!(await this.files()).has(name) || !(path.extname(name) in CONTENT_TYPES)) return undefined;
+    let asset = this.cache.get(name);
+    if (!asset) {
+      asset = readFile(path.join(this.dir, name)).then((body) => ({
+        body,
+        contentType: CONTENT_TYPES[path.extname(name)]!,
+        etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+      }));
+      this.cache.set(name, asset);
+      asset.catch(() => this.cache.delete(name));
+    }
+    return asset;
+  }
+
+  /** Whether the build is there at all (a page without its bundle would be blank). */
+  async built(): Promise<boolean> {
+    return (await this.files()).size > 0;
+  }
+}
+
+function send(res: http.ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
+  res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+  res.end(body);
+}
+
+const NOT_BUILT = 'The pages are not built: run `npm run build:web` (npm ci does it), then reload.';
+
+/**
+ * Answers a GET for a page or an asset, or returns false for anything else. `pageOptions` goes into every
+ * page (which development sign-ins the server offers).
+ */
+export function createPageRoutes(pageOptions: unknown, assets = new PageAssets()) {
+  const html = new Map([...PAGES, ['/graphql', GRAPHIQL_PAGE] as const].map(([route, spec]) => [route, { spec, text: renderPage(spec, pageOptions) }]));
+  return {
+    /** A browser asking /graphql for HTML gets GraphiQL; any other request there is the API's. */
+    async page(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
+      const page = html.get(pathname);
+      if (!page || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+      if (!(await assets.built())) {
+        send(res, 503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' }, NOT_BUILT);
+        return true;
+      }
+      send(res, 200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': page.spec.contentSecurityPolicy,
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+      }, page.text);
+      return true;
+    },
+    async asset(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
+      if (!pathname.startsWith(ASSET_PREFIX) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+      const asset = await assets.read(pathname.slice(ASSET_PREFIX.length));
+      if (!asset) return false;
+      // Names stay the same from build to build: revalidate by content.
+      const headers = { 'content-type': asset.contentType, 'cache-control': 'no-cache', etag: asset.etag, 'x-content-type-options': 'nosniff' };
+      if (req.headers['if-none-match'] === asset.etag) {
+        res.writeHead(304, headers).end();
+        return true;
+      }
+      send(res, 200, headers, asset.body);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,286 @@
+// The pages in real headless Chromium on the seed graph: the dashboard draws every chart from the API's
+// numbers, a click on a coverage gap shows its experts and inquiries, the search page answers Dutch and
+// English questions with reasons, contact details appear only where the API returns them, and no request
+// leaves the app's origin. Screenshots go to test-results/ (git-ignored).
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { claimsOf, graphql, tokenFor, type Actor } from './helpers/api.js';
+import { browserTestsRun, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
+import { startDevServer, type DevServer } from './helpers/dev-server.js';
+
+const SHOTS = 'test-results/browser';
+// The period the dashboard is opened with, and the same period as the API takes it (the browser runs in UTC).
+const FROM_DAY = '2024-11-01';
+const TO_DAY = new Date().toISOString().slice(0, 10);
+const PERIOD = { from: `${FROM_DAY}T00:00:00.000Z`, to: new Date(Date.parse(`${TO_DAY}T00:00:00Z`) + 86_400_000).toISOString() };
+
+describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_WAIT_MS }, () => {
+  const appUrl = inject('appUrl');
+  /** The app's origins: the test server's, and that of a server of this file's own on the embedded default. */
+  const origins = new Set([new URL(appUrl).origin]);
+  let browser: Browser;
+  const requested: string[] = [];
+
+  /** A browser context signed in as `actor` (its token in sessionStorage, as the sign-in box keeps it). */
+  async function contextAs(actor: Actor, locale = 'en-GB'): Promise<BrowserContext> {
+    const context = await browser.newContext({ locale, timezoneId: 'UTC', viewport: { width: 1280, height: 1600 } });
+    context.on('request', (request) => requested.push(request.url()));
+    context.setDefaultTimeout(SERVER_WAIT_MS);
+    if (actor !== null) {
+      const token = await tokenFor(claimsOf(actor));
+      await context.addInitScript((value) => sessionStorage.setItem('expertise-graph.token', value), token);
+    }
+    return context;
+  }
+
+  async function openPage(context: BrowserContext, path: string): Promise<Page> {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    (page as Page & { errors?: string[] }).errors = errors;
+    await page.goto(`${appUrl}${path}`);
+    return page;
+  }
+  const pageErrors = (page: Page) => (page as Page & { errors?: string[] }).errors ?? [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await openBrowser();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  describe('dashboard', () => {
+    let page: Page;
+    let context: BrowserContext;
+    /** A gap threshold that makes some asked-about cell of the seed graph a gap. */
+    let minExperts: number;
+    beforeAll(async () => {
+      const api = await graphql(`query($from: DateTime, $to: DateTime) { coverage(from: $from, to: $to) { rows { cells { expertCount demand } } } }`, PERIOD);
+      const asked = api.data.coverage.rows.flatMap((row: any) => row.cells).filter((cell: any) => cell.demand > 0);
+      minExperts = Math.min(...asked.map((cell: any) => cell.expertCount)) + 1;
+      context = await contextAs('admin');
+      page = await openPage(context, `/dashboard?from=${FROM_DAY}&to=${TO_DAY}&interval=MONTH&minExperts=${minExperts}`);
+      await page.waitForSelector('body[data-loaded]');
+    }, 2 * SERVER_WAIT_MS);
+    afterAll(() => context?.close());
+
+    it('draws the coverage heatmap with a mark per cell and the gaps outlined, as the API counts them', async () => {
+      const api = await graphql(`query($from: DateTime, $to: DateTime, $minExperts: Int) { coverage(from: $from, to: $to, minExperts: $minExperts) {
+        columns { id } rows { cells { expertCount demand gap } } gaps { demand } } }`, { ...PERIOD, minExperts });
+      expect(api.data.coverage.gaps.length).toBeGreaterThan(0);
+      expect(api.errors).toBeUndefined();
+      const cells = api.data.coverage.rows.flatMap((row: { cells: unknown[] }) => row.cells) as Array<{ expertCount: number; demand: number; gap: boolean }>;
+      expect(cells.length).toBeGreaterThan(0);
+
+      const drawn = await page.evaluate(() => {
+        const chart = (globalThis as any).dashboardCharts.coverage;
+        const data = chart.getModel().getSeriesByIndex(0).getData();
+        const marks: Array<{ experts: number; demand: number; gap: boolean; drawn: boolean }> = [];
+        for (let i = 0; i < data.count(); i++) {
+          const item = data.getRawDataItem(i);
+          marks.push({ experts: item.value[2], demand: item.value[3], gap: item.gap, drawn: !!data.getItemGraphicEl(i) });
+        }
+        return marks;
+      });
+      expect(drawn.filter((mark) => mark.drawn)).toHaveLength(cells.length);
+      expect(drawn.map((m) => [m.experts, m.demand, m.gap])).toEqual(cells.map((c) => [c.expertCount, c.demand, c.gap]));
+      expect(drawn.filter((m) => m.gap).length).toBe(api.data.coverage.gaps.length);
+      expect(await page.locator('.gap-list button.gap').count()).toBe(api.data.coverage.gaps.length);
+    });
+
+    it('draws inquiries over time by status, the on-time share and the tiles from inquiryStatistics', async () => {
+      const api = await graphql(`query($from: DateTime, $to: DateTime) { inquiryStatistics(from: $from, to: $to) {
+        received answeredOnTimeShare series(interval: MONTH) { current overdueAtEnd answeredOnTimeShare byStatus { status count } } } }`, PERIOD);
+      const stats = api.data.inquiryStatistics;
+      expect(stats.received).toBeGreaterThan(0);
+      const statuses = ['RECEIVED', 'IN_PROGRESS', 'COORDINATING', 'ANSWERED', 'CLOSED'];
+      const expectedBars = statuses.map((status) => stats.series.map((b: any) => b.byStatus.find((s: any) => s.status === status)?.count ?? 0));
+
+      const drawn = await page.evaluate(() => {
+        const { flow, share } = (globalThis as any).dashboardCharts;
+        const seriesData = (chart: any) => chart.getModel().getSeries().map((s: any) => {
+          const data = s.getData();
+          let marks = 0;
+          for (let i = 0; i < data.count(); i++) if (data.getItemGraphicEl(i)) marks++;
+          return { type: s.subType, values: data.mapArray(data.mapDimension('y') ?? 'value', (v: number) => (Number.isNaN(v) ? null : v)), marks };
+        });
+        return { flow: seriesData(flow), share: seriesData(share) };
+      });
+      const bars = drawn.flow.filter((s: any) => s.type === 'bar');
+      expect(bars.map((s: any) => s.values)).toEqual(expectedBars);
+      // A bar (of zero height where none) is drawn for every bucket and status.
+      expect(bars.reduce((sum: number, s: any) => sum + s.marks, 0)).toBe(expectedBars.flat().length);
+      expect(drawn.flow.find((s: any) => s.type === 'line').values).toEqual(stats.series.map((b: any) => b.overdueAtEnd));
+      expect(drawn.share[0].values).toEqual(stats.series.map((b: any) => (b.answeredOnTimeShare == null ? null : b.answeredOnTimeShare * 100)));
+
+      expect(await page.locator('[data-tile=received] .value').textContent()).toBe(String(stats.received));
+      const current = stats.series.find((b: any) => b.current);
+      expect(await page.locator('[data-tile=overdue-now] .value').textContent()).toBe(String(current.overdueAtEnd));
+      expect(await page.locator('[data-tile=on-time] .value').textContent()).toBe(`${Math.round(stats.answeredOnTimeShare * 100)}%`);
+    });
+
+    it('ranks the most-asked themes and countries by their counts', async () => {
+      const api = await graphql(`{ themes(first: 100) { edges { node { name inquiryCount(includeNarrower: false) } } } }`);
+      const top = api.data.themes.edges.map((e: any) => e.node.inquiryCount).filter((n: number) => n > 0).sort((a: number, b: number) => b - a).slice(0, 10);
+      const drawn = await page.evaluate(() => {
+        const values = (chart: any) => chart.getOption().series[0].data;
+        return { themes: values((globalThis as any).dashboardCharts.themes), countries: values((globalThis as any).dashboardCharts.countries) };
+      });
+      expect(drawn.themes).toEqual(top);
+      expect(drawn.countries.length).toBeGreaterThan(0);
+      expect([...drawn.countries].sort((a: number, b: number) => b - a)).toEqual(drawn.countries);
+      await page.screenshot({ path: `${SHOTS}/dashboard.png`, fullPage: true });
+    });
+
+    it('shows who covers a gap and what was asked when the gap is clicked in the heatmap', async () => {
+      const api = await graphql(`query($from: DateTime, $to: DateTime, $minExperts: Int) { coverage(from: $from, to: $to, minExperts: $minExperts) {
+        columns { id } rows { theme { slug } cells { gap demand expertCount } } } }`, { ...PERIOD, minExperts });
+      const coverage = api.data.coverage;
+      let target: { x: number; y: number } | null = null;
+      coverage.rows.forEach((row: any, y: number) => row.cells.forEach((cell: any, x: number) => { if (!target && cell.gap && cell.expertCount > 0) target = { x, y }; }));
+      coverage.rows.forEach((row: any, y: number) => row.cells.forEach((cell: any, x: number) => { if (!target && cell.gap) target = { x, y }; }));
+      expect(target, 'the seed graph has a coverage gap').not.toBeNull();
+      const { x, y } = target!;
+      const theme = coverage.rows[y].theme.slug;
+      const column = coverage.columns[x].id;
+      const detail = await graphql(`query($theme: String!, $column: String!, $from: DateTime, $to: DateTime, $minExperts: Int) {
+        coverageCell(theme: $theme, country: $column, from: $from, to: $to, minExperts: $minExperts) {
+          gap experts(first: 10) { edges { node { slug } } } inquiries(first: 10) { edges { node { slug } } } } }`, { theme, column, ...PERIOD, minExperts });
+      const cell = detail.data.coverageCell;
+      expect(cell.gap).toBe(true);
+      expect(cell.inquiries.edges.length).toBeGreaterThan(0); // a gap is asked about
+
+      const box = (await page.locator('[data-chart=coverage]').boundingBox())!;
+      const [px, py] = await page.evaluate(([cx, cy]) => (globalThis as any).dashboardCharts.coverage.convertToPixel({ seriesIndex: 0 }, [cx, cy]), [x, y]);
+      await page.mouse.click(box.x + px, box.y + py);
+      await page.waitForSelector(`.cell-detail[data-theme="${theme}"][data-column="${column}"] h2`);
+      const shownExperts = await page.locator('.cell-experts li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.slug));
+      const shownInquiries = await page.locator('.cell-inquiries li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.slug));
+      expect(shownExperts).toEqual(cell.experts.edges.map((e: any) => e.node.slug));
+      expect(shownInquiries).toEqual(cell.inquiries.edges.map((e: any) => e.node.slug));
+      await page.screenshot({ path: `${SHOTS}/dashboard-gap.png`, fullPage: true });
+      expect(pageErrors(page)).toEqual([]);
+    });
+  });
+
+  describe('search page', () => {
+    /** Asks a question on the search page and returns the experts shown, with their reasons and contacts. */
+    async function ask(page: Page, question: string) {
+      await page.locator('input.question').fill(question);
+      await page.locator('form.ask button[type=submit]').click();
+      await page.waitForSelector('li.expert, .experts .empty, .status .error');
+      await page.waitForSelector('.similar h2');
+      return page.locator('li.expert').evaluateAll((items) => items.map((li) => ({
+        slug: (li as HTMLElement).dataset.slug!,
+        reasons: [...li.querySelectorAll('.reason')].map((r) => r.textContent),
+        email: li.querySelector('.email')?.textContent ?? null,
+        phone: li.querySelector('.phone')?.textContent ?? null,
+      })));
+    }
+
+    it('answers an English question with ranked experts, their reasons and similar inquiries', async () => {
+      const context = await contextAs('officer');
+      const page = await openPage(context, '/');
+      const shown = await ask(page, 'Who knows about semiconductors in Taiwan?');
+      const api = await graphql(`{ whoKnows(about: "semiconductors", country: "Taiwan", first: 10) { edges { node { slug } reasons { text } } } }`, {}, { as: 'officer' });
+      expect(shown.map((e) => e.slug)).toEqual(api.data.whoKnows.edges.map((e: any) => e.node.slug));
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.map((e) => e.reasons)).toEqual(api.data.whoKnows.edges.map((e: any) => e.reasons.map((r: any) => r.text)));
+      expect(await page.locator('li.similar-inquiry').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: `${SHOTS}/search-en.png`, fullPage: true });
+      expect(pageErrors(page)).toEqual([]);
+      await context.close();
+    });
+
+    it('answers a Dutch question in Dutch, with reasons', async () => {
+      const context = await contextAs('officer', 'nl-NL');
+      const page = await openPage(context, '/');
+      expect(await page.locator('h1').textContent()).toContain('Wie weet');
+      const shown = await ask(page, 'Wie weet iets van halfgeleiders in China?');
+      const api = await graphql(`{ whoKnows(about: "halfgeleiders", country: "China", first: 10) { edges { node { slug } } } }`, {}, { as: 'officer' });
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.map((e) => e.slug)).toEqual(api.data.whoKnows.edges.map((e: any) => e.node.slug));
+      expect(shown.every((e) => e.reasons.length > 0)).toBe(true);
+      await page.screenshot({ path: `${SHOTS}/search-nl.png`, fullPage: true });
+      await context.close();
+    });
+
+    it('shows contact details only where the API gives them to the role', async () => {
+      const question = 'Who knows about semiconductors?';
+      const query = `{ whoKnows(about: "semiconductors", first: 10) { edges { node { slug email phone } } } }`;
+      const seen: Record<string, Awaited<ReturnType<typeof ask>>> = {};
+      for (const role of ['officer', 'admin', null] as const) {
+        const context = await contextAs(role);
+        seen[String(role)] = await ask(await openPage(context, '/'), question);
+        await context.close();
+      }
+      // The officer sees an expert's e-mail exactly when the API returns it to an officer (consent), and
+      // an administrator sees more; without a token nothing is asked for or shown.
+      const asOfficer = (await graphql(query, {}, { as: 'officer' })).data.whoKnows.edges.map((e: any) => e.node);
+      const asAdmin = (await graphql(query, {}, { as: 'admin' })).data.whoKnows.edges.map((e: any) => e.node);
+      expect(seen.officer!.map((e) => e.email)).toEqual(asOfficer.map((e: any) => e.email ?? null));
+      expect(seen.admin!.map((e) => e.email)).toEqual(asAdmin.map((e: any) => e.email ?? null));
+      expect(seen.officer!.some((e) => e.email === null)).toBe(true); // some experts did not consent
+      expect(seen.admin!.filter((e) => e.email).length).toBeGreaterThan(seen.officer!.filter((e) => e.email).length);
+      expect(seen.null!.every((e) => e.email === null && e.phone === null)).toBe(true);
+    });
+
+    it('files an inquiry for an officer, and offers no form without a token', async () => {
+      const anonymous = await contextAs(null);
+      const viewerPage = await openPage(anonymous, '/?q=semiconductors');
+      await viewerPage.waitForSelector('li.expert');
+      expect(await viewerPage.locator('form.file-inquiry').count()).toBe(0);
+      await anonymous.close();
+
+      const context = await contextAs('officer');
+      const page = await openPage(context, '/?q=Who+knows+about+semiconductors+in+Taiwan%3F');
+      await page.waitForSelector('li.expert');
+      await page.locator('.file-details summary').click();
+      await page.waitForSelector('select[name=askedBy] option[value=min-bz]', { state: 'attached' });
+      await page.locator('select[name=askedBy]').selectOption('min-bz');
+      await page.locator('form.file-inquiry button[type=submit]').click();
+      const filed = await page.waitForSelector('.filed');
+      const slug = await filed.getAttribute('data-slug');
+      const id = await filed.getAttribute('data-id');
+      const stored = await graphql(`query($id: ID!) { node(id: $id) { ... on Inquiry { slug question themes { slug } countries { code } } } }`, { id });
+      expect(stored.data.node).toMatchObject({ slug, question: 'Who knows about semiconductors in Taiwan?', countries: [{ code: 'TW' }] });
+      await context.close();
+    });
+  });
+
+  describe('development sign-in (embedded default)', () => {
+    let server: DevServer;
+    beforeAll(async () => {
+      server = await startDevServer();
+      origins.add(new URL(server.url).origin);
+    });
+    afterAll(() => server?.stop());
+
+    it('signs in with a picked role, which then decides what the page offers', async () => {
+      const context = await contextAs(null);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/?q=semiconductors`);
+      await page.waitForSelector('li.expert');
+      expect(await page.locator('form.file-inquiry').count()).toBe(0);
+      await page.locator('select.dev-role').selectOption('sample-officer');
+      await Promise.all([page.waitForEvent('load'), page.locator('button.dev-use').click()]);
+      expect(await page.locator('.signin-who').textContent()).toContain('Policy officer (sample)');
+      await page.waitForSelector('form.file-inquiry', { state: 'attached' });
+      // Signing out forgets the token.
+      await Promise.all([page.waitForEvent('load'), page.locator('button.signout').click()]);
+      expect(await page.evaluate(() => sessionStorage.getItem('expertise-graph.token'))).toBeNull();
+      await context.close();
+    });
+  });
+
+  it('sent no request outside the app', () => {
+    expect(requested.length).toBeGreaterThan(0);
+    const elsewhere = requested.filter((url) => !url.startsWith('data:') && !origins.has(new URL(url).origin));
+    expect(elsewhere).toEqual([]);
+  });
+});

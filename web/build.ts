@@ -1,0 +1,117 @@
+/**
+ * Bundles the pages (web/src) with esbuild into web/dist/, which the app serves (src/http/pages.ts): the
+ * search page, the dashboard, GraphiQL 5 and Monaco's workers, with echarts, React and GraphiQL inside, so
+ * that nothing comes from a CDN. `npm ci` runs it (the `prepare` script); the app and the tests call
+ * `ensureWebBuilt()`, which rebuilds only when the sources or the installed packages changed since.
+ *
+ * `tsx web/build.ts` builds when stale; `--force` always.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const WEB = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.dirname(WEB);
+export const WEB_DIST = path.join(WEB, 'dist');
+export const MANIFEST = 'manifest.json';
+
+export interface WebManifest {
+  /** Hash of everything the bundles are made from: a different one means stale. */
+  inputs: string;
+  /** Every file in the folder, by name: the server's allow-list. */
+  files: string[];
+}
+
+const PAGES = ['search', 'dashboard', 'graphiql'];
+const WORKERS: Record<string, string> = {
+  'editor.worker': 'monaco-editor/esm/vs/editor/editor.worker.js',
+  'json.worker': 'monaco-editor/esm/vs/language/json/json.worker.js',
+  'graphql.worker': 'monaco-graphql/esm/graphql.worker.js',
+};
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(entries.map((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  }));
+  return nested.flat().sort();
+}
+
+/** The sources, the operations, this script and the lock file (the installed packages' versions). */
+async function inputsHash(): Promise<string> {
+  const files = [...(await filesUnder(path.join(WEB, 'src'))), ...(await filesUnder(path.join(WEB, 'operations'))), path.join(WEB, 'build.ts'), path.join(ROOT, 'package-lock.json')];
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(path.relative(ROOT, file)).update('\0').update(await readFile(file)).update('\0');
+  return hash.digest('hex');
+}
+
+export async function readManifest(dir = WEB_DIST): Promise<WebManifest | null> {
+  try {
+    return JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as WebManifest;
+  } catch {
+    return null;
+  }
+}
+
+/** Builds into a fresh folder and swaps it in whole, so the server never serves half a build. */
+export async function buildWeb(): Promise<WebManifest> {
+  const inputs = await inputsHash();
+  const out = `${WEB_DIST}.building-${process.pid}`;
+  await rm(out, { recursive: true, force: true });
+  const common: esbuild.BuildOptions = {
+    bundle: true,
+    minify: true,
+    legalComments: 'linked',
+    target: ['chrome120', 'firefox120', 'safari17'],
+    outdir: out,
+    logLevel: 'warning',
+    absWorkingDir: ROOT,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    loader: { '.graphql': 'text', '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.svg': 'dataurl' },
+  };
+  await Promise.all([
+    esbuild.build({
+      ...common,
+      entryPoints: Object.fromEntries(PAGES.map((page) => [page, path.join(WEB, 'src', `${page}.ts`)])),
+      // One file per page (no splitting): esbuild loads no CSS of lazily imported chunks, and Monaco's is one.
+      format: 'esm',
+      entryNames: '[name]',
+      assetNames: '[name]-[hash]',
+    }),
+    // Workers run as classic scripts: one file each, nothing shared.
+    esbuild.build({ ...common, entryPoints: WORKERS, format: 'iife', entryNames: '[name]' }),
+  ]);
+  const manifest: WebManifest = { inputs, files: (await readdir(out)).sort() };
+  await writeFile(path.join(out, MANIFEST), JSON.stringify(manifest, null, 2));
+  // Another process may have swapped in the same build meanwhile: the last one wins, both are whole.
+  await rm(WEB_DIST, { recursive: true, force: true });
+  await rename(out, WEB_DIST).catch(async (error: NodeJS.ErrnoException) => {
+    await rm(out, { recursive: true, force: true });
+    if (!existsSync(path.join(WEB_DIST, MANIFEST))) throw error;
+  });
+  return manifest;
+}
+
+/** Builds unless web/dist holds a build of exactly the current sources; returns whether it built. */
+export async function ensureWebBuilt(): Promise<boolean> {
+  const [manifest, inputs] = await Promise.all([readManifest(), inputsHash()]);
+  if (manifest?.inputs === inputs) return false;
+  await buildWeb();
+  return true;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const started = performance.now();
+  const force = process.argv.includes('--force');
+  (force ? buildWeb().then(() => true) : ensureWebBuilt()).then(
+    (built) => console.log(built ? `Pages built into web/dist in ${Math.round(performance.now() - started)} ms.` : 'Pages in web/dist are up to date.'),
+    (error: unknown) => {
+      console.error(`Building the pages failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

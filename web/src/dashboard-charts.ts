@@ -1,0 +1,110 @@
+// The dashboard's echarts (bundled, SVG renderer): the coverage heatmap, inquiries over time, the share
+// answered on time and the most-asked lists. Each function turns API data into one chart's option.
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import type { CoverageQuery, DashboardQuery } from './gql/graphql';
+import { localName } from './lib/i18n';
+import type { DashboardLabel } from './dashboard-text';
+
+echarts.use([HeatmapChart, BarChart, LineChart, GridComponent, TooltipComponent, VisualMapComponent, LegendComponent, SVGRenderer]);
+
+export type Chart = echarts.ECharts;
+type T = (key: DashboardLabel) => string;
+type Coverage = CoverageQuery['coverage'];
+type Bucket = DashboardQuery['inquiryStatistics']['series'][number];
+
+export const STATUSES = ['RECEIVED', 'IN_PROGRESS', 'COORDINATING', 'ANSWERED', 'CLOSED'] as const;
+const STATUS_COLOURS = ['#9db4cf', '#4c7fb8', '#e0a030', '#2a9d6f', '#5b6b7d'];
+const GAP = '#d7191c';
+
+export function createChart(element: HTMLElement): Chart {
+  const chart = echarts.init(element, null, { renderer: 'svg' });
+  new ResizeObserver(() => chart.resize()).observe(element);
+  return chart;
+}
+
+export function columnName(column: Coverage['columns'][number]): string {
+  return column.region ? localName(column.region) : column.country ? localName(column.country) : column.id;
+}
+
+/** One mark per cell: [column, row, experts, demand]; gaps outlined in red. */
+export function coverageOption(coverage: Coverage, t: T): echarts.EChartsCoreOption {
+  const data = coverage.rows.flatMap((row, y) =>
+    row.cells.map((cell, x) => ({
+      value: [x, y, cell.expertCount, cell.demand],
+      gap: cell.gap,
+      itemStyle: cell.gap ? { borderColor: GAP, borderWidth: 3 } : { borderColor: '#fff', borderWidth: 1 },
+    })),
+  );
+  const max = Math.max(1, ...data.map((d) => d.value[2]!));
+  return {
+    tooltip: {
+      formatter: (p: { value: number[]; data: { gap: boolean } }) =>
+        `${localName(coverage.rows[p.value[1]!]!.theme)} × ${columnName(coverage.columns[p.value[0]!]!)}<br>${p.value[2]} ${t('experts')} · ${p.value[3]} ${t('inquiries')}${p.data.gap ? ' · gap' : ''}`,
+    },
+    grid: { left: 170, right: 20, top: 10, bottom: 90 },
+    xAxis: { type: 'category', data: coverage.columns.map(columnName), axisLabel: { rotate: 35, interval: 0 }, triggerEvent: true, splitArea: { show: true } },
+    yAxis: { type: 'category', data: coverage.rows.map((row) => localName(row.theme)), inverse: true, axisLabel: { interval: 0, width: 160, overflow: 'truncate' }, triggerEvent: true },
+    visualMap: { min: 0, max, dimension: 2, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f4f7fb', '#9ec5e8', '#2b6cb0', '#123a66'] } },
+    series: [{
+      type: 'heatmap',
+      name: 'coverage',
+      data,
+      label: { show: true, formatter: (p: { value: number[] }) => `${p.value[2]}/${p.value[3]}`, fontSize: 11 },
+      emphasis: { itemStyle: { shadowBlur: 6, shadowColor: 'rgba(0,0,0,0.4)' } },
+    }],
+  };
+}
+
+const bucketLabel = (bucket: Bucket, interval: string): string => {
+  const start = new Date(bucket.start);
+  const year = start.getFullYear();
+  if (interval === 'QUARTER') return `${year} Q${Math.floor(start.getMonth() / 3) + 1}`;
+  if (interval === 'WEEK') return start.toISOString().slice(0, 10);
+  return `${year}-${String(start.getMonth() + 1).padStart(2, '0')}`;
+};
+
+/** Stacked bars: per bucket, the inquiries received in it by their current status; a line for the overdue backlog. */
+export function flowOption(series: readonly Bucket[], interval: string, t: T): echarts.EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 40, right: 20, top: 10, bottom: 60 },
+    xAxis: { type: 'category', data: series.map((b) => bucketLabel(b, interval)) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      ...STATUSES.map((status, i) => ({
+        type: 'bar',
+        stack: 'status',
+        name: t(`status_${status}`),
+        itemStyle: { color: STATUS_COLOURS[i] },
+        data: series.map((b) => b.byStatus.find((s) => s.status === status)?.count ?? 0),
+      })),
+      { type: 'line', name: t('overdueAtEnd'), itemStyle: { color: GAP }, data: series.map((b) => b.overdueAtEnd) },
+    ],
+  };
+}
+
+/** Per bucket, the share (in %) of the inquiries received in it that were answered within 3 working days. */
+export function shareOption(series: readonly Bucket[], interval: string): echarts.EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(0)}%` : '–') },
+    grid: { left: 45, right: 20, top: 10, bottom: 30 },
+    xAxis: { type: 'category', data: series.map((b) => bucketLabel(b, interval)) },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [{ type: 'line', name: 'share', connectNulls: true, itemStyle: { color: '#2a9d6f' }, data: series.map((b) => (b.answeredOnTimeShare == null ? null : b.answeredOnTimeShare * 100)) }],
+  };
+}
+
+/** A ranked list as horizontal bars, most first. */
+export function rankingOption(items: ReadonlyArray<{ label: string; count: number }>): echarts.EChartsCoreOption {
+  return {
+    tooltip: {},
+    grid: { left: 160, right: 30, top: 5, bottom: 20 },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', inverse: true, data: items.map((i) => i.label), axisLabel: { width: 150, overflow: 'truncate' } },
+    series: [{ type: 'bar', name: 'ranking', itemStyle: { color: '#4c7fb8' }, label: { show: true, position: 'right' }, data: items.map((i) => i.count) }],
+  };
+}

@@ -1,0 +1,37 @@
+// A small element builder: the pages make their DOM with text nodes and properties only (never innerHTML),
+// so that no text from the API can become markup.
+type Child = Node | string | number | null | undefined | false;
+type Props = Record<string, unknown> & { class?: string; dataset?: Record<string, string>; on?: Record<string, (event: Event) => void> };
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Array<Child | Child[]>): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') element.className = String(value);
+    else if (key === 'dataset') Object.assign(element.dataset, value);
+    else if (key === 'on') for (const [name, handler] of Object.entries(value as Record<string, EventListener>)) element.addEventListener(name, handler);
+    else if (key in element) (element as unknown as Record<string, unknown>)[key] = value;
+    else element.setAttribute(key, String(value));
+  }
+  append(element, children);
+  return element;
+}
+
+function append(parent: Node, children: Array<Child | Child[]>): void {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+}
+
+/** Replaces an element's content. */
+export function render(parent: Element, ...children: Array<Child | Child[]>): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+/** The options the server put in the page (a JSON element, so that the page has no inline script). */
+export function pageOptions<T>(): T {
+  const element = document.getElementById('page-options');
+  return JSON.parse(element?.textContent || '{}') as T;
+}
