@@ -166,6 +166,26 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       await page.screenshot({ path: `${SHOTS}/dashboard-gap.png`, fullPage: true });
       expect(pageErrors(page)).toEqual([]);
     });
+
+    it('expands a region into its countries and a theme into its narrower themes when their labels are clicked', async () => {
+      const api = await graphql(`{ coverage { columns { region { name countries { name } } } rows { hasNarrower theme { name } narrower { name } } } }`);
+      const region = api.data.coverage.columns.find((c: any) => c.region.countries.length > 1).region;
+      const row = api.data.coverage.rows.find((r: any) => r.hasNarrower);
+      const axis = (name: 'xAxis' | 'yAxis') => page.evaluate((n) => (globalThis as any).dashboardCharts.coverage.getOption()[n][0].data, name);
+
+      await page.locator('[data-chart=coverage]').getByText(region.name, { exact: true }).click();
+      await page.waitForFunction((count) => (globalThis as any).dashboardCharts.coverage.getOption().xAxis[0].data.length === count, region.countries.length);
+      expect(await axis('xAxis')).toEqual(region.countries.map((c: any) => c.name));
+
+      await page.locator('[data-chart=coverage]').getByText(row.theme.name, { exact: true }).click();
+      await page.waitForFunction((count) => (globalThis as any).dashboardCharts.coverage.getOption().yAxis[0].data.length === count, row.narrower.length);
+      expect(await axis('yAxis')).toEqual(row.narrower.map((t: any) => t.name));
+      await page.screenshot({ path: `${SHOTS}/dashboard-expanded.png`, fullPage: true });
+
+      await page.locator('button.reset-drill').click();
+      await page.waitForFunction((count) => (globalThis as any).dashboardCharts.coverage.getOption().yAxis[0].data.length === count, api.data.coverage.rows.length);
+      expect(await page.locator('button.reset-drill').isHidden()).toBe(true);
+    });
   });
 
   describe('search page', () => {
