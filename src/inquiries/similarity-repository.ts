@@ -25,8 +25,8 @@ export interface CandidateRow {
   receivedAt: string;
   textScore: number;
   themes: NamedRef[];
-  /** Its themes one step broader or narrower than a theme of the question (not themselves of the question). */
-  relatedThemes: NamedRef[];
+  /** Its themes one step broader or narrower than a theme of the question (`of`), not themselves of the question. */
+  relatedThemes: Array<NamedRef & { of: string }>;
   countries: NamedRef[];
   partner: NamedRef | null;
   riskCategories: string[];
@@ -75,7 +75,7 @@ export async function similarityCandidates(queries: Queries, viewer: Viewer, que
        AND ${INQUIRY_VISIBLE}
      RETURN i.id AS id, toString(i.receivedAt) AS receivedAt, textScore,
             [(i)-[:ABOUT]->(t:Theme) | t {.id, .name}] AS themes,
-            [(i)-[:ABOUT]->(t:Theme)-[:BROADER]-(q:Theme) WHERE q.id IN $themeIds AND NOT t.id IN $themeIds | t {.id, .name}] AS relatedThemes,
+            [(i)-[:ABOUT]->(t:Theme)-[:BROADER]-(q:Theme) WHERE q.id IN $themeIds AND NOT t.id IN $themeIds | t {.id, .name, of: q.id}] AS relatedThemes,
             [(i)-[:CONCERNS]->(c:Country) | c {.id, .name}] AS countries,
             [(i)-[:CONCERNS_PARTNER]->(p:Institution) | p {.id, .name}][0] AS partner,
             coalesce(i.riskCategories, []) + coalesce(i.inferredRiskCategories, []) AS riskCategories,

@@ -78,7 +78,12 @@ export function rankCandidates(query: SimilarityQuery, candidates: CandidateRow[
     };
     const sharedThemes = candidate.themes.filter((t) => query.themeIds.includes(t.id));
     for (const theme of sharedThemes) share(w.theme, (p) => `Also about ${theme.name} (+${p}).`, [theme.id]);
-    for (const theme of candidate.relatedThemes.filter((t, i, all) => all.findIndex((o) => o.id === t.id) === i)) {
+    // A theme of the question the candidate lacks may be met by one a step broader or narrower, once.
+    const related = new Set<string>();
+    for (const themeId of query.themeIds.filter((id) => !sharedThemes.some((t) => t.id === id))) {
+      const theme = candidate.relatedThemes.find((t) => t.of === themeId && !related.has(t.id));
+      if (!theme) continue;
+      related.add(theme.id);
       share(w.relatedTheme, (p) => `About ${theme.name}, a broader or narrower theme (+${p}).`, [theme.id]);
     }
     for (const country of candidate.countries.filter((c) => queryCountries.includes(c.id))) {

@@ -66,7 +66,7 @@ describe('rankCandidates', () => {
   });
 
   it('gives a reason per shared concept, with its id, and the reasons add up to the score', () => {
-    const q = query({ themeIds: ['semiconductors'], countryIds: ['CN'], partnerId: 'huawei', riskCategories: ['UNWANTED_TRANSFER'] });
+    const q = query({ themeIds: ['semiconductors', 'technology'], countryIds: ['CN'], partnerId: 'huawei', riskCategories: ['UNWANTED_TRANSFER'] });
     const [only] = rankCandidates(
       q,
       [
@@ -74,7 +74,7 @@ describe('rankCandidates', () => {
           linked: true,
           textScore: 3,
           themes: [semis, { id: 'lithography', name: 'Lithography' }],
-          relatedThemes: [{ id: 'lithography', name: 'Lithography' }],
+          relatedThemes: [{ id: 'lithography', name: 'Lithography', of: 'technology' }],
           countries: [china],
           partner: { id: 'huawei', name: 'Huawei' },
           riskCategories: ['UNWANTED_TRANSFER', 'UNWANTED_TRANSFER'],
