@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { refreshDuplicateCandidates } from '../src/experts/duplicates/repository.js';
 import type { Queries } from '../src/db/database.js';
 import { refreshSearchTerms } from '../src/db/search-terms.js';
+import { tagUntaggedInquiries } from '../src/inquiries/tagging.js';
 import { dueAt } from '../src/inquiries/working-days.js';
 import { nameKeys, surnameKey } from '../src/text.js';
 import { isoCountries } from './countries.js';
@@ -266,6 +267,8 @@ export async function seedGraph(queries: Queries, data: SeedData): Promise<void>
     await refreshSearchTerms(run, 'Contribution', data.experts.flatMap((e) => e.contributions.map((k) => k.id)));
     await refreshSearchTerms(run, 'Inquiry', data.inquiries.map((q) => q.id));
   });
+  // What the seed inquiries' texts name beyond their given themes and countries, linked as inferred.
+  await tagUntaggedInquiries(queries);
 }
 
 export async function isEmpty(queries: Queries): Promise<boolean> {

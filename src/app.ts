@@ -4,6 +4,7 @@ import { duplicateCandidatesMissing, refreshAllDuplicateCandidates } from './exp
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { registerHooks } from './hooks.js';
+import { tagUntaggedInquiries } from './inquiries/tagging.js';
 import { useCalendarChanges } from './inquiries/working-days.js';
 import { schema } from './schema.js';
 import { startHttp, type HttpServer } from './http/server.js';
@@ -72,6 +73,8 @@ export async function startApp(config: Config, log: Logger, print: (line: string
       log.info('Experts but no stored likely duplicate pairs (a database from before they were stored; checked from counts alone): working them out once…');
       await refreshAllDuplicateCandidates(database.queries());
     }
+    // Inquiries recorded before they were tagged with what their text names (or imported) get their tags once.
+    await tagUntaggedInquiries(database.queries());
     http = await startHttp({
       schema,
       database,

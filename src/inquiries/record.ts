@@ -5,14 +5,12 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { InputProblems } from '../graphql/errors.js';
 import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
-import { luceneTerms } from '../text.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
 import { checkedText } from '../writes/checks.js';
 import { existingReferences, inquiriesByIds, MAX_INQUIRY_TEXT, type InquiryKind, type InquiryRecord } from './repository.js';
-import { similarInquiries } from './similarity-repository.js';
-import { SIMILARITY_HIT_LIMIT, SIMILARITY_WEIGHTS } from './similarity.js';
-import { toSimilar, type SimilarInquiry } from './search.js';
-import { createInquiry } from './write-repository.js';
+import { rankSimilar, textQueryOf, type SimilarInquiry } from './search.js';
+import { inferConcepts } from './tagging.js';
+import { createInquiry, linkInferred } from './write-repository.js';
 import { dueAt } from './working-days.js';
 
 /** A clock may run a little ahead of ours: how far in the future a receipt time may lie. */
@@ -84,6 +82,15 @@ export async function recordInquiry(queries: Queries, viewer: Viewer, input: Rec
   else if (earlier && new Date(earlier.receivedAt) >= receivedAt) problems.add('followUpOf', 'must be an earlier inquiry');
   problems.throwIfAny('The inquiry was not recorded');
 
+  // What the question names beyond what was given (in English or Dutch) is linked as inferred, apart from the given concepts.
+  const given = {
+    themeIds: subjects.themes.map((t) => t.id),
+    countryIds: subjects.countries.map((c) => c.id),
+    partnerId: partner,
+    riskCategories: input.riskCategories ?? [],
+  };
+  const inferred = await inferConcepts(queries, `${question}\n${context ?? ''}`, given);
+
   // The id is made inside the audited work and returned by it: a retry of a commit whose acknowledgement was
   // lost answers with the id that was stored, instead of a new one (a duplicate) or a CONFLICT.
   const id = await audited(queries, viewer, 'recordInquiry', note, async (tx) => {
@@ -109,6 +116,7 @@ export async function recordInquiry(queries: Queries, viewer: Viewer, input: Rec
       by: viewer.name,
       note,
     });
+    await linkInferred(tx.run, [{ id, ...inferred }]);
     return id;
   });
 
@@ -116,22 +124,21 @@ export async function recordInquiry(queries: Queries, viewer: Viewer, input: Rec
   const [[inquiry], suggestedExperts, similar] = await Promise.all([
     inquiriesByIds(queries, [id]),
     rankExperts(queries, { themes: subjects.themes, text: subjects.themes.length > 0 ? null : question, place }, 5),
-    similarInquiries(
+    rankSimilar(
       queries,
       viewer,
       {
-        luceneQuery: luceneTerms(`${question} ${context ?? ''}`),
-        themeIds: subjects.themes.map((t) => t.id),
-        countryIds: subjects.countries.map((c) => c.id),
-        partnerId: partner,
+        luceneQuery: textQueryOf(question, context),
+        themeIds: [...given.themeIds, ...inferred.themeIds],
+        countryIds: [...given.countryIds, ...inferred.countryIds],
+        partnerId: partner ?? inferred.partnerId,
+        riskCategories: [...given.riskCategories, ...inferred.riskCategories],
         linkedIds: followUpOf ? [followUpOf] : [],
         excludeId: id,
         receivedBefore: null,
-        limit: 5,
       },
-      SIMILARITY_WEIGHTS,
-      SIMILARITY_HIT_LIMIT,
+      5,
     ),
   ]);
-  return { inquiry: inquiry as InquiryRecord, suggestedExperts, similarInquiries: similar.map(toSimilar) };
+  return { inquiry: inquiry as InquiryRecord, suggestedExperts, similarInquiries: similar };
 }

@@ -25,6 +25,8 @@ export interface InquiryRecord {
   contactName: string | null;
   contactEmail: string | null;
   riskCategories: string[];
+  /** Risk categories recognised in the text beyond those given; null until the inquiry was tagged. */
+  inferredRiskCategories?: string[] | null;
   receivedAt: string;
   dueAt: string;
   answeredAt: string | null;
@@ -63,6 +65,10 @@ export interface InquiryLinks {
   partner: InstitutionRecord | null;
   themes: ThemeRecord[];
   countries: CountryRecord[];
+  /** Recognised in the question and context (src/inquiries/tagging.ts), beyond those given. */
+  inferredPartner: InstitutionRecord | null;
+  inferredThemes: ThemeRecord[];
+  inferredCountries: CountryRecord[];
   followUpOf: string | null;
   followUps: string[];
   consultations: ConsultationRecord[];
@@ -79,9 +85,12 @@ export async function linksOfInquiries(queries: Queries, ids: readonly string[])
      RETURN id,
        [(i)-[:ASKED_BY]->(n:Institution) | n ${INSTITUTION}][0] AS askedBy,
        [(i)-[:ROUTED_TO]->(n:Network) | n {.*}][0] AS routedTo,
-       [(i)-[:CONCERNS_PARTNER]->(n:Institution) | n ${INSTITUTION}][0] AS partner,
-       [(i)-[:ABOUT]->(t:Theme) | t {.*}] AS themes,
-       [(i)-[:CONCERNS]->(c:Country) | c {.*}] AS countries,
+       [(i)-[r:CONCERNS_PARTNER]->(n:Institution) WHERE r.inferred IS NULL | n ${INSTITUTION}][0] AS partner,
+       [(i)-[r:ABOUT]->(t:Theme) WHERE r.inferred IS NULL | t {.*}] AS themes,
+       [(i)-[r:CONCERNS]->(c:Country) WHERE r.inferred IS NULL | c {.*}] AS countries,
+       [(i)-[r:CONCERNS_PARTNER {inferred: true}]->(n:Institution) | n ${INSTITUTION}][0] AS inferredPartner,
+       [(i)-[r:ABOUT {inferred: true}]->(t:Theme) | t {.*}] AS inferredThemes,
+       [(i)-[r:CONCERNS {inferred: true}]->(c:Country) | c {.*}] AS inferredCountries,
        [(i)-[:FOLLOW_UP_OF]->(f:Inquiry) | f.id][0] AS followUpOf,
        [(f:Inquiry)-[:FOLLOW_UP_OF]->(i) | f.id] AS followUps,
        [(i)-[c:CONSULTED]->(e) WHERE e:Expert OR e:ErasedExpert |
@@ -91,12 +100,15 @@ export async function linksOfInquiries(queries: Queries, ids: readonly string[])
     { ids },
   );
   const empty: InquiryLinks = {
-    askedBy: null, routedTo: null, partner: null, themes: [], countries: [], followUpOf: null, followUps: [], consultations: [], history: [],
+    askedBy: null, routedTo: null, partner: null, themes: [], countries: [], inferredPartner: null, inferredThemes: [], inferredCountries: [],
+    followUpOf: null, followUps: [], consultations: [], history: [],
   };
   return alignToIds<InquiryLinks>(ids, rows, (row) => row, empty).map((links) => ({
     ...links,
     themes: [...links.themes].sort((a, b) => a.name.localeCompare(b.name)),
     countries: [...links.countries].sort((a, b) => a.name.localeCompare(b.name)),
+    inferredThemes: [...links.inferredThemes].sort((a, b) => a.name.localeCompare(b.name)),
+    inferredCountries: [...links.inferredCountries].sort((a, b) => a.name.localeCompare(b.name)),
     consultations: [...links.consultations].sort((a, b) => (a.at ?? '').localeCompare(b.at ?? '')),
     history: [...links.history].sort((a, b) => a.at.localeCompare(b.at)),
   }));

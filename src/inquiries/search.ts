@@ -2,12 +2,14 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { InputProblems } from '../graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
-import { idOf, resolveSubjects } from '../names/service.js';
+import { idOf, interpretQuestion, resolveSubjects } from '../names/service.js';
 import { luceneTerms } from '../text.js';
+import { withoutStopWords } from '../text/stop-words.js';
 import { checkedText } from '../writes/checks.js';
 import { linksOfInquiries, MAX_INQUIRY_TEXT, pageOfInquiries, type InquiryKind, type InquiryRecord } from './repository.js';
-import { similarInquiries, type SimilarRow } from './similarity-repository.js';
-import { SIMILARITY_HIT_LIMIT, SIMILARITY_WEIGHTS, similarityReasons, type SimilarityReason } from './similarity.js';
+import { similarInquiryRows, similarityCandidates, type SimilarInquiryRow, type SimilarityQuery } from './similarity-repository.js';
+import { rankCandidates, SIMILARITY_HIT_LIMIT, type SimilarityReason } from './similarity.js';
+import { inferredBeyond } from './tagging.js';
 import type { InquiryStatus } from './status.js';
 
 export interface SimilarInquiry {
@@ -17,18 +19,29 @@ export interface SimilarInquiry {
   /** The answer, when the earlier inquiry was answered and may be shared. */
   sharedAnswer: string | null;
   /** Experts who answered it, when it may be shared. */
-  answeredBy: SimilarRow['answeredBy'];
+  answeredBy: SimilarInquiryRow['answeredBy'];
 }
-export function toSimilar(row: SimilarRow): SimilarInquiry {
-  const shareable = row.inquiry.visibility === 'SHAREABLE' && row.inquiry.answerSummary !== null;
-  return {
-    inquiry: row.inquiry,
-    score: row.score,
-    reasons: similarityReasons(row),
-    sharedAnswer: shareable ? row.inquiry.answerSummary : null,
-    answeredBy: shareable ? row.answeredBy : [],
-  };
+
+/**
+ * The earlier inquiries most like a question, best first: candidates by text and concepts, scored in
+ * src/inquiries/similarity.ts, then the chosen ones read (two round trips whatever the number of inquiries).
+ */
+export async function rankSimilar(queries: Queries, viewer: Viewer, query: SimilarityQuery, limit: number): Promise<SimilarInquiry[]> {
+  const candidates = await similarityCandidates(queries, viewer, query, SIMILARITY_HIT_LIMIT);
+  const ranked = rankCandidates(query, candidates, limit);
+  if (ranked.length === 0) return [];
+  const rows = new Map((await similarInquiryRows(queries, ranked.map((r) => r.id))).map((row) => [row.inquiry.id, row]));
+  return ranked.flatMap(({ id, score, reasons }) => {
+    const row = rows.get(id);
+    if (!row) return [];
+    const shareable = row.inquiry.visibility === 'SHAREABLE' && row.inquiry.answerSummary !== null;
+    return [{ inquiry: row.inquiry, score, reasons, sharedAnswer: shareable ? row.inquiry.answerSummary : null, answeredBy: shareable ? row.answeredBy : [] }];
+  });
 }
+
+/** A question's words as a full-text query: without question and function words, which say nothing of its subject. */
+export const textQueryOf = (...texts: Array<string | null | undefined>) => luceneTerms(withoutStopWords(texts.filter(Boolean).join(' ')));
+
 export interface SimilarArgs {
   question: string;
   about?: string | null;
@@ -36,54 +49,59 @@ export interface SimilarArgs {
   first?: number | null;
 }
 
-/** Earlier inquiries like a question (and, optionally, a theme and a country), best first. */
+/**
+ * Earlier inquiries like a question (and, optionally, a theme and a country), best first. The themes,
+ * countries, partner and risk categories the question names (in English or Dutch) count as if given.
+ */
 export async function findSimilarInquiries(queries: Queries, viewer: Viewer, args: SimilarArgs): Promise<SimilarInquiry[]> {
   const problems = new InputProblems();
   const question = checkedText(problems, 'question', args.question, { max: MAX_INQUIRY_TEXT, required: true });
   const limit = pageSize(args.first);
   problems.throwIfAny('No search was made');
-  const subjects = await resolveSubjects(queries, problems, args.about ? [args.about] : [], args.country ? [args.country] : [], { includeRetired: true });
+  const [subjects, recognised] = await Promise.all([
+    resolveSubjects(queries, problems, args.about ? [args.about] : [], args.country ? [args.country] : [], { includeRetired: true }),
+    interpretQuestion(queries, question!),
+  ]);
   problems.throwIfAny('No search was made');
-  const rows = await similarInquiries(
+  const given = { themeIds: subjects.themes.map((t) => t.id), countryIds: subjects.countries.map((c) => c.id), partnerId: null, riskCategories: [] };
+  const inferred = inferredBeyond(recognised, given);
+  return rankSimilar(
     queries,
     viewer,
     {
-      luceneQuery: luceneTerms(question!),
-      themeIds: subjects.themes.map((t) => t.id),
-      countryIds: subjects.countries.map((c) => c.id),
-      partnerId: null,
+      luceneQuery: textQueryOf(question),
+      themeIds: [...given.themeIds, ...inferred.themeIds],
+      countryIds: [...given.countryIds, ...inferred.countryIds],
+      partnerId: inferred.partnerId,
+      riskCategories: inferred.riskCategories,
       linkedIds: [],
       excludeId: null,
       receivedBefore: null,
-      limit,
     },
-    SIMILARITY_WEIGHTS,
-    SIMILARITY_HIT_LIMIT,
+    limit,
   );
-  return rows.map(toSimilar);
 }
 
-/** Inquiries received before this one that resemble it in text, themes, countries or partner. */
+/** Inquiries received before this one that resemble it in text, themes, countries, partner or risk (given and recognised alike). */
 export async function similarToInquiry(queries: Queries, viewer: Viewer, inquiry: InquiryRecord, first: number | null | undefined): Promise<SimilarInquiry[]> {
   const limit = pageSize(first);
   const [links] = await linksOfInquiries(queries, [inquiry.id]);
-  const rows = await similarInquiries(
+  const partner = links!.partner ?? links!.inferredPartner;
+  return rankSimilar(
     queries,
     viewer,
     {
-      luceneQuery: luceneTerms(`${inquiry.question} ${inquiry.context ?? ''}`),
-      themeIds: links!.themes.map((t) => t.id),
-      countryIds: links!.countries.map((c) => c.id),
-      partnerId: links!.partner?.id ?? null,
+      luceneQuery: textQueryOf(inquiry.question, inquiry.context),
+      themeIds: [...links!.themes, ...links!.inferredThemes].map((t) => t.id),
+      countryIds: [...links!.countries, ...links!.inferredCountries].map((c) => c.id),
+      partnerId: partner?.id ?? null,
+      riskCategories: [...new Set([...inquiry.riskCategories, ...(inquiry.inferredRiskCategories ?? [])])],
       linkedIds: [...(links!.followUpOf ? [links!.followUpOf] : []), ...links!.followUps],
       excludeId: inquiry.id,
       receivedBefore: inquiry.receivedAt,
-      limit,
     },
-    SIMILARITY_WEIGHTS,
-    SIMILARITY_HIT_LIMIT,
+    limit,
   );
-  return rows.map(toSimilar);
 }
 
 export interface InquiryFilterInput {

@@ -3,38 +3,46 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { FULLTEXT } from '../db/migrations.js';
 import type { ExpertRecord } from '../experts/repository.js';
+import type { NamedRef } from '../names/service.js';
 import type { InquiryRecord } from './repository.js';
 
+/** What a question is compared by: its words and the concepts it was given or recognised to concern. */
 export interface SimilarityQuery {
   luceneQuery: string;
   themeIds: string[];
   countryIds: string[];
   partnerId: string | null;
+  riskCategories: string[];
   /** Inquiries this one follows up or is followed up by: always candidates, and weighed most. */
   linkedIds: string[];
   excludeId: string | null;
   receivedBefore: string | null;
-  limit: number;
 }
 
-export interface SimilarRow {
-  inquiry: InquiryRecord;
-  score: number;
+/** A candidate's text relevance and concepts (given and recognised alike), to be scored in src/inquiries/similarity.ts. */
+export interface CandidateRow {
+  id: string;
+  receivedAt: string;
   textScore: number;
-  sharedThemes: string[];
-  sharedCountries: string[];
-  sharedPartner: string | null;
+  themes: NamedRef[];
+  /** Its themes one step broader or narrower than a theme of the question (`of`), not themselves of the question. */
+  relatedThemes: Array<NamedRef & { of: string }>;
+  countries: NamedRef[];
+  partner: NamedRef | null;
+  riskCategories: string[];
   linked: boolean;
-  answeredBy: ExpertRecord[];
 }
+
+/** At most this many candidates come from each shared theme, country or partner (the most recent): the work follows the matches. */
+export const CONCEPT_CANDIDATES = 200;
 
 /**
- * Earlier inquiries like a question: by text (English and Dutch stemming) and by shared themes, countries
- * and partner institution. Candidates come from the text indexes and the shared themes and partner only,
- * so the work follows the matches, not the number of inquiries.
+ * Earlier inquiries that may be like a question: hits of the text indexes (English and Dutch stemming,
+ * compounds split) and inquiries sharing a theme (or one a step broader or narrower), a country or the
+ * partner, each bounded, so the work does not grow with the number of inquiries.
  */
-export async function similarInquiries(queries: Queries, viewer: Viewer, query: SimilarityQuery, weights: Record<string, number>, hitLimit: number): Promise<SimilarRow[]> {
-  return queries.read<SimilarRow>(
+export async function similarityCandidates(queries: Queries, viewer: Viewer, query: SimilarityQuery, hitLimit: number): Promise<CandidateRow[]> {
+  return queries.read<CandidateRow>(
     `CALL () {
        WITH 1 AS go WHERE $q <> ''
        CALL db.index.fulltext.queryNodes($textEn, $q, {limit: $hitLimit}) YIELD node, score
@@ -45,10 +53,17 @@ export async function similarInquiries(queries: Queries, viewer: Viewer, query: 
        RETURN node AS i, score
        UNION ALL
        UNWIND $themeIds AS themeId
-       MATCH (i:Inquiry)-[:ABOUT]->(:Theme {id: themeId})
+       CALL (themeId) {
+         MATCH (i:Inquiry)-[:ABOUT]->(:Theme)-[:BROADER*0..1]-(:Theme {id: themeId})
+         RETURN DISTINCT i ORDER BY i.receivedAt DESC LIMIT $conceptLimit
+       }
        RETURN i, 0.0 AS score
        UNION ALL
-       MATCH (i:Inquiry)-[:CONCERNS_PARTNER]->(:Institution {id: $partnerId})
+       UNWIND $countryIds AS countryId
+       CALL (countryId) { MATCH (i:Inquiry)-[:CONCERNS]->(:Country {id: countryId}) RETURN i ORDER BY i.receivedAt DESC LIMIT $conceptLimit }
+       RETURN i, 0.0 AS score
+       UNION ALL
+       CALL () { MATCH (i:Inquiry)-[:CONCERNS_PARTNER]->(:Institution {id: $partnerId}) RETURN i ORDER BY i.receivedAt DESC LIMIT $conceptLimit }
        RETURN i, 0.0 AS score
        UNION ALL
        UNWIND $linkedIds AS linkedId
@@ -58,19 +73,13 @@ export async function similarInquiries(queries: Queries, viewer: Viewer, query: 
      WITH i, max(score) AS textScore
      WHERE ($excludeId IS NULL OR i.id <> $excludeId) AND ($receivedBefore IS NULL OR i.receivedAt < datetime($receivedBefore))
        AND ${INQUIRY_VISIBLE}
-     WITH i, textScore,
-          [(i)-[:ABOUT]->(t:Theme) WHERE t.id IN $themeIds | t.name] AS sharedThemes,
-          [(i)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds | c.name] AS sharedCountries,
-          [(i)-[:CONCERNS_PARTNER]->(p:Institution) WHERE p.id = $partnerId | p.name][0] AS sharedPartner,
-          i.id IN $linkedIds AS linked
-     WITH i, textScore, sharedThemes, sharedCountries, sharedPartner, linked,
-          round(textScore * $weights.text + size(sharedThemes) * $weights.theme + size(sharedCountries) * $weights.country
-                + CASE WHEN sharedPartner IS NULL THEN 0 ELSE $weights.partner END
-                + CASE WHEN linked THEN $weights.followUp ELSE 0 END, 2) AS score
-     ORDER BY score DESC, i.receivedAt DESC, i.id
-     LIMIT $limit
-     RETURN i {.*, filedBy: i.filedBy, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]} AS inquiry, score, textScore, sharedThemes, sharedCountries, sharedPartner, linked,
-            [(i)-[:CONSULTED {outcome: 'ANSWERED'}]->(e:Expert) | e {.*}] AS answeredBy`,
+     RETURN i.id AS id, toString(i.receivedAt) AS receivedAt, textScore,
+            [(i)-[:ABOUT]->(t:Theme) | t {.id, .name}] AS themes,
+            [(i)-[:ABOUT]->(t:Theme)-[:BROADER]-(q:Theme) WHERE q.id IN $themeIds AND NOT t.id IN $themeIds | t {.id, .name, of: q.id}] AS relatedThemes,
+            [(i)-[:CONCERNS]->(c:Country) | c {.id, .name}] AS countries,
+            [(i)-[:CONCERNS_PARTNER]->(p:Institution) | p {.id, .name}][0] AS partner,
+            coalesce(i.riskCategories, []) + coalesce(i.inferredRiskCategories, []) AS riskCategories,
+            i.id IN $linkedIds AS linked`,
     {
       q: query.luceneQuery,
       themeIds: query.themeIds,
@@ -79,12 +88,29 @@ export async function similarInquiries(queries: Queries, viewer: Viewer, query: 
       linkedIds: query.linkedIds,
       excludeId: query.excludeId,
       receivedBefore: query.receivedBefore,
-      limit: query.limit,
-      weights,
       hitLimit,
+      conceptLimit: CONCEPT_CANDIDATES,
       textEn: FULLTEXT.inquiryTextEn,
       textNl: FULLTEXT.inquiryTextNl,
       ...inquiryViewerParams(viewer),
     },
   );
+}
+
+export interface SimilarInquiryRow {
+  inquiry: InquiryRecord;
+  answeredBy: ExpertRecord[];
+}
+
+/** The chosen inquiries with the experts who answered them, in the order given. */
+export async function similarInquiryRows(queries: Queries, ids: string[]): Promise<SimilarInquiryRow[]> {
+  const rows = await queries.read<SimilarInquiryRow & { id: string }>(
+    `UNWIND $ids AS id
+     MATCH (i:Inquiry {id: id})
+     RETURN id, i {.*, filedBy: i.filedBy, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]} AS inquiry,
+            [(i)-[:CONSULTED {outcome: 'ANSWERED'}]->(e:Expert) | e {.*}] AS answeredBy`,
+    { ids },
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }

@@ -118,6 +118,9 @@ const SimilarityReason = builder.objectRef<SimilarInquiry['reasons'][number]>('S
   fields: (t) => ({
     text: t.exposeString('text', { description: 'The reason in plain words.' }),
     points: t.exposeFloat('points', { description: 'Points it added to the score.' }),
+    ids: t.exposeStringList('ids', {
+      description: 'What it rests on: the slugs of the shared themes, countries (ISO codes) or partner institution, the risk category, or the linked inquiry.',
+    }),
   }),
 });
 
@@ -187,8 +190,29 @@ InquiryNode.implement({
       description: 'For knowledge-security questions: the foreign partner institution concerned.',
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).partner,
     }),
-    themes: t.field({ type: [ThemeNode], description: 'Themes it is about.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).themes }),
-    countries: t.field({ type: [CountryNode], description: 'Countries it concerns.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).countries }),
+    themes: t.field({ type: [ThemeNode], description: 'Themes it is about, as given.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).themes }),
+    countries: t.field({ type: [CountryNode], description: 'Countries it concerns, as given.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).countries }),
+    inferredThemes: t.field({
+      type: [ThemeNode],
+      description: 'Themes recognised in its question and context (English or Dutch) beyond those given; similarity and evidence use them too.',
+      resolve: async (i, _a, ctx) => (await links(ctx, i.id)).inferredThemes,
+    }),
+    inferredCountries: t.field({
+      type: [CountryNode],
+      description: 'Countries recognised in its question and context (a region named counts for its countries) beyond those given.',
+      resolve: async (i, _a, ctx) => (await links(ctx, i.id)).inferredCountries,
+    }),
+    inferredPartner: t.field({
+      type: InstitutionNode,
+      nullable: true,
+      description: 'A foreign institution named in its question or context, when no partner was given.',
+      resolve: async (i, _a, ctx) => (await links(ctx, i.id)).inferredPartner,
+    }),
+    inferredRiskCategories: t.field({
+      type: [RiskCategoryEnum],
+      description: 'Risk categories recognised in its question and context beyond those given.',
+      resolve: (i) => (i.inferredRiskCategories ?? []) as never,
+    }),
     history: t.field({ type: [StatusChange], description: 'Every status change, oldest first.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).history }),
     consultations: t.field({ type: [Consultation], description: 'Experts asked, and what came of it.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).consultations }),
     followUpOf: t.field({ type: InquiryNode, nullable: true, description: 'The earlier inquiry this one follows up.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).followUpOf }),

@@ -125,3 +125,34 @@ export const writes = {
     };
   },
 };
+
+/** What an inquiry's text was recognised to concern beyond what was given with it (src/inquiries/tagging.ts). */
+export interface InferredLinks {
+  id: string;
+  themeIds: string[];
+  countryIds: string[];
+  partnerId: string | null;
+  riskCategories: string[];
+}
+
+/**
+ * Links inquiries to the themes, countries and partner recognised in their text, marked `inferred: true`
+ * so that they stay apart from the ones given (the Inquiry fields show those; similarity and evidence use
+ * both), and stores the recognised risk categories beside the given ones.
+ */
+export async function linkInferred(run: (cypher: string, params?: Params) => Promise<unknown>, rows: InferredLinks[]): Promise<void> {
+  if (rows.length === 0) return;
+  await run(
+    `UNWIND $rows AS row
+     MATCH (i:Inquiry {id: row.id})
+     SET i.inferredRiskCategories = row.riskCategories
+     WITH i, row
+     CALL (i, row) { UNWIND row.themeIds AS themeId MATCH (t:Theme {id: themeId}) MERGE (i)-[:ABOUT {inferred: true}]->(t) }
+     CALL (i, row) { UNWIND row.countryIds AS countryId MATCH (c:Country {id: countryId}) MERGE (i)-[:CONCERNS {inferred: true}]->(c) }
+     CALL (i, row) {
+       UNWIND CASE WHEN row.partnerId IS NULL THEN [] ELSE [row.partnerId] END AS partnerId
+       MATCH (p:Institution {id: partnerId}) MERGE (i)-[:CONCERNS_PARTNER {inferred: true}]->(p)
+     }`,
+    { rows },
+  );
+}

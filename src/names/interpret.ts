@@ -112,9 +112,14 @@ export function invalidateVocabulary(): void {
  * costs one count-store read to see whether it is still current, whatever the size of the graph.
  */
 export async function interpretQuestion(queries: Queries, text: string): Promise<Interpretation> {
+  return interpret(await currentVocabulary(queries), text);
+}
+
+/** The vocabulary as it is now (loaded again when stale): for reading many texts with `interpret`. */
+export async function currentVocabulary(queries: Queries): Promise<Vocabulary> {
   const fingerprint = await vocabularyFingerprint(queries);
   if (!cached || cached.fingerprint !== fingerprint || Date.now() - cached.loadedAt > VOCABULARY_TTL_MS) {
     cached = { vocabulary: buildVocabulary(await loadVocabularyRows(queries)), fingerprint, loadedAt: Date.now() };
   }
-  return interpret(cached.vocabulary, text);
+  return cached.vocabulary;
 }

@@ -63,6 +63,11 @@ export function withDutchAdjective(demonyms: string[]): string[] {
 /** At most this many words in a name: longer aliases are descriptions, not names anyone types. */
 const MAX_NAME_WORDS = 8;
 
+const CORPORATE_SUFFIX = /\s+(?:technologies|technology|corporation|corp|group|company|co|ltd|limited|inc|holdings?)\.?$/i;
+
+/** A company as people call it: "Huawei Technologies" is "Huawei". */
+const withoutCorporateSuffix = (name: string) => (CORPORATE_SUFFIX.test(name) ? name.replace(CORPORATE_SUFFIX, '') : null);
+
 /** Builds the lookup tables from the graph's names, the demonyms and the risk phrases. Pure: unit-tested without a database. */
 export function buildVocabulary(rows: VocabularyRows): Vocabulary {
   const entries = new Map<string, Entry[]>();
@@ -99,7 +104,7 @@ export function buildVocabulary(rows: VocabularyRows): Vocabulary {
   }
   for (const i of rows.institutions) {
     const concept: Concept = { kind: 'partner', ref: { id: i.id, name: i.name } };
-    for (const name of [i.name, i.nameNl, i.acronym]) add(name, concept);
+    for (const name of [i.name, i.nameNl, i.acronym, withoutCorporateSuffix(i.name)]) add(name, concept);
   }
   const risks = new Map<string, RiskCategory>();
   for (const [category, phrases] of Object.entries(RISK_PHRASES) as Array<[RiskCategory, string[]]>) {

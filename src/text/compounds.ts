@@ -42,16 +42,21 @@ interface Split {
   parts: string[];
   /** The parts' weights added up: of two splits into as many parts, the surer one wins. */
   weight: number;
+  /** Linking morphemes taken off: of two equally sure splits, the one with fewer ("bulk|schip", not "bulk-s|chip"). */
+  links: number;
 }
 
-const better = (a: Split, b: Split | null) => b === null || a.parts.length < b.parts.length || (a.parts.length === b.parts.length && a.weight > b.weight);
+const better = (a: Split, b: Split | null) =>
+  b === null ||
+  a.parts.length < b.parts.length ||
+  (a.parts.length === b.parts.length && (a.weight > b.weight || (a.weight === b.weight && a.links < b.links)));
 
 /** The best split of `rest` into words (at least two when `whole` is false), or null when there is none. */
 function split(rest: string, memo: Map<string, Split | null>, whole = true): Split | null {
   const known = whole ? memo.get(rest) : undefined;
   if (known !== undefined) return known;
   const weight = whole ? partWeight(rest) : 0;
-  let best: Split | null = weight > 0 ? { parts: [rest], weight } : null;
+  let best: Split | null = weight > 0 ? { parts: [rest], weight, links: 0 } : null;
   // Longest first part first: of equally good splits, "halfgeleider|industrie" beats "half|geleiderindustrie".
   for (let cut = rest.length - MIN_PART; cut >= MIN_PART && (best === null || best.parts.length > 1); cut--) {
     // The surest form of the first part; as written when equally sure ("wapen", not "wap" + linking "en").
@@ -61,7 +66,8 @@ function split(rest: string, memo: Map<string, Split | null>, whole = true): Spl
     if (head.weight === 0) continue;
     const tail = split(rest.slice(cut), memo);
     if (!tail) continue;
-    const candidate = { parts: [head.form, ...tail.parts], weight: head.weight + tail.weight };
+    const linked = head.form.length < cut ? 1 : 0;
+    const candidate = { parts: [head.form, ...tail.parts], weight: head.weight + tail.weight, links: tail.links + linked };
     if (better(candidate, best)) best = candidate;
   }
   if (whole) memo.set(rest, best);

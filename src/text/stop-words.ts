@@ -24,3 +24,14 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([...eng, ...nld, ...QUEST
 
 /** Whether a word (any case, accents optional) carries no subject of its own. */
 export const isStopWord = (word: string): boolean => STOP_WORDS.has(plainWord(word));
+
+/** A text without its stop words (words kept as written, punctuation and all). */
+export function withoutStopWords(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter((word) => {
+      const bare = word.replace(/^[^\p{Letter}\p{Number}]+|[^\p{Letter}\p{Number}]+$/gu, '');
+      return bare.length > 0 && !isStopWord(bare);
+    })
+    .join(' ');
+}

@@ -1,42 +1,112 @@
 import { describe, expect, it } from 'vitest';
-import type { SimilarRow } from '../../../src/inquiries/similarity-repository.js';
-import { SIMILARITY_WEIGHTS, similarityReasons } from '../../../src/inquiries/similarity.js';
-import type { InquiryRecord } from '../../../src/inquiries/repository.js';
+import type { CandidateRow, SimilarityQuery } from '../../../src/inquiries/similarity-repository.js';
+import { rankCandidates, SIMILARITY_WEIGHTS as W } from '../../../src/inquiries/similarity.js';
 
-const row = (change: Partial<SimilarRow>): SimilarRow => ({
-  inquiry: { id: 'inq-2026-1' } as InquiryRecord,
-  score: 0,
-  textScore: 0,
-  sharedThemes: [],
-  sharedCountries: [],
-  sharedPartner: null,
-  linked: false,
-  answeredBy: [],
+const query = (change: Partial<SimilarityQuery> = {}): SimilarityQuery => ({
+  luceneQuery: 'x',
+  themeIds: [],
+  countryIds: [],
+  partnerId: null,
+  riskCategories: [],
+  linkedIds: [],
+  excludeId: null,
+  receivedBefore: null,
   ...change,
 });
 
-describe('similarityReasons', () => {
-  it('gives no reasons for nothing in common', () => {
-    expect(similarityReasons(row({}))).toEqual([]);
+const candidate = (id: string, change: Partial<CandidateRow> = {}): CandidateRow => ({
+  id,
+  receivedAt: '2026-01-01T00:00:00Z',
+  textScore: 0,
+  themes: [],
+  relatedThemes: [],
+  countries: [],
+  partner: null,
+  riskCategories: [],
+  linked: false,
+  ...change,
+});
+
+const semis = { id: 'semiconductors', name: 'Semiconductors' };
+const exports = { id: 'export-controls', name: 'Export controls' };
+const china = { id: 'CN', name: 'China' };
+const taiwan = { id: 'TW', name: 'Taiwan' };
+
+describe('rankCandidates', () => {
+  it('leaves out what has nothing in common', () => {
+    expect(rankCandidates(query({ themeIds: ['semiconductors'] }), [candidate('a')], 10)).toEqual([]);
   });
-  it('gives one reason per kind of match, follow-up first, with the points the weights give', () => {
-    const reasons = similarityReasons(
-      row({ linked: true, textScore: 1.234, sharedPartner: 'Huawei', sharedThemes: ['Semiconductors', 'Export controls'], sharedCountries: ['China'] }),
+
+  it('gives a question that names little a share of the concept points: one country alone says little', () => {
+    const [only] = rankCandidates(query({ countryIds: ['CN'] }), [candidate('a', { countries: [china] })], 10);
+    expect(only!.score).toBe((W.concepts * W.country) / W.fullConceptWeight);
+  });
+
+  it('gives the text at most its weight, relative to the best hit, so that raw Lucene scores cannot swamp concepts', () => {
+    const [best, half] = rankCandidates(query(), [candidate('a', { textScore: 18 }), candidate('b', { textScore: 9 })], 10);
+    expect(best).toMatchObject({ id: 'a', score: W.text });
+    expect(half).toMatchObject({ id: 'b', score: W.text / 2 });
+    expect(best!.reasons[0]!.text).toBe(`The question uses similar words (full text, +${W.text} of ${W.text}).`);
+  });
+
+  it('scores shared concepts by the mean of both coverages: exactly the same concepts give the full concept weight', () => {
+    const q = query({ themeIds: ['semiconductors', 'export-controls'], countryIds: ['CN'] });
+    const [same, broader] = rankCandidates(
+      q,
+      [
+        candidate('same', { themes: [semis, exports], countries: [china] }),
+        // One shared theme among many concepts is worth little.
+        candidate('broad', { themes: [semis, { id: 'a', name: 'A' }, { id: 'b', name: 'B' }], countries: [china, taiwan, { id: 'JP', name: 'Japan' }] }),
+      ],
+      10,
     );
-    expect(reasons.map((r) => r.points)).toEqual([
-      SIMILARITY_WEIGHTS.followUp,
-      1.23,
-      SIMILARITY_WEIGHTS.partner,
-      2 * SIMILARITY_WEIGHTS.theme,
-      SIMILARITY_WEIGHTS.country,
-    ]);
-    expect(reasons[0]!.text).toBe(`One follows the other up (+${SIMILARITY_WEIGHTS.followUp}).`);
-    expect(reasons[1]!.text).toBe('The question uses similar words (full-text, +1.23).');
-    expect(reasons[2]!.text).toMatch(/same partner institution, Huawei/);
-    expect(reasons[3]!.text).toBe(`Shares the themes Semiconductors, Export controls (+${2 * SIMILARITY_WEIGHTS.theme}).`);
-    expect(reasons[4]!.text).toBe(`Concerns China too (+${SIMILARITY_WEIGHTS.country}).`);
+    expect(same).toMatchObject({ id: 'same', score: W.concepts });
+    expect(broader!.id).toBe('broad');
+    expect(broader!.score).toBeLessThan(W.concepts / 2);
   });
-  it('says "the theme" for one shared theme', () => {
-    expect(similarityReasons(row({ sharedThemes: ['Semiconductors'] }))[0]!.text).toMatch(/^Shares the theme Semiconductors/);
+
+  it('gives a reason per shared concept, with its id, and the reasons add up to the score', () => {
+    const q = query({ themeIds: ['semiconductors', 'technology'], countryIds: ['CN'], partnerId: 'huawei', riskCategories: ['UNWANTED_TRANSFER'] });
+    const [only] = rankCandidates(
+      q,
+      [
+        candidate('a', {
+          linked: true,
+          textScore: 3,
+          themes: [semis, { id: 'lithography', name: 'Lithography' }],
+          relatedThemes: [{ id: 'lithography', name: 'Lithography', of: 'technology' }],
+          countries: [china],
+          partner: { id: 'huawei', name: 'Huawei' },
+          riskCategories: ['UNWANTED_TRANSFER', 'UNWANTED_TRANSFER'],
+        }),
+      ],
+      10,
+    );
+    expect(only!.reasons.map((r) => r.ids)).toEqual([['a'], [], ['semiconductors'], ['lithography'], ['CN'], ['huawei'], ['UNWANTED_TRANSFER']]);
+    expect(only!.reasons[0]!.points).toBe(W.followUp);
+    expect(only!.reasons.map((r) => r.text)).toEqual([
+      `One follows the other up (+${W.followUp}).`,
+      expect.stringMatching(/^The question uses similar words/),
+      expect.stringMatching(/^Also about Semiconductors \(\+[\d.]+\)\.$/),
+      expect.stringMatching(/^About Lithography, a broader or narrower theme/),
+      expect.stringMatching(/^Also concerns China/),
+      expect.stringMatching(/^Concerns the same partner institution, Huawei/),
+      expect.stringMatching(/^The same risk: unwanted transfer/),
+    ]);
+    const sum = only!.reasons.reduce((s, r) => s + r.points, 0);
+    expect(only!.score).toBeCloseTo(sum, 2);
+  });
+
+  it('orders by score, then newer first, and keeps `limit`', () => {
+    const ranked = rankCandidates(
+      query({ themeIds: ['semiconductors'], countryIds: ['CN'] }),
+      [
+        candidate('old', { themes: [semis], countries: [china], receivedAt: '2025-01-01T00:00:00Z' }),
+        candidate('new', { themes: [semis], countries: [china], receivedAt: '2026-01-01T00:00:00Z' }),
+        candidate('text', { textScore: 1 }),
+      ],
+      2,
+    );
+    expect(ranked.map((r) => r.id)).toEqual(['new', 'old']);
   });
 });

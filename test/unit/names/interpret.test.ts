@@ -92,6 +92,8 @@ describe('interpret: partners and risk categories', () => {
   it('recognises a foreign institution by name or acronym', () => {
     expect(read('Samenwerking met Harbin Institute of Technology aan radar').partners.map((p) => p.id)).toEqual(['harbin-institute-of-technology']);
     expect(read('a joint lab with SMIC').partners.map((p) => p.id)).toEqual(['smic']);
+    expect(read('5G-netwerken van Huawei').partners.map((p) => p.id)).toEqual(['huawei']);
+    expect(read('Rosatom in Centraal-Azië').partners.map((p) => p.id)).toEqual(['rosatom']);
   });
 
   it.each([

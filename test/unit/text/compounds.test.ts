@@ -23,6 +23,8 @@ describe('compoundParts (Dutch decompounding against the OpenTaal word list)', (
     ['wapenindustrie', ['wapen', 'industrie']],
     // OpenTaal spells ij as one ligature; a question does not.
     ['halfgeleiderbedrijven', ['halfgeleider', 'bedrijven']],
+    // No linking s where a split without one is as good: a bulk ship, not bulk chips.
+    ['bulkschip', ['bulk', 'schip']],
   ])('splits %s', (word, parts) => {
     expect(compoundParts(word)).toEqual(parts);
   });
