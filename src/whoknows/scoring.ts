@@ -44,10 +44,18 @@ export const RANKING_WEIGHTS = {
   evidenceCap: 5,
   /** A reason lists the ids of at most this many contributions or inquiries (it counts them all). */
   idsListed: 10,
-  /** Multiplies the full-text relevance of a profile. */
-  textProfile: 2,
-  /** Multiplies the full-text relevance of the best matching contributions (up to evidenceCap of them). */
-  textContribution: 1,
+  /** Text evidence (text-evidence.ts): points for a profile matching the words, by relevance (0–1] relative to the best hit... */
+  textProfile: 3,
+  /** ...per matching contribution... */
+  textContribution: 1.5,
+  /** ...per matching inquiry the expert answered (question, context or answer)... */
+  textInquiry: 2,
+  /** ...counting the best this many contributions and inquiries each. */
+  textItemsCounted: 3,
+  /** Free text that names no theme: the themes the matching contributions and inquiries are about (this many, best first)... */
+  inferredThemes: 2,
+  /** ...give each expert found their standing in the best of them, its theme part counted at this share (the theme is a guess). */
+  inferredStanding: 0.5,
 } as const;
 
 /** At most this many hits are read from each full-text index: enough for any page a person reads. */
@@ -69,7 +77,8 @@ export interface LevelFacts {
 
 /** What STANDING_SCORE returns as `facts` (see standing-score.ts). */
 export interface StandingFacts {
-  rootId: string;
+  /** Null when STANDING_SCORE was asked for no theme (`rootId` null): then only the country parts count. */
+  rootId: string | null;
   rootName: string | null;
   /** The strongest claim on the theme or a narrower one. */
   claim: (LevelFacts & {
@@ -186,7 +195,7 @@ export function standingReasons(facts: StandingFacts, asked: Asked): Reason[] {
         themeId: claim.themeId, provenance: claim.provenance, verifiedBy: claim.verifiedBy, verifiedAt: claim.verifiedAt,
       }),
     );
-  } else {
+  } else if (facts.rootId !== null) {
     reasons.push(reason('THEME', 0, `No stated expertise in ${themeName}; found through the evidence below.`, { themeId: facts.rootId }));
   }
   const focus = facts.focus;
@@ -233,30 +242,59 @@ export function standingReasons(facts: StandingFacts, asked: Asked): Reason[] {
 
 const countedOf = (count: number) => (count > RANKING_WEIGHTS.evidenceCap ? `, ${RANKING_WEIGHTS.evidenceCap} counted` : '');
 
-/** What the ranking query returns for an expert matched by full-text search. */
-export interface TextMatchFacts {
-  profileScore: number;
-  contributionHits: Array<{ title: string; score: number }>;
-  focusLevel: number | null;
-  focusCountry: string | null;
+/** What TEXT_EVIDENCE (text-evidence.ts) found for an expert: points per part, with the ids of what matched. */
+export interface TextFacts {
+  profilePoints: number;
+  contributions: number;
+  contributionIds: string[];
+  contributionTitle: string | null;
+  contributionPoints: number;
+  inquiries: number;
+  inquiryIds: string[];
+  inquiryPoints: number;
 }
 
-export function textReasons(facts: TextMatchFacts, asked: Asked): Reason[] {
+/** The reasons for text evidence: their points add up to its `textPoints`. */
+export function textReasons(facts: TextFacts, words: string): Reason[] {
   const reasons: Reason[] = [];
-  const words = quote(asked.text ?? '');
-  if (facts.profileScore > 0) {
-    const gained = facts.profileScore * RANKING_WEIGHTS.textProfile;
-    reasons.push(reason('TEXT', round(gained), `Profile matches ${words} (full-text search, ${signed(gained)}).`));
+  const quoted = quote(words);
+  const counted = (count: number) => (count > RANKING_WEIGHTS.textItemsCounted ? `, best ${RANKING_WEIGHTS.textItemsCounted} counted` : '');
+  if (facts.profilePoints > 0) {
+    reasons.push(reason('TEXT', facts.profilePoints, `Profile matches ${quoted} (full-text search, ${signed(facts.profilePoints)}).`));
   }
-  if (facts.contributionHits.length > 0) {
-    const counted = facts.contributionHits.slice(0, RANKING_WEIGHTS.evidenceCap);
-    const gained = counted.reduce((sum, hit) => sum + hit.score, 0) * RANKING_WEIGHTS.textContribution;
-    const noun = facts.contributionHits.length === 1 ? 'contribution matches' : 'contributions match';
-    reasons.push(reason('EVIDENCE', round(gained), `${facts.contributionHits.length} ${noun} ${words}, e.g. ${quote(facts.contributionHits[0]!.title)} (${signed(gained)}).`));
+  if (facts.contributions > 0) {
+    const example = facts.contributionTitle ? `, e.g. ${quote(facts.contributionTitle)}` : '';
+    reasons.push(
+      reason('EVIDENCE', facts.contributionPoints,
+        `${plural(facts.contributions, 'contribution matches', 'contributions match')} ${quoted}${example} (${signed(facts.contributionPoints)}${counted(facts.contributions)}).`,
+        { contributionIds: facts.contributionIds },
+      ),
+    );
   }
-  if (facts.focusLevel !== null && facts.focusCountry !== null && asked.placeLabel !== null) {
-    const gained = facts.focusLevel * RANKING_WEIGHTS.focus;
-    reasons.push(reason('COUNTRY_FOCUS', gained, `Focuses on ${facts.focusCountry} at level ${facts.focusLevel}/5 (${signed(gained)}).`));
+  if (facts.inquiries > 0) {
+    reasons.push(
+      reason('INQUIRIES', facts.inquiryPoints,
+        `Answered ${plural(facts.inquiries, 'earlier inquiry', 'earlier inquiries')} matching ${quoted} (${signed(facts.inquiryPoints)}${counted(facts.inquiries)}).`,
+        { inquiryIds: facts.inquiryIds },
+      ),
+    );
+  }
+  return reasons;
+}
+
+/**
+ * The reasons for a standing in a theme the words were only taken to mean (free text): the standing's own
+ * reasons, then what its theme part lost for being a guess (`adjustment`, negative), so that all add up.
+ */
+export function inferredStandingReasons(facts: StandingFacts, adjustment: number, asked: Asked): Reason[] {
+  const reasons = standingReasons(facts, { ...asked, themeName: facts.rootName });
+  if (facts.rootId !== null && adjustment !== 0) {
+    const share = Math.round(RANKING_WEIGHTS.inferredStanding * 100);
+    reasons.push(
+      reason('THEME', adjustment, `${facts.rootName} is what the matching texts are mostly about, not a theme you named: its part counted at ${share} % (${round(adjustment)}).`, {
+        themeId: facts.rootId,
+      }),
+    );
   }
   return reasons;
 }

@@ -5,7 +5,8 @@
  *   CALL (e, rootId, countryIds) { ${STANDING_SCORE} }   with params `standingScoreParams()`
  *
  * `e` an :Expert, `rootId` the asked theme's id (its narrower themes count), `countryIds` the asked
- * countries (one, or a region's) or null for anywhere. It returns exactly one row:
+ * countries (one, or a region's) or null for anywhere. (`rootId` null: no theme, only the country parts
+ * score and nothing qualifies; free text uses it for a country asked beside the words.) It returns exactly one row:
  *   qualifies  the expert matches this theme and scope at all (and is not retired);
  *   score      the whole score for that theme and scope, rounded to cents: the sum of the rounded parts;
  *   facts      everything the reasons need, with the ids they rest on (`StandingFacts`, checked by `standingFacts`).
@@ -31,11 +32,14 @@ const confidence = (kind: 'theme' | 'focus', p: string) =>
   `CASE coalesce(${p}, 'DECLARED') WHEN 'VERIFIED' THEN $rankingWeights.${kind}Confidence.VERIFIED
      WHEN 'EVIDENCED' THEN $rankingWeights.${kind}Confidence.EVIDENCED ELSE $rankingWeights.${kind}Confidence.DECLARED END`;
 
-/** Cypher: the network a verifier stands for, when `verifiedBy` names one (its id, acronym, or "<acronym> secretariat"). */
+/**
+ * Cypher: the network a verifier stands for, when `verifiedBy` names one by acronym or id ("CKN secretariat",
+ * "local-secretariat-ckn"): its acronym. Networks are a handful of reference nodes.
+ */
 const verifierNetwork = (verifiedBy: string) => `
   CASE WHEN ${verifiedBy} IS NULL THEN null ELSE
-    COLLECT { MATCH (n:Network) WHERE n.id IN [toLower(${verifiedBy}), replace(toLower(${verifiedBy}), ' secretariat', '')]
-              RETURN coalesce(n.acronym, n.name) }[0] END`;
+    COLLECT { MATCH (n:Network) WHERE toLower(${verifiedBy}) CONTAINS toLower(n.acronym) OR toLower(${verifiedBy}) CONTAINS n.id
+              RETURN coalesce(n.acronym, n.name) ORDER BY size(n.id) DESC }[0] END`;
 
 /** Cypher: how many of a count score, at most `$rankingWeights.evidenceCap`, so prolific experts do not drown everything else. */
 const capped = (count: string) => `CASE WHEN ${count} > $rankingWeights.evidenceCap THEN $rankingWeights.evidenceCap ELSE ${count} END`;
@@ -144,7 +148,7 @@ const levelFields = { level: int, provenance: PROVENANCE, verifiedBy: optStr, ve
 
 /** Checks STANDING_SCORE's `facts` as they leave the database (`plain()` values). */
 export const standingFacts: Parser<StandingFacts> = obj({
-  rootId: str,
+  rootId: optStr,
   rootName: optStr,
   claim: orNull(obj({
     ...levelFields, themeId: str, themeName: str, depth: int, belief: num, backingContributions: int, backingInquiries: int, broadClaims: int,

@@ -71,11 +71,22 @@ describe('dayInWords', () => {
 });
 
 describe('textReasons', () => {
-  const askedText: Asked = { themeName: null, text: 'rare earths', placeLabel: null };
-  it('weighs the profile and the best contributions up to the cap, rounded to cents', () => {
-    const hits = Array.from({ length: 7 }, (_, i) => ({ title: `Paper ${i + 1}`, score: 0.5 }));
-    const reasons = textReasons({ profileScore: 1.111, contributionHits: hits, focusLevel: null, focusCountry: null }, askedText);
-    expect(reasons[0]).toMatchObject({ kind: 'TEXT', points: 2.22, text: 'Profile matches “rare earths” (full-text search, +2.22).' });
-    expect(reasons[1]!.points).toBe(RANKING_WEIGHTS.evidenceCap * 0.5 * RANKING_WEIGHTS.textContribution);
+  it('says what the words found, with the ids, and adds up', () => {
+    const reasons = textReasons(
+      { profilePoints: 2.5, contributions: 4, contributionIds: ['k1', 'k2'], contributionTitle: 'Rare earths in 2030', contributionPoints: 3.2,
+        inquiries: 1, inquiryIds: ['q1'], inquiryPoints: 2 },
+      'rare earths',
+    );
+    expect(reasons.map((r) => r.text)).toEqual([
+      'Profile matches “rare earths” (full-text search, +2.5).',
+      `4 contributions match “rare earths”, e.g. “Rare earths in 2030” (+3.2, best ${RANKING_WEIGHTS.textItemsCounted} counted).`,
+      'Answered 1 earlier inquiry matching “rare earths” (+2).',
+    ]);
+    expect(reasons[1]!.contributionIds).toEqual(['k1', 'k2']);
+    expect(reasons[2]!.inquiryIds).toEqual(['q1']);
+    expect(total(reasons)).toBe(7.7);
+  });
+  it('gives no reasons for no match', () => {
+    expect(textReasons({ profilePoints: 0, contributions: 0, contributionIds: [], contributionTitle: null, contributionPoints: 0, inquiries: 0, inquiryIds: [], inquiryPoints: 0 }, 'x')).toEqual([]);
   });
 });
