@@ -37,6 +37,12 @@ export interface TextEvidence {
   facts: TextFacts;
 }
 
+/** The text evidence rows rankByTheme adds (only when there are words beside the themes: a query without them plans and runs lighter). */
+const WORDS_BESIDE_THEMES = `
+  UNION ALL
+  CALL () { ${TEXT_EVIDENCE} }
+  RETURN e, 0.0 AS score, [] AS standings, {points: textPoints, facts: textFacts} AS text`;
+
 export interface ThemeMatch {
   standings: ThemeStanding[];
   /** What the words beside the themes found, when there were any and they found something of this expert's. */
@@ -67,8 +73,14 @@ export async function rankByTheme(
            UNION
            MATCH (e:Expert)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(t) RETURN e
          }
-         RETURN DISTINCT e
+         RETURN e
+         UNION
+         // Claims on the theme just above count too.
+         UNWIND $themeIds AS rootId
+         MATCH (:Theme {id: rootId})-[:BROADER]->(:Theme)<-[:EXPERT_IN]-(e:Expert)
+         RETURN e
        }
+       WITH DISTINCT e
        ${ACTIVE_ONLY}
        CALL (e) {
          UNWIND $themeIds AS rootId
@@ -79,9 +91,7 @@ export async function rankByTheme(
        }
        WITH e, score, standings WHERE size(standings) > 0
        RETURN e, score, standings, null AS text
-       UNION ALL
-       CALL () { ${TEXT_EVIDENCE} }
-       RETURN e, 0.0 AS score, [] AS standings, {points: textPoints, facts: textFacts} AS text
+       ${textQuery === null ? '' : WORDS_BESIDE_THEMES}
      }
      // Text evidence only adds to experts the themes found.
      WITH e, sum(score) AS score, reduce(all = [], s IN collect(standings) | all + s) AS standings, collect(text)[0] AS text

@@ -2,27 +2,33 @@
  * How whoKnows scores an expert. These numbers go to Cypher as `$rankingWeights` (so the order uses them; see
  * standing-score.ts) and the points the Cypher computes come back in the facts the reasons quote.
  *
- * Theme: the strongest claim on the asked theme or a narrower one scores level × exactTheme (or narrowerTheme)
- * × the confidence in that level. Confidence follows provenance: a level VERIFIED by a secretariat or EVIDENCED
- * by the expert's own work is believed (1 or 0.95); one the expert only DECLARED is damped (0.55). Evidence on
- * the theme (contributions, answered inquiries, any country) raises a declared level's confidence by 0.1 each,
- * up to 3 (0.85: still below evidenced). A declared level with nothing to show for it is damped further when
- * the expert claims more than 2 unrelated subjects (distinct top themes) at level 4-5 with nothing to show:
- * × 2 / that number. So at equal level VERIFIED > EVIDENCED > DECLARED, and a 5/5-in-everything profile
- * does not outrank a verified 3/5 with publications.
+ * Theme: the strongest claim on the asked theme, a narrower one or the one just above it scores level ×
+ * exactTheme (narrowerTheme, broaderTheme) × the confidence in that level. Confidence follows provenance: a level
+ * VERIFIED by a secretariat or EVIDENCED by the expert's own work is believed (1 or 0.95); one the expert only
+ * DECLARED is damped (0.55). Evidence on the theme (contributions, answered inquiries, any country) raises a
+ * declared level's confidence by 0.1 each, up to 3 (0.85: still below evidenced). A declared level with nothing
+ * to show for it is damped further when the expert claims more than 2 unrelated subjects (themes, not counting one
+ * narrower than another claimed) at level 4-5 with nothing to show: × (2 / that number)². So at equal level VERIFIED > EVIDENCED > DECLARED,
+ * and a 5/5-in-everything profile does not outrank a verified 3/5 with publications.
  *
- * Country: the strongest focus on an asked country scores level × focus × its confidence (declared 0.8).
- * Contributions and answered inquiries concerning an asked country (any theme) also put an expert in it,
- * at countryEvidence each (up to evidenceCap): five of them weigh 2.5, below a declared focus of 4.
+ * Country: the strongest focus on an asked country scores level × focus × its confidence (declared 0.5, +0.1
+ * per contribution or answered inquiry concerning the asked countries, up to 3). That evidence also puts an
+ * expert in the country on its own, at countryEvidence each (up to evidenceCap): below an equal declared focus.
+ * An affiliation with an institution in the country counts for nothing.
  *
  * Evidence: each contribution on the theme (in the asked countries, when asked) adds `contribution`, each
  * answered inquiry on it `answeredInquiry`, each counted up to evidenceCap.
+ *
+ * Text (text-evidence.ts): words beside the themes, or a question that names no theme, add points for what
+ * they find in profiles, contributions and answered inquiries, by relevance relative to the best hit.
  */
 export const RANKING_WEIGHTS = {
   /** Points per level (1–5) in the theme asked for... */
   exactTheme: 2,
-  /** ...and in a narrower theme: exact matches rank above narrower ones. */
+  /** ...in a narrower theme: exact matches rank above narrower ones... */
   narrowerTheme: 1.5,
+  /** ...and in the theme just above it (one level): someone who knows the whole field knows something of its parts. */
+  broaderTheme: 0.5,
   /** How far a theme level is believed, by provenance. */
   themeConfidence: { VERIFIED: 1, EVIDENCED: 0.95, DECLARED: 0.55 },
   /** Confidence a declared level gains per contribution or answered inquiry on the theme... */
@@ -33,13 +39,17 @@ export const RANKING_WEIGHTS = {
   broadClaimsAllowed: 2,
   /** Points per focus level (1–5) on the country asked for, times its confidence. */
   focus: 1,
-  focusConfidence: { VERIFIED: 1, EVIDENCED: 0.95, DECLARED: 0.8 },
+  focusConfidence: { VERIFIED: 1, EVIDENCED: 0.95, DECLARED: 0.5 },
+  /** Confidence a declared focus gains per contribution or answered inquiry concerning the asked countries... */
+  focusBacking: 0.1,
+  /** ...counted up to this many (0.8: still below evidenced). */
+  focusBackingCap: 3,
   /** Points per contribution or answered inquiry concerning the asked country (any theme). */
   countryEvidence: 0.5,
   /** Points per contribution on the theme (in the country, if one is asked for). */
-  contribution: 1,
+  contribution: 1.5,
   /** Points per inquiry on the theme (in the country, if asked) that the expert answered. */
-  answeredInquiry: 1.5,
+  answeredInquiry: 2,
   /** Each kind of evidence counts up to this many, so prolific authors do not drown declared expertise. */
   evidenceCap: 5,
   /** A reason lists the ids of at most this many contributions or inquiries (it counts them all). */
@@ -93,7 +103,7 @@ export interface StandingFacts {
     broadClaims: number;
   }) | null;
   /** The strongest focus on an asked country. */
-  focus: (LevelFacts & { countryId: string; countryName: string }) | null;
+  focus: (LevelFacts & { countryId: string; countryName: string; belief: number }) | null;
   contributions: number;
   contributionIds: string[];
   contributionTitle: string | null;
@@ -182,13 +192,23 @@ function beliefInWords(claim: NonNullable<StandingFacts['claim']>): string {
   return `, with nothing to show for it${broad}; counted at ${Math.round(claim.belief * 100)} %`;
 }
 
+/** Why a declared focus counted for less or more than its number. */
+function focusBeliefInWords(focus: NonNullable<StandingFacts['focus']>, facts: StandingFacts): string {
+  if (focus.provenance !== 'DECLARED') return '';
+  const backing = facts.countryContributions + facts.countryInquiries > 0 ? 'borne out by the work concerning it below' : 'with nothing to show for it';
+  return `, ${backing}; counted at ${Math.round(focus.belief * 100)} %`;
+}
+
 /** The reasons for a standing: their points add up to its score (each is rounded as the Cypher rounded it). */
 export function standingReasons(facts: StandingFacts, asked: Asked): Reason[] {
   const reasons: Reason[] = [];
   const claim = facts.claim;
   const themeName = asked.themeName ?? facts.rootName ?? 'the theme';
   if (claim) {
-    const what = claim.depth === 0 ? claim.themeName : `${claim.themeName}, a narrower theme of ${facts.rootName ?? themeName}`;
+    const what =
+      claim.depth === 0
+        ? claim.themeName
+        : `${claim.themeName}, ${claim.depth > 0 ? 'a narrower' : 'the broader'} theme of ${facts.rootName ?? themeName}`;
     const provenance = provenanceInWords(claim, { contributions: claim.backingContributions, inquiries: claim.backingInquiries });
     reasons.push(
       reason('THEME', claim.points, `Expertise level ${claim.level}/5 in ${what}. ${provenance}${beliefInWords(claim)} (${signed(claim.points)}).`, {
@@ -202,7 +222,7 @@ export function standingReasons(facts: StandingFacts, asked: Asked): Reason[] {
   if (focus && asked.placeLabel !== null) {
     const where = asked.placeLabel === focus.countryName ? focus.countryName : `${focus.countryName} (in ${asked.placeLabel})`;
     reasons.push(
-      reason('COUNTRY_FOCUS', focus.points, `Focuses on ${where} at level ${focus.level}/5. ${provenanceInWords(focus, { contributions: 0, inquiries: 0 })} (${signed(focus.points)}).`, {
+      reason('COUNTRY_FOCUS', focus.points, `Focuses on ${where} at level ${focus.level}/5. ${provenanceInWords(focus, { contributions: 0, inquiries: 0 })}${focusBeliefInWords(focus, facts)} (${signed(focus.points)}).`, {
         countryId: focus.countryId, provenance: focus.provenance, verifiedBy: focus.verifiedBy, verifiedAt: focus.verifiedAt,
       }),
     );

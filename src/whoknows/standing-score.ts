@@ -71,48 +71,63 @@ export const STANDING_SCORE = `
     WITH DISTINCT q ORDER BY q.receivedAt DESC, q.id
     RETURN collect(q) AS countryInquiries
   }
-  // Unrelated subjects the expert claims at the top (level 4-5) on their own word alone, with nothing to show:
-  // counted as the distinct top themes above such claims.
+  // Unrelated subjects the expert claims at the top levels (4-5) on their own word alone, with nothing to show
+  // (a claim on a narrower theme of another such claim is the same subject, not counted again).
   CALL (e) {
     OPTIONAL MATCH (e)-[x:EXPERT_IN]->(t:Theme)
     WHERE x.level >= 4 AND coalesce(x.provenance, 'DECLARED') = 'DECLARED'
       AND NOT EXISTS { (e)<-[:BY]-(k:Contribution)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(t) WHERE k.retiredAt IS NULL }
       AND NOT EXISTS { (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(t) }
-    OPTIONAL MATCH (t)-[:BROADER*0..10]->(top:Theme) WHERE NOT EXISTS { (top)-[:BROADER]->(:Theme) }
-    RETURN count(DISTINCT top) AS broadClaims
+      AND NOT EXISTS { (t)-[:BROADER]->(:Theme)<-[:EXPERT_IN]-(e) }
+    RETURN count(DISTINCT t) AS broadClaims
   }
-  // The strongest claim on the theme or a narrower one: level × (exact or narrower) × confidence in it.
-  CALL (e, rootId, themeContributions, themeInquiries, broadClaims) {
-    OPTIONAL MATCH p = (e)-[x:EXPERT_IN]->(t:Theme)-[:BROADER*0..10]->(:Theme {id: rootId})
-    WITH x, t, min(length(p)) - 1 AS depth, size(themeContributions) AS byContributions, size(themeInquiries) AS byInquiries
+  // The strongest claim on the theme, a narrower one or the theme just above it:
+  // level × (exact, narrower or broader) × confidence in it.
+  OPTIONAL CALL (e, rootId, themeContributions, themeInquiries, broadClaims) {
+    CALL (e, rootId) {
+      MATCH p = (e)-[x:EXPERT_IN]->(t:Theme)-[:BROADER*0..10]->(:Theme {id: rootId})
+      RETURN x, t, min(length(p)) - 1 AS depth
+      UNION
+      MATCH (e)-[x:EXPERT_IN]->(t:Theme)<-[:BROADER]-(:Theme {id: rootId})
+      RETURN x, t, -1 AS depth
+    }
+    WITH x, t, depth, size(themeContributions) AS byContributions, size(themeInquiries) AS byInquiries
     WITH x, t, depth, byContributions, byInquiries, byContributions + byInquiries AS backing,
          ${confidence('theme', 'x.provenance')} AS base
     WITH x, t, depth, byContributions, byInquiries,
          round(CASE WHEN coalesce(x.provenance, 'DECLARED') <> 'DECLARED' THEN base
               WHEN backing > 0 THEN base + $rankingWeights.declaredBacking
                    * CASE WHEN backing > $rankingWeights.declaredBackingCap THEN $rankingWeights.declaredBackingCap ELSE backing END
-              WHEN broadClaims > $rankingWeights.broadClaimsAllowed THEN base * $rankingWeights.broadClaimsAllowed / broadClaims
+              WHEN broadClaims > $rankingWeights.broadClaimsAllowed
+                THEN base * ($rankingWeights.broadClaimsAllowed * 1.0 / broadClaims) ^ 2
               ELSE base END, 2) AS belief
     WITH x, t, depth, byContributions, byInquiries, belief,
-         round(x.level * CASE depth WHEN 0 THEN $rankingWeights.exactTheme ELSE $rankingWeights.narrowerTheme END * belief, 2) AS points
+         round(x.level * CASE WHEN depth = 0 THEN $rankingWeights.exactTheme WHEN depth > 0 THEN $rankingWeights.narrowerTheme
+                              ELSE $rankingWeights.broaderTheme END * belief, 2) AS points
     ORDER BY points DESC, t.name
     LIMIT 1
-    RETURN CASE WHEN x IS NULL THEN null ELSE {
+    RETURN {
              themeId: t.id, themeName: t.name, depth: depth, level: x.level, provenance: coalesce(x.provenance, 'DECLARED'),
              verifiedBy: x.verifiedBy, verifiedAt: toString(x.verifiedAt), verifierNetwork: ${verifierNetwork('x.verifiedBy')},
              belief: belief, backingContributions: byContributions, backingInquiries: byInquiries,
-             broadClaims: broadClaims, points: points } END AS claim
+             broadClaims: broadClaims, points: points } AS claim
   }
-  // The strongest focus on one of the asked countries: level × confidence in it.
-  CALL (e, countryIds) {
+  // The strongest focus on one of the asked countries: level × confidence in it (a declared focus gains from
+  // contributions and answered inquiries concerning the asked countries).
+  CALL (e, countryIds, countryContributions, countryInquiries) {
     OPTIONAL MATCH (e)-[f:FOCUSES_ON]->(c:Country) WHERE c.id IN countryIds
-    WITH f, c, round(f.level * $rankingWeights.focus * ${confidence('focus', 'f.provenance')}, 2) AS points
+    WITH f, c, size(countryContributions) + size(countryInquiries) AS backing
+    WITH f, c, round(CASE WHEN coalesce(f.provenance, 'DECLARED') <> 'DECLARED' THEN ${confidence('focus', 'f.provenance')}
+                          ELSE $rankingWeights.focusConfidence.DECLARED + $rankingWeights.focusBacking
+                               * CASE WHEN backing > $rankingWeights.focusBackingCap THEN $rankingWeights.focusBackingCap ELSE backing END
+                     END, 2) AS belief
+    WITH f, c, belief, round(f.level * $rankingWeights.focus * belief, 2) AS points
     ORDER BY points DESC, c.name
     LIMIT 1
     RETURN CASE WHEN f IS NULL THEN null ELSE {
              countryId: c.id, countryName: c.name, level: f.level, provenance: coalesce(f.provenance, 'DECLARED'),
              verifiedBy: f.verifiedBy, verifiedAt: toString(f.verifiedAt), verifierNetwork: ${verifierNetwork('f.verifiedBy')},
-             points: points } END AS focus
+             belief: belief, points: points } END AS focus
   }
   WITH e, rootId, countryIds, claim, focus, themeContributions, themeInquiries, countryContributions, countryInquiries,
        // Evidence on the theme counts in the asked countries only, when countries are asked.
@@ -153,7 +168,7 @@ export const standingFacts: Parser<StandingFacts> = obj({
   claim: orNull(obj({
     ...levelFields, themeId: str, themeName: str, depth: int, belief: num, backingContributions: int, backingInquiries: int, broadClaims: int,
   })),
-  focus: orNull(obj({ ...levelFields, countryId: str, countryName: str })),
+  focus: orNull(obj({ ...levelFields, countryId: str, countryName: str, belief: num })),
   contributions: int,
   contributionIds: strList,
   contributionTitle: optStr,

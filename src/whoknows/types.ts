@@ -2,7 +2,6 @@ import { builder } from '../graphql/builder.js';
 import { pageArgDescriptions } from '../graphql/paging.js';
 import { ContributionNode } from '../contributions/types.js';
 import { ExpertNode, ProvenanceEnum } from '../experts/types.js';
-import { InquiryNode } from '../inquiries/types.js';
 import { CountryNode, RegionNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
 import type { Reason } from './scoring.js';
@@ -20,7 +19,7 @@ const ReasonKind = builder.enumType('MatchReasonKind', {
   } as const,
 });
 
-const MatchReason = builder.objectRef<Reason>('MatchReason').implement({
+export const MatchReason = builder.objectRef<Reason>('MatchReason').implement({
   description: 'One part of why an expert matched, in plain words, with the points it added to the score.',
   fields: (t) => ({
     text: t.exposeString('text', { description: 'The reason in plain words.' }),
@@ -37,14 +36,6 @@ const MatchReason = builder.objectRef<Reason>('MatchReason').implement({
       type: [ContributionNode],
       description: 'The contributions the reason rests on (the most recent or best matching, up to 10; the text gives the count).',
       resolve: (r) => r.contributionIds,
-    }),
-    inquiries: t.field({
-      type: [InquiryNode],
-      description: 'The earlier inquiries the reason rests on that you may see (up to 10; the text counts them all, internal ones included).',
-      resolve: async (r, _args, ctx) => {
-        const loaded = await InquiryNode.getDataloader(ctx).loadMany(r.inquiryIds);
-        return loaded.filter((inquiry): inquiry is Exclude<typeof inquiry, Error> => !(inquiry instanceof Error));
-      },
     }),
     provenance: t.field({
       type: ProvenanceEnum,

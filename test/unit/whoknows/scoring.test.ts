@@ -49,14 +49,14 @@ describe('standingReasons', () => {
   it('names the focus and the country evidence only when a place was asked for; the points add up', () => {
     const inCountry = facts({
       claim: claim({ points: 3.3 }),
-      focus: { countryId: 'TW', countryName: 'Taiwan', level: 3, provenance: 'DECLARED', verifiedBy: null, verifiedAt: null, verifierNetwork: null, points: 2.4 },
+      focus: { countryId: 'TW', countryName: 'Taiwan', level: 3, provenance: 'DECLARED', verifiedBy: null, verifiedAt: null, verifierNetwork: null, belief: 0.8, points: 2.4 },
       countryContributions: 1, countryContributionIds: ['k1'], countryInquiries: 6, countryInquiryIds: ['q1', 'q2'], countryEvidencePoints: 2.5,
       inquiries: 6, inquiryIds: ['q1', 'q2'], inquiryPoints: 7.5,
     });
     expect(standingReasons(inCountry, asked).map((r) => r.kind)).toEqual(['THEME', 'INQUIRIES']);
     const reasons = standingReasons(inCountry, { ...asked, placeLabel: 'East Asia' });
     expect(reasons.map((r) => r.kind)).toEqual(['THEME', 'COUNTRY_FOCUS', 'COUNTRY_EVIDENCE', 'INQUIRIES']);
-    expect(reasons[1]).toMatchObject({ countryId: 'TW', text: 'Focuses on Taiwan (in East Asia) at level 3/5. Declared by the expert (+2.4).' });
+    expect(reasons[1]).toMatchObject({ countryId: 'TW', text: 'Focuses on Taiwan (in East Asia) at level 3/5. Declared by the expert, borne out by the work concerning it below; counted at 80 % (+2.4).' });
     expect(reasons[2]).toMatchObject({ contributionIds: ['k1'], inquiryIds: ['q1', 'q2'], text: '1 contribution and 6 answered inquiries concerning East Asia (+2.5, 5 counted).' });
     expect(reasons[3]!.text).toBe('Answered 6 earlier inquiries on Semiconductors concerning East Asia (+7.5, 5 counted).');
     expect(total(reasons)).toBe(3.3 + 2.4 + 2.5 + 7.5);
