@@ -27,10 +27,11 @@ export type { StandingFacts };
 /** The one parameter STANDING_SCORE reads. */
 export const standingScoreParams = () => ({ rankingWeights: RANKING_WEIGHTS });
 
+/** Cypher: a level's provenance as one of the three; none recorded (or anything else) is DECLARED. */
+const provenanceOf = (p: string) => `CASE toUpper(${p}) WHEN 'VERIFIED' THEN 'VERIFIED' WHEN 'EVIDENCED' THEN 'EVIDENCED' ELSE 'DECLARED' END`;
+
 /** Cypher: how much a level with provenance `p` is believed, from `$rankingWeights.<kind>Confidence`. */
-const confidence = (kind: 'theme' | 'focus', p: string) =>
-  `CASE coalesce(${p}, 'DECLARED') WHEN 'VERIFIED' THEN $rankingWeights.${kind}Confidence.VERIFIED
-     WHEN 'EVIDENCED' THEN $rankingWeights.${kind}Confidence.EVIDENCED ELSE $rankingWeights.${kind}Confidence.DECLARED END`;
+const confidence = (kind: 'theme' | 'focus', p: string) => `$rankingWeights.${kind}Confidence[${provenanceOf(p)}]`;
 
 /**
  * Cypher: the network a verifier stands for, when `verifiedBy` names one by acronym or id ("CKN secretariat",
@@ -75,7 +76,7 @@ export const STANDING_SCORE = `
   // (a claim on a narrower theme of another such claim is the same subject, not counted again).
   CALL (e) {
     OPTIONAL MATCH (e)-[x:EXPERT_IN]->(t:Theme)
-    WHERE x.level >= 4 AND coalesce(x.provenance, 'DECLARED') = 'DECLARED'
+    WHERE x.level >= 4 AND ${provenanceOf('x.provenance')} = 'DECLARED'
       AND NOT EXISTS { (e)<-[:BY]-(k:Contribution)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(t) WHERE k.retiredAt IS NULL }
       AND NOT EXISTS { (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(t) }
       AND NOT EXISTS { (t)-[:BROADER]->(:Theme)<-[:EXPERT_IN]-(e) }
@@ -95,7 +96,7 @@ export const STANDING_SCORE = `
     WITH x, t, depth, byContributions, byInquiries, byContributions + byInquiries AS backing,
          ${confidence('theme', 'x.provenance')} AS base
     WITH x, t, depth, byContributions, byInquiries,
-         round(CASE WHEN coalesce(x.provenance, 'DECLARED') <> 'DECLARED' THEN base
+         round(CASE WHEN ${provenanceOf('x.provenance')} <> 'DECLARED' THEN base
               WHEN backing > 0 THEN base + $rankingWeights.declaredBacking
                    * CASE WHEN backing > $rankingWeights.declaredBackingCap THEN $rankingWeights.declaredBackingCap ELSE backing END
               WHEN broadClaims > $rankingWeights.broadClaimsAllowed
@@ -107,7 +108,7 @@ export const STANDING_SCORE = `
     ORDER BY points DESC, t.name
     LIMIT 1
     RETURN {
-             themeId: t.id, themeName: t.name, depth: depth, level: x.level, provenance: coalesce(x.provenance, 'DECLARED'),
+             themeId: t.id, themeName: t.name, depth: depth, level: x.level, provenance: ${provenanceOf('x.provenance')},
              verifiedBy: x.verifiedBy, verifiedAt: toString(x.verifiedAt), verifierNetwork: ${verifierNetwork('x.verifiedBy')},
              belief: belief, backingContributions: byContributions, backingInquiries: byInquiries,
              broadClaims: broadClaims, points: points } AS claim
@@ -117,7 +118,7 @@ export const STANDING_SCORE = `
   CALL (e, countryIds, countryContributions, countryInquiries) {
     OPTIONAL MATCH (e)-[f:FOCUSES_ON]->(c:Country) WHERE c.id IN countryIds
     WITH f, c, size(countryContributions) + size(countryInquiries) AS backing
-    WITH f, c, round(CASE WHEN coalesce(f.provenance, 'DECLARED') <> 'DECLARED' THEN ${confidence('focus', 'f.provenance')}
+    WITH f, c, round(CASE WHEN ${provenanceOf('f.provenance')} <> 'DECLARED' THEN ${confidence('focus', 'f.provenance')}
                           ELSE $rankingWeights.focusConfidence.DECLARED + $rankingWeights.focusBacking
                                * CASE WHEN backing > $rankingWeights.focusBackingCap THEN $rankingWeights.focusBackingCap ELSE backing END
                      END, 2) AS belief
@@ -125,7 +126,7 @@ export const STANDING_SCORE = `
     ORDER BY points DESC, c.name
     LIMIT 1
     RETURN CASE WHEN f IS NULL THEN null ELSE {
-             countryId: c.id, countryName: c.name, level: f.level, provenance: coalesce(f.provenance, 'DECLARED'),
+             countryId: c.id, countryName: c.name, level: f.level, provenance: ${provenanceOf('f.provenance')},
              verifiedBy: f.verifiedBy, verifiedAt: toString(f.verifiedAt), verifierNetwork: ${verifierNetwork('f.verifiedBy')},
              belief: belief, points: points } END AS focus
   }

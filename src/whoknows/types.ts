@@ -44,7 +44,16 @@ export const MatchReason = builder.objectRef<Reason>('MatchReason').implement({
       resolve: (r) => r.provenance,
     }),
     verifiedBy: t.string({ nullable: true, description: 'For a VERIFIED level: who verified it, as recorded.', resolve: (r) => r.verifiedBy }),
-    verifiedAt: t.field({ type: 'DateTime', nullable: true, description: 'For a VERIFIED level: when it was verified.', resolve: (r) => r.verifiedAt }),
+    verifiedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'For a VERIFIED level: when it was verified.',
+      // Stored as a date-time by curation; a bare date loaded from elsewhere is read as that day's start (UTC).
+      resolve: (r) => {
+        const at = r.verifiedAt === null ? null : new Date(r.verifiedAt);
+        return at === null || Number.isNaN(at.getTime()) ? null : at;
+      },
+    }),
   }),
 });
 
