@@ -60,6 +60,8 @@ export type InstitutionKind =
 
 /** What a reason is about. */
 export type MatchReasonKind =
+  /** Contributions and answered inquiries concerning the country or region asked about. */
+  | 'COUNTRY_EVIDENCE'
   /** Focus on the country or region asked about. */
   | 'COUNTRY_FOCUS'
   /** Contributions that show the knowledge. */
@@ -73,10 +75,12 @@ export type MatchReasonKind =
 
 /** How whoKnows understood `about`. */
 export type MatchedBy =
-  /** `about` named no theme; profiles and contributions were searched as text. */
+  /** `about` named no theme: profiles, contributions and answered inquiries were searched as text, and each expert found weighed by their standing in the theme those texts are about. */
   | 'FULL_TEXT'
-  /** `about` named a theme; narrower themes were included. */
-  | 'THEME';
+  /** `about` named a theme (or themes); narrower themes were included. */
+  | 'THEME'
+  /** `about` named themes among other words: ranked as for the themes, the other words adding text evidence. */
+  | 'THEME_AND_TEXT';
 
 /** Where a level of expertise or country focus comes from. */
 export type Provenance =
