@@ -1,8 +1,9 @@
 import type { Queries } from '../db/database.js';
-import { int, list, obj, optStr, RowShapeError, str, strList, type Parser } from '../db/rows.js';
+import { int, list, num, obj, optStr, str, type Parser } from '../db/rows.js';
 import { FULLTEXT } from '../db/migrations.js';
 import type { ExpertRecord } from '../experts/repository.js';
-import { FULLTEXT_HIT_LIMIT, WEIGHTS, type TextMatchFacts, type ThemeMatchFacts } from './scoring.js';
+import { FULLTEXT_HIT_LIMIT, RANKING_WEIGHTS, type TextMatchFacts } from './scoring.js';
+import { STANDING_SCORE, standingFacts, standingScoreParams, type StandingFacts } from './standing-score.js';
 
 export interface RankedPage<F> {
   total: number;
@@ -32,60 +33,47 @@ const COUNTRY_FOCUS = `
   }
   WITH * WHERE $countryIds IS NULL OR focusLevel IS NOT NULL`;
 
+/** One asked theme's standing of an expert, as STANDING_SCORE gives it. */
+export interface ThemeStanding {
+  rootId: string;
+  score: number;
+  facts: StandingFacts;
+}
+
 /**
- * Experts who declare expertise in one of the themes or a narrower one, contributed on it, or answered
- * inquiries on it; scored by the best declared level (exact above narrower), the focus on the asked
- * countries, and evidence (contributions, answered inquiries).
+ * Experts who claim expertise in one of the themes or a narrower one, contributed on it, or answered inquiries
+ * on it, scored from scratch by STANDING_SCORE (standing-score.ts) for each theme asked: the sum over the themes
+ * they qualify for. This is the ranking the maintained standings keep, and the rebuild computes.
  */
-export async function rankByTheme(queries: Queries, themeIds: string[], params: PageParams): Promise<RankedPage<ThemeMatchFacts>> {
+export async function rankByTheme(queries: Queries, themeIds: string[], params: PageParams): Promise<RankedPage<ThemeStanding[]>> {
   const [row] = await queries.read<RankedRow>(
-    `MATCH (root:Theme) WHERE root.id IN $themeIds
-     MATCH path = (t:Theme)-[:BROADER*0..10]->(root)
-     WITH t, root, length(path) AS depth ORDER BY depth
-     WITH t, collect({depth: depth, root: root.name})[0] AS nearest
-     WITH collect({id: t.id, depth: nearest.depth, root: nearest.root}) AS scope, collect(t) AS themes
-     WITH scope, themes, [s IN scope | s.id] AS themeIds
-     CALL (themes) {
-       UNWIND themes AS t MATCH (e:Expert)-[:EXPERT_IN]->(t) RETURN e
-       UNION
-       UNWIND themes AS t MATCH (e:Expert)<-[:BY]-(k:Contribution)-[:ABOUT]->(t) WHERE k.retiredAt IS NULL RETURN e
-       UNION
-       UNWIND themes AS t MATCH (e:Expert)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(t) RETURN e
+    `CALL () {
+       UNWIND $themeIds AS rootId
+       MATCH (:Theme {id: rootId})<-[:BROADER*0..10]-(t:Theme)
+       CALL (t) {
+         MATCH (e:Expert)-[:EXPERT_IN]->(t) RETURN e
+         UNION
+         MATCH (e:Expert)<-[:BY]-(k:Contribution)-[:ABOUT]->(t) WHERE k.retiredAt IS NULL RETURN e
+         UNION
+         MATCH (e:Expert)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(t) RETURN e
+       }
+       RETURN DISTINCT e
      }
      ${ACTIVE_ONLY}
-     ${COUNTRY_FOCUS}
-     CALL (e, scope, themeIds) {
-       OPTIONAL MATCH (e)-[x:EXPERT_IN]->(t:Theme) WHERE t.id IN themeIds
-       WITH x.level AS level, t.name AS themeName, [s IN scope WHERE s.id = t.id][0] AS reach
-       WITH level, themeName, reach.depth AS depth, reach.root AS rootName,
-            level * CASE reach.depth WHEN 0 THEN $weights.exactTheme ELSE $weights.narrowerTheme END AS themePoints
-       RETURN level, themeName, depth, rootName, themePoints ORDER BY themePoints DESC, themeName LIMIT 1
+     CALL (e) {
+       UNWIND $themeIds AS rootId
+       WITH e, rootId, $countryIds AS countryIds
+       CALL (e, rootId, countryIds) { ${STANDING_SCORE} }
+       WITH rootId, qualifies, score, facts WHERE qualifies
+       RETURN sum(score) AS score, collect({rootId: rootId, score: score, facts: facts}) AS standings
      }
-     CALL (e, themeIds) {
-       OPTIONAL MATCH (e)<-[:BY]-(k:Contribution)-[:ABOUT]->(t:Theme)
-       WHERE t.id IN themeIds AND k.retiredAt IS NULL
-         AND ($countryIds IS NULL OR EXISTS { (k)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds })
-       WITH DISTINCT k ORDER BY k.date DESC
-       RETURN count(k) AS evidence, collect(k.title)[0..3] AS evidenceTitles
-     }
-     CALL (e, themeIds) {
-       OPTIONAL MATCH (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(q:Inquiry)-[:ABOUT]->(t:Theme)
-       WHERE t.id IN themeIds AND ($countryIds IS NULL OR EXISTS { (q)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds })
-       RETURN count(DISTINCT q) AS answered
-     }
-     WITH e, level, depth, themeName, rootName, focusLevel, focusCountry, evidence, evidenceTitles, answered,
-          round(coalesce(themePoints, 0)
-                + coalesce(focusLevel, 0) * $weights.focus
-                + CASE WHEN evidence > $weights.evidenceCap THEN $weights.evidenceCap ELSE evidence END * $weights.evidence
-                + CASE WHEN answered > $weights.evidenceCap THEN $weights.evidenceCap ELSE answered END * $weights.answeredInquiry, 2) AS score
-     WITH {expert: e, score: score, level: level, depth: depth, themeName: themeName, rootName: rootName,
-           focusLevel: focusLevel, focusCountry: focusCountry, evidence: evidence, evidenceTitles: evidenceTitles,
-           answered: answered} AS hit
+     WITH e, round(score, 2) AS score, standings WHERE size(standings) > 0
+     WITH {expert: e, score: score, standings: standings} AS hit
      ORDER BY hit.score DESC, hit.expert.id
      ${PAGE_OF_MATCHES}`,
-    { themeIds, ...params, weights: WEIGHTS },
+    { themeIds, ...params, ...standingScoreParams() },
   );
-  return splitFacts(row, themeMatchFacts);
+  return splitFacts(row, (hit, at) => list(themeStanding)((hit as { standings: unknown }).standings, `${at}.standings`));
 }
 
 /** Experts whose profile or contributions match the words (English and Dutch analyzers), when no theme was named. */
@@ -123,7 +111,7 @@ export async function rankByText(queries: Queries, luceneQuery: string, params: 
     {
       q: luceneQuery,
       ...params,
-      weights: WEIGHTS,
+      weights: RANKING_WEIGHTS,
       hitLimit: FULLTEXT_HIT_LIMIT,
       profileEn: FULLTEXT.expertProfileEn,
       profileNl: FULLTEXT.expertProfileNl,
@@ -140,23 +128,9 @@ interface RankedRow {
   page: Array<{ expert: ExpertRecord; score: number } & Record<string, unknown>>;
 }
 
-const num: Parser<number> = (value, at) => {
-  if (typeof value !== 'number') throw new RowShapeError(`${at}: expected a number, got ${JSON.stringify(value)}`);
-  return value;
-};
 const optInt: Parser<number | null> = (value, at) => (value === null || value === undefined ? null : int(value, at));
 
-const themeMatchFacts: Parser<ThemeMatchFacts> = obj({
-  level: optInt,
-  depth: optInt,
-  themeName: optStr,
-  rootName: optStr,
-  focusLevel: optInt,
-  focusCountry: optStr,
-  evidence: int,
-  evidenceTitles: strList,
-  answered: int,
-});
+const themeStanding: Parser<ThemeStanding> = obj({ rootId: str, score: num, facts: standingFacts });
 
 const textMatchFacts: Parser<TextMatchFacts> = obj({
   profileScore: num,

@@ -4,8 +4,8 @@ import { badUserInput } from '../graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../graphql/paging.js';
 import { resolveNames, unknownPlace, type NamedRef, type PlaceRef } from '../names/service.js';
 import { luceneTerms } from '../text.js';
-import { rankByText, rankByTheme, type RankedPage } from './repository.js';
-import { textReasons, themeReasons, type Asked, type Reason } from './scoring.js';
+import { rankByText, rankByTheme, type RankedPage, type ThemeStanding } from './repository.js';
+import { standingReasons, textReasons, type Asked, type Reason } from './scoring.js';
 
 export interface WhoKnowsArgs {
   about: string;
@@ -84,9 +84,11 @@ export async function rankExperts(queries: Queries, subject: Subject, size: numb
     regionId: subject.place?.region?.id ?? null,
   };
   if (subject.themes.length > 0) {
-    const asked: Asked = { themeName: subject.themes.map((t) => t.name).join(' or '), text: null, placeLabel };
+    const names = new Map(subject.themes.map((t) => [t.id, t.name]));
     const ranked = await rankByTheme(queries, subject.themes.map((t) => t.id), pageParams);
-    return toResult('THEME', ranked, (facts) => themeReasons(facts, asked), context);
+    const explain = (standings: ThemeStanding[]) =>
+      standings.flatMap((s) => standingReasons(s.facts, { themeName: names.get(s.rootId) ?? null, text: null, placeLabel }));
+    return toResult('THEME', ranked, explain, context);
   }
   const asked: Asked = { themeName: null, text: subject.text, placeLabel };
   const ranked = await rankByText(queries, luceneTerms(subject.text ?? ''), pageParams);

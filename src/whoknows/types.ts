@@ -11,6 +11,7 @@ const ReasonKind = builder.enumType('MatchReasonKind', {
   values: {
     THEME: { description: 'Declared expertise in the theme or a narrower one.' },
     COUNTRY_FOCUS: { description: 'Focus on the country or region asked about.' },
+    COUNTRY_EVIDENCE: { description: 'Contributions and answered inquiries concerning the country or region asked about.' },
     EVIDENCE: { description: 'Contributions that show the knowledge.' },
     INQUIRIES: { description: 'Earlier inquiries on the subject that the expert answered.' },
     TEXT: { description: 'Full-text match of the profile.' },
