@@ -6,6 +6,8 @@ import { resolveNames, unknownPlace, type NamedRef, type PlaceRef } from '../nam
 import { luceneTerms } from '../text.js';
 import { rankByText, rankByTheme, type RankedPage, type ThemeStanding } from './repository.js';
 import { standingReasons, textReasons, type Asked, type Reason } from './scoring.js';
+import { readStandings, standingsQuestion } from './standings/read.js';
+import { requestStandingsRebuild } from './standings/keeper.js';
 
 export interface WhoKnowsArgs {
   about: string;
@@ -85,7 +87,12 @@ export async function rankExperts(queries: Queries, subject: Subject, size: numb
   };
   if (subject.themes.length > 0) {
     const names = new Map(subject.themes.map((t) => [t.id, t.name]));
-    const ranked = await rankByTheme(queries, subject.themes.map((t) => t.id), pageParams);
+    const themeIds = subject.themes.map((t) => t.id);
+    // Issue 12: the stored standings, read best first (src/whoknows/standings/); from scratch only when they cannot be trusted.
+    const question = standingsQuestion(themeIds, subject.place, after, size + 1);
+    const stored = question ? await readStandings(queries, question) : null;
+    if (stored?.stale) requestStandingsRebuild();
+    const ranked = stored?.ranked ?? (await rankByTheme(queries, themeIds, pageParams));
     const explain = (standings: ThemeStanding[]) =>
       standings.flatMap((s) => standingReasons(s.facts, { themeName: names.get(s.rootId) ?? null, text: null, placeLabel }));
     return toResult('THEME', ranked, explain, context);
