@@ -31,6 +31,8 @@ export interface ReadOptions {
    * they keep themselves; the API always checks).
    */
   assumeFresh?: boolean;
+  /** Leave out the explanations (STANDING_SCORE for the page): to measure what the ranking alone costs. */
+  explain?: boolean;
 }
 
 /** Lower than any score: the first page seeks from the start of a key. */
@@ -42,12 +44,14 @@ const seek = (predicate: string) => `
     WHERE s.key = key AND ${predicate}
     RETURN s ORDER BY s.key, s.negScore, s.expertId LIMIT $depth`;
 
-/** Explains each of `top` ({e, score}, in order) with STANDING_SCORE for every asked theme it stands for. */
+/** Explains the first `$explained` of `top` ({e, score}, in order) with STANDING_SCORE for every asked theme it stands for. */
 const EXPLAIN = `
     UNWIND range(0, size(top) - 1) AS position
     WITH top[position] AS hit, position
     WITH hit.e AS e, hit.score AS score, position, $countryIds AS countryIds
-    CALL (e, countryIds) {
+    CALL (e, countryIds, position) {
+      // The hit past the page only says that there is a next page: it needs no explaining.
+      WITH e, countryIds WHERE position < $explained
       UNWIND $themeIds AS rootId
       CALL (e, rootId, countryIds) { ${STANDING_SCORE} }
       WITH rootId, score, facts WHERE qualifies
@@ -166,6 +170,7 @@ export function standingsQuery(
       formula: FORMULA,
       limit: question.limit,
       depth,
+      explained: options.explain === false ? 0 : question.limit - 1,
       afterNeg: question.after ? -question.after[0] : BEFORE_ALL,
       afterId: question.after ? question.after[1] : '',
       afterScore: question.after ? question.after[0] : null,

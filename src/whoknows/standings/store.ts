@@ -24,16 +24,16 @@ const NODE_OF_ID = `
   }`;
 
 /**
- * Themes an expert's standings may be rooted at: every theme the expert declared, contributed on or was
- * consulted on, and their broader themes. Countries likewise, and the regions holding them. A superset
- * of where the formula qualifies the expert: `qualifies` decides.
+ * Themes an expert's standings may be rooted at: every theme the expert declared, contributed on (current
+ * contributions) or answered an inquiry on, and their broader themes. Countries likewise, and the regions
+ * holding them. What STANDING_SCORE's header says the score depends on; `qualifies` decides.
  */
 const CANDIDATES = `
   CALL (e) {
     CALL (e) {
       MATCH (e)-[:EXPERT_IN]->(t:Theme) RETURN t
-      UNION MATCH (e)<-[:BY]-(:Contribution)-[:ABOUT]->(t:Theme) RETURN t
-      UNION MATCH (e)<-[:CONSULTED]-(:Inquiry)-[:ABOUT]->(t:Theme) RETURN t
+      UNION MATCH (e)<-[:BY]-(k:Contribution)-[:ABOUT]->(t:Theme) WHERE k.retiredAt IS NULL RETURN t
+      UNION MATCH (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(t:Theme) RETURN t
     }
     MATCH (t)-[:BROADER*0..10]->(root:Theme)
     RETURN collect(DISTINCT root.id) AS rootIds
@@ -41,8 +41,8 @@ const CANDIDATES = `
   CALL (e) {
     CALL (e) {
       MATCH (e)-[:FOCUSES_ON]->(c:Country) RETURN c
-      UNION MATCH (e)<-[:BY]-(:Contribution)-[:CONCERNS]->(c:Country) RETURN c
-      UNION MATCH (e)<-[:CONSULTED]-(:Inquiry)-[:CONCERNS]->(c:Country) RETURN c
+      UNION MATCH (e)<-[:BY]-(k:Contribution)-[:CONCERNS]->(c:Country) WHERE k.retiredAt IS NULL RETURN c
+      UNION MATCH (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:CONCERNS]->(c:Country) RETURN c
     }
     WITH collect(c) AS countries
     CALL (countries) {
@@ -79,24 +79,55 @@ export async function lockExperts(run: Run, ids: string[]): Promise<void> {
 }
 
 /**
- * Deletes and works out again the standings of the given experts (locked already), in the transaction
- * that changed them. Ids of merged, erased or retired experts lose theirs.
+ * Works out the standings of the given experts (locked already) again, in the transaction that changed
+ * them, and writes only the difference: a changed score is set on its relationship (which locks that
+ * relationship alone), standings gone are deleted and new ones created, both in key order, so that
+ * transactions touching the same keys' hubs take those locks in one order. Ids of merged, erased or
+ * retired experts lose all theirs.
  */
 export async function writeStandings(run: Run, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await run(
     `UNWIND $ids AS id
      ${NODE_OF_ID}
+     WITH n WHERE NOT n:Expert OR n.retiredAt IS NOT NULL
      MATCH (n)<-[s:${RANKS}]-()
+     WITH s ORDER BY s.key
      DELETE s`,
     { ids },
   );
   await run(
     `UNWIND $ids AS id
      MATCH (e:Expert {id: id}) WHERE e.retiredAt IS NULL
-     ${EXPECTED_STANDINGS}
-     MERGE (k:${STANDING_KEY} {key: key})
-     CREATE (k)-[:${RANKS} {key: key, score: score, negScore: -score, expertId: e.id}]->(e)`,
+     CALL (e) {
+       ${EXPECTED_STANDINGS}
+       RETURN collect({key: key, score: score}) AS expected
+     }
+     CALL (e) {
+       OPTIONAL MATCH (e)<-[s:${RANKS}]-(k:${STANDING_KEY})
+       RETURN collect({s: s, hub: k.key}) AS stored
+     }
+     WITH e, expected, [old IN stored WHERE old.s IS NOT NULL | old {.*, kept: old.hub = old.s.key AND old.s.expertId = e.id}] AS stored
+     CALL (e, expected, stored) {
+       UNWIND stored AS old
+       WITH old.s AS s, [x IN expected WHERE x.key = old.s.key][0] AS now, old.kept AS kept
+       WITH s, now WHERE kept AND now IS NOT NULL AND s.score <> now.score
+       SET s.score = now.score, s.negScore = -now.score
+     }
+     WITH e, [old IN stored WHERE NOT (old.kept AND any(x IN expected WHERE x.key = old.s.key)) | old.s] AS gone,
+          [x IN expected WHERE none(old IN stored WHERE old.kept AND old.s.key = x.key)] AS added
+     WITH collect({e: e, gone: gone, added: added}) AS experts
+     CALL (experts) {
+       UNWIND experts AS expert UNWIND expert.gone AS s
+       WITH s ORDER BY s.key
+       DELETE s
+     }
+     CALL (experts) {
+       UNWIND experts AS expert UNWIND expert.added AS standing
+       WITH expert.e AS e, standing ORDER BY standing.key
+       MERGE (k:${STANDING_KEY} {key: standing.key})
+       CREATE (k)-[:${RANKS} {key: standing.key, score: standing.score, negScore: -standing.score, expertId: e.id}]->(e)
+     }`,
     { ids, rankingWeights: RANKING_WEIGHTS },
   );
 }
