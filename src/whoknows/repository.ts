@@ -1,9 +1,8 @@
 import type { Queries } from '../db/database.js';
-import { int, list, num, obj, optStr, str, type Parser } from '../db/rows.js';
-import { FULLTEXT } from '../db/migrations.js';
+import { list, num, obj, orNull, str, type Parser } from '../db/rows.js';
 import type { ExpertRecord } from '../experts/repository.js';
-import { FULLTEXT_HIT_LIMIT, RANKING_WEIGHTS, type TextMatchFacts } from './scoring.js';
 import { STANDING_SCORE, standingFacts, standingScoreParams, type StandingFacts } from './standing-score.js';
+import { TEXT_EVIDENCE, TEXT_HITS, textEvidenceParams, textFacts, type TextFacts } from './text-evidence.js';
 
 export interface RankedPage<F> {
   total: number;
@@ -25,14 +24,6 @@ interface PageParams {
 /** Retired experts keep their profile but are no longer offered. */
 const ACTIVE_ONLY = 'WITH * WHERE e.retiredAt IS NULL';
 
-/** Focus on the asked countries: the strongest one, or nulls. Experts without it drop out when countries are given. */
-const COUNTRY_FOCUS = `
-  CALL (e) {
-    OPTIONAL MATCH (e)-[f:FOCUSES_ON]->(c:Country) WHERE c.id IN $countryIds
-    RETURN f.level AS focusLevel, c.name AS focusCountry ORDER BY f.level DESC, c.name LIMIT 1
-  }
-  WITH * WHERE $countryIds IS NULL OR focusLevel IS NOT NULL`;
-
 /** One asked theme's standing of an expert, as STANDING_SCORE gives it. */
 export interface ThemeStanding {
   rootId: string;
@@ -40,86 +31,123 @@ export interface ThemeStanding {
   facts: StandingFacts;
 }
 
+/** Text evidence for an expert: its points and what they rest on. */
+export interface TextEvidence {
+  points: number;
+  facts: TextFacts;
+}
+
+/** The text evidence rows rankByTheme adds (only when there are words beside the themes: a query without them plans and runs lighter). */
+const WORDS_BESIDE_THEMES = `
+  UNION ALL
+  CALL () { ${TEXT_EVIDENCE} }
+  RETURN e, 0.0 AS score, [] AS standings, {points: textPoints, facts: textFacts} AS text`;
+
+export interface ThemeMatch {
+  standings: ThemeStanding[];
+  /** What the words beside the themes found, when there were any and they found something of this expert's. */
+  text: TextEvidence | null;
+}
+
 /**
  * Experts who claim expertise in one of the themes or a narrower one, contributed on it, or answered inquiries
  * on it, scored from scratch by STANDING_SCORE (standing-score.ts) for each theme asked: the sum over the themes
- * they qualify for. This is the ranking the maintained standings keep, and the rebuild computes.
+ * they qualify for, plus the text evidence of `textQuery` (the words beside the themes) when given. This is the
+ * ranking the maintained standings keep, and the rebuild computes.
  */
-export async function rankByTheme(queries: Queries, themeIds: string[], params: PageParams): Promise<RankedPage<ThemeStanding[]>> {
+export async function rankByTheme(
+  queries: Queries,
+  themeIds: string[],
+  params: PageParams,
+  textQuery: string | null = null,
+): Promise<RankedPage<ThemeMatch>> {
   const [row] = await queries.read<RankedRow>(
     `CALL () {
-       UNWIND $themeIds AS rootId
-       MATCH (:Theme {id: rootId})<-[:BROADER*0..10]-(t:Theme)
-       CALL (t) {
-         MATCH (e:Expert)-[:EXPERT_IN]->(t) RETURN e
+       CALL () {
+         UNWIND $themeIds AS rootId
+         MATCH (:Theme {id: rootId})<-[:BROADER*0..10]-(t:Theme)
+         CALL (t) {
+           MATCH (e:Expert)-[:EXPERT_IN]->(t) RETURN e
+           UNION
+           MATCH (e:Expert)<-[:BY]-(k:Contribution)-[:ABOUT]->(t) WHERE k.retiredAt IS NULL RETURN e
+           UNION
+           MATCH (e:Expert)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(t) RETURN e
+         }
+         RETURN e
          UNION
-         MATCH (e:Expert)<-[:BY]-(k:Contribution)-[:ABOUT]->(t) WHERE k.retiredAt IS NULL RETURN e
-         UNION
-         MATCH (e:Expert)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(t) RETURN e
+         // Claims on the theme just above count too.
+         UNWIND $themeIds AS rootId
+         MATCH (:Theme {id: rootId})-[:BROADER]->(:Theme)<-[:EXPERT_IN]-(e:Expert)
+         RETURN e
        }
-       RETURN DISTINCT e
+       WITH DISTINCT e
+       ${ACTIVE_ONLY}
+       CALL (e) {
+         UNWIND $themeIds AS rootId
+         WITH e, rootId, $countryIds AS countryIds
+         CALL (e, rootId, countryIds) { ${STANDING_SCORE} }
+         WITH rootId, qualifies, score, facts WHERE qualifies
+         RETURN sum(score) AS score, collect({rootId: rootId, score: score, facts: facts}) AS standings
+       }
+       WITH e, score, standings WHERE size(standings) > 0
+       RETURN e, score, standings, null AS text
+       ${textQuery === null ? '' : WORDS_BESIDE_THEMES}
      }
-     ${ACTIVE_ONLY}
-     CALL (e) {
-       UNWIND $themeIds AS rootId
-       WITH e, rootId, $countryIds AS countryIds
-       CALL (e, rootId, countryIds) { ${STANDING_SCORE} }
-       WITH rootId, qualifies, score, facts WHERE qualifies
-       RETURN sum(score) AS score, collect({rootId: rootId, score: score, facts: facts}) AS standings
-     }
-     WITH e, round(score, 2) AS score, standings WHERE size(standings) > 0
-     WITH {expert: e, score: score, standings: standings} AS hit
+     // Text evidence only adds to experts the themes found.
+     WITH e, sum(score) AS score, reduce(all = [], s IN collect(standings) | all + s) AS standings, collect(text)[0] AS text
+     WHERE size(standings) > 0
+     WITH {expert: e, score: round(score + coalesce(text.points, 0.0), 2), standings: standings, text: text} AS hit
      ORDER BY hit.score DESC, hit.expert.id
      ${PAGE_OF_MATCHES}`,
-    { themeIds, ...params, ...standingScoreParams() },
+    { themeIds, ...params, ...standingScoreParams(), ...textEvidenceParams(textQuery) },
   );
-  return splitFacts(row, (hit, at) => list(themeStanding)((hit as { standings: unknown }).standings, `${at}.standings`));
+  return splitFacts(row, themeMatch);
 }
 
-/** Experts whose profile or contributions match the words (English and Dutch analyzers), when no theme was named. */
-export async function rankByText(queries: Queries, luceneQuery: string, params: PageParams): Promise<RankedPage<TextMatchFacts>> {
+export interface TextMatch {
+  text: TextEvidence;
+  /** The expert's standing in the theme the matching texts are mostly about (or, without one, in the asked country only). */
+  standing: { score: number; facts: StandingFacts };
+  /** What the standing's theme part lost for being inferred (negative or 0): `score` + this is what counted. */
+  adjustment: number;
+}
+
+/**
+ * Experts the words find (profiles, contributions, answered inquiries; see text-evidence.ts), when the
+ * question named no theme. Beside the text evidence each gets their standing (STANDING_SCORE) in the theme
+ * the matching contributions and inquiries are mostly about, its theme part damped (a guess, not asked);
+ * with countries asked, only experts with a focus on or evidence concerning one of them.
+ */
+export async function rankByText(queries: Queries, textQuery: string, params: PageParams): Promise<RankedPage<TextMatch>> {
   const [row] = await queries.read<RankedRow>(
     `CALL () {
-       CALL db.index.fulltext.queryNodes($profileEn, $q, {limit: $hitLimit}) YIELD node, score
-       RETURN node AS e, score AS profileScore, null AS k, 0.0 AS contributionScore
-       UNION ALL
-       CALL db.index.fulltext.queryNodes($profileNl, $q, {limit: $hitLimit}) YIELD node, score
-       RETURN node AS e, score AS profileScore, null AS k, 0.0 AS contributionScore
-       UNION ALL
-       CALL db.index.fulltext.queryNodes($contributionEn, $q, {limit: $hitLimit}) YIELD node, score
-       MATCH (node)-[:BY]->(e:Expert) WHERE node.retiredAt IS NULL
-       RETURN e, 0.0 AS profileScore, node AS k, score AS contributionScore
-       UNION ALL
-       CALL db.index.fulltext.queryNodes($contributionNl, $q, {limit: $hitLimit}) YIELD node, score
-       MATCH (node)-[:BY]->(e:Expert) WHERE node.retiredAt IS NULL
-       RETURN e, 0.0 AS profileScore, node AS k, score AS contributionScore
+       CALL () { ${TEXT_HITS} }
+       WITH item, max(relevance) AS relevance WHERE item IS NOT NULL
+       MATCH (item)-[:ABOUT]->(t:Theme)
+       WITH t.id AS themeId, sum(relevance) AS weight ORDER BY weight DESC, themeId LIMIT $rankingWeights.inferredThemes
+       RETURN collect(themeId) AS inferred
      }
-     WITH e, k, max(profileScore) AS profileScore, max(contributionScore) AS contributionScore
-     ORDER BY contributionScore DESC
-     WITH e, max(profileScore) AS profileScore,
-          collect(CASE WHEN k IS NOT NULL THEN {title: k.title, score: contributionScore} END) AS contributionHits
+     CALL () { ${TEXT_EVIDENCE} }
      ${ACTIVE_ONLY}
-     ${COUNTRY_FOCUS}
-     WITH e, profileScore, contributionHits, focusLevel, focusCountry,
-          round(profileScore * $weights.textProfile
-                + reduce(s = 0.0, h IN contributionHits[0..$weights.evidenceCap] | s + h.score) * $weights.textContribution
-                + coalesce(focusLevel, 0) * $weights.focus, 2) AS score
-     WITH {expert: e, score: score, profileScore: profileScore, contributionHits: contributionHits,
-           focusLevel: focusLevel, focusCountry: focusCountry} AS hit
+     CALL (e, inferred) {
+       UNWIND inferred + [null] AS rootId
+       WITH e, rootId, $countryIds AS countryIds
+       CALL (e, rootId, countryIds) { ${STANDING_SCORE} }
+       WITH rootId, score, facts WHERE qualifies OR rootId IS NULL
+       // The best standing in an inferred theme, or else the country part alone (rootId null).
+       RETURN score, facts ORDER BY rootId IS NULL, score DESC LIMIT 1
+     }
+     WITH * WHERE $countryIds IS NULL OR facts.focus IS NOT NULL OR facts.countryContributions > 0 OR facts.countryInquiries > 0
+     WITH e, textPoints, textFacts, score, facts,
+          coalesce(facts.claim.points, 0.0) + facts.contributionPoints + facts.inquiryPoints AS themePart
+     WITH e, textPoints, textFacts, score, facts, round(round(themePart * $rankingWeights.inferredStanding, 2) - themePart, 2) AS adjustment
+     WITH {expert: e, score: round(textPoints + score + adjustment, 2),
+           text: {points: textPoints, facts: textFacts}, standing: {score: score, facts: facts}, adjustment: adjustment} AS hit
      ORDER BY hit.score DESC, hit.expert.id
      ${PAGE_OF_MATCHES}`,
-    {
-      q: luceneQuery,
-      ...params,
-      weights: RANKING_WEIGHTS,
-      hitLimit: FULLTEXT_HIT_LIMIT,
-      profileEn: FULLTEXT.expertProfileEn,
-      profileNl: FULLTEXT.expertProfileNl,
-      contributionEn: FULLTEXT.contributionTextEn,
-      contributionNl: FULLTEXT.contributionTextNl,
-    },
+    { ...params, ...standingScoreParams(), ...textEvidenceParams(textQuery) },
   );
-  return splitFacts(row, textMatchFacts);
+  return splitFacts(row, textMatch);
 }
 
 /** A ranked page as the query returns it: each hit's facts sit beside its expert and score. */
@@ -128,15 +156,15 @@ interface RankedRow {
   page: Array<{ expert: ExpertRecord; score: number } & Record<string, unknown>>;
 }
 
-const optInt: Parser<number | null> = (value, at) => (value === null || value === undefined ? null : int(value, at));
-
-const themeStanding: Parser<ThemeStanding> = obj({ rootId: str, score: num, facts: standingFacts });
-
-const textMatchFacts: Parser<TextMatchFacts> = obj({
-  profileScore: num,
-  contributionHits: list(obj({ title: str, score: num })),
-  focusLevel: optInt,
-  focusCountry: optStr,
+const textEvidence: Parser<TextEvidence> = obj({ points: num, facts: textFacts });
+const themeMatch: Parser<ThemeMatch> = obj({
+  standings: list(obj({ rootId: str, score: num, facts: standingFacts })),
+  text: orNull(textEvidence),
+});
+const textMatch: Parser<TextMatch> = obj({
+  text: textEvidence,
+  standing: obj({ score: num, facts: standingFacts }),
+  adjustment: num,
 });
 
 /** Splits each hit into its expert, its score and its facts, checked by `parseFacts` (the reasons are built from them). */

@@ -2,27 +2,33 @@
  * How whoKnows scores an expert. These numbers go to Cypher as `$rankingWeights` (so the order uses them; see
  * standing-score.ts) and the points the Cypher computes come back in the facts the reasons quote.
  *
- * Theme: the strongest claim on the asked theme or a narrower one scores level × exactTheme (or narrowerTheme)
- * × the confidence in that level. Confidence follows provenance: a level VERIFIED by a secretariat or EVIDENCED
- * by the expert's own work is believed (1 or 0.95); one the expert only DECLARED is damped (0.55). Evidence on
- * the theme (contributions, answered inquiries, any country) raises a declared level's confidence by 0.1 each,
- * up to 3 (0.85: still below evidenced). A declared level with nothing to show for it is damped further when
- * the expert claims more than 2 unrelated subjects (distinct top themes) at level 4-5 with nothing to show:
- * × 2 / that number. So at equal level VERIFIED > EVIDENCED > DECLARED, and a 5/5-in-everything profile
- * does not outrank a verified 3/5 with publications.
+ * Theme: the strongest claim on the asked theme, a narrower one or the one just above it scores level ×
+ * exactTheme (narrowerTheme, broaderTheme) × the confidence in that level. Confidence follows provenance: a level
+ * VERIFIED by a secretariat or EVIDENCED by the expert's own work is believed (1 or 0.95); one the expert only
+ * DECLARED is damped (0.55). Evidence on the theme (contributions, answered inquiries, any country) raises a
+ * declared level's confidence by 0.1 each, up to 3 (0.85: still below evidenced). A declared level with nothing
+ * to show for it is damped further when the expert claims more than 2 unrelated subjects (themes, not counting one
+ * narrower than another claimed) at level 4-5 with nothing to show: × (2 / that number)². So at equal level VERIFIED > EVIDENCED > DECLARED,
+ * and a 5/5-in-everything profile does not outrank a verified 3/5 with publications.
  *
- * Country: the strongest focus on an asked country scores level × focus × its confidence (declared 0.8).
- * Contributions and answered inquiries concerning an asked country (any theme) also put an expert in it,
- * at countryEvidence each (up to evidenceCap): five of them weigh 2.5, below a declared focus of 4.
+ * Country: the strongest focus on an asked country scores level × focus × its confidence (declared 0.5, +0.1
+ * per contribution or answered inquiry concerning the asked countries, up to 3). That evidence also puts an
+ * expert in the country on its own, at countryEvidence each (up to evidenceCap): below an equal declared focus.
+ * An affiliation with an institution in the country counts for nothing.
  *
  * Evidence: each contribution on the theme (in the asked countries, when asked) adds `contribution`, each
  * answered inquiry on it `answeredInquiry`, each counted up to evidenceCap.
+ *
+ * Text (text-evidence.ts): words beside the themes, or a question that names no theme, add points for what
+ * they find in profiles, contributions and answered inquiries, by relevance relative to the best hit.
  */
 export const RANKING_WEIGHTS = {
   /** Points per level (1–5) in the theme asked for... */
   exactTheme: 2,
-  /** ...and in a narrower theme: exact matches rank above narrower ones. */
+  /** ...in a narrower theme: exact matches rank above narrower ones... */
   narrowerTheme: 1.5,
+  /** ...and in the theme just above it (one level): someone who knows the whole field knows something of its parts. */
+  broaderTheme: 0.5,
   /** How far a theme level is believed, by provenance. */
   themeConfidence: { VERIFIED: 1, EVIDENCED: 0.95, DECLARED: 0.55 },
   /** Confidence a declared level gains per contribution or answered inquiry on the theme... */
@@ -33,21 +39,33 @@ export const RANKING_WEIGHTS = {
   broadClaimsAllowed: 2,
   /** Points per focus level (1–5) on the country asked for, times its confidence. */
   focus: 1,
-  focusConfidence: { VERIFIED: 1, EVIDENCED: 0.95, DECLARED: 0.8 },
+  focusConfidence: { VERIFIED: 1, EVIDENCED: 0.95, DECLARED: 0.5 },
+  /** Confidence a declared focus gains per contribution or answered inquiry concerning the asked countries... */
+  focusBacking: 0.1,
+  /** ...counted up to this many (0.8: still below evidenced). */
+  focusBackingCap: 3,
   /** Points per contribution or answered inquiry concerning the asked country (any theme). */
   countryEvidence: 0.5,
   /** Points per contribution on the theme (in the country, if one is asked for). */
-  contribution: 1,
+  contribution: 1.5,
   /** Points per inquiry on the theme (in the country, if asked) that the expert answered. */
-  answeredInquiry: 1.5,
+  answeredInquiry: 2,
   /** Each kind of evidence counts up to this many, so prolific authors do not drown declared expertise. */
   evidenceCap: 5,
   /** A reason lists the ids of at most this many contributions or inquiries (it counts them all). */
   idsListed: 10,
-  /** Multiplies the full-text relevance of a profile. */
-  textProfile: 2,
-  /** Multiplies the full-text relevance of the best matching contributions (up to evidenceCap of them). */
-  textContribution: 1,
+  /** Text evidence (text-evidence.ts): points for a profile matching the words, by relevance (0–1] relative to the best hit... */
+  textProfile: 3,
+  /** ...per matching contribution... */
+  textContribution: 1.5,
+  /** ...per matching inquiry the expert answered (question, context or answer)... */
+  textInquiry: 2,
+  /** ...counting the best this many contributions and inquiries each. */
+  textItemsCounted: 3,
+  /** Free text that names no theme: the themes the matching contributions and inquiries are about (this many, best first)... */
+  inferredThemes: 2,
+  /** ...give each expert found their standing in the best of them, its theme part counted at this share (the theme is a guess). */
+  inferredStanding: 0.5,
 } as const;
 
 /** At most this many hits are read from each full-text index: enough for any page a person reads. */
@@ -69,7 +87,8 @@ export interface LevelFacts {
 
 /** What STANDING_SCORE returns as `facts` (see standing-score.ts). */
 export interface StandingFacts {
-  rootId: string;
+  /** Null when STANDING_SCORE was asked for no theme (`rootId` null): then only the country parts count. */
+  rootId: string | null;
   rootName: string | null;
   /** The strongest claim on the theme or a narrower one. */
   claim: (LevelFacts & {
@@ -84,7 +103,7 @@ export interface StandingFacts {
     broadClaims: number;
   }) | null;
   /** The strongest focus on an asked country. */
-  focus: (LevelFacts & { countryId: string; countryName: string }) | null;
+  focus: (LevelFacts & { countryId: string; countryName: string; belief: number }) | null;
   contributions: number;
   contributionIds: string[];
   contributionTitle: string | null;
@@ -173,27 +192,37 @@ function beliefInWords(claim: NonNullable<StandingFacts['claim']>): string {
   return `, with nothing to show for it${broad}; counted at ${Math.round(claim.belief * 100)} %`;
 }
 
+/** Why a declared focus counted for less or more than its number. */
+function focusBeliefInWords(focus: NonNullable<StandingFacts['focus']>, facts: StandingFacts): string {
+  if (focus.provenance !== 'DECLARED') return '';
+  const backing = facts.countryContributions + facts.countryInquiries > 0 ? 'borne out by the work concerning it below' : 'with nothing to show for it';
+  return `, ${backing}; counted at ${Math.round(focus.belief * 100)} %`;
+}
+
 /** The reasons for a standing: their points add up to its score (each is rounded as the Cypher rounded it). */
 export function standingReasons(facts: StandingFacts, asked: Asked): Reason[] {
   const reasons: Reason[] = [];
   const claim = facts.claim;
   const themeName = asked.themeName ?? facts.rootName ?? 'the theme';
   if (claim) {
-    const what = claim.depth === 0 ? claim.themeName : `${claim.themeName}, a narrower theme of ${facts.rootName ?? themeName}`;
+    const what =
+      claim.depth === 0
+        ? claim.themeName
+        : `${claim.themeName}, ${claim.depth > 0 ? 'a narrower' : 'the broader'} theme of ${facts.rootName ?? themeName}`;
     const provenance = provenanceInWords(claim, { contributions: claim.backingContributions, inquiries: claim.backingInquiries });
     reasons.push(
       reason('THEME', claim.points, `Expertise level ${claim.level}/5 in ${what}. ${provenance}${beliefInWords(claim)} (${signed(claim.points)}).`, {
         themeId: claim.themeId, provenance: claim.provenance, verifiedBy: claim.verifiedBy, verifiedAt: claim.verifiedAt,
       }),
     );
-  } else {
+  } else if (facts.rootId !== null) {
     reasons.push(reason('THEME', 0, `No stated expertise in ${themeName}; found through the evidence below.`, { themeId: facts.rootId }));
   }
   const focus = facts.focus;
   if (focus && asked.placeLabel !== null) {
     const where = asked.placeLabel === focus.countryName ? focus.countryName : `${focus.countryName} (in ${asked.placeLabel})`;
     reasons.push(
-      reason('COUNTRY_FOCUS', focus.points, `Focuses on ${where} at level ${focus.level}/5. ${provenanceInWords(focus, { contributions: 0, inquiries: 0 })} (${signed(focus.points)}).`, {
+      reason('COUNTRY_FOCUS', focus.points, `Focuses on ${where} at level ${focus.level}/5. ${provenanceInWords(focus, { contributions: 0, inquiries: 0 })}${focusBeliefInWords(focus, facts)} (${signed(focus.points)}).`, {
         countryId: focus.countryId, provenance: focus.provenance, verifiedBy: focus.verifiedBy, verifiedAt: focus.verifiedAt,
       }),
     );
@@ -233,30 +262,59 @@ export function standingReasons(facts: StandingFacts, asked: Asked): Reason[] {
 
 const countedOf = (count: number) => (count > RANKING_WEIGHTS.evidenceCap ? `, ${RANKING_WEIGHTS.evidenceCap} counted` : '');
 
-/** What the ranking query returns for an expert matched by full-text search. */
-export interface TextMatchFacts {
-  profileScore: number;
-  contributionHits: Array<{ title: string; score: number }>;
-  focusLevel: number | null;
-  focusCountry: string | null;
+/** What TEXT_EVIDENCE (text-evidence.ts) found for an expert: points per part, with the ids of what matched. */
+export interface TextFacts {
+  profilePoints: number;
+  contributions: number;
+  contributionIds: string[];
+  contributionTitle: string | null;
+  contributionPoints: number;
+  inquiries: number;
+  inquiryIds: string[];
+  inquiryPoints: number;
 }
 
-export function textReasons(facts: TextMatchFacts, asked: Asked): Reason[] {
+/** The reasons for text evidence: their points add up to its `textPoints`. */
+export function textReasons(facts: TextFacts, words: string): Reason[] {
   const reasons: Reason[] = [];
-  const words = quote(asked.text ?? '');
-  if (facts.profileScore > 0) {
-    const gained = facts.profileScore * RANKING_WEIGHTS.textProfile;
-    reasons.push(reason('TEXT', round(gained), `Profile matches ${words} (full-text search, ${signed(gained)}).`));
+  const quoted = quote(words);
+  const counted = (count: number) => (count > RANKING_WEIGHTS.textItemsCounted ? `, best ${RANKING_WEIGHTS.textItemsCounted} counted` : '');
+  if (facts.profilePoints > 0) {
+    reasons.push(reason('TEXT', facts.profilePoints, `Profile matches ${quoted} (full-text search, ${signed(facts.profilePoints)}).`));
   }
-  if (facts.contributionHits.length > 0) {
-    const counted = facts.contributionHits.slice(0, RANKING_WEIGHTS.evidenceCap);
-    const gained = counted.reduce((sum, hit) => sum + hit.score, 0) * RANKING_WEIGHTS.textContribution;
-    const noun = facts.contributionHits.length === 1 ? 'contribution matches' : 'contributions match';
-    reasons.push(reason('EVIDENCE', round(gained), `${facts.contributionHits.length} ${noun} ${words}, e.g. ${quote(facts.contributionHits[0]!.title)} (${signed(gained)}).`));
+  if (facts.contributions > 0) {
+    const example = facts.contributionTitle ? `, e.g. ${quote(facts.contributionTitle)}` : '';
+    reasons.push(
+      reason('EVIDENCE', facts.contributionPoints,
+        `${plural(facts.contributions, 'contribution matches', 'contributions match')} ${quoted}${example} (${signed(facts.contributionPoints)}${counted(facts.contributions)}).`,
+        { contributionIds: facts.contributionIds },
+      ),
+    );
   }
-  if (facts.focusLevel !== null && facts.focusCountry !== null && asked.placeLabel !== null) {
-    const gained = facts.focusLevel * RANKING_WEIGHTS.focus;
-    reasons.push(reason('COUNTRY_FOCUS', gained, `Focuses on ${facts.focusCountry} at level ${facts.focusLevel}/5 (${signed(gained)}).`));
+  if (facts.inquiries > 0) {
+    reasons.push(
+      reason('INQUIRIES', facts.inquiryPoints,
+        `Answered ${plural(facts.inquiries, 'earlier inquiry', 'earlier inquiries')} matching ${quoted} (${signed(facts.inquiryPoints)}${counted(facts.inquiries)}).`,
+        { inquiryIds: facts.inquiryIds },
+      ),
+    );
+  }
+  return reasons;
+}
+
+/**
+ * The reasons for a standing in a theme the words were only taken to mean (free text): the standing's own
+ * reasons, then what its theme part lost for being a guess (`adjustment`, negative), so that all add up.
+ */
+export function inferredStandingReasons(facts: StandingFacts, adjustment: number, asked: Asked): Reason[] {
+  const reasons = standingReasons(facts, { ...asked, themeName: facts.rootName });
+  if (facts.rootId !== null && adjustment !== 0) {
+    const share = Math.round(RANKING_WEIGHTS.inferredStanding * 100);
+    reasons.push(
+      reason('THEME', adjustment, `${facts.rootName} is what the matching texts are mostly about, not a theme you named: its part counted at ${share} % (${round(adjustment)}).`, {
+        themeId: facts.rootId,
+      }),
+    );
   }
   return reasons;
 }

@@ -5,7 +5,8 @@
  *   CALL (e, rootId, countryIds) { ${STANDING_SCORE} }   with params `standingScoreParams()`
  *
  * `e` an :Expert, `rootId` the asked theme's id (its narrower themes count), `countryIds` the asked
- * countries (one, or a region's) or null for anywhere. It returns exactly one row:
+ * countries (one, or a region's) or null for anywhere. (`rootId` null: no theme, only the country parts
+ * score and nothing qualifies; free text uses it for a country asked beside the words.) It returns exactly one row:
  *   qualifies  the expert matches this theme and scope at all (and is not retired);
  *   score      the whole score for that theme and scope, rounded to cents: the sum of the rounded parts;
  *   facts      everything the reasons need, with the ids they rest on (`StandingFacts`, checked by `standingFacts`).
@@ -26,16 +27,20 @@ export type { StandingFacts };
 /** The one parameter STANDING_SCORE reads. */
 export const standingScoreParams = () => ({ rankingWeights: RANKING_WEIGHTS });
 
-/** Cypher: how much a level with provenance `p` is believed, from `$rankingWeights.<kind>Confidence`. */
-const confidence = (kind: 'theme' | 'focus', p: string) =>
-  `CASE coalesce(${p}, 'DECLARED') WHEN 'VERIFIED' THEN $rankingWeights.${kind}Confidence.VERIFIED
-     WHEN 'EVIDENCED' THEN $rankingWeights.${kind}Confidence.EVIDENCED ELSE $rankingWeights.${kind}Confidence.DECLARED END`;
+/** Cypher: a level's provenance as one of the three; none recorded (or anything else) is DECLARED. */
+const provenanceOf = (p: string) => `CASE toUpper(${p}) WHEN 'VERIFIED' THEN 'VERIFIED' WHEN 'EVIDENCED' THEN 'EVIDENCED' ELSE 'DECLARED' END`;
 
-/** Cypher: the network a verifier stands for, when `verifiedBy` names one (its id, acronym, or "<acronym> secretariat"). */
+/** Cypher: how much a level with provenance `p` is believed, from `$rankingWeights.<kind>Confidence`. */
+const confidence = (kind: 'theme' | 'focus', p: string) => `$rankingWeights.${kind}Confidence[${provenanceOf(p)}]`;
+
+/**
+ * Cypher: the network a verifier stands for, when `verifiedBy` names one by acronym or id ("CKN secretariat",
+ * "local-secretariat-ckn"): its acronym. Networks are a handful of reference nodes.
+ */
 const verifierNetwork = (verifiedBy: string) => `
   CASE WHEN ${verifiedBy} IS NULL THEN null ELSE
-    COLLECT { MATCH (n:Network) WHERE n.id IN [toLower(${verifiedBy}), replace(toLower(${verifiedBy}), ' secretariat', '')]
-              RETURN coalesce(n.acronym, n.name) }[0] END`;
+    COLLECT { MATCH (n:Network) WHERE toLower(${verifiedBy}) CONTAINS toLower(n.acronym) OR toLower(${verifiedBy}) CONTAINS n.id
+              RETURN coalesce(n.acronym, n.name) ORDER BY size(n.id) DESC }[0] END`;
 
 /** Cypher: how many of a count score, at most `$rankingWeights.evidenceCap`, so prolific experts do not drown everything else. */
 const capped = (count: string) => `CASE WHEN ${count} > $rankingWeights.evidenceCap THEN $rankingWeights.evidenceCap ELSE ${count} END`;
@@ -67,48 +72,63 @@ export const STANDING_SCORE = `
     WITH DISTINCT q ORDER BY q.receivedAt DESC, q.id
     RETURN collect(q) AS countryInquiries
   }
-  // Unrelated subjects the expert claims at the top (level 4-5) on their own word alone, with nothing to show:
-  // counted as the distinct top themes above such claims.
+  // Unrelated subjects the expert claims at the top levels (4-5) on their own word alone, with nothing to show
+  // (a claim on a narrower theme of another such claim is the same subject, not counted again).
   CALL (e) {
     OPTIONAL MATCH (e)-[x:EXPERT_IN]->(t:Theme)
-    WHERE x.level >= 4 AND coalesce(x.provenance, 'DECLARED') = 'DECLARED'
+    WHERE x.level >= 4 AND ${provenanceOf('x.provenance')} = 'DECLARED'
       AND NOT EXISTS { (e)<-[:BY]-(k:Contribution)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(t) WHERE k.retiredAt IS NULL }
       AND NOT EXISTS { (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(t) }
-    OPTIONAL MATCH (t)-[:BROADER*0..10]->(top:Theme) WHERE NOT EXISTS { (top)-[:BROADER]->(:Theme) }
-    RETURN count(DISTINCT top) AS broadClaims
+      AND NOT EXISTS { (t)-[:BROADER]->(:Theme)<-[:EXPERT_IN]-(e) }
+    RETURN count(DISTINCT t) AS broadClaims
   }
-  // The strongest claim on the theme or a narrower one: level × (exact or narrower) × confidence in it.
-  CALL (e, rootId, themeContributions, themeInquiries, broadClaims) {
-    OPTIONAL MATCH p = (e)-[x:EXPERT_IN]->(t:Theme)-[:BROADER*0..10]->(:Theme {id: rootId})
-    WITH x, t, min(length(p)) - 1 AS depth, size(themeContributions) AS byContributions, size(themeInquiries) AS byInquiries
+  // The strongest claim on the theme, a narrower one or the theme just above it:
+  // level × (exact, narrower or broader) × confidence in it.
+  OPTIONAL CALL (e, rootId, themeContributions, themeInquiries, broadClaims) {
+    CALL (e, rootId) {
+      MATCH p = (e)-[x:EXPERT_IN]->(t:Theme)-[:BROADER*0..10]->(:Theme {id: rootId})
+      RETURN x, t, min(length(p)) - 1 AS depth
+      UNION
+      MATCH (e)-[x:EXPERT_IN]->(t:Theme)<-[:BROADER]-(:Theme {id: rootId})
+      RETURN x, t, -1 AS depth
+    }
+    WITH x, t, depth, size(themeContributions) AS byContributions, size(themeInquiries) AS byInquiries
     WITH x, t, depth, byContributions, byInquiries, byContributions + byInquiries AS backing,
          ${confidence('theme', 'x.provenance')} AS base
     WITH x, t, depth, byContributions, byInquiries,
-         round(CASE WHEN coalesce(x.provenance, 'DECLARED') <> 'DECLARED' THEN base
+         round(CASE WHEN ${provenanceOf('x.provenance')} <> 'DECLARED' THEN base
               WHEN backing > 0 THEN base + $rankingWeights.declaredBacking
                    * CASE WHEN backing > $rankingWeights.declaredBackingCap THEN $rankingWeights.declaredBackingCap ELSE backing END
-              WHEN broadClaims > $rankingWeights.broadClaimsAllowed THEN base * $rankingWeights.broadClaimsAllowed / broadClaims
+              WHEN broadClaims > $rankingWeights.broadClaimsAllowed
+                THEN base * ($rankingWeights.broadClaimsAllowed * 1.0 / broadClaims) ^ 2
               ELSE base END, 2) AS belief
     WITH x, t, depth, byContributions, byInquiries, belief,
-         round(x.level * CASE depth WHEN 0 THEN $rankingWeights.exactTheme ELSE $rankingWeights.narrowerTheme END * belief, 2) AS points
+         round(x.level * CASE WHEN depth = 0 THEN $rankingWeights.exactTheme WHEN depth > 0 THEN $rankingWeights.narrowerTheme
+                              ELSE $rankingWeights.broaderTheme END * belief, 2) AS points
     ORDER BY points DESC, t.name
     LIMIT 1
-    RETURN CASE WHEN x IS NULL THEN null ELSE {
-             themeId: t.id, themeName: t.name, depth: depth, level: x.level, provenance: coalesce(x.provenance, 'DECLARED'),
+    RETURN {
+             themeId: t.id, themeName: t.name, depth: depth, level: x.level, provenance: ${provenanceOf('x.provenance')},
              verifiedBy: x.verifiedBy, verifiedAt: toString(x.verifiedAt), verifierNetwork: ${verifierNetwork('x.verifiedBy')},
              belief: belief, backingContributions: byContributions, backingInquiries: byInquiries,
-             broadClaims: broadClaims, points: points } END AS claim
+             broadClaims: broadClaims, points: points } AS claim
   }
-  // The strongest focus on one of the asked countries: level × confidence in it.
-  CALL (e, countryIds) {
+  // The strongest focus on one of the asked countries: level × confidence in it (a declared focus gains from
+  // contributions and answered inquiries concerning the asked countries).
+  CALL (e, countryIds, countryContributions, countryInquiries) {
     OPTIONAL MATCH (e)-[f:FOCUSES_ON]->(c:Country) WHERE c.id IN countryIds
-    WITH f, c, round(f.level * $rankingWeights.focus * ${confidence('focus', 'f.provenance')}, 2) AS points
+    WITH f, c, size(countryContributions) + size(countryInquiries) AS backing
+    WITH f, c, round(CASE WHEN ${provenanceOf('f.provenance')} <> 'DECLARED' THEN ${confidence('focus', 'f.provenance')}
+                          ELSE $rankingWeights.focusConfidence.DECLARED + $rankingWeights.focusBacking
+                               * CASE WHEN backing > $rankingWeights.focusBackingCap THEN $rankingWeights.focusBackingCap ELSE backing END
+                     END, 2) AS belief
+    WITH f, c, belief, round(f.level * $rankingWeights.focus * belief, 2) AS points
     ORDER BY points DESC, c.name
     LIMIT 1
     RETURN CASE WHEN f IS NULL THEN null ELSE {
-             countryId: c.id, countryName: c.name, level: f.level, provenance: coalesce(f.provenance, 'DECLARED'),
+             countryId: c.id, countryName: c.name, level: f.level, provenance: ${provenanceOf('f.provenance')},
              verifiedBy: f.verifiedBy, verifiedAt: toString(f.verifiedAt), verifierNetwork: ${verifierNetwork('f.verifiedBy')},
-             points: points } END AS focus
+             belief: belief, points: points } END AS focus
   }
   WITH e, rootId, countryIds, claim, focus, themeContributions, themeInquiries, countryContributions, countryInquiries,
        // Evidence on the theme counts in the asked countries only, when countries are asked.
@@ -144,12 +164,12 @@ const levelFields = { level: int, provenance: PROVENANCE, verifiedBy: optStr, ve
 
 /** Checks STANDING_SCORE's `facts` as they leave the database (`plain()` values). */
 export const standingFacts: Parser<StandingFacts> = obj({
-  rootId: str,
+  rootId: optStr,
   rootName: optStr,
   claim: orNull(obj({
     ...levelFields, themeId: str, themeName: str, depth: int, belief: num, backingContributions: int, backingInquiries: int, broadClaims: int,
   })),
-  focus: orNull(obj({ ...levelFields, countryId: str, countryName: str })),
+  focus: orNull(obj({ ...levelFields, countryId: str, countryName: str, belief: num })),
   contributions: int,
   contributionIds: strList,
   contributionTitle: optStr,

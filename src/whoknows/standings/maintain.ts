@@ -5,7 +5,7 @@
  */
 import type { Run, Snapshot } from '../../audit/repository.js';
 import type { SubjectChange } from '../../audit/service.js';
-import { expertsUnderTheme, recomputeStandings } from './store.js';
+import { expertsClaiming, expertsUnderTheme, recomputeStandings } from './store.js';
 import { addToSignature, signatureDelta } from './state.js';
 
 /** The ids a snapshot's `→TYPE` links point at (a link with properties is stored as `{to, …}`). */
@@ -35,6 +35,8 @@ export async function touchedExperts(run: Run, changes: SubjectChange[]): Promis
       case 'Theme':
         if (before === null || after === null || change.fields.some((field) => THEME_FIELDS.has(field))) {
           for (const id of await expertsUnderTheme(run, change.id)) ids.add(id);
+          // The broader themes it joined or left: their claimants' claims count for the themes just below.
+          for (const id of await expertsClaiming(run, [...linked(before, 'BROADER'), ...linked(after, 'BROADER')])) ids.add(id);
         }
         break;
       default:

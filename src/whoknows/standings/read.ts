@@ -8,9 +8,10 @@ import type { Queries } from '../../db/database.js';
 import { list, num, obj, str, type Parser } from '../../db/rows.js';
 import type { ExpertRecord } from '../../experts/repository.js';
 import { STANDING_SCORE, standingFacts, standingScoreParams } from '../standing-score.js';
-import type { RankedPage, ThemeStanding } from '../repository.js';
+import type { RankedPage, ThemeMatch, ThemeStanding } from '../repository.js';
 import { RANKS, STANDING_KEY, standingKey } from './store.js';
 import { FORMULA, STANDINGS_FRESH } from './state.js';
+import { requestStandingsRebuild } from './keeper.js';
 
 export interface StandingsQuestion {
   /** The asked themes (their narrower themes count). */
@@ -199,4 +200,23 @@ export async function readStandings(
     return { ranked, stale: false };
   }
   return { stale: false };
+}
+
+/**
+ * The seam for whoKnows's theme path: a page from the stored standings, or null when they cannot give it
+ * (stale: a background rebuild is asked for; a place they do not keep; too deep a read), and the caller ranks from scratch.
+ */
+export async function rankFromStandings(
+  queries: Queries,
+  themeIds: string[],
+  place: Parameters<typeof standingsQuestion>[1],
+  after: [number, string] | null,
+  limit: number,
+): Promise<RankedPage<ThemeMatch> | null> {
+  const question = standingsQuestion(themeIds, place, after, limit);
+  if (question === null) return null;
+  const { ranked, stale } = await readStandings(queries, question);
+  if (stale) requestStandingsRebuild();
+  if (!ranked) return null;
+  return { total: ranked.total, page: ranked.page.map((hit) => ({ ...hit, facts: { standings: hit.facts, text: null } })) };
 }

@@ -25,17 +25,25 @@ const NODE_OF_ID = `
 
 /**
  * Themes an expert's standings may be rooted at: every theme the expert declared, contributed on (current
- * contributions) or answered an inquiry on, and their broader themes. Countries likewise, and the regions
+ * contributions) or answered an inquiry on, and their broader themes; and the themes just below a claim
+ * (a claim on the theme just above the asked one counts). Countries likewise, and the regions
  * holding them. What STANDING_SCORE's header says the score depends on; `qualifies` decides.
  */
 const CANDIDATES = `
   CALL (e) {
     CALL (e) {
-      MATCH (e)-[:EXPERT_IN]->(t:Theme) RETURN t
-      UNION MATCH (e)<-[:BY]-(k:Contribution)-[:ABOUT]->(t:Theme) WHERE k.retiredAt IS NULL RETURN t
-      UNION MATCH (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(t:Theme) RETURN t
+      CALL (e) {
+        MATCH (e)-[:EXPERT_IN]->(t:Theme) RETURN t
+        UNION MATCH (e)<-[:BY]-(k:Contribution)-[:ABOUT]->(t:Theme) WHERE k.retiredAt IS NULL RETURN t
+        UNION MATCH (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(t:Theme) RETURN t
+      }
+      MATCH (t)-[:BROADER*0..10]->(root:Theme)
+      RETURN root
+      UNION
+      // A claim counts for the themes just below it too.
+      MATCH (e)-[:EXPERT_IN]->(:Theme)<-[:BROADER]-(root:Theme)
+      RETURN root
     }
-    MATCH (t)-[:BROADER*0..10]->(root:Theme)
     RETURN collect(DISTINCT root.id) AS rootIds
   }
   CALL (e) {
@@ -163,6 +171,25 @@ export async function expertsUnderTheme(run: Run, themeId: string): Promise<stri
      }
      RETURN collect(DISTINCT e.id) AS ids`,
     { themeId },
+  );
+  return (row?.ids as string[] | undefined) ?? [];
+}
+
+/**
+ * The experts who claim one of the themes: a theme taking or losing a narrower theme changes what their
+ * claims count for (the theme just below a claim). The themes are locked first, as in expertsUnderTheme.
+ */
+export async function expertsClaiming(run: Run, themeIds: string[]): Promise<string[]> {
+  if (themeIds.length === 0) return [];
+  const [row] = await run(
+    `UNWIND $themeIds AS id
+     MATCH (t:Theme {id: id})
+     SET t.lockedForStandings = true
+     REMOVE t.lockedForStandings
+     WITH t
+     MATCH (e:Expert)-[:EXPERT_IN]->(t)
+     RETURN collect(DISTINCT e.id) AS ids`,
+    { themeIds: [...new Set(themeIds)].sort() },
   );
   return (row?.ids as string[] | undefined) ?? [];
 }

@@ -49,14 +49,14 @@ describe('standingReasons', () => {
   it('names the focus and the country evidence only when a place was asked for; the points add up', () => {
     const inCountry = facts({
       claim: claim({ points: 3.3 }),
-      focus: { countryId: 'TW', countryName: 'Taiwan', level: 3, provenance: 'DECLARED', verifiedBy: null, verifiedAt: null, verifierNetwork: null, points: 2.4 },
+      focus: { countryId: 'TW', countryName: 'Taiwan', level: 3, provenance: 'DECLARED', verifiedBy: null, verifiedAt: null, verifierNetwork: null, belief: 0.8, points: 2.4 },
       countryContributions: 1, countryContributionIds: ['k1'], countryInquiries: 6, countryInquiryIds: ['q1', 'q2'], countryEvidencePoints: 2.5,
       inquiries: 6, inquiryIds: ['q1', 'q2'], inquiryPoints: 7.5,
     });
     expect(standingReasons(inCountry, asked).map((r) => r.kind)).toEqual(['THEME', 'INQUIRIES']);
     const reasons = standingReasons(inCountry, { ...asked, placeLabel: 'East Asia' });
     expect(reasons.map((r) => r.kind)).toEqual(['THEME', 'COUNTRY_FOCUS', 'COUNTRY_EVIDENCE', 'INQUIRIES']);
-    expect(reasons[1]).toMatchObject({ countryId: 'TW', text: 'Focuses on Taiwan (in East Asia) at level 3/5. Declared by the expert (+2.4).' });
+    expect(reasons[1]).toMatchObject({ countryId: 'TW', text: 'Focuses on Taiwan (in East Asia) at level 3/5. Declared by the expert, borne out by the work concerning it below; counted at 80 % (+2.4).' });
     expect(reasons[2]).toMatchObject({ contributionIds: ['k1'], inquiryIds: ['q1', 'q2'], text: '1 contribution and 6 answered inquiries concerning East Asia (+2.5, 5 counted).' });
     expect(reasons[3]!.text).toBe('Answered 6 earlier inquiries on Semiconductors concerning East Asia (+7.5, 5 counted).');
     expect(total(reasons)).toBe(3.3 + 2.4 + 2.5 + 7.5);
@@ -71,11 +71,22 @@ describe('dayInWords', () => {
 });
 
 describe('textReasons', () => {
-  const askedText: Asked = { themeName: null, text: 'rare earths', placeLabel: null };
-  it('weighs the profile and the best contributions up to the cap, rounded to cents', () => {
-    const hits = Array.from({ length: 7 }, (_, i) => ({ title: `Paper ${i + 1}`, score: 0.5 }));
-    const reasons = textReasons({ profileScore: 1.111, contributionHits: hits, focusLevel: null, focusCountry: null }, askedText);
-    expect(reasons[0]).toMatchObject({ kind: 'TEXT', points: 2.22, text: 'Profile matches “rare earths” (full-text search, +2.22).' });
-    expect(reasons[1]!.points).toBe(RANKING_WEIGHTS.evidenceCap * 0.5 * RANKING_WEIGHTS.textContribution);
+  it('says what the words found, with the ids, and adds up', () => {
+    const reasons = textReasons(
+      { profilePoints: 2.5, contributions: 4, contributionIds: ['k1', 'k2'], contributionTitle: 'Rare earths in 2030', contributionPoints: 3.2,
+        inquiries: 1, inquiryIds: ['q1'], inquiryPoints: 2 },
+      'rare earths',
+    );
+    expect(reasons.map((r) => r.text)).toEqual([
+      'Profile matches “rare earths” (full-text search, +2.5).',
+      `4 contributions match “rare earths”, e.g. “Rare earths in 2030” (+3.2, best ${RANKING_WEIGHTS.textItemsCounted} counted).`,
+      'Answered 1 earlier inquiry matching “rare earths” (+2).',
+    ]);
+    expect(reasons[1]!.contributionIds).toEqual(['k1', 'k2']);
+    expect(reasons[2]!.inquiryIds).toEqual(['q1']);
+    expect(total(reasons)).toBe(7.7);
+  });
+  it('gives no reasons for no match', () => {
+    expect(textReasons({ profilePoints: 0, contributions: 0, contributionIds: [], contributionTitle: null, contributionPoints: 0, inquiries: 0, inquiryIds: [], inquiryPoints: 0 }, 'x')).toEqual([]);
   });
 });
