@@ -6,7 +6,7 @@
 import type { Run, Snapshot } from '../../audit/repository.js';
 import type { SubjectChange } from '../../audit/service.js';
 import { expertsClaiming, expertsUnderTheme, recomputeStandings } from './store.js';
-import { addToSignature, signatureDelta } from './state.js';
+import { addToSignature, markStale, signatureDelta } from './state.js';
 
 /** The ids a snapshot's `→TYPE` links point at (a link with properties is stored as `{to, …}`). */
 function linked(snapshot: Snapshot | null, type: string): string[] {
@@ -47,8 +47,19 @@ export async function touchedExperts(run: Run, changes: SubjectChange[]): Promis
   return [...ids].sort();
 }
 
+/**
+ * Most experts one transaction rewrites: a CSV import of a few thousand rows fits; moving a broad theme in
+ * the hierarchy (every expert below it) does not, and leaves the rewrite to a background rebuild instead.
+ */
+export const MAX_EXPERTS_IN_TRANSACTION = 5_000;
+
 /** The transaction hook: rewrites the standings of the experts the changes touch, and records the changes in the signature. */
 export async function keepStandingsCurrent(run: Run, changes: SubjectChange[]): Promise<void> {
-  await recomputeStandings(run, await touchedExperts(run, changes));
+  const experts = await touchedExperts(run, changes);
+  if (experts.length > MAX_EXPERTS_IN_TRANSACTION) {
+    await markStale(run);
+    return;
+  }
+  await recomputeStandings(run, experts);
   await addToSignature(run, signatureDelta(changes));
 }

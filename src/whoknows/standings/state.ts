@@ -118,6 +118,14 @@ export async function addToSignature(run: Run, delta: Record<string, number>): P
   );
 }
 
+/**
+ * Marks the standings as not reflecting the graph (a change too wide to rewrite in its own transaction):
+ * reads rank from scratch until the rebuild the read path then asks for has finished.
+ */
+export async function markStale(run: Run): Promise<void> {
+  await run(`MATCH (state:${STANDINGS_STATE} {id: '${STATE_ID}'}) SET state.complete = false, state.rebuildId = null`);
+}
+
 /** Starts a rebuild: records the counts now and the rebuild's id, and marks the standings incomplete. */
 export async function beginRebuild(run: Run, rebuildId: string): Promise<void> {
   // The lock first: a transaction adding its changes to the old signature commits before the counts are read.
