@@ -11,7 +11,15 @@ interface Keeper {
   log: (line: string) => void;
   running: Promise<void> | null;
   stopped: boolean;
+  /** When the last background rebuild ended (epoch ms). */
+  lastEnded: number;
 }
+
+/**
+ * Quiet time between background rebuilds: a tool writing around the API in many small steps (a test suite
+ * writing fixtures) should not keep the server rebuilding; reads rank from scratch meanwhile, correctly.
+ */
+const REBUILD_PAUSE_MS = 60_000;
 
 let keeper: Keeper | null = null;
 
@@ -32,7 +40,7 @@ export async function keepStandings(queries: () => Queries, log: (line: string) 
     const { experts } = await rebuildStandings(queries(), log);
     log(`Standings of ${experts} experts worked out.`);
   }
-  const current: Keeper = { queries, log, running: null, stopped: false };
+  const current: Keeper = { queries, log, running: null, stopped: false, lastEnded: 0 };
   keeper = current;
   return {
     stop: async () => {
@@ -46,12 +54,13 @@ export async function keepStandings(queries: () => Queries, log: (line: string) 
 /** Asks for a rebuild in the background (nothing when one is running, or outside a server). */
 export function requestStandingsRebuild(): void {
   const current = keeper;
-  if (!current || current.running || current.stopped) return;
+  if (!current || current.running || current.stopped || Date.now() - current.lastEnded < REBUILD_PAUSE_MS) return;
   current.log('Stored whoKnows standings are stale (data written outside audited changes): rebuilding them in the background.');
   current.running = rebuildStandings(current.queries(), () => {}, () => current.stopped)
     .then(({ experts, complete }) => current.log(`Standings of ${experts} experts rebuilt${complete ? '' : ' (a later rebuild finishes the job)'}.`))
     .catch((error: unknown) => current.log(`Rebuilding the standings failed: ${(error as Error).message}`))
     .finally(() => {
       current.running = null;
+      current.lastEnded = Date.now();
     });
 }
