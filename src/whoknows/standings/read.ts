@@ -78,7 +78,12 @@ const ONE_THEME = `
     WITH s ORDER BY s.negScore, s.expertId LIMIT $limit
     WITH collect({e: endNode(s), score: s.score}) AS top
     CALL (top) { ${EXPLAIN} }
-    RETURN page, COUNT { (:${STANDING_KEY} {key: $keys[0]})-[:${RANKS}]->() } AS total, true AS exact
+    // The hub bound first: its degree is then a look-up (GetDegree), not a walk over its relationships.
+    CALL () {
+      OPTIONAL MATCH (hub:${STANDING_KEY} {key: $keys[0]})
+      RETURN coalesce(COUNT { (hub)-[:${RANKS}]->() }, 0) AS total
+    }
+    RETURN page, total, true AS exact
   }
   RETURN fresh, page, total, exact`;
 
