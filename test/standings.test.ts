@@ -185,10 +185,24 @@ describe('stored standings after each write path', { timeout: 240_000 }, () => {
 });
 
 describe('stored standings under concurrent writes', { timeout: 240_000 }, () => {
-  it('several clients writing at once over HTTP leave the stored ranking equal to a from-scratch one', async () => {
+  it('several clients writing at once, over HTTP and from a second process, leave the stored ranking equal to a from-scratch one', async () => {
     const team = await Promise.all(
       Array.from({ length: 6 }, (_, i) => newExpert(`Team${i}`, { expertise: [level(i % 2 ? child : leaf, 1 + (i % 5))], countryFocus: [focus('FI', 1 + i % 3)] })),
     );
+    const second = await connectTestDatabase();
+    // One inquiry per expert, recorded and consulted through the second process.
+    const inquiries = await Promise.all(
+      team.map(async (_, i) => (await recordInquiry(second.queries(), viewer, {
+        kind: 'EXPERTISE_REQUEST', question: `Who knows about children in Finland, ${i}? ${P}`, askedBy: 'min-bz', themes: [child], countries: ['FI'], routedTo: 'ckn',
+      })).inquiry.id),
+    );
+    /** The second process records a consultation of the expert (answered in some rounds, declined in others). */
+    const consultedBySecondProcess = async (expert: string, round: number) => {
+      const inquiry = inquiries[team.indexOf(expert)]!;
+      await consultExpert(second.queries(), viewer, {
+        id: inquiry, expectedVersion: await version('Inquiry', inquiry), expert, outcome: round === 1 ? 'DECLINED' : 'ANSWERED',
+      });
+    };
     const update = `mutation($input: UpdateExpertInput!) { updateExpert(input: $input) { id } }`;
     const contribute = `mutation($input: CreateContributionInput!) { createContribution(input: $input) { id } }`;
     /**
@@ -217,11 +231,22 @@ describe('stored standings under concurrent writes', { timeout: 240_000 }, () =>
               input: { kind: 'TALK', title: `Round ${round} by ${i} ${P}`, date: '2025-01-01', authors: [id, partner], themes: [round % 2 ? leaf : child], countries: ['FI'] },
             }),
           ),
+          // A second API process on the same database: the same code through a driver and pool of its own.
+          untilWritten(async () => {
+            // Its errors as a client would see them: a transient Neo4j error (a deadlock retried past the driver's window) is "try again".
+            return consultedBySecondProcess(id, round).then(
+              () => ({}),
+              (error: { extensions?: { code?: string }; code?: string }) => ({
+                errors: [{ extensions: { code: error.extensions?.code ?? (String(error.code).includes('TransientError') ? 'SERVICE_UNAVAILABLE' : String(error.code)) } }],
+              }),
+            );
+          }),
         );
       }
     }
     // Every write settles before anything is compared (a failed one must not leave others running into the next test).
     const settled = await Promise.allSettled(writes);
+    await second.close();
     expect(settled.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
     await expectCurrent([...team, ...Object.values(ids)]);
     await expectSameRanking([root], null, 5);
