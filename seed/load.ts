@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { refreshDuplicateCandidates } from '../src/experts/duplicates/repository.js';
 import type { Queries } from '../src/db/database.js';
+import { refreshSearchTerms } from '../src/db/search-terms.js';
 import { dueAt } from '../src/inquiries/working-days.js';
 import { nameKeys, surnameKey } from '../src/text.js';
 import { isoCountries } from './countries.js';
@@ -254,12 +255,16 @@ function inquiryRow(q: InquirySeed) {
  * Writes the seed graph in one all-or-nothing transaction. MERGE on ids and SET of the same values make
  * a second run leave the graph as it was. The experts were written without `audited`, so their likely
  * duplicate pairs are worked out in the same transaction (the same pairs again on a second run): only for
- * the seed's experts and their surname groups, so that re-seeding a national graph stays cheap.
+ * the seed's experts and their surname groups, so that re-seeding a national graph stays cheap; so are the
+ * full-text `searchTerms` of its experts, contributions and inquiries.
  */
 export async function seedGraph(queries: Queries, data: SeedData): Promise<void> {
   await queries.writeTransaction(async (run) => {
     for (const [cypher, rows] of STATEMENTS) await run(cypher, { rows: rows(data) });
     await refreshDuplicateCandidates(run, data.experts.map((e) => e.id));
+    await refreshSearchTerms(run, 'Expert', data.experts.map((e) => e.id));
+    await refreshSearchTerms(run, 'Contribution', data.experts.flatMap((e) => e.contributions.map((k) => k.id)));
+    await refreshSearchTerms(run, 'Inquiry', data.inquiries.map((q) => q.id));
   });
 }
 

@@ -4,6 +4,7 @@ import { duplicateCandidatesMissing, refreshAllDuplicateCandidates } from './exp
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { registerHooks } from './hooks.js';
+import { useCalendarChanges } from './inquiries/working-days.js';
 import { schema } from './schema.js';
 import { startHttp, type HttpServer } from './http/server.js';
 import type { Logger } from './logging.js';
@@ -41,6 +42,7 @@ async function printSampleTokens(authenticator: Authenticator, url: string, prin
  */
 export async function startApp(config: Config, log: Logger, print: (line: string) => void = (line) => console.log(line)): Promise<App> {
   registerHooks();
+  useCalendarChanges(config.calendar);
   // Before the database: a server that cannot verify tokens must not start at all.
   const authenticator = await openAuthenticator(config.auth);
   const neo4jLog = log.child({ component: 'neo4j' });

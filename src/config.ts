@@ -69,6 +69,34 @@ export interface Config {
   limits: LimitsConfig;
   /** Every request's deadline: its Neo4j transactions time out, and it answers TIMEOUT, when it passes. */
   requestTimeoutMs: number;
+  /** Changes to the central-government working-day calendar of due dates (WORKING_DAY_CALENDAR). */
+  calendar: CalendarChanges;
+}
+
+/**
+ * Days off (`off`) and working days (`on`) that differ from the central-government calendar: each `MM-DD`
+ * (every year), `YYYY-MM-DD` (one date) or `good-friday`.
+ */
+export interface CalendarChanges {
+  off: string[];
+  on: string[];
+}
+
+const CALENDAR_DAY = /^(?:(?:\d{4}-)?(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|good-friday)$/;
+
+/** WORKING_DAY_CALENDAR: a comma-separated list of `off:<day>` and `on:<day>` (README, "Inquiries"). */
+export function calendarChanges(env: Env): CalendarChanges {
+  const changes: CalendarChanges = { off: [], on: [] };
+  for (const item of (env.WORKING_DAY_CALENDAR ?? '').split(',').map((i) => i.trim()).filter(Boolean)) {
+    const match = /^(off|on):(.+)$/.exec(item);
+    if (!match || !CALENDAR_DAY.test(match[2]!)) {
+      throw new ConfigError(
+        `WORKING_DAY_CALENDAR: "${item}" is not a change of the calendar: write off:<day> or on:<day>, the day as MM-DD (every year), YYYY-MM-DD or good-friday, e.g. "on:05-05,off:12-24"`,
+      );
+    }
+    changes[match[1] as 'off' | 'on'].push(match[2]!);
+  }
+  return changes;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -217,5 +245,6 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitLoopback: flag(env, 'RATE_LIMIT_LOOPBACK', false),
     limits: limitsConfig(env),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000) ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    calendar: calendarChanges(env),
   };
 }

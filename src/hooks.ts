@@ -1,5 +1,7 @@
 import { onChange, onTransactionChanges } from './audit/service.js';
+import { refreshSearchTerms, SEARCHED_LABELS } from './db/search-terms.js';
 import { refreshDuplicateCandidates } from './experts/duplicates/repository.js';
+import { invalidateVocabulary } from './names/service.js';
 import { keepStandingsCurrent } from './whoknows/standings/maintain.js';
 
 let registered = false;
@@ -13,6 +15,10 @@ export function registerHooks(): void {
   registered = true;
   // Every audited change of experts (create, update, retire, merge, erase, CSV import) rescores their pairs.
   onChange('Expert', refreshDuplicateCandidates);
+  // Every audited write of profiles, contributions and inquiries splits their Dutch compounds for full-text search.
+  for (const label of SEARCHED_LABELS) onChange(label, (run, ids) => refreshSearchTerms(run, label, ids));
+  // Names recognised in free text (interpretQuestion) are loaded again after themes or institutions change.
+  for (const label of ['Theme', 'Institution'] as const) onChange(label, async () => invalidateVocabulary());
   // Every audited change of experts, contributions, inquiries and themes rewrites the stored whoKnows standings it moves.
   onTransactionChanges(keepStandingsCurrent);
 }

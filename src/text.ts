@@ -1,3 +1,5 @@
+import { compoundParts } from './text/compounds.js';
+
 /**
  * Name keys: how names, aliases and codes are compared. Case, accents and punctuation do not count,
  * so "Oost-Azië", "oost azie" and "OOST-AZIE" are one key.
@@ -34,10 +36,16 @@ const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
  */
 export const MAX_LUCENE_TERMS = 64;
 
+/** How much a part of a Dutch compound in a question weighs against a word as typed. */
+export const COMPOUND_PART_BOOST = 0.5;
+
 /**
  * Turns user text into a Lucene query of plain terms: syntax characters are escaped and the
  * text is lower-cased so that AND/OR/NOT are words, not operators. Repeated words count once, and at
- * most MAX_LUCENE_TERMS terms are kept (a word like "a-b" is two; one that would pass the cap is left out). Returns '' when no term is left.
+ * most MAX_LUCENE_TERMS terms are kept (a word like "a-b" is two; one that would pass the cap is left out).
+ * A Dutch compound brings its parts, at COMPOUND_PART_BOOST ("havenkranen" asks for "havenkranen haven^0.5
+ * kranen^0.5"), so that it finds texts about its parts; texts store their compounds' parts (`searchTerms`),
+ * so that a part finds them. Returns '' when no term is left.
  */
 export function luceneTerms(text: string): string {
   const words = new Set(
@@ -47,12 +55,21 @@ export function luceneTerms(text: string): string {
       .filter((word) => /[\p{Letter}\p{Number}]/u.test(word)),
   );
   const kept: string[] = [];
+  const parts: string[] = [];
   let terms = 0;
   for (const word of words) {
-    const count = word.match(/[\p{Letter}\p{Number}]+/gu)!.length;
-    if (terms + count > MAX_LUCENE_TERMS) continue;
-    terms += count;
+    const runs = word.match(/[\p{Letter}\p{Number}]+/gu)!;
+    if (terms + runs.length > MAX_LUCENE_TERMS) continue;
+    terms += runs.length;
     kept.push(word.replace(LUCENE_SPECIAL, (ch) => `\\${ch}`));
+    parts.push(...runs.flatMap(compoundParts));
+  }
+  // Parts come after every word typed, as far as the cap allows: the words themselves matter more.
+  for (const part of new Set(parts)) {
+    if (terms >= MAX_LUCENE_TERMS) break;
+    if (words.has(part)) continue;
+    terms += 1;
+    kept.push(`${part}^${COMPOUND_PART_BOOST}`);
   }
   return kept.join(' ');
 }

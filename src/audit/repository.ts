@@ -10,9 +10,10 @@ export type Snapshot = Record<string, unknown>;
 
 /**
  * Bookkeeping that is not the subject's state; status changes have their own history on the inquiry, and
- * likely duplicate pairs (POSSIBLY_SAME) are derived from the expert's state by an `onChange` hook.
+ * likely duplicate pairs (POSSIBLY_SAME) and full-text `searchTerms` are derived from the subject's state by
+ * `onChange` hooks.
  */
-const UNRECORDED_PROPERTIES = new Set(['version', 'lockedForUpdate']);
+const UNRECORDED_PROPERTIES = new Set(['version', 'lockedForUpdate', 'searchTerms']);
 const UNRECORDED_LINKS = ['HAS_STATUS_CHANGE', 'POSSIBLY_SAME'];
 
 /** The subject's state now, or null when it does not exist (yet, or any more) under that label. */

@@ -6,6 +6,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { GraphFileError, bulkConnection, bulkErrorMessage, describeCounts, importGraph } from '../graph-file/index.js';
+import { backfillSearchTerms } from '../db/search-terms.js';
 import { openForCli } from './open.js';
 import { rebuildStandings } from '../whoknows/standings/rebuild.js';
 
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
     const { database, close } = await openForCli(config, (line) => console.log(line));
     try {
       const counts = await importGraph(bulkConnection(config.neo4j, database), file.createReadStream({ autoClose: false }));
+      // A file from before `searchTerms` existed: its texts get their compound parts now, not at the next start.
+      await backfillSearchTerms(database.queries());
       console.log(`Imported ${describeCounts(counts)} into ${database.uri}; the database's counts match the file's.`);
       // The file holds no derived standings: worked out in batches right after the restore.
       const { experts } = await rebuildStandings(database.queries(), (line) => console.log(line));

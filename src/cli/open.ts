@@ -5,10 +5,12 @@ import { DatabaseUnreachableError } from '../db/database.js';
 import { EmbeddedNeo4jError } from '../db/embedded/neo4j.js';
 import { openDatabase, type OpenedDatabase } from '../db/open.js';
 import { registerHooks } from '../hooks.js';
+import { useCalendarChanges } from '../inquiries/working-days.js';
 
 /** Opens the configured Neo4j (embedded default or NEO4J_URI) for a tool, with every change hook the server has. */
 export function openForCli(config: Config, log: (line: string) => void): Promise<OpenedDatabase> {
   registerHooks();
+  useCalendarChanges(config.calendar);
   return openDatabase(config, log);
 }
 

@@ -1,4 +1,5 @@
 import type { Queries } from './database.js';
+import { backfillSearchTerms } from './search-terms.js';
 
 /** Labels whose nodes carry a unique, stable `id`. */
 const IDENTIFIED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme', 'Contribution', 'Inquiry', 'StatusChange', 'Event', 'Change', 'MergedExpert', 'ErasedExpert', 'Operation'] as const;
@@ -9,7 +10,18 @@ const RETIRABLE_LABELS = ['Expert', 'Institution', 'Theme', 'Contribution', 'Eve
 /** Labels whose lists are ordered by name. */
 const NAMED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme', 'Event'] as const;
 
+interface FulltextIndex {
+  name: string;
+  label: string;
+  properties: string[];
+  analyzer: 'english' | 'dutch';
+}
+
+/** Every full-text index, as `fulltext()` below creates it; `migrate` recreates one whose properties changed. */
+const FULLTEXT_INDEXES: FulltextIndex[] = [];
+
 function fulltext(name: string, label: string, properties: string[], analyzer: 'english' | 'dutch'): string {
+  FULLTEXT_INDEXES.push({ name, label, properties, analyzer });
   const on = properties.map((p) => `n.${p}`).join(', ');
   return `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON EACH [${on}]
           OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${analyzer}' } }`;
@@ -37,12 +49,13 @@ export const MIGRATIONS: string[] = [
   fulltext(FULLTEXT.themeNamesEn, 'Theme', ['name', 'aliasText'], 'english'),
   fulltext(FULLTEXT.themeNamesNl, 'Theme', ['nameNl', 'aliasText'], 'dutch'),
   fulltext(FULLTEXT.expertProfileEn, 'Expert', ['name', 'headline', 'bio'], 'english'),
-  fulltext(FULLTEXT.expertProfileNl, 'Expert', ['headlineNl', 'bioNl'], 'dutch'),
+  // The Dutch indexes cover `searchTerms` too: the parts of the Dutch compounds in the texts (src/db/search-terms.ts).
+  fulltext(FULLTEXT.expertProfileNl, 'Expert', ['headlineNl', 'bioNl', 'searchTerms'], 'dutch'),
   fulltext(FULLTEXT.contributionTextEn, 'Contribution', ['title', 'summary'], 'english'),
   // Neo4j allows one full-text index per label and property list: the Dutch one lists them in another order.
-  fulltext(FULLTEXT.contributionTextNl, 'Contribution', ['summary', 'title'], 'dutch'),
+  fulltext(FULLTEXT.contributionTextNl, 'Contribution', ['summary', 'title', 'searchTerms'], 'dutch'),
   fulltext(FULLTEXT.inquiryTextEn, 'Inquiry', ['question', 'context', 'answerSummary'], 'english'),
-  fulltext(FULLTEXT.inquiryTextNl, 'Inquiry', ['answerSummary', 'context', 'question'], 'dutch'),
+  fulltext(FULLTEXT.inquiryTextNl, 'Inquiry', ['answerSummary', 'context', 'question', 'searchTerms'], 'dutch'),
   // Inquiries are listed first come, first served.
   'CREATE INDEX inquiry_received IF NOT EXISTS FOR (n:Inquiry) ON (n.receivedAt)',
   // Events are listed by start.
@@ -62,8 +75,28 @@ export const MIGRATIONS: string[] = [
   'CREATE CONSTRAINT standings_state_id IF NOT EXISTS FOR (n:StandingsState) REQUIRE n.id IS UNIQUE',
 ];
 
+/**
+ * Drops the full-text indexes whose label, properties or analyzer differ from their definition here, so
+ * that the statements create them anew (`IF NOT EXISTS` keeps an index by its name, whatever it covers).
+ */
+async function dropChangedFulltextIndexes(queries: Queries): Promise<void> {
+  const existing = await queries.read<{ name: string; labels: string[]; properties: string[]; analyzer: string | null }>(
+    `SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options
+     RETURN name, labelsOrTypes AS labels, properties, options.indexConfig.\`fulltext.analyzer\` AS analyzer`,
+  );
+  for (const index of existing) {
+    const wanted = FULLTEXT_INDEXES.find((f) => f.name === index.name);
+    if (!wanted) continue;
+    const same = index.labels.join() === wanted.label && index.properties.join() === wanted.properties.join() && index.analyzer === wanted.analyzer;
+    if (!same) await queries.write(`DROP INDEX ${wanted.name} IF EXISTS`);
+  }
+}
+
 export async function migrate(queries: Queries): Promise<void> {
+  await dropChangedFulltextIndexes(queries);
   for (const statement of MIGRATIONS) await queries.write(statement);
+  // Nodes written before `searchTerms` existed (or around the app) get theirs before searches rely on them.
+  await backfillSearchTerms(queries);
   // Indexes build in the background; searches must not run against a half-built one.
   await queries.read('CALL db.awaitIndexes(300)');
 }

@@ -7,12 +7,39 @@ const DAY_MS = 86_400_000;
 const DEFAULT_WORKING_DAYS = 3;
 
 /**
- * The date-holidays types that are days off. Only 'public' counts: New Year's Day, Easter Sunday and Monday,
- * King's Day (26 April when the 27th is a Sunday), Ascension Day, Whit Sunday and Monday, Christmas Day and
- * Boxing Day. Good Friday and Liberation Day (5 May) are typed 'school' in date-holidays and are therefore
- * working days here, as are 'bank' (New Year's Eve) and 'observance' days. This is the one place to change that.
+ * The calendar of the central-government collective agreement (CAO Rijk), under which the desk (RVO) and the
+ * networks work: the public holidays of date-holidays' 'public' type (New Year's Day, Easter Sunday and
+ * Monday, King's Day (26 April when the 27th is a Sunday), Ascension Day, Whit Sunday and Monday, Christmas
+ * Day and Boxing Day), and Liberation Day, 5 May, every year (date-holidays types it 'school', as most
+ * agreements give it only every fifth year). Good Friday ('school' too) is a working day, as are New Year's
+ * Eve ('bank') and 'observance' days.
  */
 const DAY_OFF_TYPES: ReadonlySet<string> = new Set(['public']);
+const CENTRAL_GOVERNMENT_DAYS_OFF = ['05-05'];
+
+/** Changes for an organisation whose calendar differs (WORKING_DAY_CALENDAR, read in src/config.ts). */
+export interface CalendarChanges {
+  /** Days off besides the central-government ones: MM-DD every year, YYYY-MM-DD once, or good-friday. */
+  off: string[];
+  /** Days that are working days after all, written the same way. */
+  on: string[];
+}
+
+let changes: CalendarChanges = { off: [], on: [] };
+
+/**
+ * Uses a changed calendar from now on (the server and the command-line tools call it with the configured
+ * changes at start). Due dates already stored keep the date they were given: that date was promised.
+ */
+export function useCalendarChanges(next: CalendarChanges): void {
+  changes = { off: [...next.off], on: [...next.on] };
+  daysOffByYear.clear();
+}
+
+/** The dates of a year that a list of days (MM-DD, YYYY-MM-DD, good-friday) names. */
+function datesIn(year: number, days: string[], goodFriday: string): string[] {
+  return days.flatMap((day) => (day === 'good-friday' ? [goodFriday] : /^\d{4}-/.test(day) ? (day.startsWith(`${year}-`) ? [day] : []) : [`${year}-${day}`]));
+}
 
 const dateFormat = new Intl.DateTimeFormat('en-US', {
   timeZone: TIME_ZONE,
@@ -71,12 +98,14 @@ function daysOff(year: number): ReadonlySet<string> {
   if (!dates) {
     holidayCalendar ??= new Holidays('NL');
     // `date` is the local calendar date, "YYYY-MM-DD hh:mm:ss".
-    dates = new Set(
-      holidayCalendar
-        .getHolidays(year)
-        .filter((holiday) => DAY_OFF_TYPES.has(holiday.type))
-        .map((holiday) => holiday.date.slice(0, 10)),
-    );
+    const holidays = holidayCalendar.getHolidays(year);
+    const goodFriday = holidays.find((holiday) => holiday.rule === 'easter -2')?.date.slice(0, 10) ?? '';
+    const off = new Set([
+      ...holidays.filter((holiday) => DAY_OFF_TYPES.has(holiday.type)).map((holiday) => holiday.date.slice(0, 10)),
+      ...datesIn(year, [...CENTRAL_GOVERNMENT_DAYS_OFF, ...changes.off], goodFriday),
+    ]);
+    for (const date of datesIn(year, changes.on, goodFriday)) off.delete(date);
+    dates = off;
     daysOffByYear.set(year, dates);
   }
   return dates;
@@ -112,7 +141,7 @@ export function amsterdamDate(instant: Date): string {
   return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
-/** Whether a calendar date (YYYY-MM-DD) is a Dutch working day. */
+/** Whether a calendar date (YYYY-MM-DD) is a working day of the central government (and its configured changes). */
 export function isWorkingDay(date: string): boolean {
   return isWorkingDayNumber(dayNumber(date));
 }

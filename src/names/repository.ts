@@ -1,5 +1,7 @@
 import type { Queries } from '../db/database.js';
 import { closestNames } from '../text.js';
+import { HOME_COUNTRY } from './demonyms.js';
+import type { VocabularyRows } from './vocabulary.js';
 
 export interface NamedRef {
   id: string;
@@ -82,4 +84,47 @@ export async function suggestThemes(queries: Queries, text: string): Promise<str
     'MATCH (t:Theme) WHERE t.retiredAt IS NULL RETURN t.name AS label, coalesce(t.keys, []) AS keys',
   );
   return closestNames(text, candidates);
+}
+
+/**
+ * Every name free text may use (src/names/vocabulary.ts): current themes, countries, regions with their
+ * countries, and foreign institutions. Bounded by the taxonomy and the institutions, a few thousand at most.
+ */
+export async function loadVocabularyRows(queries: Queries): Promise<VocabularyRows> {
+  const [row] = await queries.read<VocabularyRows>(
+    `CALL () {
+       MATCH (t:Theme) WHERE t.retiredAt IS NULL
+       RETURN collect(t {.id, .name, .nameNl, aliases: coalesce(t.aliases, [])}) AS themes
+     }
+     CALL () {
+       MATCH (c:Country)
+       RETURN collect(c {.id, .name, .nameNl, .alpha3, keys: coalesce(c.keys, [])}) AS countries
+     }
+     CALL () {
+       MATCH (r:Region)
+       OPTIONAL MATCH (r)<-[:IN_REGION]-(c:Country)
+       WITH r, c ORDER BY c.name
+       WITH r, collect(c {.id, .name}) AS countries
+       RETURN collect(r {.id, .name, .nameNl, aliases: coalesce(r.aliases, []), countries: countries}) AS regions
+     }
+     CALL () {
+       MATCH (i:Institution) WHERE i.retiredAt IS NULL AND NOT (i)-[:LOCATED_IN]->(:Country {id: $home})
+       RETURN collect(i {.id, .name, .nameNl, .acronym}) AS institutions
+     }
+     RETURN themes, countries, regions, institutions`,
+    { home: HOME_COUNTRY },
+  );
+  return row ?? { themes: [], countries: [], regions: [], institutions: [] };
+}
+
+/** How many themes, countries, regions and institutions there are: from Neo4j's count store, not a scan. */
+export async function vocabularyFingerprint(queries: Queries): Promise<string> {
+  const [row] = await queries.read<{ counts: number[] }>(
+    `CALL () { MATCH (n:Theme) RETURN count(n) AS themes }
+     CALL () { MATCH (n:Country) RETURN count(n) AS countries }
+     CALL () { MATCH (n:Region) RETURN count(n) AS regions }
+     CALL () { MATCH (n:Institution) RETURN count(n) AS institutions }
+     RETURN [themes, countries, regions, institutions] AS counts`,
+  );
+  return (row?.counts ?? []).join('/');
 }

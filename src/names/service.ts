@@ -6,6 +6,8 @@ import { nameKey } from '../text.js';
 import { lookUpNames, suggestPlaces, suggestThemes, type NameLookup, type NamedRef, type PlaceRef, type ThemeRef } from './repository.js';
 
 export type { NamedRef, PlaceRef, ThemeRef };
+export { interpret, interpretQuestion, invalidateVocabulary, type Interpretation } from './interpret.js';
+export type { RiskCategory } from './risk-categories.js';
 
 /** A name as typed, or a global id of the given type, ready to look up. */
 export function lookupOf(text: string, typename: string): NameLookup {

@@ -2,6 +2,7 @@ import type { Queries } from '../db/database.js';
 import type { ExpertRecord } from '../experts/repository.js';
 import { badUserInput } from '../graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../graphql/paging.js';
+import { interpretQuestion } from '../names/interpret.js';
 import { resolveNames, unknownPlace, type NamedRef, type PlaceRef } from '../names/service.js';
 import { luceneTerms } from '../text.js';
 import { rankByText, rankByTheme, type RankedPage, type TextMatch, type ThemeMatch } from './repository.js';
@@ -76,12 +77,16 @@ export async function whoKnows(queries: Queries, args: WhoKnowsArgs): Promise<Wh
   const size = pageSize(args.first);
   const after = decodeCursor(args.after, ['number', 'string']) as [number, string] | null;
 
-  const [question, asked] = await Promise.all([
-    interpretQuestion(queries, about),
-    country === null ? null : resolveNames(queries, { places: [country] }).then((names) => names.places[0] ?? null),
-  ]);
-  if (country !== null && asked === null) throw await unknownPlace(queries, 'country', country!);
-  const text = luceneTerms(question.remainingText) === '' ? null : question.remainingText;
+  // A theme's id, name or alias as the whole of `about` (and the country) in one round trip; only other text is read for names.
+  const { themes: [named = null], places: [asked = null] } = await resolveNames(queries, { themes: [about], places: country === null ? [] : [country] });
+  if (country !== null && asked === null) throw await unknownPlace(queries, 'country', country);
+  if (named !== null) return rankExperts(queries, { themes: [named], text: null, place: asked }, size, after);
+
+  const question = await interpretQuestion(queries, about);
+  // Partner institutions named are words to search for: whoKnows has no partner of its own.
+  const partnerWords = question.recognised.filter((r) => r.kind === 'partner').map((r) => r.text);
+  const words = [question.remainingText, ...partnerWords].filter((w) => w.trim() !== '').join(' ');
+  const text = luceneTerms(words) === '' ? null : words;
   const place = asked ?? onePlace(question.places);
   if (question.themes.length === 0 && text === null) {
     if (question.places.length === 0) throw badUserInput('about has no words to search for: name a theme or use letters or digits.', { argument: 'about' });
@@ -142,17 +147,4 @@ function toResult<F>(
     matchedBy,
     ...interpretation,
   };
-}
-
-/** What a question names: themes and places, and the words left over. */
-export interface Interpretation {
-  themes: NamedRef[];
-  places: PlaceRef[];
-  remainingText: string;
-}
-
-/** Until the recogniser of names in text lands (src/names): the whole text as one theme name, or else words. */
-async function interpretQuestion(queries: Queries, text: string): Promise<Interpretation> {
-  const { themes: [theme = null] } = await resolveNames(queries, { themes: [text] });
-  return theme ? { themes: [theme], places: [], remainingText: '' } : { themes: [], places: [], remainingText: text };
 }

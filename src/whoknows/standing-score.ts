@@ -4,7 +4,8 @@
  *
  *   CALL (e, rootId, countryIds) { ${STANDING_SCORE} }   with params `standingScoreParams()`
  *
- * `e` an :Expert, `rootId` the asked theme's id (its narrower themes count), `countryIds` the asked
+ * `e` an :Expert, `rootId` the asked theme's id (its narrower themes count, and a claim on the theme just
+ * above it), `countryIds` the asked
  * countries (one, or a region's) or null for anywhere. (`rootId` null: no theme, only the country parts
  * score and nothing qualifies; free text uses it for a country asked beside the words.) It returns exactly one row:
  *   qualifies  the expert matches this theme and scope at all (and is not retired);
@@ -16,8 +17,8 @@
  * What the score depends on, so a maintained copy knows when to recompute an expert's standings: the
  * expert's EXPERT_IN and FOCUSES_ON edges (level, provenance), their contributions (BY; ABOUT, CONCERNS,
  * retiredAt), the inquiries they answered (CONSULTED {outcome: 'ANSWERED'}; ABOUT, CONCERNS), the BROADER
- * edges above those themes, and the expert's retiredAt. Names (of themes, countries, networks) only enter
- * the facts, never the score.
+ * edges above those themes (and from the asked theme to the one just above), and the expert's retiredAt.
+ * Names (of themes, countries, networks: a verifier named as a network) only enter the facts, never the score.
  */
 import { int, list, num, obj, oneOf, optStr, orNull, str, strList, type Parser } from '../db/rows.js';
 import { RANKING_WEIGHTS, type StandingFacts } from './scoring.js';

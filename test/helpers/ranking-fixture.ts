@@ -1,8 +1,9 @@
 import type { Queries } from '../../src/db/database.js';
+import { backfillSearchTerms } from '../../src/db/search-terms.js';
 
 /**
  * Loads the ranking-quality graph (test/fixtures/ranking-quality/graph.json) beside the seed, every id
- * prefixed with `prefix`, in one transaction; returns how many levels, focuses and theme links were made
+ * prefixed with `prefix`, in one transaction (then the texts' search terms); returns how many levels, focuses and theme links were made
  * (so a caller can check that every theme and country the fixture names exists).
  */
 export async function loadRankingFixture(queries: Queries, prefix: string, graph: any): Promise<Record<string, number>> {
@@ -65,5 +66,7 @@ export async function loadRankingFixture(queries: Queries, prefix: string, graph
       { p: prefix, experts: graph.experts, verifiedAt: graph.verifiedAt },
     );
   });
+  // Written around the app: the Dutch compound parts the app keeps beside texts are worked out as the migration does.
+  await backfillSearchTerms(queries);
   return rows[0] as Record<string, number>;
 }

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { amsterdamDate, dueAt, isWorkingDay, workingDaysBetween } from '../../src/inquiries/working-days.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { calendarChanges } from '../../src/config.js';
+import { amsterdamDate, dueAt, isWorkingDay, useCalendarChanges, workingDaysBetween } from '../../src/inquiries/working-days.js';
 
 // Every instant is written in UTC so the machine's time zone cannot matter. Amsterdam is UTC+1 (CET) in winter
 // and UTC+2 (CEST) in summer: the end of a day is 22:59:59.999Z in CET and 21:59:59.999Z in CEST.
@@ -40,10 +41,10 @@ describe('isWorkingDay', () => {
     // 27 April 2025 was a Sunday, so King's Day was Saturday 26 April; Monday 28 April was an ordinary working day.
     expect(isWorkingDay('2025-04-28')).toBe(true); // Mon
   });
-  it('counts Good Friday, Liberation Day and New Year’s Eve as working days', () => {
+  it('counts Good Friday and New Year’s Eve as working days (central-government agreement)', () => {
     expect(isWorkingDay('2026-04-03')).toBe(true); // Fri, Good Friday
-    expect(isWorkingDay('2026-05-05')).toBe(true); // Tue, Liberation Day
-    expect(isWorkingDay('2025-05-05')).toBe(true); // Mon, Liberation Day (a lustrum year)
+    expect(isWorkingDay('2025-04-18')).toBe(true); // Fri, Good Friday
+    expect(isWorkingDay('2027-03-26')).toBe(true); // Fri, Good Friday
     expect(isWorkingDay('2026-12-31')).toBe(true); // Thu, New Year's Eve
   });
   it('rejects what is not a calendar date', () => {
@@ -100,13 +101,13 @@ describe('dueAt', () => {
     expect(due('2027-03-25T09:00:00Z')).toBe('2027-03-31T21:59:59.999Z');
   });
 
-  it("skips King's Day, Ascension Day and Whit Monday but not Liberation Day", () => {
+  it("skips King's Day, Liberation Day, Ascension Day and Whit Monday", () => {
     // Fri 24 April 2026 → Mon 27 (King's Day, not), Tue 28, Wed 29, Thu 30 → Thu 30 April 2026
     expect(due('2026-04-24T08:00:00Z')).toBe('2026-04-30T21:59:59.999Z');
     // Thu 24 April 2025 → Fri 25, Sat 26 (King's Day on a Saturday), Sun 27, Mon 28, Tue 29 → Tue 29 April 2025
     expect(due('2025-04-24T08:00:00Z')).toBe('2025-04-29T21:59:59.999Z');
-    // Mon 4 May 2026 → Tue 5 (Liberation Day, counts), Wed 6, Thu 7 → Thu 7 May 2026
-    expect(due('2026-05-04T08:00:00Z')).toBe('2026-05-07T21:59:59.999Z');
+    // Mon 4 May 2026 → Tue 5 (Liberation Day, not), Wed 6, Thu 7, Fri 8 → Fri 8 May 2026
+    expect(due('2026-05-04T08:00:00Z')).toBe('2026-05-08T21:59:59.999Z');
     // Wed 13 May 2026 → Thu 14 (Ascension Day, not), Fri 15, Mon 18, Tue 19 → Tue 19 May 2026
     expect(due('2026-05-13T08:00:00Z')).toBe('2026-05-19T21:59:59.999Z');
     // Fri 22 May 2026 → Sun 24 (Whit Sunday), Mon 25 (Whit Monday, not), Tue 26, Wed 27, Thu 28 → Thu 28 May 2026
@@ -219,5 +220,48 @@ describe('workingDaysBetween', () => {
   });
   it('is 0 when `until` comes before the day of receipt', () => {
     expect(between('2026-03-05T08:00:00Z', '2026-03-02T08:00:00Z')).toBe(0);
+  });
+});
+
+describe('Liberation Day (central-government agreement: off every year)', () => {
+  // 5 May on a weekday in 2025-2030: Mon 2025, Tue 2026, Wed 2027, Fri 2028, Mon 2030 (Sat 2029).
+  it.each(['2025-05-05', '2026-05-05', '2027-05-05', '2028-05-05', '2030-05-05'])('%s is a day off', (date) => {
+    expect(isWorkingDay(date)).toBe(false);
+  });
+  it('moves due dates across it', () => {
+    // Mon 4 May 2026 (CEST) → Tue 5 off, Wed 6 (1), Thu 7 (2), Fri 8 (3)
+    expect(due('2026-05-04T08:00:00Z')).toBe('2026-05-08T21:59:59.999Z');
+    // Fri 2 May 2025 → Mon 5 off, Tue 6 (1), Wed 7 (2), Thu 8 (3)
+    expect(due('2025-05-02T08:00:00Z')).toBe('2025-05-08T21:59:59.999Z');
+    // Wed 3 May 2028 → Thu 4 (1), Fri 5 off, Mon 8 (2), Tue 9 (3)
+    expect(due('2028-05-03T08:00:00Z')).toBe('2028-05-09T21:59:59.999Z');
+    expect(between('2026-05-04T08:00:00Z', '2026-05-06T08:00:00Z')).toBe(1);
+  });
+  it('keeps Good Friday a working day in a due date', () => {
+    // Wed 1 April 2026 → Thu 2 (1), Fri 3 Good Friday (2), Easter Monday 6 off, Tue 7 (3)
+    expect(due('2026-04-01T08:00:00Z')).toBe('2026-04-07T21:59:59.999Z');
+    // Wed 16 April 2025 → Thu 17 (1), Fri 18 Good Friday (2), Easter Monday 21 off, Tue 22 (3)
+    expect(due('2025-04-16T08:00:00Z')).toBe('2025-04-22T21:59:59.999Z');
+  });
+});
+
+describe('WORKING_DAY_CALENDAR: an organisation whose calendar differs', () => {
+  afterEach(() => useCalendarChanges({ off: [], on: [] }));
+
+  it('makes days off working days and the other way round, every year or once', () => {
+    useCalendarChanges(calendarChanges({ WORKING_DAY_CALENDAR: 'on:05-05, off:good-friday, off:2026-12-24' }));
+    expect(isWorkingDay('2026-05-05')).toBe(true);
+    expect(isWorkingDay('2026-04-03')).toBe(false); // Good Friday
+    expect(isWorkingDay('2027-03-26')).toBe(false); // Good Friday
+    expect(isWorkingDay('2026-12-24')).toBe(false);
+    expect(isWorkingDay('2027-12-24')).toBe(true);
+    // Wed 1 April 2026 → Thu 2 (1), Fri 3 off, Mon 6 off, Tue 7 (2), Wed 8 (3)
+    expect(due('2026-04-01T08:00:00Z')).toBe('2026-04-08T21:59:59.999Z');
+  });
+  it('refuses what it cannot read, saying how to write it', () => {
+    expect(() => calendarChanges({ WORKING_DAY_CALENDAR: 'off:5 May' })).toThrow(/off:<day> or on:<day>/);
+    expect(() => calendarChanges({ WORKING_DAY_CALENDAR: 'holiday:05-05' })).toThrow(/WORKING_DAY_CALENDAR/);
+    expect(() => calendarChanges({ WORKING_DAY_CALENDAR: 'off:13-01' })).toThrow(/WORKING_DAY_CALENDAR/);
+    expect(calendarChanges({})).toEqual({ off: [], on: [] });
   });
 });

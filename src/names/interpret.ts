@@ -1,0 +1,120 @@
+import type { Queries } from '../db/database.js';
+import { isStopWord } from '../text/stop-words.js';
+import { loadVocabularyRows, vocabularyFingerprint, type NamedRef, type PlaceRef } from './repository.js';
+import { RISK_CATEGORIES, THEME_RISKS, type RiskCategory } from './risk-categories.js';
+import { buildVocabulary, lookUp, partsOf, riskOf, tokensOf, type Concept, type Token, type Vocabulary } from './vocabulary.js';
+
+/** What a free-text question names, recognised by name or alias in English or Dutch (see interpretQuestion). */
+export interface Interpretation {
+  themes: NamedRef[];
+  /** Countries and regions, as resolveNames gives them: a region with its countries, a country alone. */
+  places: PlaceRef[];
+  /** Foreign institutions named (possible partners of a knowledge-security question). */
+  partners: NamedRef[];
+  riskCategories: RiskCategory[];
+  /** The words that named nothing, without question and function words, in their order: the text to search. */
+  remainingText: string;
+  /** Which words named what, in order: for reasons ("recognised "Chinese" as China"). */
+  recognised: Array<{ text: string; kind: Concept['kind']; id: string; name: string }>;
+}
+
+/**
+ * Recognises the themes, countries, regions and partner institutions a text names, and the risk categories
+ * it speaks of: greedy longest match over word n-grams of the text, each word compared by its English-then-
+ * Dutch stem, so that plurals and adjectives count ("Chinese" → China, "Russische" → Russia, "halfgeleiders"
+ * → Semiconductors, "export controls" → Export controls). A word no name takes is tried as a Dutch compound
+ * ("Chinabeleid": China). Pure: the vocabulary is given.
+ */
+export function interpret(vocabulary: Vocabulary, text: string): Interpretation {
+  const tokens = tokensOf(text);
+  const concepts: Concept[] = [];
+  const recognised: Interpretation['recognised'] = [];
+  const remaining: string[] = [];
+  const note = (found: Concept[], words: Token[]) => {
+    concepts.push(...found);
+    for (const c of found) recognised.push({ text: words.map((w) => w.text).join(' '), kind: c.kind, id: c.ref.id, name: c.ref.name });
+  };
+  for (let at = 0; at < tokens.length; ) {
+    let taken = 0;
+    for (let length = Math.min(vocabulary.longest, tokens.length - at); length >= 1 && taken === 0; length--) {
+      const words = tokens.slice(at, at + length);
+      const found = lookUp(vocabulary, words);
+      if (found.length > 0) {
+        note(found, words);
+        taken = length;
+      }
+    }
+    if (taken > 0) {
+      at += taken;
+      continue;
+    }
+    const token = tokens[at]!;
+    const parts = partsOf(token);
+    const named = parts.map((part) => lookUp(vocabulary, [part]));
+    if (named.some((found) => found.length > 0)) {
+      parts.forEach((part, i) => (named[i]!.length > 0 ? note(named[i]!, [part]) : remaining.push(part.text)));
+    } else if (!isStopWord(token.text)) {
+      remaining.push(token.text);
+    }
+    at += 1;
+  }
+  return { ...collect(concepts, risksIn(vocabulary, tokens, concepts)), remainingText: remaining.filter((w) => !isStopWord(w)).join(' '), recognised };
+}
+
+/** Risk categories named anywhere in the text (also inside names: "sanctions evasion"), or by a recognised theme. */
+function risksIn(vocabulary: Vocabulary, tokens: Token[], concepts: Concept[]): Set<RiskCategory> {
+  const risks = new Set<RiskCategory>();
+  const words = tokens.flatMap((t) => [t, ...partsOf(t)]);
+  for (let at = 0; at < words.length; at++) {
+    for (let length = 1; length <= Math.min(vocabulary.longest, words.length - at); length++) {
+      const risk = riskOf(vocabulary, words.slice(at, at + length));
+      if (risk) risks.add(risk);
+    }
+  }
+  for (const c of concepts) if (c.kind === 'theme' && THEME_RISKS[c.ref.id]) risks.add(THEME_RISKS[c.ref.id]!);
+  return risks;
+}
+
+function collect(concepts: Concept[], risks: Set<RiskCategory>): Omit<Interpretation, 'remainingText' | 'recognised'> {
+  const unique = <T extends { id: string }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
+  const places = new Map<string, PlaceRef>();
+  for (const c of concepts) {
+    if (c.kind === 'country') places.set(`country:${c.ref.id}`, { countries: [c.ref], region: null });
+    if (c.kind === 'region') places.set(`region:${c.ref.id}`, { countries: c.countries, region: c.ref });
+  }
+  return {
+    themes: unique(concepts.flatMap((c) => (c.kind === 'theme' ? [c.ref] : []))),
+    places: [...places.values()],
+    partners: unique(concepts.flatMap((c) => (c.kind === 'partner' ? [c.ref] : []))),
+    riskCategories: RISK_CATEGORIES.filter((r) => risks.has(r)),
+  };
+}
+
+/**
+ * How long a loaded vocabulary is used before it is loaded again. Audited changes of themes and
+ * institutions drop it at once (src/hooks.ts), and so does a change in the number of themes, countries,
+ * regions or institutions (nodes written around the app): the TTL bounds what is left, renames written
+ * directly to the database.
+ */
+export const VOCABULARY_TTL_MS = 60_000;
+
+let cached: { vocabulary: Vocabulary; fingerprint: string; loadedAt: number } | null = null;
+
+/** Drops the loaded vocabulary: the next question loads it again. */
+export function invalidateVocabulary(): void {
+  cached = null;
+}
+
+/**
+ * Recognises what a free-text question names (see `interpret`) against the names the graph holds: themes
+ * (names and aliases, both languages), countries (i18n-iso-countries names, demonyms), regions and foreign
+ * institutions. The vocabulary is loaded with one bounded query and kept (VOCABULARY_TTL_MS); each call
+ * costs one count-store read to see whether it is still current, whatever the size of the graph.
+ */
+export async function interpretQuestion(queries: Queries, text: string): Promise<Interpretation> {
+  const fingerprint = await vocabularyFingerprint(queries);
+  if (!cached || cached.fingerprint !== fingerprint || Date.now() - cached.loadedAt > VOCABULARY_TTL_MS) {
+    cached = { vocabulary: buildVocabulary(await loadVocabularyRows(queries)), fingerprint, loadedAt: Date.now() };
+  }
+  return interpret(cached.vocabulary, text);
+}

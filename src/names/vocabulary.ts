@@ -1,0 +1,127 @@
+import { compoundParts } from '../text/compounds.js';
+import { matchForm, plainWord } from '../text/stemming.js';
+import { isStopWord } from '../text/stop-words.js';
+import { COUNTRY_DEMONYMS, HOME_COUNTRY, REGION_DEMONYMS } from './demonyms.js';
+import type { NamedRef } from './repository.js';
+import { RISK_PHRASES, type RiskCategory } from './risk-categories.js';
+
+/** The names the graph holds, as loaded for recognising them in free text (src/names/repository.ts). */
+export interface VocabularyRows {
+  themes: Array<{ id: string; name: string; nameNl: string | null; aliases: string[] }>;
+  countries: Array<{ id: string; name: string; nameNl: string | null; alpha3: string | null; keys: string[] }>;
+  regions: Array<{ id: string; name: string; nameNl: string | null; aliases: string[]; countries: NamedRef[] }>;
+  /** Foreign institutions, which a question may name as a partner. */
+  institutions: Array<{ id: string; name: string; nameNl: string | null; acronym: string | null }>;
+}
+
+export type Concept =
+  | { kind: 'theme'; ref: NamedRef }
+  | { kind: 'country'; ref: NamedRef }
+  | { kind: 'region'; ref: NamedRef; countries: NamedRef[] }
+  | { kind: 'partner'; ref: NamedRef };
+
+interface Entry {
+  concept: Concept;
+  /** An acronym ("AI", "EU", "PLA") matches only when written in capitals: "ai" and "eu" are words too. */
+  capitals: boolean;
+}
+
+export interface Vocabulary {
+  /** Name forms (the match forms of their words, space separated) and what they name. */
+  readonly entries: ReadonlyMap<string, Entry[]>;
+  /** Risk category phrases by their forms. */
+  readonly risks: ReadonlyMap<string, RiskCategory>;
+  /** The most words any name has: the longest n-gram worth looking up. */
+  readonly longest: number;
+}
+
+export interface Token {
+  /** As written. */
+  text: string;
+  form: string;
+  capitals: boolean;
+}
+
+/** The words of a text with the forms they are matched by. */
+export function tokensOf(text: string): Token[] {
+  return (text.match(/[\p{Letter}\p{Number}]+/gu) ?? []).map((word) => ({
+    text: word,
+    form: matchForm(word),
+    capitals: word.length > 1 && word === word.toUpperCase() && /\p{Letter}/u.test(word),
+  }));
+}
+
+const formOf = (tokens: Token[]) => tokens.map((t) => t.form).join(' ');
+
+/**
+ * A demonym with its Dutch inflected adjective, which stemming does not always reach: "Oekraïens" and
+ * "Oekraïense", "Vietnamees" and "Vietnamese".
+ */
+export function withDutchAdjective(demonyms: string[]): string[] {
+  return demonyms.flatMap((d) => (/ees$/.test(d) ? [d, d.replace(/ees$/, 'ese')] : /s$/.test(d) ? [d, `${d}e`] : [d]));
+}
+/** At most this many words in a name: longer aliases are descriptions, not names anyone types. */
+const MAX_NAME_WORDS = 8;
+
+/** Builds the lookup tables from the graph's names, the demonyms and the risk phrases. Pure: unit-tested without a database. */
+export function buildVocabulary(rows: VocabularyRows): Vocabulary {
+  const entries = new Map<string, Entry[]>();
+  let longest = 1;
+  const add = (name: string | null | undefined, concept: Concept) => {
+    if (!name) return;
+    const tokens = tokensOf(name);
+    if (tokens.length === 0 || tokens.length > MAX_NAME_WORDS) return;
+    const capitals = tokens.length === 1 && tokens[0]!.capitals && tokens[0]!.text.length <= 5;
+    // A name made of question words only ("US" in lower case, "Nederland") would match every question.
+    if (!capitals && tokens.every((t) => isStopWord(t.text))) return;
+    const key = formOf(tokens);
+    const list = entries.get(key) ?? [];
+    const id = concept.ref.id;
+    if (!list.some((e) => e.concept.kind === concept.kind && e.concept.ref.id === id)) list.push({ concept, capitals });
+    else if (!capitals) for (const e of list) if (e.concept.kind === concept.kind && e.concept.ref.id === id) e.capitals = false;
+    entries.set(key, list);
+    longest = Math.max(longest, tokens.length);
+  };
+  for (const t of rows.themes) {
+    const concept: Concept = { kind: 'theme', ref: { id: t.id, name: t.name } };
+    for (const name of [t.name, t.nameNl, ...t.aliases]) add(name, concept);
+  }
+  for (const c of rows.countries) {
+    if (c.id === HOME_COUNTRY) continue;
+    const concept: Concept = { kind: 'country', ref: { id: c.id, name: c.name } };
+    const codes = new Set([c.id, c.alpha3].filter(Boolean).map((code) => plainWord(code!)));
+    // The keys hold every English and Dutch name of i18n-iso-countries; the codes are left out ("IT", "IN" and "DE" are words).
+    for (const name of [c.name, c.nameNl, ...c.keys.filter((k) => !codes.has(k)), ...withDutchAdjective(COUNTRY_DEMONYMS[c.id] ?? [])]) add(name, concept);
+  }
+  for (const r of rows.regions) {
+    const concept: Concept = { kind: 'region', ref: { id: r.id, name: r.name }, countries: r.countries };
+    for (const name of [r.name, r.nameNl, ...r.aliases, ...withDutchAdjective(REGION_DEMONYMS[r.id] ?? [])]) add(name, concept);
+  }
+  for (const i of rows.institutions) {
+    const concept: Concept = { kind: 'partner', ref: { id: i.id, name: i.name } };
+    for (const name of [i.name, i.nameNl, i.acronym]) add(name, concept);
+  }
+  const risks = new Map<string, RiskCategory>();
+  for (const [category, phrases] of Object.entries(RISK_PHRASES) as Array<[RiskCategory, string[]]>) {
+    for (const phrase of phrases) {
+      const tokens = tokensOf(phrase);
+      risks.set(formOf(tokens), category);
+      longest = Math.max(longest, tokens.length);
+    }
+  }
+  return { entries, risks, longest };
+}
+
+/** The concepts a run of words names, if any (acronyms only in capitals). */
+export function lookUp(vocabulary: Vocabulary, tokens: Token[]): Concept[] {
+  const found = vocabulary.entries.get(formOf(tokens)) ?? [];
+  return found.filter((e) => !e.capitals || tokens[0]!.capitals).map((e) => e.concept);
+}
+
+/** The risk category a run of words names, if any. */
+export const riskOf = (vocabulary: Vocabulary, tokens: Token[]): RiskCategory | undefined => vocabulary.risks.get(formOf(tokens));
+
+/** The parts of a Dutch compound as tokens ("Chinabeleid" → "china", "beleid"), or [] when it is none. */
+export function partsOf(token: Token): Token[] {
+  return compoundParts(token.text).map((part) => ({ text: part, form: matchForm(part), capitals: false }));
+}
