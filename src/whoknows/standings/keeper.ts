@@ -21,7 +21,23 @@ interface Keeper {
  */
 const REBUILD_PAUSE_MS = 60_000;
 
+/** A background rebuild goes in small batches with a breath between them, so the requests it runs beside stay quick. */
+const BACKGROUND_PACE = { batch: 50, pauseMs: 100 };
+
 let keeper: Keeper | null = null;
+
+/** After the standings were found stale, reads go straight to scratch for this long (or until the rebuild ends). */
+const STALE_RECHECK_MS = 5_000;
+let staleSince = 0;
+
+/**
+ * Whether reads should skip the standings for now: they were found stale a moment ago, or a background
+ * rebuild is running. Spares a round trip per request while they cannot answer.
+ */
+export function standingsKnownStale(): boolean {
+  if (keeper?.running) return true;
+  return Date.now() - staleSince < STALE_RECHECK_MS;
+}
 
 /** Whether the stored standings reflect the graph now. */
 export function standingsAreFresh(queries: Queries): Promise<boolean> {
@@ -53,10 +69,11 @@ export async function keepStandings(queries: () => Queries, log: (line: string) 
 
 /** Asks for a rebuild in the background (nothing when one is running, or outside a server). */
 export function requestStandingsRebuild(): void {
+  staleSince = Date.now();
   const current = keeper;
   if (!current || current.running || current.stopped || Date.now() - current.lastEnded < REBUILD_PAUSE_MS) return;
   current.log('Stored whoKnows standings are stale (data written outside audited changes): rebuilding them in the background.');
-  current.running = rebuildStandings(current.queries(), () => {}, () => current.stopped)
+  current.running = rebuildStandings(current.queries(), () => {}, () => current.stopped, BACKGROUND_PACE)
     .then(({ experts, complete }) => current.log(`Standings of ${experts} experts rebuilt${complete ? '' : ' (a later rebuild finishes the job)'}.`))
     .catch((error: unknown) => current.log(`Rebuilding the standings failed: ${(error as Error).message}`))
     .finally(() => {

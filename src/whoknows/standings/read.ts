@@ -11,7 +11,7 @@ import { STANDING_SCORE, standingFacts, standingScoreParams } from '../standing-
 import type { RankedPage, ThemeMatch, ThemeStanding } from '../repository.js';
 import { RANKS, STANDING_KEY, standingKey } from './store.js';
 import { FORMULA, STANDINGS_FRESH } from './state.js';
-import { requestStandingsRebuild } from './keeper.js';
+import { requestStandingsRebuild, standingsKnownStale } from './keeper.js';
 
 export interface StandingsQuestion {
   /** The asked themes (their narrower themes count). */
@@ -219,7 +219,7 @@ export async function rankFromStandings(
   limit: number,
 ): Promise<RankedPage<ThemeMatch> | null> {
   const question = standingsQuestion(themeIds, place, after, limit);
-  if (question === null) return null;
+  if (question === null || standingsKnownStale()) return null;
   const { ranked, stale } = await readStandings(queries, question);
   if (stale) requestStandingsRebuild();
   if (!ranked) return null;

@@ -37,6 +37,7 @@ export async function rebuildStandings(
   queries: Queries,
   log: (line: string) => void = () => {},
   stopRequested: () => boolean = () => false,
+  pace: { batch: number; pauseMs: number } = { batch: BATCH_EXPERTS, pauseMs: 0 },
 ): Promise<{ complete: boolean; experts: number }> {
   const rebuildId = randomUUID();
   await queries.writeTransaction((run) => beginRebuild(run, rebuildId));
@@ -45,12 +46,13 @@ export async function rebuildStandings(
   });
   let count = 0;
   const started = performance.now();
-  for await (const ids of expertBatches(queries, BATCH_EXPERTS)) {
+  for await (const ids of expertBatches(queries, pace.batch)) {
+    if (pace.pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pace.pauseMs));
     // Stopped half-way, the state stays incomplete: the next start rebuilds.
     if (stopRequested()) return { complete: false, experts: count };
     await queries.writeTransaction((run) => recomputeStandings(run, ids));
     count += ids.length;
-    if (count % (BATCH_EXPERTS * 40) === 0) log(`  standings of ${count} experts worked out (${Math.round(count / ((performance.now() - started) / 1000))}/s)`);
+    if (count % (pace.batch * 40) === 0) log(`  standings of ${count} experts worked out (${Math.round(count / ((performance.now() - started) / 1000))}/s)`);
   }
   // Keys nobody stands for any more: counted as 0 either way, kept out of the way.
   await queries.writeTransaction(async (run) => {
