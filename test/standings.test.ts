@@ -102,7 +102,7 @@ describe('stored standings after each write path', { timeout: 240_000 }, () => {
     const [row] = await db.queries().read<{ countries: string[] }>(`MATCH (r:Region {id: 'nordic-countries'})<-[:IN_REGION]-(c:Country) RETURN collect(c.id) AS countries`);
     await expectSameRanking([root], nordic(row!.countries));
     // Several themes: scores add up, as from scratch.
-    await expectSameRanking([child, side], null, 1);
+    await expectSameRanking([child, side], null, 2);
   });
 
   it('updating levels, provenance and focus moves the stored scores', async () => {

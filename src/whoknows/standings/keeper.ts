@@ -13,6 +13,10 @@ interface Keeper {
   stopped: boolean;
   /** When the last background rebuild ended (epoch ms). */
   lastEnded: number;
+  /** A read found the standings stale, and no rebuild has finished since. */
+  staleSeen: boolean;
+  /** A rebuild waiting for the quiet time to pass. */
+  due: NodeJS.Timeout | null;
 }
 
 /**
@@ -26,17 +30,12 @@ const BACKGROUND_PACE = { batch: 50, pauseMs: 100 };
 
 let keeper: Keeper | null = null;
 
-/** After the standings were found stale, reads go straight to scratch for this long (or until the rebuild ends). */
-const STALE_RECHECK_MS = 5_000;
-let staleSince = 0;
-
 /**
- * Whether reads should skip the standings for now: they were found stale a moment ago, or a background
- * rebuild is running. Spares a round trip per request while they cannot answer.
+ * Whether reads should skip the standings for now: they were found stale and no rebuild has finished
+ * since (one is running or due), so each request spares the round trip of finding that out again.
  */
 export function standingsKnownStale(): boolean {
-  if (keeper?.running) return true;
-  return Date.now() - staleSince < STALE_RECHECK_MS;
+  return keeper !== null && keeper.staleSeen;
 }
 
 /** Whether the stored standings reflect the graph now. */
@@ -56,28 +55,41 @@ export async function keepStandings(queries: () => Queries, log: (line: string) 
     const { experts } = await rebuildStandings(queries(), log);
     log(`Standings of ${experts} experts worked out.`);
   }
-  const current: Keeper = { queries, log, running: null, stopped: false, lastEnded: 0 };
+  const current: Keeper = { queries, log, running: null, stopped: false, lastEnded: 0, staleSeen: false, due: null };
   keeper = current;
   return {
     stop: async () => {
       current.stopped = true;
+      if (current.due) clearTimeout(current.due);
       if (keeper === current) keeper = null;
       await current.running;
     },
   };
 }
 
-/** Asks for a rebuild in the background (nothing when one is running, or outside a server). */
+/**
+ * Asks for a rebuild in the background (outside a server: nothing): at once, or when the quiet time after
+ * the last one has passed; nothing more while one is running or due.
+ */
 export function requestStandingsRebuild(): void {
-  staleSince = Date.now();
   const current = keeper;
-  if (!current || current.running || current.stopped || Date.now() - current.lastEnded < REBUILD_PAUSE_MS) return;
-  current.log('Stored whoKnows standings are stale (data written outside audited changes): rebuilding them in the background.');
-  current.running = rebuildStandings(current.queries(), () => {}, () => current.stopped, BACKGROUND_PACE)
-    .then(({ experts, complete }) => current.log(`Standings of ${experts} experts rebuilt${complete ? '' : ' (a later rebuild finishes the job)'}.`))
-    .catch((error: unknown) => current.log(`Rebuilding the standings failed: ${(error as Error).message}`))
-    .finally(() => {
-      current.running = null;
-      current.lastEnded = Date.now();
-    });
+  if (!current || current.stopped) return;
+  current.staleSeen = true;
+  if (current.running || current.due) return;
+  const wait = Math.max(0, current.lastEnded + REBUILD_PAUSE_MS - Date.now());
+  current.due = setTimeout(() => {
+    current.due = null;
+    if (current.stopped) return;
+    current.log('Stored whoKnows standings are stale (data written outside audited changes): rebuilding them in the background.');
+    current.running = rebuildStandings(current.queries(), () => {}, () => current.stopped, BACKGROUND_PACE)
+      .then(({ experts, complete }) => current.log(`Standings of ${experts} experts rebuilt${complete ? '' : ' (a later rebuild finishes the job)'}.`))
+      .catch((error: unknown) => current.log(`Rebuilding the standings failed: ${(error as Error).message}`))
+      .finally(() => {
+        current.running = null;
+        current.lastEnded = Date.now();
+        // The next read checks again (and asks again if data was written around the API meanwhile).
+        current.staleSeen = false;
+      });
+  }, wait);
+  current.due.unref();
 }
