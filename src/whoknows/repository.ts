@@ -1,5 +1,5 @@
 import type { Queries } from '../db/database.js';
-import { list, num, obj, orNull, str, type Parser } from '../db/rows.js';
+import { list, num, obj, optStr, orNull, type Parser } from '../db/rows.js';
 import type { ExpertRecord } from '../experts/repository.js';
 import { STANDING_SCORE, standingFacts, standingScoreParams, type StandingFacts } from './standing-score.js';
 import { TEXT_EVIDENCE, TEXT_HITS, textEvidenceParams, textFacts, type TextFacts } from './text-evidence.js';
@@ -24,9 +24,9 @@ interface PageParams {
 /** Retired experts keep their profile but are no longer offered. */
 const ACTIVE_ONLY = 'WITH * WHERE e.retiredAt IS NULL';
 
-/** One asked theme's standing of an expert, as STANDING_SCORE gives it. */
+/** One asked theme's standing of an expert, as STANDING_SCORE gives it (`rootId` null: found by the words alone, the asked place's part). */
 export interface ThemeStanding {
-  rootId: string;
+  rootId: string | null;
   score: number;
   facts: StandingFacts;
 }
@@ -52,8 +52,9 @@ export interface ThemeMatch {
 /**
  * Experts who claim expertise in one of the themes or a narrower one, contributed on it, or answered inquiries
  * on it, scored from scratch by STANDING_SCORE (standing-score.ts) for each theme asked: the sum over the themes
- * they qualify for, plus the text evidence of `textQuery` (the words beside the themes) when given. This is the
- * ranking the maintained standings keep, and the rebuild computes.
+ * they qualify for, plus the text evidence of `textQuery` (the words beside the themes) when given. Experts the
+ * words find who have no standing in the themes come after on their text evidence (and the asked place's part).
+ * Without words this is the ranking the maintained standings keep, and the rebuild computes.
  */
 export async function rankByTheme(
   queries: Queries,
@@ -93,9 +94,20 @@ export async function rankByTheme(
        RETURN e, score, standings, null AS text
        ${textQuery === null ? '' : WORDS_BESIDE_THEMES}
      }
-     // Text evidence only adds to experts the themes found.
      WITH e, sum(score) AS score, reduce(all = [], s IN collect(standings) | all + s) AS standings, collect(text)[0] AS text
-     WHERE size(standings) > 0
+     ${ACTIVE_ONLY}
+     // Found by the words alone (no standing in the themes): ranked on the words and, when countries are asked,
+     // only if their standing there (STANDING_SCORE without a theme) puts them in one.
+     OPTIONAL CALL (e, standings) {
+       WITH e WHERE size(standings) = 0
+       WITH e, null AS rootId, $countryIds AS countryIds
+       CALL (e, rootId, countryIds) { ${STANDING_SCORE} }
+       RETURN {rootId: null, score: score, facts: facts} AS place
+     }
+     WITH e, text, CASE WHEN place IS NULL THEN standings ELSE [place] END AS standings,
+          score + coalesce(place.score, 0.0) AS score
+     WHERE place IS NULL OR $countryIds IS NULL
+        OR place.facts.focus IS NOT NULL OR place.facts.countryContributions > 0 OR place.facts.countryInquiries > 0
      WITH {expert: e, score: round(score + coalesce(text.points, 0.0), 2), standings: standings, text: text} AS hit
      ORDER BY hit.score DESC, hit.expert.id
      ${PAGE_OF_MATCHES}`,
@@ -158,7 +170,7 @@ interface RankedRow {
 
 const textEvidence: Parser<TextEvidence> = obj({ points: num, facts: textFacts });
 const themeMatch: Parser<ThemeMatch> = obj({
-  standings: list(obj({ rootId: str, score: num, facts: standingFacts })),
+  standings: list(obj({ rootId: optStr, score: num, facts: standingFacts })),
   text: orNull(textEvidence),
 });
 const textMatch: Parser<TextMatch> = obj({

@@ -262,6 +262,11 @@ export function standingReasons(facts: StandingFacts, asked: Asked): Reason[] {
 
 const countedOf = (count: number) => (count > RANKING_WEIGHTS.evidenceCap ? `, ${RANKING_WEIGHTS.evidenceCap} counted` : '');
 
+/** The first reason of an expert whom only the words beside the themes found. */
+export function wordsOnlyReason(themeName: string, words: string): Reason {
+  return reason('THEME', 0, `No stated expertise or work on ${themeName}; found by the words ${quote(words)}.`);
+}
+
 /** What TEXT_EVIDENCE (text-evidence.ts) found for an expert: points per part, with the ids of what matched. */
 export interface TextFacts {
   profilePoints: number;

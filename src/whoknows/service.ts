@@ -6,7 +6,7 @@ import { interpretQuestion } from '../names/interpret.js';
 import { resolveNames, unknownPlace, type NamedRef, type PlaceRef } from '../names/service.js';
 import { luceneTerms } from '../text.js';
 import { rankByText, rankByTheme, type RankedPage, type TextMatch, type ThemeMatch } from './repository.js';
-import { inferredStandingReasons, standingReasons, textReasons, type Reason } from './scoring.js';
+import { inferredStandingReasons, standingReasons, textReasons, wordsOnlyReason, type Reason } from './scoring.js';
 import { rankFromStandings } from './standings/read.js';
 
 export interface WhoKnowsArgs {
@@ -35,6 +35,7 @@ export interface WhoKnowsResult extends Page<ExpertMatch> {
 }
 
 const MAX_ABOUT_LENGTH = 200;
+const EMAIL_ADDRESS = /\S+@\S+/g;
 const MAX_COUNTRY_LENGTH = 100;
 
 function checkedAbout(about: string): string {
@@ -67,6 +68,20 @@ function onePlace(places: PlaceRef[]): PlaceRef | null {
 }
 
 /**
+ * Words of the question searched beside the recognised names: partner institutions (whoKnows has no partner
+ * of its own), and a compound a name was found inside ("chipfabrikanten" for Semiconductors), whole, so that
+ * texts holding the compound itself are found.
+ */
+function wordsToSearchBeside(text: string, recognised: Array<{ text: string; kind: string }>): string[] {
+  const names = recognised.map((r) => r.text.toLowerCase());
+  const compounds = text.split(/[^\p{Letter}\p{Number}]+/u).filter((word) => {
+    const lower = word.toLowerCase();
+    return !names.some((name) => name.split(' ').includes(lower)) && names.some((name) => !name.includes(' ') && lower.includes(name));
+  });
+  return [...recognised.filter((r) => r.kind === 'partner').map((r) => r.text), ...compounds];
+}
+
+/**
  * "Who knows about X in country Y?": `about` is read as themes and places (by name or alias, either language)
  * with the words left over; experts are then ranked as for a theme question with those words as text
  * evidence, or, when no theme is named, by what the words find. An explicit `country` wins over a place in the text.
@@ -82,10 +97,14 @@ export async function whoKnows(queries: Queries, args: WhoKnowsArgs): Promise<Wh
   if (country !== null && asked === null) throw await unknownPlace(queries, 'country', country);
   if (named !== null) return rankExperts(queries, { themes: [named], text: null, place: asked }, size, after);
 
-  const question = await interpretQuestion(queries, about);
-  // Partner institutions named are words to search for: whoKnows has no partner of its own.
-  const partnerWords = question.recognised.filter((r) => r.kind === 'partner').map((r) => r.text);
-  const words = [question.remainingText, ...partnerWords].filter((w) => w.trim() !== '').join(' ');
+  // An e-mail address is never read for names (nor split into searchable words): contact details are not searchable.
+  const readable = about.replace(EMAIL_ADDRESS, ' ').trim();
+  if (readable === '') {
+    const context = { size, afterGiven: after !== null, themeIds: [], countryIds: asked?.countries.map((c) => c.id) ?? [], regionId: asked?.region?.id ?? null, searchedText: null };
+    return toResult('FULL_TEXT', { total: 0, page: [] }, () => [], context);
+  }
+  const question = await interpretQuestion(queries, readable);
+  const words = [question.remainingText, ...wordsToSearchBeside(readable, question.recognised)].filter((w) => w.trim() !== '').join(' ');
   const text = luceneTerms(words) === '' ? null : words;
   const place = asked ?? onePlace(question.places);
   if (question.themes.length === 0 && text === null) {
@@ -116,8 +135,10 @@ export async function rankExperts(queries: Queries, subject: Subject, size: numb
     const ranked =
       (context.searchedText === null ? await rankFromStandings(queries, context.themeIds, subject.place, after, size + 1) : null) ??
       (await rankByTheme(queries, context.themeIds, pageParams, context.searchedText === null ? null : textQuery));
+    const themeNames = subject.themes.map((t) => t.name).join(' or ');
     const explain = (match: ThemeMatch) => [
-      ...match.standings.flatMap((s) => standingReasons(s.facts, { themeName: names.get(s.rootId) ?? null, text: null, placeLabel })),
+      ...(match.standings.some((s) => s.rootId === null) ? [wordsOnlyReason(themeNames, subject.text ?? '')] : []),
+      ...match.standings.flatMap((s) => standingReasons(s.facts, { themeName: s.rootId === null ? null : (names.get(s.rootId) ?? null), text: null, placeLabel })),
       ...(match.text ? textReasons(match.text.facts, subject.text ?? '') : []),
     ];
     return toResult(context.searchedText === null ? 'THEME' : 'THEME_AND_TEXT', ranked, explain, context);
