@@ -11,6 +11,7 @@ import { startHttp, type HttpServer } from './http/server.js';
 import type { Logger } from './logging.js';
 import { isEmpty, readSeedData, seedGraph } from '../seed/load.js';
 import { ensureWebBuilt } from '../web/build.js';
+import { keepStandings } from './whoknows/standings/keeper.js';
 
 export interface App {
   url: string;
@@ -56,8 +57,10 @@ export async function startApp(config: Config, log: Logger, print: (line: string
   });
   const { database } = opened;
   let http: HttpServer | undefined;
+  let standings: { stop: () => Promise<void> } | undefined;
   const stop = async () => {
     await http?.stop();
+    await standings?.stop();
     await opened.close();
   };
   try {
@@ -75,6 +78,9 @@ export async function startApp(config: Config, log: Logger, print: (line: string
     }
     // Inquiries recorded before they were tagged with what their text names (or imported) get their tags once.
     await tagUntaggedInquiries(database.queries());
+    // The stored whoKnows standings: worked out now when they do not reflect the graph (after a seed, a restore, a new formula
+    // or the tagging above).
+    standings = await keepStandings(() => database.queries(), (line) => log.info(line));
     http = await startHttp({
       schema,
       database,

@@ -1,7 +1,8 @@
-import { onChange } from './audit/service.js';
+import { onChange, onTransactionChanges } from './audit/service.js';
 import { refreshSearchTerms, SEARCHED_LABELS } from './db/search-terms.js';
 import { refreshDuplicateCandidates } from './experts/duplicates/repository.js';
 import { invalidateVocabulary } from './names/service.js';
+import { keepStandingsCurrent } from './whoknows/standings/maintain.js';
 
 let registered = false;
 
@@ -18,4 +19,6 @@ export function registerHooks(): void {
   for (const label of SEARCHED_LABELS) onChange(label, (run, ids) => refreshSearchTerms(run, label, ids));
   // Names recognised in free text (interpretQuestion) are loaded again after themes or institutions change.
   for (const label of ['Theme', 'Institution'] as const) onChange(label, async () => invalidateVocabulary());
+  // Every audited change of experts, contributions, inquiries and themes rewrites the stored whoKnows standings it moves.
+  onTransactionChanges(keepStandingsCurrent);
 }

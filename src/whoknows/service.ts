@@ -7,6 +7,7 @@ import { resolveNames, unknownPlace, type NamedRef, type PlaceRef } from '../nam
 import { luceneTerms } from '../text.js';
 import { rankByText, rankByTheme, type RankedPage, type TextMatch, type ThemeMatch } from './repository.js';
 import { inferredStandingReasons, standingReasons, textReasons, wordsOnlyReason, type Reason } from './scoring.js';
+import { rankFromStandings } from './standings/read.js';
 
 export interface WhoKnowsArgs {
   about: string;
@@ -130,7 +131,10 @@ export async function rankExperts(queries: Queries, subject: Subject, size: numb
   };
   if (subject.themes.length > 0) {
     const names = new Map(subject.themes.map((t) => [t.id, t.name]));
-    const ranked = await rankByTheme(queries, context.themeIds, pageParams, context.searchedText === null ? null : textQuery);
+    // Issue 12: theme questions read the stored standings best first (src/whoknows/standings/), from scratch when they cannot.
+    const ranked =
+      (context.searchedText === null ? await rankFromStandings(queries, context.themeIds, subject.place, after, size + 1) : null) ??
+      (await rankByTheme(queries, context.themeIds, pageParams, context.searchedText === null ? null : textQuery));
     const themeNames = subject.themes.map((t) => t.name).join(' or ');
     const explain = (match: ThemeMatch) => [
       ...(match.standings.some((s) => s.rootId === null) ? [wordsOnlyReason(themeNames, subject.text ?? '')] : []),
