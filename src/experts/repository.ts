@@ -3,7 +3,7 @@ import { pageByName } from '../db/nodes.js';
 import { notFound } from '../graphql/errors.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
-import { INSTITUTION, type InstitutionRecord } from '../institutions/repository.js';
+import type { InstitutionRecord } from '../institutions/repository.js';
 import type { NetworkRecord } from '../networks/repository.js';
 import { expertRelation } from './relations-repository.js';
 
@@ -109,7 +109,7 @@ export const EXPERT_LINKS = expertRelation<ExpertLinks>({
   name: 'links',
   expression: () => `{
        affiliations: [(e)-[a:AFFILIATED_WITH]->(n:Institution) |
-          {role: a.role, since: a.since, until: a.until, institution: n ${INSTITUTION},
+          {role: a.role, since: a.since, until: a.until, institution: n {.*},
            institutionCountry: [(n)-[:LOCATED_IN]->(c:Country) | c {.*}][0]}],
        networks: [(e)-[:MEMBER_OF]->(n:Network) | n {.*}],
        expertise: [(e)-[x:EXPERT_IN]->(t:Theme) | {level: x.level, provenance: x.provenance, theme: t {.*}}],
@@ -118,8 +118,10 @@ export const EXPERT_LINKS = expertRelation<ExpertLinks>({
   parse: (value) => {
     const links = value as ExpertLinks;
     return {
-      // Current affiliations first, then the most recent.
-      affiliations: [...links.affiliations].sort(
+      // Current affiliations first, then the most recent; the institution's country read once, for its id and its record.
+      affiliations: links.affiliations
+        .map((a) => ({ ...a, institution: { ...a.institution, countryId: a.institutionCountry?.id ?? null } }))
+        .sort(
         (a, b) => Number(a.until !== null) - Number(b.until !== null) || (b.since ?? '').localeCompare(a.since ?? ''),
       ),
       networks: [...links.networks].sort((a, b) => a.acronym.localeCompare(b.acronym)),
