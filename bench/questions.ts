@@ -4,19 +4,18 @@
  * (subject) and the @neo4j/graphql peer (theme ids with their narrower themes, country ids).
  */
 import type { Queries } from '../src/db/database.js';
-import { resolveNames } from '../src/names/service.js';
-import type { Subject } from '../src/whoknows/service.js';
+import { interpretWhoKnows, type Subject } from '../src/whoknows/service.js';
 
 export interface Question {
   key: string;
   label: string;
   about: string;
   country: string | null;
-  /** The asked theme and every narrower one; null for free text. */
+  /** The themes whoKnows recognised and every narrower one; null when it recognised none (free text). */
   themeIds: string[] | null;
   /** The country, or a region's countries; null when none was asked. */
   countryIds: string[] | null;
-  /** What the service ranks on, as whoKnows resolves it. */
+  /** What the service ranks on, as whoKnows reads the question. */
   subject: Subject;
 }
 
@@ -28,28 +27,20 @@ export const QUESTIONS: ReadonlyArray<Pick<Question, 'key' | 'label' | 'about' |
   { key: 'text', label: 'free text "rare earth refining"', about: 'rare earth refining', country: null },
 ];
 
-/** Resolves each question's names as whoKnows does, and the theme's narrower set for the peer. */
+/** Reads each question as whoKnows does, and works out the themes' narrower set for the peer. */
 export async function resolveQuestions(queries: Queries): Promise<Question[]> {
   const resolved: Question[] = [];
   for (const question of QUESTIONS) {
-    const { themes, places } = await resolveNames(queries, { themes: [question.about], places: question.country ? [question.country] : [] });
-    const [theme = null] = themes;
-    const [place = null] = places;
-    if (question.country && !place) throw new Error(`the bench's place "${question.country}" is not in the graph`);
+    const { subject } = await interpretWhoKnows(queries, { about: question.about, country: question.country });
     let themeIds: string[] | null = null;
-    if (theme) {
+    if (subject.themes.length > 0) {
       const rows = await queries.read<{ id: string }>(
-        'MATCH (t:Theme)-[:BROADER*0..10]->(:Theme {id: $id}) WHERE t.retiredAt IS NULL RETURN DISTINCT t.id AS id',
-        { id: theme.id },
+        'MATCH (t:Theme)-[:BROADER*0..10]->(root:Theme) WHERE root.id IN $ids AND t.retiredAt IS NULL RETURN DISTINCT t.id AS id',
+        { ids: subject.themes.map((t) => t.id) },
       );
       themeIds = rows.map((row) => row.id);
     }
-    resolved.push({
-      ...question,
-      themeIds,
-      countryIds: place ? place.countries.map((c) => c.id) : null,
-      subject: { themes: theme ? [theme] : [], text: theme ? null : question.about, place },
-    });
+    resolved.push({ ...question, themeIds, countryIds: subject.place ? subject.place.countries.map((c) => c.id) : null, subject });
   }
   return resolved;
 }

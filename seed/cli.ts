@@ -2,12 +2,15 @@
 import { explainStartupError, openForCli } from '../src/cli/open.js';
 import { loadConfig } from '../src/config.js';
 import { readSeedData, seedGraph } from './load.js';
+import { rebuildStandings } from '../src/whoknows/standings/rebuild.js';
 
 async function main(): Promise<void> {
   const { database, close } = await openForCli(loadConfig(), (line) => console.log(line));
   try {
     const data = await readSeedData();
     await seedGraph(database.queries(), data);
+    // The seed is written around audited(): the stored whoKnows standings are worked out again right after.
+    await rebuildStandings(database.queries());
     const [counts] = await database.queries().read<Record<string, number>>(
       `RETURN COUNT { (:Country) } AS countries, COUNT { (:Region) } AS regions, COUNT { (:Theme) } AS themes,
               COUNT { (:Institution) } AS institutions, COUNT { (:Network) } AS networks, COUNT { (:Expert) } AS experts,

@@ -8,6 +8,7 @@ import { schema } from './schema.js';
 import { startHttp, type HttpServer } from './http/server.js';
 import type { Logger } from './logging.js';
 import { isEmpty, readSeedData, seedGraph } from '../seed/load.js';
+import { keepStandings } from './whoknows/standings/keeper.js';
 
 export interface App {
   url: string;
@@ -52,8 +53,10 @@ export async function startApp(config: Config, log: Logger, print: (line: string
   });
   const { database } = opened;
   let http: HttpServer | undefined;
+  let standings: { stop: () => Promise<void> } | undefined;
   const stop = async () => {
     await http?.stop();
+    await standings?.stop();
     await opened.close();
   };
   try {
@@ -64,6 +67,8 @@ export async function startApp(config: Config, log: Logger, print: (line: string
       log.info('Experts but no stored likely duplicate pairs (a database from before they were stored; checked from counts alone): working them out once…');
       await refreshAllDuplicateCandidates(database.queries());
     }
+    // The stored whoKnows standings: worked out now when they do not reflect the graph (after a seed, a restore, a new formula).
+    standings = await keepStandings(() => database.queries(), (line) => log.info(line));
     http = await startHttp({
       schema,
       database,

@@ -1,5 +1,6 @@
-import { onChange } from './audit/service.js';
+import { onChange, onTransactionChanges } from './audit/service.js';
 import { refreshDuplicateCandidates } from './experts/duplicates/repository.js';
+import { keepStandingsCurrent } from './whoknows/standings/maintain.js';
 
 let registered = false;
 
@@ -12,4 +13,6 @@ export function registerHooks(): void {
   registered = true;
   // Every audited change of experts (create, update, retire, merge, erase, CSV import) rescores their pairs.
   onChange('Expert', refreshDuplicateCandidates);
+  // Every audited change of experts, contributions, inquiries and themes rewrites the stored whoKnows standings it moves.
+  onTransactionChanges(keepStandingsCurrent);
 }

@@ -10,6 +10,7 @@ import './experts/types.js';
 import './contributions/types.js';
 import './whoknows/types.js';
 import './inquiries/types.js';
+import './inquiries/match-reasons.js';
 import './inquiries/queries.js';
 import './inquiries/mutations.js';
 import './history/types.js';

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
-import { connectTestDatabase, graphql, type Actor } from './helpers/api.js';
+import { standingsAreFresh } from '../src/whoknows/standings/keeper.js';
+import { rebuildStandings } from '../src/whoknows/standings/rebuild.js';
+import { connectTestDatabase, graphql, type GraphqlResponse } from './helpers/api.js';
 
 /**
  * A page of whoKnows costs the same few Neo4j round trips whatever it selects and however long it is:
@@ -35,9 +37,19 @@ let db: Database;
 beforeAll(async () => {
   db = await connectTestDatabase();
 });
-afterAll(async () => {
-  await db.close();
-});
+
+/**
+ * Fixtures other test files write around audited() leave the stored standings stale, and a stale read
+ * ranks from scratch after finding out (one more query): the count here is of the maintained path. So
+ * the standings are made fresh first, and a request sent while another file made them stale is sent again.
+ */
+async function onFreshStandings(send: () => Promise<GraphqlResponse>): Promise<GraphqlResponse> {
+  for (let attempt = 1; ; attempt++) {
+    if (!(await standingsAreFresh(db.queries()))) await rebuildStandings(db.queries());
+    const response = await send();
+    if ((await standingsAreFresh(db.queries())) || attempt === 5) return response;
+  }
+}
 
 /** What the page says of each expert's relations agrees with the graph. */
 async function expectRelationsAsStored(experts: any[]): Promise<void> {
@@ -64,11 +76,11 @@ async function expectRelationsAsStored(experts: any[]): Promise<void> {
 
 const roundTrips = (response: { extensions?: { queryStats?: { roundTrips: number } } }) => response.extensions?.queryStats?.roundTrips;
 
-describe('round trips of a whoKnows page with every relation of Expert selected', () => {
+describe('round trips of a whoKnows page with every relation of Expert selected', { timeout: 240_000 }, () => {
   for (const question of QUESTIONS) {
     it(`are at most 3 for ${question.name}, the same for 5 and for 20 experts`, async () => {
       const variables = { about: question.about, country: question.country ?? null };
-      const twenty = await graphql(WHO_KNOWS, { ...variables, first: 20 });
+      const twenty = await onFreshStandings(() => graphql(WHO_KNOWS, { ...variables, first: 20 }));
       expect(twenty.errors).toBeUndefined();
       const page = twenty.data.whoKnows;
       expect(page.edges.length).toBe(Math.min(20, page.totalCount));
@@ -76,20 +88,20 @@ describe('round trips of a whoKnows page with every relation of Expert selected'
       await expectRelationsAsStored(page.edges.map((edge: any) => edge.node));
       expect(roundTrips(twenty)).toBeLessThanOrEqual(3);
 
-      const five = await graphql(WHO_KNOWS, { ...variables, first: 5 });
+      const five = await onFreshStandings(() => graphql(WHO_KNOWS, { ...variables, first: 5 }));
       expect(five.errors).toBeUndefined();
       expect(roundTrips(five)).toBe(roundTrips(twenty));
-      const next = await graphql(WHO_KNOWS, { ...variables, first: 5, after: five.data.whoKnows.pageInfo.endCursor });
+      const next = await onFreshStandings(() => graphql(WHO_KNOWS, { ...variables, first: 5, after: five.data.whoKnows.pageInfo.endCursor }));
       expect(next.errors).toBeUndefined();
       expect(roundTrips(next)).toBe(roundTrips(twenty));
     });
   }
 });
 
-describe('round trips of other pages of experts', () => {
+describe('round trips of other pages of experts', { timeout: 240_000 }, () => {
   it('whoKnows asked by an officer, whose contact details depend on the networks: still at most 3', async () => {
     for (const first of [5, 20]) {
-      const response = await graphql(WHO_KNOWS, { about: 'technology', first }, { as: 'officer' });
+      const response = await onFreshStandings(() => graphql(WHO_KNOWS, { about: 'technology', first }, { as: 'officer' }));
       expect(response.data.whoKnows.edges.length).toBe(first);
       expect(roundTrips(response)).toBeLessThanOrEqual(3);
     }

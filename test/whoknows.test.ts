@@ -4,16 +4,18 @@ import { nameKeys } from '../src/text.js';
 import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
 
 /**
- * A small graph whose right answers are worked out by hand (weights: 2 points per level in the exact
- * theme, 1.5 in a narrower one, 1 per focus level, 1 per contribution up to 5):
+ * A small graph whose right answers are worked out by hand (src/whoknows/scoring.ts: 2 points per level in
+ * the exact theme, 1.5 in a narrower one, times the confidence in the level: a declared level 0.55, +0.1 per
+ * contribution on the theme; per focus level 0.5 if declared, +0.1 per contribution concerning the country;
+ * 0.5 per contribution concerning the country; 1.5 per contribution on the theme, in the country when asked):
  *
- *   expert  declared                 focus         contributions           score for FI   without country
- *   alpha   photonics 5              FI 5          2 on photonics in FI    10+5+2 = 17    10+2 = 12
- *   bravo   photonics 5              FI 2          -                       10+2 = 12      10
- *   charlie lasers 5 (narrower)      FI 5          -                       7.5+5 = 12.5   7.5
- *   delta   photonics 3 (works in FI) SE 4        -                       (no FI focus)  6
- *   echo    -                        FI 1          1 on lasers in FI       0+1+1 = 2      1
- *   foxtrot photonics 4              EE 4          -                       (no FI focus)  8
+ *   expert  declared                 focus         contributions           score for FI              without country
+ *   alpha   photonics 5              FI 5          2 on photonics in FI    7.5+3.5+1+3 = 15          7.5+3 = 10.5
+ *   bravo   photonics 5              FI 2          -                       5.5+1 = 6.5               5.5
+ *   charlie lasers 5 (narrower)      FI 5          -                       4.13+2.5 = 6.63           4.13
+ *   delta   photonics 3 (works in FI) SE 4        -                       (nothing on FI)           3.3
+ *   echo    -                        FI 1          1 on lasers in FI       0+0.6+0.5+1.5 = 2.6       1.5
+ *   foxtrot photonics 4              EE 4          -                       (nothing on FI)           4.4
  */
 const P = fixturePrefix('whoknows');
 const theme = `${P}-photonics`;
@@ -84,10 +86,10 @@ describe('whoKnows ranking on a known fixture', () => {
   it('ranks by declared level, focus and evidence when a country is asked', async () => {
     const result = await ask({ about: themeName, country: 'FI' });
     expect(ranking(result)).toEqual([
-      [names.alpha, 17],
-      [names.charlie, 12.5],
-      [names.bravo, 12],
-      [names.echo, 2],
+      [names.alpha, 15],
+      [names.charlie, 6.63],
+      [names.bravo, 6.5],
+      [names.echo, 2.6],
     ]);
     expect(result.totalCount).toBe(4);
     expect(result.matchedBy).toBe('THEME');
@@ -97,12 +99,12 @@ describe('whoKnows ranking on a known fixture', () => {
   it('ranks the exact theme above a narrower one at the same level', async () => {
     const result = await ask({ about: themeName });
     expect(ranking(result)).toEqual([
-      [names.alpha, 12],
-      [names.bravo, 10],
-      [names.foxtrot, 8],
-      [names.charlie, 7.5],
-      [names.delta, 6],
-      [names.echo, 1],
+      [names.alpha, 10.5],
+      [names.bravo, 5.5],
+      [names.foxtrot, 4.4],
+      [names.charlie, 4.13],
+      [names.delta, 3.3],
+      [names.echo, 1.5],
     ]);
   });
 
@@ -120,21 +122,26 @@ describe('whoKnows ranking on a known fixture', () => {
       expect(sum).toBeCloseTo(edge.score, 5);
     }
     const alpha = result.edges[0].reasons.map((r: any) => r.text);
-    expect(alpha).toContain(`Declared expertise level 5/5 in ${themeName} (+10).`);
-    expect(alpha).toContain('Focuses on Finland at level 5/5 (+5).');
-    expect(alpha.join(' ')).toMatch(/2 contributions on .* concerning Finland, e\.g\. “Finnish photonics two” \(\+2\)/);
+    expect(alpha).toContain(
+      `Expertise level 5/5 in ${themeName}. Declared by the expert, borne out by 2 contributions on it; counted at 75 % (+7.5).`,
+    );
+    expect(alpha).toContain('Focuses on Finland at level 5/5. Declared by the expert, borne out by the work concerning it below; counted at 70 % (+3.5).');
+    expect(alpha).toContain('2 contributions concerning Finland (+1).');
+    expect(alpha.join(' ')).toMatch(/2 contributions on .* concerning Finland, e\.g\. “Finnish photonics two” \(\+3\)/);
     const charlie = result.edges[1].reasons.map((r: any) => r.text);
-    expect(charlie[0]).toBe(`Declared expertise level 5/5 in Lasers ${P}, a narrower theme of ${themeName} (+7.5).`);
+    expect(charlie[0]).toBe(`Expertise level 5/5 in Lasers ${P}, a narrower theme of ${themeName}. Declared by the expert, with nothing to show for it; counted at 55 % (+4.13).`);
     const echo = result.edges[3].reasons.map((r: any) => r.kind);
-    expect(echo).toEqual(['THEME', 'COUNTRY_FOCUS', 'EVIDENCE']);
+    expect(echo).toEqual(['THEME', 'COUNTRY_FOCUS', 'COUNTRY_EVIDENCE', 'EVIDENCE']);
   });
 
   it('reads a region as its countries', async () => {
     const result = await ask({ about: themeName, country: 'Baltische staten' });
     expect(result.region.slug).toBe('baltics');
     expect(result.countries.map((c: any) => c.code).sort()).toEqual(['EE', 'LT', 'LV']);
-    expect(ranking(result)).toEqual([[names.foxtrot, 12]]);
-    expect(result.edges[0].reasons.map((r: any) => r.text)).toContain('Focuses on Estonia (in Baltic states) at level 4/5 (+4).');
+    expect(ranking(result)).toEqual([[names.foxtrot, 6.4]]);
+    expect(result.edges[0].reasons.map((r: any) => r.text)).toContain(
+      'Focuses on Estonia (in Baltic states) at level 4/5. Declared by the expert, with nothing to show for it; counted at 50 % (+2).',
+    );
   });
 });
 
@@ -187,7 +194,7 @@ describe('whoKnows name resolution on the seed graph', () => {
     expect(result.matchedBy).toBe('FULL_TEXT');
     expect(result.theme).toBeNull();
     expect(result.edges[0].node.slug).toBe('anouk-stegeman');
-    expect(result.edges[0].reasons.map((r: any) => r.kind)).toEqual(['TEXT', 'EVIDENCE']);
+    expect(result.edges[0].reasons.map((r: any) => r.kind).slice(0, 2)).toEqual(['TEXT', 'EVIDENCE']);
     expect(result.edges[0].reasons[0].text).toMatch(/^Profile matches “piraeus port”/);
   });
 

@@ -47,6 +47,28 @@ export function onChange(label: AuditedLabel, hook: ChangeHook): void {
   changeHooks.set(label, [...(changeHooks.get(label) ?? []), hook]);
 }
 
+/** One subject an audited transaction changed: its state before and after (null: absent, or no longer under its label). */
+export interface SubjectChange {
+  label: AuditedLabel;
+  id: string;
+  before: Snapshot | null;
+  after: Snapshot | null;
+  fields: string[];
+}
+
+/** Work that needs every change of a transaction at once, whatever the labels (e.g. to take its locks in one stable order). */
+export type TransactionHook = (run: Run, changes: SubjectChange[]) => Promise<void>;
+
+const transactionHooks: TransactionHook[] = [];
+
+/**
+ * Registers derived-data upkeep that looks at all of a transaction's changes together: every audited
+ * transaction that changed anything calls it once, in the same transaction, after the `onChange` hooks.
+ */
+export function onTransactionChanges(hook: TransactionHook): void {
+  transactionHooks.push(hook);
+}
+
 /**
  * Runs `work` as one all-or-nothing transaction and records, in it, who changed which subject how:
  * if any statement fails, neither the change nor its record is written. A subject whose state did not
@@ -101,6 +123,7 @@ export async function audited<T>(
     const result = await work(tx);
 
     const changes: ChangeRow[] = [];
+    const subjectChanges: SubjectChange[] = [];
     const changedIds = new Map<AuditedLabel, string[]>();
     for (const { label, id, before, options } of tracked.values()) {
       await run(`MATCH (n:${label} {id: $id}) REMOVE n.lockedForUpdate`, { id });
@@ -108,6 +131,7 @@ export async function audited<T>(
       const fields = changedFields(before, after);
       if (fields.length === 0) continue;
       changedIds.set(label, [...(changedIds.get(label) ?? []), id]);
+      subjectChanges.push({ label, id, before, after, fields });
       // Any real change to an existing subject moves its version on, also one another subject's operation made (a merge moving
       // an inquiry's consultation), so that a client holding the old version gets CONFLICT instead of overwriting.
       if (before !== null && after !== null) {
@@ -130,6 +154,7 @@ export async function audited<T>(
       });
     }
     for (const [label, ids] of changedIds) for (const hook of changeHooks.get(label) ?? []) await hook(run, ids);
+    if (subjectChanges.length > 0) for (const hook of transactionHooks) await hook(run, subjectChanges);
     if (changes.length > 0) {
       await writeChanges(run, changes);
       await recordOperation(run, { id: operationId, action, actorId: viewer.id, result: JSON.stringify({ value: result ?? null }) });

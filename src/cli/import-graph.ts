@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { GraphFileError, bulkConnection, bulkErrorMessage, describeCounts, importGraph } from '../graph-file/index.js';
 import { openForCli } from './open.js';
+import { rebuildStandings } from '../whoknows/standings/rebuild.js';
 
 async function openExport(file: string | undefined): Promise<FileHandle> {
   if (!file) throw new GraphFileError('name the file to import: npm run import-graph data/export-….json');
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
     try {
       const counts = await importGraph(bulkConnection(config.neo4j, database), file.createReadStream({ autoClose: false }));
       console.log(`Imported ${describeCounts(counts)} into ${database.uri}; the database's counts match the file's.`);
+      // The file holds no derived standings: worked out in batches right after the restore.
+      const { experts } = await rebuildStandings(database.queries(), (line) => console.log(line));
+      console.log(`Worked out the whoKnows standings of ${experts} experts.`);
     } finally {
       await close();
     }

@@ -55,6 +55,11 @@ export const MIGRATIONS: string[] = [
   ...RETIRABLE_LABELS.map((label) => `CREATE INDEX ${label.toLowerCase()}_retired IF NOT EXISTS FOR (n:${label}) ON (n.retiredAt)`),
   // history(id) reads one subject's change records, newest first.
   'CREATE INDEX change_subject IF NOT EXISTS FOR (n:Change) ON (n.subjectId)',
+  // whoKnows reads a theme's stored standings best first (src/whoknows/standings/): one key, in score order, by seek;
+  // a key's hub counts them (its degree), and one state node says whether they reflect the graph.
+  'CREATE INDEX ranks_order IF NOT EXISTS FOR ()-[r:RANKS]-() ON (r.key, r.negScore, r.expertId)',
+  'CREATE CONSTRAINT standing_key_key IF NOT EXISTS FOR (n:StandingKey) REQUIRE n.key IS UNIQUE',
+  'CREATE CONSTRAINT standings_state_id IF NOT EXISTS FOR (n:StandingsState) REQUIRE n.id IS UNIQUE',
 ];
 
 export async function migrate(queries: Queries): Promise<void> {

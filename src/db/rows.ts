@@ -39,6 +39,11 @@ export const int: Parser<number> = (value, at) => {
   return value as number;
 };
 
+export const num: Parser<number> = (value, at) => {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw unexpected(at, 'a number', value);
+  return value;
+};
+
 export const bool: Parser<boolean> = (value, at) => {
   if (typeof value !== 'boolean') throw unexpected(at, 'true or false', value);
   return value;

@@ -5,6 +5,13 @@ import { openDriver, type GraphConnection } from './connection.js';
 import { Tally, type ExportSummary } from './counts.js';
 import { GRAPH_FORMAT, encodeProperties } from './values.js';
 
+/**
+ * Derived data left out of the file: whoKnows's stored standings (src/whoknows/standings/), which are worked
+ * out from the rest, in bulk, after a restore (`npm run import-graph` rebuilds them).
+ */
+const DERIVED_LABELS = ['StandingKey', 'StandingsState'];
+const DERIVED_TYPES = ['RANKS'];
+
 /** Lines are gathered into chunks of about this size before they are written. */
 const CHUNK_CHARS = 64 * 1024;
 
@@ -23,7 +30,10 @@ export async function exportGraph(connection: GraphConnection, out: Writable): P
     yield `{"format":${JSON.stringify(GRAPH_FORMAT)},"exportedAt":${JSON.stringify(new Date().toISOString())},\n"nodes":[`;
     const keys = new Map<string, number>(); // element id -> key
     let separator = '\n';
-    for await (const record of session.run('MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties')) {
+    for await (const record of session.run(
+      'MATCH (n) WHERE none(label IN labels(n) WHERE label IN $derived) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties',
+      { derived: DERIVED_LABELS },
+    )) {
       const key = keys.size;
       const labels = record.get('labels') as string[];
       keys.set(record.get('id') as string, key);
@@ -34,7 +44,8 @@ export async function exportGraph(connection: GraphConnection, out: Writable): P
     yield '\n],\n"relationships":[';
     separator = '\n';
     const relationships = session.run(
-      'MATCH (a)-[r]->(b) RETURN elementId(a) AS start, elementId(b) AS end, type(r) AS type, properties(r) AS properties',
+      'MATCH (a)-[r]->(b) WHERE NOT type(r) IN $derived RETURN elementId(a) AS start, elementId(b) AS end, type(r) AS type, properties(r) AS properties',
+      { derived: DERIVED_TYPES },
     );
     for await (const record of relationships) {
       const start = keys.get(record.get('start') as string);

@@ -1,8 +1,8 @@
 import type { Queries } from '../db/database.js';
-import { int, list, obj, optStr, RowShapeError, str, strList, type Parser } from '../db/rows.js';
-import { FULLTEXT } from '../db/migrations.js';
+import { list, num, obj, orNull, str, type Parser } from '../db/rows.js';
 import type { ExpertRecord } from '../experts/repository.js';
-import { FULLTEXT_HIT_LIMIT, WEIGHTS, type TextMatchFacts, type ThemeMatchFacts } from './scoring.js';
+import { STANDING_SCORE, standingFacts, standingScoreParams, type StandingFacts } from './standing-score.js';
+import { TEXT_EVIDENCE, TEXT_HITS, textEvidenceParams, textFacts, type TextFacts } from './text-evidence.js';
 
 export interface RankedPage<F> {
   total: number;
@@ -24,114 +24,130 @@ interface PageParams {
 /** Retired experts keep their profile but are no longer offered. */
 const ACTIVE_ONLY = 'WITH * WHERE e.retiredAt IS NULL';
 
-/** Focus on the asked countries: the strongest one, or nulls. Experts without it drop out when countries are given. */
-const COUNTRY_FOCUS = `
-  CALL (e) {
-    OPTIONAL MATCH (e)-[f:FOCUSES_ON]->(c:Country) WHERE c.id IN $countryIds
-    RETURN f.level AS focusLevel, c.name AS focusCountry ORDER BY f.level DESC, c.name LIMIT 1
-  }
-  WITH * WHERE $countryIds IS NULL OR focusLevel IS NOT NULL`;
-
-/**
- * Experts who declare expertise in one of the themes or a narrower one, contributed on it, or answered
- * inquiries on it; scored by the best declared level (exact above narrower), the focus on the asked
- * countries, and evidence (contributions, answered inquiries).
- */
-export async function rankByTheme(queries: Queries, themeIds: string[], params: PageParams): Promise<RankedPage<ThemeMatchFacts>> {
-  const [row] = await queries.read<RankedRow>(
-    `MATCH (root:Theme) WHERE root.id IN $themeIds
-     MATCH path = (t:Theme)-[:BROADER*0..10]->(root)
-     WITH t, root, length(path) AS depth ORDER BY depth
-     WITH t, collect({depth: depth, root: root.name})[0] AS nearest
-     WITH collect({id: t.id, depth: nearest.depth, root: nearest.root}) AS scope, collect(t) AS themes
-     WITH scope, themes, [s IN scope | s.id] AS themeIds
-     CALL (themes) {
-       UNWIND themes AS t MATCH (e:Expert)-[:EXPERT_IN]->(t) RETURN e
-       UNION
-       UNWIND themes AS t MATCH (e:Expert)<-[:BY]-(k:Contribution)-[:ABOUT]->(t) WHERE k.retiredAt IS NULL RETURN e
-       UNION
-       UNWIND themes AS t MATCH (e:Expert)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(t) RETURN e
-     }
-     ${ACTIVE_ONLY}
-     ${COUNTRY_FOCUS}
-     CALL (e, scope, themeIds) {
-       OPTIONAL MATCH (e)-[x:EXPERT_IN]->(t:Theme) WHERE t.id IN themeIds
-       WITH x.level AS level, t.name AS themeName, [s IN scope WHERE s.id = t.id][0] AS reach
-       WITH level, themeName, reach.depth AS depth, reach.root AS rootName,
-            level * CASE reach.depth WHEN 0 THEN $weights.exactTheme ELSE $weights.narrowerTheme END AS themePoints
-       RETURN level, themeName, depth, rootName, themePoints ORDER BY themePoints DESC, themeName LIMIT 1
-     }
-     CALL (e, themeIds) {
-       OPTIONAL MATCH (e)<-[:BY]-(k:Contribution)-[:ABOUT]->(t:Theme)
-       WHERE t.id IN themeIds AND k.retiredAt IS NULL
-         AND ($countryIds IS NULL OR EXISTS { (k)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds })
-       WITH DISTINCT k ORDER BY k.date DESC
-       RETURN count(k) AS evidence, collect(k.title)[0..3] AS evidenceTitles
-     }
-     CALL (e, themeIds) {
-       OPTIONAL MATCH (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(q:Inquiry)-[:ABOUT]->(t:Theme)
-       WHERE t.id IN themeIds AND ($countryIds IS NULL OR EXISTS { (q)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds })
-       RETURN count(DISTINCT q) AS answered
-     }
-     WITH e, level, depth, themeName, rootName, focusLevel, focusCountry, evidence, evidenceTitles, answered,
-          round(coalesce(themePoints, 0)
-                + coalesce(focusLevel, 0) * $weights.focus
-                + CASE WHEN evidence > $weights.evidenceCap THEN $weights.evidenceCap ELSE evidence END * $weights.evidence
-                + CASE WHEN answered > $weights.evidenceCap THEN $weights.evidenceCap ELSE answered END * $weights.answeredInquiry, 2) AS score
-     WITH {expert: e, score: score, level: level, depth: depth, themeName: themeName, rootName: rootName,
-           focusLevel: focusLevel, focusCountry: focusCountry, evidence: evidence, evidenceTitles: evidenceTitles,
-           answered: answered} AS hit
-     ORDER BY hit.score DESC, hit.expert.id
-     ${PAGE_OF_MATCHES}`,
-    { themeIds, ...params, weights: WEIGHTS },
-  );
-  return splitFacts(row, themeMatchFacts);
+/** One asked theme's standing of an expert, as STANDING_SCORE gives it. */
+export interface ThemeStanding {
+  rootId: string;
+  score: number;
+  facts: StandingFacts;
 }
 
-/** Experts whose profile or contributions match the words (English and Dutch analyzers), when no theme was named. */
-export async function rankByText(queries: Queries, luceneQuery: string, params: PageParams): Promise<RankedPage<TextMatchFacts>> {
+/** Text evidence for an expert: its points and what they rest on. */
+export interface TextEvidence {
+  points: number;
+  facts: TextFacts;
+}
+
+/** The text evidence rows rankByTheme adds (only when there are words beside the themes: a query without them plans and runs lighter). */
+const WORDS_BESIDE_THEMES = `
+  UNION ALL
+  CALL () { ${TEXT_EVIDENCE} }
+  RETURN e, 0.0 AS score, [] AS standings, {points: textPoints, facts: textFacts} AS text`;
+
+export interface ThemeMatch {
+  standings: ThemeStanding[];
+  /** What the words beside the themes found, when there were any and they found something of this expert's. */
+  text: TextEvidence | null;
+}
+
+/**
+ * Experts who claim expertise in one of the themes or a narrower one, contributed on it, or answered inquiries
+ * on it, scored from scratch by STANDING_SCORE (standing-score.ts) for each theme asked: the sum over the themes
+ * they qualify for, plus the text evidence of `textQuery` (the words beside the themes) when given. This is the
+ * ranking the maintained standings keep, and the rebuild computes.
+ */
+export async function rankByTheme(
+  queries: Queries,
+  themeIds: string[],
+  params: PageParams,
+  textQuery: string | null = null,
+): Promise<RankedPage<ThemeMatch>> {
   const [row] = await queries.read<RankedRow>(
     `CALL () {
-       CALL db.index.fulltext.queryNodes($profileEn, $q, {limit: $hitLimit}) YIELD node, score
-       RETURN node AS e, score AS profileScore, null AS k, 0.0 AS contributionScore
-       UNION ALL
-       CALL db.index.fulltext.queryNodes($profileNl, $q, {limit: $hitLimit}) YIELD node, score
-       RETURN node AS e, score AS profileScore, null AS k, 0.0 AS contributionScore
-       UNION ALL
-       CALL db.index.fulltext.queryNodes($contributionEn, $q, {limit: $hitLimit}) YIELD node, score
-       MATCH (node)-[:BY]->(e:Expert) WHERE node.retiredAt IS NULL
-       RETURN e, 0.0 AS profileScore, node AS k, score AS contributionScore
-       UNION ALL
-       CALL db.index.fulltext.queryNodes($contributionNl, $q, {limit: $hitLimit}) YIELD node, score
-       MATCH (node)-[:BY]->(e:Expert) WHERE node.retiredAt IS NULL
-       RETURN e, 0.0 AS profileScore, node AS k, score AS contributionScore
+       CALL () {
+         UNWIND $themeIds AS rootId
+         MATCH (:Theme {id: rootId})<-[:BROADER*0..10]-(t:Theme)
+         CALL (t) {
+           MATCH (e:Expert)-[:EXPERT_IN]->(t) RETURN e
+           UNION
+           MATCH (e:Expert)<-[:BY]-(k:Contribution)-[:ABOUT]->(t) WHERE k.retiredAt IS NULL RETURN e
+           UNION
+           MATCH (e:Expert)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(t) RETURN e
+         }
+         RETURN e
+         UNION
+         // Claims on the theme just above count too.
+         UNWIND $themeIds AS rootId
+         MATCH (:Theme {id: rootId})-[:BROADER]->(:Theme)<-[:EXPERT_IN]-(e:Expert)
+         RETURN e
+       }
+       WITH DISTINCT e
+       ${ACTIVE_ONLY}
+       CALL (e) {
+         UNWIND $themeIds AS rootId
+         WITH e, rootId, $countryIds AS countryIds
+         CALL (e, rootId, countryIds) { ${STANDING_SCORE} }
+         WITH rootId, qualifies, score, facts WHERE qualifies
+         RETURN sum(score) AS score, collect({rootId: rootId, score: score, facts: facts}) AS standings
+       }
+       WITH e, score, standings WHERE size(standings) > 0
+       RETURN e, score, standings, null AS text
+       ${textQuery === null ? '' : WORDS_BESIDE_THEMES}
      }
-     WITH e, k, max(profileScore) AS profileScore, max(contributionScore) AS contributionScore
-     ORDER BY contributionScore DESC
-     WITH e, max(profileScore) AS profileScore,
-          collect(CASE WHEN k IS NOT NULL THEN {title: k.title, score: contributionScore} END) AS contributionHits
-     ${ACTIVE_ONLY}
-     ${COUNTRY_FOCUS}
-     WITH e, profileScore, contributionHits, focusLevel, focusCountry,
-          round(profileScore * $weights.textProfile
-                + reduce(s = 0.0, h IN contributionHits[0..$weights.evidenceCap] | s + h.score) * $weights.textContribution
-                + coalesce(focusLevel, 0) * $weights.focus, 2) AS score
-     WITH {expert: e, score: score, profileScore: profileScore, contributionHits: contributionHits,
-           focusLevel: focusLevel, focusCountry: focusCountry} AS hit
+     // Text evidence only adds to experts the themes found.
+     WITH e, sum(score) AS score, reduce(all = [], s IN collect(standings) | all + s) AS standings, collect(text)[0] AS text
+     WHERE size(standings) > 0
+     WITH {expert: e, score: round(score + coalesce(text.points, 0.0), 2), standings: standings, text: text} AS hit
      ORDER BY hit.score DESC, hit.expert.id
      ${PAGE_OF_MATCHES}`,
-    {
-      q: luceneQuery,
-      ...params,
-      weights: WEIGHTS,
-      hitLimit: FULLTEXT_HIT_LIMIT,
-      profileEn: FULLTEXT.expertProfileEn,
-      profileNl: FULLTEXT.expertProfileNl,
-      contributionEn: FULLTEXT.contributionTextEn,
-      contributionNl: FULLTEXT.contributionTextNl,
-    },
+    { themeIds, ...params, ...standingScoreParams(), ...textEvidenceParams(textQuery) },
   );
-  return splitFacts(row, textMatchFacts);
+  return splitFacts(row, themeMatch);
+}
+
+export interface TextMatch {
+  text: TextEvidence;
+  /** The expert's standing in the theme the matching texts are mostly about (or, without one, in the asked country only). */
+  standing: { score: number; facts: StandingFacts };
+  /** What the standing's theme part lost for being inferred (negative or 0): `score` + this is what counted. */
+  adjustment: number;
+}
+
+/**
+ * Experts the words find (profiles, contributions, answered inquiries; see text-evidence.ts), when the
+ * question named no theme. Beside the text evidence each gets their standing (STANDING_SCORE) in the theme
+ * the matching contributions and inquiries are mostly about, its theme part damped (a guess, not asked);
+ * with countries asked, only experts with a focus on or evidence concerning one of them.
+ */
+export async function rankByText(queries: Queries, textQuery: string, params: PageParams): Promise<RankedPage<TextMatch>> {
+  const [row] = await queries.read<RankedRow>(
+    `CALL () {
+       CALL () { ${TEXT_HITS} }
+       WITH item, max(relevance) AS relevance WHERE item IS NOT NULL
+       MATCH (item)-[:ABOUT]->(t:Theme)
+       WITH t.id AS themeId, sum(relevance) AS weight ORDER BY weight DESC, themeId LIMIT $rankingWeights.inferredThemes
+       RETURN collect(themeId) AS inferred
+     }
+     CALL () { ${TEXT_EVIDENCE} }
+     ${ACTIVE_ONLY}
+     CALL (e, inferred) {
+       UNWIND inferred + [null] AS rootId
+       WITH e, rootId, $countryIds AS countryIds
+       CALL (e, rootId, countryIds) { ${STANDING_SCORE} }
+       WITH rootId, score, facts WHERE qualifies OR rootId IS NULL
+       // The best standing in an inferred theme, or else the country part alone (rootId null).
+       RETURN score, facts ORDER BY rootId IS NULL, score DESC LIMIT 1
+     }
+     WITH * WHERE $countryIds IS NULL OR facts.focus IS NOT NULL OR facts.countryContributions > 0 OR facts.countryInquiries > 0
+     WITH e, textPoints, textFacts, score, facts,
+          coalesce(facts.claim.points, 0.0) + facts.contributionPoints + facts.inquiryPoints AS themePart
+     WITH e, textPoints, textFacts, score, facts, round(round(themePart * $rankingWeights.inferredStanding, 2) - themePart, 2) AS adjustment
+     WITH {expert: e, score: round(textPoints + score + adjustment, 2),
+           text: {points: textPoints, facts: textFacts}, standing: {score: score, facts: facts}, adjustment: adjustment} AS hit
+     ORDER BY hit.score DESC, hit.expert.id
+     ${PAGE_OF_MATCHES}`,
+    { ...params, ...standingScoreParams(), ...textEvidenceParams(textQuery) },
+  );
+  return splitFacts(row, textMatch);
 }
 
 /** A ranked page as the query returns it: each hit's facts sit beside its expert and score. */
@@ -140,29 +156,15 @@ interface RankedRow {
   page: Array<{ expert: ExpertRecord; score: number } & Record<string, unknown>>;
 }
 
-const num: Parser<number> = (value, at) => {
-  if (typeof value !== 'number') throw new RowShapeError(`${at}: expected a number, got ${JSON.stringify(value)}`);
-  return value;
-};
-const optInt: Parser<number | null> = (value, at) => (value === null || value === undefined ? null : int(value, at));
-
-const themeMatchFacts: Parser<ThemeMatchFacts> = obj({
-  level: optInt,
-  depth: optInt,
-  themeName: optStr,
-  rootName: optStr,
-  focusLevel: optInt,
-  focusCountry: optStr,
-  evidence: int,
-  evidenceTitles: strList,
-  answered: int,
+const textEvidence: Parser<TextEvidence> = obj({ points: num, facts: textFacts });
+const themeMatch: Parser<ThemeMatch> = obj({
+  standings: list(obj({ rootId: str, score: num, facts: standingFacts })),
+  text: orNull(textEvidence),
 });
-
-const textMatchFacts: Parser<TextMatchFacts> = obj({
-  profileScore: num,
-  contributionHits: list(obj({ title: str, score: num })),
-  focusLevel: optInt,
-  focusCountry: optStr,
+const textMatch: Parser<TextMatch> = obj({
+  text: textEvidence,
+  standing: obj({ score: num, facts: standingFacts }),
+  adjustment: num,
 });
 
 /** Splits each hit into its expert, its score and its facts, checked by `parseFacts` (the reasons are built from them). */

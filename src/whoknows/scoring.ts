@@ -1,130 +1,320 @@
 /**
- * How whoKnows scores an expert. These numbers go to Cypher as parameters (so the ordering uses them)
- * and to the reasons (so the explanation quotes the same points).
+ * How whoKnows scores an expert. These numbers go to Cypher as `$rankingWeights` (so the order uses them; see
+ * standing-score.ts) and the points the Cypher computes come back in the facts the reasons quote.
+ *
+ * Theme: the strongest claim on the asked theme, a narrower one or the one just above it scores level ×
+ * exactTheme (narrowerTheme, broaderTheme) × the confidence in that level. Confidence follows provenance: a level
+ * VERIFIED by a secretariat or EVIDENCED by the expert's own work is believed (1 or 0.95); one the expert only
+ * DECLARED is damped (0.55). Evidence on the theme (contributions, answered inquiries, any country) raises a
+ * declared level's confidence by 0.1 each, up to 3 (0.85: still below evidenced). A declared level with nothing
+ * to show for it is damped further when the expert claims more than 2 unrelated subjects (themes, not counting one
+ * narrower than another claimed) at level 4-5 with nothing to show: × (2 / that number)². So at equal level VERIFIED > EVIDENCED > DECLARED,
+ * and a 5/5-in-everything profile does not outrank a verified 3/5 with publications.
+ *
+ * Country: the strongest focus on an asked country scores level × focus × its confidence (declared 0.5, +0.1
+ * per contribution or answered inquiry concerning the asked countries, up to 3). That evidence also puts an
+ * expert in the country on its own, at countryEvidence each (up to evidenceCap): below an equal declared focus.
+ * An affiliation with an institution in the country counts for nothing.
+ *
+ * Evidence: each contribution on the theme (in the asked countries, when asked) adds `contribution`, each
+ * answered inquiry on it `answeredInquiry`, each counted up to evidenceCap.
+ *
+ * Text (text-evidence.ts): words beside the themes, or a question that names no theme, add points for what
+ * they find in profiles, contributions and answered inquiries, by relevance relative to the best hit.
  */
-export const WEIGHTS = {
-  /** Points per declared level (1–5) in the theme asked for. */
+export const RANKING_WEIGHTS = {
+  /** Points per level (1–5) in the theme asked for... */
   exactTheme: 2,
-  /** Points per declared level in a narrower theme: exact matches rank above narrower ones. */
+  /** ...in a narrower theme: exact matches rank above narrower ones... */
   narrowerTheme: 1.5,
-  /** Points per focus level (1–5) on the country asked for. */
+  /** ...and in the theme just above it (one level): someone who knows the whole field knows something of its parts. */
+  broaderTheme: 0.5,
+  /** How far a theme level is believed, by provenance. */
+  themeConfidence: { VERIFIED: 1, EVIDENCED: 0.95, DECLARED: 0.55 },
+  /** Confidence a declared level gains per contribution or answered inquiry on the theme... */
+  declaredBacking: 0.1,
+  /** ...counted up to this many. */
+  declaredBackingCap: 3,
+  /** Unrelated subjects an expert may claim at level 4-5 with nothing to show before such claims are damped further. */
+  broadClaimsAllowed: 2,
+  /** Points per focus level (1–5) on the country asked for, times its confidence. */
   focus: 1,
-  /** Points per contribution on the theme (in the country, if one is asked for)... */
-  evidence: 1,
-  /** ...counted up to this many, so prolific authors do not drown declared expertise (also for inquiries). */
-  evidenceCap: 5,
+  focusConfidence: { VERIFIED: 1, EVIDENCED: 0.95, DECLARED: 0.5 },
+  /** Confidence a declared focus gains per contribution or answered inquiry concerning the asked countries... */
+  focusBacking: 0.1,
+  /** ...counted up to this many (0.8: still below evidenced). */
+  focusBackingCap: 3,
+  /** Points per contribution or answered inquiry concerning the asked country (any theme). */
+  countryEvidence: 0.5,
+  /** Points per contribution on the theme (in the country, if one is asked for). */
+  contribution: 1.5,
   /** Points per inquiry on the theme (in the country, if asked) that the expert answered. */
-  answeredInquiry: 1.5,
-  /** Multiplies the full-text relevance of a profile. */
-  textProfile: 2,
-  /** Multiplies the full-text relevance of the best matching contributions (up to evidenceCap of them). */
-  textContribution: 1,
+  answeredInquiry: 2,
+  /** Each kind of evidence counts up to this many, so prolific authors do not drown declared expertise. */
+  evidenceCap: 5,
+  /** A reason lists the ids of at most this many contributions or inquiries (it counts them all). */
+  idsListed: 10,
+  /** Text evidence (text-evidence.ts): points for a profile matching the words, by relevance (0–1] relative to the best hit... */
+  textProfile: 3,
+  /** ...per matching contribution... */
+  textContribution: 1.5,
+  /** ...per matching inquiry the expert answered (question, context or answer)... */
+  textInquiry: 2,
+  /** ...counting the best this many contributions and inquiries each. */
+  textItemsCounted: 3,
+  /** Free text that names no theme: the themes the matching contributions and inquiries are about (this many, best first)... */
+  inferredThemes: 2,
+  /** ...give each expert found their standing in the best of them, its theme part counted at this share (the theme is a guess). */
+  inferredStanding: 0.5,
 } as const;
 
 /** At most this many hits are read from each full-text index: enough for any page a person reads. */
 export const FULLTEXT_HIT_LIMIT = 500;
 
-export type ReasonKind = 'THEME' | 'COUNTRY_FOCUS' | 'EVIDENCE' | 'INQUIRIES' | 'TEXT';
+export type Provenance = 'DECLARED' | 'VERIFIED' | 'EVIDENCED';
 
+/** A level with its provenance, as the standing facts carry it. */
+export interface LevelFacts {
+  level: number;
+  provenance: Provenance;
+  verifiedBy: string | null;
+  /** ISO date-time. */
+  verifiedAt: string | null;
+  /** The network's acronym when `verifiedBy` names a network's secretariat (e.g. "CKN"). */
+  verifierNetwork: string | null;
+  points: number;
+}
+
+/** What STANDING_SCORE returns as `facts` (see standing-score.ts). */
+export interface StandingFacts {
+  /** Null when STANDING_SCORE was asked for no theme (`rootId` null): then only the country parts count. */
+  rootId: string | null;
+  rootName: string | null;
+  /** The strongest claim on the theme or a narrower one. */
+  claim: (LevelFacts & {
+    themeId: string;
+    themeName: string;
+    depth: number;
+    /** The confidence the level was weighed with. */
+    belief: number;
+    backingContributions: number;
+    backingInquiries: number;
+    /** Unrelated subjects claimed at level 4-5 on the expert's word alone. */
+    broadClaims: number;
+  }) | null;
+  /** The strongest focus on an asked country. */
+  focus: (LevelFacts & { countryId: string; countryName: string; belief: number }) | null;
+  contributions: number;
+  contributionIds: string[];
+  contributionTitle: string | null;
+  contributionPoints: number;
+  inquiries: number;
+  inquiryIds: string[];
+  inquiryPoints: number;
+  countryContributions: number;
+  countryContributionIds: string[];
+  countryInquiries: number;
+  countryInquiryIds: string[];
+  countryEvidencePoints: number;
+}
+
+export type ReasonKind = 'THEME' | 'COUNTRY_FOCUS' | 'COUNTRY_EVIDENCE' | 'EVIDENCE' | 'INQUIRIES' | 'TEXT';
+
+/** One part of a score, in words, with the ids of what it rests on. */
 export interface Reason {
   kind: ReasonKind;
   text: string;
   points: number;
+  themeId: string | null;
+  countryId: string | null;
+  contributionIds: string[];
+  inquiryIds: string[];
+  provenance: Provenance | null;
+  verifiedBy: string | null;
+  verifiedAt: string | null;
 }
 
-/** What the ranking query returns for an expert matched by theme. */
-export interface ThemeMatchFacts {
-  level: number | null;
-  depth: number | null;
-  themeName: string | null;
-  /** The asked theme that `themeName` is (or is narrower than). */
-  rootName: string | null;
-  focusLevel: number | null;
-  focusCountry: string | null;
-  evidence: number;
-  evidenceTitles: string[];
-  /** Inquiries on the theme (and country) this expert answered. */
-  answered: number;
-}
-
-/** What the ranking query returns for an expert matched by full-text search. */
-export interface TextMatchFacts {
-  profileScore: number;
-  contributionHits: Array<{ title: string; score: number }>;
-  focusLevel: number | null;
-  focusCountry: string | null;
-}
+const reason = (kind: ReasonKind, points: number, text: string, rests: Partial<Reason> = {}): Reason => ({
+  kind, points, text, themeId: null, countryId: null, contributionIds: [], inquiryIds: [], provenance: null, verifiedBy: null, verifiedAt: null, ...rests,
+});
 
 export interface Asked {
   /** The themes asked about, as one phrase ("Semiconductors" or "Semiconductors or Export controls"), when any. */
   themeName: string | null;
-  /** The words searched for, when `about` named no theme. */
+  /** The words searched for, when `about` named no theme (or the words left over beside one). */
   text: string | null;
   /** How the country argument was understood, e.g. "Taiwan" or "Central Asia". */
   placeLabel: string | null;
 }
 
-const points = (value: number) => Math.round(value * 100) / 100;
-const signed = (value: number) => `+${points(value)}`;
+const round = (value: number) => Math.round(value * 100) / 100;
+const signed = (value: number) => `+${round(value)}`;
 const quote = (text: string) => `“${text}”`;
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-function focusReason(facts: { focusLevel: number | null; focusCountry: string | null }, asked: Asked): Reason[] {
-  if (facts.focusLevel === null || facts.focusCountry === null || asked.placeLabel === null) return [];
-  const where = asked.placeLabel === facts.focusCountry ? facts.focusCountry : `${facts.focusCountry} (in ${asked.placeLabel})`;
-  const gained = facts.focusLevel * WEIGHTS.focus;
-  return [{ kind: 'COUNTRY_FOCUS', points: points(gained), text: `Focuses on ${where} at level ${facts.focusLevel}/5 (${signed(gained)}).` }];
+const DAY_IN_WORDS = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+
+/** "3 March 2026". */
+export function dayInWords(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : DAY_IN_WORDS.format(date);
 }
 
-/** A reason for `count` pieces of evidence, of which up to the cap score `weight` each. */
-function countedEvidence(kind: ReasonKind, count: number, weight: number, describe: (count: number) => string): Reason[] {
-  if (count === 0) return [];
-  const counted = Math.min(count, WEIGHTS.evidenceCap);
-  const gained = counted * weight;
-  const capped = count > counted ? `, ${counted} counted` : '';
-  return [{ kind, points: points(gained), text: `${describe(count)} (${signed(gained)}${capped}).` }];
-}
-
-export function themeReasons(facts: ThemeMatchFacts, asked: Asked): Reason[] {
-  const reasons: Reason[] = [];
-  if (facts.level !== null && facts.themeName !== null) {
-    const exact = facts.depth === 0;
-    const gained = facts.level * (exact ? WEIGHTS.exactTheme : WEIGHTS.narrowerTheme);
-    const what = exact ? facts.themeName : `${facts.themeName}, a narrower theme of ${facts.rootName}`;
-    reasons.push({ kind: 'THEME', points: points(gained), text: `Declared expertise level ${facts.level}/5 in ${what} (${signed(gained)}).` });
-  } else {
-    reasons.push({ kind: 'THEME', points: 0, text: `No declared expertise in ${asked.themeName}; found through the evidence below.` });
+/** "Verified by the CKN secretariat on 3 March 2026", "Declared by the expert", "Evidenced by 3 contributions and 1 answered inquiry". */
+export function provenanceInWords(level: LevelFacts, backing: { contributions: number; inquiries: number }): string {
+  switch (level.provenance) {
+    case 'VERIFIED': {
+      const who = level.verifierNetwork ? `the ${level.verifierNetwork} secretariat` : level.verifiedBy;
+      return ['Verified', who ? `by ${who}` : null, level.verifiedAt ? `on ${dayInWords(level.verifiedAt)}` : null].filter(Boolean).join(' ');
+    }
+    case 'EVIDENCED':
+      return backing.contributions + backing.inquiries > 0 ? `Evidenced by ${evidenceInWords(backing)}` : 'Evidenced by their work';
+    default:
+      return 'Declared by the expert';
   }
-  reasons.push(...focusReason(facts, asked));
+}
+
+/** "3 contributions and 1 answered inquiry". */
+function evidenceInWords({ contributions, inquiries }: { contributions: number; inquiries: number }): string {
+  const parts = [
+    contributions > 0 ? plural(contributions, 'contribution', 'contributions') : null,
+    inquiries > 0 ? plural(inquiries, 'answered inquiry', 'answered inquiries') : null,
+  ];
+  return parts.filter(Boolean).join(' and ');
+}
+
+/** Why a declared level counted for less or more than its number. */
+function beliefInWords(claim: NonNullable<StandingFacts['claim']>): string {
+  if (claim.provenance !== 'DECLARED') return '';
+  const backing = { contributions: claim.backingContributions, inquiries: claim.backingInquiries };
+  if (backing.contributions + backing.inquiries > 0) return `, borne out by ${evidenceInWords(backing)} on it; counted at ${Math.round(claim.belief * 100)} %`;
+  const broad = claim.broadClaims > RANKING_WEIGHTS.broadClaimsAllowed ? ` and ${claim.broadClaims} unrelated subjects claimed at level 4-5 likewise` : '';
+  return `, with nothing to show for it${broad}; counted at ${Math.round(claim.belief * 100)} %`;
+}
+
+/** Why a declared focus counted for less or more than its number. */
+function focusBeliefInWords(focus: NonNullable<StandingFacts['focus']>, facts: StandingFacts): string {
+  if (focus.provenance !== 'DECLARED') return '';
+  const backing = facts.countryContributions + facts.countryInquiries > 0 ? 'borne out by the work concerning it below' : 'with nothing to show for it';
+  return `, ${backing}; counted at ${Math.round(focus.belief * 100)} %`;
+}
+
+/** The reasons for a standing: their points add up to its score (each is rounded as the Cypher rounded it). */
+export function standingReasons(facts: StandingFacts, asked: Asked): Reason[] {
+  const reasons: Reason[] = [];
+  const claim = facts.claim;
+  const themeName = asked.themeName ?? facts.rootName ?? 'the theme';
+  if (claim) {
+    const what =
+      claim.depth === 0
+        ? claim.themeName
+        : `${claim.themeName}, ${claim.depth > 0 ? 'a narrower' : 'the broader'} theme of ${facts.rootName ?? themeName}`;
+    const provenance = provenanceInWords(claim, { contributions: claim.backingContributions, inquiries: claim.backingInquiries });
+    reasons.push(
+      reason('THEME', claim.points, `Expertise level ${claim.level}/5 in ${what}. ${provenance}${beliefInWords(claim)} (${signed(claim.points)}).`, {
+        themeId: claim.themeId, provenance: claim.provenance, verifiedBy: claim.verifiedBy, verifiedAt: claim.verifiedAt,
+      }),
+    );
+  } else if (facts.rootId !== null) {
+    reasons.push(reason('THEME', 0, `No stated expertise in ${themeName}; found through the evidence below.`, { themeId: facts.rootId }));
+  }
+  const focus = facts.focus;
+  if (focus && asked.placeLabel !== null) {
+    const where = asked.placeLabel === focus.countryName ? focus.countryName : `${focus.countryName} (in ${asked.placeLabel})`;
+    reasons.push(
+      reason('COUNTRY_FOCUS', focus.points, `Focuses on ${where} at level ${focus.level}/5. ${provenanceInWords(focus, { contributions: 0, inquiries: 0 })}${focusBeliefInWords(focus, facts)} (${signed(focus.points)}).`, {
+        countryId: focus.countryId, provenance: focus.provenance, verifiedBy: focus.verifiedBy, verifiedAt: focus.verifiedAt,
+      }),
+    );
+  }
+  const countryEvidence = facts.countryContributions + facts.countryInquiries;
+  if (countryEvidence > 0 && asked.placeLabel !== null) {
+    const counted = Math.min(countryEvidence, RANKING_WEIGHTS.evidenceCap);
+    const cap = counted < countryEvidence ? `, ${counted} counted` : '';
+    const noFocus = focus ? '' : ' (no stated focus)';
+    reasons.push(
+      reason('COUNTRY_EVIDENCE', facts.countryEvidencePoints,
+        `${evidenceInWords({ contributions: facts.countryContributions, inquiries: facts.countryInquiries })} concerning ${asked.placeLabel}${noFocus} (${signed(facts.countryEvidencePoints)}${cap}).`,
+        { contributionIds: facts.countryContributionIds, inquiryIds: facts.countryInquiryIds },
+      ),
+    );
+  }
   const where = asked.placeLabel ? ` concerning ${asked.placeLabel}` : '';
-  const example = facts.evidenceTitles[0] ? `, e.g. ${quote(facts.evidenceTitles[0])}` : '';
-  reasons.push(
-    ...countedEvidence('EVIDENCE', facts.evidence, WEIGHTS.evidence, (n) =>
-      `${n} ${n === 1 ? 'contribution' : 'contributions'} on ${asked.themeName}${where}${example}`,
-    ),
-    ...countedEvidence('INQUIRIES', facts.answered, WEIGHTS.answeredInquiry, (n) =>
-      `Answered ${n} earlier ${n === 1 ? 'inquiry' : 'inquiries'} on ${asked.themeName}${where}`,
-    ),
-  );
+  if (facts.contributions > 0) {
+    const example = facts.contributionTitle ? `, e.g. ${quote(facts.contributionTitle)}` : '';
+    reasons.push(
+      reason('EVIDENCE', facts.contributionPoints,
+        `${plural(facts.contributions, 'contribution', 'contributions')} on ${themeName}${where}${example} (${signed(facts.contributionPoints)}${countedOf(facts.contributions)}).`,
+        { themeId: facts.rootId, contributionIds: facts.contributionIds },
+      ),
+    );
+  }
+  if (facts.inquiries > 0) {
+    reasons.push(
+      reason('INQUIRIES', facts.inquiryPoints,
+        `Answered ${plural(facts.inquiries, 'earlier inquiry', 'earlier inquiries')} on ${themeName}${where} (${signed(facts.inquiryPoints)}${countedOf(facts.inquiries)}).`,
+        { themeId: facts.rootId, inquiryIds: facts.inquiryIds },
+      ),
+    );
+  }
   return reasons;
 }
 
-export function textReasons(facts: TextMatchFacts, asked: Asked): Reason[] {
+const countedOf = (count: number) => (count > RANKING_WEIGHTS.evidenceCap ? `, ${RANKING_WEIGHTS.evidenceCap} counted` : '');
+
+/** What TEXT_EVIDENCE (text-evidence.ts) found for an expert: points per part, with the ids of what matched. */
+export interface TextFacts {
+  profilePoints: number;
+  contributions: number;
+  contributionIds: string[];
+  contributionTitle: string | null;
+  contributionPoints: number;
+  inquiries: number;
+  inquiryIds: string[];
+  inquiryPoints: number;
+}
+
+/** The reasons for text evidence: their points add up to its `textPoints`. */
+export function textReasons(facts: TextFacts, words: string): Reason[] {
   const reasons: Reason[] = [];
-  const words = quote(asked.text ?? '');
-  if (facts.profileScore > 0) {
-    const gained = facts.profileScore * WEIGHTS.textProfile;
-    reasons.push({ kind: 'TEXT', points: points(gained), text: `Profile matches ${words} (full-text search, ${signed(gained)}).` });
+  const quoted = quote(words);
+  const counted = (count: number) => (count > RANKING_WEIGHTS.textItemsCounted ? `, best ${RANKING_WEIGHTS.textItemsCounted} counted` : '');
+  if (facts.profilePoints > 0) {
+    reasons.push(reason('TEXT', facts.profilePoints, `Profile matches ${quoted} (full-text search, ${signed(facts.profilePoints)}).`));
   }
-  if (facts.contributionHits.length > 0) {
-    const counted = facts.contributionHits.slice(0, WEIGHTS.evidenceCap);
-    const gained = counted.reduce((sum, hit) => sum + hit.score, 0) * WEIGHTS.textContribution;
-    const noun = facts.contributionHits.length === 1 ? 'contribution matches' : 'contributions match';
-    reasons.push({
-      kind: 'EVIDENCE',
-      points: points(gained),
-      text: `${facts.contributionHits.length} ${noun} ${words}, e.g. ${quote(facts.contributionHits[0]!.title)} (${signed(gained)}).`,
-    });
+  if (facts.contributions > 0) {
+    const example = facts.contributionTitle ? `, e.g. ${quote(facts.contributionTitle)}` : '';
+    reasons.push(
+      reason('EVIDENCE', facts.contributionPoints,
+        `${plural(facts.contributions, 'contribution matches', 'contributions match')} ${quoted}${example} (${signed(facts.contributionPoints)}${counted(facts.contributions)}).`,
+        { contributionIds: facts.contributionIds },
+      ),
+    );
   }
-  reasons.push(...focusReason(facts, asked));
+  if (facts.inquiries > 0) {
+    reasons.push(
+      reason('INQUIRIES', facts.inquiryPoints,
+        `Answered ${plural(facts.inquiries, 'earlier inquiry', 'earlier inquiries')} matching ${quoted} (${signed(facts.inquiryPoints)}${counted(facts.inquiries)}).`,
+        { inquiryIds: facts.inquiryIds },
+      ),
+    );
+  }
+  return reasons;
+}
+
+/**
+ * The reasons for a standing in a theme the words were only taken to mean (free text): the standing's own
+ * reasons, then what its theme part lost for being a guess (`adjustment`, negative), so that all add up.
+ */
+export function inferredStandingReasons(facts: StandingFacts, adjustment: number, asked: Asked): Reason[] {
+  const reasons = standingReasons(facts, { ...asked, themeName: facts.rootName });
+  if (facts.rootId !== null && adjustment !== 0) {
+    const share = Math.round(RANKING_WEIGHTS.inferredStanding * 100);
+    reasons.push(
+      reason('THEME', adjustment, `${facts.rootName} is what the matching texts are mostly about, not a theme you named: its part counted at ${share} % (${round(adjustment)}).`, {
+        themeId: facts.rootId,
+      }),
+    );
+  }
   return reasons;
 }

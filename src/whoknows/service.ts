@@ -4,8 +4,9 @@ import { badUserInput } from '../graphql/errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../graphql/paging.js';
 import { resolveNames, unknownPlace, type NamedRef, type PlaceRef } from '../names/service.js';
 import { luceneTerms } from '../text.js';
-import { rankByText, rankByTheme, type RankedPage } from './repository.js';
-import { textReasons, themeReasons, type Asked, type Reason } from './scoring.js';
+import { rankByText, rankByTheme, type RankedPage, type TextMatch, type ThemeMatch } from './repository.js';
+import { inferredStandingReasons, standingReasons, textReasons, type Reason } from './scoring.js';
+import { rankFromStandings } from './standings/read.js';
 
 export interface WhoKnowsArgs {
   about: string;
@@ -20,13 +21,16 @@ export interface ExpertMatch {
   reasons: Reason[];
 }
 
-export type MatchedBy = 'THEME' | 'FULL_TEXT';
+export type MatchedBy = 'THEME' | 'THEME_AND_TEXT' | 'FULL_TEXT';
 
 export interface WhoKnowsResult extends Page<ExpertMatch> {
   matchedBy: MatchedBy;
-  themeId: string | null;
+  /** The themes ranked on (asked by name, or recognised in the text). */
+  themeIds: string[];
   countryIds: string[];
   regionId: string | null;
+  /** The words searched as text: all of `about` (FULL_TEXT) or those beside the themes (THEME_AND_TEXT); null otherwise. */
+  searchedText: string | null;
 }
 
 const MAX_ABOUT_LENGTH = 200;
@@ -47,56 +51,94 @@ function checkedCountry(country: string | null | undefined): string | null {
   return trimmed;
 }
 
-/** What to rank experts on: themes (narrower ones included), or else words to search; and where. */
+/** What to rank experts on: themes (narrower ones included) and words to search beside or instead of them; and where. */
 export interface Subject {
   themes: NamedRef[];
   text: string | null;
   place: PlaceRef | null;
 }
 
-/** "Who knows about X in country Y?": experts ranked by declared expertise, country focus and evidence. */
+/** One place for several recognised in a text: their countries together; the region only when it was the one place. */
+function onePlace(places: PlaceRef[]): PlaceRef | null {
+  if (places.length <= 1) return places[0] ?? null;
+  const countries = new Map(places.flatMap((p) => p.countries).map((c) => [c.id, c]));
+  return { countries: [...countries.values()], region: null };
+}
+
+/**
+ * "Who knows about X in country Y?": `about` is read as themes and places (by name or alias, either language)
+ * with the words left over; experts are then ranked as for a theme question with those words as text
+ * evidence, or, when no theme is named, by what the words find. An explicit `country` wins over a place in the text.
+ */
 export async function whoKnows(queries: Queries, args: WhoKnowsArgs): Promise<WhoKnowsResult> {
+  const { subject, size, after } = await interpretWhoKnows(queries, args);
+  return rankExperts(queries, subject, size, after);
+}
+
+/** What whoKnows ranks on, its page size and cursor: the arguments checked and their names resolved (the bench ranks these alone). */
+export async function interpretWhoKnows(
+  queries: Queries,
+  args: WhoKnowsArgs,
+): Promise<{ subject: Subject; size: number; after: [number, string] | null }> {
   const about = checkedAbout(args.about);
   const country = checkedCountry(args.country);
   const size = pageSize(args.first);
   const after = decodeCursor(args.after, ['number', 'string']) as [number, string] | null;
 
-  const { themes, places } = await resolveNames(queries, { themes: [about], places: country === null ? [] : [country] });
-  const [place = null] = places;
-  if (country !== null && place === null) throw await unknownPlace(queries, 'country', country);
-  const [theme = null] = themes;
-  if (theme === null && luceneTerms(about) === '') {
-    throw badUserInput('about has no words to search for: name a theme or use letters or digits.', { argument: 'about' });
+  // The whole of `about` as a theme's id, name or alias, and the country, in one round trip; only other text is read for names.
+  const { themes: [named = null], places: [asked = null] } = await resolveNames(queries, { themes: [about], places: country === null ? [] : [country] });
+  if (country !== null && asked === null) throw await unknownPlace(queries, 'country', country);
+  if (named !== null) return { subject: { themes: [named], text: null, place: asked }, size, after };
+  const question = await interpretQuestion(queries, about);
+  const text = luceneTerms(question.remainingText) === '' ? null : question.remainingText;
+  const place = asked ?? onePlace(question.places);
+  if (question.themes.length === 0 && text === null) {
+    if (question.places.length === 0) throw badUserInput('about has no words to search for: name a theme or use letters or digits.', { argument: 'about' });
+    // Only a place was named ("Kazakhstan"): its name is the words to search, the place where.
+    return { subject: { themes: [], text: about, place }, size, after };
   }
-  return rankExperts(queries, { themes: theme ? [theme] : [], text: theme ? null : about, place }, size, after);
+  return { subject: { themes: question.themes, text, place }, size, after };
 }
 
 /** One page of experts for a resolved subject; `after` is the (score, id) of the last expert of the previous page. */
 export async function rankExperts(queries: Queries, subject: Subject, size: number, after: [number, string] | null = null): Promise<WhoKnowsResult> {
   const countryIds = subject.place ? subject.place.countries.map((c) => c.id) : null;
-  const placeLabel = subject.place ? (subject.place.region?.name ?? subject.place.countries[0]?.name ?? null) : null;
+  const placeLabel = subject.place ? (subject.place.region?.name ?? (subject.place.countries.length === 1 ? subject.place.countries[0]!.name : subject.place.countries.map((c) => c.name).join(' or '))) : null;
   const pageParams = { countryIds, after, limit: size + 1 };
+  const textQuery = subject.text === null ? null : luceneTerms(subject.text);
   const context = {
     size,
     afterGiven: after !== null,
-    themeId: subject.themes[0]?.id ?? null,
+    themeIds: subject.themes.map((t) => t.id),
     countryIds: countryIds ?? [],
     regionId: subject.place?.region?.id ?? null,
+    searchedText: textQuery === null || textQuery === '' ? null : subject.text,
   };
   if (subject.themes.length > 0) {
-    const asked: Asked = { themeName: subject.themes.map((t) => t.name).join(' or '), text: null, placeLabel };
-    const ranked = await rankByTheme(queries, subject.themes.map((t) => t.id), pageParams);
-    return toResult('THEME', ranked, (facts) => themeReasons(facts, asked), context);
+    const names = new Map(subject.themes.map((t) => [t.id, t.name]));
+    // Issue 12: theme questions read the stored standings best first (src/whoknows/standings/), from scratch when they cannot.
+    const ranked =
+      (context.searchedText === null ? await rankFromStandings(queries, context.themeIds, subject.place, after, size + 1) : null) ??
+      (await rankByTheme(queries, context.themeIds, pageParams, context.searchedText === null ? null : textQuery));
+    const explain = (match: ThemeMatch) => [
+      ...match.standings.flatMap((s) => standingReasons(s.facts, { themeName: names.get(s.rootId) ?? null, text: null, placeLabel })),
+      ...(match.text ? textReasons(match.text.facts, subject.text ?? '') : []),
+    ];
+    return toResult(context.searchedText === null ? 'THEME' : 'THEME_AND_TEXT', ranked, explain, context);
   }
-  const asked: Asked = { themeName: null, text: subject.text, placeLabel };
-  const ranked = await rankByText(queries, luceneTerms(subject.text ?? ''), pageParams);
-  return toResult('FULL_TEXT', ranked, (facts) => textReasons(facts, asked), context);
+  const ranked = await rankByText(queries, textQuery ?? '', pageParams);
+  const explain = (match: TextMatch) => [
+    ...textReasons(match.text.facts, subject.text ?? ''),
+    ...inferredStandingReasons(match.standing.facts, match.adjustment, { themeName: null, text: subject.text, placeLabel }),
+  ];
+  return toResult('FULL_TEXT', ranked, explain, context);
 }
+
 function toResult<F>(
   matchedBy: MatchedBy,
   ranked: RankedPage<F>,
   explain: (facts: F) => Reason[],
-  context: { size: number; afterGiven: boolean; themeId: string | null; countryIds: string[]; regionId: string | null },
+  context: { size: number; afterGiven: boolean; themeIds: string[]; countryIds: string[]; regionId: string | null; searchedText: string | null },
 ): WhoKnowsResult {
   const { size, afterGiven, ...interpretation } = context;
   return {
@@ -109,4 +151,16 @@ function toResult<F>(
     matchedBy,
     ...interpretation,
   };
+}
+
+/** What a question names: themes and places, and the words left over. */
+export interface Interpretation {
+  themes: NamedRef[];
+  places: PlaceRef[];
+  remainingText: string;
+}
+
+/** Until the recogniser of names in text lands (src/names): a text that is no theme name as a whole is words. */
+async function interpretQuestion(_queries: Queries, text: string): Promise<Interpretation> {
+  return { themes: [], places: [], remainingText: text };
 }

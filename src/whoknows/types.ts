@@ -1,6 +1,7 @@
 import { builder } from '../graphql/builder.js';
 import { pageArgDescriptions } from '../graphql/paging.js';
-import { ExpertNode } from '../experts/types.js';
+import { ContributionNode } from '../contributions/types.js';
+import { ExpertNode, ProvenanceEnum } from '../experts/types.js';
 import { CountryNode, RegionNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
 import type { Reason } from './scoring.js';
@@ -11,26 +12,59 @@ const ReasonKind = builder.enumType('MatchReasonKind', {
   values: {
     THEME: { description: 'Declared expertise in the theme or a narrower one.' },
     COUNTRY_FOCUS: { description: 'Focus on the country or region asked about.' },
+    COUNTRY_EVIDENCE: { description: 'Contributions and answered inquiries concerning the country or region asked about.' },
     EVIDENCE: { description: 'Contributions that show the knowledge.' },
     INQUIRIES: { description: 'Earlier inquiries on the subject that the expert answered.' },
     TEXT: { description: 'Full-text match of the profile.' },
   } as const,
 });
 
-const MatchReason = builder.objectRef<Reason>('MatchReason').implement({
+export const MatchReason = builder.objectRef<Reason>('MatchReason').implement({
   description: 'One part of why an expert matched, in plain words, with the points it added to the score.',
   fields: (t) => ({
     text: t.exposeString('text', { description: 'The reason in plain words.' }),
     kind: t.field({ type: ReasonKind, description: 'What the reason is about.', resolve: (r) => r.kind }),
-    points: t.exposeFloat('points', { description: 'Points this reason added to the score.' }),
+    points: t.exposeFloat('points', { description: 'Points this reason added to the score (negative where a part was damped).' }),
+    theme: t.field({
+      type: ThemeNode,
+      nullable: true,
+      description: 'The theme the reason rests on: the one a level was stated in, or the theme asked about.',
+      resolve: (r) => r.themeId,
+    }),
+    country: t.field({ type: CountryNode, nullable: true, description: 'The country a focus was stated on.', resolve: (r) => r.countryId }),
+    contributions: t.field({
+      type: [ContributionNode],
+      description: 'The contributions the reason rests on (the most recent or best matching, up to 10; the text gives the count).',
+      resolve: (r) => r.contributionIds,
+    }),
+    provenance: t.field({
+      type: ProvenanceEnum,
+      nullable: true,
+      description: 'For a level (theme or country focus): where it comes from.',
+      resolve: (r) => r.provenance,
+    }),
+    verifiedBy: t.string({ nullable: true, description: 'For a VERIFIED level: who verified it, as recorded.', resolve: (r) => r.verifiedBy }),
+    verifiedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'For a VERIFIED level: when it was verified.',
+      // Stored as a date-time by curation; a bare date loaded from elsewhere is read as that day's start (UTC).
+      resolve: (r) => {
+        const at = r.verifiedAt === null ? null : new Date(r.verifiedAt);
+        return at === null || Number.isNaN(at.getTime()) ? null : at;
+      },
+    }),
   }),
 });
 
 const MatchedBy = builder.enumType('MatchedBy', {
   description: 'How whoKnows understood `about`.',
   values: {
-    THEME: { description: '`about` named a theme; narrower themes were included.' },
-    FULL_TEXT: { description: '`about` named no theme; profiles and contributions were searched as text.' },
+    THEME: { description: '`about` named a theme (or themes); narrower themes were included.' },
+    THEME_AND_TEXT: { description: '`about` named themes among other words: ranked as for the themes, the other words adding text evidence.' },
+    FULL_TEXT: {
+      description: '`about` named no theme: profiles, contributions and answered inquiries were searched as text, and each expert found weighed by their standing in the theme those texts are about.',
+    },
   } as const,
 });
 
@@ -52,18 +86,29 @@ export const ExpertMatchConnection = builder.connectionObject(
       theme: t.field({
         type: ThemeNode,
         nullable: true,
-        description: 'The theme `about` was read as, if any.',
-        resolve: (c) => result(c).themeId,
+        description: 'The theme `about` was read as, if any (the first, when it named several: see `themes`).',
+        resolve: (c) => result(c).themeIds[0] ?? null,
+      }),
+      themes: t.field({
+        type: [ThemeNode],
+        description: 'Every theme recognised in `about` and ranked on; empty for a FULL_TEXT question.',
+        resolve: (c) => result(c).themeIds,
+      }),
+      searchedText: t.string({
+        nullable: true,
+        description: 'The words searched as text: all of `about` (FULL_TEXT), or those beside the recognised themes and places (THEME_AND_TEXT).',
+        resolve: (c) => result(c).searchedText,
       }),
       countries: t.field({
         type: [CountryNode],
-        description: 'The countries `country` was read as (a region expands to its countries); empty when not given.',
+        description:
+          'The countries asked about (a region expands to its countries): from `country`, or else recognised in `about`; empty when none.',
         resolve: (c) => result(c).countryIds,
       }),
       region: t.field({
         type: RegionNode,
         nullable: true,
-        description: 'The region `country` was read as, if it named one.',
+        description: 'The region asked about, if `country` (or else `about`) named one.',
         resolve: (c) => result(c).regionId,
       }),
     }),
@@ -89,16 +134,17 @@ builder.queryField('whoKnows', (t) =>
   t.field({
     type: ExpertMatchConnection,
     description:
-      'Who knows about a subject, optionally in a country or region? Experts ranked by declared expertise (exact theme above narrower), focus on the country, and evidence from their contributions; each edge says why.',
+      'Who knows about a subject, optionally in a country or region? Experts ranked by their level in the theme (exact above narrower) weighed by its provenance (verified, evidenced or declared), their focus on the country, and evidence: contributions and answered inquiries on the theme and concerning the country. Free text that names themes or countries is read as them; each edge says why, with the ids of what its reasons rest on.',
     args: {
       about: t.arg.string({
         required: true,
         description:
-          'A theme id, name or alias in English or Dutch (any case, accents optional), e.g. "semiconductors" or "halfgeleiders"; narrower themes count. Other text is searched in profiles and contributions.',
+          'A theme id, name or alias in English or Dutch (any case, accents optional), e.g. "semiconductors" or "halfgeleiders"; narrower themes count. Free text is read for the themes and countries it names ("kennisveiligheid Rusland"); the other words are searched in profiles, contributions and answered inquiries.',
       }),
       country: t.arg.string({
         required: false,
-        description: 'An ISO 3166-1 alpha-2 or alpha-3 code, an English or Dutch country name, or a region (e.g. "Central Asia"). Matches experts who focus on it.',
+        description:
+          'An ISO 3166-1 alpha-2 or alpha-3 code, an English or Dutch country name, or a region (e.g. "Central Asia"); wins over a country named in `about`. Matches experts who focus on it or whose contributions or answered inquiries concern it.',
       }),
       first: t.arg.int({ required: false, description: pageArgDescriptions.first }),
       after: t.arg.string({ required: false, description: pageArgDescriptions.after }),

@@ -1,0 +1,66 @@
+/**
+ * Rebuilds in the background of a server: when a read finds the standings stale (something wrote around
+ * `audited()`), it ranks from scratch and asks for a rebuild here; one runs at a time per process.
+ */
+import type { Queries } from '../../db/database.js';
+import { rebuildStandings } from './rebuild.js';
+import { standingsFresh } from './state.js';
+
+interface Keeper {
+  queries: () => Queries;
+  log: (line: string) => void;
+  running: Promise<void> | null;
+  stopped: boolean;
+  /** When the last background rebuild ended (epoch ms). */
+  lastEnded: number;
+}
+
+/**
+ * Quiet time between background rebuilds: a tool writing around the API in many small steps (a test suite
+ * writing fixtures) should not keep the server rebuilding; reads rank from scratch meanwhile, correctly.
+ */
+const REBUILD_PAUSE_MS = 60_000;
+
+let keeper: Keeper | null = null;
+
+/** Whether the stored standings reflect the graph now. */
+export function standingsAreFresh(queries: Queries): Promise<boolean> {
+  return queries.writeTransaction((run) => standingsFresh(run));
+}
+
+/**
+ * At start: rebuilds the standings when they do not reflect the graph (a new or restored database, data
+ * written around `audited()`, another formula), then keeps rebuilding on request until `stop`.
+ */
+export async function keepStandings(queries: () => Queries, log: (line: string) => void): Promise<{ stop: () => Promise<void> }> {
+  // An empty database stays empty (a restore only goes into an empty one): nothing to rank yet.
+  const [row] = await queries().read<{ experts: number }>('MATCH (e:Expert) RETURN count(e) AS experts');
+  if ((row?.experts ?? 0) > 0 && !(await standingsAreFresh(queries()))) {
+    log('Stored whoKnows standings missing or out of date: working them out…');
+    const { experts } = await rebuildStandings(queries(), log);
+    log(`Standings of ${experts} experts worked out.`);
+  }
+  const current: Keeper = { queries, log, running: null, stopped: false, lastEnded: 0 };
+  keeper = current;
+  return {
+    stop: async () => {
+      current.stopped = true;
+      if (keeper === current) keeper = null;
+      await current.running;
+    },
+  };
+}
+
+/** Asks for a rebuild in the background (nothing when one is running, or outside a server). */
+export function requestStandingsRebuild(): void {
+  const current = keeper;
+  if (!current || current.running || current.stopped || Date.now() - current.lastEnded < REBUILD_PAUSE_MS) return;
+  current.log('Stored whoKnows standings are stale (data written outside audited changes): rebuilding them in the background.');
+  current.running = rebuildStandings(current.queries(), () => {}, () => current.stopped)
+    .then(({ experts, complete }) => current.log(`Standings of ${experts} experts rebuilt${complete ? '' : ' (a later rebuild finishes the job)'}.`))
+    .catch((error: unknown) => current.log(`Rebuilding the standings failed: ${(error as Error).message}`))
+    .finally(() => {
+      current.running = null;
+      current.lastEnded = Date.now();
+    });
+}

@@ -1,0 +1,227 @@
+/**
+ * whoKnows for themes from the stored standings: the best `limit` experts read in score order from the
+ * `ranks_order` index (an index seek per asked theme, after the cursor), then only those explained with
+ * STANDING_SCORE, in the same query; the total from the key's hub (a degree look-up). Null when the
+ * standings do not reflect the graph (see state.ts): the caller then ranks from scratch.
+ */
+import type { Queries } from '../../db/database.js';
+import { list, num, obj, str, type Parser } from '../../db/rows.js';
+import type { ExpertRecord } from '../../experts/repository.js';
+import { STANDING_SCORE, standingFacts, standingScoreParams } from '../standing-score.js';
+import type { RankedPage, ThemeMatch, ThemeStanding } from '../repository.js';
+import { RANKS, STANDING_KEY, standingKey } from './store.js';
+import { FORMULA, STANDINGS_FRESH } from './state.js';
+import { requestStandingsRebuild } from './keeper.js';
+
+export interface StandingsQuestion {
+  /** The asked themes (their narrower themes count). */
+  themeIds: string[];
+  /** Where: null anywhere, else a country's or a region's id. */
+  scopeId: string | null;
+  /** The countries of the scope (one, or a region's), or null: what the explanation is worked out for. */
+  countryIds: string[] | null;
+  /** The (score, expert id) of the last expert of the previous page. */
+  after: [number, string] | null;
+  /** How many to return (a page and one more, to know whether there is a next one). */
+  limit: number;
+}
+
+export interface ReadOptions {
+  /**
+   * Skip the check that the standings reflect the graph (tests and the bench, on a graph whose standings
+   * they keep themselves; the API always checks).
+   */
+  assumeFresh?: boolean;
+  /** Leave out the explanations (STANDING_SCORE for the page): to measure what the ranking alone costs. */
+  explain?: boolean;
+}
+
+/** Lower than any score: the first page seeks from the start of a key. */
+const BEFORE_ALL = -Number.MAX_VALUE;
+
+/** One key's stored standings after the cursor, best first, by index seek with index-provided order. */
+const seek = (predicate: string) => `
+    MATCH ()-[s:${RANKS}]->(e) USING INDEX s:${RANKS}(key, negScore, expertId)
+    WHERE s.key = key AND ${predicate}
+    RETURN s ORDER BY s.key, s.negScore, s.expertId LIMIT $depth`;
+
+/** Explains the first `$explained` of `top` ({e, score}, in order) with STANDING_SCORE for every asked theme it stands for. */
+const EXPLAIN = `
+    UNWIND range(0, size(top) - 1) AS position
+    WITH top[position] AS hit, position
+    WITH hit.e AS e, hit.score AS score, position, $countryIds AS countryIds
+    CALL (e, countryIds, position) {
+      // The hit past the page only says that there is a next page: it needs no explaining.
+      WITH e, countryIds WHERE position < $explained
+      UNWIND $themeIds AS rootId
+      CALL (e, rootId, countryIds) { ${STANDING_SCORE} }
+      WITH rootId, score, facts WHERE qualifies
+      RETURN collect({rootId: rootId, score: score, facts: facts}) AS standings
+    }
+    WITH position, {expert: e {.*}, score: score, standings: standings} AS hit ORDER BY position
+    RETURN collect(hit) AS page`;
+
+/**
+ * One asked theme: the seek is the ranking. Two seeks cover "after the cursor" exactly (the rest of the
+ * cursor's score by id, then lower scores), each reading at most `limit` index entries.
+ */
+const ONE_THEME = `
+  FRESHNESS
+  OPTIONAL CALL (fresh) {
+    WITH fresh WHERE fresh
+    WITH $keys[0] AS key
+    CALL (key) {
+      ${seek('s.negScore = $afterNeg AND s.expertId > $afterId')}
+      UNION
+      ${seek('s.negScore > $afterNeg AND s.expertId IS NOT NULL')}
+    }
+    WITH s ORDER BY s.negScore, s.expertId LIMIT $limit
+    WITH collect({e: endNode(s), score: s.score}) AS top
+    CALL (top) { ${EXPLAIN} }
+    // The hub bound first: its degree is then a look-up (GetDegree), not a walk over its relationships.
+    CALL () {
+      OPTIONAL MATCH (hub:${STANDING_KEY} {key: $keys[0]})
+      RETURN coalesce(COUNT { (hub)-[:${RANKS}]->() }, 0) AS total
+    }
+    RETURN page, total, true AS exact
+  }
+  RETURN fresh, page, total, exact`;
+
+/**
+ * Several asked themes: an expert's score is the sum of its standings (as the from-scratch ranking adds
+ * them). A threshold algorithm: read each key's best `depth` after the cursor's score, add up each
+ * candidate's stored standings for all asked keys, and keep the best `limit`. An expert read in no list
+ * scores at most the sum of the lists' last scores (0 for a list read to its end), so the page is exact
+ * when its last score is above that, or when every list was read to its end; otherwise the caller reads
+ * deeper. The total counts the distinct experts of the keys (a walk over their matches: only questions
+ * naming several unrelated themes pay it).
+ */
+const SEVERAL_THEMES = `
+  FRESHNESS
+  OPTIONAL CALL (fresh) {
+    WITH fresh WHERE fresh
+    UNWIND $keys AS key
+    CALL (key) {
+      ${seek('s.negScore >= $afterNeg AND s.expertId IS NOT NULL')}
+    }
+    WITH key, s ORDER BY s.negScore, s.expertId
+    WITH key, collect(s) AS found
+    WITH collect({last: CASE WHEN size(found) < $depth THEN 0.0 ELSE found[-1].score END, found: found}) AS lists
+    WITH reduce(bound = 0.0, l IN lists | bound + l.last) AS threshold,
+         all(l IN lists WHERE l.last = 0.0) AS exhausted,
+         [l IN lists | l.found] AS found
+    CALL (found) {
+      UNWIND found AS standings UNWIND standings AS s
+      WITH DISTINCT endNode(s) AS e
+      CALL (e) { MATCH (e)<-[r:${RANKS}]-() WHERE r.key IN $keys RETURN round(sum(r.score), 2) AS score }
+      WITH e, score WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND e.id > $afterId)
+      WITH e, score ORDER BY score DESC, e.id LIMIT $limit
+      RETURN collect({e: e, score: score}) AS top
+    }
+    WITH top, exhausted OR (size(top) = $limit AND top[-1].score > threshold) AS exact
+    CALL (top, exact) {
+      WITH top WHERE exact
+      ${EXPLAIN}
+    }
+    CALL () {
+      UNWIND $keys AS key MATCH (:${STANDING_KEY} {key: key})-[:${RANKS}]->(e)
+      RETURN count(DISTINCT e) AS total
+    }
+    RETURN page, total, exact
+  }
+  RETURN fresh, page, total, exact`;
+
+const themeStanding: Parser<ThemeStanding> = obj({ rootId: str, score: num, facts: standingFacts });
+
+const hitRow = obj({ expert: (value) => value as ExpertRecord, score: num, standings: list(themeStanding) });
+
+/** Deeper reads a several-theme question may take before it is ranked from scratch instead. */
+const MAX_DEPTH_STEPS = 3;
+
+/**
+ * The standings question for themes and a place: the place's region, or its one country, is the scope.
+ * Null for a place the standings do not keep (several countries without a region).
+ */
+export function standingsQuestion(
+  themeIds: string[],
+  place: { region?: { id: string } | null; countries: Array<{ id: string }> } | null,
+  after: [number, string] | null,
+  limit: number,
+): StandingsQuestion | null {
+  if (place === null) return { themeIds, scopeId: null, countryIds: null, after, limit };
+  const countryIds = place.countries.map((c) => c.id);
+  const scopeId = place.region?.id ?? (countryIds.length === 1 ? countryIds[0]! : null);
+  return scopeId === null ? null : { themeIds, scopeId, countryIds, after, limit };
+}
+
+/**
+ * The one query that ranks and explains a page from the standings (exported for PROFILE in tests and the
+ * bench): `depth` is how far each asked theme's list is read (the page size, or more when several themes'
+ * sums need it).
+ */
+export function standingsQuery(
+  question: StandingsQuestion,
+  depth: number,
+  options: ReadOptions = {},
+): { cypher: string; params: Record<string, unknown> } {
+  const themeIds = [...new Set(question.themeIds)];
+  const keys = themeIds.map((id) => standingKey(id, question.scopeId));
+  const freshness = options.assumeFresh ? 'WITH true AS fresh' : STANDINGS_FRESH;
+  return {
+    cypher: (keys.length === 1 ? ONE_THEME : SEVERAL_THEMES).replace('FRESHNESS', freshness),
+    params: {
+      keys,
+      themeIds,
+      countryIds: question.countryIds,
+      formula: FORMULA,
+      limit: question.limit,
+      depth,
+      explained: options.explain === false ? 0 : question.limit - 1,
+      afterNeg: question.after ? -question.after[0] : BEFORE_ALL,
+      afterId: question.after ? question.after[1] : '',
+      afterScore: question.after ? question.after[0] : null,
+      ...standingScoreParams(),
+    },
+  };
+}
+
+/**
+ * A page of experts for a theme question from the stored standings; without `ranked` when they cannot
+ * answer it: `stale` (they do not reflect the graph now) or too deep a read for several themes.
+ */
+export async function readStandings(
+  queries: Queries,
+  question: StandingsQuestion,
+  options: ReadOptions = {},
+): Promise<{ ranked?: RankedPage<ThemeStanding[]>; stale: boolean }> {
+  const first = standingsQuery(question, question.limit, options);
+  for (let step = 0, depth = question.limit; step < MAX_DEPTH_STEPS; step++, depth *= 4) {
+    const { cypher, params } = step === 0 ? first : standingsQuery(question, depth, options);
+    const [row] = await queries.read(cypher, params);
+    if (row?.fresh !== true) return { stale: true };
+    if (row.exact !== true) continue;
+    const page = list(hitRow)(row.page, 'page');
+    const ranked = { total: num(row.total, 'total'), page: page.map((hit) => ({ expert: hit.expert, score: hit.score, facts: hit.standings })) };
+    return { ranked, stale: false };
+  }
+  return { stale: false };
+}
+
+/**
+ * The seam for whoKnows's theme path: a page from the stored standings, or null when they cannot give it
+ * (stale: a background rebuild is asked for; a place they do not keep; too deep a read), and the caller ranks from scratch.
+ */
+export async function rankFromStandings(
+  queries: Queries,
+  themeIds: string[],
+  place: Parameters<typeof standingsQuestion>[1],
+  after: [number, string] | null,
+  limit: number,
+): Promise<RankedPage<ThemeMatch> | null> {
+  const question = standingsQuestion(themeIds, place, after, limit);
+  if (question === null) return null;
+  const { ranked, stale } = await readStandings(queries, question);
+  if (stale) requestStandingsRebuild();
+  if (!ranked) return null;
+  return { total: ranked.total, page: ranked.page.map((hit) => ({ ...hit, facts: { standings: hit.facts, text: null } })) };
+}

@@ -1,0 +1,108 @@
+/**
+ * The stored standings worked out from scratch, and the drift between what is stored and what should be:
+ * in batches of experts (one transaction each, in id order), so memory stays bounded at any graph size.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Run } from '../../audit/repository.js';
+import type { Queries } from '../../db/database.js';
+import { driftOf, RANKS, recomputeStandings, STANDING_KEY, type StandingsDrift } from './store.js';
+import { beginRebuild, endRebuild, standingsFresh } from './state.js';
+
+/** Experts per transaction: each has a few dozen standings, each worked out by STANDING_SCORE. */
+export const BATCH_EXPERTS = 250;
+
+/** Expert ids in id order after `after`, a batch at a time (read by the unique index, in its order). */
+async function* expertBatches(queries: Queries, size: number): AsyncGenerator<string[]> {
+  let after = '';
+  for (;;) {
+    const rows = await queries.read<{ id: string }>(
+      'MATCH (e:Expert) WHERE e.id > $after RETURN e.id AS id ORDER BY e.id LIMIT $size',
+      { after, size },
+    );
+    if (rows.length === 0) return;
+    yield rows.map((row) => row.id);
+    after = rows.at(-1)!.id;
+  }
+}
+
+/** Standings on nodes that are no longer experts (merged, erased, or anything relabelled outside `audited`). */
+const ORPHANS = `MATCH (:${STANDING_KEY})-[s:${RANKS}]->(n) WHERE NOT n:Expert`;
+
+/**
+ * Works out every expert's standings again, a batch per transaction, while the API may go on writing:
+ * each batch locks its experts as a change would. Marks the standings incomplete meanwhile (reads rank
+ * from scratch) and complete at the end, unless another rebuild started meanwhile. Returns the experts done.
+ */
+export async function rebuildStandings(
+  queries: Queries,
+  log: (line: string) => void = () => {},
+  stopRequested: () => boolean = () => false,
+): Promise<{ complete: boolean; experts: number }> {
+  const rebuildId = randomUUID();
+  await queries.writeTransaction((run) => beginRebuild(run, rebuildId));
+  await queries.writeTransaction(async (run) => {
+    await run(`${ORPHANS} DELETE s`);
+  });
+  let count = 0;
+  const started = performance.now();
+  for await (const ids of expertBatches(queries, BATCH_EXPERTS)) {
+    // Stopped half-way, the state stays incomplete: the next start rebuilds.
+    if (stopRequested()) return { complete: false, experts: count };
+    await queries.writeTransaction((run) => recomputeStandings(run, ids));
+    count += ids.length;
+    if (count % (BATCH_EXPERTS * 40) === 0) log(`  standings of ${count} experts worked out (${Math.round(count / ((performance.now() - started) / 1000))}/s)`);
+  }
+  // Keys nobody stands for any more: counted as 0 either way, kept out of the way.
+  await queries.writeTransaction(async (run) => {
+    await run(`MATCH (k:${STANDING_KEY}) WHERE NOT EXISTS { (k)-[:${RANKS}]->() } DELETE k`);
+  });
+  const finished = await queries.writeTransaction((run) => endRebuild(run, rebuildId));
+  return { complete: finished, experts: count };
+}
+
+export interface DriftReport extends Omit<StandingsDrift, 'expectedPerKey'> {
+  experts: number;
+  /** Keys whose count (their hub's degree) differs from the number of experts that should stand there. */
+  wrongCounts: number;
+  /** Standings on nodes that are not experts any more. */
+  orphans: number;
+  /** Whether the state says the standings reflect the graph (formula, signature, complete). */
+  fresh: boolean;
+}
+
+const EXAMPLES = 10;
+
+/** Compares every stored standing with a from-scratch one, a batch of experts at a time; writes nothing. */
+export async function checkStandings(queries: Queries): Promise<DriftReport> {
+  const report: DriftReport = { experts: 0, missing: 0, extra: 0, wrongScore: 0, examples: [], wrongCounts: 0, orphans: 0, fresh: false };
+  const expectedPerKey = new Map<string, number>();
+  const read = <T>(work: (run: Run) => Promise<T>) => queries.writeTransaction(work);
+  for await (const ids of expertBatches(queries, BATCH_EXPERTS)) {
+    // A read-only transaction: STANDING_SCORE and the comparison write nothing.
+    const drift = await read((run) => driftOf(run, ids, EXAMPLES));
+    report.experts += ids.length;
+    report.missing += drift.missing;
+    report.extra += drift.extra;
+    report.wrongScore += drift.wrongScore;
+    report.examples.push(...drift.examples.slice(0, EXAMPLES - report.examples.length));
+    for (const [key, count] of Object.entries(drift.expectedPerKey)) expectedPerKey.set(key, (expectedPerKey.get(key) ?? 0) + count);
+  }
+  const stored = await queries.read<{ key: string; count: number }>(
+    `MATCH (k:${STANDING_KEY}) RETURN k.key AS key, COUNT { (k)-[:${RANKS}]->() } AS count`,
+  );
+  const storedPerKey = new Map(stored.map((row) => [row.key, row.count]));
+  for (const key of new Set([...expectedPerKey.keys(), ...storedPerKey.keys()])) {
+    const expected = expectedPerKey.get(key) ?? 0;
+    const actual = storedPerKey.get(key) ?? 0;
+    if (expected === actual) continue;
+    report.wrongCounts += 1;
+    if (report.examples.length < EXAMPLES) report.examples.push(`count of ${key}: stored ${actual}, should be ${expected}`);
+  }
+  const [orphans] = await queries.read<{ count: number }>(`${ORPHANS} RETURN count(s) AS count`);
+  report.orphans = orphans?.count ?? 0;
+  report.fresh = await queries.writeTransaction((run) => standingsFresh(run));
+  return report;
+}
+
+export const hasDrift = (report: DriftReport) =>
+  report.missing + report.extra + report.wrongScore + report.wrongCounts + report.orphans > 0;

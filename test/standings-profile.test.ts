@@ -1,0 +1,125 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../src/db/database.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded/neo4j.js';
+import { migrate } from '../src/db/migrations.js';
+import { toCypherParams } from '../src/db/values.js';
+import { rankByTheme } from '../src/whoknows/repository.js';
+import { readStandings, standingsQuery, standingsQuestion } from '../src/whoknows/standings/read.js';
+import { checkStandings, hasDrift, rebuildStandings } from '../src/whoknows/standings/rebuild.js';
+
+/**
+ * What a first page costs, in db hits (which do not depend on the machine), on two graph sizes the test
+ * makes in a Neo4j of its own: the broadest theme's first page reads 21 index entries and explains 20
+ * experts, whatever the number of experts that match.
+ */
+const THEMES = 12;
+const COUNTRIES = ['CN', 'RU', 'UA', 'TW', 'KZ', 'BY', 'NL', 'US', 'DE', 'JP'];
+
+let embedded: EmbeddedNeo4j;
+let db: Database;
+let dir: string;
+
+/** Experts `from`..`to`: each claims 1–3 of the narrower themes, focuses on 1–2 countries, and wrote 0–3 contributions. */
+async function addExperts(from: number, to: number): Promise<void> {
+  const rows = [];
+  for (let i = from; i <= to; i++) {
+    const themes = [...new Set([i % THEMES, (i * 7) % THEMES, (i * 13) % THEMES].slice(0, 1 + (i % 3)))];
+    rows.push({
+      id: `expert-${String(i).padStart(6, '0')}`,
+      claims: themes.map((t, n) => ({ theme: `theme-${t}`, level: 1 + ((i + n) % 5), provenance: (i + n) % 4 === 0 ? 'VERIFIED' : 'DECLARED' })),
+      focus: [COUNTRIES[i % COUNTRIES.length]!, ...(i % 2 ? [COUNTRIES[(i * 3) % COUNTRIES.length]!] : [])].map((c, n) => ({ country: c, level: 1 + ((i + n) % 5) })),
+      contributions: Array.from({ length: i % 4 }, (_, n) => ({
+        id: `contribution-${i}-${n}`, theme: `theme-${(i + n) % THEMES}`, country: COUNTRIES[(i + n) % COUNTRIES.length]!, date: `20${10 + (n % 15)}-01-01`,
+      })),
+    });
+  }
+  await db.queries().write(
+    `UNWIND $rows AS row
+     CREATE (e:Expert {id: row.id, name: 'Expert ' + row.id})
+     WITH e, row
+     CALL (e, row) { UNWIND row.claims AS x MATCH (t:Theme {id: x.theme}) CREATE (e)-[:EXPERT_IN {level: x.level, provenance: x.provenance}]->(t) }
+     CALL (e, row) { UNWIND row.focus AS f MATCH (c:Country {id: f.country}) CREATE (e)-[:FOCUSES_ON {level: f.level, provenance: 'DECLARED'}]->(c) }
+     CALL (e, row) {
+       UNWIND row.contributions AS k MATCH (t:Theme {id: k.theme}), (c:Country {id: k.country})
+       CREATE (n:Contribution {id: k.id, kind: 'PUBLICATION', title: 'On ' + k.theme, date: date(k.date)})-[:BY]->(e), (n)-[:ABOUT]->(t), (n)-[:CONCERNS]->(c)
+     }`,
+    { rows },
+  );
+  // Written around audited(), as the bench's generator does: worked out in bulk, as after a seed or a restore.
+  await rebuildStandings(db.queries());
+}
+
+/** Total db hits of the query that ranks and explains the first page (with `explain: false`, that ranks it only). */
+async function firstPageDbHits(themeIds: string[], place: Parameters<typeof standingsQuestion>[1], explain = true): Promise<number> {
+  const { cypher, params } = standingsQuery(standingsQuestion(themeIds, place, null, 21)!, 21, { explain });
+  const driver = neo4j.driver(embedded.uri, undefined, { disableLosslessIntegers: true });
+  try {
+    const { summary, records } = await driver.executeQuery(`PROFILE ${cypher}`, toCypherParams(params) as Record<string, unknown>);
+    expect(records[0]?.get('fresh')).toBe(true);
+    let hits = 0;
+    const walk = (plan: { dbHits: number; children: unknown[] }) => {
+      hits += plan.dbHits;
+      for (const child of plan.children) walk(child as typeof plan);
+    };
+    walk(summary.profile as unknown as { dbHits: number; children: unknown[] });
+    return hits;
+  } finally {
+    await driver.close();
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-standings-'));
+  embedded = await startEmbeddedNeo4j({ dataDir: path.join(dir, 'neo4j'), heap: '384m', pageCache: '128m' });
+  db = await Database.connect(embedded.uri, undefined);
+  await migrate(db.queries());
+  await db.queries().write(
+    `CREATE (root:Theme {id: 'technology', name: 'Technology'})
+     WITH root UNWIND range(0, $themes - 1) AS n
+     CREATE (:Theme {id: 'theme-' + n, name: 'Theme ' + n})-[:BROADER]->(root)
+     WITH DISTINCT root
+     CREATE (region:Region {id: 'everywhere', name: 'Everywhere'})
+     WITH region UNWIND $countries AS code
+     CREATE (:Country {id: code, name: code})-[:IN_REGION]->(region)`,
+    { themes: THEMES, countries: COUNTRIES },
+  );
+}, 600_000);
+
+afterAll(async () => {
+  await db?.close();
+  await embedded?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('the cost of a first page from the stored standings', () => {
+  it('reads the best first whatever the graph size: flat db hits from 200 to 2,000 experts, and ranks as from scratch', async () => {
+    const measure = async () => ({
+      broad: await firstPageDbHits(['technology'], null),
+      country: await firstPageDbHits(['technology'], { countries: [{ id: 'CN' }] }),
+      region: await firstPageDbHits(['technology'], { region: { id: 'everywhere' }, countries: COUNTRIES.map((id) => ({ id })) }),
+      rankingOnly: await firstPageDbHits(['technology'], null, false),
+    });
+    await addExperts(1, 200);
+    const small = await measure();
+    await addExperts(201, 2_000);
+    const large = await measure();
+    console.log(`db hits of a first page, 200 -> 2,000 experts: ${JSON.stringify(small)} -> ${JSON.stringify(large)}`);
+    // The ranking (seek, count, freshness) reads a page's worth of index entries, whatever the size.
+    expect(large.rankingOnly).toBeLessThan(500);
+    expect(large.rankingOnly / small.rankingOnly).toBeLessThan(1.5);
+    // With the explanations (STANDING_SCORE for 20 experts), flat too; what one explanation costs is the formula's.
+    for (const question of ['broad', 'country', 'region'] as const) expect(large[question] / small[question]).toBeLessThan(1.5);
+
+    const report = await checkStandings(db.queries());
+    expect(hasDrift(report), report.examples.join('\n')).toBe(false);
+    expect(report.fresh).toBe(true);
+    const stored = await readStandings(db.queries(), standingsQuestion(['technology'], null, null, 21)!);
+    const scratch = await rankByTheme(db.queries(), ['technology'], { countryIds: null, after: null, limit: 21 });
+    expect(stored.ranked!.total).toBe(2_000);
+    expect(stored.ranked!.page.map((hit) => [hit.expert.id, hit.score])).toEqual(scratch.page.map((hit) => [hit.expert.id, hit.score]));
+  }, 600_000);
+});
