@@ -12,6 +12,7 @@ import { isoCountries } from '../seed/countries.js';
 import { readSeedData, seedGraph, type SeedData } from '../seed/load.js';
 import { refreshAllDuplicateCandidates } from '../src/experts/duplicates/repository.js';
 import { surnameKey } from '../src/text.js';
+import { rebuildStandings } from '../src/whoknows/standings/rebuild.js';
 
 export const BENCH_ID_PREFIX = 'bench-expert-';
 const BATCH_SIZE = 2_000;
@@ -265,5 +266,8 @@ export async function generate(queries: Queries, target: number, log: (line: str
   }
   log('Scoring likely duplicate pairs (once, for the whole graph)…');
   await refreshAllDuplicateCandidates(queries);
+  // Written around audited(), as the seed is: the stored whoKnows standings are worked out again for the whole graph.
+  log('Working out the whoKnows standings (once, for the whole graph)…');
+  await rebuildStandings(queries, log);
   return { written: target - from + 1, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,9 +1,10 @@
 import type { Retirable } from '../writes/retirable.js';
 import type { Queries } from '../db/database.js';
-import { alignToIds, firstNeighboursByIds, nodesByIds } from '../db/nodes.js';
+import { alignToIds, nodesByIds } from '../db/nodes.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
 import type { ExpertRecord } from '../experts/repository.js';
+import { expertRelation } from '../experts/relations-repository.js';
 
 export type ContributionKind = 'PUBLICATION' | 'TALK' | 'BRIEFING';
 
@@ -25,15 +26,14 @@ export interface ContributionLinks {
 export const contributionsByIds = (queries: Queries, ids: readonly string[]) =>
   nodesByIds<ContributionRecord>(queries, 'Contribution', ids);
 
-/** The latest `limit` current contributions of each expert. */
-export const contributionsOfExperts = (queries: Queries, ids: readonly string[], limit: number) =>
-  firstNeighboursByIds<ContributionRecord>(
-    queries,
-    ids,
-    '(:Expert {id: id})<-[:BY]-(n:Contribution) WHERE n.retiredAt IS NULL',
-    'n.date DESC, n.id',
-    limit,
-  );
+/** An expert's latest `limit` current contributions, newest first: a relation of Expert, read with the page's others. */
+export const LATEST_CONTRIBUTIONS = expertRelation<ContributionRecord[], number>({
+  name: 'contributions',
+  expression: (limit) =>
+    `COLLECT { MATCH (e)<-[:BY]-(n:Contribution) WHERE n.retiredAt IS NULL WITH n ORDER BY n.date DESC, n.id LIMIT ${limit} RETURN n {.*} }`,
+  parse: (value) => value as ContributionRecord[],
+  empty: [],
+});
 
 export async function linksOfContributions(queries: Queries, ids: readonly string[]): Promise<ContributionLinks[]> {
   const rows = await queries.read<{ id: string } & ContributionLinks>(

@@ -5,8 +5,9 @@ import type { Context } from '../graphql/context.js';
 import { CountryNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
 import { ExpertNode } from '../experts/types.js';
-import { contributionLinks as linksOf, contributionsOfExpert } from './loaders.js';
-import { contributionsByIds, type ContributionRecord } from './repository.js';
+import { loadExpertRelation } from '../experts/loaders.js';
+import { contributionLinks as linksOf } from './loaders.js';
+import { contributionsByIds, LATEST_CONTRIBUTIONS, type ContributionRecord } from './repository.js';
 
 export const ContributionNode = builder.loadableNodeRef<ContributionRecord>('Contribution', {
   id: { resolve: (contribution) => contribution.id },
@@ -58,6 +59,6 @@ builder.objectField(ExpertNode, 'contributions', (t) =>
     type: [ContributionNode],
     description: 'The expert’s latest publications, talks and briefings, newest first.',
     args: { first: t.arg.int({ required: false, description: 'How many, from 1 to 100 (default 20).' }) },
-    resolve: (expert, args, ctx) => ctx.load(contributionsOfExpert, pageSize(args.first)).load(expert.id),
+    resolve: (expert, args, ctx) => loadExpertRelation(ctx, expert.id, LATEST_CONTRIBUTIONS, pageSize(args.first)),
   }),
 );

@@ -92,27 +92,3 @@ export async function neighboursByIds<T>(
   );
   return alignToIds(ids, rows, (row) => row.items as T[], []);
 }
-
-/**
- * For each id, the first `limit` nodes `n` that `pattern` (a code constant using `id`, with its own
- * WHERE if any) reaches in `order`, in one round trip for all ids: the limit applies per id.
- */
-export async function firstNeighboursByIds<T>(
-  queries: Queries,
-  ids: readonly string[],
-  pattern: string,
-  order: string,
-  limit: number,
-): Promise<T[][]> {
-  const rows = await queries.read<{ id: string; items: T[] }>(
-    `UNWIND $ids AS id
-     CALL (id) {
-       MATCH ${pattern}
-       WITH n ORDER BY ${order} LIMIT $limit
-       RETURN collect(n {.*}) AS items
-     }
-     RETURN id, items`,
-    { ids, limit },
-  );
-  return alignToIds(ids, rows, (row) => row.items as T[], []);
-}

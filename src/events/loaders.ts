@@ -1,8 +1,5 @@
-import { defineLoader, defineLoaderFamily } from '../graphql/loaders.js';
-import { eventsOfSpeakers, linksOfEvents, type EventLinks, type EventRecord } from './repository.js';
+import { defineLoader } from '../graphql/loaders.js';
+import { linksOfEvents, type EventLinks } from './repository.js';
 
 /** An event's relationships, for a whole page in one round trip. */
 export const eventLinks = defineLoader<string, EventLinks>(linksOfEvents);
-
-/** The events each expert spoke at, newest first, by expert id: one loader per page size. */
-export const eventsOfSpeaker = defineLoaderFamily<number, string, EventRecord[]>(eventsOfSpeakers);

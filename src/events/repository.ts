@@ -1,7 +1,8 @@
 import type { Retirable } from '../writes/retirable.js';
 import type { Queries } from '../db/database.js';
-import { alignToIds, firstNeighboursByIds, nodesByIds } from '../db/nodes.js';
+import { alignToIds, nodesByIds } from '../db/nodes.js';
 import type { ExpertRecord } from '../experts/repository.js';
+import { expertRelation } from '../experts/relations-repository.js';
 import type { NetworkRecord } from '../networks/repository.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
@@ -85,12 +86,11 @@ export async function pageOfEvents(
   return result ?? { rows: [], total: 0 };
 }
 
-/** The latest `limit` current events each expert spoke at, newest first. */
-export const eventsOfSpeakers = (queries: Queries, expertIds: readonly string[], limit: number) =>
-  firstNeighboursByIds<EventRecord>(
-    queries,
-    expertIds,
-    '(:Expert {id: id})<-[:FEATURED]-(n:Event) WHERE n.retiredAt IS NULL',
-    'n.startsAt DESC, n.id',
-    limit,
-  );
+/** The latest `limit` current events an expert spoke at, newest first: a relation of Expert, read with the page's others. */
+export const EVENTS_SPOKEN_AT = expertRelation<EventRecord[], number>({
+  name: 'events',
+  expression: (limit) =>
+    `COLLECT { MATCH (e)<-[:FEATURED]-(n:Event) WHERE n.retiredAt IS NULL WITH n ORDER BY n.startsAt DESC, n.id LIMIT ${limit} RETURN n {.*} }`,
+  parse: (value) => value as EventRecord[],
+  empty: [],
+});

@@ -9,8 +9,9 @@ import { decodeCursor, encodeCursor, pageSize, toPage } from '../graphql/paging.
 import { idOf } from '../names/service.js';
 import { CountryNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
-import { eventLinks, eventsOfSpeaker } from './loaders.js';
-import { eventsByIds, pageOfEvents, type EventRecord, type SpeakerRecord } from './repository.js';
+import { loadExpertRelation } from '../experts/loaders.js';
+import { eventLinks } from './loaders.js';
+import { eventsByIds, EVENTS_SPOKEN_AT, pageOfEvents, type EventRecord, type SpeakerRecord } from './repository.js';
 
 export const EventNode = builder.loadableNodeRef<EventRecord>('Event', {
   id: { resolve: (event) => event.id },
@@ -94,9 +95,6 @@ builder.objectField(ExpertNode, 'events', (t) =>
     type: [EventNode],
     description: 'The knowledge sessions and network meetings the expert spoke at, newest first.',
     args: { first: t.arg.int({ required: false, description: 'How many, from 1 to 100 (default 20).' }) },
-    resolve: (expert, args, ctx) => {
-      const limit = pageSize(args.first);
-      return ctx.load(eventsOfSpeaker, limit).load(expert.id);
-    },
+    resolve: (expert, args, ctx) => loadExpertRelation(ctx, expert.id, EVENTS_SPOKEN_AT, pageSize(args.first)),
   }),
 );

@@ -1,10 +1,11 @@
 import type { Queries } from '../db/database.js';
-import { alignToIds, pageByName } from '../db/nodes.js';
+import { pageByName } from '../db/nodes.js';
 import { notFound } from '../graphql/errors.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
-import { INSTITUTION, type InstitutionRecord } from '../institutions/repository.js';
+import type { InstitutionRecord } from '../institutions/repository.js';
 import type { NetworkRecord } from '../networks/repository.js';
+import { expertRelation } from './relations-repository.js';
 
 export interface ExpertRecord {
   id: string;
@@ -33,9 +34,11 @@ export interface AffiliationRecord {
   since: string | null;
   until: string | null;
   institution: InstitutionRecord;
+  /** The institution's country, read with it so that `institution { country }` costs no round trip of its own. */
+  institutionCountry: CountryRecord | null;
 }
 
-/** An expert's relationships, fetched together so that a page of experts costs one round trip for all of them. */
+/** An expert's relationships, read together (see EXPERT_LINKS). */
 export interface ExpertLinks {
   affiliations: AffiliationRecord[];
   networks: NetworkRecord[];
@@ -101,28 +104,29 @@ function byLevelThenName<T extends { level: number }>(name: (item: T) => string)
   return (a: T, b: T) => b.level - a.level || name(a).localeCompare(name(b));
 }
 
-export async function linksOfExperts(queries: Queries, ids: readonly string[]): Promise<ExpertLinks[]> {
-  const rows = await queries.read<{ id: string } & ExpertLinks>(
-    `UNWIND $ids AS id
-     MATCH (e:Expert {id: id})
-     RETURN id,
-       [(e)-[a:AFFILIATED_WITH]->(n:Institution) |
-          {role: a.role, since: a.since, until: a.until, institution: n ${INSTITUTION}}] AS affiliations,
-       [(e)-[:MEMBER_OF]->(n:Network) | n {.*}] AS networks,
-       [(e)-[x:EXPERT_IN]->(t:Theme) | {level: x.level, provenance: x.provenance, theme: t {.*}}] AS expertise,
-       [(e)-[f:FOCUSES_ON]->(c:Country) | {level: f.level, provenance: f.provenance, country: c {.*}}] AS focus`,
-    { ids },
-  );
-  const empty: ExpertLinks = { affiliations: [], networks: [], expertise: [], focus: [] };
-  return alignToIds<ExpertLinks>(ids, rows, (row) => row, empty).map((links) => {
+/** An expert's affiliations, networks, expertise and country focus: one relation, as a page nearly always wants them together. */
+export const EXPERT_LINKS = expertRelation<ExpertLinks>({
+  name: 'links',
+  expression: () => `{
+       affiliations: [(e)-[a:AFFILIATED_WITH]->(n:Institution) |
+          {role: a.role, since: a.since, until: a.until, institution: n {.*},
+           institutionCountry: [(n)-[:LOCATED_IN]->(c:Country) | c {.*}][0]}],
+       networks: [(e)-[:MEMBER_OF]->(n:Network) | n {.*}],
+       expertise: [(e)-[x:EXPERT_IN]->(t:Theme) | {level: x.level, provenance: x.provenance, theme: t {.*}}],
+       focus: [(e)-[f:FOCUSES_ON]->(c:Country) | {level: f.level, provenance: f.provenance, country: c {.*}}]}`,
+  empty: { affiliations: [], networks: [], expertise: [], focus: [] },
+  parse: (value) => {
+    const links = value as ExpertLinks;
     return {
-      // Current affiliations first, then the most recent.
-      affiliations: [...links.affiliations].sort(
+      // Current affiliations first, then the most recent; the institution's country read once, for its id and its record.
+      affiliations: links.affiliations
+        .map((a) => ({ ...a, institution: { ...a.institution, countryId: a.institutionCountry?.id ?? null } }))
+        .sort(
         (a, b) => Number(a.until !== null) - Number(b.until !== null) || (b.since ?? '').localeCompare(a.since ?? ''),
       ),
       networks: [...links.networks].sort((a, b) => a.acronym.localeCompare(b.acronym)),
       expertise: [...links.expertise].sort(byLevelThenName((x) => x.theme.name)),
       focus: [...links.focus].sort(byLevelThenName((x) => x.country.name)),
     };
-  });
-}
+  },
+});

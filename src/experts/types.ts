@@ -9,8 +9,9 @@ import { CountryNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
 import { InstitutionNode } from '../institutions/types.js';
 import { NetworkNode } from '../networks/types.js';
-import { expertLinks as linksOf } from './loaders.js';
+import { loadExpertRelation } from './loaders.js';
 import {
+  EXPERT_LINKS,
   expertsByIds,
   pageOfExperts,
   pageOfInstitutionExperts,
@@ -25,7 +26,15 @@ export const ExpertNode = builder.loadableNodeRef<ExpertRecord>('Expert', {
   load: (ids: string[], ctx) => expertsByIds(ctx.queries, ids),
 });
 
-const expertLinks = (ctx: Context, id: string) => ctx.load(linksOf).load(id);
+const expertLinks = (ctx: Context, id: string) => loadExpertRelation(ctx, id, EXPERT_LINKS);
+
+/** An expert's affiliations; their institutions' countries go into the country loader, so `institution { country }` needs no query. */
+async function affiliationsOf(ctx: Context, id: string): Promise<AffiliationRecord[]> {
+  const { affiliations } = await expertLinks(ctx, id);
+  const countries = CountryNode.getDataloader(ctx);
+  for (const { institutionCountry } of affiliations) if (institutionCountry) countries.prime(institutionCountry.id, institutionCountry);
+  return affiliations;
+}
 
 /** Contact details are personal data: see canReadContacts for who may read them. */
 async function mayReadContacts(ctx: Context, expert: ExpertRecord): Promise<boolean> {
@@ -78,7 +87,7 @@ ExpertNode.implement({
     affiliations: t.field({
       type: [Affiliation],
       description: 'Institutions the expert works or worked at, current ones first.',
-      resolve: async (expert, _args, ctx) => (await expertLinks(ctx, expert.id)).affiliations,
+      resolve: (expert, _args, ctx) => affiliationsOf(ctx, expert.id),
     }),
     networks: t.field({
       type: [NetworkNode],

@@ -61,7 +61,7 @@ export function createContext(database: Database, viewer: Viewer, maxCost: numbe
       defined.set(key, family);
       let loader = family.get(param) as DataLoader<K, V> | undefined;
       if (!loader) {
-        loader = new DataLoader<K, V>((keys) => definition.batch(queries, keys, param as P));
+        loader = new DataLoader<K, V, unknown>((keys) => definition.batch(queries, keys, param as P), { cacheKeyFn: definition.cacheKey });
         family.set(param, loader as DataLoader<unknown, unknown>);
       }
       return loader;

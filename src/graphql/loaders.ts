@@ -8,13 +8,16 @@ import type { Queries } from '../db/database.js';
 export interface LoaderDefinition<Key, Value, Param = undefined> {
   /** Loads the values of `keys`, one per key in the same order (an Error where one fails). */
   readonly batch: (queries: Queries, keys: readonly Key[], param: Param) => Promise<Array<Value | Error>>;
+  /** What makes two keys the same (for keys that are objects); none: the key itself. */
+  readonly cacheKey?: (key: Key) => unknown;
 }
 
-/** A loader of values by key, e.g. an expert's links by expert id. */
+/** A loader of values by key, e.g. an expert's links by expert id; `cacheKey` where keys are objects. */
 export function defineLoader<Key, Value>(
   batch: (queries: Queries, keys: readonly Key[]) => Promise<Array<Value | Error>>,
+  options: { cacheKey?: (key: Key) => unknown } = {},
 ): LoaderDefinition<Key, Value> {
-  return { batch: (queries, keys) => batch(queries, keys) };
+  return { batch: (queries, keys) => batch(queries, keys), ...options };
 }
 
 /**

@@ -87,6 +87,15 @@ function wordsToSearchBeside(text: string, recognised: Array<{ text: string; kin
  * evidence, or, when no theme is named, by what the words find. An explicit `country` wins over a place in the text.
  */
 export async function whoKnows(queries: Queries, args: WhoKnowsArgs): Promise<WhoKnowsResult> {
+  const { subject, size, after } = await interpretWhoKnows(queries, args);
+  return rankExperts(queries, subject, size, after);
+}
+
+/** What whoKnows ranks on, its page size and cursor: the arguments checked and their names resolved (the bench ranks these alone). */
+export async function interpretWhoKnows(
+  queries: Queries,
+  args: WhoKnowsArgs,
+): Promise<{ subject: Subject; size: number; after: [number, string] | null }> {
   const about = checkedAbout(args.about);
   const country = checkedCountry(args.country);
   const size = pageSize(args.first);
@@ -95,14 +104,11 @@ export async function whoKnows(queries: Queries, args: WhoKnowsArgs): Promise<Wh
   // A theme's id, name or alias as the whole of `about` (and the country) in one round trip; only other text is read for names.
   const { themes: [named = null], places: [asked = null] } = await resolveNames(queries, { themes: [about], places: country === null ? [] : [country] });
   if (country !== null && asked === null) throw await unknownPlace(queries, 'country', country);
-  if (named !== null) return rankExperts(queries, { themes: [named], text: null, place: asked }, size, after);
+  if (named !== null) return { subject: { themes: [named], text: null, place: asked }, size, after };
 
   // An e-mail address is never read for names (nor split into searchable words): contact details are not searchable.
   const readable = about.replace(EMAIL_ADDRESS, ' ').trim();
-  if (readable === '') {
-    const context = { size, afterGiven: after !== null, themeIds: [], countryIds: asked?.countries.map((c) => c.id) ?? [], regionId: asked?.region?.id ?? null, searchedText: null };
-    return toResult('FULL_TEXT', { total: 0, page: [] }, () => [], context);
-  }
+  if (readable === '') return { subject: { themes: [], text: null, place: asked }, size, after };
   const question = await interpretQuestion(queries, readable);
   const words = [question.remainingText, ...wordsToSearchBeside(readable, question.recognised)].filter((w) => w.trim() !== '').join(' ');
   const text = luceneTerms(words) === '' ? null : words;
@@ -110,9 +116,9 @@ export async function whoKnows(queries: Queries, args: WhoKnowsArgs): Promise<Wh
   if (question.themes.length === 0 && text === null) {
     if (question.places.length === 0) throw badUserInput('about has no words to search for: name a theme or use letters or digits.', { argument: 'about' });
     // Only a place was named ("Kazakhstan"): its name is the words to search, the place where.
-    return rankExperts(queries, { themes: [], text: about, place }, size, after);
+    return { subject: { themes: [], text: about, place }, size, after };
   }
-  return rankExperts(queries, { themes: question.themes, text, place }, size, after);
+  return { subject: { themes: question.themes, text, place }, size, after };
 }
 
 /** One page of experts for a resolved subject; `after` is the (score, id) of the last expert of the previous page. */
@@ -143,6 +149,8 @@ export async function rankExperts(queries: Queries, subject: Subject, size: numb
     ];
     return toResult(context.searchedText === null ? 'THEME' : 'THEME_AND_TEXT', ranked, explain, context);
   }
+  // Nothing left to search (an e-mail address only): no one matches.
+  if (context.searchedText === null) return toResult('FULL_TEXT', { total: 0, page: [] }, () => [], context);
   const ranked = await rankByText(queries, textQuery ?? '', pageParams);
   const explain = (match: TextMatch) => [
     ...textReasons(match.text.facts, subject.text ?? ''),

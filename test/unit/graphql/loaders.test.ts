@@ -25,4 +25,19 @@ describe('typed loaders', () => {
     expect(batches).toEqual(['doubled 1,2', 'firstOf:1 abc', 'firstOf:2 abc']);
     expect(createContext(database, ANONYMOUS, 100).load(doubled)).not.toBe(ctx.load(doubled));
   });
+
+  it('takes object keys as the same key when their cacheKey agrees', async () => {
+    const batches: string[][] = [];
+    const lengthOf = defineLoader<{ text: string }, number>(
+      async (_queries, keys) => {
+        batches.push(keys.map((key) => key.text));
+        return keys.map((key) => key.text.length);
+      },
+      { cacheKey: (key) => key.text },
+    );
+    const ctx = createContext(database, ANONYMOUS, 100);
+    const loader = ctx.load(lengthOf);
+    expect(await Promise.all([loader.load({ text: 'ab' }), loader.load({ text: 'ab' }), loader.load({ text: 'abc' })])).toEqual([2, 2, 3]);
+    expect(batches).toEqual([['ab', 'abc']]);
+  });
 });

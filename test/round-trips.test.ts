@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.js';
+import { standingsAreFresh } from '../src/whoknows/standings/keeper.js';
+import { rebuildStandings } from '../src/whoknows/standings/rebuild.js';
+import { connectTestDatabase, graphql, type GraphqlResponse } from './helpers/api.js';
+
+/**
+ * A page of whoKnows costs the same few Neo4j round trips whatever it selects and however long it is:
+ * name resolution, the ranking, and one query for all relations of the page's experts (issue 12).
+ * Counted by the server itself (QUERY_STATS=1 in the test app: `extensions.queryStats.roundTrips`).
+ */
+const EXPERT_WITH_EVERY_RELATION = `
+  id slug name headline headlineNl bio bioNl languages email phone contactConsent version retired retiredAt retiredReason
+  affiliations { role since until current institution { id slug name acronym kind city country { id code name } } }
+  networks { id slug acronym name kind }
+  expertise { level provenance theme { id slug name } }
+  countryFocus { level provenance country { id code name } }
+  contributions(first: 3) { id slug kind title summary date url }
+  events(first: 3) { id slug title kind startsAt online }`;
+
+const WHO_KNOWS = `query ($about: String!, $country: String, $first: Int, $after: String) {
+  whoKnows(about: $about, country: $country, first: $first, after: $after) {
+    totalCount matchedBy
+    edges { cursor score reasons { text kind points } node { ${EXPERT_WITH_EVERY_RELATION} } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const QUESTIONS: Array<{ name: string; about: string; country?: string }> = [
+  { name: 'a broad theme', about: 'technology' },
+  { name: 'a theme in a country', about: 'technology', country: 'CN' },
+  { name: 'a theme in a region', about: 'technology', country: 'East Asia' },
+  { name: 'free text', about: 'export controls on chips' },
+];
+
+let db: Database;
+beforeAll(async () => {
+  db = await connectTestDatabase();
+});
+
+/**
+ * Fixtures other test files write around audited() leave the stored standings stale, and a stale read
+ * ranks from scratch after finding out (one more query): the count here is of the maintained path. So
+ * the standings are made fresh first, and a request sent while another file made them stale is sent again.
+ */
+async function onFreshStandings(send: () => Promise<GraphqlResponse>): Promise<GraphqlResponse> {
+  for (let attempt = 1; ; attempt++) {
+    if (!(await standingsAreFresh(db.queries()))) await rebuildStandings(db.queries());
+    const response = await send();
+    if ((await standingsAreFresh(db.queries())) || attempt === 5) return response;
+  }
+}
+
+/** What the page says of each expert's relations agrees with the graph. */
+async function expectRelationsAsStored(experts: any[]): Promise<void> {
+  const stored = await db.queries().read<Record<string, number> & { id: string }>(
+    `UNWIND $ids AS id MATCH (e:Expert {id: id})
+     RETURN id, COUNT { (e)-[:AFFILIATED_WITH]->(:Institution) } AS affiliations, COUNT { (e)-[:MEMBER_OF]->(:Network) } AS networks,
+            COUNT { (e)-[:EXPERT_IN]->(:Theme) } AS expertise, COUNT { (e)-[:FOCUSES_ON]->(:Country) } AS countryFocus,
+            COUNT { MATCH (e)<-[:BY]-(k:Contribution) WHERE k.retiredAt IS NULL } AS contributions,
+            COUNT { MATCH (e)<-[:FEATURED]-(v:Event) WHERE v.retiredAt IS NULL } AS events`,
+    { ids: experts.map((expert) => expert.slug) },
+  );
+  expect(stored.length).toBe(experts.length);
+  for (const expert of experts) {
+    const counts = stored.find((row) => row.id === expert.slug)!;
+    for (const relation of ['affiliations', 'networks', 'expertise', 'countryFocus']) expect(expert[relation].length).toBe(counts[relation]);
+    expect(expert.contributions.length).toBe(Math.min(3, counts.contributions!));
+    expect(expert.events.length).toBe(Math.min(3, counts.events!));
+    const dates = expert.contributions.map((k: any) => k.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  }
+  expect(experts.some((expert) => expert.affiliations.some((a: any) => a.institution.country !== null))).toBe(true);
+  expect(experts.some((expert) => expert.contributions.length > 0)).toBe(true);
+}
+
+const roundTrips = (response: { extensions?: { queryStats?: { roundTrips: number } } }) => response.extensions?.queryStats?.roundTrips;
+
+describe('round trips of a whoKnows page with every relation of Expert selected', { timeout: 240_000 }, () => {
+  for (const question of QUESTIONS) {
+    it(`are at most 3 for ${question.name}, the same for 5 and for 20 experts`, async () => {
+      const variables = { about: question.about, country: question.country ?? null };
+      const twenty = await onFreshStandings(() => graphql(WHO_KNOWS, { ...variables, first: 20 }));
+      expect(twenty.errors).toBeUndefined();
+      const page = twenty.data.whoKnows;
+      expect(page.edges.length).toBe(Math.min(20, page.totalCount));
+      expect(page.edges.length).toBeGreaterThan(5);
+      await expectRelationsAsStored(page.edges.map((edge: any) => edge.node));
+      expect(roundTrips(twenty)).toBeLessThanOrEqual(3);
+
+      const five = await onFreshStandings(() => graphql(WHO_KNOWS, { ...variables, first: 5 }));
+      expect(five.errors).toBeUndefined();
+      expect(roundTrips(five)).toBe(roundTrips(twenty));
+      const next = await onFreshStandings(() => graphql(WHO_KNOWS, { ...variables, first: 5, after: five.data.whoKnows.pageInfo.endCursor }));
+      expect(next.errors).toBeUndefined();
+      expect(roundTrips(next)).toBe(roundTrips(twenty));
+    });
+  }
+});
+
+describe('round trips of other pages of experts', { timeout: 240_000 }, () => {
+  it('whoKnows asked by an officer, whose contact details depend on the networks: still at most 3', async () => {
+    for (const first of [5, 20]) {
+      const response = await onFreshStandings(() => graphql(WHO_KNOWS, { about: 'technology', first }, { as: 'officer' }));
+      expect(response.data.whoKnows.edges.length).toBe(first);
+      expect(roundTrips(response)).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('experts(first:) with every relation: the page and one query for its relations, whatever its size', async () => {
+    const query = `query ($first: Int) { experts(first: $first) { totalCount edges { node { ${EXPERT_WITH_EVERY_RELATION} } } } }`;
+    const counts: Array<number | undefined> = [];
+    for (const first of [5, 20]) {
+      const response = await graphql(query, { first });
+      expect(response.errors).toBeUndefined();
+      await expectRelationsAsStored(response.data.experts.edges.map((edge: any) => edge.node));
+      counts.push(roundTrips(response));
+    }
+    expect(counts).toEqual([2, 2]);
+  });
+
+  it('node(id:) of an expert with every relation: the expert and one query for its relations', async () => {
+    const listed = await graphql('{ experts(first: 1) { edges { node { id } } } }');
+    const response = await graphql(`query ($id: ID!) { node(id: $id) { ... on Expert { ${EXPERT_WITH_EVERY_RELATION} } } }`, {
+      id: listed.data.experts.edges[0].node.id,
+    });
+    expect(response.errors).toBeUndefined();
+    await expectRelationsAsStored([response.data.node]);
+    expect(roundTrips(response)).toBe(2);
+  });
+});
