@@ -32,13 +32,14 @@ const version = async (label: string, id: string) => {
   return row!.version;
 };
 
-/** Stored standings of these experts against what STANDING_SCORE says now. */
+/** Stored standings of these experts (scores and facts) against what STANDING_SCORE says now. */
 async function expectCurrent(ids: string[]): Promise<void> {
   const drift = await db.queries().writeTransaction((run) => driftOf(run, ids, 5));
-  expect({ missing: drift.missing, extra: drift.extra, wrongScore: drift.wrongScore, examples: drift.examples }).toEqual({
+  expect({ missing: drift.missing, extra: drift.extra, wrongScore: drift.wrongScore, wrongFacts: drift.wrongFacts, examples: drift.examples }).toEqual({
     missing: 0,
     extra: 0,
     wrongScore: 0,
+    wrongFacts: 0,
     examples: [],
   });
 }

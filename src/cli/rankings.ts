@@ -13,7 +13,7 @@ const USAGE = 'usage: npm run rankings -- --check | --rebuild';
 
 function describe(report: DriftReport): string[] {
   return [
-    `Checked the standings of ${report.experts} experts: ${report.missing} missing, ${report.extra} extra, ${report.wrongScore} with a wrong score, ` +
+    `Checked the standings of ${report.experts} experts: ${report.missing} missing, ${report.extra} extra, ${report.wrongScore} with a wrong score, ${report.wrongFacts} with wrong facts, ` +
       `${report.wrongCounts} keys with a wrong count, ${report.orphans} on nodes that are no longer experts.`,
     ...report.examples.map((example) => `  e.g. ${example}`),
     report.fresh

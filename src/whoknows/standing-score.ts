@@ -38,7 +38,7 @@ const confidence = (kind: 'theme' | 'focus', p: string) => `$rankingWeights.${ki
  * Cypher: the network a verifier stands for, when `verifiedBy` names one by acronym or id ("CKN secretariat",
  * "local-secretariat-ckn"): its acronym. Networks are a handful of reference nodes.
  */
-const verifierNetwork = (verifiedBy: string) => `
+export const verifierNetwork = (verifiedBy: string) => `
   CASE WHEN ${verifiedBy} IS NULL THEN null ELSE
     COLLECT { MATCH (n:Network) WHERE toLower(${verifiedBy}) CONTAINS toLower(n.acronym) OR toLower(${verifiedBy}) CONTAINS n.id
               RETURN coalesce(n.acronym, n.name) ORDER BY size(n.id) DESC }[0] END`;
@@ -47,31 +47,52 @@ const verifierNetwork = (verifiedBy: string) => `
 const capped = (count: string) => `CASE WHEN ${count} > $rankingWeights.evidenceCap THEN $rankingWeights.evidenceCap ELSE ${count} END`;
 const ids = (list: string) => `[n IN ${list} | n.id][0..$rankingWeights.idsListed]`;
 
-export const STANDING_SCORE = `
-  // Evidence on the theme (or a narrower one), in any country: it makes a declared level believable.
-  CALL (e, rootId) {
-    OPTIONAL MATCH (e)<-[:BY]-(k:Contribution)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(:Theme {id: rootId})
-    WHERE k.retiredAt IS NULL
-    WITH DISTINCT k ORDER BY k.date DESC, k.id
-    RETURN collect(k) AS themeContributions
+/**
+ * Cypher, `CALL (e) { ${STANDING_NEIGHBOURHOOD} }`: everything of the expert's neighbourhood the score reads,
+ * collected once per expert as `hood`: current contributions and answered inquiries (newest first, each with
+ * the ids of its themes and all their broader themes, and of the countries it concerns), claims (with the
+ * ids of the claimed theme's broader themes at their least distance, and of the themes just below it), focus,
+ * the number of unrelated top-level claims on the expert's word alone, and whether the expert is active.
+ */
+export const STANDING_NEIGHBOURHOOD = `
+  CALL (e) {
+    MATCH (e)<-[:BY]-(k:Contribution) WHERE k.retiredAt IS NULL
+    WITH DISTINCT k
+    WITH k, {id: k.id, title: k.title,
+             themes: COLLECT { MATCH (k)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(a:Theme) RETURN DISTINCT a.id },
+             countries: COLLECT { MATCH (k)-[:CONCERNS]->(c:Country) RETURN DISTINCT c.id }} AS item
+    ORDER BY k.date DESC, k.id
+    RETURN collect(item) AS contributions
   }
-  CALL (e, rootId) {
-    OPTIONAL MATCH (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(q:Inquiry)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(:Theme {id: rootId})
-    WITH DISTINCT q ORDER BY q.receivedAt DESC, q.id
-    RETURN collect(q) AS themeInquiries
+  CALL (e) {
+    MATCH (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(q:Inquiry)
+    WITH DISTINCT q
+    WITH q, {id: q.id,
+             themes: COLLECT { MATCH (q)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(a:Theme) RETURN DISTINCT a.id },
+             countries: COLLECT { MATCH (q)-[:CONCERNS]->(c:Country) RETURN DISTINCT c.id }} AS item
+    ORDER BY q.receivedAt DESC, q.id
+    RETURN collect(item) AS inquiries
   }
-  // Evidence concerning the asked countries, on any theme: it puts an expert in the country without a declared focus.
-  CALL (e, countryIds) {
-    OPTIONAL MATCH (e)<-[:BY]-(k:Contribution)-[:CONCERNS]->(c:Country)
-    WHERE c.id IN countryIds AND k.retiredAt IS NULL
-    WITH DISTINCT k ORDER BY k.date DESC, k.id
-    RETURN collect(k) AS countryContributions
+  CALL (e) {
+    MATCH (e)-[x:EXPERT_IN]->(t:Theme)
+    CALL (t) {
+      MATCH p = (t)-[:BROADER*0..10]->(a:Theme)
+      WITH a, min(length(p)) AS depth
+      RETURN collect({id: a.id, depth: depth}) AS above
+    }
+    WITH {themeId: t.id, themeName: t.name, level: x.level, provenance: ${provenanceOf('x.provenance')},
+          verifiedBy: x.verifiedBy, verifiedAt: toString(x.verifiedAt), verifierNetwork: ${verifierNetwork('x.verifiedBy')},
+          base: ${confidence('theme', 'x.provenance')},
+          above: above,
+          below: COLLECT { MATCH (t)<-[:BROADER]-(b:Theme) RETURN b.id }} AS item
+    RETURN collect(item) AS claims
   }
-  CALL (e, countryIds) {
-    OPTIONAL MATCH (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(q:Inquiry)-[:CONCERNS]->(c:Country)
-    WHERE c.id IN countryIds
-    WITH DISTINCT q ORDER BY q.receivedAt DESC, q.id
-    RETURN collect(q) AS countryInquiries
+  CALL (e) {
+    MATCH (e)-[f:FOCUSES_ON]->(c:Country)
+    WITH {countryId: c.id, countryName: c.name, level: f.level, provenance: ${provenanceOf('f.provenance')},
+          verifiedBy: f.verifiedBy, verifiedAt: toString(f.verifiedAt), verifierNetwork: ${verifierNetwork('f.verifiedBy')},
+          base: ${confidence('focus', 'f.provenance')}} AS item
+    RETURN collect(item) AS focus
   }
   // Unrelated subjects the expert claims at the top levels (4-5) on their own word alone, with nothing to show
   // (a claim on a narrower theme of another such claim is the same subject, not counted again).
@@ -83,65 +104,70 @@ export const STANDING_SCORE = `
       AND NOT EXISTS { (t)-[:BROADER]->(:Theme)<-[:EXPERT_IN]-(e) }
     RETURN count(DISTINCT t) AS broadClaims
   }
+  RETURN {active: e.retiredAt IS NULL, contributions: contributions, inquiries: inquiries, claims: claims, focus: focus,
+          broadClaims: broadClaims} AS hood`;
+
+/** Cypher: the one of `list` with the most points (ties: the first by name), or null. */
+const best = (list: string, name: string) =>
+  `reduce(top = null, c IN ${list} | CASE WHEN top IS NULL OR c.points > top.points OR (c.points = top.points AND c.${name} < top.${name}) THEN c ELSE top END)`;
+
+/**
+ * Cypher, `CALL (e, hood, rootId, countryIds) { ${STANDING_FROM_NEIGHBOURHOOD} }`: the standing from the
+ * collected neighbourhood, list comprehensions only (no graph access but the root's name).
+ */
+export const STANDING_FROM_NEIGHBOURHOOD = `
+  // Evidence on the theme (or a narrower one), in any country: it makes a declared level believable.
+  // Evidence concerning the asked countries, on any theme: it puts an expert in the country without a declared focus.
+  WITH e, hood, rootId, countryIds,
+       [k IN hood.contributions WHERE rootId IN k.themes] AS themeContributions,
+       [q IN hood.inquiries WHERE rootId IN q.themes] AS themeInquiries,
+       [k IN hood.contributions WHERE any(c IN k.countries WHERE c IN countryIds)] AS countryContributions,
+       [q IN hood.inquiries WHERE any(c IN q.countries WHERE c IN countryIds)] AS countryInquiries
   // The strongest claim on the theme, a narrower one or the theme just above it:
   // level × (exact, narrower or broader) × confidence in it.
-  OPTIONAL CALL (e, rootId, themeContributions, themeInquiries, broadClaims) {
-    CALL (e, rootId) {
-      MATCH p = (e)-[x:EXPERT_IN]->(t:Theme)-[:BROADER*0..10]->(:Theme {id: rootId})
-      RETURN x, t, min(length(p)) - 1 AS depth
-      UNION
-      MATCH (e)-[x:EXPERT_IN]->(t:Theme)<-[:BROADER]-(:Theme {id: rootId})
-      RETURN x, t, -1 AS depth
-    }
-    WITH x, t, depth, size(themeContributions) AS byContributions, size(themeInquiries) AS byInquiries
-    WITH x, t, depth, byContributions, byInquiries, byContributions + byInquiries AS backing,
-         ${confidence('theme', 'x.provenance')} AS base
-    WITH x, t, depth, byContributions, byInquiries,
-         round(CASE WHEN ${provenanceOf('x.provenance')} <> 'DECLARED' THEN base
-              WHEN backing > 0 THEN base + $rankingWeights.declaredBacking
-                   * CASE WHEN backing > $rankingWeights.declaredBackingCap THEN $rankingWeights.declaredBackingCap ELSE backing END
-              WHEN broadClaims > $rankingWeights.broadClaimsAllowed
-                THEN base * ($rankingWeights.broadClaimsAllowed * 1.0 / broadClaims) ^ 2
-              ELSE base END, 2) AS belief
-    WITH x, t, depth, byContributions, byInquiries, belief,
-         round(x.level * CASE WHEN depth = 0 THEN $rankingWeights.exactTheme WHEN depth > 0 THEN $rankingWeights.narrowerTheme
-                              ELSE $rankingWeights.broaderTheme END * belief, 2) AS points
-    ORDER BY points DESC, t.name
-    LIMIT 1
-    RETURN {
-             themeId: t.id, themeName: t.name, depth: depth, level: x.level, provenance: ${provenanceOf('x.provenance')},
-             verifiedBy: x.verifiedBy, verifiedAt: toString(x.verifiedAt), verifierNetwork: ${verifierNetwork('x.verifiedBy')},
-             belief: belief, backingContributions: byContributions, backingInquiries: byInquiries,
-             broadClaims: broadClaims, points: points } AS claim
-  }
+  WITH *, size(themeContributions) AS byContributions, size(themeInquiries) AS byInquiries,
+       [x IN hood.claims WHERE any(a IN x.above WHERE a.id = rootId) | x {.*, depth: [a IN x.above WHERE a.id = rootId | a.depth][0]}]
+       + [x IN hood.claims WHERE rootId IN x.below | x {.*, depth: -1}] AS claimed
+  WITH *, [x IN claimed | x {.*, belief: round(
+         CASE WHEN x.provenance <> 'DECLARED' THEN x.base
+              WHEN byContributions + byInquiries > 0 THEN x.base + $rankingWeights.declaredBacking
+                   * CASE WHEN byContributions + byInquiries > $rankingWeights.declaredBackingCap THEN $rankingWeights.declaredBackingCap
+                          ELSE byContributions + byInquiries END
+              WHEN hood.broadClaims > $rankingWeights.broadClaimsAllowed
+                THEN x.base * ($rankingWeights.broadClaimsAllowed * 1.0 / hood.broadClaims) ^ 2
+              ELSE x.base END, 2)}] AS believed
+  WITH *, ${best(`[x IN believed | x {.*, points: round(x.level * CASE WHEN x.depth = 0 THEN $rankingWeights.exactTheme
+                  WHEN x.depth > 0 THEN $rankingWeights.narrowerTheme ELSE $rankingWeights.broaderTheme END * x.belief, 2)}]`, 'themeName')} AS strongest
   // The strongest focus on one of the asked countries: level × confidence in it (a declared focus gains from
   // contributions and answered inquiries concerning the asked countries).
-  CALL (e, countryIds, countryContributions, countryInquiries) {
-    OPTIONAL MATCH (e)-[f:FOCUSES_ON]->(c:Country) WHERE c.id IN countryIds
-    WITH f, c, size(countryContributions) + size(countryInquiries) AS backing
-    WITH f, c, round(CASE WHEN ${provenanceOf('f.provenance')} <> 'DECLARED' THEN ${confidence('focus', 'f.provenance')}
-                          ELSE $rankingWeights.focusConfidence.DECLARED + $rankingWeights.focusBacking
-                               * CASE WHEN backing > $rankingWeights.focusBackingCap THEN $rankingWeights.focusBackingCap ELSE backing END
-                     END, 2) AS belief
-    WITH f, c, belief, round(f.level * $rankingWeights.focus * belief, 2) AS points
-    ORDER BY points DESC, c.name
-    LIMIT 1
-    RETURN CASE WHEN f IS NULL THEN null ELSE {
-             countryId: c.id, countryName: c.name, level: f.level, provenance: ${provenanceOf('f.provenance')},
-             verifiedBy: f.verifiedBy, verifiedAt: toString(f.verifiedAt), verifierNetwork: ${verifierNetwork('f.verifiedBy')},
-             belief: belief, points: points } END AS focus
-  }
-  WITH e, rootId, countryIds, claim, focus, themeContributions, themeInquiries, countryContributions, countryInquiries,
+  WITH *, size(countryContributions) + size(countryInquiries) AS countryBacking
+  WITH *, [f IN hood.focus WHERE f.countryId IN countryIds | f {.*, belief: round(
+         CASE WHEN f.provenance <> 'DECLARED' THEN f.base
+              ELSE $rankingWeights.focusConfidence.DECLARED + $rankingWeights.focusBacking
+                   * CASE WHEN countryBacking > $rankingWeights.focusBackingCap THEN $rankingWeights.focusBackingCap ELSE countryBacking END
+         END, 2)}] AS focused
+  WITH *, ${best('[f IN focused | f {.*, points: round(f.level * $rankingWeights.focus * f.belief, 2)}]', 'countryName')} AS strongestFocus
+  WITH e, hood, rootId, countryIds, themeContributions, themeInquiries, countryContributions, countryInquiries,
+       CASE WHEN strongest IS NULL THEN null ELSE {
+         themeId: strongest.themeId, themeName: strongest.themeName, depth: strongest.depth, level: strongest.level,
+         provenance: strongest.provenance, verifiedBy: strongest.verifiedBy, verifiedAt: strongest.verifiedAt,
+         verifierNetwork: strongest.verifierNetwork, belief: strongest.belief, backingContributions: byContributions,
+         backingInquiries: byInquiries, broadClaims: hood.broadClaims, points: strongest.points } END AS claim,
+       CASE WHEN strongestFocus IS NULL THEN null ELSE {
+         countryId: strongestFocus.countryId, countryName: strongestFocus.countryName, level: strongestFocus.level,
+         provenance: strongestFocus.provenance, verifiedBy: strongestFocus.verifiedBy, verifiedAt: strongestFocus.verifiedAt,
+         verifierNetwork: strongestFocus.verifierNetwork, belief: strongestFocus.belief, points: strongestFocus.points } END AS focus
+  WITH e, hood, rootId, countryIds, claim, focus, themeContributions, themeInquiries, countryContributions, countryInquiries,
        // Evidence on the theme counts in the asked countries only, when countries are asked.
        CASE WHEN countryIds IS NULL THEN themeContributions ELSE [k IN themeContributions WHERE k IN countryContributions] END AS contributions,
        CASE WHEN countryIds IS NULL THEN themeInquiries ELSE [q IN themeInquiries WHERE q IN countryInquiries] END AS inquiries
-  WITH e, rootId, countryIds, claim, focus, themeContributions, themeInquiries, countryContributions, countryInquiries, contributions, inquiries,
+  WITH e, hood, rootId, countryIds, claim, focus, themeContributions, themeInquiries, countryContributions, countryInquiries, contributions, inquiries,
        round(${capped('size(contributions)')} * $rankingWeights.contribution, 2) AS contributionPoints,
        round(${capped('size(inquiries)')} * $rankingWeights.answeredInquiry, 2) AS inquiryPoints,
        CASE WHEN countryIds IS NULL THEN 0.0
             ELSE round(${capped('size(countryContributions) + size(countryInquiries)')} * $rankingWeights.countryEvidence, 2) END AS countryEvidencePoints
   RETURN
-    e.retiredAt IS NULL
+    hood.active
       AND (claim IS NOT NULL OR size(themeContributions) > 0 OR size(themeInquiries) > 0)
       AND (countryIds IS NULL OR focus IS NOT NULL OR size(countryContributions) > 0 OR size(countryInquiries) > 0) AS qualifies,
     round(coalesce(claim.points, 0.0) + coalesce(focus.points, 0.0) + contributionPoints + inquiryPoints + countryEvidencePoints, 2) AS score,
@@ -159,6 +185,12 @@ export const STANDING_SCORE = `
       countryInquiryIds: CASE WHEN countryIds IS NULL THEN [] ELSE ${ids('countryInquiries')} END,
       countryEvidencePoints: countryEvidencePoints
     } AS facts`;
+
+/** The standing of one (expert, root, scope), neighbourhood and all: `CALL (e, rootId, countryIds) { ${STANDING_SCORE} }`. */
+export const STANDING_SCORE = `
+  CALL (e) { ${STANDING_NEIGHBOURHOOD} }
+  CALL (e, hood, rootId, countryIds) { ${STANDING_FROM_NEIGHBOURHOOD} }
+  RETURN qualifies, score, facts`;
 
 const PROVENANCE = oneOf(['DECLARED', 'VERIFIED', 'EVIDENCED'] as const);
 const levelFields = { level: int, provenance: PROVENANCE, verifiedBy: optStr, verifiedAt: optStr, verifierNetwork: optStr, points: num };

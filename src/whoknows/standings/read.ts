@@ -1,13 +1,14 @@
 /**
  * whoKnows for themes from the stored standings: the best `limit` experts read in score order from the
- * `ranks_order` index (an index seek per asked theme, after the cursor), then only those explained with
- * STANDING_SCORE, in the same query; the total from the key's hub (a degree look-up). Null when the
+ * `ranks_order` index (an index seek per asked theme, after the cursor), then only those explained from
+ * the facts stored with their standings (facts.ts), in the same query; the total from the key's hub (a degree look-up). Null when the
  * standings do not reflect the graph (see state.ts): the caller then ranks from scratch.
  */
 import type { Queries } from '../../db/database.js';
-import { list, num, obj, str, type Parser } from '../../db/rows.js';
+import { list, num, obj, optStr, str, type Parser } from '../../db/rows.js';
 import type { ExpertRecord } from '../../experts/repository.js';
-import { STANDING_SCORE, standingFacts, standingScoreParams } from '../standing-score.js';
+import { standingScoreParams, verifierNetwork } from '../standing-score.js';
+import { factsFromStore, type FactNames } from './facts.js';
 import type { RankedPage, ThemeMatch, ThemeStanding } from '../repository.js';
 import { RANKS, STANDING_KEY, standingKey } from './store.js';
 import { FORMULA, STANDINGS_FRESH } from './state.js';
@@ -32,7 +33,7 @@ export interface ReadOptions {
    * they keep themselves; the API always checks).
    */
   assumeFresh?: boolean;
-  /** Leave out the explanations (STANDING_SCORE for the page): to measure what the ranking alone costs. */
+  /** Leave out the explanations (the page's stored facts and names): to measure what the ranking alone costs. */
   explain?: boolean;
 }
 
@@ -45,19 +46,27 @@ const seek = (predicate: string) => `
     WHERE s.key = key AND ${predicate}
     RETURN s ORDER BY s.key, s.negScore, s.expertId LIMIT $depth`;
 
-/** Explains the first `$explained` of `top` ({e, score}, in order) with STANDING_SCORE for every asked theme it stands for. */
+/**
+ * Explains the first `$explained` of `top` ({e, score, standings: its RANKS of the asked keys}, in order)
+ * from the facts stored with each standing, with today's names looked up by the ids stored beside them.
+ */
 const EXPLAIN = `
     UNWIND range(0, size(top) - 1) AS position
     WITH top[position] AS hit, position
-    WITH hit.e AS e, hit.score AS score, position, $countryIds AS countryIds
-    CALL (e, countryIds, position) {
+    CALL (hit, position) {
       // The hit past the page only says that there is a next page: it needs no explaining.
-      WITH e, countryIds WHERE position < $explained
-      UNWIND $themeIds AS rootId
-      CALL (e, rootId, countryIds) { ${STANDING_SCORE} }
-      WITH rootId, score, facts WHERE qualifies
-      RETURN collect({rootId: rootId, score: score, facts: facts}) AS standings
+      UNWIND CASE WHEN position < $explained THEN hit.standings ELSE [] END AS r
+      WITH r, [i IN range(0, size($keys) - 1) WHERE $keys[i] = r.key][0] AS i
+      WITH r, $themeIds[i] AS rootId ORDER BY i
+      RETURN collect({rootId: rootId, score: r.score, facts: r.facts, names: {
+        rootName: COLLECT { MATCH (t:Theme {id: rootId}) RETURN t.name }[0],
+        claimThemeName: COLLECT { MATCH (t:Theme {id: r.claimThemeId}) RETURN t.name }[0],
+        claimNetwork: ${verifierNetwork('r.claimVerifiedBy')},
+        focusCountryName: COLLECT { MATCH (c:Country {id: r.focusCountryId}) RETURN c.name }[0],
+        focusNetwork: ${verifierNetwork('r.focusVerifiedBy')}
+      }}) AS standings
     }
+    WITH position, hit.e AS e, hit.score AS score, standings
     WITH position, {expert: e {.*}, score: score, standings: standings} AS hit ORDER BY position
     RETURN collect(hit) AS page`;
 
@@ -76,7 +85,7 @@ const ONE_THEME = `
       ${seek('s.negScore > $afterNeg AND s.expertId IS NOT NULL')}
     }
     WITH s ORDER BY s.negScore, s.expertId LIMIT $limit
-    WITH collect({e: endNode(s), score: s.score}) AS top
+    WITH collect({e: endNode(s), score: s.score, standings: [s]}) AS top
     CALL (top) { ${EXPLAIN} }
     // The hub bound first: its degree is then a look-up (GetDegree), not a walk over its relationships.
     CALL () {
@@ -113,10 +122,10 @@ const SEVERAL_THEMES = `
     CALL (found) {
       UNWIND found AS standings UNWIND standings AS s
       WITH DISTINCT endNode(s) AS e
-      CALL (e) { MATCH (e)<-[r:${RANKS}]-() WHERE r.key IN $keys RETURN round(sum(r.score), 2) AS score }
-      WITH e, score WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND e.id > $afterId)
-      WITH e, score ORDER BY score DESC, e.id LIMIT $limit
-      RETURN collect({e: e, score: score}) AS top
+      CALL (e) { MATCH (e)<-[r:${RANKS}]-() WHERE r.key IN $keys RETURN round(sum(r.score), 2) AS score, collect(r) AS standings }
+      WITH e, score, standings WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND e.id > $afterId)
+      WITH e, score, standings ORDER BY score DESC, e.id LIMIT $limit
+      RETURN collect({e: e, score: score, standings: standings}) AS top
     }
     WITH top, exhausted OR (size(top) = $limit AND top[-1].score > threshold) AS exact
     CALL (top, exact) {
@@ -131,7 +140,11 @@ const SEVERAL_THEMES = `
   }
   RETURN fresh, page, total, exact`;
 
-const themeStanding: Parser<ThemeStanding> = obj({ rootId: str, score: num, facts: standingFacts });
+const NAMES: Parser<FactNames> = obj({ rootName: optStr, claimThemeName: optStr, claimNetwork: optStr, focusCountryName: optStr, focusNetwork: optStr });
+const themeStanding: Parser<ThemeStanding> = (value, at) => {
+  const row = obj({ rootId: str, score: num, facts: (v: unknown) => v, names: NAMES })(value, at);
+  return { rootId: row.rootId, score: row.score, facts: factsFromStore(row.facts, row.names, `${at}.facts`) };
+};
 
 const hitRow = obj({ expert: (value) => value as ExpertRecord, score: num, standings: list(themeStanding) });
 

@@ -76,7 +76,7 @@ const EXAMPLES = 10;
 
 /** Compares every stored standing with a from-scratch one, a batch of experts at a time; writes nothing. */
 export async function checkStandings(queries: Queries): Promise<DriftReport> {
-  const report: DriftReport = { experts: 0, missing: 0, extra: 0, wrongScore: 0, examples: [], wrongCounts: 0, orphans: 0, fresh: false };
+  const report: DriftReport = { experts: 0, missing: 0, extra: 0, wrongScore: 0, wrongFacts: 0, examples: [], wrongCounts: 0, orphans: 0, fresh: false };
   const expectedPerKey = new Map<string, number>();
   const read = <T>(work: (run: Run) => Promise<T>) => queries.writeTransaction(work);
   for await (const ids of expertBatches(queries, BATCH_EXPERTS)) {
@@ -86,6 +86,7 @@ export async function checkStandings(queries: Queries): Promise<DriftReport> {
     report.missing += drift.missing;
     report.extra += drift.extra;
     report.wrongScore += drift.wrongScore;
+    report.wrongFacts += drift.wrongFacts;
     report.examples.push(...drift.examples.slice(0, EXAMPLES - report.examples.length));
     for (const [key, count] of Object.entries(drift.expectedPerKey)) expectedPerKey.set(key, (expectedPerKey.get(key) ?? 0) + count);
   }
@@ -107,4 +108,4 @@ export async function checkStandings(queries: Queries): Promise<DriftReport> {
 }
 
 export const hasDrift = (report: DriftReport) =>
-  report.missing + report.extra + report.wrongScore + report.wrongCounts + report.orphans > 0;
+  report.missing + report.extra + report.wrongScore + report.wrongFacts + report.wrongCounts + report.orphans > 0;

@@ -21,8 +21,14 @@ import { RANKING_WEIGHTS, STANDING_SCORE } from './formula.js';
 export const STANDINGS_STATE = 'StandingsState';
 const STATE_ID = 'standings';
 
-/** Fingerprint of the formula and its weights: standings worked out with another one are stale. */
-export const FORMULA = createHash('sha256').update(STANDING_SCORE).update(JSON.stringify(RANKING_WEIGHTS)).digest('hex').slice(0, 16);
+/**
+ * What is stored with each standing beside its score (facts.ts): standings stored in another shape are stale
+ * (a database whose standings predate the stored facts is rebuilt, not read).
+ */
+const STORED_SHAPE = 'facts-json-v1';
+
+/** Fingerprint of the formula, its weights and the stored shape: standings worked out with another one are stale. */
+export const FORMULA = createHash('sha256').update(STANDING_SCORE).update(JSON.stringify(RANKING_WEIGHTS)).update(STORED_SHAPE).digest('hex').slice(0, 16);
 
 interface Counted {
   name: string;

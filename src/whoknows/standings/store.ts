@@ -6,7 +6,8 @@
  * The index and constraints are in src/db/migrations.ts.
  */
 import type { Run } from '../../audit/repository.js';
-import { RANKING_WEIGHTS, STANDING_SCORE } from './formula.js';
+import { RANKING_WEIGHTS, STANDING_FROM_NEIGHBOURHOOD, STANDING_NEIGHBOURHOOD } from './formula.js';
+import { diffStandings, type ExpectedStanding, type StoredStanding } from './facts.js';
 
 export const STANDING_KEY = 'StandingKey';
 export const RANKS = 'RANKS';
@@ -24,51 +25,42 @@ const NODE_OF_ID = `
   }`;
 
 /**
- * Themes an expert's standings may be rooted at: every theme the expert declared, contributed on (current
- * contributions) or answered an inquiry on, and their broader themes; and the themes just below a claim
- * (a claim on the theme just above the asked one counts). Countries likewise, and the regions
- * holding them. What STANDING_SCORE's header says the score depends on; `qualifies` decides.
+ * Themes an expert's standings may be rooted at, from the expert's neighbourhood (`hood`, collected once):
+ * every theme the expert declared, contributed on (current contributions) or answered an inquiry on, and
+ * their broader themes; and the themes just below a claim (a claim on the theme just above the asked one
+ * counts). Countries likewise, and the regions holding them. What STANDING_SCORE's header says the score
+ * depends on; `qualifies` decides.
  */
 const CANDIDATES = `
-  CALL (e) {
-    CALL (e) {
-      CALL (e) {
-        MATCH (e)-[:EXPERT_IN]->(t:Theme) RETURN t
-        UNION MATCH (e)<-[:BY]-(k:Contribution)-[:ABOUT]->(t:Theme) WHERE k.retiredAt IS NULL RETURN t
-        UNION MATCH (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(t:Theme) RETURN t
-      }
-      MATCH (t)-[:BROADER*0..10]->(root:Theme)
-      RETURN root
-      UNION
-      // A claim counts for the themes just below it too.
-      MATCH (e)-[:EXPERT_IN]->(:Theme)<-[:BROADER]-(root:Theme)
-      RETURN root
-    }
-    RETURN collect(DISTINCT root.id) AS rootIds
+  WITH e, hood,
+       reduce(ids = [], x IN hood.claims | ids + [a IN x.above | a.id] + x.below)
+       + reduce(ids = [], k IN hood.contributions + hood.inquiries | ids + k.themes) AS themeIds,
+       [f IN hood.focus | f.countryId] + reduce(ids = [], k IN hood.contributions + hood.inquiries | ids + k.countries) AS countryIds
+  CALL (themeIds) { UNWIND themeIds AS id RETURN collect(DISTINCT id) AS rootIds }
+  CALL (countryIds) {
+    UNWIND countryIds AS id
+    WITH DISTINCT id
+    RETURN collect(id) AS countries
   }
-  CALL (e) {
-    CALL (e) {
-      MATCH (e)-[:FOCUSES_ON]->(c:Country) RETURN c
-      UNION MATCH (e)<-[:BY]-(k:Contribution)-[:CONCERNS]->(c:Country) WHERE k.retiredAt IS NULL RETURN c
-      UNION MATCH (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:CONCERNS]->(c:Country) RETURN c
-    }
-    WITH collect(c) AS countries
-    CALL (countries) {
-      UNWIND countries AS c MATCH (c)-[:IN_REGION]->(r:Region)
-      WITH DISTINCT r
-      RETURN collect({id: r.id, countryIds: [(r)<-[:IN_REGION]-(m:Country) | m.id]}) AS regions
-    }
-    RETURN [{id: '${ANYWHERE}', countryIds: null}] + [c IN countries | {id: c.id, countryIds: [c.id]}] + regions AS scopes
-  }`;
+  CALL (countries) {
+    UNWIND countries AS id MATCH (:Country {id: id})-[:IN_REGION]->(r:Region)
+    WITH DISTINCT r
+    RETURN collect({id: r.id, countryIds: [(r)<-[:IN_REGION]-(m:Country) | m.id]}) AS regions
+  }
+  WITH e, hood, rootIds, [{id: '${ANYWHERE}', countryIds: null}] + [id IN countries | {id: id, countryIds: [id]}] + regions AS scopes`;
 
-/** The standings an active expert `e` should have: {key, score} per qualifying (root, scope). */
+/**
+ * The standings an active expert `e` should have: {key, score, facts} per qualifying (root, scope). The
+ * neighbourhood is collected once per expert; each (root, scope) is list work on it.
+ */
 const EXPECTED_STANDINGS = `
+  CALL (e) { ${STANDING_NEIGHBOURHOOD} }
   ${CANDIDATES}
   UNWIND rootIds AS rootId
   UNWIND scopes AS scope
-  WITH e, rootId, scope.id AS scopeId, scope.countryIds AS countryIds
-  CALL (e, rootId, countryIds) { ${STANDING_SCORE} }
-  WITH e, rootId + '|' + scopeId AS key, toFloat(score) AS score, qualifies
+  WITH e, hood, rootId, scope.id AS scopeId, scope.countryIds AS countryIds
+  CALL (e, hood, rootId, countryIds) { ${STANDING_FROM_NEIGHBOURHOOD} }
+  WITH e, rootId + '|' + scopeId AS key, toFloat(score) AS score, facts, qualifies
   WHERE qualifies`;
 
 /**
@@ -87,11 +79,36 @@ export async function lockExperts(run: Run, ids: string[]): Promise<void> {
 }
 
 /**
+ * The standings the given experts should have ({key, score, facts} per qualifying (root, scope); none for a
+ * retired expert) beside those stored, one row per expert: what the write and the drift check compare.
+ */
+async function expectedAndStored(run: Run, ids: string[]): Promise<Array<{ id: string; expected: ExpectedStanding[]; stored: StoredStanding[] }>> {
+  const rows = await run(
+    `UNWIND $ids AS id
+     MATCH (e:Expert {id: id})
+     CALL (e) {
+       WITH e WHERE e.retiredAt IS NULL
+       ${EXPECTED_STANDINGS}
+       RETURN collect({key: key, score: score, facts: facts}) AS expected
+     }
+     CALL (e) {
+       MATCH (e)<-[s:${RANKS}]-(k:${STANDING_KEY})
+       RETURN collect({id: elementId(s), key: s.key, hub: k.key, expertId: s.expertId, score: s.score, facts: s.facts}) AS stored
+     }
+     RETURN e.id AS id, expected, stored`,
+    { ids, rankingWeights: RANKING_WEIGHTS },
+  );
+  return rows as unknown as Array<{ id: string; expected: ExpectedStanding[]; stored: StoredStanding[] }>;
+}
+
+const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
  * Works out the standings of the given experts (locked already) again, in the transaction that changed
- * them, and writes only the difference: a changed score is set on its relationship (which locks that
- * relationship alone), standings gone are deleted and new ones created, both in key order, so that
- * transactions touching the same keys' hubs take those locks in one order. Ids of merged, erased or
- * retired experts lose all theirs.
+ * them, and writes only the difference: a changed score or changed facts are set on its relationship
+ * (which locks that relationship alone), standings gone are deleted and new ones created, all in key
+ * order, so that transactions touching the same keys' hubs take those locks in one order. Ids of merged,
+ * erased or retired experts lose all theirs.
  */
 export async function writeStandings(run: Run, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
@@ -104,40 +121,36 @@ export async function writeStandings(run: Run, ids: string[]): Promise<void> {
      DELETE s`,
     { ids },
   );
-  await run(
-    `UNWIND $ids AS id
-     MATCH (e:Expert {id: id}) WHERE e.retiredAt IS NULL
-     CALL (e) {
-       ${EXPECTED_STANDINGS}
-       RETURN collect({key: key, score: score}) AS expected
-     }
-     CALL (e) {
-       OPTIONAL MATCH (e)<-[s:${RANKS}]-(k:${STANDING_KEY})
-       RETURN collect({s: s, hub: k.key}) AS stored
-     }
-     WITH e, expected, [old IN stored WHERE old.s IS NOT NULL | old {.*, kept: old.hub = old.s.key AND old.s.expertId = e.id}] AS stored
-     CALL (e, expected, stored) {
-       UNWIND stored AS old
-       WITH old.s AS s, [x IN expected WHERE x.key = old.s.key][0] AS now, old.kept AS kept
-       WITH s, now WHERE kept AND now IS NOT NULL AND s.score <> now.score
-       SET s.score = now.score, s.negScore = -now.score
-     }
-     WITH e, [old IN stored WHERE NOT (old.kept AND any(x IN expected WHERE x.key = old.s.key)) | old.s] AS gone,
-          [x IN expected WHERE none(old IN stored WHERE old.kept AND old.s.key = x.key)] AS added
-     WITH collect({e: e, gone: gone, added: added}) AS experts
-     CALL (experts) {
-       UNWIND experts AS expert UNWIND expert.gone AS s
-       WITH s ORDER BY s.key
-       DELETE s
-     }
-     CALL (experts) {
-       UNWIND experts AS expert UNWIND expert.added AS standing
-       WITH expert.e AS e, standing ORDER BY standing.key
-       MERGE (k:${STANDING_KEY} {key: standing.key})
-       CREATE (k)-[:${RANKS} {key: standing.key, score: standing.score, negScore: -standing.score, expertId: e.id}]->(e)
-     }`,
-    { ids, rankingWeights: RANKING_WEIGHTS },
-  );
+  const diffs = (await expectedAndStored(run, ids)).map((row) => diffStandings(row.id, row.expected, row.stored));
+  const changed = diffs.flatMap((d) => d.changed).sort(byKey);
+  const gone = diffs.flatMap((d) => d.gone).sort(byKey);
+  const added = diffs.flatMap((d) => d.added).sort(byKey);
+  if (changed.length > 0) {
+    await run(
+      `UNWIND $changed AS c
+       MATCH ()-[s:${RANKS}]->() WHERE elementId(s) = c.id
+       SET s.score = c.score, s.negScore = -c.score, s += c.props`,
+      { changed },
+    );
+  }
+  if (gone.length > 0) {
+    await run(
+      `UNWIND $gone AS g
+       MATCH ()-[s:${RANKS}]->() WHERE elementId(s) = g.id
+       DELETE s`,
+      { gone },
+    );
+  }
+  if (added.length > 0) {
+    await run(
+      `UNWIND $added AS a
+       MATCH (e:Expert {id: a.expertId})
+       MERGE (k:${STANDING_KEY} {key: a.key})
+       CREATE (k)-[s:${RANKS} {key: a.key, score: a.score, negScore: -a.score, expertId: e.id}]->(e)
+       SET s += a.props`,
+      { added },
+    );
+  }
 }
 
 /** Locks and rewrites the standings of the experts: what every change hook and the rebuild do. */
@@ -199,49 +212,34 @@ export interface StandingsDrift {
   missing: number;
   extra: number;
   wrongScore: number;
+  /** Standings whose score is right but whose stored facts (what explains them) are not. */
+  wrongFacts: number;
   examples: string[];
   /** How many of the batch's experts should stand at each key. */
   expectedPerKey: Record<string, number>;
 }
 
 /**
- * Compares the stored standings of a batch of experts (by id) with the expected ones. `examples` gives
- * up to `maxExamples` lines such as "missing semiconductors|CN for expert-x (score 12.5)".
+ * Compares the stored standings of a batch of experts (by id) with the expected ones, scores and facts.
+ * `examples` gives up to `maxExamples` lines such as "missing semiconductors|CN for expert-x (score 12.5)".
  */
 export async function driftOf(run: Run, ids: string[], maxExamples: number): Promise<StandingsDrift> {
-  const [row] = await run(
-    `UNWIND $ids AS id
-     MATCH (e:Expert {id: id})
-     CALL (e) {
-       WITH e WHERE e.retiredAt IS NULL
-       ${EXPECTED_STANDINGS}
-       RETURN collect({key: key, score: score}) AS expected
-     }
-     CALL (e) {
-       MATCH (e)<-[s:${RANKS}]-(k:${STANDING_KEY})
-       RETURN collect({key: s.key, score: s.score, hub: k.key, expertId: s.expertId}) AS stored
-     }
-     WITH e, expected, stored
-     WITH e,
-          [x IN expected WHERE NONE(s IN stored WHERE s.key = x.key AND s.hub = x.key AND s.expertId = e.id)] AS missing,
-          [s IN stored WHERE s.hub <> s.key OR s.expertId <> e.id OR NONE(x IN expected WHERE x.key = s.key)] AS extra,
-          [x IN expected WHERE ANY(s IN stored WHERE s.key = x.key AND s.hub = x.key AND s.expertId = e.id AND s.score <> x.score)] AS wrong,
-          stored, [x IN expected | x.key] AS expectedKeys
-     WITH e, missing, extra, wrong, stored, expectedKeys
-     RETURN collect(expectedKeys) AS expectedKeys, sum(size(missing)) AS missing, sum(size(extra)) AS extra, sum(size(wrong)) AS wrongScore,
-            collect([m IN missing | 'missing ' + m.key + ' for ' + e.id + ' (score ' + toString(m.score) + ')']
-                    + [x IN extra | 'extra ' + x.key + ' for ' + e.id]
-                    + [w IN wrong | 'wrong score for ' + e.id + ' at ' + w.key + ': stored ' + toString([s IN stored WHERE s.key = w.key][0].score) + ', should be ' + toString(w.score)]) AS lines`,
-    { ids, rankingWeights: RANKING_WEIGHTS },
-  );
-  const lines = ((row?.lines as string[][] | undefined) ?? []).flat();
-  const expectedPerKey: Record<string, number> = {};
-  for (const key of ((row?.expectedKeys as string[][] | undefined) ?? []).flat()) expectedPerKey[key] = (expectedPerKey[key] ?? 0) + 1;
-  return {
-    expectedPerKey,
-    missing: (row?.missing as number | undefined) ?? 0,
-    extra: (row?.extra as number | undefined) ?? 0,
-    wrongScore: (row?.wrongScore as number | undefined) ?? 0,
-    examples: lines.slice(0, maxExamples),
-  };
+  const drift: StandingsDrift = { missing: 0, extra: 0, wrongScore: 0, wrongFacts: 0, examples: [], expectedPerKey: {} };
+  const lines: string[] = [];
+  for (const row of await expectedAndStored(run, ids)) {
+    for (const x of row.expected) drift.expectedPerKey[x.key] = (drift.expectedPerKey[x.key] ?? 0) + 1;
+    const diff = diffStandings(row.id, row.expected, row.stored);
+    drift.missing += diff.added.length;
+    drift.extra += diff.gone.length;
+    drift.wrongScore += diff.wrongScores.length;
+    drift.wrongFacts += diff.changed.length - diff.wrongScores.length;
+    lines.push(
+      ...diff.added.map((m) => `missing ${m.key} for ${row.id} (score ${m.score})`),
+      ...diff.gone.map((x) => `extra ${x.key} for ${row.id}`),
+      ...diff.wrongScores.map((w) => `wrong score for ${row.id} at ${w.key}: stored ${w.stored}, should be ${w.expected}`),
+      ...diff.changed.filter((c) => !diff.wrongScores.some((w) => w.key === c.key)).map((c) => `wrong facts for ${row.id} at ${c.key}`),
+    );
+  }
+  drift.examples = lines.slice(0, maxExamples);
+  return drift;
 }
