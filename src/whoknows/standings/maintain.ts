@@ -48,10 +48,11 @@ export async function touchedExperts(run: Run, changes: SubjectChange[]): Promis
 }
 
 /**
- * Most experts one transaction rewrites: a CSV import of a few thousand rows fits; moving a broad theme in
- * the hierarchy (every expert below it) does not, and leaves the rewrite to a background rebuild instead.
+ * Most experts one transaction rewrites (a rebuild batch): a curation write or a small CSV import fits; a
+ * 1,000-row import ran out of Neo4j's transaction memory (1 GiB heap, bench) and moving a broad theme touches
+ * every expert below it, so those leave the rewrite to the background rebuild, reads ranking from scratch meanwhile.
  */
-export const MAX_EXPERTS_IN_TRANSACTION = 5_000;
+export const MAX_EXPERTS_IN_TRANSACTION = 250;
 
 /** The transaction hook: rewrites the standings of the experts the changes touch, and records the changes in the signature. */
 export async function keepStandingsCurrent(run: Run, changes: SubjectChange[]): Promise<void> {
