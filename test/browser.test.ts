@@ -3,7 +3,7 @@
 // English questions with reasons, contact details appear only where the API returns them, and no request
 // leaves the app's origin. Screenshots go to test-results/ (git-ignored).
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { claimsOf, graphql, tokenFor, type Actor } from './helpers/api.js';
 import { browserTestsRun, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
@@ -34,8 +34,31 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
     return context;
   }
 
+  /**
+   * The GraphQL responses a page received, by operation name (the latest of each): other test files change the
+   * graph meanwhile, so what a page drew is compared with what the API sent that page, not with a later query.
+   */
+  const operationOf = (response: Response) => {
+    if (response.request().method() !== 'POST' || new URL(response.url()).pathname !== '/graphql') return null;
+    const body = response.request().postDataJSON() as { query?: string } | null;
+    return /\b(?:query|mutation)\s+(\w+)/.exec(body?.query ?? '')?.[1] ?? null;
+  };
+  const receivedBy = new WeakMap<Page, Map<string, Promise<any>>>();
+  const received = async (page: Page, operation: string) => {
+    const response = await receivedBy.get(page)?.get(operation);
+    expect(response, `the page received ${operation}`).toBeDefined();
+    expect(response.errors).toBeUndefined();
+    return response.data;
+  };
+
   async function openPage(context: BrowserContext, path: string): Promise<Page> {
     const page = await context.newPage();
+    const responses = new Map<string, Promise<any>>();
+    receivedBy.set(page, responses);
+    page.on('response', (response) => {
+      const operation = operationOf(response);
+      if (operation) responses.set(operation, response.json());
+    });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -70,11 +93,10 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
     afterAll(() => context?.close());
 
     it('draws the coverage heatmap with a mark per cell and the gaps outlined, as the API counts them', async () => {
-      const api = await graphql(`query($from: DateTime, $to: DateTime, $minExperts: Int) { coverage(from: $from, to: $to, minExperts: $minExperts) {
-        columns { id } rows { cells { expertCount demand gap } } gaps { demand } } }`, { ...PERIOD, minExperts });
-      expect(api.data.coverage.gaps.length).toBeGreaterThan(0);
-      expect(api.errors).toBeUndefined();
-      const cells = api.data.coverage.rows.flatMap((row: { cells: unknown[] }) => row.cells) as Array<{ expertCount: number; demand: number; gap: boolean }>;
+      const coverage = (await received(page, 'Coverage')).coverage;
+      expect(coverage.minExperts).toBe(minExperts);
+      expect(coverage.gaps.length).toBeGreaterThan(0);
+      const cells = coverage.rows.flatMap((row: { cells: unknown[] }) => row.cells) as Array<{ expertCount: number; demand: number; gap: boolean }>;
       expect(cells.length).toBeGreaterThan(0);
 
       const drawn = await page.evaluate(() => {
@@ -89,14 +111,12 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       });
       expect(drawn.filter((mark) => mark.drawn)).toHaveLength(cells.length);
       expect(drawn.map((m) => [m.experts, m.demand, m.gap])).toEqual(cells.map((c) => [c.expertCount, c.demand, c.gap]));
-      expect(drawn.filter((m) => m.gap).length).toBe(api.data.coverage.gaps.length);
-      expect(await page.locator('.gap-list button.gap').count()).toBe(api.data.coverage.gaps.length);
+      expect(drawn.filter((m) => m.gap).length).toBe(coverage.gaps.length);
+      expect(await page.locator('.gap-list button.gap').count()).toBe(coverage.gaps.length);
     });
 
     it('draws inquiries over time by status, the on-time share and the tiles from inquiryStatistics', async () => {
-      const api = await graphql(`query($from: DateTime, $to: DateTime) { inquiryStatistics(from: $from, to: $to) {
-        received answeredOnTimeShare series(interval: MONTH) { current overdueAtEnd answeredOnTimeShare byStatus { status count } } } }`, PERIOD);
-      const stats = api.data.inquiryStatistics;
+      const stats = (await received(page, 'Dashboard')).inquiryStatistics;
       expect(stats.received).toBeGreaterThan(0);
       const statuses = ['RECEIVED', 'IN_PROGRESS', 'COORDINATING', 'ANSWERED', 'CLOSED'];
       const expectedBars = statuses.map((status) => stats.series.map((b: any) => b.byStatus.find((s: any) => s.status === status)?.count ?? 0));
@@ -125,8 +145,7 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
     });
 
     it('ranks the most-asked themes and countries by their counts', async () => {
-      const api = await graphql(`{ themes(first: 100) { edges { node { name inquiryCount(includeNarrower: false) } } } }`);
-      const top = api.data.themes.edges.map((e: any) => e.node.inquiryCount).filter((n: number) => n > 0).sort((a: number, b: number) => b - a).slice(0, 10);
+      const top = (await received(page, 'Dashboard')).themes.edges.map((e: any) => e.node.inquiryCount).filter((n: number) => n > 0).sort((a: number, b: number) => b - a).slice(0, 10);
       const drawn = await page.evaluate(() => {
         const values = (chart: any) => chart.getOption().series[0].data;
         return { themes: values((globalThis as any).dashboardCharts.themes), countries: values((globalThis as any).dashboardCharts.countries) };
@@ -138,9 +157,7 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
     });
 
     it('shows who covers a gap and what was asked when the gap is clicked in the heatmap', async () => {
-      const api = await graphql(`query($from: DateTime, $to: DateTime, $minExperts: Int) { coverage(from: $from, to: $to, minExperts: $minExperts) {
-        columns { id } rows { theme { slug } cells { gap demand expertCount } } } }`, { ...PERIOD, minExperts });
-      const coverage = api.data.coverage;
+      const coverage = (await received(page, 'Coverage')).coverage;
       let target: { x: number; y: number } | null = null;
       coverage.rows.forEach((row: any, y: number) => row.cells.forEach((cell: any, x: number) => { if (!target && cell.gap && cell.expertCount > 0) target = { x, y }; }));
       coverage.rows.forEach((row: any, y: number) => row.cells.forEach((cell: any, x: number) => { if (!target && cell.gap) target = { x, y }; }));
@@ -148,16 +165,15 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       const { x, y } = target!;
       const theme = coverage.rows[y].theme.slug;
       const column = coverage.columns[x].id;
-      const detail = await graphql(`query($theme: String!, $column: String!, $from: DateTime, $to: DateTime, $minExperts: Int) {
-        coverageCell(theme: $theme, country: $column, from: $from, to: $to, minExperts: $minExperts) {
-          gap experts(first: 10) { edges { node { slug } } } inquiries(first: 10) { edges { node { slug } } } } }`, { theme, column, ...PERIOD, minExperts });
-      const cell = detail.data.coverageCell;
-      expect(cell.gap).toBe(true);
-      expect(cell.inquiries.edges.length).toBeGreaterThan(0); // a gap is asked about
 
       const box = (await page.locator('[data-chart=coverage]').boundingBox())!;
       const [px, py] = await page.evaluate(([cx, cy]) => (globalThis as any).dashboardCharts.coverage.convertToPixel({ seriesIndex: 0 }, [cx, cy]), [x, y]);
+      const detail = page.waitForResponse((response) => operationOf(response) === 'CoverageCell');
       await page.mouse.click(box.x + px, box.y + py);
+      const cell = (await (await detail).json()).data.coverageCell;
+      expect(cell).toMatchObject({ theme: { slug: theme }, column: { id: column } });
+      expect(cell.gap).toBe(true);
+      expect(cell.inquiries.edges.length).toBeGreaterThan(0); // a gap is asked about
       await page.waitForSelector(`.cell-detail[data-theme="${theme}"][data-column="${column}"] h2`);
       const shownExperts = await page.locator('.cell-experts li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.slug));
       const shownInquiries = await page.locator('.cell-inquiries li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.slug));
@@ -168,22 +184,30 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
     });
 
     it('expands a region into its countries and a theme into its narrower themes when their labels are clicked', async () => {
-      const api = await graphql(`{ coverage { columns { region { name countries { name } } } rows { hasNarrower theme { name } narrower { name } } } }`);
-      const region = api.data.coverage.columns.find((c: any) => c.region.countries.length > 1).region;
-      const row = api.data.coverage.rows.find((r: any) => r.hasNarrower);
+      const coverage = (await received(page, 'Coverage')).coverage;
+      const region = coverage.columns.find((c: any) => c.region.countries.length > 1).region;
+      const row = coverage.rows.find((r: any) => r.hasNarrower);
       const axis = (name: 'xAxis' | 'yAxis') => page.evaluate((n) => (globalThis as any).dashboardCharts.coverage.getOption()[n][0].data, name);
+      const nextCoverage = () => page.waitForResponse((response) => operationOf(response) === 'Coverage')
+        .then(async (response) => (await response.json()).data.coverage);
 
+      let expanded = nextCoverage();
       await page.locator('[data-chart=coverage]').getByText(region.name, { exact: true }).click();
-      await page.waitForFunction((count) => (globalThis as any).dashboardCharts.coverage.getOption().xAxis[0].data.length === count, region.countries.length);
-      expect(await axis('xAxis')).toEqual(region.countries.map((c: any) => c.name));
+      const countries = (await expanded).columns;
+      expect(countries.map((c: any) => c.country.code)).toEqual(region.countries.map((c: any) => c.code));
+      await page.waitForFunction((count) => (globalThis as any).dashboardCharts.coverage.getOption().xAxis[0].data.length === count, countries.length);
+      expect(await axis('xAxis')).toEqual(countries.map((c: any) => c.country.name));
 
+      expanded = nextCoverage();
       await page.locator('[data-chart=coverage]').getByText(row.theme.name, { exact: true }).click();
-      await page.waitForFunction((count) => (globalThis as any).dashboardCharts.coverage.getOption().yAxis[0].data.length === count, row.narrower.length);
-      expect(await axis('yAxis')).toEqual(row.narrower.map((t: any) => t.name));
+      const narrower = (await expanded).rows;
+      expect(narrower.map((r: any) => r.theme.slug)).toEqual(row.narrower.map((t: any) => t.slug));
+      await page.waitForFunction((count) => (globalThis as any).dashboardCharts.coverage.getOption().yAxis[0].data.length === count, narrower.length);
+      expect(await axis('yAxis')).toEqual(narrower.map((r: any) => r.theme.name));
       await page.screenshot({ path: `${SHOTS}/dashboard-expanded.png`, fullPage: true });
 
       await page.locator('button.reset-drill').click();
-      await page.waitForFunction((count) => (globalThis as any).dashboardCharts.coverage.getOption().yAxis[0].data.length === count, api.data.coverage.rows.length);
+      await page.waitForFunction((count) => (globalThis as any).dashboardCharts.coverage.getOption().yAxis[0].data.length === count, coverage.rows.length);
       expect(await page.locator('button.reset-drill').isHidden()).toBe(true);
     });
   });

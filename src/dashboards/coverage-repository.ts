@@ -18,19 +18,31 @@ export interface CellCounts {
   demand: number;
 }
 
-/** The current top-level themes (no current broader theme), by name. */
-export async function defaultRows(queries: Queries): Promise<RowAxis[]> {
-  const rows = await queries.read<RowAxis>(
+/**
+ * The current top-level themes (no current broader theme), at most `limit`: those with the most current
+ * experts plus inquiries received in the period (in the theme or a current narrower one) first, then by name.
+ * A default must never exceed the row limit, and the busiest themes are the ones a dashboard wants to see.
+ * The count reads the top-level themes' expertise links and the period's inquiries, as the matrix itself does.
+ */
+export async function defaultRows(queries: Queries, period: { from: string; to: string }, limit: number): Promise<RowAxis[]> {
+  return queries.read<RowAxis>(
     `MATCH (t:Theme) WHERE t.retiredAt IS NULL AND NOT EXISTS { (t)-[:BROADER]->(b:Theme) WHERE b.retiredAt IS NULL }
-     RETURN t.id AS themeId ORDER BY t.name`,
+     WITH t, COLLECT { MATCH (t)<-[:BROADER*0..10]-(n:Theme) WHERE n = t OR n.retiredAt IS NULL RETURN DISTINCT n } AS subtree
+     WITH t,
+          COUNT { UNWIND subtree AS n MATCH (n)<-[:EXPERT_IN]-(e:Expert) WHERE e.retiredAt IS NULL RETURN DISTINCT e } +
+          COUNT { UNWIND subtree AS n MATCH (n)<-[:ABOUT]-(i:Inquiry)
+                  WHERE i.receivedAt >= datetime($from) AND i.receivedAt < datetime($to) RETURN DISTINCT i } AS activity
+     RETURN t.id AS themeId ORDER BY activity DESC, t.name LIMIT $limit`,
+    { ...period, limit },
   );
-  return rows;
 }
 
-/** Every region with its countries, by name. */
-export async function defaultColumns(queries: Queries): Promise<ColumnAxis[]> {
+/** Every region with its countries, by name, at most `limit` (the regions are a short, fixed list). */
+export async function defaultColumns(queries: Queries, limit: number): Promise<ColumnAxis[]> {
   const rows = await queries.read<{ id: string; countryIds: string[] }>(
-    `MATCH (r:Region) RETURN r.id AS id, COLLECT { MATCH (r)<-[:IN_REGION]-(c:Country) RETURN c.id ORDER BY c.name } AS countryIds ORDER BY r.name`,
+    `MATCH (r:Region) RETURN r.id AS id, COLLECT { MATCH (r)<-[:IN_REGION]-(c:Country) RETURN c.id ORDER BY c.name } AS countryIds
+     ORDER BY r.name LIMIT $limit`,
+    { limit },
   );
   return rows.map((row) => ({ ...row, kind: 'REGION' as const }));
 }

@@ -147,8 +147,8 @@ const CoverageRef = builder.objectRef<Coverage>('Coverage').implement({
     to: t.expose('to', { type: 'DateTime', description: 'End of that period (exclusive).' }),
     minExperts: t.exposeInt('minExperts', { description: 'Fewer experts than this in an asked-about cell make it a gap.' }),
     network: t.field({ type: NetworkNode, nullable: true, description: 'The network counted, if one was given.', resolve: (c) => c.networkId }),
-    columns: t.field({ type: [Column], description: 'The columns, in the order asked (default: the regions by name).', resolve: (c) => c.columns }),
-    rows: t.field({ type: [Row], description: 'The rows, in the order asked (default: the top-level themes by name).', resolve: (c) => c.rows }),
+    columns: t.field({ type: [Column], description: `The columns, in the order asked (default: the regions by name, at most ${MAX_COVERAGE_COLUMNS}).`, resolve: (c) => c.columns }),
+    rows: t.field({ type: [Row], description: `The rows, in the order asked (default: the top-level themes, at most ${MAX_COVERAGE_ROWS}: most current experts plus inquiries in the period first, then by name).`, resolve: (c) => c.rows }),
     gaps: t.field({
       type: [Cell],
       description: 'The gap cells, most asked first (then fewest experts, then in row and column order).',
@@ -188,11 +188,11 @@ builder.queryField('coverage', (t) =>
     args: {
       themes: t.arg.stringList({
         required: false,
-        description: `The rows: theme ids, names or aliases (English or Dutch); default the top-level themes. At most ${MAX_COVERAGE_ROWS}.`,
+        description: `The rows: theme ids, names or aliases (English or Dutch); default the ${MAX_COVERAGE_ROWS} busiest top-level themes (most current experts plus inquiries in the period, narrower themes included; then by name). At most ${MAX_COVERAGE_ROWS}.`,
       }),
       countries: t.arg.stringList({
         required: false,
-        description: `The columns: countries (ISO codes or names) or regions, each its own column; default every region. At most ${MAX_COVERAGE_COLUMNS}.`,
+        description: `The columns: countries (ISO codes or names) or regions, each its own column; default every region by name (at most the first ${MAX_COVERAGE_COLUMNS}). At most ${MAX_COVERAGE_COLUMNS}.`,
       }),
       ...periodArgs(t),
     },

@@ -116,8 +116,8 @@ export async function coverage(queries: Queries, args: CoverageArgs): Promise<Co
   checkAxes(args.themes?.length ?? 0, args.countries?.length ?? 0);
   const networkId = args.network ? idOf(args.network, 'Network') : null;
   const [rows, columns] = await Promise.all([
-    args.themes ? rowsAsked(queries, args.themes) : defaultRows(queries),
-    args.countries ? columnsAsked(queries, args.countries) : defaultColumns(queries),
+    args.themes ? rowsAsked(queries, args.themes) : defaultRows(queries, { from: args.from.toISOString(), to: args.to.toISOString() }, MAX_COVERAGE_ROWS),
+    args.countries ? columnsAsked(queries, args.countries) : defaultColumns(queries, MAX_COVERAGE_COLUMNS),
     networkId ? checkNetwork(queries, networkId) : null,
   ]);
   checkAxes(rows.length, columns.length);

@@ -41,9 +41,9 @@ const RecordInquiryPayload = builder.objectRef<RecordedInquiry>('RecordInquiryPa
     suggestedExperts: t.field({
       type: ExpertMatchConnection,
       description: 'Experts on its themes and countries (whoKnows), best first.',
-      resolve: (p) => p.suggestedExperts,
+      resolve: (p) => p.suggestedExperts(),
     }),
-    similarInquiries: t.field({ type: [SimilarInquiryRef], description: 'Earlier inquiries like it, best first.', resolve: (p) => p.similarInquiries }),
+    similarInquiries: t.field({ type: [SimilarInquiryRef], description: 'Earlier inquiries like it, best first.', resolve: (p) => p.similarInquiries() }),
   }),
 });
 /** A change to an existing inquiry: its input carries id, expectedVersion and note besides `fields`. */

@@ -35,8 +35,12 @@ export interface RecordInquiryInput {
 
 export interface RecordedInquiry {
   inquiry: InquiryRecord;
-  suggestedExperts: WhoKnowsResult;
-  similarInquiries: SimilarInquiry[];
+  /**
+   * Worked out only when asked for: a client that selects the inquiry alone is not made to wait for two
+   * rankings (nor told its stored write failed when they run past the deadline on a cold or busy Neo4j).
+   */
+  suggestedExperts: () => Promise<WhoKnowsResult>;
+  similarInquiries: () => Promise<SimilarInquiry[]>;
 }
 
 /**
@@ -121,24 +125,25 @@ export async function recordInquiry(queries: Queries, viewer: Viewer, input: Rec
   });
 
   const place: PlaceRef | null = subjects.countries.length > 0 ? { countries: subjects.countries, region: null } : null;
-  const [[inquiry], suggestedExperts, similar] = await Promise.all([
-    inquiriesByIds(queries, [id]),
-    rankExperts(queries, { themes: subjects.themes, text: subjects.themes.length > 0 ? null : question, place }, 5),
-    rankSimilar(
-      queries,
-      viewer,
-      {
-        luceneQuery: textQueryOf(question, context),
-        themeIds: [...given.themeIds, ...inferred.themeIds],
-        countryIds: [...given.countryIds, ...inferred.countryIds],
-        partnerId: partner ?? inferred.partnerId,
-        riskCategories: [...given.riskCategories, ...inferred.riskCategories],
-        linkedIds: followUpOf ? [followUpOf] : [],
-        excludeId: id,
-        receivedBefore: null,
-      },
-      5,
-    ),
-  ]);
-  return { inquiry: inquiry as InquiryRecord, suggestedExperts, similarInquiries: similar };
+  const [inquiry] = await inquiriesByIds(queries, [id]);
+  return {
+    inquiry: inquiry as InquiryRecord,
+    suggestedExperts: () => rankExperts(queries, { themes: subjects.themes, text: subjects.themes.length > 0 ? null : question, place }, 5),
+    similarInquiries: () =>
+      rankSimilar(
+        queries,
+        viewer,
+        {
+          luceneQuery: textQueryOf(question, context),
+          themeIds: [...given.themeIds, ...inferred.themeIds],
+          countryIds: [...given.countryIds, ...inferred.countryIds],
+          partnerId: partner ?? inferred.partnerId,
+          riskCategories: [...given.riskCategories, ...inferred.riskCategories],
+          linkedIds: followUpOf ? [followUpOf] : [],
+          excludeId: id,
+          receivedBefore: null,
+        },
+        5,
+      ),
+  };
 }

@@ -28,10 +28,14 @@ export function mountFileForm(
   const outcome = h('p', { class: 'file-outcome', role: 'status' });
   kind.addEventListener('change', () => (routedTo.disabled = kind.value === 'KNOWLEDGE_SECURITY'));
 
-  request(InstitutionsDocument, { first: 100 }).then(
-    ({ data }) => askedBy.append(...data!.institutions.edges.map(({ node }) => h('option', { value: node.slug }, node.name))),
-    (error: Error) => render(outcome, h('span', { class: 'error' }, error.message)),
-  );
+  // Every institution, a page at a time: a first page alone leaves out whoever sorts after it.
+  const loadInstitutions = (after: string | null): Promise<void> =>
+    request(InstitutionsDocument, { first: 100, after }).then(({ data }) => {
+      const { edges, pageInfo } = data!.institutions;
+      askedBy.append(...edges.map(({ node }) => h('option', { value: node.slug }, node.name)));
+      return pageInfo.hasNextPage && pageInfo.endCursor ? loadInstitutions(pageInfo.endCursor) : undefined;
+    });
+  loadInstitutions(null).catch((error: Error) => render(outcome, h('span', { class: 'error' }, error.message)));
 
   const submit = h('button', { type: 'submit' }, t('file'));
   const form = h('form', { class: 'file-inquiry', on: { submit: (event) => {

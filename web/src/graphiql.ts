@@ -7,6 +7,7 @@ import { useGraphiQL, useGraphiQLActions } from '@graphiql/react';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
+import { getOperationAST, parse } from 'graphql';
 import './graphiql.css';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -34,13 +35,17 @@ const fetcher = createGraphiQLFetcher({
 });
 
 function ExamplesPanel() {
-  const { addTab } = useGraphiQLActions() as { addTab(): void };
+  const { addTab, setOperationName } = useGraphiQLActions() as { addTab(): void; setOperationName(name: string): void };
   const queryEditor = useGraphiQL((state: { queryEditor?: { setValue(v: string): void } }) => state.queryEditor);
   const variableEditor = useGraphiQL((state: { variableEditor?: { setValue(v: string): void } }) => state.variableEditor);
   const open = (example: Example) => {
     addTab();
     queryEditor?.setValue(example.query);
     variableEditor?.setValue(example.variables);
+    // GraphiQL reads the operation name from the editor only after a pause: run at once, it would send the
+    // previous tab's name with this query ("Unknown operation named …").
+    const name = getOperationAST(parse(example.query))?.name?.value;
+    if (name) setOperationName(name);
   };
   return createElement('div', { className: 'examples-panel' },
     createElement('div', { className: 'graphiql-doc-explorer-title' }, 'Examples'),
