@@ -111,13 +111,16 @@ export function invalidateVocabulary(): void {
  * institutions. The vocabulary is loaded with one bounded query and kept (VOCABULARY_TTL_MS); each call
  * costs one count-store read to see whether it is still current, whatever the size of the graph.
  */
-export async function interpretQuestion(queries: Queries, text: string): Promise<Interpretation> {
-  return interpret(await currentVocabulary(queries), text);
+export async function interpretQuestion(queries: Queries, text: string, knownFingerprint?: string): Promise<Interpretation> {
+  return interpret(await currentVocabulary(queries, knownFingerprint), text);
 }
 
-/** The vocabulary as it is now (loaded again when stale): for reading many texts with `interpret`. */
-export async function currentVocabulary(queries: Queries): Promise<Vocabulary> {
-  const fingerprint = await vocabularyFingerprint(queries);
+/**
+ * The vocabulary as it is now (loaded again when stale): for reading many texts with `interpret`.
+ * `knownFingerprint`: the counts just read with another query (resolveNames returns them), saving a round trip.
+ */
+export async function currentVocabulary(queries: Queries, knownFingerprint?: string): Promise<Vocabulary> {
+  const fingerprint = knownFingerprint ?? (await vocabularyFingerprint(queries));
   if (!cached || cached.fingerprint !== fingerprint || Date.now() - cached.loadedAt > VOCABULARY_TTL_MS) {
     cached = { vocabulary: buildVocabulary(await loadVocabularyRows(queries)), fingerprint, loadedAt: Date.now() };
   }

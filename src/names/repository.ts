@@ -34,8 +34,12 @@ export async function lookUpNames(
   queries: Queries,
   themes: NameLookup[],
   places: NameLookup[],
-): Promise<{ themes: Array<ThemeRef | null>; places: Array<PlaceRef | null> }> {
-  const [row] = await queries.read<{ themes: Array<{ index: number; theme: ThemeRef | null }>; places: Array<{ index: number } & PlaceRef> }>(
+): Promise<{ themes: Array<ThemeRef | null>; places: Array<PlaceRef | null>; vocabularyFingerprint: string }> {
+  const [row] = await queries.read<{
+    themes: Array<{ index: number; theme: ThemeRef | null }>;
+    places: Array<{ index: number } & PlaceRef>;
+    counts: number[];
+  }>(
     `CALL () {
        UNWIND range(0, size($themes) - 1) AS index
        WITH index, $themes[index] AS asked
@@ -59,7 +63,9 @@ export async function lookUpNames(
          WHEN r IS NOT NULL THEN {index: index, countries: inRegion, region: r {.id, .name}}
        END) AS places
      }
-     RETURN themes, places`,
+     // The vocabulary's fingerprint rides along, so that reading free text next needs no round trip of its own.
+     ${VOCABULARY_COUNTS}
+     RETURN themes, places, counts`,
     { themes, places },
   );
   const themeAt = new Map((row?.themes ?? []).map((t) => [t.index, t.theme]));
@@ -67,6 +73,7 @@ export async function lookUpNames(
   return {
     themes: themes.map((_, index) => themeAt.get(index) ?? null),
     places: places.map((_, index) => placeAt.get(index) ?? null),
+    vocabularyFingerprint: (row?.counts ?? []).join('/'),
   };
 }
 
@@ -117,14 +124,16 @@ export async function loadVocabularyRows(queries: Queries): Promise<VocabularyRo
   return row ?? { themes: [], countries: [], regions: [], institutions: [] };
 }
 
+/** Cypher: how many themes, countries, regions and institutions there are (`counts`), from Neo4j's count store, not a scan. */
+const VOCABULARY_COUNTS = `
+  CALL () { MATCH (n:Theme) RETURN count(n) AS themeCount }
+  CALL () { MATCH (n:Country) RETURN count(n) AS countryCount }
+  CALL () { MATCH (n:Region) RETURN count(n) AS regionCount }
+  CALL () { MATCH (n:Institution) RETURN count(n) AS institutionCount }
+  WITH *, [themeCount, countryCount, regionCount, institutionCount] AS counts`;
+
 /** How many themes, countries, regions and institutions there are: from Neo4j's count store, not a scan. */
 export async function vocabularyFingerprint(queries: Queries): Promise<string> {
-  const [row] = await queries.read<{ counts: number[] }>(
-    `CALL () { MATCH (n:Theme) RETURN count(n) AS themes }
-     CALL () { MATCH (n:Country) RETURN count(n) AS countries }
-     CALL () { MATCH (n:Region) RETURN count(n) AS regions }
-     CALL () { MATCH (n:Institution) RETURN count(n) AS institutions }
-     RETURN [themes, countries, regions, institutions] AS counts`,
-  );
+  const [row] = await queries.read<{ counts: number[] }>(`${VOCABULARY_COUNTS} RETURN counts`);
   return (row?.counts ?? []).join('/');
 }

@@ -28,7 +28,7 @@ export const idOf = (text: string, typename: string) => lookupOf(text.trim(), ty
 export function resolveNames(
   queries: Queries,
   names: { themes?: string[]; places?: string[] },
-): Promise<{ themes: Array<ThemeRef | null>; places: Array<PlaceRef | null> }> {
+): Promise<{ themes: Array<ThemeRef | null>; places: Array<PlaceRef | null>; vocabularyFingerprint: string }> {
   return lookUpNames(
     queries,
     (names.themes ?? []).map((text) => lookupOf(text, 'Theme')),

@@ -102,14 +102,15 @@ export async function interpretWhoKnows(
   const after = decodeCursor(args.after, ['number', 'string']) as [number, string] | null;
 
   // A theme's id, name or alias as the whole of `about` (and the country) in one round trip; only other text is read for names.
-  const { themes: [named = null], places: [asked = null] } = await resolveNames(queries, { themes: [about], places: country === null ? [] : [country] });
+  const names = await resolveNames(queries, { themes: [about], places: country === null ? [] : [country] });
+  const { themes: [named = null], places: [asked = null] } = names;
   if (country !== null && asked === null) throw await unknownPlace(queries, 'country', country);
   if (named !== null) return { subject: { themes: [named], text: null, place: asked }, size, after };
 
   // An e-mail address is never read for names (nor split into searchable words): contact details are not searchable.
   const readable = about.replace(EMAIL_ADDRESS, ' ').trim();
   if (readable === '') return { subject: { themes: [], text: null, place: asked }, size, after };
-  const question = await interpretQuestion(queries, readable);
+  const question = await interpretQuestion(queries, readable, names.vocabularyFingerprint);
   const words = [question.remainingText, ...wordsToSearchBeside(readable, question.recognised)].filter((w) => w.trim() !== '').join(' ');
   const text = luceneTerms(words) === '' ? null : words;
   const place = asked ?? onePlace(question.places);
