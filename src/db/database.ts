@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import neo4j, { type Driver, type AuthToken, type Session, Neo4jError } from 'neo4j-driver';
+import { setTimeout as sleep } from 'node:timers/promises';
+import neo4j, { type Driver, type AuthToken, type Record as Neo4jRecord, type Session, Neo4jError, isRetryableError } from 'neo4j-driver';
 import { Availability, isAcquisitionTimeout, isUnavailable, untilAborted } from './availability.js';
 import {
   DatabaseUnavailableError,
@@ -52,6 +53,9 @@ export const DRIVER_TIMEOUTS = {
   connectionAcquisitionTimeout: 10_000,
   maxTransactionRetryTime: 5_000,
 } as const;
+
+/** The first wait before a read that failed transiently is tried again (then twice as long each time). */
+const READ_RETRY_DELAY_MS = 200;
 
 /** neo4j-driver's default `maxConnectionPoolSize`, stated so that metrics can show use against it. */
 const POOL_SIZE = 100;
@@ -258,15 +262,20 @@ export class Queries {
     const started = performance.now();
     if (this.activity) this.activity.inFlight += 1;
     try {
-      const { records } = await untilAborted(
-        this.driver.executeQuery(cypher, toCypherParams(params) as Params, {
-          routing,
-          database: this.database,
-          signal: this.scope.signal,
-          transactionConfig: this.transactionConfig(),
-        }),
-        this.scope.signal,
-      );
+      const records =
+        routing === neo4j.routing.READ
+          ? await this.autoCommitRead(cypher, toCypherParams(params) as Params)
+          : (
+              await untilAborted(
+                this.driver.executeQuery(cypher, toCypherParams(params) as Params, {
+                  routing,
+                  database: this.database,
+                  signal: this.scope.signal,
+                  transactionConfig: this.transactionConfig(),
+                }),
+                this.scope.signal,
+              )
+            ).records;
       this.availability?.noteAnswer();
       return records.map((record) => plain(record.toObject()) as T);
     } catch (error) {
@@ -274,6 +283,49 @@ export class Queries {
     } finally {
       if (this.activity) this.activity.inFlight -= 1;
       this.count(started);
+    }
+  }
+
+  /**
+   * A read as one auto-commit query: RUN and PULL go to Neo4j in one write, where a managed transaction
+   * sends BEGIN, RUN and PULL, then COMMIT, each waiting for the other side. On this path every request
+   * pays that per query (the bench measures it, bench/README.md). A read changes nothing, so a transient
+   * failure is simply tried again, as a managed transaction would be, within the same retry window.
+   */
+  private async autoCommitRead(cypher: string, params: Params): Promise<Neo4jRecord[]> {
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.readOnce(cypher, params);
+      } catch (error) {
+        const retryAt = Date.now() + READ_RETRY_DELAY_MS * 2 ** attempt;
+        const deadline = this.scope.deadline?.at ?? Number.POSITIVE_INFINITY;
+        const again = isRetryableError(error) && retryAt - started < DRIVER_TIMEOUTS.maxTransactionRetryTime && retryAt < deadline;
+        if (!again || this.scope.signal?.aborted) throw error;
+        await sleep(retryAt - Date.now());
+        this.throwIfUnusable(null);
+      }
+    }
+  }
+
+  private async readOnce(cypher: string, params: Params): Promise<Neo4jRecord[]> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.READ,
+      // As executeQuery does: a read after this process's writes sees them, on a cluster too.
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+    const signal = this.scope.signal;
+    const stop = () => void closeQuietly(session);
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      const result = await untilAborted(session.run(cypher, params, this.transactionConfig()), signal);
+      return result.records;
+    } finally {
+      signal?.removeEventListener('abort', stop);
+      // A stopped request answers at once; its session closes in the background.
+      if (signal?.aborted) void closeQuietly(session);
+      else await closeQuietly(session);
     }
   }
 }

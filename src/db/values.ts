@@ -3,6 +3,8 @@ import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, isNode, isRelationsh
 /** Turns driver values into plain JSON-like values: nodes to their properties, temporals to ISO strings. */
 export function plain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Most values of a row are strings and numbers: they need none of the checks below.
+  if (typeof value !== 'object') return value;
   if (isNode(value as never) || isRelationship(value as never)) return plain((value as { properties: unknown }).properties);
   if (isDate(value as never) || isDateTime(value as never) || isLocalDateTime(value as never)) return String(value);
   if (isInt(value as never)) return (value as { toNumber(): number }).toNumber();

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { AuthenticationError, bearerToken, type Authenticator } from '../auth/tokens.js';
 import { ANONYMOUS, type Viewer } from '../auth/viewer.js';
@@ -166,7 +166,12 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       (scope?.log ?? log).error({ err: error, path: path?.join('.') }, 'internal error (masked for the client)');
       return scope?.id;
     }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestScopePlugin, ...(options.queryStats ? [queryStatsPlugin] : [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // The schema sets no cache hints; the default plugin would still wrap every field's resolution to look for them.
+      ApolloServerPluginCacheControlDisabled(),
+      requestScopePlugin, ...(options.queryStats ? [queryStatsPlugin] : []),
+    ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
   });
