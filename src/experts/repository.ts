@@ -1,11 +1,18 @@
 import type { Queries } from '../db/database.js';
 import { pageByName } from '../db/nodes.js';
 import { notFound } from '../graphql/errors.js';
-import type { CountryRecord } from '../places/repository.js';
-import type { ThemeRecord } from '../themes/repository.js';
-import type { InstitutionRecord } from '../institutions/repository.js';
+import { COUNTRY_FIELDS, type CountryRecord } from '../places/repository.js';
+import { THEME_FIELDS, type ThemeRecord } from '../themes/repository.js';
+import { INSTITUTION_FIELDS, type InstitutionRecord } from '../institutions/repository.js';
 import type { NetworkRecord } from '../networks/repository.js';
 import { expertRelation } from './relations-repository.js';
+
+/**
+ * An expert's record as a map projection's fields (`e {${EXPERT_FIELDS}}`): not the search terms and keys the
+ * node also holds for full-text and duplicate look-ups (see COUNTRY_FIELDS).
+ */
+export const EXPERT_FIELDS =
+  '.id, .name, .headline, .headlineNl, .bio, .bioNl, .languages, .email, .phone, .contactConsent, .version, .retiredAt, .retiredReason';
 
 export interface ExpertRecord {
   id: string;
@@ -109,11 +116,11 @@ export const EXPERT_LINKS = expertRelation<ExpertLinks>({
   name: 'links',
   expression: () => `{
        affiliations: [(e)-[a:AFFILIATED_WITH]->(n:Institution) |
-          {role: a.role, since: a.since, until: a.until, institution: n {.*},
-           institutionCountry: [(n)-[:LOCATED_IN]->(c:Country) | c {.*}][0]}],
+          {role: a.role, since: a.since, until: a.until, institution: n {${INSTITUTION_FIELDS}},
+           institutionCountry: [(n)-[:LOCATED_IN]->(c:Country) | c {${COUNTRY_FIELDS}}][0]}],
        networks: [(e)-[:MEMBER_OF]->(n:Network) | n {.*}],
-       expertise: [(e)-[x:EXPERT_IN]->(t:Theme) | {level: x.level, provenance: x.provenance, theme: t {.*}}],
-       focus: [(e)-[f:FOCUSES_ON]->(c:Country) | {level: f.level, provenance: f.provenance, country: c {.*}}]}`,
+       expertise: [(e)-[x:EXPERT_IN]->(t:Theme) | {level: x.level, provenance: x.provenance, theme: t {${THEME_FIELDS}}}],
+       focus: [(e)-[f:FOCUSES_ON]->(c:Country) | {level: f.level, provenance: f.provenance, country: c {${COUNTRY_FIELDS}}}]}`,
   empty: { affiliations: [], networks: [], expertise: [], focus: [] },
   parse: (value) => {
     const links = value as ExpertLinks;

@@ -15,6 +15,9 @@ export interface InstitutionRecord extends Retirable {
   countryId: string | null;
 }
 
+/** An institution's own fields as a map projection's (see COUNTRY_FIELDS): its country id is read beside them. */
+export const INSTITUTION_FIELDS = '.id, .name, .nameNl, .acronym, .kind, .city, .url, .version, .retiredAt, .retiredReason';
+
 /** Map projection of an institution `n` with its country id. */
 export const INSTITUTION = `{.*, countryId: [(n)-[:LOCATED_IN]->(c:Country) | c.id][0]}`;
 

@@ -6,7 +6,7 @@
  */
 import type { Queries } from '../../db/database.js';
 import { list, num, obj, optStr, str, type Parser } from '../../db/rows.js';
-import type { ExpertRecord } from '../../experts/repository.js';
+import { EXPERT_FIELDS, type ExpertRecord } from '../../experts/repository.js';
 import { standingScoreParams, verifierNetwork } from '../standing-score.js';
 import { factsFromStore, type FactNames } from './facts.js';
 import type { RankedPage, ThemeMatch, ThemeStanding } from '../repository.js';
@@ -67,7 +67,7 @@ const EXPLAIN = `
       }}) AS standings
     }
     WITH position, hit.e AS e, hit.score AS score, standings
-    WITH position, {expert: e {.*}, score: score, standings: standings} AS hit ORDER BY position
+    WITH position, {expert: e {${EXPERT_FIELDS}}, score: score, standings: standings} AS hit ORDER BY position
     RETURN collect(hit) AS page`;
 
 /**
