@@ -1,18 +1,27 @@
 import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, isNode, isRelationship } from 'neo4j-driver';
 
-/** Turns driver values into plain JSON-like values: nodes to their properties, temporals to ISO strings. */
+/**
+ * Turns driver values into plain JSON-like values: nodes to their properties, temporals to ISO strings.
+ * Maps and lists are converted where they are (the driver made them for this result alone): a page's rows
+ * are thousands of values, and copying each one was a good part of a request's garbage.
+ */
 export function plain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   // Most values of a row are strings and numbers: they need none of the checks below.
   if (typeof value !== 'object') return value;
-  if (isNode(value as never) || isRelationship(value as never)) return plain((value as { properties: unknown }).properties);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = plain(value[i]);
+    return value;
+  }
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const map = value as Record<string, unknown>;
+    for (const key of Object.keys(map)) map[key] = plain(map[key]);
+    return map;
+  }
+  if (isNode(value as never) || isRelationship(value as never)) return plain({ ...(value as { properties: object }).properties });
   if (isDate(value as never) || isDateTime(value as never) || isLocalDateTime(value as never)) return String(value);
   if (isInt(value as never)) return (value as { toNumber(): number }).toNumber();
-  if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, plain(v)]));
-  }
-  return value;
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, plain(v)]));
 }
 
 /**
