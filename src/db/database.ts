@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, { type Driver, type AuthToken, type Record as Neo4jRecord, type Session, Neo4jError, isRetryableError } from 'neo4j-driver';
 import { Availability, isAcquisitionTimeout, isUnavailable, untilAborted } from './availability.js';
 import {
+  DatabaseBusyError,
   DatabaseUnavailableError,
   DatabaseUnreachableError,
   DeadlineExceededError,
@@ -14,6 +15,7 @@ import { parseRows, type Parser } from './rows.js';
 import { plain, toCypherParams } from './values.js';
 
 export {
+  DatabaseBusyError,
   DatabaseUnavailableError,
   DatabaseUnreachableError,
   DeadlineExceededError,
@@ -253,6 +255,7 @@ export class Queries {
         return new DeadlineExceededError(this.scope.deadline?.limitMs ?? 0, write, { cause: error });
       }
       if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new DuplicateRecordError(error.message, { cause: error });
+      if (isRetryableError(error)) return new DatabaseBusyError(write, { cause: error });
     }
     return error;
   }

@@ -25,6 +25,20 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/**
+ * Neo4j kept failing the request transiently (a deadlock with concurrent writes to the same nodes, a lock
+ * it could not get) after the driver's retries: nothing of the failed transaction was stored, and the
+ * same request can simply be sent again.
+ */
+export class DatabaseBusyError extends Error {
+  constructor(
+    readonly write: FailedWrite | null = null,
+    options?: ErrorOptions,
+  ) {
+    super('Neo4j failed the transaction transiently', options);
+  }
+}
+
 /** The request's deadline passed (or Neo4j timed its transaction out at the deadline). */
 export class DeadlineExceededError extends Error {
   constructor(

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { PothosValidationError } from '@pothos/core';
 import { ApolloServerErrorCode, ApolloServerValidationErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import {
+  DatabaseBusyError,
   DatabaseUnavailableError,
   DeadlineExceededError,
   DuplicateRecordError,
@@ -45,6 +46,13 @@ function fromDomainError(error: unknown): { message: string; extensions: Record<
     const advice = writeAdvice(error.write);
     return {
       message: `The database is unreachable right now.${advice.text} Try again in a few seconds.`,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...advice.extensions },
+    };
+  }
+  if (error instanceof DatabaseBusyError) {
+    const advice = writeAdvice(error.write);
+    return {
+      message: `The database could not finish this request because of changes made at the same time to the same records.${advice.text} Send it again.`,
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...advice.extensions },
     };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../../src/db/errors.js';
+import { DatabaseBusyError, NotFoundError } from '../../../src/db/errors.js';
 import { createFormatError } from '../../../src/graphql/format-error.js';
 
 describe('formatting errors for clients', () => {
@@ -10,6 +10,16 @@ describe('formatting errors for clients', () => {
     // As formatError gets it once Apollo has unwrapped the resolver's error (see unwrapResolverError).
     const formatted = format({ message: missing.message, path: ['theme'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, missing);
     expect(formatted).toEqual({ message: 'No theme has id "nope": it may have been removed.', path: ['theme'], locations: undefined, extensions: { code: 'NOT_FOUND' } });
+    expect(reported).toEqual([]);
+  });
+
+  it('tells a client whose write lost a deadlock that nothing was stored and to send it again, as SERVICE_UNAVAILABLE', () => {
+    const reported: unknown[] = [];
+    const format = createFormatError((error) => (reported.push(error), 'req-3'));
+    const busy = new DatabaseBusyError({ outcome: 'NOT_STORED', idempotencyKey: null });
+    const formatted = format({ message: busy.message, path: ['updateExpert'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, busy);
+    expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', outcome: 'NOT_STORED' });
+    expect(formatted.message).toMatch(/Nothing was written\. Send it again\.$/);
     expect(reported).toEqual([]);
   });
 
