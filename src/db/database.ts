@@ -120,7 +120,7 @@ export class Database {
 type Run = (cypher: string, params?: Params) => Promise<Row[]>;
 
 /**
- * Reads and writes as managed transactions (transient errors are retried), returning plain rows. Every
+ * Reads as auto-commit queries and writes as managed transactions (transient errors are retried either way), returning plain rows. Every
  * transaction runs with the request's remaining time as its timeout, and stops when the request's signal
  * aborts; failures come out as the database layer's errors (src/db/errors.ts).
  */
