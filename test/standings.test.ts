@@ -165,6 +165,22 @@ describe('stored standings after each write path', { timeout: 240_000 }, () => {
     await expectSameRanking([root], { countries: [{ id: 'FI' }] });
   });
 
+  it('a CSV import of hundreds of rows rewrites their standings in its own transaction: none left for a background rebuild', async () => {
+    // A theme of their own, so that the other tests' rankings stay small.
+    const theme = `${P}-bulk`;
+    await createTheme(db.queries(), viewer, { slug: theme, name: `Bulk ${P}`, nameNl: `Bulk ${P}` });
+    const rows = Array.from({ length: 320 }, (_, i) => `${P}-bulk-${String(i).padStart(3, '0')},Bulk ${i} ${P},${theme}|${1 + (i % 5)}|DECLARED,${i % 3 ? 'FI' : 'SE'}|${1 + (i % 4)}|DECLARED`);
+    const report = await importExpertCsv(db.queries(), viewer, ['slug,name,expertise,countryFocus', ...rows].join('\n'), { dryRun: false, source: 'bulk.csv' });
+    expect(report.problems).toEqual([]);
+    const bulk = rows.map((row) => row.split(',')[0]!);
+    // Read as the API reads: not assumed fresh, so standings marked stale would show here.
+    const { ranked, stale } = await readStandings(db.queries(), standingsQuestion([theme], null, null, 21)!);
+    expect(stale).toBe(false);
+    expect(ranked!.total).toBe(bulk.length);
+    await expectCurrent(bulk);
+    await expectSameRanking([theme], { countries: [{ id: 'SE' }] }, 50);
+  });
+
   it('retiring, merging and erasing take experts out of the stored ranking', async () => {
     await retireExpert(db.queries(), viewer, { id: ids.frank!, expectedVersion: await version('Expert', ids.frank!), reason: 'left' });
     await mergeExperts(db.queries(), viewer, {

@@ -27,8 +27,8 @@ export class DatabaseUnavailableError extends Error {
 
 /**
  * Neo4j kept failing the request transiently (a deadlock with concurrent writes to the same nodes, a lock
- * it could not get) after the driver's retries: nothing of the failed transaction was stored, and the
- * same request can simply be sent again.
+ * it could not get, too little transaction memory at that moment) after the driver's retries: nothing of
+ * the failed transaction was stored, and the same request can be sent again.
  */
 export class DatabaseBusyError extends Error {
   constructor(

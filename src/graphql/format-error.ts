@@ -52,7 +52,7 @@ function fromDomainError(error: unknown): { message: string; extensions: Record<
   if (error instanceof DatabaseBusyError) {
     const advice = writeAdvice(error.write);
     return {
-      message: `The database could not finish this request because of changes made at the same time to the same records.${advice.text} Send it again.`,
+      message: `The database could not finish this request right now (changes made at the same time to the same records, or too little memory for it at this moment).${advice.text} Send it again in a moment.`,
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...advice.extensions },
     };
   }

@@ -48,19 +48,24 @@ export async function touchedExperts(run: Run, changes: SubjectChange[]): Promis
 }
 
 /**
- * Most experts one transaction rewrites (a rebuild batch): a curation write or a small CSV import fits; a
- * 1,000-row import ran out of Neo4j's transaction memory (1 GiB heap, bench) and moving a broad theme touches
- * every expert below it, so those leave the rewrite to the background rebuild, reads ranking from scratch meanwhile.
+ * How much of the standings a transaction rewrites itself, beside its own change: the experts it reads
+ * (batch by batch, see writeStandings) and the standings it writes. Each written standing holds its facts
+ * (about 0.6 kB) in Neo4j's transaction state, a few kB in all: in the bench's graph, where an expert has
+ * some 130 standings, a 1,000-row CSV import that shifts every level would write 130,000 and ran out of
+ * the transaction memory of a 1 GiB heap (70 % of it). 25,000 stays well inside the default 512 MiB heap's.
+ * Curation writes and imports of a few hundred rows fit; a bigger import, or moving a broad theme in the
+ * hierarchy (every expert below it), leaves the rewrite to the background rebuild, whoKnows ranking from
+ * scratch meanwhile (correct, at the old cost).
  */
-export const MAX_EXPERTS_IN_TRANSACTION = 250;
+export const MAX_EXPERTS_IN_TRANSACTION = 2_000;
+export const MAX_STANDINGS_IN_TRANSACTION = 25_000;
 
 /** The transaction hook: rewrites the standings of the experts the changes touch, and records the changes in the signature. */
 export async function keepStandingsCurrent(run: Run, changes: SubjectChange[]): Promise<void> {
   const experts = await touchedExperts(run, changes);
-  if (experts.length > MAX_EXPERTS_IN_TRANSACTION) {
+  if (experts.length > MAX_EXPERTS_IN_TRANSACTION || !(await recomputeStandings(run, experts, MAX_STANDINGS_IN_TRANSACTION))) {
     await markStale(run);
     return;
   }
-  await recomputeStandings(run, experts);
   await addToSignature(run, signatureDelta(changes));
 }

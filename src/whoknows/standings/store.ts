@@ -105,13 +105,17 @@ const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a
 
 /**
  * Works out the standings of the given experts (locked already) again, in the transaction that changed
- * them, and writes only the difference: a changed score or changed facts are set on its relationship
+ * them, and writes only the difference (unless it is more than `maxWrites` standings: false then): a changed score or changed facts are set on its relationship
  * (which locks that relationship alone), standings gone are deleted and new ones created, all in key
  * order, so that transactions touching the same keys' hubs take those locks in one order. Ids of merged,
  * erased or retired experts lose all theirs.
  */
-export async function writeStandings(run: Run, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
+export async function writeStandings(run: Run, ids: string[], maxWrites = Number.POSITIVE_INFINITY): Promise<boolean> {
+  if (ids.length === 0) return true;
+  // Many experts (a large CSV import) are read a batch per query, so that no query holds all their
+  // neighbourhoods at once; the difference is then written in one key order over all of them.
+  const expected: Awaited<ReturnType<typeof expectedAndStored>> = [];
+  for (let at = 0; at < ids.length; at += EXPERTS_PER_QUERY) expected.push(...(await expectedAndStored(run, ids.slice(at, at + EXPERTS_PER_QUERY))));
   await run(
     `UNWIND $ids AS id
      ${NODE_OF_ID}
@@ -121,43 +125,51 @@ export async function writeStandings(run: Run, ids: string[]): Promise<void> {
      DELETE s`,
     { ids },
   );
-  const diffs = (await expectedAndStored(run, ids)).map((row) => diffStandings(row.id, row.expected, row.stored));
-  const changed = diffs.flatMap((d) => d.changed).sort(byKey);
-  const gone = diffs.flatMap((d) => d.gone).sort(byKey);
-  const added = diffs.flatMap((d) => d.added).sort(byKey);
-  if (changed.length > 0) {
-    await run(
-      `UNWIND $changed AS c
-       MATCH ()-[s:${RANKS}]->() WHERE elementId(s) = c.id
-       SET s.score = c.score, s.negScore = -c.score, s += c.props`,
-      { changed },
-    );
-  }
-  if (gone.length > 0) {
-    await run(
-      `UNWIND $gone AS g
-       MATCH ()-[s:${RANKS}]->() WHERE elementId(s) = g.id
-       DELETE s`,
-      { gone },
-    );
-  }
-  if (added.length > 0) {
-    await run(
-      `UNWIND $added AS a
-       MATCH (e:Expert {id: a.expertId})
-       MERGE (k:${STANDING_KEY} {key: a.key})
-       CREATE (k)-[s:${RANKS} {key: a.key, score: a.score, negScore: -a.score, expertId: e.id}]->(e)
-       SET s += a.props`,
-      { added },
-    );
-  }
+  const diffs = expected.map((row) => diffStandings(row.id, row.expected, row.stored));
+  if (diffs.reduce((sum, d) => sum + d.changed.length + d.gone.length + d.added.length, 0) > maxWrites) return false;
+  await inBatches(
+    run,
+    diffs.flatMap((d) => d.changed).sort(byKey),
+    `UNWIND $rows AS c
+     MATCH ()-[s:${RANKS}]->() WHERE elementId(s) = c.id
+     SET s.score = c.score, s.negScore = -c.score, s += c.props`,
+  );
+  await inBatches(
+    run,
+    diffs.flatMap((d) => d.gone).sort(byKey),
+    `UNWIND $rows AS g
+     MATCH ()-[s:${RANKS}]->() WHERE elementId(s) = g.id
+     DELETE s`,
+  );
+  await inBatches(
+    run,
+    diffs.flatMap((d) => d.added).sort(byKey),
+    `UNWIND $rows AS a
+     MATCH (e:Expert {id: a.expertId})
+     MERGE (k:${STANDING_KEY} {key: a.key})
+     CREATE (k)-[s:${RANKS} {key: a.key, score: a.score, negScore: -a.score, expertId: e.id}]->(e)
+     SET s += a.props`,
+  );
+  return true;
 }
 
-/** Locks and rewrites the standings of the experts: what every change hook and the rebuild do. */
-export async function recomputeStandings(run: Run, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
+/** Experts whose standings one query works out (what a rebuild batch holds). */
+const EXPERTS_PER_QUERY = 250;
+/** Standings one query writes: consecutive slices of a key-ordered list keep the key order across queries. */
+const STANDINGS_PER_QUERY = 5_000;
+
+async function inBatches(run: Run, rows: unknown[], cypher: string): Promise<void> {
+  for (let at = 0; at < rows.length; at += STANDINGS_PER_QUERY) await run(cypher, { rows: rows.slice(at, at + STANDINGS_PER_QUERY) });
+}
+
+/**
+ * Locks and rewrites the standings of the experts: what every change hook and the rebuild do. False, with
+ * nothing written, when that would be more than `maxWrites` standings.
+ */
+export async function recomputeStandings(run: Run, ids: string[], maxWrites?: number): Promise<boolean> {
+  if (ids.length === 0) return true;
   await lockExperts(run, ids);
-  await writeStandings(run, ids);
+  return writeStandings(run, ids, maxWrites);
 }
 
 /**

@@ -19,7 +19,7 @@ describe('formatting errors for clients', () => {
     const busy = new DatabaseBusyError({ outcome: 'NOT_STORED', idempotencyKey: null });
     const formatted = format({ message: busy.message, path: ['updateExpert'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, busy);
     expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', outcome: 'NOT_STORED' });
-    expect(formatted.message).toMatch(/Nothing was written\. Send it again\.$/);
+    expect(formatted.message).toMatch(/Nothing was written\. Send it again in a moment\.$/);
     expect(reported).toEqual([]);
   });
 
