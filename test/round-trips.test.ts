@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { standingsAreFresh } from '../src/whoknows/standings/keeper.js';
 import { rebuildStandings } from '../src/whoknows/standings/rebuild.js';
-import { connectTestDatabase, graphql, type GraphqlResponse } from './helpers/api.js';
+import { systemViewer } from '../src/auth/viewer.js';
+import { createTheme } from '../src/themes/service.js';
+import { connectTestDatabase, fixturePrefix, graphql, type GraphqlResponse } from './helpers/api.js';
 
 /**
  * A page of whoKnows costs the same few Neo4j round trips whatever it selects and however long it is:
@@ -107,6 +109,18 @@ describe('round trips of a whoKnows page with every relation of Expert selected'
 });
 
 describe('round trips of other pages of experts', { timeout: 240_000 }, () => {
+  it('free text after another process added a theme: the new name is read at once, in no more round trips', async () => {
+    const slug = fixturePrefix('round-trips-theme');
+    // Written by this test process, not the server: the server learns of it from the graph alone.
+    await createTheme(db.queries(), systemViewer('test', 'Round trips test'), { slug, name: `Quasarology ${slug.slice(-6)}`, nameNl: `Quasarologie ${slug.slice(-6)}` });
+    const response = await onFreshStandings(() =>
+      graphql(`query ($about: String!) { whoKnows(about: $about, first: 5) { matchedBy themes { slug } } }`, { about: `quasarology ${slug.slice(-6)} analyst` }),
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data.whoKnows.themes.map((t: { slug: string }) => t.slug)).toEqual([slug]);
+    expect(roundTrips(response)).toBeLessThanOrEqual(3);
+  });
+
   it('whoKnows asked by an officer, whose contact details depend on the networks: still at most 3', async () => {
     for (const first of [5, 20]) {
       const response = await onFreshStandings(() => graphql(WHO_KNOWS, { about: 'technology', first }, { as: 'officer' }));
