@@ -122,7 +122,8 @@ export function useVocabularyRows(rows: VocabularyRows, fingerprint: string): vo
  * Recognises what a free-text question names (see `interpret`) against the names the graph holds: themes
  * (names and aliases, both languages), countries (i18n-iso-countries names, demonyms), regions and foreign
  * institutions. The vocabulary is loaded with one bounded query and kept (VOCABULARY_TTL_MS); each call
- * costs one count-store read to see whether it is still current, whatever the size of the graph.
+ * costs one count-store read to see whether it is still current, whatever the size of the graph, or nothing
+ * when given the fingerprint resolveNames read (which brought the vocabulary along if it had changed).
  */
 export async function interpretQuestion(queries: Queries, text: string, knownFingerprint?: string): Promise<Interpretation> {
   return interpret(await currentVocabulary(queries, knownFingerprint), text);
