@@ -47,6 +47,13 @@ export const seek = (predicate: string) => `
     RETURN s ORDER BY s.key, s.negScore, s.expertId LIMIT $depth`;
 
 /**
+ * Cypher: the stored standings (RANKS) of the expert `e` at the keys `keys` (a list), each found by look-up in
+ * the `ranks_of_expert` index, whatever the number of the expert's other standings.
+ */
+export const standingsAt = (keys: string) =>
+  `COLLECT { MATCH ()-[r:${RANKS}]->(e) USING INDEX r:${RANKS}(expertId, key) WHERE r.expertId = e.id AND r.key IN ${keys} RETURN r }`;
+
+/**
  * Explains the first `$explained` of `top` ({e, score, standings: its RANKS of the asked keys, and for text
  * questions text, place and adjustment}, in order) from the facts stored with each standing, with today's
  * names looked up by the ids stored beside them. `keys` and `themeIds` (parameters, or variables the
@@ -128,7 +135,8 @@ const SEVERAL_THEMES = `
     CALL (found) {
       UNWIND found AS standings UNWIND standings AS s
       WITH DISTINCT endNode(s) AS e
-      CALL (e) { MATCH (e)<-[r:${RANKS}]-() WHERE r.key IN $keys RETURN round(sum(r.score), 2) AS score, collect(r) AS standings }
+      WITH e, ${standingsAt('$keys')} AS standings
+      WITH e, standings, round(reduce(sum = 0.0, r IN standings | sum + r.score), 2) AS score
       WITH e, score, standings WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND e.id > $afterId)
       WITH e, score, standings ORDER BY score DESC, e.id LIMIT $limit
       RETURN collect({e: e, score: score, standings: standings}) AS top

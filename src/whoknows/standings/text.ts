@@ -14,7 +14,7 @@ import type { RankedPage, TextMatch, ThemeMatch, ThemeStanding } from '../reposi
 import { STANDING_SCORE, standingFacts, standingScoreParams } from '../standing-score.js';
 import { INFERRED_THEMES, TEXT_EVIDENCE, textEvidenceParams, textFacts } from '../text-evidence.js';
 import { requestStandingsRebuild, standingsKnownStale } from './keeper.js';
-import { BEFORE_ALL, explain, MAX_DEPTH_STEPS, seek, standingsQuestion, themeStanding, type StandingsQuestion } from './read.js';
+import { BEFORE_ALL, explain, MAX_DEPTH_STEPS, seek, standingsAt, standingsQuestion, themeStanding, type StandingsQuestion } from './read.js';
 import { FORMULA, STANDINGS_FRESH } from './state.js';
 import { ANYWHERE, RANKS, STANDING_KEY, standingKey } from './store.js';
 
@@ -31,14 +31,25 @@ const NOTHING_ASKED = `{score: 0.0, facts: {
   countryContributions: 0, countryContributionIds: [], countryInquiries: 0, countryInquiryIds: [], countryEvidencePoints: 0.0}}`;
 
 /**
+ * Cypher: whether the expert `e` has a focus on one of the asked countries, or a current contribution or an
+ * answered inquiry concerning one: what STANDING_SCORE needs to put an expert in the place, looked up
+ * before the expert's neighbourhood is read for it.
+ */
+const TIED_TO_PLACE = `(EXISTS { (e)-[:FOCUSES_ON]->(c:Country) WHERE c.id IN $countryIds }
+    OR EXISTS { (e)<-[:BY]-(k:Contribution)-[:CONCERNS]->(c:Country) WHERE k.retiredAt IS NULL AND c.id IN $countryIds }
+    OR EXISTS { (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds })`;
+
+/**
  * Cypher: `place`, the asked place's part of the score (STANDING_SCORE without a theme) of an expert `e`
  * that `when` holds for (else null), and only where it puts the expert in the place: what the from-scratch
- * ranking gives an expert found by the words with no standing. Without a place, no neighbourhood is read.
+ * ranking gives an expert found by the words with no standing. Without a place, no neighbourhood is read;
+ * with one, only that of an expert tied to it.
  */
 const placePart = (countryIds: string[] | null, when: string) =>
   countryIds === null
     ? `WITH *, CASE WHEN ${when} THEN ${NOTHING_ASKED} END AS place`
     : `WITH *, ${when} AS byWordsAlone
+       WITH * WHERE NOT byWordsAlone OR ${TIED_TO_PLACE}
        OPTIONAL CALL (e, byWordsAlone) {
          WITH e WHERE byWordsAlone
          WITH e, null AS rootId, $countryIds AS countryIds
@@ -68,7 +79,7 @@ const FREE_TEXT = (countryIds: string[] | null) => `
     WITH inferred, [id IN inferred | id + '|' + $scopeKey] AS keys
     CALL (keys) {
       ${WORDS_FOUND}
-      WITH e, text, [(e)<-[r:${RANKS}]-() WHERE r.key IN keys | r] AS stored
+      WITH e, text, ${standingsAt('keys')} AS stored
       WITH e, text, [r IN stored | {r: r, i: [i IN range(0, size(keys) - 1) WHERE keys[i] = r.key][0]}] AS stored
       WITH e, text, reduce(top = null, s IN stored | CASE WHEN top IS NULL OR s.r.score > top.r.score
                                                            OR (s.r.score = top.r.score AND s.i < top.i) THEN s ELSE top END).r AS best
@@ -118,7 +129,7 @@ const THEMES_AND_WORDS = (countryIds: string[] | null, oneKey: boolean) => `
     WITH fresh WHERE fresh
     CALL () {
       ${WORDS_FOUND}
-      WITH e, text, [(e)<-[r:${RANKS}]-() WHERE r.key IN $keys | r] AS standings
+      WITH e, text, ${standingsAt('$keys')} AS standings
       ${placePart(countryIds, 'size(standings) = 0')}
       RETURN collect({e: e, score: round(reduce(sum = 0.0, r IN standings | sum + r.score) + coalesce(place.score, 0.0) + text.points, 2),
                       standings: standings, text: text, place: place}) AS hits
@@ -131,7 +142,7 @@ const THEMES_AND_WORDS = (countryIds: string[] | null, oneKey: boolean) => `
         ? `RETURN [s IN lists[0].found | {e: endNode(s), score: s.score, standings: [s]}] AS ranked`
         : `UNWIND lists AS l UNWIND l.found AS s
       WITH DISTINCT endNode(s) AS e
-      WITH e, [(e)<-[r:${RANKS}]-() WHERE r.key IN $keys | r] AS standings
+      WITH e, ${standingsAt('$keys')} AS standings
       RETURN collect({e: e, score: round(reduce(sum = 0.0, r IN standings | sum + r.score), 2), standings: standings}) AS ranked`}
     }
     CALL (ranked, hits) {
