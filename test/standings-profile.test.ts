@@ -159,7 +159,7 @@ describe('the cost of a first page from the stored standings', () => {
       expect(large[question] / small[question]).toBeLessThan(1.5);
     }
     // Free text (the same 12 experts found at both sizes): its hits scored from their stored standings, not from
-    // their neighbourhoods (about 850 against 7,000-11,000 from scratch), and nothing for experts the word does not find.
+    // their neighbourhoods (about 700 against 7,000-11,000 from scratch), and nothing for experts the word does not find.
     expect(large.text).toBeLessThan(large.textScratch / 4);
     for (const question of ['text', 'textInCountry'] as const) {
       expect(large[question]).toBeLessThanOrEqual(5_000);
