@@ -8,7 +8,7 @@
  * they do not keep; too deep a read for several themes): the caller then ranks from scratch.
  */
 import type { Queries } from '../../db/database.js';
-import { list, num, obj, orNull, type Parser } from '../../db/rows.js';
+import { list, num, obj, orNull } from '../../db/rows.js';
 import type { ExpertRecord } from '../../experts/repository.js';
 import type { RankedPage, TextMatch, ThemeMatch, ThemeStanding } from '../repository.js';
 import { STANDING_SCORE, standingFacts, standingScoreParams } from '../standing-score.js';
