@@ -37,8 +37,7 @@ describe('npm run bench, at a tiny size', () => {
       }
       const api = question.targets.api;
       if (!('error' in api)) {
-        // Free text is still ranked from scratch and reads its name vocabulary when it changed (issue 12, open): one or two more.
-        expect(api.roundTrips, question.key).toBeLessThanOrEqual(question.key === 'text' ? 5 : 3);
+        expect(api.roundTrips, question.key).toBeLessThanOrEqual(3);
         expect(api.dbHits).toBeGreaterThan(0);
         expect(api.pageDbHits).toBeGreaterThanOrEqual(api.dbHits!);
       }

@@ -7,17 +7,25 @@ import { Database } from '../src/db/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded/neo4j.js';
 import { migrate } from '../src/db/migrations.js';
 import { toCypherParams } from '../src/db/values.js';
-import { rankByTheme } from '../src/whoknows/repository.js';
+import { profiler } from '../bench/profile-hits.js';
+import { luceneTerms } from '../src/text.js';
+import { rankByText, rankByTheme } from '../src/whoknows/repository.js';
 import { readStandings, standingsQuery, standingsQuestion } from '../src/whoknows/standings/read.js';
 import { checkStandings, hasDrift, rebuildStandings } from '../src/whoknows/standings/rebuild.js';
+import { rankTextFromStandings } from '../src/whoknows/standings/text.js';
 
 /**
  * What a first page costs, in db hits (which do not depend on the machine), on two graph sizes the test
  * makes in a Neo4j of its own: the broadest theme's first page reads 21 index entries and explains 20
- * experts from the facts stored with their standings, whatever the number of experts that match.
+ * experts from the facts stored with their standings, whatever the number of experts that match; a
+ * free-text page scores the experts its words find from their stored standings, whatever the number of others.
  */
 const THEMES = 12;
 const COUNTRIES = ['CN', 'RU', 'UA', 'TW', 'KZ', 'BY', 'NL', 'US', 'DE', 'JP'];
+
+/** A word only the text experts' profiles and contributions hold: free text finds them and no one else. */
+const WORD = 'hafniumtelluride';
+const TEXT_EXPERTS = 12;
 
 let embedded: EmbeddedNeo4j;
 let db: Database;
@@ -55,6 +63,34 @@ async function addExperts(from: number, to: number): Promise<void> {
   console.log(`rebuild of ${experts} experts' standings: ${Math.round(performance.now() - started)} ms`);
 }
 
+/** Experts the word finds (in their headline, or only in a contribution), with claims and focus like the others. */
+async function addTextExperts(): Promise<void> {
+  await db.queries().write(
+    `UNWIND range(0, $count - 1) AS i
+     MATCH (t:Theme {id: 'theme-' + (i % 3)}), (c:Country {id: $countries[i % size($countries)]})
+     CREATE (e:Expert {id: 'text-expert-' + i, name: 'Text expert ' + i, headline: CASE WHEN i % 2 = 0 THEN $word + ' chemist' ELSE 'Chemist' END})
+     CREATE (e)-[:EXPERT_IN {level: 1 + i % 5, provenance: 'DECLARED'}]->(t), (e)-[:FOCUSES_ON {level: 2, provenance: 'DECLARED'}]->(c)
+     CREATE (k:Contribution {id: 'text-contribution-' + i, kind: 'PUBLICATION', title: 'Refining ' + $word + ' ' + i, date: date('2024-01-01')})
+     CREATE (k)-[:BY]->(e), (k)-[:ABOUT]->(t), (k)-[:CONCERNS]->(c)`,
+    { count: TEXT_EXPERTS, countries: COUNTRIES, word: WORD },
+  );
+}
+
+/** Total db hits of a free-text first page's queries: read from the stored standings, or (`scratch`) ranked from scratch. */
+async function textPageDbHits(place: Parameters<typeof standingsQuestion>[1], scratch = false): Promise<number> {
+  const driver = neo4j.driver(embedded.uri, undefined, { disableLosslessIntegers: true });
+  try {
+    const profiled = profiler(driver);
+    const countryIds = place ? place.countries.map((c) => c.id) : null;
+    if (scratch) await rankByText(profiled.queries, luceneTerms(WORD), { countryIds, after: null, limit: 21 });
+    else expect(await rankTextFromStandings(profiled.queries, luceneTerms(WORD), place, null, 21)).not.toBeNull();
+    expect(profiled.queriesRun).toBe(1);
+    return profiled.dbHits;
+  } finally {
+    await driver.close();
+  }
+}
+
 /** Total db hits of the query that ranks and explains the first page (with `explain: false`, that ranks it only). */
 async function firstPageDbHits(themeIds: string[], place: Parameters<typeof standingsQuestion>[1], explain = true): Promise<number> {
   const { cypher, params } = standingsQuery(standingsQuestion(themeIds, place, null, 21)!, 21, { explain });
@@ -89,6 +125,7 @@ beforeAll(async () => {
      CREATE (:Country {id: code, name: code})-[:IN_REGION]->(region)`,
     { themes: THEMES, countries: COUNTRIES },
   );
+  await addTextExperts();
 }, 600_000);
 
 afterAll(async () => {
@@ -104,6 +141,9 @@ describe('the cost of a first page from the stored standings', () => {
       country: await firstPageDbHits(['technology'], { countries: [{ id: 'CN' }] }),
       region: await firstPageDbHits(['technology'], { region: { id: 'everywhere' }, countries: COUNTRIES.map((id) => ({ id })) }),
       rankingOnly: await firstPageDbHits(['technology'], null, false),
+      text: await textPageDbHits(null),
+      textInCountry: await textPageDbHits({ countries: [{ id: 'CN' }] }),
+      textScratch: await textPageDbHits(null, true),
     });
     await addExperts(1, 200);
     const small = await measure();
@@ -118,13 +158,20 @@ describe('the cost of a first page from the stored standings', () => {
       expect(large[question]).toBeLessThanOrEqual(5_000);
       expect(large[question] / small[question]).toBeLessThan(1.5);
     }
+    // Free text (the same 12 experts found at both sizes): its hits scored from their stored standings, not from
+    // their neighbourhoods (about 700 against 7,000-11,000 from scratch), and nothing for experts the word does not find.
+    expect(large.text).toBeLessThan(large.textScratch / 4);
+    for (const question of ['text', 'textInCountry'] as const) {
+      expect(large[question]).toBeLessThanOrEqual(5_000);
+      expect(large[question] / small[question]).toBeLessThan(1.5);
+    }
 
     const report = await checkStandings(db.queries());
     expect(hasDrift(report), report.examples.join('\n')).toBe(false);
     expect(report.fresh).toBe(true);
     const stored = await readStandings(db.queries(), standingsQuestion(['technology'], null, null, 21)!);
     const scratch = await rankByTheme(db.queries(), ['technology'], { countryIds: null, after: null, limit: 21 });
-    expect(stored.ranked!.total).toBe(2_000);
+    expect(stored.ranked!.total).toBe(2_000 + TEXT_EXPERTS);
     expect(stored.ranked!.page.map((hit) => [hit.expert.id, hit.score])).toEqual(scratch.page.map((hit) => [hit.expert.id, hit.score]));
   }, 600_000);
 });

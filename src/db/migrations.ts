@@ -71,6 +71,9 @@ export const MIGRATIONS: string[] = [
   // whoKnows reads a theme's stored standings best first (src/whoknows/standings/): one key, in score order, by seek;
   // a key's hub counts them (its degree), and one state node says whether they reflect the graph.
   'CREATE INDEX ranks_order IF NOT EXISTS FOR ()-[r:RANKS]-() ON (r.key, r.negScore, r.expertId)',
+  // …and an expert's standings at given keys by look-up (the experts free text finds, a candidate's sum over several
+  // themes), not by walking all of the expert's standings.
+  'CREATE INDEX ranks_of_expert IF NOT EXISTS FOR ()-[r:RANKS]-() ON (r.expertId, r.key)',
   'CREATE CONSTRAINT standing_key_key IF NOT EXISTS FOR (n:StandingKey) REQUIRE n.key IS UNIQUE',
   'CREATE CONSTRAINT standings_state_id IF NOT EXISTS FOR (n:StandingsState) REQUIRE n.id IS UNIQUE',
 ];

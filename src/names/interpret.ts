@@ -2,7 +2,7 @@ import type { Queries } from '../db/database.js';
 import { isStopWord } from '../text/stop-words.js';
 import { loadVocabularyRows, vocabularyFingerprint, type NamedRef, type PlaceRef } from './repository.js';
 import { RISK_CATEGORIES, THEME_RISKS, type RiskCategory } from './risk-categories.js';
-import { buildVocabulary, lookUp, partsOf, riskOf, tokensOf, type Concept, type Token, type Vocabulary } from './vocabulary.js';
+import { buildVocabulary, lookUp, partsOf, riskOf, tokensOf, type Concept, type Token, type Vocabulary, type VocabularyRows } from './vocabulary.js';
 
 /** What a free-text question names, recognised by name or alias in English or Dutch (see interpretQuestion). */
 export interface Interpretation {
@@ -93,8 +93,8 @@ function collect(concepts: Concept[], risks: Set<RiskCategory>): Omit<Interpreta
 /**
  * How long a loaded vocabulary is used before it is loaded again. Audited changes of themes and
  * institutions drop it at once (src/hooks.ts), and so does a change in the number of themes, countries,
- * regions or institutions (nodes written around the app): the TTL bounds what is left, renames written
- * directly to the database.
+ * regions or institutions (nodes written around the app, or by another process): the TTL bounds what is
+ * left, renames written by another process or directly to the database.
  */
 export const VOCABULARY_TTL_MS = 60_000;
 
@@ -106,10 +106,24 @@ export function invalidateVocabulary(): void {
 }
 
 /**
+ * The fingerprint of the vocabulary loaded, while it may still be used (null: none, or past its TTL): a
+ * query that resolves names can bring the vocabulary along when the graph's fingerprint differs (lookUpNames).
+ */
+export function loadedVocabularyFingerprint(): string | null {
+  return cached && Date.now() - cached.loadedAt <= VOCABULARY_TTL_MS ? cached.fingerprint : null;
+}
+
+/** Keeps vocabulary rows read along with another query (lookUpNames), as of the graph whose fingerprint is given. */
+export function useVocabularyRows(rows: VocabularyRows, fingerprint: string): void {
+  cached = { vocabulary: buildVocabulary(rows), fingerprint, loadedAt: Date.now() };
+}
+
+/**
  * Recognises what a free-text question names (see `interpret`) against the names the graph holds: themes
  * (names and aliases, both languages), countries (i18n-iso-countries names, demonyms), regions and foreign
  * institutions. The vocabulary is loaded with one bounded query and kept (VOCABULARY_TTL_MS); each call
- * costs one count-store read to see whether it is still current, whatever the size of the graph.
+ * costs one count-store read to see whether it is still current, whatever the size of the graph, or nothing
+ * when given the fingerprint resolveNames read (which brought the vocabulary along if it had changed).
  */
 export async function interpretQuestion(queries: Queries, text: string, knownFingerprint?: string): Promise<Interpretation> {
   return interpret(await currentVocabulary(queries, knownFingerprint), text);
@@ -122,7 +136,7 @@ export async function interpretQuestion(queries: Queries, text: string, knownFin
 export async function currentVocabulary(queries: Queries, knownFingerprint?: string): Promise<Vocabulary> {
   const fingerprint = knownFingerprint ?? (await vocabularyFingerprint(queries));
   if (!cached || cached.fingerprint !== fingerprint || Date.now() - cached.loadedAt > VOCABULARY_TTL_MS) {
-    cached = { vocabulary: buildVocabulary(await loadVocabularyRows(queries)), fingerprint, loadedAt: Date.now() };
+    useVocabularyRows(await loadVocabularyRows(queries), fingerprint);
   }
-  return cached.vocabulary;
+  return cached!.vocabulary;
 }

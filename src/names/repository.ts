@@ -25,20 +25,33 @@ export interface NameLookup {
   key: string;
 }
 
+/** What lookUpNames found: the names at their indexes, and the free-text vocabulary's fingerprint (and rows, when asked for and changed). */
+export interface NamesFound {
+  themes: Array<ThemeRef | null>;
+  places: Array<PlaceRef | null>;
+  vocabularyFingerprint: string;
+  /** The vocabulary, when `vocabulary` asked for it and the graph's differs from the one known. */
+  vocabularyRows: VocabularyRows | null;
+}
+
 /**
  * Resolves theme names and place names in one round trip. Themes match by id or name key (names and
  * aliases, English and Dutch); places by country code or name key, or else a region's key. A name that
- * matches nothing comes back as null, at its index.
+ * matches nothing comes back as null, at its index. With `vocabulary`, the free-text vocabulary comes along
+ * in the same round trip unless its fingerprint is the one known (null: always), so that reading free
+ * text next costs no round trip of its own, whoever changed the names.
  */
 export async function lookUpNames(
   queries: Queries,
   themes: NameLookup[],
   places: NameLookup[],
-): Promise<{ themes: Array<ThemeRef | null>; places: Array<PlaceRef | null>; vocabularyFingerprint: string }> {
+  vocabulary?: { knownFingerprint: string | null },
+): Promise<NamesFound> {
   const [row] = await queries.read<{
     themes: Array<{ index: number; theme: ThemeRef | null }>;
     places: Array<{ index: number } & PlaceRef>;
     counts: number[];
+    vocabulary: VocabularyRows | null;
   }>(
     `CALL () {
        UNWIND range(0, size($themes) - 1) AS index
@@ -63,10 +76,15 @@ export async function lookUpNames(
          WHEN r IS NOT NULL THEN {index: index, countries: inRegion, region: r {.id, .name}}
        END) AS places
      }
-     // The vocabulary's fingerprint rides along, so that reading free text next needs no round trip of its own.
+     // The vocabulary's fingerprint rides along, and the vocabulary itself when asked for and changed.
      ${VOCABULARY_COUNTS}
-     RETURN themes, places, counts`,
-    { themes, places },
+     OPTIONAL CALL (counts) {
+       WITH counts WHERE $vocabulary AND coalesce(reduce(s = toString(counts[0]), c IN counts[1..] | s + '/' + toString(c)) <> $knownFingerprint, true)
+       ${VOCABULARY_ROWS}
+       RETURN {themes: themes, countries: countries, regions: regions, institutions: institutions} AS vocabulary
+     }
+     RETURN themes, places, counts, vocabulary`,
+    { themes, places, vocabulary: vocabulary !== undefined, knownFingerprint: vocabulary?.knownFingerprint ?? null, home: HOME_COUNTRY },
   );
   const themeAt = new Map((row?.themes ?? []).map((t) => [t.index, t.theme]));
   const placeAt = new Map((row?.places ?? []).map(({ index, ...place }) => [index, place]));
@@ -74,6 +92,7 @@ export async function lookUpNames(
     themes: themes.map((_, index) => themeAt.get(index) ?? null),
     places: places.map((_, index) => placeAt.get(index) ?? null),
     vocabularyFingerprint: (row?.counts ?? []).join('/'),
+    vocabularyRows: row?.vocabulary ?? null,
   };
 }
 
@@ -94,12 +113,12 @@ export async function suggestThemes(queries: Queries, text: string): Promise<str
 }
 
 /**
- * Every name free text may use (src/names/vocabulary.ts): current themes, countries, regions with their
- * countries, and foreign institutions. Bounded by the taxonomy and the institutions, a few thousand at most.
+ * Cypher: every name free text may use (src/names/vocabulary.ts), as `themes`, `countries`, `regions` and
+ * `institutions`: current themes, countries, regions with their countries, and foreign institutions. Bounded
+ * by the taxonomy and the institutions, a few thousand at most. Needs `$home`.
  */
-export async function loadVocabularyRows(queries: Queries): Promise<VocabularyRows> {
-  const [row] = await queries.read<VocabularyRows>(
-    `CALL () {
+const VOCABULARY_ROWS = `
+    CALL () {
        MATCH (t:Theme) WHERE t.retiredAt IS NULL
        RETURN collect(t {.id, .name, .nameNl, aliases: coalesce(t.aliases, [])}) AS themes
      }
@@ -117,10 +136,11 @@ export async function loadVocabularyRows(queries: Queries): Promise<VocabularyRo
      CALL () {
        MATCH (i:Institution) WHERE i.retiredAt IS NULL AND NOT (i)-[:LOCATED_IN]->(:Country {id: $home})
        RETURN collect(i {.id, .name, .nameNl, .acronym}) AS institutions
-     }
-     RETURN themes, countries, regions, institutions`,
-    { home: HOME_COUNTRY },
-  );
+     }`;
+
+/** Every name free text may use (VOCABULARY_ROWS), in a round trip of its own. */
+export async function loadVocabularyRows(queries: Queries): Promise<VocabularyRows> {
+  const [row] = await queries.read<VocabularyRows>(`${VOCABULARY_ROWS} RETURN themes, countries, regions, institutions`, { home: HOME_COUNTRY });
   return row ?? { themes: [], countries: [], regions: [], institutions: [] };
 }
 

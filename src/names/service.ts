@@ -3,7 +3,8 @@ import type { GraphQLError } from 'graphql';
 import type { Queries } from '../db/database.js';
 import { badUserInput, type InputProblems } from '../graphql/errors.js';
 import { nameKey } from '../text.js';
-import { lookUpNames, suggestPlaces, suggestThemes, type NameLookup, type NamedRef, type PlaceRef, type ThemeRef } from './repository.js';
+import { loadedVocabularyFingerprint, useVocabularyRows } from './interpret.js';
+import { lookUpNames, suggestPlaces, suggestThemes, type NameLookup, type NamedRef, type NamesFound, type PlaceRef, type ThemeRef } from './repository.js';
 
 export type { NamedRef, PlaceRef, ThemeRef };
 export { currentVocabulary, interpret, interpretQuestion, invalidateVocabulary, type Interpretation } from './interpret.js';
@@ -24,16 +25,25 @@ export function lookupOf(text: string, typename: string): NameLookup {
 /** A slug or a global id of the given type, as stored in the graph. */
 export const idOf = (text: string, typename: string) => lookupOf(text.trim(), typename).id ?? text;
 
-/** Resolves theme and place names (English or Dutch, codes, ids, aliases) in one round trip. */
-export function resolveNames(
+/**
+ * Resolves theme and place names (English or Dutch, codes, ids, aliases) in one round trip. With
+ * `withVocabulary`, the free-text vocabulary is brought up to date in the same round trip (when the graph's
+ * differs from the one loaded, or that one is past its TTL): interpretQuestion with the returned fingerprint
+ * then reads no more.
+ */
+export async function resolveNames(
   queries: Queries,
   names: { themes?: string[]; places?: string[] },
-): Promise<{ themes: Array<ThemeRef | null>; places: Array<PlaceRef | null>; vocabularyFingerprint: string }> {
-  return lookUpNames(
+  options: { withVocabulary?: boolean } = {},
+): Promise<Omit<NamesFound, 'vocabularyRows'>> {
+  const { vocabularyRows, ...found } = await lookUpNames(
     queries,
     (names.themes ?? []).map((text) => lookupOf(text, 'Theme')),
     (names.places ?? []).map((text) => lookupOf(text, 'Country')),
+    options.withVocabulary ? { knownFingerprint: loadedVocabularyFingerprint() } : undefined,
   );
+  if (vocabularyRows) useVocabularyRows(vocabularyRows, found.vocabularyFingerprint);
+  return found;
 }
 
 const quoted = (names: string[]) => names.map((s) => `"${s}"`).join(', ');

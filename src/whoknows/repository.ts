@@ -2,7 +2,7 @@ import type { Queries } from '../db/database.js';
 import { list, num, obj, optStr, orNull, type Parser } from '../db/rows.js';
 import type { ExpertRecord } from '../experts/repository.js';
 import { STANDING_SCORE, standingFacts, standingScoreParams, type StandingFacts } from './standing-score.js';
-import { TEXT_EVIDENCE, TEXT_HITS, textEvidenceParams, textFacts, type TextFacts } from './text-evidence.js';
+import { INFERRED_THEMES, TEXT_EVIDENCE, textEvidenceParams, textFacts, type TextFacts } from './text-evidence.js';
 
 export interface RankedPage<F> {
   total: number;
@@ -132,22 +132,16 @@ export interface TextMatch {
  */
 export async function rankByText(queries: Queries, textQuery: string, params: PageParams): Promise<RankedPage<TextMatch>> {
   const [row] = await queries.read<RankedRow>(
-    `CALL () {
-       CALL () { ${TEXT_HITS} }
-       WITH item, max(relevance) AS relevance WHERE item IS NOT NULL
-       MATCH (item)-[:ABOUT]->(t:Theme)
-       WITH t.id AS themeId, sum(relevance) AS weight ORDER BY weight DESC, themeId LIMIT $rankingWeights.inferredThemes
-       RETURN collect(themeId) AS inferred
-     }
+    `CALL () { ${INFERRED_THEMES} }
      CALL () { ${TEXT_EVIDENCE} }
      ${ACTIVE_ONLY}
      CALL (e, inferred) {
-       UNWIND inferred + [null] AS rootId
-       WITH e, rootId, $countryIds AS countryIds
+       UNWIND range(0, size(inferred)) AS position
+       WITH e, (inferred + [null])[position] AS rootId, position, $countryIds AS countryIds
        CALL (e, rootId, countryIds) { ${STANDING_SCORE} }
-       WITH rootId, score, facts WHERE qualifies OR rootId IS NULL
-       // The best standing in an inferred theme, or else the country part alone (rootId null).
-       RETURN score, facts ORDER BY rootId IS NULL, score DESC LIMIT 1
+       WITH rootId, position, score, facts WHERE qualifies OR rootId IS NULL
+       // The best standing in an inferred theme (of equal ones, the theme inferred first), or else the country part alone (rootId null).
+       RETURN score, facts ORDER BY rootId IS NULL, score DESC, position LIMIT 1
      }
      WITH * WHERE $countryIds IS NULL OR facts.focus IS NOT NULL OR facts.countryContributions > 0 OR facts.countryInquiries > 0
      WITH e, textPoints, textFacts, score, facts,

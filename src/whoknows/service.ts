@@ -8,6 +8,7 @@ import { luceneTerms } from '../text.js';
 import { rankByText, rankByTheme, type RankedPage, type TextMatch, type ThemeMatch } from './repository.js';
 import { inferredStandingReasons, standingReasons, textReasons, wordsOnlyReason, type Reason } from './scoring.js';
 import { rankFromStandings } from './standings/read.js';
+import { rankTextFromStandings, rankThemeAndTextFromStandings } from './standings/text.js';
 
 export interface WhoKnowsArgs {
   about: string;
@@ -101,8 +102,9 @@ export async function interpretWhoKnows(
   const size = pageSize(args.first);
   const after = decodeCursor(args.after, ['number', 'string']) as [number, string] | null;
 
-  // A theme's id, name or alias as the whole of `about` (and the country) in one round trip; only other text is read for names.
-  const names = await resolveNames(queries, { themes: [about], places: country === null ? [] : [country] });
+  // A theme's id, name or alias as the whole of `about` (and the country) in one round trip; only other text is read for names,
+  // with the vocabulary brought up to date in that same round trip.
+  const names = await resolveNames(queries, { themes: [about], places: country === null ? [] : [country] }, { withVocabulary: true });
   const { themes: [named = null], places: [asked = null] } = names;
   if (country !== null && asked === null) throw await unknownPlace(queries, 'country', country);
   if (named !== null) return { subject: { themes: [named], text: null, place: asked }, size, after };
@@ -138,9 +140,11 @@ export async function rankExperts(queries: Queries, subject: Subject, size: numb
   };
   if (subject.themes.length > 0) {
     const names = new Map(subject.themes.map((t) => [t.id, t.name]));
-    // Issue 12: theme questions read the stored standings best first (src/whoknows/standings/), from scratch when they cannot.
+    // Issue 12: questions read the stored standings best first (src/whoknows/standings/), from scratch when they cannot.
     const ranked =
-      (context.searchedText === null ? await rankFromStandings(queries, context.themeIds, subject.place, after, size + 1) : null) ??
+      (context.searchedText === null
+        ? await rankFromStandings(queries, context.themeIds, subject.place, after, size + 1)
+        : await rankThemeAndTextFromStandings(queries, context.themeIds, textQuery!, subject.place, after, size + 1)) ??
       (await rankByTheme(queries, context.themeIds, pageParams, context.searchedText === null ? null : textQuery));
     const themeNames = subject.themes.map((t) => t.name).join(' or ');
     const explain = (match: ThemeMatch) => [
@@ -152,7 +156,8 @@ export async function rankExperts(queries: Queries, subject: Subject, size: numb
   }
   // Nothing left to search (an e-mail address only): no one matches.
   if (context.searchedText === null) return toResult('FULL_TEXT', { total: 0, page: [] }, () => [], context);
-  const ranked = await rankByText(queries, textQuery ?? '', pageParams);
+  const ranked =
+    (await rankTextFromStandings(queries, textQuery ?? '', subject.place, after, size + 1)) ?? (await rankByText(queries, textQuery ?? '', pageParams));
   const explain = (match: TextMatch) => [
     ...textReasons(match.text.facts, subject.text ?? ''),
     ...inferredStandingReasons(match.standing.facts, match.adjustment, { themeName: null, text: subject.text, placeLabel }),

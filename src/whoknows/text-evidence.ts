@@ -59,6 +59,18 @@ export const TEXT_HITS = `
   }
   RETURN kind, e, item, relevance`;
 
+/**
+ * Cypher, a subquery body (`CALL () { ${INFERRED_THEMES} }`): `inferred`, the ids of the themes the
+ * contributions and inquiries the words find are mostly about (by summed relevance, at most
+ * `$rankingWeights.inferredThemes`), best first: what a free-text question is taken to be about.
+ */
+export const INFERRED_THEMES = `
+  CALL () { ${TEXT_HITS} }
+  WITH item, max(relevance) AS relevance WHERE item IS NOT NULL
+  MATCH (item)-[:ABOUT]->(t:Theme)
+  WITH t.id AS themeId, sum(relevance) AS weight ORDER BY weight DESC, themeId LIMIT $rankingWeights.inferredThemes
+  RETURN collect(themeId) AS inferred`;
+
 const best = (list: string, weight: string) =>
   `round(reduce(s = 0.0, h IN ${list}[0..$rankingWeights.textItemsCounted] | s + h.relevance) * $rankingWeights.${weight}, 2)`;
 

@@ -11,6 +11,11 @@ import { standingFacts, type StandingFacts } from '../standing-score.js';
 /** The properties of a RANKS relationship beside key, score, negScore and expertId. */
 export interface StoredFactProperties {
   facts: string;
+  /**
+   * The theme part of the score (the claim's, contributions' and answered inquiries' points, added as free
+   * text's ranking adds them): free text damps it for a theme it inferred, and ranks on it without reading the JSON.
+   */
+  themePoints: number;
   claimThemeId: string | null;
   claimVerifiedBy: string | null;
   focusCountryId: string | null;
@@ -39,6 +44,7 @@ export function storedFactProperties(facts: Record<string, unknown>): StoredFact
   };
   return {
     facts: canonical(withoutNames),
+    themePoints: ((claim?.points as number | undefined) ?? 0) + (facts.contributionPoints as number) + (facts.inquiryPoints as number),
     claimThemeId: (claim?.themeId as string | undefined) ?? null,
     claimVerifiedBy: (claim?.verifiedBy as string | undefined) ?? null,
     focusCountryId: (focus?.countryId as string | undefined) ?? null,
@@ -85,6 +91,7 @@ export interface StoredStanding {
   expertId: string;
   score: number;
   facts: string | null;
+  themePoints: number | null;
 }
 
 export interface StandingsDiff {
@@ -112,7 +119,7 @@ export function diffStandings(expertId: string, expected: ExpectedStanding[], st
     const props = storedFactProperties(x.facts);
     const old = kept.get(x.key);
     if (!old) diff.added.push({ key: x.key, expertId, score: x.score, props });
-    else if (old.score !== x.score || old.facts !== props.facts) {
+    else if (old.score !== x.score || old.facts !== props.facts || old.themePoints !== props.themePoints) {
       diff.changed.push({ id: old.id, key: x.key, score: x.score, props });
       if (old.score !== x.score) diff.wrongScores.push({ key: x.key, stored: old.score, expected: x.score });
     }

@@ -38,26 +38,37 @@ export interface ReadOptions {
 }
 
 /** Lower than any score: the first page seeks from the start of a key. */
-const BEFORE_ALL = -Number.MAX_VALUE;
+export const BEFORE_ALL = -Number.MAX_VALUE;
 
 /** One key's stored standings after the cursor, best first, by index seek with index-provided order. */
-const seek = (predicate: string) => `
+export const seek = (predicate: string) => `
     MATCH ()-[s:${RANKS}]->(e) USING INDEX s:${RANKS}(key, negScore, expertId)
     WHERE s.key = key AND ${predicate}
     RETURN s ORDER BY s.key, s.negScore, s.expertId LIMIT $depth`;
 
 /**
- * Explains the first `$explained` of `top` ({e, score, standings: its RANKS of the asked keys}, in order)
- * from the facts stored with each standing, with today's names looked up by the ids stored beside them.
+ * Cypher: the stored standings (RANKS) of the expert `e` at the keys `keys` (a list), each found by look-up in
+ * the `ranks_of_expert` index, whatever the number of the expert's other standings.
  */
-const EXPLAIN = `
+export const standingsAt = (keys: string) =>
+  `COLLECT { MATCH ()-[r:${RANKS}]->(e) USING INDEX r:${RANKS}(expertId, key) WHERE r.expertId = e.id AND r.key IN ${keys} RETURN r }`;
+
+/**
+ * Explains the first `$explained` of `top` ({e, score, standings: its RANKS of the asked keys, and for text
+ * questions text, place and adjustment}, in order) from the facts stored with each standing, with today's
+ * names looked up by the ids stored beside them. `keys` and `themeIds` (parameters, or variables the
+ * caller imports) say which theme each key stands for.
+ */
+export const explain = (keys = '$keys', themeIds = '$themeIds') => {
+  const imported = [keys, themeIds].filter((name) => !name.startsWith('$')).map((name) => `, ${name}`).join('');
+  return `
     UNWIND range(0, size(top) - 1) AS position
-    WITH top[position] AS hit, position
-    CALL (hit, position) {
+    WITH top[position] AS hit, position${imported}
+    CALL (hit, position${imported}) {
       // The hit past the page only says that there is a next page: it needs no explaining.
       UNWIND CASE WHEN position < $explained THEN hit.standings ELSE [] END AS r
-      WITH r, [i IN range(0, size($keys) - 1) WHERE $keys[i] = r.key][0] AS i
-      WITH r, $themeIds[i] AS rootId ORDER BY i
+      WITH r, [i IN range(0, size(${keys}) - 1) WHERE ${keys}[i] = r.key][0] AS i
+      WITH r, ${themeIds}[i] AS rootId ORDER BY i
       RETURN collect({rootId: rootId, score: r.score, facts: r.facts, names: {
         rootName: COLLECT { MATCH (t:Theme {id: rootId}) RETURN t.name }[0],
         claimThemeName: COLLECT { MATCH (t:Theme {id: r.claimThemeId}) RETURN t.name }[0],
@@ -66,9 +77,11 @@ const EXPLAIN = `
         focusNetwork: ${verifierNetwork('r.focusVerifiedBy')}
       }}) AS standings
     }
-    WITH position, hit.e AS e, hit.score AS score, standings
-    WITH position, {expert: e {${EXPERT_FIELDS}}, score: score, standings: standings} AS hit ORDER BY position
+    WITH position, hit, hit.e AS e, standings
+    WITH position, {expert: e {${EXPERT_FIELDS}}, score: hit.score, standings: standings, text: hit.text, place: hit.place, adjustment: hit.adjustment} AS hit
+    ORDER BY position
     RETURN collect(hit) AS page`;
+};
 
 /**
  * One asked theme: the seek is the ranking. Two seeks cover "after the cursor" exactly (the rest of the
@@ -86,7 +99,7 @@ const ONE_THEME = `
     }
     WITH s ORDER BY s.negScore, s.expertId LIMIT $limit
     WITH collect({e: endNode(s), score: s.score, standings: [s]}) AS top
-    CALL (top) { ${EXPLAIN} }
+    CALL (top) { ${explain()} }
     // The hub bound first: its degree is then a look-up (GetDegree), not a walk over its relationships.
     CALL () {
       OPTIONAL MATCH (hub:${STANDING_KEY} {key: $keys[0]})
@@ -122,7 +135,8 @@ const SEVERAL_THEMES = `
     CALL (found) {
       UNWIND found AS standings UNWIND standings AS s
       WITH DISTINCT endNode(s) AS e
-      CALL (e) { MATCH (e)<-[r:${RANKS}]-() WHERE r.key IN $keys RETURN round(sum(r.score), 2) AS score, collect(r) AS standings }
+      WITH e, ${standingsAt('$keys')} AS standings
+      WITH e, standings, round(reduce(sum = 0.0, r IN standings | sum + r.score), 2) AS score
       WITH e, score, standings WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND e.id > $afterId)
       WITH e, score, standings ORDER BY score DESC, e.id LIMIT $limit
       RETURN collect({e: e, score: score, standings: standings}) AS top
@@ -130,7 +144,7 @@ const SEVERAL_THEMES = `
     WITH top, exhausted OR (size(top) = $limit AND top[-1].score > threshold) AS exact
     CALL (top, exact) {
       WITH top WHERE exact
-      ${EXPLAIN}
+      ${explain()}
     }
     CALL () {
       UNWIND $keys AS key MATCH (:${STANDING_KEY} {key: key})-[:${RANKS}]->(e)
@@ -141,7 +155,7 @@ const SEVERAL_THEMES = `
   RETURN fresh, page, total, exact`;
 
 const NAMES: Parser<FactNames> = obj({ rootName: optStr, claimThemeName: optStr, claimNetwork: optStr, focusCountryName: optStr, focusNetwork: optStr });
-const themeStanding: Parser<ThemeStanding> = (value, at) => {
+export const themeStanding: Parser<ThemeStanding> = (value, at) => {
   const row = obj({ rootId: str, score: num, facts: (v: unknown) => v, names: NAMES })(value, at);
   return { rootId: row.rootId, score: row.score, facts: factsFromStore(row.facts, row.names, `${at}.facts`) };
 };
@@ -149,7 +163,7 @@ const themeStanding: Parser<ThemeStanding> = (value, at) => {
 const hitRow = obj({ expert: (value) => value as ExpertRecord, score: num, standings: list(themeStanding) });
 
 /** Deeper reads a several-theme question may take before it is ranked from scratch instead. */
-const MAX_DEPTH_STEPS = 3;
+export const MAX_DEPTH_STEPS = 3;
 
 /**
  * The standings question for themes and a place: the place's region, or its one country, is the scope.

@@ -25,7 +25,7 @@ const STATE_ID = 'standings';
  * What is stored with each standing beside its score (facts.ts): standings stored in another shape are stale
  * (a database whose standings predate the stored facts is rebuilt, not read).
  */
-const STORED_SHAPE = 'facts-json-v1';
+const STORED_SHAPE = 'facts-json-v2-theme-points';
 
 /** Fingerprint of the formula, its weights and the stored shape: standings worked out with another one are stale. */
 export const FORMULA = createHash('sha256').update(STANDING_SCORE).update(JSON.stringify(RANKING_WEIGHTS)).update(STORED_SHAPE).digest('hex').slice(0, 16);

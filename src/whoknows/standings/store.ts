@@ -93,7 +93,7 @@ async function expectedAndStored(run: Run, ids: string[]): Promise<Array<{ id: s
      }
      CALL (e) {
        MATCH (e)<-[s:${RANKS}]-(k:${STANDING_KEY})
-       RETURN collect({id: elementId(s), key: s.key, hub: k.key, expertId: s.expertId, score: s.score, facts: s.facts}) AS stored
+       RETURN collect({id: elementId(s), key: s.key, hub: k.key, expertId: s.expertId, score: s.score, facts: s.facts, themePoints: s.themePoints}) AS stored
      }
      RETURN e.id AS id, expected, stored`,
     { ids, rankingWeights: RANKING_WEIGHTS },
