@@ -38,6 +38,8 @@ const QUESTIONS: Array<{ name: string; about: string; country?: string; matchedB
   { name: 'a theme in a region', about: 'technology', country: 'East Asia', matchedBy: 'THEME', most: 3 },
   { name: 'a theme with words beside it', about: 'supply chains of port cranes', matchedBy: 'THEME_AND_TEXT', most: 3 },
   { name: 'a theme with words beside it in a country', about: 'supply chains of port cranes', country: 'CN', matchedBy: 'THEME_AND_TEXT', most: 3 },
+  // Two themes: the threshold read must be exact in its first read, also for a page of 5.
+  { name: 'two themes', about: 'export controls on chips', matchedBy: 'THEME', most: 3 },
   { name: 'free text', about: 'analyst economist scholar', matchedBy: 'FULL_TEXT', most: 3 },
   { name: 'free text in a region', about: 'analyst economist scholar', country: 'East Asia', matchedBy: 'FULL_TEXT', most: 3 },
 ];

@@ -14,7 +14,7 @@ import type { RankedPage, TextMatch, ThemeMatch, ThemeStanding } from '../reposi
 import { STANDING_SCORE, standingFacts, standingScoreParams } from '../standing-score.js';
 import { INFERRED_THEMES, TEXT_EVIDENCE, textEvidenceParams, textFacts } from '../text-evidence.js';
 import { requestStandingsRebuild, standingsKnownStale } from './keeper.js';
-import { BEFORE_ALL, explain, MAX_DEPTH_STEPS, seek, standingsAt, standingsQuestion, themeStanding, type StandingsQuestion } from './read.js';
+import { BEFORE_ALL, explain, readUntilExact, seek, standingsAt, standingsQuestion, themeStanding, type StandingsQuestion } from './read.js';
 import { FORMULA, STANDINGS_FRESH } from './state.js';
 import { ANYWHERE, RANKS, STANDING_KEY, standingKey } from './store.js';
 
@@ -229,15 +229,10 @@ export async function readTextStandings(
   question: TextQuestion,
   options: { assumeFresh?: boolean } = {},
 ): Promise<{ ranked?: RankedPage<HitRow>; stale: boolean }> {
-  for (let step = 0, depth = question.limit; step < MAX_DEPTH_STEPS; step++, depth *= 4) {
-    const { cypher, params } = textStandingsQuery(question, depth, options);
-    const [row] = await queries.read(cypher, params);
-    if (row?.fresh !== true) return { stale: true };
-    if (row.exact !== true) continue;
-    const page = list(hitRow)(row.page, 'page');
-    return { ranked: { total: num(row.total, 'total'), page: page.map((hit) => ({ expert: hit.expert, score: hit.score, facts: hit })) }, stale: false };
-  }
-  return { stale: false };
+  const { row, stale } = await readUntilExact(queries, question, (depth) => textStandingsQuery(question, depth, options));
+  if (!row) return { stale };
+  const page = list(hitRow)(row.page, 'page');
+  return { ranked: { total: num(row.total, 'total'), page: page.map((hit) => ({ expert: hit.expert, score: hit.score, facts: hit })) }, stale };
 }
 
 /** The stored-standings read behind both seams: null when the caller must rank from scratch. */
