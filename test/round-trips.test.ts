@@ -85,19 +85,37 @@ async function expectRelationsAsStored(experts: any[]): Promise<void> {
   expect(experts.some((expert) => expert.contributions.length > 0)).toBe(true);
 }
 
+/**
+ * Other test files write experts meanwhile (some, such as "Anna …", sort first by name), so a page can
+ * disagree with a later read of the graph: such a page is asked for again, up to three times.
+ */
+async function expectPageAsStored(send: () => Promise<GraphqlResponse>, experts: (response: GraphqlResponse) => any[]): Promise<GraphqlResponse> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await send();
+    expect(response.errors).toBeUndefined();
+    try {
+      await expectRelationsAsStored(experts(response));
+      return response;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 const roundTrips = (response: { extensions?: { queryStats?: { roundTrips: number } } }) => response.extensions?.queryStats?.roundTrips;
 
 describe('round trips of a whoKnows page with every relation of Expert selected', { timeout: 240_000 }, () => {
   for (const question of QUESTIONS) {
     it(`are at most ${question.most} for ${question.name}, whether 5 or 20 experts`, async () => {
       const variables = { about: question.about, country: question.country ?? null };
-      const twenty = await onFreshStandings(() => graphql(WHO_KNOWS, { ...variables, first: 20 }));
-      expect(twenty.errors).toBeUndefined();
+      const twenty = await expectPageAsStored(
+        () => onFreshStandings(() => graphql(WHO_KNOWS, { ...variables, first: 20 })),
+        (response) => response.data.whoKnows.edges.map((edge: any) => edge.node),
+      );
       const page = twenty.data.whoKnows;
       expect(page.matchedBy).toBe(question.matchedBy);
       expect(page.edges.length).toBe(Math.min(20, page.totalCount));
       expect(page.edges.length).toBeGreaterThan(5);
-      await expectRelationsAsStored(page.edges.map((edge: any) => edge.node));
       expect(roundTrips(twenty)).toBeLessThanOrEqual(question.most);
 
       const five = await onFreshStandings(() => graphql(WHO_KNOWS, { ...variables, first: 5 }));
@@ -135,21 +153,23 @@ describe('round trips of other pages of experts', { timeout: 240_000 }, () => {
     const query = `query ($first: Int) { experts(first: $first) { totalCount edges { node { ${EXPERT_WITH_EVERY_RELATION} } } } }`;
     const counts: Array<number | undefined> = [];
     for (const first of [5, 20]) {
-      const response = await graphql(query, { first });
-      expect(response.errors).toBeUndefined();
-      await expectRelationsAsStored(response.data.experts.edges.map((edge: any) => edge.node));
+      const response = await expectPageAsStored(
+        () => graphql(query, { first }),
+        (page) => page.data.experts.edges.map((edge: any) => edge.node),
+      );
       counts.push(roundTrips(response));
     }
     expect(counts).toEqual([2, 2]);
   });
 
   it('node(id:) of an expert with every relation: the expert and one query for its relations', async () => {
-    const listed = await graphql('{ experts(first: 1) { edges { node { id } } } }');
-    const response = await graphql(`query ($id: ID!) { node(id: $id) { ... on Expert { ${EXPERT_WITH_EVERY_RELATION} } } }`, {
-      id: listed.data.experts.edges[0].node.id,
-    });
-    expect(response.errors).toBeUndefined();
-    await expectRelationsAsStored([response.data.node]);
+    // A seed expert: other test files' experts ("fx-…") may sort first and have few relations.
+    const listed = await graphql('{ experts(first: 50) { edges { node { id slug contributions(first: 1) { id } } } } }');
+    const seeded = listed.data.experts.edges.find((edge: any) => !edge.node.slug.startsWith('fx-') && edge.node.contributions.length > 0);
+    const response = await expectPageAsStored(
+      () => graphql(`query ($id: ID!) { node(id: $id) { ... on Expert { ${EXPERT_WITH_EVERY_RELATION} } } }`, { id: seeded.node.id }),
+      (page) => [page.data.node],
+    );
     expect(roundTrips(response)).toBe(2);
   });
 });
