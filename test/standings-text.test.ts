@@ -109,18 +109,42 @@ async function allPages<F>(read: (after: [number, string] | null, limit: number)
 
 const shown = <F>(page: RankedPage<F>['page']) => page.map((hit) => ({ id: hit.expert.id, score: hit.score, facts: hit.facts }));
 
+/**
+ * The stored pages, put together, against the from-scratch ranking: the same total, experts, scores and
+ * facts. Read again (at most three times) while they differ: a hit's relevance depends on its index's
+ * average field length, which other test files' experts move between the two reads.
+ */
+async function expectAsFromScratch<F>(
+  scratch: () => Promise<RankedPage<F>>,
+  read: (after: [number, string] | null, limit: number) => Promise<RankedPage<F> | null>,
+  minimum: number,
+): Promise<RankedPage<F>['page']> {
+  for (let attempt = 1; ; attempt++) {
+    const fromScratch = await scratch();
+    expect(fromScratch.total).toBeGreaterThan(minimum);
+    const stored = await allPages(read);
+    try {
+      expect(stored.total).toBe(fromScratch.total);
+      expect(shown(stored.hits)).toEqual(shown(fromScratch.page));
+      return stored.hits;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 describe('free text from the stored standings', { timeout: 240_000 }, () => {
   for (const { name, place } of places) {
     it(`ranks as from scratch ${name}: experts, scores, reasons' facts, total, pages by cursor`, async () => {
       const asked = place();
       const countryIds = asked ? asked.countries.map((c) => c.id) : null;
       const textQuery = luceneTerms(WORD);
-      const scratch = await rankByText(db.queries(), textQuery, { countryIds, after: null, limit: 1000 });
-      expect(scratch.total).toBeGreaterThan(0);
-      const stored = await allPages((after, limit) => rankTextFromStandings(db.queries(), textQuery, asked, after, limit, { assumeFresh: true }));
-      expect(stored.total).toBe(scratch.total);
-      expect(shown(stored.hits)).toEqual(shown(scratch.page));
-      expect(stored.hits.map((hit) => hit.expert.id)).not.toContain(`${P}-gone`);
+      const stored = await expectAsFromScratch(
+        () => rankByText(db.queries(), textQuery, { countryIds, after: null, limit: 1000 }),
+        (after, limit) => rankTextFromStandings(db.queries(), textQuery, asked, after, limit, { assumeFresh: true }),
+        0,
+      );
+      expect(stored.map((hit) => hit.expert.id)).not.toContain(`${P}-gone`);
     });
   }
 });
@@ -138,11 +162,11 @@ describe('themes with words beside them from the stored standings', { timeout: 2
         const countryIds = asked ? asked.countries.map((c) => c.id) : null;
         const textQuery = luceneTerms(WORD);
         const themeIds = question.themes();
-        const scratch = await rankByTheme(db.queries(), themeIds, { countryIds, after: null, limit: 1000 }, textQuery);
-        expect(scratch.total).toBeGreaterThan(2);
-        const stored = await allPages((after, limit) => rankThemeAndTextFromStandings(db.queries(), themeIds, textQuery, asked, after, limit, { assumeFresh: true }));
-        expect(stored.total).toBe(scratch.total);
-        expect(shown(stored.hits)).toEqual(shown(scratch.page));
+        await expectAsFromScratch(
+          () => rankByTheme(db.queries(), themeIds, { countryIds, after: null, limit: 1000 }, textQuery),
+          (after, limit) => rankThemeAndTextFromStandings(db.queries(), themeIds, textQuery, asked, after, limit, { assumeFresh: true }),
+          2,
+        );
       });
     }
   }

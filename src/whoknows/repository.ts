@@ -2,7 +2,7 @@ import type { Queries } from '../db/database.js';
 import { list, num, obj, optStr, orNull, type Parser } from '../db/rows.js';
 import type { ExpertRecord } from '../experts/repository.js';
 import { STANDING_SCORE, standingFacts, standingScoreParams, type StandingFacts } from './standing-score.js';
-import { INFERRED_THEMES, TEXT_EVIDENCE, textEvidenceParams, textFacts, type TextFacts } from './text-evidence.js';
+import { INFERRED_THEMES, TEXT_EVIDENCE, TEXT_HITS, textEvidenceParams, textFacts, type TextFacts } from './text-evidence.js';
 
 export interface RankedPage<F> {
   total: number;
@@ -40,7 +40,8 @@ export interface TextEvidence {
 /** The text evidence rows rankByTheme adds (only when there are words beside the themes: a query without them plans and runs lighter). */
 const WORDS_BESIDE_THEMES = `
   UNION ALL
-  CALL () { ${TEXT_EVIDENCE} }
+  CALL () { ${TEXT_HITS} }
+  CALL (textHits) { ${TEXT_EVIDENCE} }
   RETURN e, 0.0 AS score, [] AS standings, {points: textPoints, facts: textFacts} AS text`;
 
 export interface ThemeMatch {
@@ -132,8 +133,9 @@ export interface TextMatch {
  */
 export async function rankByText(queries: Queries, textQuery: string, params: PageParams): Promise<RankedPage<TextMatch>> {
   const [row] = await queries.read<RankedRow>(
-    `CALL () { ${INFERRED_THEMES} }
-     CALL () { ${TEXT_EVIDENCE} }
+    `CALL () { ${TEXT_HITS} }
+     CALL (textHits) { ${INFERRED_THEMES} }
+     CALL (textHits) { ${TEXT_EVIDENCE} }
      ${ACTIVE_ONLY}
      CALL (e, inferred) {
        UNWIND range(0, size(inferred)) AS position

@@ -43,30 +43,34 @@ const CONTRIBUTION = `MATCH (node)-[:BY]->(e:Expert) WHERE node.retiredAt IS NUL
 const INQUIRY = `MATCH (node)-[:CONSULTED {outcome: 'ANSWERED'}]->(e:Expert) RETURN 'inquiry' AS kind, e, node AS item, relevance`;
 
 /**
- * Cypher, a subquery body (`CALL () { ${TEXT_HITS} }`): one row per hit and expert it speaks for,
- * `kind` ('profile', 'contribution' or 'inquiry'), `e`, `item` (the contribution or inquiry, or null) and
- * `relevance` (0–1]. Nothing when `$textQuery` is null.
+ * Cypher, a subquery body (`CALL () { ${TEXT_HITS} }`): `textHits`, a list of one map per hit and expert it
+ * speaks for: `kind` ('profile', 'contribution' or 'inquiry'), `e`, `item` (the contribution or inquiry, or
+ * null) and `relevance` (0–1]; empty when `$textQuery` is null. A query reads it once: INFERRED_THEMES and
+ * TEXT_EVIDENCE both work on it (`CALL (textHits) { … }`), so the indexes are not searched twice.
  */
 export const TEXT_HITS = `
-  WITH $textQuery AS textQuery WHERE textQuery IS NOT NULL
   CALL () {
-    ${hitsOf('profileEn', PROFILE)}
-    UNION ALL ${hitsOf('profileNl', PROFILE)}
-    UNION ALL ${hitsOf('contributionEn', CONTRIBUTION)}
-    UNION ALL ${hitsOf('contributionNl', CONTRIBUTION)}
-    UNION ALL ${hitsOf('inquiryEn', INQUIRY)}
-    UNION ALL ${hitsOf('inquiryNl', INQUIRY)}
+    WITH $textQuery AS textQuery WHERE textQuery IS NOT NULL
+    CALL () {
+      ${hitsOf('profileEn', PROFILE)}
+      UNION ALL ${hitsOf('profileNl', PROFILE)}
+      UNION ALL ${hitsOf('contributionEn', CONTRIBUTION)}
+      UNION ALL ${hitsOf('contributionNl', CONTRIBUTION)}
+      UNION ALL ${hitsOf('inquiryEn', INQUIRY)}
+      UNION ALL ${hitsOf('inquiryNl', INQUIRY)}
+    }
+    RETURN kind, e, item, relevance
   }
-  RETURN kind, e, item, relevance`;
+  RETURN collect({kind: kind, e: e, item: item, relevance: relevance}) AS textHits`;
 
 /**
- * Cypher, a subquery body (`CALL () { ${INFERRED_THEMES} }`): `inferred`, the ids of the themes the
- * contributions and inquiries the words find are mostly about (by summed relevance, at most
+ * Cypher, a subquery body on TEXT_HITS (`CALL (textHits) { ${INFERRED_THEMES} }`): `inferred`, the ids of
+ * the themes the contributions and inquiries the words find are mostly about (by summed relevance, at most
  * `$rankingWeights.inferredThemes`), best first: what a free-text question is taken to be about.
  */
 export const INFERRED_THEMES = `
-  CALL () { ${TEXT_HITS} }
-  WITH item, max(relevance) AS relevance WHERE item IS NOT NULL
+  UNWIND textHits AS hit
+  WITH hit.item AS item, max(hit.relevance) AS relevance WHERE item IS NOT NULL
   MATCH (item)-[:ABOUT]->(t:Theme)
   WITH t.id AS themeId, sum(relevance) AS weight ORDER BY weight DESC, themeId LIMIT $rankingWeights.inferredThemes
   RETURN collect(themeId) AS inferred`;
@@ -75,14 +79,14 @@ const best = (list: string, weight: string) =>
   `round(reduce(s = 0.0, h IN ${list}[0..$rankingWeights.textItemsCounted] | s + h.relevance) * $rankingWeights.${weight}, 2)`;
 
 /**
- * Cypher, a subquery body (`CALL () { ${TEXT_EVIDENCE} }`): per expert the words found, `e`, `textPoints`
+ * Cypher, a subquery body on TEXT_HITS (`CALL (textHits) { ${TEXT_EVIDENCE} }`): per expert the words found, `e`, `textPoints`
  * (the sum of the rounded parts) and `textFacts` (`TextFacts`, with the ids of what matched). Retired experts
  * are not left out here: the ranking that adds these points does that.
  */
 export const TEXT_EVIDENCE = `
-  CALL () { ${TEXT_HITS} }
+  UNWIND textHits AS hit
   // A hit found in both languages counts once, by its better relevance.
-  WITH kind, e, item, max(relevance) AS relevance
+  WITH hit.kind AS kind, hit.e AS e, hit.item AS item, max(hit.relevance) AS relevance
   ORDER BY relevance DESC, item.id
   WITH e,
        collect(CASE kind WHEN 'profile' THEN relevance END)[0] AS profile,

@@ -12,7 +12,7 @@ import { list, num, obj, orNull } from '../../db/rows.js';
 import type { ExpertRecord } from '../../experts/repository.js';
 import type { RankedPage, TextMatch, ThemeMatch, ThemeStanding } from '../repository.js';
 import { STANDING_SCORE, standingFacts, standingScoreParams } from '../standing-score.js';
-import { INFERRED_THEMES, TEXT_EVIDENCE, textEvidenceParams, textFacts } from '../text-evidence.js';
+import { INFERRED_THEMES, TEXT_EVIDENCE, TEXT_HITS, textEvidenceParams, textFacts } from '../text-evidence.js';
 import { requestStandingsRebuild, standingsKnownStale } from './keeper.js';
 import { BEFORE_ALL, explain, readUntilExact, seek, standingsAt, standingsQuestion, themeStanding, type StandingsQuestion } from './read.js';
 import { FORMULA, STANDINGS_FRESH } from './state.js';
@@ -61,9 +61,9 @@ const placePart = (countryIds: string[] | null, when: string) =>
 /** Cypher: the hit after the cursor (score down, then expert id). */
 const AFTER_CURSOR = `($afterScore IS NULL OR hit.score < $afterScore OR (hit.score = $afterScore AND hit.e.id > $afterId))`;
 
-/** Cypher: the experts the words find (active ones), with their text evidence as `text`. */
+/** Cypher: the experts the words find (active ones), with their text evidence as `text`, from `textHits` (TEXT_HITS). */
 const WORDS_FOUND = `
-    CALL () { ${TEXT_EVIDENCE} }
+    CALL (textHits) { ${TEXT_EVIDENCE} }
     WITH e, {points: textPoints, facts: textFacts} AS text WHERE e.retiredAt IS NULL`;
 
 /**
@@ -75,9 +75,10 @@ const FREE_TEXT = (countryIds: string[] | null) => `
   FRESHNESS
   OPTIONAL CALL (fresh) {
     WITH fresh WHERE fresh
-    CALL () { ${INFERRED_THEMES} }
-    WITH inferred, [id IN inferred | id + '|' + $scopeKey] AS keys
-    CALL (keys) {
+    CALL () { ${TEXT_HITS} }
+    CALL (textHits) { ${INFERRED_THEMES} }
+    WITH textHits, inferred, [id IN inferred | id + '|' + $scopeKey] AS keys
+    CALL (keys, textHits) {
       ${WORDS_FOUND}
       WITH e, text, ${standingsAt('keys')} AS stored
       WITH e, text, [r IN stored | {r: r, i: [i IN range(0, size(keys) - 1) WHERE keys[i] = r.key][0]}] AS stored
@@ -127,7 +128,8 @@ const THEMES_AND_WORDS = (countryIds: string[] | null, oneKey: boolean) => `
   FRESHNESS
   OPTIONAL CALL (fresh) {
     WITH fresh WHERE fresh
-    CALL () {
+    CALL () { ${TEXT_HITS} }
+    CALL (textHits) {
       ${WORDS_FOUND}
       WITH e, text, ${standingsAt('$keys')} AS standings
       ${placePart(countryIds, 'size(standings) = 0')}
