@@ -12,7 +12,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Database, type QueryStats } from '../src/db/database.js';
-import { EXPERT_LINKS } from '../src/experts/repository.js';
+import { EXPERT_AFFILIATIONS, EXPERT_EXPERTISE, EXPERT_NETWORKS } from '../src/experts/repository.js';
 import { relationsOfExperts } from '../src/experts/relations-repository.js';
 import { rankExperts, whoKnows } from '../src/whoknows/service.js';
 import type { Question } from './questions.js';
@@ -29,14 +29,24 @@ export const PAGE_SIZE = 20;
 
 export type RawMode = 'page' | 'ranking';
 
-/** The reads of a whoKnows page without GraphQL: its experts come with their links, as the API's page has them. */
+/** The relations the bench's page selects (WHO_KNOWS_PAGE), by the field they fill. */
+const PAGE_RELATIONS = { affiliations: EXPERT_AFFILIATIONS, networks: EXPERT_NETWORKS, expertise: EXPERT_EXPERTISE } as const;
+
+/** The reads of a whoKnows page without GraphQL: its experts come with the relations the API's page selects, in one query. */
 async function page(queries: ReturnType<Database['queries']>, question: Question) {
   const result = await whoKnows(queries, { about: question.about, country: question.country, first: PAGE_SIZE });
-  const links = await relationsOfExperts(
+  const fields = Object.entries(PAGE_RELATIONS);
+  const values = await relationsOfExperts(
     queries,
-    result.edges.map((edge) => ({ expertId: edge.node.id, relation: EXPERT_LINKS as never, param: undefined })),
+    result.edges.flatMap((edge) => fields.map(([, relation]) => ({ expertId: edge.node.id, relation: relation as never, param: undefined }))),
   );
-  return { ...result, edges: result.edges.map((edge, i) => ({ ...edge, node: { ...edge.node, ...(links[i] as object) } })) };
+  return {
+    ...result,
+    edges: result.edges.map((edge, i) => ({
+      ...edge,
+      node: { ...edge.node, ...Object.fromEntries(fields.map(([field], j) => [field, values[i * fields.length + j]])) },
+    })),
+  };
 }
 
 /** POST {"question": "<key>", "mode": "page" | "ranking"} answers that question's first page. */

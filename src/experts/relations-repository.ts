@@ -2,9 +2,9 @@ import type { Queries } from '../db/database.js';
 
 /**
  * One relation of Expert that a page reads for all its experts in a single query, whatever else the
- * page selects: its affiliations, networks, themes and countries (`EXPERT_LINKS` below), its latest
- * contributions, the events it spoke at. Areas above experts in the domain order define theirs beside
- * their own Cypher (`expertRelation` needs no import of them here); `relationsOfExperts` puts every
+ * page selects: its affiliations, networks, themes and countries (`EXPERT_AFFILIATIONS` and its siblings
+ * in repository.ts), its latest contributions, the events it spoke at. Areas above experts in the domain
+ * order define theirs beside their own Cypher (`expertRelation` needs no import of them here); `relationsOfExperts` puts every
  * relation a page asks for into one query, so a page costs one round trip for its relations, not one per
  * relation.
  */

@@ -45,12 +45,16 @@ export interface AffiliationRecord {
   institutionCountry: CountryRecord | null;
 }
 
-/** An expert's relationships, read together (see EXPERT_LINKS). */
-export interface ExpertLinks {
-  affiliations: AffiliationRecord[];
-  networks: NetworkRecord[];
-  expertise: Array<{ level: number; provenance: Provenance | null; theme: ThemeRecord }>;
-  focus: Array<{ level: number; provenance: Provenance | null; country: CountryRecord }>;
+export interface ExpertiseRecord {
+  level: number;
+  provenance: Provenance | null;
+  theme: ThemeRecord;
+}
+
+export interface CountryFocusRecord {
+  level: number;
+  provenance: Provenance | null;
+  country: CountryRecord;
 }
 
 /**
@@ -111,29 +115,30 @@ function byLevelThenName<T extends { level: number }>(name: (item: T) => string)
   return (a: T, b: T) => b.level - a.level || name(a).localeCompare(name(b));
 }
 
-/** An expert's affiliations, networks, expertise and country focus: one relation, as a page nearly always wants them together. */
-export const EXPERT_LINKS = expertRelation<ExpertLinks>({
-  name: 'links',
-  expression: () => `{
-       affiliations: [(e)-[a:AFFILIATED_WITH]->(n:Institution) |
-          {role: a.role, since: a.since, until: a.until, institution: n {${INSTITUTION_FIELDS}},
-           institutionCountry: [(n)-[:LOCATED_IN]->(c:Country) | c {${COUNTRY_FIELDS}}][0]}],
-       networks: [(e)-[:MEMBER_OF]->(n:Network) | n {.*}],
-       expertise: [(e)-[x:EXPERT_IN]->(t:Theme) | {level: x.level, provenance: x.provenance, theme: t {${THEME_FIELDS}}}],
-       focus: [(e)-[f:FOCUSES_ON]->(c:Country) | {level: f.level, provenance: f.provenance, country: c {${COUNTRY_FIELDS}}}]}`,
-  empty: { affiliations: [], networks: [], expertise: [], focus: [] },
-  parse: (value) => {
-    const links = value as ExpertLinks;
-    return {
-      // Current affiliations first, then the most recent; the institution's country read once, for its id and its record.
-      affiliations: links.affiliations
-        .map((a) => ({ ...a, institution: { ...a.institution, countryId: a.institutionCountry?.id ?? null } }))
-        .sort(
-        (a, b) => Number(a.until !== null) - Number(b.until !== null) || (b.since ?? '').localeCompare(a.since ?? ''),
-      ),
-      networks: [...links.networks].sort((a, b) => a.acronym.localeCompare(b.acronym)),
-      expertise: [...links.expertise].sort(byLevelThenName((x) => x.theme.name)),
-      focus: [...links.focus].sort(byLevelThenName((x) => x.country.name)),
-    };
-  },
-});
+/**
+ * An expert's affiliations, networks, expertise and country focus: four relations, so that a page reads
+ * only those it selects (all in its one relations query). A list of the related records, in the order shown.
+ */
+const linked = <Value>(name: string, expression: string, order: (a: Value, b: Value) => number, parse: (item: any) => Value = (item) => item) =>
+  expertRelation<Value[]>({ name, expression: () => expression, empty: [], parse: (value) => (value as unknown[]).map(parse).sort(order) });
+
+/** Current affiliations first, then the most recent; the institution's country read with it, for its id and its record. */
+export const EXPERT_AFFILIATIONS = linked<AffiliationRecord>(
+  'affiliations',
+  `[(e)-[a:AFFILIATED_WITH]->(n:Institution) |
+     {role: a.role, since: a.since, until: a.until, institution: n {${INSTITUTION_FIELDS}},
+      institutionCountry: [(n)-[:LOCATED_IN]->(c:Country) | c {${COUNTRY_FIELDS}}][0]}]`,
+  (a, b) => Number(a.until !== null) - Number(b.until !== null) || (b.since ?? '').localeCompare(a.since ?? ''),
+  (a) => ({ ...a, institution: { ...a.institution, countryId: a.institutionCountry?.id ?? null } }),
+);
+export const EXPERT_NETWORKS = linked<NetworkRecord>('networks', '[(e)-[:MEMBER_OF]->(n:Network) | n {.*}]', (a, b) => a.acronym.localeCompare(b.acronym));
+export const EXPERT_EXPERTISE = linked<ExpertiseRecord>(
+  'expertise',
+  `[(e)-[x:EXPERT_IN]->(t:Theme) | {level: x.level, provenance: x.provenance, theme: t {${THEME_FIELDS}}}]`,
+  byLevelThenName((x) => x.theme.name),
+);
+export const EXPERT_COUNTRY_FOCUS = linked<CountryFocusRecord>(
+  'countryFocus',
+  `[(e)-[f:FOCUSES_ON]->(c:Country) | {level: f.level, provenance: f.provenance, country: c {${COUNTRY_FIELDS}}}]`,
+  byLevelThenName((x) => x.country.name),
+);

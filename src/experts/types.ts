@@ -11,13 +11,17 @@ import { InstitutionNode } from '../institutions/types.js';
 import { NetworkNode } from '../networks/types.js';
 import { loadExpertRelation } from './loaders.js';
 import {
-  EXPERT_LINKS,
+  EXPERT_AFFILIATIONS,
+  EXPERT_COUNTRY_FOCUS,
+  EXPERT_EXPERTISE,
+  EXPERT_NETWORKS,
   expertsByIds,
   pageOfExperts,
   pageOfInstitutionExperts,
   pageOfNetworkMembers,
   type AffiliationRecord,
-  type ExpertLinks,
+  type CountryFocusRecord,
+  type ExpertiseRecord,
   type ExpertRecord,
 } from './repository.js';
 
@@ -26,11 +30,9 @@ export const ExpertNode = builder.loadableNodeRef<ExpertRecord>('Expert', {
   load: (ids: string[], ctx) => expertsByIds(ctx.queries, ids),
 });
 
-const expertLinks = (ctx: Context, id: string) => loadExpertRelation(ctx, id, EXPERT_LINKS);
-
 /** An expert's affiliations; their institutions' countries go into the country loader, so `institution { country }` needs no query. */
 async function affiliationsOf(ctx: Context, id: string): Promise<AffiliationRecord[]> {
-  const { affiliations } = await expertLinks(ctx, id);
+  const affiliations = await loadExpertRelation(ctx, id, EXPERT_AFFILIATIONS);
   const countries = CountryNode.getDataloader(ctx);
   for (const { institutionCountry } of affiliations) if (institutionCountry) countries.prime(institutionCountry.id, institutionCountry);
   return affiliations;
@@ -41,7 +43,7 @@ async function mayReadContacts(ctx: Context, expert: ExpertRecord): Promise<bool
   const contactConsent = expert.contactConsent === true;
   // Most readers are entitled whatever the expert's networks: ask for those only when they decide.
   if (canReadContacts(ctx.viewer, { networkIds: [], contactConsent })) return true;
-  const { networks } = await expertLinks(ctx, expert.id);
+  const networks = await loadExpertRelation(ctx, expert.id, EXPERT_NETWORKS);
   return canReadContacts(ctx.viewer, { networkIds: networks.map((n) => n.id), contactConsent });
 }
 
@@ -92,17 +94,17 @@ ExpertNode.implement({
     networks: t.field({
       type: [NetworkNode],
       description: 'Knowledge networks the expert is a member of.',
-      resolve: async (expert, _args, ctx) => (await expertLinks(ctx, expert.id)).networks,
+      resolve: (expert, _args, ctx) => loadExpertRelation(ctx, expert.id, EXPERT_NETWORKS),
     }),
     expertise: t.field({
       type: [Expertise],
       description: 'Themes the expert knows about, highest level first.',
-      resolve: async (expert, _args, ctx) => (await expertLinks(ctx, expert.id)).expertise,
+      resolve: (expert, _args, ctx) => loadExpertRelation(ctx, expert.id, EXPERT_EXPERTISE),
     }),
     countryFocus: t.field({
       type: [CountryFocus],
       description: 'Countries the expert studies (not where they work), highest level first.',
-      resolve: async (expert, _args, ctx) => (await expertLinks(ctx, expert.id)).focus,
+      resolve: (expert, _args, ctx) => loadExpertRelation(ctx, expert.id, EXPERT_COUNTRY_FOCUS),
     }),
   }),
 });
@@ -118,7 +120,7 @@ const Affiliation = builder.objectRef<AffiliationRecord>('Affiliation').implemen
   }),
 });
 
-const Expertise = builder.objectRef<ExpertLinks['expertise'][number]>('Expertise').implement({
+const Expertise = builder.objectRef<ExpertiseRecord>('Expertise').implement({
   description: 'How well an expert knows a theme.',
   fields: (t) => ({
     level: t.exposeInt('level', { description: 'From 1 (working knowledge) to 5 (leading authority).' }),
@@ -127,7 +129,7 @@ const Expertise = builder.objectRef<ExpertLinks['expertise'][number]>('Expertise
   }),
 });
 
-const CountryFocus = builder.objectRef<ExpertLinks['focus'][number]>('CountryFocus').implement({
+const CountryFocus = builder.objectRef<CountryFocusRecord>('CountryFocus').implement({
   description: 'How closely an expert follows a country.',
   fields: (t) => ({
     level: t.exposeInt('level', { description: 'From 1 (follows it) to 5 (leading specialist).' }),
