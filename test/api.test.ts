@@ -44,19 +44,24 @@ describe('node(id:) and global ids', () => {
 describe('list connections', () => {
   for (const list of ['experts', 'themes', 'countries', 'institutions', 'networks']) {
     it(`pages through ${list} by name without repeats or gaps`, async () => {
-      const names: string[] = [];
-      let after: string | null = null;
-      let totalCount = 0;
-      do {
-        const response: any = await graphql(`query ($after: String) { ${list}(first: 40, after: $after) { totalCount edges { node { id name } } pageInfo { hasNextPage endCursor } } }`, { after });
-        expect(response.errors).toBeUndefined();
-        const page = response.data[list];
-        totalCount = page.totalCount;
-        names.push(...page.edges.map((e: any) => e.node.id));
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-      } while (after !== null);
-      expect(new Set(names).size).toBe(names.length);
-      expect(names.length).toBe(totalCount);
+      // Other test files add and retire nodes meanwhile: a walk during which the total moved is walked again.
+      for (let attempt = 1; ; attempt++) {
+        const names: string[] = [];
+        const totals = new Set<number>();
+        let after: string | null = null;
+        do {
+          const response: any = await graphql(`query ($after: String) { ${list}(first: 40, after: $after) { totalCount edges { node { id name } } pageInfo { hasNextPage endCursor } } }`, { after });
+          expect(response.errors).toBeUndefined();
+          const page = response.data[list];
+          totals.add(page.totalCount);
+          names.push(...page.edges.map((e: any) => e.node.id));
+          after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+        } while (after !== null);
+        expect(new Set(names).size).toBe(names.length);
+        if (totals.size > 1 && attempt < 5) continue;
+        expect(names.length).toBe([...totals][0]);
+        return;
+      }
     });
   }
 

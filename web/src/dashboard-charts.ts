@@ -29,6 +29,14 @@ export function columnName(column: Coverage['columns'][number]): string {
   return column.region ? localName(column.region) : column.country ? localName(column.country) : column.id;
 }
 
+/** The coverage grid's margins: the top, and the rotated column labels and the colour scale below. */
+const COVERAGE_MARGIN = { top: 10, bottom: 90 };
+/** Height a coverage row needs for its label to be read and clicked (12 px text, 11 px cell labels). */
+const COVERAGE_ROW_PX = 24;
+
+/** The coverage chart's height: every row keeps room for its label, however many themes there are; at least 30rem. */
+export const coverageHeight = (rows: number) => `max(30rem, ${COVERAGE_MARGIN.top + COVERAGE_MARGIN.bottom + rows * COVERAGE_ROW_PX}px)`;
+
 /** One mark per cell: [column, row, experts, demand]; gaps outlined in red. */
 export function coverageOption(coverage: Coverage, t: T): echarts.EChartsCoreOption {
   const data = coverage.rows.flatMap((row, y) =>
@@ -44,7 +52,7 @@ export function coverageOption(coverage: Coverage, t: T): echarts.EChartsCoreOpt
       formatter: (p: { value: number[]; data: { gap: boolean } }) =>
         `${localName(coverage.rows[p.value[1]!]!.theme)} × ${columnName(coverage.columns[p.value[0]!]!)}<br>${p.value[2]} ${t('experts')} · ${p.value[3]} ${t('inquiries')}${p.data.gap ? ' · gap' : ''}`,
     },
-    grid: { left: 170, right: 20, top: 10, bottom: 90 },
+    grid: { left: 170, right: 20, ...COVERAGE_MARGIN },
     xAxis: { type: 'category', data: coverage.columns.map(columnName), axisLabel: { rotate: 35, interval: 0 }, triggerEvent: true, splitArea: { show: true } },
     yAxis: { type: 'category', data: coverage.rows.map((row) => localName(row.theme)), inverse: true, axisLabel: { interval: 0, width: 160, overflow: 'truncate' }, triggerEvent: true },
     visualMap: { min: 0, max, dimension: 2, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f4f7fb', '#9ec5e8', '#2b6cb0', '#123a66'] } },

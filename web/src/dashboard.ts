@@ -6,7 +6,7 @@ import { errorAt, request } from './lib/client';
 import { h, pageOptions, render } from './lib/dom';
 import { formatDate, labels, localName } from './lib/i18n';
 import { mountHeader, type DevIdentity } from './lib/signin';
-import { columnName, coverageOption, createChart, flowOption, rankingOption, shareOption, type Chart } from './dashboard-charts';
+import { columnName, coverageHeight, coverageOption, createChart, flowOption, rankingOption, shareOption, type Chart } from './dashboard-charts';
 import { DASHBOARD_TEXT } from './dashboard-text';
 import './pages.css';
 
@@ -110,6 +110,8 @@ async function loadCoverage(): Promise<void> {
     coverage = data!.coverage;
     resetDrill.hidden = drill.themes === null && drill.countries === null;
     render(coverageHint, t('coverageHint').replace('{n}', String(coverage.minExperts)));
+    // Taller with more rows (the chart follows its box): crowded labels overlap and cannot be read or clicked.
+    boxes.coverage.style.height = coverageHeight(coverage.rows.length);
     charts.coverage.setOption(coverageOption(coverage, t), true);
     const current = coverage;
     render(gapList, current.gaps.length
