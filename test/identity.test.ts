@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshDuplicateCandidates } from '../src/experts/duplicates/repository.js';
 import type { Database } from '../src/db/database.js';
 import { surnameKey } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql, type Actor } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, walkPages, type Actor } from './helpers/api.js';
 
 const P = fixturePrefix('identity');
 /** Letters only, so that surnames built from it are one word that no other fixture or seed name has. */
@@ -160,16 +160,12 @@ describe('duplicateExperts', () => {
   }`;
 
   async function allPages(as: Actor) {
-    const edges: any[] = [];
-    let after: string | null = null;
-    let totalCount = 0;
-    do {
+    const { items: edges, totalCount } = await walkPages(async (after) => {
       const response: any = await graphql(QUERY, { first: 7, after }, { as });
       expect(response.errors).toBeUndefined();
-      edges.push(...response.data.duplicateExperts.edges);
-      totalCount = response.data.duplicateExperts.totalCount;
-      after = response.data.duplicateExperts.pageInfo.hasNextPage ? response.data.duplicateExperts.pageInfo.endCursor : null;
-    } while (after);
+      const page = response.data.duplicateExperts;
+      return { totalCount: page.totalCount, items: page.edges as any[], next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
+    });
     return { edges, totalCount };
   }
 

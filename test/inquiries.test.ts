@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { nameKeys } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, walkPages } from './helpers/api.js';
 
 /** A theme, a partner institution and two experts of this file's own, so that results are known exactly. */
 const P = fixturePrefix('inquiries');
@@ -219,20 +219,16 @@ describe('inquiries list', () => {
   });
 
   it('pages through the seeded inquiries without repeats, oldest first', async () => {
-    const seen: string[] = [];
-    let after: string | null = null;
-    let total = 0;
-    do {
+    const { items: seen, totalCount } = await walkPages(async (after) => {
       const response: any = await graphql(
         'query ($after: String) { inquiries(first: 50, after: $after, filter: { kind: EXPERTISE_REQUEST }) { totalCount edges { node { slug receivedAt } } pageInfo { hasNextPage endCursor } } }',
         { after },
       );
-      total = response.data.inquiries.totalCount;
-      seen.push(...response.data.inquiries.edges.map((e: any) => e.node.slug));
-      after = response.data.inquiries.pageInfo.hasNextPage ? response.data.inquiries.pageInfo.endCursor : null;
-    } while (after);
-    expect(total).toBeGreaterThan(50);
-    expect(new Set(seen).size).toBe(total);
+      const page = response.data.inquiries;
+      return { totalCount: page.totalCount, items: page.edges.map((e: any) => e.node.slug as string), next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
+    });
+    expect(totalCount).toBeGreaterThan(50);
+    expect(new Set(seen).size).toBe(totalCount);
   });
 });
 

@@ -58,9 +58,16 @@ describe('whoKnows reads themes and countries named in free text', () => {
     expect(slugs(result.countries)).toEqual(['RU']);
     expect(result.searchedText).toBeNull();
     expect(result.totalCount).toBeGreaterThan(0);
-    // The same question asked with the theme and country given apart ranks the same.
-    const apart = await ask('knowledge security', 'Russia');
-    expect(result.edges.map((e: any) => [e.node.slug, e.score])).toEqual(apart.edges.map((e: any) => [e.node.slug, e.score]));
+    // The same question asked with the theme and country given apart ranks the same (both asked again
+    // while they differ: other test files add and remove experts on Russia meanwhile).
+    const ranked = (page: any) => page.edges.map((e: any) => [e.node.slug, e.score]);
+    for (let attempt = 1; ; attempt++) {
+      const [together, apart] = [attempt === 1 ? result : await ask('kennisveiligheid Rusland'), await ask('knowledge security', 'Russia')];
+      if (JSON.stringify(ranked(together)) === JSON.stringify(ranked(apart)) || attempt === 3) {
+        expect(ranked(together)).toEqual(ranked(apart));
+        break;
+      }
+    }
   });
 
   it('reads English themes and countries, inflected, and searches the other words as text evidence', async () => {

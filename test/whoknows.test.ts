@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { nameKeys } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, walkPages } from './helpers/api.js';
 
 /**
  * A small graph whose right answers are worked out by hand (src/whoknows/scoring.ts: 2 points per level in
@@ -193,9 +193,12 @@ describe('whoKnows name resolution on the seed graph', () => {
     const result = await ask({ about: 'piraeus port' });
     expect(result.matchedBy).toBe('FULL_TEXT');
     expect(result.theme).toBeNull();
-    expect(result.edges[0].node.slug).toBe('anouk-stegeman');
-    expect(result.edges[0].reasons.map((r: any) => r.kind).slice(0, 2)).toEqual(['TEXT', 'EVIDENCE']);
-    expect(result.edges[0].reasons[0].text).toMatch(/^Profile matches “piraeus port”/);
+    // Among the first: whoknows-quality.test.ts's fixture experts on ports may be in the graph meanwhile.
+    const anouk = result.edges.findIndex((edge: any) => edge.node.slug === 'anouk-stegeman');
+    expect(anouk).toBeGreaterThanOrEqual(0);
+    expect(anouk).toBeLessThan(3);
+    expect(result.edges[anouk].reasons.map((r: any) => r.kind).slice(0, 2)).toEqual(['TEXT', 'EVIDENCE']);
+    expect(result.edges[anouk].reasons[0].text).toMatch(/^Profile matches “piraeus port”/);
   });
 
   it('searches Dutch text with Dutch stemming', async () => {
@@ -213,21 +216,22 @@ describe('whoKnows name resolution on the seed graph', () => {
 
 describe('whoKnows paging', () => {
   it('pages through a result without repeats or gaps, in the same order as one big page', async () => {
-    const whole = await ask({ about: 'technology', first: 100 });
-    expect(whole.totalCount).toBeGreaterThan(7);
-    const seen: string[] = [];
-    let after: string | null = null;
-    let pages = 0;
-    do {
-      const page: any = await ask({ about: 'technology', first: 3, after });
-      expect(page.totalCount).toBe(whole.totalCount);
-      expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
-      seen.push(...page.edges.map((e: any) => e.node.slug));
-      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-      pages += 1;
-    } while (after !== null && pages < 100);
-    expect(seen).toEqual(whole.edges.map((e: any) => e.node.slug));
-    expect(new Set(seen).size).toBe(whole.totalCount);
+    // Other test files add and remove experts in these themes meanwhile: a walk that disagrees with the big page is walked again.
+    for (let attempt = 1; ; attempt++) {
+      const whole = await ask({ about: 'technology', first: 100 });
+      expect(whole.totalCount).toBeGreaterThan(7);
+      const { items: seen, totalCount } = await walkPages(async (after) => {
+        const page: any = await ask({ about: 'technology', first: 3, after });
+        expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+        return { totalCount: page.totalCount, items: page.edges.map((e: any) => e.node.slug as string), next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
+      });
+      const expected = whole.edges.map((e: any) => e.node.slug);
+      if ((totalCount !== whole.totalCount || JSON.stringify(seen) !== JSON.stringify(expected)) && attempt < 3) continue;
+      expect(totalCount).toBe(whole.totalCount);
+      expect(seen).toEqual(expected);
+      expect(new Set(seen).size).toBe(whole.totalCount);
+      return;
+    }
   });
 
   it('keeps the order stable for equal scores (by expert id)', async () => {

@@ -62,3 +62,30 @@ export function connectTestDatabase(uri = inject('neo4jUri')): Promise<Database>
 export function fixturePrefix(name: string): string {
   return `fx-${name}-${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/** One page of a connection, as `walkPages` needs it: its total, its items, and the cursor of the next page (null: the last). */
+export interface WalkedPage<T> {
+  totalCount: number;
+  items: T[];
+  next: string | null;
+}
+
+/**
+ * Every page of a connection, from the first, with the total the pages gave. Other test files add and
+ * remove nodes meanwhile, so a walk during which the total moved is walked again (up to five times; then
+ * the last total is returned, for the caller's assertion to fail on).
+ */
+export async function walkPages<T>(pageAfter: (after: string | null) => Promise<WalkedPage<T>>): Promise<{ items: T[]; totalCount: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const items: T[] = [];
+    const totals = new Set<number>();
+    let after: string | null = null;
+    do {
+      const page: WalkedPage<T> = await pageAfter(after);
+      totals.add(page.totalCount);
+      items.push(...page.items);
+      after = page.next;
+    } while (after !== null);
+    if (totals.size === 1 || attempt === 5) return { items, totalCount: [...totals].at(-1)! };
+  }
+}
