@@ -61,6 +61,10 @@ export async function openBenchStore(
     SEED_ON_START: '0',
     // Tokens are checked, but nobody is held back: 16 clients from one address would hit any limit.
     RATE_LIMIT_PER_MINUTE: '0',
+    // The bench's connections stand for many clients: one may use every heavy turn, and all may wait for one.
+    HEAVY_REQUESTS_PER_CLIENT: env.HEAVY_REQUESTS_RUNNING || '4',
+    HEAVY_REQUESTS_WAITING: '1000',
+    HEAVY_REQUEST_WAIT_MS: '120000',
     REQUEST_TIMEOUT_MS: env.REQUEST_TIMEOUT_MS || '120000',
   });
   const app = await startApp(config, createLogger('warn'), () => {});

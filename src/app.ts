@@ -89,6 +89,7 @@ export async function startApp(config: Config, log: Logger, print: (line: string
       port: config.port,
       queryStats: config.queryStats,
       limits: config.limits,
+      heavyRequests: config.heavyRequests,
       log,
       requestTimeoutMs: config.requestTimeoutMs,
       corsOrigins: config.corsOrigins,

@@ -47,6 +47,18 @@ export interface LimitsConfig {
   maxBodyBytes: number;
 }
 
+/** Heavy requests (rankings, searches, dashboards) at once in this process (README, "Heavy requests"). */
+export interface HeavyRequestLimits {
+  /** Heavy requests executing at once. */
+  running: number;
+  /** Heavy requests one client (token subject, or address without a token) may have executing at once. */
+  perClient: number;
+  /** Heavy requests one client may have waiting for a turn; more are refused at once (429). */
+  waitingPerClient: number;
+  /** How long a heavy request waits for its turn before it is refused (503). */
+  maxWaitMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -67,6 +79,7 @@ export interface Config {
   /** Limit requests from loopback addresses too (off by default: tests, the bench and local tools run there). */
   rateLimitLoopback: boolean;
   limits: LimitsConfig;
+  heavyRequests: HeavyRequestLimits;
   /** Every request's deadline: its Neo4j transactions time out, and it answers TIMEOUT, when it passes. */
   requestTimeoutMs: number;
   /** Changes to the central-government working-day calendar of due dates (WORKING_DAY_CALENDAR). */
@@ -207,6 +220,17 @@ export function limitsConfig(env: Env): LimitsConfig {
   };
 }
 
+/** The heavy-request admission set by the environment (the defaults for an empty one). */
+export function heavyRequestLimits(env: Env): HeavyRequestLimits {
+  const limit = (name: string, fallback: number, min: number, max: number) => integer(env, name, fallback, min, max) ?? fallback;
+  return {
+    running: limit('HEAVY_REQUESTS_RUNNING', 4, 1, 10_000),
+    perClient: limit('HEAVY_REQUESTS_PER_CLIENT', 2, 1, 10_000),
+    waitingPerClient: limit('HEAVY_REQUESTS_WAITING', 8, 0, 100_000),
+    maxWaitMs: limit('HEAVY_REQUEST_WAIT_MS', 5_000, 0, 600_000),
+  };
+}
+
 /** Every environment variable the server reads, checked in one place. */
 export function loadConfig(env: Env = process.env): Config {
   const uri = env.NEO4J_URI;
@@ -244,6 +268,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000) ?? 600,
     rateLimitLoopback: flag(env, 'RATE_LIMIT_LOOPBACK', false),
     limits: limitsConfig(env),
+    heavyRequests: heavyRequestLimits(env),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000) ?? DEFAULT_REQUEST_TIMEOUT_MS,
     calendar: calendarChanges(env),
   };

@@ -1,5 +1,5 @@
 import { builder } from './graphql/builder.js';
-import { applyInputCaps } from './graphql/limits.js';
+import { guardResolvers } from './graphql/resolver-guard.js';
 import './graphql/scalars.js';
 import './graphql/connections.js';
 import './places/types.js';
@@ -30,4 +30,4 @@ import './dashboards/counts.js';
 builder.queryType({ description: 'Read the expertise graph: experts, institutions, networks, countries, themes and inquiries.' });
 builder.mutationType({ description: 'Record and handle inquiries.' });
 
-export const schema = applyInputCaps(builder.toSchema({ sortSchema: true }));
+export const schema = guardResolvers(builder.toSchema({ sortSchema: true }));

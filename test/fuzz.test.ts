@@ -145,6 +145,7 @@ const brief = (operation: FuzzOperation) =>
 describe('fuzzing the schema', () => {
   let heapAtStart: number | null = null;
   let heapSettled: number | null = null;
+  let startedAt: number | null = null;
 
   beforeAll(async () => {
     for (const actor of FUZZ_ACTORS) {
@@ -166,6 +167,7 @@ describe('fuzzing the schema', () => {
     expect([theme.errors, institution.errors, expert.errors]).toEqual([undefined, undefined, undefined]);
     fixtures.expert = expert.data.createExpert.slug;
     heapAtStart = await metric('nodejs_heap_size_used_bytes');
+    startedAt = await metric('process_start_time_seconds');
   });
 
   afterAll(() => {
@@ -218,8 +220,10 @@ describe('fuzzing the schema', () => {
     });
     await fc.assert(property, { numRuns: RUNS, seed: SEED, ...(PATH ? { path: PATH } : {}), endOnFailure: !SHRINK });
 
-    // The server still answers.
+    // The server still answers, as the same process, and no rejection went unhandled in it (src/graphql/resolver-guard.ts).
     expect((await graphql('{ __typename }', {}, { as: null })).data).toEqual({ __typename: 'Query' });
+    expect(await metric('process_start_time_seconds')).toBe(startedAt);
+    expect(await metric('process_unhandled_rejections_total')).toBe(0);
 
     // Let it settle: a few seconds and light requests, so that garbage collection has had its chance; the lowest
     // sample counts, since other test files share this server and may be busy at any one moment.

@@ -39,6 +39,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Tests share a loaded machine with their Neo4j: a generous deadline keeps them about behaviour, not speed
     // (test/deadline.test.ts checks the deadline itself on a server of its own).
     REQUEST_TIMEOUT_MS: process.env.REQUEST_TIMEOUT_MS || '120000',
+    // Two test workers share this server as the same test identities, and some tests send bursts: heavy requests
+    // wait for a turn as long as the deadline rather than being refused (test/heavy-requests.test.ts checks refusals).
+    HEAVY_REQUESTS_WAITING: '1000',
+    HEAVY_REQUEST_WAIT_MS: process.env.REQUEST_TIMEOUT_MS || '120000',
   });
   const app = await startApp(config, createLogger(config.logLevel)).catch(async (error: unknown) => {
     await rm(dataDir, { recursive: true, force: true });

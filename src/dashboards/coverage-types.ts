@@ -1,7 +1,7 @@
 import { builder } from '../graphql/builder.js';
 import type { Types } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
-import { limitExceeded } from '../graphql/limits.js';
+import { costOfWork, limitExceeded, WORK_WEIGHTS } from '../graphql/limits.js';
 import { pageArgDescriptions } from '../graphql/paging.js';
 import { STAFF } from '../graphql/scopes.js';
 import { ProvenanceEnum } from '../experts/types.js';
@@ -166,6 +166,7 @@ const periodArgs = (t: PothosSchemaTypes.QueryFieldBuilder<Types, object>) => ({
 
 builder.queryField('coverageCell', (t) =>
   t.field({
+    complexity: costOfWork(WORK_WEIGHTS.aggregate),
     type: Cell,
     description:
       'One cell of coverage, for the click-through from a heatmap: the same counts as in coverage, and who covers it (experts) and what was asked (inquiries) without the cost of a whole matrix.',
@@ -183,6 +184,7 @@ builder.queryField('coverageCell', (t) =>
 
 builder.queryField('coverage', (t) =>
   t.field({
+    complexity: costOfWork(WORK_WEIGHTS.matrix),
     type: CoverageRef,
     description: `Coverage of themes × countries for dashboards: for each cell the experts who cover it (by level and provenance, narrower themes included), the demand (inquiries in the period) and whether it is a gap. Counts are open to every role. At most ${MAX_COVERAGE_ROWS} rows × ${MAX_COVERAGE_COLUMNS} columns.`,
     args: {

@@ -1,4 +1,5 @@
 import { builder } from '../graphql/builder.js';
+import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
 import { badUserInput } from '../graphql/errors.js';
 import { idOf } from '../names/service.js';
 import { NetworkNode } from '../networks/types.js';
@@ -29,6 +30,7 @@ const NetworkStatisticsRef = builder.objectRef<NetworkStatistics>('NetworkStatis
 
 builder.queryField('networkStatistics', (t) =>
   t.field({
+    complexity: costOfWork(WORK_WEIGHTS.aggregate),
     type: [NetworkStatisticsRef],
     description: 'Per network and the desk, by acronym: experts (active, retired, consenting to contact), institutions, events held, inquiries routed and answered. Counts only: open to every role.',
     args: {

@@ -138,6 +138,11 @@ export class Queries {
     private readonly activity?: DatabaseActivity,
   ) {}
 
+  /** Aborted when the request's work must stop: CPU-bound work between queries checks it too (src/pacing.ts). */
+  get signal(): AbortSignal | undefined {
+    return this.scope.signal;
+  }
+
   /** The rows of a read; with `parse`, each row checked against the shape the caller relies on (src/db/rows.ts). */
   read<T>(cypher: string, params: Params, parse: Parser<T>): Promise<T[]>;
   read<T = Row>(cypher: string, params?: Params): Promise<T[]>;

@@ -7,6 +7,8 @@ import type { LoaderDefinition } from './loaders.js';
 /** What every resolver gets: who is asking, the request's counting database view and its typed loaders. */
 export interface Context {
   viewer: Viewer;
+  /** The request's id (x-request-id), for log lines about it; absent outside a served request. */
+  requestId?: string;
   queries: Queries;
   stats: QueryStats;
   /** The cost budget of this request's operation (see src/graphql/limits.ts). */
@@ -31,6 +33,8 @@ export interface RequestBounds {
   disconnected?: AbortSignal;
   /** The client's `Idempotency-Key` header: the same request sent again with it is not done twice. */
   idempotencyKey?: string;
+  /** The request's id, for log lines about it. */
+  requestId?: string;
 }
 
 export function createContext(database: Database, viewer: Viewer, maxCost: number, bounds: RequestBounds = {}): Context {
@@ -39,7 +43,7 @@ export function createContext(database: Database, viewer: Viewer, maxCost: numbe
   const stop = new AbortController();
   // Every query of the request listens on this signal while it runs: many at once are normal, not a leak.
   setMaxListeners(0, stop.signal);
-  const { timeoutMs, disconnected, idempotencyKey } = bounds;
+  const { timeoutMs, disconnected, idempotencyKey, requestId } = bounds;
   const timer = timeoutMs === undefined ? null : setTimeout(() => stop.abort(new DeadlineExceededError(timeoutMs)), timeoutMs).unref();
   const cancel = () => stop.abort(new RequestCancelledError());
   disconnected?.addEventListener('abort', cancel, { once: true });
@@ -47,6 +51,7 @@ export function createContext(database: Database, viewer: Viewer, maxCost: numbe
   const queries = database.queries(stats, { signal: stop.signal, deadline, idempotencyKey });
   return {
     viewer,
+    ...(requestId === undefined ? {} : { requestId }),
     queries,
     stats,
     maxCost,
@@ -54,6 +59,8 @@ export function createContext(database: Database, viewer: Viewer, maxCost: numbe
     release() {
       if (timer) clearTimeout(timer);
       disconnected?.removeEventListener('abort', cancel);
+      // Work a finished request left behind (a list's other items after one failed) stops with it.
+      if (!stop.signal.aborted) stop.abort(new RequestCancelledError());
     },
     load<K, V, P>(definition: LoaderDefinition<K, V, P>, param?: P): DataLoader<K, V> {
       const key = definition as LoaderDefinition<unknown, unknown, unknown>;

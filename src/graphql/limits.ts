@@ -1,7 +1,8 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { FieldComplexityValue } from '@pothos/plugin-complexity';
+import { complexityFromQuery, type FieldComplexityValue } from '@pothos/plugin-complexity';
 import {
-  defaultFieldResolver,
+  Kind,
+  type DocumentNode,
   type GraphQLArgument,
   type GraphQLError,
   type GraphQLField,
@@ -15,6 +16,7 @@ import {
   type GraphQLOutputType,
   type GraphQLType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type ValidationContext,
 } from 'graphql';
 import type { LimitsConfig } from '../config.js';
@@ -110,26 +112,6 @@ export function checkInputCaps(args: Record<string, unknown>, definitions: reado
   return null;
 }
 
-/**
- * Checks every field's arguments against INPUT_CAPS before its resolver runs (and before Pothos decodes
- * global ids in them), so that no service ever sees an oversized list or string.
- */
-export function applyInputCaps(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObject(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) {
-      if (field.args.length === 0) continue;
-      const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
-        const problem = checkInputCaps(args, field.args);
-        if (problem) throw problem;
-        return resolve(source, args, context, info);
-      };
-    }
-  }
-  return schema;
-}
-
 /** What is below a list without `first` is counted this many times. */
 export const LIST_COST_MULTIPLIER = 10;
 
@@ -148,6 +130,50 @@ export function fieldCost<Context>(args: Record<string, unknown>, _context: Cont
   if (field.name === 'edges' && namedTypeName(field.type).endsWith('Edge')) return { field: 1, multiplier: 1 };
   if (isList(nullable(field.type))) return { field: 1, multiplier: LIST_COST_MULTIPLIER };
   return 1;
+}
+
+/**
+ * What a field starts beyond the values it returns, in cost units: a ranking reads and scores experts, a text
+ * search runs the full-text indexes and reads the question word by word, an aggregate counts over the graph.
+ * Added to the field's own cost (and so multiplied by the lists above it), so that a request's cost follows the
+ * work it starts, not only the size of its answer: fifteen rankings cost at least 1,500.
+ */
+export const WORK_WEIGHTS = {
+  ranking: 100,
+  textSearch: 100,
+  aggregate: 200,
+  /** A coverage matrix: a count per theme × country cell. */
+  matrix: 500,
+} as const;
+
+/** A request whose cost reaches this starts at least one ranking, search or aggregate: it is admitted as heavy (src/http/heavy-requests.ts). */
+export const HEAVY_REQUEST_COST = WORK_WEIGHTS.ranking;
+
+/** The complexity option of a field that starts work of a kind: its page cost (fieldCost) plus the work's weight. */
+export function costOfWork(weight: number) {
+  return <Context>(args: Record<string, unknown>, context: Context, field: GraphQLField<unknown, Context>): FieldComplexityValue => {
+    const cost = fieldCost(args, context, field);
+    return typeof cost === 'number' ? cost + weight : { ...cost, field: (cost.field ?? 1) + weight };
+  };
+}
+
+/**
+ * The cost of the operation a request will execute, as the complexity plugin counts it before the first root field
+ * resolves; null when it cannot be counted (invalid variables: execution will say what is wrong with them).
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  context: object,
+): number | null {
+  const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
+  try {
+    return complexityFromQuery({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }, { schema, ctx: context, variables }).complexity;
+  } catch {
+    return null;
+  }
 }
 
 export function costExceeded(cost: number, max: number): GraphQLError {

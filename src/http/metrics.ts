@@ -28,6 +28,8 @@ export class Metrics {
   private readonly roundTrips: Histogram;
   private readonly dbTime: Histogram;
   private readonly rateLimited: Counter;
+  /** Rejections nothing handled, logged by the server's last line of defence: 0 unless something is wrong. */
+  readonly unhandledRejections: Counter;
 
   constructor(activity: DatabaseActivity) {
     collectDefaultMetrics({ register: this.registry });
@@ -54,6 +56,11 @@ export class Metrics {
       registers,
     });
     this.rateLimited = new Counter({ name: 'http_rate_limited_total', help: 'Requests refused with 429 by the rate limit', registers });
+    this.unhandledRejections = new Counter({
+      name: 'process_unhandled_rejections_total',
+      help: 'Promise rejections nothing handled (logged; the server went on serving)',
+      registers,
+    });
     new Gauge({
       name: 'neo4j_connections_in_use',
       help: 'Neo4j queries and transactions in flight, each holding a pooled driver connection',
@@ -74,6 +81,13 @@ export class Metrics {
     if (this.operations.size >= MAX_OPERATION_LABELS) return 'other';
     this.operations.add(name);
     return name;
+  }
+
+  /** Heavy requests running and waiting for a turn (src/http/heavy-requests.ts), read at each scrape. */
+  watchHeavyRequests(load: () => { running: number; waiting: number }): void {
+    const registers = [this.registry];
+    new Gauge({ name: 'graphql_heavy_requests_running', help: 'Heavy requests executing', registers, collect() { this.set(load().running); } });
+    new Gauge({ name: 'graphql_heavy_requests_waiting', help: 'Heavy requests waiting for a turn', registers, collect() { this.set(load().waiting); } });
   }
 
   record(outcome: RequestOutcome): void {

@@ -6,7 +6,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { GraphQLSchema } from 'graphql';
 import { AuthenticationError, bearerToken, type Authenticator } from '../auth/tokens.js';
 import { ANONYMOUS, type Viewer } from '../auth/viewer.js';
-import { limitsConfig, type LimitsConfig } from '../config.js';
+import { heavyRequestLimits, limitsConfig, type HeavyRequestLimits, type LimitsConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { readiness } from '../db/readiness.js';
 import { createContext, type Context } from '../graphql/context.js';
@@ -17,8 +17,10 @@ import { createDevTokenRoute, DEV_IDENTITIES, DEV_TOKEN_PATH } from './dev-token
 import { ASSET_PREFIX, createPageRoutes } from './pages.js';
 import type { Logger } from '../logging.js';
 import { createCors } from './cors.js';
+import { HeavyRequestGate, heavyRequestPlugin } from './heavy-requests.js';
 import { Metrics } from './metrics.js';
 import { RateLimit, rateLimitKey, type RateLimitOptions } from './rate-limit.js';
+import { requestIdOfRejection } from '../graphql/resolver-guard.js';
 import { logRequest, requestIdOf, routeOf, type RequestScope } from './request-log.js';
 import { asServiceUnavailable, legacyJsonStatus, RETRY_AFTER_SECONDS } from './response-status.js';
 
@@ -38,6 +40,8 @@ export interface HttpOptions {
   shutdownGraceMs?: number;
   /** Request limits; the defaults when not given. */
   limits?: LimitsConfig;
+  /** Heavy requests at once: the limits (the defaults when not given), or a gate of the caller's. */
+  heavyRequests?: HeavyRequestLimits | HeavyRequestGate;
   /** Every request's deadline (REQUEST_TIMEOUT_MS); unset: unbounded. */
   requestTimeoutMs?: number;
   /** The development sign-in (POST /auth/dev-token): only on the embedded default's local secret. */
@@ -51,7 +55,7 @@ export interface HttpServer {
 }
 
 /** The GraphQL context of an HTTP request: the resolvers' context and what the request log collects. */
-export type RequestContext = Context & { request: RequestScope };
+export type RequestContext = Context & { request: RequestScope; client: string };
 
 export class PortInUseError extends Error {}
 
@@ -155,6 +159,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   const limits = requestLimits(limitValues);
   // The request being served, for code that has no context to hand (formatError).
   const requests = new AsyncLocalStorage<RequestScope>();
+  const heavyRequests =
+    options.heavyRequests instanceof HeavyRequestGate ? options.heavyRequests : new HeavyRequestGate(options.heavyRequests ?? heavyRequestLimits({}));
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: true,
@@ -170,7 +176,9 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       ApolloServerPluginLandingPageDisabled(),
       // The schema sets no cache hints; the default plugin would still wrap every field's resolution to look for them.
       ApolloServerPluginCacheControlDisabled(),
-      requestScopePlugin, ...(options.queryStats ? [queryStatsPlugin] : []),
+      requestScopePlugin,
+      heavyRequestPlugin<RequestContext>(heavyRequests, schema),
+      ...(options.queryStats ? [queryStatsPlugin] : []),
     ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
@@ -181,6 +189,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   const pages = createPageRoutes({ devIdentities: devToken ? DEV_IDENTITIES : null });
 
   const metrics = new Metrics(database.activity);
+  metrics.watchHeavyRequests(() => heavyRequests.load);
   const rateLimit = options.rateLimit ? new RateLimit(options.rateLimit) : null;
   const cors = createCors(options.corsOrigins ?? []);
 
@@ -220,9 +229,10 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       return sendJsonError(res, 401, 'UNAUTHENTICATED', error.message);
     }
     scope.viewer = viewer.id;
+    const address = req.socket.remoteAddress;
+    const client = rateLimitKey(viewer === ANONYMOUS ? null : viewer.id, address);
     if (rateLimit) {
-      const address = req.socket.remoteAddress;
-      const decision = await rateLimit.take(rateLimitKey(viewer === ANONYMOUS ? null : viewer.id, address), address);
+      const decision = await rateLimit.take(client, address);
       if (!decision.allowed) {
         res.setHeader('retry-after', String(decision.retryAfterSeconds));
         return sendJsonError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests: try again in ${decision.retryAfterSeconds} s (the limit is per token, or per address without one).`);
@@ -249,10 +259,11 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
           timeoutMs: options.requestTimeoutMs,
           disconnected: disconnected.signal,
           idempotencyKey: idempotencyKey || undefined,
+          requestId: scope.id,
         });
         scope.graphql!.stats = context.stats;
         res.once('close', () => context.release());
-        return { ...context, request: scope };
+        return { ...context, request: scope, client };
       },
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -349,6 +360,13 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     server.listen(options.port, options.host, resolve);
   });
   const { port } = server.address() as AddressInfo;
+  // The last line of defence: a rejection nothing listened to is logged with its request and the server goes on
+  // (Node would otherwise end the process, and every request in flight with it).
+  const onUnhandledRejection = (reason: unknown) => {
+    metrics.unhandledRejections.inc();
+    log.error({ err: reason, requestId: requestIdOfRejection(reason) }, 'unhandled rejection (the server goes on serving)');
+  };
+  process.on('unhandledRejection', onUnhandledRejection);
   const shownHost = options.host === '0.0.0.0' || options.host === '127.0.0.1' ? 'localhost' : options.host;
 
   return {
@@ -373,6 +391,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       clearTimeout(timer);
       await closed;
       await apollo.stop();
+      process.off('unhandledRejection', onUnhandledRejection);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { InputFieldMap } from '@pothos/core';
+import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
 import { builder, type Types } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { HANDLERS, STAFF } from '../graphql/scopes.js';
@@ -40,10 +41,16 @@ const RecordInquiryPayload = builder.objectRef<RecordedInquiry>('RecordInquiryPa
     inquiry: t.field({ type: InquiryNode, description: 'The new inquiry.', resolve: (p) => p.inquiry }),
     suggestedExperts: t.field({
       type: ExpertMatchConnection,
+      complexity: costOfWork(WORK_WEIGHTS.ranking),
       description: 'Experts on its themes and countries (whoKnows), best first.',
       resolve: (p) => p.suggestedExperts(),
     }),
-    similarInquiries: t.field({ type: [SimilarInquiryRef], description: 'Earlier inquiries like it, best first.', resolve: (p) => p.similarInquiries() }),
+    similarInquiries: t.field({
+      type: [SimilarInquiryRef],
+      complexity: costOfWork(WORK_WEIGHTS.textSearch),
+      description: 'Earlier inquiries like it, best first.',
+      resolve: (p) => p.similarInquiries(),
+    }),
   }),
 });
 /** A change to an existing inquiry: its input carries id, expectedVersion and note besides `fields`. */

@@ -1,4 +1,5 @@
 import { builder } from '../graphql/builder.js';
+import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
 import { pageArgs } from '../graphql/args.js';
 import { listConnection } from '../graphql/connections.js';
 import { pageArgDescriptions } from '../graphql/paging.js';
@@ -30,6 +31,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) => listInquiries(ctx.queries, ctx.viewer, args.filter ?? {}, args),
   }),
   similarInquiries: t.field({
+    complexity: costOfWork(WORK_WEIGHTS.textSearch),
     type: [SimilarInquiryRef],
     description: 'Earlier inquiries like a question, by text (Dutch and English stemming) and shared themes, countries and partner.',
     args: {

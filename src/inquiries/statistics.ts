@@ -1,4 +1,5 @@
 import { builder } from '../graphql/builder.js';
+import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
 import { badUserInput } from '../graphql/errors.js';
 import { lookupOf } from '../names/service.js';
 import { NetworkNode } from '../networks/types.js';
@@ -157,6 +158,7 @@ const InquiryStatisticsRef = builder.objectRef<InquiryStatistics>('InquiryStatis
 
 builder.queryFields((t) => ({
   inquiryStatistics: t.field({
+    complexity: costOfWork(WORK_WEIGHTS.aggregate),
     type: InquiryStatisticsRef,
     description: 'Inquiry flow and time to answer in a period (default: the last 365 days), as counts: open to every role, dashboards included.',
     args: {

@@ -1,4 +1,5 @@
 import { canReadInquiryContact, canSeeInquiry } from '../auth/policy.js';
+import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
 import { builder } from '../graphql/builder.js';
 import { forbidden } from '../graphql/errors.js';
 import type { Context } from '../graphql/context.js';
@@ -218,6 +219,7 @@ InquiryNode.implement({
     followUpOf: t.field({ type: InquiryNode, nullable: true, description: 'The earlier inquiry this one follows up.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).followUpOf }),
     followUps: t.field({ type: [InquiryNode], description: 'Later inquiries that follow this one up.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).followUps }),
     similar: t.field({
+      complexity: costOfWork(WORK_WEIGHTS.textSearch),
       type: [SimilarInquiryRef],
       description: 'Inquiries received before this one that resemble it, best first.',
       args: { first: t.arg.int({ required: false, description: 'How many, from 1 to 100 (default 20).' }) },

@@ -1,4 +1,5 @@
 import type { Queries } from '../db/database.js';
+import { runPaced, runToEnd } from '../pacing.js';
 import { isStopWord } from '../text/stop-words.js';
 import { loadVocabularyRows, vocabularyFingerprint, type NamedRef, type PlaceRef } from './repository.js';
 import { RISK_CATEGORIES, THEME_RISKS, type RiskCategory } from './risk-categories.js';
@@ -26,6 +27,11 @@ export interface Interpretation {
  * ("Chinabeleid": China). Pure: the vocabulary is given.
  */
 export function interpret(vocabulary: Vocabulary, text: string): Interpretation {
+  return runToEnd(interpreting(vocabulary, text));
+}
+
+/** `interpret` one word at a time: it yields after each, so that a long text can let other requests run (runPaced). */
+function* interpreting(vocabulary: Vocabulary, text: string): Generator<void, Interpretation> {
   const tokens = tokensOf(text);
   const concepts: Concept[] = [];
   const recognised: Interpretation['recognised'] = [];
@@ -46,6 +52,7 @@ export function interpret(vocabulary: Vocabulary, text: string): Interpretation 
     }
     if (taken > 0) {
       at += taken;
+      yield;
       continue;
     }
     const token = tokens[at]!;
@@ -57,6 +64,7 @@ export function interpret(vocabulary: Vocabulary, text: string): Interpretation 
       remaining.push(token.text);
     }
     at += 1;
+    yield;
   }
   return { ...collect(concepts, risksIn(vocabulary, tokens, concepts)), remainingText: remaining.filter((w) => !isStopWord(w)).join(' '), recognised };
 }
@@ -126,7 +134,8 @@ export function useVocabularyRows(rows: VocabularyRows, fingerprint: string): vo
  * when given the fingerprint resolveNames read (which brought the vocabulary along if it had changed).
  */
 export async function interpretQuestion(queries: Queries, text: string, knownFingerprint?: string): Promise<Interpretation> {
-  return interpret(await currentVocabulary(queries, knownFingerprint), text);
+  // A question may be 20,000 characters: read word by word, yielding to other requests and stopping at the deadline.
+  return runPaced(interpreting(await currentVocabulary(queries, knownFingerprint), text), queries.signal);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { builder } from '../graphql/builder.js';
+import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
 import { pageArgDescriptions } from '../graphql/paging.js';
 import { ContributionNode } from '../contributions/types.js';
 import { ExpertNode, ProvenanceEnum } from '../experts/types.js';
@@ -132,6 +133,7 @@ export const ExpertMatchConnection = builder.connectionObject(
 
 builder.queryField('whoKnows', (t) =>
   t.field({
+    complexity: costOfWork(WORK_WEIGHTS.ranking),
     type: ExpertMatchConnection,
     description:
       'Who knows about a subject, optionally in a country or region? Experts ranked by their level in the theme (exact above narrower) weighed by its provenance (verified, evidenced or declared), their focus on the country, and evidence: contributions and answered inquiries on the theme and concerning the country. Free text that names themes or countries is read as them; each edge says why, with the ids of what its reasons rest on.',

@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder.js';
+import { costOfWork, WORK_WEIGHTS } from '../../graphql/limits.js';
 import { CURATORS } from '../../graphql/scopes.js';
 import { pageArgs } from '../../graphql/args.js';
 import { listConnection } from '../../graphql/connections.js';
@@ -38,6 +39,7 @@ const MergeExpertsInput = builder.inputType('MergeExpertsInput', {
 
 builder.queryFields((t) => ({
   duplicateExperts: t.field({
+    complexity: costOfWork(WORK_WEIGHTS.textSearch),
     type: DuplicateCandidateConnection,
     description:
       'Pairs of current experts who are likely the same person, most likely first: the same surname with alike given names (the same, one within the other, or a letter or two apart; a shared first initial only together with a shared institution), or a shared e-mail address. Administrators see every pair; a secretariat sees pairs with at least one expert of its networks.',
