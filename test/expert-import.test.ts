@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { systemViewer } from '../src/auth/viewer.js';
 import { importExpertCsv } from '../src/experts/csv/import.js';
+import { MAX_IMPORT_ROWS } from '../src/experts/csv/parse.js';
 import type { Database } from '../src/db/database.js';
 import { connectTestDatabase, fixturePrefix } from './helpers/api.js';
 
@@ -71,8 +72,8 @@ describe('npm run import (experts CSV)', () => {
   it('reports each bad row with its line number and reason, and writes none of the good ones', async () => {
     const csv = [
       HEADER,
-      `${P}-good,Good Row,,,no,"A bio
-that spans two lines",en,CKN,,semiconductors|3,`,
+      `${P}-good,Good Row,,,no,A headline,en,CKN,,"semiconductors|3;
+export-controls|2",`,
       `${P}-bad-email,Bad Email,not-an-address,,no,,,CKN,,,`,
       `${P}-bad-level,Bad Level,,,maybe,,,CKN,,semiconductors|7,`,
       `${P}-bad-theme,Bad Theme,,,no,,,CKN,no-such-institution|Fellow|2020-13-01|,halfgeleiderz|3,Narnia|2`,
@@ -81,7 +82,7 @@ that spans two lines",en,CKN,,semiconductors|3,`,
     const report = await importExpertCsv(db.queries(), admin, csv, { dryRun: false, source: 'bad.csv' });
     expect(report.written).toBe(false);
     const byLine = report.problems.map((p) => `${p.line} ${p.field}`);
-    // Line 2–3 is the good row (its quoted bio spans two lines): lines count in the file as an editor shows them.
+    // Line 2–3 is the good row (its quoted expertise list spans two lines): lines count in the file as an editor shows them.
     expect(byLine).toEqual(
       expect.arrayContaining([
         '4 email',
@@ -202,5 +203,80 @@ that spans two lines",en,CKN,,semiconductors|3,`,
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** Issue 18.7: what the import let through or failed on late. */
+describe('npm run import: the file itself', () => {
+  const runImport = async (bytes: Uint8Array, flags: string[]) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-import-'));
+    try {
+      const file = path.join(dir, 'experts.csv');
+      await writeFile(file, bytes);
+      return await new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import-experts.ts', file, '--by', 'CLI test', ...flags], {
+          cwd: ROOT,
+          env: { ...process.env, NEO4J_URI: inject('neo4jUri'), AUTH_SECRET: '', AUTH_JWKS_URL: '' },
+        });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+        child.on('exit', (exitCode) => resolve({ code: exitCode, output }));
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+  const names = async (prefix: string) =>
+    (await db.queries().read<{ name: string }>('MATCH (e:Expert) WHERE e.id STARTS WITH $prefix RETURN e.name AS name ORDER BY name', { prefix })).map((r) => r.name);
+
+  it('refuses a Latin-1 file, naming the line and the byte; with --encoding windows-1252 it imports "Jürgen" as written', { timeout: 120_000 }, async () => {
+    // "Jürgen Müller" and "Zoë" as Excel's "CSV" writes them on Western Windows: one byte per letter.
+    const latin1 = Uint8Array.from([...`slug,name,networks\n${P}-enc-jan,Jan Encoding,CKN\n${P}-enc-jurgen,J\u00FCrgen M\u00FCller,CKN\n${P}-enc-zoe,Zo\u00EB \u2019t Hart,CKN\n`].map((c) => (c === '\u2019' ? 0x92 : c.charCodeAt(0))));
+    const refused = await runImport(latin1, []);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain(`line 3: file: is not UTF-8: byte 0xFC after "${P}-enc-jurgen,J" is not valid UTF-8`);
+    expect(refused.output).toMatch(/windows-1252/);
+    expect(refused.output).not.toMatch(/\n\s+at /);
+    expect(await names(`${P}-enc-`)).toEqual([]);
+
+    const converted = await runImport(latin1, ['--encoding', 'windows-1252']);
+    expect(converted.output).toContain('Imported. 3 rows: 3 new');
+    expect(converted.code).toBe(0);
+    expect(await names(`${P}-enc-`)).toEqual(['Jan Encoding', 'Jürgen Müller', 'Zoë ’t Hart']);
+  });
+
+  it('refuses duplicate columns, naming the column and its positions, and writes nothing', async () => {
+    const csv = `slug,name,headline,name\n${P}-dup,Dup Fixture,Chips,Dup Fixture Again`;
+    const report = await importExpertCsv(db.queries(), admin, csv, { dryRun: false, source: 'dup.csv' });
+    expect(report).toMatchObject({ written: false, rows: 0 });
+    expect(report.problems).toEqual([{ line: 1, field: 'name', message: 'appears 2 times (columns 2, 4): keep one of them' }]);
+    expect(await names(`${P}-dup`)).toEqual([]);
+  });
+
+  it('refuses control and bidi characters in names as createExpert does, and writes none of the rows', async () => {
+    const csv = [
+      'slug,name,headline,networks',
+      `${P}-chars-ok,Chars Fine,Chips,CKN`,
+      `${P}-chars-bidi,"Chars \u202Eeilrahc",Chips,CKN`,
+      `${P}-chars-tab,Chars Tab,"Chips\tand more",CKN`,
+    ].join('\n');
+    const report = await importExpertCsv(db.queries(), admin, csv, { dryRun: false, source: 'chars.csv' });
+    expect(report.written).toBe(false);
+    expect(report.problems).toEqual([
+      { line: 3, field: 'name', message: expect.stringContaining('U+202E RIGHT-TO-LEFT OVERRIDE') },
+      { line: 4, field: 'headline', message: expect.stringContaining('U+0009 TAB') },
+    ]);
+    expect(await names(`${P}-chars`)).toEqual([]);
+  });
+
+  it(`refuses a file of more rows than one import takes (${MAX_IMPORT_ROWS}) at once, before any row is checked, and writes nothing`, async () => {
+    const rows = Array.from({ length: 5 * MAX_IMPORT_ROWS }, (_, i) => `${P}-big-${i},Big Fixture ${i},CKN`);
+    const started = Date.now();
+    const report = await importExpertCsv(db.queries(), admin, ['slug,name,networks', ...rows].join('\n'), { dryRun: false, source: 'big.csv' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(report).toMatchObject({ written: false, rows: 0, created: [] });
+    expect(report.problems).toEqual([{ line: MAX_IMPORT_ROWS + 2, field: 'file', message: expect.stringMatching(`^has ${5 * MAX_IMPORT_ROWS} rows; one import takes at most ${MAX_IMPORT_ROWS} .*split the file`) }]);
+    expect(await names(`${P}-big-`)).toEqual([]);
   });
 });

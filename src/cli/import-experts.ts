@@ -1,6 +1,7 @@
 /**
- * `npm run import -- experts.csv [--dry-run] [--by "Your Name"]`: checks every row of an expert CSV (format
- * in src/experts/csv/parse.ts and the README) and writes them all, or nothing when any row is bad.
+ * `npm run import -- experts.csv [--dry-run] [--by "Your Name"] [--encoding windows-1252]`: checks every row
+ * of an expert CSV (format in src/experts/csv/parse.ts and the README) and writes them all, or nothing when
+ * any row is bad. The file is read as UTF-8 unless --encoding names the one it was saved in.
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,21 +9,30 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemViewer } from '../auth/viewer.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { decodeCsv } from '../experts/csv/decode.js';
 import { importExpertCsv } from '../experts/csv/import.js';
 import { explainStartupError, openForCli } from './open.js';
 
-const USAGE = 'usage: npm run import -- <experts.csv> [--dry-run] [--by "Your Name"]';
+const USAGE = 'usage: npm run import -- <experts.csv> [--dry-run] [--by "Your Name"] [--encoding windows-1252]';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, by: { type: 'string' } },
+    options: { 'dry-run': { type: 'boolean', default: false }, by: { type: 'string' }, encoding: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new ConfigError(USAGE);
   const file = path.resolve(positionals[0]!);
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  // Bytes, not text: Node's 'utf8' would turn every byte that is not UTF-8 into U+FFFD without a word.
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new ConfigError(`cannot read ${file} (${error.code ?? error.message}): check the path`);
   });
+  // Before the database opens: bytes that are not text in their encoding are refused at once.
+  const { text, problems } = decodeCsv(bytes, values.encoding);
+  if (text === null) {
+    for (const problem of problems) console.log(`line ${problem.line}: ${problem.field}: ${problem.message}`);
+    console.log('Nothing was written: the file could not be read as text (above).');
+    return 1;
+  }
   const dryRun = values['dry-run']!;
   const viewer = systemViewer('import', values.by ?? os.userInfo().username);
 

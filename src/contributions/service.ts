@@ -37,7 +37,7 @@ async function checkContribution(queries: Queries, problems: InputProblems, inpu
   const write: NodeWrite = {
     properties: {
       kind: inputRequired(problems, 'kind', input.kind),
-      title: inputText(problems, 'title', input.title, { required: true, max: 500 }),
+      title: inputText(problems, 'title', input.title, { required: true, max: 500, line: true }),
       summary: inputText(problems, 'summary', input.summary),
       date: date === undefined ? undefined : neo4jDate(date),
       url: input.url === undefined ? undefined : (input.url?.href ?? null),

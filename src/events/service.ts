@@ -65,7 +65,7 @@ async function checkEvent(queries: Queries, problems: InputProblems, input: Even
       summary: inputText(problems, 'summary', input.summary),
       startsAt: startsAt && neo4jDateTime(startsAt),
       endsAt: input.endsAt === undefined ? undefined : input.endsAt && neo4jDateTime(input.endsAt),
-      location: inputText(problems, 'location', input.location, { max: 300 }),
+      location: inputText(problems, 'location', input.location, { max: 300, line: true }),
       online: input.online === undefined ? undefined : input.online === true,
     },
     links,

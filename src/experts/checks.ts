@@ -167,11 +167,11 @@ function checkedLevels(
 export function checkedProperties(problems: InputProblems, input: ExpertFieldsInput): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   if (input.name !== undefined) {
-    const name = checkedText(problems, 'name', input.name, { max: MAX.name, required: true });
+    const name = checkedText(problems, 'name', input.name, { max: MAX.name, required: true, line: true });
     if (name) Object.assign(properties, { name, surnameKey: surnameKey(name) });
   }
   for (const field of ['headline', 'headlineNl'] as const) {
-    if (input[field] !== undefined) properties[field] = checkedText(problems, field, input[field], { max: MAX.headline });
+    if (input[field] !== undefined) properties[field] = checkedText(problems, field, input[field], { max: MAX.headline, line: true });
   }
   for (const field of ['bio', 'bioNl'] as const) {
     if (input[field] !== undefined) properties[field] = checkedText(problems, field, input[field], { max: MAX.bio });
@@ -273,7 +273,7 @@ function checkedAffiliations(
     const field = `affiliations[${index}]`;
     const institutionId = idOf(affiliation.institution, 'Institution');
     const institution = found.find((i) => i.id === institutionId);
-    const role = checkedText(problems, `${field}.role`, affiliation.role, { max: MAX.role });
+    const role = checkedText(problems, `${field}.role`, affiliation.role, { max: MAX.role, line: true });
     const since = isoDay(affiliation.since);
     const until = isoDay(affiliation.until);
     if (since && until && until < since) problems.add(`${field}.until`, `${until} is before since (${since})`);

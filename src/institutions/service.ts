@@ -35,9 +35,9 @@ async function institutionWrite(queries: Queries, problems: InputProblems, input
     properties: {
       name: inputName(problems, 'name', input.name),
       nameNl: inputName(problems, 'nameNl', input.nameNl),
-      acronym: inputText(problems, 'acronym', input.acronym, { max: 30 }),
+      acronym: inputText(problems, 'acronym', input.acronym, { max: 30, line: true }),
       kind: inputRequired(problems, 'kind', input.kind),
-      city: inputText(problems, 'city', input.city, { max: 100 }),
+      city: inputText(problems, 'city', input.city, { max: 100, line: true }),
       url: input.url === undefined ? undefined : (input.url?.href ?? null),
     },
     links,

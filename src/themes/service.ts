@@ -48,7 +48,7 @@ async function checkTheme(queries: Queries, problems: InputProblems, themeId: st
     aliases:
       input.aliases === undefined
         ? undefined
-        : (input.aliases ?? []).map((alias, i) => inputText(problems, `aliases[${i}]`, alias, { required: true, max: 300 }) ?? ''),
+        : (input.aliases ?? []).map((alias, i) => inputText(problems, `aliases[${i}]`, alias, { required: true, max: 300, line: true }) ?? ''),
     description: inputText(problems, 'description', input.description),
     broader: undefined,
   };

@@ -94,6 +94,8 @@ export async function importExperts(
  */
 export async function importExpertCsv(queries: Queries, viewer: Viewer, text: string, options: { dryRun: boolean; source: string }): Promise<ImportReport> {
   const { rows, problems, readable } = parseExpertCsv(text);
-  if (!readable) return { rows: 0, created: [], updated: [], unchanged: [], problems, written: false };
+  if (!readable) return refused(problems);
   return importExperts(queries, viewer, rows, { ...options, formProblems: problems });
 }
+
+const refused = (problems: CsvProblem[]): ImportReport => ({ rows: 0, created: [], updated: [], unchanged: [], problems, written: false });

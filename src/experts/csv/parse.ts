@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { slugProblem } from '../../writes/checks.js';
+import { lineTextProblem, slugProblem } from '../../writes/checks.js';
 import { checkedProperties, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput } from '../checks.js';
 import { InputProblems } from '../../graphql/errors.js';
 import { PROVENANCES } from '../repository.js';
@@ -40,6 +40,13 @@ export interface ExpertRow {
   line: number;
   input: CreateExpertInput & { slug: string };
 }
+
+/**
+ * Most rows one import takes. An import is one transaction that checks every row against the graph and
+ * keeps the rankings current in it (up to MAX_EXPERTS_IN_TRANSACTION experts, src/whoknows/standings/maintain.ts);
+ * see the README ("Bulk import of experts") for the measurement behind it.
+ */
+export const MAX_IMPORT_ROWS = 2_000;
 
 /** Longest cell taken at all (the longest field, a bio, is 4000 characters): anything longer is not looked at further. */
 const MAX_CELL = 5000;
@@ -102,6 +109,8 @@ function affiliationItems(cell: string, problems: RowProblems) {
     if (extra.length > 0) problems.add(field, `"${item}" has ${4 + extra.length} parts: write institution|role|since|until`);
     if (institution === '') problems.add(`${field}.institution`, 'is empty: write institution|role|since|until');
     if (role && role.length > EXPERT_TEXT_MAX.role) problems.add(`${field}.role`, `must be at most ${EXPERT_TEXT_MAX.role} characters (got ${role.length})`);
+    const unfit = role ? lineTextProblem(role) : null;
+    if (unfit) problems.add(`${field}.role`, unfit);
     for (const [key, value] of [['since', since], ['until', until]] as const) {
       if (value && !isDay(value)) problems.add(`${field}.${key}`, `"${value}" is not a date as YYYY-MM-DD`);
     }
@@ -176,12 +185,27 @@ export function parseExpertCsv(text: string): { rows: ExpertRow[]; problems: Csv
   }
   const header = parse(text, { bom: true, to_line: 1 }) as string[][];
   const columns = (header[0] ?? []).map((column) => column.trim());
-  const unknown = columns.filter((column) => !(column in EXPERT_COLUMNS));
+  const unknown = new Set(columns.filter((column) => !(column in EXPERT_COLUMNS)));
   for (const column of unknown) {
     problems.push({ line: 1, field: column, message: `is not a known column: use ${Object.keys(EXPERT_COLUMNS).join(', ')}` });
   }
+  // CSV readers keep the last of two columns of one name: the first one's cells would be dropped without a word.
+  const positions = new Map<string, number[]>();
+  columns.forEach((column, index) => positions.set(column, [...(positions.get(column) ?? []), index + 1]));
+  for (const [column, at] of positions) {
+    if (at.length > 1) problems.push({ line: 1, field: column, message: `appears ${at.length} times (columns ${at.join(', ')}): keep one of them` });
+  }
   for (const required of ['slug', 'name'] as const) {
     if (!columns.includes(required)) problems.push({ line: 1, field: required, message: 'column is missing' });
+  }
+  if (records.length > MAX_IMPORT_ROWS) {
+    problems.push({
+      line: records[MAX_IMPORT_ROWS]!.info.lines,
+      field: 'file',
+      message:
+        `has ${records.length} rows; one import takes at most ${MAX_IMPORT_ROWS} (it is one transaction, all or nothing): ` +
+        `split the file into files of at most ${MAX_IMPORT_ROWS} rows, each with the header row, and import them one after another`,
+    });
   }
   if (problems.length > 0) return { rows: [], problems, readable: false };
 
