@@ -248,6 +248,18 @@ describe('a server of its own (small schema, captured log, CORS, rate limit, shu
     expect(logged.find((entry) => entry.msg === 'request')).toMatchObject({ errors: ['INTERNAL_SERVER_ERROR'], status: 200 });
   });
 
+  it('answers a persisted query whose hash does not match its query with BAD_REQUEST, logging no error or stack', async () => {
+    const token = await tokenFor({ subject: 'ops-apq', name: 'APQ', roles: ['viewer'] });
+    const sent = { query: '{ ok }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } };
+    const { status, body } = await post(server.url, sent, { authorization: `Bearer ${token}`, 'x-request-id': 'apq-wrong-hash' });
+    expect(status).toBe(400);
+    expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['BAD_REQUEST']);
+    expect(body.errors[0].message).toMatch(/sha256Hash does not match the query sent with it/);
+    const logged = lines.filter((entry) => entry.requestId === 'apq-wrong-hash');
+    expect(logged.filter((entry) => entry.level >= 50)).toEqual([]);
+    expect(logged.find((entry) => entry.msg === 'request')).toMatchObject({ errors: ['BAD_REQUEST'], status: 400 });
+  });
+
   it('answers a CORS preflight from an allowed origin, and none for others', async () => {
     const preflight = (origin: string) =>
       fetch(`${server.url}/graphql`, {
