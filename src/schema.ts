@@ -1,4 +1,5 @@
 import { builder } from './graphql/builder.js';
+import { bindWritesToRequests } from './graphql/idempotency.js';
 import { guardResolvers } from './graphql/resolver-guard.js';
 import './graphql/scalars.js';
 import './graphql/connections.js';
@@ -30,4 +31,4 @@ import './dashboards/counts.js';
 builder.queryType({ description: 'Read the expertise graph: experts, institutions, networks, countries, themes and inquiries.' });
 builder.mutationType({ description: 'Record and handle inquiries.' });
 
-export const schema = guardResolvers(builder.toSchema({ sortSchema: true }));
+export const schema = guardResolvers(bindWritesToRequests(builder.toSchema({ sortSchema: true })));

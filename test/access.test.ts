@@ -208,6 +208,16 @@ describe('history', () => {
     const query = 'query ($id: String!) { history(id: $id) { totalCount } }';
     expect(await whoIsForbidden(query, { id: inquiries.internal })).toEqual(others(['secretariatCkn', 'admin']));
   });
+
+  it('of a contribution: administrators and the secretariats of its authors’ networks (not every secretariat)', async () => {
+    const contribution = `${P}-reka-paper`;
+    await db.queries().write(
+      `MATCH (e:Expert {id: $author}) CREATE (:Contribution {id: $contribution, title: 'A paper ' + $contribution, version: 1})-[:BY]->(e)`,
+      { author: experts.rekaPrivate, contribution },
+    );
+    const query = 'query ($id: String!) { history(id: $id) { totalCount } }';
+    expect(await whoIsForbidden(query, { id: id('Contribution', contribution) })).toEqual(others(['secretariatReka', 'admin']));
+  });
 });
 
 describe('history(id:) names one object of one type (slugs are unique per type only)', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { graphql } from './helpers/api.js';
 
 const WHO_KNOWS = `query ($about: String!, $country: String, $first: Int, $after: String) {
@@ -103,5 +103,27 @@ describe('whoKnows never fails with a 500 or a stack trace, whatever the text', 
   it('refuses an about longer than 200 characters', async () => {
     const error = await errorOf({ about: 'x'.repeat(201) });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('client faults get client codes, not INTERNAL_SERVER_ERROR (issue 18, finding 7)', () => {
+  it('a period ending in 9999 (year 10000 in Amsterdam) is refused with the valid range, series and coverage too', async () => {
+    const statistics = await graphql('{ inquiryStatistics(to: "9999-12-31T23:59:59Z") { received series(interval: MONTH) { received } } }');
+    expect(statistics.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(statistics.errors![0]!.message).toMatch(/to must lie between 1900-01-01T00:00:00.000Z and 2100-01-01T00:00:00.000Z/);
+    const coverage = await graphql('{ coverage(from: "9999-01-01T00:00:00Z", to: "9999-12-31T23:59:59Z") { minExperts } }');
+    expect(coverage.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('a persisted query whose hash does not match its query is a BAD_REQUEST (400) that says what to send', async () => {
+    const response = await fetch(`${inject('appUrl')}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors.map((e) => e.extensions.code)).toEqual(['BAD_REQUEST']);
+    expect(body.errors[0]!.message).toMatch(/sha256Hash does not match the query/);
   });
 });

@@ -8,7 +8,8 @@ import type { Database } from '../src/db/database.js';
 import type { Context } from '../src/graphql/context.js';
 import { isLoopback, rateLimitKey, RateLimit } from '../src/http/rate-limit.js';
 import { requestIdOf } from '../src/http/request-log.js';
-import { Metrics, MAX_OPERATION_LABELS } from '../src/http/metrics.js';
+import { knownOperationNames } from '../src/http/known-operations.js';
+import { Metrics } from '../src/http/metrics.js';
 import { startHttp, type HttpServer } from '../src/http/server.js';
 import { createLogger } from '../src/logging.js';
 import { connectTestDatabase, tokenFor } from './helpers/api.js';
@@ -56,7 +57,7 @@ describe('request ids, /healthz and /metrics on the test server', () => {
   });
 
   it('serves Prometheus text: process, requests by operation, errors by code, Neo4j round trips and pool use', async () => {
-    await post(url, { query: 'query OpsMetricsProbe { themes(first: 2) { totalCount } }' });
+    await post(url, { query: 'query Networks { networks(first: 2) { totalCount } }' });
     await post(url, { query: '{ noSuchField }' });
     const response = await fetch(`${url}/metrics`);
     expect(response.status).toBe(200);
@@ -66,7 +67,7 @@ describe('request ids, /healthz and /metrics on the test server', () => {
       'process_resident_memory_bytes',
       'nodejs_eventloop_lag_seconds',
       'http_requests_total{route="graphql",status="200"}',
-      'graphql_request_duration_seconds_bucket{le="0.005",operation="OpsMetricsProbe"}',
+      'graphql_request_duration_seconds_bucket{le="0.005",operation="Networks"}',
       'graphql_request_duration_seconds_count{operation="anonymous"}',
       'graphql_errors_total{code="GRAPHQL_VALIDATION_FAILED"}',
       'graphql_request_duration_seconds_count{operation="unresolved"}',
@@ -77,6 +78,16 @@ describe('request ids, /healthz and /metrics on the test server', () => {
     ]) {
       expect(text).toContain(name);
     }
+  });
+
+  it('labels only the operations it knows: 150 made-up names count as other, and a page operation after them keeps its own label', async () => {
+    const madeUp = Array.from({ length: 150 }, (_, i) => `MadeUp${i}${Math.random().toString(36).slice(2, 8)}`);
+    for (const name of madeUp) await post(url, { query: `query ${name} { __typename }` });
+    await post(url, { query: 'query Institutions { institutions(first: 1) { totalCount } }' });
+    const text = await (await fetch(`${url}/metrics`)).text();
+    expect(text).toContain('graphql_request_duration_seconds_count{operation="Institutions"}');
+    expect(text).toContain('graphql_request_duration_seconds_count{operation="other"}');
+    expect(text).not.toMatch(/operation="MadeUp/);
   });
 
   it('answers without CORS headers when no origin is allowed (the default)', async () => {
@@ -100,14 +111,19 @@ describe('operations settings', () => {
 });
 
 describe('metrics labels', () => {
-  it('bound operation names: unnamed and unresolved share a label, odd and surplus names count as other', () => {
+  it('bound operation names: unnamed and unresolved share a label, names the server does not know count as other', () => {
     const metrics = new Metrics({ inFlight: 0, poolSize: 100 });
     expect(metrics.operationLabel(null, true)).toBe('anonymous');
     expect(metrics.operationLabel('Whatever', false)).toBe('unresolved');
     expect(metrics.operationLabel('name with "quotes"', true)).toBe('other');
-    for (let i = 0; i < MAX_OPERATION_LABELS; i++) expect(metrics.operationLabel(`Op${i}`, true)).toBe(`Op${i}`);
-    expect(metrics.operationLabel('OneTooMany', true)).toBe('other');
-    expect(metrics.operationLabel('Op7', true)).toBe('Op7');
+    for (let i = 0; i < 150; i++) expect(metrics.operationLabel(`Op${i}`, true)).toBe('other');
+    for (const name of ['WhoKnows', 'RecordInquiry', 'Dashboard', 'CoverageCell', 'Institutions', 'Networks']) expect(metrics.operationLabel(name, true)).toBe(name);
+  });
+
+  it('knows the operations of web/operations: the pages’ and GraphiQL’s examples', () => {
+    expect(knownOperationNames().sort()).toEqual(
+      ['Coverage', 'CoverageCell', 'Dashboard', 'InquiryStatus', 'Institutions', 'Networks', 'RecordInquiry', 'SimilarInquiries', 'UpdateExpertise', 'WhoKnows'],
+    );
   });
 });
 
@@ -230,6 +246,18 @@ describe('a server of its own (small schema, captured log, CORS, rate limit, shu
     const logged = lines.filter((entry) => entry.requestId === 'boom-1');
     expect(logged.find((entry) => entry.level === 50)?.err.stack).toContain('secret internal detail');
     expect(logged.find((entry) => entry.msg === 'request')).toMatchObject({ errors: ['INTERNAL_SERVER_ERROR'], status: 200 });
+  });
+
+  it('answers a persisted query whose hash does not match its query with BAD_REQUEST, logging no error or stack', async () => {
+    const token = await tokenFor({ subject: 'ops-apq', name: 'APQ', roles: ['viewer'] });
+    const sent = { query: '{ ok }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } };
+    const { status, body } = await post(server.url, sent, { authorization: `Bearer ${token}`, 'x-request-id': 'apq-wrong-hash' });
+    expect(status).toBe(400);
+    expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['BAD_REQUEST']);
+    expect(body.errors[0].message).toMatch(/sha256Hash does not match the query sent with it/);
+    const logged = lines.filter((entry) => entry.requestId === 'apq-wrong-hash');
+    expect(logged.filter((entry) => entry.level >= 50)).toEqual([]);
+    expect(logged.find((entry) => entry.msg === 'request')).toMatchObject({ errors: ['BAD_REQUEST'], status: 400 });
   });
 
   it('answers a CORS preflight from an allowed origin, and none for others', async () => {

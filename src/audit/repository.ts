@@ -78,16 +78,20 @@ export interface OperationRow {
   actorId: string;
   /** JSON of `{ value }`, the operation's result. */
   result: string;
+  /** The fingerprint of the request it answered (a mutation field and its arguments): only that request gets the result again. */
+  request: string;
 }
 
 export async function recordOperation(run: Run, operation: OperationRow): Promise<void> {
   await run('CREATE (o:Operation) SET o = $operation, o.at = datetime()', { operation });
 }
 
-/** The result of the operation with this key, if it was committed before. */
-export async function committedResult(run: Run, id: string): Promise<{ value: unknown } | null> {
-  const [row] = await run('MATCH (o:Operation {id: $id}) RETURN o.result AS result', { id });
-  return row ? (JSON.parse(row.result as string) as { value: unknown }) : null;
+/** The result of the operation with this key, if it was committed before, and the request it answered (null: recorded before requests were). */
+export async function committedResult(run: Run, id: string): Promise<{ value: unknown; request: string | null } | null> {
+  const [row] = await run('MATCH (o:Operation {id: $id}) RETURN o.result AS result, o.request AS request', { id });
+  if (!row) return null;
+  const { value } = JSON.parse(row.result as string) as { value: unknown };
+  return { value, request: (row.request as string | null) ?? null };
 }
 
 /** Removes the personal data kept in a subject's earlier change records (erasure on request); the records stay. */

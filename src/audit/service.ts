@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
 import { describeViewer } from '../auth/viewer.js';
 import type { Params, Queries, Row } from '../db/database.js';
-import { conflict, notFound } from '../graphql/errors.js';
+import { conflict, idempotencyKeyReused, notFound } from '../graphql/errors.js';
 import { changedFields, committedResult, recordOperation, redactHistory, snapshotOf, writeChanges, type AuditedLabel, type ChangeRow, type Run, type Snapshot } from './repository.js';
 
 export interface TrackOptions {
@@ -80,6 +80,10 @@ export function onTransactionChanges(hook: TransactionHook): void {
  * stored result comes back instead of the work being done twice or failing (CONFLICT on a version it moved
  * on itself, a duplicate id). `work`'s result must therefore be plain JSON; ids and times it makes belong
  * in it (or are made in Cypher) so that a replay answers with the same ones.
+ *
+ * The key is bound to its request: the fingerprint of the mutation field and its arguments (or, outside GraphQL,
+ * the action) is stored with it, and a request that finds the key stored for a different request is refused with
+ * IDEMPOTENCY_KEY_REUSED, neither answered from the store nor done.
  */
 export async function audited<T>(
   queries: Queries,
@@ -88,10 +92,16 @@ export async function audited<T>(
   note: string | null,
   work: (tx: AuditedWork) => Promise<T>,
 ): Promise<T> {
-  const operationId = queries.operationKey(`${viewer.id}\n${action}`);
+  // Not the action: a key sent with another mutation must find the first one's record, to be refused.
+  const operationId = queries.operationKey(viewer.id);
+  // Made once, outside the transaction: the driver's own retry of it (a lost commit acknowledgement) must match.
+  const request = queries.boundRequest ?? `action:${action}`;
   return queries.writeTransaction(async (run) => {
     const done = await committedResult(run, operationId);
-    if (done) return done.value as T;
+    if (done) {
+      if (done.request !== request) throw idempotencyKeyReused();
+      return done.value as T;
+    }
     const tracked = new Map<string, Tracked>();
     const tx: AuditedWork = {
       run,
@@ -157,7 +167,7 @@ export async function audited<T>(
     if (subjectChanges.length > 0) for (const hook of transactionHooks) await hook(run, subjectChanges);
     if (changes.length > 0) {
       await writeChanges(run, changes);
-      await recordOperation(run, { id: operationId, action, actorId: viewer.id, result: JSON.stringify({ value: result ?? null }) });
+      await recordOperation(run, { id: operationId, action, actorId: viewer.id, result: JSON.stringify({ value: result ?? null }), request });
     }
     return result;
   });

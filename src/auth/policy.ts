@@ -107,12 +107,20 @@ export function inquiryViewerParams(viewer: Viewer) {
   };
 }
 
-/** Reading an object's change history: administrators, and whoever may curate or handle it. */
-export function canReadHistory(viewer: Viewer, subject: { label: string; networkIds?: readonly string[]; routedTo?: string | null }): boolean {
+/**
+ * Reading an object's change history: administrators, and whoever may curate or handle it, by the rule of its
+ * type (a contribution: the secretariats of its authors' networks, as `canCurateContribution`).
+ */
+export function canReadHistory(
+  viewer: Viewer,
+  subject: { label: string; networkIds?: readonly string[]; routedTo?: string | null; authorNetworkIds?: ReadonlyArray<readonly string[]> },
+): boolean {
   if (has(viewer, 'admin')) return true;
   switch (subject.label) {
     case 'Expert':
       return canCurateExpert(viewer, subject.networkIds ?? []);
+    case 'Contribution':
+      return canCurateContribution(viewer, subject.authorNetworkIds ?? []);
     case 'Inquiry':
       return handlesInquiry(viewer, { routedTo: subject.routedTo ?? null });
     case 'Event':

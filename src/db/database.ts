@@ -126,6 +126,8 @@ type Run = (cypher: string, params?: Params) => Promise<Row[]>;
  */
 export class Queries {
   private operations = 0;
+  /** The request the next write operations belong to (see `bindWrites`); null outside a GraphQL mutation. */
+  private writeRequest: string | null = null;
   /** Whether a write transaction of this request has committed: a later failure must not read as "nothing written". */
   private committed = false;
 
@@ -160,9 +162,23 @@ export class Queries {
   }
 
   /**
+   * Names the request that the following write operations belong to: a fingerprint of a mutation field and its
+   * coerced arguments (src/graphql/idempotency.ts), stored with each operation so that the client's idempotency key
+   * answers only that same request again. Mutation fields run one after another, so each binds its own.
+   */
+  bindWrites(request: string): void {
+    this.writeRequest = request;
+  }
+
+  /** The fingerprint of the request the current write operation belongs to, if a mutation field bound one. */
+  get boundRequest(): string | null {
+    return this.writeRequest;
+  }
+
+  /**
    * The key of this request's next write operation, to be recorded with it so that a retry finds it
    * committed. Derived from the client's idempotency key when there is one (the same request sent again
-   * gets the same keys, in the same order), otherwise new. `owner` (who does what) keeps one client's key
+   * gets the same keys, in the same order), otherwise new. `owner` (the token subject) keeps one client's key
    * from ever finding another's operation.
    */
   operationKey(owner: string): string {

@@ -14,6 +14,8 @@ export const ErrorCode = {
   TIMEOUT: 'TIMEOUT',
   /** The client closed the connection before the answer was ready (nobody reads it; it shows in logs and metrics). */
   CANCELLED: 'CANCELLED',
+  /** The request's Idempotency-Key was used before for a different request: nothing was done. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -31,6 +33,13 @@ export function forbidden(message: string): GraphQLError {
 
 export function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, ...extensions } });
+}
+
+export function idempotencyKeyReused(): GraphQLError {
+  return new GraphQLError(
+    'The Idempotency-Key of this request was used before for a different request (another mutation, or other arguments): nothing was done. Send a fresh key (e.g. a new UUID) with each new request, and a key again only with the very same request.',
+    { extensions: { code: ErrorCode.IDEMPOTENCY_KEY_REUSED } },
+  );
 }
 
 export interface FieldProblem {

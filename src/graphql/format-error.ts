@@ -73,6 +73,25 @@ function fromDomainError(error: unknown): { message: string; extensions: Record<
   return null;
 }
 
+/** Apollo Server's refusals of a malformed request that it raises without a code, in words that say what to do. */
+const REQUEST_REFUSALS: Record<string, string> = {
+  'provided sha does not match query':
+    'The persisted query’s sha256Hash does not match the query sent with it: send the SHA-256 (hex) of exactly that query text, or leave out extensions.persistedQuery.',
+  'Unsupported persisted query version': 'Only version 1 of persisted queries is supported: send extensions.persistedQuery.version 1, or leave it out.',
+};
+
+/**
+ * A refusal of the request itself that Apollo Server raised with an HTTP 4xx status but no code (a persisted
+ * query's hash that does not match its query, an unknown version): the client's mistake, not an internal error.
+ */
+function requestRefusal(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+  if (formatted.path || typeof error !== 'object' || error === null) return null;
+  const extensions = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } }).extensions;
+  const status = extensions?.http?.status;
+  if (extensions?.code !== undefined || typeof status !== 'number' || status < 400 || status >= 500) return null;
+  return { message: REQUEST_REFUSALS[formatted.message] ?? formatted.message, extensions: { code: ApolloServerErrorCode.BAD_REQUEST } };
+}
+
 /**
  * Lets errors a client can act on through, turns Pothos's own input errors (such as a malformed
  * global id) into BAD_USER_INPUT, and masks everything else after reporting it; the masked error
@@ -90,6 +109,8 @@ export function createFormatError(report: ReportInternalError) {
     if (domain) return { message: domain.message, locations: formatted.locations, path: formatted.path, extensions: domain.extensions };
     // A request limit is the client's to stay within, whichever stage (parse, validation) refused it.
     if (formatted.extensions?.limit) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
+    const refusal = requestRefusal(formatted, error);
+    if (refusal) return refusal;
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};

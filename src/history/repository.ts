@@ -40,6 +40,8 @@ export interface HistorySubject {
   networkIds: string[];
   /** An inquiry's network. */
   routedTo: string | null;
+  /** A contribution's authors' networks, one list per author: who may curate it may read its records. */
+  authorNetworkIds: string[][];
   /** An expert's (the kept one's, for a merged id) consent to direct contact: decides who sees contact details in the records. */
   contactConsent: boolean;
 }
@@ -63,6 +65,7 @@ export async function historySubjects(queries: Queries, id: string, label: Audit
      RETURN label, $id AS id,
             CASE WHEN n IS NULL THEN [] ELSE [(n)-[:MEMBER_OF|ORGANISED_BY]->(net:Network) | net.id] END AS networkIds,
             CASE WHEN n IS NULL THEN null ELSE [(n)-[:ROUTED_TO]->(net:Network) | net.id][0] END AS routedTo,
+            CASE WHEN n IS NULL OR label <> 'Contribution' THEN [] ELSE [(n)-[:BY]->(e:Expert) | [(e)-[:MEMBER_OF]->(net:Network) | net.id]] END AS authorNetworkIds,
             coalesce(n.contactConsent, false) AS contactConsent
      ORDER BY label`,
     { id, label },

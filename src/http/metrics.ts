@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DatabaseActivity } from '../db/database.js';
+import { knownOperationNames } from './known-operations.js';
 
 /** What one finished request reports to the metrics (and to its log line). */
 export interface RequestOutcome {
@@ -10,18 +11,16 @@ export interface RequestOutcome {
   graphql: { operationName: string | null; resolved: boolean; errorCodes: readonly string[]; roundTrips: number; dbTimeMs: number } | null;
 }
 
-/** Operation names become label values; past this many distinct ones, new names count as `other`. */
-export const MAX_OPERATION_LABELS = 100;
-const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-
 /**
  * Prometheus metrics in a registry of this server's own (two servers in one process, as in the tests,
- * do not collide). Label values are bounded: routes are a fixed set, operation names are capped and
- * unnamed or unresolved operations share one label each, error codes come from the server, not the client.
+ * do not collide). Label values are bounded: routes are a fixed set, operation names only those the server
+ * knows (its pages' operations and GraphiQL's examples; any other name counts as `other`, so that clients
+ * cannot fill the label set with names of their own), unnamed or unresolved operations share one label
+ * each, error codes come from the server, not the client.
  */
 export class Metrics {
   readonly registry = new Registry();
-  private readonly operations = new Set<string>();
+  private readonly operations: ReadonlySet<string>;
   private readonly httpRequests: Counter<'route' | 'status'>;
   private readonly graphqlDuration: Histogram<'operation'>;
   private readonly graphqlErrors: Counter<'code'>;
@@ -31,7 +30,9 @@ export class Metrics {
   /** Rejections nothing handled, logged by the server's last line of defence: 0 unless something is wrong. */
   readonly unhandledRejections: Counter;
 
-  constructor(activity: DatabaseActivity) {
+  /** `knownOperations`: the operation names that get a label of their own (default: those of web/operations). */
+  constructor(activity: DatabaseActivity, knownOperations: Iterable<string> = knownOperationNames()) {
+    this.operations = new Set(knownOperations);
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
     this.httpRequests = new Counter({ name: 'http_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'status'], registers });
@@ -76,11 +77,7 @@ export class Metrics {
   operationLabel(name: string | null, resolved: boolean): string {
     if (!resolved) return 'unresolved';
     if (name === null) return 'anonymous';
-    if (!OPERATION_NAME.test(name)) return 'other';
-    if (this.operations.has(name)) return name;
-    if (this.operations.size >= MAX_OPERATION_LABELS) return 'other';
-    this.operations.add(name);
-    return name;
+    return this.operations.has(name) ? name : 'other';
   }
 
   /** Heavy requests running and waiting for a turn (src/http/heavy-requests.ts), read at each scrape. */

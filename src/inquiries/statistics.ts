@@ -23,8 +23,23 @@ export interface InquiryStatistics extends FlowCounts {
   now: Date;
 }
 
-/** A period from optional `from` and `to` (default: the 365 days before now), checked for order and length. */
+/**
+ * The dates a period may span: the calendar arithmetic of series and working days is defined for these years,
+ * and a date in year 10000 (what 9999-12-31T23:59:59Z is in Amsterdam) has no ISO calendar date to compute with.
+ */
+export const PERIOD_RANGE = { min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z') };
+
+/** A period from optional `from` and `to` (default: the 365 days before now), checked for range, order and length. */
 export function statisticsPeriod(args: { from?: Date | null; to?: Date | null }, now = new Date()): { from: Date; to: Date } {
+  for (const argument of ['from', 'to'] as const) {
+    const date = args[argument];
+    if (date && (date < PERIOD_RANGE.min || date > PERIOD_RANGE.max)) {
+      throw badUserInput(
+        `${argument} must lie between ${PERIOD_RANGE.min.toISOString()} and ${PERIOD_RANGE.max.toISOString()} (you sent ${date.toISOString()}): ask for a period in that range.`,
+        { argument },
+      );
+    }
+  }
   const to = args.to ?? now;
   const from = args.from ?? new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
   if (from >= to) throw badUserInput('from must lie before to.', { argument: 'from' });

@@ -29,3 +29,16 @@ describe('formatting errors for clients', () => {
     expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-2' });
   });
 });
+
+describe('Apollo Server refusals without a code', () => {
+  it('a persisted query whose hash does not match is BAD_REQUEST with what to send, and is not reported as internal', () => {
+    const reported: unknown[] = [];
+    const format = createFormatError((error) => (reported.push(error), 'req-4'));
+    // As Apollo Server raises it (requestPipeline): a GraphQLError with only an HTTP status.
+    const refusal = Object.assign(new Error('provided sha does not match query'), { extensions: { http: { status: 400 } } });
+    const formatted = format({ message: refusal.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, refusal);
+    expect(formatted.extensions).toEqual({ code: 'BAD_REQUEST' });
+    expect(formatted.message).toMatch(/sha256Hash does not match the query sent with it: send the SHA-256/);
+    expect(reported).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InquiryFlowRow } from '../../../src/inquiries/statistics-repository.js';
-import { summarise } from '../../../src/inquiries/statistics.js';
+import { buckets } from '../../../src/inquiries/statistics-series.js';
+import { PERIOD_RANGE, statisticsPeriod, summarise } from '../../../src/inquiries/statistics.js';
 
 // Mon 2 March 2026 at 10:00 CET; due at the end of Thu 5 March (three working days later).
 const receivedAt = '2026-03-02T09:00:00.000Z';
@@ -50,5 +51,25 @@ describe('summarise', () => {
   });
   it('has no median without answers', () => {
     expect(summarise([row({})], from, to, now).medianWorkingDaysToAnswer).toBeNull();
+  });
+});
+
+describe('statisticsPeriod', () => {
+  it('refuses dates outside the calendar it can compute with as the client’s mistake, naming the range', () => {
+    for (const args of [{ to: new Date('9999-12-31T23:59:59Z') }, { from: new Date('0001-01-01T00:00:00Z'), to: new Date('0001-06-01T00:00:00Z') }]) {
+      let thrown: any;
+      try {
+        statisticsPeriod(args, now);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(thrown?.message).toMatch(/must lie between 1900-01-01T00:00:00.000Z and 2100-01-01T00:00:00.000Z/);
+    }
+  });
+
+  it('gives every interval’s buckets up to the range’s end', () => {
+    const period = statisticsPeriod({ to: PERIOD_RANGE.max }, now);
+    for (const interval of ['WEEK', 'MONTH', 'QUARTER'] as const) expect(buckets(period.from, period.to, interval).at(-1)!.end).toEqual(PERIOD_RANGE.max);
   });
 });
