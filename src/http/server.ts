@@ -13,7 +13,7 @@ import { createContext, type Context } from '../graphql/context.js';
 import { ErrorCode } from '../graphql/errors.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { requestLimits } from '../graphql/limits.js';
-import { createDevTokenRoute, DEV_IDENTITIES, DEV_TOKEN_PATH } from './dev-tokens.js';
+import { createDevTokenRoute, DEV_IDENTITIES, DEV_TOKEN_PATH, isLoopbackHost } from './dev-tokens.js';
 import { ASSET_PREFIX, createPageRoutes } from './pages.js';
 import type { Logger } from '../logging.js';
 import { createCors } from './cors.js';
@@ -40,7 +40,10 @@ export interface HttpOptions {
   limits?: LimitsConfig;
   /** Every request's deadline (REQUEST_TIMEOUT_MS); unset: unbounded. */
   requestTimeoutMs?: number;
-  /** The development sign-in (POST /auth/dev-token): only on the embedded default's local secret. */
+  /**
+   * The development sign-in (POST /auth/dev-token, the pages' sample identities): only on the embedded default's
+   * local secret, and only when `host` is a loopback address (otherwise it stays off, whatever this says).
+   */
   devTokens?: boolean;
 }
 
@@ -177,7 +180,10 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   });
   await apollo.start();
 
-  const devToken = options.devTokens && options.authenticator.mint ? createDevTokenRoute(options.authenticator.mint) : null;
+  // The port the server listens on (PORT=0 picks one): the development sign-in answers only a Host naming it.
+  let listeningPort = options.port;
+  const devToken =
+    options.devTokens && isLoopbackHost(options.host) && options.authenticator.mint ? createDevTokenRoute(options.authenticator.mint, () => listeningPort) : null;
   const pages = createPageRoutes({ devIdentities: devToken ? DEV_IDENTITIES : null });
 
   const metrics = new Metrics(database.activity);
@@ -349,6 +355,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     server.listen(options.port, options.host, resolve);
   });
   const { port } = server.address() as AddressInfo;
+  listeningPort = port;
   const shownHost = options.host === '0.0.0.0' || options.host === '127.0.0.1' ? 'localhost' : options.host;
 
   return {
