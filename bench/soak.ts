@@ -247,8 +247,8 @@ async function main(): Promise<void> {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-soak-'));
     const config = loadConfig({ ...process.env, NEO4J_URI: '', NEO4J_BOLT_PORT: '', NEO4J_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SEED_ON_START: '1', QUERY_STATS: '0' });
     authenticator = await openAuthenticator(config.auth);
-    // The soak mints its own tokens: the development tokens are not printed.
-    app = await startApp(config, createLogger('warn'), () => {});
+    // The soak mints its own tokens (the sample tokens file of its data dir goes unread).
+    app = await startApp(config, createLogger('warn'));
     baseUrl = app.url.replace('localhost', '127.0.0.1');
   }
   // Always stop (and delete the temporary store), even on Ctrl-C.

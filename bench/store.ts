@@ -67,7 +67,7 @@ export async function openBenchStore(
     HEAVY_REQUEST_WAIT_MS: '120000',
     REQUEST_TIMEOUT_MS: env.REQUEST_TIMEOUT_MS || '120000',
   });
-  const app = await startApp(config, createLogger('warn'), () => {});
+  const app = await startApp(config, createLogger('warn'));
   try {
     const queries = app.database.queries();
     const { written, seconds } = await generate(queries, experts, log);

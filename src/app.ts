@@ -1,3 +1,5 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { duplicateCandidatesMissing, refreshAllDuplicateCandidates } from './experts/duplicates/repository.js';
@@ -7,6 +9,7 @@ import { registerHooks } from './hooks.js';
 import { tagUntaggedInquiries } from './inquiries/tagging.js';
 import { useCalendarChanges } from './inquiries/working-days.js';
 import { schema } from './schema.js';
+import { developmentSignIn } from './http/dev-tokens.js';
 import { startHttp, type HttpServer } from './http/server.js';
 import type { Logger } from './logging.js';
 import { isEmpty, readSeedData, seedGraph } from '../seed/load.js';
@@ -22,31 +25,48 @@ export interface App {
    * Neo4j exited without being stopped. (An outside Neo4j that goes away is waited for instead.)
    */
   failed: Promise<string>;
+  /** The file holding a token for every role (embedded default on loopback only), for the ready line to point to. */
+  sampleTokensFile: string | null;
   stop(): Promise<void>;
 }
 
-/**
- * On the embedded default, ready tokens for every role, so that each can be tried from GraphiQL at once.
- * Printed for the person at the terminal, never into the structured log (tokens do not belong in log storage).
- */
-async function printSampleTokens(authenticator: Authenticator, url: string, print: (line: string) => void): Promise<void> {
-  print(`Sample tokens (valid 12 hours; more with \`npm run token -- --role officer\`). Paste one into the sign-in box of ${url}/ or ${url}/graphql`);
-  print('  (or pick a development role there; without a token you are a viewer)');
-  for (const identity of SAMPLE_IDENTITIES) {
-    const label = identity.roles[0] === 'secretariat' ? `secretariat ${identity.networks![0]!.toUpperCase()}` : identity.roles[0]!;
-    print(`  ${label.padEnd(16)} ${await authenticator.mint!(identity)}`);
-  }
-}
+/** Where the sample tokens of the embedded default are written at each start (beside its data; readable by the owner only). */
+export const SAMPLE_TOKENS_FILE = 'sample-tokens.txt';
 
 /**
- * Starts everything in order (database, seed, HTTP) and stops it in reverse. `log` gets the structured
- * log; `print` the lines meant for a person at the terminal only (the development tokens).
+ * On the embedded default (local secret, loopback HOST), ready tokens for every role, so that each can be tried
+ * from GraphiQL at once. Written to a file only its owner may read, never to stdout: stdout is also the JSON log
+ * stream, and tokens do not belong in log storage. The file is replaced at each start (mode 0600 from creation).
  */
-export async function startApp(config: Config, log: Logger, print: (line: string) => void = (line) => console.log(line)): Promise<App> {
+async function writeSampleTokens(authenticator: Authenticator, file: string, url: string): Promise<void> {
+  const lines = [
+    `# Sample tokens of the expertise graph's embedded default, one per role, valid 12 hours from ${new Date().toISOString()}.`,
+    `# Paste one into the sign-in box of ${url}/ or ${url}/graphql (or pick a development role there; without a token you are a viewer).`,
+    '# More with `npm run token -- --role officer`. Written anew at each start; readable by you only.',
+  ];
+  for (const identity of SAMPLE_IDENTITIES) {
+    const label = identity.roles[0] === 'secretariat' ? `secretariat ${identity.networks![0]!.toUpperCase()}` : identity.roles[0]!;
+    lines.push(`${label.padEnd(16)} ${await authenticator.mint!(identity)}`);
+  }
+  await mkdir(path.dirname(file), { recursive: true });
+  // A new file, created 0600, renamed over the old one: the tokens are never readable by others, not even briefly.
+  const fresh = `${file}.${process.pid}.tmp`;
+  await rm(fresh, { force: true });
+  await writeFile(fresh, `${lines.join('\n')}\n`, { mode: 0o600, flag: 'wx' });
+  await rename(fresh, file);
+}
+
+/** Starts everything in order (database, seed, HTTP) and stops it in reverse; `log` gets the structured log. */
+export async function startApp(config: Config, log: Logger): Promise<App> {
   registerHooks();
   useCalendarChanges(config.calendar);
   // Before the database: a server that cannot verify tokens must not start at all.
   const authenticator = await openAuthenticator(config.auth);
+  // The development sign-in only for a browser on this machine: with a non-loopback HOST and no AUTH_* the
+  // server starts without it (anyone else is a viewer), and says so once.
+  const devSignIn = developmentSignIn(config.auth, config.host);
+  if (devSignIn.warning) log.warn(devSignIn.warning);
+  const sampleTokensFile = devSignIn.on && config.neo4j.kind === 'embedded' ? path.join(config.neo4j.dataDir, SAMPLE_TOKENS_FILE) : null;
   const neo4jLog = log.child({ component: 'neo4j' });
   let fail: (reason: string) => void = () => {};
   const failed = new Promise<string>((resolve) => (fail = resolve));
@@ -95,12 +115,14 @@ export async function startApp(config: Config, log: Logger, print: (line: string
       corsOrigins: config.corsOrigins,
       rateLimit: { points: config.rateLimitPerMinute, durationSeconds: 60, loopback: config.rateLimitLoopback },
       shutdownGraceMs: config.shutdownGraceMs,
-      devTokens: config.auth.kind === 'local',
+      devTokens: devSignIn.on,
     });
-    if (config.auth.kind === 'local') await printSampleTokens(authenticator, http.url, print);
+    if (sampleTokensFile) await writeSampleTokens(authenticator, sampleTokensFile, http.url);
+    // Tokens of an earlier start on loopback are no use to anyone now: none are left lying about.
+    else if (config.auth.kind === 'local' && config.neo4j.kind === 'embedded') await rm(path.join(config.neo4j.dataDir, SAMPLE_TOKENS_FILE), { force: true });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url: http.url, neo4jUri: database.uri, database, failed, stop };
+  return { url: http.url, neo4jUri: database.uri, database, failed, stop, sampleTokensFile };
 }

@@ -258,7 +258,8 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     port: integer(env, 'PORT', 4000, 0, 65535) ?? 4000,
     auth: authConfig(env, neo4j),
-    host: env.HOST ?? '127.0.0.1',
+    // Empty is unset: an empty HOST would listen on every address.
+    host: env.HOST || '127.0.0.1',
     neo4j,
     queryStats: flag(env, 'QUERY_STATS', false),
     seedOnStart: flag(env, 'SEED_ON_START', true),

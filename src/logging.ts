@@ -5,8 +5,8 @@ export type { Logger };
 
 /**
  * The server's structured log: one JSON object per line on stdout (what log collectors read). Written
- * synchronously, so that lines keep their order with the plain lines printed for a person (the start-up
- * banner, development tokens) and none are lost when the process exits.
+ * synchronously, so that lines keep their order with the plain line printed for a person (the start-up
+ * banner; never a token) and none are lost when the process exits.
  */
 export function createLogger(level: LogLevel, destination: DestinationStream | number = 1): Logger {
   const stream = typeof destination === 'number' ? pino.destination({ dest: destination, sync: true }) : destination;

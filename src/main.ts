@@ -16,9 +16,11 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const app = await startApp(config, log);
   const where = config.neo4j.kind === 'embedded' ? `embedded Neo4j at ${app.neo4jUri}, data in ${config.neo4j.dataDir}` : `Neo4j at ${app.neo4jUri}`;
-  log.info({ url: `${app.url}/graphql`, neo4j: app.neo4jUri }, 'ready');
+  // The sample tokens are in a file only its owner may read: the lines below point to it, never carry a token.
+  log.info({ url: `${app.url}/graphql`, neo4j: app.neo4jUri, ...(app.sampleTokensFile ? { sampleTokens: app.sampleTokensFile } : {}) }, 'ready');
   // For the person at the terminal: plain text, whatever LOG_LEVEL says.
-  console.log(`Expertise graph ready: GraphiQL at ${app.url}/graphql, search at ${app.url}/, dashboard at ${app.url}/dashboard (${where}). Stop with Ctrl-C.`);
+  const tokens = app.sampleTokensFile ? ` A token for every role (12 hours) is in ${app.sampleTokensFile}.` : '';
+  console.log(`Expertise graph ready: GraphiQL at ${app.url}/graphql, search at ${app.url}/, dashboard at ${app.url}/dashboard (${where}).${tokens} Stop with Ctrl-C.`);
 
   let stoppingSince: number | null = null;
   const stop = async (signal: string) => {

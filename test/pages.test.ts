@@ -1,6 +1,9 @@
 // The pages over HTTP: served with a strict CSP from the built bundles, assets only by the build's allow-list,
-// and the development sign-in only where the server signs with the embedded default's local secret.
+// and the development sign-in only where the server signs with the embedded default's local secret, listens on
+// loopback, and is asked by a browser on the same machine under its own name and port.
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEV_TOKEN_MINTS_PER_MINUTE } from '../src/http/dev-tokens.js';
 import { startDevServer, type DevServer } from './helpers/dev-server.js';
 
 const html = (url: string) => fetch(url, { headers: { accept: 'text/html' } });
@@ -106,5 +109,74 @@ describe('the development sign-in, on the embedded default', () => {
     expect((await devToken('identity=sample-admin', 'application/x-www-form-urlencoded')).status).toBe(415);
     expect((await fetch(`${server.url}/auth/dev-token`)).status).toBe(405);
     expect((await devToken(JSON.stringify({ identity: 'x'.repeat(5000) }))).status).toBe(400);
+  });
+
+  /** A POST for the admin's token with the headers a browser (or a script) chose, over a raw socket to 127.0.0.1. */
+  const mintWith = (headers: Record<string, string>) =>
+    new Promise<{ status: number; body: { token?: string; error?: string } }>((resolve, reject) => {
+      const port = Number(new URL(server.url).port);
+      const body = '{"identity":"sample-admin"}';
+      const request = http.request(
+        { host: '127.0.0.1', port, path: '/auth/dev-token', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text) }));
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+
+  it('answers a browser on this machine under its own name and port', async () => {
+    const port = new URL(server.url).port;
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]) {
+      const answer = await mintWith({ host, origin: `http://${host}` });
+      expect(answer.status, host).toBe(200);
+      expect(answer.body.token).toMatch(/^ey/);
+    }
+  });
+
+  it('refuses, with 403 saying why, a page that reached the port under another name (DNS rebinding) or port, or another origin', async () => {
+    const port = Number(new URL(server.url).port);
+    const cases: Array<Record<string, string>> = [
+      { host: `evil.example:${port}` },
+      { host: `evil.example:${port}`, origin: `http://evil.example:${port}` },
+      { host: `localhost:${port + 1}` },
+      { host: 'localhost' },
+      { host: `localhost:${port}`, origin: 'http://evil.example' },
+    ];
+    for (const headers of cases) {
+      const answer = await mintWith(headers);
+      expect(answer.status, JSON.stringify(headers)).toBe(403);
+      expect(answer.body.token).toBeUndefined();
+      expect(answer.body.error).toMatch(/^Development tokens are only given to /);
+    }
+  });
+
+  // Last in this block: it spends the minute's mints of this server.
+  it('mints a bounded number of tokens a minute', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= DEV_TOKEN_MINTS_PER_MINUTE; i++) statuses.push((await devToken('{"identity":"sample-admin"}')).status);
+    expect(statuses.at(-1)).toBe(429);
+    const refused = await devToken('{"identity":"sample-admin"}');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { token?: string }).token).toBeUndefined();
+  });
+});
+
+describe('the development sign-in, on the embedded default listening on every address (HOST=0.0.0.0)', () => {
+  let server: DevServer;
+  beforeAll(async () => {
+    server = await startDevServer('0.0.0.0');
+  });
+  afterAll(() => server?.stop());
+
+  it('does not exist, and the pages offer no development identities', async () => {
+    const url = server.url.replace('localhost', '127.0.0.1');
+    const response = await fetch(`${url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"identity":"sample-admin"}' });
+    expect(response.status).toBe(404);
+    for (const route of ['/', '/dashboard', '/graphql']) expect((await pageOptions(await html(`${url}${route}`))).devIdentities).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { AuthenticationError, bearerToken, type Authenticator } from '../auth/tokens.js';
@@ -9,11 +9,11 @@ import { ANONYMOUS, type Viewer } from '../auth/viewer.js';
 import { heavyRequestLimits, limitsConfig, type HeavyRequestLimits, type LimitsConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { readiness } from '../db/readiness.js';
-import { createContext, type Context } from '../graphql/context.js';
+import { createContext } from '../graphql/context.js';
 import { ErrorCode } from '../graphql/errors.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { requestLimits } from '../graphql/limits.js';
-import { createDevTokenRoute, DEV_IDENTITIES, DEV_TOKEN_PATH } from './dev-tokens.js';
+import { createDevTokenRoute, DEV_IDENTITIES, DEV_TOKEN_PATH, isLoopbackHost } from './dev-tokens.js';
 import { ASSET_PREFIX, createPageRoutes } from './pages.js';
 import type { Logger } from '../logging.js';
 import { createCors } from './cors.js';
@@ -22,6 +22,7 @@ import { Metrics } from './metrics.js';
 import { RateLimit, rateLimitKey, type RateLimitOptions } from './rate-limit.js';
 import { requestIdOfRejection } from '../graphql/resolver-guard.js';
 import { logRequest, requestIdOf, routeOf, type RequestScope } from './request-log.js';
+import { queryStatsPlugin, requestScopePlugin, type RequestContext } from './request-plugins.js';
 import { asServiceUnavailable, legacyJsonStatus, RETRY_AFTER_SECONDS } from './response-status.js';
 
 export interface HttpOptions {
@@ -44,7 +45,10 @@ export interface HttpOptions {
   heavyRequests?: HeavyRequestLimits | HeavyRequestGate;
   /** Every request's deadline (REQUEST_TIMEOUT_MS); unset: unbounded. */
   requestTimeoutMs?: number;
-  /** The development sign-in (POST /auth/dev-token): only on the embedded default's local secret. */
+  /**
+   * The development sign-in (POST /auth/dev-token, the pages' sample identities): only on the embedded default's
+   * local secret, and only when `host` is a loopback address (otherwise it stays off, whatever this says).
+   */
   devTokens?: boolean;
 }
 
@@ -53,9 +57,6 @@ export interface HttpServer {
   /** Stops accepting, lets requests in flight finish within the grace period, then stops Apollo. */
   stop(): Promise<void>;
 }
-
-/** The GraphQL context of an HTTP request: the resolvers' context and what the request log collects. */
-export type RequestContext = Context & { request: RequestScope; client: string };
 
 export class PortInUseError extends Error {}
 
@@ -68,45 +69,6 @@ const RECEIVE_TIMEOUT_MS = 30_000;
 
 /** An Idempotency-Key longer than this, or with control characters, is refused. */
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
-
-/**
- * Tells the request log which operation ran and which error codes went out, and gives every response
- * `extensions.requestId`: the id under which an operator finds the request's log lines.
- */
-const requestScopePlugin: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart({ request, contextValue }) {
-    const graphql = contextValue.request.graphql!;
-    graphql.operationName = request.operationName ?? null;
-    return {
-      async didResolveOperation({ operationName }) {
-        graphql.operationName = operationName;
-        graphql.resolved = true;
-      },
-      async willSendResponse({ response }) {
-        if (response.body.kind !== 'single') return;
-        const result = response.body.singleResult;
-        graphql.errorCodes = (result.errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
-        result.extensions = { ...result.extensions, requestId: contextValue.request.id };
-      },
-    };
-  },
-};
-
-/** Adds `extensions.queryStats` to each response: what a request cost in Neo4j round trips and time. */
-const queryStatsPlugin: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        if (response.body.kind !== 'single') return;
-        const { roundTrips, dbTimeMs } = contextValue.stats;
-        response.body.singleResult.extensions = {
-          ...response.body.singleResult.extensions,
-          queryStats: { roundTrips, dbTimeMs: Math.round(dbTimeMs * 10) / 10 },
-        };
-      },
-    };
-  },
-};
 
 class BodyTooLargeError extends Error {}
 
@@ -185,7 +147,10 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   });
   await apollo.start();
 
-  const devToken = options.devTokens && options.authenticator.mint ? createDevTokenRoute(options.authenticator.mint) : null;
+  // The port the server listens on (PORT=0 picks one): the development sign-in answers only a Host naming it.
+  let listeningPort = options.port;
+  const devToken =
+    options.devTokens && isLoopbackHost(options.host) && options.authenticator.mint ? createDevTokenRoute(options.authenticator.mint, () => listeningPort) : null;
   const pages = createPageRoutes({ devIdentities: devToken ? DEV_IDENTITIES : null });
 
   const metrics = new Metrics(database.activity);
@@ -360,6 +325,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     server.listen(options.port, options.host, resolve);
   });
   const { port } = server.address() as AddressInfo;
+  listeningPort = port;
   // The last line of defence: a rejection nothing listened to is logged with its request and the server goes on
   // (Node would otherwise end the process, and every request in flight with it).
   const onUnhandledRejection = (reason: unknown) => {

@@ -15,11 +15,12 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-export async function startDevServer(): Promise<DevServer> {
+/** `host`: where it listens (loopback unless a test asks for another address, where the sign-in stays off). */
+export async function startDevServer(host = '127.0.0.1'): Promise<DevServer> {
   const database = await connectTestDatabase();
   const secretDir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-dev-secret-'));
   const authenticator = await openAuthenticator({ kind: 'local', secretFile: path.join(secretDir, 'auth-secret'), issuer: 'expertise-graph', audience: 'expertise-graph', anonymous: 'viewer' });
-  const server = await startHttp({ schema, database, authenticator, host: '127.0.0.1', port: 0, queryStats: false, log: silentLogger(), devTokens: true });
+  const server = await startHttp({ schema, database, authenticator, host, port: 0, queryStats: false, log: silentLogger(), devTokens: true });
   return {
     url: server.url,
     authenticator,

@@ -5,6 +5,7 @@ import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } 
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { CoverageQuery, DashboardQuery } from './gql/graphql';
+import { tooltipLines } from './lib/dom';
 import { localName } from './lib/i18n';
 import type { DashboardLabel } from './dashboard-text';
 
@@ -49,8 +50,12 @@ export function coverageOption(coverage: Coverage, t: T): echarts.EChartsCoreOpt
   const max = Math.max(1, ...data.map((d) => d.value[2]!));
   return {
     tooltip: {
+      // echarts puts a formatter's string into the page as HTML: theme and place names are text, escaped.
       formatter: (p: { value: number[]; data: { gap: boolean } }) =>
-        `${localName(coverage.rows[p.value[1]!]!.theme)} × ${columnName(coverage.columns[p.value[0]!]!)}<br>${p.value[2]} ${t('experts')} · ${p.value[3]} ${t('inquiries')}${p.data.gap ? ' · gap' : ''}`,
+        tooltipLines(
+          `${localName(coverage.rows[p.value[1]!]!.theme)} × ${columnName(coverage.columns[p.value[0]!]!)}`,
+          `${p.value[2]} ${t('experts')} · ${p.value[3]} ${t('inquiries')}${p.data.gap ? ' · gap' : ''}`,
+        ),
     },
     grid: { left: 170, right: 20, ...COVERAGE_MARGIN },
     xAxis: { type: 'category', data: coverage.columns.map(columnName), axisLabel: { rotate: 35, interval: 0 }, triggerEvent: true, splitArea: { show: true } },

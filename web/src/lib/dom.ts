@@ -1,5 +1,6 @@
 // A small element builder: the pages make their DOM with text nodes and properties only (never innerHTML),
-// so that no text from the API can become markup.
+// so that no text from the API can become markup; where a library takes markup (echarts' tooltips), the text
+// goes through escapeHtml below.
 type Child = Node | string | number | null | undefined | false;
 type Props = Record<string, unknown> & { class?: string; dataset?: Record<string, string>; on?: Record<string, (event: Event) => void> };
 
@@ -22,6 +23,21 @@ function append(parent: Node, children: Array<Child | Child[]>): void {
     if (child === null || child === undefined || child === false) continue;
     parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
   }
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text as HTML that shows it literally. The one place for the few APIs that take markup, not nodes (echarts'
+ * tooltip formatters): every string from the API that goes into markup passes through here.
+ */
+export function escapeHtml(text: string | number): string {
+  return String(text).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+}
+
+/** Lines of text as markup for an echarts tooltip: each line escaped, the lines joined with <br>. */
+export function tooltipLines(...lines: Array<string | number>): string {
+  return lines.map(escapeHtml).join('<br>');
 }
 
 /** Replaces an element's content. */

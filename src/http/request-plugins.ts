@@ -1,0 +1,45 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Context } from '../graphql/context.js';
+import type { RequestScope } from './request-log.js';
+
+/** The GraphQL context of an HTTP request: the resolvers' context and what the request log collects. */
+export type RequestContext = Context & { request: RequestScope; client: string };
+
+/**
+ * Tells the request log which operation ran and which error codes went out, and gives every response
+ * `extensions.requestId`: the id under which an operator finds the request's log lines.
+ */
+export const requestScopePlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart({ request, contextValue }) {
+    const graphql = contextValue.request.graphql!;
+    graphql.operationName = request.operationName ?? null;
+    return {
+      async didResolveOperation({ operationName }) {
+        graphql.operationName = operationName;
+        graphql.resolved = true;
+      },
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        graphql.errorCodes = (result.errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+        result.extensions = { ...result.extensions, requestId: contextValue.request.id };
+      },
+    };
+  },
+};
+
+/** Adds `extensions.queryStats` to each response: what a request cost in Neo4j round trips and time. */
+export const queryStatsPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        const { roundTrips, dbTimeMs } = contextValue.stats;
+        response.body.singleResult.extensions = {
+          ...response.body.singleResult.extensions,
+          queryStats: { roundTrips, dbTimeMs: Math.round(dbTimeMs * 10) / 10 },
+        };
+      },
+    };
+  },
+};
