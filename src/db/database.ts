@@ -57,6 +57,9 @@ export const DRIVER_TIMEOUTS = {
   maxTransactionRetryTime: 5_000,
 } as const;
 
+/** How long Neo4j may take to plan a query text the first time (far longer than a request's deadline: src/db/first-runs.ts). */
+const PLAN_TIMEOUT_MS = 120_000;
+
 /** The first wait before a read that failed transiently is tried again (then twice as long each time). */
 const READ_RETRY_DELAY_MS = 200;
 
@@ -290,7 +293,7 @@ export class Queries {
     try {
       const records =
         routing === neo4j.routing.READ
-          ? await this.firstRun(cypher, () => this.autoCommitRead(cypher, toCypherParams(params) as Params))
+          ? await this.firstRun(cypher, toCypherParams(params) as Params, () => this.autoCommitRead(cypher, toCypherParams(params) as Params))
           : (
               await untilAborted(
                 this.driver.executeQuery(cypher, toCypherParams(params) as Params, {
@@ -312,10 +315,15 @@ export class Queries {
     }
   }
 
-  /** A read whose text Neo4j may not have planned yet waits while another request plans it (src/db/first-runs.ts). */
-  private async firstRun<T>(cypher: string, read: () => Promise<T>): Promise<T> {
+  /**
+   * A read whose text Neo4j may not have planned yet: planned first, once, whoever asks meanwhile, with a
+   * timeout of its own rather than the request's (src/db/first-runs.ts).
+   */
+  private async firstRun<T>(cypher: string, params: Params, read: () => Promise<T>): Promise<T> {
     if (!this.firstRuns) return read();
-    return this.firstRuns.run(cypher, this.scope.signal, async () => {
+    const plan = () =>
+      this.driver.executeQuery(`EXPLAIN ${cypher}`, params, { routing: neo4j.routing.READ, database: this.database, transactionConfig: { timeout: PLAN_TIMEOUT_MS } });
+    return this.firstRuns.run(cypher, this.scope.signal, plan, async () => {
       // Waiting may have taken the request's time, or Neo4j.
       this.throwIfUnusable(null);
       return read();

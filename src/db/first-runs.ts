@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Neo4jError } from 'neo4j-driver';
 import { untilAborted } from './availability.js';
 
 /**
@@ -9,9 +10,12 @@ import { untilAborted } from './availability.js';
  * once after a start (or after Neo4j restarted, its cache empty) each took the machine's share of 16 plannings,
  * reached the 10 s deadline, and were stopped before any plan reached the cache: reads timed out for minutes.
  *
- * So a read whose text has not run to the end since Neo4j (re)started waits while another request's first run
- * of it is under way (bounded by its own deadline), and then runs from the cache; only one request plans it.
- * Run after the warm-up (src/warmup.ts), which plans the first questions' texts before the server says ready.
+ * So the first read of a text since Neo4j (re)started has it planned first (`plan`: EXPLAIN with the same
+ * parameters, which puts the plan in Neo4j's cache) with a timeout of its own, not the request's: a plan that
+ * takes longer than a request's deadline is still made once, instead of being stopped with every request that
+ * asks (a text the warm-up did not ask stayed out of reach that way, every request of it timing out). Reads of
+ * that text meanwhile wait for it (each bounded by its own deadline), then run from the cache. The warm-up
+ * (src/warmup.ts) plans the first questions' texts this way before the server says ready.
  */
 export class FirstRuns {
   /** Hashes of the texts that ran to the end since Neo4j (re)started, as far as this process knows. */
@@ -24,24 +28,31 @@ export class FirstRuns {
     this.planned.clear();
   }
 
-  async run<T>(cypher: string, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` once `cypher` is planned: at once when it is, else after `plan` (started here unless another
+   * request's is under way), which goes on when this request stops waiting for it.
+   */
+  async run<T>(cypher: string, signal: AbortSignal | undefined, plan: () => Promise<unknown>, work: () => Promise<T>): Promise<T> {
     // Beyond this many texts something builds them from values: plain running, as before.
     if (this.planned.size >= MAX_TEXTS) return work();
     const key = createHash('sha1').update(cypher).digest('base64');
-    for (;;) {
-      if (this.planned.has(key)) return work();
-      const first = this.running.get(key);
-      if (!first) break;
-      await untilAborted(first, signal);
+    if (!this.planned.has(key)) {
+      let planning = this.running.get(key);
+      if (!planning) {
+        // A plan that failed with Neo4j away or busy leaves the text to be planned again; a statement Neo4j
+        // refuses is not asked again (the work says why).
+        planning = plan().then(
+          () => void this.planned.add(key),
+          (error: unknown) => {
+            if (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Statement.')) this.planned.add(key);
+          },
+        );
+        this.running.set(key, planning);
+        void planning.finally(() => this.running.delete(key));
+      }
+      await untilAborted(planning, signal);
     }
-    const attempt = work();
-    const settled = attempt.then(
-      () => void this.planned.add(key),
-      () => undefined,
-    );
-    this.running.set(key, settled);
-    void settled.finally(() => this.running.delete(key));
-    return attempt;
+    return work();
   }
 }
 
