@@ -35,18 +35,21 @@ const whoKnows = () => (whoKnowsDocument ??= readFile(`${ROOT_DIR}/web/operation
 
 /** What to ask: every kind of whoKnows question the ranking has a query for, about names the graph holds. */
 async function questions(database: Database): Promise<Array<Record<string, unknown>>> {
-  const [names] = await database.queries().read<{ themes: string[]; country: string | null; region: string | null }>(
-    `CALL () { MATCH (t:Theme) WHERE t.retiredAt IS NULL AND NOT EXISTS { (t)-[:BROADER]->() } RETURN collect(t.name)[0..2] AS themes }
-     CALL () { MATCH (c:Country) WHERE EXISTS { (c)<-[:FOCUSES_ON]-(:Expert) } RETURN c.id AS country LIMIT 1 }
-     CALL () { MATCH (r:Region) RETURN r.name AS region LIMIT 1 }
-     RETURN themes, country, region`,
+  const [names] = await database.queries().read<{ experts: boolean; themes: string[]; country: string | null; region: string | null }>(
+    `CALL () { RETURN EXISTS { (:Expert) } AS experts }
+     CALL () { MATCH (t:Theme) WHERE t.retiredAt IS NULL AND NOT EXISTS { (t)-[:BROADER]->() } RETURN collect(t.name)[0..2] AS themes }
+     CALL () { MATCH (c:Country) WHERE EXISTS { (c)<-[:FOCUSES_ON]-(:Expert) } RETURN collect(c.id)[0] AS country }
+     CALL () { MATCH (r:Region) RETURN collect(r.name)[0] AS region }
+     RETURN experts, themes, country, region`,
   );
-  const asked: Array<Record<string, unknown>> = [{ about: FREE_WORDS }, { about: FREE_WORDS, country: names?.country ?? null }];
-  const [theme, other] = names?.themes ?? [];
+  // An empty graph (a new database without the seed) has no one to rank: nothing to warm.
+  if (!names?.experts) return [];
+  const asked: Array<Record<string, unknown>> = [{ about: FREE_WORDS }, { about: FREE_WORDS, country: names.country }];
+  const [theme, other] = names.themes;
   if (theme) {
     asked.push({ about: theme }, { about: `${theme} ${FREE_WORDS}` });
-    if (names?.country) asked.push({ about: theme, country: names.country });
-    if (names?.region) asked.push({ about: theme, country: names.region });
+    if (names.country) asked.push({ about: theme, country: names.country });
+    if (names.region) asked.push({ about: theme, country: names.region });
     if (other) asked.push({ about: `${theme} ${other}` });
   }
   return asked;
