@@ -7,7 +7,7 @@
  * Until it ends, `/readyz` answers 503 with the step it is at.
  */
 import { readFile } from 'node:fs/promises';
-import { graphql } from 'graphql';
+import { createRequire } from 'node:module';
 import { ANONYMOUS, systemViewer } from './auth/viewer.js';
 import { ROOT_DIR } from './config.js';
 import { DatabaseUnavailableError, type Database } from './db/database.js';
@@ -15,6 +15,12 @@ import { MIGRATIONS } from './db/migrations.js';
 import { createContext } from './graphql/context.js';
 import { currentVocabulary } from './names/interpret.js';
 import { schema } from './schema.js';
+
+/**
+ * graphql-js as the schema's builder and Apollo Server load it (its CommonJS build, Node's choice): under vitest,
+ * an `import` from here resolves to its ES module build, whose `graphql()` refuses a schema built by the other.
+ */
+const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 /** One question may take this long (a cold plan on a busy machine; far beyond a request's deadline). */
 const STEP_TIMEOUT_MS = 120_000;
