@@ -15,6 +15,7 @@ import type { Logger } from './logging.js';
 import { isEmpty, readSeedData, seedGraph } from '../seed/load.js';
 import { ensureWebBuilt } from '../web/build.js';
 import { keepStandings } from './whoknows/standings/keeper.js';
+import { warmUp } from './warmup.js';
 
 export interface App {
   url: string;
@@ -32,6 +33,23 @@ export interface App {
 
 /** Where the sample tokens of the embedded default are written at each start (beside its data; readable by the owner only). */
 export const SAMPLE_TOKENS_FILE = 'sample-tokens.txt';
+
+/** Runs the warm-up with its progress lines, one at a time: a return during a warm-up is left to the one under way. */
+function warmer(database: Database, log: Logger): (why: string) => Promise<void> {
+  let running: Promise<void> | null = null;
+  return (why) =>
+    (running ??= (async () => {
+      log.info(`Warming up (${why}): planning the first questions' queries, loading the name vocabulary, the full-text indexes and the standings' pages…`);
+      try {
+        const { ms, questions, failed } = await warmUp(database, (message, error) => log.warn({ err: error }, message));
+        log.info(`Warm in ${(ms / 1000).toFixed(1)} s (${questions} questions${failed ? `, ${failed} failed` : ''}).`);
+      } catch (error) {
+        log.warn({ err: error }, 'Warm-up stopped: Neo4j went away (it starts again when Neo4j answers)');
+      } finally {
+        running = null;
+      }
+    })());
+}
 
 /**
  * On the embedded default (local secret, loopback HOST), ready tokens for every role, so that each can be tried
@@ -101,6 +119,11 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     // The stored whoKnows standings: worked out now when they do not reflect the graph (after a seed, a restore, a new formula
     // or the tagging above).
     standings = await keepStandings(() => database.queries(), (line) => log.info(line));
+    // The first questions answer quickly only once Neo4j has planned their queries (src/warmup.ts); again each
+    // time Neo4j returns (it may have restarted, its plans gone), while /readyz says so.
+    const warm = warmer(database, log);
+    await warm('start');
+    database.onReturn(() => void warm('Neo4j answers again'));
     http = await startHttp({
       schema,
       database,

@@ -7,6 +7,11 @@
  * (recordInquiry with an Idempotency-Key), an updater (updateInstitution with expectedVersion), readers and a
  * /readyz poller run: odd cycles cleanly (SIGTERM), even ones with kill -9 of the JVM. Small in CI; at full
  * size with `OUTAGE_CYCLES=6 OUTAGE_WRITERS=12 npx vitest run test/outage.test.ts`.
+ *
+ * The cycles run beside a CPU load of the test's own (OUTAGE_CPU_BURNERS busy child processes, 1 by default,
+ * stopped at the end), so that `npm test` and CI check the bounds on a loaded machine: after each restart,
+ * reads answer within 5 s of Neo4j being ready and writes within 10 s; whoKnows, whose queries Neo4j must plan
+ * again (seconds each on a busy machine), answers once /readyz says ready (it waits for the warm-up).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -30,8 +35,13 @@ const OUTAGE_MS = 4_000;
 /** Generous bounds: the requirement is 5 s; a loaded CI machine gets slack, the test counts rather than times. */
 const ANSWER_BOUND_MS = 15_000;
 const READINESS_BOUND_MS = 10_000;
-/** After a kill -9 Neo4j may rebuild indexes before they are online again: readiness waits for them. */
-const RECOVERY_BOUND_MS = 60_000;
+/** After a kill -9 Neo4j may rebuild indexes before they are online again: readiness waits for them, and for the warm-up. */
+const RECOVERY_BOUND_MS = 180_000;
+/** What must hold after Neo4j is back (issue 18): reads answer within 5 s of Neo4j being ready, writes within 10 s. */
+const READS_BACK_MS = 5_000;
+const WRITES_BACK_MS = 10_000;
+/** Busy child processes beside the cycles: the bounds hold on a loaded machine. */
+const CPU_BURNERS = Number(process.env.OUTAGE_CPU_BURNERS ?? 1);
 
 const HELPER = fileURLToPath(new URL('./helpers/neo4j-process.ts', import.meta.url));
 const RUN = `outage-${randomBytes(3).toString('hex')}`;
@@ -83,8 +93,17 @@ class Neo4jProcess {
   }
 }
 
+/** A busy loop in a child process of its own, until stopped (or this process goes away: it checks its parent). */
+function burnCpu(): ChildProcess {
+  const parent = process.pid;
+  const code = `const p=${parent};setInterval(()=>{try{process.kill(p,0)}catch{process.exit(0)}},1000);(function spin(){const end=Date.now()+50;while(Date.now()<end);setImmediate(spin)})()`;
+  return spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
+}
+
 interface Answer {
   status: number;
+  /** When it was sent (epoch ms). */
+  sentAt: number;
   ms: number;
   body: { data?: any; errors?: Array<{ message: string; extensions?: { code?: string; outcome?: string } }> } | null;
   retryAfter: string | null;
@@ -102,6 +121,9 @@ function resultOf(answer: Answer, pick: (data: any) => string | undefined): Writ
 /** The inquiry id inside a global id ("Inquiry:inq-…", base64). */
 const slugOf = (globalId: string) => Buffer.from(globalId, 'base64').toString('utf8').split(':')[1];
 
+const WHO_KNOWS = `query ($about: String!, $country: String) {
+  whoKnows(about: $about, country: $country, first: 10) { totalCount edges { score reasons { text } node { name } } }
+}`;
 const RECORD = `mutation ($input: RecordInquiryInput!) { recordInquiry(input: $input) { inquiry { id } } }`;
 const UPDATE = `mutation ($input: UpdateInstitutionInput!) { updateInstitution(input: $input) { version acronym } }`;
 
@@ -137,7 +159,7 @@ describe('a Neo4j outage under load', () => {
     );
     const authenticator = await openAuthenticator({ kind: 'secret', secret: authSecret, issuer: 'expertise-graph', audience: 'expertise-graph', anonymous: 'viewer' });
     token = await authenticator.mint!({ subject: 'outage-admin', name: 'Outage Test', roles: ['admin'] });
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await app?.stop();
@@ -159,9 +181,9 @@ describe('a Neo4j outage under load', () => {
       },
       body: JSON.stringify({ query, variables }),
     }).catch((error: unknown) => error as Error);
-    if (response instanceof Error) return { status: 0, ms: Date.now() - started, body: { errors: [{ message: String(response), extensions: { code: 'NO_ANSWER' } }] }, retryAfter: null };
+    if (response instanceof Error) return { status: 0, sentAt: started, ms: Date.now() - started, body: { errors: [{ message: String(response), extensions: { code: 'NO_ANSWER' } }] }, retryAfter: null };
     const body = (await response.json()) as Answer['body'];
-    return { status: response.status, ms: Date.now() - started, body, retryAfter: response.headers.get('retry-after') };
+    return { status: response.status, sentAt: started, ms: Date.now() - started, body, retryAfter: response.headers.get('retry-after') };
   }
 
   let lastReadiness = '';
@@ -189,8 +211,8 @@ describe('a Neo4j outage under load', () => {
       themes: ['halfgeleiders'],
     });
 
-    const writes: Array<{ marker: string; key: string; result: WriteResult; ms: number }> = [];
-    const reads: Answer[] = [];
+    const writes: Array<{ marker: string; key: string; result: WriteResult; sentAt: number; ms: number }> = [];
+    const reads: Array<Answer & { kind: string }> = [];
     const unavailable503: Answer[] = [];
     const unexpected: string[] = [];
     let stopping = false;
@@ -203,7 +225,7 @@ describe('a Neo4j outage under load', () => {
         const key = randomUUID();
         const answer = await post(RECORD, { input: recordInput(marker) }, { key });
         const result = resultOf(answer, (data) => data.recordInquiry?.inquiry?.id);
-        writes.push({ marker, key, result, ms: answer.ms });
+        writes.push({ marker, key, result, sentAt: answer.sentAt, ms: answer.ms });
         if (result.kind === 'ok') successesWhile[phase] += 1;
         else if (!['SERVICE_UNAVAILABLE', 'TIMEOUT'].includes(result.code)) unexpected.push(`recordInquiry ${result.code}: ${result.message}`);
         if (answer.status === 503) unavailable503.push(answer);
@@ -228,7 +250,7 @@ describe('a Neo4j outage under load', () => {
         if (result.kind === 'failed') {
           if (!['SERVICE_UNAVAILABLE', 'TIMEOUT'].includes(result.code)) unexpected.push(`updateInstitution ${result.code}: ${result.message}`);
           const outcome = result.outcome;
-          await until(async () => (await readyStatus()) === 200, 120_000);
+          await until(async () => (await readyStatus()) === 200, RECOVERY_BOUND_MS);
           const [now] = await database.queries().read<{ acronym: string | null }>(`MATCH (i:Institution {id: 'clingendael'}) RETURN i.acronym AS acronym`);
           updateRetries.push({ outcome, storedBeforeRetry: now!.acronym === input.acronym });
           for (let attempt = 0; attempt < 20; attempt++) {
@@ -250,10 +272,17 @@ describe('a Neo4j outage under load', () => {
       }
     }
 
-    async function reader(): Promise<void> {
+    // A list, and the search page's questions: a theme in a country, and free text (the longest query to plan).
+    const READS = [
+      { kind: 'list', query: `{ institutions(first: 1) { totalCount } }`, variables: {} },
+      { kind: 'whoKnows', query: WHO_KNOWS, variables: { about: 'halfgeleiders', country: 'Taiwan' } },
+      { kind: 'whoKnows', query: WHO_KNOWS, variables: { about: 'port cranes maritime logistics' } },
+    ];
+    async function reader(r: number): Promise<void> {
       while (!stopping) {
-        const answer = await post(`{ institutions(first: 1) { totalCount } }`, {}, { accept: 'application/json' });
-        reads.push(answer);
+        const { kind, query, variables } = READS[r % READS.length]!;
+        const answer = await post(query, variables, { accept: 'application/json' });
+        reads.push({ ...answer, kind });
         await sleep(100);
       }
     }
@@ -266,22 +295,29 @@ describe('a Neo4j outage under load', () => {
       }
     }
 
-    const load = Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), updater(), reader(), readinessPoller()]);
+    const load = Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), updater(), ...READS.map((_, r) => reader(r)), readinessPoller()]);
     const downDetectedMs: number[] = [];
     const upDetectedMs: number[] = [];
     const servedAgain: boolean[] = [];
+    /** When Neo4j was stopped and when it said it was ready again, each cycle (epoch ms). */
+    const stoppedAt: number[] = [];
+    const neo4jReadyAt: number[] = [];
+    const burners: ChildProcess[] = [];
     try {
       // Load first meets a working Neo4j: the first writes warm it up.
       await until(async () => successesWhile.up >= WRITERS, RECOVERY_BOUND_MS);
+      for (let b = 0; b < CPU_BURNERS; b++) burners.push(burnCpu());
       for (let cycle = 1; cycle <= CYCLES; cycle++) {
         await sleep(2_000);
         phase = 'down';
+        stoppedAt.push(Date.now());
         if (cycle % 2 === 1) await neo4j!.stop();
         else await neo4j!.kill();
         neo4j = null;
         downDetectedMs.push(await until(async () => (await readyStatus()) !== 200, READINESS_BOUND_MS));
         await sleep(OUTAGE_MS);
         neo4j = await Neo4jProcess.start(dataDir, port);
+        neo4jReadyAt.push(Date.now());
         upDetectedMs.push(await until(async () => (await readyStatus()) === 200, RECOVERY_BOUND_MS));
         phase = 'up';
         const before = successesWhile.up;
@@ -292,11 +328,32 @@ describe('a Neo4j outage under load', () => {
         );
         servedAgain.push(served);
       }
-      await sleep(1_000);
+      // Long enough after the last return for the bounds to be seen.
+      await sleep(WRITES_BACK_MS + 1_000);
     } finally {
+      for (const burner of burners) burner.kill('SIGKILL');
       stopping = true;
       await load;
     }
+
+    // After each return: how long until requests answered (the first success among those sent after Neo4j was
+    // ready), and any sent later than the bound that still failed.
+    const cycleEnd = (i: number) => stoppedAt[i + 1] ?? Number.POSITIVE_INFINITY;
+    const backAfter = (answers: Array<{ sentAt: number; ms: number; ok: boolean }>, boundMs: number) =>
+      neo4jReadyAt.map((readyAt, i) => {
+        const mine = answers.filter((a) => a.sentAt >= readyAt && a.sentAt + a.ms < cycleEnd(i));
+        const first = mine.filter((a) => a.ok).map((a) => a.sentAt + a.ms - readyAt);
+        return { backMs: first.length ? Math.min(...first) : null, failedLater: mine.filter((a) => !a.ok && a.sentAt >= readyAt + boundMs).length };
+      });
+    const readsBack = backAfter(reads.filter((r) => r.kind === 'list').map((r) => ({ sentAt: r.sentAt, ms: r.ms, ok: !r.body?.errors })), READS_BACK_MS);
+    // whoKnows needs Neo4j to plan its queries again after a restart (seconds each on a busy machine): measured
+    // from Neo4j's readiness, and asserted from /readyz's, which waits for the warm-up.
+    const whoKnowsAnswers = reads.filter((r) => r.kind === 'whoKnows').map((r) => ({ sentAt: r.sentAt, ms: r.ms, ok: !r.body?.errors }));
+    const whoKnowsBack = backAfter(whoKnowsAnswers, READS_BACK_MS);
+    const whoKnowsFailedOnceReady = neo4jReadyAt.map((readyAt, i) =>
+      whoKnowsAnswers.filter((a) => a.sentAt >= readyAt + upDetectedMs[i]! && a.sentAt + a.ms < cycleEnd(i) && !a.ok).length,
+    );
+    const writesBack = backAfter(writes.map((w) => ({ sentAt: w.sentAt, ms: w.ms, ok: w.result.kind === 'ok' })), WRITES_BACK_MS);
 
     // Writes whose outcome was unknown: the same request with the same key answers with the stored result,
     // or does it now; either way exactly once.
@@ -340,6 +397,11 @@ describe('a Neo4j outage under load', () => {
       ),
       downDetectedMs,
       upDetectedMs,
+      readsBack,
+      whoKnowsBack,
+      whoKnowsFailedOnceReady,
+      writesBack,
+      cpuBurners: burners.length,
     };
     console.log(`[outage] ${JSON.stringify(summary)}`);
     if (unexpected.length > 0 || servedAgain.includes(false)) console.log(`[outage] app log:\n${appLog.slice(-30).join('\n')}`);
@@ -349,6 +411,20 @@ describe('a Neo4j outage under load', () => {
     expect(failed.length + summary.readsFailed).toBeGreaterThan(0);
     expect(summary.slowestFailureMs).toBeLessThan(ANSWER_BOUND_MS);
     expect(servedAgain).toEqual(Array(CYCLES).fill(true));
+    // Back quickly after each restart (on a loaded machine): reads within 5 s of Neo4j being ready, writes within 10 s,
+    // and none sent after that failed.
+    for (const back of readsBack) {
+      expect(back.backMs, JSON.stringify(readsBack)).not.toBeNull();
+      expect(back.backMs!).toBeLessThanOrEqual(READS_BACK_MS);
+      expect(back.failedLater, JSON.stringify(readsBack)).toBe(0);
+    }
+    // Once /readyz says ready again, the questions answer.
+    expect(whoKnowsFailedOnceReady).toEqual(Array(CYCLES).fill(0));
+    for (const back of writesBack) {
+      expect(back.backMs, JSON.stringify(writesBack)).not.toBeNull();
+      expect(back.backMs!).toBeLessThanOrEqual(WRITES_BACK_MS);
+      expect(back.failedLater, JSON.stringify(writesBack)).toBe(0);
+    }
     for (const read of reads) {
       expect(read.status).toBe(200); // application/json: 200 for every well-formed request
       for (const error of read.body?.errors ?? []) expect(error.extensions?.code).toMatch(/^(SERVICE_UNAVAILABLE|TIMEOUT)$/);

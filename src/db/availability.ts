@@ -37,6 +37,8 @@ export class Availability {
   constructor(
     private readonly driver: Driver,
     private readonly database: string | undefined,
+    /** Hears that Neo4j answers again after it was known down (it may have restarted: its caches are cold). */
+    private readonly onReturn: () => void = () => {},
   ) {
     this.schedule();
   }
@@ -67,9 +69,11 @@ export class Availability {
         .finally(() => clearTimeout(timer))
         .then(
           () => {
+            const returned = this.down;
             this.down = false;
             this.unanswered = 0;
             this.lastAnswerAt = Date.now();
+            if (returned && !this.closed) this.onReturn();
           },
           () => {
             this.unanswered += 1;

@@ -11,6 +11,7 @@ import {
   RequestCancelledError,
   type WriteOutcome,
 } from './errors.js';
+import { FirstRuns } from './first-runs.js';
 import { parseRows, type Parser } from './rows.js';
 import { plain, toCypherParams } from './values.js';
 
@@ -56,6 +57,9 @@ export const DRIVER_TIMEOUTS = {
   maxTransactionRetryTime: 5_000,
 } as const;
 
+/** How long Neo4j may take to plan a query text the first time (far longer than a request's deadline: src/db/first-runs.ts). */
+const PLAN_TIMEOUT_MS = 120_000;
+
 /** The first wait before a read that failed transiently is tried again (then twice as long each time). */
 const READ_RETRY_DELAY_MS = 200;
 
@@ -76,13 +80,34 @@ export interface RequestScope {
 export class Database {
   readonly activity: DatabaseActivity = { inFlight: 0, poolSize: POOL_SIZE };
   private readonly availability: Availability;
+  private readonly firstRuns = new FirstRuns();
+  private readonly returnListeners: Array<() => void> = [];
+  /**
+   * While set, what the server is doing before the first questions will answer quickly (the warm-up,
+   * src/warmup.ts): the readiness check reports it instead of ready.
+   */
+  warming: string | null = null;
 
   private constructor(
     private readonly driver: Driver,
     readonly database: string | undefined,
     readonly uri: string,
   ) {
-    this.availability = new Availability(driver, database);
+    this.availability = new Availability(driver, database, () => {
+      // A Neo4j that was unreachable may have restarted: its query plans are gone.
+      this.firstRuns.forget();
+      for (const listener of this.returnListeners) listener();
+    });
+  }
+
+  /** Neo4j dropped its query plans (an index came online): the next first run of each text plans it again. */
+  forgetPlans(): void {
+    this.firstRuns.forget();
+  }
+
+  /** Calls `listener` each time Neo4j answers again after it was known down. */
+  onReturn(listener: () => void): void {
+    this.returnListeners.push(listener);
   }
 
   static async connect(uri: string, auth: AuthToken | undefined, database?: string): Promise<Database> {
@@ -108,7 +133,7 @@ export class Database {
   }
 
   queries(stats?: QueryStats, scope: RequestScope = {}): Queries {
-    return new Queries(this.driver, this.database, stats, scope, this.availability, this.activity);
+    return new Queries(this.driver, this.database, stats, scope, this.availability, this.activity, this.firstRuns);
   }
 
   close(): Promise<void> {
@@ -138,6 +163,7 @@ export class Queries {
     private readonly scope: RequestScope = {},
     private readonly availability?: Availability,
     private readonly activity?: DatabaseActivity,
+    private readonly firstRuns?: FirstRuns,
   ) {}
 
   /** Aborted when the request's work must stop: CPU-bound work between queries checks it too (src/pacing.ts). */
@@ -288,7 +314,7 @@ export class Queries {
     try {
       const records =
         routing === neo4j.routing.READ
-          ? await this.autoCommitRead(cypher, toCypherParams(params) as Params)
+          ? await this.firstRun(cypher, toCypherParams(params) as Params, () => this.autoCommitRead(cypher, toCypherParams(params) as Params))
           : (
               await untilAborted(
                 this.driver.executeQuery(cypher, toCypherParams(params) as Params, {
@@ -308,6 +334,21 @@ export class Queries {
       if (this.activity) this.activity.inFlight -= 1;
       this.count(started);
     }
+  }
+
+  /**
+   * A read whose text Neo4j may not have planned yet: planned first, once, whoever asks meanwhile, with a
+   * timeout of its own rather than the request's (src/db/first-runs.ts).
+   */
+  private async firstRun<T>(cypher: string, params: Params, read: () => Promise<T>): Promise<T> {
+    if (!this.firstRuns) return read();
+    const plan = () =>
+      this.driver.executeQuery(`EXPLAIN ${cypher}`, params, { routing: neo4j.routing.READ, database: this.database, transactionConfig: { timeout: PLAN_TIMEOUT_MS } });
+    return this.firstRuns.run(cypher, this.scope.signal, plan, async () => {
+      // Waiting may have taken the request's time, or Neo4j.
+      this.throwIfUnusable(null);
+      return read();
+    });
   }
 
   /**

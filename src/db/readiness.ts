@@ -18,9 +18,14 @@ const SCHEMA_NAMES = MIGRATIONS.map((statement) => /^CREATE (?:CONSTRAINT|(?:FUL
  */
 const READINESS_TIMEOUT_MS = 4_000;
 
-/** Ready to serve: Neo4j answers, and every index and constraint the migrations create is there and online. */
+/**
+ * Ready to serve: Neo4j answers, every index and constraint the migrations create is there and online, and
+ * no warm-up is under way (after a start or Neo4j's return: until it ends the first questions would wait on
+ * Neo4j planning their queries, src/warmup.ts).
+ */
 export async function readiness(database: Database): Promise<Readiness> {
   if (database.isKnownDown) return { ready: false, reason: 'Neo4j is unreachable' };
+  if (database.warming) return { ready: false, reason: database.warming };
   const stop = new AbortController();
   const timer = setTimeout(() => stop.abort(new DeadlineExceededError(READINESS_TIMEOUT_MS)), READINESS_TIMEOUT_MS);
   try {

@@ -27,7 +27,7 @@ const LAYERS: string[][] = [
   ['history'],
   ['dashboards'],
   ['http'],
-  ['schema.ts', 'hooks.ts', 'app.ts', 'main.ts', 'cli'],
+  ['schema.ts', 'hooks.ts', 'warmup.ts', 'app.ts', 'main.ts', 'cli'],
 ];
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src');
