@@ -35,13 +35,13 @@ export interface App {
 export const SAMPLE_TOKENS_FILE = 'sample-tokens.txt';
 
 /** Runs the warm-up with its progress lines, one at a time: a return during a warm-up is left to the one under way. */
-function warmer(database: Database, log: Logger): (why: string) => Promise<void> {
+function warmer(database: Database, log: Logger): (why: string, holdsReadiness: boolean) => Promise<void> {
   let running: Promise<void> | null = null;
-  return (why) =>
+  return (why, holdsReadiness) =>
     (running ??= (async () => {
       log.info(`Warming up (${why}): planning the first questions' queries, loading the name vocabulary, the full-text indexes and the standings' pages…`);
       try {
-        const { ms, questions, failed } = await warmUp(database, (message, error) => log.warn({ err: error }, message));
+        const { ms, questions, failed } = await warmUp(database, (message, error) => log.warn({ err: error }, message), { holdsReadiness });
         log.info(`Warm in ${(ms / 1000).toFixed(1)} s (${questions} questions${failed ? `, ${failed} failed` : ''}).`);
       } catch (error) {
         log.warn({ err: error }, 'Warm-up stopped: Neo4j went away (it starts again when Neo4j answers)');
@@ -119,11 +119,11 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     // The stored whoKnows standings: worked out now when they do not reflect the graph (after a seed, a restore, a new formula
     // or the tagging above).
     standings = await keepStandings(() => database.queries(), (line) => log.info(line));
-    // The first questions answer quickly only once Neo4j has planned their queries (src/warmup.ts); again each
-    // time Neo4j returns (it may have restarted, its plans gone), while /readyz says so.
+    // The first questions answer quickly only once Neo4j has planned their queries (src/warmup.ts); again, in the
+    // background, each time Neo4j returns (it may have restarted, its plans gone).
     const warm = warmer(database, log);
-    await warm('start');
-    database.onReturn(() => void warm('Neo4j answers again'));
+    await warm('start', true);
+    database.onReturn(() => void warm('Neo4j answers again', false));
     http = await startHttp({
       schema,
       database,

@@ -215,7 +215,7 @@ export function limitsConfig(env: Env): LimitsConfig {
     maxAliases: limit('MAX_ALIASES', 15, 0, 10_000),
     maxTokens: limit('MAX_TOKENS', 2_000, 200, 1_000_000),
     maxDirectives: limit('MAX_DIRECTIVES', 20, 0, 10_000),
-    maxCost: limit('MAX_QUERY_COST', 10_000, 100, 100_000_000),
+    maxCost: limit('MAX_QUERY_COST', 11_000, 100, 100_000_000),
     maxBodyBytes: limit('MAX_BODY_BYTES', 1_000_000, 10_000, 1_000_000_000),
   };
 }

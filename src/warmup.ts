@@ -1,10 +1,10 @@
 /**
- * The warm-up: before the server says ready (at start, and again each time Neo4j answers after it was
- * unreachable), it asks the questions the first visitors will ask, one at a time and without the request
+ * The warm-up: before the server says ready at start (and again, in the background, each time Neo4j answers after
+ * it was unreachable), it asks the questions the first visitors will ask, one at a time and without the request
  * deadline, so that Neo4j plans their queries once (planning the ranking queries took 3-14 s each on a busy
  * 2-core machine, running them afterwards tens of milliseconds; src/db/first-runs.ts), loads the name
  * vocabulary, opens the full-text indexes and reads the standings' and names' pages into its page cache.
- * Until it ends, `/readyz` answers 503 with the step it is at.
+ * At start, until it ends, `/readyz` answers 503 with the step it is at.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -75,15 +75,24 @@ async function indexesOnline(database: Database, progress: (step: string) => voi
 }
 
 /**
- * Warms Neo4j for the first questions; `database.warming` says what it is doing meanwhile (readiness reports
- * it). A question that fails is logged through `warn` and skipped: the warm-up never keeps the server from
+ * Warms Neo4j for the first questions; with `holdsReadiness` (at start), `database.warming` says what it is doing
+ * meanwhile, and readiness reports it. After Neo4j's return the warm-up runs without holding readiness: every API
+ * process sees the return at once, and taking them all out of a load balancer for the minutes a busy machine needs
+ * to plan again would be an outage of its own; meanwhile the first request of each query text waits for its one
+ * planning (src/db/first-runs.ts). A question that fails is logged through `warn` and skipped: the warm-up never keeps the server from
  * serving, and a Neo4j that goes away ends it (the next return starts it again).
  */
-export async function warmUp(database: Database, warn: (message: string, error: unknown) => void): Promise<WarmUpReport> {
+export async function warmUp(
+  database: Database,
+  warn: (message: string, error: unknown) => void,
+  { holdsReadiness }: { holdsReadiness: boolean },
+): Promise<WarmUpReport> {
   const started = Date.now();
   let failed = 0;
   let asked = 0;
-  const progress = (step: string) => (database.warming = `warming up: ${step}`);
+  const progress = (step: string) => {
+    if (holdsReadiness) database.warming = `warming up: ${step}`;
+  };
   progress('checking that the indexes are online');
   try {
     await indexesOnline(database, progress);

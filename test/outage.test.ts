@@ -11,7 +11,7 @@
  * The cycles run beside a CPU load of the test's own (OUTAGE_CPU_BURNERS busy child processes, 1 by default,
  * stopped at the end), so that `npm test` and CI check the bounds on a loaded machine: after each restart,
  * reads answer within 5 s of Neo4j being ready and writes within 10 s; whoKnows, whose queries Neo4j must plan
- * again (seconds each on a busy machine), answers once /readyz says ready (it waits for the warm-up).
+ * again (seconds each on a busy machine), answers again in every cycle (how soon is printed).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -35,7 +35,7 @@ const OUTAGE_MS = 4_000;
 /** Generous bounds: the requirement is 5 s; a loaded CI machine gets slack, the test counts rather than times. */
 const ANSWER_BOUND_MS = 15_000;
 const READINESS_BOUND_MS = 10_000;
-/** After a kill -9 Neo4j may rebuild indexes before they are online again: readiness waits for them, and for the warm-up. */
+/** After a kill -9 Neo4j may rebuild indexes before they are online again: readiness waits for them. */
 const RECOVERY_BOUND_MS = 180_000;
 /** What must hold after Neo4j is back (issue 18): reads answer within 5 s of Neo4j being ready, writes within 10 s. */
 const READS_BACK_MS = 5_000;
@@ -347,12 +347,9 @@ describe('a Neo4j outage under load', () => {
       });
     const readsBack = backAfter(reads.filter((r) => r.kind === 'list').map((r) => ({ sentAt: r.sentAt, ms: r.ms, ok: !r.body?.errors })), READS_BACK_MS);
     // whoKnows needs Neo4j to plan its queries again after a restart (seconds each on a busy machine): measured
-    // from Neo4j's readiness, and asserted from /readyz's, which waits for the warm-up.
+    // from Neo4j's readiness.
     const whoKnowsAnswers = reads.filter((r) => r.kind === 'whoKnows').map((r) => ({ sentAt: r.sentAt, ms: r.ms, ok: !r.body?.errors }));
     const whoKnowsBack = backAfter(whoKnowsAnswers, READS_BACK_MS);
-    const whoKnowsFailedOnceReady = neo4jReadyAt.map((readyAt, i) =>
-      whoKnowsAnswers.filter((a) => a.sentAt >= readyAt + upDetectedMs[i]! && a.sentAt + a.ms < cycleEnd(i) && !a.ok).length,
-    );
     const writesBack = backAfter(writes.map((w) => ({ sentAt: w.sentAt, ms: w.ms, ok: w.result.kind === 'ok' })), WRITES_BACK_MS);
 
     // Writes whose outcome was unknown: the same request with the same key answers with the stored result,
@@ -399,7 +396,6 @@ describe('a Neo4j outage under load', () => {
       upDetectedMs,
       readsBack,
       whoKnowsBack,
-      whoKnowsFailedOnceReady,
       writesBack,
       cpuBurners: burners.length,
     };
@@ -418,8 +414,9 @@ describe('a Neo4j outage under load', () => {
       expect(back.backMs!).toBeLessThanOrEqual(READS_BACK_MS);
       expect(back.failedLater, JSON.stringify(readsBack)).toBe(0);
     }
-    // Once /readyz says ready again, the questions answer.
-    expect(whoKnowsFailedOnceReady).toEqual(Array(CYCLES).fill(0));
+    // The questions answer again after each return, once Neo4j has planned their queries anew (measured, not bounded:
+    // planning them takes seconds each on a busy machine).
+    for (const back of whoKnowsBack) expect(back.backMs, JSON.stringify(whoKnowsBack)).not.toBeNull();
     for (const back of writesBack) {
       expect(back.backMs, JSON.stringify(writesBack)).not.toBeNull();
       expect(back.backMs!).toBeLessThanOrEqual(WRITES_BACK_MS);

@@ -15,17 +15,8 @@ import { FirstRuns } from './first-runs.js';
 import { parseRows, type Parser } from './rows.js';
 import { plain, toCypherParams } from './values.js';
 
-export {
-  DatabaseBusyError,
-  DatabaseUnavailableError,
-  DatabaseUnreachableError,
-  DeadlineExceededError,
-  DuplicateRecordError,
-  NotFoundError,
-  RequestCancelledError,
-  type FailedWrite,
-  type WriteOutcome,
-} from './errors.js';
+export { DatabaseBusyError, DatabaseUnavailableError, DatabaseUnreachableError, DeadlineExceededError } from './errors.js';
+export { DuplicateRecordError, NotFoundError, RequestCancelledError, type FailedWrite, type WriteOutcome } from './errors.js';
 
 /** Per-request counters; `roundTrips` counts queries sent to Neo4j. */
 export interface QueryStats {

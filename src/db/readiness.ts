@@ -20,8 +20,8 @@ const READINESS_TIMEOUT_MS = 4_000;
 
 /**
  * Ready to serve: Neo4j answers, every index and constraint the migrations create is there and online, and
- * no warm-up is under way (after a start or Neo4j's return: until it ends the first questions would wait on
- * Neo4j planning their queries, src/warmup.ts).
+ * the start's warm-up is done (until then the first questions would wait on Neo4j planning their queries;
+ * src/warmup.ts says why a warm-up after Neo4j's return does not hold readiness).
  */
 export async function readiness(database: Database): Promise<Readiness> {
   if (database.isKnownDown) return { ready: false, reason: 'Neo4j is unreachable' };
