@@ -207,9 +207,12 @@ function authConfig(env: Env, neo4j: Config['neo4j']): AuthConfig {
   return { kind: 'local', secretFile: path.resolve(ROOT_DIR, env.AUTH_SECRET_FILE || path.join(neo4j.dataDir, 'auth-secret')), ...common };
 }
 
+/** Reads a whole-number limit of the environment: its default when unset, a ConfigError outside min–max. */
+const limitsOf = (env: Env) => (name: string, fallback: number, min: number, max: number) => integer(env, name, fallback, min, max) ?? fallback;
+
 /** The request limits set by the environment (the defaults for an empty one). */
 export function limitsConfig(env: Env): LimitsConfig {
-  const limit = (name: string, fallback: number, min: number, max: number) => integer(env, name, fallback, min, max) ?? fallback;
+  const limit = limitsOf(env);
   return {
     maxDepth: limit('MAX_QUERY_DEPTH', 10, 2, 100),
     maxAliases: limit('MAX_ALIASES', 15, 0, 10_000),
@@ -222,7 +225,7 @@ export function limitsConfig(env: Env): LimitsConfig {
 
 /** The heavy-request admission set by the environment (the defaults for an empty one). */
 export function heavyRequestLimits(env: Env): HeavyRequestLimits {
-  const limit = (name: string, fallback: number, min: number, max: number) => integer(env, name, fallback, min, max) ?? fallback;
+  const limit = limitsOf(env);
   return {
     running: limit('HEAVY_REQUESTS_RUNNING', 4, 1, 10_000),
     perClient: limit('HEAVY_REQUESTS_PER_CLIENT', 2, 1, 10_000),

@@ -176,57 +176,41 @@ export-controls|2",`,
   });
 
   it.each([[[]], [['--dry-run']]])('runs from the command line %j: one line per problem, exit code 1, nothing written, no stack trace', { timeout: 60_000 }, async (flags) => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-import-'));
-    try {
-      const file = path.join(dir, 'experts.csv');
-      await writeFile(
-        file,
-        `${HEADER}\n${P}-cli,CLI Row,,,no,,,CKN,,semiconductors|9,\n${P}-cli-date,CLI Date,,,no,,,CKN,leiden-asia-centre|Fellow|2020-13-01|,,\n${P}-cli-ok,CLI Fine,,,no,,,CKN,,,\n`,
-      );
-      const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import-experts.ts', file, '--by', 'CLI test', ...flags], {
-          cwd: ROOT,
-          env: { ...process.env, NEO4J_URI: inject('neo4jUri'), AUTH_SECRET: '', AUTH_JWKS_URL: '' },
-        });
-        let output = '';
-        child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-        child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-        child.on('exit', (exitCode) => resolve({ code: exitCode, output }));
-      });
-      expect(code).toBe(1);
-      expect(output).toContain('line 2: expertise[0].level: must be from 1 to 5 (got 9)');
-      expect(output).toContain('line 3: affiliations[0].since: "2020-13-01" is not a date as YYYY-MM-DD');
-      expect(output).toContain('Nothing was written: 2 row(s) have problems');
-      expect(output).not.toMatch(/\n\s+at |Neo4jError/);
-      const [row] = await db.queries().read<{ n: number }>('MATCH (e:Expert) WHERE e.id STARTS WITH $prefix RETURN count(e) AS n', { prefix: `${P}-cli` });
-      expect(row!.n).toBe(0);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const csv = `${HEADER}\n${P}-cli,CLI Row,,,no,,,CKN,,semiconductors|9,\n${P}-cli-date,CLI Date,,,no,,,CKN,leiden-asia-centre|Fellow|2020-13-01|,,\n${P}-cli-ok,CLI Fine,,,no,,,CKN,,,\n`;
+    const { code, output } = await runImport(Buffer.from(csv), flags);
+    expect(code).toBe(1);
+    expect(output).toContain('line 2: expertise[0].level: must be from 1 to 5 (got 9)');
+    expect(output).toContain('line 3: affiliations[0].since: "2020-13-01" is not a date as YYYY-MM-DD');
+    expect(output).toContain('Nothing was written: 2 row(s) have problems');
+    expect(output).not.toMatch(/\n\s+at |Neo4jError/);
+    const [row] = await db.queries().read<{ n: number }>('MATCH (e:Expert) WHERE e.id STARTS WITH $prefix RETURN count(e) AS n', { prefix: `${P}-cli` });
+    expect(row!.n).toBe(0);
   });
 });
 
+/** Runs `npm run import` on a file of these bytes; its exit code and everything it printed. */
+async function runImport(bytes: Uint8Array, flags: string[]): Promise<{ code: number | null; output: string }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-import-'));
+  try {
+    const file = path.join(dir, 'experts.csv');
+    await writeFile(file, bytes);
+    return await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import-experts.ts', file, '--by', 'CLI test', ...flags], {
+        cwd: ROOT,
+        env: { ...process.env, NEO4J_URI: inject('neo4jUri'), AUTH_SECRET: '', AUTH_JWKS_URL: '' },
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+      child.on('exit', (exitCode) => resolve({ code: exitCode, output }));
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** Issue 18.7: what the import let through or failed on late. */
 describe('npm run import: the file itself', () => {
-  const runImport = async (bytes: Uint8Array, flags: string[]) => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-import-'));
-    try {
-      const file = path.join(dir, 'experts.csv');
-      await writeFile(file, bytes);
-      return await new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import-experts.ts', file, '--by', 'CLI test', ...flags], {
-          cwd: ROOT,
-          env: { ...process.env, NEO4J_URI: inject('neo4jUri'), AUTH_SECRET: '', AUTH_JWKS_URL: '' },
-        });
-        let output = '';
-        child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-        child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-        child.on('exit', (exitCode) => resolve({ code: exitCode, output }));
-      });
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  };
   const names = async (prefix: string) =>
     (await db.queries().read<{ name: string }>('MATCH (e:Expert) WHERE e.id STARTS WITH $prefix RETURN e.name AS name ORDER BY name', { prefix })).map((r) => r.name);
 
