@@ -15,12 +15,15 @@ import { inject } from 'vitest';
  */
 let database: Database;
 let server: HttpServer;
-const gate = new HeavyRequestGate({ running: 2, perClient: 1, waitingPerClient: 1, maxWaitMs: 30_000 });
+const gate = new HeavyRequestGate({ running: 2, perClient: 1, waitingPerClient: 1, maxWaitMs: 60_000 });
+/** A gate of a second server, whose requests find no turn within a second. */
+const busyGate = new HeavyRequestGate({ running: 1, perClient: 1, waitingPerClient: 1, maxWaitMs: 1_000 });
+let busyServer: HttpServer;
 
-async function post(query: string, token: string | null = null) {
-  const response = await fetch(`${server.url}/graphql`, {
+async function post(query: string, token: string | null = null, accept = 'application/json', url = server.url) {
+  const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', accept, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query }),
   });
   const body = (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };
@@ -30,11 +33,14 @@ async function post(query: string, token: string | null = null) {
 beforeAll(async () => {
   database = await connectTestDatabase();
   const authenticator = await openAuthenticator({ kind: 'secret', secret: inject('authSecret'), issuer: 'expertise-graph', audience: 'expertise-graph', anonymous: 'viewer' });
-  server = await startHttp({ schema, database, authenticator, host: '127.0.0.1', port: 0, queryStats: false, log: silentLogger(), heavyRequests: gate, requestTimeoutMs: 120_000 });
+  const options = { schema, database, authenticator, host: '127.0.0.1', port: 0, queryStats: false, log: silentLogger(), requestTimeoutMs: 120_000 };
+  server = await startHttp({ ...options, heavyRequests: gate });
+  busyServer = await startHttp({ ...options, heavyRequests: busyGate });
 });
 
 afterAll(async () => {
   await server?.stop();
+  await busyServer?.stop();
   await database?.close();
 });
 
@@ -94,12 +100,29 @@ describe('heavy requests', () => {
     const first = await gate.enter('sub:someone');
     const second = await gate.enter('sub:someone-else');
     const waiting = post(heavy);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    while (gate.load.waiting === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(gate.load).toEqual({ running: 2, waiting: 1 });
     first();
     const answered = await waiting;
     expect(answered.body.errors).toBeUndefined();
     second();
     expect(gate.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('answers a request that found no turn in time as SERVICE_UNAVAILABLE with Retry-After: 200 as JSON, 503 as graphql-response+json', async () => {
+    const held = await busyGate.enter('sub:someone');
+    try {
+      const json = await post(heavy, null, 'application/json', busyServer.url);
+      expect(json.status).toBe(200);
+      expect(json.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(json.body.errors?.[0]?.message).toMatch(/busy with other heavy requests/);
+      expect(Number(json.retryAfter)).toBeGreaterThanOrEqual(1);
+      const strict = await post(heavy, null, 'application/graphql-response+json', busyServer.url);
+      expect(strict.status).toBe(503);
+      expect(Number(strict.retryAfter)).toBeGreaterThanOrEqual(1);
+    } finally {
+      held();
+    }
+    expect(busyGate.load).toEqual({ running: 0, waiting: 0 });
   });
 });

@@ -145,14 +145,19 @@ export interface AdmittedContext {
   signal: AbortSignal;
 }
 
-/** The answer to a refused heavy request: 429 for a client over its share, 503 when the process is busy; both with Retry-After. */
+/**
+ * The answer to a refused heavy request, with Retry-After: a client over its share gets 429 and RATE_LIMITED, as
+ * from the rate limit; a request that found no turn gets SERVICE_UNAVAILABLE, whose status follows the response's
+ * media type as for an unreachable database (200 under application/json, 503 under graphql-response+json:
+ * src/http/response-status.ts). Apollo answers an error raised before execution with 500 unless told otherwise.
+ */
 function refusal(error: HeavyRequestRefused): GraphQLError {
   const clientBusy = error.reason === 'CLIENT_BUSY';
   return new GraphQLError(error.message, {
     extensions: {
       code: clientBusy ? ErrorCode.RATE_LIMITED : ErrorCode.SERVICE_UNAVAILABLE,
       retryAfterSeconds: error.retryAfterSeconds,
-      http: { status: clientBusy ? 429 : 503, headers: new Map([['retry-after', String(error.retryAfterSeconds)]]) },
+      http: { status: clientBusy ? 429 : 200, headers: new Map([['retry-after', String(error.retryAfterSeconds)]]) },
     },
   });
 }
@@ -175,7 +180,7 @@ export function heavyRequestPlugin<C extends AdmittedContext & object>(gate: Hea
           } catch (error) {
             if (error instanceof HeavyRequestRefused) throw refusal(error);
             // The deadline passed or the client left while waiting: formatError names which.
-            throw new GraphQLError('Stopped while waiting for a turn.', { originalError: error as Error, extensions: { http: { status: 503 } } });
+            throw new GraphQLError('Stopped while waiting for a turn.', { originalError: error as Error, extensions: { http: { status: 200 } } });
           }
           contextValue.signal.addEventListener('abort', release, { once: true });
         },
