@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { nameKeys } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql, type Actor } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, removeFixtures, type Actor } from './helpers/api.js';
 
 /** A theme and an institution of this file's own, so that whoKnows and institution lists give known answers. */
 const P = fixturePrefix('curation');
@@ -23,12 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.queries().write(
-    `MATCH (n) WHERE n.id STARTS WITH $p OR (n:Expert AND n.name STARTS WITH $name)
-     OPTIONAL MATCH (c:Change {subjectId: n.id})
-     DETACH DELETE n, c`,
-    { p: P, name: NAME },
-  );
+  await removeFixtures(db, P, NAME);
   await db.close();
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
-import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, removeFixtures } from './helpers/api.js';
 
 /** Issue 18.7: control and bidi characters were stored in names through createExpert and the other curation mutations. */
 const P = fixturePrefix('namechars');
@@ -11,12 +11,7 @@ beforeAll(async () => {
   db = await connectTestDatabase();
 });
 afterAll(async () => {
-  await db.queries().write(
-    `MATCH (n) WHERE n.id STARTS WITH $p OR (n:Expert AND n.name STARTS WITH $name)
-     OPTIONAL MATCH (c:Change {subjectId: n.id})
-     DETACH DELETE n, c`,
-    { p: P, name: NAME },
-  );
+  await removeFixtures(db, P, NAME);
   await db.close();
 });
 

@@ -63,6 +63,16 @@ export function fixturePrefix(name: string): string {
   return `fx-${name}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** Removes a test file's fixtures: nodes whose id starts with its prefix, experts whose name starts with its name, and their Change records. */
+export async function removeFixtures(db: Database, prefix: string, expertName: string): Promise<void> {
+  await db.queries().write(
+    `MATCH (n) WHERE n.id STARTS WITH $p OR (n:Expert AND n.name STARTS WITH $name)
+     OPTIONAL MATCH (c:Change {subjectId: n.id})
+     DETACH DELETE n, c`,
+    { p: prefix, name: expertName },
+  );
+}
+
 /** One page of a connection, as `walkPages` needs it: its total, its items, and the cursor of the next page (null: the last). */
 export interface WalkedPage<T> {
   totalCount: number;
