@@ -17,7 +17,20 @@ const config: CodegenConfig = {
       // Documents as strings (TypedDocumentString): the pages' fetch client sends them as they are, with no
       // GraphQL library in the browser bundle.
       presetConfig: { fragmentMasking: false },
-      config: { documentMode: 'string', useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', Date: 'string', JSONObject: 'Record<string, unknown>', EmailAddress: 'string', PhoneNumber: 'string', URL: 'string', CountryCode: 'string' } },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: {
+          DateTime: 'string',
+          Date: 'string',
+          JSONObject: 'Record<string, unknown>',
+          EmailAddress: 'string',
+          PhoneNumber: 'string',
+          URL: 'string',
+          CountryCode: 'string',
+        },
+      },
     },
   },
 };

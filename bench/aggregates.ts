@@ -25,7 +25,10 @@ const DAY_MS = 86_400_000;
 
 /** One synthetic inquiry per 10 experts, deterministic per index, MERGEd on ids so reruns add nothing. */
 async function generateInquiries(queries: Queries, count: number, now: Date): Promise<number> {
-  const [present] = await queries.read<{ n: number }>('MATCH (i:Inquiry) WHERE i.id STARTS WITH $p RETURN count(i) AS n', { p: INQUIRY_PREFIX });
+  const [present] = await queries.read<{ n: number }>(
+    'MATCH (i:Inquiry) WHERE i.id STARTS WITH $p RETURN count(i) AS n',
+    { p: INQUIRY_PREFIX },
+  );
   if (present!.n >= count) return 0;
   const [ref] = await queries.read<{ themes: string[]; countries: string[] }>(
     `RETURN COLLECT { MATCH (t:Theme) RETURN t.id } AS themes, COLLECT { MATCH (c:Country) RETURN c.id } AS countries`,
@@ -103,25 +106,49 @@ interface Case {
 }
 
 async function cases(queries: Queries): Promise<Case[]> {
-  const themes = (await queries.read<{ id: string }>('MATCH (t:Theme) WHERE t.retiredAt IS NULL RETURN t.id AS id ORDER BY t.id LIMIT 50')).map((r) => r.id);
-  const countries = (await queries.read<{ id: string }>('MATCH (c:Country) RETURN c.id AS id ORDER BY c.id LIMIT 60')).map((r) => r.id);
+  const themes = (
+    await queries.read<{ id: string }>(
+      'MATCH (t:Theme) WHERE t.retiredAt IS NULL RETURN t.id AS id ORDER BY t.id LIMIT 50',
+    )
+  ).map((r) => r.id);
+  const countries = (
+    await queries.read<{ id: string }>('MATCH (c:Country) RETURN c.id AS id ORDER BY c.id LIMIT 60')
+  ).map((r) => r.id);
   const fiveYearsAgo = new Date(Date.now() - 5 * 365 * DAY_MS).toISOString();
   return [
     { name: 'coverage: top-level themes × regions (default)', query: COVERAGE },
     { name: 'coverage: same, network ckn', query: COVERAGE, variables: { network: 'ckn' } },
-    { name: 'coverage: technology × CN, RU, TW, East Asia', query: COVERAGE, variables: { themes: ['technology'], countries: ['CN', 'RU', 'TW', 'East Asia'] } },
+    {
+      name: 'coverage: technology × CN, RU, TW, East Asia',
+      query: COVERAGE,
+      variables: { themes: ['technology'], countries: ['CN', 'RU', 'TW', 'East Asia'] },
+    },
     { name: 'coverage: 50 themes × 60 countries (the cap)', query: COVERAGE, variables: { themes, countries } },
-    { name: 'coverageCell semiconductors × CN with experts and inquiries (admin)', query: CELL_DETAIL, variables: { theme: 'semiconductors', country: 'CN' }, admin: true },
+    {
+      name: 'coverageCell semiconductors × CN with experts and inquiries (admin)',
+      query: CELL_DETAIL,
+      variables: { theme: 'semiconductors', country: 'CN' },
+      admin: true,
+    },
     { name: 'inquiryStatistics, last year, series by WEEK', query: SERIES, variables: { interval: 'WEEK' } },
-    { name: 'inquiryStatistics, 5 years, series by MONTH', query: SERIES, variables: { interval: 'MONTH', from: fiveYearsAgo } },
+    {
+      name: 'inquiryStatistics, 5 years, series by MONTH',
+      query: SERIES,
+      variables: { interval: 'MONTH', from: fiveYearsAgo },
+    },
     { name: 'networkStatistics, all time', query: NETWORKS },
-    { name: 'networkStatistics, last year', query: NETWORKS, variables: { from: new Date(Date.now() - 365 * DAY_MS).toISOString() } },
+    {
+      name: 'networkStatistics, last year',
+      query: NETWORKS,
+      variables: { from: new Date(Date.now() - 365 * DAY_MS).toISOString() },
+    },
     { name: 'themes(first: 100) with expert and inquiry counts', query: THEME_COUNTS },
     { name: 'countries(first: 100) and regions with counts', query: PLACE_COUNTS },
   ];
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
 async function main(): Promise<void> {
@@ -149,7 +176,9 @@ async function main(): Promise<void> {
               COUNT { ()-[:EXPERT_IN]->() } AS expertIn, COUNT { ()-[:FOCUSES_ON]->() } AS focus`,
     );
     const url = `${app.url.replace('localhost', '127.0.0.1')}/graphql`;
-    const adminToken = await (await openAuthenticator(config.auth)).mint!({ subject: 'bench', name: 'Benchmark', roles: ['admin'] });
+    const adminToken = await (
+      await openAuthenticator(config.auth)
+    ).mint!({ subject: 'bench', name: 'Benchmark', roles: ['admin'] });
     const lines: string[] = [];
     for (const c of await cases(queries)) {
       const latencies: number[] = [];
@@ -161,10 +190,16 @@ async function main(): Promise<void> {
         const sent = performance.now();
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(c.admin ? { authorization: `Bearer ${adminToken}` } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            ...(c.admin ? { authorization: `Bearer ${adminToken}` } : {}),
+          },
           body: JSON.stringify({ query: c.query, variables: c.variables ?? {} }),
         });
-        const body = (await response.json()) as { errors?: Array<{ message: string }>; extensions?: { queryStats?: { roundTrips: number; dbTimeMs: number } } };
+        const body = (await response.json()) as {
+          errors?: Array<{ message: string }>;
+          extensions?: { queryStats?: { roundTrips: number; dbTimeMs: number } };
+        };
         if (body.errors?.length) {
           error = body.errors[0]!.message;
           break;

@@ -55,10 +55,21 @@ async function whoKnowsCursor(url: string, vars: Record<string, unknown>, pages:
 async function cases(url: string, app: App, adminToken: string, experts: number): Promise<Case[]> {
   const q = app.database.queries();
   // A history to read: a seed or synthetic expert changed once through the API.
-  const [changed] = await q.read<{ id: string; version: number }>('MATCH (e:Expert) WHERE e.retiredAt IS NULL RETURN e.id AS id, coalesce(e.version, 1) AS version LIMIT 1');
-  await postGraphql(url, 'mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { version } }', {
-    input: { id: changed!.id, expectedVersion: changed!.version, headline: `Benchmarked ${new Date().toISOString()}` },
-  }, adminToken);
+  const [changed] = await q.read<{ id: string; version: number }>(
+    'MATCH (e:Expert) WHERE e.retiredAt IS NULL RETURN e.id AS id, coalesce(e.version, 1) AS version LIMIT 1',
+  );
+  await postGraphql(
+    url,
+    'mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { version } }',
+    {
+      input: {
+        id: changed!.id,
+        expectedVersion: changed!.version,
+        headline: `Benchmarked ${new Date().toISOString()}`,
+      },
+    },
+    adminToken,
+  );
   // Deep paging without walking 2,500 pages: a keyset cursor at the middle of the name order, built
   // with the server's own encoder (the same as an endCursor the client would have been handed).
   const [middle] = await q.read<{ name: string; id: string }>(
@@ -72,18 +83,56 @@ async function cases(url: string, app: App, adminToken: string, experts: number)
   return [
     { name: 'whoKnows "technology" (broad, narrower incl.), first 20', query: WHO_KNOWS, variables: tech },
     { name: 'whoKnows "technology", first 100', query: WHO_KNOWS, variables: { ...tech, first: 100 } },
-    { name: 'whoKnows "technology", page 5 (after)', query: WHO_KNOWS, variables: { ...tech, after: await whoKnowsCursor(url, tech, 4) } },
-    { name: 'whoKnows "lithography" (narrow), first 20', query: WHO_KNOWS, variables: { about: 'lithography', first: 20 } },
+    {
+      name: 'whoKnows "technology", page 5 (after)',
+      query: WHO_KNOWS,
+      variables: { ...tech, after: await whoKnowsCursor(url, tech, 4) },
+    },
+    {
+      name: 'whoKnows "lithography" (narrow), first 20',
+      query: WHO_KNOWS,
+      variables: { about: 'lithography', first: 20 },
+    },
     { name: 'whoKnows "semiconductors" in TW, first 20', query: WHO_KNOWS, variables: semiTw },
-    { name: 'whoKnows "semiconductors" in TW, page 5 (after)', query: WHO_KNOWS, variables: { ...semiTw, after: await whoKnowsCursor(url, semiTw, 4) } },
-    { name: 'whoKnows "sanctions" in Central Asia, first 20', query: WHO_KNOWS, variables: { about: 'sanctions', country: 'Central Asia', first: 20 } },
-    { name: 'whoKnows "rare earth refining" (full text), first 20', query: WHO_KNOWS, variables: { about: 'rare earth refining', first: 20 } },
-    { name: 'whoKnows "rare earth refining", first 100', query: WHO_KNOWS, variables: { about: 'rare earth refining', first: 100 } },
+    {
+      name: 'whoKnows "semiconductors" in TW, page 5 (after)',
+      query: WHO_KNOWS,
+      variables: { ...semiTw, after: await whoKnowsCursor(url, semiTw, 4) },
+    },
+    {
+      name: 'whoKnows "sanctions" in Central Asia, first 20',
+      query: WHO_KNOWS,
+      variables: { about: 'sanctions', country: 'Central Asia', first: 20 },
+    },
+    {
+      name: 'whoKnows "rare earth refining" (full text), first 20',
+      query: WHO_KNOWS,
+      variables: { about: 'rare earth refining', first: 20 },
+    },
+    {
+      name: 'whoKnows "rare earth refining", first 100',
+      query: WHO_KNOWS,
+      variables: { about: 'rare earth refining', first: 100 },
+    },
     { name: 'experts, first 20', query: EXPERTS_PAGE, variables: { first: 20 } },
-    { name: 'experts, first 20, mid-list (after)', query: EXPERTS_PAGE, variables: { first: 20, after: encodeCursor([middle!.name, middle!.id]) } },
+    {
+      name: 'experts, first 20, mid-list (after)',
+      query: EXPERTS_PAGE,
+      variables: { first: 20, after: encodeCursor([middle!.name, middle!.id]) },
+    },
     { name: 'node(id:) expert with details', query: NODE, variables: { id: expertGlobalId } },
-    { name: 'experts, first 20, with contact details (admin token)', query: CONTACTS_PAGE, variables: {}, token: adminToken },
-    { name: 'history(id:) of an expert, first 20 (admin token)', query: HISTORY, variables: { id: changed!.id }, token: adminToken },
+    {
+      name: 'experts, first 20, with contact details (admin token)',
+      query: CONTACTS_PAGE,
+      variables: {},
+      token: adminToken,
+    },
+    {
+      name: 'history(id:) of an expert, first 20 (admin token)',
+      query: HISTORY,
+      variables: { id: changed!.id },
+      token: adminToken,
+    },
     { name: 'duplicateExperts, first 20 (admin token)', query: DUPLICATES, variables: {}, token: adminToken },
     { name: 'inquiryStatistics, last 365 days', query: STATISTICS, variables: {} },
   ];
@@ -115,7 +164,8 @@ async function measureCase(url: string, c: Case, runs: number): Promise<CaseResu
     latencies.push(ms);
     dbTimes.push(body.extensions?.queryStats?.dbTimeMs ?? NaN);
     roundTrips.add(body.extensions?.queryStats?.roundTrips ?? NaN);
-    const count = body.data?.whoKnows?.totalCount ?? body.data?.duplicateExperts?.totalCount ?? body.data?.history?.totalCount;
+    const count =
+      body.data?.whoKnows?.totalCount ?? body.data?.duplicateExperts?.totalCount ?? body.data?.history?.totalCount;
     if (count !== undefined) total = String(count);
     bytes = size;
   }
@@ -144,10 +194,20 @@ export async function singleRequestCases(
   const results: CaseResult[] = [];
   for (const c of await cases(url, app, adminToken, options.experts)) {
     const result = await measureCase(url, c, options.runs).catch((error: unknown) => ({
-      name: c.name, runs: 0, p50: NaN, p95: NaN, max: NaN, dbP50: NaN, roundTrips: '—', total: '—', kb: NaN,
+      name: c.name,
+      runs: 0,
+      p50: NaN,
+      p95: NaN,
+      max: NaN,
+      dbP50: NaN,
+      roundTrips: '—',
+      total: '—',
+      kb: NaN,
       error: error instanceof Error ? error.message : String(error),
     }));
-    options.log(`  ${c.name}: p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, total ${result.total}${result.error ? ` — ${result.error}` : ''}`);
+    options.log(
+      `  ${c.name}: p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, total ${result.total}${result.error ? ` — ${result.error}` : ''}`,
+    );
     results.push(result);
   }
   return results;

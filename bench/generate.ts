@@ -36,7 +36,10 @@ const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * i
 /** Picks from items by weight in O(log n), via cumulative weights. */
 class Weighted<T> {
   private readonly cumulative: number[] = [];
-  constructor(readonly items: readonly T[], weights: readonly number[]) {
+  constructor(
+    readonly items: readonly T[],
+    weights: readonly number[],
+  ) {
     let sum = 0;
     for (const w of weights) this.cumulative.push((sum += w));
   }
@@ -54,55 +57,302 @@ class Weighted<T> {
   /** `count` distinct items (fewer only if there are not enough). */
   distinct(rng: Rng, count: number): T[] {
     const chosen = new Set<T>();
-    for (let tries = 0; chosen.size < Math.min(count, this.items.length) && tries < count * 20; tries++) chosen.add(this.pick(rng));
+    for (let tries = 0; chosen.size < Math.min(count, this.items.length) && tries < count * 20; tries++)
+      chosen.add(this.pick(rng));
     return [...chosen];
   }
 }
 
 // Themes most people in these networks claim; they lead the Zipf ranking, the rest follow in seed order.
 const POPULAR_THEMES = [
-  'china-russia-relations', 'semiconductors', 'sanctions', 'war-in-ukraine', 'export-controls', 'economic-security',
-  'knowledge-security', 'disinformation', 'energy', 'artificial-intelligence', 'ccp', 'supply-chains', 'defence',
+  'china-russia-relations',
+  'semiconductors',
+  'sanctions',
+  'war-in-ukraine',
+  'export-controls',
+  'economic-security',
+  'knowledge-security',
+  'disinformation',
+  'energy',
+  'artificial-intelligence',
+  'ccp',
+  'supply-chains',
+  'defence',
 ];
 // Country focus in these networks: China and Russia first, then their neighbours; every other country is possible.
 const COUNTRY_WEIGHTS: Record<string, number> = {
-  CN: 30, RU: 25, UA: 12, TW: 8, BY: 6, KZ: 5, NL: 5, US: 4, HK: 3, GE: 3, UZ: 3, KG: 2, MD: 2, AM: 2, AZ: 2,
-  LT: 2, PL: 2, DE: 2, JP: 2, KR: 2, IN: 2, TJ: 1.5, TM: 1.5, MN: 1.5, EE: 1.5, LV: 1.5, FI: 1.5, TR: 1.5,
+  CN: 30,
+  RU: 25,
+  UA: 12,
+  TW: 8,
+  BY: 6,
+  KZ: 5,
+  NL: 5,
+  US: 4,
+  HK: 3,
+  GE: 3,
+  UZ: 3,
+  KG: 2,
+  MD: 2,
+  AM: 2,
+  AZ: 2,
+  LT: 2,
+  PL: 2,
+  DE: 2,
+  JP: 2,
+  KR: 2,
+  IN: 2,
+  TJ: 1.5,
+  TM: 1.5,
+  MN: 1.5,
+  EE: 1.5,
+  LV: 1.5,
+  FI: 1.5,
+  TR: 1.5,
 };
 const OTHER_COUNTRY_WEIGHT = 0.15;
 
 const FIRST_NAMES = [
-  'Anna', 'Bas', 'Chen', 'Daan', 'Eva', 'Fleur', 'Gijs', 'Hanna', 'Iris', 'Jan', 'Karin', 'Lars', 'Mila', 'Noor',
-  'Olga', 'Pieter', 'Quinten', 'Roos', 'Sanne', 'Tomas', 'Ursula', 'Vera', 'Wouter', 'Xin', 'Yara', 'Zeynep',
-  'Aleksandr', 'Bohdan', 'Dilnoza', 'Irina', 'Jasper', 'Lotte', 'Mei', 'Nadia', 'Oleksandra', 'Ruben', 'Sofia',
-  'Timur', 'Wei', 'Yulia',
+  'Anna',
+  'Bas',
+  'Chen',
+  'Daan',
+  'Eva',
+  'Fleur',
+  'Gijs',
+  'Hanna',
+  'Iris',
+  'Jan',
+  'Karin',
+  'Lars',
+  'Mila',
+  'Noor',
+  'Olga',
+  'Pieter',
+  'Quinten',
+  'Roos',
+  'Sanne',
+  'Tomas',
+  'Ursula',
+  'Vera',
+  'Wouter',
+  'Xin',
+  'Yara',
+  'Zeynep',
+  'Aleksandr',
+  'Bohdan',
+  'Dilnoza',
+  'Irina',
+  'Jasper',
+  'Lotte',
+  'Mei',
+  'Nadia',
+  'Oleksandra',
+  'Ruben',
+  'Sofia',
+  'Timur',
+  'Wei',
+  'Yulia',
 ];
 const LAST_NAMES = [
-  'de Vries', 'Jansen', 'van Dijk', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos',
-  'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra', 'Smits', 'de Graaf',
-  'van der Meer', 'Kok', 'Jacobs', 'de Haan', 'Vermeulen', 'van den Berg', 'Huisman', 'Koster', 'Prins', 'Wang',
-  'Li', 'Zhang', 'Liu', 'Ivanova', 'Petrenko', 'Kovalenko', 'Nazarbayeva', 'Lin', 'Huang', 'Novak', 'Kowalski',
-  'Schmidt', 'Andersson', 'Tamm', 'Berzins', 'Kaya', 'Sato', 'Kim', 'Rahimov',
+  'de Vries',
+  'Jansen',
+  'van Dijk',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'de Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'van Leeuwen',
+  'Dekker',
+  'Brouwer',
+  'de Wit',
+  'Dijkstra',
+  'Smits',
+  'de Graaf',
+  'van der Meer',
+  'Kok',
+  'Jacobs',
+  'de Haan',
+  'Vermeulen',
+  'van den Berg',
+  'Huisman',
+  'Koster',
+  'Prins',
+  'Wang',
+  'Li',
+  'Zhang',
+  'Liu',
+  'Ivanova',
+  'Petrenko',
+  'Kovalenko',
+  'Nazarbayeva',
+  'Lin',
+  'Huang',
+  'Novak',
+  'Kowalski',
+  'Schmidt',
+  'Andersson',
+  'Tamm',
+  'Berzins',
+  'Kaya',
+  'Sato',
+  'Kim',
+  'Rahimov',
 ];
-const ROLES = ['Research Fellow', 'Senior Research Fellow', 'Assistant Professor', 'Associate Professor', 'Professor',
-  'Policy Officer', 'Senior Policy Advisor', 'Strategic Analyst', 'PhD Candidate', 'Postdoctoral Researcher', 'Lecturer'];
+const ROLES = [
+  'Research Fellow',
+  'Senior Research Fellow',
+  'Assistant Professor',
+  'Associate Professor',
+  'Professor',
+  'Policy Officer',
+  'Senior Policy Advisor',
+  'Strategic Analyst',
+  'PhD Candidate',
+  'Postdoctoral Researcher',
+  'Lecturer',
+];
 // Words for titles and summaries: domain terms so that full-text search hits a realistic share of them.
 const WORDS = [
-  'rare', 'earth', 'refining', 'lithium', 'graphite', 'gallium', 'magnets', 'mining', 'processing', 'dependency',
-  'chip', 'foundry', 'wafer', 'lithography', 'equipment', 'licensing', 'controls', 'dual-use', 'military', 'civil',
-  'fusion', 'sanctions', 'evasion', 'compliance', 'circumvention', 'shipping', 'tankers', 'price', 'cap', 'oil', 'gas',
-  'pipeline', 'grain', 'corridor', 'ports', 'logistics', 'railway', 'investment', 'screening', 'takeover', 'venture',
-  'capital', 'talent', 'recruitment', 'universities', 'research', 'security', 'espionage', 'cyber', 'influence',
-  'propaganda', 'elections', 'diaspora', 'repression', 'censorship', 'media', 'platforms', 'surveillance', 'cameras',
-  'biometrics', 'artificial', 'intelligence', 'quantum', 'satellites', 'space', 'undersea', 'cables', 'telecoms',
-  '5G', 'standards', 'governance', 'party', 'elite', 'succession', 'economy', 'growth', 'debt', 'banks', 'currency',
-  'yuan', 'rouble', 'payments', 'trade', 'tariffs', 'subsidies', 'overcapacity', 'electric', 'vehicles', 'batteries',
-  'solar', 'wind', 'nuclear', 'reactors', 'uranium', 'arctic', 'navy', 'missiles', 'drones', 'deterrence', 'alliance',
-  'partnership', 'reconstruction', 'accountability', 'occupation', 'refugees', 'migration', 'borders', 'climate',
-  'diplomacy', 'health', 'vaccines', 'pharmaceuticals', 'agriculture', 'fertiliser', 'food', 'water', 'infrastructure',
+  'rare',
+  'earth',
+  'refining',
+  'lithium',
+  'graphite',
+  'gallium',
+  'magnets',
+  'mining',
+  'processing',
+  'dependency',
+  'chip',
+  'foundry',
+  'wafer',
+  'lithography',
+  'equipment',
+  'licensing',
+  'controls',
+  'dual-use',
+  'military',
+  'civil',
+  'fusion',
+  'sanctions',
+  'evasion',
+  'compliance',
+  'circumvention',
+  'shipping',
+  'tankers',
+  'price',
+  'cap',
+  'oil',
+  'gas',
+  'pipeline',
+  'grain',
+  'corridor',
+  'ports',
+  'logistics',
+  'railway',
+  'investment',
+  'screening',
+  'takeover',
+  'venture',
+  'capital',
+  'talent',
+  'recruitment',
+  'universities',
+  'research',
+  'security',
+  'espionage',
+  'cyber',
+  'influence',
+  'propaganda',
+  'elections',
+  'diaspora',
+  'repression',
+  'censorship',
+  'media',
+  'platforms',
+  'surveillance',
+  'cameras',
+  'biometrics',
+  'artificial',
+  'intelligence',
+  'quantum',
+  'satellites',
+  'space',
+  'undersea',
+  'cables',
+  'telecoms',
+  '5G',
+  'standards',
+  'governance',
+  'party',
+  'elite',
+  'succession',
+  'economy',
+  'growth',
+  'debt',
+  'banks',
+  'currency',
+  'yuan',
+  'rouble',
+  'payments',
+  'trade',
+  'tariffs',
+  'subsidies',
+  'overcapacity',
+  'electric',
+  'vehicles',
+  'batteries',
+  'solar',
+  'wind',
+  'nuclear',
+  'reactors',
+  'uranium',
+  'arctic',
+  'navy',
+  'missiles',
+  'drones',
+  'deterrence',
+  'alliance',
+  'partnership',
+  'reconstruction',
+  'accountability',
+  'occupation',
+  'refugees',
+  'migration',
+  'borders',
+  'climate',
+  'diplomacy',
+  'health',
+  'vaccines',
+  'pharmaceuticals',
+  'agriculture',
+  'fertiliser',
+  'food',
+  'water',
+  'infrastructure',
 ];
-const TITLE_OPENERS = ['Rethinking', 'Assessing', 'Mapping', 'Beyond', 'After', 'Managing', 'The politics of', 'Understanding',
-  'Countering', 'Navigating', 'Between', 'Who controls'];
+const TITLE_OPENERS = [
+  'Rethinking',
+  'Assessing',
+  'Mapping',
+  'Beyond',
+  'After',
+  'Managing',
+  'The politics of',
+  'Understanding',
+  'Countering',
+  'Navigating',
+  'Between',
+  'Who controls',
+];
 const KINDS = ['PUBLICATION', 'PUBLICATION', 'PUBLICATION', 'TALK', 'BRIEFING'];
 
 interface Reference {
@@ -120,8 +370,14 @@ function reference(seed: SeedData): Reference {
   return {
     // Zipf-like: the theme at rank r gets weight 1/(r+1); with ~114 themes and 2–6 per expert the top one is in
     // about half of all profiles, the rarest in well under 1%.
-    themes: new Weighted(ranked.map((id) => byId.get(id)!), ranked.map((_, r) => 1 / (r + 1))),
-    countries: new Weighted(countries, countries.map((c) => COUNTRY_WEIGHTS[c.id] ?? OTHER_COUNTRY_WEIGHT)),
+    themes: new Weighted(
+      ranked.map((id) => byId.get(id)!),
+      ranked.map((_, r) => 1 / (r + 1)),
+    ),
+    countries: new Weighted(
+      countries,
+      countries.map((c) => COUNTRY_WEIGHTS[c.id] ?? OTHER_COUNTRY_WEIGHT),
+    ),
     institutions: seed.institutions.map((i) => i.id),
     networks: seed.networks.map((n) => n.id),
   };
@@ -151,8 +407,14 @@ export function syntheticExpert(i: number, ref: Reference) {
   });
   const contributions = Array.from({ length: int(rng, 0, 8) }, (_, n) => {
     // Mostly on the expert's own themes and countries, as real output is.
-    const about = [...new Set([pick(rng, themes), ...(rng() < 0.4 ? [rng() < 0.7 ? pick(rng, themes) : ref.themes.pick(rng)] : [])])];
-    const concerns = [...new Set(Array.from({ length: int(rng, 0, 2) }, () => (rng() < 0.8 ? pick(rng, countries) : ref.countries.pick(rng))))];
+    const about = [
+      ...new Set([pick(rng, themes), ...(rng() < 0.4 ? [rng() < 0.7 ? pick(rng, themes) : ref.themes.pick(rng)] : [])]),
+    ];
+    const concerns = [
+      ...new Set(
+        Array.from({ length: int(rng, 0, 2) }, () => (rng() < 0.8 ? pick(rng, countries) : ref.countries.pick(rng))),
+      ),
+    ];
     const where = concerns[0] ? ` in ${concerns[0].name}` : '';
     const cid = `bench-contribution-${pad(i)}-${n + 1}`;
     return {
@@ -173,7 +435,10 @@ export function syntheticExpert(i: number, ref: Reference) {
     email: `${id}@example.org`,
     phone: `+31600${String(i).padStart(6, '0')}`,
     contactConsent: rng() < 0.6,
-    headline: `${role} working on ${themes.slice(0, 2).map((t) => t.name.toLowerCase()).join(' and ')} in ${countries[0]!.name}`,
+    headline: `${role} working on ${themes
+      .slice(0, 2)
+      .map((t) => t.name.toLowerCase())
+      .join(' and ')} in ${countries[0]!.name}`,
     bio: `${name} studies ${themes.map((t) => t.name.toLowerCase()).join(', ')} with a focus on ${countries
       .map((c) => c.name)
       .join(', ')}. Recent work: ${words(rng, 10)}.`,
@@ -241,7 +506,11 @@ async function countBenchExperts(queries: Queries): Promise<number> {
  * the graph up to `target` synthetic experts. Batches commit in order, so the experts present are whole
  * batches from the start: resume at the first batch not (fully) written.
  */
-export async function generate(queries: Queries, target: number, log: (line: string) => void): Promise<{ written: number; seconds: number }> {
+export async function generate(
+  queries: Queries,
+  target: number,
+  log: (line: string) => void,
+): Promise<{ written: number; seconds: number }> {
   const started = performance.now();
   const seed = await readSeedData();
   await seedGraph(queries, seed);

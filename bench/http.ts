@@ -30,7 +30,9 @@ export async function postGraphql(
 }
 
 /** Nearest-rank percentile of sorted values (undefined for none). */
-export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+export const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 
-export const fmt = (n: number | null | undefined, digits = 1) => (n !== null && n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : '—');
+export const fmt = (n: number | null | undefined, digits = 1) =>
+  n !== null && n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : '—';
 export const thousands = (n: number) => n.toLocaleString('en-US');

@@ -19,7 +19,8 @@ process.on('message', (request: LoadRequest) => {
       duration: request.durationSeconds,
       timeout: 120,
       // A 200 with errors, or without the page, is not an answer.
-      verifyBody: (body) => typeof body === 'string' && body.includes(request.mustInclude) && !body.includes('"errors"'),
+      verifyBody: (body) =>
+        typeof body === 'string' && body.includes(request.mustInclude) && !body.includes('"errors"'),
     },
     (error, result) => {
       if (error) {

@@ -37,7 +37,10 @@ const WORKER = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
 
 export function startLoadGenerator(): LoadGenerator {
   // tsx runs the worker's TypeScript as it runs ours.
-  const child: ChildProcess = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(WORKER, [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   let pending: { resolve: (result: LoadResult) => void; reject: (error: Error) => void } | null = null;
   child.on('message', (message: LoadResult | { error: string }) => {
     const waiting = pending;

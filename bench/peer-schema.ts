@@ -1,6 +1,10 @@
 /** Type defs of the @neo4j/graphql peer: Expert and its neighbours, relationship directions as in our graph. */
 export const PEER_TYPE_DEFS = /* GraphQL */ `
-  type Expert @node @fulltext(indexes: [{ indexName: "expert_profile_en", queryName: "expertsByProfile", fields: ["name", "headline", "bio"] }]) {
+  type Expert
+    @node
+    @fulltext(
+      indexes: [{ indexName: "expert_profile_en", queryName: "expertsByProfile", fields: ["name", "headline", "bio"] }]
+    ) {
     id: String!
     name: String!
     headline: String

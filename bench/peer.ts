@@ -45,12 +45,23 @@ const BY_TEXT = `query ($phrase: String!, $where: ExpertIndexWhere, $first: Int)
 }`;
 
 /** The peer's operation for a question, and where its page of experts is in the answer. */
-export function peerRequest(question: Question, first = 20): { query: string; variables: Record<string, unknown>; field: string } {
+export function peerRequest(
+  question: Question,
+  first = 20,
+): { query: string; variables: Record<string, unknown>; field: string } {
   const inCountries = question.countryIds ? { countryFocus: { some: { id: { in: question.countryIds } } } } : {};
   if (question.themeIds) {
-    return { query: BY_THEME, variables: { first, where: { expertise: { some: { id: { in: question.themeIds } } }, ...inCountries } }, field: 'expertsConnection' };
+    return {
+      query: BY_THEME,
+      variables: { first, where: { expertise: { some: { id: { in: question.themeIds } } }, ...inCountries } },
+      field: 'expertsConnection',
+    };
   }
-  return { query: BY_TEXT, variables: { first, phrase: question.about, where: question.countryIds ? { node: inCountries } : null }, field: 'expertsByProfile' };
+  return {
+    query: BY_TEXT,
+    variables: { first, phrase: question.about, where: question.countryIds ? { node: inCountries } : null },
+    field: 'expertsByProfile',
+  };
 }
 
 /** A driver whose sessions count and keep every query the library runs through them. */
@@ -70,7 +81,11 @@ function countingDriver(driver: Driver, onQuery: (query: CapturedQuery) => void)
       get(target, property, receiver) {
         if (property === 'executeRead' || property === 'executeWrite') {
           return (work: (tx: ManagedTransaction) => unknown, config?: unknown) =>
-            (target[property] as (w: (tx: ManagedTransaction) => unknown, c?: unknown) => unknown).call(target, (tx) => work(wrapTx(tx)), config);
+            (target[property] as (w: (tx: ManagedTransaction) => unknown, c?: unknown) => unknown).call(
+              target,
+              (tx) => work(wrapTx(tx)),
+              config,
+            );
         }
         const value = Reflect.get(target, property, receiver);
         return typeof value === 'function' ? value.bind(target) : value;
@@ -78,7 +93,8 @@ function countingDriver(driver: Driver, onQuery: (query: CapturedQuery) => void)
     });
   return new Proxy(driver, {
     get(target, property, receiver) {
-      if (property === 'session') return (config?: Parameters<Driver['session']>[0]) => wrapSession(target.session(config));
+      if (property === 'session')
+        return (config?: Parameters<Driver['session']>[0]) => wrapSession(target.session(config));
       const value = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -29,7 +29,12 @@ export interface Profiler {
 }
 
 /** Runs one query with PROFILE: its rows (as the app's Queries would give them) and its db hits. */
-export async function profile(driver: Driver, cypher: string, params: Params, convert = true): Promise<{ rows: unknown[]; dbHits: number }> {
+export async function profile(
+  driver: Driver,
+  cypher: string,
+  params: Params,
+  convert = true,
+): Promise<{ rows: unknown[]; dbHits: number }> {
   const session = driver.session({ defaultAccessMode: 'READ' });
   try {
     const result = await session.run(withProfile(cypher), convert ? (toCypherParams(params) as Params) : params);
@@ -52,7 +57,12 @@ export function profiler(driver: Driver): Profiler {
   const refuse = async () => {
     throw new Error('the profiler only reads');
   };
-  state.queries = { read, write: refuse, writeTransaction: refuse, operationKey: () => 'profile' } as unknown as Queries;
+  state.queries = {
+    read,
+    write: refuse,
+    writeTransaction: refuse,
+    operationKey: () => 'profile',
+  } as unknown as Queries;
   state.database = {
     queries: (stats?: QueryStats) =>
       ({

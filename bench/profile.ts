@@ -53,12 +53,18 @@ try {
     };
     walk(plan, 0);
     for (const p of all) {
-      const details = String(p.arguments.Details ?? '').replace(/\s+/g, ' ').slice(0, 110);
-      console.log(`${'  '.repeat(p.depth)}${p.operatorType.replace(/@neo4j$/, '')}  rows=${p.rows} dbHits=${p.dbHits}  ${details}`);
+      const details = String(p.arguments.Details ?? '')
+        .replace(/\s+/g, ' ')
+        .slice(0, 110);
+      console.log(
+        `${'  '.repeat(p.depth)}${p.operatorType.replace(/@neo4j$/, '')}  rows=${p.rows} dbHits=${p.dbHits}  ${details}`,
+      );
     }
     const total = all.reduce((sum, p) => sum + p.dbHits, 0);
-    console.log(`\n${themeId}${countries.length ? ` in ${countries.join(',')}` : ''}: ${ms.toFixed(0)} ms with PROFILE, ${total.toLocaleString('en-US')} db hits, ` +
-      `runtime ${String(plan.arguments.runtime ?? '?')}, total memory ${String(plan.arguments.GlobalMemory ?? '?')} bytes`);
+    console.log(
+      `\n${themeId}${countries.length ? ` in ${countries.join(',')}` : ''}: ${ms.toFixed(0)} ms with PROFILE, ${total.toLocaleString('en-US')} db hits, ` +
+        `runtime ${String(plan.arguments.runtime ?? '?')}, total memory ${String(plan.arguments.GlobalMemory ?? '?')} bytes`,
+    );
   } finally {
     await session.close();
   }

@@ -40,7 +40,12 @@ export async function resolveQuestions(queries: Queries): Promise<Question[]> {
       );
       themeIds = rows.map((row) => row.id);
     }
-    resolved.push({ ...question, themeIds, countryIds: subject.place ? subject.place.countries.map((c) => c.id) : null, subject });
+    resolved.push({
+      ...question,
+      themeIds,
+      countryIds: subject.place ? subject.place.countries.map((c) => c.id) : null,
+      subject,
+    });
   }
   return resolved;
 }

@@ -30,7 +30,11 @@ export const PAGE_SIZE = 20;
 export type RawMode = 'page' | 'ranking';
 
 /** The relations the bench's page selects (WHO_KNOWS_PAGE), by the field they fill. */
-const PAGE_RELATIONS = { affiliations: EXPERT_AFFILIATIONS, networks: EXPERT_NETWORKS, expertise: EXPERT_EXPERTISE } as const;
+const PAGE_RELATIONS = {
+  affiliations: EXPERT_AFFILIATIONS,
+  networks: EXPERT_NETWORKS,
+  expertise: EXPERT_EXPERTISE,
+} as const;
 
 /** The reads of a whoKnows page without GraphQL: its experts come with the relations the API's page selects, in one query. */
 async function page(queries: ReturnType<Database['queries']>, question: Question) {
@@ -38,7 +42,9 @@ async function page(queries: ReturnType<Database['queries']>, question: Question
   const fields = Object.entries(PAGE_RELATIONS);
   const values = await relationsOfExperts(
     queries,
-    result.edges.flatMap((edge) => fields.map(([, relation]) => ({ expertId: edge.node.id, relation: relation as never, param: undefined }))),
+    result.edges.flatMap((edge) =>
+      fields.map(([, relation]) => ({ expertId: edge.node.id, relation: relation as never, param: undefined })),
+    ),
   );
   return {
     ...result,
@@ -60,17 +66,24 @@ export async function startRaw(neo4jUri: string, questions: Question[]): Promise
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const answer = async () => {
-        const { question: key, mode } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { question: string; mode: RawMode };
+        const { question: key, mode } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          question: string;
+          mode: RawMode;
+        };
         const question = byKey.get(key);
         if (!question) throw new Error(`no question "${key}"`);
         const queries = database.queries(counted);
-        const answer = mode === 'page' ? await page(queries, question) : await rankExperts(queries, question.subject, PAGE_SIZE);
+        const answer =
+          mode === 'page' ? await page(queries, question) : await rankExperts(queries, question.subject, PAGE_SIZE);
         requests++;
         return JSON.stringify({ data: answer });
       };
       answer().then(
         (body) => res.writeHead(200, { 'content-type': 'application/json' }).end(body),
-        (error: unknown) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: String(error) }] })),
+        (error: unknown) =>
+          res
+            .writeHead(500, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ errors: [{ message: String(error) }] })),
       );
     });
   });

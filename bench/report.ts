@@ -61,20 +61,27 @@ const ratio = (a: number | null | undefined, b: number | null | undefined) => (a
 function questionRows(question: QuestionResult): string[] {
   return TARGETS.map((name) => {
     const r = question.targets[name];
-    if (!ok(r)) return `| ${question.label} | ${name} | error: ${(r?.error ?? 'not run').replace(/\|/g, '/')} | | | | | | | | | |`;
+    if (!ok(r))
+      return `| ${question.label} | ${name} | error: ${(r?.error ?? 'not run').replace(/\|/g, '/')} | | | | | | | | | |`;
     return `| ${question.label} | ${name} | ${fmt(r.load.reqPerSec)} | ${fmt(r.load.p50, 0)} | ${fmt(r.load.p95, 0)} | ${fmt(r.load.p99, 0)} | ${fmt(r.singleP50, 0)} | ${r.roundTrips ?? 'n/a'} | ${r.dbHits === null ? 'n/a' : thousands(r.dbHits)} | ${r.pageDbHits === null ? 'n/a' : thousands(r.pageDbHits)} | ${r.experts} / ${thousands(r.total)} | ${r.load.failed} |`;
   });
 }
 
 function ratioRows(questions: QuestionResult[], mix: SizeResult['mix']): string[] {
-  const rate = (q: QuestionResult, t: TargetName) => (ok(q.targets[t]) ? (q.targets[t] as TargetResult).load.reqPerSec : null);
+  const rate = (q: QuestionResult, t: TargetName) =>
+    ok(q.targets[t]) ? (q.targets[t] as TargetResult).load.reqPerSec : null;
   const ratios = (api: number | null, q: (t: TargetName) => number | null) =>
     `${fmt(ratio(api, q('peer')), 2)} | ${fmt(ratio(api, q('raw')), 2)} | ${fmt(ratio(api, q('ranking')), 2)}`;
   return [
     '| question | API / peer | API / raw | API / ranking |',
     '| --- | ---: | ---: | ---: |',
     ...questions.map((q) => `| ${q.label} | ${ratios(rate(q, 'api'), (t) => rate(q, t))} |`),
-    `| **the five in rotation** (req/s: api ${fmt(mix.api)}, raw ${fmt(mix.raw)}, ranking ${fmt(mix.ranking)}, peer ${fmt(mix.peer)}) | **${ratios(mix.api, (t) => mix[t]).split(' | ').join('** | **')}** |`,
+    `| **the five in rotation** (req/s: api ${fmt(mix.api)}, raw ${fmt(mix.raw)}, ranking ${fmt(mix.ranking)}, peer ${fmt(mix.peer)}) | **${ratios(
+      mix.api,
+      (t) => mix[t],
+    )
+      .split(' | ')
+      .join('** | **')}** |`,
   ];
 }
 
@@ -87,7 +94,12 @@ function writeRows(now: WriteCost | null, before: WriteBaseline | null): string[
   return [
     '| | curation write p50 ms | p95 ms | writes | CSV import ms (mean) | ms per row | rows × imports |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    line(before ? `before (${before.commit.slice(0, 9)}, ${thousands(before.experts)} experts, ${before.date.slice(0, 10)})` : 'before: no baseline', before?.writes),
+    line(
+      before
+        ? `before (${before.commit.slice(0, 9)}, ${thousands(before.experts)} experts, ${before.date.slice(0, 10)})`
+        : 'before: no baseline',
+      before?.writes,
+    ),
     line('this run', now),
   ];
 }
@@ -98,7 +110,9 @@ export function sizeMarkdown(result: SizeResult): string {
   const m = result.machine;
   const broad = result.questions.find((q) => q.key === 'broad');
   const broadApi = broad && ok(broad.targets.api) ? broad.targets.api : null;
-  const maxTrips = Math.max(...result.questions.map((q) => (ok(q.targets.api) ? (q.targets.api.roundTrips ?? Infinity) : Infinity)));
+  const maxTrips = Math.max(
+    ...result.questions.map((q) => (ok(q.targets.api) ? (q.targets.api.roundTrips ?? Infinity) : Infinity)),
+  );
   return [
     `# Side-by-side bench: ${thousands(result.experts)} synthetic experts`,
     '',
@@ -135,9 +149,9 @@ export function sizeMarkdown(result: SizeResult): string {
 /** The combined view over every size in `dir` (latest-<N>.json), smallest first. */
 export async function writeSummary(dir: string): Promise<string> {
   const files = (await readdir(dir)).filter((f) => /^latest-\d+\.json$/.test(f));
-  const sizes = (await Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as SizeResult))).sort(
-    (a, b) => a.experts - b.experts,
-  );
+  const sizes = (
+    await Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as SizeResult))
+  ).sort((a, b) => a.experts - b.experts);
   const broad = (s: SizeResult, t: TargetName) => {
     const r = s.questions.find((q) => q.key === 'broad')?.targets[t];
     return ok(r) ? r : null;
@@ -148,7 +162,8 @@ export async function writeSummary(dir: string): Promise<string> {
   );
   const first = sizes[0];
   const last = sizes.at(-1);
-  const growth = (pick: (s: SizeResult) => number | null | undefined) => (first && last && first !== last ? fmt(ratio(pick(last), pick(first)), 2) : '—');
+  const growth = (pick: (s: SizeResult) => number | null | undefined) =>
+    first && last && first !== last ? fmt(ratio(pick(last), pick(first)), 2) : '—';
   const markdown = [
     '# Side-by-side bench: every size',
     '',

@@ -37,7 +37,8 @@ export interface BenchSettings {
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const text = env[name];
   const value = text === undefined || text === '' ? fallback : Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}=${text} is not a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name}=${text} is not a whole number from ${min} to ${max}`);
   return value;
 }
 
@@ -45,11 +46,13 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
 export function settingsFrom(env: NodeJS.ProcessEnv): BenchSettings {
   const sizesText = env.BENCH_SIZES || env.BENCH_EXPERTS || '10000';
   const sizes = sizesText.split(',').map((s) => Number(s.trim()));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1_000_000)) throw new Error(`BENCH_SIZES=${sizesText}: give whole numbers from 1 to 1000000, comma-separated`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1_000_000))
+    throw new Error(`BENCH_SIZES=${sizesText}: give whole numbers from 1 to 1000000, comma-separated`);
   const partsText = env.BENCH_PARTS || PARTS.join(',');
   const parts = partsText.split(',').map((p) => p.trim());
   const unknown = parts.filter((p) => !PARTS.includes(p as Part));
-  if (unknown.length > 0) throw new Error(`BENCH_PARTS: unknown ${unknown.join(', ')}; choose from ${PARTS.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`BENCH_PARTS: unknown ${unknown.join(', ')}; choose from ${PARTS.join(', ')}`);
   return {
     sizes,
     parts: new Set(parts as Part[]),
@@ -64,7 +67,9 @@ export function settingsFrom(env: NodeJS.ProcessEnv): BenchSettings {
 }
 
 async function neo4jVersion(store: BenchStore): Promise<string> {
-  const [row] = await store.app.database.queries().read<{ version: string }>('CALL dbms.components() YIELD versions RETURN versions[0] AS version');
+  const [row] = await store.app.database
+    .queries()
+    .read<{ version: string }>('CALL dbms.components() YIELD versions RETURN versions[0] AS version');
   return row?.version ?? 'unknown';
 }
 
@@ -84,8 +89,13 @@ export async function machine(store: BenchStore): Promise<Machine> {
 
 async function commit(): Promise<string> {
   const run = promisify(execFile);
-  const hash = await run('git', ['rev-parse', 'HEAD'], { cwd: ROOT_DIR }).then((r) => r.stdout.trim(), () => 'unknown');
-  const dirty = await run('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'bench', 'seed'], { cwd: ROOT_DIR }).then(
+  const hash = await run('git', ['rev-parse', 'HEAD'], { cwd: ROOT_DIR }).then(
+    (r) => r.stdout.trim(),
+    () => 'unknown',
+  );
+  const dirty = await run('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'bench', 'seed'], {
+    cwd: ROOT_DIR,
+  }).then(
     (r) => r.stdout.trim() !== '',
     () => false,
   );
@@ -94,20 +104,37 @@ async function commit(): Promise<string> {
 
 /** The write costs measured before the maintained ranking, kept in bench/results/write-baseline.json. */
 async function writeBaseline(dir: string): Promise<WriteBaseline | null> {
-  return readFile(path.join(dir, 'write-baseline.json'), 'utf8').then((text) => JSON.parse(text) as WriteBaseline, () => null);
+  return readFile(path.join(dir, 'write-baseline.json'), 'utf8').then(
+    (text) => JSON.parse(text) as WriteBaseline,
+    () => null,
+  );
 }
 
 /** Measures one size; the store stays open only for it. */
-export async function benchSize(experts: number, settings: BenchSettings, log: (line: string) => void): Promise<SizeResult> {
+export async function benchSize(
+  experts: number,
+  settings: BenchSettings,
+  log: (line: string) => void,
+): Promise<SizeResult> {
   const store = await openBenchStore(experts, { log, dataDir: settings.dataDir?.(experts) });
   try {
     log(`Store: ${store.generation}; ${thousands(store.graph.experts)} experts`);
     const machineBefore = await machine(store);
     const questions = settings.parts.has('side-by-side')
-      ? await sideBySide(store, { connections: settings.connections, durationSeconds: settings.durationSeconds, singleRuns: settings.singleRuns, log })
+      ? await sideBySide(store, {
+          connections: settings.connections,
+          durationSeconds: settings.durationSeconds,
+          singleRuns: settings.singleRuns,
+          log,
+        })
       : [];
-    const writes = settings.parts.has('writes') ? await measureWrites(store, { curationWrites: settings.curationWrites, csvRows: settings.csvRows }) : null;
-    if (writes) log(`  writes: curation p50 ${writes.curation.p50Ms.toFixed(1)} ms, CSV import of ${writes.csvImport.rows} rows ${writes.csvImport.meanMs.toFixed(0)} ms`);
+    const writes = settings.parts.has('writes')
+      ? await measureWrites(store, { curationWrites: settings.curationWrites, csvRows: settings.csvRows })
+      : null;
+    if (writes)
+      log(
+        `  writes: curation p50 ${writes.curation.p50Ms.toFixed(1)} ms, CSV import of ${writes.csvImport.rows} rows ${writes.csvImport.meanMs.toFixed(0)} ms`,
+      );
     const cases = settings.parts.has('cases')
       ? await singleRequestCases(store.url, store.app, store.adminToken, { experts, runs: settings.caseRuns, log })
       : null;
@@ -119,13 +146,20 @@ export async function benchSize(experts: number, settings: BenchSettings, log: (
       machine: machineBefore,
       graph: store.graph,
       generation: store.generation,
-      settings: { connections: settings.connections, durationSeconds: settings.durationSeconds, singleRuns: settings.singleRuns },
+      settings: {
+        connections: settings.connections,
+        durationSeconds: settings.durationSeconds,
+        singleRuns: settings.singleRuns,
+      },
       questions,
       mix: Object.fromEntries(TARGETS.map((t) => [t, mixRate(questions, t)])) as SizeResult['mix'],
       writes,
       writeBaseline: await writeBaseline(settings.resultsDir),
       cases,
-      memory: { nodeMiB: (await memoryOf('self'))?.rss ?? null, neo4jMiB: jvm === null ? null : ((await memoryOf(jvm))?.rss ?? null) },
+      memory: {
+        nodeMiB: (await memoryOf('self'))?.rss ?? null,
+        neo4jMiB: jvm === null ? null : ((await memoryOf(jvm))?.rss ?? null),
+      },
     };
   } finally {
     await store.stop();
@@ -148,11 +182,14 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
   return results;
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(ROOT_DIR, 'bench', 'run.ts');
+const isMain =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(ROOT_DIR, 'bench', 'run.ts');
 if (isMain) {
   const timeoutMinutes = Number(process.env.BENCH_TIMEOUT_MINUTES ?? 120);
   setTimeout(() => {
-    console.error(`Benchmark exceeded ${timeoutMinutes} min: stopping (raise BENCH_TIMEOUT_MINUTES if the machine is slow).`);
+    console.error(
+      `Benchmark exceeded ${timeoutMinutes} min: stopping (raise BENCH_TIMEOUT_MINUTES if the machine is slow).`,
+    );
     process.exit(2); // the embedded launcher's exit hook stops the JVM
   }, timeoutMinutes * 60_000).unref();
   runBench(settingsFrom(process.env), (line) => console.log(line)).then(

@@ -81,7 +81,9 @@ export async function sideBySide(store: BenchStore, options: SideBySideOptions):
       const targets = {} as QuestionResult['targets'];
       for (const name of TARGETS) {
         const target = targetFor(name, question, store, raw, peer, driver);
-        targets[name] = await measure(target, load, options).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+        targets[name] = await measure(target, load, options).catch((error: unknown) => ({
+          error: error instanceof Error ? error.message : String(error),
+        }));
         const r = targets[name];
         options.log(
           'error' in r
@@ -122,13 +124,24 @@ async function measure(target: Target, generator: LoadGenerator, options: SideBy
 }
 
 async function send(target: Target): Promise<any> {
-  const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: target.body });
+  const response = await fetch(target.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: target.body,
+  });
   const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
   if (!response.ok || body.errors?.length) throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
   return body.data;
 }
 
-function targetFor(name: TargetName, question: Question, store: BenchStore, raw: RawTarget, peer: Peer, driver: Driver): Target {
+function targetFor(
+  name: TargetName,
+  question: Question,
+  store: BenchStore,
+  raw: RawTarget,
+  peer: Peer,
+  driver: Driver,
+): Target {
   const variables = { about: question.about, country: question.country, first: PAGE_SIZE };
   const rankingDbHits = async () => {
     const profiled = profiler(driver);
@@ -143,13 +156,22 @@ function targetFor(name: TargetName, question: Question, store: BenchStore, raw:
       async check() {
         const { body } = await postGraphql(store.url, WHO_KNOWS_PAGE, variables);
         const page = body.data!.whoKnows;
-        return { experts: page.edges.length, total: page.totalCount, roundTrips: body.extensions?.queryStats?.roundTrips ?? null };
+        return {
+          experts: page.edges.length,
+          total: page.totalCount,
+          roundTrips: body.extensions?.queryStats?.roundTrips ?? null,
+        };
       },
       async dbHits() {
         // The whole operation in this process, every query it sends profiled.
         const profiled = profiler(driver);
         const context = createContext(profiled.database, ANONYMOUS, store.config.limits.maxCost);
-        const result = await execute({ schema, document: parse(WHO_KNOWS_PAGE), variableValues: variables, contextValue: context });
+        const result = await execute({
+          schema,
+          document: parse(WHO_KNOWS_PAGE),
+          variableValues: variables,
+          contextValue: context,
+        });
         context.release();
         if (result.errors?.length) throw new Error(`profiled operation failed: ${result.errors[0]!.message}`);
         return { dbHits: await rankingDbHits(), pageDbHits: profiled.dbHits };

@@ -23,12 +23,18 @@ const SAMPLE_EVERY_MS = 30_000;
 const MiB = 2 ** 20;
 
 const { values: args } = parseArgs({
-  options: { minutes: { type: 'string', default: '5' }, clients: { type: 'string', default: '8' }, 'no-writes': { type: 'boolean', default: false } },
+  options: {
+    minutes: { type: 'string', default: '5' },
+    clients: { type: 'string', default: '8' },
+    'no-writes': { type: 'boolean', default: false },
+  },
 });
 const minutes = Number(args.minutes);
 const clients = Number(args.clients);
-if (!(minutes > 0 && minutes <= 24 * 60)) fail(`--minutes ${args.minutes} is not a number of minutes above 0, at most 1440`);
-if (!(Number.isInteger(clients) && clients >= 1 && clients <= 256)) fail(`--clients ${args.clients} is not a whole number from 1 to 256`);
+if (!(minutes > 0 && minutes <= 24 * 60))
+  fail(`--minutes ${args.minutes} is not a number of minutes above 0, at most 1440`);
+if (!(Number.isInteger(clients) && clients >= 1 && clients <= 256))
+  fail(`--clients ${args.clients} is not a whole number from 1 to 256`);
 const writes = !args['no-writes'];
 
 function fail(message: string): never {
@@ -38,10 +44,32 @@ function fail(message: string): never {
 
 // What the load asks: the headline query and its neighbours, as the seed's names make them meaningful.
 /** Theme names (whoKnows also takes free text; an inquiry's themes and similarInquiries' `about` must be themes). */
-const THEMES = ['halfgeleiders', 'semiconductors', 'technology', 'sanctions', 'export controls', 'lithografie', 'geopolitics'];
-const ABOUT = ['halfgeleiders', 'semiconductors', 'technology', 'sanctions', 'export controls', 'lithografie', 'geopolitics', 'rare earth refining', 'Arctic shipping'];
+const THEMES = [
+  'halfgeleiders',
+  'semiconductors',
+  'technology',
+  'sanctions',
+  'export controls',
+  'lithografie',
+  'geopolitics',
+];
+const ABOUT = [
+  'halfgeleiders',
+  'semiconductors',
+  'technology',
+  'sanctions',
+  'export controls',
+  'lithografie',
+  'geopolitics',
+  'rare earth refining',
+  'Arctic shipping',
+];
 const COUNTRIES = [null, 'CN', 'Taiwan', 'RU', 'Central Asia', 'UA'];
-const QUESTIONS = ['Mogen wij lithografiekennis delen met een Chinese partneruniversiteit?', 'Which experts follow sanctions evasion through Central Asia?', 'halfgeleiders export Taiwan'];
+const QUESTIONS = [
+  'Mogen wij lithografiekennis delen met een Chinese partneruniversiteit?',
+  'Which experts follow sanctions evasion through Central Asia?',
+  'halfgeleiders export Taiwan',
+];
 const WHO_KNOWS = `query ($about: String!, $country: String) { whoKnows(about: $about, country: $country, first: 20) {
   totalCount edges { score reasons { text } node { id name headline affiliations { role institution { name } } } } pageInfo { endCursor } } }`;
 const SIMILAR = `query ($question: String!, $about: String) { similarInquiries(question: $question, about: $about, first: 10) { inquiry { id question } reasons { text } } }`;
@@ -66,7 +94,12 @@ interface Stats {
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!;
 
-async function post(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<{ status: number | 'no answer'; body: any }> {
+async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<{ status: number | 'no answer'; body: any }> {
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -94,11 +127,23 @@ interface Shared {
   expertIds: string[];
 }
 
-type Action = { name: string; weight: number; run: (url: string, tokens: Tokens, shared: Shared) => Promise<{ status: number | 'no answer'; body: any }> };
+type Action = {
+  name: string;
+  weight: number;
+  run: (url: string, tokens: Tokens, shared: Shared) => Promise<{ status: number | 'no answer'; body: any }>;
+};
 
 const ACTIONS: Action[] = [
-  { name: 'whoKnows', weight: 30, run: (url) => post(url, WHO_KNOWS, { about: pick(ABOUT), country: pick(COUNTRIES) }) },
-  { name: 'similarInquiries', weight: 12, run: (url, t) => post(url, SIMILAR, { question: pick(QUESTIONS), about: pick([null, ...THEMES]) }, t.officer) },
+  {
+    name: 'whoKnows',
+    weight: 30,
+    run: (url) => post(url, WHO_KNOWS, { about: pick(ABOUT), country: pick(COUNTRIES) }),
+  },
+  {
+    name: 'similarInquiries',
+    weight: 12,
+    run: (url, t) => post(url, SIMILAR, { question: pick(QUESTIONS), about: pick([null, ...THEMES]) }, t.officer),
+  },
   { name: 'node', weight: 15, run: (url, _t, s) => post(url, NODE, { id: pick(s.expertIds) }) },
   { name: 'lists', weight: 12, run: (url) => post(url, LISTS, {}) },
   { name: 'inquiries', weight: 6, run: (url, t) => post(url, INQUIRIES, {}, t.secretariat) },
@@ -106,9 +151,21 @@ const ACTIONS: Action[] = [
     name: 'recordInquiry',
     weight: 10,
     run: async (url, t, s) => {
-      const result = await post(url, RECORD, {
-        input: { kind: 'EXPERTISE_REQUEST', routedTo: 'ckn', question: `Soak: ${pick(QUESTIONS)}`, askedBy: 'min-ezk', themes: [pick(THEMES)], countries: ['CN'] },
-      }, t.officer);
+      const result = await post(
+        url,
+        RECORD,
+        {
+          input: {
+            kind: 'EXPERTISE_REQUEST',
+            routedTo: 'ckn',
+            question: `Soak: ${pick(QUESTIONS)}`,
+            askedBy: 'min-ezk',
+            themes: [pick(THEMES)],
+            countries: ['CN'],
+          },
+        },
+        t.officer,
+      );
       const inquiry = result.body?.data?.recordInquiry?.inquiry;
       if (inquiry) s.inquiries.push({ id: inquiry.id, version: inquiry.version, status: inquiry.status });
       if (s.inquiries.length > 200) s.inquiries.shift();
@@ -123,7 +180,12 @@ const ACTIONS: Action[] = [
       if (!inquiry) return post(url, INQUIRIES, {}, t.secretariat);
       // An inquiry's life, shortened: taken up, then closed unanswered (which needs a note), then left alone.
       const status = inquiry.status === 'RECEIVED' ? 'IN_PROGRESS' : 'CLOSED';
-      const result = await post(url, CHANGE_STATUS, { input: { id: inquiry.id, expectedVersion: inquiry.version, status, note: 'Soak: withdrawn' } }, t.secretariat);
+      const result = await post(
+        url,
+        CHANGE_STATUS,
+        { input: { id: inquiry.id, expectedVersion: inquiry.version, status, note: 'Soak: withdrawn' } },
+        t.secretariat,
+      );
       const changed = result.body?.data?.changeInquiryStatus;
       if (changed) Object.assign(inquiry, { version: changed.version, status: changed.status });
       if (changed?.status === 'CLOSED') s.inquiries.splice(s.inquiries.indexOf(inquiry), 1);
@@ -135,7 +197,18 @@ const ACTIONS: Action[] = [
     weight: 7,
     run: async (url, t, s) => {
       if (!s.expert) return post(url, LISTS, {});
-      const result = await post(url, UPDATE_EXPERT, { input: { id: s.expert.id, expectedVersion: s.expert.version, headline: `Soak run, updated ${new Date().toISOString()}` } }, t.admin);
+      const result = await post(
+        url,
+        UPDATE_EXPERT,
+        {
+          input: {
+            id: s.expert.id,
+            expectedVersion: s.expert.version,
+            headline: `Soak run, updated ${new Date().toISOString()}`,
+          },
+        },
+        t.admin,
+      );
       const updated = result.body?.data?.updateExpert;
       if (updated) s.expert.version = updated.version;
       return result;
@@ -152,7 +225,14 @@ function outcomes(status: number | 'no answer', body: any): string[] {
   return codes.length || http.length ? [...http, ...codes] : ['ok'];
 }
 
-async function client(url: string, tokens: Tokens, shared: Shared, until: number, stats: Stats, actions: Action[]): Promise<void> {
+async function client(
+  url: string,
+  tokens: Tokens,
+  shared: Shared,
+  until: number,
+  stats: Stats,
+  actions: Action[],
+): Promise<void> {
   const total = actions.reduce((sum, a) => sum + a.weight, 0);
   while (Date.now() < until) {
     let r = Math.random() * total;
@@ -189,7 +269,10 @@ async function neo4jPid(dataDir: string | null): Promise<number | null> {
   const found: number[] = [];
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    const argv = await readFile(`/proc/${entry}/cmdline`, 'utf8').then((s) => s.split('\0'), (): string[] => []);
+    const argv = await readFile(`/proc/${entry}/cmdline`, 'utf8').then(
+      (s) => s.split('\0'),
+      (): string[] => [],
+    );
     if (!argv.includes(JVM_MAIN_CLASS)) continue;
     if (dataDir === null || argv.includes(`--home=${dataDir}`)) found.push(Number(entry));
   }
@@ -197,7 +280,10 @@ async function neo4jPid(dataDir: string | null): Promise<number | null> {
 }
 
 async function metricsOf(baseUrl: string): Promise<{ heap: number | null; rss: number | null }> {
-  const text = await fetch(`${baseUrl}/metrics`).then((r) => (r.ok ? r.text() : ''), () => '');
+  const text = await fetch(`${baseUrl}/metrics`).then(
+    (r) => (r.ok ? r.text() : ''),
+    () => '',
+  );
   const value = (name: string) => {
     const match = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(text);
     return match ? Number(match[1]) : null;
@@ -211,7 +297,9 @@ async function memory(app: App | null, baseUrl: string, jvm: number | null): Pro
     // The JVM's own view of its heap (the RSS also holds the page cache and off-heap buffers).
     const rows = await app.database
       .queries()
-      .read<{ used: number }>(`CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage.value.properties.used AS used`)
+      .read<{ used: number }>(
+        `CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage.value.properties.used AS used`,
+      )
       .catch(() => []);
     neo4jHeap = rows[0] ? Number(rows[0].used) : null;
   }
@@ -220,17 +308,27 @@ async function memory(app: App | null, baseUrl: string, jvm: number | null): Pro
 }
 
 async function tokensFrom(authenticator: Authenticator): Promise<Tokens> {
-  if (!authenticator.mint) fail('This configuration verifies tokens from an identity provider (AUTH_JWKS_URL): set AUTH_SECRET to the server’s secret to soak it.');
+  if (!authenticator.mint)
+    fail(
+      'This configuration verifies tokens from an identity provider (AUTH_JWKS_URL): set AUTH_SECRET to the server’s secret to soak it.',
+    );
   return {
     officer: await authenticator.mint({ subject: 'soak-officer', name: 'Soak officer', roles: ['officer'] }),
-    secretariat: await authenticator.mint({ subject: 'soak-secretariat', name: 'Soak secretariat', roles: ['secretariat'], networks: ['ckn'] }),
+    secretariat: await authenticator.mint({
+      subject: 'soak-secretariat',
+      name: 'Soak secretariat',
+      roles: ['secretariat'],
+      networks: ['ckn'],
+    }),
     admin: await authenticator.mint({ subject: 'soak-admin', name: 'Soak admin', roles: ['admin'] }),
   };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 const mib = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / MiB).toFixed(0)} MiB`);
-const growth = (from: number | null, to: number | null) => (from === null || to === null ? '—' : `${to >= from ? '+' : ''}${((to - from) / MiB).toFixed(0)} MiB`);
+const growth = (from: number | null, to: number | null) =>
+  from === null || to === null ? '—' : `${to >= from ? '+' : ''}${((to - from) / MiB).toFixed(0)} MiB`;
 
 async function main(): Promise<void> {
   const soakUrl = process.env.SOAK_URL;
@@ -240,12 +338,22 @@ async function main(): Promise<void> {
   let authenticator: Authenticator;
   if (soakUrl) {
     const target = new URL(soakUrl);
-    if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) fail(`SOAK_URL must be a server on this machine (127.0.0.1, localhost or [::1]), not ${target.hostname}`);
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname))
+      fail(`SOAK_URL must be a server on this machine (127.0.0.1, localhost or [::1]), not ${target.hostname}`);
     baseUrl = target.origin;
     authenticator = await openAuthenticator(loadConfig(process.env).auth);
   } else {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-soak-'));
-    const config = loadConfig({ ...process.env, NEO4J_URI: '', NEO4J_BOLT_PORT: '', NEO4J_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SEED_ON_START: '1', QUERY_STATS: '0' });
+    const config = loadConfig({
+      ...process.env,
+      NEO4J_URI: '',
+      NEO4J_BOLT_PORT: '',
+      NEO4J_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SEED_ON_START: '1',
+      QUERY_STATS: '0',
+    });
     authenticator = await openAuthenticator(config.auth);
     // The soak mints its own tokens (the sample tokens file of its data dir goes unread).
     app = await startApp(config, createLogger('warn'));
@@ -264,26 +372,38 @@ async function main(): Promise<void> {
     const config = soakUrl ? loadConfig(process.env) : null;
     const jvm = await neo4jPid(dataDir ?? (config?.neo4j.kind === 'embedded' ? config.neo4j.dataDir : null));
     const experts = await post(url, `{ experts(first: 50) { edges { node { id slug version } } } }`, {}, tokens.admin);
-    const expertNodes: Array<{ id: string; slug: string; version: number }> = experts.body?.data?.experts?.edges?.map((e: any) => e.node) ?? [];
+    const expertNodes: Array<{ id: string; slug: string; version: number }> =
+      experts.body?.data?.experts?.edges?.map((e: any) => e.node) ?? [];
     if (expertNodes.length === 0) fail(`No experts at ${url}: ${JSON.stringify(experts.body).slice(0, 300)}`);
     const shared: Shared = { inquiries: [], expert: null, expertIds: expertNodes.map((e) => e.id) };
     if (writes) {
       // An expert of the soak's own to update, so that a soak against a real store changes nobody real.
-      const created = await post(url, `mutation ($input: CreateExpertInput!) { createExpert(input: $input) { id slug version } }`, {
-        input: { name: `Soak Expert ${Date.now().toString(36)}`, networks: ['CKN'] },
-      }, tokens.admin);
+      const created = await post(
+        url,
+        `mutation ($input: CreateExpertInput!) { createExpert(input: $input) { id slug version } }`,
+        {
+          input: { name: `Soak Expert ${Date.now().toString(36)}`, networks: ['CKN'] },
+        },
+        tokens.admin,
+      );
       const expert = created.body?.data?.createExpert;
       if (!expert) fail(`Could not create the soak's expert: ${JSON.stringify(created.body).slice(0, 300)}`);
       shared.expert = { id: expert.slug, version: expert.version };
     }
-    const actions = writes ? ACTIONS : ACTIONS.filter((a) => !['recordInquiry', 'changeInquiryStatus', 'updateExpert'].includes(a.name));
+    const actions = writes
+      ? ACTIONS
+      : ACTIONS.filter((a) => !['recordInquiry', 'changeInquiryStatus', 'updateExpert'].includes(a.name));
 
     // Warm up, then the baseline.
     const warm: Stats = { requests: 0, byOperation: new Map(), byOutcome: new Map() };
-    await Promise.all(Array.from({ length: clients }, () => client(url, tokens, shared, Date.now() + 10_000, warm, actions)));
+    await Promise.all(
+      Array.from({ length: clients }, () => client(url, tokens, shared, Date.now() + 10_000, warm, actions)),
+    );
     const start = await memory(app, baseUrl, jvm);
     const samples: Memory[] = [start];
-    console.log(`Soak: ${clients} clients for ${minutes} min against ${url}${writes ? '' : ' (no writes)'}; memory sampled every ${SAMPLE_EVERY_MS / 1000} s`);
+    console.log(
+      `Soak: ${clients} clients for ${minutes} min against ${url}${writes ? '' : ' (no writes)'}; memory sampled every ${SAMPLE_EVERY_MS / 1000} s`,
+    );
 
     const stats: Stats = { requests: 0, byOperation: new Map(), byOutcome: new Map() };
     const began = Date.now();
@@ -291,7 +411,9 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => {
       void memory(app, baseUrl, jvm).then((m) => {
         samples.push(m);
-        console.log(`  ${((Date.now() - began) / 60_000).toFixed(1)} min: ${stats.requests} requests; API heap ${mib(m.apiHeap)}, RSS ${mib(m.apiRss)}; Neo4j RSS ${mib(m.neo4jRss)}, heap ${mib(m.neo4jHeap)}`);
+        console.log(
+          `  ${((Date.now() - began) / 60_000).toFixed(1)} min: ${stats.requests} requests; API heap ${mib(m.apiHeap)}, RSS ${mib(m.apiRss)}; Neo4j RSS ${mib(m.neo4jRss)}, heap ${mib(m.neo4jHeap)}`,
+        );
       });
     }, SAMPLE_EVERY_MS);
     await Promise.all(Array.from({ length: clients }, () => client(url, tokens, shared, until, stats, actions)));
@@ -302,7 +424,10 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     await post(url, '{ regions { id } }', {});
     const end = await memory(app, baseUrl, jvm);
-    const peak = (key: keyof Memory) => samples.concat(end).reduce<number | null>((max, m) => (m[key] === null ? max : Math.max(max ?? 0, m[key]!)), null);
+    const peak = (key: keyof Memory) =>
+      samples
+        .concat(end)
+        .reduce<number | null>((max, m) => (m[key] === null ? max : Math.max(max ?? 0, m[key]!)), null);
 
     const all = [...stats.byOperation.values()].flat().sort((a, b) => a - b);
     const lines = [
@@ -310,7 +435,10 @@ async function main(): Promise<void> {
       '',
       `- When: ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores; target ${soakUrl ? url : 'in-process app on a fresh embedded Neo4j (seeded)'}`,
       `- Requests: ${stats.requests} in ${seconds.toFixed(0)} s (${(stats.requests / seconds).toFixed(1)}/s); latency p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms, max ${(all.at(-1) ?? NaN).toFixed(0)} ms`,
-      `- Outcomes: ${[...stats.byOutcome].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`,
+      `- Outcomes: ${[...stats.byOutcome]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
       `- API${app ? ' (this process: the app and the load generator)' : ' (from /metrics)'}: heap ${mib(start.apiHeap)} → ${mib(end.apiHeap)} (${growth(start.apiHeap, end.apiHeap)}, peak ${mib(peak('apiHeap'))}); RSS ${mib(start.apiRss)} → ${mib(end.apiRss)} (${growth(start.apiRss, end.apiRss)}, peak ${mib(peak('apiRss'))})`,
       `- Neo4j JVM${jvm === null ? ' (not found on this machine)' : ` (pid ${jvm})`}: RSS ${mib(start.neo4jRss)} → ${mib(end.neo4jRss)} (${growth(start.neo4jRss, end.neo4jRss)}, peak ${mib(peak('neo4jRss'))}); heap ${mib(start.neo4jHeap)} → ${mib(end.neo4jHeap)}`,
       '',

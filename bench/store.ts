@@ -124,7 +124,10 @@ export async function neo4jJvms(dataDir: string): Promise<{ ours: number | null;
   let others = 0;
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    const args = await readFile(`/proc/${entry}/cmdline`, 'utf8').then((s) => s.split('\0'), (): string[] => []);
+    const args = await readFile(`/proc/${entry}/cmdline`, 'utf8').then(
+      (s) => s.split('\0'),
+      (): string[] => [],
+    );
     if (!args.includes(JVM_MAIN_CLASS)) continue;
     if (args.includes(`--home=${dataDir}`)) ours = Number(entry);
     else others++;

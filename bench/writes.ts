@@ -23,7 +23,10 @@ interface Expertise {
 }
 
 /** The stored expertise of experts, by id, in a stable order. */
-async function expertiseOf(store: BenchStore, ids: string[]): Promise<Array<{ id: string; name: string; version: number; expertise: Expertise[] }>> {
+async function expertiseOf(
+  store: BenchStore,
+  ids: string[],
+): Promise<Array<{ id: string; name: string; version: number; expertise: Expertise[] }>> {
   return store.app.database.queries().read(
     `UNWIND $ids AS id MATCH (e:Expert {id: id})
      CALL (e) {
@@ -38,10 +41,12 @@ async function expertiseOf(store: BenchStore, ids: string[]): Promise<Array<{ id
 /** Every level one up (5 wraps to 1): a real change of every row, undone by writing the original back. */
 const shifted = (expertise: Expertise[]) => expertise.map((x) => ({ ...x, level: (x.level % 5) + 1 }));
 
-const benchIds = (count: number) => Array.from({ length: count }, (_, i) => `${BENCH_ID_PREFIX}${String(i + 1).padStart(6, '0')}`);
+const benchIds = (count: number) =>
+  Array.from({ length: count }, (_, i) => `${BENCH_ID_PREFIX}${String(i + 1).padStart(6, '0')}`);
 
 const UPDATE_EXPERTISE = `mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { version } }`;
-const input = (expertise: Expertise[]) => expertise.map(({ theme, level, provenance }) => ({ theme, level, ...(provenance ? { provenance } : {}) }));
+const input = (expertise: Expertise[]) =>
+  expertise.map(({ theme, level, provenance }) => ({ theme, level, ...(provenance ? { provenance } : {}) }));
 
 /** `writes` updates of one expert's expertise through the API, one at a time, each undoing the one before. */
 async function curationWrites(store: BenchStore, writes: number): Promise<WriteCost['curation']> {
@@ -51,16 +56,31 @@ async function curationWrites(store: BenchStore, writes: number): Promise<WriteC
   const latencies: number[] = [];
   for (let i = 0; i < writes + 2; i++) {
     const expertise = i % 2 === 0 ? shifted(expert.expertise) : expert.expertise;
-    const { ms, body } = await postGraphql(store.url, UPDATE_EXPERTISE, { input: { id: expert.id, expectedVersion: version, expertise: input(expertise) } }, store.adminToken);
+    const { ms, body } = await postGraphql(
+      store.url,
+      UPDATE_EXPERTISE,
+      { input: { id: expert.id, expectedVersion: version, expertise: input(expertise) } },
+      store.adminToken,
+    );
     version = body.data!.updateExpert.version as number;
     if (i >= 2) latencies.push(ms); // the first two warm up
   }
   if (writes % 2 === 1) {
     // An odd count leaves the shifted levels: put the original back.
-    await postGraphql(store.url, UPDATE_EXPERTISE, { input: { id: expert.id, expectedVersion: version, expertise: input(expert.expertise) } }, store.adminToken);
+    await postGraphql(
+      store.url,
+      UPDATE_EXPERTISE,
+      { input: { id: expert.id, expectedVersion: version, expertise: input(expert.expertise) } },
+      store.adminToken,
+    );
   }
   latencies.sort((a, b) => a - b);
-  return { writes: latencies.length, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), maxMs: latencies.at(-1)! };
+  return {
+    writes: latencies.length,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    maxMs: latencies.at(-1)!,
+  };
 }
 
 const csvCell = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
@@ -77,16 +97,29 @@ async function csvImports(store: BenchStore, rows: number): Promise<WriteCost['c
   const experts = await expertiseOf(store, benchIds(Math.min(rows, store.experts)));
   const viewer = systemViewer('import', 'Benchmark');
   const msEach: number[] = [];
-  for (const text of [expertiseCsv(experts.map((e) => ({ ...e, expertise: shifted(e.expertise) }))), expertiseCsv(experts)]) {
+  for (const text of [
+    expertiseCsv(experts.map((e) => ({ ...e, expertise: shifted(e.expertise) }))),
+    expertiseCsv(experts),
+  ]) {
     const started = performance.now();
-    const report = await importExpertCsv(store.app.database.queries(), viewer, text, { dryRun: false, source: 'bench.csv' });
+    const report = await importExpertCsv(store.app.database.queries(), viewer, text, {
+      dryRun: false,
+      source: 'bench.csv',
+    });
     msEach.push(performance.now() - started);
-    if (!report.written) throw new Error(`the bench's CSV import was refused: ${JSON.stringify(report.problems.slice(0, 3))}`);
+    if (!report.written)
+      throw new Error(`the bench's CSV import was refused: ${JSON.stringify(report.problems.slice(0, 3))}`);
   }
   const meanMs = msEach.reduce((sum, ms) => sum + ms, 0) / msEach.length;
   return { rows: experts.length, runs: msEach.length, msEach, meanMs, msPerRow: meanMs / experts.length };
 }
 
-export async function measureWrites(store: BenchStore, options: { curationWrites: number; csvRows: number }): Promise<WriteCost> {
-  return { curation: await curationWrites(store, options.curationWrites), csvImport: await csvImports(store, options.csvRows) };
+export async function measureWrites(
+  store: BenchStore,
+  options: { curationWrites: number; csvRows: number },
+): Promise<WriteCost> {
+  return {
+    curation: await curationWrites(store, options.curationWrites),
+    csvImport: await csvImports(store, options.csvRows),
+  };
 }

@@ -16,7 +16,11 @@ async function main(): Promise<void> {
               COUNT { (:Institution) } AS institutions, COUNT { (:Network) } AS networks, COUNT { (:Expert) } AS experts,
               COUNT { (:Contribution) } AS contributions`,
     );
-    console.log(`Seed graph loaded into ${database.uri}: ${Object.entries(counts ?? {}).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
+    console.log(
+      `Seed graph loaded into ${database.uri}: ${Object.entries(counts ?? {})
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}.`,
+    );
   } finally {
     await close();
   }

@@ -44,6 +44,13 @@ export function isoCountries(): CountrySeed[] {
       const alpha3 = countries.alpha2ToAlpha3(id) ?? id;
       const name = ENGLISH_DISPLAY_NAME[id] ?? displayName(en);
       const nameNl = displayName(nl);
-      return { id, alpha3, numeric: countries.alpha2ToNumeric(id) ?? '', name, nameNl, keys: nameKeys(id, alpha3, name, nameNl, ...en, ...nl) };
+      return {
+        id,
+        alpha3,
+        numeric: countries.alpha2ToNumeric(id) ?? '',
+        name,
+        nameNl,
+        keys: nameKeys(id, alpha3, name, nameNl, ...en, ...nl),
+      };
     });
 }

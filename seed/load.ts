@@ -11,11 +11,51 @@ import { isoCountries } from './countries.js';
 
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
 
-interface RegionSeed { id: string; name: string; nameNl: string; aliases: string[]; countries: string[] }
-interface ThemeSeed { id: string; name: string; nameNl: string; aliases: string[]; broader: string[]; description?: string }
-interface InstitutionSeed { id: string; name: string; nameNl: string; acronym: string | null; kind: string; country: string; city?: string; url?: string }
-interface NetworkSeed { id: string; kind?: string; acronym: string; name: string; nameNl: string; founded: number; secretariat: string[]; description?: string }
-interface ContributionSeed { id: string; kind: string; title: string; summary?: string; date: string; url?: string; themes: string[]; countries: string[] }
+interface RegionSeed {
+  id: string;
+  name: string;
+  nameNl: string;
+  aliases: string[];
+  countries: string[];
+}
+interface ThemeSeed {
+  id: string;
+  name: string;
+  nameNl: string;
+  aliases: string[];
+  broader: string[];
+  description?: string;
+}
+interface InstitutionSeed {
+  id: string;
+  name: string;
+  nameNl: string;
+  acronym: string | null;
+  kind: string;
+  country: string;
+  city?: string;
+  url?: string;
+}
+interface NetworkSeed {
+  id: string;
+  kind?: string;
+  acronym: string;
+  name: string;
+  nameNl: string;
+  founded: number;
+  secretariat: string[];
+  description?: string;
+}
+interface ContributionSeed {
+  id: string;
+  kind: string;
+  title: string;
+  summary?: string;
+  date: string;
+  url?: string;
+  themes: string[];
+  countries: string[];
+}
 interface ExpertSeed {
   id: string;
   name: string;
@@ -115,14 +155,16 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
     `UNWIND $rows AS row MERGE (i:Institution {id: row.id})
      SET i.name = row.name, i.nameNl = row.nameNl, i.acronym = row.acronym, i.kind = row.kind, i.city = row.city, i.url = row.url
      WITH i, row MATCH (c:Country {id: row.country}) MERGE (i)-[:LOCATED_IN]->(c)`,
-    (data) => data.institutions.map((i) => ({ ...i, acronym: i.acronym ?? null, city: i.city ?? null, url: i.url ?? null })),
+    (data) =>
+      data.institutions.map((i) => ({ ...i, acronym: i.acronym ?? null, city: i.city ?? null, url: i.url ?? null })),
   ],
   [
     `UNWIND $rows AS row MERGE (n:Network {id: row.id})
      SET n.kind = row.kind, n.acronym = row.acronym, n.name = row.name, n.nameNl = row.nameNl, n.founded = row.founded, n.description = row.description
      WITH n, row UNWIND row.secretariat AS institutionId
      MATCH (i:Institution {id: institutionId}) MERGE (i)-[:SECRETARIAT_OF]->(n)`,
-    (data) => data.networks.map((n) => ({ ...n, kind: n.kind ?? 'KNOWLEDGE_NETWORK', description: n.description ?? null })),
+    (data) =>
+      data.networks.map((n) => ({ ...n, kind: n.kind ?? 'KNOWLEDGE_NETWORK', description: n.description ?? null })),
   ],
   [
     `UNWIND $rows AS row MERGE (e:Expert {id: row.id})
@@ -154,7 +196,12 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
         bio: e.bio ?? null,
         bioNl: e.bioNl ?? null,
         languages: e.languages ?? [],
-        affiliations: e.affiliations.map((a) => ({ institution: a.institution, role: a.role ?? null, since: a.since ?? null, until: a.until ?? null })),
+        affiliations: e.affiliations.map((a) => ({
+          institution: a.institution,
+          role: a.role ?? null,
+          since: a.since ?? null,
+          until: a.until ?? null,
+        })),
         networks: e.networks,
         expertise: e.expertise,
         focus: e.focus,
@@ -209,7 +256,16 @@ const utc = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : nu
 
 /** An inquiry as stored: status and dates derived from its history, the due moment from the working-day rule. */
 function inquiryRow(q: InquirySeed) {
-  const history = [{ status: 'RECEIVED', at: q.receivedAt, by: null as string | null, note: null as string | null, ministries: [] as string[] }, ...q.history];
+  const history = [
+    {
+      status: 'RECEIVED',
+      at: q.receivedAt,
+      by: null as string | null,
+      note: null as string | null,
+      ministries: [] as string[],
+    },
+    ...q.history,
+  ];
   const last = (status: string) => [...history].reverse().find((h) => h.status === status);
   return {
     id: q.id,
@@ -262,10 +318,25 @@ function inquiryRow(q: InquirySeed) {
 export async function seedGraph(queries: Queries, data: SeedData): Promise<void> {
   await queries.writeTransaction(async (run) => {
     for (const [cypher, rows] of STATEMENTS) await run(cypher, { rows: rows(data) });
-    await refreshDuplicateCandidates(run, data.experts.map((e) => e.id));
-    await refreshSearchTerms(run, 'Expert', data.experts.map((e) => e.id));
-    await refreshSearchTerms(run, 'Contribution', data.experts.flatMap((e) => e.contributions.map((k) => k.id)));
-    await refreshSearchTerms(run, 'Inquiry', data.inquiries.map((q) => q.id));
+    await refreshDuplicateCandidates(
+      run,
+      data.experts.map((e) => e.id),
+    );
+    await refreshSearchTerms(
+      run,
+      'Expert',
+      data.experts.map((e) => e.id),
+    );
+    await refreshSearchTerms(
+      run,
+      'Contribution',
+      data.experts.flatMap((e) => e.contributions.map((k) => k.id)),
+    );
+    await refreshSearchTerms(
+      run,
+      'Inquiry',
+      data.inquiries.map((q) => q.id),
+    );
   });
   // What the seed inquiries' texts name beyond their given themes and countries, linked as inferred.
   await tagUntaggedInquiries(queries);

@@ -39,9 +39,15 @@ function warmer(database: Database, log: Logger): (why: string, holdsReadiness: 
   let running: Promise<void> | null = null;
   return (why, holdsReadiness) =>
     (running ??= (async () => {
-      log.info(`Warming up (${why}): planning the first questions' queries, loading the name vocabulary, the full-text indexes and the standings' pages…`);
+      log.info(
+        `Warming up (${why}): planning the first questions' queries, loading the name vocabulary, the full-text indexes and the standings' pages…`,
+      );
       try {
-        const { ms, questions, failed } = await warmUp(database, (message, error) => log.warn({ err: error }, message), { holdsReadiness });
+        const { ms, questions, failed } = await warmUp(
+          database,
+          (message, error) => log.warn({ err: error }, message),
+          { holdsReadiness },
+        );
         log.info(`Warm in ${(ms / 1000).toFixed(1)} s (${questions} questions${failed ? `, ${failed} failed` : ''}).`);
       } catch (error) {
         log.warn({ err: error }, 'Warm-up stopped: Neo4j went away (it starts again when Neo4j answers)');
@@ -63,7 +69,8 @@ async function writeSampleTokens(authenticator: Authenticator, file: string, url
     '# More with `npm run token -- --role officer`. Written anew at each start; readable by you only.',
   ];
   for (const identity of SAMPLE_IDENTITIES) {
-    const label = identity.roles[0] === 'secretariat' ? `secretariat ${identity.networks![0]!.toUpperCase()}` : identity.roles[0]!;
+    const label =
+      identity.roles[0] === 'secretariat' ? `secretariat ${identity.networks![0]!.toUpperCase()}` : identity.roles[0]!;
     lines.push(`${label.padEnd(16)} ${await authenticator.mint!(identity)}`);
   }
   await mkdir(path.dirname(file), { recursive: true });
@@ -84,15 +91,20 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   // server starts without it (anyone else is a viewer), and says so once.
   const devSignIn = developmentSignIn(config.auth, config.host);
   if (devSignIn.warning) log.warn(devSignIn.warning);
-  const sampleTokensFile = devSignIn.on && config.neo4j.kind === 'embedded' ? path.join(config.neo4j.dataDir, SAMPLE_TOKENS_FILE) : null;
+  const sampleTokensFile =
+    devSignIn.on && config.neo4j.kind === 'embedded' ? path.join(config.neo4j.dataDir, SAMPLE_TOKENS_FILE) : null;
   const neo4jLog = log.child({ component: 'neo4j' });
   let fail: (reason: string) => void = () => {};
   const failed = new Promise<string>((resolve) => (fail = resolve));
-  const opened = await openDatabase(config, (line) => neo4jLog.info(line), ({ code, signal }) => {
-    const reason = `the embedded Neo4j exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`})`;
-    neo4jLog.error({ exitCode: code, signal }, `${reason}: the server cannot serve without it`);
-    fail(reason);
-  });
+  const opened = await openDatabase(
+    config,
+    (line) => neo4jLog.info(line),
+    ({ code, signal }) => {
+      const reason = `the embedded Neo4j exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`})`;
+      neo4jLog.error({ exitCode: code, signal }, `${reason}: the server cannot serve without it`);
+      fail(reason);
+    },
+  );
   const { database } = opened;
   let http: HttpServer | undefined;
   let standings: { stop: () => Promise<void> } | undefined;
@@ -105,20 +117,29 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     // The pages' bundles, if the sources changed since `npm ci` built them; the API serves without them.
     await ensureWebBuilt().then(
       (built) => built && log.info('Built the pages into web/dist.'),
-      (error: unknown) => log.error({ err: error }, 'Building the pages failed: the API runs, the pages answer 503 until `npm run build:web` succeeds'),
+      (error: unknown) =>
+        log.error(
+          { err: error },
+          'Building the pages failed: the API runs, the pages answer 503 until `npm run build:web` succeeds',
+        ),
     );
     if (config.seedOnStart && (await isEmpty(database.queries()))) {
       log.info('Empty database: loading the seed graph…');
       await seedGraph(database.queries(), await readSeedData());
     } else if (await duplicateCandidatesMissing(database.queries())) {
-      log.info('Experts but no stored likely duplicate pairs (a database from before they were stored; checked from counts alone): working them out once…');
+      log.info(
+        'Experts but no stored likely duplicate pairs (a database from before they were stored; checked from counts alone): working them out once…',
+      );
       await refreshAllDuplicateCandidates(database.queries());
     }
     // Inquiries recorded before they were tagged with what their text names (or imported) get their tags once.
     await tagUntaggedInquiries(database.queries());
     // The stored whoKnows standings: worked out now when they do not reflect the graph (after a seed, a restore, a new formula
     // or the tagging above).
-    standings = await keepStandings(() => database.queries(), (line) => log.info(line));
+    standings = await keepStandings(
+      () => database.queries(),
+      (line) => log.info(line),
+    );
     // The first questions answer quickly only once Neo4j has planned their queries (src/warmup.ts); again, in the
     // background, each time Neo4j returns (it may have restarted, its plans gone).
     const warm = warmer(database, log);
@@ -142,7 +163,8 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     });
     if (sampleTokensFile) await writeSampleTokens(authenticator, sampleTokensFile, http.url);
     // Tokens of an earlier start on loopback are no use to anyone now: none are left lying about.
-    else if (config.auth.kind === 'local' && config.neo4j.kind === 'embedded') await rm(path.join(config.neo4j.dataDir, SAMPLE_TOKENS_FILE), { force: true });
+    else if (config.auth.kind === 'local' && config.neo4j.kind === 'embedded')
+      await rm(path.join(config.neo4j.dataDir, SAMPLE_TOKENS_FILE), { force: true });
   } catch (error) {
     await stop();
     throw error;

@@ -100,7 +100,10 @@ const CALENDAR_DAY = /^(?:(?:\d{4}-)?(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|g
 /** WORKING_DAY_CALENDAR: a comma-separated list of `off:<day>` and `on:<day>` (README, "Inquiries"). */
 export function calendarChanges(env: Env): CalendarChanges {
   const changes: CalendarChanges = { off: [], on: [] };
-  for (const item of (env.WORKING_DAY_CALENDAR ?? '').split(',').map((i) => i.trim()).filter(Boolean)) {
+  for (const item of (env.WORKING_DAY_CALENDAR ?? '')
+    .split(',')
+    .map((i) => i.trim())
+    .filter(Boolean)) {
     const match = /^(off|on):(.+)$/.exec(item);
     if (!match || !CALENDAR_DAY.test(match[2]!)) {
       throw new ConfigError(
@@ -137,7 +140,8 @@ function integer(env: Env, name: string, fallback: number | undefined, min: numb
 
 function memorySize(env: Env, name: string, fallback: string): string {
   const raw = env[name] ?? fallback;
-  if (!/^\d+[kmg]$/i.test(raw)) throw new ConfigError(`${name}=${raw} is not a memory size such as 512m or 1g: fix or unset it`);
+  if (!/^\d+[kmg]$/i.test(raw))
+    throw new ConfigError(`${name}=${raw} is not a memory size such as 512m or 1g: fix or unset it`);
   return raw.toLowerCase();
 }
 
@@ -151,7 +155,8 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
 
 function logLevel(env: Env): LogLevel {
   const raw = (env.LOG_LEVEL || 'info').toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError(`LOG_LEVEL=${env.LOG_LEVEL} is not one of ${LOG_LEVELS.join(', ')}: fix or unset it`);
+  if (!(LOG_LEVELS as readonly string[]).includes(raw))
+    throw new ConfigError(`LOG_LEVEL=${env.LOG_LEVEL} is not one of ${LOG_LEVELS.join(', ')}: fix or unset it`);
   return raw as LogLevel;
 }
 
@@ -170,7 +175,9 @@ function origins(env: Env, name: string): string[] {
         origin = undefined;
       }
       if (origin === undefined || origin === 'null' || origin !== entry.replace(/\/$/, '')) {
-        throw new ConfigError(`${name}: ${entry} is not an origin such as https://dashboard.example.org (scheme, host, optional port; no path): fix it`);
+        throw new ConfigError(
+          `${name}: ${entry} is not an origin such as https://dashboard.example.org (scheme, host, optional port; no path): fix it`,
+        );
       }
       return origin;
     });
@@ -183,13 +190,18 @@ function authConfig(env: Env, neo4j: Config['neo4j']): AuthConfig {
   const audience = env.AUTH_AUDIENCE || 'expertise-graph';
   const anonymous = env.AUTH_ANONYMOUS || 'viewer';
   if (anonymous !== 'viewer' && anonymous !== 'refuse') {
-    throw new ConfigError(`AUTH_ANONYMOUS=${anonymous} is not viewer or refuse: use viewer (requests without a token read public data) or refuse`);
+    throw new ConfigError(
+      `AUTH_ANONYMOUS=${anonymous} is not viewer or refuse: use viewer (requests without a token read public data) or refuse`,
+    );
   }
   const common = { issuer, audience, anonymous } as const;
-  if (env.AUTH_SECRET && env.AUTH_JWKS_URL) throw new ConfigError('AUTH_SECRET and AUTH_JWKS_URL are both set: keep one');
+  if (env.AUTH_SECRET && env.AUTH_JWKS_URL)
+    throw new ConfigError('AUTH_SECRET and AUTH_JWKS_URL are both set: keep one');
   if (env.AUTH_SECRET) {
     if (env.AUTH_SECRET.length < MIN_SECRET_LENGTH) {
-      throw new ConfigError(`AUTH_SECRET is shorter than ${MIN_SECRET_LENGTH} characters: use a long random value, e.g. from \`openssl rand -base64 48\``);
+      throw new ConfigError(
+        `AUTH_SECRET is shorter than ${MIN_SECRET_LENGTH} characters: use a long random value, e.g. from \`openssl rand -base64 48\``,
+      );
     }
     return { kind: 'secret', secret: env.AUTH_SECRET, ...common };
   }
@@ -198,17 +210,24 @@ function authConfig(env: Env, neo4j: Config['neo4j']): AuthConfig {
     try {
       url = new URL(env.AUTH_JWKS_URL);
     } catch {
-      throw new ConfigError(`AUTH_JWKS_URL=${env.AUTH_JWKS_URL} is not a URL: use e.g. https://login.example.org/.well-known/jwks.json`);
+      throw new ConfigError(
+        `AUTH_JWKS_URL=${env.AUTH_JWKS_URL} is not a URL: use e.g. https://login.example.org/.well-known/jwks.json`,
+      );
     }
     return { kind: 'jwks', url, ...common };
   }
   if (neo4j.kind === 'external') return { kind: 'unset', ...common };
   // Local use: a secret kept beside the embedded database, created on first use.
-  return { kind: 'local', secretFile: path.resolve(ROOT_DIR, env.AUTH_SECRET_FILE || path.join(neo4j.dataDir, 'auth-secret')), ...common };
+  return {
+    kind: 'local',
+    secretFile: path.resolve(ROOT_DIR, env.AUTH_SECRET_FILE || path.join(neo4j.dataDir, 'auth-secret')),
+    ...common,
+  };
 }
 
 /** Reads a whole-number limit of the environment: its default when unset, a ConfigError outside min–max. */
-const limitsOf = (env: Env) => (name: string, fallback: number, min: number, max: number) => integer(env, name, fallback, min, max) ?? fallback;
+const limitsOf = (env: Env) => (name: string, fallback: number, min: number, max: number) =>
+  integer(env, name, fallback, min, max) ?? fallback;
 
 /** The request limits set by the environment (the defaults for an empty one). */
 export function limitsConfig(env: Env): LimitsConfig {
@@ -240,7 +259,9 @@ export function loadConfig(env: Env = process.env): Config {
   let neo4j: Config['neo4j'];
   if (uri) {
     if (!/^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/[^\s]+$/.test(uri)) {
-      throw new ConfigError(`NEO4J_URI=${uri} is not a Neo4j URI: use bolt://host:7687, neo4j://host:7687 or neo4j+s://host`);
+      throw new ConfigError(
+        `NEO4J_URI=${uri} is not a Neo4j URI: use bolt://host:7687, neo4j://host:7687 or neo4j+s://host`,
+      );
     }
     neo4j = {
       kind: 'external',
@@ -273,7 +294,8 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitLoopback: flag(env, 'RATE_LIMIT_LOOPBACK', false),
     limits: limitsConfig(env),
     heavyRequests: heavyRequestLimits(env),
-    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000) ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    requestTimeoutMs:
+      integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000) ?? DEFAULT_REQUEST_TIMEOUT_MS,
     calendar: calendarChanges(env),
   };
 }

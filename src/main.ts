@@ -1,6 +1,6 @@
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { DatabaseUnreachableError } from './db/database.js';
+import { DatabaseUnreachableError } from './db/errors.js';
 import { EmbeddedNeo4jError } from './db/embedded/neo4j.js';
 import { PortInUseError } from './http/server.js';
 import { createLogger } from './logging.js';
@@ -15,12 +15,24 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const app = await startApp(config, log);
-  const where = config.neo4j.kind === 'embedded' ? `embedded Neo4j at ${app.neo4jUri}, data in ${config.neo4j.dataDir}` : `Neo4j at ${app.neo4jUri}`;
+  const where =
+    config.neo4j.kind === 'embedded'
+      ? `embedded Neo4j at ${app.neo4jUri}, data in ${config.neo4j.dataDir}`
+      : `Neo4j at ${app.neo4jUri}`;
   // The sample tokens are in a file only its owner may read: the lines below point to it, never carry a token.
-  log.info({ url: `${app.url}/graphql`, neo4j: app.neo4jUri, ...(app.sampleTokensFile ? { sampleTokens: app.sampleTokensFile } : {}) }, 'ready');
+  log.info(
+    {
+      url: `${app.url}/graphql`,
+      neo4j: app.neo4jUri,
+      ...(app.sampleTokensFile ? { sampleTokens: app.sampleTokensFile } : {}),
+    },
+    'ready',
+  );
   // For the person at the terminal: plain text, whatever LOG_LEVEL says.
   const tokens = app.sampleTokensFile ? ` A token for every role (12 hours) is in ${app.sampleTokensFile}.` : '';
-  console.log(`Expertise graph ready: GraphiQL at ${app.url}/graphql, search at ${app.url}/, dashboard at ${app.url}/dashboard (${where}).${tokens} Stop with Ctrl-C.`);
+  console.log(
+    `Expertise graph ready: GraphiQL at ${app.url}/graphql, search at ${app.url}/, dashboard at ${app.url}/dashboard (${where}).${tokens} Stop with Ctrl-C.`,
+  );
 
   let stoppingSince: number | null = null;
   const stop = async (signal: string) => {
@@ -32,7 +44,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stoppingSince = Date.now();
-    log.info({ signal, graceMs: config.shutdownGraceMs }, 'stopping: no new connections; requests in flight may finish');
+    log.info(
+      { signal, graceMs: config.shutdownGraceMs },
+      'stopping: no new connections; requests in flight may finish',
+    );
     try {
       await app.stop();
     } catch (error) {

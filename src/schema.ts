@@ -28,7 +28,9 @@ import './dashboards/coverage-types.js';
 import './dashboards/network-statistics.js';
 import './dashboards/counts.js';
 
-builder.queryType({ description: 'Read the expertise graph: experts, institutions, networks, countries, themes and inquiries.' });
+builder.queryType({
+  description: 'Read the expertise graph: experts, institutions, networks, countries, themes and inquiries.',
+});
 builder.mutationType({ description: 'Record and handle inquiries.' });
 
 export const schema = guardResolvers(bindWritesToRequests(builder.toSchema({ sortSchema: true })));

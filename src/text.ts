@@ -16,7 +16,14 @@ export function nameKey(text: string): string {
 
 /** Every distinct key for a set of names (empty and missing names skipped). */
 export function nameKeys(...names: Array<string | null | undefined>): string[] {
-  return [...new Set(names.filter((n): n is string => !!n).map(nameKey).filter((k) => k.length > 0))];
+  return [
+    ...new Set(
+      names
+        .filter((n): n is string => !!n)
+        .map(nameKey)
+        .filter((k) => k.length > 0),
+    ),
+  ];
 }
 
 /**
@@ -91,7 +98,9 @@ export function closestNames(input: string, candidates: Array<{ label: string; k
   const key = nameKey(input);
   const scored = candidates.map(({ label, keys }) => {
     const distance = Math.min(
-      ...keys.map((k) => (k.startsWith(key) || key.startsWith(k) ? Math.abs(k.length - key.length) / 4 : editDistance(key, k))),
+      ...keys.map((k) =>
+        k.startsWith(key) || key.startsWith(k) ? Math.abs(k.length - key.length) / 4 : editDistance(key, k),
+      ),
     );
     return { label, distance };
   });

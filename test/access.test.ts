@@ -12,7 +12,12 @@ const ACTORS = {
   officer: 'officer',
   otherOfficer: { subject: 'test-officer-2', name: 'Other officer', roles: ['officer'] },
   secretariatCkn: 'secretariat',
-  secretariatReka: { subject: 'test-secretariat-reka', name: 'REKA secretariat', roles: ['secretariat'], networks: ['reka'] },
+  secretariatReka: {
+    subject: 'test-secretariat-reka',
+    name: 'REKA secretariat',
+    roles: ['secretariat'],
+    networks: ['reka'],
+  },
   desk: 'desk',
   admin: 'admin',
 } satisfies Record<string, Actor>;
@@ -110,12 +115,17 @@ describe('contact details of experts', () => {
       } while (after !== null);
       expect(forbidden.length, actor).toBeGreaterThan(0);
       // Rows whose email is forbidden stay in the list; only the field errs.
-      expect(members.find((m: any) => m.slug === experts.cknPrivate)).toEqual({ slug: experts.cknPrivate, email: null });
+      expect(members.find((m: any) => m.slug === experts.cknPrivate)).toEqual({
+        slug: experts.cknPrivate,
+        email: null,
+      });
     }
   });
 
   it('cannot be searched for: whoKnows does not match an e-mail address', async () => {
-    const { data, errors } = await graphql('query ($about: String!) { whoKnows(about: $about) { totalCount } }', { about: PRIVATE_EMAIL });
+    const { data, errors } = await graphql('query ($about: String!) { whoKnows(about: $about) { totalCount } }', {
+      about: PRIVATE_EMAIL,
+    });
     expect(errors).toBeUndefined();
     expect(data.whoKnows.totalCount).toBe(0);
   });
@@ -146,7 +156,27 @@ describe('internal inquiries', () => {
         found ||= page.edges.some((e: any) => e.node.slug === inquiries.internal);
         if (!page.pageInfo?.hasNextPage) break;
         after = page.pageInfo.endCursor;
-        page = (await graphql(`query ($after: String) { inquiries(filter: { network: "ckn" }, first: 100, after: $after) { edges { node { slug } } pageInfo { hasNextPage endCursor } } }`, { after }, { as: ACTORS[actor] })).data.inquiries;
+        page = (
+          await graphql(
+            `
+              query ($after: String) {
+                inquiries(filter: { network: "ckn" }, first: 100, after: $after) {
+                  edges {
+                    node {
+                      slug
+                    }
+                  }
+                  pageInfo {
+                    hasNextPage
+                    endCursor
+                  }
+                }
+              }
+            `,
+            { after },
+            { as: ACTORS[actor] },
+          )
+        ).data.inquiries;
       }
       if (found) listed.push(actor);
     }
@@ -169,10 +199,14 @@ describe('internal inquiries', () => {
 
   it('a shareable inquiry is seen by all staff, but its asker’s contact only by its filer and handlers', async () => {
     const inquiry = id('Inquiry', inquiries.shareable);
-    expect(await whoIsForbidden('query ($id: ID!) { node(id: $id) { ... on Inquiry { question } } }', { id: inquiry })).toEqual(['anonymous', 'viewer']);
-    expect(await whoIsForbidden('query ($id: ID!) { node(id: $id) { ... on Inquiry { contact { email } } } }', { id: inquiry })).toEqual(
-      others(['officer', 'secretariatCkn', 'admin']),
-    );
+    expect(
+      await whoIsForbidden('query ($id: ID!) { node(id: $id) { ... on Inquiry { question } } }', { id: inquiry }),
+    ).toEqual(['anonymous', 'viewer']);
+    expect(
+      await whoIsForbidden('query ($id: ID!) { node(id: $id) { ... on Inquiry { contact { email } } } }', {
+        id: inquiry,
+      }),
+    ).toEqual(others(['officer', 'secretariatCkn', 'admin']));
   });
 });
 
@@ -211,17 +245,22 @@ describe('history', () => {
 
   it('of a contribution: administrators and the secretariats of its authors’ networks (not every secretariat)', async () => {
     const contribution = `${P}-reka-paper`;
-    await db.queries().write(
-      `MATCH (e:Expert {id: $author}) CREATE (:Contribution {id: $contribution, title: 'A paper ' + $contribution, version: 1})-[:BY]->(e)`,
-      { author: experts.rekaPrivate, contribution },
-    );
+    await db
+      .queries()
+      .write(
+        `MATCH (e:Expert {id: $author}) CREATE (:Contribution {id: $contribution, title: 'A paper ' + $contribution, version: 1})-[:BY]->(e)`,
+        { author: experts.rekaPrivate, contribution },
+      );
     const query = 'query ($id: String!) { history(id: $id) { totalCount } }';
-    expect(await whoIsForbidden(query, { id: id('Contribution', contribution) })).toEqual(others(['secretariatReka', 'admin']));
+    expect(await whoIsForbidden(query, { id: id('Contribution', contribution) })).toEqual(
+      others(['secretariatReka', 'admin']),
+    );
   });
 });
 
 describe('history(id:) names one object of one type (slugs are unique per type only)', () => {
-  const HISTORY = 'query ($id: String!) { history(id: $id, first: 50) { totalCount edges { node { action subjectType subjectSlug before after } } } }';
+  const HISTORY =
+    'query ($id: String!) { history(id: $id, first: 50) { totalCount edges { node { action subjectType subjectSlug before after } } } }';
   const REKA = ACTORS.secretariatReka;
   const createInstitution = (slug: string) =>
     graphql(
@@ -229,7 +268,8 @@ describe('history(id:) names one object of one type (slugs are unique per type o
       { input: { slug, name: `Decoy ${slug}`, nameNl: `Lokaas ${slug}`, kind: 'NGO', country: 'NL' } },
       { as: REKA },
     );
-  const codeOf = (response: { errors?: Array<{ extensions?: { code?: string } }> }) => response.errors?.[0]?.extensions?.code;
+  const codeOf = (response: { errors?: Array<{ extensions?: { code?: string } }> }) =>
+    response.errors?.[0]?.extensions?.code;
 
   it('a REKA secretariat cannot read an internal desk inquiry’s records through an institution it gave the same slug', async () => {
     const slug = `${P}-inq-0003`;
@@ -259,7 +299,9 @@ describe('history(id:) names one object of one type (slugs are unique per type o
     // The institution's global id gives the institution's records only.
     const own = await graphql(HISTORY, { id: id('Institution', slug) }, { as: REKA });
     expect(own.errors).toBeUndefined();
-    expect(own.data.history.edges.map((e: any) => [e.node.subjectType, e.node.action])).toEqual([['Institution', 'createInstitution']]);
+    expect(own.data.history.edges.map((e: any) => [e.node.subjectType, e.node.action])).toEqual([
+      ['Institution', 'createInstitution'],
+    ]);
     expect(JSON.stringify(own)).not.toContain('asker-secret@example.org');
 
     // The inquiry's global id is checked against the inquiry.
@@ -277,10 +319,9 @@ describe('history(id:) names one object of one type (slugs are unique per type o
        CREATE (:Expert {id: $gone, name: 'Gone Person', email: 'gone-secret@example.org', phone: '+31600111222', version: 1})-[:MEMBER_OF]->(ckn)`,
       { keep, gone },
     );
-    const merged = await graphql(
-      'mutation ($input: MergeExpertsInput!) { mergeExperts(input: $input) { slug } }',
-      { input: { keep, remove: gone, keepVersion: 1, removeVersion: 1 } },
-    );
+    const merged = await graphql('mutation ($input: MergeExpertsInput!) { mergeExperts(input: $input) { slug } }', {
+      input: { keep, remove: gone, keepVersion: 1, removeVersion: 1 },
+    });
     expect(merged.errors).toBeUndefined();
     // A secretariat of another network takes the old id as an institution's slug.
     expect((await createInstitution(gone)).errors).toBeUndefined();
@@ -294,15 +335,18 @@ describe('history(id:) names one object of one type (slugs are unique per type o
     // CKN curates the kept expert: it reads the old id's own records (the merge), contact details included.
     const ckn = await graphql(HISTORY, { id: id('Expert', gone) }, { as: 'secretariat' });
     expect(ckn.errors).toBeUndefined();
-    expect(ckn.data.history.edges.map((e: any) => [e.node.subjectSlug, e.node.action])).toEqual([[gone, 'mergeExperts']]);
+    expect(ckn.data.history.edges.map((e: any) => [e.node.subjectSlug, e.node.action])).toEqual([
+      [gone, 'mergeExperts'],
+    ]);
     expect(ckn.data.history.edges[0].node.before.email).toBe('gone-secret@example.org');
 
     // Once the kept expert leaves CKN for REKA, the permission follows it.
-    const version = (await db.queries().read<{ v: number }>('MATCH (e:Expert {id: $keep}) RETURN e.version AS v', { keep }))[0]!.v;
-    const moved = await graphql(
-      'mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { version } }',
-      { input: { id: keep, expectedVersion: version, networks: ['reka'] } },
-    );
+    const version = (
+      await db.queries().read<{ v: number }>('MATCH (e:Expert {id: $keep}) RETURN e.version AS v', { keep })
+    )[0]!.v;
+    const moved = await graphql('mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { version } }', {
+      input: { id: keep, expectedVersion: version, networks: ['reka'] },
+    });
     expect(moved.errors).toBeUndefined();
     expect(codeOf(await graphql(HISTORY, { id: id('Expert', gone) }, { as: 'secretariat' }))).toBe('FORBIDDEN');
     const reka = await graphql(HISTORY, { id: id('Expert', gone) }, { as: REKA });
@@ -336,10 +380,12 @@ describe('inquiry mutations', () => {
         { input: { id: slug, expectedVersion: 1, ...fields } },
         { as: ACTORS[actor] },
       );
-      const [row] = await db.queries().read<{ version: number; changes: number }>(
-        'MATCH (i:Inquiry {id: $slug}) RETURN i.version AS version, COUNT { (c:Change {subjectId: $slug}) } AS changes',
-        { slug },
-      );
+      const [row] = await db
+        .queries()
+        .read<{ version: number; changes: number }>(
+          'MATCH (i:Inquiry {id: $slug}) RETURN i.version AS version, COUNT { (c:Change {subjectId: $slug}) } AS changes',
+          { slug },
+        );
       if (response.errors?.[0]?.extensions?.code === 'FORBIDDEN') {
         forbidden.push(actor);
         expect(row, actor).toEqual({ version: 1, changes: 0 });
@@ -375,14 +421,36 @@ describe('curation mutations', () => {
     ['createExpert', SECRETARIATS, (f) => ({ name: `New ${f.key}` })],
     ['updateExpert', CKN, (f) => ({ id: f.a, expectedVersion: 1, headline: 'Updated' })],
     ['retireExpert', CKN, (f) => ({ id: f.a, expectedVersion: 1, reason: 'Left the field' })],
-    ['createInstitution', SECRETARIATS, (f) => ({ slug: `${f.key}-new`, name: `New ${f.key}`, nameNl: `Nieuw ${f.key}`, kind: 'NGO', country: 'NL' })],
+    [
+      'createInstitution',
+      SECRETARIATS,
+      (f) => ({ slug: `${f.key}-new`, name: `New ${f.key}`, nameNl: `Nieuw ${f.key}`, kind: 'NGO', country: 'NL' }),
+    ],
     ['updateInstitution', SECRETARIATS, (f) => ({ id: f.institution, expectedVersion: 1, city: 'Utrecht' })],
     ['retireInstitution', SECRETARIATS, (f) => ({ id: f.institution, expectedVersion: 1, reason: 'Closed' })],
-    ['createTheme', SECRETARIATS, (f) => ({ slug: `${f.key}-new-theme`, name: `New theme ${f.key}`, nameNl: `Nieuw thema ${f.key}` })],
+    [
+      'createTheme',
+      SECRETARIATS,
+      (f) => ({ slug: `${f.key}-new-theme`, name: `New theme ${f.key}`, nameNl: `Nieuw thema ${f.key}` }),
+    ],
     ['updateTheme', SECRETARIATS, (f) => ({ id: f.theme, expectedVersion: 1, description: 'Updated' })],
     ['retireTheme', SECRETARIATS, (f) => ({ id: f.theme, expectedVersion: 1, reason: 'Folded into another' })],
-    ['createContribution', CKN, (f) => ({ kind: 'PUBLICATION', title: `Paper ${f.key}`, date: '2025-05-01', authors: [f.a] })],
-    ['createEvent', CKN, (f) => ({ kind: 'KNOWLEDGE_SESSION', title: `Session ${f.key}`, startsAt: '2031-05-06T13:00:00Z', network: 'ckn', speakers: [{ expert: f.a }] })],
+    [
+      'createContribution',
+      CKN,
+      (f) => ({ kind: 'PUBLICATION', title: `Paper ${f.key}`, date: '2025-05-01', authors: [f.a] }),
+    ],
+    [
+      'createEvent',
+      CKN,
+      (f) => ({
+        kind: 'KNOWLEDGE_SESSION',
+        title: `Session ${f.key}`,
+        startsAt: '2031-05-06T13:00:00Z',
+        network: 'ckn',
+        speakers: [{ expert: f.a }],
+      }),
+    ],
     ['mergeExperts', CKN, (f) => ({ keep: f.a, remove: f.b, keepVersion: 1, removeVersion: 1 })],
     ['eraseExpert', CKN, (f) => ({ id: f.a, expectedVersion: 1, reason: 'Request received' })],
   ];
@@ -391,11 +459,19 @@ describe('curation mutations', () => {
     const forbidden: ActorName[] = [];
     for (const actor of EVERYONE) {
       const f = await fixtures();
-      const before = await db.queries().read('MATCH (c:Change) WHERE c.subjectId STARTS WITH $key RETURN count(c) AS n', { key: f.key });
+      const before = await db
+        .queries()
+        .read('MATCH (c:Change) WHERE c.subjectId STARTS WITH $key RETURN count(c) AS n', { key: f.key });
       const inputType = `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
-      const response = await graphql(`mutation ($input: ${inputType}!) { ${mutation}(input: $input) { __typename } }`, { input: input(f) }, { as: ACTORS[actor] });
+      const response = await graphql(
+        `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { __typename } }`,
+        { input: input(f) },
+        { as: ACTORS[actor] },
+      );
       const codes = (response.errors ?? []).map((e) => e.extensions?.code);
-      const after = await db.queries().read('MATCH (c:Change) WHERE c.subjectId STARTS WITH $key RETURN count(c) AS n', { key: f.key });
+      const after = await db
+        .queries()
+        .read('MATCH (c:Change) WHERE c.subjectId STARTS WITH $key RETURN count(c) AS n', { key: f.key });
       if (codes.includes('FORBIDDEN')) {
         forbidden.push(actor);
         expect(after, `${actor} changed something`).toEqual(before);

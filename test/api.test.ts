@@ -1,21 +1,80 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { buildClientSchema, getIntrospectionQuery, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, type IntrospectionQuery } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  type IntrospectionQuery,
+} from 'graphql';
 import { Database } from '../src/db/database.js';
 import { graphql, walkPages } from './helpers/api.js';
 
 describe('node(id:) and global ids', () => {
   it('fetches every type by the id the API returned', async () => {
     // Seed objects only: other test files create and remove fixtures ("fx-" slugs) meanwhile.
-    const { data } = await graphql(`{
-      experts(first: 100) { edges { node { id slug name contributions(first: 1) { id title } } } }
-      themes(first: 100) { edges { node { id slug name } } }
-      countries(first: 1) { edges { node { id name } } }
-      institutions(first: 100) { edges { node { id slug name } } }
-      networks(first: 100) { edges { node { id slug name } } }
-      regions { id slug name }
-    }`);
-    const seeded = (connection: any) => connection.edges.map((e: any) => e.node).find((n: any) => !n.slug.startsWith('fx-'));
+    const { data } = await graphql(`
+      {
+        experts(first: 100) {
+          edges {
+            node {
+              id
+              slug
+              name
+              contributions(first: 1) {
+                id
+                title
+              }
+            }
+          }
+        }
+        themes(first: 100) {
+          edges {
+            node {
+              id
+              slug
+              name
+            }
+          }
+        }
+        countries(first: 1) {
+          edges {
+            node {
+              id
+              name
+            }
+          }
+        }
+        institutions(first: 100) {
+          edges {
+            node {
+              id
+              slug
+              name
+            }
+          }
+        }
+        networks(first: 100) {
+          edges {
+            node {
+              id
+              slug
+              name
+            }
+          }
+        }
+        regions {
+          id
+          slug
+          name
+        }
+      }
+    `);
+    const seeded = (connection: any) =>
+      connection.edges.map((e: any) => e.node).find((n: any) => !n.slug.startsWith('fx-'));
     const expert = seeded(data.experts);
     const objects = [
       expert,
@@ -27,7 +86,10 @@ describe('node(id:) and global ids', () => {
       data.regions[0],
     ];
     for (const object of objects) {
-      const response = await graphql('query ($id: ID!) { node(id: $id) { id ... on Expert { name } ... on Theme { name } ... on Country { name } ... on Institution { name } ... on Network { name } ... on Region { name } ... on Contribution { title } } }', { id: object.id });
+      const response = await graphql(
+        'query ($id: ID!) { node(id: $id) { id ... on Expert { name } ... on Theme { name } ... on Country { name } ... on Institution { name } ... on Network { name } ... on Region { name } ... on Contribution { title } } }',
+        { id: object.id },
+      );
       expect(response.errors).toBeUndefined();
       expect(response.data.node.id).toBe(object.id);
     }
@@ -36,7 +98,9 @@ describe('node(id:) and global ids', () => {
   it('answers a malformed global id with BAD_USER_INPUT and an unknown one with NOT_FOUND', async () => {
     const malformed = await graphql('{ node(id: "not-a-global-id") { id } }');
     expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const unknown = await graphql('query ($id: ID!) { node(id: $id) { id } }', { id: Buffer.from('Expert:nobody-at-all').toString('base64') });
+    const unknown = await graphql('query ($id: ID!) { node(id: $id) { id } }', {
+      id: Buffer.from('Expert:nobody-at-all').toString('base64'),
+    });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
@@ -45,10 +109,17 @@ describe('list connections', () => {
   for (const list of ['experts', 'themes', 'countries', 'institutions', 'networks']) {
     it(`pages through ${list} by name without repeats or gaps`, async () => {
       const { items: ids, totalCount } = await walkPages(async (after) => {
-        const response: any = await graphql(`query ($after: String) { ${list}(first: 40, after: $after) { totalCount edges { node { id name } } pageInfo { hasNextPage endCursor } } }`, { after });
+        const response: any = await graphql(
+          `query ($after: String) { ${list}(first: 40, after: $after) { totalCount edges { node { id name } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        );
         expect(response.errors).toBeUndefined();
         const page = response.data[list];
-        return { totalCount: page.totalCount, items: page.edges.map((e: any) => e.node.id as string), next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
+        return {
+          totalCount: page.totalCount,
+          items: page.edges.map((e: any) => e.node.id as string),
+          next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
+        };
       });
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids.length).toBe(totalCount);
@@ -56,10 +127,37 @@ describe('list connections', () => {
   }
 
   it('lists network members and the secretariats of CKN and REKA', async () => {
-    const { data } = await graphql(`{ networks { edges { node { acronym secretariat { name } members(first: 5) { totalCount edges { node { name } } } } } } }`);
+    const { data } = await graphql(`
+      {
+        networks {
+          edges {
+            node {
+              acronym
+              secretariat {
+                name
+              }
+              members(first: 5) {
+                totalCount
+                edges {
+                  node {
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `);
     const byAcronym = Object.fromEntries(data.networks.edges.map((e: any) => [e.node.acronym, e.node]));
-    expect(byAcronym.CKN.secretariat.map((i: any) => i.name).sort()).toEqual(['Clingendael Institute', 'LeidenAsiaCentre']);
-    expect(byAcronym.REKA.secretariat.map((i: any) => i.name).sort()).toEqual(['Clingendael Institute', 'Raam op Rusland']);
+    expect(byAcronym.CKN.secretariat.map((i: any) => i.name).sort()).toEqual([
+      'Clingendael Institute',
+      'LeidenAsiaCentre',
+    ]);
+    expect(byAcronym.REKA.secretariat.map((i: any) => i.name).sort()).toEqual([
+      'Clingendael Institute',
+      'Raam op Rusland',
+    ]);
     expect(byAcronym.CKN.members.totalCount).toBeGreaterThan(10);
   });
 });
@@ -70,15 +168,21 @@ describe('schema', () => {
     const schema = buildClientSchema(data!);
     const missing: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
-      if (type.name.startsWith('__') || (isScalarType(type) && ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name))) continue;
+      if (
+        type.name.startsWith('__') ||
+        (isScalarType(type) && ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name))
+      )
+        continue;
       if (!type.description) missing.push(type.name);
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
-          for (const arg of 'args' in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of 'args' in field ? field.args : [])
+            if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
-      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+      if (isEnumType(type))
+        for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
     }
     expect(missing).toEqual([]);
   });
@@ -95,7 +199,9 @@ describe('Neo4j through a routing URI', () => {
   it('reads and writes over neo4j://', async () => {
     const id = `fx-routing-${Date.now()}`;
     await database.queries().write('CREATE (:RoutingProbe {id: $id})', { id });
-    const rows = await database.queries().read<{ n: number }>('MATCH (p:RoutingProbe {id: $id}) RETURN count(p) AS n', { id });
+    const rows = await database
+      .queries()
+      .read<{ n: number }>('MATCH (p:RoutingProbe {id: $id}) RETURN count(p) AS n', { id });
     expect(rows[0]?.n).toBe(1);
     await database.queries().write('MATCH (p:RoutingProbe {id: $id}) DELETE p', { id });
   });
@@ -109,7 +215,11 @@ describe('HTTP', () => {
   });
 
   it('answers a malformed JSON body with a coded error, not a stack trace', async () => {
-    const response = await fetch(`${inject('appUrl')}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(`${inject('appUrl')}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');

@@ -41,8 +41,24 @@ describe('audited transactions', () => {
       { id },
     );
     expect(records).toEqual([
-      { action: 'testCreate', actorId: 'audit-test', actorRoles: 'secretariat of ckn', fields: ['id', 'name'], before: null, after: JSON.stringify({ id, name: 'Before' }), note: 'because' },
-      { action: 'testRename', actorId: 'audit-test', actorRoles: 'secretariat of ckn', fields: ['name'], before: JSON.stringify({ id, name: 'Before' }), after: JSON.stringify({ id, name: 'After' }), note: null },
+      {
+        action: 'testCreate',
+        actorId: 'audit-test',
+        actorRoles: 'secretariat of ckn',
+        fields: ['id', 'name'],
+        before: null,
+        after: JSON.stringify({ id, name: 'Before' }),
+        note: 'because',
+      },
+      {
+        action: 'testRename',
+        actorId: 'audit-test',
+        actorRoles: 'secretariat of ckn',
+        fields: ['name'],
+        before: JSON.stringify({ id, name: 'Before' }),
+        after: JSON.stringify({ id, name: 'After' }),
+        note: null,
+      },
     ]);
     expect(await stateOf(id)).toEqual({ institutions: 1, names: ['After'], changes: 2, locked: 0 });
   });
@@ -73,7 +89,9 @@ describe('audited transactions', () => {
       await tx.track('Institution', id, { expectedVersion: 1 });
       await tx.run(`MATCH (i:Institution {id: $id}) SET i.name = 'Same'`, { id });
     });
-    const [row] = await db.queries().read<{ version: number }>('MATCH (i:Institution {id: $id}) RETURN i.version AS version', { id });
+    const [row] = await db
+      .queries()
+      .read<{ version: number }>('MATCH (i:Institution {id: $id}) RETURN i.version AS version', { id });
     expect(row!.version).toBe(1);
     expect((await stateOf(id)).changes).toBe(1);
   });

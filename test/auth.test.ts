@@ -23,7 +23,10 @@ async function post(token: string | null, query = '{ themes(first: 1) { totalCou
 }
 
 /** A token signed with the test server's secret but with chosen claims and lifetime. */
-async function signed(claims: Record<string, unknown>, options: { expires?: string | number | null; audience?: string } = {}) {
+async function signed(
+  claims: Record<string, unknown>,
+  options: { expires?: string | number | null; audience?: string } = {},
+) {
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject('someone')
@@ -43,12 +46,24 @@ describe('bearer tokens', () => {
   });
 
   it.each([
-    ['an expired token', () => signed({ roles: ['officer'] }, { expires: Math.floor(Date.now() / 1000) - 60 }), /expired/],
-    ['a token without an expiry (no exp claim)', () => signed({ roles: ['admin'] }, { expires: null }), /no expiry \(exp claim\)/],
+    [
+      'an expired token',
+      () => signed({ roles: ['officer'] }, { expires: Math.floor(Date.now() / 1000) - 60 }),
+      /expired/,
+    ],
+    [
+      'a token without an expiry (no exp claim)',
+      () => signed({ roles: ['admin'] }, { expires: null }),
+      /no expiry \(exp claim\)/,
+    ],
     ['a token for another audience', () => signed({ roles: ['officer'] }, { audience: 'another-app' }), /"aud" claim/],
     ['a token with an unknown role', () => signed({ roles: ['superuser'] }), /superuser/],
     ['a secretariat token without a network', () => signed({ roles: ['secretariat'] }), /must name its network/],
-    ['a token signed with another secret', async () => (await signed({ roles: ['admin'] })).slice(0, -6) + 'AAAAAA', /could not be verified/],
+    [
+      'a token signed with another secret',
+      async () => (await signed({ roles: ['admin'] })).slice(0, -6) + 'AAAAAA',
+      /could not be verified/,
+    ],
   ])('refuses %s with UNAUTHENTICATED and says why', async (_what, make, reason) => {
     const { status, body } = await post(`Bearer ${await make()}`);
     expect(status).toBe(401);
@@ -58,7 +73,13 @@ describe('bearer tokens', () => {
   });
 
   it('mints tokens that carry an expiry: the sample tokens and `npm run token` alike', async () => {
-    const authenticator = await openAuthenticator({ kind: 'secret', secret: inject('authSecret'), issuer: ISSUER, audience: AUDIENCE, anonymous: 'viewer' });
+    const authenticator = await openAuthenticator({
+      kind: 'secret',
+      secret: inject('authSecret'),
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      anonymous: 'viewer',
+    });
     for (const identity of SAMPLE_IDENTITIES) {
       const { exp, iat } = decodeJwt(await authenticator.mint!(identity));
       expect(exp! - iat!, identity.subject).toBe(12 * 3600);
@@ -75,7 +96,10 @@ describe('bearer tokens', () => {
 
   it('accepts role and network claims in either form (list or single, acronym or id, any case)', async () => {
     const token = await signed({ role: 'Secretariat', network: 'CKN', name: 'Anna' });
-    const { body } = await post(`Bearer ${token}`, '{ inquiries(filter: { network: "ckn" }, first: 1) { totalCount } }');
+    const { body } = await post(
+      `Bearer ${token}`,
+      '{ inquiries(filter: { network: "ckn" }, first: 1) { totalCount } }',
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data.inquiries.totalCount).toBeGreaterThan(0);
   });
@@ -95,8 +119,22 @@ describe('AUTH_ANONYMOUS=refuse', () => {
 
   beforeAll(async () => {
     database = await connectTestDatabase();
-    authenticator = await openAuthenticator({ kind: 'secret', secret: inject('authSecret'), issuer: ISSUER, audience: AUDIENCE, anonymous: 'refuse' });
-    server = await startHttp({ schema, database, authenticator, host: '127.0.0.1', port: 0, queryStats: false, log: silentLogger() });
+    authenticator = await openAuthenticator({
+      kind: 'secret',
+      secret: inject('authSecret'),
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      anonymous: 'refuse',
+    });
+    server = await startHttp({
+      schema,
+      database,
+      authenticator,
+      host: '127.0.0.1',
+      port: 0,
+      queryStats: false,
+      log: silentLogger(),
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -137,16 +175,30 @@ describe('AUTH_JWKS_URL', () => {
   afterAll(() => new Promise<void>((resolve) => jwks.close(() => resolve())));
 
   const sign = (claims: Record<string, unknown>, key: CryptoKey) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).setSubject('idp-user').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').sign(key);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+      .setSubject('idp-user')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(key);
 
   it('verifies tokens of an identity provider against its published keys, and cannot mint', async () => {
-    const authenticator = await openAuthenticator({ kind: 'jwks', url: new URL(url), issuer: ISSUER, audience: AUDIENCE, anonymous: 'viewer' });
+    const authenticator = await openAuthenticator({
+      kind: 'jwks',
+      url: new URL(url),
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      anonymous: 'viewer',
+    });
     const viewer = await authenticator.verify(await sign({ roles: ['desk'], name: 'Desk member' }, privateKey));
     expect(viewer).toMatchObject({ id: 'idp-user', name: 'Desk member', networks: [] });
     expect([...viewer.roles]).toEqual(['desk']);
     expect(authenticator.mint).toBeNull();
 
     const other = await generateKeyPair('RS256');
-    await expect(authenticator.verify(await sign({ roles: ['admin'] }, other.privateKey as CryptoKey))).rejects.toThrow(/could not be verified/);
+    await expect(authenticator.verify(await sign({ roles: ['admin'] }, other.privateKey as CryptoKey))).rejects.toThrow(
+      /could not be verified/,
+    );
   });
 });

@@ -49,7 +49,11 @@ describe('whoKnows refuses bad input with BAD_USER_INPUT and a message that says
   });
 
   it('refuses a cursor that is not one of ours', async () => {
-    for (const after of ['nonsense', Buffer.from('["x"]').toString('base64url'), Buffer.from('{}').toString('base64url')]) {
+    for (const after of [
+      'nonsense',
+      Buffer.from('["x"]').toString('base64url'),
+      Buffer.from('{}').toString('base64url'),
+    ]) {
       const error = await errorOf({ about: 'semiconductors', after });
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       expect(error.message).toContain('after is not a cursor');
@@ -108,10 +112,16 @@ describe('whoKnows never fails with a 500 or a stack trace, whatever the text', 
 
 describe('client faults get client codes, not INTERNAL_SERVER_ERROR (issue 18, finding 7)', () => {
   it('a period ending in 9999 (year 10000 in Amsterdam) is refused with the valid range, series and coverage too', async () => {
-    const statistics = await graphql('{ inquiryStatistics(to: "9999-12-31T23:59:59Z") { received series(interval: MONTH) { received } } }');
+    const statistics = await graphql(
+      '{ inquiryStatistics(to: "9999-12-31T23:59:59Z") { received series(interval: MONTH) { received } } }',
+    );
     expect(statistics.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-    expect(statistics.errors![0]!.message).toMatch(/to must lie between 1900-01-01T00:00:00.000Z and 2100-01-01T00:00:00.000Z/);
-    const coverage = await graphql('{ coverage(from: "9999-01-01T00:00:00Z", to: "9999-12-31T23:59:59Z") { minExperts } }');
+    expect(statistics.errors![0]!.message).toMatch(
+      /to must lie between 1900-01-01T00:00:00.000Z and 2100-01-01T00:00:00.000Z/,
+    );
+    const coverage = await graphql(
+      '{ coverage(from: "9999-01-01T00:00:00Z", to: "9999-12-31T23:59:59Z") { minExperts } }',
+    );
     expect(coverage.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 
@@ -119,7 +129,10 @@ describe('client faults get client codes, not INTERNAL_SERVER_ERROR (issue 18, f
     const response = await fetch(`${inject('appUrl')}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }),
+      body: JSON.stringify({
+        query: '{ __typename }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } },
+      }),
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };

@@ -44,7 +44,13 @@ describe.runIf(browserTestsRun)('hostile names in the pages', { timeout: 3 * SER
       input: { slug: `${P}-theme`, name: NAMES.theme, nameNl: NAMES.theme, aliases: [WORD], description: PAYLOAD },
     });
     await ok(`mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { slug } }`, {
-      input: { slug: `${P}-institution`, name: NAMES.institution, nameNl: NAMES.institution, kind: 'UNIVERSITY', country: 'NL' },
+      input: {
+        slug: `${P}-institution`,
+        name: NAMES.institution,
+        nameNl: NAMES.institution,
+        kind: 'UNIVERSITY',
+        country: 'NL',
+      },
     });
     await ok(`mutation ($input: CreateExpertInput!) { createExpert(input: $input) { slug } }`, {
       input: {
@@ -61,7 +67,15 @@ describe.runIf(browserTestsRun)('hostile names in the pages', { timeout: 3 * SER
     // Two questions about it in China: the theme is among the busiest top-level themes, and its China cell a gap.
     for (let i = 0; i < 2; i++) {
       await ok(`mutation ($input: RecordInquiryInput!) { recordInquiry(input: $input) { inquiry { slug } } }`, {
-        input: { askedBy: `${P}-institution`, kind: 'EXPERTISE_REQUEST', routedTo: 'ckn', question: NAMES.question, themes: [`${P}-theme`], countries: ['CN'], context: PAYLOAD },
+        input: {
+          askedBy: `${P}-institution`,
+          kind: 'EXPERTISE_REQUEST',
+          routedTo: 'ckn',
+          question: NAMES.question,
+          themes: [`${P}-theme`],
+          countries: ['CN'],
+          context: PAYLOAD,
+        },
       });
     }
     browser = await openBrowser();
@@ -70,7 +84,10 @@ describe.runIf(browserTestsRun)('hostile names in the pages', { timeout: 3 * SER
     const token = await tokenFor(claimsOf('admin'));
     await context.addInitScript((value) => sessionStorage.setItem('expertise-graph.token', value), token);
     // Nothing leaves the app's origin, whatever a page tries.
-    await context.route((url) => url.origin !== new URL(appUrl).origin, (route) => route.abort());
+    await context.route(
+      (url) => url.origin !== new URL(appUrl).origin,
+      (route) => route.abort(),
+    );
   }, 2 * SERVER_WAIT_MS);
 
   afterAll(async () => {
@@ -95,7 +112,10 @@ describe.runIf(browserTestsRun)('hostile names in the pages', { timeout: 3 * SER
     await page.waitForTimeout(1_000);
     // The page may put its filters into its own address (history.replaceState); it may not go anywhere else.
     const here = new URL(path, appUrl).pathname;
-    expect([...navigations, page.url()].filter((url) => !url.startsWith(`${appUrl}${here}`)), 'navigations away from the page').toEqual([]);
+    expect(
+      [...navigations, page.url()].filter((url) => !url.startsWith(`${appUrl}${here}`)),
+      'navigations away from the page',
+    ).toEqual([]);
     const planted = await page.evaluate(() => ({
       injected: document.querySelectorAll('#injected').length,
       images: document.querySelectorAll('img').length,
@@ -123,7 +143,7 @@ describe.runIf(browserTestsRun)('hostile names in the pages', { timeout: 3 * SER
     await page.close();
   });
 
-  it('the dashboard shows them as text in the heatmap, its tooltips, the gap list and a cell\'s detail', async () => {
+  it("the dashboard shows them as text in the heatmap, its tooltips, the gap list and a cell's detail", async () => {
     const path = '/dashboard?minExperts=2';
     const { page, navigations } = await open(path);
     await page.waitForSelector('body[data-loaded]');
@@ -137,16 +157,23 @@ describe.runIf(browserTestsRun)('hostile names in the pages', { timeout: 3 * SER
     expect(x, 'East Asia is a column').toBeGreaterThanOrEqual(0);
 
     const box = (await page.locator('[data-chart=coverage]').boundingBox())!;
-    const [px, py] = await page.evaluate(([cx, cy]) => (globalThis as any).dashboardCharts.coverage.convertToPixel({ seriesIndex: 0 }, [cx, cy]), [x, y]);
+    const [px, py] = await page.evaluate(
+      ([cx, cy]) => (globalThis as any).dashboardCharts.coverage.convertToPixel({ seriesIndex: 0 }, [cx, cy]),
+      [x, y],
+    );
     /** The text of the heatmap's tooltip once it shows the hostile theme. */
     const tooltipText = () =>
-      page.waitForFunction((word) => {
-        // A page sent elsewhere (a planted refresh) has no tooltip to wait for: say where it went.
-        if (location.pathname !== '/dashboard') return `navigated to ${location.href}`;
-        // echarts' tooltip: a div in the chart's box, outside the SVG the chart is drawn in.
-        const tip = [...document.querySelectorAll('[data-chart=coverage] div')].find((div) => !div.querySelector('svg') && (div.textContent ?? '').includes(word));
-        return tip?.textContent ?? false;
-      }, WORD).then((handle) => handle.jsonValue() as Promise<string>);
+      page
+        .waitForFunction((word) => {
+          // A page sent elsewhere (a planted refresh) has no tooltip to wait for: say where it went.
+          if (location.pathname !== '/dashboard') return `navigated to ${location.href}`;
+          // echarts' tooltip: a div in the chart's box, outside the SVG the chart is drawn in.
+          const tip = [...document.querySelectorAll('[data-chart=coverage] div')].find(
+            (div) => !div.querySelector('svg') && (div.textContent ?? '').includes(word),
+          );
+          return tip?.textContent ?? false;
+        }, WORD)
+        .then((handle) => handle.jsonValue() as Promise<string>);
 
     // The row's label, then the cell: the tooltip formatter runs with the theme's name.
     await page.mouse.move(box.x + 60, box.y + py);

@@ -13,7 +13,10 @@ const SHOTS = 'test-results/browser';
 // The period the dashboard is opened with, and the same period as the API takes it (the browser runs in UTC).
 const FROM_DAY = '2024-11-01';
 const TO_DAY = new Date().toISOString().slice(0, 10);
-const PERIOD = { from: `${FROM_DAY}T00:00:00.000Z`, to: new Date(Date.parse(`${TO_DAY}T00:00:00Z`) + 86_400_000).toISOString() };
+const PERIOD = {
+  from: `${FROM_DAY}T00:00:00.000Z`,
+  to: new Date(Date.parse(`${TO_DAY}T00:00:00Z`) + 86_400_000).toISOString(),
+};
 
 describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_WAIT_MS }, () => {
   const appUrl = inject('appUrl');
@@ -83,11 +86,28 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
     /** A gap threshold that makes some asked-about cell of the seed graph a gap. */
     let minExperts: number;
     beforeAll(async () => {
-      const api = await graphql(`query($from: DateTime, $to: DateTime) { coverage(from: $from, to: $to) { rows { cells { expertCount demand } } } }`, PERIOD);
+      const api = await graphql(
+        `
+          query ($from: DateTime, $to: DateTime) {
+            coverage(from: $from, to: $to) {
+              rows {
+                cells {
+                  expertCount
+                  demand
+                }
+              }
+            }
+          }
+        `,
+        PERIOD,
+      );
       const asked = api.data.coverage.rows.flatMap((row: any) => row.cells).filter((cell: any) => cell.demand > 0);
       minExperts = Math.min(...asked.map((cell: any) => cell.expertCount)) + 1;
       context = await contextAs('admin');
-      page = await openPage(context, `/dashboard?from=${FROM_DAY}&to=${TO_DAY}&interval=MONTH&minExperts=${minExperts}`);
+      page = await openPage(
+        context,
+        `/dashboard?from=${FROM_DAY}&to=${TO_DAY}&interval=MONTH&minExperts=${minExperts}`,
+      );
       await page.waitForSelector('body[data-loaded]');
     }, 2 * SERVER_WAIT_MS);
     afterAll(() => context?.close());
@@ -96,7 +116,11 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       const coverage = (await received(page, 'Coverage')).coverage;
       expect(coverage.minExperts).toBe(minExperts);
       expect(coverage.gaps.length).toBeGreaterThan(0);
-      const cells = coverage.rows.flatMap((row: { cells: unknown[] }) => row.cells) as Array<{ expertCount: number; demand: number; gap: boolean }>;
+      const cells = coverage.rows.flatMap((row: { cells: unknown[] }) => row.cells) as Array<{
+        expertCount: number;
+        demand: number;
+        gap: boolean;
+      }>;
       expect(cells.length).toBeGreaterThan(0);
 
       const drawn = await page.evaluate(() => {
@@ -105,12 +129,19 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
         const marks: Array<{ experts: number; demand: number; gap: boolean; drawn: boolean }> = [];
         for (let i = 0; i < data.count(); i++) {
           const item = data.getRawDataItem(i);
-          marks.push({ experts: item.value[2], demand: item.value[3], gap: item.gap, drawn: !!data.getItemGraphicEl(i) });
+          marks.push({
+            experts: item.value[2],
+            demand: item.value[3],
+            gap: item.gap,
+            drawn: !!data.getItemGraphicEl(i),
+          });
         }
         return marks;
       });
       expect(drawn.filter((mark) => mark.drawn)).toHaveLength(cells.length);
-      expect(drawn.map((m) => [m.experts, m.demand, m.gap])).toEqual(cells.map((c) => [c.expertCount, c.demand, c.gap]));
+      expect(drawn.map((m) => [m.experts, m.demand, m.gap])).toEqual(
+        cells.map((c) => [c.expertCount, c.demand, c.gap]),
+      );
       expect(drawn.filter((m) => m.gap).length).toBe(coverage.gaps.length);
       expect(await page.locator('.gap-list button.gap').count()).toBe(coverage.gaps.length);
     });
@@ -119,36 +150,59 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       const stats = (await received(page, 'Dashboard')).inquiryStatistics;
       expect(stats.received).toBeGreaterThan(0);
       const statuses = ['RECEIVED', 'IN_PROGRESS', 'COORDINATING', 'ANSWERED', 'CLOSED'];
-      const expectedBars = statuses.map((status) => stats.series.map((b: any) => b.byStatus.find((s: any) => s.status === status)?.count ?? 0));
+      const expectedBars = statuses.map((status) =>
+        stats.series.map((b: any) => b.byStatus.find((s: any) => s.status === status)?.count ?? 0),
+      );
 
       const drawn = await page.evaluate(() => {
         const { flow, share } = (globalThis as any).dashboardCharts;
-        const seriesData = (chart: any) => chart.getModel().getSeries().map((s: any) => {
-          const data = s.getData();
-          let marks = 0;
-          for (let i = 0; i < data.count(); i++) if (data.getItemGraphicEl(i)) marks++;
-          return { type: s.subType, values: data.mapArray(data.mapDimension('y') ?? 'value', (v: number) => (Number.isNaN(v) ? null : v)), marks };
-        });
+        const seriesData = (chart: any) =>
+          chart
+            .getModel()
+            .getSeries()
+            .map((s: any) => {
+              const data = s.getData();
+              let marks = 0;
+              for (let i = 0; i < data.count(); i++) if (data.getItemGraphicEl(i)) marks++;
+              return {
+                type: s.subType,
+                values: data.mapArray(data.mapDimension('y') ?? 'value', (v: number) => (Number.isNaN(v) ? null : v)),
+                marks,
+              };
+            });
         return { flow: seriesData(flow), share: seriesData(share) };
       });
       const bars = drawn.flow.filter((s: any) => s.type === 'bar');
       expect(bars.map((s: any) => s.values)).toEqual(expectedBars);
       // A bar (of zero height where none) is drawn for every bucket and status.
       expect(bars.reduce((sum: number, s: any) => sum + s.marks, 0)).toBe(expectedBars.flat().length);
-      expect(drawn.flow.find((s: any) => s.type === 'line').values).toEqual(stats.series.map((b: any) => b.overdueAtEnd));
-      expect(drawn.share[0].values).toEqual(stats.series.map((b: any) => (b.answeredOnTimeShare == null ? null : b.answeredOnTimeShare * 100)));
+      expect(drawn.flow.find((s: any) => s.type === 'line').values).toEqual(
+        stats.series.map((b: any) => b.overdueAtEnd),
+      );
+      expect(drawn.share[0].values).toEqual(
+        stats.series.map((b: any) => (b.answeredOnTimeShare == null ? null : b.answeredOnTimeShare * 100)),
+      );
 
       expect(await page.locator('[data-tile=received] .value').textContent()).toBe(String(stats.received));
       const current = stats.series.find((b: any) => b.current);
       expect(await page.locator('[data-tile=overdue-now] .value').textContent()).toBe(String(current.overdueAtEnd));
-      expect(await page.locator('[data-tile=on-time] .value').textContent()).toBe(`${Math.round(stats.answeredOnTimeShare * 100)}%`);
+      expect(await page.locator('[data-tile=on-time] .value').textContent()).toBe(
+        `${Math.round(stats.answeredOnTimeShare * 100)}%`,
+      );
     });
 
     it('ranks the most-asked themes and countries by their counts', async () => {
-      const top = (await received(page, 'Dashboard')).themes.edges.map((e: any) => e.node.inquiryCount).filter((n: number) => n > 0).sort((a: number, b: number) => b - a).slice(0, 10);
+      const top = (await received(page, 'Dashboard')).themes.edges
+        .map((e: any) => e.node.inquiryCount)
+        .filter((n: number) => n > 0)
+        .sort((a: number, b: number) => b - a)
+        .slice(0, 10);
       const drawn = await page.evaluate(() => {
         const values = (chart: any) => chart.getOption().series[0].data;
-        return { themes: values((globalThis as any).dashboardCharts.themes), countries: values((globalThis as any).dashboardCharts.countries) };
+        return {
+          themes: values((globalThis as any).dashboardCharts.themes),
+          countries: values((globalThis as any).dashboardCharts.countries),
+        };
       });
       expect(drawn.themes).toEqual(top);
       expect(drawn.countries.length).toBeGreaterThan(0);
@@ -159,15 +213,26 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
     it('shows who covers a gap and what was asked when the gap is clicked in the heatmap', async () => {
       const coverage = (await received(page, 'Coverage')).coverage;
       let target: { x: number; y: number } | null = null;
-      coverage.rows.forEach((row: any, y: number) => row.cells.forEach((cell: any, x: number) => { if (!target && cell.gap && cell.expertCount > 0) target = { x, y }; }));
-      coverage.rows.forEach((row: any, y: number) => row.cells.forEach((cell: any, x: number) => { if (!target && cell.gap) target = { x, y }; }));
+      coverage.rows.forEach((row: any, y: number) =>
+        row.cells.forEach((cell: any, x: number) => {
+          if (!target && cell.gap && cell.expertCount > 0) target = { x, y };
+        }),
+      );
+      coverage.rows.forEach((row: any, y: number) =>
+        row.cells.forEach((cell: any, x: number) => {
+          if (!target && cell.gap) target = { x, y };
+        }),
+      );
       expect(target, 'the seed graph has a coverage gap').not.toBeNull();
       const { x, y } = target!;
       const theme = coverage.rows[y].theme.slug;
       const column = coverage.columns[x].id;
 
       const box = (await page.locator('[data-chart=coverage]').boundingBox())!;
-      const [px, py] = await page.evaluate(([cx, cy]) => (globalThis as any).dashboardCharts.coverage.convertToPixel({ seriesIndex: 0 }, [cx, cy]), [x, y]);
+      const [px, py] = await page.evaluate(
+        ([cx, cy]) => (globalThis as any).dashboardCharts.coverage.convertToPixel({ seriesIndex: 0 }, [cx, cy]),
+        [x, y],
+      );
       const detail = page.waitForResponse((response) => operationOf(response) === 'CoverageCell');
       await page.mouse.click(box.x + px, box.y + py);
       const cell = (await (await detail).json()).data.coverageCell;
@@ -175,8 +240,12 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       expect(cell.gap).toBe(true);
       expect(cell.inquiries.edges.length).toBeGreaterThan(0); // a gap is asked about
       await page.waitForSelector(`.cell-detail[data-theme="${theme}"][data-column="${column}"] h2`);
-      const shownExperts = await page.locator('.cell-experts li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.slug));
-      const shownInquiries = await page.locator('.cell-inquiries li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.slug));
+      const shownExperts = await page
+        .locator('.cell-experts li')
+        .evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.slug));
+      const shownInquiries = await page
+        .locator('.cell-inquiries li')
+        .evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.slug));
       expect(shownExperts).toEqual(cell.experts.edges.map((e: any) => e.node.slug));
       expect(shownInquiries).toEqual(cell.inquiries.edges.map((e: any) => e.node.slug));
       await page.screenshot({ path: `${SHOTS}/dashboard-gap.png`, fullPage: true });
@@ -187,22 +256,31 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       const coverage = (await received(page, 'Coverage')).coverage;
       const region = coverage.columns.find((c: any) => c.region.countries.length > 1).region;
       const row = coverage.rows.find((r: any) => r.hasNarrower);
-      const axis = (name: 'xAxis' | 'yAxis') => page.evaluate((n) => (globalThis as any).dashboardCharts.coverage.getOption()[n][0].data, name);
-      const nextCoverage = () => page.waitForResponse((response) => operationOf(response) === 'Coverage')
-        .then(async (response) => (await response.json()).data.coverage);
+      const axis = (name: 'xAxis' | 'yAxis') =>
+        page.evaluate((n) => (globalThis as any).dashboardCharts.coverage.getOption()[n][0].data, name);
+      const nextCoverage = () =>
+        page
+          .waitForResponse((response) => operationOf(response) === 'Coverage')
+          .then(async (response) => (await response.json()).data.coverage);
 
       let expanded = nextCoverage();
       await page.locator('[data-chart=coverage]').getByText(region.name, { exact: true }).click();
       const countries = (await expanded).columns;
       expect(countries.map((c: any) => c.country.code)).toEqual(region.countries.map((c: any) => c.code));
-      await page.waitForFunction((count) => (globalThis as any).dashboardCharts.coverage.getOption().xAxis[0].data.length === count, countries.length);
+      await page.waitForFunction(
+        (count) => (globalThis as any).dashboardCharts.coverage.getOption().xAxis[0].data.length === count,
+        countries.length,
+      );
       expect(await axis('xAxis')).toEqual(countries.map((c: any) => c.country.name));
 
       expanded = nextCoverage();
       await page.locator('[data-chart=coverage]').getByText(row.theme.name, { exact: true }).click();
       const narrower = (await expanded).rows;
       expect(narrower.map((r: any) => r.theme.slug)).toEqual(row.narrower.map((t: any) => t.slug));
-      await page.waitForFunction((count) => (globalThis as any).dashboardCharts.coverage.getOption().yAxis[0].data.length === count, narrower.length);
+      await page.waitForFunction(
+        (count) => (globalThis as any).dashboardCharts.coverage.getOption().yAxis[0].data.length === count,
+        narrower.length,
+      );
       expect(await axis('yAxis')).toEqual(narrower.map((r: any) => r.theme.name));
       await page.screenshot({ path: `${SHOTS}/dashboard-expanded.png`, fullPage: true });
 
@@ -210,7 +288,10 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       const reset = nextCoverage();
       await page.locator('button.reset-drill').click();
       const defaults = (await reset).rows;
-      await page.waitForFunction((count) => (globalThis as any).dashboardCharts.coverage.getOption().yAxis[0].data.length === count, defaults.length);
+      await page.waitForFunction(
+        (count) => (globalThis as any).dashboardCharts.coverage.getOption().yAxis[0].data.length === count,
+        defaults.length,
+      );
       expect(await page.locator('button.reset-drill').isHidden()).toBe(true);
     });
   });
@@ -222,22 +303,43 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       await page.locator('form.ask button[type=submit]').click();
       await page.waitForSelector('li.expert, .experts .empty, .status .error');
       await page.waitForSelector('.similar h2');
-      return page.locator('li.expert').evaluateAll((items) => items.map((li) => ({
-        slug: (li as HTMLElement).dataset.slug!,
-        reasons: [...li.querySelectorAll('.reason')].map((r) => r.textContent),
-        email: li.querySelector('.email')?.textContent ?? null,
-        phone: li.querySelector('.phone')?.textContent ?? null,
-      })));
+      return page.locator('li.expert').evaluateAll((items) =>
+        items.map((li) => ({
+          slug: (li as HTMLElement).dataset.slug!,
+          reasons: [...li.querySelectorAll('.reason')].map((r) => r.textContent),
+          email: li.querySelector('.email')?.textContent ?? null,
+          phone: li.querySelector('.phone')?.textContent ?? null,
+        })),
+      );
     }
 
     it('answers an English question with ranked experts, their reasons and similar inquiries', async () => {
       const context = await contextAs('officer');
       const page = await openPage(context, '/');
       const shown = await ask(page, 'Who knows about semiconductors in Taiwan?');
-      const api = await graphql(`{ whoKnows(about: "semiconductors", country: "Taiwan", first: 10) { edges { node { slug } reasons { text } } } }`, {}, { as: 'officer' });
+      const api = await graphql(
+        `
+          {
+            whoKnows(about: "semiconductors", country: "Taiwan", first: 10) {
+              edges {
+                node {
+                  slug
+                }
+                reasons {
+                  text
+                }
+              }
+            }
+          }
+        `,
+        {},
+        { as: 'officer' },
+      );
       expect(shown.map((e) => e.slug)).toEqual(api.data.whoKnows.edges.map((e: any) => e.node.slug));
       expect(shown.length).toBeGreaterThan(0);
-      expect(shown.map((e) => e.reasons)).toEqual(api.data.whoKnows.edges.map((e: any) => e.reasons.map((r: any) => r.text)));
+      expect(shown.map((e) => e.reasons)).toEqual(
+        api.data.whoKnows.edges.map((e: any) => e.reasons.map((r: any) => r.text)),
+      );
       expect(await page.locator('li.similar-inquiry').count()).toBeGreaterThan(0);
       await page.screenshot({ path: `${SHOTS}/search-en.png`, fullPage: true });
       expect(pageErrors(page)).toEqual([]);
@@ -249,7 +351,21 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       const page = await openPage(context, '/');
       expect(await page.locator('h1').textContent()).toContain('Wie weet');
       const shown = await ask(page, 'Wie weet iets van halfgeleiders in China?');
-      const api = await graphql(`{ whoKnows(about: "halfgeleiders", country: "China", first: 10) { edges { node { slug } } } }`, {}, { as: 'officer' });
+      const api = await graphql(
+        `
+          {
+            whoKnows(about: "halfgeleiders", country: "China", first: 10) {
+              edges {
+                node {
+                  slug
+                }
+              }
+            }
+          }
+        `,
+        {},
+        { as: 'officer' },
+      );
       expect(shown.length).toBeGreaterThan(0);
       expect(shown.map((e) => e.slug)).toEqual(api.data.whoKnows.edges.map((e: any) => e.node.slug));
       expect(shown.every((e) => e.reasons.length > 0)).toBe(true);
@@ -294,8 +410,30 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       const filed = await page.waitForSelector('.filed');
       const slug = await filed.getAttribute('data-slug');
       const id = await filed.getAttribute('data-id');
-      const stored = await graphql(`query($id: ID!) { node(id: $id) { ... on Inquiry { slug question themes { slug } countries { code } } } }`, { id });
-      expect(stored.data.node).toMatchObject({ slug, question: 'Who knows about semiconductors in Taiwan?', countries: [{ code: 'TW' }] });
+      const stored = await graphql(
+        `
+          query ($id: ID!) {
+            node(id: $id) {
+              ... on Inquiry {
+                slug
+                question
+                themes {
+                  slug
+                }
+                countries {
+                  code
+                }
+              }
+            }
+          }
+        `,
+        { id },
+      );
+      expect(stored.data.node).toMatchObject({
+        slug,
+        question: 'Who knows about semiconductors in Taiwan?',
+        countries: [{ code: 'TW' }],
+      });
       await context.close();
     });
   });

@@ -36,24 +36,34 @@ async function ok<T = any>(query: string, variables: Record<string, unknown>): P
 }
 
 const createExpert = (input: Record<string, unknown>) =>
-  ok<{ createExpert: { slug: string } }>(`mutation ($input: CreateExpertInput!) { createExpert(input: $input) { slug } }`, {
-    input: { networks: ['ckn'], ...input },
-  }).then((d) => d.createExpert.slug);
+  ok<{ createExpert: { slug: string } }>(
+    `mutation ($input: CreateExpertInput!) { createExpert(input: $input) { slug } }`,
+    {
+      input: { networks: ['ckn'], ...input },
+    },
+  ).then((d) => d.createExpert.slug);
 
 async function whoKnows(about: string): Promise<string[]> {
-  const data = await ok(`query ($about: String!) { whoKnows(about: $about, first: 100) { edges { node { slug } } } }`, { about });
+  const data = await ok(`query ($about: String!) { whoKnows(about: $about, first: 100) { edges { node { slug } } } }`, {
+    about,
+  });
   return data.whoKnows.edges.map((e: any) => e.node.slug);
 }
 
 async function similar(question: string): Promise<string[]> {
-  const data = await ok(`query ($q: String!) { similarInquiries(question: $q, first: 100) { inquiry { slug } } }`, { q: question });
+  const data = await ok(`query ($q: String!) { similarInquiries(question: $q, first: 100) { inquiry { slug } } }`, {
+    q: question,
+  });
   return data.similarInquiries.map((s: any) => s.inquiry.slug);
 }
 
 async function recordInquiry(question: string): Promise<string> {
-  const data = await ok(`mutation ($input: RecordInquiryInput!) { recordInquiry(input: $input) { inquiry { slug } } }`, {
-    input: { kind: 'EXPERTISE_REQUEST', routedTo: 'ckn', askedBy: 'min-bz', question },
-  });
+  const data = await ok(
+    `mutation ($input: RecordInquiryInput!) { recordInquiry(input: $input) { inquiry { slug } } }`,
+    {
+      input: { kind: 'EXPERTISE_REQUEST', routedTo: 'ckn', askedBy: 'min-bz', question },
+    },
+  );
   return data.recordInquiry.inquiry.slug;
 }
 
@@ -81,7 +91,12 @@ describe('Dutch compounds in whoKnows full text', () => {
 
     const author = await createExpert({ name: `${NAME} Author` });
     await ok(`mutation ($input: CreateContributionInput!) { createContribution(input: $input) { slug } }`, {
-      input: { kind: 'PUBLICATION', title: `Sanctieomzeiling via derde landen ${P}`, date: '2026-01-15', authors: [author] },
+      input: {
+        kind: 'PUBLICATION',
+        title: `Sanctieomzeiling via derde landen ${P}`,
+        date: '2026-01-15',
+        authors: [author],
+      },
     });
     // "omzeiling van sancties" names the theme Sanctions evasion; one word of it is searched as text.
     expect(await whoKnows('omzeiling')).toContain(author);

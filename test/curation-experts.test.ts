@@ -34,12 +34,22 @@ const EXPERT = `id slug name version retired retiredAt headline headlineNl bio b
   networks { slug }`;
 const CONTACTS = 'email phone';
 
-async function mutate(name: 'createExpert' | 'updateExpert' | 'retireExpert', input: Record<string, unknown>, as: Actor = 'admin', fields = EXPERT) {
+async function mutate(
+  name: 'createExpert' | 'updateExpert' | 'retireExpert',
+  input: Record<string, unknown>,
+  as: Actor = 'admin',
+  fields = EXPERT,
+) {
   const inputType = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
   return graphql(`mutation ($input: ${inputType}!) { ${name}(input: $input) { ${fields} } }`, { input }, { as });
 }
 
-async function ok(name: 'createExpert' | 'updateExpert' | 'retireExpert', input: Record<string, unknown>, as: Actor = 'admin', fields = EXPERT) {
+async function ok(
+  name: 'createExpert' | 'updateExpert' | 'retireExpert',
+  input: Record<string, unknown>,
+  as: Actor = 'admin',
+  fields = EXPERT,
+) {
   const response = await mutate(name, input, as, fields);
   expect(response.errors).toBeUndefined();
   return response.data[name];
@@ -52,7 +62,10 @@ async function expertIn(networks: string[], suffix: string) {
 
 /** The stored expert as the database has it: properties and relationships, bypassing the API. */
 async function stored(slug: string) {
-  const [row] = await db.queries().read<{ properties: Record<string, unknown>; links: Array<{ type: string; to: string; properties: Record<string, unknown> }> }>(
+  const [row] = await db.queries().read<{
+    properties: Record<string, unknown>;
+    links: Array<{ type: string; to: string; properties: Record<string, unknown> }>;
+  }>(
     `MATCH (e:Expert {id: $slug})
      RETURN properties(e) AS properties,
             [(e)-[r]->(m) | {type: type(r), to: m.id, properties: properties(r)}] AS links`,
@@ -64,7 +77,8 @@ async function stored(slug: string) {
 const changesOf = async (slug: string) =>
   (await db.queries().read<{ n: number }>('MATCH (c:Change {subjectId: $slug}) RETURN count(c) AS n', { slug }))[0]!.n;
 
-const errorCodes = (response: { errors?: Array<{ extensions?: { code?: string } }> }) => response.errors?.map((e) => e.extensions?.code);
+const errorCodes = (response: { errors?: Array<{ extensions?: { code?: string } }> }) =>
+  response.errors?.map((e) => e.extensions?.code);
 
 describe('createExpert', () => {
   it('creates an expert with every nested list, and reads it back', async () => {
@@ -88,7 +102,10 @@ describe('createExpert', () => {
           { theme, level: 4, provenance: 'VERIFIED' },
           { theme: 'halfgeleiders', level: 3 },
         ],
-        countryFocus: [{ country: 'Taiwan', level: 3 }, { country: 'CHN', level: 2, provenance: 'DECLARED' }],
+        countryFocus: [
+          { country: 'Taiwan', level: 3 },
+          { country: 'CHN', level: 2, provenance: 'DECLARED' },
+        ],
         networks: ['CKN', 'reka'],
       },
       'admin',
@@ -134,7 +151,9 @@ describe('createExpert', () => {
     const chosen = await ok('createExpert', { name: `${NAME} Chosen`, slug: `${P}-chosen` });
     expect(chosen.slug).toBe(`${P}-chosen`);
     const taken = await mutate('createExpert', { name: `${NAME} Chosen again`, slug: `${P}-chosen` });
-    expect(taken.errors?.[0]?.extensions?.fields).toEqual([{ field: 'slug', message: expect.stringContaining('is taken') }]);
+    expect(taken.errors?.[0]?.extensions?.fields).toEqual([
+      { field: 'slug', message: expect.stringContaining('is taken') },
+    ]);
   });
 
   it('reports every malformed scalar at once (GraphQL checks them before the mutation runs), and writes nothing', async () => {
@@ -145,10 +164,16 @@ describe('createExpert', () => {
       phone: 'call me',
       affiliations: [{ institution: 'tu-delft', since: '2020-13-45' }],
     });
-    expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(response.errors?.map((e) => e.extensions?.code)).toEqual([
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+    ]);
     const messages = response.errors!.map((e) => e.message).join('\n');
     for (const path of ['input.email', 'input.phone', 'input.affiliations[0].since']) expect(messages).toContain(path);
-    const [row] = await db.queries().read<{ n: number }>('RETURN COUNT { MATCH (e:Expert {name: $name}) } AS n', { name });
+    const [row] = await db
+      .queries()
+      .read<{ n: number }>('RETURN COUNT { MATCH (e:Expert {name: $name}) } AS n', { name });
     expect(row!.n).toBe(0);
   });
 
@@ -212,7 +237,10 @@ describe('updateExpert', () => {
       name: `${NAME} Bram`,
       headline: 'Semiconductor supply chains',
       languages: ['nl'],
-      expertise: [{ theme, level: 3 }, { theme: 'semiconductors', level: 4 }],
+      expertise: [
+        { theme, level: 3 },
+        { theme: 'semiconductors', level: 4 },
+      ],
       countryFocus: [{ country: 'TW', level: 4 }],
       networks: ['ckn'],
     });
@@ -233,7 +261,12 @@ describe('updateExpert', () => {
     });
 
     // null removes a field; a name change moves the surname key along.
-    const renamed = await ok('updateExpert', { id: created.slug, expectedVersion: 2, headline: null, name: `${NAME} Bram Jansen` });
+    const renamed = await ok('updateExpert', {
+      id: created.slug,
+      expectedVersion: 2,
+      headline: null,
+      name: `${NAME} Bram Jansen`,
+    });
     expect(renamed).toMatchObject({ version: 3, headline: null, name: `${NAME} Bram Jansen` });
     expect((await stored(created.slug))!.properties).toMatchObject({ surnameKey: 'jansen' });
   });
@@ -242,7 +275,12 @@ describe('updateExpert', () => {
     const created = await expertIn(['ckn'], 'Conflict');
     await ok('updateExpert', { id: created.id, expectedVersion: 1, headline: 'First' });
     const before = await stored(created.slug);
-    const stale = await mutate('updateExpert', { id: created.id, expectedVersion: 1, headline: 'Second', expertise: [] });
+    const stale = await mutate('updateExpert', {
+      id: created.id,
+      expectedVersion: 1,
+      headline: 'Second',
+      expertise: [],
+    });
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
     expect(stale.errors![0]!.extensions?.currentVersion).toBe(2);
     expect(await stored(created.slug)).toEqual(before);
@@ -252,14 +290,18 @@ describe('updateExpert', () => {
     const created = await expertIn(['ckn'], 'Evidence');
     const evidenced = { id: created.id, expectedVersion: 1, expertise: [{ theme, level: 3, provenance: 'EVIDENCED' }] };
     const refused = await mutate('updateExpert', evidenced);
-    expect(refused.errors?.[0]?.extensions?.fields).toEqual([{ field: 'expertise[0].provenance', message: expect.stringContaining('EVIDENCED needs') }]);
+    expect(refused.errors?.[0]?.extensions?.fields).toEqual([
+      { field: 'expertise[0].provenance', message: expect.stringContaining('EVIDENCED needs') },
+    ]);
     await db.queries().write(
       `MATCH (e:Expert {id: $expert}), (t:Theme {id: $theme})
        CREATE (k:Contribution {id: $id, kind: 'PUBLICATION', title: 'On sensing', date: date('2024-01-01')})
        CREATE (k)-[:BY]->(e), (k)-[:ABOUT]->(t)`,
       { expert: created.slug, theme, id: `${P}-evidence` },
     );
-    expect((await ok('updateExpert', evidenced)).expertise).toEqual([{ level: 3, provenance: 'EVIDENCED', theme: { slug: theme } }]);
+    expect((await ok('updateExpert', evidenced)).expertise).toEqual([
+      { level: 3, provenance: 'EVIDENCED', theme: { slug: theme } },
+    ]);
 
     const missing = await mutate('updateExpert', { id: `${P}-nobody`, expectedVersion: 1, headline: 'x' });
     expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
@@ -272,7 +314,9 @@ describe('who may curate', () => {
     const reka = await expertIn(['reka'], 'Reka Member');
     const shared = await expertIn(['ckn', 'reka'], 'Shared Member');
 
-    expect(await ok('updateExpert', { id: ckn.id, expectedVersion: 1, headline: 'Curated by CKN' }, 'secretariat')).toMatchObject({
+    expect(
+      await ok('updateExpert', { id: ckn.id, expectedVersion: 1, headline: 'Curated by CKN' }, 'secretariat'),
+    ).toMatchObject({
       headline: 'Curated by CKN',
       version: 2,
     });
@@ -285,20 +329,31 @@ describe('who may curate', () => {
     }
 
     const before = await stored(shared.slug);
-    const dropReka = await mutate('updateExpert', { id: shared.id, expectedVersion: 1, networks: ['ckn'] }, 'secretariat');
+    const dropReka = await mutate(
+      'updateExpert',
+      { id: shared.id, expectedVersion: 1, networks: ['ckn'] },
+      'secretariat',
+    );
     expect(errorCodes(dropReka)).toEqual(['BAD_USER_INPUT']);
-    expect(dropReka.errors![0]!.extensions?.fields).toEqual([{ field: 'networks', message: expect.stringContaining('REKA') }]);
+    expect(dropReka.errors![0]!.extensions?.fields).toEqual([
+      { field: 'networks', message: expect.stringContaining('REKA') },
+    ]);
     expect(await stored(shared.slug)).toEqual(before);
 
     // Its own network it may leave or join: dropping CKN from the shared expert is fine.
-    expect((await ok('updateExpert', { id: shared.id, expectedVersion: 1, networks: ['reka'] }, 'secretariat')).networks).toEqual([{ slug: 'reka' }]);
+    expect(
+      (await ok('updateExpert', { id: shared.id, expectedVersion: 1, networks: ['reka'] }, 'secretariat')).networks,
+    ).toEqual([{ slug: 'reka' }]);
   });
 
   it('puts a secretariat’s new expert in its own network, and refuses one outside it', async () => {
     const own = await ok('createExpert', { name: `${NAME} Made By Ckn` }, 'secretariat');
     expect(own.networks).toEqual([{ slug: 'ckn' }]);
     const elsewhere = await mutate('createExpert', { name: `${NAME} Reka By Ckn`, networks: ['reka'] }, 'secretariat');
-    expect((elsewhere.errors![0]!.extensions!.fields as Array<{ field: string }>).map((f) => f.field)).toEqual(['networks[0]', 'networks']);
+    expect((elsewhere.errors![0]!.extensions!.fields as Array<{ field: string }>).map((f) => f.field)).toEqual([
+      'networks[0]',
+      'networks',
+    ]);
   });
 
   it('refuses officers, viewers and the anonymous on all three mutations', async () => {
@@ -364,29 +419,71 @@ describe('retireExpert', () => {
     const after = await listed();
     for (const list of Object.values(after)) expect(list).not.toContain(expert.slug);
 
-    const found = await graphql(`query ($id: ID!) { node(id: $id) { ... on Expert { slug retired } } }`, { id: expert.id });
+    const found = await graphql(
+      `
+        query ($id: ID!) {
+          node(id: $id) {
+            ... on Expert {
+              slug
+              retired
+            }
+          }
+        }
+      `,
+      { id: expert.id },
+    );
     expect(found.data.node).toEqual({ slug: expert.slug, retired: true });
 
     const again = await mutate('retireExpert', { id: expert.id, expectedVersion: 2, reason: 'Again' });
-    expect(again.errors?.[0]?.extensions?.fields).toEqual([{ field: 'id', message: expect.stringContaining('retired already') }]);
+    expect(again.errors?.[0]?.extensions?.fields).toEqual([
+      { field: 'id', message: expect.stringContaining('retired already') },
+    ]);
   });
 });
 
 describe('history', () => {
   it('records create, update and retire with before, after and who; a change that changes nothing leaves no record', async () => {
     const admin: Actor = { subject: 'test-curator', name: 'Carla Curator', roles: ['admin'] };
-    const input = { name: `${NAME} Historic`, expertise: [{ theme, level: 3, provenance: 'VERIFIED' }], networks: ['ckn'] };
+    const input = {
+      name: `${NAME} Historic`,
+      expertise: [{ theme, level: 3, provenance: 'VERIFIED' }],
+      networks: ['ckn'],
+    };
     const expert = await ok('createExpert', input, admin);
-    await ok('updateExpert', { id: expert.id, expectedVersion: 1, headline: 'Historian', note: 'Profile filled in' }, admin);
+    await ok(
+      'updateExpert',
+      { id: expert.id, expectedVersion: 1, headline: 'Historian', note: 'Profile filled in' },
+      admin,
+    );
 
     // The same values again, the VERIFIED level included: no record, no new version.
-    const same = await ok('updateExpert', { id: expert.id, expectedVersion: 2, headline: 'Historian', ...input }, admin);
+    const same = await ok(
+      'updateExpert',
+      { id: expert.id, expectedVersion: 2, headline: 'Historian', ...input },
+      admin,
+    );
     expect(same.version).toBe(2);
     expect(await changesOf(expert.slug)).toBe(2);
 
     await ok('retireExpert', { id: expert.id, expectedVersion: 2, reason: 'Moved abroad' }, admin);
     const response = await graphql(
-      `query ($id: String!) { history(id: $id) { totalCount edges { node { action actorName fields before after note } } } }`,
+      `
+        query ($id: String!) {
+          history(id: $id) {
+            totalCount
+            edges {
+              node {
+                action
+                actorName
+                fields
+                before
+                after
+                note
+              }
+            }
+          }
+        }
+      `,
       { id: expert.id },
     );
     expect(response.errors).toBeUndefined();
@@ -396,9 +493,15 @@ describe('history', () => {
     const [retire, update, create] = records;
     expect(create.before).toBeNull();
     expect(create.after).toMatchObject({ name: `${NAME} Historic`, '→MEMBER_OF': ['ckn'] });
-    expect(create.after['→EXPERT_IN']).toEqual([expect.objectContaining({ to: theme, level: 3, provenance: 'VERIFIED', verifiedBy: 'Carla Curator' })]);
+    expect(create.after['→EXPERT_IN']).toEqual([
+      expect.objectContaining({ to: theme, level: 3, provenance: 'VERIFIED', verifiedBy: 'Carla Curator' }),
+    ]);
     expect(update).toMatchObject({ fields: ['headline'], note: 'Profile filled in', after: { headline: 'Historian' } });
     expect(update.before.headline).toBeUndefined();
-    expect(retire).toMatchObject({ fields: ['retiredAt', 'retiredReason'], note: 'Moved abroad', after: { retiredReason: 'Moved abroad' } });
+    expect(retire).toMatchObject({
+      fields: ['retiredAt', 'retiredReason'],
+      note: 'Moved abroad',
+      after: { retiredReason: 'Moved abroad' },
+    });
   });
 });

@@ -33,19 +33,77 @@ interface InquiryFixture {
 
 const INQUIRIES: InquiryFixture[] = [
   // Jan (Amsterdam): answered the next working day, after coordinating with ministries.
-  { id: q(1), kind: 'KNOWLEDGE_SECURITY', status: 'ANSWERED', receivedAt: '2026-01-15T10:00:00Z', answeredAt: '2026-01-16T10:00:00Z', themes: [leaf], countries: ['CN'], riskCategories: ['UNWANTED_TRANSFER', 'SANCTIONS'], coordinated: true },
+  {
+    id: q(1),
+    kind: 'KNOWLEDGE_SECURITY',
+    status: 'ANSWERED',
+    receivedAt: '2026-01-15T10:00:00Z',
+    answeredAt: '2026-01-16T10:00:00Z',
+    themes: [leaf],
+    countries: ['CN'],
+    riskCategories: ['UNWANTED_TRANSFER', 'SANCTIONS'],
+    coordinated: true,
+  },
   // Sunday 1 Feb 00:30 in Amsterdam (still January in UTC): a February inquiry, answered late (7 working days).
-  { id: q(7), kind: 'EXPERTISE_REQUEST', status: 'CLOSED', receivedAt: '2026-01-31T23:30:00Z', answeredAt: '2026-02-10T10:00:00Z', closedAt: '2026-02-11T10:00:00Z', themes: [], countries: [] },
+  {
+    id: q(7),
+    kind: 'EXPERTISE_REQUEST',
+    status: 'CLOSED',
+    receivedAt: '2026-01-31T23:30:00Z',
+    answeredAt: '2026-02-10T10:00:00Z',
+    closedAt: '2026-02-11T10:00:00Z',
+    themes: [],
+    countries: [],
+  },
   // Feb: still open, overdue since 13 Feb; shareable, so officers see it.
-  { id: q(2), kind: 'EXPERTISE_REQUEST', status: 'IN_PROGRESS', receivedAt: '2026-02-10T10:00:00Z', themes: [root], countries: ['JP', 'CN'], visibility: 'SHAREABLE' },
+  {
+    id: q(2),
+    kind: 'EXPERTISE_REQUEST',
+    status: 'IN_PROGRESS',
+    receivedAt: '2026-02-10T10:00:00Z',
+    themes: [root],
+    countries: ['JP', 'CN'],
+    visibility: 'SHAREABLE',
+  },
   // Feb: a Friday, answered on Saturday: 0 working days.
-  { id: q(3), kind: 'EXPERTISE_REQUEST', status: 'ANSWERED', receivedAt: '2026-02-20T10:00:00Z', answeredAt: '2026-02-21T10:00:00Z', themes: [middle], countries: ['RU'], riskCategories: ['SANCTIONS'] },
+  {
+    id: q(3),
+    kind: 'EXPERTISE_REQUEST',
+    status: 'ANSWERED',
+    receivedAt: '2026-02-20T10:00:00Z',
+    answeredAt: '2026-02-21T10:00:00Z',
+    themes: [middle],
+    countries: ['RU'],
+    riskCategories: ['SANCTIONS'],
+  },
   // Mar: open.
-  { id: q(5), kind: 'KNOWLEDGE_SECURITY', status: 'RECEIVED', receivedAt: '2026-03-02T10:00:00Z', themes: [root], countries: ['KR'] },
+  {
+    id: q(5),
+    kind: 'KNOWLEDGE_SECURITY',
+    status: 'RECEIVED',
+    receivedAt: '2026-03-02T10:00:00Z',
+    themes: [root],
+    countries: ['KR'],
+  },
   // Mar: open, coordinating with ministries.
-  { id: q(6), kind: 'KNOWLEDGE_SECURITY', status: 'COORDINATING', receivedAt: '2026-03-10T10:00:00Z', themes: [middle], countries: ['RU'], coordinated: true },
+  {
+    id: q(6),
+    kind: 'KNOWLEDGE_SECURITY',
+    status: 'COORDINATING',
+    receivedAt: '2026-03-10T10:00:00Z',
+    themes: [middle],
+    countries: ['RU'],
+    coordinated: true,
+  },
   // Long before the period, still open: the overdue backlog of every bucket.
-  { id: q(4), kind: 'EXPERTISE_REQUEST', status: 'RECEIVED', receivedAt: '2025-06-02T10:00:00Z', themes: [root], countries: ['CN'] },
+  {
+    id: q(4),
+    kind: 'EXPERTISE_REQUEST',
+    status: 'RECEIVED',
+    receivedAt: '2025-06-02T10:00:00Z',
+    themes: [root],
+    countries: ['CN'],
+  },
 ];
 
 // Month boundaries in Amsterdam: 1 Jan 00:00 CET … 1 Apr 00:00 CEST.
@@ -57,10 +115,11 @@ let db: Database;
 beforeAll(async () => {
   db = await connectTestDatabase();
   const theme = (id: string, name: string) => ({ id, name: `${name} ${P}`, keys: nameKeys(id, `${name} ${P}`) });
-  await db.queries().write(
-    `UNWIND $themes AS t CREATE (:Theme {id: t.id, name: t.name, nameNl: t.name, aliases: [], keys: t.keys})`,
-    { themes: [theme(root, 'Root'), theme(middle, 'Middle'), theme(leaf, 'Leaf')] },
-  );
+  await db
+    .queries()
+    .write(`UNWIND $themes AS t CREATE (:Theme {id: t.id, name: t.name, nameNl: t.name, aliases: [], keys: t.keys})`, {
+      themes: [theme(root, 'Root'), theme(middle, 'Middle'), theme(leaf, 'Leaf')],
+    });
   await db.queries().write(
     `MATCH (r:Theme {id: $root}), (m:Theme {id: $middle}), (l:Theme {id: $leaf})
      CREATE (m)-[:BROADER]->(r), (l)-[:BROADER]->(m)
@@ -109,7 +168,14 @@ beforeAll(async () => {
      WITH i, q
      CALL (i, q) { UNWIND q.themes AS themeId MATCH (t:Theme {id: themeId}) CREATE (i)-[:ABOUT]->(t) }
      CALL (i, q) { UNWIND q.countries AS countryId MATCH (c:Country {id: countryId}) CREATE (i)-[:CONCERNS]->(c) }`,
-    { net, inquiries: INQUIRIES.map((i) => ({ ...i, dueAt: dueAt(new Date(i.receivedAt)).toISOString(), coordinated: i.coordinated ?? false })) },
+    {
+      net,
+      inquiries: INQUIRIES.map((i) => ({
+        ...i,
+        dueAt: dueAt(new Date(i.receivedAt)).toISOString(),
+        coordinated: i.coordinated ?? false,
+      })),
+    },
   );
 });
 
@@ -145,7 +211,11 @@ describe('coverage', () => {
     expect(errors).toBeUndefined();
     const coverage = data.coverage;
     expect(coverage.minExperts).toBe(2);
-    expect(coverage.columns.map((c: any) => [c.id, c.kind])).toEqual([['CN', 'COUNTRY'], ['east-asia', 'REGION'], ['RU', 'COUNTRY']]);
+    expect(coverage.columns.map((c: any) => [c.id, c.kind])).toEqual([
+      ['CN', 'COUNTRY'],
+      ['east-asia', 'REGION'],
+      ['RU', 'COUNTRY'],
+    ]);
     expect(coverage.columns[1].region.slug).toBe('east-asia');
     expect(coverage.columns[1].countries.map((c: any) => c.code)).toEqual(expect.arrayContaining(['CN', 'JP', 'KR']));
     expect(coverage.columns[0].countries).toEqual([{ code: 'CN' }]);
@@ -157,9 +227,18 @@ describe('coverage', () => {
     expect(brief(cellOf(coverage, middle, 'east-asia'))).toEqual([2, 1, false]);
     expect(brief(cellOf(coverage, middle, 'RU'))).toEqual([1, 2, true]);
     const rootChina = cellOf(coverage, root, 'CN');
-    expect(rootChina.expertsByLevel).toEqual([{ level: 5, count: 1 }, { level: 4, count: 1 }]);
-    expect(rootChina.expertsByProvenance).toEqual([{ provenance: 'VERIFIED', count: 1 }, { provenance: 'EVIDENCED', count: 1 }]);
-    expect(cellOf(coverage, middle, 'east-asia').expertsByProvenance).toEqual([{ provenance: 'EVIDENCED', count: 1 }, { provenance: 'DECLARED', count: 1 }]);
+    expect(rootChina.expertsByLevel).toEqual([
+      { level: 5, count: 1 },
+      { level: 4, count: 1 },
+    ]);
+    expect(rootChina.expertsByProvenance).toEqual([
+      { provenance: 'VERIFIED', count: 1 },
+      { provenance: 'EVIDENCED', count: 1 },
+    ]);
+    expect(cellOf(coverage, middle, 'east-asia').expertsByProvenance).toEqual([
+      { provenance: 'EVIDENCED', count: 1 },
+      { provenance: 'DECLARED', count: 1 },
+    ]);
   });
 
   it('lists the gaps most asked first, and says how to expand rows', async () => {
@@ -169,7 +248,9 @@ describe('coverage', () => {
       [middle, 'RU', 2],
       [middle, 'CN', 1],
     ]);
-    expect(data.coverage.rows.map((r: any) => [r.theme.slug, r.hasNarrower, r.narrower.map((n: any) => n.slug)])).toEqual([
+    expect(
+      data.coverage.rows.map((r: any) => [r.theme.slug, r.hasNarrower, r.narrower.map((n: any) => n.slug)]),
+    ).toEqual([
       [root, true, [middle]],
       [middle, true, [leaf]],
     ]);
@@ -191,7 +272,25 @@ describe('coverage', () => {
   });
 
   it('defaults to the top-level themes × the regions', async () => {
-    const { data, errors } = await graphql(`{ coverage { rows { theme { slug } } columns { id kind } } }`, {}, { as: 'viewer' });
+    const { data, errors } = await graphql(
+      `
+        {
+          coverage {
+            rows {
+              theme {
+                slug
+              }
+            }
+            columns {
+              id
+              kind
+            }
+          }
+        }
+      `,
+      {},
+      { as: 'viewer' },
+    );
     expect(errors).toBeUndefined();
     const rows = data.coverage.rows.map((r: any) => r.theme.slug);
     expect(rows).toContain(root);
@@ -203,9 +302,15 @@ describe('coverage', () => {
 
   it('refuses too many rows or columns, unknown names and a bad minExperts with clear errors', async () => {
     const rows = await graphql(COVERAGE, { themes: Array.from({ length: 51 }, (_, i) => `t${i}`) });
-    expect(rows.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: { name: 'coverageRows', max: 50, found: 51 } });
+    expect(rows.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      limit: { name: 'coverageRows', max: 50, found: 51 },
+    });
     const columns = await graphql(COVERAGE, { countries: Array.from({ length: 61 }, (_, i) => `c${i}`) });
-    expect(columns.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: { name: 'coverageColumns', max: 60, found: 61 } });
+    expect(columns.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      limit: { name: 'coverageColumns', max: 60, found: 61 },
+    });
     const unknown = await graphql(COVERAGE, { themes: ['no such theme at all'] });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(unknown.errors?.[0]?.message).toMatch(/Unknown theme/);
@@ -257,11 +362,25 @@ describe('coverage', () => {
 
   it('lists experts or inquiries of at most 10 cells per request', async () => {
     const many = await graphql(
-      `query ($themes: [String!]) { coverage(themes: $themes, countries: ["CN", "JP", "RU", "KR", "DE", "FR"]) {
-        rows { cells { experts(first: 1) { totalCount } } } } }`,
+      `
+        query ($themes: [String!]) {
+          coverage(themes: $themes, countries: ["CN", "JP", "RU", "KR", "DE", "FR"]) {
+            rows {
+              cells {
+                experts(first: 1) {
+                  totalCount
+                }
+              }
+            }
+          }
+        }
+      `,
       { themes: [root, middle] },
     );
-    expect(many.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: { name: 'coverageCellDetails', max: 10 } });
+    expect(many.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      limit: { name: 'coverageCellDetails', max: 10 },
+    });
   });
 });
 
@@ -278,13 +397,20 @@ const SERIES = `query ($network: String, $from: DateTime, $to: DateTime, $interv
 
 describe('inquiryStatistics.series', () => {
   it('counts each calendar month (Amsterdam time) across a month boundary, with the overdue backlog at each month’s end', async () => {
-    const { data, errors } = await graphql(SERIES, { network: net, from: FROM, to: TO, interval: 'MONTH' }, { as: 'viewer' });
+    const { data, errors } = await graphql(
+      SERIES,
+      { network: net, from: FROM, to: TO, interval: 'MONTH' },
+      { as: 'viewer' },
+    );
     expect(errors).toBeUndefined();
     const stats = data.inquiryStatistics;
     expect([stats.received, stats.open, stats.overdue, stats.answered, stats.answeredOnTime]).toEqual([6, 3, 3, 3, 2]);
     expect(stats.waitedOnMinistries).toBe(2);
     expect(stats.waitedOnMinistriesShare).toBeCloseTo(2 / 6);
-    expect(stats.byKind).toEqual([{ kind: 'EXPERTISE_REQUEST', count: 3 }, { kind: 'KNOWLEDGE_SECURITY', count: 3 }]);
+    expect(stats.byKind).toEqual([
+      { kind: 'EXPERTISE_REQUEST', count: 3 },
+      { kind: 'KNOWLEDGE_SECURITY', count: 3 },
+    ]);
     expect(stats.byRiskCategory).toEqual([
       { riskCategory: 'UNWANTED_TRANSFER', count: 1 },
       { riskCategory: 'COVERT_INFLUENCE', count: 0 },
@@ -292,7 +418,16 @@ describe('inquiryStatistics.series', () => {
       { riskCategory: 'SANCTIONS', count: 2 },
       { riskCategory: 'OTHER', count: 0 },
     ]);
-    const months = stats.series.map((b: any) => [b.start, b.end, b.received, b.answered, b.answeredOnTime, b.overdueAtEnd, b.medianWorkingDaysToAnswer, b.waitedOnMinistries]);
+    const months = stats.series.map((b: any) => [
+      b.start,
+      b.end,
+      b.received,
+      b.answered,
+      b.answeredOnTime,
+      b.overdueAtEnd,
+      b.medianWorkingDaysToAnswer,
+      b.waitedOnMinistries,
+    ]);
     expect(months).toEqual([
       ['2025-12-31T23:00:00.000Z', '2026-01-31T23:00:00.000Z', 1, 1, 1, 1, 1, 1],
       ['2026-01-31T23:00:00.000Z', '2026-02-28T23:00:00.000Z', 3, 2, 1, 2, 3.5, 0],
@@ -300,7 +435,10 @@ describe('inquiryStatistics.series', () => {
     ]);
     expect(stats.series.every((b: any) => b.current === false)).toBe(true);
     expect(stats.series[1].byStatus.find((s: any) => s.status === 'CLOSED').count).toBe(1);
-    expect(stats.series[2].byKind).toEqual([{ kind: 'EXPERTISE_REQUEST', count: 0 }, { kind: 'KNOWLEDGE_SECURITY', count: 2 }]);
+    expect(stats.series[2].byKind).toEqual([
+      { kind: 'EXPERTISE_REQUEST', count: 0 },
+      { kind: 'KNOWLEDGE_SECURITY', count: 2 },
+    ]);
     expect(stats.series[0].byNetwork).toEqual([{ network: { slug: net }, received: 1 }]);
   });
 
@@ -313,7 +451,9 @@ describe('inquiryStatistics.series', () => {
     expect(buckets[1].start).toBe('2026-01-04T23:00:00.000Z');
     expect(buckets.reduce((sum: number, b: any) => sum + b.received, 0)).toBe(6);
     const quarters = await graphql(SERIES, { network: net, from: FROM, to: TO, interval: 'QUARTER' });
-    expect(quarters.data.inquiryStatistics.series.map((b: any) => [b.start, b.end, b.received, b.overdueAtEnd])).toEqual([[FROM, TO, 6, 4]]);
+    expect(
+      quarters.data.inquiryStatistics.series.map((b: any) => [b.start, b.end, b.received, b.overdueAtEnd]),
+    ).toEqual([[FROM, TO, 6, 4]]);
   });
 
   it('marks the bucket that reaches now as current and counts its backlog now', async () => {
@@ -327,7 +467,16 @@ describe('inquiryStatistics.series', () => {
 describe('networkStatistics', () => {
   const QUERY = `query ($network: String, $from: DateTime, $to: DateTime) { networkStatistics(network: $network, from: $from, to: $to) {
     network { slug } activeExperts retiredExperts consentingExperts institutions eventsHeld inquiriesRouted inquiriesAnswered inquiriesAnsweredOnTime } }`;
-  const numbers = (s: any) => [s.activeExperts, s.retiredExperts, s.consentingExperts, s.institutions, s.eventsHeld, s.inquiriesRouted, s.inquiriesAnswered, s.inquiriesAnsweredOnTime];
+  const numbers = (s: any) => [
+    s.activeExperts,
+    s.retiredExperts,
+    s.consentingExperts,
+    s.institutions,
+    s.eventsHeld,
+    s.inquiriesRouted,
+    s.inquiriesAnswered,
+    s.inquiriesAnsweredOnTime,
+  ];
 
   it('counts a network’s experts, institutions, events and inquiries, in a period when asked', async () => {
     const all = await graphql(QUERY, { network: net }, { as: 'viewer' });
@@ -341,7 +490,9 @@ describe('networkStatistics', () => {
 
   it('lists every network by default, and refuses an unknown one', async () => {
     const { data } = await graphql(QUERY, {}, { as: 'viewer' });
-    expect(data.networkStatistics.map((s: any) => s.network.slug)).toEqual(expect.arrayContaining(['ckn', 'reka', net]));
+    expect(data.networkStatistics.map((s: any) => s.network.slug)).toEqual(
+      expect.arrayContaining(['ckn', 'reka', net]),
+    );
     const unknown = await graphql(QUERY, { network: 'no-such-network' });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -350,8 +501,16 @@ describe('networkStatistics', () => {
 describe('Theme, Country and Region counts', () => {
   it('count experts and inquiries, narrower themes included by default', async () => {
     const { data, errors } = await graphql(
-      `query ($root: String!) { theme(name: $root) {
-         expertCount direct: expertCount(includeNarrower: false) inquiryCount directInquiries: inquiryCount(includeNarrower: false) } }`,
+      `
+        query ($root: String!) {
+          theme(name: $root) {
+            expertCount
+            direct: expertCount(includeNarrower: false)
+            inquiryCount
+            directInquiries: inquiryCount(includeNarrower: false)
+          }
+        }
+      `,
       { root },
       { as: 'viewer' },
     );
@@ -362,7 +521,24 @@ describe('Theme, Country and Region counts', () => {
   it('count a country’s and a region’s experts and inquiries as the graph holds them, in one query for a whole page', async () => {
     // Other test files add experts and inquiries on China meanwhile: counts that disagree with the graph are read again.
     for (let attempt = 1; ; attempt++) {
-      const response = await graphql(`{ countries(first: 100) { edges { node { code expertCount inquiryCount } } } regions { slug expertCount inquiryCount } }`);
+      const response = await graphql(`
+        {
+          countries(first: 100) {
+            edges {
+              node {
+                code
+                expertCount
+                inquiryCount
+              }
+            }
+          }
+          regions {
+            slug
+            expertCount
+            inquiryCount
+          }
+        }
+      `);
       expect(response.errors).toBeUndefined();
       const [expected] = await db.queries().read<{ experts: number; inquiries: number; regionExperts: number }>(
         `MATCH (c:Country {id: 'CN'})
@@ -372,7 +548,10 @@ describe('Theme, Country and Region counts', () => {
       const china = response.data.countries.edges.map((edge: any) => edge.node).find((c: any) => c.code === 'CN');
       const eastAsia = response.data.regions.find((r: any) => r.slug === 'east-asia');
       const counted = { china: china ? [china.expertCount, china.inquiryCount] : null, eastAsia: eastAsia.expertCount };
-      const stored = { china: china ? [expected!.experts, expected!.inquiries] : null, eastAsia: expected!.regionExperts };
+      const stored = {
+        china: china ? [expected!.experts, expected!.inquiries] : null,
+        eastAsia: expected!.regionExperts,
+      };
       if (JSON.stringify(counted) !== JSON.stringify(stored) && attempt < 3) continue;
       expect(counted).toEqual(stored);
       // Countries, their counts (two loaders) and the regions with theirs: a fixed number of round trips, not one per country.
@@ -380,5 +559,4 @@ describe('Theme, Country and Region counts', () => {
       return;
     }
   });
-
 });

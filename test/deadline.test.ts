@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openAuthenticator } from '../src/auth/tokens.js';
-import { DeadlineExceededError, RequestCancelledError, type Database } from '../src/db/database.js';
+import type { Database } from '../src/db/database.js';
+import { DeadlineExceededError, RequestCancelledError } from '../src/db/errors.js';
 import { schema } from '../src/schema.js';
 import { startHttp, type HttpServer } from '../src/http/server.js';
 import { asServiceUnavailable } from '../src/http/response-status.js';
@@ -16,9 +17,24 @@ describe('the deadline of a request', () => {
 
   beforeAll(async () => {
     database = await connectTestDatabase();
-    const authenticator = await openAuthenticator({ kind: 'secret', secret: inject('authSecret'), issuer: 'expertise-graph', audience: 'expertise-graph', anonymous: 'viewer' });
+    const authenticator = await openAuthenticator({
+      kind: 'secret',
+      secret: inject('authSecret'),
+      issuer: 'expertise-graph',
+      audience: 'expertise-graph',
+      anonymous: 'viewer',
+    });
     // A limit no request can meet: every query that reaches the database runs past it.
-    server = await startHttp({ schema, database, authenticator, host: '127.0.0.1', port: 0, queryStats: false, log: silentLogger(), requestTimeoutMs: 1 });
+    server = await startHttp({
+      schema,
+      database,
+      authenticator,
+      host: '127.0.0.1',
+      port: 0,
+      queryStats: false,
+      log: silentLogger(),
+      requestTimeoutMs: 1,
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -63,7 +79,10 @@ describe('readiness', () => {
 });
 
 describe('503 under application/graphql-response+json', () => {
-  const unavailable = JSON.stringify({ errors: [{ message: 'The database is unreachable right now.', extensions: { code: 'SERVICE_UNAVAILABLE' } }], data: null });
+  const unavailable = JSON.stringify({
+    errors: [{ message: 'The database is unreachable right now.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+    data: null,
+  });
 
   it('turns an operation that produced nothing into a request error with Retry-After', () => {
     const answer = asServiceUnavailable('application/graphql-response+json; charset=utf-8', unavailable);
@@ -74,7 +93,10 @@ describe('503 under application/graphql-response+json', () => {
 
   it('leaves application/json answers and partial data at 200', () => {
     expect(asServiceUnavailable('application/json; charset=utf-8', unavailable)).toBeNull();
-    const partial = JSON.stringify({ errors: [{ message: 'x', extensions: { code: 'SERVICE_UNAVAILABLE' } }], data: { a: 1 } });
+    const partial = JSON.stringify({
+      errors: [{ message: 'x', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      data: { a: 1 },
+    });
     expect(asServiceUnavailable('application/graphql-response+json; charset=utf-8', partial)).toBeNull();
   });
 });

@@ -72,18 +72,22 @@ describe('embedded Neo4j', () => {
     });
   });
 
-  it('tells its owner when the JVM dies without being stopped (kill -9), and stop() then returns at once', { timeout: 120_000 }, async () => {
-    await withTempDir(async (dataDir) => {
-      let heard: (exit: EmbeddedExit) => void = () => {};
-      const exited = new Promise<EmbeddedExit>((resolve) => (heard = resolve));
-      const db = await startEmbeddedNeo4j({ dataDir, ...small, onExit: (exit) => heard(exit) });
-      try {
-        expect(db.pid).toBeGreaterThan(0);
-        process.kill(db.pid!, 'SIGKILL');
-        expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
-      } finally {
-        await db.stop();
-      }
-    });
-  });
+  it(
+    'tells its owner when the JVM dies without being stopped (kill -9), and stop() then returns at once',
+    { timeout: 120_000 },
+    async () => {
+      await withTempDir(async (dataDir) => {
+        let heard: (exit: EmbeddedExit) => void = () => {};
+        const exited = new Promise<EmbeddedExit>((resolve) => (heard = resolve));
+        const db = await startEmbeddedNeo4j({ dataDir, ...small, onExit: (exit) => heard(exit) });
+        try {
+          expect(db.pid).toBeGreaterThan(0);
+          process.kill(db.pid!, 'SIGKILL');
+          expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
+        } finally {
+          await db.stop();
+        }
+      });
+    },
+  );
 });

@@ -58,14 +58,19 @@ describe('npm run import (experts CSV)', () => {
     expect(again).toMatchObject({ created: [], updated: [], unchanged: [`${P}-anna`, `${P}-bram`], written: true });
     expect(await state()).toEqual(afterFirst);
 
-    const changed = await importExpertCsv(db.queries(), admin, goodCsv('Chips and lithography'), { dryRun: false, source: 'test.csv' });
+    const changed = await importExpertCsv(db.queries(), admin, goodCsv('Chips and lithography'), {
+      dryRun: false,
+      source: 'test.csv',
+    });
     expect(changed).toMatchObject({ updated: [`${P}-anna`], unchanged: [`${P}-bram`] });
     const [anna] = await state();
     expect(anna).toMatchObject({ version: 2, headline: 'Chips and lithography', changes: 2 });
-    const [record] = await db.queries().read<{ actorName: string; action: string; fields: string[] }>(
-      'MATCH (c:Change {subjectId: $id}) RETURN c.actorName AS actorName, c.action AS action, c.fields AS fields ORDER BY c.at DESC LIMIT 1',
-      { id: `${P}-anna` },
-    );
+    const [record] = await db
+      .queries()
+      .read<{ actorName: string; action: string; fields: string[] }>(
+        'MATCH (c:Change {subjectId: $id}) RETURN c.actorName AS actorName, c.action AS action, c.fields AS fields ORDER BY c.at DESC LIMIT 1',
+        { id: `${P}-anna` },
+      );
     expect(record).toEqual({ actorName: 'Test importer (import)', action: 'importExperts', fields: ['headline'] });
   });
 
@@ -96,9 +101,11 @@ export-controls|2",`,
     );
     expect(report.problems.find((p) => p.field === 'expertise[0].theme')?.message).toMatch(/halfgeleider/);
     expect(report.problems.some((p) => p.line === 3 || p.line === 2)).toBe(false);
-    const [row] = await db.queries().read<{ n: number }>('MATCH (e:Expert) WHERE e.id STARTS WITH $prefix RETURN count(e) AS n', {
-      prefix: `${P}-good`,
-    });
+    const [row] = await db
+      .queries()
+      .read<{ n: number }>('MATCH (e:Expert) WHERE e.id STARTS WITH $prefix RETURN count(e) AS n', {
+        prefix: `${P}-good`,
+      });
     expect(row!.n).toBe(0);
   });
 
@@ -133,7 +140,8 @@ export-controls|2",`,
       '4 languages[0]',
       '6 slug',
     ]);
-    const message = (line: number, field: string) => report.problems.find((p) => p.line === line && p.field === field)?.message;
+    const message = (line: number, field: string) =>
+      report.problems.find((p) => p.line === line && p.field === field)?.message;
     expect(message(3, 'affiliations[0].since')).toBe('"2020-13-01" is not a date as YYYY-MM-DD');
     expect(message(3, 'affiliations[0].until')).toBe('"2021-02-30" is not a date as YYYY-MM-DD');
     expect(message(4, 'affiliations[0].until')).toBe('2020-01-01 is before since (2021-01-01)');
@@ -141,10 +149,12 @@ export-controls|2",`,
     expect(message(4, 'expertise[1].level')).toBe('is missing: give a level from 1 to 5');
     expect(message(4, 'countryFocus[0].level')).toBe('must be from 1 to 5 (got 0)');
     expect(message(4, 'name')).toBe('must be at most 200 characters (got 201)');
-    const [row] = await db.queries().read<{ n: number; changes: number }>(
-      'RETURN COUNT { MATCH (e:Expert) WHERE e.id STARTS WITH $prefix } AS n, COUNT { MATCH (c:Change) WHERE c.subjectId STARTS WITH $prefix } AS changes',
-      { prefix: `${P}-ok-` },
-    );
+    const [row] = await db
+      .queries()
+      .read<{ n: number; changes: number }>(
+        'RETURN COUNT { MATCH (e:Expert) WHERE e.id STARTS WITH $prefix } AS n, COUNT { MATCH (c:Change) WHERE c.subjectId STARTS WITH $prefix } AS changes',
+        { prefix: `${P}-ok-` },
+      );
     expect(row).toEqual({ n: 0, changes: 0 });
   });
 
@@ -159,12 +169,19 @@ export-controls|2",`,
     const headline = `slug,name,headline\n${gone},Kept Fixture,Via the old id`;
     const report = await importExpertCsv(db.queries(), admin, headline, { dryRun: false, source: 'merged.csv' });
     expect(report).toMatchObject({ updated: [keep], created: [], problems: [], written: true });
-    const [kept] = await db.queries().read('MATCH (e:Expert {id: $keep}) RETURN e.headline AS headline, e.version AS version', { keep });
+    const [kept] = await db
+      .queries()
+      .read('MATCH (e:Expert {id: $keep}) RETURN e.headline AS headline, e.version AS version', { keep });
     expect(kept).toEqual({ headline: 'Via the old id', version: 4 });
     expect(await db.queries().read('MATCH (e:Expert {id: $gone}) RETURN e', { gone })).toEqual([]);
 
-    const twice = await importExpertCsv(db.queries(), admin, `slug,name\n${keep},Kept Fixture\n${gone},Kept Fixture`, { dryRun: false, source: 'twice.csv' });
-    expect(twice.problems).toEqual([{ line: 3, field: 'slug', message: `names the same expert ("${keep}") as line 2: merge the two rows` }]);
+    const twice = await importExpertCsv(db.queries(), admin, `slug,name\n${keep},Kept Fixture\n${gone},Kept Fixture`, {
+      dryRun: false,
+      source: 'twice.csv',
+    });
+    expect(twice.problems).toEqual([
+      { line: 3, field: 'slug', message: `names the same expert ("${keep}") as line 2: merge the two rows` },
+    ]);
   });
 
   it('refuses a file with unknown or missing columns before looking at rows', async () => {
@@ -175,17 +192,25 @@ export-controls|2",`,
     ]);
   });
 
-  it.each([[[]], [['--dry-run']]])('runs from the command line %j: one line per problem, exit code 1, nothing written, no stack trace', { timeout: 60_000 }, async (flags) => {
-    const csv = `${HEADER}\n${P}-cli,CLI Row,,,no,,,CKN,,semiconductors|9,\n${P}-cli-date,CLI Date,,,no,,,CKN,leiden-asia-centre|Fellow|2020-13-01|,,\n${P}-cli-ok,CLI Fine,,,no,,,CKN,,,\n`;
-    const { code, output } = await runImport(Buffer.from(csv), flags);
-    expect(code).toBe(1);
-    expect(output).toContain('line 2: expertise[0].level: must be from 1 to 5 (got 9)');
-    expect(output).toContain('line 3: affiliations[0].since: "2020-13-01" is not a date as YYYY-MM-DD');
-    expect(output).toContain('Nothing was written: 2 row(s) have problems');
-    expect(output).not.toMatch(/\n\s+at |Neo4jError/);
-    const [row] = await db.queries().read<{ n: number }>('MATCH (e:Expert) WHERE e.id STARTS WITH $prefix RETURN count(e) AS n', { prefix: `${P}-cli` });
-    expect(row!.n).toBe(0);
-  });
+  it.each([[[]], [['--dry-run']]])(
+    'runs from the command line %j: one line per problem, exit code 1, nothing written, no stack trace',
+    { timeout: 60_000 },
+    async (flags) => {
+      const csv = `${HEADER}\n${P}-cli,CLI Row,,,no,,,CKN,,semiconductors|9,\n${P}-cli-date,CLI Date,,,no,,,CKN,leiden-asia-centre|Fellow|2020-13-01|,,\n${P}-cli-ok,CLI Fine,,,no,,,CKN,,,\n`;
+      const { code, output } = await runImport(Buffer.from(csv), flags);
+      expect(code).toBe(1);
+      expect(output).toContain('line 2: expertise[0].level: must be from 1 to 5 (got 9)');
+      expect(output).toContain('line 3: affiliations[0].since: "2020-13-01" is not a date as YYYY-MM-DD');
+      expect(output).toContain('Nothing was written: 2 row(s) have problems');
+      expect(output).not.toMatch(/\n\s+at |Neo4jError/);
+      const [row] = await db
+        .queries()
+        .read<{ n: number }>('MATCH (e:Expert) WHERE e.id STARTS WITH $prefix RETURN count(e) AS n', {
+          prefix: `${P}-cli`,
+        });
+      expect(row!.n).toBe(0);
+    },
+  );
 });
 
 /** Runs `npm run import` on a file of these bytes; its exit code and everything it printed. */
@@ -195,10 +220,14 @@ async function runImport(bytes: Uint8Array, flags: string[]): Promise<{ code: nu
     const file = path.join(dir, 'experts.csv');
     await writeFile(file, bytes);
     return await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import-experts.ts', file, '--by', 'CLI test', ...flags], {
-        cwd: ROOT,
-        env: { ...process.env, NEO4J_URI: inject('neo4jUri'), AUTH_SECRET: '', AUTH_JWKS_URL: '' },
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/import-experts.ts', file, '--by', 'CLI test', ...flags],
+        {
+          cwd: ROOT,
+          env: { ...process.env, NEO4J_URI: inject('neo4jUri'), AUTH_SECRET: '', AUTH_JWKS_URL: '' },
+        },
+      );
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk));
@@ -212,29 +241,47 @@ async function runImport(bytes: Uint8Array, flags: string[]): Promise<{ code: nu
 /** Issue 18.7: what the import let through or failed on late. */
 describe('npm run import: the file itself', () => {
   const names = async (prefix: string) =>
-    (await db.queries().read<{ name: string }>('MATCH (e:Expert) WHERE e.id STARTS WITH $prefix RETURN e.name AS name ORDER BY name', { prefix })).map((r) => r.name);
+    (
+      await db
+        .queries()
+        .read<{ name: string }>('MATCH (e:Expert) WHERE e.id STARTS WITH $prefix RETURN e.name AS name ORDER BY name', {
+          prefix,
+        })
+    ).map((r) => r.name);
 
-  it('refuses a Latin-1 file, naming the line and the byte; with --encoding windows-1252 it imports "Jürgen" as written', { timeout: 120_000 }, async () => {
-    // "Jürgen Müller" and "Zoë" as Excel's "CSV" writes them on Western Windows: one byte per letter.
-    const latin1 = Uint8Array.from([...`slug,name,networks\n${P}-enc-jan,Jan Encoding,CKN\n${P}-enc-jurgen,J\u00FCrgen M\u00FCller,CKN\n${P}-enc-zoe,Zo\u00EB \u2019t Hart,CKN\n`].map((c) => (c === '\u2019' ? 0x92 : c.charCodeAt(0))));
-    const refused = await runImport(latin1, []);
-    expect(refused.code).toBe(1);
-    expect(refused.output).toContain(`line 3: file: is not UTF-8: byte 0xFC after "${P}-enc-jurgen,J" is not valid UTF-8`);
-    expect(refused.output).toMatch(/windows-1252/);
-    expect(refused.output).not.toMatch(/\n\s+at /);
-    expect(await names(`${P}-enc-`)).toEqual([]);
+  it(
+    'refuses a Latin-1 file, naming the line and the byte; with --encoding windows-1252 it imports "Jürgen" as written',
+    { timeout: 120_000 },
+    async () => {
+      // "Jürgen Müller" and "Zoë" as Excel's "CSV" writes them on Western Windows: one byte per letter.
+      const latin1 = Uint8Array.from(
+        [
+          ...`slug,name,networks\n${P}-enc-jan,Jan Encoding,CKN\n${P}-enc-jurgen,J\u00FCrgen M\u00FCller,CKN\n${P}-enc-zoe,Zo\u00EB \u2019t Hart,CKN\n`,
+        ].map((c) => (c === '\u2019' ? 0x92 : c.charCodeAt(0))),
+      );
+      const refused = await runImport(latin1, []);
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain(
+        `line 3: file: is not UTF-8: byte 0xFC after "${P}-enc-jurgen,J" is not valid UTF-8`,
+      );
+      expect(refused.output).toMatch(/windows-1252/);
+      expect(refused.output).not.toMatch(/\n\s+at /);
+      expect(await names(`${P}-enc-`)).toEqual([]);
 
-    const converted = await runImport(latin1, ['--encoding', 'windows-1252']);
-    expect(converted.output).toContain('Imported. 3 rows: 3 new');
-    expect(converted.code).toBe(0);
-    expect(await names(`${P}-enc-`)).toEqual(['Jan Encoding', 'Jürgen Müller', 'Zoë ’t Hart']);
-  });
+      const converted = await runImport(latin1, ['--encoding', 'windows-1252']);
+      expect(converted.output).toContain('Imported. 3 rows: 3 new');
+      expect(converted.code).toBe(0);
+      expect(await names(`${P}-enc-`)).toEqual(['Jan Encoding', 'Jürgen Müller', 'Zoë ’t Hart']);
+    },
+  );
 
   it('refuses duplicate columns, naming the column and its positions, and writes nothing', async () => {
     const csv = `slug,name,headline,name\n${P}-dup,Dup Fixture,Chips,Dup Fixture Again`;
     const report = await importExpertCsv(db.queries(), admin, csv, { dryRun: false, source: 'dup.csv' });
     expect(report).toMatchObject({ written: false, rows: 0 });
-    expect(report.problems).toEqual([{ line: 1, field: 'name', message: 'appears 2 times (columns 2, 4): keep one of them' }]);
+    expect(report.problems).toEqual([
+      { line: 1, field: 'name', message: 'appears 2 times (columns 2, 4): keep one of them' },
+    ]);
     expect(await names(`${P}-dup`)).toEqual([]);
   });
 
@@ -257,10 +304,21 @@ describe('npm run import: the file itself', () => {
   it(`refuses a file of more rows than one import takes (${MAX_IMPORT_ROWS}) at once, before any row is checked, and writes nothing`, async () => {
     const rows = Array.from({ length: 5 * MAX_IMPORT_ROWS }, (_, i) => `${P}-big-${i},Big Fixture ${i},CKN`);
     const started = Date.now();
-    const report = await importExpertCsv(db.queries(), admin, ['slug,name,networks', ...rows].join('\n'), { dryRun: false, source: 'big.csv' });
+    const report = await importExpertCsv(db.queries(), admin, ['slug,name,networks', ...rows].join('\n'), {
+      dryRun: false,
+      source: 'big.csv',
+    });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(report).toMatchObject({ written: false, rows: 0, created: [] });
-    expect(report.problems).toEqual([{ line: MAX_IMPORT_ROWS + 2, field: 'file', message: expect.stringMatching(`^has ${5 * MAX_IMPORT_ROWS} rows; one import takes at most ${MAX_IMPORT_ROWS} .*split the file`) }]);
+    expect(report.problems).toEqual([
+      {
+        line: MAX_IMPORT_ROWS + 2,
+        field: 'file',
+        message: expect.stringMatching(
+          `^has ${5 * MAX_IMPORT_ROWS} rows; one import takes at most ${MAX_IMPORT_ROWS} .*split the file`,
+        ),
+      },
+    ]);
     expect(await names(`${P}-big-`)).toEqual([]);
   });
 });

@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, GraphQLList, GraphQLNonNull, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { claimsOf, fixturePrefix, graphql, tokenFor } from './helpers/api.js';
-import { FUZZ_ACTORS, literal, OperationGenerator, queryReferences, type FuzzActor, type FuzzOperation } from './helpers/fuzz-operations.js';
+import {
+  FUZZ_ACTORS,
+  literal,
+  OperationGenerator,
+  queryReferences,
+  type FuzzActor,
+  type FuzzOperation,
+} from './helpers/fuzz-operations.js';
 
 /**
  * Schema-aware fuzzing: operations generated from schema/schema.graphql (queries and mutations, random selections,
@@ -33,13 +40,26 @@ const url = `${inject('appUrl')}/graphql`;
 const P = fixturePrefix('fuzz');
 
 /** Words that only the server's internals would put in a response: a stack frame, a file, the driver, the database. */
-const INTERNALS = [/\bat [^\s]+ \(/, /\.ts:\d+/, /\.js:\d+/, /Neo4jError/, /Cypher/i, /neo4j/i, /TypeError/, /ReferenceError/, /Cannot read propert/, /is not a function/, /node_modules/];
+const INTERNALS = [
+  /\bat [^\s]+ \(/,
+  /\.ts:\d+/,
+  /\.js:\d+/,
+  /Neo4jError/,
+  /Cypher/i,
+  /neo4j/i,
+  /TypeError/,
+  /ReferenceError/,
+  /Cannot read propert/,
+  /is not a function/,
+  /node_modules/,
+];
 
 interface Seed {
   id: string;
   name?: string;
 }
-const readSeed = (file: string) => JSON.parse(readFileSync(new URL(`../seed/data/${file}`, import.meta.url), 'utf8')) as Seed[];
+const readSeed = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../seed/data/${file}`, import.meta.url), 'utf8')) as Seed[];
 
 const schema = buildSchema(readFileSync(new URL('../schema/schema.graphql', import.meta.url), 'utf8'));
 const themes = readSeed('themes.json');
@@ -85,11 +105,15 @@ function problemsOf(operation: FuzzOperation, status: number, contentType: strin
   } catch {
     return [...problems, 'body is not JSON'];
   }
-  if (typeof body !== 'object' || body === null || (!('data' in body) && !('errors' in body))) problems.push('neither data nor errors');
+  if (typeof body !== 'object' || body === null || (!('data' in body) && !('errors' in body)))
+    problems.push('neither data nor errors');
   for (const error of body.errors ?? []) {
-    if (typeof error?.extensions?.code !== 'string') problems.push(`error without extensions.code: ${String(error?.message).slice(0, 200)}`);
-    else if (error.extensions.code === 'INTERNAL_SERVER_ERROR') problems.push(`INTERNAL_SERVER_ERROR: ${String(error.message).slice(0, 200)}`);
-    if (error?.extensions?.stacktrace || error?.extensions?.exception) problems.push('error with a stack trace in extensions');
+    if (typeof error?.extensions?.code !== 'string')
+      problems.push(`error without extensions.code: ${String(error?.message).slice(0, 200)}`);
+    else if (error.extensions.code === 'INTERNAL_SERVER_ERROR')
+      problems.push(`INTERNAL_SERVER_ERROR: ${String(error.message).slice(0, 200)}`);
+    if (error?.extensions?.stacktrace || error?.extensions?.exception)
+      problems.push('error with a stack trace in extensions');
     const exposed = JSON.stringify({ message: error?.message, extensions: error?.extensions });
     const internal = INTERNALS.find((pattern) => pattern.test(exposed) && !pattern.test(JSON.stringify(operation)));
     if (internal) problems.push(`internal text ${internal}: ${exposed.slice(0, 300)}`);
@@ -108,7 +132,11 @@ async function send(operation: FuzzOperation): Promise<{ sent: Sent; problems: s
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
@@ -124,16 +152,28 @@ async function send(operation: FuzzOperation): Promise<{ sent: Sent; problems: s
     } catch {
       /* reported by problemsOf */
     }
-    return { sent: { status: response.status, codes, ms, wrote }, problems, response: `HTTP ${response.status} ${text.slice(0, 500)}` };
+    return {
+      sent: { status: response.status, codes, ms, wrote },
+      problems,
+      response: `HTTP ${response.status} ${text.slice(0, 500)}`,
+    };
   } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
+    const reason =
+      error instanceof Error
+        ? `${error.name}: ${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`
+        : String(error);
     // A reset can be the knock-on of the request before (a socket the server closed), so say what that was.
-    return { sent: { status: 'no answer', codes: [], ms: performance.now() - started, wrote: false }, problems: [`no answer: ${reason}`], response: `${reason}; the request before was ${previousBytes} bytes` };
+    return {
+      sent: { status: 'no answer', codes: [], ms: performance.now() - started, wrote: false },
+      problems: [`no answer: ${reason}`],
+      response: `${reason}; the request before was ${previousBytes} bytes`,
+    };
   }
 }
 
 const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 const brief = (operation: FuzzOperation) =>
   JSON.stringify({
     ...operation,
@@ -151,19 +191,58 @@ describe('fuzzing the schema', () => {
     for (const actor of FUZZ_ACTORS) {
       if (actor === 'anonymous') tokens.set(actor, null);
       else if (actor === 'garbage-token') tokens.set(actor, 'eyJhbGciOiJub25lIn0.e30.');
-      else if (actor === 'secretariat-reka') tokens.set(actor, await tokenFor({ subject: `${P}-reka`, roles: ['secretariat'], networks: ['reka'] }));
+      else if (actor === 'secretariat-reka')
+        tokens.set(actor, await tokenFor({ subject: `${P}-reka`, roles: ['secretariat'], networks: ['reka'] }));
       else tokens.set(actor, await tokenFor(claimsOf(actor)));
     }
     // What mutations may name: fixtures of this file's own, so that no generated write touches the seed.
-    const theme = await graphql(`mutation ($input: CreateThemeInput!) { createTheme(input: $input) { slug } }`, {
-      input: { slug: fixtures.theme, name: `${P} theme`, nameNl: `${P} thema` },
-    });
-    const institution = await graphql(`mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { slug } }`, {
-      input: { slug: fixtures.institution, name: `${P} institute`, nameNl: `${P} instituut`, kind: 'NGO', country: 'NL' },
-    });
-    const expert = await graphql(`mutation ($input: CreateExpertInput!) { createExpert(input: $input) { slug } }`, {
-      input: { name: `${P} Expert`, networks: [], expertise: [{ theme: fixtures.theme, level: 3 }], affiliations: [{ institution: fixtures.institution, role: 'Fuzz' }] },
-    });
+    const theme = await graphql(
+      `
+        mutation ($input: CreateThemeInput!) {
+          createTheme(input: $input) {
+            slug
+          }
+        }
+      `,
+      {
+        input: { slug: fixtures.theme, name: `${P} theme`, nameNl: `${P} thema` },
+      },
+    );
+    const institution = await graphql(
+      `
+        mutation ($input: CreateInstitutionInput!) {
+          createInstitution(input: $input) {
+            slug
+          }
+        }
+      `,
+      {
+        input: {
+          slug: fixtures.institution,
+          name: `${P} institute`,
+          nameNl: `${P} instituut`,
+          kind: 'NGO',
+          country: 'NL',
+        },
+      },
+    );
+    const expert = await graphql(
+      `
+        mutation ($input: CreateExpertInput!) {
+          createExpert(input: $input) {
+            slug
+          }
+        }
+      `,
+      {
+        input: {
+          name: `${P} Expert`,
+          networks: [],
+          expertise: [{ theme: fixtures.theme, level: 3 }],
+          affiliations: [{ institution: fixtures.institution, role: 'Fuzz' }],
+        },
+      },
+    );
     expect([theme.errors, institution.errors, expert.errors]).toEqual([undefined, undefined, undefined]);
     fixtures.expert = expert.data.createExpert.slug;
     heapAtStart = await metric('nodejs_heap_size_used_bytes');
@@ -173,7 +252,11 @@ describe('fuzzing the schema', () => {
   afterAll(() => {
     if (sentOperations === 0) return;
     latencies.sort((a, b) => a - b);
-    const table = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]).map(([key, n]) => `${key} ${n}`).join(', ');
+    const table = (map: Map<string, number>) =>
+      [...map]
+        .sort((a, b) => b[1] - a[1])
+        .map(([key, n]) => `${key} ${n}`)
+        .join(', ');
     console.log(
       [
         `fuzz: ${sentOperations} operations (seed ${SEED}${PATH ? `, path ${PATH}` : ''}), ${writes} mutations wrote`,
@@ -185,68 +268,91 @@ describe('fuzzing the schema', () => {
     );
   });
 
-  it(`answers ${RUNS} generated operations below 500, as GraphQL JSON, with codes and no internals`, { timeout: 60 * 60_000 }, async () => {
-    const generator = new OperationGenerator(
-      schema,
-      {
-        query: {
-          references: queryReferences({
-            expertIds: readSeed('experts.json').map((e) => e.id),
-            institutionIds: readSeed('institutions.json').map((i) => i.id),
-            themeIds: themes.map((t) => t.id),
-            themeNames: themes.map((t) => t.name ?? t.id),
-            inquiryIds: readSeed('inquiries.json').map((i) => i.id),
-          }),
-          textPrefix: '',
+  it(
+    `answers ${RUNS} generated operations below 500, as GraphQL JSON, with codes and no internals`,
+    { timeout: 60 * 60_000 },
+    async () => {
+      const generator = new OperationGenerator(
+        schema,
+        {
+          query: {
+            references: queryReferences({
+              expertIds: readSeed('experts.json').map((e) => e.id),
+              institutionIds: readSeed('institutions.json').map((i) => i.id),
+              themeIds: themes.map((t) => t.id),
+              themeNames: themes.map((t) => t.name ?? t.id),
+              inquiryIds: readSeed('inquiries.json').map((i) => i.id),
+            }),
+            textPrefix: '',
+          },
+          mutation: {
+            references: [
+              fixtures.theme,
+              fixtures.institution,
+              fixtures.expert,
+              `${P}-missing`,
+              'ZZ',
+              'Atlantis',
+              'fx-nonexistent',
+              Buffer.from(`Expert:${fixtures.expert}`).toString('base64'),
+            ],
+            textPrefix: `${P} `,
+          },
         },
-        mutation: {
-          references: [fixtures.theme, fixtures.institution, fixtures.expert, `${P}-missing`, 'ZZ', 'Atlantis', 'fx-nonexistent', Buffer.from(`Expert:${fixtures.expert}`).toString('base64')],
-          textPrefix: `${P} `,
-        },
-      },
-      { maxDepth: 4 },
-    );
-    let run = 0;
-    const property = fc.asyncProperty(generator.operation(), async (operation) => {
-      const index = run++;
-      const { sent, problems, response } = await send(operation);
-      count(byStatus, String(sent.status));
-      for (const code of sent.codes) count(byCode, code);
-      latencies.push(sent.ms);
-      if (sent.wrote) writes++;
-      if (problems.length === 0) return;
-      if (SHRINK) throw new Error(`${problems.join('; ')}\n${response}`);
-      violations.push({ path: PATH ? `${PATH} (replay)` : String(index), problem: problems.join('; '), operation, response });
-    });
-    await fc.assert(property, { numRuns: RUNS, seed: SEED, ...(PATH ? { path: PATH } : {}), endOnFailure: !SHRINK });
-
-    // The server still answers, as the same process, and no rejection went unhandled in it (src/graphql/resolver-guard.ts).
-    expect((await graphql('{ __typename }', {}, { as: null })).data).toEqual({ __typename: 'Query' });
-    expect(await metric('process_start_time_seconds')).toBe(startedAt);
-    expect(await metric('process_unhandled_rejections_total')).toBe(0);
-
-    // Let it settle: a few seconds and light requests, so that garbage collection has had its chance; the lowest
-    // sample counts, since other test files share this server and may be busy at any one moment.
-    for (let i = 0; i < 8; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      await graphql('{ regions { id } }', {}, { as: null });
-      const heap = await metric('nodejs_heap_size_used_bytes');
-      if (heap !== null) heapSettled = Math.min(heapSettled ?? heap, heap);
-    }
-
-    if (violations.length > 0) {
-      const groups = new Map<string, Violation[]>();
-      for (const v of violations) {
-        const key = v.problem.replace(/\d+/g, '#').slice(0, 120);
-        groups.set(key, [...(groups.get(key) ?? []), v]);
-      }
-      const report = [...groups].map(
-        ([key, list]) =>
-          `- ${list.length}× ${key}\n    paths: ${list.slice(0, 10).map((v) => v.path).join(', ')}\n    replay: FUZZ_SEED=${SEED} FUZZ_PATH=${list[0]!.path} npx vitest run test/fuzz.test.ts\n    operation: ${brief(list[0]!.operation)}\n    response: ${list[0]!.response.slice(0, 400)}`,
+        { maxDepth: 4 },
       );
-      expect.fail(`${violations.length} of ${run} operations broke a rule (seed ${SEED}):\n${report.join('\n')}`);
-    }
-  });
+      let run = 0;
+      const property = fc.asyncProperty(generator.operation(), async (operation) => {
+        const index = run++;
+        const { sent, problems, response } = await send(operation);
+        count(byStatus, String(sent.status));
+        for (const code of sent.codes) count(byCode, code);
+        latencies.push(sent.ms);
+        if (sent.wrote) writes++;
+        if (problems.length === 0) return;
+        if (SHRINK) throw new Error(`${problems.join('; ')}\n${response}`);
+        violations.push({
+          path: PATH ? `${PATH} (replay)` : String(index),
+          problem: problems.join('; '),
+          operation,
+          response,
+        });
+      });
+      await fc.assert(property, { numRuns: RUNS, seed: SEED, ...(PATH ? { path: PATH } : {}), endOnFailure: !SHRINK });
+
+      // The server still answers, as the same process, and no rejection went unhandled in it (src/graphql/resolver-guard.ts).
+      expect((await graphql('{ __typename }', {}, { as: null })).data).toEqual({ __typename: 'Query' });
+      expect(await metric('process_start_time_seconds')).toBe(startedAt);
+      expect(await metric('process_unhandled_rejections_total')).toBe(0);
+
+      // Let it settle: a few seconds and light requests, so that garbage collection has had its chance; the lowest
+      // sample counts, since other test files share this server and may be busy at any one moment.
+      for (let i = 0; i < 8; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await graphql('{ regions { id } }', {}, { as: null });
+        const heap = await metric('nodejs_heap_size_used_bytes');
+        if (heap !== null) heapSettled = Math.min(heapSettled ?? heap, heap);
+      }
+
+      if (violations.length > 0) {
+        const groups = new Map<string, Violation[]>();
+        for (const v of violations) {
+          const key = v.problem.replace(/\d+/g, '#').slice(0, 120);
+          groups.set(key, [...(groups.get(key) ?? []), v]);
+        }
+        const report = [...groups].map(
+          ([key, list]) =>
+            `- ${list.length}× ${key}\n    paths: ${list
+              .slice(0, 10)
+              .map((v) => v.path)
+              .join(
+                ', ',
+              )}\n    replay: FUZZ_SEED=${SEED} FUZZ_PATH=${list[0]!.path} npx vitest run test/fuzz.test.ts\n    operation: ${brief(list[0]!.operation)}\n    response: ${list[0]!.response.slice(0, 400)}`,
+        );
+        expect.fail(`${violations.length} of ${run} operations broke a rule (seed ${SEED}):\n${report.join('\n')}`);
+      }
+    },
+  );
 
   it('gives its memory back: heap used after the run and a settle within 100 MB of the start', () => {
     expect(heapAtStart, 'GET /metrics must report nodejs_heap_size_used_bytes').not.toBeNull();
@@ -256,7 +362,14 @@ describe('fuzzing the schema', () => {
 });
 
 describe('the operation generator', () => {
-  const generator = new OperationGenerator(schema, { query: { references: ['halfgeleiders', 'CN'], textPrefix: '' }, mutation: { references: ['fx-x'], textPrefix: 'fx-x ' } }, { maxDepth: 4 });
+  const generator = new OperationGenerator(
+    schema,
+    {
+      query: { references: ['halfgeleiders', 'CN'], textPrefix: '' },
+      mutation: { references: ['fx-x'], textPrefix: 'fx-x ' },
+    },
+    { maxDepth: 4 },
+  );
   const samples = fc.sample(generator.operation(), { numRuns: 500, seed: 1 });
 
   it('makes mostly valid operations, so that the fuzzing reaches the resolvers, and some invalid ones', () => {
@@ -274,7 +387,9 @@ describe('the operation generator', () => {
   });
 
   it('gives mutations only the fixture references and prefixed text', () => {
-    const mutationText = samples.filter((s) => s.kind === 'mutation').map((s) => s.document + JSON.stringify(s.variables));
+    const mutationText = samples
+      .filter((s) => s.kind === 'mutation')
+      .map((s) => s.document + JSON.stringify(s.variables));
     expect(mutationText.some((text) => text.includes('halfgeleiders'))).toBe(false);
     expect(mutationText.some((text) => text.includes('fx-x'))).toBe(true);
   });
@@ -284,6 +399,8 @@ describe('the operation generator', () => {
     expect(literal('KNOWLEDGE_SECURITY', new GraphQLNonNull(kind))).toBe('KNOWLEDGE_SECURITY');
     expect(literal('CN', schema.getType('String') as any)).toBe('"CN"');
     expect(literal(['a', null, 2], new GraphQLList(schema.getType('String') as any))).toBe('["a", null, 2]');
-    expect(literal({ kind: 'EXPERTISE_REQUEST', themes: ['x\u0000'] }, schema.getType('RecordInquiryInput') as any)).toBe('{ kind: EXPERTISE_REQUEST, themes: ["x\\u0000"] }');
+    expect(
+      literal({ kind: 'EXPERTISE_REQUEST', themes: ['x\u0000'] }, schema.getType('RecordInquiryInput') as any),
+    ).toBe('{ kind: EXPERTISE_REQUEST, themes: ["x\\u0000"] }');
   });
 });

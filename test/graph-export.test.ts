@@ -3,7 +3,16 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isPoint, isTime } from 'neo4j-driver';
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isPoint,
+  isTime,
+} from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   GraphFileError,
@@ -50,15 +59,23 @@ const typed = (v: string) =>
   `[k IN keys(${v}) | [k, valueType(${v}[k]), CASE WHEN valueType(${v}[k]) STARTS WITH 'LIST' THEN [x IN ${v}[k] | toString(x)] ELSE [toString(${v}[k])] END]]`;
 
 async function fixtureAsNeo4jSeesIt(database: Database, id: string) {
-  const rows = await database.queries().read<{ labels: string[]; properties: string[][]; type: string | null; relationship: string[][] | null }>(
-    `MATCH (n:ExportProbe) WHERE n.id = $id OR n.probe = $id
+  const rows = await database
+    .queries()
+    .read<{ labels: string[]; properties: string[][]; type: string | null; relationship: string[][] | null }>(
+      `MATCH (n:ExportProbe) WHERE n.id = $id OR n.probe = $id
      OPTIONAL MATCH (n)-[r]->()
      RETURN labels(n) AS labels, ${typed('n')} AS properties, type(r) AS type, ${typed('r')} AS relationship`,
-    { id },
-  );
-  const byName = (properties: string[][] | null) => properties && [...properties].sort(([a], [b]) => String(a).localeCompare(String(b)));
+      { id },
+    );
+  const byName = (properties: string[][] | null) =>
+    properties && [...properties].sort(([a], [b]) => String(a).localeCompare(String(b)));
   return rows
-    .map((row) => ({ labels: [...row.labels].sort(), properties: byName(row.properties), type: row.type, relationship: byName(row.relationship) }))
+    .map((row) => ({
+      labels: [...row.labels].sort(),
+      properties: byName(row.properties),
+      type: row.type,
+      relationship: byName(row.relationship),
+    }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
@@ -69,13 +86,17 @@ function canonical(value: unknown): string {
   if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonical).join(', ')}]`;
   if (isPoint(value)) return `point ${value.srid.toString()} ${value.x} ${value.y} ${value.z}`;
-  const temporal = Object.entries({ isDate, isDateTime, isLocalDateTime, isLocalTime, isTime, isDuration }).find(([, is]) => is(value));
+  const temporal = Object.entries({ isDate, isDateTime, isLocalDateTime, isLocalTime, isTime, isDuration }).find(
+    ([, is]) => is(value),
+  );
   if (temporal) return `${temporal[0].slice(2)} ${String(value)}`;
   throw new Error(`unexpected value ${String(value)}`);
 }
 
 const canonicalProperties = (properties: Record<string, unknown>) =>
-  Object.keys(properties).sort().map((name) => [name, canonical(properties[name])]);
+  Object.keys(properties)
+    .sort()
+    .map((name) => [name, canonical(properties[name])]);
 
 const nodeFingerprint = (labels: string[], properties: Record<string, unknown>) =>
   JSON.stringify([[...labels].sort(), canonicalProperties(properties)]);
@@ -92,7 +113,14 @@ async function fingerprintOfFile(file: string): Promise<Fingerprint> {
   for await (const entry of readGraphFile(createReadStream(file))) {
     if (entry.kind === 'node') nodes.set(entry.key, nodeFingerprint(entry.labels, entry.properties));
     if (entry.kind === 'relationship') {
-      relationships.push(JSON.stringify([entry.type, canonicalProperties(entry.properties), nodes.get(entry.start), nodes.get(entry.end)]));
+      relationships.push(
+        JSON.stringify([
+          entry.type,
+          canonicalProperties(entry.properties),
+          nodes.get(entry.start),
+          nodes.get(entry.end),
+        ]),
+      );
     }
   }
   return { nodes: [...nodes.values()].sort(), relationships: relationships.sort() };
@@ -102,15 +130,26 @@ async function fingerprintOfDatabase(uri: string): Promise<Fingerprint> {
   // Integers stay integers with this driver's defaults (the app's driver turns them into JS numbers).
   const driver = neo4j.driver(uri);
   try {
-    const nodes = await driver.executeQuery('MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties');
-    const byId = new Map(nodes.records.map((r) => [r.get('id') as string, nodeFingerprint(r.get('labels'), r.get('properties'))]));
+    const nodes = await driver.executeQuery(
+      'MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties',
+    );
+    const byId = new Map(
+      nodes.records.map((r) => [r.get('id') as string, nodeFingerprint(r.get('labels'), r.get('properties'))]),
+    );
     const relationships = await driver.executeQuery(
       'MATCH (a)-[r]->(b) RETURN elementId(a) AS start, elementId(b) AS end, type(r) AS type, properties(r) AS properties',
     );
     return {
       nodes: [...byId.values()].sort(),
       relationships: relationships.records
-        .map((r) => JSON.stringify([r.get('type'), canonicalProperties(r.get('properties')), byId.get(r.get('start')), byId.get(r.get('end'))]))
+        .map((r) =>
+          JSON.stringify([
+            r.get('type'),
+            canonicalProperties(r.get('properties')),
+            byId.get(r.get('start')),
+            byId.get(r.get('end')),
+          ]),
+        )
         .sort(),
     };
   } finally {
@@ -123,8 +162,12 @@ async function countsOf(database: Database): Promise<GraphCounts> {
   const [total] = await queries.read<{ nodes: number; relationships: number }>(
     'RETURN COUNT { (n) } AS nodes, COUNT { ()-[r]->() } AS relationships',
   );
-  const labels = await queries.read<{ label: string; count: number }>('MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count');
-  const types = await queries.read<{ type: string; count: number }>('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count');
+  const labels = await queries.read<{ label: string; count: number }>(
+    'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count',
+  );
+  const types = await queries.read<{ type: string; count: number }>(
+    'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count',
+  );
   return {
     nodes: total?.nodes ?? 0,
     relationships: total?.relationships ?? 0,
@@ -148,7 +191,9 @@ describe('npm run export and npm run import-graph', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-export-'));
     exportFile = path.join(dir, 'graph.json');
     source = await connectTestDatabase();
-    await source.queries().write(CREATE_FIXTURE, { id, text: 'line\nbreak, "quotes", \u2028 ünïcödé 中文 😀', twiceInAmsterdam });
+    await source
+      .queries()
+      .write(CREATE_FIXTURE, { id, text: 'line\nbreak, "quotes", \u2028 ünïcödé 中文 😀', twiceInAmsterdam });
 
     const exporting = (async () => {
       const out = createWriteStream(exportFile);
@@ -212,7 +257,10 @@ describe('npm run export and npm run import-graph', () => {
         error: new RegExp(`^line ${firstRelationship + 3}: not valid JSON`),
       },
       // Cut before the counts: every relationship has been written too.
-      withoutCounts: { text: `${lines.slice(0, -2).join('\n')}\n`, error: /^the file ends after line \d+, before the counts: it is incomplete/ },
+      withoutCounts: {
+        text: `${lines.slice(0, -2).join('\n')}\n`,
+        error: /^the file ends after line \d+, before the counts: it is incomplete/,
+      },
       unknownType: {
         text: lines.join('\n').replace('"wholeFloat":{"$type":"Float"', '"wholeFloat":{"$type":"Real"'),
         error: /^line \d+: property "wholeFloat": .* is not a property value of this format/,
@@ -234,7 +282,10 @@ describe('npm run export and npm run import-graph', () => {
     expect(await countsOf(target)).toEqual(declared);
 
     // From the file and the restored database, not the source: other test files keep writing to the source.
-    const [fromFile, fromDatabase] = await Promise.all([fingerprintOfFile(exportFile), fingerprintOfDatabase(embedded.uri)]);
+    const [fromFile, fromDatabase] = await Promise.all([
+      fingerprintOfFile(exportFile),
+      fingerprintOfDatabase(embedded.uri),
+    ]);
     expect(fromDatabase.nodes).toHaveLength(declared.nodes);
     expect(fromDatabase.nodes).toEqual(fromFile.nodes);
     expect(fromDatabase.relationships).toEqual(fromFile.relationships);
@@ -251,7 +302,9 @@ describe('npm run export and npm run import-graph', () => {
     const before = await countsOf(target);
     const error = await importGraph(targetConnection, createReadStream(exportFile)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphImportError);
-    expect((error as Error).message).toMatch(/is not empty .* an import only restores into an empty one: set NEO4J_DATA_DIR to a new folder/);
+    expect((error as Error).message).toMatch(
+      /is not empty .* an import only restores into an empty one: set NEO4J_DATA_DIR to a new folder/,
+    );
     expect(await countsOf(target)).toEqual(before);
   });
 });

@@ -3,7 +3,14 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tokenFor } from './helpers/api.js';
-import { browserTestsRun, editorTextMatching, openBrowser, runGraphiqlExample, runGraphiqlTab, SERVER_WAIT_MS } from './helpers/browser.js';
+import {
+  browserTestsRun,
+  editorTextMatching,
+  openBrowser,
+  runGraphiqlExample,
+  runGraphiqlTab,
+  SERVER_WAIT_MS,
+} from './helpers/browser.js';
 
 describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () => {
   const appUrl = inject('appUrl');
@@ -52,7 +59,9 @@ describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () 
     await page.locator('.graphiql-explorer-root').waitFor({ state: 'visible' });
 
     const tabs = await page.locator('.graphiql-tab').allTextContents();
-    expect(tabs.join(' ')).toMatch(/WhoKnows.*SimilarInquiries.*RecordInquiry.*InquiryStatus.*UpdateExpertise.*Coverage.*CoverageCell.*Dashboard/);
+    expect(tabs.join(' ')).toMatch(
+      /WhoKnows.*SimilarInquiries.*RecordInquiry.*InquiryStatus.*UpdateExpertise.*Coverage.*CoverageCell.*Dashboard/,
+    );
 
     // Sign in as an officer by pasting a token, then record an inquiry from its example tab.
     const token = await tokenFor({ subject: 'graphiql-officer', name: 'GraphiQL officer', roles: ['officer'] });
@@ -60,7 +69,10 @@ describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () 
     await Promise.all([page.waitForEvent('load'), page.locator('form.signin button[type=submit]').click()]);
     expect(await page.locator('.signin-who').textContent()).toContain('GraphiQL officer');
     await page.getByRole('tab', { name: 'RecordInquiry' }).click();
-    await page.waitForFunction(editorTextMatching, { selector: '.graphiql-query-editor', pattern: 'mutation RecordInquiry' });
+    await page.waitForFunction(editorTextMatching, {
+      selector: '.graphiql-query-editor',
+      pattern: 'mutation RecordInquiry',
+    });
     const result = await runGraphiqlTab(page);
     expect(result).toContain('"recordInquiry"');
     expect(result).not.toContain('"errors"');
@@ -68,7 +80,10 @@ describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () 
     // The Examples panel opens an example in a tab of its own.
     await page.getByRole('button', { name: 'Show Examples' }).click();
     await page.locator('button.example-open[data-example="coverage"]').click();
-    await page.waitForFunction(editorTextMatching, { selector: '.graphiql-query-editor', pattern: 'query Coverage\\(' });
+    await page.waitForFunction(editorTextMatching, {
+      selector: '.graphiql-query-editor',
+      pattern: 'query Coverage\\(',
+    });
     const coverage = await runGraphiqlTab(page);
     expect(coverage).toContain('"gaps"');
     expect(coverage).not.toContain('"errors"');

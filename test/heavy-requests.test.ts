@@ -26,14 +26,32 @@ async function post(query: string, token: string | null = null, accept = 'applic
     headers: { 'content-type': 'application/json', accept, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query }),
   });
-  const body = (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  const body = (await response.json()) as {
+    data?: unknown;
+    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  };
   return { status: response.status, retryAfter: response.headers.get('retry-after'), body };
 }
 
 beforeAll(async () => {
   database = await connectTestDatabase();
-  const authenticator = await openAuthenticator({ kind: 'secret', secret: inject('authSecret'), issuer: 'expertise-graph', audience: 'expertise-graph', anonymous: 'viewer' });
-  const options = { schema, database, authenticator, host: '127.0.0.1', port: 0, queryStats: false, log: silentLogger(), requestTimeoutMs: 120_000 };
+  const authenticator = await openAuthenticator({
+    kind: 'secret',
+    secret: inject('authSecret'),
+    issuer: 'expertise-graph',
+    audience: 'expertise-graph',
+    anonymous: 'viewer',
+  });
+  const options = {
+    schema,
+    database,
+    authenticator,
+    host: '127.0.0.1',
+    port: 0,
+    queryStats: false,
+    log: silentLogger(),
+    requestTimeoutMs: 120_000,
+  };
   server = await startHttp({ ...options, heavyRequests: gate });
   busyServer = await startHttp({ ...options, heavyRequests: busyGate });
 });
@@ -55,7 +73,10 @@ describe('a list whose later item fails', () => {
       const answers = await Promise.all([
         post(`{ coverage(minExperts: 1000, ${cells}) { rows { cells { experts(first: 0) { totalCount } } } } }`),
         post(`{ coverage(minExperts: 1000, ${cells}) { rows { cells { experts { totalCount } } } } }`),
-        post(`{ coverage(${cells}) { rows { cells { inquiries(first: 0) { totalCount } } } } }`, await tokenFor(claimsOf('officer'))),
+        post(
+          `{ coverage(${cells}) { rows { cells { inquiries(first: 0) { totalCount } } } } }`,
+          await tokenFor(claimsOf('officer')),
+        ),
       ]);
       for (const { body } of answers) {
         expect(body.errors?.map((e) => e.extensions?.code)).toContain('BAD_USER_INPUT');

@@ -20,7 +20,10 @@ const reported = audits.filter((audit) => !required.includes(audit));
 async function describeFailure(result: AuditResult): Promise<string> {
   if (result.status === 'ok') return 'ok';
   const response = result.response;
-  const body = await response.clone().text().catch(() => '(body already read)');
+  const body = await response
+    .clone()
+    .text()
+    .catch(() => '(body already read)');
   return `${result.reason} (HTTP ${response.status}, content-type ${response.headers.get('content-type')}): ${body.slice(0, 300)}`;
 }
 
@@ -41,7 +44,9 @@ describe('graphql-http audit: other SHOULDs and MAYs (reported, not required)', 
   for (const audit of reported) {
     it(`${audit.id} ${audit.name}`, async () => {
       const result = await audit.fn();
-      lines.push(`  ${result.status === 'ok' ? 'ok  ' : result.status.padEnd(4)} ${audit.id} ${audit.name}${result.status === 'ok' ? '' : `: ${await describeFailure(result)}`}`);
+      lines.push(
+        `  ${result.status === 'ok' ? 'ok  ' : result.status.padEnd(4)} ${audit.id} ${audit.name}${result.status === 'ok' ? '' : `: ${await describeFailure(result)}`}`,
+      );
     });
   }
 });

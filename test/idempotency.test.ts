@@ -25,7 +25,11 @@ afterAll(async () => {
 });
 
 /** Posts a mutation as an administrator with an Idempotency-Key header. */
-async function send<T = any>(query: string, variables: Record<string, unknown>, key: string): Promise<GraphqlResponse<T>> {
+async function send<T = any>(
+  query: string,
+  variables: Record<string, unknown>,
+  key: string,
+): Promise<GraphqlResponse<T>> {
   const token = await tokenFor(claimsOf('admin'));
   const response = await fetch(`${inject('appUrl')}/graphql`, {
     method: 'POST',
@@ -40,20 +44,28 @@ const UPDATE = `mutation ($input: UpdateExpertInput!) { updateExpert(input: $inp
 const CREATE = `mutation ($input: CreateExpertInput!) { createExpert(input: $input) { slug version headline } }`;
 
 const inquiriesAsking = async (question: string) =>
-  (await db.queries().read<{ n: number }>('MATCH (i:Inquiry {question: $question}) RETURN count(i) AS n', { question }))[0]!.n;
+  (
+    await db.queries().read<{ n: number }>('MATCH (i:Inquiry {question: $question}) RETURN count(i) AS n', { question })
+  )[0]!.n;
 
 const expertState = async (slug: string) =>
   (
-    await db.queries().read<{ headline: string | null; version: number; changes: number }>(
-      `MATCH (e:Expert {id: $slug}) RETURN e.headline AS headline, e.version AS version, COUNT { (:Change {subjectId: $slug}) } AS changes`,
-      { slug },
-    )
+    await db
+      .queries()
+      .read<{ headline: string | null; version: number; changes: number }>(
+        `MATCH (e:Expert {id: $slug}) RETURN e.headline AS headline, e.version AS version, COUNT { (:Change {subjectId: $slug}) } AS changes`,
+        { slug },
+      )
   )[0]!;
 
 const codes = (response: GraphqlResponse) => response.errors?.map((error) => error.extensions?.code);
 
 async function newExpert(suffix: string): Promise<string> {
-  const response = await send(CREATE, { input: { name: `${NAME} ${suffix}`, networks: ['ckn'], headline: 'Original' } }, randomUUID());
+  const response = await send(
+    CREATE,
+    { input: { name: `${NAME} ${suffix}`, networks: ['ckn'], headline: 'Original' } },
+    randomUUID(),
+  );
   expect(response.errors).toBeUndefined();
   return response.data.createExpert.slug as string;
 }
@@ -62,9 +74,17 @@ describe('Idempotency-Key', () => {
   it('answers the same request again from the store, also with its input keys in another order, and stores it once', async () => {
     const key = `${P}-same`;
     const question = `Who can brief us on photonic export rules? ${P}-same`;
-    const first = await send(RECORD, { input: { question, kind: 'KNOWLEDGE_SECURITY', askedBy: 'tu-delft', countries: ['CN'] } }, key);
+    const first = await send(
+      RECORD,
+      { input: { question, kind: 'KNOWLEDGE_SECURITY', askedBy: 'tu-delft', countries: ['CN'] } },
+      key,
+    );
     expect(first.errors).toBeUndefined();
-    const again = await send(RECORD, { input: { countries: ['CN'], askedBy: 'tu-delft', kind: 'KNOWLEDGE_SECURITY', question } }, key);
+    const again = await send(
+      RECORD,
+      { input: { countries: ['CN'], askedBy: 'tu-delft', kind: 'KNOWLEDGE_SECURITY', question } },
+      key,
+    );
     expect(again.errors).toBeUndefined();
     expect(again.data.recordInquiry.inquiry).toEqual(first.data.recordInquiry.inquiry);
     expect(await inquiriesAsking(question)).toBe(1);
@@ -102,7 +122,13 @@ describe('Idempotency-Key', () => {
 
     const created = await send(CREATE, { input: { name: `${NAME} Z`, networks: ['ckn'] } }, key);
     expect(codes(created)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
-    expect((await db.queries().read<{ n: number }>('MATCH (e:Expert {name: $name}) RETURN count(e) AS n', { name: `${NAME} Z` }))[0]!.n).toBe(0);
+    expect(
+      (
+        await db
+          .queries()
+          .read<{ n: number }>('MATCH (e:Expert {name: $name}) RETURN count(e) AS n', { name: `${NAME} Z` })
+      )[0]!.n,
+    ).toBe(0);
 
     // The same update again: its stored result, not a CONFLICT on the version it moved on itself, and no second change.
     const again = await send(UPDATE, { input: { headline: 'Updated', expectedVersion: 1, id: x } }, key);
@@ -153,10 +179,12 @@ describe('a transaction run again by the driver after its commit (a lost acknowl
       return { made: randomUUID() };
     });
     expect(runs).toBe(1);
-    const [row] = await db.queries().read<{ institutions: number; changes: number }>(
-      'RETURN COUNT { (:Institution {id: $id}) } AS institutions, COUNT { (:Change {subjectId: $id}) } AS changes',
-      { id },
-    );
+    const [row] = await db
+      .queries()
+      .read<{ institutions: number; changes: number }>(
+        'RETURN COUNT { (:Institution {id: $id}) } AS institutions, COUNT { (:Change {subjectId: $id}) } AS changes',
+        { id },
+      );
     expect(row).toEqual({ institutions: 1, changes: 1 });
     expect(result.made).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -11,7 +11,12 @@ import { connectTestDatabase, fixturePrefix, graphql, walkPages, type Actor } fr
 const P = fixturePrefix('identity');
 /** Letters only, so that surnames built from it are one word that no other fixture or seed name has. */
 const TOKEN = P.slice(-6).replace(/[^a-z]/g, 'x');
-const REKA_SECRETARIAT: Actor = { subject: 'test-secretariat-reka', name: 'REKA secretariat', roles: ['secretariat'], networks: ['reka'] };
+const REKA_SECRETARIAT: Actor = {
+  subject: 'test-secretariat-reka',
+  name: 'REKA secretariat',
+  roles: ['secretariat'],
+  networks: ['reka'],
+};
 const globalId = (typename: string, slug: string) => Buffer.from(`${typename}:${slug}`).toString('base64');
 let db: Database;
 
@@ -47,13 +52,24 @@ async function createExperts(experts: FixtureExpert[]): Promise<void> {
      CALL (e, row) { UNWIND row.focus AS f MATCH (c:Country {id: f.country}) CREATE (e)-[:FOCUSES_ON {level: f.level, provenance: f.provenance}]->(c) }`,
     {
       rows: experts.map((e) => ({
-        email: null, phone: null, headline: null, bio: null, affiliations: [], expertise: [], focus: [],
+        email: null,
+        phone: null,
+        headline: null,
+        bio: null,
+        affiliations: [],
+        expertise: [],
+        focus: [],
         ...e,
         surnameKey: surnameKey(e.name),
       })),
     },
   );
-  await db.queries().writeTransaction((run) => refreshDuplicateCandidates(run, experts.map((e) => e.id)));
+  await db.queries().writeTransaction((run) =>
+    refreshDuplicateCandidates(
+      run,
+      experts.map((e) => e.id),
+    ),
+  );
 }
 
 /** The stored likely duplicate pairs touching any of the ids, whatever their label, as "from+to". */
@@ -91,18 +107,29 @@ async function createInquiry(slug: string): Promise<void> {
 const CONSULTATIONS = '{ version consultations { expert { slug } outcome referredTo { slug } } }';
 
 async function consult(inquiry: string, expert: string, outcome: string, referredTo?: string) {
-  const [row] = await db.queries().read<{ version: number }>('MATCH (i:Inquiry {id: $inquiry}) RETURN i.version AS version', { inquiry });
-  const response = await graphql(`mutation ($input: ConsultExpertInput!) { consultExpert(input: $input) ${CONSULTATIONS} }`, {
-    input: { id: inquiry, expectedVersion: row!.version, expert, outcome, referredTo },
-  });
+  const [row] = await db
+    .queries()
+    .read<{ version: number }>('MATCH (i:Inquiry {id: $inquiry}) RETURN i.version AS version', { inquiry });
+  const response = await graphql(
+    `mutation ($input: ConsultExpertInput!) { consultExpert(input: $input) ${CONSULTATIONS} }`,
+    {
+      input: { id: inquiry, expectedVersion: row!.version, expert, outcome, referredTo },
+    },
+  );
   expect(response.errors).toBeUndefined();
   return response.data.consultExpert;
 }
 
 async function consultationsOf(inquiry: string) {
-  const response = await graphql(`query ($id: ID!) { node(id: $id) { ... on Inquiry ${CONSULTATIONS} } }`, { id: globalId('Inquiry', inquiry) });
+  const response = await graphql(`query ($id: ID!) { node(id: $id) { ... on Inquiry ${CONSULTATIONS} } }`, {
+    id: globalId('Inquiry', inquiry),
+  });
   expect(response.errors).toBeUndefined();
-  return response.data.node.consultations as Array<{ expert: { slug: string } | null; outcome: string; referredTo: { slug: string } | null }>;
+  return response.data.node.consultations as Array<{
+    expert: { slug: string } | null;
+    outcome: string;
+    referredTo: { slug: string } | null;
+  }>;
 }
 
 const MERGE = `mutation ($input: MergeExpertsInput!) { mergeExperts(input: $input) { id slug version } }`;
@@ -110,7 +137,18 @@ const ERASE = `mutation ($input: EraseExpertInput!) { eraseExpert(input: $input)
 const HISTORY = `query ($id: String!) { history(id: $id, first: 50) { edges { node { action operationId fields before after redacted note } } } }`;
 
 async function versionOf(slug: string): Promise<number> {
-  const response = await graphql(`query ($id: ID!) { node(id: $id) { ... on Expert { version } } }`, { id: globalId('Expert', slug) });
+  const response = await graphql(
+    `
+      query ($id: ID!) {
+        node(id: $id) {
+          ... on Expert {
+            version
+          }
+        }
+      }
+    `,
+    { id: globalId('Expert', slug) },
+  );
   return response.data.node.version;
 }
 
@@ -149,8 +187,18 @@ afterAll(async () => {
 
 describe('duplicateExperts', () => {
   const surname = `Dijkgraaf${TOKEN}`;
-  const ids = { a: `${P}-dup-a`, b: `${P}-dup-b`, c: `${P}-dup-c`, rekaOne: `${P}-dup-reka-1`, rekaTwo: `${P}-dup-reka-2` };
-  const pairKey = (edge: any) => edge.node.experts.map((e: any) => e.slug).sort().join('+');
+  const ids = {
+    a: `${P}-dup-a`,
+    b: `${P}-dup-b`,
+    c: `${P}-dup-c`,
+    rekaOne: `${P}-dup-reka-1`,
+    rekaTwo: `${P}-dup-reka-2`,
+  };
+  const pairKey = (edge: any) =>
+    edge.node.experts
+      .map((e: any) => e.slug)
+      .sort()
+      .join('+');
   const key = (x: string, y: string) => [x, y].sort().join('+');
   const QUERY = `query ($first: Int, $after: String) {
     duplicateExperts(first: $first, after: $after) {
@@ -164,7 +212,11 @@ describe('duplicateExperts', () => {
       const response: any = await graphql(QUERY, { first: 7, after }, { as });
       expect(response.errors).toBeUndefined();
       const page = response.data.duplicateExperts;
-      return { totalCount: page.totalCount, items: page.edges as any[], next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
+      return {
+        totalCount: page.totalCount,
+        items: page.edges as any[],
+        next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
+      };
     });
     return { edges, totalCount };
   }
@@ -172,8 +224,20 @@ describe('duplicateExperts', () => {
   beforeAll(async () => {
     const institute = [{ institution: institutions.first, role: 'Fellow', since: '2020-01-01', until: null }];
     await createExperts([
-      { id: ids.a, name: `Hendrika ${surname}`, email: `hendrika.${TOKEN}@example.org`, networks: ['ckn'], affiliations: institute },
-      { id: ids.b, name: `Hendrika ${surname}`, email: `Hendrika.${TOKEN}@Example.org`, networks: ['reka'], affiliations: institute },
+      {
+        id: ids.a,
+        name: `Hendrika ${surname}`,
+        email: `hendrika.${TOKEN}@example.org`,
+        networks: ['ckn'],
+        affiliations: institute,
+      },
+      {
+        id: ids.b,
+        name: `Hendrika ${surname}`,
+        email: `Hendrika.${TOKEN}@Example.org`,
+        networks: ['reka'],
+        affiliations: institute,
+      },
       { id: ids.c, name: `H. ${surname}`, networks: ['reka'] },
       { id: ids.rekaOne, name: `Pieter Roosmalen${TOKEN}`, networks: ['reka'] },
       { id: ids.rekaTwo, name: `Piet Roosmalen${TOKEN}`, networks: ['reka'] },
@@ -221,7 +285,11 @@ describe('duplicateExperts', () => {
   });
 
   it('stores each pair once, from the lower id to the higher', async () => {
-    expect(await storedPairsOf([ids.a, ids.b, ids.c])).toEqual([`${ids.a}+${ids.b}`, `${ids.a}+${ids.c}`, `${ids.b}+${ids.c}`]);
+    expect(await storedPairsOf([ids.a, ids.b, ids.c])).toEqual([
+      `${ids.a}+${ids.b}`,
+      `${ids.a}+${ids.c}`,
+      `${ids.b}+${ids.c}`,
+    ]);
   });
 
   it('drops a pair once a rename makes the two unalike, or one of them is retired', async () => {
@@ -239,13 +307,31 @@ describe('duplicateExperts', () => {
     expect(before.has(key(renamed.one, renamed.two))).toBe(true);
     expect(before.has(key(retired.one, retired.two))).toBe(true);
 
-    const update = await graphql(`mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { version } }`, {
-      input: { id: renamed.two, expectedVersion: 1, name: `Zeger ${brink}` },
-    });
+    const update = await graphql(
+      `
+        mutation ($input: UpdateExpertInput!) {
+          updateExpert(input: $input) {
+            version
+          }
+        }
+      `,
+      {
+        input: { id: renamed.two, expectedVersion: 1, name: `Zeger ${brink}` },
+      },
+    );
     expect(update.errors).toBeUndefined();
-    const retire = await graphql(`mutation ($input: RetireExpertInput!) { retireExpert(input: $input) { retired } }`, {
-      input: { id: retired.two, expectedVersion: 1, reason: 'Left the field' },
-    });
+    const retire = await graphql(
+      `
+        mutation ($input: RetireExpertInput!) {
+          retireExpert(input: $input) {
+            retired
+          }
+        }
+      `,
+      {
+        input: { id: retired.two, expectedVersion: 1, reason: 'Left the field' },
+      },
+    );
     expect(retire.errors).toBeUndefined();
 
     const after = await listed();
@@ -283,13 +369,20 @@ describe('mergeExperts', () => {
   beforeAll(async () => {
     await createExperts([
       {
-        id: keep, name: `Anna ${surname}`, phone: '+31600000101', networks: ['ckn'],
+        id: keep,
+        name: `Anna ${surname}`,
+        phone: '+31600000101',
+        networks: ['ckn'],
         affiliations: [{ institution: institutions.first, role: 'Fellow', since: '2018-01-01', until: '2020-12-31' }],
         expertise: [{ theme: themes.first, level: 2, provenance: 'DECLARED' }],
         focus: [{ country: 'CN', level: 2, provenance: 'DECLARED' }],
       },
       {
-        id: remove, name: `A. ${surname}`, email: `anna.${TOKEN}@example.org`, phone: '+31600000102', networks: ['ckn', 'reka'],
+        id: remove,
+        name: `A. ${surname}`,
+        email: `anna.${TOKEN}@example.org`,
+        phone: '+31600000102',
+        networks: ['ckn', 'reka'],
         bio: 'Works on fixtures.',
         affiliations: [
           { institution: institutions.first, role: 'Senior Fellow', since: '2015-01-01', until: null },
@@ -311,25 +404,71 @@ describe('mergeExperts', () => {
   it('moves every relationship onto the kept expert, keeping one of each and the stronger level', async () => {
     expect(await storedPairsOf([remove])).toEqual([`${keep}+${remove}`]);
     const response = await graphql(MERGE, {
-      input: { keep: globalId('Expert', keep), remove, keepVersion: await versionOf(keep), removeVersion: await versionOf(remove), note: 'One person' },
+      input: {
+        keep: globalId('Expert', keep),
+        remove,
+        keepVersion: await versionOf(keep),
+        removeVersion: await versionOf(remove),
+        note: 'One person',
+      },
     });
     expect(response.errors).toBeUndefined();
     expect(response.data.mergeExperts).toMatchObject({ slug: keep, version: 2 });
 
     const { data, errors } = await graphql(
-      `query ($id: ID!) { node(id: $id) { ... on Expert {
-         name email phone bio
-         networks { slug }
-         affiliations { role since until institution { slug } }
-         expertise { level provenance theme { slug } }
-         countryFocus { level provenance country { code } }
-         contributions { title authors { slug } }
-       } } }`,
+      `
+        query ($id: ID!) {
+          node(id: $id) {
+            ... on Expert {
+              name
+              email
+              phone
+              bio
+              networks {
+                slug
+              }
+              affiliations {
+                role
+                since
+                until
+                institution {
+                  slug
+                }
+              }
+              expertise {
+                level
+                provenance
+                theme {
+                  slug
+                }
+              }
+              countryFocus {
+                level
+                provenance
+                country {
+                  code
+                }
+              }
+              contributions {
+                title
+                authors {
+                  slug
+                }
+              }
+            }
+          }
+        }
+      `,
       { id: globalId('Expert', keep) },
     );
     expect(errors).toBeUndefined();
     const expert = data.node;
-    expect(expert).toMatchObject({ name: `Anna ${surname}`, email: `anna.${TOKEN}@example.org`, phone: '+31600000101', bio: 'Works on fixtures.' });
+    expect(expert).toMatchObject({
+      name: `Anna ${surname}`,
+      email: `anna.${TOKEN}@example.org`,
+      phone: '+31600000101',
+      bio: 'Works on fixtures.',
+    });
     expect(expert.networks.map((n: any) => n.slug).sort()).toEqual(['ckn', 'reka']);
     expect(expert.affiliations).toEqual([
       { role: 'Adviser', since: '2021-01-01', until: null, institution: { slug: institutions.second } },
@@ -347,18 +486,32 @@ describe('mergeExperts', () => {
   });
 
   it('leaves the old id naming the kept expert', async () => {
-    const response = await graphql(`query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Expert { slug } } }`, {
-      ids: [globalId('Expert', remove), globalId('Expert', keep)],
-    });
+    const response = await graphql(
+      `
+        query ($ids: [ID!]!) {
+          nodes(ids: $ids) {
+            id
+            ... on Expert {
+              slug
+            }
+          }
+        }
+      `,
+      {
+        ids: [globalId('Expert', remove), globalId('Expert', keep)],
+      },
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data.nodes).toEqual([
       { id: globalId('Expert', keep), slug: keep },
       { id: globalId('Expert', keep), slug: keep },
     ]);
-    const [node] = await db.queries().read<{ labels: string[]; keys: string[]; into: string[] }>(
-      `MATCH (n {id: $remove}) RETURN labels(n) AS labels, keys(n) AS keys, [(n)-[:MERGED_INTO]->(k) | k.id] AS into`,
-      { remove },
-    );
+    const [node] = await db
+      .queries()
+      .read<{ labels: string[]; keys: string[]; into: string[] }>(
+        `MATCH (n {id: $remove}) RETURN labels(n) AS labels, keys(n) AS keys, [(n)-[:MERGED_INTO]->(k) | k.id] AS into`,
+        { remove },
+      );
     expect(node).toEqual({ labels: ['MergedExpert'], keys: expect.arrayContaining(['id', 'mergedAt']), into: [keep] });
     expect(node!.keys).toHaveLength(2);
     expect(await storedPairsOf([keep, remove])).toEqual([]);
@@ -371,22 +524,28 @@ describe('mergeExperts', () => {
   it('records the merge in the history of both ids, as one operation', async () => {
     const [keptHistory, removedHistory] = await Promise.all([keep, remove].map((id) => graphql(HISTORY, { id })));
     const kept = keptHistory!.data.history.edges.map((e: any) => e.node).find((c: any) => c.action === 'mergeExperts');
-    const removed = removedHistory!.data.history.edges.map((e: any) => e.node).find((c: any) => c.action === 'mergeExperts');
+    const removed = removedHistory!.data.history.edges
+      .map((e: any) => e.node)
+      .find((c: any) => c.action === 'mergeExperts');
     expect(kept.operationId).toBe(removed.operationId);
     expect(kept.note).toBe('One person');
     expect(kept.fields).toEqual(expect.arrayContaining(['email', '→EXPERT_IN', '→AFFILIATED_WITH', '→MEMBER_OF']));
     expect(kept.after.email).toBe(`anna.${TOKEN}@example.org`);
     expect(removed.before.name).toBe(`A. ${surname}`);
     expect(removed.after).toBeNull();
-    const [row] = await db.queries().read<{ n: number }>(
-      'MATCH (c:Change {operationId: $operationId}) WHERE c.subjectId IN $neighbours RETURN count(c) AS n',
-      { operationId: kept.operationId, neighbours: [byRemoved, coauthored, inquiry] },
-    );
+    const [row] = await db
+      .queries()
+      .read<{ n: number }>(
+        'MATCH (c:Change {operationId: $operationId}) WHERE c.subjectId IN $neighbours RETURN count(c) AS n',
+        { operationId: kept.operationId, neighbours: [byRemoved, coauthored, inquiry] },
+      );
     expect(row!.n).toBe(3);
   });
 
   it('refuses merging an expert with itself, also through an old id of its own', async () => {
-    const self = await graphql(MERGE, { input: { keep, remove: globalId('Expert', keep), keepVersion: 2, removeVersion: 2 } });
+    const self = await graphql(MERGE, {
+      input: { keep, remove: globalId('Expert', keep), keepVersion: 2, removeVersion: 2 },
+    });
     expect(self.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(self.errors?.[0]?.message).toMatch(/cannot be merged with itself/);
     const again = await graphql(MERGE, { input: { keep, remove, keepVersion: 2, removeVersion: 1 } });
@@ -406,9 +565,19 @@ describe('mergeExperts refused halfway', () => {
 
   beforeAll(async () => {
     await createExperts([
-      { id: cknOnly, name: `Bram ${surname}`, networks: ['ckn'], expertise: [{ theme: themes.first, level: 2, provenance: 'DECLARED' }] },
+      {
+        id: cknOnly,
+        name: `Bram ${surname}`,
+        networks: ['ckn'],
+        expertise: [{ theme: themes.first, level: 2, provenance: 'DECLARED' }],
+      },
       { id: rekaOnly, name: `B. ${surname}`, networks: ['reka'], email: `bram.${TOKEN}@example.org` },
-      { id: cknOther, name: `Bram J. ${surname}`, networks: ['ckn'], expertise: [{ theme: themes.first, level: 5, provenance: 'DECLARED' }] },
+      {
+        id: cknOther,
+        name: `Bram J. ${surname}`,
+        networks: ['ckn'],
+        expertise: [{ theme: themes.first, level: 5, provenance: 'DECLARED' }],
+      },
     ]);
     await createContribution(paper, [cknOther]);
   });
@@ -416,24 +585,40 @@ describe('mergeExperts refused halfway', () => {
   it('lets no secretariat merge an expert it may not curate, and changes nothing', async () => {
     const before = await stateOf([cknOnly, rekaOnly]);
     for (const as of ['secretariat', REKA_SECRETARIAT] as Actor[]) {
-      const response = await graphql(MERGE, { input: { keep: cknOnly, remove: rekaOnly, keepVersion: 1, removeVersion: 1 } }, { as });
+      const response = await graphql(
+        MERGE,
+        { input: { keep: cknOnly, remove: rekaOnly, keepVersion: 1, removeVersion: 1 } },
+        { as },
+      );
       expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    const officer = await graphql(MERGE, { input: { keep: cknOnly, remove: rekaOnly, keepVersion: 1, removeVersion: 1 } }, { as: 'officer' });
+    const officer = await graphql(
+      MERGE,
+      { input: { keep: cknOnly, remove: rekaOnly, keepVersion: 1, removeVersion: 1 } },
+      { as: 'officer' },
+    );
     expect(officer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await stateOf([cknOnly, rekaOnly])).toEqual(before);
   });
 
   it('changes nothing when the second expert moved on meanwhile (all or nothing)', async () => {
     const before = await stateOf([cknOnly, cknOther, paper]);
-    const response = await graphql(MERGE, { input: { keep: cknOnly, remove: cknOther, keepVersion: 1, removeVersion: 7 } }, { as: 'secretariat' });
+    const response = await graphql(
+      MERGE,
+      { input: { keep: cknOnly, remove: cknOther, keepVersion: 1, removeVersion: 7 } },
+      { as: 'secretariat' },
+    );
     expect(response.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(response.errors?.[0]?.message).toMatch(/expert to remove/);
     expect(await stateOf([cknOnly, cknOther, paper])).toEqual(before);
   });
 
   it('lets the secretariat of both experts merge them', async () => {
-    const response = await graphql(MERGE, { input: { keep: cknOnly, remove: cknOther, keepVersion: 1, removeVersion: 1 } }, { as: 'secretariat' });
+    const response = await graphql(
+      MERGE,
+      { input: { keep: cknOnly, remove: cknOther, keepVersion: 1, removeVersion: 1 } },
+      { as: 'secretariat' },
+    );
     expect(response.errors).toBeUndefined();
     const [row] = await db.queries().read(
       `MATCH (e:Expert {id: $keep})
@@ -446,14 +631,32 @@ describe('mergeExperts refused halfway', () => {
 
 describe('eraseExpert', () => {
   const surname = `Zwanenburg${TOKEN}`;
-  const person = { id: `${P}-erase`, name: `Quirijn ${surname}`, email: `quirijn.${TOKEN}@example.org`, phone: '+31600000777' };
-  const duplicate = { id: `${P}-erase-dup`, name: `Q. ${surname}`, email: `q.${surname.toLowerCase()}@example.org`, phone: '+31600000778' };
+  const person = {
+    id: `${P}-erase`,
+    name: `Quirijn ${surname}`,
+    email: `quirijn.${TOKEN}@example.org`,
+    phone: '+31600000777',
+  };
+  const duplicate = {
+    id: `${P}-erase-dup`,
+    name: `Q. ${surname}`,
+    email: `q.${surname.toLowerCase()}@example.org`,
+    phone: '+31600000778',
+  };
   const coauthor = `${P}-coauthor`;
   const solePaper = `${P}-paper-sole`;
   const sharedPaper = `${P}-paper-shared`;
   const inquiry = `${P}-inquiry-erase`;
   /** Everything that identifies the person, their ids included (slugs are made from names): none of it may be left anywhere once erased. */
-  const personalData = [surname, person.email, person.phone, duplicate.email, duplicate.phone, person.id, duplicate.id].map((s) => s.toLowerCase());
+  const personalData = [
+    surname,
+    person.email,
+    person.phone,
+    duplicate.email,
+    duplicate.phone,
+    person.id,
+    duplicate.id,
+  ].map((s) => s.toLowerCase());
   let anonymousId = '';
 
   /** Every node and relationship property, and every change record, that still holds any of the person's data. */
@@ -474,12 +677,19 @@ describe('eraseExpert', () => {
   }
 
   const expertsOnTheme = async () =>
-    (await db.queries().read<{ n: number }>('MATCH (:Theme {id: $theme})<-[:EXPERT_IN]-(e) RETURN count(e) AS n', { theme: themes.third }))[0]!.n;
+    (
+      await db.queries().read<{ n: number }>('MATCH (:Theme {id: $theme})<-[:EXPERT_IN]-(e) RETURN count(e) AS n', {
+        theme: themes.third,
+      })
+    )[0]!.n;
 
   beforeAll(async () => {
     await createExperts([
       {
-        ...person, networks: ['ckn'], headline: `${surname} on fixtures`, bio: `${person.name} studies fixtures.`,
+        ...person,
+        networks: ['ckn'],
+        headline: `${surname} on fixtures`,
+        bio: `${person.name} studies fixtures.`,
         affiliations: [{ institution: institutions.first, role: 'Fellow', since: '2019-01-01', until: null }],
         expertise: [{ theme: themes.third, level: 3, provenance: 'DECLARED' }],
         focus: [{ country: 'RU', level: 2, provenance: 'DECLARED' }],
@@ -493,18 +703,28 @@ describe('eraseExpert', () => {
     await consult(inquiry, duplicate.id, 'ANSWERED');
     await consult(inquiry, coauthor, 'REFERRED', person.id);
     // The merge leaves change records holding both records' names, e-mail addresses and phone numbers.
-    const merged = await graphql(MERGE, { input: { keep: person.id, remove: duplicate.id, keepVersion: 1, removeVersion: 1 } });
+    const merged = await graphql(MERGE, {
+      input: { keep: person.id, remove: duplicate.id, keepVersion: 1, removeVersion: 1 },
+    });
     expect(merged.errors).toBeUndefined();
   });
 
   it('is refused to those who may not curate the expert, changing nothing', async () => {
     const before = await stateOf([person.id]);
     for (const as of [REKA_SECRETARIAT, 'officer', 'viewer'] as Actor[]) {
-      const response = await graphql(ERASE, { input: { id: person.id, expectedVersion: await versionOf(person.id), reason: 'Request 1' } }, { as });
+      const response = await graphql(
+        ERASE,
+        { input: { id: person.id, expectedVersion: await versionOf(person.id), reason: 'Request 1' } },
+        { as },
+      );
       expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    const noReason = await graphql(ERASE, { input: { id: person.id, expectedVersion: await versionOf(person.id), reason: ' ' } });
-    const stale = await graphql(ERASE, { input: { id: person.id, expectedVersion: (await versionOf(person.id)) - 1, reason: 'Request 1' } });
+    const noReason = await graphql(ERASE, {
+      input: { id: person.id, expectedVersion: await versionOf(person.id), reason: ' ' },
+    });
+    const stale = await graphql(ERASE, {
+      input: { id: person.id, expectedVersion: (await versionOf(person.id)) - 1, reason: 'Request 1' },
+    });
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(noReason.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await stateOf([person.id])).toEqual(before);
@@ -514,26 +734,39 @@ describe('eraseExpert', () => {
     expect((await leftovers()).length).toBeGreaterThan(0);
     const onThemeBefore = await expertsOnTheme();
 
-    const input = { id: globalId('Expert', person.id), expectedVersion: await versionOf(person.id), reason: 'Erasure request, ticket 42' };
+    const input = {
+      id: globalId('Expert', person.id),
+      expectedVersion: await versionOf(person.id),
+      reason: 'Erasure request, ticket 42',
+    };
     const response = await graphql(ERASE, { input }, { as: 'secretariat' });
     expect(response.errors).toBeUndefined();
-    expect(response.data.eraseExpert.keptCounts).toEqual({ expertise: 1, countryFocus: 1, memberships: 1, consultations: 1 });
+    expect(response.data.eraseExpert.keptCounts).toEqual({
+      expertise: 1,
+      countryFocus: 1,
+      memberships: 1,
+      consultations: 1,
+    });
     expect(Date.parse(response.data.eraseExpert.erasedAt)).toBeGreaterThan(Date.now() - 60_000);
     anonymousId = response.data.eraseExpert.anonymousId;
     expect(anonymousId).toMatch(/^erased-[0-9a-f-]{36}$/);
 
     expect(await leftovers()).toEqual([]);
     expect(await expertsOnTheme()).toBe(onThemeBefore);
-    const [node] = await db.queries().read('MATCH (n {id: $id}) RETURN labels(n) AS labels, keys(n) AS keys', { id: anonymousId });
+    const [node] = await db
+      .queries()
+      .read('MATCH (n {id: $id}) RETURN labels(n) AS labels, keys(n) AS keys', { id: anonymousId });
     expect(node).toEqual({ labels: ['ErasedExpert'], keys: expect.arrayContaining(['id', 'erasedAt']) });
     expect(await storedPairsOf([anonymousId])).toEqual([]);
   });
 
   it('leaves contributions by others and consultations in place, without the person', async () => {
-    const [papers] = await db.queries().read(
-      `RETURN EXISTS { (:Contribution {id: $solePaper}) } AS sole, [(:Contribution {id: $sharedPaper})-[:BY]->(e) | e.id] AS sharedAuthors`,
-      { solePaper, sharedPaper },
-    );
+    const [papers] = await db
+      .queries()
+      .read(
+        `RETURN EXISTS { (:Contribution {id: $solePaper}) } AS sole, [(:Contribution {id: $sharedPaper})-[:BY]->(e) | e.id] AS sharedAuthors`,
+        { solePaper, sharedPaper },
+      );
     expect(papers).toEqual({ sole: false, sharedAuthors: [coauthor] });
     const consultations = await consultationsOf(inquiry);
     expect(consultations.map((c) => [c.expert?.slug ?? null, c.outcome, c.referredTo?.slug ?? null])).toEqual([
@@ -544,17 +777,36 @@ describe('eraseExpert', () => {
 
   it('answers NOT_FOUND for the old ids (which no longer exist) and for the anonymous one, saying it was erased', async () => {
     for (const slug of [person.id, duplicate.id]) {
-      const response = await graphql(`query ($id: ID!) { node(id: $id) { id } }`, { id: globalId('Expert', slug) });
+      const response = await graphql(
+        `
+          query ($id: ID!) {
+            node(id: $id) {
+              id
+            }
+          }
+        `,
+        { id: globalId('Expert', slug) },
+      );
       expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     }
-    const anonymous = await graphql(`query ($id: ID!) { node(id: $id) { id } }`, { id: globalId('Expert', anonymousId) });
+    const anonymous = await graphql(
+      `
+        query ($id: ID!) {
+          node(id: $id) {
+            id
+          }
+        }
+      `,
+      { id: globalId('Expert', anonymousId) },
+    );
     expect(anonymous.errors?.[0]?.message).toMatch(/erased on request/);
     const again = await graphql(ERASE, { input: { id: person.id, expectedVersion: 1, reason: 'Twice' } });
     expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('keeps the whole history under the anonymous id, without values', async () => {
-    for (const id of [person.id, duplicate.id]) expect((await graphql(HISTORY, { id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    for (const id of [person.id, duplicate.id])
+      expect((await graphql(HISTORY, { id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const response = await graphql(HISTORY, { id: anonymousId });
     expect(response.errors).toBeUndefined();
     const records = response.data.history.edges.map((e: any) => e.node);
@@ -572,7 +824,8 @@ describe('an old id of a merged expert names the kept expert in every input', ()
   const old = `${P}-old-gone`;
   const other = `${P}-old-other`;
   const inquiry = `${P}-old-inquiry`;
-  const codeOf = (response: { errors?: Array<{ extensions?: { code?: string } }> }) => response.errors?.[0]?.extensions?.code;
+  const codeOf = (response: { errors?: Array<{ extensions?: { code?: string } }> }) =>
+    response.errors?.[0]?.extensions?.code;
 
   beforeAll(async () => {
     await createExperts([
@@ -581,16 +834,26 @@ describe('an old id of a merged expert names the kept expert in every input', ()
       { id: other, name: `Otto Other${TOKEN}`, networks: ['ckn'] },
     ]);
     await createInquiry(inquiry);
-    expect((await graphql(MERGE, { input: { keep: kept, remove: old, keepVersion: 1, removeVersion: 1 } })).errors).toBeUndefined();
+    expect(
+      (await graphql(MERGE, { input: { keep: kept, remove: old, keepVersion: 1, removeVersion: 1 } })).errors,
+    ).toBeUndefined();
   });
 
   it('updateExpert and retireExpert change the kept expert, at the kept expert’s version', async () => {
     const UPDATE = 'mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { slug version headline } }';
     const version = await versionOf(kept);
-    const stale = await graphql(UPDATE, { input: { id: old, expectedVersion: version + 1, headline: 'Stale' } }, { as: 'secretariat' });
+    const stale = await graphql(
+      UPDATE,
+      { input: { id: old, expectedVersion: version + 1, headline: 'Stale' } },
+      { as: 'secretariat' },
+    );
     expect(codeOf(stale)).toBe('CONFLICT');
     expect(stale.errors?.[0]?.extensions?.currentVersion).toBe(version);
-    const updated = await graphql(UPDATE, { input: { id: globalId('Expert', old), expectedVersion: version, headline: 'Via the old id' } }, { as: 'secretariat' });
+    const updated = await graphql(
+      UPDATE,
+      { input: { id: globalId('Expert', old), expectedVersion: version, headline: 'Via the old id' } },
+      { as: 'secretariat' },
+    );
     expect(updated.errors).toBeUndefined();
     expect(updated.data.updateExpert).toEqual({ slug: kept, version: version + 1, headline: 'Via the old id' });
   });
@@ -620,7 +883,15 @@ describe('an old id of a merged expert names the kept expert in every input', ()
 
     const event = await graphql(
       'mutation ($input: CreateEventInput!) { createEvent(input: $input) { speakers { expert { slug } } } }',
-      { input: { kind: 'KNOWLEDGE_SESSION', title: `Session ${P}`, startsAt: '2031-05-06T13:00:00Z', network: 'ckn', speakers: [{ expert: old }] } },
+      {
+        input: {
+          kind: 'KNOWLEDGE_SESSION',
+          title: `Session ${P}`,
+          startsAt: '2031-05-06T13:00:00Z',
+          network: 'ckn',
+          speakers: [{ expert: old }],
+        },
+      },
       { as: 'secretariat' },
     );
     expect(event.errors).toBeUndefined();
@@ -635,7 +906,11 @@ describe('an old id of a merged expert names the kept expert in every input', ()
   it('mergeExperts takes the old id as the kept expert', async () => {
     const third = `${P}-old-third`;
     await createExperts([{ id: third, name: `Kees ${surname}`, networks: ['ckn'] }]);
-    const merged = await graphql(MERGE, { input: { keep: old, remove: third, keepVersion: await versionOf(kept), removeVersion: 1 } }, { as: 'secretariat' });
+    const merged = await graphql(
+      MERGE,
+      { input: { keep: old, remove: third, keepVersion: await versionOf(kept), removeVersion: 1 } },
+      { as: 'secretariat' },
+    );
     expect(merged.errors).toBeUndefined();
     expect(merged.data.mergeExperts.slug).toBe(kept);
   });
@@ -648,10 +923,14 @@ describe('an old id of a merged expert names the kept expert in every input', ()
     );
     expect(retired.errors).toBeUndefined();
     expect(retired.data.retireExpert).toEqual({ slug: kept, retired: true });
-    const stale = await graphql(ERASE, { input: { id: old, expectedVersion: (await versionOf(kept)) - 1, reason: 'Request' } });
+    const stale = await graphql(ERASE, {
+      input: { id: old, expectedVersion: (await versionOf(kept)) - 1, reason: 'Request' },
+    });
     expect(codeOf(stale)).toBe('CONFLICT');
     expect(await versionOf(kept)).toBeGreaterThan(1);
-    const erased = await graphql(ERASE, { input: { id: old, expectedVersion: await versionOf(kept), reason: 'Request' } });
+    const erased = await graphql(ERASE, {
+      input: { id: old, expectedVersion: await versionOf(kept), reason: 'Request' },
+    });
     expect(erased.errors).toBeUndefined();
     expect(await db.queries().read('MATCH (n) WHERE n.id IN $ids RETURN n.id', { ids: [kept, old] })).toEqual([]);
   });

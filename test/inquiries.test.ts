@@ -19,7 +19,15 @@ beforeAll(async () => {
      WITH 1 AS one MATCH (t:Theme {id: $theme}), (cn:Country {id: 'CN'})
      CREATE (a:Expert {id: $answerer, name: 'Answerer ' + $p}), (a)-[:EXPERT_IN {level: 3}]->(t), (a)-[:FOCUSES_ON {level: 3}]->(cn)
      CREATE (o:Expert {id: $other, name: 'Other ' + $p}), (o)-[:EXPERT_IN {level: 3}]->(t), (o)-[:FOCUSES_ON {level: 3}]->(cn)`,
-    { p: P, theme, themeName: `Photonic chips ${P}`, themeKeys: nameKeys(theme, `Photonic chips ${P}`), partner, answerer, other },
+    {
+      p: P,
+      theme,
+      themeName: `Photonic chips ${P}`,
+      themeKeys: nameKeys(theme, `Photonic chips ${P}`),
+      partner,
+      answerer,
+      other,
+    },
   );
 });
 
@@ -55,9 +63,12 @@ async function record(input: Record<string, unknown>) {
 }
 
 async function mutate(name: string, input: Record<string, unknown>) {
-  return graphql(`mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${INQUIRY_FIELDS} } }`, {
-    input,
-  });
+  return graphql(
+    `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${INQUIRY_FIELDS} } }`,
+    {
+      input,
+    },
+  );
 }
 
 async function ok(name: string, input: Record<string, unknown>) {
@@ -109,7 +120,9 @@ describe('recordInquiry', () => {
     expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
     const fields = (error?.extensions?.fields as Array<{ field: string }>).map((f) => f.field).sort();
     expect(fields).toEqual(['askedBy', 'countries[0]', 'receivedAt', 'riskCategories', 'routedTo', 'themes[0]']);
-    const [row] = await db.queries().read<{ n: number }>('MATCH (i:Inquiry {question: $question}) RETURN count(i) AS n', { question });
+    const [row] = await db
+      .queries()
+      .read<{ n: number }>('MATCH (i:Inquiry {question: $question}) RETURN count(i) AS n', { question });
     expect(row!.n).toBe(0);
   });
 });
@@ -119,15 +132,41 @@ describe('inquiry lifecycle', () => {
     const { inquiry } = await record({ question: `Lifecycle ${P}` });
     let current = await ok('changeInquiryStatus', { id: inquiry.id, expectedVersion: 1, status: 'IN_PROGRESS' });
     current = await ok('changeInquiryStatus', {
-      id: inquiry.id, expectedVersion: current.version, status: 'COORDINATING', ministries: ['min-ezk', 'min-ocw'], note: 'Export control angle',
+      id: inquiry.id,
+      expectedVersion: current.version,
+      status: 'COORDINATING',
+      ministries: ['min-ezk', 'min-ocw'],
+      note: 'Export control angle',
     });
-    current = await ok('consultExpert', { id: inquiry.slug, expectedVersion: current.version, expert: other, outcome: 'REFERRED', referredTo: answerer });
-    current = await ok('consultExpert', { id: inquiry.slug, expectedVersion: current.version, expert: answerer, outcome: 'ANSWERED' });
-    current = await ok('answerInquiry', { id: inquiry.id, expectedVersion: current.version, answerSummary: 'Yes, with a licence.', visibility: 'SHAREABLE' });
+    current = await ok('consultExpert', {
+      id: inquiry.slug,
+      expectedVersion: current.version,
+      expert: other,
+      outcome: 'REFERRED',
+      referredTo: answerer,
+    });
+    current = await ok('consultExpert', {
+      id: inquiry.slug,
+      expectedVersion: current.version,
+      expert: answerer,
+      outcome: 'ANSWERED',
+    });
+    current = await ok('answerInquiry', {
+      id: inquiry.id,
+      expectedVersion: current.version,
+      answerSummary: 'Yes, with a licence.',
+      visibility: 'SHAREABLE',
+    });
     current = await ok('closeInquiry', { id: inquiry.id, expectedVersion: current.version });
     expect(current.status).toBe('CLOSED');
     expect(current.version).toBe(7);
-    expect(current.history.map((h: any) => h.status)).toEqual(['RECEIVED', 'IN_PROGRESS', 'COORDINATING', 'ANSWERED', 'CLOSED']);
+    expect(current.history.map((h: any) => h.status)).toEqual([
+      'RECEIVED',
+      'IN_PROGRESS',
+      'COORDINATING',
+      'ANSWERED',
+      'CLOSED',
+    ]);
     expect(current.history[2].ministries.map((m: any) => m.slug).sort()).toEqual(['min-ezk', 'min-ocw']);
     expect(current.consultations).toEqual(
       expect.arrayContaining([
@@ -163,14 +202,23 @@ describe('inquiry lifecycle', () => {
     const closed = await ok('closeInquiry', { id, expectedVersion: 1, note: 'Withdrawn by the asker' });
     for (const [name, input, message] of [
       ['changeInquiryStatus', { status: 'IN_PROGRESS' }, /Reopening a closed inquiry needs a reason/],
-      ['changeInquiryStatus', { status: 'COORDINATING', ministries: ['min-bz'] }, /cannot go from CLOSED to COORDINATING/],
+      [
+        'changeInquiryStatus',
+        { status: 'COORDINATING', ministries: ['min-bz'] },
+        /cannot go from CLOSED to COORDINATING/,
+      ],
       ['answerInquiry', { answerSummary: 'Late answer' }, /closed: reopen it/],
       ['consultExpert', { expert: answerer, outcome: 'ANSWERED' }, /closed: reopen it/],
     ] as Array<[string, Record<string, unknown>, RegExp]>) {
       const error = await refused(name, { id, expectedVersion: closed.version, ...input });
       expect(error.message, `${name} ${JSON.stringify(input)}`).toMatch(message);
     }
-    const reopened = await ok('changeInquiryStatus', { id, expectedVersion: closed.version, status: 'IN_PROGRESS', note: 'Asker came back' });
+    const reopened = await ok('changeInquiryStatus', {
+      id,
+      expectedVersion: closed.version,
+      status: 'IN_PROGRESS',
+      note: 'Asker came back',
+    });
     expect(reopened.version).toBe(closed.version + 1);
     expect(reopened.history.map((h: any) => h.status)).toEqual(['RECEIVED', 'CLOSED', 'IN_PROGRESS']);
   });
@@ -187,7 +235,10 @@ describe('inquiry lifecycle', () => {
       expect(winners).toHaveLength(1);
       expect(losers[0]!.errors![0]!.extensions?.code).toBe('CONFLICT');
       expect(losers[0]!.errors![0]!.message).toMatch(/Someone else changed this inquiry/);
-      const { data } = await graphql('query ($id: ID!) { node(id: $id) { ... on Inquiry { version history { by } } } }', { id: inquiry.id });
+      const { data } = await graphql(
+        'query ($id: ID!) { node(id: $id) { ... on Inquiry { version history { by } } } }',
+        { id: inquiry.id },
+      );
       expect(data.node.version).toBe(2);
       expect(data.node.history).toHaveLength(2);
     }
@@ -196,7 +247,11 @@ describe('inquiry lifecycle', () => {
   it('answers a stale version with CONFLICT and an unknown inquiry with NOT_FOUND', async () => {
     const { inquiry } = await record({ question: `Stale ${P}` });
     await ok('changeInquiryStatus', { id: inquiry.id, expectedVersion: 1, status: 'IN_PROGRESS' });
-    await refused('changeInquiryStatus', { id: inquiry.id, expectedVersion: 1, status: 'COORDINATING', ministries: ['min-bz'] }, 'CONFLICT');
+    await refused(
+      'changeInquiryStatus',
+      { id: inquiry.id, expectedVersion: 1, status: 'COORDINATING', ministries: ['min-bz'] },
+      'CONFLICT',
+    );
     await refused('closeInquiry', { id: 'inq-nope', expectedVersion: 1, note: 'x' }, 'NOT_FOUND');
   });
 });
@@ -212,10 +267,14 @@ describe('inquiries list', () => {
     const times = data.inquiries.edges.map((e: any) => e.node.receivedAt);
     expect([...times].sort((a, b) => Date.parse(a) - Date.parse(b))).toEqual(times);
 
-    const overdue = await graphql(query, { filter: { theme: theme, overdue: true, network: 'knowledge-security-desk', status: ['RECEIVED'] } });
+    const overdue = await graphql(query, {
+      filter: { theme: theme, overdue: true, network: 'knowledge-security-desk', status: ['RECEIVED'] },
+    });
     expect(overdue.errors).toBeUndefined();
     for (const edge of overdue.data.inquiries.edges) expect(edge.node.overdue).toBe(true);
-    expect(overdue.data.inquiries.edges.map((e: any) => e.node.slug)).toEqual(expect.arrayContaining([early.inquiry.slug, late.inquiry.slug]));
+    expect(overdue.data.inquiries.edges.map((e: any) => e.node.slug)).toEqual(
+      expect.arrayContaining([early.inquiry.slug, late.inquiry.slug]),
+    );
   });
 
   it('pages through the seeded inquiries without repeats, oldest first', async () => {
@@ -225,7 +284,11 @@ describe('inquiries list', () => {
         { after },
       );
       const page = response.data.inquiries;
-      return { totalCount: page.totalCount, items: page.edges.map((e: any) => e.node.slug as string), next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
+      return {
+        totalCount: page.totalCount,
+        items: page.edges.map((e: any) => e.node.slug as string),
+        next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
+      };
     });
     expect(totalCount).toBeGreaterThan(50);
     expect(new Set(seen).size).toBe(totalCount);
@@ -245,8 +308,16 @@ describe('similar inquiries', () => {
         receivedAt: '2025-06-02T09:00:00Z',
       })
     ).inquiry;
-    let v = (await ok('consultExpert', { id: dutch.id, expectedVersion: 1, expert: answerer, outcome: 'ANSWERED' })).version;
-    v = (await ok('answerInquiry', { id: dutch.id, expectedVersion: v, answerSummary: 'Alleen met exportvergunning.', visibility: 'SHAREABLE' })).version;
+    let v = (await ok('consultExpert', { id: dutch.id, expectedVersion: 1, expert: answerer, outcome: 'ANSWERED' }))
+      .version;
+    v = (
+      await ok('answerInquiry', {
+        id: dutch.id,
+        expectedVersion: v,
+        answerSummary: 'Alleen met exportvergunning.',
+        visibility: 'SHAREABLE',
+      })
+    ).version;
     english = (
       await record({
         kind: 'EXPERTISE_REQUEST',
@@ -256,7 +327,12 @@ describe('similar inquiries', () => {
         receivedAt: '2025-07-01T09:00:00Z',
       })
     ).inquiry;
-    await ok('answerInquiry', { id: english.id, expectedVersion: 1, answerSummary: 'Check the EU list first.', visibility: 'INTERNAL' });
+    await ok('answerInquiry', {
+      id: english.id,
+      expectedVersion: 1,
+      answerSummary: 'Check the EU list first.',
+      visibility: 'INTERNAL',
+    });
   });
 
   const SIMILAR = `query ($question: String!, $about: String) {
@@ -284,17 +360,31 @@ describe('similar inquiries', () => {
     const { data } = await graphql(SIMILAR, { question: 'fotonicachips', about: theme });
     const top = data.similarInquiries[0];
     expect(top.inquiry.slug).toBe(dutch.slug);
-    expect(top.reasons.map((r: any) => r.text)).toContainEqual(expect.stringMatching(new RegExp(`^Also about Photonic chips ${P} \\(\\+[\\d.]+\\)\\.$`)));
+    expect(top.reasons.map((r: any) => r.text)).toContainEqual(
+      expect.stringMatching(new RegExp(`^Also about Photonic chips ${P} \\(\\+[\\d.]+\\)\\.$`)),
+    );
     expect(top.reasons.reduce((sum: number, r: any) => sum + r.points, 0)).toBeCloseTo(top.score, 5);
   });
 
   it('shows earlier inquiries about the same partner when a new one is recorded, and on Inquiry.similar', async () => {
-    const { inquiry, similarInquiries } = await record({ question: `Completely different wording ${P}`, partner, themes: [] });
+    const { inquiry, similarInquiries } = await record({
+      question: `Completely different wording ${P}`,
+      partner,
+      themes: [],
+    });
     expect(similarInquiries[0].inquiry.slug).toBe(dutch.slug);
-    expect(similarInquiries[0].reasons.map((r: any) => r.text)).toContainEqual(expect.stringMatching(new RegExp(`^Concerns the same partner institution, Partner ${P} \\(\\+[\\d.]+\\)\\.$`)));
-    const { data } = await graphql('query ($id: ID!) { node(id: $id) { ... on Inquiry { similar(first: 10) { inquiry { slug } } } } }', { id: inquiry.id });
+    expect(similarInquiries[0].reasons.map((r: any) => r.text)).toContainEqual(
+      expect.stringMatching(new RegExp(`^Concerns the same partner institution, Partner ${P} \\(\\+[\\d.]+\\)\\.$`)),
+    );
+    const { data } = await graphql(
+      'query ($id: ID!) { node(id: $id) { ... on Inquiry { similar(first: 10) { inquiry { slug } } } } }',
+      { id: inquiry.id },
+    );
     expect(data.node.similar.map((s: any) => s.inquiry.slug)).toContain(dutch.slug);
-    const older = await graphql('query ($id: ID!) { node(id: $id) { ... on Inquiry { similar(first: 10) { inquiry { slug } } } } }', { id: dutch.id });
+    const older = await graphql(
+      'query ($id: ID!) { node(id: $id) { ... on Inquiry { similar(first: 10) { inquiry { slug } } } } }',
+      { id: dutch.id },
+    );
     expect(older.data.node.similar.map((s: any) => s.inquiry.slug)).not.toContain(inquiry.slug);
   });
 });
@@ -302,25 +392,44 @@ describe('similar inquiries', () => {
 describe('similar inquiries on the seed graph', () => {
   it('puts the inquiry a follow-up follows first, saying so', async () => {
     // Seeded: inq-2026-0039 follows up inq-2025-0011; long texts alone ranked other inquiries above it.
-    const { data } = await graphql(`{ inquiries(first: 100, filter: { status: [COORDINATING] }) { edges { node { id slug } } } }`);
+    const { data } = await graphql(`
+      {
+        inquiries(first: 100, filter: { status: [COORDINATING] }) {
+          edges {
+            node {
+              id
+              slug
+            }
+          }
+        }
+      }
+    `);
     const followUp = data.inquiries.edges.find((e: any) => e.node.slug === 'inq-2026-0039').node;
-    const similar = await graphql('query ($id: ID!) { node(id: $id) { ... on Inquiry { followUpOf { slug } similar(first: 3) { inquiry { slug } reasons { text } } } } }', {
-      id: followUp.id,
-    });
+    const similar = await graphql(
+      'query ($id: ID!) { node(id: $id) { ... on Inquiry { followUpOf { slug } similar(first: 3) { inquiry { slug } reasons { text } } } } }',
+      {
+        id: followUp.id,
+      },
+    );
     expect(similar.data.node.followUpOf.slug).toBe('inq-2025-0011');
     expect(similar.data.node.similar[0].inquiry.slug).toBe('inq-2025-0011');
     expect(similar.data.node.similar[0].reasons[0].text).toBe('One follows the other up (+50).');
   });
 
   it('finds an earlier Dutch inquiry through a singular where it said the plural', async () => {
-    const { data } = await graphql('{ similarInquiries(question: "Kunnen wij een halfgeleider laten doormeten in een lab in Shenzhen?", first: 3) { inquiry { slug question } } }');
+    const { data } = await graphql(
+      '{ similarInquiries(question: "Kunnen wij een halfgeleider laten doormeten in een lab in Shenzhen?", first: 3) { inquiry { slug question } } }',
+    );
     expect(data.similarInquiries[0].inquiry.slug).toBe('inq-2025-0045');
     expect(data.similarInquiries[0].inquiry.question).toMatch(/halfgeleiders/i);
   });
 
   it('answers a long question of hundreds of different words (more than Lucene takes as clauses)', async () => {
     const question = `Kunnen wij een halfgeleider laten doormeten in Shenzhen? ${Array.from({ length: 420 }, (_, i) => `term${i}q`).join(' ')}`;
-    const response = await graphql('query ($question: String!) { similarInquiries(question: $question, first: 3) { inquiry { slug } } }', { question });
+    const response = await graphql(
+      'query ($question: String!) { similarInquiries(question: $question, first: 3) { inquiry { slug } } }',
+      { question },
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data.similarInquiries[0].inquiry.slug).toBe('inq-2025-0045');
   });
@@ -329,7 +438,22 @@ describe('similar inquiries on the seed graph', () => {
 describe('whoKnows learns from inquiries', () => {
   it('ranks an expert who answered inquiries on the theme in the country above an equal one, saying why', async () => {
     const { data } = await graphql(
-      `query ($about: String!) { whoKnows(about: $about, country: "CN") { edges { score node { slug } reasons { kind text } } } }`,
+      `
+        query ($about: String!) {
+          whoKnows(about: $about, country: "CN") {
+            edges {
+              score
+              node {
+                slug
+              }
+              reasons {
+                kind
+                text
+              }
+            }
+          }
+        }
+      `,
       { about: theme },
     );
     const [first, second] = data.whoKnows.edges;

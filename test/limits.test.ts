@@ -30,7 +30,8 @@ function refusal(response: GraphqlResponse, limit: string) {
 
 const nested = (levels: number) => {
   let selection = 'name';
-  for (let level = 0; level < levels; level++) selection = `${level % 2 === 0 ? 'broader' : 'narrower'} { ${selection} }`;
+  for (let level = 0; level < levels; level++)
+    selection = `${level % 2 === 0 ? 'broader' : 'narrower'} { ${selection} }`;
   return `{ theme(name: "geopolitics") { ${selection} } }`;
 };
 
@@ -44,9 +45,16 @@ describe('operation limits (graphql-armor, graphql-js)', () => {
   });
 
   it('refuses too many aliases', async () => {
-    const aliases = Array.from({ length: DEFAULTS.maxAliases + 1 }, (_, i) => `a${i}: themes(first: 1) { totalCount }`).join(' ');
+    const aliases = Array.from(
+      { length: DEFAULTS.maxAliases + 1 },
+      (_, i) => `a${i}: themes(first: 1) { totalCount }`,
+    ).join(' ');
     const error = refusal(await graphql(`{ ${aliases} }`, {}, { as: null }), 'aliases');
-    expect(error.extensions.limit).toEqual({ name: 'aliases', max: DEFAULTS.maxAliases, found: DEFAULTS.maxAliases + 1 });
+    expect(error.extensions.limit).toEqual({
+      name: 'aliases',
+      max: DEFAULTS.maxAliases,
+      found: DEFAULTS.maxAliases + 1,
+    });
     expect(error.message).toMatch(/split it into several requests/);
   });
 
@@ -62,11 +70,21 @@ describe('operation limits (graphql-armor, graphql-js)', () => {
   it('refuses too many directives', async () => {
     const fields = Array.from({ length: DEFAULTS.maxDirectives + 1 }, () => '__typename @include(if: true)').join(' ');
     const error = refusal(await graphql(`{ ${fields} }`, {}, { as: null }), 'directives');
-    expect(error.extensions.limit).toEqual({ name: 'directives', max: DEFAULTS.maxDirectives, found: DEFAULTS.maxDirectives + 1 });
+    expect(error.extensions.limit).toEqual({
+      name: 'directives',
+      max: DEFAULTS.maxDirectives,
+      found: DEFAULTS.maxDirectives + 1,
+    });
   });
 
   it("lets GraphiQL's full introspection query through", async () => {
-    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
     const response = await graphql(query, {}, { as: null });
     expect(response.errors).toBeUndefined();
     expect(response.data.__schema.types.length).toBeGreaterThan(50);
@@ -107,7 +125,9 @@ describe('the cost budget (@pothos/plugin-complexity)', () => {
 
 describe('argument caps at the schema boundary', () => {
   it('refuses a list over the cap, naming the argument and the cap', async () => {
-    const ids = Array.from({ length: INPUT_CAPS.listItems + 1 }, (_, i) => Buffer.from(`Theme:t${i}`).toString('base64'));
+    const ids = Array.from({ length: INPUT_CAPS.listItems + 1 }, (_, i) =>
+      Buffer.from(`Theme:t${i}`).toString('base64'),
+    );
     const response = await graphql('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, { as: null });
     const error = refusal(response, 'listItems');
     expect(error.extensions.limit).toEqual({ name: 'listItems', max: 100, found: 101 });
@@ -129,12 +149,23 @@ describe('argument caps at the schema boundary', () => {
   });
 
   it('refuses text over its cap: search text, names, long text', async () => {
-    const about = refusal(await graphql('query ($about: String!) { whoKnows(about: $about) { totalCount } }', { about: 'x'.repeat(1001) }, { as: null }), 'textLength');
+    const about = refusal(
+      await graphql(
+        'query ($about: String!) { whoKnows(about: $about) { totalCount } }',
+        { about: 'x'.repeat(1001) },
+        { as: null },
+      ),
+      'textLength',
+    );
     expect(about.extensions.limit).toEqual({ name: 'textLength', max: INPUT_CAPS.text, found: 1001 });
     expect(about.message).toBe('about is 1,001 characters long; the limit is 1,000: shorten it.');
 
     const similar = refusal(
-      await graphql('query ($q: String!) { similarInquiries(question: "chips", about: $q) { score } }', { q: 'y'.repeat(300_000) }, { as: 'desk' }),
+      await graphql(
+        'query ($q: String!) { similarInquiries(question: "chips", about: $q) { score } }',
+        { q: 'y'.repeat(300_000) },
+        { as: 'desk' },
+      ),
       'textLength',
     );
     expect(similar.extensions.limit.found).toBe(300_000);
@@ -154,7 +185,11 @@ describe('argument caps at the schema boundary', () => {
 describe('"did you mean" stays bounded', () => {
   it('gives no suggestions for a long unknown name, and still says what to give', async () => {
     const country = `Taiwan ${'and more '.repeat(8)}`; // over the 60 characters that get suggestions, within whoKnows's 100
-    const response = await graphql('query ($c: String) { whoKnows(about: "chips", country: $c) { totalCount } }', { c: country }, { as: null });
+    const response = await graphql(
+      'query ($c: String) { whoKnows(about: "chips", country: $c) { totalCount } }',
+      { c: country },
+      { as: null },
+    );
     const error = response.errors![0]!;
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.extensions?.suggestions).toEqual([]);
@@ -178,7 +213,9 @@ describe('"did you mean" stays bounded', () => {
 
 describe('malformed requests get coded client errors', () => {
   it('answers a body over the limit with 413 and a JSON GraphQL error', async () => {
-    const { status, json } = await post(JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(DEFAULTS.maxBodyBytes) } }));
+    const { status, json } = await post(
+      JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(DEFAULTS.maxBodyBytes) } }),
+    );
     expect(status).toBe(413);
     expect(json.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
     expect(json.errors?.[0]?.message).toMatch(/larger than the limit of 1000000 bytes/);
@@ -201,7 +238,9 @@ describe('malformed requests get coded client errors', () => {
 
   it('answers more than 50 bad variable values with BAD_USER_INPUT only', async () => {
     const query = 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }';
-    const { status, json } = await post(JSON.stringify({ query, variables: { ids: Array.from({ length: 60 }, () => ({})) } }));
+    const { status, json } = await post(
+      JSON.stringify({ query, variables: { ids: Array.from({ length: 60 }, () => ({})) } }),
+    );
     expect(status).toBe(400);
     expect(json.errors!.length).toBeGreaterThan(50);
     expect(new Set(json.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));

@@ -21,7 +21,12 @@ const refusal = (response: { errors?: Array<{ message: string; extensions?: Reco
   return { message: response.errors![0]!.message, fields: response.errors![0]!.extensions!.fields as Fields };
 };
 const storedCount = async (prefix: string) => {
-  const [row] = await db.queries().read<{ n: number }>('MATCH (n) WHERE n.id STARTS WITH $prefix OR n.name STARTS WITH $prefix RETURN count(n) AS n', { prefix });
+  const [row] = await db
+    .queries()
+    .read<{ n: number }>(
+      'MATCH (n) WHERE n.id STARTS WITH $prefix OR n.name STARTS WITH $prefix RETURN count(n) AS n',
+      { prefix },
+    );
   return row!.n;
 };
 
@@ -30,7 +35,15 @@ describe('names refuse control, bidi and invisible characters in the mutations',
     const slug = `${P}-bidi`;
     const response = await graphql(
       'mutation ($input: CreateExpertInput!) { createExpert(input: $input) { slug } }',
-      { input: { slug, name: `${NAME} Anna\u202Eeilrahc`, headline: 'Chips\nand more', bio: 'A bio\nover two lines is fine', networks: ['CKN'] } },
+      {
+        input: {
+          slug,
+          name: `${NAME} Anna\u202Eeilrahc`,
+          headline: 'Chips\nand more',
+          bio: 'A bio\nover two lines is fine',
+          networks: ['CKN'],
+        },
+      },
       { as: 'admin' },
     );
     const { message, fields } = refusal(response);
@@ -44,11 +57,22 @@ describe('names refuse control, bidi and invisible characters in the mutations',
   it('createExpert still takes names in any script, with joiners, and bios over several lines', async () => {
     const response = await graphql(
       'mutation ($input: CreateExpertInput!) { createExpert(input: $input) { slug name bio } }',
-      { input: { slug: `${P}-fine`, name: `${NAME} Zoë O’Brien-Ünal می‌خواهم`, bio: 'Line one\nline two', networks: ['CKN'] } },
+      {
+        input: {
+          slug: `${P}-fine`,
+          name: `${NAME} Zoë O’Brien-Ünal می‌خواهم`,
+          bio: 'Line one\nline two',
+          networks: ['CKN'],
+        },
+      },
       { as: 'admin' },
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data.createExpert).toEqual({ slug: `${P}-fine`, name: `${NAME} Zoë O’Brien-Ünal می‌خواهم`, bio: 'Line one\nline two' });
+    expect(response.data.createExpert).toEqual({
+      slug: `${P}-fine`,
+      name: `${NAME} Zoë O’Brien-Ünal می‌خواهم`,
+      bio: 'Line one\nline two',
+    });
   });
 
   it('updateExpert refuses a NUL and the replacement character (a wrong decoding upstream) and changes nothing', async () => {
@@ -61,7 +85,14 @@ describe('names refuse control, bidi and invisible characters in the mutations',
     expect(created.errors).toBeUndefined();
     const response = await graphql(
       'mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { version } }',
-      { input: { id: slug, expectedVersion: created.data.createExpert.version, name: `${NAME} J\uFFFDrgen`, headlineNl: 'a\u0000b' } },
+      {
+        input: {
+          id: slug,
+          expectedVersion: created.data.createExpert.version,
+          name: `${NAME} J\uFFFDrgen`,
+          headlineNl: 'a\u0000b',
+        },
+      },
       { as: 'admin' },
     );
     const { fields } = refusal(response);
@@ -69,14 +100,26 @@ describe('names refuse control, bidi and invisible characters in the mutations',
       { field: 'name', message: expect.stringMatching(/U\+FFFD .*wrong encoding/) },
       { field: 'headlineNl', message: expect.stringContaining('U+0000 NULL') },
     ]);
-    const [row] = await db.queries().read<{ name: string; version: number }>('MATCH (e:Expert {id: $slug}) RETURN e.name AS name, e.version AS version', { slug });
+    const [row] = await db
+      .queries()
+      .read<{ name: string; version: number }>(
+        'MATCH (e:Expert {id: $slug}) RETURN e.name AS name, e.version AS version',
+        { slug },
+      );
     expect(row).toEqual({ name: `${NAME} Jurgen`, version: created.data.createExpert.version });
   });
 
   it('createTheme and createInstitution refuse them through the same check (names, aliases, acronym, city)', async () => {
     const theme = await graphql(
       'mutation ($input: CreateThemeInput!) { createTheme(input: $input) { slug } }',
-      { input: { slug: `${P}-theme`, name: `Theme ${P}\u2066x\u2069`, nameNl: `Thema ${P}`, aliases: [`alias\u200B${P}`] } },
+      {
+        input: {
+          slug: `${P}-theme`,
+          name: `Theme ${P}\u2066x\u2069`,
+          nameNl: `Thema ${P}`,
+          aliases: [`alias\u200B${P}`],
+        },
+      },
       { as: 'admin' },
     );
     expect(refusal(theme).fields).toEqual([
@@ -85,7 +128,17 @@ describe('names refuse control, bidi and invisible characters in the mutations',
     ]);
     const institution = await graphql(
       'mutation ($input: CreateInstitutionInput!) { createInstitution(input: $input) { slug } }',
-      { input: { slug: `${P}-inst`, name: `Institute ${P}`, nameNl: `Instituut\t${P}`, acronym: 'I\u200FX', city: 'Den\u0085Haag', kind: 'NGO', country: 'NL' } },
+      {
+        input: {
+          slug: `${P}-inst`,
+          name: `Institute ${P}`,
+          nameNl: `Instituut\t${P}`,
+          acronym: 'I\u200FX',
+          city: 'Den\u0085Haag',
+          kind: 'NGO',
+          country: 'NL',
+        },
+      },
       { as: 'admin' },
     );
     expect(refusal(institution).fields).toEqual([

@@ -8,7 +8,9 @@ import { startDevServer, type DevServer } from './helpers/dev-server.js';
 
 const html = (url: string) => fetch(url, { headers: { accept: 'text/html' } });
 const pageOptions = async (response: Response) =>
-  JSON.parse(/<script type="application\/json" id="page-options">(.*?)<\/script>/s.exec(await response.text())![1]!) as { devIdentities: Array<{ id: string }> | null };
+  JSON.parse(
+    /<script type="application\/json" id="page-options">(.*?)<\/script>/s.exec(await response.text())![1]!,
+  ) as { devIdentities: Array<{ id: string }> | null };
 
 describe('the pages', () => {
   const appUrl = inject('appUrl');
@@ -36,7 +38,8 @@ describe('the pages', () => {
   it('lets GraphiQL run Monaco workers of its own origin', async () => {
     const response = await html(`${appUrl}/graphql`);
     expect(response.headers.get('content-security-policy')).toContain("worker-src 'self'");
-    for (const worker of ['editor', 'json', 'graphql']) expect((await fetch(`${appUrl}/assets/${worker}.worker.js`)).status).toBe(200);
+    for (const worker of ['editor', 'json', 'graphql'])
+      expect((await fetch(`${appUrl}/assets/${worker}.worker.js`)).status).toBe(200);
   });
 
   it('answers an unchanged asset with 304', async () => {
@@ -47,21 +50,33 @@ describe('the pages', () => {
     expect(again.status).toBe(304);
   });
 
-  it.each(['/assets/manifest.json', '/assets/../package.json', '/assets/%2e%2e/package.json', '/assets/', '/assets/nothing.js', '/web/dist/search.js'])(
-    'serves nothing outside the build for %s',
-    async (route) => {
-      expect((await fetch(`${appUrl}${route}`)).status).toBe(404);
-    },
-  );
+  it.each([
+    '/assets/manifest.json',
+    '/assets/../package.json',
+    '/assets/%2e%2e/package.json',
+    '/assets/',
+    '/assets/nothing.js',
+    '/web/dist/search.js',
+  ])('serves nothing outside the build for %s', async (route) => {
+    expect((await fetch(`${appUrl}${route}`)).status).toBe(404);
+  });
 
   it('still answers GraphQL at /graphql for API clients', async () => {
-    const response = await fetch(`${appUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const response = await fetch(`${appUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(await response.json()).toMatchObject({ data: { __typename: 'Query' } });
   });
 
   it('offers no development sign-in when an operator configured the tokens (AUTH_SECRET here)', async () => {
     expect((await pageOptions(await html(`${appUrl}/`))).devIdentities).toBeNull();
-    const response = await fetch(`${appUrl}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"identity":"sample-admin"}' });
+    const response = await fetch(`${appUrl}/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"identity":"sample-admin"}',
+    });
     expect(response.status).toBe(404);
   });
 });
@@ -80,7 +95,13 @@ describe('the development sign-in, on the embedded default', () => {
     for (const route of ['/', '/dashboard', '/graphql']) {
       const options = await pageOptions(await html(`${server.url}${route}`));
       expect(options.devIdentities!.map((identity) => identity.id)).toEqual(
-        expect.arrayContaining(['sample-viewer', 'sample-officer', 'sample-secretariat-ckn', 'sample-desk', 'sample-admin']),
+        expect.arrayContaining([
+          'sample-viewer',
+          'sample-officer',
+          'sample-secretariat-ckn',
+          'sample-desk',
+          'sample-admin',
+        ]),
       );
     }
   });
@@ -93,7 +114,10 @@ describe('the development sign-in, on the embedded default', () => {
     const viewer = await server.authenticator.verify(token);
     expect([...viewer.roles]).toEqual(['secretariat']);
     expect(viewer.networks).toEqual(['ckn']);
-    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number; iat: number };
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+      exp: number;
+      iat: number;
+    };
     expect(claims.exp - claims.iat).toBe(3600);
     const api = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -117,7 +141,13 @@ describe('the development sign-in, on the embedded default', () => {
       const port = Number(new URL(server.url).port);
       const body = '{"identity":"sample-admin"}';
       const request = http.request(
-        { host: '127.0.0.1', port, path: '/auth/dev-token', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/auth/dev-token',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+        },
         (response) => {
           let text = '';
           response.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -157,7 +187,8 @@ describe('the development sign-in, on the embedded default', () => {
   // Last in this block: it spends the minute's mints of this server.
   it('mints a bounded number of tokens a minute', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i <= DEV_TOKEN_MINTS_PER_MINUTE; i++) statuses.push((await devToken('{"identity":"sample-admin"}')).status);
+    for (let i = 0; i <= DEV_TOKEN_MINTS_PER_MINUTE; i++)
+      statuses.push((await devToken('{"identity":"sample-admin"}')).status);
     expect(statuses.at(-1)).toBe(429);
     const refused = await devToken('{"identity":"sample-admin"}');
     expect(refused.status).toBe(429);
@@ -175,8 +206,13 @@ describe('the development sign-in, on the embedded default listening on every ad
 
   it('does not exist, and the pages offer no development identities', async () => {
     const url = server.url.replace('localhost', '127.0.0.1');
-    const response = await fetch(`${url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"identity":"sample-admin"}' });
+    const response = await fetch(`${url}/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"identity":"sample-admin"}',
+    });
     expect(response.status).toBe(404);
-    for (const route of ['/', '/dashboard', '/graphql']) expect((await pageOptions(await html(`${url}${route}`))).devIdentities).toBeNull();
+    for (const route of ['/', '/dashboard', '/graphql'])
+      expect((await pageOptions(await html(`${url}${route}`))).devIdentities).toBeNull();
   });
 });

@@ -37,11 +37,23 @@ const QUESTIONS: Array<{ name: string; about: string; country?: string; matchedB
   { name: 'a theme in a country', about: 'technology', country: 'CN', matchedBy: 'THEME', most: 3 },
   { name: 'a theme in a region', about: 'technology', country: 'East Asia', matchedBy: 'THEME', most: 3 },
   { name: 'a theme with words beside it', about: 'supply chains of port cranes', matchedBy: 'THEME_AND_TEXT', most: 3 },
-  { name: 'a theme with words beside it in a country', about: 'supply chains of port cranes', country: 'CN', matchedBy: 'THEME_AND_TEXT', most: 3 },
+  {
+    name: 'a theme with words beside it in a country',
+    about: 'supply chains of port cranes',
+    country: 'CN',
+    matchedBy: 'THEME_AND_TEXT',
+    most: 3,
+  },
   // Two themes: the threshold read must be exact in its first read, also for a page of 5.
   { name: 'two themes', about: 'export controls on chips', matchedBy: 'THEME', most: 3 },
   { name: 'free text', about: 'analyst economist scholar', matchedBy: 'FULL_TEXT', most: 3 },
-  { name: 'free text in a region', about: 'analyst economist scholar', country: 'East Asia', matchedBy: 'FULL_TEXT', most: 3 },
+  {
+    name: 'free text in a region',
+    about: 'analyst economist scholar',
+    country: 'East Asia',
+    matchedBy: 'FULL_TEXT',
+    most: 3,
+  },
 ];
 
 let db: Database;
@@ -75,7 +87,8 @@ async function expectRelationsAsStored(experts: any[]): Promise<void> {
   expect(stored.length).toBe(experts.length);
   for (const expert of experts) {
     const counts = stored.find((row) => row.id === expert.slug)!;
-    for (const relation of ['affiliations', 'networks', 'expertise', 'countryFocus']) expect(expert[relation].length).toBe(counts[relation]);
+    for (const relation of ['affiliations', 'networks', 'expertise', 'countryFocus'])
+      expect(expert[relation].length).toBe(counts[relation]);
     expect(expert.contributions.length).toBe(Math.min(3, counts.contributions!));
     expect(expert.events.length).toBe(Math.min(3, counts.events!));
     const dates = expert.contributions.map((k: any) => k.date);
@@ -89,7 +102,10 @@ async function expectRelationsAsStored(experts: any[]): Promise<void> {
  * Other test files write experts meanwhile (some, such as "Anna …", sort first by name), so a page can
  * disagree with a later read of the graph: such a page is asked for again, up to three times.
  */
-async function expectPageAsStored(send: () => Promise<GraphqlResponse>, experts: (response: GraphqlResponse) => any[]): Promise<GraphqlResponse> {
+async function expectPageAsStored(
+  send: () => Promise<GraphqlResponse>,
+  experts: (response: GraphqlResponse) => any[],
+): Promise<GraphqlResponse> {
   for (let attempt = 1; ; attempt++) {
     const response = await send();
     expect(response.errors).toBeUndefined();
@@ -102,7 +118,8 @@ async function expectPageAsStored(send: () => Promise<GraphqlResponse>, experts:
   }
 }
 
-const roundTrips = (response: { extensions?: { queryStats?: { roundTrips: number } } }) => response.extensions?.queryStats?.roundTrips;
+const roundTrips = (response: { extensions?: { queryStats?: { roundTrips: number } } }) =>
+  response.extensions?.queryStats?.roundTrips;
 
 describe('round trips of a whoKnows page with every relation of Expert selected', { timeout: 240_000 }, () => {
   for (const question of QUESTIONS) {
@@ -121,7 +138,9 @@ describe('round trips of a whoKnows page with every relation of Expert selected'
       const five = await onFreshStandings(() => graphql(WHO_KNOWS, { ...variables, first: 5 }));
       expect(five.errors).toBeUndefined();
       expect(roundTrips(five)).toBeLessThanOrEqual(question.most);
-      const next = await onFreshStandings(() => graphql(WHO_KNOWS, { ...variables, first: 5, after: five.data.whoKnows.pageInfo.endCursor }));
+      const next = await onFreshStandings(() =>
+        graphql(WHO_KNOWS, { ...variables, first: 5, after: five.data.whoKnows.pageInfo.endCursor }),
+      );
       expect(next.errors).toBeUndefined();
       expect(roundTrips(next)).toBeLessThanOrEqual(question.most);
     });
@@ -132,9 +151,25 @@ describe('round trips of other pages of experts', { timeout: 240_000 }, () => {
   it('free text after another process added a theme: the new name is read at once, in no more round trips', async () => {
     const slug = fixturePrefix('round-trips-theme');
     // Written by this test process, not the server: the server learns of it from the graph alone.
-    await createTheme(db.queries(), systemViewer('test', 'Round trips test'), { slug, name: `Quasarology ${slug.slice(-6)}`, nameNl: `Quasarologie ${slug.slice(-6)}` });
+    await createTheme(db.queries(), systemViewer('test', 'Round trips test'), {
+      slug,
+      name: `Quasarology ${slug.slice(-6)}`,
+      nameNl: `Quasarologie ${slug.slice(-6)}`,
+    });
     const response = await onFreshStandings(() =>
-      graphql(`query ($about: String!) { whoKnows(about: $about, first: 5) { matchedBy themes { slug } } }`, { about: `quasarology ${slug.slice(-6)} analyst` }),
+      graphql(
+        `
+          query ($about: String!) {
+            whoKnows(about: $about, first: 5) {
+              matchedBy
+              themes {
+                slug
+              }
+            }
+          }
+        `,
+        { about: `quasarology ${slug.slice(-6)} analyst` },
+      ),
     );
     expect(response.errors).toBeUndefined();
     expect(response.data.whoKnows.themes.map((t: { slug: string }) => t.slug)).toEqual([slug]);
@@ -143,7 +178,9 @@ describe('round trips of other pages of experts', { timeout: 240_000 }, () => {
 
   it('whoKnows asked by an officer, whose contact details depend on the networks: still at most 3', async () => {
     for (const first of [5, 20]) {
-      const response = await onFreshStandings(() => graphql(WHO_KNOWS, { about: 'technology', first }, { as: 'officer' }));
+      const response = await onFreshStandings(() =>
+        graphql(WHO_KNOWS, { about: 'technology', first }, { as: 'officer' }),
+      );
       expect(response.data.whoKnows.edges.length).toBe(first);
       expect(roundTrips(response)).toBeLessThanOrEqual(3);
     }
@@ -164,10 +201,17 @@ describe('round trips of other pages of experts', { timeout: 240_000 }, () => {
 
   it('node(id:) of an expert with every relation: the expert and one query for its relations', async () => {
     // A seed expert: other test files' experts ("fx-…") may sort first and have few relations.
-    const listed = await graphql('{ experts(first: 50) { edges { node { id slug contributions(first: 1) { id } } } } }');
-    const seeded = listed.data.experts.edges.find((edge: any) => !edge.node.slug.startsWith('fx-') && edge.node.contributions.length > 0);
+    const listed = await graphql(
+      '{ experts(first: 50) { edges { node { id slug contributions(first: 1) { id } } } } }',
+    );
+    const seeded = listed.data.experts.edges.find(
+      (edge: any) => !edge.node.slug.startsWith('fx-') && edge.node.contributions.length > 0,
+    );
     const response = await expectPageAsStored(
-      () => graphql(`query ($id: ID!) { node(id: $id) { ... on Expert { ${EXPERT_WITH_EVERY_RELATION} } } }`, { id: seeded.node.id }),
+      () =>
+        graphql(`query ($id: ID!) { node(id: $id) { ... on Expert { ${EXPERT_WITH_EVERY_RELATION} } } }`, {
+          id: seeded.node.id,
+        }),
       (page) => [page.data.node],
     );
     expect(roundTrips(response)).toBe(2);

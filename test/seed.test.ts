@@ -16,7 +16,9 @@ async function seedIds(): Promise<string[]> {
   const data = await readSeedData();
   return [
     ...isoCountries().map((c) => c.id),
-    ...[data.regions, data.themes, data.institutions, data.networks, data.experts, data.inquiries].flatMap((list) => list.map((x) => x.id)),
+    ...[data.regions, data.themes, data.institutions, data.networks, data.experts, data.inquiries].flatMap((list) =>
+      list.map((x) => x.id),
+    ),
     ...data.experts.flatMap((e) => e.contributions.map((k) => k.id)),
   ];
 }
@@ -39,7 +41,9 @@ async function fingerprint(): Promise<{ nodes: number; relationships: number; ha
      RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to`,
     { ids },
   );
-  const hash = createHash('sha256').update(JSON.stringify([nodes, relationships])).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify([nodes, relationships]))
+    .digest('hex');
   return { nodes: nodes.length, relationships: relationships.length, hash };
 }
 
@@ -61,7 +65,14 @@ describe('the seed graph', () => {
     );
     const iso = isoCountries().length;
     expect(iso).toBeGreaterThanOrEqual(249);
-    expect(counts).toEqual({ countries: iso, namedCountries: iso, ministries: 7, rvo: 1, cknSecretariat: 2, rekaSecretariat: 2 });
+    expect(counts).toEqual({
+      countries: iso,
+      namedCountries: iso,
+      ministries: 7,
+      rvo: 1,
+      cknSecretariat: 2,
+      rekaSecretariat: 2,
+    });
   });
 
   it('has a taxonomy of at least 60 themes with Dutch names and a broader/narrower structure', async () => {
@@ -90,7 +101,9 @@ describe('the seed graph', () => {
     expect(row!.experts).toBeGreaterThanOrEqual(80);
     expect(row!.complete).toBe(row!.experts);
     expect(row!.focusAbroad).toBeGreaterThan(row!.experts! / 2);
-    const levels = await db.queries().read<{ level: number }>(`MATCH ()-[r:EXPERT_IN|FOCUSES_ON]->() RETURN DISTINCT r.level AS level`);
+    const levels = await db
+      .queries()
+      .read<{ level: number }>(`MATCH ()-[r:EXPERT_IN|FOCUSES_ON]->() RETURN DISTINCT r.level AS level`);
     for (const { level } of levels) expect(level >= 1 && level <= 5).toBe(true);
   });
 });

@@ -10,26 +10,77 @@ import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
 const P = fixturePrefix('similar');
 
 const PAIRS: Array<[original: string, paraphrase: string]> = [
-  ['May our university share EUV lithography know-how with a Chinese partner university?', 'Mag onze universiteit kennis over EUV-lithografie delen met een Chinese partneruniversiteit?'],
-  ['Hoe omzeilen Russische bedrijven de sancties via Kazachstan?', 'How do Russian companies evade sanctions through Kazakhstan?'],
-  ['What is known about Chinese investment in Dutch port terminals and critical infrastructure?', 'Wat weten we over Chinese investeringen in Nederlandse haventerminals en vitale infrastructuur?'],
-  ["Welke risico's brengt samenwerking met Huawei aan 5G-netwerken mee?", 'What are the risks of working with Huawei on 5G networks?'],
-  ['Russian disinformation campaigns targeting the Baltic states', 'Russische desinformatiecampagnes gericht op de Baltische staten'],
-  ["Zijn er Chinese talentprogramma's actief onder promovendi aan Nederlandse universiteiten?", 'Are Chinese talent programmes recruiting PhD candidates at Dutch universities?'],
+  [
+    'May our university share EUV lithography know-how with a Chinese partner university?',
+    'Mag onze universiteit kennis over EUV-lithografie delen met een Chinese partneruniversiteit?',
+  ],
+  [
+    'Hoe omzeilen Russische bedrijven de sancties via Kazachstan?',
+    'How do Russian companies evade sanctions through Kazakhstan?',
+  ],
+  [
+    'What is known about Chinese investment in Dutch port terminals and critical infrastructure?',
+    'Wat weten we over Chinese investeringen in Nederlandse haventerminals en vitale infrastructuur?',
+  ],
+  [
+    "Welke risico's brengt samenwerking met Huawei aan 5G-netwerken mee?",
+    'What are the risks of working with Huawei on 5G networks?',
+  ],
+  [
+    'Russian disinformation campaigns targeting the Baltic states',
+    'Russische desinformatiecampagnes gericht op de Baltische staten',
+  ],
+  [
+    "Zijn er Chinese talentprogramma's actief onder promovendi aan Nederlandse universiteiten?",
+    'Are Chinese talent programmes recruiting PhD candidates at Dutch universities?',
+  ],
   ['Export controls on dual-use drones to Iran', 'Exportcontrole op dual-use drones naar Iran'],
-  ['Wat betekent de Chinese controle over zeldzame aardmetalen voor onze defensie-industrie?', 'What does Chinese control over rare earths mean for our defence industry?'],
-  ['Is the Confucius Institute at our university a channel for covert influence?', 'Is het Confucius Instituut aan onze universiteit een kanaal voor heimelijke beïnvloeding?'],
-  ['Hoe kwetsbaar zijn onderzeese kabels in de Noordzee voor Russische sabotage?', 'How vulnerable are undersea cables in the North Sea to Russian sabotage?'],
+  [
+    'Wat betekent de Chinese controle over zeldzame aardmetalen voor onze defensie-industrie?',
+    'What does Chinese control over rare earths mean for our defence industry?',
+  ],
+  [
+    'Is the Confucius Institute at our university a channel for covert influence?',
+    'Is het Confucius Instituut aan onze universiteit een kanaal voor heimelijke beïnvloeding?',
+  ],
+  [
+    'Hoe kwetsbaar zijn onderzeese kabels in de Noordzee voor Russische sabotage?',
+    'How vulnerable are undersea cables in the North Sea to Russian sabotage?',
+  ],
   ['Grain exports from Ukraine through the Black Sea', 'Graanexport uit Oekraïne via de Zwarte Zee'],
-  ['Welke rol speelt het Chinese Volksbevrijdingsleger in de Straat van Taiwan?', "What role does the People's Liberation Army play in the Taiwan Strait?"],
+  [
+    'Welke rol speelt het Chinese Volksbevrijdingsleger in de Straat van Taiwan?',
+    "What role does the People's Liberation Army play in the Taiwan Strait?",
+  ],
   ['Forced labour in Xinjiang cotton supply chains', 'Dwangarbeid in Xinjiang in katoenen toeleveringsketens'],
-  ['Gebruikt Rusland de schaduwvloot om het olieprijsplafond te ontwijken?', 'Does Russia use the shadow fleet to get around the oil price cap?'],
-  ['Chinese quantum computing research cooperation with Dutch universities', 'Onderzoekssamenwerking met China op het gebied van kwantumcomputers'],
-  ['Beïnvloedt China de verkiezingen in Taiwan met desinformatie?', 'Is China influencing the elections in Taiwan with disinformation?'],
-  ['Screening of a Belarusian PhD candidate for sanctions compliance', 'Screening van een Wit-Russische promovendus op naleving van sancties'],
-  ['Welke kennis heeft Rosatom over kernenergie in Centraal-Azië?', 'What does Rosatom know about nuclear energy in Central Asia?'],
-  ['Cyber espionage by Chinese state hackers against Dutch semiconductor firms', 'Cyberspionage door Chinese statelijke hackers tegen Nederlandse chipbedrijven'],
-  ['Arctische scheepvaart langs de Noordelijke Zeeroute door Chinese rederijen', 'Chinese shipping companies using the Northern Sea Route through the Arctic'],
+  [
+    'Gebruikt Rusland de schaduwvloot om het olieprijsplafond te ontwijken?',
+    'Does Russia use the shadow fleet to get around the oil price cap?',
+  ],
+  [
+    'Chinese quantum computing research cooperation with Dutch universities',
+    'Onderzoekssamenwerking met China op het gebied van kwantumcomputers',
+  ],
+  [
+    'Beïnvloedt China de verkiezingen in Taiwan met desinformatie?',
+    'Is China influencing the elections in Taiwan with disinformation?',
+  ],
+  [
+    'Screening of a Belarusian PhD candidate for sanctions compliance',
+    'Screening van een Wit-Russische promovendus op naleving van sancties',
+  ],
+  [
+    'Welke kennis heeft Rosatom over kernenergie in Centraal-Azië?',
+    'What does Rosatom know about nuclear energy in Central Asia?',
+  ],
+  [
+    'Cyber espionage by Chinese state hackers against Dutch semiconductor firms',
+    'Cyberspionage door Chinese statelijke hackers tegen Nederlandse chipbedrijven',
+  ],
+  [
+    'Arctische scheepvaart langs de Noordelijke Zeeroute door Chinese rederijen',
+    'Chinese shipping companies using the Northern Sea Route through the Arctic',
+  ],
 ];
 
 const OTHERS = [
@@ -61,11 +112,33 @@ const fixtureIds = new Set<string>();
 
 async function record(question: string, extra: Record<string, unknown> = {}): Promise<any> {
   const response = await graphql(
-    `mutation ($input: RecordInquiryInput!) {
-       recordInquiry(input: $input) {
-         inquiry { id slug themes { slug } countries { code } inferredThemes { slug } inferredCountries { code } inferredPartner { slug } inferredRiskCategories riskCategories }
-       }
-     }`,
+    `
+      mutation ($input: RecordInquiryInput!) {
+        recordInquiry(input: $input) {
+          inquiry {
+            id
+            slug
+            themes {
+              slug
+            }
+            countries {
+              code
+            }
+            inferredThemes {
+              slug
+            }
+            inferredCountries {
+              code
+            }
+            inferredPartner {
+              slug
+            }
+            inferredRiskCategories
+            riskCategories
+          }
+        }
+      }
+    `,
     { input: { kind: 'EXPERTISE_REQUEST', routedTo: 'ckn', askedBy: 'min-bz', question, context: `(${P})`, ...extra } },
   );
   expect(response.errors).toBeUndefined();
@@ -93,8 +166,27 @@ afterAll(async () => {
   await db.close();
 });
 
-async function similar(question: string): Promise<Array<{ slug: string; score: number; reasons: Array<{ text: string; points: number; ids: string[] }> }>> {
-  const response = await graphql(`query ($q: String!) { similarInquiries(question: $q, first: 100) { inquiry { slug } score reasons { text points ids } } }`, { q: question });
+async function similar(
+  question: string,
+): Promise<Array<{ slug: string; score: number; reasons: Array<{ text: string; points: number; ids: string[] }> }>> {
+  const response = await graphql(
+    `
+      query ($q: String!) {
+        similarInquiries(question: $q, first: 100) {
+          inquiry {
+            slug
+          }
+          score
+          reasons {
+            text
+            points
+            ids
+          }
+        }
+      }
+    `,
+    { q: question },
+  );
   expect(response.errors).toBeUndefined();
   return response.data.similarInquiries.map((s: any) => ({ slug: s.inquiry.slug, score: s.score, reasons: s.reasons }));
 }
@@ -120,20 +212,56 @@ describe('similar inquiries across English and Dutch', () => {
 
 /** Paraphrases, in the other language, of inquiries of the seed: ranked among every inquiry there is. */
 const SEED_PARAPHRASES: Array<[seedId: string, paraphrase: string]> = [
-  ['inq-2024-0001', 'Het Chinese bulkschip Yi Peng 3 wordt verdacht van schade aan twee kabels in de Oostzee. Wat weten we over Chinese betrokkenheid?'],
-  ['inq-2025-0002', 'Hoe waarschijnlijk is betrokkenheid van de schaduwvloot bij schade aan onderzeese kabels na het Eagle S-incident in de Finse Golf?'],
-  ['inq-2025-0006', 'What Chinese countermeasures can we expect if the Netherlands further extends the licence requirement for lithography and metrology equipment?'],
-  ['inq-2025-0014', 'Which forms of transnational repression by China against Uyghurs and Hong Kongers in the Netherlands are known?'],
-  ['inq-2025-0018', 'What security measures does the desk advise for researchers travelling to China for fieldwork with laptops and phones?'],
+  [
+    'inq-2024-0001',
+    'Het Chinese bulkschip Yi Peng 3 wordt verdacht van schade aan twee kabels in de Oostzee. Wat weten we over Chinese betrokkenheid?',
+  ],
+  [
+    'inq-2025-0002',
+    'Hoe waarschijnlijk is betrokkenheid van de schaduwvloot bij schade aan onderzeese kabels na het Eagle S-incident in de Finse Golf?',
+  ],
+  [
+    'inq-2025-0006',
+    'What Chinese countermeasures can we expect if the Netherlands further extends the licence requirement for lithography and metrology equipment?',
+  ],
+  [
+    'inq-2025-0014',
+    'Which forms of transnational repression by China against Uyghurs and Hong Kongers in the Netherlands are known?',
+  ],
+  [
+    'inq-2025-0018',
+    'What security measures does the desk advise for researchers travelling to China for fieldwork with laptops and phones?',
+  ],
   ['inq-2025-0022', 'How stable is the Russian economy in 2025: inflation, interest rates and war spending?'],
-  ['inq-2025-0026', 'Hoe zal China reageren op de nieuwe Amerikaanse importheffingen van begin april, en hoeveel handelsverlegging naar de EU verwachten experts?'],
-  ['inq-2025-0034', 'How many tankers of the Russian shadow fleet sail through the North Sea, and what legal options do we have to inspect them?'],
-  ['inq-2025-0042', 'Welke Belarussische banken vallen nog buiten de SWIFT-beperkingen, en hoe bereiken betalingen van Nederlandse bedrijven Belarus nog?'],
-  ['inq-2025-0046', 'Noord-Koreaanse troepen vochten in Koersk. Wat krijgt Pyongyang ervoor terug, en hoe kijkt Peking naar dit partnerschap?'],
-  ['inq-2025-0054', 'How is Taiwan responding to the American export restrictions on advanced chips, and what does that mean for Dutch suppliers to the semiconductor industry?'],
-  ['inq-2025-0066', 'How large-scale are Russian vote buying and disinformation around the Moldovan parliamentary elections at the end of September?'],
+  [
+    'inq-2025-0026',
+    'Hoe zal China reageren op de nieuwe Amerikaanse importheffingen van begin april, en hoeveel handelsverlegging naar de EU verwachten experts?',
+  ],
+  [
+    'inq-2025-0034',
+    'How many tankers of the Russian shadow fleet sail through the North Sea, and what legal options do we have to inspect them?',
+  ],
+  [
+    'inq-2025-0042',
+    'Welke Belarussische banken vallen nog buiten de SWIFT-beperkingen, en hoe bereiken betalingen van Nederlandse bedrijven Belarus nog?',
+  ],
+  [
+    'inq-2025-0046',
+    'Noord-Koreaanse troepen vochten in Koersk. Wat krijgt Pyongyang ervoor terug, en hoe kijkt Peking naar dit partnerschap?',
+  ],
+  [
+    'inq-2025-0054',
+    'How is Taiwan responding to the American export restrictions on advanced chips, and what does that mean for Dutch suppliers to the semiconductor industry?',
+  ],
+  [
+    'inq-2025-0066',
+    'How large-scale are Russian vote buying and disinformation around the Moldovan parliamentary elections at the end of September?',
+  ],
   ['inq-2025-0070', 'What lessons do experts draw from the Zapad-2025 exercise in Belarus?'],
-  ['inq-2025-0062', 'Wat betekent de door de VS bemiddelde transitroute door Syunik voor de rol van Rusland in de Zuidelijke Kaukasus?'],
+  [
+    'inq-2025-0062',
+    'Wat betekent de door de VS bemiddelde transitroute door Syunik voor de rol van Rusland in de Zuidelijke Kaukasus?',
+  ],
 ];
 
 describe('similar inquiries across languages, among all inquiries', () => {
@@ -152,12 +280,15 @@ describe('similar inquiries across languages, among all inquiries', () => {
 
 describe('tagging inquiries with what their text names', () => {
   it('links recognised themes, countries, partner and risk categories as inferred, apart from those given', async () => {
-    const inquiry = await record('Mogen wij chipontwerpen delen met Huawei in China? Wij vrezen ongewenste kennisoverdracht.', {
-      kind: 'KNOWLEDGE_SECURITY',
-      routedTo: null,
-      countries: ['CN'],
-      riskCategories: ['ETHICAL'],
-    });
+    const inquiry = await record(
+      'Mogen wij chipontwerpen delen met Huawei in China? Wij vrezen ongewenste kennisoverdracht.',
+      {
+        kind: 'KNOWLEDGE_SECURITY',
+        routedTo: null,
+        countries: ['CN'],
+        riskCategories: ['ETHICAL'],
+      },
+    );
     expect(inquiry.countries).toEqual([{ code: 'CN' }]);
     expect(inquiry.themes).toEqual([]);
     expect(inquiry.inferredThemes.map((t: any) => t.slug)).toContain('semiconductors');

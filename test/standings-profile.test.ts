@@ -38,10 +38,19 @@ async function addExperts(from: number, to: number): Promise<void> {
     const themes = [...new Set([i % THEMES, (i * 7) % THEMES, (i * 13) % THEMES].slice(0, 1 + (i % 3)))];
     rows.push({
       id: `expert-${String(i).padStart(6, '0')}`,
-      claims: themes.map((t, n) => ({ theme: `theme-${t}`, level: 1 + ((i + n) % 5), provenance: (i + n) % 4 === 0 ? 'VERIFIED' : 'DECLARED' })),
-      focus: [COUNTRIES[i % COUNTRIES.length]!, ...(i % 2 ? [COUNTRIES[(i * 3) % COUNTRIES.length]!] : [])].map((c, n) => ({ country: c, level: 1 + ((i + n) % 5) })),
+      claims: themes.map((t, n) => ({
+        theme: `theme-${t}`,
+        level: 1 + ((i + n) % 5),
+        provenance: (i + n) % 4 === 0 ? 'VERIFIED' : 'DECLARED',
+      })),
+      focus: [COUNTRIES[i % COUNTRIES.length]!, ...(i % 2 ? [COUNTRIES[(i * 3) % COUNTRIES.length]!] : [])].map(
+        (c, n) => ({ country: c, level: 1 + ((i + n) % 5) }),
+      ),
       contributions: Array.from({ length: i % 4 }, (_, n) => ({
-        id: `contribution-${i}-${n}`, theme: `theme-${(i + n) % THEMES}`, country: COUNTRIES[(i + n) % COUNTRIES.length]!, date: `20${10 + (n % 15)}-01-01`,
+        id: `contribution-${i}-${n}`,
+        theme: `theme-${(i + n) % THEMES}`,
+        country: COUNTRIES[(i + n) % COUNTRIES.length]!,
+        date: `20${10 + (n % 15)}-01-01`,
       })),
     });
   }
@@ -92,11 +101,18 @@ async function textPageDbHits(place: Parameters<typeof standingsQuestion>[1], sc
 }
 
 /** Total db hits of the query that ranks and explains the first page (with `explain: false`, that ranks it only). */
-async function firstPageDbHits(themeIds: string[], place: Parameters<typeof standingsQuestion>[1], explain = true): Promise<number> {
+async function firstPageDbHits(
+  themeIds: string[],
+  place: Parameters<typeof standingsQuestion>[1],
+  explain = true,
+): Promise<number> {
   const { cypher, params } = standingsQuery(standingsQuestion(themeIds, place, null, 21)!, 21, { explain });
   const driver = neo4j.driver(embedded.uri, undefined, { disableLosslessIntegers: true });
   try {
-    const { summary, records } = await driver.executeQuery(`PROFILE ${cypher}`, toCypherParams(params) as Record<string, unknown>);
+    const { summary, records } = await driver.executeQuery(
+      `PROFILE ${cypher}`,
+      toCypherParams(params) as Record<string, unknown>,
+    );
     expect(records[0]?.get('fresh')).toBe(true);
     let hits = 0;
     const walk = (plan: { dbHits: number; children: unknown[] }) => {
@@ -139,7 +155,10 @@ describe('the cost of a first page from the stored standings', () => {
     const measure = async () => ({
       broad: await firstPageDbHits(['technology'], null),
       country: await firstPageDbHits(['technology'], { countries: [{ id: 'CN' }] }),
-      region: await firstPageDbHits(['technology'], { region: { id: 'everywhere' }, countries: COUNTRIES.map((id) => ({ id })) }),
+      region: await firstPageDbHits(['technology'], {
+        region: { id: 'everywhere' },
+        countries: COUNTRIES.map((id) => ({ id })),
+      }),
       rankingOnly: await firstPageDbHits(['technology'], null, false),
       text: await textPageDbHits(null),
       textInCountry: await textPageDbHits({ countries: [{ id: 'CN' }] }),
@@ -172,6 +191,8 @@ describe('the cost of a first page from the stored standings', () => {
     const stored = await readStandings(db.queries(), standingsQuestion(['technology'], null, null, 21)!);
     const scratch = await rankByTheme(db.queries(), ['technology'], { countryIds: null, after: null, limit: 21 });
     expect(stored.ranked!.total).toBe(2_000 + TEXT_EXPERTS);
-    expect(stored.ranked!.page.map((hit) => [hit.expert.id, hit.score])).toEqual(scratch.page.map((hit) => [hit.expert.id, hit.score]));
+    expect(stored.ranked!.page.map((hit) => [hit.expert.id, hit.score])).toEqual(
+      scratch.page.map((hit) => [hit.expert.id, hit.score]),
+    );
   }, 600_000);
 });

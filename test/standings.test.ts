@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemViewer } from '../src/auth/viewer.js';
 import { createContribution, updateContribution } from '../src/contributions/service.js';
-import { DatabaseBusyError, type Database } from '../src/db/database.js';
+import type { Database } from '../src/db/database.js';
+import { DatabaseBusyError } from '../src/db/errors.js';
 import { importExpertCsv } from '../src/experts/csv/import.js';
 import { mergeExperts } from '../src/experts/duplicates/service.js';
 import { eraseExpert } from '../src/experts/erasure/service.js';
@@ -28,14 +29,22 @@ const side = `${P}-side`;
 let db: Database;
 
 const version = async (label: string, id: string) => {
-  const [row] = await db.queries().read<{ version: number }>(`MATCH (n:${label} {id: $id}) RETURN coalesce(n.version, 1) AS version`, { id });
+  const [row] = await db
+    .queries()
+    .read<{ version: number }>(`MATCH (n:${label} {id: $id}) RETURN coalesce(n.version, 1) AS version`, { id });
   return row!.version;
 };
 
 /** Stored standings of these experts (scores and facts) against what STANDING_SCORE says now. */
 async function expectCurrent(ids: string[]): Promise<void> {
   const drift = await db.queries().writeTransaction((run) => driftOf(run, ids, 5));
-  expect({ missing: drift.missing, extra: drift.extra, wrongScore: drift.wrongScore, wrongFacts: drift.wrongFacts, examples: drift.examples }).toEqual({
+  expect({
+    missing: drift.missing,
+    extra: drift.extra,
+    wrongScore: drift.wrongScore,
+    wrongFacts: drift.wrongFacts,
+    examples: drift.examples,
+  }).toEqual({
     missing: 0,
     extra: 0,
     wrongScore: 0,
@@ -53,7 +62,9 @@ async function expectSameRanking(themeIds: string[], place: Place = null, size =
   const stored: Array<{ id: string; score: number }> = [];
   let after: [number, string] | null = null;
   for (let pages = 0; pages < 100; pages++) {
-    const { ranked } = await readStandings(db.queries(), standingsQuestion(themeIds, place, after, size + 1)!, { assumeFresh: true });
+    const { ranked } = await readStandings(db.queries(), standingsQuestion(themeIds, place, after, size + 1)!, {
+      assumeFresh: true,
+    });
     expect(ranked).toBeDefined();
     expect(ranked!.total).toBe(scratch.total);
     const page = ranked!.page.slice(0, size);
@@ -65,11 +76,20 @@ async function expectSameRanking(themeIds: string[], place: Place = null, size =
   return stored.length;
 }
 
-const level = (theme: string, value: number, provenance?: 'DECLARED' | 'VERIFIED') => ({ theme, level: value, ...(provenance ? { provenance } : {}) });
+const level = (theme: string, value: number, provenance?: 'DECLARED' | 'VERIFIED') => ({
+  theme,
+  level: value,
+  ...(provenance ? { provenance } : {}),
+});
 const focus = (country: string, value: number) => ({ country, level: value });
 
 async function newExpert(name: string, input: Record<string, unknown>): Promise<string> {
-  return createExpert(db.queries(), viewer, { name: `${name} ${P}`, slug: `${P}-${name.toLowerCase()}`, networks: ['ckn'], ...input });
+  return createExpert(db.queries(), viewer, {
+    name: `${name} ${P}`,
+    slug: `${P}-${name.toLowerCase()}`,
+    networks: ['ckn'],
+    ...input,
+  });
 }
 
 const ids: Record<string, string> = {};
@@ -100,15 +120,27 @@ describe('stored standings after each write path', { timeout: 240_000 }, () => {
     expect(await expectSameRanking([root])).toBe(4);
     await expectSameRanking([child]);
     await expectSameRanking([root], { countries: [{ id: 'FI' }] });
-    const [row] = await db.queries().read<{ countries: string[] }>(`MATCH (r:Region {id: 'nordic-countries'})<-[:IN_REGION]-(c:Country) RETURN collect(c.id) AS countries`);
+    const [row] = await db
+      .queries()
+      .read<{ countries: string[] }>(
+        `MATCH (r:Region {id: 'nordic-countries'})<-[:IN_REGION]-(c:Country) RETURN collect(c.id) AS countries`,
+      );
     await expectSameRanking([root], nordic(row!.countries));
     // Several themes: scores add up, as from scratch.
     await expectSameRanking([child, side], null, 2);
   });
 
   it('updating levels, provenance and focus moves the stored scores', async () => {
-    await updateExpert(db.queries(), viewer, { id: ids.cees!, expectedVersion: await version('Expert', ids.cees!), expertise: [level(leaf, 5, 'VERIFIED')] });
-    await updateExpert(db.queries(), viewer, { id: ids.anna!, expectedVersion: await version('Expert', ids.anna!), countryFocus: [focus('SE', 1)] });
+    await updateExpert(db.queries(), viewer, {
+      id: ids.cees!,
+      expectedVersion: await version('Expert', ids.cees!),
+      expertise: [level(leaf, 5, 'VERIFIED')],
+    });
+    await updateExpert(db.queries(), viewer, {
+      id: ids.anna!,
+      expectedVersion: await version('Expert', ids.anna!),
+      countryFocus: [focus('SE', 1)],
+    });
     await expectCurrent([ids.anna!, ids.cees!]);
     await expectSameRanking([root]);
     await expectSameRanking([root], { countries: [{ id: 'FI' }] });
@@ -117,11 +149,20 @@ describe('stored standings after each write path', { timeout: 240_000 }, () => {
 
   it('contributions count for their authors, also for an author who is taken off', async () => {
     const contribution = await createContribution(db.queries(), viewer, {
-      kind: 'PUBLICATION', title: `Leaf work ${P}`, date: '2025-05-01', authors: [ids.dirk!, ids.eva!], themes: [leaf], countries: ['EE'],
+      kind: 'PUBLICATION',
+      title: `Leaf work ${P}`,
+      date: '2025-05-01',
+      authors: [ids.dirk!, ids.eva!],
+      themes: [leaf],
+      countries: ['EE'],
     });
     await expectCurrent([ids.dirk!, ids.eva!]);
     await expectSameRanking([root], { countries: [{ id: 'EE' }] });
-    await updateContribution(db.queries(), viewer, { id: contribution, expectedVersion: await version('Contribution', contribution), authors: [ids.eva!] });
+    await updateContribution(db.queries(), viewer, {
+      id: contribution,
+      expectedVersion: await version('Contribution', contribution),
+      authors: [ids.eva!],
+    });
     await expectCurrent([ids.dirk!, ids.eva!]);
     await expectSameRanking([root]);
     await expectSameRanking([root], { countries: [{ id: 'EE' }] });
@@ -129,10 +170,24 @@ describe('stored standings after each write path', { timeout: 240_000 }, () => {
 
   it('an answered inquiry counts for the expert who answered it', async () => {
     const { inquiry } = await recordInquiry(db.queries(), viewer, {
-      kind: 'EXPERTISE_REQUEST', question: `Who knows about leaves in Estonia? ${P}`, askedBy: 'min-bz', themes: [leaf], countries: ['EE'], routedTo: 'ckn',
+      kind: 'EXPERTISE_REQUEST',
+      question: `Who knows about leaves in Estonia? ${P}`,
+      askedBy: 'min-bz',
+      themes: [leaf],
+      countries: ['EE'],
+      routedTo: 'ckn',
     });
-    await consultExpert(db.queries(), viewer, { id: inquiry.id, expectedVersion: await version('Inquiry', inquiry.id), expert: ids.bram!, outcome: 'ANSWERED' });
-    await answerInquiry(db.queries(), viewer, { id: inquiry.id, expectedVersion: await version('Inquiry', inquiry.id), answerSummary: 'Answered.' });
+    await consultExpert(db.queries(), viewer, {
+      id: inquiry.id,
+      expectedVersion: await version('Inquiry', inquiry.id),
+      expert: ids.bram!,
+      outcome: 'ANSWERED',
+    });
+    await answerInquiry(db.queries(), viewer, {
+      id: inquiry.id,
+      expectedVersion: await version('Inquiry', inquiry.id),
+      answerSummary: 'Answered.',
+    });
     await expectCurrent([ids.bram!]);
     await expectSameRanking([root], { countries: [{ id: 'EE' }] });
     await expectSameRanking([leaf]);
@@ -140,7 +195,11 @@ describe('stored standings after each write path', { timeout: 240_000 }, () => {
 
   it('a change in the theme hierarchy moves the standings of the experts under it', async () => {
     // The side theme goes under the child: its experts now stand for the child and the root as well.
-    await updateTheme(db.queries(), viewer, { id: side, expectedVersion: await version('Theme', side), broader: [child] });
+    await updateTheme(db.queries(), viewer, {
+      id: side,
+      expectedVersion: await version('Theme', side),
+      broader: [child],
+    });
     await expectCurrent(Object.values(ids));
     await expectSameRanking([root]);
     await expectSameRanking([child]);
@@ -170,28 +229,52 @@ describe('stored standings after each write path', { timeout: 240_000 }, () => {
     const theme = `${P}-bulk`;
     await createTheme(db.queries(), viewer, { slug: theme, name: `Bulk ${P}`, nameNl: `Bulk ${P}` });
     // Each a surname of its own: 320 experts sharing one would be 51,040 likely-duplicate pairs for identity.test.ts to page through.
-    const rows = Array.from({ length: 320 }, (_, i) => `${P}-bulk-${String(i).padStart(3, '0')},Bulk ${P} Nr${i},${theme}|${1 + (i % 5)}|DECLARED,${i % 3 ? 'FI' : 'SE'}|${1 + (i % 4)}|DECLARED`);
-    const report = await importExpertCsv(db.queries(), viewer, ['slug,name,expertise,countryFocus', ...rows].join('\n'), { dryRun: false, source: 'bulk.csv' });
+    const rows = Array.from(
+      { length: 320 },
+      (_, i) =>
+        `${P}-bulk-${String(i).padStart(3, '0')},Bulk ${P} Nr${i},${theme}|${1 + (i % 5)}|DECLARED,${i % 3 ? 'FI' : 'SE'}|${1 + (i % 4)}|DECLARED`,
+    );
+    const report = await importExpertCsv(
+      db.queries(),
+      viewer,
+      ['slug,name,expertise,countryFocus', ...rows].join('\n'),
+      { dryRun: false, source: 'bulk.csv' },
+    );
     expect(report.problems).toEqual([]);
     const bulk = rows.map((row) => row.split(',')[0]!);
     // Not marked stale for a background rebuild (complete, or a rebuild another test file began is running);
     // the signature is not asked, as other files write fixtures around audited() meanwhile.
-    const [state] = await db.queries().read<{ markedStale: boolean }>(
-      'MATCH (s:StandingsState) RETURN s.complete = false AND s.rebuildId IS NULL AS markedStale',
-    );
+    const [state] = await db
+      .queries()
+      .read<{ markedStale: boolean }>(
+        'MATCH (s:StandingsState) RETURN s.complete = false AND s.rebuildId IS NULL AS markedStale',
+      );
     expect(state!.markedStale).toBe(false);
-    const { ranked } = await readStandings(db.queries(), standingsQuestion([theme], null, null, 21)!, { assumeFresh: true });
+    const { ranked } = await readStandings(db.queries(), standingsQuestion([theme], null, null, 21)!, {
+      assumeFresh: true,
+    });
     expect(ranked!.total).toBe(bulk.length);
     await expectCurrent(bulk);
     await expectSameRanking([theme], { countries: [{ id: 'SE' }] }, 50);
   });
 
   it('retiring, merging and erasing take experts out of the stored ranking', async () => {
-    await retireExpert(db.queries(), viewer, { id: ids.frank!, expectedVersion: await version('Expert', ids.frank!), reason: 'left' });
-    await mergeExperts(db.queries(), viewer, {
-      keep: ids.eva!, remove: ids.gert!, keepVersion: await version('Expert', ids.eva!), removeVersion: await version('Expert', ids.gert!),
+    await retireExpert(db.queries(), viewer, {
+      id: ids.frank!,
+      expectedVersion: await version('Expert', ids.frank!),
+      reason: 'left',
     });
-    const { anonymousId } = await eraseExpert(db.queries(), viewer, { id: ids.dirk!, expectedVersion: await version('Expert', ids.dirk!), reason: 'request' });
+    await mergeExperts(db.queries(), viewer, {
+      keep: ids.eva!,
+      remove: ids.gert!,
+      keepVersion: await version('Expert', ids.eva!),
+      removeVersion: await version('Expert', ids.gert!),
+    });
+    const { anonymousId } = await eraseExpert(db.queries(), viewer, {
+      id: ids.dirk!,
+      expectedVersion: await version('Expert', ids.dirk!),
+      reason: 'request',
+    });
     const [left] = await db.queries().read<{ standings: number }>(
       `UNWIND $gone AS id
        CALL (id) { MATCH (n:Expert {id: id}) RETURN n UNION MATCH (n:MergedExpert {id: id}) RETURN n UNION MATCH (n:ErasedExpert {id: id}) RETURN n }
@@ -209,20 +292,38 @@ describe('stored standings after each write path', { timeout: 240_000 }, () => {
 describe('stored standings under concurrent writes', { timeout: 240_000 }, () => {
   it('several clients writing at once, over HTTP and from a second process, leave the stored ranking equal to a from-scratch one', async () => {
     const team = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => newExpert(`Team${i}`, { expertise: [level(i % 2 ? child : leaf, 1 + (i % 5))], countryFocus: [focus('FI', 1 + i % 3)] })),
+      Array.from({ length: 6 }, (_, i) =>
+        newExpert(`Team${i}`, {
+          expertise: [level(i % 2 ? child : leaf, 1 + (i % 5))],
+          countryFocus: [focus('FI', 1 + (i % 3))],
+        }),
+      ),
     );
     const second = await connectTestDatabase();
     // One inquiry per expert, recorded and consulted through the second process.
     const inquiries = await Promise.all(
-      team.map(async (_, i) => (await recordInquiry(second.queries(), viewer, {
-        kind: 'EXPERTISE_REQUEST', question: `Who knows about children in Finland, ${i}? ${P}`, askedBy: 'min-bz', themes: [child], countries: ['FI'], routedTo: 'ckn',
-      })).inquiry.id),
+      team.map(
+        async (_, i) =>
+          (
+            await recordInquiry(second.queries(), viewer, {
+              kind: 'EXPERTISE_REQUEST',
+              question: `Who knows about children in Finland, ${i}? ${P}`,
+              askedBy: 'min-bz',
+              themes: [child],
+              countries: ['FI'],
+              routedTo: 'ckn',
+            })
+          ).inquiry.id,
+      ),
     );
     /** The second process records a consultation of the expert (answered in some rounds, declined in others). */
     const consultedBySecondProcess = async (expert: string, round: number) => {
       const inquiry = inquiries[team.indexOf(expert)]!;
       await consultExpert(second.queries(), viewer, {
-        id: inquiry, expectedVersion: await version('Inquiry', inquiry), expert, outcome: round === 1 ? 'DECLINED' : 'ANSWERED',
+        id: inquiry,
+        expectedVersion: await version('Inquiry', inquiry),
+        expert,
+        outcome: round === 1 ? 'DECLINED' : 'ANSWERED',
       });
     };
     const update = `mutation($input: UpdateExpertInput!) { updateExpert(input: $input) { id } }`;
@@ -246,11 +347,24 @@ describe('stored standings under concurrent writes', { timeout: 240_000 }, () =>
         const partner = team[(i + 1) % team.length]!;
         writes.push(
           untilWritten(async () =>
-            graphql(update, { input: { id, expectedVersion: await version('Expert', id), expertise: [level(round % 2 ? leaf : child, 1 + ((round + i) % 5))] } }),
+            graphql(update, {
+              input: {
+                id,
+                expectedVersion: await version('Expert', id),
+                expertise: [level(round % 2 ? leaf : child, 1 + ((round + i) % 5))],
+              },
+            }),
           ),
           untilWritten(() =>
             graphql(contribute, {
-              input: { kind: 'TALK', title: `Round ${round} by ${i} ${P}`, date: '2025-01-01', authors: [id, partner], themes: [round % 2 ? leaf : child], countries: ['FI'] },
+              input: {
+                kind: 'TALK',
+                title: `Round ${round} by ${i} ${P}`,
+                date: '2025-01-01',
+                authors: [id, partner],
+                themes: [round % 2 ? leaf : child],
+                countries: ['FI'],
+              },
             }),
           ),
           // A second API process on the same database: the same code through a driver and pool of its own.
@@ -259,7 +373,16 @@ describe('stored standings under concurrent writes', { timeout: 240_000 }, () =>
             return consultedBySecondProcess(id, round).then(
               () => ({}),
               (error: { extensions?: { code?: string } }) => ({
-                errors: [{ extensions: { code: error instanceof DatabaseBusyError ? 'SERVICE_UNAVAILABLE' : (error.extensions?.code ?? String(error)) } }],
+                errors: [
+                  {
+                    extensions: {
+                      code:
+                        error instanceof DatabaseBusyError
+                          ? 'SERVICE_UNAVAILABLE'
+                          : (error.extensions?.code ?? String(error)),
+                    },
+                  },
+                ],
               }),
             );
           }),
@@ -278,10 +401,12 @@ describe('stored standings under concurrent writes', { timeout: 240_000 }, () =>
 
 describe('when data is written around audited changes', { timeout: 240_000 }, () => {
   it('the read path notices, and a rebuild makes the stored ranking whole again', async () => {
-    await db.queries().write(
-      `MATCH (t:Theme {id: $leaf}) CREATE (e:Expert {id: $id, name: 'Raw ' + $id})-[:EXPERT_IN {level: 5, provenance: 'DECLARED'}]->(t)`,
-      { leaf, id: `${P}-raw` },
-    );
+    await db
+      .queries()
+      .write(
+        `MATCH (t:Theme {id: $leaf}) CREATE (e:Expert {id: $id, name: 'Raw ' + $id})-[:EXPERT_IN {level: 5, provenance: 'DECLARED'}]->(t)`,
+        { leaf, id: `${P}-raw` },
+      );
     const question = standingsQuestion([root], null, null, 10)!;
     expect((await readStandings(db.queries(), question)).stale).toBe(true);
     await rebuildStandings(db.queries());

@@ -21,8 +21,14 @@ const P = fixturePrefix('provenance');
 const ports = `${P}-ports`;
 const portsName = `Port security ${P}`;
 const ids = {
-  verified3: `${P}-verified3`, claimer5: `${P}-claimer5`, twinV: `${P}-twin-v`, twinE: `${P}-twin-e`, twinD: `${P}-twin-d`,
-  kzEvidence: `${P}-kz-evidence`, kzFocus: `${P}-kz-focus`, kzWorks: `${P}-kz-works`,
+  verified3: `${P}-verified3`,
+  claimer5: `${P}-claimer5`,
+  twinV: `${P}-twin-v`,
+  twinE: `${P}-twin-e`,
+  twinD: `${P}-twin-d`,
+  kzEvidence: `${P}-kz-evidence`,
+  kzFocus: `${P}-kz-focus`,
+  kzWorks: `${P}-kz-works`,
 };
 
 let db: Database;
@@ -115,7 +121,8 @@ async function ranks(variables: Record<string, unknown>) {
 }
 
 /** The fixture's experts in the order ranked, leaving out the seed's. */
-const ours = (result: any): string[] => result.edges.map((e: any) => e.node.slug).filter((slug: string) => slug.startsWith(P));
+const ours = (result: any): string[] =>
+  result.edges.map((e: any) => e.node.slug).filter((slug: string) => slug.startsWith(P));
 const edgeOf = (result: any, id: string) => result.edges.find((e: any) => e.node.slug === id);
 
 describe('provenance in the score', () => {
@@ -130,16 +137,34 @@ describe('provenance in the score', () => {
   it('says the provenance in the reason, with who verified it and when', async () => {
     const result = await ask({ about: portsName });
     const [theme] = edgeOf(result, ids.verified3).reasons;
-    expect(theme.text).toBe(`Expertise level 3/5 in ${portsName}. Verified by the CKN secretariat on 3 March 2026 (+6).`);
-    expect(theme).toMatchObject({ kind: 'THEME', provenance: 'VERIFIED', verifiedBy: 'local-secretariat-ckn', verifiedAt: '2026-03-03T10:00:00.000Z', theme: { slug: ports } });
+    expect(theme.text).toBe(
+      `Expertise level 3/5 in ${portsName}. Verified by the CKN secretariat on 3 March 2026 (+6).`,
+    );
+    expect(theme).toMatchObject({
+      kind: 'THEME',
+      provenance: 'VERIFIED',
+      verifiedBy: 'local-secretariat-ckn',
+      verifiedAt: '2026-03-03T10:00:00.000Z',
+      theme: { slug: ports },
+    });
     expect(edgeOf(result, ids.twinV).reasons[0].text).toContain('Verified by Carla Curator on 1 January 2026');
     expect(edgeOf(result, ids.twinE).reasons[0].text).toContain('Evidenced by');
-    expect(edgeOf(result, ids.twinD).reasons[0]).toMatchObject({ provenance: 'DECLARED', verifiedBy: null, verifiedAt: null });
-    expect(edgeOf(result, ids.claimer5).reasons[0].text).toMatch(/Declared by the expert, with nothing to show for it and 5 unrelated subjects claimed at level 4-5 likewise/);
+    expect(edgeOf(result, ids.twinD).reasons[0]).toMatchObject({
+      provenance: 'DECLARED',
+      verifiedBy: null,
+      verifiedAt: null,
+    });
+    expect(edgeOf(result, ids.claimer5).reasons[0].text).toMatch(
+      /Declared by the expert, with nothing to show for it and 5 unrelated subjects claimed at level 4-5 likewise/,
+    );
   });
 
   it('explains every score with reasons whose points add up to it', async () => {
-    for (const variables of [{ about: portsName }, { about: portsName, country: 'China' }, { about: 'sanctieomzeiling', country: 'Centraal-Azië' }]) {
+    for (const variables of [
+      { about: portsName },
+      { about: portsName, country: 'China' },
+      { about: 'sanctieomzeiling', country: 'Centraal-Azië' },
+    ]) {
       const result = await ask(variables);
       expect(result.edges.length).toBeGreaterThan(0);
       for (const edge of result.edges) {
@@ -158,7 +183,10 @@ describe('reasons that lead somewhere', () => {
     expect(byKind('EVIDENCE').contributions.map((c: any) => c.slug)).toEqual([`${P}-k2`, `${P}-k1`]);
     expect(byKind('EVIDENCE').theme.slug).toBe(ports);
     expect(byKind('INQUIRIES').inquiries.map((q: any) => q.slug)).toEqual([`${P}-q1`]);
-    expect(byKind('COUNTRY_EVIDENCE')).toMatchObject({ contributions: [{ slug: `${P}-k2` }, { slug: `${P}-k1` }], inquiries: [{ slug: `${P}-q1` }] });
+    expect(byKind('COUNTRY_EVIDENCE')).toMatchObject({
+      contributions: [{ slug: `${P}-k2` }, { slug: `${P}-k1` }],
+      inquiries: [{ slug: `${P}-q1` }],
+    });
     expect(edgeOf(result, ids.twinD).reasons.find((r: any) => r.kind === 'COUNTRY_FOCUS').country.code).toBe('CN');
   });
 
@@ -178,7 +206,9 @@ describe('country from evidence', () => {
     expect(ours(result)).toEqual([ids.kzFocus, ids.kzEvidence]);
     const reasons = edgeOf(result, ids.kzEvidence).reasons;
     expect(reasons.map((r: any) => r.kind)).toEqual(['THEME', 'COUNTRY_EVIDENCE', 'EVIDENCE', 'INQUIRIES']);
-    expect(reasons[1].text).toBe('1 contribution and 1 answered inquiry concerning Central Asia (no stated focus) (+1).');
+    expect(reasons[1].text).toBe(
+      '1 contribution and 1 answered inquiry concerning Central Asia (no stated focus) (+1).',
+    );
   });
 
   it('never matches on an affiliation with an institution in the country alone', async () => {

@@ -13,7 +13,8 @@ import { loadRankingFixture } from './helpers/ranking-fixture.js';
  * A change that makes the ranking worse brings a language's mean under its floor. RANKING_REPORT=1 prints
  * each question's nDCG and the top of its ranking.
  */
-const fixture = (file: string) => JSON.parse(readFileSync(new URL(`fixtures/ranking-quality/${file}`, import.meta.url), 'utf8'));
+const fixture = (file: string) =>
+  JSON.parse(readFileSync(new URL(`fixtures/ranking-quality/${file}`, import.meta.url), 'utf8'));
 const graph = fixture('graph.json');
 const { floor, questions } = fixture('questions.json') as {
   floor: Record<'en' | 'nl', number>;
@@ -28,7 +29,8 @@ beforeAll(async () => {
   db = await connectTestDatabase();
   const counts = await loadRankingFixture(db.queries(), P, graph);
   // Every theme and country the fixture names exists in the seed: nothing was silently left out.
-  const expected = (pick: (x: any) => unknown[]) => graph.experts.reduce((sum: number, x: any) => sum + pick(x).length, 0);
+  const expected = (pick: (x: any) => unknown[]) =>
+    graph.experts.reduce((sum: number, x: any) => sum + pick(x).length, 0);
   expect(counts).toEqual({
     levels: expected((x) => x.expertise),
     focus: expected((x) => x.focus),
@@ -58,7 +60,12 @@ async function ranking(about: string, country?: string): Promise<{ matchedBy: st
     expect(response.errors).toBeUndefined();
     const page: any = response.data.whoKnows;
     matchedBy = page.matchedBy;
-    ids.push(...page.edges.map((e: any) => e.node.slug as string).filter((slug: string) => slug.startsWith(`${P}-`)).map((slug: string) => slug.slice(P.length + 1)));
+    ids.push(
+      ...page.edges
+        .map((e: any) => e.node.slug as string)
+        .filter((slug: string) => slug.startsWith(`${P}-`))
+        .map((slug: string) => slug.slice(P.length + 1)),
+    );
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after !== null);
   return { matchedBy, ids };
@@ -73,8 +80,13 @@ describe('whoKnows ranking quality on a graded set', () => {
         const score = ndcgAt(K, ids, question.grades);
         scores.push(score);
         if (process.env.RANKING_REPORT) {
-          const top = ids.slice(0, 6).map((id) => `${id}(${question.grades[id] ?? 0})`).join(' ');
-          console.log(`${score.toFixed(3)} ${lang} "${question.about}"${question.country ? ` in ${question.country}` : ''} [${matchedBy}]: ${top}`);
+          const top = ids
+            .slice(0, 6)
+            .map((id) => `${id}(${question.grades[id] ?? 0})`)
+            .join(' ');
+          console.log(
+            `${score.toFixed(3)} ${lang} "${question.about}"${question.country ? ` in ${question.country}` : ''} [${matchedBy}]: ${top}`,
+          );
         }
       }
       const mean = scores.reduce((sum, s) => sum + s, 0) / scores.length;

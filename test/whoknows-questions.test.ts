@@ -62,7 +62,10 @@ describe('whoKnows reads themes and countries named in free text', () => {
     // while they differ: other test files add and remove experts on Russia meanwhile).
     const ranked = (page: any) => page.edges.map((e: any) => [e.node.slug, e.score]);
     for (let attempt = 1; ; attempt++) {
-      const [together, apart] = [attempt === 1 ? result : await ask('kennisveiligheid Rusland'), await ask('knowledge security', 'Russia')];
+      const [together, apart] = [
+        attempt === 1 ? result : await ask('kennisveiligheid Rusland'),
+        await ask('knowledge security', 'Russia'),
+      ];
       if (JSON.stringify(ranked(together)) === JSON.stringify(ranked(apart)) || attempt === 3) {
         expect(ranked(together)).toEqual(ranked(apart));
         break;

@@ -20,7 +20,14 @@ import { connectTestDatabase, fixturePrefix, graphql, walkPages } from './helper
 const P = fixturePrefix('whoknows');
 const theme = `${P}-photonics`;
 const themeName = `Photonics ${P}`;
-const names = { alpha: `Alpha ${P}`, bravo: `Bravo ${P}`, charlie: `Charlie ${P}`, delta: `Delta ${P}`, echo: `Echo ${P}`, foxtrot: `Foxtrot ${P}` };
+const names = {
+  alpha: `Alpha ${P}`,
+  bravo: `Bravo ${P}`,
+  charlie: `Charlie ${P}`,
+  delta: `Delta ${P}`,
+  echo: `Echo ${P}`,
+  foxtrot: `Foxtrot ${P}`,
+};
 
 let db: Database;
 
@@ -125,11 +132,15 @@ describe('whoKnows ranking on a known fixture', () => {
     expect(alpha).toContain(
       `Expertise level 5/5 in ${themeName}. Declared by the expert, borne out by 2 contributions on it; counted at 75 % (+7.5).`,
     );
-    expect(alpha).toContain('Focuses on Finland at level 5/5. Declared by the expert, borne out by the work concerning it below; counted at 70 % (+3.5).');
+    expect(alpha).toContain(
+      'Focuses on Finland at level 5/5. Declared by the expert, borne out by the work concerning it below; counted at 70 % (+3.5).',
+    );
     expect(alpha).toContain('2 contributions concerning Finland (+1).');
     expect(alpha.join(' ')).toMatch(/2 contributions on .* concerning Finland, e\.g\. “Finnish photonics two” \(\+3\)/);
     const charlie = result.edges[1].reasons.map((r: any) => r.text);
-    expect(charlie[0]).toBe(`Expertise level 5/5 in Lasers ${P}, a narrower theme of ${themeName}. Declared by the expert, with nothing to show for it; counted at 55 % (+4.13).`);
+    expect(charlie[0]).toBe(
+      `Expertise level 5/5 in Lasers ${P}, a narrower theme of ${themeName}. Declared by the expert, with nothing to show for it; counted at 55 % (+4.13).`,
+    );
     const echo = result.edges[3].reasons.map((r: any) => r.kind);
     expect(echo).toEqual(['THEME', 'COUNTRY_FOCUS', 'COUNTRY_EVIDENCE', 'EVIDENCE']);
   });
@@ -147,7 +158,8 @@ describe('whoKnows ranking on a known fixture', () => {
 
 describe('whoKnows name resolution on the seed graph', () => {
   const themeOf = async (about: string) => (await ask({ about, first: 1 })).theme?.slug ?? null;
-  const countriesOf = async (country: string) => (await ask({ about: 'semiconductors', country, first: 1 })).countries.map((c: any) => c.code);
+  const countriesOf = async (country: string) =>
+    (await ask({ about: 'semiconductors', country, first: 1 })).countries.map((c: any) => c.code);
 
   it('finds a theme by id, English or Dutch name, alias, any case, with or without accents', async () => {
     expect(await themeOf('semiconductors')).toBe('semiconductors');
@@ -167,7 +179,8 @@ describe('whoKnows name resolution on the seed graph', () => {
 
   it('finds a country by ISO alpha-2 or alpha-3 code, English or Dutch name, any case', async () => {
     for (const name of ['TW', 'tw', 'TWN', 'Taiwan']) expect(await countriesOf(name)).toEqual(['TW']);
-    for (const name of ['RU', 'RUS', 'Russia', 'Russian Federation', 'Rusland', 'rusland']) expect(await countriesOf(name)).toEqual(['RU']);
+    for (const name of ['RU', 'RUS', 'Russia', 'Russian Federation', 'Rusland', 'rusland'])
+      expect(await countriesOf(name)).toEqual(['RU']);
     expect(await countriesOf('Wit-Rusland')).toEqual(['BY']);
     expect(await countriesOf('Oekraïne')).toEqual(['UA']);
     expect(await countriesOf('oekraine')).toEqual(['UA']);
@@ -202,10 +215,12 @@ describe('whoKnows name resolution on the seed graph', () => {
   });
 
   it('searches Dutch text with Dutch stemming', async () => {
-    await db.queries().write(
-      `CREATE (e:Expert {id: $id, name: $name, bioNl: 'Zij volgt de Aziatische chipfabrikanten en hun toeleveranciers.'})`,
-      { id: `${P}-dutch`, name: `Dutch ${P}` },
-    );
+    await db
+      .queries()
+      .write(
+        `CREATE (e:Expert {id: $id, name: $name, bioNl: 'Zij volgt de Aziatische chipfabrikanten en hun toeleveranciers.'})`,
+        { id: `${P}-dutch`, name: `Dutch ${P}` },
+      );
     // The Dutch stemmer reduces the plural "chipfabrikanten" and the singular to one stem.
     // "chip" inside the compound names the theme Semiconductors: ranked on it, the word searched beside it.
     const result = await ask({ about: 'chipfabrikant', first: 100 });
@@ -223,10 +238,15 @@ describe('whoKnows paging', () => {
       const { items: seen, totalCount } = await walkPages(async (after) => {
         const page: any = await ask({ about: 'technology', first: 3, after });
         expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
-        return { totalCount: page.totalCount, items: page.edges.map((e: any) => e.node.slug as string), next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
+        return {
+          totalCount: page.totalCount,
+          items: page.edges.map((e: any) => e.node.slug as string),
+          next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
+        };
       });
       const expected = whole.edges.map((e: any) => e.node.slug);
-      if ((totalCount !== whole.totalCount || JSON.stringify(seen) !== JSON.stringify(expected)) && attempt < 3) continue;
+      if ((totalCount !== whole.totalCount || JSON.stringify(seen) !== JSON.stringify(expected)) && attempt < 3)
+        continue;
       expect(totalCount).toBe(whole.totalCount);
       expect(seen).toEqual(expected);
       expect(new Set(seen).size).toBe(whole.totalCount);

@@ -34,18 +34,30 @@ const WORKERS: Record<string, string> = {
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(full) : [full];
-  }));
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? filesUnder(full) : [full];
+    }),
+  );
   return nested.flat().sort();
 }
 
 /** The sources, the operations, this script and the lock file (the installed packages' versions). */
 async function inputsHash(): Promise<string> {
-  const files = [...(await filesUnder(path.join(WEB, 'src'))), ...(await filesUnder(path.join(WEB, 'operations'))), path.join(WEB, 'build.ts'), path.join(ROOT, 'package-lock.json')];
+  const files = [
+    ...(await filesUnder(path.join(WEB, 'src'))),
+    ...(await filesUnder(path.join(WEB, 'operations'))),
+    path.join(WEB, 'build.ts'),
+    path.join(ROOT, 'package-lock.json'),
+  ];
   const hash = createHash('sha256');
-  for (const file of files) hash.update(path.relative(ROOT, file)).update('\0').update(await readFile(file)).update('\0');
+  for (const file of files)
+    hash
+      .update(path.relative(ROOT, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -108,7 +120,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const started = performance.now();
   const force = process.argv.includes('--force');
   (force ? buildWeb().then(() => true) : ensureWebBuilt()).then(
-    (built) => console.log(built ? `Pages built into web/dist in ${Math.round(performance.now() - started)} ms.` : 'Pages in web/dist are up to date.'),
+    (built) =>
+      console.log(
+        built
+          ? `Pages built into web/dist in ${Math.round(performance.now() - started)} ms.`
+          : 'Pages in web/dist are up to date.',
+      ),
     (error: unknown) => {
       console.error(`Building the pages failed: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);

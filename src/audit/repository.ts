@@ -27,9 +27,12 @@ export async function snapshotOf(run: Run, label: AuditedLabel, id: string): Pro
   if (!row) return null;
   const properties = row.properties as Record<string, unknown>;
   const snapshot: Snapshot = {};
-  for (const key of Object.keys(properties).sort()) if (!UNRECORDED_PROPERTIES.has(key)) snapshot[key] = properties[key];
+  for (const key of Object.keys(properties).sort())
+    if (!UNRECORDED_PROPERTIES.has(key)) snapshot[key] = properties[key];
   const links = row.links as Array<{ type: string; to: string; properties: Record<string, unknown> }>;
-  for (const link of [...links].sort((a, b) => a.type.localeCompare(b.type) || String(a.to).localeCompare(String(b.to)))) {
+  for (const link of [...links].sort(
+    (a, b) => a.type.localeCompare(b.type) || String(a.to).localeCompare(String(b.to)),
+  )) {
     const key = `→${link.type}`;
     // Keys sorted: a relationship written again with the same values must compare equal.
     const properties = Object.fromEntries(Object.entries(link.properties).sort(([a], [b]) => a.localeCompare(b)));
@@ -42,7 +45,9 @@ export async function snapshotOf(run: Run, label: AuditedLabel, id: string): Pro
 /** The keys whose values differ between two snapshots. */
 export function changedFields(before: Snapshot | null, after: Snapshot | null): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  return [...keys].filter((key) => JSON.stringify(before?.[key] ?? null) !== JSON.stringify(after?.[key] ?? null)).sort();
+  return [...keys]
+    .filter((key) => JSON.stringify(before?.[key] ?? null) !== JSON.stringify(after?.[key] ?? null))
+    .sort();
 }
 
 export interface ChangeRow {
@@ -87,7 +92,10 @@ export async function recordOperation(run: Run, operation: OperationRow): Promis
 }
 
 /** The result of the operation with this key, if it was committed before, and the request it answered (null: recorded before requests were). */
-export async function committedResult(run: Run, id: string): Promise<{ value: unknown; request: string | null } | null> {
+export async function committedResult(
+  run: Run,
+  id: string,
+): Promise<{ value: unknown; request: string | null } | null> {
   const [row] = await run('MATCH (o:Operation {id: $id}) RETURN o.result AS result, o.request AS request', { id });
   if (!row) return null;
   const { value } = JSON.parse(row.result as string) as { value: unknown };
@@ -96,7 +104,17 @@ export async function committedResult(run: Run, id: string): Promise<{ value: un
 
 /** Removes the personal data kept in a subject's earlier change records (erasure on request); the records stay. */
 export async function redactHistory(run: Run, subjectId: string): Promise<void> {
-  await run(`MATCH (c:Change {subjectId: $subjectId}) SET c.before = null, c.after = null, c.redacted = true`, { subjectId });
+  await run(`MATCH (c:Change {subjectId: $subjectId}) SET c.before = null, c.after = null, c.redacted = true`, {
+    subjectId,
+  });
 }
 
-export const AUDITED_LABELS: AuditedLabel[] = ['Expert', 'Institution', 'Theme', 'Contribution', 'Event', 'Network', 'Inquiry'];
+export const AUDITED_LABELS: AuditedLabel[] = [
+  'Expert',
+  'Institution',
+  'Theme',
+  'Contribution',
+  'Event',
+  'Network',
+  'Inquiry',
+];

@@ -3,7 +3,18 @@ import type { Viewer } from '../auth/viewer.js';
 import { describeViewer } from '../auth/viewer.js';
 import type { Params, Queries, Row } from '../db/database.js';
 import { conflict, idempotencyKeyReused, notFound } from '../graphql/errors.js';
-import { changedFields, committedResult, recordOperation, redactHistory, snapshotOf, writeChanges, type AuditedLabel, type ChangeRow, type Run, type Snapshot } from './repository.js';
+import {
+  changedFields,
+  committedResult,
+  recordOperation,
+  redactHistory,
+  snapshotOf,
+  writeChanges,
+  type AuditedLabel,
+  type ChangeRow,
+  type Run,
+  type Snapshot,
+} from './repository.js';
 
 export interface TrackOptions {
   /** The version the caller read: CONFLICT if the subject moved on meanwhile. (Every real change moves the version on by one.) */
@@ -167,7 +178,13 @@ export async function audited<T>(
     if (subjectChanges.length > 0) for (const hook of transactionHooks) await hook(run, subjectChanges);
     if (changes.length > 0) {
       await writeChanges(run, changes);
-      await recordOperation(run, { id: operationId, action, actorId: viewer.id, result: JSON.stringify({ value: result ?? null }), request });
+      await recordOperation(run, {
+        id: operationId,
+        action,
+        actorId: viewer.id,
+        result: JSON.stringify({ value: result ?? null }),
+        request,
+      });
     }
     return result;
   });

@@ -28,8 +28,15 @@ const isStaff = (viewer: Viewer) => has(viewer, ...ROLE_GROUPS.staff);
  * An expert's e-mail and phone: administrators, the desk (it consults experts across networks), the
  * secretariats of the expert's networks, and officers when the expert consented to direct contact.
  */
-export function canReadContacts(viewer: Viewer, expert: { networkIds: readonly string[]; contactConsent: boolean }): boolean {
-  return has(viewer, 'admin', 'desk') || runsAny(viewer, expert.networkIds) || (expert.contactConsent && has(viewer, 'officer'));
+export function canReadContacts(
+  viewer: Viewer,
+  expert: { networkIds: readonly string[]; contactConsent: boolean },
+): boolean {
+  return (
+    has(viewer, 'admin', 'desk') ||
+    runsAny(viewer, expert.networkIds) ||
+    (expert.contactConsent && has(viewer, 'officer'))
+  );
 }
 
 /** Curating an expert: administrators, and the secretariats of a network the expert belongs to. */
@@ -74,7 +81,11 @@ export function handlesInquiry(viewer: Viewer, inquiry: Pick<InquiryFacts, 'rout
 
 /** Seeing an inquiry at all: its handlers, whoever filed it, and any staff member once it is SHAREABLE. */
 export function canSeeInquiry(viewer: Viewer, inquiry: InquiryFacts): boolean {
-  return handlesInquiry(viewer, inquiry) || inquiry.filedBy === viewer.id || (inquiry.visibility === 'SHAREABLE' && isStaff(viewer));
+  return (
+    handlesInquiry(viewer, inquiry) ||
+    inquiry.filedBy === viewer.id ||
+    (inquiry.visibility === 'SHAREABLE' && isStaff(viewer))
+  );
 }
 
 /** The asker's contact details: handlers and whoever filed it. */
@@ -113,7 +124,12 @@ export function inquiryViewerParams(viewer: Viewer) {
  */
 export function canReadHistory(
   viewer: Viewer,
-  subject: { label: string; networkIds?: readonly string[]; routedTo?: string | null; authorNetworkIds?: ReadonlyArray<readonly string[]> },
+  subject: {
+    label: string;
+    networkIds?: readonly string[];
+    routedTo?: string | null;
+    authorNetworkIds?: ReadonlyArray<readonly string[]>;
+  },
 ): boolean {
   if (has(viewer, 'admin')) return true;
   switch (subject.label) {

@@ -65,7 +65,9 @@ function viewerFromClaims(payload: JWTPayload): Viewer {
 
 export async function openAuthenticator(config: AuthConfig): Promise<Authenticator> {
   if (config.kind === 'unset') {
-    throw new ConfigError('NEO4J_URI is set but neither AUTH_SECRET nor AUTH_JWKS_URL is: set one so that tokens can be verified');
+    throw new ConfigError(
+      'NEO4J_URI is set but neither AUTH_SECRET nor AUTH_JWKS_URL is: set one so that tokens can be verified',
+    );
   }
   const secret =
     config.kind === 'secret' ? config.secret : config.kind === 'local' ? await localSecret(config.secretFile) : null;
@@ -85,15 +87,22 @@ export async function openAuthenticator(config: AuthConfig): Promise<Authenticat
       return viewerFromClaims(payload);
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
-      if (error instanceof joseErrors.JWTExpired) throw new AuthenticationError('The token has expired: get a new one (locally: `npm run token`).');
+      if (error instanceof joseErrors.JWTExpired)
+        throw new AuthenticationError('The token has expired: get a new one (locally: `npm run token`).');
       if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
-        throw new AuthenticationError('The token has no expiry (exp claim): tokens must expire; get one that does (locally: `npm run token -- --expires 8h`).');
+        throw new AuthenticationError(
+          'The token has no expiry (exp claim): tokens must expire; get one that does (locally: `npm run token -- --expires 8h`).',
+        );
       }
       if (error instanceof joseErrors.JWTClaimValidationFailed) {
-        throw new AuthenticationError(`The token's "${error.claim}" claim is not accepted here (expected issuer "${config.issuer}" and audience "${config.audience}").`);
+        throw new AuthenticationError(
+          `The token's "${error.claim}" claim is not accepted here (expected issuer "${config.issuer}" and audience "${config.audience}").`,
+        );
       }
       if (error instanceof joseErrors.JOSEError) {
-        throw new AuthenticationError('The token could not be verified (bad signature or malformed): send a token issued for this server.');
+        throw new AuthenticationError(
+          'The token could not be verified (bad signature or malformed): send a token issued for this server.',
+        );
       }
       throw error;
     }
@@ -101,7 +110,11 @@ export async function openAuthenticator(config: AuthConfig): Promise<Authenticat
 
   const mint = key
     ? (claims: TokenClaims, expiresIn = '12h') =>
-        new SignJWT({ roles: claims.roles, ...(claims.networks?.length ? { networks: claims.networks } : {}), ...(claims.name ? { name: claims.name } : {}) })
+        new SignJWT({
+          roles: claims.roles,
+          ...(claims.networks?.length ? { networks: claims.networks } : {}),
+          ...(claims.name ? { name: claims.name } : {}),
+        })
           .setProtectedHeader({ alg: 'HS256' })
           .setSubject(claims.subject)
           .setIssuer(config.issuer)

@@ -21,6 +21,8 @@ export function systemViewer(tool: string, person: string): Viewer {
 }
 
 export function describeViewer(viewer: Viewer): string {
-  const roles = [...viewer.roles].map((role) => (role === 'secretariat' ? `secretariat of ${viewer.networks.join(', ')}` : role));
+  const roles = [...viewer.roles].map((role) =>
+    role === 'secretariat' ? `secretariat of ${viewer.networks.join(', ')}` : role,
+  );
   return roles.join(' and ');
 }

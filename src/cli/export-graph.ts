@@ -7,7 +7,14 @@ import { access, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { ROOT_DIR, loadConfig } from '../config.js';
-import { bulkConnection, bulkErrorMessage, describeCounts, exportGraph, type ExportSummary, type GraphConnection } from '../graph-file/index.js';
+import {
+  bulkConnection,
+  bulkErrorMessage,
+  describeCounts,
+  exportGraph,
+  type ExportSummary,
+  type GraphConnection,
+} from '../graph-file/index.js';
 import { openForCli } from './open.js';
 
 /** Written under a temporary name and renamed when complete, so a file with the final name is never partial. */
@@ -28,7 +35,8 @@ async function exportToFile(connection: GraphConnection, file: string): Promise<
 }
 
 async function main(): Promise<void> {
-  const target = process.argv[2] ?? path.join(ROOT_DIR, 'data', `export-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const target =
+    process.argv[2] ?? path.join(ROOT_DIR, 'data', `export-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   const toStdout = target === '-';
   // With the graph on stdout, everything else goes to stderr.
   const log = toStdout ? console.error : console.log;
@@ -45,7 +53,9 @@ async function main(): Promise<void> {
     const summary = toStdout ? await exportGraph(connection, process.stdout) : await exportToFile(connection, file);
     log(`Exported ${describeCounts(summary)} from ${database.uri}${toStdout ? '' : ` to ${file}`}.`);
     if (summary.skippedRelationships > 0) {
-      log(`${summary.skippedRelationships} relationships created during the export, to nodes created after the node pass, are not in it.`);
+      log(
+        `${summary.skippedRelationships} relationships created during the export, to nodes created after the node pass, are not in it.`,
+      );
     }
   } finally {
     await close();

@@ -59,7 +59,9 @@ main().then(
     // One line, never a stack trace: the rows' own problems were reported above; this is the tool or the database.
     const explained = explainStartupError(error);
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    console.error(explained ? `Cannot import: ${explained}` : `Cannot import (unexpected error, nothing was written): ${message}`);
+    console.error(
+      explained ? `Cannot import: ${explained}` : `Cannot import (unexpected error, nothing was written): ${message}`,
+    );
     process.exit(1);
   },
 );

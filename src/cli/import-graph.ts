@@ -16,7 +16,9 @@ async function openExport(file: string | undefined): Promise<FileHandle> {
     return await open(path.resolve(file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new GraphFileError(`there is no file ${path.resolve(file)}: give the path of a file written by npm run export`);
+      throw new GraphFileError(
+        `there is no file ${path.resolve(file)}: give the path of a file written by npm run export`,
+      );
     }
     throw error;
   }
@@ -29,7 +31,10 @@ async function main(): Promise<void> {
     const config = loadConfig();
     const { database, close } = await openForCli(config, (line) => console.log(line));
     try {
-      const counts = await importGraph(bulkConnection(config.neo4j, database), file.createReadStream({ autoClose: false }));
+      const counts = await importGraph(
+        bulkConnection(config.neo4j, database),
+        file.createReadStream({ autoClose: false }),
+      );
       // A file from before `searchTerms` existed: its texts get their compound parts now, not at the next start.
       await backfillSearchTerms(database.queries());
       console.log(`Imported ${describeCounts(counts)} into ${database.uri}; the database's counts match the file's.`);

@@ -1,7 +1,7 @@
 /** How the command-line tools open the database: with the app's hooks, without the GraphQL schema or the HTTP server. */
 import type { Config } from '../config.js';
 import { ConfigError } from '../config.js';
-import { DatabaseUnreachableError } from '../db/database.js';
+import { DatabaseUnreachableError } from '../db/errors.js';
 import { EmbeddedNeo4jError } from '../db/embedded/neo4j.js';
 import { openDatabase, type OpenedDatabase } from '../db/open.js';
 import { registerHooks } from '../hooks.js';

@@ -23,7 +23,9 @@ function describe(report: DriftReport): string[] {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, rebuild: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { check: { type: 'boolean', default: false }, rebuild: { type: 'boolean', default: false } },
+  });
   if (values.check === values.rebuild) throw new ConfigError(USAGE);
   const { database, close } = await openForCli(loadConfig(), (line) => console.error(line));
   try {
@@ -31,7 +33,9 @@ async function main(): Promise<number> {
     const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
     if (values.rebuild) {
       const { experts, complete } = await rebuildStandings(database.queries(), (line) => console.log(line));
-      console.log(`Rebuilt the standings of ${experts} experts in ${seconds()} s${complete ? '.' : '; another rebuild started meanwhile and finishes the job.'}`);
+      console.log(
+        `Rebuilt the standings of ${experts} experts in ${seconds()} s${complete ? '.' : '; another rebuild started meanwhile and finishes the job.'}`,
+      );
       return 0;
     }
     const report = await checkStandings(database.queries());

@@ -17,9 +17,15 @@ builder.mutationFields((t) => ({
       summary: f.string({ required: false, description: 'A sentence or two on the content.' }),
       date: f.field({ type: 'Date', required: creating, description: 'When it was published or given.' }),
       url: f.field({ type: 'URL', required: false, description: 'Where to read or watch it.' }),
-      authors: f.stringList({ required: creating, description: 'The experts who made it (global ids or slugs), at least one.' }),
+      authors: f.stringList({
+        required: creating,
+        description: 'The experts who made it (global ids or slugs), at least one.',
+      }),
       themes: f.stringList({ required: false, description: 'Themes it is about (ids, names or aliases).' }),
-      countries: f.stringList({ required: false, description: 'Countries it concerns (ISO codes or names; a region adds its countries).' }),
+      countries: f.stringList({
+        required: false,
+        description: 'Countries it concerns (ISO codes or names; a region adds its countries).',
+      }),
     }),
     create: (ctx, input) => createContribution(ctx.queries, ctx.viewer, input),
     update: (ctx, input) => updateContribution(ctx.queries, ctx.viewer, input),

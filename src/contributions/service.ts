@@ -4,7 +4,16 @@ import type { Queries } from '../db/database.js';
 import type { ContributionKind } from '../contributions/repository.js';
 import { EXPERT_REFERENCES } from '../experts/resolve.js';
 import { forbidden, InputProblems } from '../graphql/errors.js';
-import { auditedCreate, auditedRetire, auditedUpdate, isoDate, slugOf, type Existing, type Guards, type Kind } from '../writes/audited-writes.js';
+import {
+  auditedCreate,
+  auditedRetire,
+  auditedUpdate,
+  isoDate,
+  slugOf,
+  type Existing,
+  type Guards,
+  type Kind,
+} from '../writes/audited-writes.js';
 import { inputRequired, inputText } from '../writes/checks.js';
 import { neo4jDate, networksOfLinkedExperts, type ExistingNode, type NodeWrite } from '../writes/node-store.js';
 import { checkedReferences, listed, subjectLinks } from '../writes/references.js';
@@ -24,13 +33,16 @@ export interface ContributionFields {
   note?: string | null;
 }
 
-const AUTHOR_RULE = 'Contributions are curated by administrators and by the secretariats of a network one of the authors belongs to.';
+const AUTHOR_RULE =
+  'Contributions are curated by administrators and by the secretariats of a network one of the authors belongs to.';
 
 async function checkContribution(queries: Queries, problems: InputProblems, input: ContributionFields) {
   let authors: ExistingNode[] | undefined;
   if (input.authors !== undefined) {
     if (!input.authors?.length) problems.add('authors', 'name at least one author');
-    authors = (await checkedReferences(queries, problems, EXPERT_REFERENCES, listed('authors', input.authors ?? []))).filter((a) => a !== null);
+    authors = (
+      await checkedReferences(queries, problems, EXPERT_REFERENCES, listed('authors', input.authors ?? []))
+    ).filter((a) => a !== null);
   }
   const given = inputRequired(problems, 'date', input.date);
   const date = given === undefined ? undefined : isoDate(given);
@@ -54,18 +66,35 @@ export async function createContribution(queries: Queries, viewer: Viewer, input
   const problems = new InputProblems();
   const { write, authors, date } = await checkContribution(queries, problems, input);
   problems.throwIfAny('The contribution was not created');
-  if (!canCurateContribution(viewer, authors!.map((a) => a.networkIds))) throw forbidden(AUTHOR_RULE);
+  if (
+    !canCurateContribution(
+      viewer,
+      authors!.map((a) => a.networkIds),
+    )
+  )
+    throw forbidden(AUTHOR_RULE);
   // Not from an author's slug: that is made from a name, and would outlive the author's erasure.
   const id = slugOf(date!.slice(0, 4), input.title!);
   return auditedCreate(queries, viewer, CONTRIBUTION, { generated: id }, write, input.note);
 }
 
 /** The viewer must be able to curate the contribution as it is (its authors now) and as it will be (the new authors). */
-export async function updateContribution(queries: Queries, viewer: Viewer, input: ContributionFields & Existing): Promise<string> {
+export async function updateContribution(
+  queries: Queries,
+  viewer: Viewer,
+  input: ContributionFields & Existing,
+): Promise<string> {
   const problems = new InputProblems();
   const { write, authors } = await checkContribution(queries, problems, input);
   problems.throwIfAny('The contribution was not changed');
-  if (authors && !canCurateContribution(viewer, authors.map((a) => a.networkIds))) throw forbidden(AUTHOR_RULE);
+  if (
+    authors &&
+    !canCurateContribution(
+      viewer,
+      authors.map((a) => a.networkIds),
+    )
+  )
+    throw forbidden(AUTHOR_RULE);
   return auditedUpdate(queries, viewer, CONTRIBUTION, input, () => write, { authorize: mayCurateCurrent(viewer) });
 }
 

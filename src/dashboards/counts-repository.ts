@@ -4,7 +4,12 @@ import type { Queries } from '../db/database.js';
  * Counts per node, in the order of `ids` (0 for an unknown id). Each is one UNWIND query over the batch;
  * the work per node follows its relationships of the counted type (a degree), never the whole graph.
  */
-async function countsByIds(queries: Queries, ids: readonly string[], match: string, counted: string): Promise<number[]> {
+async function countsByIds(
+  queries: Queries,
+  ids: readonly string[],
+  match: string,
+  counted: string,
+): Promise<number[]> {
   const rows = await queries.read<{ id: string; count: number }>(
     `UNWIND $ids AS id
      CALL (id) { ${match} RETURN count(DISTINCT ${counted}) AS count }
@@ -34,7 +39,9 @@ export const inquiriesPerTheme = (queries: Queries, ids: readonly string[], incl
   countsByIds(
     queries,
     ids,
-    includeNarrower ? 'MATCH (:Theme {id: id})<-[:BROADER*0..10]-(:Theme)<-[:ABOUT]-(i:Inquiry)' : 'MATCH (:Theme {id: id})<-[:ABOUT]-(i:Inquiry)',
+    includeNarrower
+      ? 'MATCH (:Theme {id: id})<-[:BROADER*0..10]-(:Theme)<-[:ABOUT]-(i:Inquiry)'
+      : 'MATCH (:Theme {id: id})<-[:ABOUT]-(i:Inquiry)',
     'i',
   );
 
@@ -48,7 +55,12 @@ export const inquiriesPerCountry = (queries: Queries, ids: readonly string[]) =>
 
 /** Current experts focusing on a country of each region, each once. */
 export const expertsPerRegion = (queries: Queries, ids: readonly string[]) =>
-  countsByIds(queries, ids, `MATCH (:Region {id: id})<-[:IN_REGION]-(:Country)<-[:FOCUSES_ON]-(e:Expert) WHERE ${CURRENT_EXPERT}`, 'e');
+  countsByIds(
+    queries,
+    ids,
+    `MATCH (:Region {id: id})<-[:IN_REGION]-(:Country)<-[:FOCUSES_ON]-(e:Expert) WHERE ${CURRENT_EXPERT}`,
+    'e',
+  );
 
 /** Inquiries concerning a country of each region, each once. */
 export const inquiriesPerRegion = (queries: Queries, ids: readonly string[]) =>

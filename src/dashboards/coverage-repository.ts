@@ -24,7 +24,11 @@ export interface CellCounts {
  * A default must never exceed the row limit, and the busiest themes are the ones a dashboard wants to see.
  * The count reads the top-level themes' expertise links and the period's inquiries, as the matrix itself does.
  */
-export async function defaultRows(queries: Queries, period: { from: string; to: string }, limit: number): Promise<RowAxis[]> {
+export async function defaultRows(
+  queries: Queries,
+  period: { from: string; to: string },
+  limit: number,
+): Promise<RowAxis[]> {
   return queries.read<RowAxis>(
     `MATCH (t:Theme) WHERE t.retiredAt IS NULL AND NOT EXISTS { (t)-[:BROADER]->(b:Theme) WHERE b.retiredAt IS NULL }
      WITH t, COLLECT { MATCH (t)<-[:BROADER*0..10]-(n:Theme) WHERE n = t OR n.retiredAt IS NULL RETURN DISTINCT n } AS subtree
@@ -56,7 +60,8 @@ export interface CoverageQuery {
 }
 
 /** VERIFIED above EVIDENCED above DECLARED: the provenance counted when an expert has two links of the same level. */
-const PROVENANCE_RANK = "CASE coalesce(x.provenance, 'DECLARED') WHEN 'VERIFIED' THEN 2 WHEN 'EVIDENCED' THEN 1 ELSE 0 END";
+const PROVENANCE_RANK =
+  "CASE coalesce(x.provenance, 'DECLARED') WHEN 'VERIFIED' THEN 2 WHEN 'EVIDENCED' THEN 1 ELSE 0 END";
 
 /**
  * Per row theme: the current experts with expertise in it or a current narrower theme (members of the
@@ -129,13 +134,23 @@ export async function coverageCounts(queries: Queries, query: CoverageQuery): Pr
   for (const row of result?.experts ?? []) {
     const counts = cell(row.rowId, row.columnId);
     counts.expertCount += row.experts;
-    addTo(counts.expertsByLevel, (c) => c.level === (row.level ?? 0), () => ({ level: row.level ?? 0, count: 0 })).count += row.experts;
-    addTo(counts.expertsByProvenance, (c) => c.provenance === row.provenance, () => ({ provenance: row.provenance, count: 0 })).count += row.experts;
+    addTo(
+      counts.expertsByLevel,
+      (c) => c.level === (row.level ?? 0),
+      () => ({ level: row.level ?? 0, count: 0 }),
+    ).count += row.experts;
+    addTo(
+      counts.expertsByProvenance,
+      (c) => c.provenance === row.provenance,
+      () => ({ provenance: row.provenance, count: 0 }),
+    ).count += row.experts;
   }
   for (const row of result?.demand ?? []) cell(row.rowId, row.columnId).demand = row.demand;
   for (const counts of cells.values()) {
     counts.expertsByLevel.sort((a, b) => b.level - a.level);
-    counts.expertsByProvenance.sort((a, b) => PROVENANCE_ORDER.indexOf(a.provenance) - PROVENANCE_ORDER.indexOf(b.provenance));
+    counts.expertsByProvenance.sort(
+      (a, b) => PROVENANCE_ORDER.indexOf(a.provenance) - PROVENANCE_ORDER.indexOf(b.provenance),
+    );
   }
   return cells;
 }

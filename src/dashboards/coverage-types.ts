@@ -15,7 +15,14 @@ import { narrowerThemes } from '../themes/loaders.js';
 import { ThemeNode } from '../themes/types.js';
 import { ExpertMatchConnection } from '../whoknows/types.js';
 import { whoKnows } from '../whoknows/service.js';
-import { coverage, MAX_COVERAGE_COLUMNS, MAX_COVERAGE_ROWS, type Coverage, type CoverageCell, type CoverageRow } from './coverage.js';
+import {
+  coverage,
+  MAX_COVERAGE_COLUMNS,
+  MAX_COVERAGE_ROWS,
+  type Coverage,
+  type CoverageCell,
+  type CoverageRow,
+} from './coverage.js';
 import type { ColumnAxis } from './coverage-repository.js';
 
 /** Cells whose experts or inquiries one request may list: each is a ranking or a search of its own. */
@@ -54,18 +61,35 @@ const LevelCount = builder.objectRef<{ level: number; count: number }>('ExpertLe
 const ProvenanceCount = builder.objectRef<{ provenance: string; count: number }>('ExpertProvenanceCount').implement({
   description: 'How many experts’ best expertise in a theme has a provenance.',
   fields: (t) => ({
-    provenance: t.field({ type: ProvenanceEnum, description: 'Where the level comes from (none recorded counts as DECLARED).', resolve: (c) => c.provenance as 'DECLARED' }),
+    provenance: t.field({
+      type: ProvenanceEnum,
+      description: 'Where the level comes from (none recorded counts as DECLARED).',
+      resolve: (c) => c.provenance as 'DECLARED',
+    }),
     count: t.exposeInt('count', { description: 'How many experts.' }),
   }),
 });
 
 const Column = builder.objectRef<ColumnAxis>('CoverageColumn').implement({
-  description: 'A column of the coverage matrix: a country, or a region (expand it by asking again with its countries).',
+  description:
+    'A column of the coverage matrix: a country, or a region (expand it by asking again with its countries).',
   fields: (t) => ({
-    id: t.exposeString('id', { description: 'The country’s ISO code or the region’s id: pass it in coverage(countries:) or whoKnows(country:).' }),
+    id: t.exposeString('id', {
+      description: 'The country’s ISO code or the region’s id: pass it in coverage(countries:) or whoKnows(country:).',
+    }),
     kind: t.field({ type: ColumnKind, description: 'Country or region.', resolve: (c) => c.kind }),
-    country: t.field({ type: CountryNode, nullable: true, description: 'The country, for a country column.', resolve: (c) => (c.kind === 'COUNTRY' ? c.id : null) }),
-    region: t.field({ type: RegionNode, nullable: true, description: 'The region, for a region column.', resolve: (c) => (c.kind === 'REGION' ? c.id : null) }),
+    country: t.field({
+      type: CountryNode,
+      nullable: true,
+      description: 'The country, for a country column.',
+      resolve: (c) => (c.kind === 'COUNTRY' ? c.id : null),
+    }),
+    region: t.field({
+      type: RegionNode,
+      nullable: true,
+      description: 'The region, for a region column.',
+      resolve: (c) => (c.kind === 'REGION' ? c.id : null),
+    }),
     countries: t.field({
       type: [CountryNode],
       description: 'The countries the column counts: the region’s, by name, or the one country.',
@@ -83,7 +107,8 @@ const Cell = builder.objectRef<CoverageCell>('CoverageCell').implement({
     expertCount: t.exposeInt('expertCount', { description: 'Experts who cover the cell, each counted once.' }),
     expertsByLevel: t.field({
       type: [LevelCount],
-      description: 'The same experts by their best level in the theme or a narrower one, levels 5 to 1 (only those with experts).',
+      description:
+        'The same experts by their best level in the theme or a narrower one, levels 5 to 1 (only those with experts).',
       resolve: (c) => c.expertsByLevel,
     }),
     expertsByProvenance: t.field({
@@ -91,8 +116,12 @@ const Cell = builder.objectRef<CoverageCell>('CoverageCell').implement({
       description: 'The same experts by the provenance of that best level (only those with experts).',
       resolve: (c) => c.expertsByProvenance,
     }),
-    demand: t.exposeInt('demand', { description: 'Inquiries about the cell received in the period, each counted once.' }),
-    gap: t.exposeBoolean('gap', { description: 'Asked about (demand > 0) but covered by fewer than minExperts experts.' }),
+    demand: t.exposeInt('demand', {
+      description: 'Inquiries about the cell received in the period, each counted once.',
+    }),
+    gap: t.exposeBoolean('gap', {
+      description: 'Asked about (demand > 0) but covered by fewer than minExperts experts.',
+    }),
     experts: t.field({
       type: ExpertMatchConnection,
       description: `Who covers the cell, best first: whoKnows(about: theme, country: column), whose ranking and reasons they are. At most ${MAX_CELL_DETAILS} cells per request may list experts or inquiries (coverageCell asks for one).`,
@@ -124,7 +153,8 @@ const Cell = builder.objectRef<CoverageCell>('CoverageCell').implement({
 });
 
 const Row = builder.objectRef<CoverageRow>('CoverageRow').implement({
-  description: 'A row of the coverage matrix: a theme with its narrower themes counted in (expand it by asking again with its narrower themes).',
+  description:
+    'A row of the coverage matrix: a theme with its narrower themes counted in (expand it by asking again with its narrower themes).',
   fields: (t) => ({
     theme: t.field({ type: ThemeNode, description: 'The theme.', resolve: (r) => r.themeId }),
     hasNarrower: t.boolean({
@@ -136,7 +166,11 @@ const Row = builder.objectRef<CoverageRow>('CoverageRow').implement({
       description: 'The current narrower themes: pass their slugs as coverage(themes:) to expand the row.',
       resolve: (r, _args, ctx) => ctx.load(narrowerThemes).load(r.themeId),
     }),
-    cells: t.field({ type: [Cell], description: 'One cell per column, in the columns’ order.', resolve: (r) => r.cells }),
+    cells: t.field({
+      type: [Cell],
+      description: 'One cell per column, in the columns’ order.',
+      resolve: (r) => r.cells,
+    }),
   }),
 });
 
@@ -145,10 +179,25 @@ const CoverageRef = builder.objectRef<Coverage>('Coverage').implement({
   fields: (t) => ({
     from: t.expose('from', { type: 'DateTime', description: 'Start of the period demand is counted in (inclusive).' }),
     to: t.expose('to', { type: 'DateTime', description: 'End of that period (exclusive).' }),
-    minExperts: t.exposeInt('minExperts', { description: 'Fewer experts than this in an asked-about cell make it a gap.' }),
-    network: t.field({ type: NetworkNode, nullable: true, description: 'The network counted, if one was given.', resolve: (c) => c.networkId }),
-    columns: t.field({ type: [Column], description: `The columns, in the order asked (default: the regions by name, at most ${MAX_COVERAGE_COLUMNS}).`, resolve: (c) => c.columns }),
-    rows: t.field({ type: [Row], description: `The rows, in the order asked (default: the top-level themes, at most ${MAX_COVERAGE_ROWS}: most current experts plus inquiries in the period first, then by name).`, resolve: (c) => c.rows }),
+    minExperts: t.exposeInt('minExperts', {
+      description: 'Fewer experts than this in an asked-about cell make it a gap.',
+    }),
+    network: t.field({
+      type: NetworkNode,
+      nullable: true,
+      description: 'The network counted, if one was given.',
+      resolve: (c) => c.networkId,
+    }),
+    columns: t.field({
+      type: [Column],
+      description: `The columns, in the order asked (default: the regions by name, at most ${MAX_COVERAGE_COLUMNS}).`,
+      resolve: (c) => c.columns,
+    }),
+    rows: t.field({
+      type: [Row],
+      description: `The rows, in the order asked (default: the top-level themes, at most ${MAX_COVERAGE_ROWS}: most current experts plus inquiries in the period first, then by name).`,
+      resolve: (c) => c.rows,
+    }),
     gaps: t.field({
       type: [Cell],
       description: 'The gap cells, most asked first (then fewest experts, then in row and column order).',
@@ -158,9 +207,20 @@ const CoverageRef = builder.objectRef<Coverage>('Coverage').implement({
 });
 
 const periodArgs = (t: PothosSchemaTypes.QueryFieldBuilder<Types, object>) => ({
-  network: t.arg.string({ required: false, description: 'Only that network’s members and the inquiries routed to it (id or slug).' }),
-  minExperts: t.arg.int({ required: false, defaultValue: 2, description: 'An asked-about cell with fewer experts than this is a gap (1–1000).' }),
-  from: t.arg({ type: 'DateTime', required: false, description: 'Demand counted from (inclusive); default 365 days before `to`.' }),
+  network: t.arg.string({
+    required: false,
+    description: 'Only that network’s members and the inquiries routed to it (id or slug).',
+  }),
+  minExperts: t.arg.int({
+    required: false,
+    defaultValue: 2,
+    description: 'An asked-about cell with fewer experts than this is a gap (1–1000).',
+  }),
+  from: t.arg({
+    type: 'DateTime',
+    required: false,
+    description: 'Demand counted from (inclusive); default 365 days before `to`.',
+  }),
   to: t.arg({ type: 'DateTime', required: false, description: 'Demand counted until (exclusive); default now.' }),
 });
 
@@ -176,7 +236,12 @@ builder.queryField('coverageCell', (t) =>
       ...periodArgs(t),
     },
     resolve: async (_root, args, ctx) => {
-      const { rows } = await coverage(ctx.queries, { ...args, themes: [args.theme], countries: [args.country], ...statisticsPeriod(args) });
+      const { rows } = await coverage(ctx.queries, {
+        ...args,
+        themes: [args.theme],
+        countries: [args.country],
+        ...statisticsPeriod(args),
+      });
       return rows[0]!.cells[0]!;
     },
   }),

@@ -3,7 +3,15 @@ import { limitExceeded } from '../graphql/limits.js';
 import { badUserInput } from '../graphql/errors.js';
 import { networksByIds } from '../networks/repository.js';
 import { idOf, resolveNames, unknownPlace, unknownTheme } from '../names/service.js';
-import { cellKey, coverageCounts, defaultColumns, defaultRows, type CellCounts, type ColumnAxis, type RowAxis } from './coverage-repository.js';
+import {
+  cellKey,
+  coverageCounts,
+  defaultColumns,
+  defaultRows,
+  type CellCounts,
+  type ColumnAxis,
+  type RowAxis,
+} from './coverage-repository.js';
 
 /** A heatmap a screen can show, and a bounded amount of work: rows × columns at most 50 × 60. */
 export const MAX_COVERAGE_ROWS = 50;
@@ -45,7 +53,11 @@ export interface Coverage {
 }
 
 /** Gaps, most asked first; then the thinnest coverage, then the theme and column as listed. */
-export function orderGaps(cells: CoverageCell[], rowOrder: Map<string, number>, columnOrder: Map<string, number>): CoverageCell[] {
+export function orderGaps(
+  cells: CoverageCell[],
+  rowOrder: Map<string, number>,
+  columnOrder: Map<string, number>,
+): CoverageCell[] {
   return cells
     .filter((cell) => cell.gap)
     .sort(
@@ -82,9 +94,12 @@ async function columnsAsked(queries: Queries, places: string[]): Promise<ColumnA
 
 /** A network filter must name a network: an unknown one would silently count nothing. */
 export const unknownNetwork = (networkId: string) =>
-  badUserInput(`Unknown network "${networkId}": use a network's id or slug, e.g. "ckn", "reka" or "knowledge-security-desk" (see the networks query).`, {
-    argument: 'network',
-  });
+  badUserInput(
+    `Unknown network "${networkId}": use a network's id or slug, e.g. "ckn", "reka" or "knowledge-security-desk" (see the networks query).`,
+    {
+      argument: 'network',
+    },
+  );
 
 async function checkNetwork(queries: Queries, networkId: string): Promise<void> {
   const [network] = await networksByIds(queries, [networkId]);
@@ -93,7 +108,12 @@ async function checkNetwork(queries: Queries, networkId: string): Promise<void> 
 
 function checkAxes(rows: number, columns: number): void {
   if (rows > MAX_COVERAGE_ROWS) {
-    throw limitExceeded('coverageRows', MAX_COVERAGE_ROWS, rows, `The coverage has ${rows} rows (themes); the limit is ${MAX_COVERAGE_ROWS}: ask for fewer themes, or several matrices.`);
+    throw limitExceeded(
+      'coverageRows',
+      MAX_COVERAGE_ROWS,
+      rows,
+      `The coverage has ${rows} rows (themes); the limit is ${MAX_COVERAGE_ROWS}: ask for fewer themes, or several matrices.`,
+    );
   }
   if (columns > MAX_COVERAGE_COLUMNS) {
     throw limitExceeded(
@@ -109,14 +129,24 @@ function checkAxes(rows: number, columns: number): void {
 export async function coverage(queries: Queries, args: CoverageArgs): Promise<Coverage> {
   const minExperts = args.minExperts ?? 2;
   if (!Number.isInteger(minExperts) || minExperts < 1 || minExperts > MAX_MIN_EXPERTS) {
-    throw badUserInput(`minExperts must be from 1 to ${MAX_MIN_EXPERTS} (got ${minExperts}).`, { argument: 'minExperts' });
+    throw badUserInput(`minExperts must be from 1 to ${MAX_MIN_EXPERTS} (got ${minExperts}).`, {
+      argument: 'minExperts',
+    });
   }
-  if (args.themes?.length === 0) throw badUserInput('themes is empty: name at least one theme, or leave it out for the top-level themes.', { argument: 'themes' });
-  if (args.countries?.length === 0) throw badUserInput('countries is empty: name at least one country or region, or leave it out for the regions.', { argument: 'countries' });
+  if (args.themes?.length === 0)
+    throw badUserInput('themes is empty: name at least one theme, or leave it out for the top-level themes.', {
+      argument: 'themes',
+    });
+  if (args.countries?.length === 0)
+    throw badUserInput('countries is empty: name at least one country or region, or leave it out for the regions.', {
+      argument: 'countries',
+    });
   checkAxes(args.themes?.length ?? 0, args.countries?.length ?? 0);
   const networkId = args.network ? idOf(args.network, 'Network') : null;
   const [rows, columns] = await Promise.all([
-    args.themes ? rowsAsked(queries, args.themes) : defaultRows(queries, { from: args.from.toISOString(), to: args.to.toISOString() }, MAX_COVERAGE_ROWS),
+    args.themes
+      ? rowsAsked(queries, args.themes)
+      : defaultRows(queries, { from: args.from.toISOString(), to: args.to.toISOString() }, MAX_COVERAGE_ROWS),
     args.countries ? columnsAsked(queries, args.countries) : defaultColumns(queries, MAX_COVERAGE_COLUMNS),
     networkId ? checkNetwork(queries, networkId) : null,
   ]);
@@ -132,11 +162,36 @@ export async function coverage(queries: Queries, args: CoverageArgs): Promise<Co
   const matrix = rows.map((row) => ({
     ...row,
     cells: columns.map((column): CoverageCell => {
-      const found = counts.get(cellKey(row.themeId, column.id)) ?? { expertCount: 0, expertsByLevel: [], expertsByProvenance: [], demand: 0 };
-      return { ...found, themeId: row.themeId, column, gap: found.demand > 0 && found.expertCount < minExperts, networkId, from, to };
+      const found = counts.get(cellKey(row.themeId, column.id)) ?? {
+        expertCount: 0,
+        expertsByLevel: [],
+        expertsByProvenance: [],
+        demand: 0,
+      };
+      return {
+        ...found,
+        themeId: row.themeId,
+        column,
+        gap: found.demand > 0 && found.expertCount < minExperts,
+        networkId,
+        from,
+        to,
+      };
     }),
   }));
   const rowOrder = new Map(rows.map((r, index) => [r.themeId, index]));
   const columnOrder = new Map(columns.map((c, index) => [c.id, index]));
-  return { from, to, minExperts, networkId, rows: matrix, columns, gaps: orderGaps(matrix.flatMap((r) => r.cells), rowOrder, columnOrder) };
+  return {
+    from,
+    to,
+    minExperts,
+    networkId,
+    rows: matrix,
+    columns,
+    gaps: orderGaps(
+      matrix.flatMap((r) => r.cells),
+      rowOrder,
+      columnOrder,
+    ),
+  };
 }

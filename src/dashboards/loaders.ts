@@ -9,9 +9,13 @@ import {
 } from './counts-repository.js';
 
 /** Experts per theme id, with or without narrower themes (the family's parameter). */
-export const themeExpertCounts = defineLoaderFamily<boolean, string, number>((queries, ids, includeNarrower) => expertsPerTheme(queries, ids, includeNarrower));
+export const themeExpertCounts = defineLoaderFamily<boolean, string, number>((queries, ids, includeNarrower) =>
+  expertsPerTheme(queries, ids, includeNarrower),
+);
 /** Inquiries per theme id, with or without narrower themes. */
-export const themeInquiryCounts = defineLoaderFamily<boolean, string, number>((queries, ids, includeNarrower) => inquiriesPerTheme(queries, ids, includeNarrower));
+export const themeInquiryCounts = defineLoaderFamily<boolean, string, number>((queries, ids, includeNarrower) =>
+  inquiriesPerTheme(queries, ids, includeNarrower),
+);
 /** Experts per country code. */
 export const countryExpertCounts = defineLoader<string, number>(expertsPerCountry);
 /** Inquiries per country code. */

@@ -64,7 +64,10 @@ export class Availability {
     this.timer = setTimeout(() => {
       // A check that gets no answer counts as failed.
       const stop = new AbortController();
-      const timer = setTimeout(() => stop.abort(new DatabaseUnavailableError()), this.down ? PROBE_TIMEOUT_MS : HEARTBEAT_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => stop.abort(new DatabaseUnavailableError()),
+        this.down ? PROBE_TIMEOUT_MS : HEARTBEAT_TIMEOUT_MS,
+      );
       untilAborted(this.driver.verifyConnectivity({ database: this.database }), stop.signal)
         .finally(() => clearTimeout(timer))
         .then(

@@ -1,22 +1,24 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import neo4j, { type Driver, type AuthToken, type Record as Neo4jRecord, type Session, Neo4jError, isRetryableError } from 'neo4j-driver';
-import { Availability, isAcquisitionTimeout, isUnavailable, untilAborted } from './availability.js';
+import neo4j, {
+  type Driver,
+  type AuthToken,
+  type Record as Neo4jRecord,
+  type Session,
+  Neo4jError,
+  isRetryableError,
+} from 'neo4j-driver';
+import { Availability, untilAborted } from './availability.js';
 import {
-  DatabaseBusyError,
   DatabaseUnavailableError,
   DatabaseUnreachableError,
   DeadlineExceededError,
-  DuplicateRecordError,
-  RequestCancelledError,
   type WriteOutcome,
 } from './errors.js';
+import { failureOf } from './failures.js';
 import { FirstRuns } from './first-runs.js';
 import { parseRows, type Parser } from './rows.js';
 import { plain, toCypherParams } from './values.js';
-
-export { DatabaseBusyError, DatabaseUnavailableError, DatabaseUnreachableError, DeadlineExceededError } from './errors.js';
-export { DuplicateRecordError, NotFoundError, RequestCancelledError, type FailedWrite, type WriteOutcome } from './errors.js';
 
 /** Per-request counters; `roundTrips` counts queries sent to Neo4j. */
 export interface QueryStats {
@@ -102,14 +104,21 @@ export class Database {
   }
 
   static async connect(uri: string, auth: AuthToken | undefined, database?: string): Promise<Database> {
-    const driver = neo4j.driver(uri, auth, { disableLosslessIntegers: true, userAgent: 'expertise-graph', maxConnectionPoolSize: POOL_SIZE, ...DRIVER_TIMEOUTS });
+    const driver = neo4j.driver(uri, auth, {
+      disableLosslessIntegers: true,
+      userAgent: 'expertise-graph',
+      maxConnectionPoolSize: POOL_SIZE,
+      ...DRIVER_TIMEOUTS,
+    });
     try {
       await driver.verifyConnectivity({ database });
     } catch (error) {
       await driver.close();
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       if (error instanceof Neo4jError && error.code.includes('Unauthorized')) {
-        throw new DatabaseUnreachableError(`Neo4j at ${uri} refused the credentials: check NEO4J_USERNAME and NEO4J_PASSWORD.`);
+        throw new DatabaseUnreachableError(
+          `Neo4j at ${uri} refused the credentials: check NEO4J_USERNAME and NEO4J_PASSWORD.`,
+        );
       }
       throw new DatabaseUnreachableError(
         `Cannot reach Neo4j at ${uri} (${reason}): check NEO4J_URI, or unset it to use the embedded database.`,
@@ -202,7 +211,9 @@ export class Queries {
     const index = this.operations++;
     const clientKey = this.scope.idempotencyKey;
     if (!clientKey) return randomUUID();
-    return createHash('sha256').update(JSON.stringify([owner, index, clientKey])).digest('hex');
+    return createHash('sha256')
+      .update(JSON.stringify([owner, index, clientKey]))
+      .digest('hex');
   }
 
   /**
@@ -280,22 +291,12 @@ export class Queries {
   /** The domain error for a failed query; `outcome` is given for writes. */
   private failure(error: unknown, writeOutcome: WriteOutcome | null): unknown {
     const outcome = writeOutcome ?? (this.committed ? 'STORED' : null);
-    const write = outcome && { outcome, idempotencyKey: this.scope.idempotencyKey ?? null };
-    const reason: unknown = this.scope.signal?.aborted ? this.scope.signal.reason : null;
-    if (reason instanceof DeadlineExceededError) return new DeadlineExceededError(reason.limitMs, write, { cause: error });
-    if (reason instanceof RequestCancelledError) return reason;
-    if (error instanceof Neo4jError) {
-      if (isUnavailable(error) || isAcquisitionTimeout(error)) {
-        if (isUnavailable(error)) this.availability?.markDown();
-        return new DatabaseUnavailableError(write, { cause: error });
-      }
-      if (error.code.includes('TransactionTimedOut')) {
-        return new DeadlineExceededError(this.scope.deadline?.limitMs ?? 0, write, { cause: error });
-      }
-      if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new DuplicateRecordError(error.message, { cause: error });
-      if (isRetryableError(error)) return new DatabaseBusyError(write, { cause: error });
-    }
-    return error;
+    return failureOf(error, {
+      write: outcome && { outcome, idempotencyKey: this.scope.idempotencyKey ?? null },
+      stopped: this.scope.signal?.aborted ? (this.scope.signal.reason as unknown) : null,
+      limitMs: this.scope.deadline?.limitMs ?? 0,
+      availability: this.availability,
+    });
   }
 
   private async run<T>(cypher: string, params: Params, routing: 'READ' | 'WRITE'): Promise<T[]> {
@@ -305,7 +306,9 @@ export class Queries {
     try {
       const records =
         routing === neo4j.routing.READ
-          ? await this.firstRun(cypher, toCypherParams(params) as Params, () => this.autoCommitRead(cypher, toCypherParams(params) as Params))
+          ? await this.firstRun(cypher, toCypherParams(params) as Params, () =>
+              this.autoCommitRead(cypher, toCypherParams(params) as Params),
+            )
           : (
               await untilAborted(
                 this.driver.executeQuery(cypher, toCypherParams(params) as Params, {
@@ -334,7 +337,11 @@ export class Queries {
   private async firstRun<T>(cypher: string, params: Params, read: () => Promise<T>): Promise<T> {
     if (!this.firstRuns) return read();
     const plan = () =>
-      this.driver.executeQuery(`EXPLAIN ${cypher}`, params, { routing: neo4j.routing.READ, database: this.database, transactionConfig: { timeout: PLAN_TIMEOUT_MS } });
+      this.driver.executeQuery(`EXPLAIN ${cypher}`, params, {
+        routing: neo4j.routing.READ,
+        database: this.database,
+        transactionConfig: { timeout: PLAN_TIMEOUT_MS },
+      });
     return this.firstRuns.run(cypher, this.scope.signal, plan, async () => {
       // Waiting may have taken the request's time, or Neo4j.
       this.throwIfUnusable(null);
@@ -356,7 +363,8 @@ export class Queries {
       } catch (error) {
         const retryAt = Date.now() + READ_RETRY_DELAY_MS * 2 ** attempt;
         const deadline = this.scope.deadline?.at ?? Number.POSITIVE_INFINITY;
-        const again = isRetryableError(error) && retryAt - started < DRIVER_TIMEOUTS.maxTransactionRetryTime && retryAt < deadline;
+        const again =
+          isRetryableError(error) && retryAt - started < DRIVER_TIMEOUTS.maxTransactionRetryTime && retryAt < deadline;
         if (!again || this.scope.signal?.aborted) throw error;
         await sleep(retryAt - Date.now());
         this.throwIfUnusable(null);

@@ -32,7 +32,12 @@ export class FirstRuns {
    * Runs `work` once `cypher` is planned: at once when it is, else after `plan` (started here unless another
    * request's is under way), which goes on when this request stops waiting for it.
    */
-  async run<T>(cypher: string, signal: AbortSignal | undefined, plan: () => Promise<unknown>, work: () => Promise<T>): Promise<T> {
+  async run<T>(
+    cypher: string,
+    signal: AbortSignal | undefined,
+    plan: () => Promise<unknown>,
+    work: () => Promise<T>,
+  ): Promise<T> {
     // Beyond this many texts something builds them from values: plain running, as before.
     if (this.planned.size >= MAX_TEXTS) return work();
     const key = createHash('sha1').update(cypher).digest('base64');
@@ -44,7 +49,8 @@ export class FirstRuns {
         planning = plan().then(
           () => void this.planned.add(key),
           (error: unknown) => {
-            if (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Statement.')) this.planned.add(key);
+            if (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Statement.'))
+              this.planned.add(key);
           },
         );
         this.running.set(key, planning);

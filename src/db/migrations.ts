@@ -2,7 +2,22 @@ import type { Queries } from './database.js';
 import { backfillSearchTerms } from './search-terms.js';
 
 /** Labels whose nodes carry a unique, stable `id`. */
-const IDENTIFIED_LABELS = ['Expert', 'Institution', 'Network', 'Country', 'Region', 'Theme', 'Contribution', 'Inquiry', 'StatusChange', 'Event', 'Change', 'MergedExpert', 'ErasedExpert', 'Operation'] as const;
+const IDENTIFIED_LABELS = [
+  'Expert',
+  'Institution',
+  'Network',
+  'Country',
+  'Region',
+  'Theme',
+  'Contribution',
+  'Inquiry',
+  'StatusChange',
+  'Event',
+  'Change',
+  'MergedExpert',
+  'ErasedExpert',
+  'Operation',
+] as const;
 
 /** Labels that curation can retire. */
 const RETIRABLE_LABELS = ['Expert', 'Institution', 'Theme', 'Contribution', 'Event'] as const;
@@ -65,7 +80,9 @@ export const MIGRATIONS: string[] = [
   // …and listed from precomputed pairs, most likely first.
   'CREATE INDEX possibly_same_score IF NOT EXISTS FOR ()-[r:POSSIBLY_SAME]-() ON (r.score)',
   // Lists count their retired nodes (few) through an index instead of counting every node.
-  ...RETIRABLE_LABELS.map((label) => `CREATE INDEX ${label.toLowerCase()}_retired IF NOT EXISTS FOR (n:${label}) ON (n.retiredAt)`),
+  ...RETIRABLE_LABELS.map(
+    (label) => `CREATE INDEX ${label.toLowerCase()}_retired IF NOT EXISTS FOR (n:${label}) ON (n.retiredAt)`,
+  ),
   // history(id) reads one subject's change records, newest first.
   'CREATE INDEX change_subject IF NOT EXISTS FOR (n:Change) ON (n.subjectId)',
   // whoKnows reads a theme's stored standings best first (src/whoknows/standings/): one key, in score order, by seek;
@@ -83,14 +100,22 @@ export const MIGRATIONS: string[] = [
  * that the statements create them anew (`IF NOT EXISTS` keeps an index by its name, whatever it covers).
  */
 async function dropChangedFulltextIndexes(queries: Queries): Promise<void> {
-  const existing = await queries.read<{ name: string; labels: string[]; properties: string[]; analyzer: string | null }>(
+  const existing = await queries.read<{
+    name: string;
+    labels: string[];
+    properties: string[];
+    analyzer: string | null;
+  }>(
     `SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options
      RETURN name, labelsOrTypes AS labels, properties, options.indexConfig.\`fulltext.analyzer\` AS analyzer`,
   );
   for (const index of existing) {
     const wanted = FULLTEXT_INDEXES.find((f) => f.name === index.name);
     if (!wanted) continue;
-    const same = index.labels.join() === wanted.label && index.properties.join() === wanted.properties.join() && index.analyzer === wanted.analyzer;
+    const same =
+      index.labels.join() === wanted.label &&
+      index.properties.join() === wanted.properties.join() &&
+      index.analyzer === wanted.analyzer;
     if (!same) await queries.write(`DROP INDEX ${wanted.name} IF EXISTS`);
   }
 }

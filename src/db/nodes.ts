@@ -2,7 +2,8 @@ import type { Queries } from './database.js';
 import { NotFoundError } from './errors.js';
 
 /** Node labels with an `id` and a `name`. Labels are code constants: Cypher cannot take them as parameters. */
-export type NamedLabel = 'Expert' | 'Institution' | 'Network' | 'Country' | 'Region' | 'Theme' | 'Contribution' | 'Inquiry' | 'Event';
+export type NamedLabel =
+  'Expert' | 'Institution' | 'Network' | 'Country' | 'Region' | 'Theme' | 'Contribution' | 'Inquiry' | 'Event';
 
 /**
  * Loads nodes by id in one round trip, in the order asked; a missing id becomes a NotFoundError (NOT_FOUND)
@@ -19,7 +20,9 @@ export async function nodesByIds<T extends { id: string }>(
     { ids },
   );
   const byId = new Map(rows.map((row) => [row.node.id, row.node]));
-  return ids.map((id) => byId.get(id) ?? new NotFoundError(`No ${label.toLowerCase()} has id "${id}": it may have been removed.`));
+  return ids.map(
+    (id) => byId.get(id) ?? new NotFoundError(`No ${label.toLowerCase()} has id "${id}": it may have been removed.`),
+  );
 }
 
 /**
@@ -67,7 +70,12 @@ export async function pageByName<T extends { id: string; name: string }>(
 }
 
 /** Puts per-id results back in the order of `ids`, with `empty` for ids that found nothing. */
-export function alignToIds<T>(ids: readonly string[], rows: Array<{ id: string }>, pick: (row: any) => T, empty: T): T[] {
+export function alignToIds<T>(
+  ids: readonly string[],
+  rows: Array<{ id: string }>,
+  pick: (row: any) => T,
+  empty: T,
+): T[] {
   const byId = new Map(rows.map((row) => [row.id, pick(row)]));
   return ids.map((id) => byId.get(id) ?? empty);
 }

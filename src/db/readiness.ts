@@ -1,4 +1,5 @@
-import { DatabaseUnavailableError, DeadlineExceededError, type Database } from './database.js';
+import type { Database } from './database.js';
+import { DatabaseUnavailableError, DeadlineExceededError } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
 
 export interface Readiness {
@@ -8,9 +9,9 @@ export interface Readiness {
 }
 
 /** The names of the indexes and constraints the migrations create (a constraint's backing index has its name). */
-const SCHEMA_NAMES = MIGRATIONS.map((statement) => /^CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\w+)/.exec(statement)?.[1]).filter(
-  (name): name is string => name !== undefined,
-);
+const SCHEMA_NAMES = MIGRATIONS.map(
+  (statement) => /^CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\w+)/.exec(statement)?.[1],
+).filter((name): name is string => name !== undefined);
 
 /**
  * A readiness check answers within this, whatever the database does: long enough for a cold or busy Neo4j to
@@ -30,16 +31,26 @@ export async function readiness(database: Database): Promise<Readiness> {
   const timer = setTimeout(() => stop.abort(new DeadlineExceededError(READINESS_TIMEOUT_MS)), READINESS_TIMEOUT_MS);
   try {
     const [row] = await database
-      .queries(undefined, { signal: stop.signal, deadline: { at: Date.now() + READINESS_TIMEOUT_MS, limitMs: READINESS_TIMEOUT_MS } })
-      .read<{ online: string[] }>(`SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN collect(name) AS online`);
+      .queries(undefined, {
+        signal: stop.signal,
+        deadline: { at: Date.now() + READINESS_TIMEOUT_MS, limitMs: READINESS_TIMEOUT_MS },
+      })
+      .read<{ online: string[] }>(
+        `SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN collect(name) AS online`,
+      );
     const online = new Set(row?.online ?? []);
     const missing = SCHEMA_NAMES.filter((name) => !online.has(name));
-    if (missing.length > 0) return { ready: false, reason: `migrations not applied: ${missing.join(', ')} missing or not online` };
+    if (missing.length > 0)
+      return { ready: false, reason: `migrations not applied: ${missing.join(', ')} missing or not online` };
     return { ready: true, reason: null };
   } catch (error) {
     if (error instanceof DatabaseUnavailableError) return { ready: false, reason: 'Neo4j is unreachable' };
-    if (error instanceof DeadlineExceededError) return { ready: false, reason: `Neo4j did not answer within ${READINESS_TIMEOUT_MS} ms` };
-    return { ready: false, reason: `Neo4j failed the check: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    if (error instanceof DeadlineExceededError)
+      return { ready: false, reason: `Neo4j did not answer within ${READINESS_TIMEOUT_MS} ms` };
+    return {
+      ready: false,
+      reason: `Neo4j failed the check: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    };
   } finally {
     clearTimeout(timer);
   }

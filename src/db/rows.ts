@@ -10,8 +10,10 @@ export class RowShapeError extends Error {}
 /** Checks one value; `at` names it in the error (e.g. "row 3.networkIds[1]"). */
 export type Parser<T> = (value: unknown, at: string) => T;
 
-const shown = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value)?.slice(0, 80) ?? String(value));
-const unexpected = (at: string, expected: string, value: unknown) => new RowShapeError(`${at}: expected ${expected}, got ${shown(value)}`);
+const shown = (value: unknown) =>
+  value === undefined ? 'nothing' : (JSON.stringify(value)?.slice(0, 80) ?? String(value));
+const unexpected = (at: string, expected: string, value: unknown) =>
+  new RowShapeError(`${at}: expected ${expected}, got ${shown(value)}`);
 
 export const str: Parser<string> = (value, at) => {
   if (typeof value !== 'string') throw unexpected(at, 'a string', value);
@@ -59,11 +61,15 @@ export function list<T>(item: Parser<T>): Parser<T[]> {
 export const strList: Parser<string[]> = list(str);
 
 /** An object with (at least) these fields; the result holds only them. */
-export function obj<Shape extends Record<string, Parser<unknown>>>(shape: Shape): Parser<{ [Field in keyof Shape]: ReturnType<Shape[Field]> }> {
+export function obj<Shape extends Record<string, Parser<unknown>>>(
+  shape: Shape,
+): Parser<{ [Field in keyof Shape]: ReturnType<Shape[Field]> }> {
   return (value, at) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw unexpected(at, 'an object', value);
     const fields = value as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(shape).map(([field, parse]) => [field, parse(fields[field], `${at}.${field}`)])) as {
+    return Object.fromEntries(
+      Object.entries(shape).map(([field, parse]) => [field, parse(fields[field], `${at}.${field}`)]),
+    ) as {
       [Field in keyof Shape]: ReturnType<Shape[Field]>;
     };
   };

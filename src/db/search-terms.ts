@@ -17,14 +17,19 @@ export type SearchedLabel = keyof typeof SEARCH_TEXT;
 export const SEARCHED_LABELS = Object.keys(SEARCH_TEXT) as SearchedLabel[];
 
 function termsOf(label: SearchedLabel, rows: Row[]): Array<{ id: unknown; terms: string }> {
-  return rows.map((row) => ({ id: row.id, terms: searchTermsOf(...SEARCH_TEXT[label].map((p) => row[p] as string | null)) }));
+  return rows.map((row) => ({
+    id: row.id,
+    terms: searchTermsOf(...SEARCH_TEXT[label].map((p) => row[p] as string | null)),
+  }));
 }
 
 const textProjection = (label: SearchedLabel) => SEARCH_TEXT[label].map((p) => `n.${p} AS ${p}`).join(', ');
 
 async function store(run: Run, label: SearchedLabel, rows: Row[]): Promise<void> {
   if (rows.length === 0) return;
-  await run(`UNWIND $rows AS row MATCH (n:${label} {id: row.id}) SET n.searchTerms = row.terms`, { rows: termsOf(label, rows) });
+  await run(`UNWIND $rows AS row MATCH (n:${label} {id: row.id}) SET n.searchTerms = row.terms`, {
+    rows: termsOf(label, rows),
+  });
 }
 
 /**
@@ -34,7 +39,9 @@ async function store(run: Run, label: SearchedLabel, rows: Row[]): Promise<void>
  */
 export async function refreshSearchTerms(run: Run, label: SearchedLabel, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, ${textProjection(label)}`, { ids });
+  const rows = await run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, ${textProjection(label)}`, {
+    ids,
+  });
   await store(run, label, rows);
 }
 

@@ -29,7 +29,10 @@ builder.mutationFields((t) => ({
       online: f.boolean({ required: false, description: 'Whether it can be followed online (default false).' }),
       network: f.string({ required: creating, description: 'The organising network (global id or slug, e.g. "ckn").' }),
       themes: f.stringList({ required: false, description: 'Themes it is about (ids, names or aliases).' }),
-      countries: f.stringList({ required: false, description: 'Countries it concerns (ISO codes or names; a region adds its countries).' }),
+      countries: f.stringList({
+        required: false,
+        description: 'Countries it concerns (ISO codes or names; a region adds its countries).',
+      }),
       speakers: f.field({ type: [SpeakerInput], required: false, description: 'Who speaks, and on what.' }),
     }),
     create: (ctx, input) => createEvent(ctx.queries, ctx.viewer, input),

@@ -4,7 +4,15 @@ import type { Queries } from '../db/database.js';
 import type { EventKind } from './repository.js';
 import { EXPERT_REFERENCES } from '../experts/resolve.js';
 import { forbidden, InputProblems } from '../graphql/errors.js';
-import { auditedCreate, auditedRetire, auditedUpdate, slugOf, type Existing, type Guards, type Kind } from '../writes/audited-writes.js';
+import {
+  auditedCreate,
+  auditedRetire,
+  auditedUpdate,
+  slugOf,
+  type Existing,
+  type Guards,
+  type Kind,
+} from '../writes/audited-writes.js';
 import { inputName, inputRequired, inputText } from '../writes/checks.js';
 import { neo4jDateTime, type ExistingNode, type LinkWrite, type NodeWrite } from '../writes/node-store.js';
 import { checkedReferences, linkedIds, listed, subjectLinks } from '../writes/references.js';
@@ -38,7 +46,8 @@ export interface EventFields {
   note?: string | null;
 }
 
-const organiserRule = (network: string) => `Events of ${network} are organised by its secretariat and by administrators.`;
+const organiserRule = (network: string) =>
+  `Events of ${network} are organised by its secretariat and by administrators.`;
 
 function checkTimes(problems: InputProblems, startsAt: Date | null | undefined, endsAt: Date | null | undefined): void {
   if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) problems.add('endsAt', 'must be after startsAt');
@@ -46,11 +55,27 @@ function checkTimes(problems: InputProblems, startsAt: Date | null | undefined, 
 
 async function checkEvent(queries: Queries, problems: InputProblems, input: EventFields) {
   const given = inputRequired(problems, 'network', input.network);
-  const [network] = given === undefined ? [undefined] : await checkedReferences(queries, problems, NETWORKS, [{ text: given, at: 'network' }]);
+  const [network] =
+    given === undefined
+      ? [undefined]
+      : await checkedReferences(queries, problems, NETWORKS, [{ text: given, at: 'network' }]);
   const speakers = input.speakers ?? [];
-  const experts = await checkedReferences(queries, problems, EXPERT_REFERENCES, listed('speakers', speakers.map((speaker) => speaker.expert), 'expert'));
-  const topics = speakers.map((speaker, i) => inputText(problems, `speakers[${i}].topic`, speaker.topic, { max: 500 }) ?? null);
-  const featured = experts.flatMap((expert, i) => (expert ? [{ id: expert.id, properties: { topic: topics[i] } }] : []));
+  const experts = await checkedReferences(
+    queries,
+    problems,
+    EXPERT_REFERENCES,
+    listed(
+      'speakers',
+      speakers.map((speaker) => speaker.expert),
+      'expert',
+    ),
+  );
+  const topics = speakers.map(
+    (speaker, i) => inputText(problems, `speakers[${i}].topic`, speaker.topic, { max: 500 }) ?? null,
+  );
+  const featured = experts.flatMap((expert, i) =>
+    expert ? [{ id: expert.id, properties: { topic: topics[i] } }] : [],
+  );
   const startsAt = inputRequired(problems, 'startsAt', input.startsAt);
   checkTimes(problems, startsAt, input.endsAt);
   const links: LinkWrite[] = [
@@ -100,7 +125,11 @@ export async function updateEvent(queries: Queries, viewer: Viewer, input: Event
     (current) => {
       // The times given against the ones kept, under the event's lock.
       const late = new InputProblems();
-      checkTimes(late, input.startsAt ?? new Date(current.startsAt as string), input.endsAt !== undefined ? input.endsAt : current.endsAt ? new Date(current.endsAt as string) : null);
+      checkTimes(
+        late,
+        input.startsAt ?? new Date(current.startsAt as string),
+        input.endsAt !== undefined ? input.endsAt : current.endsAt ? new Date(current.endsAt as string) : null,
+      );
       late.throwIfAny('The event was not changed');
       return write;
     },

@@ -40,7 +40,11 @@ EventNode.implement({
   description: 'A knowledge session or network meeting organised by a network, with who spoke at it.',
   fields: (t) => ({
     slug: t.exposeString('id', { description: 'Readable identifier, e.g. "ckn-2025-03-04-chip-export-controls".' }),
-    kind: t.field({ type: EventKindEnum, description: 'Knowledge session or network meeting.', resolve: (e) => e.kind }),
+    kind: t.field({
+      type: EventKindEnum,
+      description: 'Knowledge session or network meeting.',
+      resolve: (e) => e.kind,
+    }),
     title: t.exposeString('title', { description: 'Title.' }),
     summary: t.exposeString('summary', { nullable: true, description: 'What it is about.' }),
     startsAt: t.expose('startsAt', { type: 'DateTime', description: 'When it starts.' }),
@@ -59,7 +63,11 @@ EventNode.implement({
       description: 'Who spoke, and on what, by name.',
       resolve: async (e, _args, ctx) => (await links(ctx, e.id)).speakers,
     }),
-    themes: t.field({ type: [ThemeNode], description: 'Themes it is about.', resolve: async (e, _args, ctx) => (await links(ctx, e.id)).themes }),
+    themes: t.field({
+      type: [ThemeNode],
+      description: 'Themes it is about.',
+      resolve: async (e, _args, ctx) => (await links(ctx, e.id)).themes,
+    }),
     countries: t.field({
       type: [CountryNode],
       description: 'Countries it concerns.',
@@ -75,16 +83,29 @@ builder.queryFields((t) => ({
     type: EventConnection,
     description: 'Knowledge sessions and network meetings, by start (earliest first); retired ones are left out.',
     args: {
-      network: t.arg.string({ required: false, description: 'Only those of this network (global id or slug, e.g. "ckn").' }),
-      from: t.arg({ type: 'DateTime', required: false, description: 'Only those starting at or after this moment (e.g. now, for upcoming ones).' }),
+      network: t.arg.string({
+        required: false,
+        description: 'Only those of this network (global id or slug, e.g. "ckn").',
+      }),
+      from: t.arg({
+        type: 'DateTime',
+        required: false,
+        description: 'Only those starting at or after this moment (e.g. now, for upcoming ones).',
+      }),
       ...pageArgs(t),
     },
     resolve: async (_root, args, ctx) => {
       const size = pageSize(args.first);
       const after = decodeCursor(args.after, ['string', 'string']) as [string, string] | null;
-      const filter = { networkId: args.network ? idOf(args.network, 'Network') : null, from: args.from?.toISOString() ?? null };
+      const filter = {
+        networkId: args.network ? idOf(args.network, 'Network') : null,
+        from: args.from?.toISOString() ?? null,
+      };
       const { rows, total } = await pageOfEvents(ctx.queries, filter, size, after);
-      return toPage(rows, size, after !== null, total, (node) => ({ node, cursor: encodeCursor([node.startsAt, node.id]) }));
+      return toPage(rows, size, after !== null, total, (node) => ({
+        node,
+        cursor: encodeCursor([node.startsAt, node.id]),
+      }));
     },
   }),
 }));

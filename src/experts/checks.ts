@@ -110,7 +110,8 @@ function checkedPhone(problems: InputProblems, value: string | null | undefined)
   return e164;
 }
 
-const isoDay = (value: string | Date | null | undefined): string | null => (value === null || value === undefined ? null : isoDate(value));
+const isoDay = (value: string | Date | null | undefined): string | null =>
+  value === null || value === undefined ? null : isoDate(value);
 
 /** What a level on a theme or a country is checked for; `evidence` says what EVIDENCED needs. */
 interface LevelList {
@@ -122,7 +123,8 @@ interface LevelList {
 const EXPERTISE: LevelList = {
   list: 'expertise',
   targetField: 'theme',
-  evidence: (name) => `a contribution by this expert about ${name} (or a narrower theme), or an inquiry on it they answered`,
+  evidence: (name) =>
+    `a contribution by this expert about ${name} (or a narrower theme), or an inquiry on it they answered`,
 };
 const COUNTRY_FOCUS: LevelList = {
   list: 'countryFocus',
@@ -145,14 +147,19 @@ function checkedLevels(
   return entries.flatMap((entry, index) => {
     const field = `${kind.list}[${index}]`;
     const target = targets[index];
-    if (!Number.isInteger(entry.level) || entry.level < 1 || entry.level > 5) problems.add(`${field}.level`, `must be from 1 to 5 (got ${entry.level})`);
+    if (!Number.isInteger(entry.level) || entry.level < 1 || entry.level > 5)
+      problems.add(`${field}.level`, `must be from 1 to 5 (got ${entry.level})`);
     if (!target || isRepeat(problems, seen, target.id, `${field}.${kind.targetField}`, index, kind.list)) return [];
     const provenance = entry.provenance ?? 'DECLARED';
     if (provenance === 'EVIDENCED' && !context.evidenced.has(target.id)) {
-      problems.add(`${field}.provenance`, `EVIDENCED needs ${kind.evidence(target.name)}: record that first, or use DECLARED or VERIFIED`);
+      problems.add(
+        `${field}.provenance`,
+        `EVIDENCED needs ${kind.evidence(target.name)}: record that first, or use DECLARED or VERIFIED`,
+      );
     }
     const before = context.stored.find((s) => s.targetId === target.id);
-    const stillVerified = provenance === 'VERIFIED' && before?.provenance === 'VERIFIED' && before.level === entry.level;
+    const stillVerified =
+      provenance === 'VERIFIED' && before?.provenance === 'VERIFIED' && before.level === entry.level;
     const verified =
       provenance !== 'VERIFIED'
         ? { verifiedBy: null, verifiedAt: null }
@@ -171,7 +178,8 @@ export function checkedProperties(problems: InputProblems, input: ExpertFieldsIn
     if (name) Object.assign(properties, { name, surnameKey: surnameKey(name) });
   }
   for (const field of ['headline', 'headlineNl'] as const) {
-    if (input[field] !== undefined) properties[field] = checkedText(problems, field, input[field], { max: MAX.headline, line: true });
+    if (input[field] !== undefined)
+      properties[field] = checkedText(problems, field, input[field], { max: MAX.headline, line: true });
   }
   for (const field of ['bio', 'bioNl'] as const) {
     if (input[field] !== undefined) properties[field] = checkedText(problems, field, input[field], { max: MAX.bio });
@@ -231,12 +239,15 @@ export async function checkedWrite(
   for (const [index, place] of names.places.entries()) {
     const field = `countryFocus[${index}].country`;
     if (!place) problems.add(field, (await unknownPlace(queries, 'countryFocus', placeTexts[index]!)).message);
-    else if (place.region) problems.add(field, `"${placeTexts[index]}" is the region ${place.region.name}: give its countries one by one`);
+    else if (place.region)
+      problems.add(field, `"${placeTexts[index]}" is the region ${place.region.name}: give its countries one by one`);
     countries.push(place && !place.region ? place.countries[0]! : null);
   }
   // Only an existing expert can have evidence; it is looked up for the levels claiming it.
   const claimed = <T extends LevelInput>(entries: T[] | null, targets: Array<NamedRef | null>) =>
-    (entries ?? []).flatMap((entry, index) => (entry.provenance === 'EVIDENCED' && targets[index] ? [targets[index]!.id] : []));
+    (entries ?? []).flatMap((entry, index) =>
+      entry.provenance === 'EVIDENCED' && targets[index] ? [targets[index]!.id] : [],
+    );
   const [evidenceThemeIds, evidenceCountryIds] = [claimed(expertise, themes), claimed(countryFocus, countries)];
   const evidence =
     current && evidenceThemeIds.length + evidenceCountryIds.length > 0
@@ -249,7 +260,11 @@ export async function checkedWrite(
     affiliations: affiliations && checkedAffiliations(problems, affiliations, refs.institutions, current),
     expertise:
       expertise &&
-      checkedLevels(problems, EXPERTISE, expertise, themes, { ...context, stored: current?.expertise ?? [], evidenced: new Set(evidence.themeIds) }),
+      checkedLevels(problems, EXPERTISE, expertise, themes, {
+        ...context,
+        stored: current?.expertise ?? [],
+        evidenced: new Set(evidence.themeIds),
+      }),
     countryFocus:
       countryFocus &&
       checkedLevels(problems, COUNTRY_FOCUS, countryFocus, countries, {
@@ -278,7 +293,10 @@ function checkedAffiliations(
     const until = isoDay(affiliation.until);
     if (since && until && until < since) problems.add(`${field}.until`, `${until} is before since (${since})`);
     if (!institution) {
-      problems.add(`${field}.institution`, `no institution has id "${affiliation.institution}": see the institutions query`);
+      problems.add(
+        `${field}.institution`,
+        `no institution has id "${affiliation.institution}": see the institutions query`,
+      );
       return [];
     }
     // Past positions at an institution retired since stay; new ones need a current institution.
@@ -319,11 +337,17 @@ function checkedNetworks(
   });
   for (const network of before) {
     if (!ids.includes(network.id) && !canOrganise(viewer, network.id)) {
-      problems.add('networks', `only the secretariat of ${network.acronym} or an administrator may end a membership of it: keep "${network.id}" in the list`);
+      problems.add(
+        'networks',
+        `only the secretariat of ${network.acronym} or an administrator may end a membership of it: keep "${network.id}" in the list`,
+      );
     }
   }
   if (current === null && found.every((n) => n !== null) && !canCurateExpert(viewer, ids)) {
-    problems.add('networks', `must include a network whose secretariat you run (${viewer.networks.join(', ') || 'none'}), so that you can curate the expert`);
+    problems.add(
+      'networks',
+      `must include a network whose secretariat you run (${viewer.networks.join(', ') || 'none'}), so that you can curate the expert`,
+    );
   }
   return ids;
 }

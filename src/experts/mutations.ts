@@ -8,10 +8,17 @@ import { createExpert, retireExpert, updateExpert } from './service.js';
 const AffiliationInput = builder.inputType('AffiliationInput', {
   description: 'A position at an institution; one per institution.',
   fields: (t) => ({
-    institution: t.string({ required: true, description: 'The institution (global id or slug, e.g. "clingendael"); it must not be retired.' }),
+    institution: t.string({
+      required: true,
+      description: 'The institution (global id or slug, e.g. "clingendael"); it must not be retired.',
+    }),
     role: t.string({ required: false, description: 'Position, e.g. "Senior Research Fellow".' }),
     since: t.field({ type: 'Date', required: false, description: 'First day in the position.' }),
-    until: t.field({ type: 'Date', required: false, description: 'Last day (not before since); leave out while the position is held.' }),
+    until: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Last day (not before since); leave out while the position is held.',
+    }),
   }),
 });
 
@@ -35,7 +42,10 @@ const ExpertiseInput = builder.inputType('ExpertiseInput', {
 const CountryFocusInput = builder.inputType('CountryFocusInput', {
   description: 'How closely the expert follows a country.',
   fields: (t) => ({
-    country: t.string({ required: true, description: 'The country: an ISO code or its English or Dutch name (not a region).' }),
+    country: t.string({
+      required: true,
+      description: 'The country: an ISO code or its English or Dutch name (not a region).',
+    }),
     level: t.int({ required: true, description: 'From 1 (follows it) to 5 (leading specialist).' }),
     provenance: provenanceField(t),
   }),
@@ -44,32 +54,56 @@ const CountryFocusInput = builder.inputType('CountryFocusInput', {
 /** The fields create and update share: left out, a field stays as it is; null removes it; a list given replaces the whole list. */
 const expertFields = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>, creating: boolean) => ({
   ...(creating
-    ? { slug: t.string({ required: false, description: 'Stable short identifier, e.g. "jan-de-vries"; made from the name (and made unique) when left out.' }) }
+    ? {
+        slug: t.string({
+          required: false,
+          description:
+            'Stable short identifier, e.g. "jan-de-vries"; made from the name (and made unique) when left out.',
+        }),
+      }
     : {}),
   name: t.string({ required: creating, description: 'Full name.' }),
   email: t.field({ type: 'EmailAddress', required: false, description: 'E-mail address (personal data).' }),
   phone: t.field({
     type: 'PhoneNumber',
     required: false,
-    description: 'Phone number (personal data) with its country code, stored in E.164: "+31 6 12345678" becomes "+31612345678".',
+    description:
+      'Phone number (personal data) with its country code, stored in E.164: "+31 6 12345678" becomes "+31612345678".',
   }),
   contactConsent: t.boolean({ required: false, description: 'Whether officers may contact the expert directly.' }),
   headline: t.string({ required: false, description: 'One line on what the expert knows (at most 300 characters).' }),
   headlineNl: t.string({ required: false, description: 'The headline in Dutch.' }),
   bio: t.string({ required: false, description: 'A short profile in English (at most 4000 characters).' }),
   bioNl: t.string({ required: false, description: 'The profile in Dutch.' }),
-  languages: t.stringList({ required: false, description: 'Languages the expert works in: ISO 639-1 codes, e.g. ["nl", "en", "zh"].' }),
-  affiliations: t.field({ type: [AffiliationInput], required: false, description: 'Positions, replacing all stored ones.' }),
-  expertise: t.field({ type: [ExpertiseInput], required: false, description: 'Themes and levels, replacing all stored ones; each theme once.' }),
-  countryFocus: t.field({ type: [CountryFocusInput], required: false, description: 'Countries and levels, replacing all stored ones; each country once.' }),
+  languages: t.stringList({
+    required: false,
+    description: 'Languages the expert works in: ISO 639-1 codes, e.g. ["nl", "en", "zh"].',
+  }),
+  affiliations: t.field({
+    type: [AffiliationInput],
+    required: false,
+    description: 'Positions, replacing all stored ones.',
+  }),
+  expertise: t.field({
+    type: [ExpertiseInput],
+    required: false,
+    description: 'Themes and levels, replacing all stored ones; each theme once.',
+  }),
+  countryFocus: t.field({
+    type: [CountryFocusInput],
+    required: false,
+    description: 'Countries and levels, replacing all stored ones; each country once.',
+  }),
   networks: t.stringList({
     required: false,
-    description: 'Network memberships (id, slug or acronym, e.g. "CKN"), replacing all. A secretariat may add or end memberships of its own networks only.',
+    description:
+      'Network memberships (id, slug or acronym, e.g. "CKN"), replacing all. A secretariat may add or end memberships of its own networks only.',
   }),
 });
 
 const WHO = 'For administrators, and for the secretariats of the expert’s networks.';
-const AT_ONCE = 'Every problem with the input is reported at once (extensions.fields), and nothing is written while any remain.';
+const AT_ONCE =
+  'Every problem with the input is reported at once (extensions.fields), and nothing is written while any remain.';
 
 builder.mutationFields((t) =>
   curationMutations(t, {

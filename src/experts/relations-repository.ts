@@ -22,7 +22,9 @@ export interface ExpertRelation<Value, Param = undefined> {
   readonly empty: Value;
 }
 
-export function expertRelation<Value, Param = undefined>(relation: ExpertRelation<Value, Param>): ExpertRelation<Value, Param> {
+export function expertRelation<Value, Param = undefined>(
+  relation: ExpertRelation<Value, Param>,
+): ExpertRelation<Value, Param> {
   return relation;
 }
 
@@ -53,7 +55,9 @@ export async function relationsOfExperts(queries: Queries, keys: readonly Expert
     parts.set(part, { column, relation: key.relation });
     params[`${column}Param`] = key.param ?? null;
   }
-  const columns = [...parts.entries()].map(([, { column, relation }]) => `${relation.expression(`$${column}Param`)} AS ${column}`);
+  const columns = [...parts.entries()].map(
+    ([, { column, relation }]) => `${relation.expression(`$${column}Param`)} AS ${column}`,
+  );
   const ids = [...new Set(keys.map((key) => key.expertId))];
   const rows = await queries.read<Record<string, unknown> & { id: string }>(
     `UNWIND $ids AS id

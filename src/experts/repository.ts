@@ -85,7 +85,9 @@ export async function expertsByIds(queries: Queries, ids: readonly string[]): Pr
   const byId = new Map(rows.map((row) => [row.id, row.expert]));
   return ids.map((id) => {
     if (!byId.has(id)) return notFound(`No expert has id "${id}": it may have been removed.`);
-    return byId.get(id) ?? notFound(`Expert "${id}" was erased on request: their personal data is gone and cannot be shown.`);
+    return (
+      byId.get(id) ?? notFound(`Expert "${id}" was erased on request: their personal data is gone and cannot be shown.`)
+    );
   });
 }
 
@@ -119,8 +121,18 @@ function byLevelThenName<T extends { level: number }>(name: (item: T) => string)
  * An expert's affiliations, networks, expertise and country focus: four relations, so that a page reads
  * only those it selects (all in its one relations query). A list of the related records, in the order shown.
  */
-const linked = <Value>(name: string, expression: string, order: (a: Value, b: Value) => number, parse: (item: any) => Value = (item) => item) =>
-  expertRelation<Value[]>({ name, expression: () => expression, empty: [], parse: (value) => (value as unknown[]).map(parse).sort(order) });
+const linked = <Value>(
+  name: string,
+  expression: string,
+  order: (a: Value, b: Value) => number,
+  parse: (item: any) => Value = (item) => item,
+) =>
+  expertRelation<Value[]>({
+    name,
+    expression: () => expression,
+    empty: [],
+    parse: (value) => (value as unknown[]).map(parse).sort(order),
+  });
 
 /** Current affiliations first, then the most recent; the institution's country read with it, for its id and its record. */
 export const EXPERT_AFFILIATIONS = linked<AffiliationRecord>(
@@ -131,7 +143,9 @@ export const EXPERT_AFFILIATIONS = linked<AffiliationRecord>(
   (a, b) => Number(a.until !== null) - Number(b.until !== null) || (b.since ?? '').localeCompare(a.since ?? ''),
   (a) => ({ ...a, institution: { ...a.institution, countryId: a.institutionCountry?.id ?? null } }),
 );
-export const EXPERT_NETWORKS = linked<NetworkRecord>('networks', '[(e)-[:MEMBER_OF]->(n:Network) | n {.*}]', (a, b) => a.acronym.localeCompare(b.acronym));
+export const EXPERT_NETWORKS = linked<NetworkRecord>('networks', '[(e)-[:MEMBER_OF]->(n:Network) | n {.*}]', (a, b) =>
+  a.acronym.localeCompare(b.acronym),
+);
 export const EXPERT_EXPERTISE = linked<ExpertiseRecord>(
   'expertise',
   `[(e)-[x:EXPERT_IN]->(t:Theme) | {level: x.level, provenance: x.provenance, theme: t {${THEME_FIELDS}}}]`,

@@ -27,7 +27,14 @@ export interface ExpertFacts {
   networkIds: string[];
 }
 
-const EXPERT_FACTS: Parser<ExpertFacts> = obj({ askedAs: str, id: str, name: optStr, erased: bool, retired: bool, networkIds: strList });
+const EXPERT_FACTS: Parser<ExpertFacts> = obj({
+  askedAs: str,
+  id: str,
+  name: optStr,
+  erased: bool,
+  retired: bool,
+  networkIds: strList,
+});
 
 /**
  * Facts of the experts the ids name, following merges (CURRENT_EXPERT); ids that name no expert are left
@@ -38,7 +45,9 @@ export async function expertFacts(source: Queries | Run, ids: string[]): Promise
      ${CURRENT_EXPERT}
      RETURN id AS askedAs, n.id AS id, n.name AS name, n:ErasedExpert AS erased, n.retiredAt IS NOT NULL AS retired,
             [(n)-[:MEMBER_OF]->(x:Network) | x.id] AS networkIds`;
-  return typeof source === 'function' ? parseRows(await source(cypher, { ids }), EXPERT_FACTS) : source.read(cypher, { ids }, EXPERT_FACTS);
+  return typeof source === 'function'
+    ? parseRows(await source(cypher, { ids }), EXPERT_FACTS)
+    : source.read(cypher, { ids }, EXPERT_FACTS);
 }
 
 /**
@@ -46,7 +55,10 @@ export async function expertFacts(source: Queries | Run, ids: string[]): Promise
  * operation that cannot track the expert under its id (an erasure gives it a new one).
  */
 export async function checkExpertVersion(run: Run, expertId: string, expectedVersion: number): Promise<void> {
-  const [row] = await run('MATCH (e:Expert {id: $expertId}) SET e.lockedForUpdate = true RETURN coalesce(e.version, 1) AS version', { expertId });
+  const [row] = await run(
+    'MATCH (e:Expert {id: $expertId}) SET e.lockedForUpdate = true RETURN coalesce(e.version, 1) AS version',
+    { expertId },
+  );
   if (!row) throw notFound(`Expert "${expertId}" was merged or erased meanwhile: reload it and try again.`);
   const version = row.version as number;
   if (version !== expectedVersion) {
@@ -68,7 +80,10 @@ export type ResolvedExpert = ExpertFacts;
  * stored id asked for), or null when it names none. Reads through `source` (a transaction's `run` to see
  * its own writes).
  */
-export async function resolveExperts(source: Queries | Run, texts: readonly string[]): Promise<Array<ResolvedExpert | null>> {
+export async function resolveExperts(
+  source: Queries | Run,
+  texts: readonly string[],
+): Promise<Array<ResolvedExpert | null>> {
   const ids = texts.map(expertIdOf);
   const found = await expertFacts(source, [...new Set(ids)]);
   const byAsked = new Map(found.map((facts) => [facts.askedAs, facts]));
@@ -85,11 +100,21 @@ export async function expertNamed(source: Queries | Run, text: string): Promise<
 
 /** Experts as every input names them: an old id of a merged expert gives the kept one; an erased one names none. */
 async function namedExperts(queries: Queries, given: GivenReference[]): Promise<Array<ExistingNode | null>> {
-  const experts = await resolveExperts(queries, given.map(({ text }) => text));
+  const experts = await resolveExperts(
+    queries,
+    given.map(({ text }) => text),
+  );
   return experts.map((expert) =>
-    expert && !expert.erased ? { id: expert.id, name: expert.name ?? expert.id, retired: expert.retired, networkIds: expert.networkIds } : null,
+    expert && !expert.erased
+      ? { id: expert.id, name: expert.name ?? expert.id, retired: expert.retired, networkIds: expert.networkIds }
+      : null,
   );
 }
 
 /** Experts, as writes/references.ts takes them (contribution authors, event speakers). */
-export const EXPERT_REFERENCES: ReferenceKind = { label: 'Expert', noun: 'expert', list: 'experts', resolve: namedExperts };
+export const EXPERT_REFERENCES: ReferenceKind = {
+  label: 'Expert',
+  noun: 'expert',
+  list: 'experts',
+  resolve: namedExperts,
+};

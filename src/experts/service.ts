@@ -6,7 +6,14 @@ import type { Queries } from '../db/database.js';
 import { forbidden, InputProblems } from '../graphql/errors.js';
 import { auditedRetire, type Guards, type Kind } from '../writes/audited-writes.js';
 import { firstFreeSlug, slugFromName, slugProblem } from '../writes/checks.js';
-import { checkedWrite, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput, type RetireExpertInput, type UpdateExpertInput } from './checks.js';
+import {
+  checkedWrite,
+  EXPERT_TEXT_MAX,
+  type CreateExpertInput,
+  type ExpertFieldsInput,
+  type RetireExpertInput,
+  type UpdateExpertInput,
+} from './checks.js';
 import { expertNamed } from './resolve.js';
 import {
   createExpert as createNode,
@@ -19,7 +26,9 @@ import {
 /** The refusal of a change to an expert outside the viewer's networks (checked under the expert's lock). */
 function notTheirExpert(current: CurrentExpert) {
   const networks = current.networks.map((n) => n.acronym).join(', ') || 'no network';
-  return forbidden(`Only administrators and the secretariats of the expert's networks (${networks}) may change this expert.`);
+  return forbidden(
+    `Only administrators and the secretariats of the expert's networks (${networks}) may change this expert.`,
+  );
 }
 
 /*
@@ -31,7 +40,14 @@ function notTheirExpert(current: CurrentExpert) {
  * Checks a new expert's input; a secretariat's new expert joins its own networks unless `networks` says
  * otherwise. `slugBase` asks which expert ids start with it (taken slugs).
  */
-export function checkNewExpert(queries: Queries, viewer: Viewer, input: ExpertFieldsInput, problems: InputProblems, now: Date, slugBase: string) {
+export function checkNewExpert(
+  queries: Queries,
+  viewer: Viewer,
+  input: ExpertFieldsInput,
+  problems: InputProblems,
+  now: Date,
+  slugBase: string,
+) {
   const networks = input.networks ?? [...viewer.networks];
   return checkedWrite(queries, viewer, { ...input, networks }, null, problems, now, slugBase);
 }
@@ -47,7 +63,10 @@ export async function checkExpertChange(
   now: Date,
 ): Promise<{ write: ExpertWrite; current: CurrentExpert; mayCurate: boolean }> {
   const current = await currentExpert(tx, id);
-  const mayCurate = canCurateExpert(viewer, current.networks.map((n) => n.id));
+  const mayCurate = canCurateExpert(
+    viewer,
+    current.networks.map((n) => n.id),
+  );
   const { write } = await checkedWrite(queries, viewer, input, current, problems, now);
   return { write, current, mayCurate };
 }
@@ -62,7 +81,12 @@ export async function insertExpert(tx: AuditedWork, id: string, write: ExpertWri
  * Writes a checked change to an expert tracked already. Given `before` (what tracking returned), it also
  * says whether anything changed; without it nothing more is read.
  */
-export async function changeExpert(tx: AuditedWork, id: string, write: ExpertWrite, before?: Snapshot | null): Promise<boolean | undefined> {
+export async function changeExpert(
+  tx: AuditedWork,
+  id: string,
+  write: ExpertWrite,
+  before?: Snapshot | null,
+): Promise<boolean | undefined> {
   await writeExpert(tx, id, write);
   return before === undefined ? undefined : changedFields(before, await snapshotOf(tx.run, 'Expert', id)).length > 0;
 }
@@ -70,14 +94,20 @@ export async function changeExpert(tx: AuditedWork, id: string, write: ExpertWri
 /**
  * Creates an expert. Every problem with the input is reported at once; nothing is written while any remain.
  */
-export async function createExpert(queries: Queries, viewer: Viewer, input: CreateExpertInput, now = new Date()): Promise<string> {
+export async function createExpert(
+  queries: Queries,
+  viewer: Viewer,
+  input: CreateExpertInput,
+  now = new Date(),
+): Promise<string> {
   const problems = new InputProblems();
   const givenSlug = input.slug?.trim() || null;
   const slugIssue = givenSlug && slugProblem(givenSlug);
   if (slugIssue) problems.add('slug', slugIssue);
   const slugBase = givenSlug ?? slugFromName(input.name, 'expert');
   const { write, takenSlugs } = await checkNewExpert(queries, viewer, input, problems, now, slugBase);
-  if (givenSlug && takenSlugs.includes(givenSlug)) problems.add('slug', `"${givenSlug}" is taken: choose another, or leave slug out to have one made from the name`);
+  if (givenSlug && takenSlugs.includes(givenSlug))
+    problems.add('slug', `"${givenSlug}" is taken: choose another, or leave slug out to have one made from the name`);
   problems.throwIfAny('The expert was not created');
   const id = givenSlug ?? firstFreeSlug(slugBase, takenSlugs);
   await audited(queries, viewer, 'createExpert', input.note?.trim() || null, (tx) => insertExpert(tx, id, write));
@@ -88,7 +118,12 @@ export async function createExpert(queries: Queries, viewer: Viewer, input: Crea
  * Changes the fields given (a list given replaces the whole list) if the expert is still at
  * `expectedVersion`; otherwise CONFLICT. An old id of a merged expert changes the kept expert, at its version. A change that changes nothing leaves no record and no new version.
  */
-export async function updateExpert(queries: Queries, viewer: Viewer, input: UpdateExpertInput, now = new Date()): Promise<string> {
+export async function updateExpert(
+  queries: Queries,
+  viewer: Viewer,
+  input: UpdateExpertInput,
+  now = new Date(),
+): Promise<string> {
   const { id } = await expertNamed(queries, input.id);
   await audited(queries, viewer, 'updateExpert', input.note?.trim() || null, async (tx) => {
     await tx.track('Expert', id, { expectedVersion: input.expectedVersion, noun: 'expert' });
@@ -114,7 +149,13 @@ const curatesExpert =
   (viewer: Viewer): NonNullable<Guards['authorize']> =>
   async (current, tx) => {
     const expert = await currentExpert(tx, String(current.id));
-    if (!canCurateExpert(viewer, expert.networks.map((n) => n.id))) throw notTheirExpert(expert);
+    if (
+      !canCurateExpert(
+        viewer,
+        expert.networks.map((n) => n.id),
+      )
+    )
+      throw notTheirExpert(expert);
   };
 
 /** Takes an expert out of lists, searches and whoKnows; the expert keeps resolving by id, marked retired. */

@@ -34,7 +34,8 @@ export const ExpertNode = builder.loadableNodeRef<ExpertRecord>('Expert', {
 async function affiliationsOf(ctx: Context, id: string): Promise<AffiliationRecord[]> {
   const affiliations = await loadExpertRelation(ctx, id, EXPERT_AFFILIATIONS);
   const countries = CountryNode.getDataloader(ctx);
-  for (const { institutionCountry } of affiliations) if (institutionCountry) countries.prime(institutionCountry.id, institutionCountry);
+  for (const { institutionCountry } of affiliations)
+    if (institutionCountry) countries.prime(institutionCountry.id, institutionCountry);
   return affiliations;
 }
 
@@ -82,7 +83,8 @@ ExpertNode.implement({
       resolve: (expert) => expert.phone ?? null,
     }),
     contactConsent: t.boolean({
-      description: 'Whether the expert agreed to be contacted directly by officers; otherwise go through a network secretariat.',
+      description:
+        'Whether the expert agreed to be contacted directly by officers; otherwise go through a network secretariat.',
       resolve: (expert) => expert.contactConsent === true,
     }),
     ...lifecycleFields(t, 'expert'),
@@ -124,7 +126,11 @@ const Expertise = builder.objectRef<ExpertiseRecord>('Expertise').implement({
   description: 'How well an expert knows a theme.',
   fields: (t) => ({
     level: t.exposeInt('level', { description: 'From 1 (working knowledge) to 5 (leading authority).' }),
-    provenance: t.field({ type: ProvenanceEnum, description: 'Where the level comes from.', resolve: (x) => x.provenance ?? 'DECLARED' }),
+    provenance: t.field({
+      type: ProvenanceEnum,
+      description: 'Where the level comes from.',
+      resolve: (x) => x.provenance ?? 'DECLARED',
+    }),
     theme: t.field({ type: ThemeNode, description: 'The theme.', resolve: (x) => x.theme }),
   }),
 });
@@ -133,11 +139,14 @@ const CountryFocus = builder.objectRef<CountryFocusRecord>('CountryFocus').imple
   description: 'How closely an expert follows a country.',
   fields: (t) => ({
     level: t.exposeInt('level', { description: 'From 1 (follows it) to 5 (leading specialist).' }),
-    provenance: t.field({ type: ProvenanceEnum, description: 'Where the level comes from.', resolve: (f) => f.provenance ?? 'DECLARED' }),
+    provenance: t.field({
+      type: ProvenanceEnum,
+      description: 'Where the level comes from.',
+      resolve: (f) => f.provenance ?? 'DECLARED',
+    }),
     country: t.field({ type: CountryNode, description: 'The country.', resolve: (f) => f.country }),
   }),
 });
-
 
 export const ExpertConnection = listConnection(ExpertNode, 'Expert', 'experts');
 
@@ -147,7 +156,8 @@ builder.objectField(InstitutionNode, 'experts', (t) =>
     type: ExpertConnection,
     description: 'Experts affiliated with this institution, now or before, by name.',
     args: pageArgs(t),
-    resolve: (i, args, ctx) => nameOrderedConnection(args, (size, after) => pageOfInstitutionExperts(ctx.queries, i.id, size, after)),
+    resolve: (i, args, ctx) =>
+      nameOrderedConnection(args, (size, after) => pageOfInstitutionExperts(ctx.queries, i.id, size, after)),
   }),
 );
 
@@ -156,7 +166,8 @@ builder.objectField(NetworkNode, 'members', (t) =>
     type: ExpertConnection,
     description: 'Member experts, by name.',
     args: pageArgs(t),
-    resolve: (n, args, ctx) => nameOrderedConnection(args, (size, after) => pageOfNetworkMembers(ctx.queries, n.id, size, after)),
+    resolve: (n, args, ctx) =>
+      nameOrderedConnection(args, (size, after) => pageOfNetworkMembers(ctx.queries, n.id, size, after)),
   }),
 );
 
@@ -165,6 +176,7 @@ builder.queryField('experts', (t) =>
     type: ExpertConnection,
     description: 'All experts, by name. To find experts on a subject, use whoKnows.',
     args: pageArgs(t),
-    resolve: (_root, args, ctx) => nameOrderedConnection(args, (size, after) => pageOfExperts(ctx.queries, size, after)),
+    resolve: (_root, args, ctx) =>
+      nameOrderedConnection(args, (size, after) => pageOfExperts(ctx.queries, size, after)),
   }),
 );

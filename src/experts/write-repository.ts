@@ -81,7 +81,11 @@ export async function referencesOf(
   queries: Queries,
   refs: { institutionIds: string[]; networks: NameLookup[]; slugPrefix: string | null },
 ): Promise<{ institutions: ReferencedInstitution[]; networks: Array<ReferencedNetwork | null>; takenSlugs: string[] }> {
-  const [row] = await queries.read<{ institutions: ReferencedInstitution[]; networks: Array<{ index: number; network: ReferencedNetwork | null }>; takenSlugs: string[] }>(
+  const [row] = await queries.read<{
+    institutions: ReferencedInstitution[];
+    networks: Array<{ index: number; network: ReferencedNetwork | null }>;
+    takenSlugs: string[];
+  }>(
     `CALL () {
        UNWIND $institutionIds AS id MATCH (n:Institution {id: id})
        RETURN collect(n {.id, .name, .retiredAt}) AS institutions
@@ -156,7 +160,8 @@ const replaceList = (param: keyof ExpertWrite, type: string, create: string) => 
   CALL (e) { WITH e WHERE $${param} IS NOT NULL MATCH (e)-[old:${type}]->() DELETE old }
   CALL (e) { UNWIND coalesce($${param}, []) AS x ${create} }`;
 
-const LEVEL = '{level: x.level, provenance: x.provenance, verifiedBy: x.verifiedBy, verifiedAt: datetime(x.verifiedAt)}';
+const LEVEL =
+  '{level: x.level, provenance: x.provenance, verifiedBy: x.verifiedBy, verifiedAt: datetime(x.verifiedAt)}';
 
 const WRITE_EXPERT = `
   SET e += $properties
@@ -178,7 +183,11 @@ export async function updateExpert(tx: AuditedWork, id: string, write: ExpertWri
  * The audited nodes (contributions, inquiries, events …) whose own relationships point at the expert,
  * other than by the `except` types and the derived POSSIBLY_SAME: changing those relationships changes their records.
  */
-export async function auditedNodesPointingAt(run: Run, expertId: string, except: string[]): Promise<Array<{ label: AuditedLabel; id: string }>> {
+export async function auditedNodesPointingAt(
+  run: Run,
+  expertId: string,
+  except: string[],
+): Promise<Array<{ label: AuditedLabel; id: string }>> {
   const rows = await run(
     `MATCH (:Expert {id: $expertId})<-[r]-(m)
      WHERE NOT type(r) IN $except

@@ -31,7 +31,10 @@ export function openDriver(connection: GraphConnection): Driver {
 
 /** The connection an opened app database uses, for the bulk functions' own driver. */
 export function bulkConnection(settings: Config['neo4j'], database: Database): GraphConnection {
-  const auth = settings.kind === 'external' && settings.password ? neo4j.auth.basic(settings.username, settings.password) : undefined;
+  const auth =
+    settings.kind === 'external' && settings.password
+      ? neo4j.auth.basic(settings.username, settings.password)
+      : undefined;
   return { uri: database.uri, auth, database: database.database };
 }
 
@@ -40,7 +43,11 @@ export function bulkErrorMessage(error: unknown): string | undefined {
   if (error instanceof EmbeddedNeo4jError && error.message.includes('in use by another Neo4j process')) {
     return `${error.message}. If that is the running server (npm start), stop it first, or leave it running and set NEO4J_URI to the Bolt address it printed (NEO4J_URI=bolt://127.0.0.1:<port>)`;
   }
-  if ([ConfigError, EmbeddedNeo4jError, DatabaseUnreachableError, GraphFileError, GraphImportError].some((kind) => error instanceof kind)) {
+  if (
+    [ConfigError, EmbeddedNeo4jError, DatabaseUnreachableError, GraphFileError, GraphImportError].some(
+      (kind) => error instanceof kind,
+    )
+  ) {
     return (error as Error).message;
   }
   // A file that cannot be opened or written: Node's message names the file and the reason.

@@ -34,7 +34,12 @@ export class Tally {
 
   counts(): GraphCounts {
     const sorted = (map: Map<string, number>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
-    return { nodes: this.nodes, relationships: this.relationships, labels: sorted(this.labels), types: sorted(this.types) };
+    return {
+      nodes: this.nodes,
+      relationships: this.relationships,
+      labels: sorted(this.labels),
+      types: sorted(this.types),
+    };
   }
 }
 
@@ -58,7 +63,9 @@ export function countDifferences(expected: GraphCounts, actual: GraphCounts): st
 /** "3 nodes (Country 2, Region 1) and 1 relationship (IN_REGION 1)". */
 export function describeCounts(counts: GraphCounts): string {
   const part = (count: number, noun: string, by: Record<string, number>) => {
-    const details = Object.entries(by).map(([name, n]) => `${name} ${n}`).join(', ');
+    const details = Object.entries(by)
+      .map(([name, n]) => `${name} ${n}`)
+      .join(', ');
     return `${count} ${noun}${count === 1 ? '' : 's'}${details ? ` (${details})` : ''}`;
   };
   return `${part(counts.nodes, 'node', counts.labels)} and ${part(counts.relationships, 'relationship', counts.types)}`;
@@ -70,10 +77,15 @@ export function readCounts(line: number, value: unknown): GraphCounts {
   const countMap = (map: unknown): Record<string, number> | null => {
     if (!isRecord(map)) return null;
     const entries = Object.entries(map).map(([name, n]) => [name, count(n)] as const);
-    return entries.every(([, n]) => n !== null) ? Object.fromEntries(entries) as Record<string, number> : null;
+    return entries.every(([, n]) => n !== null) ? (Object.fromEntries(entries) as Record<string, number>) : null;
   };
   const counts = isRecord(value)
-    ? { nodes: count(value.nodes), relationships: count(value.relationships), labels: countMap(value.labels), types: countMap(value.types) }
+    ? {
+        nodes: count(value.nodes),
+        relationships: count(value.relationships),
+        labels: countMap(value.labels),
+        types: countMap(value.types),
+      }
     : null;
   if (!counts || counts.nodes === null || counts.relationships === null || !counts.labels || !counts.types) {
     throw lineError(line, 'the counts are not {"nodes":…,"relationships":…,"labels":{…},"types":{…}}');

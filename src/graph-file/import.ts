@@ -111,7 +111,8 @@ async function writeGraph(session: Session, input: Readable, created: Map<number
 
   for await (const entry of readGraphFile(input)) {
     if (entry.kind === 'node') {
-      if (created.has(entry.key) || nodes.has(entry.key)) throw lineError(entry.line, `a second node with key ${entry.key}`);
+      if (created.has(entry.key) || nodes.has(entry.key))
+        throw lineError(entry.line, `a second node with key ${entry.key}`);
       nodes.set(entry.key, { key: entry.key, labels: entry.labels, properties: entry.properties });
       if (nodes.size >= BATCH_SIZE) await flushNodes();
     } else if (entry.kind === 'relationship') {
@@ -119,7 +120,10 @@ async function writeGraph(session: Session, input: Readable, created: Map<number
       const start = created.get(entry.start);
       const end = created.get(entry.end);
       if (start === undefined || end === undefined) {
-        throw lineError(entry.line, `the relationship refers to node key ${start === undefined ? entry.start : entry.end}, which the file does not hold`);
+        throw lineError(
+          entry.line,
+          `the relationship refers to node key ${start === undefined ? entry.start : entry.end}, which the file does not hold`,
+        );
       }
       relationships.push({ start, end, type: entry.type, properties: entry.properties });
       if (relationships.length >= BATCH_SIZE) await flushRelationships();
@@ -136,7 +140,9 @@ async function writeGraph(session: Session, input: Readable, created: Map<number
 
 async function databaseCounts(session: Session): Promise<GraphCounts> {
   return session.executeRead(async (tx) => {
-    const total = await tx.run('MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships');
+    const total = await tx.run(
+      'MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships',
+    );
     const labels = await tx.run('MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label');
     const types = await tx.run('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type');
     return {
@@ -151,6 +157,8 @@ async function databaseCounts(session: Session): Promise<GraphCounts> {
 async function deleteNodes(session: Session, elementIds: string[]): Promise<void> {
   for (let from = 0; from < elementIds.length; from += BATCH_SIZE) {
     const ids = elementIds.slice(from, from + BATCH_SIZE);
-    await session.executeWrite((tx) => tx.run('UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id DETACH DELETE n', { ids }));
+    await session.executeWrite((tx) =>
+      tx.run('UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id DETACH DELETE n', { ids }),
+    );
   }
 }

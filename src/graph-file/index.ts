@@ -28,7 +28,13 @@
  * before an import.
  */
 
-export { GraphFileError, GraphImportError, bulkConnection, bulkErrorMessage, type GraphConnection } from './connection.js';
+export {
+  GraphFileError,
+  GraphImportError,
+  bulkConnection,
+  bulkErrorMessage,
+  type GraphConnection,
+} from './connection.js';
 export { countDifferences, describeCounts, type ExportSummary, type GraphCounts } from './counts.js';
 export { exportGraph } from './export.js';
 export { importGraph } from './import.js';

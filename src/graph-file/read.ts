@@ -6,7 +6,14 @@ import { GRAPH_FORMAT, decodeValue, isRecord, type Json } from './values.js';
 
 export type GraphFileEntry =
   | { kind: 'node'; line: number; key: number; labels: string[]; properties: Record<string, unknown> }
-  | { kind: 'relationship'; line: number; type: string; start: number; end: number; properties: Record<string, unknown> }
+  | {
+      kind: 'relationship';
+      line: number;
+      type: string;
+      start: number;
+      end: number;
+      properties: Record<string, unknown>;
+    }
   | { kind: 'counts'; line: number; counts: GraphCounts };
 
 function decodeProperties(line: number, properties: Record<string, Json>): Record<string, unknown> {
@@ -80,18 +87,35 @@ async function* readEntries(lines: AsyncIterator<string>): AsyncGenerator<GraphF
   const tally = new Tally();
   await expectLine('"nodes":[', 'the nodes');
   for await (const node of entries('nodes')) {
-    if (!isRecord(node) || !Number.isSafeInteger(node.key) || !Array.isArray(node.labels) || !isRecord(node.properties)
-      || !node.labels.every((label) => typeof label === 'string' && label !== '')) {
+    if (
+      !isRecord(node) ||
+      !Number.isSafeInteger(node.key) ||
+      !Array.isArray(node.labels) ||
+      !isRecord(node.properties) ||
+      !node.labels.every((label) => typeof label === 'string' && label !== '')
+    ) {
       throw lineError(lineNumber, 'a node is {"key":number,"labels":[…],"properties":{…}}');
     }
     const labels = node.labels as string[];
     tally.node(labels);
-    yield { kind: 'node', line: lineNumber, key: node.key as number, labels, properties: decodeProperties(lineNumber, node.properties) };
+    yield {
+      kind: 'node',
+      line: lineNumber,
+      key: node.key as number,
+      labels,
+      properties: decodeProperties(lineNumber, node.properties),
+    };
   }
   await expectLine('"relationships":[', 'the relationships');
   for await (const relationship of entries('relationships')) {
-    if (!isRecord(relationship) || typeof relationship.type !== 'string' || relationship.type === ''
-      || !Number.isSafeInteger(relationship.start) || !Number.isSafeInteger(relationship.end) || !isRecord(relationship.properties)) {
+    if (
+      !isRecord(relationship) ||
+      typeof relationship.type !== 'string' ||
+      relationship.type === '' ||
+      !Number.isSafeInteger(relationship.start) ||
+      !Number.isSafeInteger(relationship.end) ||
+      !isRecord(relationship.properties)
+    ) {
       throw lineError(lineNumber, 'a relationship is {"type":…,"start":key,"end":key,"properties":{…}}');
     }
     tally.relationship(relationship.type);
@@ -110,7 +134,8 @@ async function* readEntries(lines: AsyncIterator<string>): AsyncGenerator<GraphF
   if (!last.startsWith(prefix) || !last.endsWith('}')) throw lineError(lineNumber, `expected ${prefix}{…}}`);
   const counts = readCounts(lineNumber, parse(last.slice(prefix.length, -1)));
   const differences = countDifferences(counts, tally.counts());
-  if (differences.length > 0) throw lineError(lineNumber, `the counts do not match the entries (${differences.join('; ')})`);
+  if (differences.length > 0)
+    throw lineError(lineNumber, `the counts do not match the entries (${differences.join('; ')})`);
   const countsLine = lineNumber;
   for (let rest = await lines.next(); !rest.done; rest = await lines.next()) {
     lineNumber += 1;

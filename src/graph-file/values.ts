@@ -1,5 +1,15 @@
 /** Property values with their Neo4j types, as the export file writes them (format at src/graph-file/index.ts). */
-import neo4j, { type Duration, isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isPoint, isTime } from 'neo4j-driver';
+import neo4j, {
+  type Duration,
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isPoint,
+  isTime,
+} from 'neo4j-driver';
 
 export const GRAPH_FORMAT = 'expertise-graph/1';
 
@@ -28,16 +38,36 @@ function parseDuration(text: string): Duration {
   let seconds = nanoseconds / NANOS_PER_SECOND;
   if (nanoseconds < seconds * NANOS_PER_SECOND) seconds -= 1n;
   const rest = nanoseconds - seconds * NANOS_PER_SECOND;
-  return new neo4j.types.Duration(neo4j.int(months), neo4j.int(days), neo4j.int(String(seconds)), neo4j.int(String(rest)));
+  return new neo4j.types.Duration(
+    neo4j.int(months),
+    neo4j.int(days),
+    neo4j.int(String(seconds)),
+    neo4j.int(String(rest)),
+  );
 }
 
 const TEMPORAL_TYPES = [
   { name: 'Date', is: isDate, format: String, parse: (text: string) => neo4j.types.Date.fromString(text) },
   { name: 'DateTime', is: isDateTime, format: String, parse: (text: string) => neo4j.types.DateTime.fromString(text) },
-  { name: 'LocalDateTime', is: isLocalDateTime, format: String, parse: (text: string) => neo4j.types.LocalDateTime.fromString(text) },
-  { name: 'LocalTime', is: isLocalTime, format: String, parse: (text: string) => neo4j.types.LocalTime.fromString(text) },
+  {
+    name: 'LocalDateTime',
+    is: isLocalDateTime,
+    format: String,
+    parse: (text: string) => neo4j.types.LocalDateTime.fromString(text),
+  },
+  {
+    name: 'LocalTime',
+    is: isLocalTime,
+    format: String,
+    parse: (text: string) => neo4j.types.LocalTime.fromString(text),
+  },
   { name: 'Time', is: isTime, format: String, parse: (text: string) => neo4j.types.Time.fromString(text) },
-  { name: 'Duration', is: isDuration, format: (value: unknown) => durationText(value as Duration), parse: parseDuration },
+  {
+    name: 'Duration',
+    is: isDuration,
+    format: (value: unknown) => durationText(value as Duration),
+    parse: parseDuration,
+  },
 ] as const;
 
 export function encodeValue(value: unknown): Json {
@@ -70,16 +100,24 @@ export function decodeValue(value: Json): unknown {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (!Number.isInteger(value)) return value;
-    if (!Number.isSafeInteger(value)) throw new Error(`${value} is beyond a safe integer: write it as {"$type":"Integer","value":"${value}"}`);
+    if (!Number.isSafeInteger(value))
+      throw new Error(`${value} is beyond a safe integer: write it as {"$type":"Integer","value":"${value}"}`);
     return neo4j.int(value);
   }
   if (Array.isArray(value)) return value.map(decodeValue);
   if (value === null) throw new Error('null is not a property value');
   const tag = value.$type;
   if (tag === 'Float' && typeof value.value === 'string' && FLOAT_TEXT.test(value.value)) return Number(value.value);
-  if (tag === 'Integer' && typeof value.value === 'string' && /^-?\d+$/.test(value.value)) return neo4j.int(value.value);
+  if (tag === 'Integer' && typeof value.value === 'string' && /^-?\d+$/.test(value.value))
+    return neo4j.int(value.value);
   const { srid, x, y, z } = value;
-  if (tag === 'Point' && typeof srid === 'number' && typeof x === 'number' && typeof y === 'number' && (z === undefined || typeof z === 'number')) {
+  if (
+    tag === 'Point' &&
+    typeof srid === 'number' &&
+    typeof x === 'number' &&
+    typeof y === 'number' &&
+    (z === undefined || typeof z === 'number')
+  ) {
     return new neo4j.types.Point(neo4j.int(srid), x, y, z);
   }
   const temporal = TEMPORAL_TYPES.find((type) => type.name === tag);

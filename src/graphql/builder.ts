@@ -36,9 +36,12 @@ function assertNodeTypes(schema: GraphQLSchema, ids: Array<{ typename: string }>
   for (const { typename } of ids) {
     const type = schema.getType(typename);
     if (!isObject(type) || !type.getInterfaces().some((i) => i.name === 'Node')) {
-      throw badUserInput(`${argument}: a global id of type "${typename}", which has no objects by id: pass an id exactly as the API returned it.`, {
-        argument,
-      });
+      throw badUserInput(
+        `${argument}: a global id of type "${typename}", which has no objects by id: pass an id exactly as the API returned it.`,
+        {
+          argument,
+        },
+      );
     }
   }
 }
@@ -56,7 +59,9 @@ export const builder = new SchemaBuilder<BuilderTypes>({
       admin: ctx.viewer.roles.has('admin'),
     }),
     unauthorizedError: (_parent, ctx, info) =>
-      forbidden(`${info.parentType.name}.${info.fieldName} is not open to ${describeViewer(ctx.viewer)}: ask for a token with a role that may use it.`),
+      forbidden(
+        `${info.parentType.name}.${info.fieldName} is not open to ${describeViewer(ctx.viewer)}: ask for a token with a role that may use it.`,
+      ),
   },
   complexity: {
     fieldComplexity: fieldCost,
@@ -77,7 +82,9 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     hasNextPageFieldOptions: { description: 'Whether items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
     startCursorFieldOptions: { description: 'Cursor of the first item on this page.' },
-    endCursorFieldOptions: { description: 'Cursor of the last item on this page: pass it as `after` for the next page.' },
+    endCursorFieldOptions: {
+      description: 'Cursor of the last item on this page: pass it as `after` for the next page.',
+    },
     nodeQueryOptions: {
       description: 'Fetches any object by its global id (as returned in `id` fields).',
       args: { id: { description: 'A global id, exactly as the API returned it.' } },

@@ -2,7 +2,10 @@ import type { ObjectRef } from '@pothos/core';
 import { builder, type Types } from './builder.js';
 
 builder.globalConnectionField('totalCount', (t) =>
-  t.int({ description: 'How many items the whole list has, across all pages.', resolve: (connection) => connection.totalCount }),
+  t.int({
+    description: 'How many items the whole list has, across all pages.',
+    resolve: (connection) => connection.totalCount,
+  }),
 );
 
 /** A plain connection type `<Name>Connection` with edges `<Name>Edge`, described for the schema. */

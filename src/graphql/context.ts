@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import DataLoader from 'dataloader';
-import { DeadlineExceededError, RequestCancelledError, type Database, type Queries, type QueryStats } from '../db/database.js';
+import type { Database, Queries, QueryStats } from '../db/database.js';
+import { DeadlineExceededError, RequestCancelledError } from '../db/errors.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { LoaderDefinition } from './loaders.js';
 
@@ -37,14 +38,22 @@ export interface RequestBounds {
   requestId?: string;
 }
 
-export function createContext(database: Database, viewer: Viewer, maxCost: number, bounds: RequestBounds = {}): Context {
+export function createContext(
+  database: Database,
+  viewer: Viewer,
+  maxCost: number,
+  bounds: RequestBounds = {},
+): Context {
   const stats: QueryStats = { roundTrips: 0, dbTimeMs: 0 };
   const defined = new Map<LoaderDefinition<unknown, unknown, unknown>, Map<unknown, DataLoader<unknown, unknown>>>();
   const stop = new AbortController();
   // Every query of the request listens on this signal while it runs: many at once are normal, not a leak.
   setMaxListeners(0, stop.signal);
   const { timeoutMs, disconnected, idempotencyKey, requestId } = bounds;
-  const timer = timeoutMs === undefined ? null : setTimeout(() => stop.abort(new DeadlineExceededError(timeoutMs)), timeoutMs).unref();
+  const timer =
+    timeoutMs === undefined
+      ? null
+      : setTimeout(() => stop.abort(new DeadlineExceededError(timeoutMs)), timeoutMs).unref();
   const cancel = () => stop.abort(new RequestCancelledError());
   disconnected?.addEventListener('abort', cancel, { once: true });
   const deadline = timeoutMs !== undefined ? { at: Date.now() + timeoutMs, limitMs: timeoutMs } : undefined;
@@ -68,7 +77,9 @@ export function createContext(database: Database, viewer: Viewer, maxCost: numbe
       defined.set(key, family);
       let loader = family.get(param) as DataLoader<K, V> | undefined;
       if (!loader) {
-        loader = new DataLoader<K, V, unknown>((keys) => definition.batch(queries, keys, param as P), { cacheKeyFn: definition.cacheKey });
+        loader = new DataLoader<K, V, unknown>((keys) => definition.batch(queries, keys, param as P), {
+          cacheKeyFn: definition.cacheKey,
+        });
         family.set(param, loader as DataLoader<unknown, unknown>);
       }
       return loader;

@@ -37,7 +37,10 @@ function writeAdvice(write: FailedWrite | null): { text: string; extensions: Rec
   const retry = key
     ? ` Send the same request again with the same Idempotency-Key header ("${key}"): if it was stored you get the stored result, otherwise it is done then, never twice.`
     : ' Check whether it was stored before sending it again; an Idempotency-Key header on writes makes such a retry safe.';
-  return { text: ` The connection to the database broke after the change was sent: it may or may not have been stored.${retry}`, extensions };
+  return {
+    text: ` The connection to the database broke after the change was sent: it may or may not have been stored.${retry}`,
+    extensions,
+  };
 }
 
 /** The one place where the database layer's errors become coded GraphQL errors. */
@@ -64,10 +67,16 @@ function fromDomainError(error: unknown): { message: string; extensions: Record<
     };
   }
   if (error instanceof RequestCancelledError) {
-    return { message: 'The client closed the connection: the request was stopped.', extensions: { code: ErrorCode.CANCELLED } };
+    return {
+      message: 'The client closed the connection: the request was stopped.',
+      extensions: { code: ErrorCode.CANCELLED },
+    };
   }
   if (error instanceof DuplicateRecordError) {
-    return { message: 'That record already exists: use a different id or update the existing one.', extensions: { code: ErrorCode.CONFLICT } };
+    return {
+      message: 'That record already exists: use a different id or update the existing one.',
+      extensions: { code: ErrorCode.CONFLICT },
+    };
   }
   if (error instanceof NotFoundError) return { message: error.message, extensions: { code: ErrorCode.NOT_FOUND } };
   return null;
@@ -77,7 +86,8 @@ function fromDomainError(error: unknown): { message: string; extensions: Record<
 const REQUEST_REFUSALS: Record<string, string> = {
   'provided sha does not match query':
     'The persisted query’s sha256Hash does not match the query sent with it: send the SHA-256 (hex) of exactly that query text, or leave out extensions.persistedQuery.',
-  'Unsupported persisted query version': 'Only version 1 of persisted queries is supported: send extensions.persistedQuery.version 1, or leave it out.',
+  'Unsupported persisted query version':
+    'Only version 1 of persisted queries is supported: send extensions.persistedQuery.version 1, or leave it out.',
 };
 
 /**
@@ -89,7 +99,10 @@ function requestRefusal(formatted: GraphQLFormattedError, error: unknown): Graph
   const extensions = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } }).extensions;
   const status = extensions?.http?.status;
   if (extensions?.code !== undefined || typeof status !== 'number' || status < 400 || status >= 500) return null;
-  return { message: REQUEST_REFUSALS[formatted.message] ?? formatted.message, extensions: { code: ApolloServerErrorCode.BAD_REQUEST } };
+  return {
+    message: REQUEST_REFUSALS[formatted.message] ?? formatted.message,
+    extensions: { code: ApolloServerErrorCode.BAD_REQUEST },
+  };
 }
 
 /**
@@ -103,12 +116,23 @@ export function createFormatError(report: ReportInternalError) {
     const limit = graphqlJsLimitError(formatted);
     if (limit) return limit;
     if (original instanceof PothosValidationError) {
-      return { ...formatted, message: `${original.message}: pass an id exactly as the API returned it.`, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+      return {
+        ...formatted,
+        message: `${original.message}: pass an id exactly as the API returned it.`,
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
+      };
     }
     const domain = fromDomainError(original);
-    if (domain) return { message: domain.message, locations: formatted.locations, path: formatted.path, extensions: domain.extensions };
+    if (domain)
+      return {
+        message: domain.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: domain.extensions,
+      };
     // A request limit is the client's to stay within, whichever stage (parse, validation) refused it.
-    if (formatted.extensions?.limit) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
+    if (formatted.extensions?.limit)
+      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     const refusal = requestRefusal(formatted, error);
     if (refusal) return refusal;
     const code = formatted.extensions?.code;

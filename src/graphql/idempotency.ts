@@ -23,7 +23,9 @@ function canonical(value: unknown): unknown {
 
 /** What an idempotency key is bound to: a mutation field and its coerced arguments, as a hash. */
 export function requestFingerprint(field: string, args: Record<string, unknown>): string {
-  return createHash('sha256').update(canonicalJson([field, args])).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson([field, args]))
+    .digest('hex');
 }
 
 /**

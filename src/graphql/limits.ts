@@ -39,7 +39,19 @@ export const INPUT_CAPS = {
 } as const;
 
 /** Argument and input field names that hold long free text. */
-const LONG_TEXT = new Set(['question', 'answer', 'answerSummary', 'bio', 'bioNl', 'summary', 'context', 'note', 'reason', 'description', 'text']);
+const LONG_TEXT = new Set([
+  'question',
+  'answer',
+  'answerSummary',
+  'bio',
+  'bioNl',
+  'summary',
+  'context',
+  'note',
+  'reason',
+  'description',
+  'text',
+]);
 
 /**
  * Type tests by graphql-js's own Symbol.toStringTag instead of its instanceof predicates: under vitest,
@@ -91,20 +103,33 @@ function overCap(value: unknown, type: GraphQLInputType, name: string, at: strin
   }
   if (isInputObject(inner)) {
     for (const field of Object.values(inner.getFields())) {
-      const problem = overCap((value as Record<string, unknown>)[field.name], field.type, field.name, `${at}.${field.name}`);
+      const problem = overCap(
+        (value as Record<string, unknown>)[field.name],
+        field.type,
+        field.name,
+        `${at}.${field.name}`,
+      );
       if (problem) return problem;
     }
     return null;
   }
   if (typeof value === 'string' && value.length > textCap(name)) {
     const cap = textCap(name);
-    return limitExceeded('textLength', cap, value.length, `${at} is ${count(value.length)} characters long; the limit is ${count(cap)}: shorten it.`);
+    return limitExceeded(
+      'textLength',
+      cap,
+      value.length,
+      `${at} is ${count(value.length)} characters long; the limit is ${count(cap)}: shorten it.`,
+    );
   }
   return null;
 }
 
 /** The first argument over its cap, as an error; null when every argument is within its caps. */
-export function checkInputCaps(args: Record<string, unknown>, definitions: readonly GraphQLArgument[]): GraphQLError | null {
+export function checkInputCaps(
+  args: Record<string, unknown>,
+  definitions: readonly GraphQLArgument[],
+): GraphQLError | null {
   for (const definition of definitions) {
     const problem = overCap(args[definition.name], definition.type, definition.name, definition.name);
     if (problem) return problem;
@@ -121,7 +146,11 @@ export const LIST_COST_MULTIPLIER = 10;
  * for `nodes(ids:)`, LIST_COST_MULTIPLIER for other lists. A connection's `edges` are already counted
  * by its `first`. Multipliers are capped where the argument's own check gives the clearer error.
  */
-export function fieldCost<Context>(args: Record<string, unknown>, _context: Context, field: GraphQLField<unknown, Context>): FieldComplexityValue {
+export function fieldCost<Context>(
+  args: Record<string, unknown>,
+  _context: Context,
+  field: GraphQLField<unknown, Context>,
+): FieldComplexityValue {
   if (field.args.some((arg) => arg.name === 'first')) {
     const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
     return { field: 1, multiplier: Math.min(Math.max(first, 0), MAX_PAGE_SIZE) };
@@ -151,7 +180,11 @@ export const HEAVY_REQUEST_COST = WORK_WEIGHTS.ranking;
 
 /** The complexity option of a field that starts work of a kind: its page cost (fieldCost) plus the work's weight. */
 export function costOfWork(weight: number) {
-  return <Context>(args: Record<string, unknown>, context: Context, field: GraphQLField<unknown, Context>): FieldComplexityValue => {
+  return <Context>(
+    args: Record<string, unknown>,
+    context: Context,
+    field: GraphQLField<unknown, Context>,
+  ): FieldComplexityValue => {
     const cost = fieldCost(args, context, field);
     return typeof cost === 'number' ? cost + weight : { ...cost, field: (cost.field ?? 1) + weight };
   };
@@ -170,7 +203,10 @@ export function operationCost(
 ): number | null {
   const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
   try {
-    return complexityFromQuery({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }, { schema, ctx: context, variables }).complexity;
+    return complexityFromQuery(
+      { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] },
+      { schema, ctx: context, variables },
+    ).complexity;
   } catch {
     return null;
   }
@@ -190,7 +226,8 @@ function armorRejection(limit: string, what: string, max: number, advice: string
   return (context: ValidationContext | null, error: GraphQLError) => {
     const match = /found (\d+)/.exec(error.message);
     const found = match ? Number(match[1]) : null;
-    const has = found === null ? `has more ${what} than the limit of ${max}` : `has ${count(found)} ${what}; the limit is ${max}`;
+    const has =
+      found === null ? `has more ${what} than the limit of ${max}` : `has ${count(found)} ${what}; the limit is ${max}`;
     context?.reportError(limitExceeded(limit, max, found, `This operation ${has}: ${advice}`));
   };
 }
@@ -216,18 +253,37 @@ export function requestLimits(limits: LimitsConfig) {
       flattenFragments: true,
       ...reportOnly,
       onReject: [
-        armorRejection('depth', 'levels of nested fields', limits.maxDepth, 'select fewer levels, and fetch deeper objects with a second query (node(id:)).'),
+        armorRejection(
+          'depth',
+          'levels of nested fields',
+          limits.maxDepth,
+          'select fewer levels, and fetch deeper objects with a second query (node(id:)).',
+        ),
       ],
     },
     maxAliases: {
       n: limits.maxAliases,
       ...reportOnly,
-      onReject: [armorRejection('aliases', 'aliases', limits.maxAliases, 'split it into several requests, or use a list field such as nodes(ids:).')],
+      onReject: [
+        armorRejection(
+          'aliases',
+          'aliases',
+          limits.maxAliases,
+          'split it into several requests, or use a list field such as nodes(ids:).',
+        ),
+      ],
     },
     maxDirectives: {
       n: limits.maxDirectives,
       ...reportOnly,
-      onReject: [armorRejection('directives', 'directives', limits.maxDirectives, 'use fewer @include/@skip, or split it into several requests.')],
+      onReject: [
+        armorRejection(
+          'directives',
+          'directives',
+          limits.maxDirectives,
+          'use fewer @include/@skip, or split it into several requests.',
+        ),
+      ],
     },
   }).protect();
   return { validationRules, parseOptions: { maxTokens: limits.maxTokens } };
@@ -264,7 +320,8 @@ export function graphqlJsLimitError(formatted: GraphQLFormattedError): GraphQLFo
   }
   if (formatted.message === TOO_MANY_VARIABLE_ERRORS) {
     return {
-      message: 'More than 50 variable values are invalid, so checking stopped there: fix the values named in the other errors and send again.',
+      message:
+        'More than 50 variable values are invalid, so checking stopped there: fix the values named in the other errors and send again.',
       extensions: { code: 'BAD_USER_INPUT', limit: { name: 'variableErrors', max: 50 } },
     };
   }

@@ -11,9 +11,12 @@ export interface PageArgs {
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`first must be from 1 to ${MAX_PAGE_SIZE} (got ${first}); page through larger results with after.`, {
-      argument: 'first',
-    });
+    throw badUserInput(
+      `first must be from 1 to ${MAX_PAGE_SIZE} (got ${first}); page through larger results with after.`,
+      {
+        argument: 'first',
+      },
+    );
   }
   return first;
 }
@@ -23,7 +26,10 @@ export function encodeCursor(sortKey: Array<string | number>): string {
   return Buffer.from(JSON.stringify(sortKey)).toString('base64url');
 }
 
-export function decodeCursor(after: string | null | undefined, shape: Array<'string' | 'number'>): Array<string | number> | null {
+export function decodeCursor(
+  after: string | null | undefined,
+  shape: Array<'string' | 'number'>,
+): Array<string | number> | null {
   if (after === null || after === undefined) return null;
   let value: unknown;
   try {
@@ -32,9 +38,12 @@ export function decodeCursor(after: string | null | undefined, shape: Array<'str
     value = undefined;
   }
   if (!Array.isArray(value) || value.length !== shape.length || value.some((v, i) => typeof v !== shape[i])) {
-    throw badUserInput('after is not a cursor of this list: pass an endCursor from the same query, or leave it out to start at the top.', {
-      argument: 'after',
-    });
+    throw badUserInput(
+      'after is not a cursor of this list: pass an endCursor from the same query, or leave it out to start at the top.',
+      {
+        argument: 'after',
+      },
+    );
   }
   return value as Array<string | number>;
 }

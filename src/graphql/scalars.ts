@@ -1,4 +1,12 @@
-import { CountryCodeResolver, DateResolver, DateTimeResolver, EmailAddressResolver, JSONObjectResolver, PhoneNumberResolver, URLResolver } from 'graphql-scalars';
+import {
+  CountryCodeResolver,
+  DateResolver,
+  DateTimeResolver,
+  EmailAddressResolver,
+  JSONObjectResolver,
+  PhoneNumberResolver,
+  URLResolver,
+} from 'graphql-scalars';
 import { builder } from './builder.js';
 
 builder.addScalarType('Date', DateResolver);

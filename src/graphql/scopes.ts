@@ -3,7 +3,8 @@ import type { Types } from './builder.js';
 
 /** The role groups of src/auth/policy.ts as Pothos authScopes: a field open to any role of the group. */
 type Scopes = Partial<Types['AuthScopes']>;
-const anyOf = (roles: ReadonlyArray<keyof Types['AuthScopes']>): Scopes => Object.fromEntries(roles.map((role) => [role, true]));
+const anyOf = (roles: ReadonlyArray<keyof Types['AuthScopes']>): Scopes =>
+  Object.fromEntries(roles.map((role) => [role, true]));
 
 /** Secretariats and administrators: curating experts and shared reference data. */
 export const CURATORS = anyOf(ROLE_GROUPS.curators);

@@ -51,8 +51,14 @@ export interface HistorySubject {
  * of a merged expert (as the Expert it was merged into), and subjects that are gone, known only from their
  * records (facts empty). Slugs are unique per label only, so one id can name several subjects.
  */
-export async function historySubjects(queries: Queries, id: string, label: AuditedLabel | null): Promise<HistorySubject[]> {
-  const current = AUDITED_LABELS.filter((l) => l !== 'Expert').map((l) => `MATCH (n:${l} {id: $id}) RETURN '${l}' AS label, n`);
+export async function historySubjects(
+  queries: Queries,
+  id: string,
+  label: AuditedLabel | null,
+): Promise<HistorySubject[]> {
+  const current = AUDITED_LABELS.filter((l) => l !== 'Expert').map(
+    (l) => `MATCH (n:${l} {id: $id}) RETURN '${l}' AS label, n`,
+  );
   return queries.read<HistorySubject>(
     `CALL () {
        ${current.join(' UNION ALL ')}

@@ -31,7 +31,8 @@ function askedSubject(text: string): { label: AuditedLabel | null; id: string } 
 async function historySubject(queries: Queries, text: string): Promise<HistorySubject> {
   const asked = askedSubject(text);
   const subjects = await historySubjects(queries, asked.id, asked.label);
-  if (subjects.length === 0) throw notFound(`Nothing with id "${text}" has a history: pass a global id or slug as the API returned it.`);
+  if (subjects.length === 0)
+    throw notFound(`Nothing with id "${text}" has a history: pass a global id or slug as the API returned it.`);
   if (subjects.length > 1) {
     const globalIds = subjects.map((s) => ({ type: s.label, id: encodeGlobalID(s.label, s.id) }));
     throw badUserInput(
@@ -64,28 +65,38 @@ const ChangeRef = builder.objectRef<ChangeRecord>('Change').implement({
   description: 'One recorded change: who changed what, when, and the values before and after.',
   fields: (t) => ({
     at: t.expose('at', { type: 'DateTime', description: 'When.' }),
-    action: t.exposeString('action', { description: 'The mutation or tool that made it, e.g. "updateExpert" or "import".' }),
-    operationId: t.exposeString('operationId', { description: 'Shared by the records of one operation that changed several objects (e.g. a merge).' }),
+    action: t.exposeString('action', {
+      description: 'The mutation or tool that made it, e.g. "updateExpert" or "import".',
+    }),
+    operationId: t.exposeString('operationId', {
+      description: 'Shared by the records of one operation that changed several objects (e.g. a merge).',
+    }),
     subjectType: t.exposeString('subjectLabel', { description: 'The type of the changed object.' }),
     subjectSlug: t.exposeString('subjectId', { description: 'The stable short identifier of the changed object.' }),
-    actorId: t.exposeString('actorId', { description: 'Who made it: the token subject (or system:<tool> for command-line tools).' }),
+    actorId: t.exposeString('actorId', {
+      description: 'Who made it: the token subject (or system:<tool> for command-line tools).',
+    }),
     actorName: t.exposeString('actorName', { description: 'Their name, as the token gave it.' }),
     actorRoles: t.exposeString('actorRoles', { description: 'The roles they acted in.' }),
     fields: t.exposeStringList('fields', { description: 'The properties and relationships (→TYPE) that changed.' }),
     before: t.field({
       type: 'JSONObject',
       nullable: true,
-      description: 'The object before the change; null when it was created, or when the record is kept without personal data.',
+      description:
+        'The object before the change; null when it was created, or when the record is kept without personal data.',
       resolve: (c) => parse(c.before),
     }),
     after: t.field({
       type: 'JSONObject',
       nullable: true,
-      description: 'The object after the change; null when it was removed, or when the record is kept without personal data.',
+      description:
+        'The object after the change; null when it was removed, or when the record is kept without personal data.',
       resolve: (c) => parse(c.after),
     }),
     note: t.exposeString('note', { nullable: true, description: 'Why, as given with the change.' }),
-    redacted: t.exposeBoolean('redacted', { description: 'The values were removed (erasure on request); who, when and which fields remain.' }),
+    redacted: t.exposeBoolean('redacted', {
+      description: 'The values were removed (erasure on request); who, when and which fields remain.',
+    }),
   }),
 });
 
@@ -94,7 +105,8 @@ const ChangeConnection = listConnection(ChangeRef, 'Change', 'changes');
 builder.queryFields((t) => ({
   history: t.field({
     type: ChangeConnection,
-    description: 'Every recorded change to an object, newest first: for administrators, and for whoever may curate or handle the object.',
+    description:
+      'Every recorded change to an object, newest first: for administrators, and for whoever may curate or handle the object.',
     authScopes: HANDLERS,
     args: {
       id: t.arg.string({
@@ -108,9 +120,15 @@ builder.queryFields((t) => ({
       const size = pageSize(args.first);
       const after = decodeCursor(args.after, ['string', 'string']) as [string, string] | null;
       const subject = await historySubject(ctx.queries, args.id);
-      if (!canReadHistory(ctx.viewer, subject)) throw forbidden(`The history of this ${subject.label.toLowerCase()} is open to administrators and to whoever may curate or handle it.`);
+      if (!canReadHistory(ctx.viewer, subject))
+        throw forbidden(
+          `The history of this ${subject.label.toLowerCase()} is open to administrators and to whoever may curate or handle it.`,
+        );
       const { rows, total } = await pageOfChanges(ctx.queries, subject, size, after);
-      return toPage(visibleRecords(ctx.viewer, subject, rows), size, after !== null, total, (node) => ({ node, cursor: encodeCursor([node.at, node.id]) }));
+      return toPage(visibleRecords(ctx.viewer, subject, rows), size, after !== null, total, (node) => ({
+        node,
+        cursor: encodeCursor([node.at, node.id]),
+      }));
     },
   }),
 }));

@@ -9,7 +9,9 @@ const EXPOSED_HEADERS = ['x-request-id', 'retry-after'];
  * CORS for the origins listed (none: same origin only, no CORS headers at all). Resolves `true` when it
  * answered the request itself (a preflight OPTIONS), `false` when the request goes on.
  */
-export function createCors(origins: readonly string[]): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean> {
+export function createCors(
+  origins: readonly string[],
+): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean> {
   const middleware = cors({
     origin: origins.length > 0 ? [...origins] : false,
     methods: ['GET', 'POST', 'OPTIONS'],

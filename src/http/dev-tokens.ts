@@ -22,7 +22,10 @@ export interface DevIdentity {
   label: string;
 }
 
-export const DEV_IDENTITIES: DevIdentity[] = SAMPLE_IDENTITIES.map((identity) => ({ id: identity.subject, label: identity.name ?? identity.subject }));
+export const DEV_IDENTITIES: DevIdentity[] = SAMPLE_IDENTITIES.map((identity) => ({
+  id: identity.subject,
+  label: identity.name ?? identity.subject,
+}));
 
 /** Whether HOST is a loopback address (or `localhost`): only then can no other machine reach the server. */
 export function isLoopbackHost(host: string): boolean {
@@ -75,7 +78,11 @@ export function devTokenRefusal(
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+  });
   res.end(text);
 }
 
@@ -97,7 +104,10 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
 export function createDevTokenRoute(mint: NonNullable<Authenticator['mint']>, port: () => number) {
   const mints = new RateLimiterMemory({ points: DEV_TOKEN_MINTS_PER_MINUTE, duration: 60 });
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const refusal = devTokenRefusal({ remoteAddress: req.socket.remoteAddress, host: req.headers.host, origin: single(req.headers.origin) }, port());
+    const refusal = devTokenRefusal(
+      { remoteAddress: req.socket.remoteAddress, host: req.headers.host, origin: single(req.headers.origin) },
+      port(),
+    );
     if (refusal) return json(res, 403, { error: refusal });
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
@@ -113,7 +123,9 @@ export function createDevTokenRoute(mint: NonNullable<Authenticator['mint']>, po
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       res.setHeader('retry-after', String(seconds));
-      return json(res, 429, { error: `More than ${DEV_TOKEN_MINTS_PER_MINUTE} development tokens in a minute: try again in ${seconds} s.` });
+      return json(res, 429, {
+        error: `More than ${DEV_TOKEN_MINTS_PER_MINUTE} development tokens in a minute: try again in ${seconds} s.`,
+      });
     }
     const raw = await readSmallBody(req);
     let asked: unknown;
@@ -123,7 +135,8 @@ export function createDevTokenRoute(mint: NonNullable<Authenticator['mint']>, po
       asked = null;
     }
     const identity = SAMPLE_IDENTITIES.find((candidate) => candidate.subject === asked);
-    if (!identity) return json(res, 400, { error: `Ask for one of: ${DEV_IDENTITIES.map((dev) => dev.id).join(', ')}.` });
+    if (!identity)
+      return json(res, 400, { error: `Ask for one of: ${DEV_IDENTITIES.map((dev) => dev.id).join(', ')}.` });
     json(res, 200, { token: await mint(identity, DEV_TOKEN_LIFETIME), expiresIn: DEV_TOKEN_LIFETIME });
   };
 }

@@ -121,7 +121,7 @@ export class HeavyRequestGate {
 
   /** Gives freed turns to the longest-waiting requests whose clients have room (admit takes a waiter out of the line). */
   private admitNext(): void {
-    for (let at = 0; at < this.line.length && this.running < this.limits.running; ) {
+    for (let at = 0; at < this.line.length && this.running < this.limits.running;) {
       const waiter = this.line[at]!;
       if (this.canRun(waiter.load)) waiter.admit();
       else at += 1;
@@ -166,7 +166,10 @@ function refusal(error: HeavyRequestRefused): GraphQLError {
  * Admits each operation once it is resolved and before it executes: one whose cost reaches HEAVY_REQUEST_COST
  * waits for its turn at the gate, and gives the turn back when its response is sent (or its request ends).
  */
-export function heavyRequestPlugin<C extends AdmittedContext & object>(gate: HeavyRequestGate, schema: GraphQLSchema): ApolloServerPlugin<C> {
+export function heavyRequestPlugin<C extends AdmittedContext & object>(
+  gate: HeavyRequestGate,
+  schema: GraphQLSchema,
+): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       let release: (() => void) | null = null;
@@ -180,7 +183,10 @@ export function heavyRequestPlugin<C extends AdmittedContext & object>(gate: Hea
           } catch (error) {
             if (error instanceof HeavyRequestRefused) throw refusal(error);
             // The deadline passed or the client left while waiting: formatError names which.
-            throw new GraphQLError('Stopped while waiting for a turn.', { originalError: error as Error, extensions: { http: { status: 200 } } });
+            throw new GraphQLError('Stopped while waiting for a turn.', {
+              originalError: error as Error,
+              extensions: { http: { status: 200 } },
+            });
           }
           contextValue.signal.addEventListener('abort', release, { once: true });
         },

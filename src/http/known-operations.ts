@@ -12,7 +12,9 @@ export const OPERATIONS_DIR = path.join(ROOT_DIR, 'web', 'operations');
  */
 export function knownOperationNames(dir = OPERATIONS_DIR): string[] {
   const names = new Set<string>();
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.graphql')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.graphql'))
+    .sort()) {
     for (const definition of parse(readFileSync(path.join(dir, file), 'utf8')).definitions) {
       if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) names.add(definition.name.value);
     }

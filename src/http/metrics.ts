@@ -8,7 +8,13 @@ export interface RequestOutcome {
   status: number;
   durationMs: number;
   /** GraphQL requests only: the operation's name as resolved (null: unnamed, or never resolved). */
-  graphql: { operationName: string | null; resolved: boolean; errorCodes: readonly string[]; roundTrips: number; dbTimeMs: number } | null;
+  graphql: {
+    operationName: string | null;
+    resolved: boolean;
+    errorCodes: readonly string[];
+    roundTrips: number;
+    dbTimeMs: number;
+  } | null;
 }
 
 /**
@@ -35,7 +41,12 @@ export class Metrics {
     this.operations = new Set(knownOperations);
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
-    this.httpRequests = new Counter({ name: 'http_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'status'], registers });
+    this.httpRequests = new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests by route and status',
+      labelNames: ['route', 'status'],
+      registers,
+    });
     this.graphqlDuration = new Histogram({
       name: 'graphql_request_duration_seconds',
       help: 'GraphQL request latency by operation name (its _count is the request count: rate() gives requests per second)',
@@ -43,7 +54,12 @@ export class Metrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
-    this.graphqlErrors = new Counter({ name: 'graphql_errors_total', help: 'GraphQL errors returned, by extensions.code', labelNames: ['code'], registers });
+    this.graphqlErrors = new Counter({
+      name: 'graphql_errors_total',
+      help: 'GraphQL errors returned, by extensions.code',
+      labelNames: ['code'],
+      registers,
+    });
     this.roundTrips = new Histogram({
       name: 'neo4j_round_trips_per_request',
       help: 'Neo4j queries sent per GraphQL request',
@@ -56,7 +72,11 @@ export class Metrics {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     });
-    this.rateLimited = new Counter({ name: 'http_rate_limited_total', help: 'Requests refused with 429 by the rate limit', registers });
+    this.rateLimited = new Counter({
+      name: 'http_rate_limited_total',
+      help: 'Requests refused with 429 by the rate limit',
+      registers,
+    });
     this.unhandledRejections = new Counter({
       name: 'process_unhandled_rejections_total',
       help: 'Promise rejections nothing handled (logged; the server went on serving)',
@@ -70,7 +90,11 @@ export class Metrics {
         this.set(activity.inFlight);
       },
     });
-    new Gauge({ name: 'neo4j_connection_pool_size', help: 'The driver connection pool size (per server)', registers }).set(activity.poolSize);
+    new Gauge({
+      name: 'neo4j_connection_pool_size',
+      help: 'The driver connection pool size (per server)',
+      registers,
+    }).set(activity.poolSize);
   }
 
   /** The label an operation name is counted under. */
@@ -83,8 +107,22 @@ export class Metrics {
   /** Heavy requests running and waiting for a turn (src/http/heavy-requests.ts), read at each scrape. */
   watchHeavyRequests(load: () => { running: number; waiting: number }): void {
     const registers = [this.registry];
-    new Gauge({ name: 'graphql_heavy_requests_running', help: 'Heavy requests executing', registers, collect() { this.set(load().running); } });
-    new Gauge({ name: 'graphql_heavy_requests_waiting', help: 'Heavy requests waiting for a turn', registers, collect() { this.set(load().waiting); } });
+    new Gauge({
+      name: 'graphql_heavy_requests_running',
+      help: 'Heavy requests executing',
+      registers,
+      collect() {
+        this.set(load().running);
+      },
+    });
+    new Gauge({
+      name: 'graphql_heavy_requests_waiting',
+      help: 'Heavy requests waiting for a turn',
+      registers,
+      collect() {
+        this.set(load().waiting);
+      },
+    });
   }
 
   record(outcome: RequestOutcome): void {
@@ -92,7 +130,10 @@ export class Metrics {
     if (outcome.status === 429) this.rateLimited.inc();
     const graphql = outcome.graphql;
     if (!graphql) return;
-    this.graphqlDuration.observe({ operation: this.operationLabel(graphql.operationName, graphql.resolved) }, outcome.durationMs / 1000);
+    this.graphqlDuration.observe(
+      { operation: this.operationLabel(graphql.operationName, graphql.resolved) },
+      outcome.durationMs / 1000,
+    );
     for (const code of graphql.errorCodes) this.graphqlErrors.inc({ code });
     this.roundTrips.observe(graphql.roundTrips);
     this.dbTime.observe(graphql.dbTimeMs / 1000);

@@ -33,15 +33,36 @@ const PAGE_CSP = [
 ].join('; ');
 
 const PAGES = new Map<string, PageSpec>([
-  ['/', { title: 'Expertise graph — who knows?', script: 'search', body: '<header id="header"></header>\n<main id="app"></main>', contentSecurityPolicy: PAGE_CSP }],
-  ['/dashboard', { title: 'Expertise graph — dashboard', script: 'dashboard', body: '<header id="header"></header>\n<main id="app"></main>', contentSecurityPolicy: PAGE_CSP }],
+  [
+    '/',
+    {
+      title: 'Expertise graph — who knows?',
+      script: 'search',
+      body: '<header id="header"></header>\n<main id="app"></main>',
+      contentSecurityPolicy: PAGE_CSP,
+    },
+  ],
+  [
+    '/dashboard',
+    {
+      title: 'Expertise graph — dashboard',
+      script: 'dashboard',
+      body: '<header id="header"></header>\n<main id="app"></main>',
+      contentSecurityPolicy: PAGE_CSP,
+    },
+  ],
 ]);
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 // JSON inside <script>: escaping '<' stops "</script>" or "<!--" from ending the element.
 const jsonForScript = (value: unknown): string =>
-  JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 /** A page's HTML: its bundle, and its options as a JSON element (read by the script; no inline script). */
 export function renderPage(spec: PageSpec, options: unknown): string {
@@ -133,7 +154,12 @@ const NOT_BUILT = 'The pages are not built: run `npm run build:web` (npm ci does
  * page (which development sign-ins the server offers).
  */
 export function createPageRoutes(pageOptions: unknown, assets = new PageAssets()) {
-  const html = new Map([...PAGES, ['/graphql', GRAPHIQL_PAGE] as const].map(([route, spec]) => [route, { spec, text: renderPage(spec, pageOptions) }]));
+  const html = new Map(
+    [...PAGES, ['/graphql', GRAPHIQL_PAGE] as const].map(([route, spec]) => [
+      route,
+      { spec, text: renderPage(spec, pageOptions) },
+    ]),
+  );
   return {
     /** A browser asking /graphql for HTML gets GraphiQL; any other request there is the API's. */
     async page(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
@@ -143,13 +169,18 @@ export function createPageRoutes(pageOptions: unknown, assets = new PageAssets()
         send(res, 503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' }, NOT_BUILT);
         return true;
       }
-      send(res, 200, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': page.spec.contentSecurityPolicy,
-        'cache-control': 'no-cache',
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-      }, page.text);
+      send(
+        res,
+        200,
+        {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': page.spec.contentSecurityPolicy,
+          'cache-control': 'no-cache',
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'no-referrer',
+        },
+        page.text,
+      );
       return true;
     },
     async asset(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
@@ -157,7 +188,12 @@ export function createPageRoutes(pageOptions: unknown, assets = new PageAssets()
       const asset = await assets.read(pathname.slice(ASSET_PREFIX.length));
       if (!asset) return false;
       // Names stay the same from build to build: revalidate by content.
-      const headers = { 'content-type': asset.contentType, 'cache-control': 'no-cache', etag: asset.etag, 'x-content-type-options': 'nosniff' };
+      const headers = {
+        'content-type': asset.contentType,
+        'cache-control': 'no-cache',
+        etag: asset.etag,
+        'x-content-type-options': 'nosniff',
+      };
       if (req.headers['if-none-match'] === asset.etag) {
         res.writeHead(304, headers).end();
         return true;

@@ -27,7 +27,8 @@ export class RateLimit {
   private readonly limiter: RateLimiterMemory | null;
 
   constructor(private readonly options: RateLimitOptions) {
-    this.limiter = options.points > 0 ? new RateLimiterMemory({ points: options.points, duration: options.durationSeconds }) : null;
+    this.limiter =
+      options.points > 0 ? new RateLimiterMemory({ points: options.points, duration: options.durationSeconds }) : null;
   }
 
   async take(key: string, address: string | undefined): Promise<RateDecision> {

@@ -49,7 +49,13 @@ const MAX_LOGGED_TEXT = 200;
 const clip = (text: string) => (text.length > MAX_LOGGED_TEXT ? `${text.slice(0, MAX_LOGGED_TEXT)}…` : text);
 
 /** The one line logged per request: what an operator looks for first. */
-export function logRequest(scope: RequestScope, method: string, path: string, outcome: RequestOutcome, aborted: boolean): void {
+export function logRequest(
+  scope: RequestScope,
+  method: string,
+  path: string,
+  outcome: RequestOutcome,
+  aborted: boolean,
+): void {
   const graphql = outcome.graphql;
   const line = {
     method,

@@ -21,7 +21,9 @@ export const requestScopePlugin: ApolloServerPlugin<RequestContext> = {
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single') return;
         const result = response.body.singleResult;
-        graphql.errorCodes = (result.errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+        graphql.errorCodes = (result.errors ?? []).map((error) =>
+          String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+        );
         result.extensions = { ...result.extensions, requestId: contextValue.request.id };
       },
     };

@@ -18,8 +18,15 @@ interface GraphqlResult {
  * unreachable is answered, in `application/graphql-response+json`, as a request error: without `data`, with
  * 503 and Retry-After. `application/json` answers stay 200 with the same error and code.
  */
-export function asServiceUnavailable(contentType: string | undefined, body: string): { status: number; body: string; retryAfter: string } | null {
-  if (!contentType?.startsWith('application/graphql-response+json') || !body.includes(`"${ErrorCode.SERVICE_UNAVAILABLE}"`)) return null;
+export function asServiceUnavailable(
+  contentType: string | undefined,
+  body: string,
+): { status: number; body: string; retryAfter: string } | null {
+  if (
+    !contentType?.startsWith('application/graphql-response+json') ||
+    !body.includes(`"${ErrorCode.SERVICE_UNAVAILABLE}"`)
+  )
+    return null;
   const result = JSON.parse(body) as GraphqlResult;
   if (result.data !== null && result.data !== undefined) return null;
   if (!result.errors?.some((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) return null;

@@ -2,7 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { AuthenticationError, bearerToken, type Authenticator } from '../auth/tokens.js';
@@ -23,6 +26,7 @@ import { Metrics } from './metrics.js';
 import { RateLimit, rateLimitKey, type RateLimitOptions } from './rate-limit.js';
 import { requestIdOfRejection } from '../graphql/resolver-guard.js';
 import { logRequest, requestIdOf, routeOf, type RequestScope } from './request-log.js';
+import { BodyTooLargeError, readBody, refusals, send, sendJsonError } from './replies.js';
 import { queryStatsPlugin, requestScopePlugin, type RequestContext } from './request-plugins.js';
 import { asServiceUnavailable, legacyJsonStatus, RETRY_AFTER_SECONDS } from './response-status.js';
 
@@ -74,31 +78,6 @@ const DOCUMENT_CACHE_SIZE = 2 * 2 ** 20;
 /** An Idempotency-Key longer than this, or with control characters, is refused. */
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
-class BodyTooLargeError extends Error {}
-
-/**
- * Reads a request body of at most `maxBytes`. A larger one is read to its end but not kept, so that the
- * client, still sending, gets the 413 instead of a connection reset.
- */
-function readBody(req: http.IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBytes) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    req.on('end', () => (size > maxBytes ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks).toString('utf8'))));
-    req.on('error', reject);
-  });
-}
-
-function send(res: http.ServerResponse, status: number, contentType: string, body: string | Buffer): void {
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
 /** The viewer a request's Authorization header stands for; requests without one are viewers unless configured to refuse. */
 async function viewerOf(req: http.IncomingMessage, authenticator: Authenticator): Promise<Viewer> {
   const token = bearerToken(req.headers.authorization);
@@ -109,16 +88,6 @@ async function viewerOf(req: http.IncomingMessage, authenticator: Authenticator)
   return ANONYMOUS;
 }
 
-/** The code of the error a response was refused with before GraphQL ran, for the request log and metrics. */
-const refusals = new WeakMap<http.ServerResponse, string>();
-
-function sendJsonError(res: http.ServerResponse, status: number, code: string, message: string): void {
-  refusals.set(res, code);
-  const requestId = res.getHeader('x-request-id');
-  const extensions = { code, ...(typeof requestId === 'string' ? { requestId } : {}) };
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify({ errors: [{ message, extensions }] }));
-}
-
 export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   const { schema, database, log } = options;
   const limitValues = options.limits ?? limitsConfig({});
@@ -126,7 +95,9 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   // The request being served, for code that has no context to hand (formatError).
   const requests = new AsyncLocalStorage<RequestScope>();
   const heavyRequests =
-    options.heavyRequests instanceof HeavyRequestGate ? options.heavyRequests : new HeavyRequestGate(options.heavyRequests ?? heavyRequestLimits({}));
+    options.heavyRequests instanceof HeavyRequestGate
+      ? options.heavyRequests
+      : new HeavyRequestGate(options.heavyRequests ?? heavyRequestLimits({}));
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: true,
@@ -157,7 +128,9 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   // The port the server listens on (PORT=0 picks one): the development sign-in answers only a Host naming it.
   let listeningPort = options.port;
   const devToken =
-    options.devTokens && isLoopbackHost(options.host) && options.authenticator.mint ? createDevTokenRoute(options.authenticator.mint, () => listeningPort) : null;
+    options.devTokens && isLoopbackHost(options.host) && options.authenticator.mint
+      ? createDevTokenRoute(options.authenticator.mint, () => listeningPort)
+      : null;
   const pages = createPageRoutes({ devIdentities: devToken ? DEV_IDENTITIES : null });
 
   const metrics = new Metrics(database.activity);
@@ -165,9 +138,15 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   const rateLimit = options.rateLimit ? new RateLimit(options.rateLimit) : null;
   const cors = createCors(options.corsOrigins ?? []);
 
-  async function handleGraphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL, scope: RequestScope): Promise<void> {
+  async function handleGraphql(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    scope: RequestScope,
+  ): Promise<void> {
     scope.graphql = { operationName: null, resolved: false, errorCodes: [], stats: null };
-    const wantsPage = req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+    const wantsPage =
+      req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
     if (wantsPage && (await pages.page(req, res, url.pathname))) return;
 
     let body: unknown;
@@ -189,7 +168,12 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       try {
         body = isJson ? JSON.parse(raw || 'null') : raw;
       } catch {
-        return sendJsonError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON: send {"query": "...", "variables": {...}}.');
+        return sendJsonError(
+          res,
+          400,
+          'BAD_REQUEST',
+          'Request body is not valid JSON: send {"query": "...", "variables": {...}}.',
+        );
       }
     }
     let viewer: Viewer;
@@ -207,13 +191,26 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       const decision = await rateLimit.take(client, address);
       if (!decision.allowed) {
         res.setHeader('retry-after', String(decision.retryAfterSeconds));
-        return sendJsonError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests: try again in ${decision.retryAfterSeconds} s (the limit is per token, or per address without one).`);
+        return sendJsonError(
+          res,
+          429,
+          ErrorCode.RATE_LIMITED,
+          `Too many requests: try again in ${decision.retryAfterSeconds} s (the limit is per token, or per address without one).`,
+        );
       }
     }
     const rawKey = req.headers['idempotency-key'];
     const idempotencyKey = Array.isArray(rawKey) ? rawKey.join(', ') : rawKey;
-    if (idempotencyKey !== undefined && (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH || /[^\x20-\x7e]/.test(idempotencyKey))) {
-      return sendJsonError(res, 400, 'BAD_REQUEST', `The Idempotency-Key header must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, e.g. a UUID.`);
+    if (
+      idempotencyKey !== undefined &&
+      (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH || /[^\x20-\x7e]/.test(idempotencyKey))
+    ) {
+      return sendJsonError(
+        res,
+        400,
+        'BAD_REQUEST',
+        `The Idempotency-Key header must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, e.g. a UUID.`,
+      );
     }
     // A client that goes away stops its request's work (queries in flight close, no new ones start).
     const disconnected = new AbortController();
@@ -255,7 +252,12 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     res.end();
   }
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, scope: RequestScope): Promise<void> {
+  async function handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    scope: RequestScope,
+  ): Promise<void> {
     if (await cors(req, res)) return;
     if (url.pathname === '/graphql') return handleGraphql(req, res, url, scope);
     if (url.pathname === '/healthz') return send(res, 200, 'application/json', JSON.stringify({ status: 'alive' }));
@@ -308,13 +310,24 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     if (draining) {
       // A request on a connection opened before the shutdown began.
       res.setHeader('connection', 'close');
-      return sendJsonError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The server is shutting down: try again in a moment.');
+      return sendJsonError(
+        res,
+        503,
+        ErrorCode.SERVICE_UNAVAILABLE,
+        'The server is shutting down: try again in a moment.',
+      );
     }
     requests
       .run(scope, () => handle(req, res, url, scope))
       .catch((error: unknown) => {
         scope.log.error({ err: error }, 'HTTP handler failed');
-        if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error: it has been logged under request id ${id}.`);
+        if (!res.headersSent)
+          sendJsonError(
+            res,
+            500,
+            'INTERNAL_SERVER_ERROR',
+            `Internal server error: it has been logged under request id ${id}.`,
+          );
         else res.end();
       });
   });
@@ -325,7 +338,9 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new PortInUseError(`Port ${options.port} on ${options.host} is in use: stop the other server or start with PORT=<free port>.`)
+          ? new PortInUseError(
+              `Port ${options.port} on ${options.host} is in use: stop the other server or start with PORT=<free port>.`,
+            )
           : error,
       );
     });
@@ -337,7 +352,10 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   // (Node would otherwise end the process, and every request in flight with it).
   const onUnhandledRejection = (reason: unknown) => {
     metrics.unhandledRejections.inc();
-    log.error({ err: reason, requestId: requestIdOfRejection(reason) }, 'unhandled rejection (the server goes on serving)');
+    log.error(
+      { err: reason, requestId: requestIdOfRejection(reason) },
+      'unhandled rejection (the server goes on serving)',
+    );
   };
   process.on('unhandledRejection', onUnhandledRejection);
   const shownHost = options.host === '0.0.0.0' || options.host === '127.0.0.1' ? 'localhost' : options.host;
@@ -358,7 +376,10 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<'deadline'>((resolve) => (timer = setTimeout(() => resolve('deadline'), graceMs)));
       if ((await Promise.race([drained, deadline])) === 'deadline') {
-        log.warn({ inFlight: inFlight.size, graceMs }, 'shutdown grace period over: closing the connections of requests still in flight');
+        log.warn(
+          { inFlight: inFlight.size, graceMs },
+          'shutdown grace period over: closing the connections of requests still in flight',
+        );
         server.closeAllConnections();
       }
       clearTimeout(timer);

@@ -6,7 +6,14 @@ import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
 import { idOf } from '../names/service.js';
 import { resolveExperts } from '../experts/resolve.js';
 import { checkedText } from '../writes/checks.js';
-import { existingReferences, inquiriesByIds, MAX_INQUIRY_TEXT, type ConsultationOutcome, type InquiryRecord, type Visibility } from './repository.js';
+import {
+  existingReferences,
+  inquiriesByIds,
+  MAX_INQUIRY_TEXT,
+  type ConsultationOutcome,
+  type InquiryRecord,
+  type Visibility,
+} from './repository.js';
 import { refusedAnswer, refusedTransition, type InquiryStatus } from './status.js';
 import { changeInquiry, writes, type InquiryWrite, type LockedInquiry } from './write-repository.js';
 
@@ -34,7 +41,9 @@ async function applyChange(
   await audited(queries, viewer, action, note, (tx) =>
     changeInquiry(tx, id, change.expectedVersion, (current) => {
       if (!handlesInquiry(viewer, current)) {
-        throw forbidden('Only the secretariat of the network it is routed to (the desk, for knowledge-security inquiries) or an administrator may change this inquiry.');
+        throw forbidden(
+          'Only the secretariat of the network it is routed to (the desk, for knowledge-security inquiries) or an administrator may change this inquiry.',
+        );
       }
       return decide(current);
     }),
@@ -74,14 +83,27 @@ export async function changeInquiryStatus(
     });
   }
   problems.throwIfAny('The status was not changed');
-  return applyChange(queries, viewer, change.status === 'CLOSED' ? 'closeInquiry' : 'changeInquiryStatus', change, note, (current) => {
-    refuse(
-      'status',
-      refusedTransition({ from: current.status, to: change.status, note, ministryCount: ministryIds.length, answered: current.answerSummary !== null }),
-      'The status was not changed',
-    );
-    return writes.status(change.status, now.toISOString(), viewer.name, note, ministryIds);
-  });
+  return applyChange(
+    queries,
+    viewer,
+    change.status === 'CLOSED' ? 'closeInquiry' : 'changeInquiryStatus',
+    change,
+    note,
+    (current) => {
+      refuse(
+        'status',
+        refusedTransition({
+          from: current.status,
+          to: change.status,
+          note,
+          ministryCount: ministryIds.length,
+          answered: current.answerSummary !== null,
+        }),
+        'The status was not changed',
+      );
+      return writes.status(change.status, now.toISOString(), viewer.name, note, ministryIds);
+    },
+  );
 }
 
 export async function answerInquiry(
@@ -91,7 +113,10 @@ export async function answerInquiry(
   now = new Date(),
 ): Promise<InquiryRecord> {
   const { note, problems } = checkedChange(change);
-  const answer = checkedText(problems, 'answerSummary', change.answerSummary, { max: MAX_INQUIRY_TEXT, required: true });
+  const answer = checkedText(problems, 'answerSummary', change.answerSummary, {
+    max: MAX_INQUIRY_TEXT,
+    required: true,
+  });
   problems.throwIfAny('The inquiry was not answered');
   return applyChange(queries, viewer, 'answerInquiry', change, note, (current) => {
     refuse('status', refusedAnswer(current.status), 'The inquiry was not answered');
@@ -99,7 +124,12 @@ export async function answerInquiry(
   });
 }
 
-export function closeInquiry(queries: Queries, viewer: Viewer, change: Change, now = new Date()): Promise<InquiryRecord> {
+export function closeInquiry(
+  queries: Queries,
+  viewer: Viewer,
+  change: Change,
+  now = new Date(),
+): Promise<InquiryRecord> {
   return changeInquiryStatus(queries, viewer, { ...change, status: 'CLOSED' }, now);
 }
 
@@ -111,20 +141,32 @@ export async function consultExpert(
 ): Promise<InquiryRecord> {
   const { note, problems } = checkedChange(change);
   const referredTo = change.referredTo?.trim() || null;
-  if (change.outcome === 'REFERRED' && !referredTo) problems.add('referredTo', 'a REFERRED outcome names the expert referred to');
-  if (change.outcome !== 'REFERRED' && referredTo) problems.add('referredTo', 'only a REFERRED outcome names another expert');
+  if (change.outcome === 'REFERRED' && !referredTo)
+    problems.add('referredTo', 'a REFERRED outcome names the expert referred to');
+  if (change.outcome !== 'REFERRED' && referredTo)
+    problems.add('referredTo', 'only a REFERRED outcome names another expert');
   // As every input that names an expert: an old id of a merged expert stands for the expert it was merged into.
-  const [expert, referred] = (await resolveExperts(queries, [change.expert, ...(referredTo ? [referredTo] : [])])).map((e) => (e?.erased ? null : e));
+  const [expert, referred] = (await resolveExperts(queries, [change.expert, ...(referredTo ? [referredTo] : [])])).map(
+    (e) => (e?.erased ? null : e),
+  );
   if (!expert) problems.add('expert', `no expert has id "${change.expert}"`);
   if (referredTo && !referred) problems.add('referredTo', `no expert has id "${change.referredTo}"`);
   problems.throwIfAny('The consultation was not recorded');
   return applyChange(queries, viewer, 'consultExpert', change, note, (current) => {
-    refuse('status', current.status === 'CLOSED' ? 'The inquiry is closed: reopen it before consulting experts.' : null, 'The consultation was not recorded');
+    refuse(
+      'status',
+      current.status === 'CLOSED' ? 'The inquiry is closed: reopen it before consulting experts.' : null,
+      'The consultation was not recorded',
+    );
     return writes.consultation(expert!.id, change.outcome, now.toISOString(), viewer.name, note, referred?.id ?? null);
   });
 }
 
-export async function linkFollowUp(queries: Queries, viewer: Viewer, change: Change & { followUpOf: string }): Promise<InquiryRecord> {
+export async function linkFollowUp(
+  queries: Queries,
+  viewer: Viewer,
+  change: Change & { followUpOf: string },
+): Promise<InquiryRecord> {
   const { note, problems } = checkedChange(change);
   const earlierId = idOf(change.followUpOf, 'Inquiry');
   const found = await existingReferences(queries, { inquiryIds: [earlierId] });
@@ -133,7 +175,11 @@ export async function linkFollowUp(queries: Queries, viewer: Viewer, change: Cha
   problems.throwIfAny('The follow-up was not linked');
   return applyChange(queries, viewer, 'linkFollowUp', change, note, (current) => {
     const isEarlier = earlier!.id !== current.id && new Date(earlier!.receivedAt) < new Date(current.receivedAt);
-    refuse('followUpOf', isEarlier ? null : 'must be an inquiry received before this one', 'The follow-up was not linked');
+    refuse(
+      'followUpOf',
+      isEarlier ? null : 'must be an inquiry received before this one',
+      'The follow-up was not linked',
+    );
     return writes.followUp(earlier!.id);
   });
 }

@@ -7,29 +7,64 @@ import { ExpertMatchConnection } from '../whoknows/types.js';
 import { answerInquiry, changeInquiryStatus, closeInquiry, consultExpert, linkFollowUp } from './handling.js';
 import { recordInquiry, type RecordedInquiry } from './record.js';
 import type { InquiryRecord } from './repository.js';
-import { ConsultationOutcomeEnum, InquiryKindEnum, InquiryNode, InquiryStatusEnum, RiskCategoryEnum, SimilarInquiryRef, VisibilityEnum } from './types.js';
+import {
+  ConsultationOutcomeEnum,
+  InquiryKindEnum,
+  InquiryNode,
+  InquiryStatusEnum,
+  RiskCategoryEnum,
+  SimilarInquiryRef,
+  VisibilityEnum,
+} from './types.js';
 
 const changeFields = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => ({
   id: t.string({ required: true, description: 'The inquiry (global id or slug).' }),
-  expectedVersion: t.int({ required: true, description: 'The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting.' }),
+  expectedVersion: t.int({
+    required: true,
+    description: 'The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting.',
+  }),
   note: t.string({ required: false, description: 'What was done, or why.' }),
 });
 
 const RecordInquiryInput = builder.inputType('RecordInquiryInput', {
   description: 'A new question.',
   fields: (t) => ({
-    kind: t.field({ type: InquiryKindEnum, required: true, description: 'Expertise request (to CKN or REKA) or knowledge-security question (to the desk).' }),
+    kind: t.field({
+      type: InquiryKindEnum,
+      required: true,
+      description: 'Expertise request (to CKN or REKA) or knowledge-security question (to the desk).',
+    }),
     question: t.string({ required: true, description: 'The question, in Dutch or English.' }),
     context: t.string({ required: false, description: 'Background.' }),
-    askedBy: t.string({ required: true, description: 'The asking institution (global id or slug, e.g. "min-bz" or "tu-delft").' }),
+    askedBy: t.string({
+      required: true,
+      description: 'The asking institution (global id or slug, e.g. "min-bz" or "tu-delft").',
+    }),
     contactName: t.string({ required: false, description: 'Whom to answer.' }),
     contactEmail: t.field({ type: 'EmailAddress', required: false, description: 'Their e-mail address.' }),
     themes: t.stringList({ required: false, description: 'Themes (ids, names or aliases, English or Dutch).' }),
-    countries: t.stringList({ required: false, description: 'Countries (ISO codes or names; a region adds its countries).' }),
-    routedTo: t.string({ required: false, description: 'The network ("ckn", "reka"); knowledge-security questions go to the desk by default.' }),
-    riskCategories: t.field({ type: [RiskCategoryEnum], required: false, description: 'For knowledge-security questions: what the worry is.' }),
-    partner: t.string({ required: false, description: 'For knowledge-security questions: the foreign partner institution (id or slug).' }),
-    receivedAt: t.field({ type: 'DateTime', required: false, description: 'When it came in, if earlier than now (by mail or phone). Default: now.' }),
+    countries: t.stringList({
+      required: false,
+      description: 'Countries (ISO codes or names; a region adds its countries).',
+    }),
+    routedTo: t.string({
+      required: false,
+      description: 'The network ("ckn", "reka"); knowledge-security questions go to the desk by default.',
+    }),
+    riskCategories: t.field({
+      type: [RiskCategoryEnum],
+      required: false,
+      description: 'For knowledge-security questions: what the worry is.',
+    }),
+    partner: t.string({
+      required: false,
+      description: 'For knowledge-security questions: the foreign partner institution (id or slug).',
+    }),
+    receivedAt: t.field({
+      type: 'DateTime',
+      required: false,
+      description: 'When it came in, if earlier than now (by mail or phone). Default: now.',
+    }),
     followUpOf: t.string({ required: false, description: 'An earlier inquiry this follows up.' }),
     note: t.string({ required: false, description: 'A note for the history.' }),
   }),
@@ -68,7 +103,10 @@ function inquiryChange<Fields extends InputFieldMap>(
     authScopes: HANDLERS,
     args: {
       input: t.arg({
-        type: builder.inputType(inputName, { description: `The input of ${name}.`, fields: (f) => ({ ...changeFields(f), ...fields(f) }) }),
+        type: builder.inputType(inputName, {
+          description: `The input of ${name}.`,
+          fields: (f) => ({ ...changeFields(f), ...fields(f) }),
+        }),
         required: true,
         description: 'The change.',
       }),
@@ -80,7 +118,8 @@ function inquiryChange<Fields extends InputFieldMap>(
 builder.mutationFields((t) => ({
   recordInquiry: t.field({
     type: RecordInquiryPayload,
-    description: 'Records a question; returns it with suggested experts and similar earlier inquiries. All input problems are reported at once, and nothing is written while any remain. For officers, secretariats, the desk and administrators.',
+    description:
+      'Records a question; returns it with suggested experts and similar earlier inquiries. All input problems are reported at once, and nothing is written while any remain. For officers, secretariats, the desk and administrators.',
     authScopes: STAFF,
     args: { input: t.arg({ type: RecordInquiryInput, required: true, description: 'The question.' }) },
     resolve: (_root, { input }, ctx) => recordInquiry(ctx.queries, ctx.viewer, input),
@@ -91,7 +130,10 @@ builder.mutationFields((t) => ({
     'Moves an inquiry to another status (not ANSWERED: use answerInquiry). Reopening needs a note; COORDINATING needs ministries.',
     (f) => ({
       status: f.field({ type: InquiryStatusEnum, required: true, description: 'The new status.' }),
-      ministries: f.stringList({ required: false, description: 'For COORDINATING: the ministries (ids or slugs, e.g. "min-ezk").' }),
+      ministries: f.stringList({
+        required: false,
+        description: 'For COORDINATING: the ministries (ids or slugs, e.g. "min-ezk").',
+      }),
     }),
     (ctx, input) => changeInquiryStatus(ctx.queries, ctx.viewer, input),
   ),
@@ -112,7 +154,11 @@ builder.mutationFields((t) => ({
     'Records the answer and marks the inquiry ANSWERED.',
     (f) => ({
       answerSummary: f.string({ required: true, description: 'The substance of the answer.' }),
-      visibility: f.field({ type: VisibilityEnum, required: false, description: 'May later askers read it? Default INTERNAL.' }),
+      visibility: f.field({
+        type: VisibilityEnum,
+        required: false,
+        description: 'May later askers read it? Default INTERNAL.',
+      }),
     }),
     (ctx, input) => answerInquiry(ctx.queries, ctx.viewer, input),
   ),

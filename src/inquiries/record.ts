@@ -7,7 +7,13 @@ import { InputProblems } from '../graphql/errors.js';
 import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
 import { checkedText } from '../writes/checks.js';
-import { existingReferences, inquiriesByIds, MAX_INQUIRY_TEXT, type InquiryKind, type InquiryRecord } from './repository.js';
+import {
+  existingReferences,
+  inquiriesByIds,
+  MAX_INQUIRY_TEXT,
+  type InquiryKind,
+  type InquiryRecord,
+} from './repository.js';
 import { rankSimilar, textQueryOf, type SimilarInquiry } from './search.js';
 import { inferConcepts } from './tagging.js';
 import { createInquiry, linkInferred } from './write-repository.js';
@@ -48,19 +54,27 @@ export interface RecordedInquiry {
  * countries) and the earlier inquiries like it. Every problem with the input is reported together, and
  * nothing is written while there is one.
  */
-export async function recordInquiry(queries: Queries, viewer: Viewer, input: RecordInquiryInput, now = new Date()): Promise<RecordedInquiry> {
+export async function recordInquiry(
+  queries: Queries,
+  viewer: Viewer,
+  input: RecordInquiryInput,
+  now = new Date(),
+): Promise<RecordedInquiry> {
   const problems = new InputProblems();
   const question = checkedText(problems, 'question', input.question, { max: MAX_INQUIRY_TEXT, required: true });
   const context = checkedText(problems, 'context', input.context, { max: MAX_INQUIRY_TEXT });
   const note = checkedText(problems, 'note', input.note, { max: MAX_INQUIRY_TEXT });
   const receivedAt = input.receivedAt ?? now;
   if (Number.isNaN(receivedAt.getTime())) problems.add('receivedAt', 'is not a valid date and time');
-  else if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) problems.add('receivedAt', 'lies in the future: give the moment the question came in');
+  else if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    problems.add('receivedAt', 'lies in the future: give the moment the question came in');
 
   const security = input.kind === 'KNOWLEDGE_SECURITY';
-  if (!security && (input.riskCategories?.length ?? 0) > 0) problems.add('riskCategories', 'apply to KNOWLEDGE_SECURITY inquiries only');
+  if (!security && (input.riskCategories?.length ?? 0) > 0)
+    problems.add('riskCategories', 'apply to KNOWLEDGE_SECURITY inquiries only');
   if (!security && input.partner) problems.add('partner', 'applies to KNOWLEDGE_SECURITY inquiries only');
-  if (!security && !input.routedTo) problems.add('routedTo', 'an EXPERTISE_REQUEST needs a network to go to (e.g. "ckn" or "reka")');
+  if (!security && !input.routedTo)
+    problems.add('routedTo', 'an EXPERTISE_REQUEST needs a network to go to (e.g. "ckn" or "reka")');
 
   const askedBy = idOf(input.askedBy, 'Institution');
   const partner = input.partner ? idOf(input.partner, 'Institution') : null;
@@ -75,15 +89,23 @@ export async function recordInquiry(queries: Queries, viewer: Viewer, input: Rec
       inquiryIds: followUpOf ? [followUpOf] : [],
     }),
   ]);
-  if (!found.institutions.some((i) => i.id === askedBy)) problems.add('askedBy', `no institution has id "${input.askedBy}": see the institutions query`);
-  if (partner && !found.institutions.some((i) => i.id === partner)) problems.add('partner', `no institution has id "${input.partner}": see the institutions query`);
+  if (!found.institutions.some((i) => i.id === askedBy))
+    problems.add('askedBy', `no institution has id "${input.askedBy}": see the institutions query`);
+  if (partner && !found.institutions.some((i) => i.id === partner))
+    problems.add('partner', `no institution has id "${input.partner}": see the institutions query`);
   const network = found.networks.find((n) => n.id === routedTo);
   if (routedTo && !network) problems.add('routedTo', `no network has id "${input.routedTo}": see the networks query`);
-  else if (network && security && network.kind !== 'DESK') problems.add('routedTo', `a KNOWLEDGE_SECURITY inquiry goes to the desk ("${DESK_NETWORK_ID}"), not to ${network.name}`);
-  else if (network && !security && network.kind === 'DESK') problems.add('routedTo', 'an EXPERTISE_REQUEST goes to a knowledge network such as CKN or REKA, not to the desk');
+  else if (network && security && network.kind !== 'DESK')
+    problems.add(
+      'routedTo',
+      `a KNOWLEDGE_SECURITY inquiry goes to the desk ("${DESK_NETWORK_ID}"), not to ${network.name}`,
+    );
+  else if (network && !security && network.kind === 'DESK')
+    problems.add('routedTo', 'an EXPERTISE_REQUEST goes to a knowledge network such as CKN or REKA, not to the desk');
   const earlier = found.inquiries.find((i) => i.id === followUpOf);
   if (followUpOf && !earlier) problems.add('followUpOf', `no inquiry has id "${input.followUpOf}"`);
-  else if (earlier && new Date(earlier.receivedAt) >= receivedAt) problems.add('followUpOf', 'must be an earlier inquiry');
+  else if (earlier && new Date(earlier.receivedAt) >= receivedAt)
+    problems.add('followUpOf', 'must be an earlier inquiry');
   problems.throwIfAny('The inquiry was not recorded');
 
   // What the question names beyond what was given (in English or Dutch) is linked as inferred, apart from the given concepts.
@@ -128,7 +150,8 @@ export async function recordInquiry(queries: Queries, viewer: Viewer, input: Rec
   const [inquiry] = await inquiriesByIds(queries, [id]);
   return {
     inquiry: inquiry as InquiryRecord,
-    suggestedExperts: () => rankExperts(queries, { themes: subjects.themes, text: subjects.themes.length > 0 ? null : question, place }, 5),
+    suggestedExperts: () =>
+      rankExperts(queries, { themes: subjects.themes, text: subjects.themes.length > 0 ? null : question, place }, 5),
     similarInquiries: () =>
       rankSimilar(
         queries,

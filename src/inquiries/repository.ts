@@ -76,7 +76,12 @@ export interface InquiryLinks {
 }
 
 export const inquiriesByIds = (queries: Queries, ids: readonly string[]) =>
-  nodesByIds<InquiryRecord>(queries, 'Inquiry', ids, `n {.*, filedBy: n.filedBy, routedTo: [(n)-[:ROUTED_TO]->(r:Network) | r.id][0]}`);
+  nodesByIds<InquiryRecord>(
+    queries,
+    'Inquiry',
+    ids,
+    `n {.*, filedBy: n.filedBy, routedTo: [(n)-[:ROUTED_TO]->(r:Network) | r.id][0]}`,
+  );
 
 export async function linksOfInquiries(queries: Queries, ids: readonly string[]): Promise<InquiryLinks[]> {
   const rows = await queries.read<{ id: string } & InquiryLinks>(
@@ -100,8 +105,18 @@ export async function linksOfInquiries(queries: Queries, ids: readonly string[])
     { ids },
   );
   const empty: InquiryLinks = {
-    askedBy: null, routedTo: null, partner: null, themes: [], countries: [], inferredPartner: null, inferredThemes: [], inferredCountries: [],
-    followUpOf: null, followUps: [], consultations: [], history: [],
+    askedBy: null,
+    routedTo: null,
+    partner: null,
+    themes: [],
+    countries: [],
+    inferredPartner: null,
+    inferredThemes: [],
+    inferredCountries: [],
+    followUpOf: null,
+    followUps: [],
+    consultations: [],
+    history: [],
   };
   return alignToIds<InquiryLinks>(ids, rows, (row) => row, empty).map((links) => ({
     ...links,

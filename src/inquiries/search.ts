@@ -6,8 +6,19 @@ import { idOf, interpretQuestion, resolveSubjects } from '../names/service.js';
 import { luceneTerms } from '../text.js';
 import { withoutStopWords } from '../text/stop-words.js';
 import { checkedText } from '../writes/checks.js';
-import { linksOfInquiries, MAX_INQUIRY_TEXT, pageOfInquiries, type InquiryKind, type InquiryRecord } from './repository.js';
-import { similarInquiryRows, similarityCandidates, type SimilarInquiryRow, type SimilarityQuery } from './similarity-repository.js';
+import {
+  linksOfInquiries,
+  MAX_INQUIRY_TEXT,
+  pageOfInquiries,
+  type InquiryKind,
+  type InquiryRecord,
+} from './repository.js';
+import {
+  similarInquiryRows,
+  similarityCandidates,
+  type SimilarInquiryRow,
+  type SimilarityQuery,
+} from './similarity-repository.js';
 import { rankCandidates, SIMILARITY_HIT_LIMIT, type SimilarityReason } from './similarity.js';
 import { inferredBeyond } from './tagging.js';
 import type { InquiryStatus } from './status.js';
@@ -26,21 +37,42 @@ export interface SimilarInquiry {
  * The earlier inquiries most like a question, best first: candidates by text and concepts, scored in
  * src/inquiries/similarity.ts, then the chosen ones read (two round trips whatever the number of inquiries).
  */
-export async function rankSimilar(queries: Queries, viewer: Viewer, query: SimilarityQuery, limit: number): Promise<SimilarInquiry[]> {
+export async function rankSimilar(
+  queries: Queries,
+  viewer: Viewer,
+  query: SimilarityQuery,
+  limit: number,
+): Promise<SimilarInquiry[]> {
   const candidates = await similarityCandidates(queries, viewer, query, SIMILARITY_HIT_LIMIT);
   const ranked = rankCandidates(query, candidates, limit);
   if (ranked.length === 0) return [];
-  const rows = new Map((await similarInquiryRows(queries, ranked.map((r) => r.id))).map((row) => [row.inquiry.id, row]));
+  const rows = new Map(
+    (
+      await similarInquiryRows(
+        queries,
+        ranked.map((r) => r.id),
+      )
+    ).map((row) => [row.inquiry.id, row]),
+  );
   return ranked.flatMap(({ id, score, reasons }) => {
     const row = rows.get(id);
     if (!row) return [];
     const shareable = row.inquiry.visibility === 'SHAREABLE' && row.inquiry.answerSummary !== null;
-    return [{ inquiry: row.inquiry, score, reasons, sharedAnswer: shareable ? row.inquiry.answerSummary : null, answeredBy: shareable ? row.answeredBy : [] }];
+    return [
+      {
+        inquiry: row.inquiry,
+        score,
+        reasons,
+        sharedAnswer: shareable ? row.inquiry.answerSummary : null,
+        answeredBy: shareable ? row.answeredBy : [],
+      },
+    ];
   });
 }
 
 /** A question's words as a full-text query: without question and function words, which say nothing of its subject. */
-export const textQueryOf = (...texts: Array<string | null | undefined>) => luceneTerms(withoutStopWords(texts.filter(Boolean).join(' ')));
+export const textQueryOf = (...texts: Array<string | null | undefined>) =>
+  luceneTerms(withoutStopWords(texts.filter(Boolean).join(' ')));
 
 export interface SimilarArgs {
   question: string;
@@ -53,17 +85,28 @@ export interface SimilarArgs {
  * Earlier inquiries like a question (and, optionally, a theme and a country), best first. The themes,
  * countries, partner and risk categories the question names (in English or Dutch) count as if given.
  */
-export async function findSimilarInquiries(queries: Queries, viewer: Viewer, args: SimilarArgs): Promise<SimilarInquiry[]> {
+export async function findSimilarInquiries(
+  queries: Queries,
+  viewer: Viewer,
+  args: SimilarArgs,
+): Promise<SimilarInquiry[]> {
   const problems = new InputProblems();
   const question = checkedText(problems, 'question', args.question, { max: MAX_INQUIRY_TEXT, required: true });
   const limit = pageSize(args.first);
   problems.throwIfAny('No search was made');
   const [subjects, recognised] = await Promise.all([
-    resolveSubjects(queries, problems, args.about ? [args.about] : [], args.country ? [args.country] : [], { includeRetired: true }),
+    resolveSubjects(queries, problems, args.about ? [args.about] : [], args.country ? [args.country] : [], {
+      includeRetired: true,
+    }),
     interpretQuestion(queries, question!),
   ]);
   problems.throwIfAny('No search was made');
-  const given = { themeIds: subjects.themes.map((t) => t.id), countryIds: subjects.countries.map((c) => c.id), partnerId: null, riskCategories: [] };
+  const given = {
+    themeIds: subjects.themes.map((t) => t.id),
+    countryIds: subjects.countries.map((c) => c.id),
+    partnerId: null,
+    riskCategories: [],
+  };
   const inferred = inferredBeyond(recognised, given);
   return rankSimilar(
     queries,
@@ -83,7 +126,12 @@ export async function findSimilarInquiries(queries: Queries, viewer: Viewer, arg
 }
 
 /** Inquiries received before this one that resemble it in text, themes, countries, partner or risk (given and recognised alike). */
-export async function similarToInquiry(queries: Queries, viewer: Viewer, inquiry: InquiryRecord, first: number | null | undefined): Promise<SimilarInquiry[]> {
+export async function similarToInquiry(
+  queries: Queries,
+  viewer: Viewer,
+  inquiry: InquiryRecord,
+  first: number | null | undefined,
+): Promise<SimilarInquiry[]> {
   const limit = pageSize(first);
   const [links] = await linksOfInquiries(queries, [inquiry.id]);
   const partner = links!.partner ?? links!.inferredPartner;
@@ -116,13 +164,24 @@ export interface InquiryFilterInput {
 }
 
 /** Inquiries matching a filter, first come, first served. */
-export async function listInquiries(queries: Queries, viewer: Viewer, filter: InquiryFilterInput, args: PageArgs): Promise<Page<{ node: InquiryRecord }>> {
+export async function listInquiries(
+  queries: Queries,
+  viewer: Viewer,
+  filter: InquiryFilterInput,
+  args: PageArgs,
+): Promise<Page<{ node: InquiryRecord }>> {
   const size = pageSize(args.first);
   const after = decodeCursor(args.after, ['string', 'string']) as [string, string] | null;
   const problems = new InputProblems();
-  const subjects = await resolveSubjects(queries, problems, filter.theme ? [filter.theme] : [], filter.country ? [filter.country] : [], {
-    includeRetired: true,
-  });
+  const subjects = await resolveSubjects(
+    queries,
+    problems,
+    filter.theme ? [filter.theme] : [],
+    filter.country ? [filter.country] : [],
+    {
+      includeRetired: true,
+    },
+  );
   problems.throwIfAny('No inquiries were listed');
   const { rows, total } = await pageOfInquiries(
     queries,
@@ -140,5 +199,8 @@ export async function listInquiries(queries: Queries, viewer: Viewer, filter: In
     size,
     after,
   );
-  return toPage(rows, size, after !== null, total, (node) => ({ node, cursor: encodeCursor([node.receivedAt, node.id]) }));
+  return toPage(rows, size, after !== null, total, (node) => ({
+    node,
+    cursor: encodeCursor([node.receivedAt, node.id]),
+  }));
 }

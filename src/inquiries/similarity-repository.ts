@@ -41,7 +41,12 @@ export const CONCEPT_CANDIDATES = 200;
  * compounds split) and inquiries sharing a theme (or one a step broader or narrower), a country or the
  * partner, each bounded, so the work does not grow with the number of inquiries.
  */
-export async function similarityCandidates(queries: Queries, viewer: Viewer, query: SimilarityQuery, hitLimit: number): Promise<CandidateRow[]> {
+export async function similarityCandidates(
+  queries: Queries,
+  viewer: Viewer,
+  query: SimilarityQuery,
+  hitLimit: number,
+): Promise<CandidateRow[]> {
   return queries.read<CandidateRow>(
     `CALL () {
        WITH 1 AS go WHERE $q <> ''

@@ -56,49 +56,66 @@ export function rankCandidates(query: SimilarityQuery, candidates: CandidateRow[
   const w = SIMILARITY_WEIGHTS;
   const queryCountries = query.countryIds.filter((id) => id !== HOME_COUNTRY);
   const queryWeight =
-    query.themeIds.length * w.theme + queryCountries.length * w.country + (query.partnerId ? w.partner : 0) + query.riskCategories.length * w.riskCategory;
+    query.themeIds.length * w.theme +
+    queryCountries.length * w.country +
+    (query.partnerId ? w.partner : 0) +
+    query.riskCategories.length * w.riskCategory;
   const conceptShare = Math.min(1, queryWeight / w.fullConceptWeight);
   const bestText = Math.max(0, ...candidates.map((c) => c.textScore));
   // Every inquiry is asked from the Netherlands: that it concerns it says nothing of its subject.
-  const scored = candidates.map(({ countries, ...rest }) => ({ ...rest, countries: countries.filter((c) => c.id !== HOME_COUNTRY) })).map((candidate) => {
-    const reasons: SimilarityReason[] = [];
-    if (candidate.linked) reasons.push({ points: w.followUp, text: `One follows the other up (+${w.followUp}).`, ids: [candidate.id] });
-    if (candidate.textScore > 0 && bestText > 0) {
-      const points = round((candidate.textScore / bestText) * w.text);
-      if (points > 0) reasons.push({ points, text: `The question uses similar words (full text, +${points} of ${w.text}).`, ids: [] });
-    }
-    const risks = [...new Set(candidate.riskCategories)];
-    const candidateWeight =
-      candidate.themes.length * w.theme + candidate.countries.length * w.country + (candidate.partner ? w.partner : 0) + risks.length * w.riskCategory;
-    // Each shared concept's points: its weight in the mean of the two coverages, scaled to `concepts`.
-    const scale = queryWeight > 0 && candidateWeight > 0 ? ((w.concepts * conceptShare) / 2) * (1 / queryWeight + 1 / candidateWeight) : 0;
-    const share = (weight: number, text: (points: number) => string, ids: string[]) => {
-      const points = round(weight * scale);
-      if (points > 0) reasons.push({ points, text: text(points), ids });
-    };
-    const sharedThemes = candidate.themes.filter((t) => query.themeIds.includes(t.id));
-    for (const theme of sharedThemes) share(w.theme, (p) => `Also about ${theme.name} (+${p}).`, [theme.id]);
-    // A theme of the question the candidate lacks may be met by one a step broader or narrower, once.
-    const related = new Set<string>();
-    for (const themeId of query.themeIds.filter((id) => !sharedThemes.some((t) => t.id === id))) {
-      const theme = candidate.relatedThemes.find((t) => t.of === themeId && !related.has(t.id));
-      if (!theme) continue;
-      related.add(theme.id);
-      share(w.relatedTheme, (p) => `About ${theme.name}, a broader or narrower theme (+${p}).`, [theme.id]);
-    }
-    for (const country of candidate.countries.filter((c) => queryCountries.includes(c.id))) {
-      share(w.country, (p) => `Also concerns ${country.name} (+${p}).`, [country.id]);
-    }
-    if (candidate.partner && candidate.partner.id === query.partnerId) {
-      const partner = candidate.partner;
-      share(w.partner, (p) => `Concerns the same partner institution, ${partner.name} (+${p}).`, [partner.id]);
-    }
-    for (const risk of risks.filter((r) => query.riskCategories.includes(r))) {
-      share(w.riskCategory, (p) => `The same risk: ${risk.toLowerCase().replace(/_/g, ' ')} (+${p}).`, [risk]);
-    }
-    const score = round(reasons.reduce((sum, r) => sum + r.points, 0));
-    return { id: candidate.id, receivedAt: candidate.receivedAt, score, reasons };
-  });
+  const scored = candidates
+    .map(({ countries, ...rest }) => ({ ...rest, countries: countries.filter((c) => c.id !== HOME_COUNTRY) }))
+    .map((candidate) => {
+      const reasons: SimilarityReason[] = [];
+      if (candidate.linked)
+        reasons.push({ points: w.followUp, text: `One follows the other up (+${w.followUp}).`, ids: [candidate.id] });
+      if (candidate.textScore > 0 && bestText > 0) {
+        const points = round((candidate.textScore / bestText) * w.text);
+        if (points > 0)
+          reasons.push({
+            points,
+            text: `The question uses similar words (full text, +${points} of ${w.text}).`,
+            ids: [],
+          });
+      }
+      const risks = [...new Set(candidate.riskCategories)];
+      const candidateWeight =
+        candidate.themes.length * w.theme +
+        candidate.countries.length * w.country +
+        (candidate.partner ? w.partner : 0) +
+        risks.length * w.riskCategory;
+      // Each shared concept's points: its weight in the mean of the two coverages, scaled to `concepts`.
+      const scale =
+        queryWeight > 0 && candidateWeight > 0
+          ? ((w.concepts * conceptShare) / 2) * (1 / queryWeight + 1 / candidateWeight)
+          : 0;
+      const share = (weight: number, text: (points: number) => string, ids: string[]) => {
+        const points = round(weight * scale);
+        if (points > 0) reasons.push({ points, text: text(points), ids });
+      };
+      const sharedThemes = candidate.themes.filter((t) => query.themeIds.includes(t.id));
+      for (const theme of sharedThemes) share(w.theme, (p) => `Also about ${theme.name} (+${p}).`, [theme.id]);
+      // A theme of the question the candidate lacks may be met by one a step broader or narrower, once.
+      const related = new Set<string>();
+      for (const themeId of query.themeIds.filter((id) => !sharedThemes.some((t) => t.id === id))) {
+        const theme = candidate.relatedThemes.find((t) => t.of === themeId && !related.has(t.id));
+        if (!theme) continue;
+        related.add(theme.id);
+        share(w.relatedTheme, (p) => `About ${theme.name}, a broader or narrower theme (+${p}).`, [theme.id]);
+      }
+      for (const country of candidate.countries.filter((c) => queryCountries.includes(c.id))) {
+        share(w.country, (p) => `Also concerns ${country.name} (+${p}).`, [country.id]);
+      }
+      if (candidate.partner && candidate.partner.id === query.partnerId) {
+        const partner = candidate.partner;
+        share(w.partner, (p) => `Concerns the same partner institution, ${partner.name} (+${p}).`, [partner.id]);
+      }
+      for (const risk of risks.filter((r) => query.riskCategories.includes(r))) {
+        share(w.riskCategory, (p) => `The same risk: ${risk.toLowerCase().replace(/_/g, ' ')} (+${p}).`, [risk]);
+      }
+      const score = round(reasons.reduce((sum, r) => sum + r.points, 0));
+      return { id: candidate.id, receivedAt: candidate.receivedAt, score, reasons };
+    });
   return scored
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || b.receivedAt.localeCompare(a.receivedAt) || a.id.localeCompare(b.id))

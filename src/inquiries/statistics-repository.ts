@@ -26,7 +26,12 @@ const ROUTED = `WITH i, [(i)-[:ROUTED_TO]->(n:Network) | n.id][0] AS network
  * seek on the receipt index, so the cost follows the period asked for, not all inquiries ever.
  * No question text, contact or answer leaves this function.
  */
-export function inquiryFlow(queries: Queries, from: string, to: string, networkId: string | null): Promise<InquiryFlowRow[]> {
+export function inquiryFlow(
+  queries: Queries,
+  from: string,
+  to: string,
+  networkId: string | null,
+): Promise<InquiryFlowRow[]> {
   return queries.read<InquiryFlowRow>(
     `MATCH (i:Inquiry)
      WHERE i.receivedAt >= datetime($from) AND i.receivedAt < datetime($to)

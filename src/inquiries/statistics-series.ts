@@ -33,7 +33,13 @@ export function intervalStart(date: string, interval: Interval): string {
 /** The Amsterdam calendar date on which the next interval after the one beginning at `start` begins. */
 function nextIntervalStart(start: string, interval: Interval): string {
   const [year, month, day] = start.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(year, month - 1 + (interval === 'MONTH' ? 1 : interval === 'QUARTER' ? 3 : 0), day + (interval === 'WEEK' ? 7 : 0)));
+  const next = new Date(
+    Date.UTC(
+      year,
+      month - 1 + (interval === 'MONTH' ? 1 : interval === 'QUARTER' ? 3 : 0),
+      day + (interval === 'WEEK' ? 7 : 0),
+    ),
+  );
   return next.toISOString().slice(0, 10);
 }
 
@@ -59,12 +65,21 @@ export function buckets(from: Date, to: Date, interval: Interval): Bucket[] {
  * period's), and its overdue backlog at its end from those and the earlier `backlog` still open at `from`.
  * Rows are sorted by receipt once, so each bucket takes its slice instead of scanning them all.
  */
-export function series(rows: InquiryFlowRow[], backlog: InquiryFlowRow[], from: Date, to: Date, interval: Interval, now = new Date()): SeriesBucket[] {
+export function series(
+  rows: InquiryFlowRow[],
+  backlog: InquiryFlowRow[],
+  from: Date,
+  to: Date,
+  interval: Interval,
+  now = new Date(),
+): SeriesBucket[] {
   const received = rows.map((row) => ({ row, at: Date.parse(row.receivedAt) })).sort((a, b) => a.at - b.at);
   // Only inquiries that can be overdue at some bucket's end: open now, or answered or closed after their due moment.
   const candidates = [...backlog, ...rows].filter((row) => {
     const due = Date.parse(row.dueAt);
-    const endedAt = Math.min(...[row.answeredAt, row.closedAt].filter((at): at is string => at !== null).map(Date.parse));
+    const endedAt = Math.min(
+      ...[row.answeredAt, row.closedAt].filter((at): at is string => at !== null).map(Date.parse),
+    );
     return isOpen(row.status) || !(endedAt <= due);
   });
   let next = 0;
@@ -76,6 +91,12 @@ export function series(rows: InquiryFlowRow[], backlog: InquiryFlowRow[], from: 
     }
     const current = end >= now;
     const moment = current ? now : end;
-    return { start, end, current, ...flowCounts(inBucket, now), overdueAtEnd: candidates.filter((row) => overdueAt(row, moment, now)).length };
+    return {
+      start,
+      end,
+      current,
+      ...flowCounts(inBucket, now),
+      overdueAtEnd: candidates.filter((row) => overdueAt(row, moment, now)).length,
+    };
   });
 }

@@ -62,7 +62,9 @@ export function flowCounts(rows: InquiryFlowRow[], now: Date): FlowCounts {
     overdue: rows.filter((row) => overdueAt(row, now, now)).length,
     answered: answered.length,
     answeredOnTime: answered.filter(answeredOnTime).length,
-    medianWorkingDaysToAnswer: median(answered.map((row) => workingDaysBetween(new Date(row.receivedAt), new Date(row.answeredAt!)))),
+    medianWorkingDaysToAnswer: median(
+      answered.map((row) => workingDaysBetween(new Date(row.receivedAt), new Date(row.answeredAt!))),
+    ),
     waitedOnMinistries: rows.filter((row) => row.waitedOnMinistries).length,
     byStatus: INQUIRY_STATUSES.map((status) => ({ status, count: rows.filter((row) => row.status === status).length })),
     byKind: INQUIRY_KINDS.map((kind) => ({ kind, count: rows.filter((row) => row.kind === kind).length })),

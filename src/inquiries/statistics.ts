@@ -30,7 +30,10 @@ export interface InquiryStatistics extends FlowCounts {
 export const PERIOD_RANGE = { min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z') };
 
 /** A period from optional `from` and `to` (default: the 365 days before now), checked for range, order and length. */
-export function statisticsPeriod(args: { from?: Date | null; to?: Date | null }, now = new Date()): { from: Date; to: Date } {
+export function statisticsPeriod(
+  args: { from?: Date | null; to?: Date | null },
+  now = new Date(),
+): { from: Date; to: Date } {
   for (const argument of ['from', 'to'] as const) {
     const date = args[argument];
     if (date && (date < PERIOD_RANGE.min || date > PERIOD_RANGE.max)) {
@@ -44,18 +47,27 @@ export function statisticsPeriod(args: { from?: Date | null; to?: Date | null },
   const from = args.from ?? new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
   if (from >= to) throw badUserInput('from must lie before to.', { argument: 'from' });
   if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS) {
-    throw badUserInput(`The period is longer than ${MAX_PERIOD_DAYS} days: ask for a shorter one, or several.`, { argument: 'from' });
+    throw badUserInput(`The period is longer than ${MAX_PERIOD_DAYS} days: ask for a shorter one, or several.`, {
+      argument: 'from',
+    });
   }
   return { from, to };
 }
 
 /** Counts only: dashboards (viewers) may read these, because no inquiry can be recognised from them. */
-export function summarise(rows: InquiryFlowRow[], from: Date, to: Date, now = new Date(), networkId: string | null = null): InquiryStatistics {
+export function summarise(
+  rows: InquiryFlowRow[],
+  from: Date,
+  to: Date,
+  now = new Date(),
+  networkId: string | null = null,
+): InquiryStatistics {
   return { from, to, networkId, rows, now, ...flowCounts(rows, now) };
 }
 
 const IntervalEnum = builder.enumType('StatisticsInterval', {
-  description: 'The length of one bucket of a time series: calendar weeks (from Monday), months or quarters, in Europe/Amsterdam time.',
+  description:
+    'The length of one bucket of a time series: calendar weeks (from Monday), months or quarters, in Europe/Amsterdam time.',
   values: {
     WEEK: { description: 'Calendar weeks, Monday 00:00 to Monday 00:00.' },
     MONTH: { description: 'Calendar months.' },
@@ -82,7 +94,11 @@ const KindCount = builder.objectRef<FlowCounts['byKind'][number]>('InquiryKindCo
 const RiskCategoryCount = builder.objectRef<FlowCounts['byRiskCategory'][number]>('RiskCategoryCount').implement({
   description: 'How many inquiries name a risk category (an inquiry naming two counts under both).',
   fields: (t) => ({
-    riskCategory: t.field({ type: RiskCategoryEnum, description: 'The risk category.', resolve: (c) => c.riskCategory as 'OTHER' }),
+    riskCategory: t.field({
+      type: RiskCategoryEnum,
+      description: 'The risk category.',
+      resolve: (c) => c.riskCategory as 'OTHER',
+    }),
     count: t.exposeInt('count', { description: 'How many.' }),
   }),
 });
@@ -100,13 +116,16 @@ const NetworkFlow = builder.objectRef<FlowCounts['byNetwork'][number]>('NetworkI
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 const InquiryFlowCounts = builder.interfaceRef<FlowCounts>('InquiryFlowCounts').implement({
-  description: 'Counts over the inquiries received in a period or in one bucket of a time series: counts only, for dashboards.',
+  description:
+    'Counts over the inquiries received in a period or in one bucket of a time series: counts only, for dashboards.',
   fields: (t) => ({
     received: t.exposeInt('received', { description: 'Inquiries received.' }),
     open: t.exposeInt('open', { description: 'Of those, still open now.' }),
     overdue: t.exposeInt('overdue', { description: 'Of those, open now and past their due moment.' }),
     answered: t.exposeInt('answered', { description: 'Of those, answered (by now).' }),
-    answeredOnTime: t.exposeInt('answeredOnTime', { description: 'Of those, answered by the end of the third working day.' }),
+    answeredOnTime: t.exposeInt('answeredOnTime', {
+      description: 'Of those, answered by the end of the third working day.',
+    }),
     answeredOnTimeShare: t.float({
       nullable: true,
       description: 'answeredOnTime / received, from 0 to 1; null when none was received.',
@@ -117,21 +136,34 @@ const InquiryFlowCounts = builder.interfaceRef<FlowCounts>('InquiryFlowCounts').
       description: 'Median working days from receipt to answer of those answered; null when none was answered.',
     }),
     waitedOnMinistries: t.exposeInt('waitedOnMinistries', {
-      description: 'Of those, how many waited on ministries: went through COORDINATING (changeInquiryStatus with ministries) at some point.',
+      description:
+        'Of those, how many waited on ministries: went through COORDINATING (changeInquiryStatus with ministries) at some point.',
     }),
     waitedOnMinistriesShare: t.float({
       nullable: true,
       description: 'waitedOnMinistries / received, from 0 to 1; null when none was received.',
       resolve: (s) => share(s.waitedOnMinistries, s.received),
     }),
-    byStatus: t.field({ type: [StatusCount], description: 'Counts per current status, every status listed.', resolve: (s) => s.byStatus }),
-    byKind: t.field({ type: [KindCount], description: 'Counts per kind, every kind listed.', resolve: (s) => s.byKind }),
+    byStatus: t.field({
+      type: [StatusCount],
+      description: 'Counts per current status, every status listed.',
+      resolve: (s) => s.byStatus,
+    }),
+    byKind: t.field({
+      type: [KindCount],
+      description: 'Counts per kind, every kind listed.',
+      resolve: (s) => s.byKind,
+    }),
     byRiskCategory: t.field({
       type: [RiskCategoryCount],
       description: 'Counts per risk category, every category listed; an inquiry naming several counts under each.',
       resolve: (s) => s.byRiskCategory,
     }),
-    byNetwork: t.field({ type: [NetworkFlow], description: 'Counts per network or desk routed to (those with inquiries).', resolve: (s) => s.byNetwork }),
+    byNetwork: t.field({
+      type: [NetworkFlow],
+      description: 'Counts per network or desk routed to (those with inquiries).',
+      resolve: (s) => s.byNetwork,
+    }),
   }),
 });
 
@@ -141,12 +173,20 @@ const SeriesBucketRef = builder.objectRef<SeriesBucket>('InquiryStatisticsBucket
   interfaces: [InquiryFlowCounts],
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'overdueAtEnd' in value,
   fields: (t) => ({
-    start: t.expose('start', { type: 'DateTime', description: 'Start (inclusive): 00:00 Amsterdam time of a Monday, a month or a quarter, or the period\'s start.' }),
-    end: t.expose('end', { type: 'DateTime', description: 'End (exclusive): the next bucket\'s start, or the period\'s end.' }),
-    current: t.exposeBoolean('current', { description: 'The bucket reaches now (or later): overdueAtEnd is counted now.' }),
+    start: t.expose('start', {
+      type: 'DateTime',
+      description: "Start (inclusive): 00:00 Amsterdam time of a Monday, a month or a quarter, or the period's start.",
+    }),
+    end: t.expose('end', {
+      type: 'DateTime',
+      description: "End (exclusive): the next bucket's start, or the period's end.",
+    }),
+    current: t.exposeBoolean('current', {
+      description: 'The bucket reaches now (or later): overdueAtEnd is counted now.',
+    }),
     overdueAtEnd: t.exposeInt('overdueAtEnd', {
       description:
-        'Inquiries, received at any time before, that were open and past their due moment at the bucket\'s end (now, for the current bucket): the overdue backlog, not only those received in the bucket.',
+        "Inquiries, received at any time before, that were open and past their due moment at the bucket's end (now, for the current bucket): the overdue backlog, not only those received in the bucket.",
     }),
   }),
 });
@@ -161,8 +201,15 @@ const InquiryStatisticsRef = builder.objectRef<InquiryStatistics>('InquiryStatis
     series: t.field({
       type: [SeriesBucketRef],
       description:
-        'The period in calendar buckets (Europe/Amsterdam), oldest first; the first and last are cut to the period. Each counts the inquiries received in it; the sums of received, answered and answeredOnTime over the buckets are the period\'s.',
-      args: { interval: t.arg({ type: IntervalEnum, required: true, defaultValue: 'MONTH', description: 'WEEK, MONTH or QUARTER.' }) },
+        "The period in calendar buckets (Europe/Amsterdam), oldest first; the first and last are cut to the period. Each counts the inquiries received in it; the sums of received, answered and answeredOnTime over the buckets are the period's.",
+      args: {
+        interval: t.arg({
+          type: IntervalEnum,
+          required: true,
+          defaultValue: 'MONTH',
+          description: 'WEEK, MONTH or QUARTER.',
+        }),
+      },
       resolve: async (s, args, ctx) => {
         const backlog = await inquiryBacklog(ctx.queries, s.from.toISOString(), s.networkId);
         return series(s.rows, backlog, s.from, s.to, args.interval, s.now);
@@ -175,11 +222,19 @@ builder.queryFields((t) => ({
   inquiryStatistics: t.field({
     complexity: costOfWork(WORK_WEIGHTS.aggregate),
     type: InquiryStatisticsRef,
-    description: 'Inquiry flow and time to answer in a period (default: the last 365 days), as counts: open to every role, dashboards included.',
+    description:
+      'Inquiry flow and time to answer in a period (default: the last 365 days), as counts: open to every role, dashboards included.',
     args: {
-      from: t.arg({ type: 'DateTime', required: false, description: 'Start (inclusive); default 365 days before `to`.' }),
+      from: t.arg({
+        type: 'DateTime',
+        required: false,
+        description: 'Start (inclusive); default 365 days before `to`.',
+      }),
       to: t.arg({ type: 'DateTime', required: false, description: 'End (exclusive); default now.' }),
-      network: t.arg.string({ required: false, description: 'Only inquiries routed to this network or desk (id or slug).' }),
+      network: t.arg.string({
+        required: false,
+        description: 'Only inquiries routed to this network or desk (id or slug).',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const now = new Date();

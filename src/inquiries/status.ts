@@ -28,17 +28,24 @@ export interface Transition {
 
 /** Why a status change makes no sense, or null when it does. */
 export function refusedTransition({ from, to, note, ministryCount, answered }: Transition): string | null {
-  if (to === 'ANSWERED') return 'An inquiry becomes ANSWERED through answerInquiry, which records the answer: use that.';
+  if (to === 'ANSWERED')
+    return 'An inquiry becomes ANSWERED through answerInquiry, which records the answer: use that.';
   if (from === to) return `The inquiry is already ${from}.`;
-  if (!NEXT[from].includes(to)) return `An inquiry cannot go from ${from} to ${to}; from ${from} it can go to ${NEXT[from].join(' or ')}.`;
-  if (to === 'COORDINATING' && ministryCount === 0) return 'Coordinating needs the ministries coordinated with: give ministries.';
+  if (!NEXT[from].includes(to))
+    return `An inquiry cannot go from ${from} to ${to}; from ${from} it can go to ${NEXT[from].join(' or ')}.`;
+  if (to === 'COORDINATING' && ministryCount === 0)
+    return 'Coordinating needs the ministries coordinated with: give ministries.';
   const reopening = (from === 'CLOSED' || from === 'ANSWERED') && to !== 'CLOSED';
-  if (reopening && !note) return `Reopening ${from === 'CLOSED' ? 'a closed' : 'an answered'} inquiry needs a reason: give a note.`;
-  if (to === 'CLOSED' && !answered && !note) return 'Closing an inquiry without an answer needs a reason (e.g. withdrawn): give a note.';
+  if (reopening && !note)
+    return `Reopening ${from === 'CLOSED' ? 'a closed' : 'an answered'} inquiry needs a reason: give a note.`;
+  if (to === 'CLOSED' && !answered && !note)
+    return 'Closing an inquiry without an answer needs a reason (e.g. withdrawn): give a note.';
   return null;
 }
 
 /** Why answering makes no sense now, or null when it does. */
 export function refusedAnswer(from: InquiryStatus): string | null {
-  return from === 'CLOSED' ? 'The inquiry is closed: reopen it (changeInquiryStatus to IN_PROGRESS, with a reason) before answering.' : null;
+  return from === 'CLOSED'
+    ? 'The inquiry is closed: reopen it (changeInquiryStatus to IN_PROGRESS, with a reason) before answering.'
+    : null;
 }

@@ -30,7 +30,11 @@ export function inferredBeyond(interpretation: Interpretation, given: GivenConce
 }
 
 /** What an inquiry's question and context concern beyond what it was given (one read of the name vocabulary). */
-export async function inferConcepts(queries: Queries, text: string, given: GivenConcepts): Promise<Omit<InferredLinks, 'id'>> {
+export async function inferConcepts(
+  queries: Queries,
+  text: string,
+  given: GivenConcepts,
+): Promise<Omit<InferredLinks, 'id'>> {
   return inferredBeyond(await interpretQuestion(queries, text), given);
 }
 
@@ -56,7 +60,10 @@ export async function tagUntaggedInquiries(queries: Queries): Promise<number> {
       )) as unknown as Array<GivenConcepts & { id: string; question: string | null; context: string | null }>;
       const links: InferredLinks[] = [];
       for (const row of rows) {
-        links.push({ id: row.id, ...inferredBeyond(interpret(vocabulary, `${row.question ?? ''}\n${row.context ?? ''}`), row) });
+        links.push({
+          id: row.id,
+          ...inferredBeyond(interpret(vocabulary, `${row.question ?? ''}\n${row.context ?? ''}`), row),
+        });
       }
       await linkInferred(run, links);
       return rows.length;

@@ -20,7 +20,9 @@ export const InquiryKindEnum = builder.enumType('InquiryKind', {
   description: 'What sort of question an inquiry is, which decides where it goes.',
   values: {
     EXPERTISE_REQUEST: { description: 'A request for knowledge or experts, to a knowledge network (CKN or REKA).' },
-    KNOWLEDGE_SECURITY: { description: 'A question about the risks of international cooperation, to the knowledge security desk.' },
+    KNOWLEDGE_SECURITY: {
+      description: 'A question about the risks of international cooperation, to the knowledge security desk.',
+    },
   } as const,
 });
 
@@ -70,7 +72,9 @@ export const InquiryNode = builder.loadableNodeRef<InquiryRecord>('Inquiry', {
     (await inquiriesByIds(ctx.queries, ids)).map((inquiry) =>
       inquiry instanceof Error || canSeeInquiry(ctx.viewer, inquiry)
         ? inquiry
-        : forbidden(`Inquiry ${inquiry.id} is internal: only whoever filed it, its handlers and administrators may see it.`),
+        : forbidden(
+            `Inquiry ${inquiry.id} is internal: only whoever filed it, its handlers and administrators may see it.`,
+          ),
     ),
 });
 
@@ -102,7 +106,12 @@ const Consultation = builder.objectRef<ConsultationRecord>('Consultation').imple
     note: t.exposeString('note', { nullable: true, description: 'Details.' }),
     at: t.expose('at', { type: 'DateTime', nullable: true, description: 'When the outcome was recorded.' }),
     by: t.exposeString('by', { nullable: true, description: 'Who recorded it.' }),
-    referredTo: t.field({ type: ExpertNode, nullable: true, description: 'The expert referred to, for REFERRED; null once that expert was erased on request.', resolve: (c) => c.referredTo }),
+    referredTo: t.field({
+      type: ExpertNode,
+      nullable: true,
+      description: 'The expert referred to, for REFERRED; null once that expert was erased on request.',
+      resolve: (c) => c.referredTo,
+    }),
   }),
 });
 
@@ -120,13 +129,15 @@ const SimilarityReason = builder.objectRef<SimilarInquiry['reasons'][number]>('S
     text: t.exposeString('text', { description: 'The reason in plain words.' }),
     points: t.exposeFloat('points', { description: 'Points it added to the score.' }),
     ids: t.exposeStringList('ids', {
-      description: 'What it rests on: the slugs of the shared themes, countries (ISO codes) or partner institution, the risk category, or the linked inquiry.',
+      description:
+        'What it rests on: the slugs of the shared themes, countries (ISO codes) or partner institution, the risk category, or the linked inquiry.',
     }),
   }),
 });
 
 export const SimilarInquiryRef = builder.objectRef<SimilarInquiry>('SimilarInquiry').implement({
-  description: 'An earlier inquiry like the question, with why; shareable answered ones show their answer and who gave it.',
+  description:
+    'An earlier inquiry like the question, with why; shareable answered ones show their answer and who gave it.',
   fields: (t) => ({
     inquiry: t.field({ type: InquiryNode, description: 'The earlier inquiry.', resolve: (s) => s.inquiry }),
     score: t.exposeFloat('score', { description: 'Higher is more similar; the reasons add up to it.' }),
@@ -147,11 +158,17 @@ InquiryNode.implement({
   description: 'A question put to a knowledge network or the knowledge security desk, and what came of it.',
   fields: (t) => ({
     slug: t.exposeString('id', { description: 'Readable identifier, e.g. "inq-2025-0042".' }),
-    kind: t.field({ type: InquiryKindEnum, description: 'Expertise request or knowledge-security question.', resolve: (i) => i.kind }),
+    kind: t.field({
+      type: InquiryKindEnum,
+      description: 'Expertise request or knowledge-security question.',
+      resolve: (i) => i.kind,
+    }),
     question: t.exposeString('question', { description: 'The question, as asked (Dutch or English).' }),
     context: t.exposeString('context', { nullable: true, description: 'Background given with the question.' }),
     status: t.field({ type: InquiryStatusEnum, description: 'Where the inquiry is now.', resolve: (i) => i.status }),
-    version: t.exposeInt('version', { description: 'Changes with every update: pass it as expectedVersion when you change the inquiry.' }),
+    version: t.exposeInt('version', {
+      description: 'Changes with every update: pass it as expectedVersion when you change the inquiry.',
+    }),
     contact: t.field({
       type: Contact,
       nullable: true,
@@ -159,17 +176,23 @@ InquiryNode.implement({
       authScopes: (i, _args, ctx) => canReadInquiryContact(ctx.viewer, i),
       resolve: (i) => (i.contactName || i.contactEmail ? { name: i.contactName, email: i.contactEmail } : null),
     }),
-    riskCategories: t.field({ type: [RiskCategoryEnum], description: 'For knowledge-security questions: what the worry is.', resolve: (i) => i.riskCategories as never }),
+    riskCategories: t.field({
+      type: [RiskCategoryEnum],
+      description: 'For knowledge-security questions: what the worry is.',
+      resolve: (i) => i.riskCategories as never,
+    }),
     receivedAt: t.expose('receivedAt', { type: 'DateTime', description: 'When the question came in.' }),
     dueAt: t.expose('dueAt', {
       type: 'DateTime',
-      description: 'The end of the third Dutch working day after the day of receipt (Europe/Amsterdam; weekends and public holidays excluded).',
+      description:
+        'The end of the third Dutch working day after the day of receipt (Europe/Amsterdam; weekends and public holidays excluded).',
     }),
     answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true, description: 'When the answer was given.' }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true, description: 'When it was closed.' }),
     workingDaysTaken: t.int({
       nullable: true,
-      description: 'Working days from the day of receipt to the answer (0: answered the same day); null while unanswered.',
+      description:
+        'Working days from the day of receipt to the answer (0: answered the same day); null while unanswered.',
       resolve: (i) => (i.answeredAt ? workingDaysBetween(new Date(i.receivedAt), new Date(i.answeredAt)) : null),
     }),
     overdue: t.boolean({
@@ -182,25 +205,49 @@ InquiryNode.implement({
       resolve: (i) => (i.answeredAt ? new Date(i.answeredAt).getTime() <= new Date(i.dueAt).getTime() : null),
     }),
     answerSummary: t.exposeString('answerSummary', { nullable: true, description: 'The substance of the answer.' }),
-    visibility: t.field({ type: VisibilityEnum, description: 'Whether the answer may be shared with later askers.', resolve: (i) => i.visibility }),
-    askedBy: t.field({ type: InstitutionNode, nullable: true, description: 'The asking institution.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).askedBy }),
-    routedTo: t.field({ type: NetworkNode, nullable: true, description: 'The network or desk handling it.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).routedTo }),
+    visibility: t.field({
+      type: VisibilityEnum,
+      description: 'Whether the answer may be shared with later askers.',
+      resolve: (i) => i.visibility,
+    }),
+    askedBy: t.field({
+      type: InstitutionNode,
+      nullable: true,
+      description: 'The asking institution.',
+      resolve: async (i, _a, ctx) => (await links(ctx, i.id)).askedBy,
+    }),
+    routedTo: t.field({
+      type: NetworkNode,
+      nullable: true,
+      description: 'The network or desk handling it.',
+      resolve: async (i, _a, ctx) => (await links(ctx, i.id)).routedTo,
+    }),
     partner: t.field({
       type: InstitutionNode,
       nullable: true,
       description: 'For knowledge-security questions: the foreign partner institution concerned.',
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).partner,
     }),
-    themes: t.field({ type: [ThemeNode], description: 'Themes it is about, as given.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).themes }),
-    countries: t.field({ type: [CountryNode], description: 'Countries it concerns, as given.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).countries }),
+    themes: t.field({
+      type: [ThemeNode],
+      description: 'Themes it is about, as given.',
+      resolve: async (i, _a, ctx) => (await links(ctx, i.id)).themes,
+    }),
+    countries: t.field({
+      type: [CountryNode],
+      description: 'Countries it concerns, as given.',
+      resolve: async (i, _a, ctx) => (await links(ctx, i.id)).countries,
+    }),
     inferredThemes: t.field({
       type: [ThemeNode],
-      description: 'Themes recognised in its question and context (English or Dutch) beyond those given; similarity and evidence use them too.',
+      description:
+        'Themes recognised in its question and context (English or Dutch) beyond those given; similarity and evidence use them too.',
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).inferredThemes,
     }),
     inferredCountries: t.field({
       type: [CountryNode],
-      description: 'Countries recognised in its question and context (a region named counts for its countries) beyond those given.',
+      description:
+        'Countries recognised in its question and context (a region named counts for its countries) beyond those given.',
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).inferredCountries,
     }),
     inferredPartner: t.field({
@@ -214,10 +261,27 @@ InquiryNode.implement({
       description: 'Risk categories recognised in its question and context beyond those given.',
       resolve: (i) => (i.inferredRiskCategories ?? []) as never,
     }),
-    history: t.field({ type: [StatusChange], description: 'Every status change, oldest first.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).history }),
-    consultations: t.field({ type: [Consultation], description: 'Experts asked, and what came of it.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).consultations }),
-    followUpOf: t.field({ type: InquiryNode, nullable: true, description: 'The earlier inquiry this one follows up.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).followUpOf }),
-    followUps: t.field({ type: [InquiryNode], description: 'Later inquiries that follow this one up.', resolve: async (i, _a, ctx) => (await links(ctx, i.id)).followUps }),
+    history: t.field({
+      type: [StatusChange],
+      description: 'Every status change, oldest first.',
+      resolve: async (i, _a, ctx) => (await links(ctx, i.id)).history,
+    }),
+    consultations: t.field({
+      type: [Consultation],
+      description: 'Experts asked, and what came of it.',
+      resolve: async (i, _a, ctx) => (await links(ctx, i.id)).consultations,
+    }),
+    followUpOf: t.field({
+      type: InquiryNode,
+      nullable: true,
+      description: 'The earlier inquiry this one follows up.',
+      resolve: async (i, _a, ctx) => (await links(ctx, i.id)).followUpOf,
+    }),
+    followUps: t.field({
+      type: [InquiryNode],
+      description: 'Later inquiries that follow this one up.',
+      resolve: async (i, _a, ctx) => (await links(ctx, i.id)).followUps,
+    }),
     similar: t.field({
       complexity: costOfWork(WORK_WEIGHTS.textSearch),
       type: [SimilarInquiryRef],

@@ -38,7 +38,15 @@ export function useCalendarChanges(next: CalendarChanges): void {
 
 /** The dates of a year that a list of days (MM-DD, YYYY-MM-DD, good-friday) names. */
 function datesIn(year: number, days: string[], goodFriday: string): string[] {
-  return days.flatMap((day) => (day === 'good-friday' ? [goodFriday] : /^\d{4}-/.test(day) ? (day.startsWith(`${year}-`) ? [day] : []) : [`${year}-${day}`]));
+  return days.flatMap((day) =>
+    day === 'good-friday'
+      ? [goodFriday]
+      : /^\d{4}-/.test(day)
+        ? day.startsWith(`${year}-`)
+          ? [day]
+          : []
+        : [`${year}-${day}`],
+  );
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-US', {
@@ -68,7 +76,8 @@ function parts(format: Intl.DateTimeFormat, instant: Date): Record<string, numbe
 }
 
 function checkInstant(instant: Date, what: string): void {
-  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError(`${what} is not a valid date`);
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime()))
+    throw new RangeError(`${what} is not a valid date`);
 }
 
 /** Days since 1970-01-01 of a YYYY-MM-DD calendar date; throws on anything else. */
@@ -152,7 +161,7 @@ export function dueAt(receivedAt: Date, workingDays: number = DEFAULT_WORKING_DA
     throw new RangeError(`workingDays must be a non-negative integer, got ${workingDays}`);
   }
   let day = dayNumber(amsterdamDate(receivedAt));
-  for (let counted = 0; counted < workingDays; ) {
+  for (let counted = 0; counted < workingDays;) {
     day += 1;
     if (isWorkingDayNumber(day)) counted += 1;
   }

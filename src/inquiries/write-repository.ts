@@ -53,11 +53,18 @@ export interface LockedInquiry {
 
 const inquiryStatus: Parser<InquiryStatus> = (value, at) => {
   const status = str(value, at);
-  if (!(INQUIRY_STATUSES as readonly string[]).includes(status)) throw new RowShapeError(`${at}: expected an inquiry status, got "${status}"`);
+  if (!(INQUIRY_STATUSES as readonly string[]).includes(status))
+    throw new RowShapeError(`${at}: expected an inquiry status, got "${status}"`);
   return status as InquiryStatus;
 };
 
-const lockedInquiry: Parser<LockedInquiry> = obj({ id: str, status: inquiryStatus, answerSummary: optStr, receivedAt: str, routedTo: optStr });
+const lockedInquiry: Parser<LockedInquiry> = obj({
+  id: str,
+  status: inquiryStatus,
+  answerSummary: optStr,
+  receivedAt: str,
+  routedTo: optStr,
+});
 
 /** A write to apply to the locked inquiry `i` (a code constant) with its parameters. */
 export interface InquiryWrite {
@@ -107,7 +114,14 @@ export const writes = {
       params: { answerSummary, visibility, at, by, note },
     };
   },
-  consultation(expertId: string, outcome: ConsultationOutcome, at: string, by: string, note: string | null, referredTo: string | null): InquiryWrite {
+  consultation(
+    expertId: string,
+    outcome: ConsultationOutcome,
+    at: string,
+    by: string,
+    note: string | null,
+    referredTo: string | null,
+  ): InquiryWrite {
     return {
       cypher: `MATCH (e:Expert {id: $expertId})
                MERGE (i)-[c:CONSULTED]->(e)
@@ -140,7 +154,10 @@ export interface InferredLinks {
  * so that they stay apart from the ones given (the Inquiry fields show those; similarity and evidence use
  * both), and stores the recognised risk categories beside the given ones.
  */
-export async function linkInferred(run: (cypher: string, params?: Params) => Promise<unknown>, rows: InferredLinks[]): Promise<void> {
+export async function linkInferred(
+  run: (cypher: string, params?: Params) => Promise<unknown>,
+  rows: InferredLinks[],
+): Promise<void> {
   if (rows.length === 0) return;
   await run(
     `UNWIND $rows AS row

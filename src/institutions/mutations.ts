@@ -16,12 +16,23 @@ builder.mutationFields((t) => ({
     who: 'For administrators and every secretariat.',
     authScopes: sharedData,
     fields: (f, creating) => ({
-      ...(creating ? { slug: f.string({ required: true, description: 'Stable short identifier: lower-case words joined by hyphens, e.g. "tu-delft".' }) } : {}),
+      ...(creating
+        ? {
+            slug: f.string({
+              required: true,
+              description: 'Stable short identifier: lower-case words joined by hyphens, e.g. "tu-delft".',
+            }),
+          }
+        : {}),
       name: f.string({ required: creating, description: 'English name.' }),
       nameNl: f.string({ required: creating, description: 'Dutch name.' }),
       acronym: f.string({ required: false, description: 'Common abbreviation, e.g. "RVO".' }),
       kind: f.field({ type: InstitutionKind, required: creating, description: 'What sort of organisation.' }),
-      country: f.field({ type: 'CountryCode', required: creating, description: 'The country it is based in (ISO 3166-1 alpha-2, e.g. "NL").' }),
+      country: f.field({
+        type: 'CountryCode',
+        required: creating,
+        description: 'The country it is based in (ISO 3166-1 alpha-2, e.g. "NL").',
+      }),
       city: f.string({ required: false, description: 'Where it is based.' }),
       url: f.field({ type: 'URL', required: false, description: 'Website.' }),
     }),

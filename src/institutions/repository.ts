@@ -16,7 +16,8 @@ export interface InstitutionRecord extends Retirable {
 }
 
 /** An institution's own fields as a map projection's (see COUNTRY_FIELDS): its country id is read beside them. */
-export const INSTITUTION_FIELDS = '.id, .name, .nameNl, .acronym, .kind, .city, .url, .version, .retiredAt, .retiredReason';
+export const INSTITUTION_FIELDS =
+  '.id, .name, .nameNl, .acronym, .kind, .city, .url, .version, .retiredAt, .retiredReason';
 
 /** Map projection of an institution `n` with its country id. */
 export const INSTITUTION = `{.*, countryId: [(n)-[:LOCATED_IN]->(c:Country) | c.id][0]}`;

@@ -3,7 +3,14 @@ import type { Queries } from '../db/database.js';
 import type { InstitutionKind } from './repository.js';
 import { InputProblems } from '../graphql/errors.js';
 import type { LinkWrite, NodeWrite } from '../writes/node-store.js';
-import { auditedCreate, auditedRetire, auditedUpdate, newSlug, type Existing, type Kind } from '../writes/audited-writes.js';
+import {
+  auditedCreate,
+  auditedRetire,
+  auditedUpdate,
+  newSlug,
+  type Existing,
+  type Kind,
+} from '../writes/audited-writes.js';
 import { inputName, inputRequired, inputText } from '../writes/checks.js';
 import { checkedReferences } from '../writes/references.js';
 
@@ -24,11 +31,20 @@ export interface InstitutionFields {
   url?: URL | null;
 }
 
-async function institutionWrite(queries: Queries, problems: InputProblems, input: InstitutionFields): Promise<NodeWrite> {
+async function institutionWrite(
+  queries: Queries,
+  problems: InputProblems,
+  input: InstitutionFields,
+): Promise<NodeWrite> {
   const links: LinkWrite[] = [];
   const country = inputRequired(problems, 'country', input.country);
   if (country !== undefined) {
-    const [found] = await checkedReferences(queries, problems, { label: 'Country', noun: 'country', list: 'countries' }, [{ text: country, at: 'country' }]);
+    const [found] = await checkedReferences(
+      queries,
+      problems,
+      { label: 'Country', noun: 'country', list: 'countries' },
+      [{ text: country, at: 'country' }],
+    );
     if (found) links.push({ type: 'LOCATED_IN', to: 'Country', targets: [{ id: found.id }] });
   }
   return {
@@ -44,7 +60,11 @@ async function institutionWrite(queries: Queries, problems: InputProblems, input
   };
 }
 
-export async function createInstitution(queries: Queries, viewer: Viewer, input: InstitutionFields & Note & { slug: string }): Promise<string> {
+export async function createInstitution(
+  queries: Queries,
+  viewer: Viewer,
+  input: InstitutionFields & Note & { slug: string },
+): Promise<string> {
   const problems = new InputProblems();
   const slug = await newSlug(queries, problems, INSTITUTION, input.slug);
   const write = await institutionWrite(queries, problems, input);
@@ -52,7 +72,11 @@ export async function createInstitution(queries: Queries, viewer: Viewer, input:
   return auditedCreate(queries, viewer, INSTITUTION, { given: slug }, write, input.note);
 }
 
-export async function updateInstitution(queries: Queries, viewer: Viewer, input: InstitutionFields & Note & Existing): Promise<string> {
+export async function updateInstitution(
+  queries: Queries,
+  viewer: Viewer,
+  input: InstitutionFields & Note & Existing,
+): Promise<string> {
   const problems = new InputProblems();
   const write = await institutionWrite(queries, problems, input);
   problems.throwIfAny('The institution was not changed');

@@ -52,6 +52,7 @@ builder.queryField('institutions', (t) =>
     type: InstitutionConnection,
     description: 'All institutions, by English name.',
     args: pageArgs(t),
-    resolve: (_root, args, ctx) => nameOrderedConnection(args, (size, after) => pageOfInstitutions(ctx.queries, size, after)),
+    resolve: (_root, args, ctx) =>
+      nameOrderedConnection(args, (size, after) => pageOfInstitutions(ctx.queries, size, after)),
   }),
 );

@@ -3,7 +3,17 @@ import { runPaced, runToEnd } from '../pacing.js';
 import { isStopWord } from '../text/stop-words.js';
 import { loadVocabularyRows, vocabularyFingerprint, type NamedRef, type PlaceRef } from './repository.js';
 import { RISK_CATEGORIES, THEME_RISKS, type RiskCategory } from './risk-categories.js';
-import { buildVocabulary, lookUp, partsOf, riskOf, tokensOf, type Concept, type Token, type Vocabulary, type VocabularyRows } from './vocabulary.js';
+import {
+  buildVocabulary,
+  lookUp,
+  partsOf,
+  riskOf,
+  tokensOf,
+  type Concept,
+  type Token,
+  type Vocabulary,
+  type VocabularyRows,
+} from './vocabulary.js';
 
 /** What a free-text question names, recognised by name or alias in English or Dutch (see interpretQuestion). */
 export interface Interpretation {
@@ -38,9 +48,10 @@ function* interpreting(vocabulary: Vocabulary, text: string): Generator<void, In
   const remaining: string[] = [];
   const note = (found: Concept[], words: Token[]) => {
     concepts.push(...found);
-    for (const c of found) recognised.push({ text: words.map((w) => w.text).join(' '), kind: c.kind, id: c.ref.id, name: c.ref.name });
+    for (const c of found)
+      recognised.push({ text: words.map((w) => w.text).join(' '), kind: c.kind, id: c.ref.id, name: c.ref.name });
   };
-  for (let at = 0; at < tokens.length; ) {
+  for (let at = 0; at < tokens.length;) {
     let taken = 0;
     for (let length = Math.min(vocabulary.longest, tokens.length - at); length >= 1 && taken === 0; length--) {
       const words = tokens.slice(at, at + length);
@@ -66,7 +77,11 @@ function* interpreting(vocabulary: Vocabulary, text: string): Generator<void, In
     at += 1;
     yield;
   }
-  return { ...collect(concepts, risksIn(vocabulary, tokens, concepts)), remainingText: remaining.filter((w) => !isStopWord(w)).join(' '), recognised };
+  return {
+    ...collect(concepts, risksIn(vocabulary, tokens, concepts)),
+    remainingText: remaining.filter((w) => !isStopWord(w)).join(' '),
+    recognised,
+  };
 }
 
 /** Risk categories named anywhere in the text (also inside names: "sanctions evasion"), or by a recognised theme. */
@@ -133,7 +148,11 @@ export function useVocabularyRows(rows: VocabularyRows, fingerprint: string): vo
  * costs one count-store read to see whether it is still current, whatever the size of the graph, or nothing
  * when given the fingerprint resolveNames read (which brought the vocabulary along if it had changed).
  */
-export async function interpretQuestion(queries: Queries, text: string, knownFingerprint?: string): Promise<Interpretation> {
+export async function interpretQuestion(
+  queries: Queries,
+  text: string,
+  knownFingerprint?: string,
+): Promise<Interpretation> {
   // A question may be 20,000 characters: read word by word, yielding to other requests and stopping at the deadline.
   return runPaced(interpreting(await currentVocabulary(queries, knownFingerprint), text), queries.signal);
 }

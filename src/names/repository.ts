@@ -84,7 +84,13 @@ export async function lookUpNames(
        RETURN {themes: themes, countries: countries, regions: regions, institutions: institutions} AS vocabulary
      }
      RETURN themes, places, counts, vocabulary`,
-    { themes, places, vocabulary: vocabulary !== undefined, knownFingerprint: vocabulary?.knownFingerprint ?? null, home: HOME_COUNTRY },
+    {
+      themes,
+      places,
+      vocabulary: vocabulary !== undefined,
+      knownFingerprint: vocabulary?.knownFingerprint ?? null,
+      home: HOME_COUNTRY,
+    },
   );
   const themeAt = new Map((row?.themes ?? []).map((t) => [t.index, t.theme]));
   const placeAt = new Map((row?.places ?? []).map(({ index, ...place }) => [index, place]));
@@ -140,7 +146,10 @@ const VOCABULARY_ROWS = `
 
 /** Every name free text may use (VOCABULARY_ROWS), in a round trip of its own. */
 export async function loadVocabularyRows(queries: Queries): Promise<VocabularyRows> {
-  const [row] = await queries.read<VocabularyRows>(`${VOCABULARY_ROWS} RETURN themes, countries, regions, institutions`, { home: HOME_COUNTRY });
+  const [row] = await queries.read<VocabularyRows>(
+    `${VOCABULARY_ROWS} RETURN themes, countries, regions, institutions`,
+    { home: HOME_COUNTRY },
+  );
   return row ?? { themes: [], countries: [], regions: [], institutions: [] };
 }
 

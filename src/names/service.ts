@@ -4,10 +4,25 @@ import type { Queries } from '../db/database.js';
 import { badUserInput, type InputProblems } from '../graphql/errors.js';
 import { nameKey } from '../text.js';
 import { loadedVocabularyFingerprint, useVocabularyRows } from './interpret.js';
-import { lookUpNames, suggestPlaces, suggestThemes, type NameLookup, type NamedRef, type NamesFound, type PlaceRef, type ThemeRef } from './repository.js';
+import {
+  lookUpNames,
+  suggestPlaces,
+  suggestThemes,
+  type NameLookup,
+  type NamedRef,
+  type NamesFound,
+  type PlaceRef,
+  type ThemeRef,
+} from './repository.js';
 
 export type { NamedRef, PlaceRef, ThemeRef };
-export { currentVocabulary, interpret, interpretQuestion, invalidateVocabulary, type Interpretation } from './interpret.js';
+export {
+  currentVocabulary,
+  interpret,
+  interpretQuestion,
+  invalidateVocabulary,
+  type Interpretation,
+} from './interpret.js';
 export type { RiskCategory } from './risk-categories.js';
 
 /** A name as typed, or a global id of the given type, ready to look up. */
@@ -59,7 +74,11 @@ const suggestionLookups = new WeakMap<Queries, number>();
  * request (its database view) has lookups left; otherwise none, without touching the database. This
  * keeps the work bounded wherever names are resolved: GraphQL inputs, the CSV import, any service.
  */
-async function suggestionsFor(queries: Queries, text: string, suggest: (queries: Queries, text: string) => Promise<string[]>): Promise<string[]> {
+async function suggestionsFor(
+  queries: Queries,
+  text: string,
+  suggest: (queries: Queries, text: string) => Promise<string[]>,
+): Promise<string[]> {
   const used = suggestionLookups.get(queries) ?? 0;
   if (text.length > MAX_SUGGESTION_INPUT || used >= MAX_SUGGESTION_LOOKUPS) return [];
   suggestionLookups.set(queries, used + 1);
@@ -83,10 +102,13 @@ export async function unknownPlace(queries: Queries, argument: string, text: str
 export async function unknownTheme(queries: Queries, argument: string, text: string): Promise<GraphQLError> {
   const suggestions = await suggestionsFor(queries, text, suggestThemes);
   const hint = suggestions.length > 0 ? ` Did you mean ${quoted(suggestions)}?` : '';
-  return badUserInput(`Unknown theme "${shown(text)}".${hint} Use a theme's id, or its English or Dutch name or alias (see the themes query).`, {
-    argument,
-    suggestions,
-  });
+  return badUserInput(
+    `Unknown theme "${shown(text)}".${hint} Use a theme's id, or its English or Dutch name or alias (see the themes query).`,
+    {
+      argument,
+      suggestions,
+    },
+  );
 }
 
 /**
@@ -108,7 +130,8 @@ export async function resolveSubjects(
   for (const [index, theme] of resolved.themes.entries()) {
     const at = `${themesField}[${index}]`;
     if (!theme) problems.add(at, (await unknownTheme(queries, themesField, themes[index]!)).message);
-    else if (theme.retired && !options.includeRetired) problems.add(at, `the theme "${theme.name}" was retired: choose a current one (see the themes query)`);
+    else if (theme.retired && !options.includeRetired)
+      problems.add(at, `the theme "${theme.name}" was retired: choose a current one (see the themes query)`);
     else themeRefs.push({ id: theme.id, name: theme.name, index });
   }
   const countryRefs = new Map<string, NamedRef>();

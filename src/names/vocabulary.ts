@@ -63,10 +63,12 @@ export function withDutchAdjective(demonyms: string[]): string[] {
 /** At most this many words in a name: longer aliases are descriptions, not names anyone types. */
 const MAX_NAME_WORDS = 8;
 
-const CORPORATE_SUFFIX = /\s+(?:technologies|technology|corporation|corp|group|company|co|ltd|limited|inc|holdings?)\.?$/i;
+const CORPORATE_SUFFIX =
+  /\s+(?:technologies|technology|corporation|corp|group|company|co|ltd|limited|inc|holdings?)\.?$/i;
 
 /** A company as people call it: "Huawei Technologies" is "Huawei". */
-const withoutCorporateSuffix = (name: string) => (CORPORATE_SUFFIX.test(name) ? name.replace(CORPORATE_SUFFIX, '') : null);
+const withoutCorporateSuffix = (name: string) =>
+  CORPORATE_SUFFIX.test(name) ? name.replace(CORPORATE_SUFFIX, '') : null;
 
 /** Builds the lookup tables from the graph's names, the demonyms and the risk phrases. Pure: unit-tested without a database. */
 export function buildVocabulary(rows: VocabularyRows): Vocabulary {
@@ -83,7 +85,8 @@ export function buildVocabulary(rows: VocabularyRows): Vocabulary {
     const list = entries.get(key) ?? [];
     const id = concept.ref.id;
     if (!list.some((e) => e.concept.kind === concept.kind && e.concept.ref.id === id)) list.push({ concept, capitals });
-    else if (!capitals) for (const e of list) if (e.concept.kind === concept.kind && e.concept.ref.id === id) e.capitals = false;
+    else if (!capitals)
+      for (const e of list) if (e.concept.kind === concept.kind && e.concept.ref.id === id) e.capitals = false;
     entries.set(key, list);
     longest = Math.max(longest, tokens.length);
   };
@@ -96,11 +99,18 @@ export function buildVocabulary(rows: VocabularyRows): Vocabulary {
     const concept: Concept = { kind: 'country', ref: { id: c.id, name: c.name } };
     const codes = new Set([c.id, c.alpha3].filter(Boolean).map((code) => plainWord(code!)));
     // The keys hold every English and Dutch name of i18n-iso-countries; the codes are left out ("IT", "IN" and "DE" are words).
-    for (const name of [c.name, c.nameNl, ...c.keys.filter((k) => !codes.has(k)), ...withDutchAdjective(COUNTRY_DEMONYMS[c.id] ?? [])]) add(name, concept);
+    for (const name of [
+      c.name,
+      c.nameNl,
+      ...c.keys.filter((k) => !codes.has(k)),
+      ...withDutchAdjective(COUNTRY_DEMONYMS[c.id] ?? []),
+    ])
+      add(name, concept);
   }
   for (const r of rows.regions) {
     const concept: Concept = { kind: 'region', ref: { id: r.id, name: r.name }, countries: r.countries };
-    for (const name of [r.name, r.nameNl, ...r.aliases, ...withDutchAdjective(REGION_DEMONYMS[r.id] ?? [])]) add(name, concept);
+    for (const name of [r.name, r.nameNl, ...r.aliases, ...withDutchAdjective(REGION_DEMONYMS[r.id] ?? [])])
+      add(name, concept);
   }
   for (const i of rows.institutions) {
     const concept: Concept = { kind: 'partner', ref: { id: i.id, name: i.name } };
@@ -124,7 +134,8 @@ export function lookUp(vocabulary: Vocabulary, tokens: Token[]): Concept[] {
 }
 
 /** The risk category a run of words names, if any. */
-export const riskOf = (vocabulary: Vocabulary, tokens: Token[]): RiskCategory | undefined => vocabulary.risks.get(formOf(tokens));
+export const riskOf = (vocabulary: Vocabulary, tokens: Token[]): RiskCategory | undefined =>
+  vocabulary.risks.get(formOf(tokens));
 
 /** The parts of a Dutch compound as tokens ("Chinabeleid" → "china", "beleid"), or [] when it is none. */
 export function partsOf(token: Token): Token[] {

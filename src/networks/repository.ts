@@ -13,14 +13,21 @@ export interface NetworkRecord {
   description: string | null;
 }
 
-export const networksByIds = (queries: Queries, ids: readonly string[]) => nodesByIds<NetworkRecord>(queries, 'Network', ids);
+export const networksByIds = (queries: Queries, ids: readonly string[]) =>
+  nodesByIds<NetworkRecord>(queries, 'Network', ids);
 
 export const pageOfNetworks = (queries: Queries, size: number, after: [string, string] | null) =>
   pageByName<NetworkRecord>(queries, { label: 'Network' }, size, after);
 
 /** The secretariat institutions of each network. */
 export const secretariatsOfNetworks = (queries: Queries, ids: readonly string[]) =>
-  neighboursByIds<InstitutionRecord>(queries, ids, '(n:Institution)-[:SECRETARIAT_OF]->(:Network {id: id})', 'n.name', `n ${INSTITUTION}`);
+  neighboursByIds<InstitutionRecord>(
+    queries,
+    ids,
+    '(n:Institution)-[:SECRETARIAT_OF]->(:Network {id: id})',
+    'n.name',
+    `n ${INSTITUTION}`,
+  );
 
 /** The networks each institution runs the secretariat of. */
 export const networksRunByInstitutions = (queries: Queries, ids: readonly string[]) =>

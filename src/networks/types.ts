@@ -21,11 +21,16 @@ const NetworkKind = builder.enumType('NetworkKind', {
 
 // Network.members is attached by src/experts.
 NetworkNode.implement({
-  description: 'A knowledge network open to the whole central government, such as CKN or REKA, or the knowledge security desk.',
+  description:
+    'A knowledge network open to the whole central government, such as CKN or REKA, or the knowledge security desk.',
   fields: (t) => ({
     slug: t.exposeString('id', { description: 'Stable short identifier.' }),
     acronym: t.exposeString('acronym', { description: 'e.g. "CKN".' }),
-    kind: t.field({ type: NetworkKind, description: 'Knowledge network or desk.', resolve: (n) => n.kind ?? 'KNOWLEDGE_NETWORK' }),
+    kind: t.field({
+      type: NetworkKind,
+      description: 'Knowledge network or desk.',
+      resolve: (n) => n.kind ?? 'KNOWLEDGE_NETWORK',
+    }),
     name: t.exposeString('name', { description: 'English name.' }),
     nameNl: t.exposeString('nameNl', { description: 'Dutch name.' }),
     founded: t.exposeInt('founded', { nullable: true, description: 'Year founded.' }),
@@ -54,6 +59,7 @@ builder.queryField('networks', (t) =>
     type: NetworkConnection,
     description: 'The knowledge networks, by English name.',
     args: pageArgs(t),
-    resolve: (_root, args, ctx) => nameOrderedConnection(args, (size, after) => pageOfNetworks(ctx.queries, size, after)),
+    resolve: (_root, args, ctx) =>
+      nameOrderedConnection(args, (size, after) => pageOfNetworks(ctx.queries, size, after)),
   }),
 );

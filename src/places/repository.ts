@@ -23,8 +23,10 @@ export interface RegionRecord {
   aliases: string[];
 }
 
-export const countriesByIds = (queries: Queries, ids: readonly string[]) => nodesByIds<CountryRecord>(queries, 'Country', ids);
-export const regionsByIds = (queries: Queries, ids: readonly string[]) => nodesByIds<RegionRecord>(queries, 'Region', ids);
+export const countriesByIds = (queries: Queries, ids: readonly string[]) =>
+  nodesByIds<CountryRecord>(queries, 'Country', ids);
+export const regionsByIds = (queries: Queries, ids: readonly string[]) =>
+  nodesByIds<RegionRecord>(queries, 'Region', ids);
 export const pageOfCountries = (queries: Queries, size: number, after: [string, string] | null) =>
   pageByName<CountryRecord>(queries, { label: 'Country' }, size, after);
 

@@ -31,8 +31,7 @@ CountryNode.implement({
     regions: t.field({
       type: [RegionNode],
       description: 'Regions this country belongs to (a country may be in several).',
-      resolve: (country, _args, ctx) =>
-        ctx.load(regionsOfCountry).load(country.id),
+      resolve: (country, _args, ctx) => ctx.load(regionsOfCountry).load(country.id),
     }),
   }),
 });
@@ -47,8 +46,7 @@ RegionNode.implement({
     countries: t.field({
       type: [CountryNode],
       description: 'The countries in this region, by name.',
-      resolve: (region, _args, ctx) =>
-        ctx.load(countriesOfRegion).load(region.id),
+      resolve: (region, _args, ctx) => ctx.load(countriesOfRegion).load(region.id),
     }),
   }),
 });
@@ -60,7 +58,8 @@ builder.queryFields((t) => ({
     type: CountryConnection,
     description: 'All countries, by English name.',
     args: pageArgs(t),
-    resolve: (_root, args, ctx) => nameOrderedConnection(args, (size, after) => pageOfCountries(ctx.queries, size, after)),
+    resolve: (_root, args, ctx) =>
+      nameOrderedConnection(args, (size, after) => pageOfCountries(ctx.queries, size, after)),
   }),
   regions: t.field({
     type: [RegionNode],

@@ -21,11 +21,38 @@ const MIN_PART_OF_KNOWN = 4;
 const MAX_COMPOUND = 40;
 const LINKING = ['s', 'en', 'e'];
 /** Suffixes and prefixes the dictionary lists as words of their own, which are no compound parts. */
-const NOT_PARTS = new Set(['heid', 'heden', 'nis', 'sen', 'schap', 'ing', 'ingen', 'dom', 'baar', 'lijk', 'loos', 'zaam', 'tie', 'ties', 'teit', 'isch', 'ische', 'ver', 'her', 'ont', 'mis', 'ers', 'ster', 'neder']);
+const NOT_PARTS = new Set([
+  'heid',
+  'heden',
+  'nis',
+  'sen',
+  'schap',
+  'ing',
+  'ingen',
+  'dom',
+  'baar',
+  'lijk',
+  'loos',
+  'zaam',
+  'tie',
+  'ties',
+  'teit',
+  'isch',
+  'ische',
+  'ver',
+  'her',
+  'ont',
+  'mis',
+  'ers',
+  'ster',
+  'neder',
+]);
 
 /** A first part as written and without a linking morpheme ("veiligheids" is "veiligheid" + s). */
 function headForms(head: string): string[] {
-  const forms = LINKING.filter((link) => head.endsWith(link) && head.length - link.length >= MIN_PART).map((link) => head.slice(0, -link.length));
+  const forms = LINKING.filter((link) => head.endsWith(link) && head.length - link.length >= MIN_PART).map((link) =>
+    head.slice(0, -link.length),
+  );
   return [head, ...forms];
 }
 
@@ -67,7 +94,11 @@ function split(rest: string, memo: Map<string, Split | null>, whole = true): Spl
     const tail = split(rest.slice(cut), memo);
     if (!tail) continue;
     const linked = head.form.length < cut ? 1 : 0;
-    const candidate = { parts: [head.form, ...tail.parts], weight: head.weight + tail.weight, links: tail.links + linked };
+    const candidate = {
+      parts: [head.form, ...tail.parts],
+      weight: head.weight + tail.weight,
+      links: tail.links + linked,
+    };
     if (better(candidate, best)) best = candidate;
   }
   if (whole) memo.set(rest, best);
@@ -100,7 +131,13 @@ function plainParts(word: string): string[] {
   // The dictionary lists many compounds whole ("chipindustrie"): those split too, but only into longer parts
   // that it lists (the last one maybe inflected), so that a plain word is not taken apart by accident
   // ("kennis" is no "ken" + "nis", "betrekkingen" no "betrek" + "kingen").
-  if (isDutchWord(plain) && !best.parts.every((part, i) => part.length >= MIN_PART_OF_KNOWN && (i === best.parts.length - 1 || dutchWordKind(part) === 'exact'))) return [];
+  if (
+    isDutchWord(plain) &&
+    !best.parts.every(
+      (part, i) => part.length >= MIN_PART_OF_KNOWN && (i === best.parts.length - 1 || dutchWordKind(part) === 'exact'),
+    )
+  )
+    return [];
   return best.parts;
 }
 
@@ -113,6 +150,7 @@ export const wordsOf = (text: string): string[] => text.split(/[^\p{Letter}\p{Nu
  */
 export function searchTermsOf(...texts: Array<string | null | undefined>): string {
   const parts = new Set<string>();
-  for (const text of texts) if (text) for (const word of new Set(wordsOf(text))) for (const part of compoundParts(word)) parts.add(part);
+  for (const text of texts)
+    if (text) for (const word of new Set(wordsOf(text))) for (const part of compoundParts(word)) parts.add(part);
   return [...parts].join(' ');
 }

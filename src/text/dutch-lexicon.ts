@@ -45,7 +45,8 @@ export function baseForms(word: string): string[] {
     const voiced = stem.replace(/v$/, 'f').replace(/z$/, 's');
     for (const form of new Set([stem, voiced])) {
       forms.push(form);
-      if (VOWEL_BEFORE_CONSONANT.test(form) && !/[aeiou]{2}[^aeiou]$/.test(form)) forms.push(form.replace(VOWEL_BEFORE_CONSONANT, '$1$1$2'));
+      if (VOWEL_BEFORE_CONSONANT.test(form) && !/[aeiou]{2}[^aeiou]$/.test(form))
+        forms.push(form.replace(VOWEL_BEFORE_CONSONANT, '$1$1$2'));
     }
   }
   return [...new Set(forms)].filter((form) => form !== word);

@@ -2,7 +2,11 @@ import { defineLoader } from '../graphql/loaders.js';
 import { relatedThemes, type ThemeRecord } from './repository.js';
 
 /** The current themes directly above each theme, by theme id. */
-export const broaderThemes = defineLoader<string, ThemeRecord[]>((queries, ids) => relatedThemes(queries, ids, 'broader'));
+export const broaderThemes = defineLoader<string, ThemeRecord[]>((queries, ids) =>
+  relatedThemes(queries, ids, 'broader'),
+);
 
 /** The current themes directly below each theme, by theme id. */
-export const narrowerThemes = defineLoader<string, ThemeRecord[]>((queries, ids) => relatedThemes(queries, ids, 'narrower'));
+export const narrowerThemes = defineLoader<string, ThemeRecord[]>((queries, ids) =>
+  relatedThemes(queries, ids, 'narrower'),
+);

@@ -16,7 +16,14 @@ builder.mutationFields((t) => ({
     who: 'For administrators and every secretariat.',
     authScopes: sharedData,
     fields: (f, creating) => ({
-      ...(creating ? { slug: f.string({ required: true, description: 'Stable short identifier: lower-case words joined by hyphens, e.g. "rare-earths".' }) } : {}),
+      ...(creating
+        ? {
+            slug: f.string({
+              required: true,
+              description: 'Stable short identifier: lower-case words joined by hyphens, e.g. "rare-earths".',
+            }),
+          }
+        : {}),
       name: f.string({ required: creating, description: 'English name.' }),
       nameNl: f.string({ required: creating, description: 'Dutch name.' }),
       aliases: f.stringList({

@@ -18,7 +18,12 @@ export const pageOfThemes = (queries: Queries, size: number, after: [string, str
   pageByName<ThemeRecord>(queries, { label: 'Theme' }, size, after);
 
 /** Directly broader or narrower current themes of each theme, by name. */
-export function relatedThemes(queries: Queries, ids: readonly string[], direction: 'broader' | 'narrower'): Promise<ThemeRecord[][]> {
-  const pattern = direction === 'broader' ? '(:Theme {id: id})-[:BROADER]->(n:Theme)' : '(:Theme {id: id})<-[:BROADER]-(n:Theme)';
+export function relatedThemes(
+  queries: Queries,
+  ids: readonly string[],
+  direction: 'broader' | 'narrower',
+): Promise<ThemeRecord[][]> {
+  const pattern =
+    direction === 'broader' ? '(:Theme {id: id})-[:BROADER]->(n:Theme)' : '(:Theme {id: id})<-[:BROADER]-(n:Theme)';
   return neighboursByIds<ThemeRecord>(queries, ids, `${pattern} WHERE n.retiredAt IS NULL`, 'n.name');
 }

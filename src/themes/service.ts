@@ -5,7 +5,14 @@ import { InputProblems } from '../graphql/errors.js';
 import { idOf, resolveSubjects, type NamedRef } from '../names/service.js';
 import { nameKey, nameKeys } from '../text.js';
 import type { NodeWrite } from '../writes/node-store.js';
-import { auditedCreate, auditedRetire, auditedUpdate, newSlug, type Existing, type Kind } from '../writes/audited-writes.js';
+import {
+  auditedCreate,
+  auditedRetire,
+  auditedUpdate,
+  newSlug,
+  type Existing,
+  type Kind,
+} from '../writes/audited-writes.js';
 import { inputName, inputText } from '../writes/checks.js';
 import { chainsDownToTheme, themesWithKeys } from './write-repository.js';
 
@@ -33,22 +40,42 @@ interface CheckedTheme {
 }
 
 /** Adds a problem for each broader theme that lies below the theme already: taking it would close a cycle. */
-async function addCycleProblems(run: Run, problems: InputProblems, themeId: string, broader: Array<NamedRef & { index: number }>): Promise<void> {
-  const chains = await chainsDownToTheme(run, themeId, broader.map((b) => b.id));
+async function addCycleProblems(
+  run: Run,
+  problems: InputProblems,
+  themeId: string,
+  broader: Array<NamedRef & { index: number }>,
+): Promise<void> {
+  const chains = await chainsDownToTheme(
+    run,
+    themeId,
+    broader.map((b) => b.id),
+  );
   for (const { broaderId, names } of chains) {
     const { index } = broader.find((b) => b.id === broaderId)!;
-    problems.add(`broader[${index}]`, `${names[0]} lies below this theme (${names.join(' → ')}): taking it as broader would make a cycle`);
+    problems.add(
+      `broader[${index}]`,
+      `${names[0]} lies below this theme (${names.join(' → ')}): taking it as broader would make a cycle`,
+    );
   }
 }
 
-async function checkTheme(queries: Queries, problems: InputProblems, themeId: string, input: ThemeFields, creating: boolean): Promise<CheckedTheme> {
+async function checkTheme(
+  queries: Queries,
+  problems: InputProblems,
+  themeId: string,
+  input: ThemeFields,
+  creating: boolean,
+): Promise<CheckedTheme> {
   const checked: CheckedTheme = {
     name: inputName(problems, 'name', input.name),
     nameNl: inputName(problems, 'nameNl', input.nameNl),
     aliases:
       input.aliases === undefined
         ? undefined
-        : (input.aliases ?? []).map((alias, i) => inputText(problems, `aliases[${i}]`, alias, { required: true, max: 300, line: true }) ?? ''),
+        : (input.aliases ?? []).map(
+            (alias, i) => inputText(problems, `aliases[${i}]`, alias, { required: true, max: 300, line: true }) ?? '',
+          ),
     description: inputText(problems, 'description', input.description),
     broader: undefined,
   };
@@ -67,7 +94,11 @@ async function checkTheme(queries: Queries, problems: InputProblems, themeId: st
     if (firstAlias.has(key)) problems.add(`aliases[${i}]`, `"${alias}" repeats aliases[${firstAlias.get(key)}]`);
     else firstAlias.set(key, i);
   });
-  const others = await themesWithKeys(queries, keyed.map(({ value }) => nameKey(value)), creating ? null : themeId);
+  const others = await themesWithKeys(
+    queries,
+    keyed.map(({ value }) => nameKey(value)),
+    creating ? null : themeId,
+  );
   const taken = new Map(others.map((row) => [row.key, row.name]));
   for (const { field, value } of keyed) {
     const holder = taken.get(nameKey(value));
@@ -76,9 +107,11 @@ async function checkTheme(queries: Queries, problems: InputProblems, themeId: st
 
   if (input.broader !== undefined) {
     const { themes } = await resolveSubjects(queries, problems, input.broader ?? [], [], { themesField: 'broader' });
-    for (const theme of themes) if (theme.id === themeId) problems.add(`broader[${theme.index}]`, 'a theme cannot be broader than itself');
+    for (const theme of themes)
+      if (theme.id === themeId) problems.add(`broader[${theme.index}]`, 'a theme cannot be broader than itself');
     checked.broader = themes.filter((theme) => theme.id !== themeId);
-    if (!creating) await addCycleProblems((cypher, params) => queries.read(cypher, params), problems, themeId, checked.broader);
+    if (!creating)
+      await addCycleProblems((cypher, params) => queries.read(cypher, params), problems, themeId, checked.broader);
   }
   return checked;
 }
@@ -88,7 +121,7 @@ function themeWrite(checked: CheckedTheme, current: Snapshot): NodeWrite {
   const merged = {
     name: checked.name ?? (current.name as string),
     nameNl: checked.nameNl ?? (current.nameNl as string),
-    aliases: checked.aliases ?? ((current.aliases as string[] | undefined) ?? []),
+    aliases: checked.aliases ?? (current.aliases as string[] | undefined) ?? [],
   };
   return {
     properties: {
@@ -99,11 +132,17 @@ function themeWrite(checked: CheckedTheme, current: Snapshot): NodeWrite {
       aliasText: merged.aliases.join(' | '),
       keys: nameKeys(current.id as string, merged.name, merged.nameNl, ...merged.aliases),
     },
-    links: checked.broader ? [{ type: 'BROADER', to: 'Theme', targets: checked.broader.map(({ id }) => ({ id })) }] : [],
+    links: checked.broader
+      ? [{ type: 'BROADER', to: 'Theme', targets: checked.broader.map(({ id }) => ({ id })) }]
+      : [],
   };
 }
 
-export async function createTheme(queries: Queries, viewer: Viewer, input: ThemeFields & Note & { slug: string }): Promise<string> {
+export async function createTheme(
+  queries: Queries,
+  viewer: Viewer,
+  input: ThemeFields & Note & { slug: string },
+): Promise<string> {
   const problems = new InputProblems();
   const slug = await newSlug(queries, problems, THEME, input.slug);
   const checked = await checkTheme(queries, problems, slug, input, true);
@@ -111,7 +150,11 @@ export async function createTheme(queries: Queries, viewer: Viewer, input: Theme
   return auditedCreate(queries, viewer, THEME, { given: slug }, themeWrite(checked, { id: slug }), input.note);
 }
 
-export async function updateTheme(queries: Queries, viewer: Viewer, input: ThemeFields & Note & Existing): Promise<string> {
+export async function updateTheme(
+  queries: Queries,
+  viewer: Viewer,
+  input: ThemeFields & Note & Existing,
+): Promise<string> {
   const id = idOf(input.id, 'Theme');
   const problems = new InputProblems();
   const checked = await checkTheme(queries, problems, id, input, false);
@@ -129,4 +172,5 @@ export async function updateTheme(queries: Queries, viewer: Viewer, input: Theme
 }
 
 /** A retired theme keeps its links (experts and inquiries on it keep their history) but no longer resolves by name. */
-export const retireTheme = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) => auditedRetire(queries, viewer, THEME, input);
+export const retireTheme = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
+  auditedRetire(queries, viewer, THEME, input);

@@ -24,14 +24,12 @@ ThemeNode.implement({
     broader: t.field({
       type: [ThemeNode],
       description: 'The current themes directly above this one.',
-      resolve: (theme, _args, ctx) =>
-        ctx.load(broaderThemes).load(theme.id),
+      resolve: (theme, _args, ctx) => ctx.load(broaderThemes).load(theme.id),
     }),
     narrower: t.field({
       type: [ThemeNode],
       description: 'The current themes directly below this one.',
-      resolve: (theme, _args, ctx) =>
-        ctx.load(narrowerThemes).load(theme.id),
+      resolve: (theme, _args, ctx) => ctx.load(narrowerThemes).load(theme.id),
     }),
   }),
 });
@@ -50,6 +48,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The theme with this id, name or alias (English or Dutch, any case, accents optional); null if none.',
     args: { name: t.arg.string({ required: true, description: 'An id, name or alias, e.g. "halfgeleiders".' }) },
-    resolve: async (_root, args, ctx) => (await resolveNames(ctx.queries, { themes: [args.name] })).themes[0]?.id ?? null,
+    resolve: async (_root, args, ctx) =>
+      (await resolveNames(ctx.queries, { themes: [args.name] })).themes[0]?.id ?? null,
   }),
 }));

@@ -7,7 +7,11 @@ import { obj, parseRows, str, strList } from '../db/rows.js';
  * is one: taking it as broader would close a cycle. Run before writing to report it, and after writing
  * (in the same transaction) to catch a cycle that another change completed meanwhile.
  */
-export async function chainsDownToTheme(run: Run, themeId: string, broaderIds: string[]): Promise<Array<{ broaderId: string; names: string[] }>> {
+export async function chainsDownToTheme(
+  run: Run,
+  themeId: string,
+  broaderIds: string[],
+): Promise<Array<{ broaderId: string; names: string[] }>> {
   const rows = await run(
     `UNWIND $broaderIds AS broaderId
      MATCH (b:Theme {id: broaderId}), (t:Theme {id: $themeId}) WHERE b <> t
@@ -19,7 +23,11 @@ export async function chainsDownToTheme(run: Run, themeId: string, broaderIds: s
 }
 
 /** Current themes (other than `exceptId`, the one being changed) that already answer to one of the name keys. */
-export function themesWithKeys(queries: Queries, keys: string[], exceptId: string | null): Promise<Array<{ key: string; name: string }>> {
+export function themesWithKeys(
+  queries: Queries,
+  keys: string[],
+  exceptId: string | null,
+): Promise<Array<{ key: string; name: string }>> {
   return queries.read(
     `UNWIND $keys AS key
      MATCH (t:Theme) WHERE key IN t.keys AND t.retiredAt IS NULL AND t.id <> coalesce($exceptId, '')

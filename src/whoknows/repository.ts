@@ -2,7 +2,14 @@ import type { Queries } from '../db/database.js';
 import { list, num, obj, optStr, orNull, type Parser } from '../db/rows.js';
 import type { ExpertRecord } from '../experts/repository.js';
 import { STANDING_SCORE, standingFacts, standingScoreParams, type StandingFacts } from './standing-score.js';
-import { INFERRED_THEMES, TEXT_EVIDENCE, TEXT_HITS, textEvidenceParams, textFacts, type TextFacts } from './text-evidence.js';
+import {
+  INFERRED_THEMES,
+  TEXT_EVIDENCE,
+  TEXT_HITS,
+  textEvidenceParams,
+  textFacts,
+  type TextFacts,
+} from './text-evidence.js';
 
 export interface RankedPage<F> {
   total: number;
@@ -131,7 +138,11 @@ export interface TextMatch {
  * the matching contributions and inquiries are mostly about, its theme part damped (a guess, not asked);
  * with countries asked, only experts with a focus on or evidence concerning one of them.
  */
-export async function rankByText(queries: Queries, textQuery: string, params: PageParams): Promise<RankedPage<TextMatch>> {
+export async function rankByText(
+  queries: Queries,
+  textQuery: string,
+  params: PageParams,
+): Promise<RankedPage<TextMatch>> {
   const [row] = await queries.read<RankedRow>(
     `CALL () { ${TEXT_HITS} }
      CALL (textHits) { ${INFERRED_THEMES} }
@@ -180,6 +191,10 @@ function splitFacts<F>(row: RankedRow | undefined, parseFacts: Parser<F>): Ranke
   if (!row) return { total: 0, page: [] };
   return {
     total: row.total,
-    page: row.page.map((hit, index) => ({ expert: hit.expert, score: hit.score, facts: parseFacts(hit, `page[${index}]`) })),
+    page: row.page.map((hit, index) => ({
+      expert: hit.expert,
+      score: hit.score,
+      facts: parseFacts(hit, `page[${index}]`),
+    })),
   };
 }

@@ -22,6 +22,7 @@
  * Text (text-evidence.ts): words beside the themes, or a question that names no theme, add points for what
  * they find in profiles, contributions and answered inquiries, by relevance relative to the best hit.
  */
+import { dayInWords, plural, quote, round, signed } from './wording.js';
 export const RANKING_WEIGHTS = {
   /** Points per level (1–5) in the theme asked for... */
   exactTheme: 2,
@@ -91,17 +92,19 @@ export interface StandingFacts {
   rootId: string | null;
   rootName: string | null;
   /** The strongest claim on the theme or a narrower one. */
-  claim: (LevelFacts & {
-    themeId: string;
-    themeName: string;
-    depth: number;
-    /** The confidence the level was weighed with. */
-    belief: number;
-    backingContributions: number;
-    backingInquiries: number;
-    /** Unrelated subjects claimed at level 4-5 on the expert's word alone. */
-    broadClaims: number;
-  }) | null;
+  claim:
+    | (LevelFacts & {
+        themeId: string;
+        themeName: string;
+        depth: number;
+        /** The confidence the level was weighed with. */
+        belief: number;
+        backingContributions: number;
+        backingInquiries: number;
+        /** Unrelated subjects claimed at level 4-5 on the expert's word alone. */
+        broadClaims: number;
+      })
+    | null;
   /** The strongest focus on an asked country. */
   focus: (LevelFacts & { countryId: string; countryName: string; belief: number }) | null;
   contributions: number;
@@ -135,7 +138,17 @@ export interface Reason {
 }
 
 const reason = (kind: ReasonKind, points: number, text: string, rests: Partial<Reason> = {}): Reason => ({
-  kind, points, text, themeId: null, countryId: null, contributionIds: [], inquiryIds: [], provenance: null, verifiedBy: null, verifiedAt: null, ...rests,
+  kind,
+  points,
+  text,
+  themeId: null,
+  countryId: null,
+  contributionIds: [],
+  inquiryIds: [],
+  provenance: null,
+  verifiedBy: null,
+  verifiedAt: null,
+  ...rests,
 });
 
 export interface Asked {
@@ -147,28 +160,19 @@ export interface Asked {
   placeLabel: string | null;
 }
 
-const round = (value: number) => Math.round(value * 100) / 100;
-const signed = (value: number) => `+${round(value)}`;
-const quote = (text: string) => `“${text}”`;
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
-const DAY_IN_WORDS = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
-
-/** "3 March 2026". */
-export function dayInWords(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : DAY_IN_WORDS.format(date);
-}
-
 /** "Verified by the CKN secretariat on 3 March 2026", "Declared by the expert", "Evidenced by 3 contributions and 1 answered inquiry". */
 export function provenanceInWords(level: LevelFacts, backing: { contributions: number; inquiries: number }): string {
   switch (level.provenance) {
     case 'VERIFIED': {
       const who = level.verifierNetwork ? `the ${level.verifierNetwork} secretariat` : level.verifiedBy;
-      return ['Verified', who ? `by ${who}` : null, level.verifiedAt ? `on ${dayInWords(level.verifiedAt)}` : null].filter(Boolean).join(' ');
+      return ['Verified', who ? `by ${who}` : null, level.verifiedAt ? `on ${dayInWords(level.verifiedAt)}` : null]
+        .filter(Boolean)
+        .join(' ');
     }
     case 'EVIDENCED':
-      return backing.contributions + backing.inquiries > 0 ? `Evidenced by ${evidenceInWords(backing)}` : 'Evidenced by their work';
+      return backing.contributions + backing.inquiries > 0
+        ? `Evidenced by ${evidenceInWords(backing)}`
+        : 'Evidenced by their work';
     default:
       return 'Declared by the expert';
   }
@@ -187,15 +191,22 @@ function evidenceInWords({ contributions, inquiries }: { contributions: number; 
 function beliefInWords(claim: NonNullable<StandingFacts['claim']>): string {
   if (claim.provenance !== 'DECLARED') return '';
   const backing = { contributions: claim.backingContributions, inquiries: claim.backingInquiries };
-  if (backing.contributions + backing.inquiries > 0) return `, borne out by ${evidenceInWords(backing)} on it; counted at ${Math.round(claim.belief * 100)} %`;
-  const broad = claim.broadClaims > RANKING_WEIGHTS.broadClaimsAllowed ? ` and ${claim.broadClaims} unrelated subjects claimed at level 4-5 likewise` : '';
+  if (backing.contributions + backing.inquiries > 0)
+    return `, borne out by ${evidenceInWords(backing)} on it; counted at ${Math.round(claim.belief * 100)} %`;
+  const broad =
+    claim.broadClaims > RANKING_WEIGHTS.broadClaimsAllowed
+      ? ` and ${claim.broadClaims} unrelated subjects claimed at level 4-5 likewise`
+      : '';
   return `, with nothing to show for it${broad}; counted at ${Math.round(claim.belief * 100)} %`;
 }
 
 /** Why a declared focus counted for less or more than its number. */
 function focusBeliefInWords(focus: NonNullable<StandingFacts['focus']>, facts: StandingFacts): string {
   if (focus.provenance !== 'DECLARED') return '';
-  const backing = facts.countryContributions + facts.countryInquiries > 0 ? 'borne out by the work concerning it below' : 'with nothing to show for it';
+  const backing =
+    facts.countryContributions + facts.countryInquiries > 0
+      ? 'borne out by the work concerning it below'
+      : 'with nothing to show for it';
   return `, ${backing}; counted at ${Math.round(focus.belief * 100)} %`;
 }
 
@@ -209,22 +220,46 @@ export function standingReasons(facts: StandingFacts, asked: Asked): Reason[] {
       claim.depth === 0
         ? claim.themeName
         : `${claim.themeName}, ${claim.depth > 0 ? 'a narrower' : 'the broader'} theme of ${facts.rootName ?? themeName}`;
-    const provenance = provenanceInWords(claim, { contributions: claim.backingContributions, inquiries: claim.backingInquiries });
+    const provenance = provenanceInWords(claim, {
+      contributions: claim.backingContributions,
+      inquiries: claim.backingInquiries,
+    });
     reasons.push(
-      reason('THEME', claim.points, `Expertise level ${claim.level}/5 in ${what}. ${provenance}${beliefInWords(claim)} (${signed(claim.points)}).`, {
-        themeId: claim.themeId, provenance: claim.provenance, verifiedBy: claim.verifiedBy, verifiedAt: claim.verifiedAt,
-      }),
+      reason(
+        'THEME',
+        claim.points,
+        `Expertise level ${claim.level}/5 in ${what}. ${provenance}${beliefInWords(claim)} (${signed(claim.points)}).`,
+        {
+          themeId: claim.themeId,
+          provenance: claim.provenance,
+          verifiedBy: claim.verifiedBy,
+          verifiedAt: claim.verifiedAt,
+        },
+      ),
     );
   } else if (facts.rootId !== null) {
-    reasons.push(reason('THEME', 0, `No stated expertise in ${themeName}; found through the evidence below.`, { themeId: facts.rootId }));
+    reasons.push(
+      reason('THEME', 0, `No stated expertise in ${themeName}; found through the evidence below.`, {
+        themeId: facts.rootId,
+      }),
+    );
   }
   const focus = facts.focus;
   if (focus && asked.placeLabel !== null) {
-    const where = asked.placeLabel === focus.countryName ? focus.countryName : `${focus.countryName} (in ${asked.placeLabel})`;
+    const where =
+      asked.placeLabel === focus.countryName ? focus.countryName : `${focus.countryName} (in ${asked.placeLabel})`;
     reasons.push(
-      reason('COUNTRY_FOCUS', focus.points, `Focuses on ${where} at level ${focus.level}/5. ${provenanceInWords(focus, { contributions: 0, inquiries: 0 })}${focusBeliefInWords(focus, facts)} (${signed(focus.points)}).`, {
-        countryId: focus.countryId, provenance: focus.provenance, verifiedBy: focus.verifiedBy, verifiedAt: focus.verifiedAt,
-      }),
+      reason(
+        'COUNTRY_FOCUS',
+        focus.points,
+        `Focuses on ${where} at level ${focus.level}/5. ${provenanceInWords(focus, { contributions: 0, inquiries: 0 })}${focusBeliefInWords(focus, facts)} (${signed(focus.points)}).`,
+        {
+          countryId: focus.countryId,
+          provenance: focus.provenance,
+          verifiedBy: focus.verifiedBy,
+          verifiedAt: focus.verifiedAt,
+        },
+      ),
     );
   }
   const countryEvidence = facts.countryContributions + facts.countryInquiries;
@@ -233,7 +268,9 @@ export function standingReasons(facts: StandingFacts, asked: Asked): Reason[] {
     const cap = counted < countryEvidence ? `, ${counted} counted` : '';
     const noFocus = focus ? '' : ' (no stated focus)';
     reasons.push(
-      reason('COUNTRY_EVIDENCE', facts.countryEvidencePoints,
+      reason(
+        'COUNTRY_EVIDENCE',
+        facts.countryEvidencePoints,
         `${evidenceInWords({ contributions: facts.countryContributions, inquiries: facts.countryInquiries })} concerning ${asked.placeLabel}${noFocus} (${signed(facts.countryEvidencePoints)}${cap}).`,
         { contributionIds: facts.countryContributionIds, inquiryIds: facts.countryInquiryIds },
       ),
@@ -243,7 +280,9 @@ export function standingReasons(facts: StandingFacts, asked: Asked): Reason[] {
   if (facts.contributions > 0) {
     const example = facts.contributionTitle ? `, e.g. ${quote(facts.contributionTitle)}` : '';
     reasons.push(
-      reason('EVIDENCE', facts.contributionPoints,
+      reason(
+        'EVIDENCE',
+        facts.contributionPoints,
         `${plural(facts.contributions, 'contribution', 'contributions')} on ${themeName}${where}${example} (${signed(facts.contributionPoints)}${countedOf(facts.contributions)}).`,
         { themeId: facts.rootId, contributionIds: facts.contributionIds },
       ),
@@ -251,7 +290,9 @@ export function standingReasons(facts: StandingFacts, asked: Asked): Reason[] {
   }
   if (facts.inquiries > 0) {
     reasons.push(
-      reason('INQUIRIES', facts.inquiryPoints,
+      reason(
+        'INQUIRIES',
+        facts.inquiryPoints,
         `Answered ${plural(facts.inquiries, 'earlier inquiry', 'earlier inquiries')} on ${themeName}${where} (${signed(facts.inquiryPoints)}${countedOf(facts.inquiries)}).`,
         { themeId: facts.rootId, inquiryIds: facts.inquiryIds },
       ),
@@ -260,7 +301,8 @@ export function standingReasons(facts: StandingFacts, asked: Asked): Reason[] {
   return reasons;
 }
 
-const countedOf = (count: number) => (count > RANKING_WEIGHTS.evidenceCap ? `, ${RANKING_WEIGHTS.evidenceCap} counted` : '');
+const countedOf = (count: number) =>
+  count > RANKING_WEIGHTS.evidenceCap ? `, ${RANKING_WEIGHTS.evidenceCap} counted` : '';
 
 /** The first reason of an expert whom only the words beside the themes found. */
 export function wordsOnlyReason(themeName: string, words: string): Reason {
@@ -283,14 +325,23 @@ export interface TextFacts {
 export function textReasons(facts: TextFacts, words: string): Reason[] {
   const reasons: Reason[] = [];
   const quoted = quote(words);
-  const counted = (count: number) => (count > RANKING_WEIGHTS.textItemsCounted ? `, best ${RANKING_WEIGHTS.textItemsCounted} counted` : '');
+  const counted = (count: number) =>
+    count > RANKING_WEIGHTS.textItemsCounted ? `, best ${RANKING_WEIGHTS.textItemsCounted} counted` : '';
   if (facts.profilePoints > 0) {
-    reasons.push(reason('TEXT', facts.profilePoints, `Profile matches ${quoted} (full-text search, ${signed(facts.profilePoints)}).`));
+    reasons.push(
+      reason(
+        'TEXT',
+        facts.profilePoints,
+        `Profile matches ${quoted} (full-text search, ${signed(facts.profilePoints)}).`,
+      ),
+    );
   }
   if (facts.contributions > 0) {
     const example = facts.contributionTitle ? `, e.g. ${quote(facts.contributionTitle)}` : '';
     reasons.push(
-      reason('EVIDENCE', facts.contributionPoints,
+      reason(
+        'EVIDENCE',
+        facts.contributionPoints,
         `${plural(facts.contributions, 'contribution matches', 'contributions match')} ${quoted}${example} (${signed(facts.contributionPoints)}${counted(facts.contributions)}).`,
         { contributionIds: facts.contributionIds },
       ),
@@ -298,7 +349,9 @@ export function textReasons(facts: TextFacts, words: string): Reason[] {
   }
   if (facts.inquiries > 0) {
     reasons.push(
-      reason('INQUIRIES', facts.inquiryPoints,
+      reason(
+        'INQUIRIES',
+        facts.inquiryPoints,
         `Answered ${plural(facts.inquiries, 'earlier inquiry', 'earlier inquiries')} matching ${quoted} (${signed(facts.inquiryPoints)}${counted(facts.inquiries)}).`,
         { inquiryIds: facts.inquiryIds },
       ),
@@ -316,9 +369,14 @@ export function inferredStandingReasons(facts: StandingFacts, adjustment: number
   if (facts.rootId !== null && adjustment !== 0) {
     const share = Math.round(RANKING_WEIGHTS.inferredStanding * 100);
     reasons.push(
-      reason('THEME', adjustment, `${facts.rootName} is what the matching texts are mostly about, not a theme you named: its part counted at ${share} % (${round(adjustment)}).`, {
-        themeId: facts.rootId,
-      }),
+      reason(
+        'THEME',
+        adjustment,
+        `${facts.rootName} is what the matching texts are mostly about, not a theme you named: its part counted at ${share} % (${round(adjustment)}).`,
+        {
+          themeId: facts.rootId,
+        },
+      ),
     );
   }
   return reasons;

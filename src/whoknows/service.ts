@@ -41,16 +41,31 @@ const MAX_COUNTRY_LENGTH = 100;
 
 function checkedAbout(about: string): string {
   const trimmed = about.trim();
-  if (trimmed === '') throw badUserInput('about is empty: name a theme (e.g. "semiconductors" or "halfgeleiders") or some words to search for.', { argument: 'about' });
-  if (trimmed.length > MAX_ABOUT_LENGTH) throw badUserInput(`about is longer than ${MAX_ABOUT_LENGTH} characters: name a theme or a few keywords.`, { argument: 'about' });
+  if (trimmed === '')
+    throw badUserInput(
+      'about is empty: name a theme (e.g. "semiconductors" or "halfgeleiders") or some words to search for.',
+      { argument: 'about' },
+    );
+  if (trimmed.length > MAX_ABOUT_LENGTH)
+    throw badUserInput(`about is longer than ${MAX_ABOUT_LENGTH} characters: name a theme or a few keywords.`, {
+      argument: 'about',
+    });
   return trimmed;
 }
 
 function checkedCountry(country: string | null | undefined): string | null {
   if (country === null || country === undefined) return null;
   const trimmed = country.trim();
-  if (trimmed === '') throw badUserInput('country is empty: give an ISO code, a country or region name, or leave it out to search everywhere.', { argument: 'country' });
-  if (trimmed.length > MAX_COUNTRY_LENGTH) throw badUserInput(`country is longer than ${MAX_COUNTRY_LENGTH} characters: give an ISO code or a country or region name.`, { argument: 'country' });
+  if (trimmed === '')
+    throw badUserInput(
+      'country is empty: give an ISO code, a country or region name, or leave it out to search everywhere.',
+      { argument: 'country' },
+    );
+  if (trimmed.length > MAX_COUNTRY_LENGTH)
+    throw badUserInput(
+      `country is longer than ${MAX_COUNTRY_LENGTH} characters: give an ISO code or a country or region name.`,
+      { argument: 'country' },
+    );
   return trimmed;
 }
 
@@ -77,7 +92,10 @@ function wordsToSearchBeside(text: string, recognised: Array<{ text: string; kin
   const names = recognised.map((r) => r.text.toLowerCase());
   const compounds = text.split(/[^\p{Letter}\p{Number}]+/u).filter((word) => {
     const lower = word.toLowerCase();
-    return !names.some((name) => name.split(' ').includes(lower)) && names.some((name) => !name.includes(' ') && lower.includes(name));
+    return (
+      !names.some((name) => name.split(' ').includes(lower)) &&
+      names.some((name) => !name.includes(' ') && lower.includes(name))
+    );
   });
   return [...recognised.filter((r) => r.kind === 'partner').map((r) => r.text), ...compounds];
 }
@@ -104,8 +122,15 @@ export async function interpretWhoKnows(
 
   // A theme's id, name or alias as the whole of `about` (and the country) in one round trip; only other text is read for names,
   // with the vocabulary brought up to date in that same round trip.
-  const names = await resolveNames(queries, { themes: [about], places: country === null ? [] : [country] }, { withVocabulary: true });
-  const { themes: [named = null], places: [asked = null] } = names;
+  const names = await resolveNames(
+    queries,
+    { themes: [about], places: country === null ? [] : [country] },
+    { withVocabulary: true },
+  );
+  const {
+    themes: [named = null],
+    places: [asked = null],
+  } = names;
   if (country !== null && asked === null) throw await unknownPlace(queries, 'country', country);
   if (named !== null) return { subject: { themes: [named], text: null, place: asked }, size, after };
 
@@ -113,11 +138,16 @@ export async function interpretWhoKnows(
   const readable = about.replace(EMAIL_ADDRESS, ' ').trim();
   if (readable === '') return { subject: { themes: [], text: null, place: asked }, size, after };
   const question = await interpretQuestion(queries, readable, names.vocabularyFingerprint);
-  const words = [question.remainingText, ...wordsToSearchBeside(readable, question.recognised)].filter((w) => w.trim() !== '').join(' ');
+  const words = [question.remainingText, ...wordsToSearchBeside(readable, question.recognised)]
+    .filter((w) => w.trim() !== '')
+    .join(' ');
   const text = luceneTerms(words) === '' ? null : words;
   const place = asked ?? onePlace(question.places);
   if (question.themes.length === 0 && text === null) {
-    if (question.places.length === 0) throw badUserInput('about has no words to search for: name a theme or use letters or digits.', { argument: 'about' });
+    if (question.places.length === 0)
+      throw badUserInput('about has no words to search for: name a theme or use letters or digits.', {
+        argument: 'about',
+      });
     // Only a place was named ("Kazakhstan"): its name is the words to search, the place where.
     return { subject: { themes: [], text: about, place }, size, after };
   }
@@ -125,9 +155,19 @@ export async function interpretWhoKnows(
 }
 
 /** One page of experts for a resolved subject; `after` is the (score, id) of the last expert of the previous page. */
-export async function rankExperts(queries: Queries, subject: Subject, size: number, after: [number, string] | null = null): Promise<WhoKnowsResult> {
+export async function rankExperts(
+  queries: Queries,
+  subject: Subject,
+  size: number,
+  after: [number, string] | null = null,
+): Promise<WhoKnowsResult> {
   const countryIds = subject.place ? subject.place.countries.map((c) => c.id) : null;
-  const placeLabel = subject.place ? (subject.place.region?.name ?? (subject.place.countries.length === 1 ? subject.place.countries[0]!.name : subject.place.countries.map((c) => c.name).join(' or '))) : null;
+  const placeLabel = subject.place
+    ? (subject.place.region?.name ??
+      (subject.place.countries.length === 1
+        ? subject.place.countries[0]!.name
+        : subject.place.countries.map((c) => c.name).join(' or ')))
+    : null;
   const pageParams = { countryIds, after, limit: size + 1 };
   const textQuery = subject.text === null ? null : luceneTerms(subject.text);
   const context = {
@@ -149,7 +189,13 @@ export async function rankExperts(queries: Queries, subject: Subject, size: numb
     const themeNames = subject.themes.map((t) => t.name).join(' or ');
     const explain = (match: ThemeMatch) => [
       ...(match.standings.some((s) => s.rootId === null) ? [wordsOnlyReason(themeNames, subject.text ?? '')] : []),
-      ...match.standings.flatMap((s) => standingReasons(s.facts, { themeName: s.rootId === null ? null : (names.get(s.rootId) ?? null), text: null, placeLabel })),
+      ...match.standings.flatMap((s) =>
+        standingReasons(s.facts, {
+          themeName: s.rootId === null ? null : (names.get(s.rootId) ?? null),
+          text: null,
+          placeLabel,
+        }),
+      ),
       ...(match.text ? textReasons(match.text.facts, subject.text ?? '') : []),
     ];
     return toResult(context.searchedText === null ? 'THEME' : 'THEME_AND_TEXT', ranked, explain, context);
@@ -157,10 +203,15 @@ export async function rankExperts(queries: Queries, subject: Subject, size: numb
   // Nothing left to search (an e-mail address only): no one matches.
   if (context.searchedText === null) return toResult('FULL_TEXT', { total: 0, page: [] }, () => [], context);
   const ranked =
-    (await rankTextFromStandings(queries, textQuery ?? '', subject.place, after, size + 1)) ?? (await rankByText(queries, textQuery ?? '', pageParams));
+    (await rankTextFromStandings(queries, textQuery ?? '', subject.place, after, size + 1)) ??
+    (await rankByText(queries, textQuery ?? '', pageParams));
   const explain = (match: TextMatch) => [
     ...textReasons(match.text.facts, subject.text ?? ''),
-    ...inferredStandingReasons(match.standing.facts, match.adjustment, { themeName: null, text: subject.text, placeLabel }),
+    ...inferredStandingReasons(match.standing.facts, match.adjustment, {
+      themeName: null,
+      text: subject.text,
+      placeLabel,
+    }),
   ];
   return toResult('FULL_TEXT', ranked, explain, context);
 }
@@ -169,7 +220,14 @@ function toResult<F>(
   matchedBy: MatchedBy,
   ranked: RankedPage<F>,
   explain: (facts: F) => Reason[],
-  context: { size: number; afterGiven: boolean; themeIds: string[]; countryIds: string[]; regionId: string | null; searchedText: string | null },
+  context: {
+    size: number;
+    afterGiven: boolean;
+    themeIds: string[];
+    countryIds: string[];
+    regionId: string | null;
+    searchedText: string | null;
+  },
 ): WhoKnowsResult {
   const { size, afterGiven, ...interpretation } = context;
   return {

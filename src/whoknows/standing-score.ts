@@ -29,7 +29,8 @@ export type { StandingFacts };
 export const standingScoreParams = () => ({ rankingWeights: RANKING_WEIGHTS });
 
 /** Cypher: a level's provenance as one of the three; none recorded (or anything else) is DECLARED. */
-const provenanceOf = (p: string) => `CASE toUpper(${p}) WHEN 'VERIFIED' THEN 'VERIFIED' WHEN 'EVIDENCED' THEN 'EVIDENCED' ELSE 'DECLARED' END`;
+const provenanceOf = (p: string) =>
+  `CASE toUpper(${p}) WHEN 'VERIFIED' THEN 'VERIFIED' WHEN 'EVIDENCED' THEN 'EVIDENCED' ELSE 'DECLARED' END`;
 
 /** Cypher: how much a level with provenance `p` is believed, from `$rankingWeights.<kind>Confidence`. */
 const confidence = (kind: 'theme' | 'focus', p: string) => `$rankingWeights.${kind}Confidence[${provenanceOf(p)}]`;
@@ -44,7 +45,8 @@ export const verifierNetwork = (verifiedBy: string) => `
               RETURN coalesce(n.acronym, n.name) ORDER BY size(n.id) DESC }[0] END`;
 
 /** Cypher: how many of a count score, at most `$rankingWeights.evidenceCap`, so prolific experts do not drown everything else. */
-const capped = (count: string) => `CASE WHEN ${count} > $rankingWeights.evidenceCap THEN $rankingWeights.evidenceCap ELSE ${count} END`;
+const capped = (count: string) =>
+  `CASE WHEN ${count} > $rankingWeights.evidenceCap THEN $rankingWeights.evidenceCap ELSE ${count} END`;
 const ids = (list: string) => `[n IN ${list} | n.id][0..$rankingWeights.idsListed]`;
 
 /**
@@ -136,8 +138,11 @@ export const STANDING_FROM_NEIGHBOURHOOD = `
               WHEN hood.broadClaims > $rankingWeights.broadClaimsAllowed
                 THEN x.base * ($rankingWeights.broadClaimsAllowed * 1.0 / hood.broadClaims) ^ 2
               ELSE x.base END, 2)}] AS believed
-  WITH *, ${best(`[x IN believed | x {.*, points: round(x.level * CASE WHEN x.depth = 0 THEN $rankingWeights.exactTheme
-                  WHEN x.depth > 0 THEN $rankingWeights.narrowerTheme ELSE $rankingWeights.broaderTheme END * x.belief, 2)}]`, 'themeName')} AS strongest
+  WITH *, ${best(
+    `[x IN believed | x {.*, points: round(x.level * CASE WHEN x.depth = 0 THEN $rankingWeights.exactTheme
+                  WHEN x.depth > 0 THEN $rankingWeights.narrowerTheme ELSE $rankingWeights.broaderTheme END * x.belief, 2)}]`,
+    'themeName',
+  )} AS strongest
   // The strongest focus on one of the asked countries: level × confidence in it (a declared focus gains from
   // contributions and answered inquiries concerning the asked countries).
   WITH *, size(countryContributions) + size(countryInquiries) AS countryBacking
@@ -193,15 +198,31 @@ export const STANDING_SCORE = `
   RETURN qualifies, score, facts`;
 
 const PROVENANCE = oneOf(['DECLARED', 'VERIFIED', 'EVIDENCED'] as const);
-const levelFields = { level: int, provenance: PROVENANCE, verifiedBy: optStr, verifiedAt: optStr, verifierNetwork: optStr, points: num };
+const levelFields = {
+  level: int,
+  provenance: PROVENANCE,
+  verifiedBy: optStr,
+  verifiedAt: optStr,
+  verifierNetwork: optStr,
+  points: num,
+};
 
 /** Checks STANDING_SCORE's `facts` as they leave the database (`plain()` values). */
 export const standingFacts: Parser<StandingFacts> = obj({
   rootId: optStr,
   rootName: optStr,
-  claim: orNull(obj({
-    ...levelFields, themeId: str, themeName: str, depth: int, belief: num, backingContributions: int, backingInquiries: int, broadClaims: int,
-  })),
+  claim: orNull(
+    obj({
+      ...levelFields,
+      themeId: str,
+      themeName: str,
+      depth: int,
+      belief: num,
+      backingContributions: int,
+      backingInquiries: int,
+      broadClaims: int,
+    }),
+  ),
   focus: orNull(obj({ ...levelFields, countryId: str, countryName: str, belief: num })),
   contributions: int,
   contributionIds: strList,

@@ -13,7 +13,9 @@ const ReasonKind = builder.enumType('MatchReasonKind', {
   values: {
     THEME: { description: 'Declared expertise in the theme or a narrower one.' },
     COUNTRY_FOCUS: { description: 'Focus on the country or region asked about.' },
-    COUNTRY_EVIDENCE: { description: 'Contributions and answered inquiries concerning the country or region asked about.' },
+    COUNTRY_EVIDENCE: {
+      description: 'Contributions and answered inquiries concerning the country or region asked about.',
+    },
     EVIDENCE: { description: 'Contributions that show the knowledge.' },
     INQUIRIES: { description: 'Earlier inquiries on the subject that the expert answered.' },
     TEXT: { description: 'Full-text match of the profile.' },
@@ -25,17 +27,25 @@ export const MatchReason = builder.objectRef<Reason>('MatchReason').implement({
   fields: (t) => ({
     text: t.exposeString('text', { description: 'The reason in plain words.' }),
     kind: t.field({ type: ReasonKind, description: 'What the reason is about.', resolve: (r) => r.kind }),
-    points: t.exposeFloat('points', { description: 'Points this reason added to the score (negative where a part was damped).' }),
+    points: t.exposeFloat('points', {
+      description: 'Points this reason added to the score (negative where a part was damped).',
+    }),
     theme: t.field({
       type: ThemeNode,
       nullable: true,
       description: 'The theme the reason rests on: the one a level was stated in, or the theme asked about.',
       resolve: (r) => r.themeId,
     }),
-    country: t.field({ type: CountryNode, nullable: true, description: 'The country a focus was stated on.', resolve: (r) => r.countryId }),
+    country: t.field({
+      type: CountryNode,
+      nullable: true,
+      description: 'The country a focus was stated on.',
+      resolve: (r) => r.countryId,
+    }),
     contributions: t.field({
       type: [ContributionNode],
-      description: 'The contributions the reason rests on (the most recent or best matching, up to 10; the text gives the count).',
+      description:
+        'The contributions the reason rests on (the most recent or best matching, up to 10; the text gives the count).',
       resolve: (r) => r.contributionIds,
     }),
     provenance: t.field({
@@ -44,7 +54,11 @@ export const MatchReason = builder.objectRef<Reason>('MatchReason').implement({
       description: 'For a level (theme or country focus): where it comes from.',
       resolve: (r) => r.provenance,
     }),
-    verifiedBy: t.string({ nullable: true, description: 'For a VERIFIED level: who verified it, as recorded.', resolve: (r) => r.verifiedBy }),
+    verifiedBy: t.string({
+      nullable: true,
+      description: 'For a VERIFIED level: who verified it, as recorded.',
+      resolve: (r) => r.verifiedBy,
+    }),
     verifiedAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -62,9 +76,13 @@ const MatchedBy = builder.enumType('MatchedBy', {
   description: 'How whoKnows understood `about`.',
   values: {
     THEME: { description: '`about` named a theme (or themes); narrower themes were included.' },
-    THEME_AND_TEXT: { description: '`about` named themes among other words: ranked as for the themes, the other words adding text evidence.' },
+    THEME_AND_TEXT: {
+      description:
+        '`about` named themes among other words: ranked as for the themes, the other words adding text evidence.',
+    },
     FULL_TEXT: {
-      description: '`about` named no theme: profiles, contributions and answered inquiries were searched as text, and each expert found weighed by their standing in the theme those texts are about.',
+      description:
+        '`about` named no theme: profiles, contributions and answered inquiries were searched as text, and each expert found weighed by their standing in the theme those texts are about.',
     },
   } as const,
 });
@@ -97,7 +115,8 @@ export const ExpertMatchConnection = builder.connectionObject(
       }),
       searchedText: t.string({
         nullable: true,
-        description: 'The words searched as text: all of `about` (FULL_TEXT), or those beside the recognised themes and places (THEME_AND_TEXT).',
+        description:
+          'The words searched as text: all of `about` (FULL_TEXT), or those beside the recognised themes and places (THEME_AND_TEXT).',
         resolve: (c) => result(c).searchedText,
       }),
       countries: t.field({

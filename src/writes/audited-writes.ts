@@ -44,7 +44,8 @@ export async function newSlug(queries: Queries, problems: InputProblems, kind: K
 }
 
 /** A Date scalar's value as YYYY-MM-DD. */
-export const isoDate = (value: string | Date): string => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
+export const isoDate = (value: string | Date): string =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : value;
 
 /** A readable id made of words, e.g. "ckn-2025-03-04-chip-controls-briefing". */
 export function slugOf(...parts: string[]): string {

@@ -19,7 +19,8 @@ export function checkedText(
     if (limits.required) problems.add(field, 'must not be empty');
     return null;
   }
-  if (trimmed.length > limits.max) problems.add(field, `must be at most ${limits.max} characters (got ${trimmed.length})`);
+  if (trimmed.length > limits.max)
+    problems.add(field, `must be at most ${limits.max} characters (got ${trimmed.length})`);
   const unfit = limits.line ? lineTextProblem(trimmed) : null;
   if (unfit) problems.add(field, unfit);
   return trimmed;
@@ -59,7 +60,8 @@ const CHARACTER_NAMES: Record<number, string> = {
 const JOINERS = new Set([0x200c, 0x200d]);
 
 const codePoint = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-const described = (code: number) => (CHARACTER_NAMES[code] ? `${codePoint(code)} ${CHARACTER_NAMES[code]}` : codePoint(code));
+const described = (code: number) =>
+  CHARACTER_NAMES[code] ? `${codePoint(code)} ${CHARACTER_NAMES[code]}` : codePoint(code);
 
 /**
  * What makes text unfit for a name or other one-line text, or null: a control character (C0, DEL, C1;
@@ -83,8 +85,10 @@ export function lineTextProblem(text: string): string | null {
     if (/\p{Cc}|\p{Zl}|\p{Zp}/u.test(character)) {
       return `contains ${at}, a control character or line break: write it on one line of visible characters`;
     }
-    if (/\p{Cs}/u.test(character)) return `contains ${at}, half of a surrogate pair (not a character): send valid Unicode`;
-    if (/\p{Cf}/u.test(character) && !JOINERS.has(code)) return `contains ${at}, an invisible format character: remove it`;
+    if (/\p{Cs}/u.test(character))
+      return `contains ${at}, half of a surrogate pair (not a character): send valid Unicode`;
+    if (/\p{Cf}/u.test(character) && !JOINERS.has(code))
+      return `contains ${at}, an invisible format character: remove it`;
   }
   return null;
 }
@@ -93,7 +97,12 @@ export function lineTextProblem(text: string): string | null {
  * Checks text with a graphql-scalars scalar's own rules. Inputs take such values as strings so that a bad
  * one is reported with every other problem, rather than alone before the mutation runs.
  */
-export function checkedScalar(problems: InputProblems, field: string, scalar: GraphQLScalarType, value: string | null | undefined): string | null {
+export function checkedScalar(
+  problems: InputProblems,
+  field: string,
+  scalar: GraphQLScalarType,
+  value: string | null | undefined,
+): string | null {
   const trimmed = value?.trim() ?? '';
   if (trimmed === '') return null;
   try {
@@ -116,7 +125,11 @@ export function slugProblem(slug: string): string | null {
 
 /** A slug made from a name: "Jörg van der Berg-Ünal" → "jorg-van-der-berg-unal". */
 export function slugFromName(name: string, fallback: string): string {
-  const slug = nameKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, MAX_SLUG - 4).replace(/-+$/, '');
+  const slug = nameKey(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_SLUG - 4)
+    .replace(/-+$/, '');
   return slug || fallback;
 }
 
@@ -132,7 +145,14 @@ export function firstFreeSlug(base: string, taken: readonly string[]): string {
  * Reports an entry that repeats an earlier one of the same list (by `key`); returns whether it did.
  * `seen` maps keys to the index that first named them.
  */
-export function isRepeat(problems: InputProblems, seen: Map<string, number>, key: string, field: string, index: number, list: string): boolean {
+export function isRepeat(
+  problems: InputProblems,
+  seen: Map<string, number>,
+  key: string,
+  field: string,
+  index: number,
+  list: string,
+): boolean {
   const first = seen.get(key);
   if (first === undefined) {
     seen.set(key, index);
@@ -152,7 +172,9 @@ export function inputText(
   value: string | null | undefined,
   limits: { required?: boolean; max?: number; line?: boolean } = {},
 ): string | null | undefined {
-  return value === undefined ? undefined : checkedText(problems, field, value, { ...limits, max: limits.max ?? MAX_TEXT });
+  return value === undefined
+    ? undefined
+    : checkedText(problems, field, value, { ...limits, max: limits.max ?? MAX_TEXT });
 }
 
 /** A name or title: required, short, and one line of visible characters. */

@@ -6,7 +6,9 @@ type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
 type Operation = 'create' | 'update' | 'retire';
 
 /** Whole descriptions a kind words its own way, in place of the generic ones. */
-type OwnDescriptions = Partial<Record<Operation, { input?: string; mutation?: string; arg?: string; expectedVersion?: string }>>;
+type OwnDescriptions = Partial<
+  Record<Operation, { input?: string; mutation?: string; arg?: string; expectedVersion?: string }>
+>;
 
 /** How one kind of node is curated: its input fields and the services behind its three mutations. */
 export interface CurationSpec {
@@ -35,7 +37,9 @@ export function curationMutations(t: PothosSchemaTypes.MutationFieldBuilder<Type
     id: f.string({ required: true, description: `The ${noun} (global id or slug).` }),
     expectedVersion: f.int({
       required: true,
-      description: own[operation]?.expectedVersion ?? 'The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting.',
+      description:
+        own[operation]?.expectedVersion ??
+        'The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting.',
     }),
   });
   const note = (f: InputFields) => ({ note: f.string({ required: false, description: 'Why, for the history.' }) });
@@ -46,27 +50,38 @@ export function curationMutations(t: PothosSchemaTypes.MutationFieldBuilder<Type
     }),
     update: builder.inputType(`Update${typename}Input`, {
       description:
-        own.update?.input ?? `A change to a ${noun}: omitted fields stay as they are, a list given replaces the whole list, null clears an optional field.`,
+        own.update?.input ??
+        `A change to a ${noun}: omitted fields stay as they are, a list given replaces the whole list, null clears an optional field.`,
       fields: (f) => ({ ...existing(f, 'update'), ...spec.fields(f, false), ...note(f) }),
     }),
     retire: builder.inputType(`Retire${typename}Input`, {
       description:
-        own.retire?.input ?? `Retires a ${noun}: it keeps resolving by id (showing retired: true) and drops out of lists, searches and name resolution.`,
-      fields: (f) => ({ ...existing(f, 'retire'), reason: f.string({ required: true, description: 'Why, for the history.' }) }),
+        own.retire?.input ??
+        `Retires a ${noun}: it keeps resolving by id (showing retired: true) and drops out of lists, searches and name resolution.`,
+      fields: (f) => ({
+        ...existing(f, 'retire'),
+        reason: f.string({ required: true, description: 'Why, for the history.' }),
+      }),
     }),
   };
   const mutation = (operation: Operation, description: string) =>
     t.field({
       type: spec.type,
       description:
-        own[operation]?.mutation ?? `${description} Every problem with the input is reported at once, and nothing is written while any remain. ${spec.who}`,
+        own[operation]?.mutation ??
+        `${description} Every problem with the input is reported at once, and nothing is written while any remain. ${spec.who}`,
       authScopes: spec.authScopes as never,
-      args: { input: t.arg({ type: inputs[operation], required: true, description: own[operation]?.arg ?? 'What to write.' }) },
+      args: {
+        input: t.arg({ type: inputs[operation], required: true, description: own[operation]?.arg ?? 'What to write.' }),
+      },
       resolve: (_root, args, ctx) => spec[operation](ctx, (args as { input: unknown }).input),
     });
   return {
     [`create${typename}`]: mutation('create', `Creates a ${noun}; returns it.`),
-    [`update${typename}`]: mutation('update', `Changes a ${noun} if it is still at expectedVersion (CONFLICT otherwise); returns it.`),
+    [`update${typename}`]: mutation(
+      'update',
+      `Changes a ${noun} if it is still at expectedVersion (CONFLICT otherwise); returns it.`,
+    ),
     [`retire${typename}`]: mutation('retire', `Retires a ${noun}; returns it.`),
   };
 }

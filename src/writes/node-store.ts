@@ -58,7 +58,8 @@ function uniqueTargets(targets: LinkWrite['targets']) {
 
 export async function writeNode(run: Run, label: AuditedLabel, id: string, write: NodeWrite): Promise<void> {
   const properties = Object.fromEntries(Object.entries(write.properties).filter(([, value]) => value !== undefined));
-  if (Object.keys(properties).length > 0) await run(`MATCH (n:${label} {id: $id}) SET n += $properties`, { id, properties });
+  if (Object.keys(properties).length > 0)
+    await run(`MATCH (n:${label} {id: $id}) SET n += $properties`, { id, properties });
   for (const link of write.links) {
     await run(
       `MATCH (n:${label} {id: $id})
@@ -85,7 +86,11 @@ export interface ExistingNode {
 }
 
 /** Those of `ids` that exist under the label, in one round trip. */
-export async function existingNodes(queries: Queries, label: LinkedLabel, ids: readonly string[]): Promise<Map<string, ExistingNode>> {
+export async function existingNodes(
+  queries: Queries,
+  label: LinkedLabel,
+  ids: readonly string[],
+): Promise<Map<string, ExistingNode>> {
   const rows = await queries.read<ExistingNode>(
     `UNWIND $ids AS id
      MATCH (n:${label} {id: id})
@@ -97,7 +102,12 @@ export async function existingNodes(queries: Queries, label: LinkedLabel, ids: r
 }
 
 /** The networks of each expert a node links to by `type` (e.g. a contribution's authors), read in the write transaction. */
-export async function networksOfLinkedExperts(run: Run, label: AuditedLabel, id: string, type: string): Promise<string[][]> {
+export async function networksOfLinkedExperts(
+  run: Run,
+  label: AuditedLabel,
+  id: string,
+  type: string,
+): Promise<string[][]> {
   const rows = await run(
     `MATCH (:${label} {id: $id})-[:${type}]->(e:Expert)
      RETURN [(e)-[:MEMBER_OF]->(net:Network) | net.id] AS networkIds`,

@@ -46,7 +46,11 @@ export async function checkedReferences(
   });
 }
 
-async function namedNodes(queries: Queries, label: LinkedLabel, given: GivenReference[]): Promise<Array<ExistingNode | null>> {
+async function namedNodes(
+  queries: Queries,
+  label: LinkedLabel,
+  given: GivenReference[],
+): Promise<Array<ExistingNode | null>> {
   const ids = given.map(({ text }) => idOf(text, label));
   const found = await existingNodes(queries, label, ids);
   return ids.map((id) => found.get(id) ?? null);
@@ -65,7 +69,9 @@ export async function subjectLinks(
   const subjects = await resolveSubjects(queries, problems, input.themes ?? [], input.countries ?? []);
   return [
     ...(input.themes !== undefined ? [{ type: 'ABOUT', to: 'Theme' as const, targets: subjects.themes }] : []),
-    ...(input.countries !== undefined ? [{ type: 'CONCERNS', to: 'Country' as const, targets: subjects.countries }] : []),
+    ...(input.countries !== undefined
+      ? [{ type: 'CONCERNS', to: 'Country' as const, targets: subjects.countries }]
+      : []),
   ];
 }
 

@@ -9,7 +9,10 @@ export interface Retirable {
 }
 
 /** `version`, `retired`, `retiredAt` and `retiredReason`: the fields every curated type shares. */
-export function lifecycleFields<Shape extends Retirable>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Shape>, noun: string) {
+export function lifecycleFields<Shape extends Retirable>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, Shape>,
+  noun: string,
+) {
   return {
     version: t.int({
       description: `Changes with every update: pass it as expectedVersion when you change the ${noun}.`,
@@ -25,6 +28,10 @@ export function lifecycleFields<Shape extends Retirable>(t: PothosSchemaTypes.Ob
       description: 'When it was retired; null while current.',
       resolve: (node) => node.retiredAt ?? null,
     }),
-    retiredReason: t.string({ nullable: true, description: 'Why it was retired.', resolve: (node) => node.retiredReason ?? null }),
+    retiredReason: t.string({
+      nullable: true,
+      description: 'Why it was retired.',
+      resolve: (node) => node.retiredReason ?? null,
+    }),
   };
 }

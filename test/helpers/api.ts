@@ -29,7 +29,12 @@ export type Actor = Role | TokenClaims | null;
 /** The claims of a test identity for a role; its subject is stable, so "their own" inquiries stay theirs. */
 export function claimsOf(actor: Role | TokenClaims): TokenClaims {
   if (typeof actor !== 'string') return actor;
-  return { subject: `test-${actor}`, name: `Test ${actor}`, roles: [actor], ...(actor === 'secretariat' ? { networks: ['ckn'] } : {}) };
+  return {
+    subject: `test-${actor}`,
+    name: `Test ${actor}`,
+    roles: [actor],
+    ...(actor === 'secretariat' ? { networks: ['ckn'] } : {}),
+  };
 }
 
 /**
@@ -85,7 +90,9 @@ export interface WalkedPage<T> {
  * remove nodes meanwhile, so a walk during which the total moved is walked again (up to five times; then
  * the last total is returned, for the caller's assertion to fail on).
  */
-export async function walkPages<T>(pageAfter: (after: string | null) => Promise<WalkedPage<T>>): Promise<{ items: T[]; totalCount: number }> {
+export async function walkPages<T>(
+  pageAfter: (after: string | null) => Promise<WalkedPage<T>>,
+): Promise<{ items: T[]; totalCount: number }> {
   for (let attempt = 1; ; attempt++) {
     const items: T[] = [];
     const totals = new Set<number>();

@@ -16,12 +16,21 @@ if (!browserTestsRun) console.warn(`Skipping browser tests: no ${CHROMIUM_PATH} 
 
 export async function openBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install it with: apt-get update && apt-get install -y chromium`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}; install it with: apt-get update && apt-get install -y chromium`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     // The network is closed: stop Chromium's own background traffic (updates, sync, ...).
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-gpu',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -44,21 +53,30 @@ export async function runGraphiqlTab(page: Page, timeout = SERVER_WAIT_MS): Prom
     await page.locator('.graphiql-execute-button').click({ timeout });
     const started = await page
       .waitForFunction(requestStarted, { selector: '.graphiql-response' }, { timeout: 15_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (started || attempt === 3) break;
   }
-  const result = await page.waitForFunction(editorTextMatching, { selector: '.graphiql-response', pattern: '"(data|errors)"\\s*:' }, { timeout });
+  const result = await page.waitForFunction(
+    editorTextMatching,
+    { selector: '.graphiql-response', pattern: '"(data|errors)"\\s*:' },
+    { timeout },
+  );
   return (await result.jsonValue()) as string;
 }
 
 // Runs in the page (self-contained, as below): whether GraphiQL is running a request, or its response
 // editor holds anything.
 function requestStarted({ selector }: { selector: string }): boolean {
-  if ((document.querySelector('.graphiql-execute-button')?.getAttribute('aria-label') ?? '').startsWith('Stop')) return true;
+  if ((document.querySelector('.graphiql-execute-button')?.getAttribute('aria-label') ?? '').startsWith('Stop'))
+    return true;
   type Editor = { getContainerDomNode(): Element; getValue(): string };
   const monaco = (globalThis as { __MONACO?: { editor: { getEditors(): Editor[] } } }).__MONACO;
   const container = document.querySelector(selector);
-  const editor = container && monaco?.editor.getEditors().find((candidate) => container.contains(candidate.getContainerDomNode()));
+  const editor =
+    container && monaco?.editor.getEditors().find((candidate) => container.contains(candidate.getContainerDomNode()));
   return !!editor && editor.getValue().trim() !== '';
 }
 
@@ -69,7 +87,8 @@ export function editorTextMatching({ selector, pattern }: { selector: string; pa
   type Editor = { getContainerDomNode(): Element; getValue(): string };
   const monaco = (globalThis as { __MONACO?: { editor: { getEditors(): Editor[] } } }).__MONACO;
   const container = document.querySelector(selector);
-  const editor = container && monaco?.editor.getEditors().find((candidate) => container.contains(candidate.getContainerDomNode()));
+  const editor =
+    container && monaco?.editor.getEditors().find((candidate) => container.contains(candidate.getContainerDomNode()));
   const text = editor ? editor.getValue() : '';
   return new RegExp(pattern).test(text) ? text : false;
 }

@@ -19,8 +19,23 @@ export interface DevServer {
 export async function startDevServer(host = '127.0.0.1'): Promise<DevServer> {
   const database = await connectTestDatabase();
   const secretDir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-dev-secret-'));
-  const authenticator = await openAuthenticator({ kind: 'local', secretFile: path.join(secretDir, 'auth-secret'), issuer: 'expertise-graph', audience: 'expertise-graph', anonymous: 'viewer' });
-  const server = await startHttp({ schema, database, authenticator, host, port: 0, queryStats: false, log: silentLogger(), devTokens: true });
+  const authenticator = await openAuthenticator({
+    kind: 'local',
+    secretFile: path.join(secretDir, 'auth-secret'),
+    issuer: 'expertise-graph',
+    audience: 'expertise-graph',
+    anonymous: 'viewer',
+  });
+  const server = await startHttp({
+    schema,
+    database,
+    authenticator,
+    host,
+    port: 0,
+    queryStats: false,
+    log: silentLogger(),
+    devTokens: true,
+  });
   return {
     url: server.url,
     authenticator,

@@ -25,8 +25,18 @@ import {
 } from 'graphql';
 
 /** Who sends an operation: a role's token, a secretariat of another network, a broken token, or nobody. */
-export type FuzzActor = 'anonymous' | 'viewer' | 'officer' | 'secretariat' | 'secretariat-reka' | 'desk' | 'admin' | 'garbage-token';
-export const FUZZ_ACTORS: readonly FuzzActor[] = ['anonymous', 'viewer', 'officer', 'secretariat', 'secretariat-reka', 'desk', 'admin', 'garbage-token'];
+export type FuzzActor =
+  'anonymous' | 'viewer' | 'officer' | 'secretariat' | 'secretariat-reka' | 'desk' | 'admin' | 'garbage-token';
+export const FUZZ_ACTORS: readonly FuzzActor[] = [
+  'anonymous',
+  'viewer',
+  'officer',
+  'secretariat',
+  'secretariat-reka',
+  'desk',
+  'admin',
+  'garbage-token',
+];
 
 export interface FuzzOperation {
   kind: 'query' | 'mutation';
@@ -63,34 +73,113 @@ export function queryReferences(seed: SeedNames): string[] {
     ...seed.themeIds.slice(0, 8),
     ...seed.themeNames.slice(0, 5),
     ...seed.inquiryIds.slice(0, 4),
-    'halfgeleiders', 'semiconductors', 'technology', 'geopolitics', 'sanctions', 'export controls', 'lithografie',
-    'CN', 'TW', 'RU', 'NL', 'CHN', 'Taiwan', 'China', 'Rusland', 'Central Asia', 'Baltische staten',
-    'ckn', 'reka', 'CKN', 'REKA', 'desk',
+    'halfgeleiders',
+    'semiconductors',
+    'technology',
+    'geopolitics',
+    'sanctions',
+    'export controls',
+    'lithografie',
+    'CN',
+    'TW',
+    'RU',
+    'NL',
+    'CHN',
+    'Taiwan',
+    'China',
+    'Rusland',
+    'Central Asia',
+    'Baltische staten',
+    'ckn',
+    'reka',
+    'CKN',
+    'REKA',
+    'desk',
     ...seed.expertIds.slice(0, 3).map((id) => globalId('Expert', id)),
     ...seed.themeIds.slice(0, 2).map((id) => globalId('Theme', id)),
     ...seed.inquiryIds.slice(0, 2).map((id) => globalId('Inquiry', id)),
-    globalId('Country', 'CN'), globalId('Network', 'ckn'), globalId('Institution', 'clingendael'),
-    globalId('Nope', 'x'), 'Tm9wZTp4', globalId('Expert', ''), globalId('', ''), '',
+    globalId('Country', 'CN'),
+    globalId('Network', 'ckn'),
+    globalId('Institution', 'clingendael'),
+    globalId('Nope', 'x'),
+    'Tm9wZTp4',
+    globalId('Expert', ''),
+    globalId('', ''),
+    '',
   ];
 }
 
 const LUCENE = [
-  'title:(a OR b)~2 AND "x', 'title:chips', '"unclosed quote', '(chips AND', 'chips~2 rare^4 earth*', '[a TO z]', '{a TO z}',
-  'a && b || !c', '\\', '/regex.*/', '*', '?', '*?[]{}\\', 'NOT', 'AND OR NOT', '+-&&||!(){}[]^"~*?:\\/', 'field:', ':', '~', '^',
+  'title:(a OR b)~2 AND "x',
+  'title:chips',
+  '"unclosed quote',
+  '(chips AND',
+  'chips~2 rare^4 earth*',
+  '[a TO z]',
+  '{a TO z}',
+  'a && b || !c',
+  '\\',
+  '/regex.*/',
+  '*',
+  '?',
+  '*?[]{}\\',
+  'NOT',
+  'AND OR NOT',
+  '+-&&||!(){}[]^"~*?:\\/',
+  'field:',
+  ':',
+  '~',
+  '^',
 ];
 const UNICODE = [
-  '\u202Eabc\u202C', 'שלום עולם', 'مرحبا', '🧪🇨🇳👩🏽‍🔬', 'e\u0301\u0301\u0301\u0301', 'Z̸̧̛͓̹̈́̋a̵̢͍͐l̷̰̓g̴̣̈o̶̬͝', '\u200B\u200D\uFEFF',
-  '\uD800', '\uDC00x', 'x\uD83D', '半导体 光刻', 'Ѳѳ Ґґ', '\u0000', 'a\u0000b', '\u0007\u001B[31m', 'ǅ ß ﬁ', '\r\n\t',
+  '\u202Eabc\u202C',
+  'שלום עולם',
+  'مرحبا',
+  '🧪🇨🇳👩🏽‍🔬',
+  'e\u0301\u0301\u0301\u0301',
+  'Z̸̧̛͓̹̈́̋a̵̢͍͐l̷̰̓g̴̣̈o̶̬͝',
+  '\u200B\u200D\uFEFF',
+  '\uD800',
+  '\uDC00x',
+  'x\uD83D',
+  '半导体 光刻',
+  'Ѳѳ Ґґ',
+  '\u0000',
+  'a\u0000b',
+  '\u0007\u001B[31m',
+  'ǅ ß ﬁ',
+  '\r\n\t',
 ];
-const WORDS = ['semiconductor', 'halfgeleider', 'sanctions', 'Taiwan', 'lithography', 'export', 'Arctic', 'chips', 'energie', 'x'];
+const WORDS = [
+  'semiconductor',
+  'halfgeleider',
+  'sanctions',
+  'Taiwan',
+  'lithography',
+  'export',
+  'Arctic',
+  'chips',
+  'energie',
+  'x',
+];
 
 /** Text a client might send: words, Lucene syntax, unicode oddities, random code units and, rarely, huge text. */
 export function hostileString(): fc.Arbitrary<string> {
-  const pieces = fc.oneof(fc.constantFrom(...LUCENE), fc.constantFrom(...UNICODE), fc.constantFrom(...WORDS), fc.string({ unit: 'binary', maxLength: 12 }));
+  const pieces = fc.oneof(
+    fc.constantFrom(...LUCENE),
+    fc.constantFrom(...UNICODE),
+    fc.constantFrom(...WORDS),
+    fc.string({ unit: 'binary', maxLength: 12 }),
+  );
   const huge = fc
-    .record({ length: fc.constantFrom(100_000, 300_000, 1_000_000), piece: fc.constantFrom('a', 'semiconductor ', 'title:(a OR b)~2 ', '🧪', 'x\u0000', '\\') })
+    .record({
+      length: fc.constantFrom(100_000, 300_000, 1_000_000),
+      piece: fc.constantFrom('a', 'semiconductor ', 'title:(a OR b)~2 ', '🧪', 'x\u0000', '\\'),
+    })
     .map(({ length, piece }) => piece.repeat(Math.ceil(length / piece.length)).slice(0, length));
-  const mid = fc.record({ length: fc.constantFrom(300, 5_000, 20_000), piece: fc.constantFrom('ab ', 'é', '*?') }).map(({ length, piece }) => piece.repeat(length));
+  const mid = fc
+    .record({ length: fc.constantFrom(300, 5_000, 20_000), piece: fc.constantFrom('ab ', 'é', '*?') })
+    .map(({ length, piece }) => piece.repeat(length));
   return fc.oneof(
     { arbitrary: fc.array(pieces, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' ')), weight: 40 },
     { arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }), weight: 10 },
@@ -101,7 +190,14 @@ export function hostileString(): fc.Arbitrary<string> {
 
 const HUGE_NUMBERS = [2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, -(2 ** 53), 1e21, 1e308, -1e308, 0.5, -0.0001];
 const DATES = ['2025-01-01', '2020-13-01', '2025-02-30', '0000-00-00', '9999-12-31', '2025-1-1', 'yesterday'];
-const DATE_TIMES = ['2025-03-01T10:00:00Z', '2025-03-01T10:00:00+01:00', '2025-13-01T25:61:00Z', '1970-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', 'now'];
+const DATE_TIMES = [
+  '2025-03-01T10:00:00Z',
+  '2025-03-01T10:00:00+01:00',
+  '2025-13-01T25:61:00Z',
+  '1970-01-01T00:00:00Z',
+  '+275760-09-13T00:00:00Z',
+  'now',
+];
 
 /** Any JSON value of the wrong kind, for an argument of any type. */
 const wrongValue = (): fc.Arbitrary<unknown> =>
@@ -144,7 +240,10 @@ export class OperationGenerator {
     const query = this.schema.getQueryType()!;
     const mutation = this.schema.getMutationType()!;
     const roots = (kind: 'query' | 'mutation') =>
-      fc.array(this.rootField(kind === 'query' ? query : mutation, kind), { minLength: 1, maxLength: kind === 'query' ? 3 : 2 });
+      fc.array(this.rootField(kind === 'query' ? query : mutation, kind), {
+        minLength: 1,
+        maxLength: kind === 'query' ? 3 : 2,
+      });
     return fc
       .record({
         kind: fc.constantFrom<'query' | 'mutation'>('query', 'query', 'query', 'query', 'mutation'),
@@ -159,9 +258,15 @@ export class OperationGenerator {
     return fc.oneof(...fields.map((field) => this.field(field, this.options.maxDepth, mode)));
   }
 
-  private field(field: GraphQLField<unknown, unknown>, depth: number, mode: 'query' | 'mutation'): fc.Arbitrary<Selection> {
+  private field(
+    field: GraphQLField<unknown, unknown>,
+    depth: number,
+    mode: 'query' | 'mutation',
+  ): fc.Arbitrary<Selection> {
     const named = getNamedType(field.type);
-    const args = fc.tuple(...field.args.map((arg) => this.argument(arg, mode))).map((list) => list.filter((a): a is Argument => a !== null));
+    const args = fc
+      .tuple(...field.args.map((arg) => this.argument(arg, mode)))
+      .map((list) => list.filter((a): a is Argument => a !== null));
     const selections = isCompositeType(named) ? this.selections(named, depth - 1, mode) : fc.constant(undefined);
     const alias = rarely(fc.constantFrom('a', 'b', 'x1', 'node', 'whoKnows'), 10);
     return fc.record({ args, selections, alias }).map(({ args, selections, alias }) => ({
@@ -187,7 +292,10 @@ export class OperationGenerator {
     if ((isInterfaceType(type) || isUnionType(type)) && depth > 0) {
       for (const possible of this.schema.getPossibleTypes(type)) {
         options.push(
-          fc.constant(null).chain(() => this.selections(possible, depth - 1, mode)).map((selections): Selection => ({ kind: 'fragment', typeName: possible.name, selections })),
+          fc
+            .constant(null)
+            .chain(() => this.selections(possible, depth - 1, mode))
+            .map((selections): Selection => ({ kind: 'fragment', typeName: possible.name, selections })),
         );
       }
     }
@@ -199,10 +307,14 @@ export class OperationGenerator {
   /** An argument: required ones nearly always given, optional ones half the time; a literal or a variable. */
   private argument(arg: GraphQLArgument, mode: 'query' | 'mutation'): fc.Arbitrary<Argument | null> {
     const required = isNonNullType(arg.type);
-    const present = required ? fc.oneof({ arbitrary: fc.constant(true), weight: 30 }, { arbitrary: fc.constant(false), weight: 1 }) : fc.boolean();
+    const present = required
+      ? fc.oneof({ arbitrary: fc.constant(true), weight: 30 }, { arbitrary: fc.constant(false), weight: 1 })
+      : fc.boolean();
     return fc
       .record({ present, asVariable: fc.boolean(), value: this.value(arg.type, mode, 0) })
-      .map(({ present, asVariable, value }) => (present ? { name: arg.name, type: arg.type, value, asVariable } : null));
+      .map(({ present, asVariable, value }) =>
+        present ? { name: arg.name, type: arg.type, value, asVariable } : null,
+      );
   }
 
   /** A value for an input type: mostly of that type, sometimes of another kind (or null where not allowed). */
@@ -219,14 +331,26 @@ export class OperationGenerator {
   private rightValue(type: GraphQLInputType, mode: 'query' | 'mutation', depth: number): fc.Arbitrary<unknown> {
     const inner = getNullableType(type) as GraphQLInputType;
     const nullable = isNonNullType(type) ? null : fc.constant(null);
-    const withNull = (arbitrary: fc.Arbitrary<unknown>) => (nullable ? fc.oneof({ arbitrary, weight: 8 }, { arbitrary: nullable, weight: 1 }) : arbitrary);
+    const withNull = (arbitrary: fc.Arbitrary<unknown>) =>
+      nullable ? fc.oneof({ arbitrary, weight: 8 }, { arbitrary: nullable, weight: 1 }) : arbitrary;
     if (isListType(inner)) {
       const item = depth > 3 ? fc.constant(null) : this.value(inner.ofType as GraphQLInputType, mode, depth + 1);
       // Many items, but a body of at most about 1.5 MB: a big list of huge strings says nothing new.
       const big = fc
         .record({ length: fc.constantFrom(101, 1_000, 20_000), value: item })
-        .map(({ length, value }) => Array.from({ length: Math.min(length, Math.floor(1_500_000 / (JSON.stringify(value ?? null).length + 1))) }, () => value));
-      return withNull(fc.oneof({ arbitrary: fc.array(item, { maxLength: 4 }), weight: 20 }, { arbitrary: item, weight: 2 }, { arbitrary: big, weight: 1 }));
+        .map(({ length, value }) =>
+          Array.from(
+            { length: Math.min(length, Math.floor(1_500_000 / (JSON.stringify(value ?? null).length + 1))) },
+            () => value,
+          ),
+        );
+      return withNull(
+        fc.oneof(
+          { arbitrary: fc.array(item, { maxLength: 4 }), weight: 20 },
+          { arbitrary: item, weight: 2 },
+          { arbitrary: big, weight: 1 },
+        ),
+      );
     }
     if (isInputObjectType(inner)) {
       if (depth > 3) return withNull(fc.constant({}));
@@ -239,14 +363,24 @@ export class OperationGenerator {
       }
       const extra = rarely(fc.constantFrom({ doesNotExist: 1 }, { id: 'extra' }), 30);
       return withNull(
-        fc.record({ value: fc.record(record), extra }).map(({ value, extra }) =>
-          Object.fromEntries([...Object.entries(value).filter(([, v]) => v !== undefined), ...Object.entries(extra ?? {})]),
-        ),
+        fc
+          .record({ value: fc.record(record), extra })
+          .map(({ value, extra }) =>
+            Object.fromEntries([
+              ...Object.entries(value).filter(([, v]) => v !== undefined),
+              ...Object.entries(extra ?? {}),
+            ]),
+          ),
       );
     }
     if (isEnumType(inner)) {
       const values = inner.getValues().map((v) => v.name);
-      return withNull(fc.oneof({ arbitrary: fc.constantFrom(...values), weight: 10 }, { arbitrary: fc.constantFrom('NOPE', values[0]!.toLowerCase(), ''), weight: 1 }));
+      return withNull(
+        fc.oneof(
+          { arbitrary: fc.constantFrom(...values), weight: 10 },
+          { arbitrary: fc.constantFrom('NOPE', values[0]!.toLowerCase(), ''), weight: 1 },
+        ),
+      );
     }
     if (isScalarType(inner)) return withNull(this.scalar(inner.name, mode));
     throw new Error(`no values for ${String(type)}`);
@@ -274,11 +408,17 @@ export class OperationGenerator {
       case 'DateTime':
         return fc.oneof({ arbitrary: fc.constantFrom(...DATE_TIMES), weight: 4 }, { arbitrary: text, weight: 1 });
       case 'EmailAddress':
-        return fc.oneof(fc.constantFrom('fuzz@example.org', 'not-an-email', 'a@b', `${'x'.repeat(300)}@example.org`), text);
+        return fc.oneof(
+          fc.constantFrom('fuzz@example.org', 'not-an-email', 'a@b', `${'x'.repeat(300)}@example.org`),
+          text,
+        );
       case 'PhoneNumber':
         return fc.oneof(fc.constantFrom('+31 6 12345678', '+31600000000', '12', '+'.repeat(40)), text);
       case 'URL':
-        return fc.oneof(fc.constantFrom('https://example.org', 'javascript:alert(1)', 'http://', 'file:///etc/passwd'), text);
+        return fc.oneof(
+          fc.constantFrom('https://example.org', 'javascript:alert(1)', 'http://', 'file:///etc/passwd'),
+          text,
+        );
       case 'CountryCode':
         return fc.oneof(fc.constantFrom('NL', 'CN', 'ZZ', 'nl', 'NLD', ''), text);
       case 'JSONObject':
@@ -290,13 +430,17 @@ export class OperationGenerator {
 }
 
 /** Prints the selections as a document, turning the arguments marked as variables into `$v1`, `$v2`, …. */
-export function print(kind: 'query' | 'mutation', selections: Selection[]): { document: string; variables: Record<string, unknown> } {
+export function print(
+  kind: 'query' | 'mutation',
+  selections: Selection[],
+): { document: string; variables: Record<string, unknown> } {
   const definitions: string[] = [];
   const variables: Record<string, unknown> = {};
   const printSelections = (list: Selection[]): string =>
     `{ ${list
       .map((selection) => {
-        if (selection.kind === 'fragment') return `... on ${selection.typeName} ${printSelections(selection.selections)}`;
+        if (selection.kind === 'fragment')
+          return `... on ${selection.typeName} ${printSelections(selection.selections)}`;
         const args = selection.args.map((arg) => {
           if (!arg.asVariable) return `${arg.name}: ${literal(arg.value, arg.type)}`;
           const name = `v${definitions.length + 1}`;
@@ -321,11 +465,16 @@ const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 export function literal(value: unknown, type: GraphQLInputType | undefined): string {
   const inner = type ? (getNullableType(type) as GraphQLInputType) : undefined;
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return inner && isEnumType(inner) && NAME.test(value) && !['true', 'false', 'null'].includes(value) ? value : JSON.stringify(value);
+  if (typeof value === 'string')
+    return inner && isEnumType(inner) && NAME.test(value) && !['true', 'false', 'null'].includes(value)
+      ? value
+      : JSON.stringify(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean') return String(value);
   const item = inner && isListType(inner) ? (inner.ofType as GraphQLInputType) : undefined;
   if (Array.isArray(value)) return `[${value.map((v) => literal(v, item)).join(', ')}]`;
   const fields = inner && isInputObjectType(inner) ? inner.getFields() : {};
-  return `{ ${Object.entries(value as Record<string, unknown>).map(([key, v]) => `${key}: ${literal(v, fields[key]?.type)}`).join(', ')} }`;
+  return `{ ${Object.entries(value as Record<string, unknown>)
+    .map(([key, v]) => `${key}: ${literal(v, fields[key]?.type)}`)
+    .join(', ')} }`;
 }

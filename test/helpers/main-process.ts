@@ -9,7 +9,10 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
  */
 export function runMain(env: Record<string, string>, whenReady?: (output: string, child: ChildProcess) => void) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     let output = '';
     let readySeen = false;
     const collect = (chunk: Buffer) => {

@@ -9,7 +9,13 @@ if (!dataDir || !port) {
   console.error('usage: neo4j-process.ts <dataDir> <port>');
   process.exit(2);
 }
-const neo4j = await startEmbeddedNeo4j({ dataDir, port: Number(port), heap: '384m', pageCache: '64m', log: (line) => console.error(line) });
+const neo4j = await startEmbeddedNeo4j({
+  dataDir,
+  port: Number(port),
+  heap: '384m',
+  pageCache: '64m',
+  log: (line) => console.error(line),
+});
 console.log(`NEO4J_READY ${neo4j.uri}`);
 // The launcher does not keep node alive by itself (node's exit ends the JVM): this process lives until told to stop.
 const keepAlive = setInterval(() => {}, 60_000);

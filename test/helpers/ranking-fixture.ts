@@ -6,7 +6,11 @@ import { backfillSearchTerms } from '../../src/db/search-terms.js';
  * prefixed with `prefix`, in one transaction (then the texts' search terms); returns how many levels, focuses and theme links were made
  * (so a caller can check that every theme and country the fixture names exists).
  */
-export async function loadRankingFixture(queries: Queries, prefix: string, graph: any): Promise<Record<string, number>> {
+export async function loadRankingFixture(
+  queries: Queries,
+  prefix: string,
+  graph: any,
+): Promise<Record<string, number>> {
   const rows = await queries.writeTransaction(async (run) => {
     await run(
       `UNWIND $institutions AS i

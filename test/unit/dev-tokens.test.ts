@@ -11,28 +11,40 @@ const local: AuthConfig = { kind: 'local', secretFile: '/nonexistent/auth-secret
 const PORT = 4000;
 
 describe('whether the development sign-in exists', () => {
-  it.each(['127.0.0.1', '127.0.0.2', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1'])('on the embedded default listening on %s', (host) => {
-    expect(isLoopbackHost(host)).toBe(true);
-    expect(developmentSignIn(local, host)).toEqual({ on: true, warning: null });
-  });
+  it.each(['127.0.0.1', '127.0.0.2', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1'])(
+    'on the embedded default listening on %s',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(true);
+      expect(developmentSignIn(local, host)).toEqual({ on: true, warning: null });
+    },
+  );
 
-  it.each(['0.0.0.0', '::', '192.168.1.10', 'example.org', ''])('not on %s, and it says why and what to set', (host) => {
-    expect(isLoopbackHost(host)).toBe(false);
-    const decision = developmentSignIn(local, host);
-    expect(decision.on).toBe(false);
-    expect(decision.warning).toContain(`HOST=${host} is not a loopback address`);
-    expect(decision.warning).toContain('AUTH_SECRET');
-    expect(decision.warning).toContain('AUTH_JWKS_URL');
-  });
+  it.each(['0.0.0.0', '::', '192.168.1.10', 'example.org', ''])(
+    'not on %s, and it says why and what to set',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(false);
+      const decision = developmentSignIn(local, host);
+      expect(decision.on).toBe(false);
+      expect(decision.warning).toContain(`HOST=${host} is not a loopback address`);
+      expect(decision.warning).toContain('AUTH_SECRET');
+      expect(decision.warning).toContain('AUTH_JWKS_URL');
+    },
+  );
 
-  it('never with an operator\'s AUTH_SECRET or AUTH_JWKS_URL, and then there is nothing to warn about', () => {
-    expect(developmentSignIn({ kind: 'secret', secret: 'x'.repeat(32), ...common }, '0.0.0.0')).toEqual({ on: false, warning: null });
-    expect(developmentSignIn({ kind: 'jwks', url: new URL('https://login.example.org/jwks'), ...common }, '127.0.0.1')).toEqual({ on: false, warning: null });
+  it("never with an operator's AUTH_SECRET or AUTH_JWKS_URL, and then there is nothing to warn about", () => {
+    expect(developmentSignIn({ kind: 'secret', secret: 'x'.repeat(32), ...common }, '0.0.0.0')).toEqual({
+      on: false,
+      warning: null,
+    });
+    expect(
+      developmentSignIn({ kind: 'jwks', url: new URL('https://login.example.org/jwks'), ...common }, '127.0.0.1'),
+    ).toEqual({ on: false, warning: null });
   });
 });
 
 describe('whom the development sign-in answers', () => {
-  const ask = (remoteAddress: string | undefined, host: string | undefined, origin?: string) => devTokenRefusal({ remoteAddress, host, origin }, PORT);
+  const ask = (remoteAddress: string | undefined, host: string | undefined, origin?: string) =>
+    devTokenRefusal({ remoteAddress, host, origin }, PORT);
 
   it.each([
     ['127.0.0.1', 'localhost:4000', undefined],
@@ -44,7 +56,9 @@ describe('whom the development sign-in answers', () => {
   });
 
   it('not another machine, whatever Host it names', () => {
-    expect(ask('192.0.2.7', 'localhost:4000')).toMatch(/only for a browser on the server's own machine; this request came from 192\.0\.2\.7/);
+    expect(ask('192.0.2.7', 'localhost:4000')).toMatch(
+      /only for a browser on the server's own machine; this request came from 192\.0\.2\.7/,
+    );
     expect(ask(undefined, 'localhost:4000')).toMatch(/own machine/);
   });
 
@@ -61,7 +75,9 @@ describe('whom the development sign-in answers', () => {
   });
 
   it('not a page of another origin, even with the right Host', () => {
-    expect(ask('127.0.0.1', 'localhost:4000', 'http://evil.example')).toMatch(/only given to pages of http:\/\/localhost:4000 itself/);
+    expect(ask('127.0.0.1', 'localhost:4000', 'http://evil.example')).toMatch(
+      /only given to pages of http:\/\/localhost:4000 itself/,
+    );
     expect(ask('127.0.0.1', 'localhost:4000', 'http://localhost:4001')).toMatch(/pages of/);
     expect(ask('127.0.0.1', 'localhost:4000', 'null')).toMatch(/pages of/);
   });
@@ -84,7 +100,11 @@ describe('whom the development sign-in answers', () => {
         answered.body = body;
       },
     } as unknown as http.ServerResponse;
-    const req = { method: 'POST', socket: { remoteAddress: '203.0.113.9' }, headers: { host: `localhost:${PORT}`, 'content-type': 'application/json' } } as unknown as http.IncomingMessage;
+    const req = {
+      method: 'POST',
+      socket: { remoteAddress: '203.0.113.9' },
+      headers: { host: `localhost:${PORT}`, 'content-type': 'application/json' },
+    } as unknown as http.IncomingMessage;
     await route(req, res);
     expect(answered.status).toBe(403);
     expect(answered.headers!['content-type']).toMatch(/^application\/json/);

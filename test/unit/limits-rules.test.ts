@@ -10,18 +10,25 @@ import { schema } from '../../src/schema.js';
 const DEFAULTS = limitsConfig({});
 const RULES = requestLimits(DEFAULTS).validationRules;
 
-const cost = (query: string, variables: Record<string, unknown> = {}) => complexityFromQuery(query, { schema, variables, ctx: {} }).complexity;
+const cost = (query: string, variables: Record<string, unknown> = {}) =>
+  complexityFromQuery(query, { schema, variables, ctx: {} }).complexity;
 function tokens(query: string): number {
   const lexer = new Lexer(new Source(query));
   let count = 0;
   while (lexer.advance().kind !== TokenKind.EOF) count++;
   return count;
 }
-const limitErrors = (query: string) => validate(schema, parse(query), [...specifiedRules, ...RULES]).map((e) => e.message);
+const limitErrors = (query: string) =>
+  validate(schema, parse(query), [...specifiedRules, ...RULES]).map((e) => e.message);
 
 const operationFiles = readdirSync(`${ROOT_DIR}/web/operations`).filter((file) => file.endsWith('.graphql'));
 const exampleVariables = new Map(
-  (JSON.parse(readFileSync(`${ROOT_DIR}/web/operations/examples.json`, 'utf8')) as Array<{ file: string; variables: Record<string, unknown> }>).map((e) => [e.file, e.variables]),
+  (
+    JSON.parse(readFileSync(`${ROOT_DIR}/web/operations/examples.json`, 'utf8')) as Array<{
+      file: string;
+      variables: Record<string, unknown>;
+    }>
+  ).map((e) => [e.file, e.variables]),
 );
 
 describe('the defaults let every legitimate operation through', () => {
@@ -35,7 +42,17 @@ describe('the defaults let every legitimate operation through', () => {
       readFileSync(`${ROOT_DIR}/web/operations/${file}`, 'utf8'),
       exampleVariables.get(file) ?? {},
     ]),
-    ['GraphiQL introspection', getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }), {}],
+    [
+      'GraphiQL introspection',
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      }),
+      {},
+    ],
   ];
 
   it('finds the README examples', () => expect(examples.length).toBeGreaterThanOrEqual(3));
@@ -58,16 +75,21 @@ describe('graphql-armor rules with our errors', () => {
   it('follows the configuration', () => {
     const rules = requestLimits(limitsConfig({ MAX_ALIASES: '1' })).validationRules;
     expect(validate(schema, parse('{ a: __typename b: regions { name } }'), rules)).toEqual([]); // __typename is free
-    expect(validate(schema, parse('{ a: regions { name } b: regions { name } }'), rules)[0]!.extensions!.limit).toEqual({ name: 'aliases', max: 1, found: 2 });
+    expect(validate(schema, parse('{ a: regions { name } b: regions { name } }'), rules)[0]!.extensions!.limit).toEqual(
+      { name: 'aliases', max: 1, found: 2 },
+    );
   });
 
   it('gives graphql-js limits our code and advice', () => {
-    expect(graphqlJsLimitError({ message: 'Syntax Error: Document contains more that 2000 tokens. Parsing aborted.' })).toMatchObject({
+    expect(
+      graphqlJsLimitError({ message: 'Syntax Error: Document contains more that 2000 tokens. Parsing aborted.' }),
+    ).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', limit: { name: 'tokens', max: 2000 } },
     });
-    expect(graphqlJsLimitError({ message: 'Too many errors processing variables, error limit reached. Execution aborted.' })?.extensions?.code).toBe(
-      'BAD_USER_INPUT',
-    );
+    expect(
+      graphqlJsLimitError({ message: 'Too many errors processing variables, error limit reached. Execution aborted.' })
+        ?.extensions?.code,
+    ).toBe('BAD_USER_INPUT');
     expect(graphqlJsLimitError({ message: 'Cannot query field "x" on type "Query".' })).toBeNull();
   });
 });
@@ -96,31 +118,59 @@ describe('the cost of an operation', () => {
 });
 
 describe('argument caps', () => {
-  const field = (name: string) => schema.getQueryType()!.getFields()[name] ?? schema.getMutationType()!.getFields()[name]!;
+  const field = (name: string) =>
+    schema.getQueryType()!.getFields()[name] ?? schema.getMutationType()!.getFields()[name]!;
   const problem = (name: string, args: Record<string, unknown>) => checkInputCaps(args, field(name).args);
 
   it('caps text by kind, by the name of the argument or input field', () => {
-    expect([textCap('name'), textCap('about'), textCap('question')]).toEqual([INPUT_CAPS.text, INPUT_CAPS.text, INPUT_CAPS.longText]);
+    expect([textCap('name'), textCap('about'), textCap('question')]).toEqual([
+      INPUT_CAPS.text,
+      INPUT_CAPS.text,
+      INPUT_CAPS.longText,
+    ]);
     expect(problem('whoKnows', { about: 'x'.repeat(1000) })).toBeNull();
-    expect(problem('whoKnows', { about: 'x'.repeat(1001) })?.extensions).toEqual({ code: 'BAD_USER_INPUT', limit: { name: 'textLength', max: 1000, found: 1001 } });
+    expect(problem('whoKnows', { about: 'x'.repeat(1001) })?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      limit: { name: 'textLength', max: 1000, found: 1001 },
+    });
   });
 
   it('caps every list, and finds problems deep in inputs with their path', () => {
     expect(problem('nodes', { ids: Array.from({ length: 100 }, String) })).toBeNull();
-    expect(problem('nodes', { ids: Array.from({ length: 101 }, String) })?.message).toMatch(/^ids has 101 items; the limit is 100/);
-    const input = { name: 'A', expertise: [{ theme: 'ok', level: 3 }, { theme: 't'.repeat(1001), level: 3 }] };
-    expect(problem('createExpert', { input })?.message).toBe('input.expertise[1].theme is 1,001 characters long; the limit is 1,000: shorten it.');
+    expect(problem('nodes', { ids: Array.from({ length: 101 }, String) })?.message).toMatch(
+      /^ids has 101 items; the limit is 100/,
+    );
+    const input = {
+      name: 'A',
+      expertise: [
+        { theme: 'ok', level: 3 },
+        { theme: 't'.repeat(1001), level: 3 },
+      ],
+    };
+    expect(problem('createExpert', { input })?.message).toBe(
+      'input.expertise[1].theme is 1,001 characters long; the limit is 1,000: shorten it.',
+    );
     expect(problem('createExpert', { input: { name: 'A', bio: 'b'.repeat(INPUT_CAPS.longText) } })).toBeNull();
   });
 });
 
 describe('limits configuration', () => {
   it('has documented defaults', () => {
-    expect(DEFAULTS).toEqual({ maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 20, maxCost: 11_000, maxBodyBytes: 1_000_000 });
+    expect(DEFAULTS).toEqual({
+      maxDepth: 10,
+      maxAliases: 15,
+      maxTokens: 2000,
+      maxDirectives: 20,
+      maxCost: 11_000,
+      maxBodyBytes: 1_000_000,
+    });
   });
 
   it('reads each limit from its variable, and refuses a bad value in one line', () => {
-    expect(limitsConfig({ MAX_QUERY_COST: '500', MAX_BODY_BYTES: '2000000' })).toMatchObject({ maxCost: 500, maxBodyBytes: 2_000_000 });
+    expect(limitsConfig({ MAX_QUERY_COST: '500', MAX_BODY_BYTES: '2000000' })).toMatchObject({
+      maxCost: 500,
+      maxBodyBytes: 2_000_000,
+    });
     expect(() => limitsConfig({ MAX_QUERY_DEPTH: 'deep' })).toThrow(ConfigError);
     expect(() => limitsConfig({ MAX_TOKENS: '10' })).toThrow(/MAX_TOKENS=10 is not a whole number from 200/);
   });

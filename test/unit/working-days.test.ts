@@ -1,12 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { calendarChanges } from '../../src/config.js';
-import { amsterdamDate, dueAt, isWorkingDay, useCalendarChanges, workingDaysBetween } from '../../src/inquiries/working-days.js';
+import {
+  amsterdamDate,
+  dueAt,
+  isWorkingDay,
+  useCalendarChanges,
+  workingDaysBetween,
+} from '../../src/inquiries/working-days.js';
 
 // Every instant is written in UTC so the machine's time zone cannot matter. Amsterdam is UTC+1 (CET) in winter
 // and UTC+2 (CEST) in summer: the end of a day is 22:59:59.999Z in CET and 21:59:59.999Z in CEST.
 // Weekdays in the comments were checked against a real calendar.
-const due = (receivedAt: string, workingDays?: number): string => dueAt(new Date(receivedAt), workingDays).toISOString();
-const between = (receivedAt: string, until: string): number => workingDaysBetween(new Date(receivedAt), new Date(until));
+const due = (receivedAt: string, workingDays?: number): string =>
+  dueAt(new Date(receivedAt), workingDays).toISOString();
+const between = (receivedAt: string, until: string): number =>
+  workingDaysBetween(new Date(receivedAt), new Date(until));
 
 describe('amsterdamDate', () => {
   it('gives the Amsterdam calendar date, not the UTC one', () => {

@@ -9,7 +9,16 @@ import { tooltipLines } from './lib/dom';
 import { localName } from './lib/i18n';
 import type { DashboardLabel } from './dashboard-text';
 
-echarts.use([HeatmapChart, BarChart, LineChart, GridComponent, TooltipComponent, VisualMapComponent, LegendComponent, SVGRenderer]);
+echarts.use([
+  HeatmapChart,
+  BarChart,
+  LineChart,
+  GridComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  LegendComponent,
+  SVGRenderer,
+]);
 
 export type Chart = echarts.ECharts;
 type T = (key: DashboardLabel) => string;
@@ -36,7 +45,8 @@ const COVERAGE_MARGIN = { top: 10, bottom: 90 };
 const COVERAGE_ROW_PX = 24;
 
 /** The coverage chart's height: every row keeps room for its label, however many themes there are; at least 30rem. */
-export const coverageHeight = (rows: number) => `max(30rem, ${COVERAGE_MARGIN.top + COVERAGE_MARGIN.bottom + rows * COVERAGE_ROW_PX}px)`;
+export const coverageHeight = (rows: number) =>
+  `max(30rem, ${COVERAGE_MARGIN.top + COVERAGE_MARGIN.bottom + rows * COVERAGE_ROW_PX}px)`;
 
 /** One mark per cell: [column, row, experts, demand]; gaps outlined in red. */
 export function coverageOption(coverage: Coverage, t: T): echarts.EChartsCoreOption {
@@ -58,16 +68,39 @@ export function coverageOption(coverage: Coverage, t: T): echarts.EChartsCoreOpt
         ),
     },
     grid: { left: 170, right: 20, ...COVERAGE_MARGIN },
-    xAxis: { type: 'category', data: coverage.columns.map(columnName), axisLabel: { rotate: 35, interval: 0 }, triggerEvent: true, splitArea: { show: true } },
-    yAxis: { type: 'category', data: coverage.rows.map((row) => localName(row.theme)), inverse: true, axisLabel: { interval: 0, width: 160, overflow: 'truncate' }, triggerEvent: true },
-    visualMap: { min: 0, max, dimension: 2, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f4f7fb', '#9ec5e8', '#2b6cb0', '#123a66'] } },
-    series: [{
-      type: 'heatmap',
-      name: 'coverage',
-      data,
-      label: { show: true, formatter: (p: { value: number[] }) => `${p.value[2]}/${p.value[3]}`, fontSize: 11 },
-      emphasis: { itemStyle: { shadowBlur: 6, shadowColor: 'rgba(0,0,0,0.4)' } },
-    }],
+    xAxis: {
+      type: 'category',
+      data: coverage.columns.map(columnName),
+      axisLabel: { rotate: 35, interval: 0 },
+      triggerEvent: true,
+      splitArea: { show: true },
+    },
+    yAxis: {
+      type: 'category',
+      data: coverage.rows.map((row) => localName(row.theme)),
+      inverse: true,
+      axisLabel: { interval: 0, width: 160, overflow: 'truncate' },
+      triggerEvent: true,
+    },
+    visualMap: {
+      min: 0,
+      max,
+      dimension: 2,
+      calculable: false,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      inRange: { color: ['#f4f7fb', '#9ec5e8', '#2b6cb0', '#123a66'] },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        name: 'coverage',
+        data,
+        label: { show: true, formatter: (p: { value: number[] }) => `${p.value[2]}/${p.value[3]}`, fontSize: 11 },
+        emphasis: { itemStyle: { shadowBlur: 6, shadowColor: 'rgba(0,0,0,0.4)' } },
+      },
+    ],
   };
 }
 
@@ -107,7 +140,15 @@ export function shareOption(series: readonly Bucket[], interval: string): echart
     grid: { left: 45, right: 20, top: 10, bottom: 30 },
     xAxis: { type: 'category', data: series.map((b) => bucketLabel(b, interval)) },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    series: [{ type: 'line', name: 'share', connectNulls: true, itemStyle: { color: '#2a9d6f' }, data: series.map((b) => (b.answeredOnTimeShare == null ? null : b.answeredOnTimeShare * 100)) }],
+    series: [
+      {
+        type: 'line',
+        name: 'share',
+        connectNulls: true,
+        itemStyle: { color: '#2a9d6f' },
+        data: series.map((b) => (b.answeredOnTimeShare == null ? null : b.answeredOnTimeShare * 100)),
+      },
+    ],
   };
 }
 
@@ -117,7 +158,20 @@ export function rankingOption(items: ReadonlyArray<{ label: string; count: numbe
     tooltip: {},
     grid: { left: 160, right: 30, top: 5, bottom: 20 },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: items.map((i) => i.label), axisLabel: { width: 150, overflow: 'truncate' } },
-    series: [{ type: 'bar', name: 'ranking', itemStyle: { color: '#4c7fb8' }, label: { show: true, position: 'right' }, data: items.map((i) => i.count) }],
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: items.map((i) => i.label),
+      axisLabel: { width: 150, overflow: 'truncate' },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: 'ranking',
+        itemStyle: { color: '#4c7fb8' },
+        label: { show: true, position: 'right' },
+        data: items.map((i) => i.count),
+      },
+    ],
   };
 }

@@ -33,5 +33,11 @@ export interface Example {
 export const EXAMPLES: Example[] = examples.map((example) => {
   const query = TEXTS[example.file];
   if (query === undefined) throw new Error(`examples.json names ${example.file}, which examples.ts does not import`);
-  return { name: example.file.replace(/\.graphql$/, ''), title: example.title, description: example.description, query, variables: JSON.stringify(example.variables, null, 2) };
+  return {
+    name: example.file.replace(/\.graphql$/, ''),
+    title: example.title,
+    description: example.description,
+    query,
+    variables: JSON.stringify(example.variables, null, 2),
+  };
 });

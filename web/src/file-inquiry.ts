@@ -20,8 +20,17 @@ export function mountFileForm(
 ): void {
   const question = h('textarea', { name: 'question', required: true, rows: 2, maxLength: 5000 }, prefill.question);
   const askedBy = h('select', { name: 'askedBy', required: true }, h('option', { value: '' }, t('choose')));
-  const kind = h('select', { name: 'kind' }, (['EXPERTISE_REQUEST', 'KNOWLEDGE_SECURITY'] as const).map((k) => h('option', { value: k }, t(`kind_${k}`))));
-  const routedTo = h('select', { name: 'routedTo' }, h('option', { value: 'ckn' }, 'CKN'), h('option', { value: 'reka' }, 'REKA'));
+  const kind = h(
+    'select',
+    { name: 'kind' },
+    (['EXPERTISE_REQUEST', 'KNOWLEDGE_SECURITY'] as const).map((k) => h('option', { value: k }, t(`kind_${k}`))),
+  );
+  const routedTo = h(
+    'select',
+    { name: 'routedTo' },
+    h('option', { value: 'ckn' }, 'CKN'),
+    h('option', { value: 'reka' }, 'REKA'),
+  );
   const contactName = h('input', { name: 'contactName', maxLength: 200 });
   const contactEmail = h('input', { name: 'contactEmail', type: 'email', maxLength: 200 });
   const context = h('textarea', { name: 'context', rows: 2, maxLength: 5000 });
@@ -38,33 +47,47 @@ export function mountFileForm(
   loadInstitutions(null).catch((error: Error) => render(outcome, h('span', { class: 'error' }, error.message)));
 
   const submit = h('button', { type: 'submit' }, t('file'));
-  const form = h('form', { class: 'file-inquiry', on: { submit: (event) => {
-    event.preventDefault();
-    const security = kind.value === 'KNOWLEDGE_SECURITY';
-    const input: RecordInquiryInput = {
-      question: question.value.trim(),
-      askedBy: askedBy.value,
-      kind: security ? 'KNOWLEDGE_SECURITY' : 'EXPERTISE_REQUEST',
-      ...(security ? {} : { routedTo: routedTo.value }),
-      ...(prefill.theme ? { themes: [prefill.theme] } : {}),
-      ...(prefill.country ? { countries: [prefill.country] } : {}),
-      ...(contactName.value.trim() ? { contactName: contactName.value.trim() } : {}),
-      ...(contactEmail.value.trim() ? { contactEmail: contactEmail.value.trim() } : {}),
-      ...(context.value.trim() ? { context: context.value.trim() } : {}),
-    };
-    submit.disabled = true;
-    render(outcome, t('filing'));
-    record(input).then(
-      ({ data }) => {
-        const inquiry = data!.recordInquiry.inquiry;
-        render(outcome, h('span', { class: 'filed', dataset: { slug: inquiry.slug, id: inquiry.id } }, `${t('filed')} ${inquiry.slug} · ${t('due')} ${formatDate(inquiry.dueAt)}`));
+  const form = h(
+    'form',
+    {
+      class: 'file-inquiry',
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          const security = kind.value === 'KNOWLEDGE_SECURITY';
+          const input: RecordInquiryInput = {
+            question: question.value.trim(),
+            askedBy: askedBy.value,
+            kind: security ? 'KNOWLEDGE_SECURITY' : 'EXPERTISE_REQUEST',
+            ...(security ? {} : { routedTo: routedTo.value }),
+            ...(prefill.theme ? { themes: [prefill.theme] } : {}),
+            ...(prefill.country ? { countries: [prefill.country] } : {}),
+            ...(contactName.value.trim() ? { contactName: contactName.value.trim() } : {}),
+            ...(contactEmail.value.trim() ? { contactEmail: contactEmail.value.trim() } : {}),
+            ...(context.value.trim() ? { context: context.value.trim() } : {}),
+          };
+          submit.disabled = true;
+          render(outcome, t('filing'));
+          record(input).then(
+            ({ data }) => {
+              const inquiry = data!.recordInquiry.inquiry;
+              render(
+                outcome,
+                h(
+                  'span',
+                  { class: 'filed', dataset: { slug: inquiry.slug, id: inquiry.id } },
+                  `${t('filed')} ${inquiry.slug} · ${t('due')} ${formatDate(inquiry.dueAt)}`,
+                ),
+              );
+            },
+            (error: Error) => {
+              submit.disabled = false;
+              render(outcome, h('span', { class: 'error' }, error.message));
+            },
+          );
+        },
       },
-      (error: Error) => {
-        submit.disabled = false;
-        render(outcome, h('span', { class: 'error' }, error.message));
-      },
-    );
-  } } },
+    },
     h('label', {}, t('fileQuestion'), question),
     h('label', {}, t('askedBy'), askedBy),
     h('label', {}, t('kind'), kind),

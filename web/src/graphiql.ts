@@ -31,13 +31,18 @@ mountHeader(document.getElementById('header')!, { devIdentities: options.devIden
 const fetcher = createGraphiQLFetcher({
   url: '/graphql',
   fetch: (input: RequestInfo | URL, init?: RequestInit) =>
-    fetch(input, { ...init, headers: { ...authorizationHeader(), ...(init?.headers as Record<string, string> | undefined) } }),
+    fetch(input, {
+      ...init,
+      headers: { ...authorizationHeader(), ...(init?.headers as Record<string, string> | undefined) },
+    }),
 });
 
 function ExamplesPanel() {
   const { addTab, setOperationName } = useGraphiQLActions() as { addTab(): void; setOperationName(name: string): void };
   const queryEditor = useGraphiQL((state: { queryEditor?: { setValue(v: string): void } }) => state.queryEditor);
-  const variableEditor = useGraphiQL((state: { variableEditor?: { setValue(v: string): void } }) => state.variableEditor);
+  const variableEditor = useGraphiQL(
+    (state: { variableEditor?: { setValue(v: string): void } }) => state.variableEditor,
+  );
   const open = (example: Example) => {
     addTab();
     queryEditor?.setValue(example.query);
@@ -47,12 +52,27 @@ function ExamplesPanel() {
     const name = getOperationAST(parse(example.query))?.name?.value;
     if (name) setOperationName(name);
   };
-  return createElement('div', { className: 'examples-panel' },
+  return createElement(
+    'div',
+    { className: 'examples-panel' },
     createElement('div', { className: 'graphiql-doc-explorer-title' }, 'Examples'),
-    createElement('ul', null, EXAMPLES.map((example) =>
-      createElement('li', { key: example.name },
-        createElement('button', { type: 'button', className: 'example-open', 'data-example': example.name, onClick: () => open(example) }, example.title),
-        createElement('p', null, example.description)))));
+    createElement(
+      'ul',
+      null,
+      EXAMPLES.map((example) =>
+        createElement(
+          'li',
+          { key: example.name },
+          createElement(
+            'button',
+            { type: 'button', className: 'example-open', 'data-example': example.name, onClick: () => open(example) },
+            example.title,
+          ),
+          createElement('p', null, example.description),
+        ),
+      ),
+    ),
+  );
 }
 
 const examplesPlugin = {

@@ -1,6 +1,12 @@
 // The search page (/): "who knows about X in country Y" for policy officers, with the reasons for each
 // expert, contact details where the API returns them, similar earlier inquiries, and filing an inquiry.
-import { RecordInquiryDocument, SimilarInquiriesDocument, WhoKnowsDocument, type WhoKnowsQuery, type SimilarInquiriesQuery } from './gql/graphql';
+import {
+  RecordInquiryDocument,
+  SimilarInquiriesDocument,
+  WhoKnowsDocument,
+  type WhoKnowsQuery,
+  type SimilarInquiriesQuery,
+} from './gql/graphql';
 import { errorAt, request, RequestFailed, type GraphqlError } from './lib/client';
 import { h, pageOptions, render } from './lib/dom';
 import { formatDate, labels, localName } from './lib/i18n';
@@ -21,8 +27,23 @@ const MAY_FILE = ['officer', 'secretariat', 'desk', 'admin'];
 const mayReadContacts = currentRoles().some((role) => MAY_FILE.includes(role));
 
 const main = document.getElementById('app')!;
-const questionInput = h('input', { type: 'search', name: 'q', class: 'question', required: true, placeholder: t('placeholder'), 'aria-label': t('question'), maxLength: 500 });
-const countryInput = h('input', { type: 'text', name: 'country', class: 'country', placeholder: t('countryPlaceholder'), 'aria-label': t('country'), maxLength: 100 });
+const questionInput = h('input', {
+  type: 'search',
+  name: 'q',
+  class: 'question',
+  required: true,
+  placeholder: t('placeholder'),
+  'aria-label': t('question'),
+  maxLength: 500,
+});
+const countryInput = h('input', {
+  type: 'text',
+  name: 'country',
+  class: 'country',
+  placeholder: t('countryPlaceholder'),
+  'aria-label': t('country'),
+  maxLength: 100,
+});
 const status = h('p', { class: 'status', role: 'status' });
 const experts = h('section', { class: 'experts', 'aria-label': t('experts') });
 const similar = h('section', { class: 'similar', 'aria-label': t('similar') });
@@ -35,18 +56,43 @@ function expertCard(edge: Edge, index: number, errors: readonly GraphqlError[]):
   const expert = edge.node;
   const at = (field: string) => ['whoKnows', 'edges', index, 'node', field];
   const contacts = [
-    expert.email && !errorAt(errors, at('email')) ? h('a', { class: 'email', href: `mailto:${expert.email}` }, expert.email) : null,
-    expert.phone && !errorAt(errors, at('phone')) ? h('a', { class: 'phone', href: `tel:${expert.phone}` }, expert.phone) : null,
+    expert.email && !errorAt(errors, at('email'))
+      ? h('a', { class: 'email', href: `mailto:${expert.email}` }, expert.email)
+      : null,
+    expert.phone && !errorAt(errors, at('phone'))
+      ? h('a', { class: 'phone', href: `tel:${expert.phone}` }, expert.phone)
+      : null,
   ].filter((item): item is HTMLAnchorElement => item !== null);
   const affiliation = expert.affiliations.find((a) => a.current);
-  const headline = document.documentElement.lang === 'nl' ? expert.headlineNl ?? expert.headline : expert.headline;
-  return h('li', { class: 'expert', dataset: { slug: expert.slug } },
+  const headline = document.documentElement.lang === 'nl' ? (expert.headlineNl ?? expert.headline) : expert.headline;
+  return h(
+    'li',
+    { class: 'expert', dataset: { slug: expert.slug } },
     h('h3', {}, expert.name, h('span', { class: 'score', title: t('score') }, edge.score.toFixed(1))),
     headline ? h('p', { class: 'headline' }, headline) : null,
-    h('p', { class: 'meta' }, [affiliation ? `${affiliation.role ?? ''} ${affiliation.institution.name}`.trim() : null, expert.networks.map((n) => n.acronym).join(', ')].filter(Boolean).join(' · ')),
-    h('ul', { class: 'reasons', 'aria-label': t('reasons') }, edge.reasons.map((reason) => h('li', { class: 'reason', dataset: { kind: reason.kind } }, reason.text))),
+    h(
+      'p',
+      { class: 'meta' },
+      [
+        affiliation ? `${affiliation.role ?? ''} ${affiliation.institution.name}`.trim() : null,
+        expert.networks.map((n) => n.acronym).join(', '),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
+    h(
+      'ul',
+      { class: 'reasons', 'aria-label': t('reasons') },
+      edge.reasons.map((reason) => h('li', { class: 'reason', dataset: { kind: reason.kind } }, reason.text)),
+    ),
     contacts.length
-      ? h('p', { class: 'contact' }, t('contact'), ' ', contacts.flatMap((c, i) => (i ? [' · ', c] : [c])))
+      ? h(
+          'p',
+          { class: 'contact' },
+          t('contact'),
+          ' ',
+          contacts.flatMap((c, i) => (i ? [' · ', c] : [c])),
+        )
       : h('p', { class: 'no-contact' }, expert.contactConsent ? t('contactHidden') : t('viaSecretariat')),
   );
 }
@@ -54,11 +100,26 @@ function expertCard(edge: Edge, index: number, errors: readonly GraphqlError[]):
 function similarCard(item: Similar): HTMLElement {
   const inquiry = item.inquiry;
   const about = [...inquiry.themes.map(localName), ...inquiry.countries.map(localName)].join(', ');
-  return h('li', { class: 'similar-inquiry', dataset: { slug: inquiry.slug } },
+  return h(
+    'li',
+    { class: 'similar-inquiry', dataset: { slug: inquiry.slug } },
     h('p', { class: 'asked' }, inquiry.question),
-    h('p', { class: 'meta' }, [formatDate(inquiry.receivedAt), t(`status_${inquiry.status}` as 'status_RECEIVED'), about].filter(Boolean).join(' · ')),
+    h(
+      'p',
+      { class: 'meta' },
+      [formatDate(inquiry.receivedAt), t(`status_${inquiry.status}` as 'status_RECEIVED'), about]
+        .filter(Boolean)
+        .join(' · '),
+    ),
     item.sharedAnswer
-      ? h('blockquote', { class: 'answer' }, item.sharedAnswer, item.answeredBy.length ? h('footer', {}, `${t('answeredBy')} ${item.answeredBy.map((e) => e.name).join(', ')}`) : null)
+      ? h(
+          'blockquote',
+          { class: 'answer' },
+          item.sharedAnswer,
+          item.answeredBy.length
+            ? h('footer', {}, `${t('answeredBy')} ${item.answeredBy.map((e) => e.name).join(', ')}`)
+            : null,
+        )
       : h('p', { class: 'no-answer' }, inquiry.answeredAt ? t('answerNotShared') : t('notAnswered')),
     h('p', { class: 'why' }, item.reasons.map((r) => r.text).join('; ')),
   );
@@ -69,11 +130,23 @@ async function whoKnows(text: string, chosenCountry: string) {
   const read = readQuestion(text);
   const country = chosenCountry || read.country;
   try {
-    return { ...(await request(WhoKnowsDocument, { about: read.about, country: country || null, first: 10, contacts: mayReadContacts })), country };
+    return {
+      ...(await request(WhoKnowsDocument, {
+        about: read.about,
+        country: country || null,
+        first: 10,
+        contacts: mayReadContacts,
+      })),
+      country,
+    };
   } catch (error) {
-    if (!(error instanceof RequestFailed) || chosenCountry || !read.country || error.code !== 'BAD_USER_INPUT') throw error;
+    if (!(error instanceof RequestFailed) || chosenCountry || !read.country || error.code !== 'BAD_USER_INPUT')
+      throw error;
     const whole = read.about + ' in ' + read.country;
-    return { ...(await request(WhoKnowsDocument, { about: whole, country: null, first: 10, contacts: mayReadContacts })), country: null };
+    return {
+      ...(await request(WhoKnowsDocument, { about: whole, country: null, first: 10, contacts: mayReadContacts })),
+      country: null,
+    };
   }
 }
 
@@ -94,42 +167,77 @@ async function search(text: string, chosenCountry: string): Promise<void> {
   } else {
     const { data, errors } = found.value;
     const result = data!.whoKnows;
-    const understood = [result.theme ? localName(result.theme) : `“${read.about}”`, result.region ? localName(result.region) : result.countries.map(localName).join(', ')].filter(Boolean).join(' — ');
+    const understood = [
+      result.theme ? localName(result.theme) : `“${read.about}”`,
+      result.region ? localName(result.region) : result.countries.map(localName).join(', '),
+    ]
+      .filter(Boolean)
+      .join(' — ');
     render(status, `${result.totalCount} ${t('found')} ${understood}`);
-    render(experts, h('h2', {}, t('experts')), result.edges.length
-      ? h('ol', { class: 'expert-list' }, result.edges.map((edge, index) => expertCard(edge, index, errors)))
-      : h('p', { class: 'empty' }, t('noExperts')));
+    render(
+      experts,
+      h('h2', {}, t('experts')),
+      result.edges.length
+        ? h(
+            'ol',
+            { class: 'expert-list' },
+            result.edges.map((edge, index) => expertCard(edge, index, errors)),
+          )
+        : h('p', { class: 'empty' }, t('noExperts')),
+    );
   }
   if (earlier.status === 'fulfilled') {
     const items = earlier.value.data!.similarInquiries;
-    render(similar, h('h2', {}, t('similar')), items.length ? h('ol', { class: 'similar-list' }, items.map(similarCard)) : h('p', { class: 'empty' }, t('noSimilar')));
+    render(
+      similar,
+      h('h2', {}, t('similar')),
+      items.length
+        ? h('ol', { class: 'similar-list' }, items.map(similarCard))
+        : h('p', { class: 'empty' }, t('noSimilar')),
+    );
   } else {
     render(similar, h('h2', {}, t('similar')), h('p', { class: 'error' }, (earlier.reason as Error).message));
   }
   if (currentRoles().some((role) => MAY_FILE.includes(role))) {
-    const theme = found.status === 'fulfilled' ? found.value.data!.whoKnows.theme?.slug ?? null : null;
+    const theme = found.status === 'fulfilled' ? (found.value.data!.whoKnows.theme?.slug ?? null) : null;
     const country = found.status === 'fulfilled' ? found.value.country : null;
     mountFileForm(filing, t, { question: text, theme, country }, (input) => request(RecordInquiryDocument, { input }));
   }
 }
 
-const form = h('form', { class: 'ask', role: 'search', on: { submit: (event) => {
-  event.preventDefault();
-  const text = questionInput.value.trim();
-  if (!text) return;
-  const url = new URL(location.href);
-  url.searchParams.set('q', text);
-  if (countryInput.value.trim()) url.searchParams.set('country', countryInput.value.trim());
-  else url.searchParams.delete('country');
-  history.replaceState(null, '', url);
-  void search(text, countryInput.value.trim());
-} } },
+const form = h(
+  'form',
+  {
+    class: 'ask',
+    role: 'search',
+    on: {
+      submit: (event) => {
+        event.preventDefault();
+        const text = questionInput.value.trim();
+        if (!text) return;
+        const url = new URL(location.href);
+        url.searchParams.set('q', text);
+        if (countryInput.value.trim()) url.searchParams.set('country', countryInput.value.trim());
+        else url.searchParams.delete('country');
+        history.replaceState(null, '', url);
+        void search(text, countryInput.value.trim());
+      },
+    },
+  },
   h('label', {}, h('span', {}, t('question')), questionInput),
   h('label', {}, h('span', {}, t('country')), countryInput),
   h('button', { type: 'submit' }, t('ask')),
 );
 
-render(main, h('h1', {}, t('title')), h('p', { class: 'intro' }, t('intro')), form, status, h('div', { class: 'results' }, experts, similar), filing);
+render(
+  main,
+  h('h1', {}, t('title')),
+  h('p', { class: 'intro' }, t('intro')),
+  form,
+  status,
+  h('div', { class: 'results' }, experts, similar),
+  filing,
+);
 
 // A question in the address (after a sign-in or language switch, or a shared link) is asked again.
 const params = new URLSearchParams(location.search);

@@ -33,7 +33,9 @@ export function checkJava(): Promise<void> {
       }
     },
     (err: unknown) => {
-      throw new EmbeddedNeo4jError(`Java 17+ is needed for the embedded Neo4j but ${notRunnable('java', err)}: ${JAVA_HINT}`);
+      throw new EmbeddedNeo4jError(
+        `Java 17+ is needed for the embedded Neo4j but ${notRunnable('java', err)}: ${JAVA_HINT}`,
+      );
     },
   );
   javaChecked.catch(() => (javaChecked = undefined));
@@ -70,7 +72,12 @@ async function buildIfNeeded(log: (line: string) => void): Promise<void> {
         .split('\n')
         .map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim())
         .filter((l) => l.startsWith('[ERROR]'))
-        .map((l) => l.slice('[ERROR]'.length).replace(/\s*-> \[Help \d+\]$/, '').trim())
+        .map((l) =>
+          l
+            .slice('[ERROR]'.length)
+            .replace(/\s*-> \[Help \d+\]$/, '')
+            .trim(),
+        )
         .find((l) => l !== '' && !/^COMPILATION ERROR/.test(l));
       throw new EmbeddedNeo4jError(
         `Building the embedded Neo4j launcher failed (mvn -q -B package in ${PROJECT_DIR}): ${
@@ -114,7 +121,10 @@ async function withBuildLock(fn: () => Promise<void>): Promise<void> {
       break;
     } catch (err) {
       if (errorCode(err) !== 'EEXIST') throw err;
-      const age = await stat(BUILD_LOCK).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(BUILD_LOCK).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > BUILD_TIMEOUT_MS) await rm(BUILD_LOCK, { recursive: true, force: true }); // left by a crash
       if (Date.now() > deadline) {
         throw new EmbeddedNeo4jError(`Timed out waiting for another build of the embedded Neo4j: remove ${BUILD_LOCK}`);

@@ -133,9 +133,11 @@ function launch(dataDir: string, port: number, opts: EmbeddedOptions, log: (line
     child.stdin?.on('error', () => {});
 
     const timer = setTimeout(() => {
-      fail(new EmbeddedNeo4jError(
-        `Embedded Neo4j was not ready within ${READY_TIMEOUT_MS / 1000} s: see ${dataDir}/logs/debug.log or set NEO4J_URI to use an existing Neo4j`,
-      ));
+      fail(
+        new EmbeddedNeo4jError(
+          `Embedded Neo4j was not ready within ${READY_TIMEOUT_MS / 1000} s: see ${dataDir}/logs/debug.log or set NEO4J_URI to use an existing Neo4j`,
+        ),
+      );
       child.kill('SIGKILL');
     }, READY_TIMEOUT_MS);
 
@@ -174,7 +176,11 @@ function launch(dataDir: string, port: number, opts: EmbeddedOptions, log: (line
     });
 
     child.once('error', (err) => {
-      fail(new EmbeddedNeo4jError(`Java 17+ is needed for the embedded Neo4j but ${notRunnable('java', err)}: ${JAVA_HINT}`));
+      fail(
+        new EmbeddedNeo4jError(
+          `Java 17+ is needed for the embedded Neo4j but ${notRunnable('java', err)}: ${JAVA_HINT}`,
+        ),
+      );
     });
     child.once('exit', (code, signal) => {
       process.removeListener('exit', killOnExit);
@@ -185,10 +191,12 @@ function launch(dataDir: string, port: number, opts: EmbeddedOptions, log: (line
       if (code === EXIT_PORT_IN_USE) {
         fail(new PortInUse(lastError || `Bolt port ${port} on 127.0.0.1 is in use: choose another port`));
       } else {
-        fail(new EmbeddedNeo4jError(
-          lastError ||
-            `Embedded Neo4j exited (${signal ?? `code ${code}`}) before it was ready: see ${dataDir}/logs/debug.log`,
-        ));
+        fail(
+          new EmbeddedNeo4jError(
+            lastError ||
+              `Embedded Neo4j exited (${signal ?? `code ${code}`}) before it was ready: see ${dataDir}/logs/debug.log`,
+          ),
+        );
       }
     });
   });

@@ -6,20 +6,32 @@ import type { CsvProblem } from './parse.js';
  * characters (a Latin-1 "Jürgen" became "J�rgen"). With an encoding (any label the WHATWG Encoding
  * standard knows, e.g. `windows-1252`, `iso-8859-1`, `utf-16le`) the bytes are converted from it.
  */
-export function decodeCsv(bytes: Uint8Array, encoding?: string): { text: string; problems: [] } | { text: null; problems: CsvProblem[] } {
+export function decodeCsv(
+  bytes: Uint8Array,
+  encoding?: string,
+): { text: string; problems: [] } | { text: null; problems: CsvProblem[] } {
   const refuse = (line: number, message: string) => ({ text: null, problems: [{ line, field: 'file', message }] });
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(encoding?.trim() || 'utf-8', { fatal: true });
   } catch {
-    return refuse(1, `"${encoding}" is not an encoding this tool knows: use e.g. utf-8, windows-1252, iso-8859-1 or utf-16le`);
+    return refuse(
+      1,
+      `"${encoding}" is not an encoding this tool knows: use e.g. utf-8, windows-1252, iso-8859-1 or utf-16le`,
+    );
   }
   const bad = firstInvalidUtf8(bytes);
   if (decoder.encoding === 'utf-8') {
     if (bad !== -1) return refuse(lineAt(bytes, bad), notUtf8(bytes, bad));
   } else if (bad === -1 && bytes.some((byte) => byte >= 0x80)) {
     // A UTF-8 file read as windows-1252 turns "Jürgen" into "JÃ¼rgen" without any error: refuse the mismatch instead.
-    return refuse(lineAt(bytes, bytes.findIndex((byte) => byte >= 0x80)), `is UTF-8, not ${decoder.encoding}: leave out the encoding`);
+    return refuse(
+      lineAt(
+        bytes,
+        bytes.findIndex((byte) => byte >= 0x80),
+      ),
+      `is UTF-8, not ${decoder.encoding}: leave out the encoding`,
+    );
   }
   let text: string;
   try {
@@ -78,7 +90,7 @@ function notUtf8(bytes: Uint8Array, offset: number): string {
 
 /** The offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629), or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i]!;
     if (lead < 0x80) {
       i++;

@@ -39,7 +39,14 @@ export async function importExperts(
   options: { dryRun: boolean; source: string; formProblems?: CsvProblem[] },
 ): Promise<ImportReport> {
   const now = new Date();
-  const report: ImportReport = { rows: rows.length, created: [], updated: [], unchanged: [], problems: [...(options.formProblems ?? [])], written: false };
+  const report: ImportReport = {
+    rows: rows.length,
+    created: [],
+    updated: [],
+    unchanged: [],
+    problems: [...(options.formProblems ?? [])],
+    written: false,
+  };
   // A cell out of form anywhere: every row is still checked against the graph, but none is written (not even to roll back).
   const writing = report.problems.length === 0;
   const seen = new Map<string, { line: number; slug: string }>();
@@ -54,7 +61,8 @@ export async function importExperts(
         const id = existing?.id ?? slug;
         const earlier = seen.get(id);
         // The same slug twice is reported by parseExpertCsv; an old id and the kept one are two rows for one expert.
-        if (earlier && earlier.slug !== slug) problems.add('slug', `names the same expert ("${id}") as line ${earlier.line}: merge the two rows`);
+        if (earlier && earlier.slug !== slug)
+          problems.add('slug', `names the same expert ("${id}") as line ${earlier.line}: merge the two rows`);
         seen.set(id, { line, slug });
         if (existing) {
           // Under the expert's write lock (taken only when the rows may be written).
@@ -68,7 +76,8 @@ export async function importExperts(
         } else {
           const { write, takenSlugs } = await checkNewExpert(queries, viewer, fields, problems, now, slug);
           // Ids of merged or erased experts stay reserved.
-          if (takenSlugs.includes(slug)) problems.add('slug', `"${slug}" belonged to an expert who was erased: choose another`);
+          if (takenSlugs.includes(slug))
+            problems.add('slug', `"${slug}" belonged to an expert who was erased: choose another`);
           if (writing && problems.list.length === 0) {
             await insertExpert(tx, slug, write);
             report.created.push(slug);
@@ -92,10 +101,22 @@ export async function importExperts(
  * Parses and imports a CSV text. A file that cannot be read as experts (bad CSV, unknown or missing
  * columns) stops before any row is checked; a cell in the wrong form is reported with the rows' other problems.
  */
-export async function importExpertCsv(queries: Queries, viewer: Viewer, text: string, options: { dryRun: boolean; source: string }): Promise<ImportReport> {
+export async function importExpertCsv(
+  queries: Queries,
+  viewer: Viewer,
+  text: string,
+  options: { dryRun: boolean; source: string },
+): Promise<ImportReport> {
   const { rows, problems, readable } = parseExpertCsv(text);
   if (!readable) return refused(problems);
   return importExperts(queries, viewer, rows, { ...options, formProblems: problems });
 }
 
-const refused = (problems: CsvProblem[]): ImportReport => ({ rows: 0, created: [], updated: [], unchanged: [], problems, written: false });
+const refused = (problems: CsvProblem[]): ImportReport => ({
+  rows: 0,
+  created: [],
+  updated: [],
+  unchanged: [],
+  problems,
+  written: false,
+});

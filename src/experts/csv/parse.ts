@@ -90,14 +90,18 @@ function levelItems<K extends 'theme' | 'country'>(cell: string, list: string, k
     if (target === '') problems.add(`${field}.${key}`, `is empty: write ${key}|level|provenance`);
     const level = /^\d+$/.test(levelText) ? Number(levelText) : Number.NaN;
     if (levelText === '') problems.add(`${field}.level`, 'is missing: give a level from 1 to 5');
-    else if (!/^\d+$/.test(levelText)) problems.add(`${field}.level`, `"${levelText}" is not a whole number from 1 to 5`);
+    else if (!/^\d+$/.test(levelText))
+      problems.add(`${field}.level`, `"${levelText}" is not a whole number from 1 to 5`);
     else if (level < 1 || level > 5) problems.add(`${field}.level`, `must be from 1 to 5 (got ${level})`);
     const provenance = provenanceText.toUpperCase();
     if (provenance !== '' && !(PROVENANCES as readonly string[]).includes(provenance)) {
       problems.add(`${field}.provenance`, `"${provenanceText}" is not DECLARED, VERIFIED or EVIDENCED`);
     }
     const checked = provenance === '' ? null : (provenance as (typeof PROVENANCES)[number]);
-    return { [key]: target, level, provenance: checked } as { level: number; provenance: typeof checked } & Record<K, string>;
+    return { [key]: target, level, provenance: checked } as { level: number; provenance: typeof checked } & Record<
+      K,
+      string
+    >;
   });
 }
 
@@ -106,15 +110,21 @@ function affiliationItems(cell: string, problems: RowProblems) {
   return items(cell).map((item, index) => {
     const field = `affiliations[${index}]`;
     const [institution = '', role, since, until, ...extra] = parts(item);
-    if (extra.length > 0) problems.add(field, `"${item}" has ${4 + extra.length} parts: write institution|role|since|until`);
+    if (extra.length > 0)
+      problems.add(field, `"${item}" has ${4 + extra.length} parts: write institution|role|since|until`);
     if (institution === '') problems.add(`${field}.institution`, 'is empty: write institution|role|since|until');
-    if (role && role.length > EXPERT_TEXT_MAX.role) problems.add(`${field}.role`, `must be at most ${EXPERT_TEXT_MAX.role} characters (got ${role.length})`);
+    if (role && role.length > EXPERT_TEXT_MAX.role)
+      problems.add(`${field}.role`, `must be at most ${EXPERT_TEXT_MAX.role} characters (got ${role.length})`);
     const unfit = role ? lineTextProblem(role) : null;
     if (unfit) problems.add(`${field}.role`, unfit);
-    for (const [key, value] of [['since', since], ['until', until]] as const) {
+    for (const [key, value] of [
+      ['since', since],
+      ['until', until],
+    ] as const) {
       if (value && !isDay(value)) problems.add(`${field}.${key}`, `"${value}" is not a date as YYYY-MM-DD`);
     }
-    if (since && until && isDay(since) && isDay(until) && until < since) problems.add(`${field}.until`, `${until} is before since (${since})`);
+    if (since && until && isDay(since) && isDay(until) && until < since)
+      problems.add(`${field}.until`, `${until} is before since (${since})`);
     return { institution, role: orNull(role), since: orNull(since), until: orNull(until) };
   });
 }
@@ -125,7 +135,12 @@ function affiliationItems(cell: string, problems: RowProblems) {
  * A field with a problem is left out of the input, so that only well-formed values reach the graph checks
  * (and none reaches Neo4j); its problems are added with the line.
  */
-function rowInput(record: Record<string, string>, columns: ExpertColumn[], line: number, report: CsvProblem[]): ExpertRow['input'] {
+function rowInput(
+  record: Record<string, string>,
+  columns: ExpertColumn[],
+  line: number,
+  report: CsvProblem[],
+): ExpertRow['input'] {
   const problems = new RowProblems();
   const has = (column: ExpertColumn) => columns.includes(column);
   for (const column of columns) {
@@ -160,7 +175,8 @@ function rowInput(record: Record<string, string>, columns: ExpertColumn[], line:
   checkedProperties(properties, Object.fromEntries(Object.entries(input).filter(([field]) => !bad.has(field))));
   for (const problem of properties.list) problems.add(problem.field, problem.message);
 
-  for (const field of problems.fields()) if (field !== 'slug') delete (input as ExpertFieldsInput)[field as keyof ExpertFieldsInput];
+  for (const field of problems.fields())
+    if (field !== 'slug') delete (input as ExpertFieldsInput)[field as keyof ExpertFieldsInput];
   report.push(...problems.list.map((problem) => ({ line, ...problem })));
   return input;
 }
@@ -181,19 +197,32 @@ export function parseExpertCsv(text: string): { rows: ExpertRow[]; problems: Csv
     }) as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    return { rows: [], problems: [{ line, field: 'file', message: `not valid CSV: ${(error as Error).message}` }], readable: false };
+    return {
+      rows: [],
+      problems: [{ line, field: 'file', message: `not valid CSV: ${(error as Error).message}` }],
+      readable: false,
+    };
   }
   const header = parse(text, { bom: true, to_line: 1 }) as string[][];
   const columns = (header[0] ?? []).map((column) => column.trim());
   const unknown = new Set(columns.filter((column) => !(column in EXPERT_COLUMNS)));
   for (const column of unknown) {
-    problems.push({ line: 1, field: column, message: `is not a known column: use ${Object.keys(EXPERT_COLUMNS).join(', ')}` });
+    problems.push({
+      line: 1,
+      field: column,
+      message: `is not a known column: use ${Object.keys(EXPERT_COLUMNS).join(', ')}`,
+    });
   }
   // CSV readers keep the last of two columns of one name: the first one's cells would be dropped without a word.
   const positions = new Map<string, number[]>();
   columns.forEach((column, index) => positions.set(column, [...(positions.get(column) ?? []), index + 1]));
   for (const [column, at] of positions) {
-    if (at.length > 1) problems.push({ line: 1, field: column, message: `appears ${at.length} times (columns ${at.join(', ')}): keep one of them` });
+    if (at.length > 1)
+      problems.push({
+        line: 1,
+        field: column,
+        message: `appears ${at.length} times (columns ${at.join(', ')}): keep one of them`,
+      });
   }
   for (const required of ['slug', 'name'] as const) {
     if (!columns.includes(required)) problems.push({ line: 1, field: required, message: 'column is missing' });
@@ -213,7 +242,8 @@ export function parseExpertCsv(text: string): { rows: ExpertRow[]; problems: Csv
   const rows = records.map(({ record, info }) => {
     const input = rowInput(record, columns as ExpertColumn[], info.lines, problems);
     const earlier = seen.get(input.slug);
-    if (input.slug && earlier !== undefined) problems.push({ line: info.lines, field: 'slug', message: `"${input.slug}" is on line ${earlier} already` });
+    if (input.slug && earlier !== undefined)
+      problems.push({ line: info.lines, field: 'slug', message: `"${input.slug}" is on line ${earlier} already` });
     seen.set(input.slug, info.lines);
     return { line: info.lines, input };
   });

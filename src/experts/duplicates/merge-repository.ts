@@ -4,7 +4,8 @@ import { auditedNodesPointingAt } from '../write-repository.js';
 import { POSSIBLY_SAME } from './repository.js';
 
 /** Cypher: how strong a provenance is; none recorded means DECLARED. */
-const provenanceRank = (provenance: string) => `CASE ${provenance} WHEN 'VERIFIED' THEN 3 WHEN 'EVIDENCED' THEN 2 ELSE 1 END`;
+const provenanceRank = (provenance: string) =>
+  `CASE ${provenance} WHEN 'VERIFIED' THEN 3 WHEN 'EVIDENCED' THEN 2 ELSE 1 END`;
 
 /**
  * Folds the removed expert's relationship `old` into the kept expert's `kept` of the same type to the same

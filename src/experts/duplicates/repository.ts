@@ -72,7 +72,9 @@ export async function refreshAllDuplicateCandidates(queries: Queries): Promise<v
     if (batch.length === 0) return;
     const keys = batch;
     await queries.writeTransaction(async (run) => {
-      const [row] = await run('UNWIND $keys AS key MATCH (e:Expert {surnameKey: key}) RETURN collect(e.id) AS ids', { keys });
+      const [row] = await run('UNWIND $keys AS key MATCH (e:Expert {surnameKey: key}) RETURN collect(e.id) AS ids', {
+        keys,
+      });
       await refreshDuplicateCandidates(run, row!.ids as string[]);
     });
     batch = [];
@@ -110,8 +112,14 @@ export async function pageOfDuplicateCandidates(
   after: [number, string, string] | null,
 ): Promise<{ rows: ScoredPair[]; total: number }> {
   const visible = networks === null ? 'true' : VISIBLE_PAIR;
-  const total = networks === null ? `COUNT { ()-[:${POSSIBLY_SAME}]->() }` : `COUNT { MATCH (lower)-[:${POSSIBLY_SAME}]->(higher) WHERE ${VISIBLE_PAIR} }`;
-  const [result] = await queries.read<{ rows: Array<Omit<ScoredPair, 'reasons'> & { reasons: string }>; total: number }>(
+  const total =
+    networks === null
+      ? `COUNT { ()-[:${POSSIBLY_SAME}]->() }`
+      : `COUNT { MATCH (lower)-[:${POSSIBLY_SAME}]->(higher) WHERE ${VISIBLE_PAIR} }`;
+  const [result] = await queries.read<{
+    rows: Array<Omit<ScoredPair, 'reasons'> & { reasons: string }>;
+    total: number;
+  }>(
     `CALL () {
        MATCH (lower:Expert)-[pair:${POSSIBLY_SAME}]->(higher:Expert)
        WHERE pair.score <= $maxScore

@@ -85,16 +85,23 @@ function editsWithin(a: string, b: string, max: number): number | null {
 /** How alike the two full names are, beyond the shared surname: the strongest likeness, or null. */
 function nameReason(a: Prepared<ComparedExpert>, b: Prepared<ComparedExpert>): DuplicateReason | null {
   if (a.key === b.key) return { text: `The same name, "${a.expert.name}"`, points: DUPLICATE_POINTS.sameName };
-  for (const [inner, outer] of [[a, b], [b, a]] as const) {
+  for (const [inner, outer] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     if (fitsWithin(inner.words, outer.words)) {
       return { text: `"${inner.expert.name}" fits within "${outer.expert.name}"`, points: DUPLICATE_POINTS.nameWithin };
     }
   }
   const edits = editsWithin(a.key, b.key, MAX_NAME_EDITS);
   if (edits !== null) {
-    return { text: `The names differ by ${edits === 1 ? 'one letter' : `${edits} letters`}`, points: DUPLICATE_POINTS.nearlySameName };
+    return {
+      text: `The names differ by ${edits === 1 ? 'one letter' : `${edits} letters`}`,
+      points: DUPLICATE_POINTS.nearlySameName,
+    };
   }
-  if (a.key[0] === b.key[0]) return { text: `The same first initial, ${a.key[0]!.toUpperCase()}.`, points: DUPLICATE_POINTS.sameInitial };
+  if (a.key[0] === b.key[0])
+    return { text: `The same first initial, ${a.key[0]!.toUpperCase()}.`, points: DUPLICATE_POINTS.sameInitial };
   return null;
 }
 
@@ -109,12 +116,18 @@ const surnameAsWritten = (name: string) => name.trim().split(/\s+/).at(-1) ?? na
 function scorePair(a: Prepared<ComparedExpert>, b: Prepared<ComparedExpert>): ScoredPair | null {
   const names = nameReason(a, b);
   const sameEmail = a.expert.email !== null && a.expert.email === b.expert.email;
-  const shared = a.expert.institutions.filter((i) => b.institutionIds.has(i.id)).map((i) => i.name).sort();
+  const shared = a.expert.institutions
+    .filter((i) => b.institutionIds.has(i.id))
+    .map((i) => i.name)
+    .sort();
   const namesAlike = names !== null && names.points > DUPLICATE_POINTS.sameInitial;
   if (!namesAlike && !sameEmail && !(names && shared.length > 0)) return null;
-  const reasons: DuplicateReason[] = [{ text: `The same surname, ${surnameAsWritten(a.expert.name)}`, points: DUPLICATE_POINTS.surname }];
+  const reasons: DuplicateReason[] = [
+    { text: `The same surname, ${surnameAsWritten(a.expert.name)}`, points: DUPLICATE_POINTS.surname },
+  ];
   if (names) reasons.push(names);
-  if (shared.length > 0) reasons.push({ text: `Both affiliated with ${shared.join(' and ')}`, points: DUPLICATE_POINTS.sharedInstitution });
+  if (shared.length > 0)
+    reasons.push({ text: `Both affiliated with ${shared.join(' and ')}`, points: DUPLICATE_POINTS.sharedInstitution });
   if (sameEmail) reasons.push({ text: 'The same e-mail address', points: DUPLICATE_POINTS.sharedEmail });
   const [first, second] = [a.expert.id, b.expert.id].sort() as [string, string];
   return { expertIds: [first, second], score: reasons.reduce((sum, reason) => sum + reason.points, 0), reasons };
@@ -125,7 +138,10 @@ function scorePair(a: Prepared<ComparedExpert>, b: Prepared<ComparedExpert>): Sc
  * only pairs with at least one expert it admits (checked once per expert, before any pair is scored):
  * the pairs of the experts that changed.
  */
-export function likelyDuplicates<T extends ComparedExpert>(group: T[], involving: (expert: T) => boolean = () => true): ScoredPair[] {
+export function likelyDuplicates<T extends ComparedExpert>(
+  group: T[],
+  involving: (expert: T) => boolean = () => true,
+): ScoredPair[] {
   const members = group.map(prepare);
   const involved = group.map(involving);
   const pairs: ScoredPair[] = [];

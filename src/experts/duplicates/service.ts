@@ -18,11 +18,18 @@ export const MAX_NOTE = 2000;
  * its surname group by how alike the names are and what else they share), read a page at a time. A
  * secretariat sees the pairs in which it may curate at least one of the two.
  */
-export async function duplicateExperts(queries: Queries, viewer: Viewer, args: PageArgs): Promise<Page<{ node: ScoredPair }>> {
+export async function duplicateExperts(
+  queries: Queries,
+  viewer: Viewer,
+  args: PageArgs,
+): Promise<Page<{ node: ScoredPair }>> {
   const size = pageSize(args.first);
   const after = decodeCursor(args.after, ['number', 'string', 'string']) as [number, string, string] | null;
   const { rows, total } = await pageOfDuplicateCandidates(queries, curatedNetworks(viewer), size, after);
-  return toPage(rows, size, after !== null, total, (node) => ({ node, cursor: encodeCursor([node.score, ...node.expertIds]) }));
+  return toPage(rows, size, after !== null, total, (node) => ({
+    node,
+    cursor: encodeCursor([node.score, ...node.expertIds]),
+  }));
 }
 
 /** Why an expert cannot take part in a merge, or null when it can. An old id of a merged expert names the kept one. */
@@ -51,18 +58,28 @@ export async function mergeExperts(queries: Queries, viewer: Viewer, input: Merg
   const problems = new InputProblems();
   const note = checkedText(problems, 'note', input.note, { max: MAX_NOTE });
   const [keep = null, remove = null] = await resolveExperts(queries, [input.keep, input.remove]);
-  for (const [field, fact, asked] of [['keep', keep, input.keep], ['remove', remove, input.remove]] as const) {
+  for (const [field, fact, asked] of [
+    ['keep', keep, input.keep],
+    ['remove', remove, input.remove],
+  ] as const) {
     const problem = unmergeable(fact, asked);
     if (problem) problems.add(field, problem);
   }
   if (keep && remove && keep.id === remove.id) {
     const self = keep.askedAs === remove.askedAs;
-    problems.add('remove', self ? 'is the expert to keep: an expert cannot be merged with itself' : `names the expert to keep ("${keep.id}"): it was merged into it already`);
+    problems.add(
+      'remove',
+      self
+        ? 'is the expert to keep: an expert cannot be merged with itself'
+        : `names the expert to keep ("${keep.id}"): it was merged into it already`,
+    );
   }
   problems.throwIfAny('The experts were not merged');
   const [keepId, removeId] = [keep!.id, remove!.id];
   if (!canCurateExpert(viewer, keep!.networkIds) || !canCurateExpert(viewer, remove!.networkIds)) {
-    throw forbidden('Merging experts is for administrators and for a secretariat that may curate both: ask the secretariat of the other expert’s network, or an administrator.');
+    throw forbidden(
+      'Merging experts is for administrators and for a secretariat that may curate both: ask the secretariat of the other expert’s network, or an administrator.',
+    );
   }
   await audited(queries, viewer, 'mergeExperts', note, async (tx) => {
     await tx.track('Expert', keepId, { expectedVersion: input.keepVersion, noun: 'expert to keep' });

@@ -18,21 +18,47 @@ const DuplicateReasonRef = builder.objectRef<DuplicateReason>('DuplicateReason')
 const DuplicateCandidateRef = builder.objectRef<ScoredPair>('DuplicateCandidate').implement({
   description: 'Two experts who are likely the same person: merge them with mergeExperts if they are.',
   fields: (t) => ({
-    experts: t.field({ type: [ExpertNode], description: 'The two experts, by slug.', resolve: (pair) => pair.expertIds }),
+    experts: t.field({
+      type: [ExpertNode],
+      description: 'The two experts, by slug.',
+      resolve: (pair) => pair.expertIds,
+    }),
     score: t.exposeFloat('score', { description: 'Higher is more likely; the reasons add up to it.' }),
-    reasons: t.field({ type: [DuplicateReasonRef], description: 'Why they look like one person.', resolve: (pair) => pair.reasons }),
+    reasons: t.field({
+      type: [DuplicateReasonRef],
+      description: 'Why they look like one person.',
+      resolve: (pair) => pair.reasons,
+    }),
   }),
 });
 
-const DuplicateCandidateConnection = listConnection(DuplicateCandidateRef, 'DuplicateCandidate', 'likely duplicate pairs');
+const DuplicateCandidateConnection = listConnection(
+  DuplicateCandidateRef,
+  'DuplicateCandidate',
+  'likely duplicate pairs',
+);
 
 const MergeExpertsInput = builder.inputType('MergeExpertsInput', {
   description: 'Two records of one person: the one to keep, and the duplicate to fold into it.',
   fields: (t) => ({
-    keep: t.string({ required: true, description: 'The expert to keep (global id or slug; an old id of a merged expert names the one it was merged into).' }),
-    remove: t.string({ required: true, description: 'The duplicate (global id or slug, followed like `keep`): its relationships move to `keep`, and its id goes on naming `keep`.' }),
-    keepVersion: t.int({ required: true, description: 'The version of `keep` you read: if it changed meanwhile, you get CONFLICT and nothing is merged.' }),
-    removeVersion: t.int({ required: true, description: 'The version of `remove` you read: if it changed meanwhile, you get CONFLICT and nothing is merged.' }),
+    keep: t.string({
+      required: true,
+      description:
+        'The expert to keep (global id or slug; an old id of a merged expert names the one it was merged into).',
+    }),
+    remove: t.string({
+      required: true,
+      description:
+        'The duplicate (global id or slug, followed like `keep`): its relationships move to `keep`, and its id goes on naming `keep`.',
+    }),
+    keepVersion: t.int({
+      required: true,
+      description: 'The version of `keep` you read: if it changed meanwhile, you get CONFLICT and nothing is merged.',
+    }),
+    removeVersion: t.int({
+      required: true,
+      description: 'The version of `remove` you read: if it changed meanwhile, you get CONFLICT and nothing is merged.',
+    }),
     note: t.string({ required: false, description: 'Why they are one person, for the history.' }),
   }),
 });
@@ -56,7 +82,13 @@ builder.mutationFields((t) => ({
     description:
       'Folds a duplicate into the expert to keep, all or nothing: every relationship moves (the same one twice becomes one, keeping the higher level and the wider period), the kept expert’s values win and the duplicate’s fill the gaps, and the duplicate’s id goes on naming the kept expert. For administrators and for a secretariat that may curate both experts. Returns the kept expert.',
     authScopes: CURATORS,
-    args: { input: t.arg({ type: MergeExpertsInput, required: true, description: 'Which expert to keep and which to fold into it.' }) },
+    args: {
+      input: t.arg({
+        type: MergeExpertsInput,
+        required: true,
+        description: 'Which expert to keep and which to fold into it.',
+      }),
+    },
     resolve: (_root, args, ctx) => mergeExperts(ctx.queries, ctx.viewer, args.input),
   }),
 }));

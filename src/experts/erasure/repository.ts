@@ -26,7 +26,9 @@ export async function erasureScope(run: Run, expertId: string): Promise<ErasureS
   const scope = row as Omit<ErasureScope, 'unlinked'> | undefined;
   if (!scope) return { soleContributionIds: [], unlinked: [], mergedIds: [] };
   const sole = new Set(scope.soleContributionIds);
-  const unlinked = (await auditedNodesPointingAt(run, expertId, ANONYMOUS_INCOMING)).filter((node) => !sole.has(node.id));
+  const unlinked = (await auditedNodesPointingAt(run, expertId, ANONYMOUS_INCOMING)).filter(
+    (node) => !sole.has(node.id),
+  );
   return { ...scope, unlinked };
 }
 

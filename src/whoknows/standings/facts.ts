@@ -26,7 +26,9 @@ export interface StoredFactProperties {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -44,7 +46,10 @@ export function storedFactProperties(facts: Record<string, unknown>): StoredFact
   };
   return {
     facts: canonical(withoutNames),
-    themePoints: ((claim?.points as number | undefined) ?? 0) + (facts.contributionPoints as number) + (facts.inquiryPoints as number),
+    themePoints:
+      ((claim?.points as number | undefined) ?? 0) +
+      (facts.contributionPoints as number) +
+      (facts.inquiryPoints as number),
     claimThemeId: (claim?.themeId as string | undefined) ?? null,
     claimVerifiedBy: (claim?.verifiedBy as string | undefined) ?? null,
     focusCountryId: (focus?.countryId as string | undefined) ?? null,
@@ -63,7 +68,8 @@ export interface FactNames {
 
 /** A stored standing's facts with today's names, checked by `standingFacts`. */
 export function factsFromStore(json: unknown, names: FactNames, where: string): StandingFacts {
-  if (typeof json !== 'string') throw new Error(`${where}: stored facts missing (rebuild the standings: npm run rankings)`);
+  if (typeof json !== 'string')
+    throw new Error(`${where}: stored facts missing (rebuild the standings: npm run rankings)`);
   const facts = JSON.parse(json) as Record<string, unknown>;
   const claim = facts.claim as Record<string, unknown> | null;
   const focus = facts.focus as Record<string, unknown> | null;
@@ -72,7 +78,9 @@ export function factsFromStore(json: unknown, names: FactNames, where: string): 
       ...facts,
       rootName: names.rootName,
       claim: claim ? { ...claim, themeName: names.claimThemeName ?? '', verifierNetwork: names.claimNetwork } : null,
-      focus: focus ? { ...focus, countryName: names.focusCountryName ?? '', verifierNetwork: names.focusNetwork } : null,
+      focus: focus
+        ? { ...focus, countryName: names.focusCountryName ?? '', verifierNetwork: names.focusNetwork }
+        : null,
     },
     where,
   );

@@ -47,7 +47,10 @@ export function standingsAreFresh(queries: Queries): Promise<boolean> {
  * At start: rebuilds the standings when they do not reflect the graph (a new or restored database, data
  * written around `audited()`, another formula), then keeps rebuilding on request until `stop`.
  */
-export async function keepStandings(queries: () => Queries, log: (line: string) => void): Promise<{ stop: () => Promise<void> }> {
+export async function keepStandings(
+  queries: () => Queries,
+  log: (line: string) => void,
+): Promise<{ stop: () => Promise<void> }> {
   // An empty database stays empty (a restore only goes into an empty one): nothing to rank yet.
   const [row] = await queries().read<{ experts: number }>('MATCH (e:Expert) RETURN count(e) AS experts');
   if ((row?.experts ?? 0) > 0 && !(await standingsAreFresh(queries()))) {
@@ -80,9 +83,18 @@ export function requestStandingsRebuild(): void {
   current.due = setTimeout(() => {
     current.due = null;
     if (current.stopped) return;
-    current.log('Stored whoKnows standings are stale (data written outside audited changes): rebuilding them in the background.');
-    current.running = rebuildStandings(current.queries(), () => {}, () => current.stopped, BACKGROUND_PACE)
-      .then(({ experts, complete }) => current.log(`Standings of ${experts} experts rebuilt${complete ? '' : ' (a later rebuild finishes the job)'}.`))
+    current.log(
+      'Stored whoKnows standings are stale (data written outside audited changes): rebuilding them in the background.',
+    );
+    current.running = rebuildStandings(
+      current.queries(),
+      () => {},
+      () => current.stopped,
+      BACKGROUND_PACE,
+    )
+      .then(({ experts, complete }) =>
+        current.log(`Standings of ${experts} experts rebuilt${complete ? '' : ' (a later rebuild finishes the job)'}.`),
+      )
       .catch((error: unknown) => current.log(`Rebuilding the standings failed: ${(error as Error).message}`))
       .finally(() => {
         current.running = null;

@@ -36,7 +36,8 @@ export async function touchedExperts(run: Run, changes: SubjectChange[]): Promis
         if (before === null || after === null || change.fields.some((field) => THEME_FIELDS.has(field))) {
           for (const id of await expertsUnderTheme(run, change.id)) ids.add(id);
           // The broader themes it joined or left: their claimants' claims count for the themes just below.
-          for (const id of await expertsClaiming(run, [...linked(before, 'BROADER'), ...linked(after, 'BROADER')])) ids.add(id);
+          for (const id of await expertsClaiming(run, [...linked(before, 'BROADER'), ...linked(after, 'BROADER')]))
+            ids.add(id);
         }
         break;
       default:
@@ -63,7 +64,10 @@ export const MAX_STANDINGS_IN_TRANSACTION = 25_000;
 /** The transaction hook: rewrites the standings of the experts the changes touch, and records the changes in the signature. */
 export async function keepStandingsCurrent(run: Run, changes: SubjectChange[]): Promise<void> {
   const experts = await touchedExperts(run, changes);
-  if (experts.length > MAX_EXPERTS_IN_TRANSACTION || !(await recomputeStandings(run, experts, MAX_STANDINGS_IN_TRANSACTION))) {
+  if (
+    experts.length > MAX_EXPERTS_IN_TRANSACTION ||
+    !(await recomputeStandings(run, experts, MAX_STANDINGS_IN_TRANSACTION))
+  ) {
     await markStale(run);
     return;
   }

@@ -60,7 +60,10 @@ export const standingsAt = (keys: string) =>
  * caller imports) say which theme each key stands for.
  */
 export const explain = (keys = '$keys', themeIds = '$themeIds') => {
-  const imported = [keys, themeIds].filter((name) => !name.startsWith('$')).map((name) => `, ${name}`).join('');
+  const imported = [keys, themeIds]
+    .filter((name) => !name.startsWith('$'))
+    .map((name) => `, ${name}`)
+    .join('');
   return `
     UNWIND range(0, size(top) - 1) AS position
     WITH top[position] AS hit, position${imported}
@@ -154,7 +157,13 @@ const SEVERAL_THEMES = `
   }
   RETURN fresh, page, total, exact`;
 
-const NAMES: Parser<FactNames> = obj({ rootName: optStr, claimThemeName: optStr, claimNetwork: optStr, focusCountryName: optStr, focusNetwork: optStr });
+const NAMES: Parser<FactNames> = obj({
+  rootName: optStr,
+  claimThemeName: optStr,
+  claimNetwork: optStr,
+  focusCountryName: optStr,
+  focusNetwork: optStr,
+});
 export const themeStanding: Parser<ThemeStanding> = (value, at) => {
   const row = obj({ rootId: str, score: num, facts: (v: unknown) => v, names: NAMES })(value, at);
   return { rootId: row.rootId, score: row.score, facts: factsFromStore(row.facts, row.names, `${at}.facts`) };
@@ -255,7 +264,13 @@ export async function readStandings(
   const { row, stale } = await readUntilExact(queries, question, (depth) => standingsQuery(question, depth, options));
   if (!row) return { stale };
   const page = list(hitRow)(row.page, 'page');
-  return { ranked: { total: num(row.total, 'total'), page: page.map((hit) => ({ expert: hit.expert, score: hit.score, facts: hit.standings })) }, stale };
+  return {
+    ranked: {
+      total: num(row.total, 'total'),
+      page: page.map((hit) => ({ expert: hit.expert, score: hit.score, facts: hit.standings })),
+    },
+    stale,
+  };
 }
 
 /**
@@ -274,5 +289,8 @@ export async function rankFromStandings(
   const { ranked, stale } = await readStandings(queries, question);
   if (stale) requestStandingsRebuild();
   if (!ranked) return null;
-  return { total: ranked.total, page: ranked.page.map((hit) => ({ ...hit, facts: { standings: hit.facts, text: null } })) };
+  return {
+    total: ranked.total,
+    page: ranked.page.map((hit) => ({ ...hit, facts: { standings: hit.facts, text: null } })),
+  };
 }

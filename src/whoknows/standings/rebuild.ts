@@ -52,7 +52,10 @@ export async function rebuildStandings(
     if (stopRequested()) return { complete: false, experts: count };
     await queries.writeTransaction((run) => recomputeStandings(run, ids));
     count += ids.length;
-    if (count % (pace.batch * 40) === 0) log(`  standings of ${count} experts worked out (${Math.round(count / ((performance.now() - started) / 1000))}/s)`);
+    if (count % (pace.batch * 40) === 0)
+      log(
+        `  standings of ${count} experts worked out (${Math.round(count / ((performance.now() - started) / 1000))}/s)`,
+      );
   }
   // Keys nobody stands for any more: counted as 0 either way, kept out of the way.
   await queries.writeTransaction(async (run) => {
@@ -76,7 +79,17 @@ const EXAMPLES = 10;
 
 /** Compares every stored standing with a from-scratch one, a batch of experts at a time; writes nothing. */
 export async function checkStandings(queries: Queries): Promise<DriftReport> {
-  const report: DriftReport = { experts: 0, missing: 0, extra: 0, wrongScore: 0, wrongFacts: 0, examples: [], wrongCounts: 0, orphans: 0, fresh: false };
+  const report: DriftReport = {
+    experts: 0,
+    missing: 0,
+    extra: 0,
+    wrongScore: 0,
+    wrongFacts: 0,
+    examples: [],
+    wrongCounts: 0,
+    orphans: 0,
+    fresh: false,
+  };
   const expectedPerKey = new Map<string, number>();
   const read = <T>(work: (run: Run) => Promise<T>) => queries.writeTransaction(work);
   for await (const ids of expertBatches(queries, BATCH_EXPERTS)) {
@@ -88,7 +101,8 @@ export async function checkStandings(queries: Queries): Promise<DriftReport> {
     report.wrongScore += drift.wrongScore;
     report.wrongFacts += drift.wrongFacts;
     report.examples.push(...drift.examples.slice(0, EXAMPLES - report.examples.length));
-    for (const [key, count] of Object.entries(drift.expectedPerKey)) expectedPerKey.set(key, (expectedPerKey.get(key) ?? 0) + count);
+    for (const [key, count] of Object.entries(drift.expectedPerKey))
+      expectedPerKey.set(key, (expectedPerKey.get(key) ?? 0) + count);
   }
   const stored = await queries.read<{ key: string; count: number }>(
     `MATCH (k:${STANDING_KEY}) RETURN k.key AS key, COUNT { (k)-[:${RANKS}]->() } AS count`,
@@ -99,7 +113,8 @@ export async function checkStandings(queries: Queries): Promise<DriftReport> {
     const actual = storedPerKey.get(key) ?? 0;
     if (expected === actual) continue;
     report.wrongCounts += 1;
-    if (report.examples.length < EXAMPLES) report.examples.push(`count of ${key}: stored ${actual}, should be ${expected}`);
+    if (report.examples.length < EXAMPLES)
+      report.examples.push(`count of ${key}: stored ${actual}, should be ${expected}`);
   }
   const [orphans] = await queries.read<{ count: number }>(`${ORPHANS} RETURN count(s) AS count`);
   report.orphans = orphans?.count ?? 0;

@@ -28,7 +28,12 @@ const STATE_ID = 'standings';
 const STORED_SHAPE = 'facts-json-v2-theme-points';
 
 /** Fingerprint of the formula, its weights and the stored shape: standings worked out with another one are stale. */
-export const FORMULA = createHash('sha256').update(STANDING_SCORE).update(JSON.stringify(RANKING_WEIGHTS)).update(STORED_SHAPE).digest('hex').slice(0, 16);
+export const FORMULA = createHash('sha256')
+  .update(STANDING_SCORE)
+  .update(JSON.stringify(RANKING_WEIGHTS))
+  .update(STORED_SHAPE)
+  .digest('hex')
+  .slice(0, 16);
 
 interface Counted {
   name: string;
@@ -38,7 +43,8 @@ interface Counted {
 }
 
 const present = (snapshot: Snapshot | null) => (snapshot === null ? 0 : 1);
-const links = (snapshot: Snapshot | null, type: string) => ((snapshot?.[`→${type}`] as unknown[] | undefined) ?? []).length;
+const links = (snapshot: Snapshot | null, type: string) =>
+  ((snapshot?.[`→${type}`] as unknown[] | undefined) ?? []).length;
 const retired = (snapshot: Snapshot | null) => (snapshot !== null && snapshot.retiredAt != null ? 1 : 0);
 
 const nodes = (label: SubjectChange['label']): Counted => ({

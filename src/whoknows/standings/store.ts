@@ -82,7 +82,10 @@ export async function lockExperts(run: Run, ids: string[]): Promise<void> {
  * The standings the given experts should have ({key, score, facts} per qualifying (root, scope); none for a
  * retired expert) beside those stored, one row per expert: what the write and the drift check compare.
  */
-async function expectedAndStored(run: Run, ids: string[]): Promise<Array<{ id: string; expected: ExpectedStanding[]; stored: StoredStanding[] }>> {
+async function expectedAndStored(
+  run: Run,
+  ids: string[],
+): Promise<Array<{ id: string; expected: ExpectedStanding[]; stored: StoredStanding[] }>> {
   const rows = await run(
     `UNWIND $ids AS id
      MATCH (e:Expert {id: id})
@@ -115,7 +118,8 @@ export async function writeStandings(run: Run, ids: string[], maxWrites = Number
   // Many experts (a large CSV import) are read a batch per query, so that no query holds all their
   // neighbourhoods at once; the difference is then written in one key order over all of them.
   const expected: Awaited<ReturnType<typeof expectedAndStored>> = [];
-  for (let at = 0; at < ids.length; at += EXPERTS_PER_QUERY) expected.push(...(await expectedAndStored(run, ids.slice(at, at + EXPERTS_PER_QUERY))));
+  for (let at = 0; at < ids.length; at += EXPERTS_PER_QUERY)
+    expected.push(...(await expectedAndStored(run, ids.slice(at, at + EXPERTS_PER_QUERY))));
   await run(
     `UNWIND $ids AS id
      ${NODE_OF_ID}
@@ -159,7 +163,8 @@ const EXPERTS_PER_QUERY = 250;
 const STANDINGS_PER_QUERY = 5_000;
 
 async function inBatches(run: Run, rows: unknown[], cypher: string): Promise<void> {
-  for (let at = 0; at < rows.length; at += STANDINGS_PER_QUERY) await run(cypher, { rows: rows.slice(at, at + STANDINGS_PER_QUERY) });
+  for (let at = 0; at < rows.length; at += STANDINGS_PER_QUERY)
+    await run(cypher, { rows: rows.slice(at, at + STANDINGS_PER_QUERY) });
 }
 
 /**
@@ -236,7 +241,14 @@ export interface StandingsDrift {
  * `examples` gives up to `maxExamples` lines such as "missing semiconductors|CN for expert-x (score 12.5)".
  */
 export async function driftOf(run: Run, ids: string[], maxExamples: number): Promise<StandingsDrift> {
-  const drift: StandingsDrift = { missing: 0, extra: 0, wrongScore: 0, wrongFacts: 0, examples: [], expectedPerKey: {} };
+  const drift: StandingsDrift = {
+    missing: 0,
+    extra: 0,
+    wrongScore: 0,
+    wrongFacts: 0,
+    examples: [],
+    expectedPerKey: {},
+  };
   const lines: string[] = [];
   for (const row of await expectedAndStored(run, ids)) {
     for (const x of row.expected) drift.expectedPerKey[x.key] = (drift.expectedPerKey[x.key] ?? 0) + 1;
@@ -248,8 +260,12 @@ export async function driftOf(run: Run, ids: string[], maxExamples: number): Pro
     lines.push(
       ...diff.added.map((m) => `missing ${m.key} for ${row.id} (score ${m.score})`),
       ...diff.gone.map((x) => `extra ${x.key} for ${row.id}`),
-      ...diff.wrongScores.map((w) => `wrong score for ${row.id} at ${w.key}: stored ${w.stored}, should be ${w.expected}`),
-      ...diff.changed.filter((c) => !diff.wrongScores.some((w) => w.key === c.key)).map((c) => `wrong facts for ${row.id} at ${c.key}`),
+      ...diff.wrongScores.map(
+        (w) => `wrong score for ${row.id} at ${w.key}: stored ${w.stored}, should be ${w.expected}`,
+      ),
+      ...diff.changed
+        .filter((c) => !diff.wrongScores.some((w) => w.key === c.key))
+        .map((c) => `wrong facts for ${row.id} at ${c.key}`),
     );
   }
   drift.examples = lines.slice(0, maxExamples);

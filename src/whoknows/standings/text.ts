@@ -14,7 +14,16 @@ import type { RankedPage, TextMatch, ThemeMatch, ThemeStanding } from '../reposi
 import { STANDING_SCORE, standingFacts, standingScoreParams } from '../standing-score.js';
 import { INFERRED_THEMES, TEXT_EVIDENCE, TEXT_HITS, textEvidenceParams, textFacts } from '../text-evidence.js';
 import { requestStandingsRebuild, standingsKnownStale } from './keeper.js';
-import { BEFORE_ALL, explain, readUntilExact, seek, standingsAt, standingsQuestion, themeStanding, type StandingsQuestion } from './read.js';
+import {
+  BEFORE_ALL,
+  explain,
+  readUntilExact,
+  seek,
+  standingsAt,
+  standingsQuestion,
+  themeStanding,
+  type StandingsQuestion,
+} from './read.js';
 import { FORMULA, STANDINGS_FRESH } from './state.js';
 import { ANYWHERE, RANKS, STANDING_KEY, standingKey } from './store.js';
 
@@ -104,11 +113,13 @@ const STANDING_LISTS = (oneKey: boolean) => `
       UNWIND $keys AS key
       CALL (key, hitIds) {
         CALL (key, hitIds) {
-          ${oneKey
-            ? `${seek('s.negScore = $afterNeg AND s.expertId > $afterId AND NOT s.expertId IN hitIds')}
+          ${
+            oneKey
+              ? `${seek('s.negScore = $afterNeg AND s.expertId > $afterId AND NOT s.expertId IN hitIds')}
           UNION
           ${seek('s.negScore > $afterNeg AND s.expertId IS NOT NULL AND NOT s.expertId IN hitIds')}`
-            : seek('s.negScore >= $afterNeg AND s.expertId IS NOT NULL AND NOT s.expertId IN hitIds')}
+              : seek('s.negScore >= $afterNeg AND s.expertId IS NOT NULL AND NOT s.expertId IN hitIds')
+          }
         }
         WITH s ORDER BY s.negScore, s.expertId LIMIT $depth
         RETURN collect(s) AS found
@@ -140,12 +151,14 @@ const THEMES_AND_WORDS = (countryIds: string[] | null, oneKey: boolean) => `
     ${STANDING_LISTS(oneKey)}
     WITH hits, wordsOnly, lists, reduce(bound = 0.0, l IN lists | bound + l.last) AS threshold, all(l IN lists WHERE l.last = 0.0) AS exhausted
     CALL (lists) {
-      ${oneKey
-        ? `RETURN [s IN lists[0].found | {e: endNode(s), score: s.score, standings: [s]}] AS ranked`
-        : `UNWIND lists AS l UNWIND l.found AS s
+      ${
+        oneKey
+          ? `RETURN [s IN lists[0].found | {e: endNode(s), score: s.score, standings: [s]}] AS ranked`
+          : `UNWIND lists AS l UNWIND l.found AS s
       WITH DISTINCT endNode(s) AS e
       WITH e, ${standingsAt('$keys')} AS standings
-      RETURN collect({e: e, score: round(reduce(sum = 0.0, r IN standings | sum + r.score), 2), standings: standings}) AS ranked`}
+      RETURN collect({e: e, score: round(reduce(sum = 0.0, r IN standings | sum + r.score), 2), standings: standings}) AS ranked`
+      }
     }
     CALL (ranked, hits) {
       UNWIND ranked + hits AS hit
@@ -159,11 +172,13 @@ const THEMES_AND_WORDS = (countryIds: string[] | null, oneKey: boolean) => `
       ${explain()}
     }
     CALL () {
-      ${oneKey
-        ? `OPTIONAL MATCH (hub:${STANDING_KEY} {key: $keys[0]})
+      ${
+        oneKey
+          ? `OPTIONAL MATCH (hub:${STANDING_KEY} {key: $keys[0]})
       RETURN coalesce(COUNT { (hub)-[:${RANKS}]->() }, 0) AS keyed`
-        : `UNWIND $keys AS key MATCH (:${STANDING_KEY} {key: key})-[:${RANKS}]->(e)
-      RETURN count(DISTINCT e) AS keyed`}
+          : `UNWIND $keys AS key MATCH (:${STANDING_KEY} {key: key})-[:${RANKS}]->(e)
+      RETURN count(DISTINCT e) AS keyed`
+      }
     }
     RETURN page, keyed + wordsOnly AS total, exact
   }
@@ -189,7 +204,13 @@ export interface TextQuestion extends StandingsQuestion {
  * The question for the stored standings, as `standingsQuestion` makes it (null for a place they do not
  * keep), with the words. Free text asks no theme: `themeIds` empty.
  */
-export function textQuestion(themeIds: string[], place: Place, textQuery: string, after: [number, string] | null, limit: number): TextQuestion | null {
+export function textQuestion(
+  themeIds: string[],
+  place: Place,
+  textQuery: string,
+  after: [number, string] | null,
+  limit: number,
+): TextQuestion | null {
   const question = standingsQuestion(themeIds, place, after, limit);
   return question === null ? null : { ...question, textQuery };
 }
@@ -198,9 +219,16 @@ export function textQuestion(themeIds: string[], place: Place, textQuery: string
  * The one query that ranks and explains a page of a question with words from the stored standings
  * (exported for PROFILE in tests and the bench): free text without themes, else themes and words.
  */
-export function textStandingsQuery(question: TextQuestion, depth: number, options: { assumeFresh?: boolean } = {}): { cypher: string; params: Record<string, unknown> } {
+export function textStandingsQuery(
+  question: TextQuestion,
+  depth: number,
+  options: { assumeFresh?: boolean } = {},
+): { cypher: string; params: Record<string, unknown> } {
   const themeIds = [...new Set(question.themeIds)];
-  const cypher = themeIds.length === 0 ? FREE_TEXT(question.countryIds) : THEMES_AND_WORDS(question.countryIds, themeIds.length === 1);
+  const cypher =
+    themeIds.length === 0
+      ? FREE_TEXT(question.countryIds)
+      : THEMES_AND_WORDS(question.countryIds, themeIds.length === 1);
   return {
     cypher: cypher.replace('FRESHNESS', options.assumeFresh ? 'WITH true AS fresh' : STANDINGS_FRESH),
     params: {
@@ -231,14 +259,26 @@ export async function readTextStandings(
   question: TextQuestion,
   options: { assumeFresh?: boolean } = {},
 ): Promise<{ ranked?: RankedPage<HitRow>; stale: boolean }> {
-  const { row, stale } = await readUntilExact(queries, question, (depth) => textStandingsQuery(question, depth, options));
+  const { row, stale } = await readUntilExact(queries, question, (depth) =>
+    textStandingsQuery(question, depth, options),
+  );
   if (!row) return { stale };
   const page = list(hitRow)(row.page, 'page');
-  return { ranked: { total: num(row.total, 'total'), page: page.map((hit) => ({ expert: hit.expert, score: hit.score, facts: hit })) }, stale };
+  return {
+    ranked: {
+      total: num(row.total, 'total'),
+      page: page.map((hit) => ({ expert: hit.expert, score: hit.score, facts: hit })),
+    },
+    stale,
+  };
 }
 
 /** The stored-standings read behind both seams: null when the caller must rank from scratch. */
-async function fromStandings(queries: Queries, question: TextQuestion | null, options: { assumeFresh?: boolean }): Promise<RankedPage<HitRow> | null> {
+async function fromStandings(
+  queries: Queries,
+  question: TextQuestion | null,
+  options: { assumeFresh?: boolean },
+): Promise<RankedPage<HitRow> | null> {
   if (question === null || standingsKnownStale()) return null;
   const { ranked, stale } = await readTextStandings(queries, question, options);
   if (stale) requestStandingsRebuild();
@@ -246,7 +286,11 @@ async function fromStandings(queries: Queries, question: TextQuestion | null, op
 }
 
 /** The place's part of a hit the words alone found, as the from-scratch ranking reports it (rootId null). */
-const placeStanding = (place: NonNullable<HitRow['place']>): ThemeStanding => ({ rootId: null, score: place.score, facts: place.facts });
+const placeStanding = (place: NonNullable<HitRow['place']>): ThemeStanding => ({
+  rootId: null,
+  score: place.score,
+  facts: place.facts,
+});
 
 /**
  * The seam for whoKnows's free text (FULL_TEXT): a page from the stored standings, or null (rank from scratch).
@@ -266,7 +310,14 @@ export async function rankTextFromStandings(
     total: ranked.total,
     page: ranked.page.map((hit) => {
       const standing = hit.facts.standings[0] ?? placeStanding(hit.facts.place!);
-      return { ...hit, facts: { text: hit.facts.text!, standing: { score: standing.score, facts: standing.facts }, adjustment: hit.facts.adjustment ?? 0 } };
+      return {
+        ...hit,
+        facts: {
+          text: hit.facts.text!,
+          standing: { score: standing.score, facts: standing.facts },
+          adjustment: hit.facts.adjustment ?? 0,
+        },
+      };
     }),
   };
 }
@@ -287,7 +338,10 @@ export async function rankThemeAndTextFromStandings(
     total: ranked.total,
     page: ranked.page.map((hit) => ({
       ...hit,
-      facts: { standings: hit.facts.place ? [placeStanding(hit.facts.place)] : hit.facts.standings, text: hit.facts.text },
+      facts: {
+        standings: hit.facts.place ? [placeStanding(hit.facts.place)] : hit.facts.standings,
+        text: hit.facts.text,
+      },
     })),
   };
 }

@@ -4,7 +4,12 @@ import { plain } from '../../../src/db/values.js';
 
 describe('plain', () => {
   it('turns nodes into their properties, temporals into ISO strings and integers into numbers, at any depth', () => {
-    const node = new neo4j.types.Node(neo4j.int(1), ['Theme'], { id: 'semiconductors', since: new neo4j.types.Date(2026, 3, 5) }, 'e1');
+    const node = new neo4j.types.Node(
+      neo4j.int(1),
+      ['Theme'],
+      { id: 'semiconductors', since: new neo4j.types.Date(2026, 3, 5) },
+      'e1',
+    );
     const row = {
       n: node,
       list: [neo4j.int(7), { at: new neo4j.types.DateTime(2026, 3, 5, 10, 0, 0, 0, 0) }, null, 'text'],

@@ -14,13 +14,18 @@ describe('decodeCsv (issue 18.7: a Latin-1 file imported "Jürgen" as "J�rgen"
       {
         line: 3,
         field: 'file',
-        message: expect.stringMatching(/^is not UTF-8: byte 0xFC after "jurgen,J" is not valid UTF-8\. Save the file as UTF-8.*windows-1252/),
+        message: expect.stringMatching(
+          /^is not UTF-8: byte 0xFC after "jurgen,J" is not valid UTF-8\. Save the file as UTF-8.*windows-1252/,
+        ),
       },
     ]);
   });
 
   it('converts from the encoding the user names, and reads UTF-8 with or without a byte order mark', () => {
-    expect(decodeCsv(latin1('slug,name\njurgen,J\u00FCrgen\n'), 'windows-1252')).toEqual({ text: 'slug,name\njurgen,Jürgen\n', problems: [] });
+    expect(decodeCsv(latin1('slug,name\njurgen,J\u00FCrgen\n'), 'windows-1252')).toEqual({
+      text: 'slug,name\njurgen,Jürgen\n',
+      problems: [],
+    });
     expect(decodeCsv(latin1('slug,name\njurgen,J\u00FCrgen\n'), 'iso-8859-1').text).toBe('slug,name\njurgen,Jürgen\n');
     // windows-1252 is not Latin-1 in 0x80–0x9F: the euro sign and curly quotes Excel writes.
     // (Node 20's own TextDecoder drops these bytes: nodejs/node#60888.)
@@ -46,7 +51,9 @@ describe('decodeCsv (issue 18.7: a Latin-1 file imported "Jürgen" as "J�rgen"
     ]);
     // Plain ASCII is the same in both: nothing to refuse.
     expect(decodeCsv(utf8('slug,name\njan,Jan\n'), 'windows-1252').text).toBe('slug,name\njan,Jan\n');
-    expect(decodeCsv(utf8('slug,name\n'), 'klingon').problems[0]!.message).toMatch(/^"klingon" is not an encoding this tool knows: use e\.g\. utf-8, windows-1252/);
+    expect(decodeCsv(utf8('slug,name\n'), 'klingon').problems[0]!.message).toMatch(
+      /^"klingon" is not an encoding this tool knows: use e\.g\. utf-8, windows-1252/,
+    );
   });
 
   it('refuses a file that carries U+FFFD from an earlier wrong decoding', () => {
@@ -65,15 +72,42 @@ describe('decodeCsv (issue 18.7: a Latin-1 file imported "Jürgen" as "J�rgen"
         return false;
       }
     };
-    const edgy = fc.constantFrom(0x00, 0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0x9f, 0xa0, 0x8f, 0x90);
-    const bytes = fc.array(fc.oneof(edgy, fc.integer({ min: 0, max: 255 })), { maxLength: 24 }).map((list) => Uint8Array.from(list));
+    const edgy = fc.constantFrom(
+      0x00,
+      0x41,
+      0x7f,
+      0x80,
+      0xbf,
+      0xc0,
+      0xc1,
+      0xc2,
+      0xdf,
+      0xe0,
+      0xed,
+      0xef,
+      0xf0,
+      0xf4,
+      0xf5,
+      0xff,
+      0x9f,
+      0xa0,
+      0x8f,
+      0x90,
+    );
+    const bytes = fc
+      .array(fc.oneof(edgy, fc.integer({ min: 0, max: 255 })), { maxLength: 24 })
+      .map((list) => Uint8Array.from(list));
     const text = fc.string({ unit: 'binary', maxLength: 20 }).map((s) => new TextEncoder().encode(s));
     fc.assert(
       fc.property(fc.oneof(bytes, text), (input) => {
         const bad = firstInvalidUtf8(input);
         if (bad === -1) return valid(input);
         // Everything before it is UTF-8, and it starts no well-formed sequence.
-        return !valid(input) && valid(input.subarray(0, bad)) && !valid(input.subarray(bad, bad + 4).subarray(0, Math.min(4, input.length - bad)));
+        return (
+          !valid(input) &&
+          valid(input.subarray(0, bad)) &&
+          !valid(input.subarray(bad, bad + 4).subarray(0, Math.min(4, input.length - bad)))
+        );
       }),
       { numRuns: 2000 },
     );
@@ -87,11 +121,14 @@ describe('parseExpertCsv: the file as a whole', () => {
     expect(rows).toEqual([]);
     expect(problems).toEqual([{ line: 1, field: 'name', message: 'appears 2 times (columns 2, 4): keep one of them' }]);
     // Spaces around a header do not make it another column.
-    expect(parseExpertCsv('slug, name ,name\nj,J,J\n').problems).toEqual([{ line: 1, field: 'name', message: 'appears 2 times (columns 2, 3): keep one of them' }]);
+    expect(parseExpertCsv('slug, name ,name\nj,J,J\n').problems).toEqual([
+      { line: 1, field: 'name', message: 'appears 2 times (columns 2, 3): keep one of them' },
+    ]);
   });
 
   it(`refuses a file of more than ${MAX_IMPORT_ROWS} rows up front, saying the limit and to split it`, () => {
-    const file = (count: number) => ['slug,name', ...Array.from({ length: count }, (_, i) => `e-${i},Expert ${i}`)].join('\n');
+    const file = (count: number) =>
+      ['slug,name', ...Array.from({ length: count }, (_, i) => `e-${i},Expert ${i}`)].join('\n');
     expect(parseExpertCsv(file(MAX_IMPORT_ROWS)).readable).toBe(true);
     const { problems, readable } = parseExpertCsv(file(MAX_IMPORT_ROWS + 1));
     expect(readable).toBe(false);
@@ -105,7 +142,9 @@ describe('parseExpertCsv: the file as a whole', () => {
   });
 
   it('refuses control and bidi characters in name cells as createExpert does, and leaves the field out of the row', () => {
-    const { rows, problems } = parseExpertCsv('slug,name,headline,affiliations\njan,"Jan\u202Eeilrahc",Chips\u0007,"leiden-asia-centre|Fel\u200Blow|2020-01-01|"\n');
+    const { rows, problems } = parseExpertCsv(
+      'slug,name,headline,affiliations\njan,"Jan\u202Eeilrahc",Chips\u0007,"leiden-asia-centre|Fel\u200Blow|2020-01-01|"\n',
+    );
     expect(problems).toEqual([
       { line: 2, field: 'affiliations[0].role', message: expect.stringContaining('U+200B ZERO WIDTH SPACE') },
       { line: 2, field: 'name', message: expect.stringContaining('U+202E RIGHT-TO-LEFT OVERRIDE') },

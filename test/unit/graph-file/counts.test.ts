@@ -6,8 +6,19 @@ import { decodeValue, encodeValue } from '../../../src/graph-file/values.js';
 
 describe('the counts an export declares', () => {
   it('are read field by field, keeping only the four known ones', () => {
-    const declared = { nodes: 2, relationships: 1, labels: { Country: 1, Region: 1 }, types: { IN_REGION: 1 }, extra: 'ignored' };
-    expect(readCounts(7, declared)).toEqual({ nodes: 2, relationships: 1, labels: { Country: 1, Region: 1 }, types: { IN_REGION: 1 } });
+    const declared = {
+      nodes: 2,
+      relationships: 1,
+      labels: { Country: 1, Region: 1 },
+      types: { IN_REGION: 1 },
+      extra: 'ignored',
+    };
+    expect(readCounts(7, declared)).toEqual({
+      nodes: 2,
+      relationships: 1,
+      labels: { Country: 1, Region: 1 },
+      types: { IN_REGION: 1 },
+    });
   });
 
   it.each([

@@ -3,13 +3,21 @@ import { DatabaseBusyError, NotFoundError } from '../../../src/db/errors.js';
 import { createFormatError } from '../../../src/graphql/format-error.js';
 
 describe('formatting errors for clients', () => {
-  it('turns the database layer\'s NotFoundError into NOT_FOUND with its message, unmasked and unreported', () => {
+  it("turns the database layer's NotFoundError into NOT_FOUND with its message, unmasked and unreported", () => {
     const reported: unknown[] = [];
     const format = createFormatError((error) => (reported.push(error), 'req-1'));
     const missing = new NotFoundError('No theme has id "nope": it may have been removed.');
     // As formatError gets it once Apollo has unwrapped the resolver's error (see unwrapResolverError).
-    const formatted = format({ message: missing.message, path: ['theme'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, missing);
-    expect(formatted).toEqual({ message: 'No theme has id "nope": it may have been removed.', path: ['theme'], locations: undefined, extensions: { code: 'NOT_FOUND' } });
+    const formatted = format(
+      { message: missing.message, path: ['theme'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      missing,
+    );
+    expect(formatted).toEqual({
+      message: 'No theme has id "nope": it may have been removed.',
+      path: ['theme'],
+      locations: undefined,
+      extensions: { code: 'NOT_FOUND' },
+    });
     expect(reported).toEqual([]);
   });
 
@@ -17,7 +25,10 @@ describe('formatting errors for clients', () => {
     const reported: unknown[] = [];
     const format = createFormatError((error) => (reported.push(error), 'req-3'));
     const busy = new DatabaseBusyError({ outcome: 'NOT_STORED', idempotencyKey: null });
-    const formatted = format({ message: busy.message, path: ['updateExpert'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, busy);
+    const formatted = format(
+      { message: busy.message, path: ['updateExpert'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      busy,
+    );
     expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', outcome: 'NOT_STORED' });
     expect(formatted.message).toMatch(/Nothing was written\. Send it again in a moment\.$/);
     expect(reported).toEqual([]);
@@ -35,7 +46,9 @@ describe('Apollo Server refusals without a code', () => {
     const reported: unknown[] = [];
     const format = createFormatError((error) => (reported.push(error), 'req-4'));
     // As Apollo Server raises it (requestPipeline): a GraphQLError with only an HTTP status.
-    const refusal = Object.assign(new Error('provided sha does not match query'), { extensions: { http: { status: 400 } } });
+    const refusal = Object.assign(new Error('provided sha does not match query'), {
+      extensions: { http: { status: 400 } },
+    });
     const formatted = format({ message: refusal.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, refusal);
     expect(formatted.extensions).toEqual({ code: 'BAD_REQUEST' });
     expect(formatted.message).toMatch(/sha256Hash does not match the query sent with it: send the SHA-256/);

@@ -15,7 +15,9 @@ describe('request fingerprints', () => {
     expect(requestFingerprint('updateExpert', { input: { id: 'y', languages: ['en', 'nl'] } })).not.toBe(base);
     expect(requestFingerprint('updateExpert', { input: { id: 'x', languages: ['nl', 'en'] } })).not.toBe(base);
     expect(canonicalJson({ at: new Date('2025-01-01T00:00:00Z') })).toBe('{"at":"2025-01-01T00:00:00.000Z"}');
-    expect(requestFingerprint('f', { at: new Date('2025-01-01T00:00:00Z') })).not.toBe(requestFingerprint('f', { at: new Date('2025-01-02T00:00:00Z') }));
+    expect(requestFingerprint('f', { at: new Date('2025-01-01T00:00:00Z') })).not.toBe(
+      requestFingerprint('f', { at: new Date('2025-01-02T00:00:00Z') }),
+    );
   });
 
   it('read arguments graphql-js made without a prototype, and leave out absent ones', () => {

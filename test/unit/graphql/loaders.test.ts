@@ -21,7 +21,10 @@ describe('typed loaders', () => {
     const ctx = createContext(database, ANONYMOUS, 100);
     expect(ctx.load(doubled)).toBe(ctx.load(doubled));
     expect(await Promise.all([ctx.load(doubled).load(1), ctx.load(doubled).load(2)])).toEqual([2, 4]);
-    expect(await Promise.all([ctx.load(firstOf, 1).load('abc'), ctx.load(firstOf, 2).load('abc')])).toEqual(['a', 'ab']);
+    expect(await Promise.all([ctx.load(firstOf, 1).load('abc'), ctx.load(firstOf, 2).load('abc')])).toEqual([
+      'a',
+      'ab',
+    ]);
     expect(batches).toEqual(['doubled 1,2', 'firstOf:1 abc', 'firstOf:2 abc']);
     expect(createContext(database, ANONYMOUS, 100).load(doubled)).not.toBe(ctx.load(doubled));
   });
@@ -37,7 +40,9 @@ describe('typed loaders', () => {
     );
     const ctx = createContext(database, ANONYMOUS, 100);
     const loader = ctx.load(lengthOf);
-    expect(await Promise.all([loader.load({ text: 'ab' }), loader.load({ text: 'ab' }), loader.load({ text: 'abc' })])).toEqual([2, 2, 3]);
+    expect(
+      await Promise.all([loader.load({ text: 'ab' }), loader.load({ text: 'ab' }), loader.load({ text: 'abc' })]),
+    ).toEqual([2, 2, 3]);
     expect(batches).toEqual([['ab', 'abc']]);
   });
 });

@@ -43,7 +43,11 @@ describe('rankCandidates', () => {
   });
 
   it('gives the text at most its weight, relative to the best hit, so that raw Lucene scores cannot swamp concepts', () => {
-    const [best, half] = rankCandidates(query(), [candidate('a', { textScore: 18 }), candidate('b', { textScore: 9 })], 10);
+    const [best, half] = rankCandidates(
+      query(),
+      [candidate('a', { textScore: 18 }), candidate('b', { textScore: 9 })],
+      10,
+    );
     expect(best).toMatchObject({ id: 'a', score: W.text });
     expect(half).toMatchObject({ id: 'b', score: W.text / 2 });
     expect(best!.reasons[0]!.text).toBe(`The question uses similar words (full text, +${W.text} of ${W.text}).`);
@@ -56,7 +60,10 @@ describe('rankCandidates', () => {
       [
         candidate('same', { themes: [semis, exports], countries: [china] }),
         // One shared theme among many concepts is worth little.
-        candidate('broad', { themes: [semis, { id: 'a', name: 'A' }, { id: 'b', name: 'B' }], countries: [china, taiwan, { id: 'JP', name: 'Japan' }] }),
+        candidate('broad', {
+          themes: [semis, { id: 'a', name: 'A' }, { id: 'b', name: 'B' }],
+          countries: [china, taiwan, { id: 'JP', name: 'Japan' }],
+        }),
       ],
       10,
     );
@@ -66,7 +73,12 @@ describe('rankCandidates', () => {
   });
 
   it('gives a reason per shared concept, with its id, and the reasons add up to the score', () => {
-    const q = query({ themeIds: ['semiconductors', 'technology'], countryIds: ['CN'], partnerId: 'huawei', riskCategories: ['UNWANTED_TRANSFER'] });
+    const q = query({
+      themeIds: ['semiconductors', 'technology'],
+      countryIds: ['CN'],
+      partnerId: 'huawei',
+      riskCategories: ['UNWANTED_TRANSFER'],
+    });
     const [only] = rankCandidates(
       q,
       [
@@ -82,7 +94,15 @@ describe('rankCandidates', () => {
       ],
       10,
     );
-    expect(only!.reasons.map((r) => r.ids)).toEqual([['a'], [], ['semiconductors'], ['lithography'], ['CN'], ['huawei'], ['UNWANTED_TRANSFER']]);
+    expect(only!.reasons.map((r) => r.ids)).toEqual([
+      ['a'],
+      [],
+      ['semiconductors'],
+      ['lithography'],
+      ['CN'],
+      ['huawei'],
+      ['UNWANTED_TRANSFER'],
+    ]);
     expect(only!.reasons[0]!.points).toBe(W.followUp);
     expect(only!.reasons.map((r) => r.text)).toEqual([
       `One follows the other up (+${W.followUp}).`,

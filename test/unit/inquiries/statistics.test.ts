@@ -7,8 +7,16 @@ import { PERIOD_RANGE, statisticsPeriod, summarise } from '../../../src/inquirie
 const receivedAt = '2026-03-02T09:00:00.000Z';
 const dueAt = '2026-03-05T22:59:59.999Z';
 const row = (change: Partial<InquiryFlowRow>): InquiryFlowRow => ({
-  network: 'ckn', kind: 'EXPERTISE_REQUEST', status: 'RECEIVED', riskCategories: [], receivedAt, dueAt, answeredAt: null, closedAt: null,
-  waitedOnMinistries: false, ...change,
+  network: 'ckn',
+  kind: 'EXPERTISE_REQUEST',
+  status: 'RECEIVED',
+  riskCategories: [],
+  receivedAt,
+  dueAt,
+  answeredAt: null,
+  closedAt: null,
+  waitedOnMinistries: false,
+  ...change,
 });
 const from = new Date('2026-01-01T00:00:00Z');
 const to = new Date('2026-12-31T00:00:00Z');
@@ -56,7 +64,10 @@ describe('summarise', () => {
 
 describe('statisticsPeriod', () => {
   it('refuses dates outside the calendar it can compute with as the client’s mistake, naming the range', () => {
-    for (const args of [{ to: new Date('9999-12-31T23:59:59Z') }, { from: new Date('0001-01-01T00:00:00Z'), to: new Date('0001-06-01T00:00:00Z') }]) {
+    for (const args of [
+      { to: new Date('9999-12-31T23:59:59Z') },
+      { from: new Date('0001-01-01T00:00:00Z'), to: new Date('0001-06-01T00:00:00Z') },
+    ]) {
       let thrown: any;
       try {
         statisticsPeriod(args, now);
@@ -70,6 +81,7 @@ describe('statisticsPeriod', () => {
 
   it('gives every interval’s buckets up to the range’s end', () => {
     const period = statisticsPeriod({ to: PERIOD_RANGE.max }, now);
-    for (const interval of ['WEEK', 'MONTH', 'QUARTER'] as const) expect(buckets(period.from, period.to, interval).at(-1)!.end).toEqual(PERIOD_RANGE.max);
+    for (const interval of ['WEEK', 'MONTH', 'QUARTER'] as const)
+      expect(buckets(period.from, period.to, interval).at(-1)!.end).toEqual(PERIOD_RANGE.max);
   });
 });

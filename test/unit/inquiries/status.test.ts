@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { INQUIRY_STATUSES, isOpen, OPEN_STATUSES, refusedAnswer, refusedTransition, type Transition } from '../../../src/inquiries/status.js';
+import {
+  INQUIRY_STATUSES,
+  isOpen,
+  OPEN_STATUSES,
+  refusedAnswer,
+  refusedTransition,
+  type Transition,
+} from '../../../src/inquiries/status.js';
 
 const move = (change: Partial<Transition> & Pick<Transition, 'from' | 'to'>): string | null =>
   refusedTransition({ note: null, ministryCount: 0, answered: false, ...change });
@@ -33,14 +40,18 @@ describe('refusedTransition', () => {
     expect(move({ from: 'IN_PROGRESS', to: 'RECEIVED' })).toBe(
       'An inquiry cannot go from IN_PROGRESS to RECEIVED; from IN_PROGRESS it can go to COORDINATING or CLOSED.',
     );
-    expect(move({ from: 'CLOSED', to: 'COORDINATING', note: 'why', ministryCount: 1 })).toMatch(/cannot go from CLOSED to COORDINATING/);
+    expect(move({ from: 'CLOSED', to: 'COORDINATING', note: 'why', ministryCount: 1 })).toMatch(
+      /cannot go from CLOSED to COORDINATING/,
+    );
   });
   it('needs ministries to coordinate', () => {
     expect(move({ from: 'RECEIVED', to: 'COORDINATING' })).toMatch(/give ministries/);
   });
   it('needs a reason to reopen a closed or an answered inquiry', () => {
     expect(move({ from: 'CLOSED', to: 'IN_PROGRESS' })).toMatch(/^Reopening a closed inquiry needs a reason/);
-    expect(move({ from: 'ANSWERED', to: 'IN_PROGRESS', answered: true })).toMatch(/^Reopening an answered inquiry needs a reason/);
+    expect(move({ from: 'ANSWERED', to: 'IN_PROGRESS', answered: true })).toMatch(
+      /^Reopening an answered inquiry needs a reason/,
+    );
     expect(move({ from: 'CLOSED', to: 'IN_PROGRESS', note: 'the asker came back' })).toBeNull();
   });
   it('needs a reason to close an inquiry without an answer, but not one with an answer', () => {

@@ -25,7 +25,11 @@ const vocabulary = buildVocabulary({
 
 const read = (text: string) => interpret(vocabulary, text);
 const themes = (i: Interpretation) => i.themes.map((t) => t.id).sort();
-const countryIds = (i: Interpretation) => i.places.filter((p) => !p.region).flatMap((p) => p.countries.map((c) => c.id)).sort();
+const countryIds = (i: Interpretation) =>
+  i.places
+    .filter((p) => !p.region)
+    .flatMap((p) => p.countries.map((c) => c.id))
+    .sort();
 const regionIds = (i: Interpretation) => i.places.flatMap((p) => (p.region ? [p.region.id] : [])).sort();
 
 describe('interpret: themes, countries and regions in free text', () => {
@@ -43,14 +47,26 @@ describe('interpret: themes, countries and regions in free text', () => {
     ['omzeiling van sancties via Kazachstan', ['sanctions-evasion'], ['KZ'], [], ''],
     ['Kazachse doorvoer van dual-use goederen', ['dual-use-technology'], ['KZ'], [], 'doorvoer'],
     ['exportcontrole op lithografiemachines naar China', ['export-controls', 'lithography'], ['CN'], [], ''],
-    ['Oekraïense graanexport over de Zwarte Zee', ['black-sea-security', 'grain-exports'], ['UA'], ['black-sea-region'], ''],
+    [
+      'Oekraïense graanexport over de Zwarte Zee',
+      ['black-sea-security', 'grain-exports'],
+      ['UA'],
+      ['black-sea-region'],
+      '',
+    ],
     ['Ukrainian grain exports', ['grain-exports'], ['UA'], [], ''],
     ['critical raw materials from the Democratic Republic of the Congo', ['critical-raw-materials'], ['CD'], [], ''],
     ['kritieke grondstoffen uit Centraal Azië', ['critical-raw-materials'], [], ['central-asia'], ''],
     ['Central Asian transit routes', [], [], ['central-asia'], 'transit routes'],
     ['AI chips for the PLA', ['artificial-intelligence', 'pla', 'semiconductors'], [], [], ''],
     ['Chinabeleid van de EU', [], ['CN'], ['european-union'], 'beleid'],
-    ['Welke Nederlandse universiteiten werken samen met Chinese defensie-instellingen?', ['defence'], ['CN'], [], 'universiteiten werken samen instellingen'],
+    [
+      'Welke Nederlandse universiteiten werken samen met Chinese defensie-instellingen?',
+      ['defence'],
+      ['CN'],
+      [],
+      'universiteiten werken samen instellingen',
+    ],
   ])('%s', (text, themeIds, countryIdList, regionIdList, remaining) => {
     const result = read(text);
     expect(themes(result)).toEqual(themeIds);
@@ -79,25 +95,38 @@ describe('interpret: themes, countries and regions in free text', () => {
   });
 
   it('says which words named what', () => {
-    expect(read('Chinese port cranes').recognised).toEqual([{ text: 'Chinese', kind: 'country', id: 'CN', name: 'China' }]);
+    expect(read('Chinese port cranes').recognised).toEqual([
+      { text: 'Chinese', kind: 'country', id: 'CN', name: 'China' },
+    ]);
   });
 
   it('leaves pure free text as it is, without question words', () => {
     const result = read('Who knows about port cranes and their software?');
-    expect(result).toMatchObject({ themes: [], places: [], partners: [], riskCategories: [], remainingText: 'port cranes software' });
+    expect(result).toMatchObject({
+      themes: [],
+      places: [],
+      partners: [],
+      riskCategories: [],
+      remainingText: 'port cranes software',
+    });
   });
 });
 
 describe('interpret: partners and risk categories', () => {
   it('recognises a foreign institution by name or acronym', () => {
-    expect(read('Samenwerking met Harbin Institute of Technology aan radar').partners.map((p) => p.id)).toEqual(['harbin-institute-of-technology']);
+    expect(read('Samenwerking met Harbin Institute of Technology aan radar').partners.map((p) => p.id)).toEqual([
+      'harbin-institute-of-technology',
+    ]);
     expect(read('a joint lab with SMIC').partners.map((p) => p.id)).toEqual(['smic']);
     expect(read('5G-netwerken van Huawei').partners.map((p) => p.id)).toEqual(['huawei']);
     expect(read('Rosatom in Centraal-Azië').partners.map((p) => p.id)).toEqual(['rosatom']);
   });
 
   it.each([
-    ['Mogen wij lithografiekennis delen met een Chinese partneruniversiteit? Risico op ongewenste kennisoverdracht.', ['UNWANTED_TRANSFER']],
+    [
+      'Mogen wij lithografiekennis delen met een Chinese partneruniversiteit? Risico op ongewenste kennisoverdracht.',
+      ['UNWANTED_TRANSFER'],
+    ],
     ['Could our research be subject to foreign interference?', ['COVERT_INFLUENCE']],
     ['Is this partner involved in human rights abuses?', ['ETHICAL']],
     ['Vallen deze goederen onder de sancties tegen Rusland?', ['SANCTIONS']],

@@ -8,7 +8,10 @@ describe("the search page's reading of a question", () => {
     ['Experts on hybrid threats in the Baltic states?', { about: 'hybrid threats', country: 'Baltic states' }],
     ['Wie weet iets van halfgeleiders in China?', { about: 'halfgeleiders', country: 'China' }],
     ['Wie weet er veel over sancties tegen Rusland?', { about: 'sancties tegen Rusland', country: null }],
-    ['Welke experts op het gebied van kennisveiligheid in Oost-Azië?', { about: 'kennisveiligheid', country: 'Oost-Azië' }],
+    [
+      'Welke experts op het gebied van kennisveiligheid in Oost-Azië?',
+      { about: 'kennisveiligheid', country: 'Oost-Azië' },
+    ],
     ['halfgeleiders', { about: 'halfgeleiders', country: null }],
     ['  subsea cables!  ', { about: 'subsea cables', country: null }],
   ])('%s', (text, expected) => {
@@ -16,6 +19,9 @@ describe("the search page's reading of a question", () => {
   });
 
   it('splits at the last " in ", keeping an earlier one in the subject', () => {
-    expect(readQuestion('Who knows about investment in chips in Japan?')).toEqual({ about: 'investment in chips', country: 'Japan' });
+    expect(readQuestion('Who knows about investment in chips in Japan?')).toEqual({
+      about: 'investment in chips',
+      country: 'Japan',
+    });
   });
 });

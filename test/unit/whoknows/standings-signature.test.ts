@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { SubjectChange } from '../../../src/audit/service.js';
 import { signatureDelta } from '../../../src/whoknows/standings/state.js';
 
-const change = (label: SubjectChange['label'], before: SubjectChange['before'], after: SubjectChange['after']): SubjectChange => ({
+const change = (
+  label: SubjectChange['label'],
+  before: SubjectChange['before'],
+  after: SubjectChange['after'],
+): SubjectChange => ({
   label,
   id: 'x',
   before,
@@ -12,7 +16,14 @@ const change = (label: SubjectChange['label'], before: SubjectChange['before'], 
 
 describe('what an audited change adds to the standings signature', () => {
   it('counts a new expert, its claims and focus', () => {
-    const created = change('Expert', null, { id: 'x', '→EXPERT_IN': [{ to: 'a', level: 3 }, { to: 'b', level: 2 }], '→FOCUSES_ON': [{ to: 'CN', level: 4 }] });
+    const created = change('Expert', null, {
+      id: 'x',
+      '→EXPERT_IN': [
+        { to: 'a', level: 3 },
+        { to: 'b', level: 2 },
+      ],
+      '→FOCUSES_ON': [{ to: 'CN', level: 4 }],
+    });
     expect(signatureDelta([created])).toEqual({ nExpert: 1, rExpertEXPERT_IN: 2, rExpertFOCUSES_ON: 1 });
   });
 
@@ -23,7 +34,11 @@ describe('what an audited change adds to the standings signature', () => {
   });
 
   it('counts a contribution losing an author and a theme moving, and nothing for a change of text', () => {
-    const reauthored = change('Contribution', { id: 'k', title: 'A', '→BY': ['x', 'y'] }, { id: 'k', title: 'B', '→BY': ['x'] });
+    const reauthored = change(
+      'Contribution',
+      { id: 'k', title: 'A', '→BY': ['x', 'y'] },
+      { id: 'k', title: 'B', '→BY': ['x'] },
+    );
     const moved = change('Theme', { id: 't', '→BROADER': ['p'] }, { id: 't', '→BROADER': ['p', 'q'] });
     const renamed = change('Institution', { id: 'i', name: 'A' }, { id: 'i', name: 'B' });
     expect(signatureDelta([reauthored, moved, renamed])).toEqual({ rContributionBY: -1, rThemeBROADER: 1 });

@@ -20,7 +20,10 @@ const withInside = (text: fc.Arbitrary<string>, inserted: fc.Arbitrary<number>) 
   fc.tuple(text, inserted, fc.nat()).map(([base, code, at]) => {
     const characters = [...base];
     const index = at % (characters.length + 1);
-    return { code, text: [...characters.slice(0, index), String.fromCodePoint(code), ...characters.slice(index)].join('') };
+    return {
+      code,
+      text: [...characters.slice(0, index), String.fromCodePoint(code), ...characters.slice(index)].join(''),
+    };
   });
 
 describe('lineTextProblem (names and other one-line text)', () => {
@@ -29,7 +32,17 @@ describe('lineTextProblem (names and other one-line text)', () => {
   });
 
   it('accepts real names, including those that need a joiner', () => {
-    for (const name of ['Jürgen Müller', 'Zoë O’Brien-Ünal', 'Ягодка Ёжикова', '王小明', 'محمد بن سلمان', 'מרים', 'नमस्ते', 'می‌خواهم', 'Dr. A. de Vries Jr.']) {
+    for (const name of [
+      'Jürgen Müller',
+      'Zoë O’Brien-Ünal',
+      'Ягодка Ёжикова',
+      '王小明',
+      'محمد بن سلمان',
+      'מרים',
+      'नमस्ते',
+      'می‌خواهم',
+      'Dr. A. de Vries Jr.',
+    ]) {
       expect(lineTextProblem(name), name).toBeNull();
     }
   });
@@ -56,13 +69,17 @@ describe('lineTextProblem (names and other one-line text)', () => {
     expect(lineTextProblem('Anna\u202Eeilrahc')).toBe(
       'contains U+202E RIGHT-TO-LEFT OVERRIDE at character 5, an invisible bidi control that makes text display in another order than it is stored: remove it',
     );
-    expect(lineTextProblem('Anna\nSmith')).toMatch(/^contains U\+000A LINE FEED at character 5, a control character or line break/);
+    expect(lineTextProblem('Anna\nSmith')).toMatch(
+      /^contains U\+000A LINE FEED at character 5, a control character or line break/,
+    );
     expect(lineTextProblem('Ann\u0085a')).toMatch(/^contains U\+0085 at character 4, a control character/);
     expect(lineTextProblem('Anna\u2028Smith')).toMatch(/U\+2028 LINE SEPARATOR/);
   });
 
   it('refuses invisible format characters but keeps the joiners', () => {
-    expect(lineTextProblem('An\u200Bna')).toMatch(/U\+200B ZERO WIDTH SPACE at character 3, an invisible format character/);
+    expect(lineTextProblem('An\u200Bna')).toMatch(
+      /U\+200B ZERO WIDTH SPACE at character 3, an invisible format character/,
+    );
     expect(lineTextProblem('An\u00ADna')).toMatch(/U\+00AD SOFT HYPHEN/);
     expect(lineTextProblem('Anna\u{E0041}')).toMatch(/U\+E0041 at character 5, an invisible format character/);
     expect(lineTextProblem('An\uFEFFna')).toMatch(/U\+FEFF/);
@@ -70,7 +87,9 @@ describe('lineTextProblem (names and other one-line text)', () => {
   });
 
   it('refuses the replacement character as a sign of a wrong decoding, and unpaired surrogates', () => {
-    expect(lineTextProblem('J\uFFFDrgen')).toMatch(/U\+FFFD at character 2 \(the replacement character\).*wrong encoding/);
+    expect(lineTextProblem('J\uFFFDrgen')).toMatch(
+      /U\+FFFD at character 2 \(the replacement character\).*wrong encoding/,
+    );
     expect(lineTextProblem('x\uD800y')).toMatch(/U\+D800 at character 2, half of a surrogate pair/);
   });
 

@@ -17,7 +17,10 @@ export interface Result<T> {
 
 /** A request that failed as a whole (HTTP error, network, no data): its message is shown to the user. */
 export class RequestFailed extends Error {
-  constructor(message: string, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
   }
 }

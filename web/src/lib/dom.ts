@@ -2,15 +2,25 @@
 // so that no text from the API can become markup; where a library takes markup (echarts' tooltips), the text
 // goes through escapeHtml below.
 type Child = Node | string | number | null | undefined | false;
-type Props = Record<string, unknown> & { class?: string; dataset?: Record<string, string>; on?: Record<string, (event: Event) => void> };
+type Props = Record<string, unknown> & {
+  class?: string;
+  dataset?: Record<string, string>;
+  on?: Record<string, (event: Event) => void>;
+};
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Array<Child | Child[]>): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Array<Child | Child[]>
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined || value === null || value === false) continue;
     if (key === 'class') element.className = String(value);
     else if (key === 'dataset') Object.assign(element.dataset, value);
-    else if (key === 'on') for (const [name, handler] of Object.entries(value as Record<string, EventListener>)) element.addEventListener(name, handler);
+    else if (key === 'on')
+      for (const [name, handler] of Object.entries(value as Record<string, EventListener>))
+        element.addEventListener(name, handler);
     else if (key in element) (element as unknown as Record<string, unknown>)[key] = value;
     else element.setAttribute(key, String(value));
   }
@@ -21,7 +31,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
 function append(parent: Node, children: Array<Child | Child[]>): void {
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+    );
   }
 }
 

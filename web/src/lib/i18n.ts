@@ -13,7 +13,10 @@ export function setLang(lang: Lang): void {
 }
 
 /** A label table in both languages; `t(key)` picks the current one. */
-export function labels<T extends Record<string, string>>(table: { en: T; nl: { [K in keyof T]: string } }): (key: keyof T) => string {
+export function labels<T extends Record<string, string>>(table: {
+  en: T;
+  nl: { [K in keyof T]: string };
+}): (key: keyof T) => string {
   const lang = currentLang();
   document.documentElement.lang = lang;
   return (key) => table[lang][key];
@@ -24,4 +27,10 @@ export const localName = (item: { name: string; nameNl?: string | null }): strin
   currentLang() === 'nl' && item.nameNl ? item.nameNl : item.name;
 
 export const formatDate = (iso: string | null | undefined): string =>
-  iso ? new Date(iso).toLocaleDateString(currentLang() === 'nl' ? 'nl-NL' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' }) : '';
+  iso
+    ? new Date(iso).toLocaleDateString(currentLang() === 'nl' ? 'nl-NL' : 'en-GB', {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+      })
+    : '';

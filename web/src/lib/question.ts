@@ -14,12 +14,18 @@ export interface Question {
 }
 
 export function readQuestion(text: string): Question {
-  let about = text.trim().replace(/[?？!.]+$/u, '').trim();
+  let about = text
+    .trim()
+    .replace(/[?？!.]+$/u, '')
+    .trim();
   for (const frame of FRAMES) about = about.replace(frame, '');
   // The last " in ": "security in the Baltic states" keeps its subject; "chips in China" splits.
   const at = about.toLowerCase().lastIndexOf(' in ');
   if (at > 0) {
-    const country = about.slice(at + 4).replace(/^(?:the|het|de)\s+/i, '').trim();
+    const country = about
+      .slice(at + 4)
+      .replace(/^(?:the|het|de)\s+/i, '')
+      .trim();
     if (country) return { about: about.slice(0, at).trim(), country };
   }
   return { about, country: null };

@@ -25,7 +25,11 @@ export function storeToken(token: string | null): void {
 }
 
 const list = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.filter((item): item is string => typeof item === 'string')
+      : [];
 
 /**
  * What the token says about its bearer, for display only: the server verifies every request, and the pages
@@ -36,7 +40,10 @@ export function identityOf(token: string): Identity | null {
     const payload = token.split('.')[1];
     if (!payload) return null;
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as Record<string, unknown>;
+    const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as Record<
+      string,
+      unknown
+    >;
     const subject = typeof claims.sub === 'string' ? claims.sub : '?';
     return {
       subject,

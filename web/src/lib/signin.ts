@@ -12,16 +12,36 @@ export interface DevIdentity {
 
 const TEXT = {
   en: {
-    signIn: 'Sign in', signOut: 'Sign out', token: 'Bearer token', paste: 'Paste a token', devRole: 'Development role',
-    use: 'Use', anonymous: 'Not signed in (viewer)', as: 'Signed in as', rejected: 'The server refused the token: ',
-    expired: 'The token has expired.', unreadable: 'This is not a token (expected three parts separated by dots).',
-    search: 'Search', dashboard: 'Dashboard', graphiql: 'GraphiQL',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    token: 'Bearer token',
+    paste: 'Paste a token',
+    devRole: 'Development role',
+    use: 'Use',
+    anonymous: 'Not signed in (viewer)',
+    as: 'Signed in as',
+    rejected: 'The server refused the token: ',
+    expired: 'The token has expired.',
+    unreadable: 'This is not a token (expected three parts separated by dots).',
+    search: 'Search',
+    dashboard: 'Dashboard',
+    graphiql: 'GraphiQL',
   },
   nl: {
-    signIn: 'Inloggen', signOut: 'Uitloggen', token: 'Bearer-token', paste: 'Plak een token', devRole: 'Ontwikkelrol',
-    use: 'Gebruik', anonymous: 'Niet ingelogd (kijker)', as: 'Ingelogd als', rejected: 'De server weigert het token: ',
-    expired: 'Het token is verlopen.', unreadable: 'Dit is geen token (drie delen, gescheiden door punten).',
-    search: 'Zoeken', dashboard: 'Dashboard', graphiql: 'GraphiQL',
+    signIn: 'Inloggen',
+    signOut: 'Uitloggen',
+    token: 'Bearer-token',
+    paste: 'Plak een token',
+    devRole: 'Ontwikkelrol',
+    use: 'Gebruik',
+    anonymous: 'Niet ingelogd (kijker)',
+    as: 'Ingelogd als',
+    rejected: 'De server weigert het token: ',
+    expired: 'Het token is verlopen.',
+    unreadable: 'Dit is geen token (drie delen, gescheiden door punten).',
+    search: 'Zoeken',
+    dashboard: 'Dashboard',
+    graphiql: 'GraphiQL',
   },
 } as const;
 
@@ -52,7 +72,10 @@ async function devToken(identity: string): Promise<string> {
  * Renders the navigation, language switch and sign-in into `container`. A change of sign-in or language
  * reloads the page, so that nothing read under the previous identity stays on screen.
  */
-export function mountHeader(container: Element, options: { devIdentities: DevIdentity[] | null; current: 'search' | 'dashboard' | 'graphiql' }): void {
+export function mountHeader(
+  container: Element,
+  options: { devIdentities: DevIdentity[] | null; current: 'search' | 'dashboard' | 'graphiql' },
+): void {
   const lang = currentLang();
   const t = TEXT[lang];
   const message = h('span', { class: 'signin-message', role: 'status' });
@@ -67,26 +90,84 @@ export function mountHeader(container: Element, options: { devIdentities: DevIde
   const expired = identity?.expires != null && identity.expires * 1000 < Date.now();
   let session: HTMLElement;
   if (token && identity && !expired) {
-    const roles = identity.roles.join(', ') + (identity.networks.length ? ` (${identity.networks.join(', ').toUpperCase()})` : '');
-    session = h('span', { class: 'signin' },
-      h('span', { class: 'signin-who', dataset: { roles: identity.roles.join(' ') } }, `${t.as} ${identity.name} · ${roles}`),
-      h('button', { type: 'button', class: 'signout', on: { click: () => { storeToken(null); location.reload(); } } }, t.signOut));
+    const roles =
+      identity.roles.join(', ') + (identity.networks.length ? ` (${identity.networks.join(', ').toUpperCase()})` : '');
+    session = h(
+      'span',
+      { class: 'signin' },
+      h(
+        'span',
+        { class: 'signin-who', dataset: { roles: identity.roles.join(' ') } },
+        `${t.as} ${identity.name} · ${roles}`,
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'signout',
+          on: {
+            click: () => {
+              storeToken(null);
+              location.reload();
+            },
+          },
+        },
+        t.signOut,
+      ),
+    );
   } else {
     if (token) storeToken(null);
-    const input = h('input', { type: 'password', class: 'signin-token', placeholder: t.paste, 'aria-label': t.token, autocomplete: 'off' });
-    const form = h('form', { class: 'signin', on: { submit: (event) => {
-      event.preventDefault();
-      const pasted = input.value.trim().replace(/^Bearer\s+/i, '');
-      const read = identityOf(pasted);
-      if (!read) return fail(t.unreadable);
-      if (read.expires != null && read.expires * 1000 < Date.now()) return fail(t.expired);
-      refusal(pasted).then((why) => (why ? fail(t.rejected + why) : accept(pasted)), (error: Error) => fail(error.message));
-    } } }, h('span', { class: 'signin-who' }, expired ? t.expired : t.anonymous), input, h('button', { type: 'submit' }, t.signIn));
+    const input = h('input', {
+      type: 'password',
+      class: 'signin-token',
+      placeholder: t.paste,
+      'aria-label': t.token,
+      autocomplete: 'off',
+    });
+    const form = h(
+      'form',
+      {
+        class: 'signin',
+        on: {
+          submit: (event) => {
+            event.preventDefault();
+            const pasted = input.value.trim().replace(/^Bearer\s+/i, '');
+            const read = identityOf(pasted);
+            if (!read) return fail(t.unreadable);
+            if (read.expires != null && read.expires * 1000 < Date.now()) return fail(t.expired);
+            refusal(pasted).then(
+              (why) => (why ? fail(t.rejected + why) : accept(pasted)),
+              (error: Error) => fail(error.message),
+            );
+          },
+        },
+      },
+      h('span', { class: 'signin-who' }, expired ? t.expired : t.anonymous),
+      input,
+      h('button', { type: 'submit' }, t.signIn),
+    );
     if (options.devIdentities?.length) {
-      const select = h('select', { class: 'dev-role', 'aria-label': t.devRole },
-        options.devIdentities.map((dev) => h('option', { value: dev.id }, dev.label)));
-      form.append(h('span', { class: 'dev-signin' }, select,
-        h('button', { type: 'button', class: 'dev-use', on: { click: () => devToken(select.value).then(accept, (error: Error) => fail(error.message)) } }, t.use)));
+      const select = h(
+        'select',
+        { class: 'dev-role', 'aria-label': t.devRole },
+        options.devIdentities.map((dev) => h('option', { value: dev.id }, dev.label)),
+      );
+      form.append(
+        h(
+          'span',
+          { class: 'dev-signin' },
+          select,
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'dev-use',
+              on: { click: () => devToken(select.value).then(accept, (error: Error) => fail(error.message)) },
+            },
+            t.use,
+          ),
+        ),
+      );
     }
     session = form;
   }
@@ -96,11 +177,39 @@ export function mountHeader(container: Element, options: { devIdentities: DevIde
     location.reload();
   };
   const link = (href: string, label: string, key: typeof options.current) =>
-    h('a', { href, class: key === options.current ? 'current' : undefined, 'aria-current': key === options.current ? 'page' : undefined }, label);
-  render(container,
-    h('nav', { class: 'site-nav' }, link('/', t.search, 'search'), link('/dashboard', t.dashboard, 'dashboard'), link('/graphql', t.graphiql, 'graphiql')),
-    h('span', { class: 'lang-switch' },
-      h('button', { type: 'button', class: lang === 'en' ? 'current' : undefined, lang: 'en', on: { click: switchTo('en') } }, 'EN'),
-      h('button', { type: 'button', class: lang === 'nl' ? 'current' : undefined, lang: 'nl', on: { click: switchTo('nl') } }, 'NL')),
-    session, message);
+    h(
+      'a',
+      {
+        href,
+        class: key === options.current ? 'current' : undefined,
+        'aria-current': key === options.current ? 'page' : undefined,
+      },
+      label,
+    );
+  render(
+    container,
+    h(
+      'nav',
+      { class: 'site-nav' },
+      link('/', t.search, 'search'),
+      link('/dashboard', t.dashboard, 'dashboard'),
+      link('/graphql', t.graphiql, 'graphiql'),
+    ),
+    h(
+      'span',
+      { class: 'lang-switch' },
+      h(
+        'button',
+        { type: 'button', class: lang === 'en' ? 'current' : undefined, lang: 'en', on: { click: switchTo('en') } },
+        'EN',
+      ),
+      h(
+        'button',
+        { type: 'button', class: lang === 'nl' ? 'current' : undefined, lang: 'nl', on: { click: switchTo('nl') } },
+        'NL',
+      ),
+    ),
+    session,
+    message,
+  );
 }
