@@ -182,19 +182,53 @@ function rowInput(
 }
 
 /**
+ * The line (from 1) each record of a CSV text starts on, the header's first, counting lines as an editor does
+ * (CRLF, LF and CR each end one). A record ends at the line break the file uses (its first one outside
+ * quotes, as csv-parse detects it), and empty lines are skipped. csv-parse's own count (`info.lines`) is the
+ * line a record ends on, and takes a CRLF inside a quoted cell for two lines: after a cell of several lines,
+ * problems named the wrong line.
+ */
+function recordStartLines(text: string): number[] {
+  const starts: number[] = [];
+  let recordBreak: string | null = null;
+  let line = 1;
+  let quoted = false;
+  let atRecordStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const character = text[i]!;
+    const crlf = character === '\r' && text[i + 1] === '\n';
+    if (!quoted && (character === '\r' || character === '\n')) recordBreak ??= crlf ? '\r\n' : character;
+    if (!quoted && recordBreak !== null && text.startsWith(recordBreak, i)) {
+      i += recordBreak.length - 1;
+      line++;
+      atRecordStart = true;
+      continue;
+    }
+    if (atRecordStart) starts.push(line);
+    atRecordStart = false;
+    // A quote inside a cell is doubled, so every quote toggles: csv-parse has refused the text if they do not pair.
+    if (character === '"') quoted = !quoted;
+    // A line break inside a cell, or one this file does not end records with: a line all the same (CRLF once).
+    else if (character === '\n' || (character === '\r' && !crlf)) line++;
+  }
+  return starts;
+}
+
+/**
  * Parses an expert CSV; problems with the file's form or a cell's form come back with their line numbers.
  * `readable` is false when the file itself (its CSV or its header) is wrong, so rows could not be read.
  */
 export function parseExpertCsv(text: string): { rows: ExpertRow[]; problems: CsvProblem[]; readable: boolean } {
   const problems: CsvProblem[] = [];
-  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
+  let records: Array<{ record: Record<string, string>; line: number }>;
   try {
-    records = parse(text, {
+    const parsed = parse(text, {
       columns: (header: string[]) => header.map((column) => column.trim()),
       bom: true,
       skip_empty_lines: true,
-      info: true,
-    }) as typeof records;
+    }) as Array<Record<string, string>>;
+    const lines = recordStartLines(text).slice(1);
+    records = parsed.map((record, index) => ({ record, line: lines[index]! }));
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     return {
@@ -229,7 +263,7 @@ export function parseExpertCsv(text: string): { rows: ExpertRow[]; problems: Csv
   }
   if (records.length > MAX_IMPORT_ROWS) {
     problems.push({
-      line: records[MAX_IMPORT_ROWS]!.info.lines,
+      line: records[MAX_IMPORT_ROWS]!.line,
       field: 'file',
       message:
         `has ${records.length} rows; one import takes at most ${MAX_IMPORT_ROWS} (it is one transaction, all or nothing): ` +
@@ -239,13 +273,13 @@ export function parseExpertCsv(text: string): { rows: ExpertRow[]; problems: Csv
   if (problems.length > 0) return { rows: [], problems, readable: false };
 
   const seen = new Map<string, number>();
-  const rows = records.map(({ record, info }) => {
-    const input = rowInput(record, columns as ExpertColumn[], info.lines, problems);
+  const rows = records.map(({ record, line }) => {
+    const input = rowInput(record, columns as ExpertColumn[], line, problems);
     const earlier = seen.get(input.slug);
     if (input.slug && earlier !== undefined)
-      problems.push({ line: info.lines, field: 'slug', message: `"${input.slug}" is on line ${earlier} already` });
-    seen.set(input.slug, info.lines);
-    return { line: info.lines, input };
+      problems.push({ line, field: 'slug', message: `"${input.slug}" is on line ${earlier} already` });
+    seen.set(input.slug, line);
+    return { line, input };
   });
   return { rows, problems, readable: true };
 }
