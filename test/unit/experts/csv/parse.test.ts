@@ -198,12 +198,10 @@ const id = fc.stringMatching(/^[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,4})?$/);
 const day = fc
   .date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
-const level = <K extends string>(key: K) =>
-  fc.record({
-    [key]: id,
-    level: fc.integer({ min: 1, max: 5 }),
-    provenance: fc.constantFrom('DECLARED', 'VERIFIED', 'EVIDENCED', null),
-  } as Record<K | 'level' | 'provenance', fc.Arbitrary<unknown>>);
+const level = {
+  level: fc.integer({ min: 1, max: 5 }),
+  provenance: fc.constantFrom('DECLARED' as const, 'VERIFIED' as const, 'EVIDENCED' as const, null),
+};
 const affiliation = fc
   .record({
     institution: id,
@@ -223,13 +221,15 @@ const expert = fc.record({
   languages: fc.uniqueArray(fc.constantFrom('nl', 'en', 'zh', 'de', 'fr', 'ru'), { maxLength: 3 }),
   networks: fc.array(id, { maxLength: 2 }),
   contactConsent: fc.boolean(),
-  expertise: fc.array(level('theme'), { maxLength: 3 }),
-  countryFocus: fc.array(level('country'), { maxLength: 2 }),
+  expertise: fc.array(fc.record({ theme: id, ...level }), { maxLength: 3 }),
+  countryFocus: fc.array(fc.record({ country: id, ...level }), { maxLength: 2 }),
   affiliations: fc.array(affiliation, { maxLength: 2 }),
 });
 
+type Expert = typeof expert extends fc.Arbitrary<infer T> ? T : never;
+
 /** An expert's fields as cells, the way the README describes the columns. */
-const cells = (slug: string, e: fc.RecordValue<typeof expert>): string[] => [
+const cells = (slug: string, e: Expert): string[] => [
   slug,
   e.name,
   e.headline ?? '',
