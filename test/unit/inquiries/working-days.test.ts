@@ -1,12 +1,14 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { calendarChanges } from '../../src/config.js';
+import { calendarChanges } from '../../../src/config.js';
 import {
   amsterdamDate,
   dueAt,
   isWorkingDay,
+  startOfAmsterdamDate,
   useCalendarChanges,
   workingDaysBetween,
-} from '../../src/inquiries/working-days.js';
+} from '../../../src/inquiries/working-days.js';
 
 // Every instant is written in UTC so the machine's time zone cannot matter. Amsterdam is UTC+1 (CET) in winter
 // and UTC+2 (CEST) in summer: the end of a day is 22:59:59.999Z in CET and 21:59:59.999Z in CEST.
@@ -15,6 +17,11 @@ const due = (receivedAt: string, workingDays?: number): string =>
   dueAt(new Date(receivedAt), workingDays).toISOString();
 const between = (receivedAt: string, until: string): number =>
   workingDaysBetween(new Date(receivedAt), new Date(until));
+const instant = fc.date({
+  min: new Date('2025-01-01T00:00:00Z'),
+  max: new Date('2030-12-31T23:59:59Z'),
+  noInvalidDate: true,
+});
 
 describe('amsterdamDate', () => {
   it('gives the Amsterdam calendar date, not the UTC one', () => {
@@ -175,16 +182,20 @@ describe('dueAt', () => {
     expect(() => dueAt(new Date('nonsense'))).toThrow(RangeError);
   });
 
-  it('is always the last millisecond of an Amsterdam working day, three working days on', () => {
-    // Every fifth hour of 2025–2027 (so every hour of the day comes round), both DST switches included.
-    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2028, 0, 1); t += 5 * 3_600_000) {
-      const receivedAt = new Date(t);
-      const end = dueAt(receivedAt);
-      const day = amsterdamDate(end);
-      expect(isWorkingDay(day)).toBe(true);
-      expect(amsterdamDate(new Date(end.getTime() + 1))).not.toBe(day);
-      expect(workingDaysBetween(receivedAt, end)).toBe(3);
-    }
+  it('is the last millisecond of the n-th working day after the day of receipt, for any instant and n', () => {
+    // Random instants over six years (both DST switches every year) and terms from the default to a fortnight.
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 10 }), (receivedAt, workingDays) => {
+        const end = dueAt(receivedAt, workingDays);
+        const day = amsterdamDate(end);
+        expect(isWorkingDay(day)).toBe(true);
+        expect(amsterdamDate(new Date(end.getTime() + 1))).not.toBe(day);
+        // Counting the working days up to it gives n back, and the day before is one short.
+        expect(workingDaysBetween(receivedAt, end)).toBe(workingDays);
+        expect(workingDaysBetween(receivedAt, new Date(startOfAmsterdamDate(day).getTime() - 1))).toBe(workingDays - 1);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -271,5 +282,60 @@ describe('WORKING_DAY_CALENDAR: an organisation whose calendar differs', () => {
     expect(() => calendarChanges({ WORKING_DAY_CALENDAR: 'holiday:05-05' })).toThrow(/WORKING_DAY_CALENDAR/);
     expect(() => calendarChanges({ WORKING_DAY_CALENDAR: 'off:13-01' })).toThrow(/WORKING_DAY_CALENDAR/);
     expect(calendarChanges({})).toEqual({ off: [], on: [] });
+  });
+});
+
+describe('the calendar: properties', () => {
+  it('starts each Amsterdam date at local midnight, which belongs to it and the millisecond before does not', () => {
+    fc.assert(
+      fc.property(instant, (at) => {
+        const date = amsterdamDate(at);
+        const start = startOfAmsterdamDate(date);
+        expect(start.getTime()).toBeLessThanOrEqual(at.getTime());
+        expect(amsterdamDate(start)).toBe(date);
+        expect(amsterdamDate(new Date(start.getTime() - 1))).not.toBe(date);
+        // A day is 23, 24 or 25 hours long.
+        const next = startOfAmsterdamDate(amsterdamDate(new Date(start.getTime() + 25 * 3_600_000)));
+        expect([23, 24, 25]).toContain((next.getTime() - start.getTime()) / 3_600_000);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('counts working days additively: a to c is a to b plus b to c', () => {
+    // b and c up to two months on: long enough to cross holidays and DST switches, short enough to count fast.
+    const later = fc.integer({ min: 0, max: 60 * 86_400_000 });
+    fc.assert(
+      fc.property(instant, later, later, (a, toB, toC) => {
+        const [b, c] = [new Date(a.getTime() + toB), new Date(a.getTime() + toB + toC)];
+        expect(workingDaysBetween(a, c)).toBe(workingDaysBetween(a, b) + workingDaysBetween(b, c));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('gives the end of the day of receipt for a term of 0, and later due dates for longer terms', () => {
+    fc.assert(
+      fc.property(instant, fc.nat(8), (receivedAt, workingDays) => {
+        expect(amsterdamDate(dueAt(receivedAt, 0))).toBe(amsterdamDate(receivedAt));
+        expect(dueAt(receivedAt, workingDays + 1).getTime()).toBeGreaterThan(dueAt(receivedAt, workingDays).getTime());
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('has from three to five working days in any seven days in a row (2025–2030)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2025-01-05T12:00:00Z'), max: new Date('2030-12-20T12:00:00Z'), noInvalidDate: true }),
+        (at) => {
+          const days = Array.from({ length: 7 }, (_, i) => amsterdamDate(new Date(at.getTime() + i * 86_400_000)));
+          const working = days.filter(isWorkingDay).length;
+          expect(working).toBeLessThanOrEqual(5);
+          expect(working).toBeGreaterThanOrEqual(3);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
