@@ -42,9 +42,13 @@ export interface Token {
   capitals: boolean;
 }
 
-/** The words of a text with the forms they are matched by. */
+/**
+ * The words of a text with the forms they are matched by. Marks belong to the word they sit in: text in
+ * decomposed form (NFD, as macOS and some PDFs give it) writes "ï" as "i" and a combining diaeresis, and the
+ * words of Hindi or Thai carry their vowel signs as marks.
+ */
 export function tokensOf(text: string): Token[] {
-  return (text.match(/[\p{Letter}\p{Number}]+/gu) ?? []).map((word) => ({
+  return (text.match(/[\p{Letter}\p{Mark}\p{Number}]+/gu) ?? []).map((word) => ({
     text: word,
     form: matchForm(word),
     capitals: word.length > 1 && word === word.toUpperCase() && /\p{Letter}/u.test(word),
