@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closestNames, luceneTerms, MAX_LUCENE_TERMS, nameKey } from '../../src/text.js';
+import { closestNames, luceneTerms, MAX_LUCENE_TERMS, nameKey, nameKeys, surnameKey } from '../../src/text.js';
 
 describe('nameKey', () => {
   it('ignores case, accents and punctuation', () => {
@@ -9,6 +10,35 @@ describe('nameKey', () => {
   });
   it('reads & as "and"', () => {
     expect(nameKey('Russia & Eastern Europe')).toBe(nameKey('russia and eastern europe'));
+  });
+  it('is a key: applied twice it changes nothing, and case, Unicode form and spacing do not count', () => {
+    const text = fc.string({ unit: fc.constantFrom(...'aBcÉéïÏ -’.&,Ж', '\u0301'), maxLength: 20 });
+    fc.assert(
+      fc.property(text, (name) => {
+        const key = nameKey(name);
+        expect(nameKey(key)).toBe(key);
+        expect(key).toBe(key.trim());
+        expect(key).not.toMatch(/ {2}/);
+        for (const variant of [name.toUpperCase(), name.normalize('NFD'), name.normalize('NFC'), ` ${name}\t`])
+          expect(nameKey(variant)).toBe(key);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('nameKeys and surnameKey', () => {
+  it('lists each key once, skipping names without one', () => {
+    expect(nameKeys('Oost-Azië', null, 'oost azie', undefined, '', ' - ', 'East Asia')).toEqual([
+      'oost azie',
+      'east asia',
+    ]);
+  });
+  it('meets "J. de Vries" and "Jan de Vries" on the last word of the name', () => {
+    expect(surnameKey('J. de Vries')).toBe('vries');
+    expect(surnameKey('Jan de VRIES ')).toBe('vries');
+    expect(surnameKey('O’Brien')).toBe('brien');
+    expect(surnameKey('')).toBe('');
   });
 });
 
