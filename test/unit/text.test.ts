@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { closestNames, luceneTerms, MAX_LUCENE_TERMS, nameKey, nameKeys, surnameKey } from '../../src/text.js';
+import { readDutchWordListFirst } from '../helpers/dutch-word-list.js';
+
+readDutchWordListFirst();
 
 describe('nameKey', () => {
   it('ignores case, accents and punctuation', () => {

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { isoCountries } from '../../../seed/countries.js';
 import { interpret, type Interpretation } from '../../../src/names/interpret.js';
 import { buildVocabulary } from '../../../src/names/vocabulary.js';
+import { readDutchWordListFirst } from '../../helpers/dutch-word-list.js';
+
+readDutchWordListFirst();
 
 /** The seed's names: its taxonomy, regions and foreign institutions, and every ISO country. */
 const seed = (file: string) => JSON.parse(readFileSync(new URL(`../../../seed/data/${file}`, import.meta.url), 'utf8'));

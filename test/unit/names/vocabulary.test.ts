@@ -10,6 +10,9 @@ import {
   type VocabularyRows,
 } from '../../../src/names/vocabulary.js';
 import { matchForm, plainWord } from '../../../src/text/stemming.js';
+import { readDutchWordListFirst } from '../../helpers/dutch-word-list.js';
+
+readDutchWordListFirst();
 
 // Recognition over the seed's whole vocabulary: interpret.test.ts. Here: the rules, on a vocabulary of a few names.
 

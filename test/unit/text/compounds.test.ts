@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compoundParts, searchTermsOf } from '../../../src/text/compounds.js';
 import { COMPOUND_PART_BOOST, luceneTerms, MAX_LUCENE_TERMS } from '../../../src/text.js';
+import { readDutchWordListFirst } from '../../helpers/dutch-word-list.js';
+
+readDutchWordListFirst();
 
 describe('compoundParts (Dutch decompounding against the OpenTaal word list)', () => {
   it.each([
