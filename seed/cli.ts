@@ -1,5 +1,5 @@
 /** `npm run seed`: loads the seed graph into the configured Neo4j. Safe to repeat: a second run changes nothing. */
-import { explainStartupError, openForCli } from '../src/cli/open.js';
+import { explainError, openForCli } from '../src/cli/open.js';
 import { loadConfig } from '../src/config.js';
 import { readSeedData, seedGraph } from './load.js';
 import { rebuildStandings } from '../src/whoknows/standings/rebuild.js';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const explained = explainStartupError(error);
+  const explained = explainError(error);
   console.error(explained ? `Cannot seed: ${explained}` : error);
   process.exit(1);
 });

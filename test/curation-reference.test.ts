@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
-import type { FieldProblem } from '../src/graphql/errors.js';
+import type { FieldProblem } from '../src/errors.js';
 import { nameKeys } from '../src/text.js';
 import { connectTestDatabase, fixturePrefix, graphql, type Actor, type GraphqlResponse } from './helpers/api.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
 import { describeViewer } from '../auth/viewer.js';
 import type { Params, Queries, Row } from '../db/database.js';
-import { conflict, idempotencyKeyReused, notFound } from '../graphql/errors.js';
+import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from '../errors.js';
 import {
   changedFields,
   committedResult,
@@ -110,7 +110,7 @@ export async function audited<T>(
   return queries.writeTransaction(async (run) => {
     const done = await committedResult(run, operationId);
     if (done) {
-      if (done.request !== request) throw idempotencyKeyReused();
+      if (done.request !== request) throw new IdempotencyKeyReusedError();
       return done.value as T;
     }
     const tracked = new Map<string, Tracked>();
@@ -125,11 +125,11 @@ export async function audited<T>(
         const before = await snapshotOf(run, label, id);
         if (options.expectedVersion !== undefined) {
           const noun = options.noun ?? label.toLowerCase();
-          if (before === null) throw notFound(`No ${noun} has id "${id}".`);
+          if (before === null) throw new NotFoundError(`No ${noun} has id "${id}".`);
           const [row] = await run(`MATCH (n:${label} {id: $id}) RETURN coalesce(n.version, 1) AS version`, { id });
           const version = row!.version as number;
           if (version !== options.expectedVersion) {
-            throw conflict(
+            throw new ConflictError(
               `Someone else changed this ${noun} since you read it (you had version ${options.expectedVersion}, it is now at ${version}): reload it, check the change, and try again.`,
               { currentVersion: version },
             );

@@ -4,6 +4,7 @@ import { ConfigError } from '../config.js';
 import { DatabaseUnreachableError } from '../db/errors.js';
 import { EmbeddedNeo4jError } from '../db/embedded/neo4j.js';
 import { openDatabase, type OpenedDatabase } from '../db/open.js';
+import { DomainError } from '../errors.js';
 import { registerHooks } from '../hooks.js';
 import { useCalendarChanges } from '../inquiries/working-days.js';
 
@@ -15,10 +16,13 @@ export function openForCli(config: Config, log: (line: string) => void): Promise
 }
 
 /**
- * The first line of a startup failure the person at the terminal can fix (configuration, the embedded
- * Neo4j, an unreachable database), or undefined for anything else.
+ * The first line of a failure the person at the terminal can act on: a startup failure (configuration, the
+ * embedded Neo4j, an unreachable database) or a refusal of the domain (src/errors.ts: bad input with every
+ * problem, not found, forbidden, conflict), as the API would say it; undefined for anything else.
  */
-export function explainStartupError(error: unknown): string | undefined {
-  const explained = [ConfigError, EmbeddedNeo4jError, DatabaseUnreachableError].some((kind) => error instanceof kind);
+export function explainError(error: unknown): string | undefined {
+  const explained = [ConfigError, EmbeddedNeo4jError, DatabaseUnreachableError, DomainError].some(
+    (kind) => error instanceof kind,
+  );
   return explained ? (error as Error).message.split('\n')[0] : undefined;
 }

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { checkStandings, hasDrift, rebuildStandings, type DriftReport } from '../whoknows/standings/rebuild.js';
-import { explainStartupError, openForCli } from './open.js';
+import { explainError, openForCli } from './open.js';
 
 const USAGE = 'usage: npm run rankings -- --check | --rebuild';
 
@@ -54,7 +54,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const explained = explainStartupError(error);
+    const explained = explainError(error);
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     console.error(explained ? `Cannot check the rankings: ${explained}` : `Cannot check the rankings: ${message}`);
     process.exit(2);

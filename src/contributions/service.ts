@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import type { ContributionKind } from '../contributions/repository.js';
 import { EXPERT_REFERENCES } from '../experts/resolve.js';
-import { forbidden, InputProblems } from '../graphql/errors.js';
+import { ForbiddenError, InputProblems } from '../errors.js';
 import {
   auditedCreate,
   auditedRetire,
@@ -72,7 +72,7 @@ export async function createContribution(queries: Queries, viewer: Viewer, input
       authors!.map((a) => a.networkIds),
     )
   )
-    throw forbidden(AUTHOR_RULE);
+    throw new ForbiddenError(AUTHOR_RULE);
   // Not from an author's slug: that is made from a name, and would outlive the author's erasure.
   const id = slugOf(date!.slice(0, 4), input.title!);
   return auditedCreate(queries, viewer, CONTRIBUTION, { generated: id }, write, input.note);
@@ -94,7 +94,7 @@ export async function updateContribution(
       authors.map((a) => a.networkIds),
     )
   )
-    throw forbidden(AUTHOR_RULE);
+    throw new ForbiddenError(AUTHOR_RULE);
   return auditedUpdate(queries, viewer, CONTRIBUTION, input, () => write, { authorize: mayCurateCurrent(viewer) });
 }
 
@@ -105,6 +105,6 @@ export const retireContribution = (queries: Queries, viewer: Viewer, input: Exis
 function mayCurateCurrent(viewer: Viewer): NonNullable<Guards['authorize']> {
   return async (current, tx) => {
     const authorNetworks = await networksOfLinkedExperts(tx.run, 'Contribution', current.id as string, 'BY');
-    if (!canCurateContribution(viewer, authorNetworks)) throw forbidden(AUTHOR_RULE);
+    if (!canCurateContribution(viewer, authorNetworks)) throw new ForbiddenError(AUTHOR_RULE);
   };
 }

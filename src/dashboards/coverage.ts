@@ -1,6 +1,6 @@
 import type { Queries } from '../db/database.js';
 import { limitExceeded } from '../graphql/limits.js';
-import { badUserInput } from '../graphql/errors.js';
+import { BadInputError } from '../errors.js';
 import { networksByIds } from '../networks/repository.js';
 import { idOf, resolveNames, unknownPlace, unknownTheme } from '../names/service.js';
 import {
@@ -94,7 +94,7 @@ async function columnsAsked(queries: Queries, places: string[]): Promise<ColumnA
 
 /** A network filter must name a network: an unknown one would silently count nothing. */
 export const unknownNetwork = (networkId: string) =>
-  badUserInput(
+  new BadInputError(
     `Unknown network "${networkId}": use a network's id or slug, e.g. "ckn", "reka" or "knowledge-security-desk" (see the networks query).`,
     {
       argument: 'network',
@@ -129,18 +129,21 @@ function checkAxes(rows: number, columns: number): void {
 export async function coverage(queries: Queries, args: CoverageArgs): Promise<Coverage> {
   const minExperts = args.minExperts ?? 2;
   if (!Number.isInteger(minExperts) || minExperts < 1 || minExperts > MAX_MIN_EXPERTS) {
-    throw badUserInput(`minExperts must be from 1 to ${MAX_MIN_EXPERTS} (got ${minExperts}).`, {
+    throw new BadInputError(`minExperts must be from 1 to ${MAX_MIN_EXPERTS} (got ${minExperts}).`, {
       argument: 'minExperts',
     });
   }
   if (args.themes?.length === 0)
-    throw badUserInput('themes is empty: name at least one theme, or leave it out for the top-level themes.', {
+    throw new BadInputError('themes is empty: name at least one theme, or leave it out for the top-level themes.', {
       argument: 'themes',
     });
   if (args.countries?.length === 0)
-    throw badUserInput('countries is empty: name at least one country or region, or leave it out for the regions.', {
-      argument: 'countries',
-    });
+    throw new BadInputError(
+      'countries is empty: name at least one country or region, or leave it out for the regions.',
+      {
+        argument: 'countries',
+      },
+    );
   checkAxes(args.themes?.length ?? 0, args.countries?.length ?? 0);
   const networkId = args.network ? idOf(args.network, 'Network') : null;
   const [rows, columns] = await Promise.all([

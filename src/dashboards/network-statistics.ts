@@ -1,6 +1,6 @@
 import { builder } from '../graphql/builder.js';
 import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
-import { badUserInput } from '../graphql/errors.js';
+import { BadInputError } from '../errors.js';
 import { idOf } from '../names/service.js';
 import { NetworkNode } from '../networks/types.js';
 import { unknownNetwork } from './coverage.js';
@@ -66,7 +66,7 @@ builder.queryField('networkStatistics', (t) =>
     resolve: async (_root, args, ctx) => {
       const from = args.from ?? null;
       const to = args.to ?? null;
-      if (from && to && from >= to) throw badUserInput('from must lie before to.', { argument: 'from' });
+      if (from && to && from >= to) throw new BadInputError('from must lie before to.', { argument: 'from' });
       const networkId = args.network ? idOf(args.network, 'Network') : null;
       const rows = await networkStatistics(ctx.queries, {
         networkId,

@@ -1,4 +1,7 @@
-/** The database layer's own errors; graphql/format-error.ts turns each into a coded GraphQL error. */
+/**
+ * The database layer's own errors; graphql/format-error.ts turns each into a coded GraphQL error. (A node asked
+ * for by id that does not exist is the domain's NotFoundError, src/errors.ts.)
+ */
 
 /** Neo4j could not be reached or refused the credentials when opening: the process cannot start. */
 export class DatabaseUnreachableError extends Error {}
@@ -59,9 +62,6 @@ export class RequestCancelledError extends Error {
 
 /** A uniqueness constraint refused the write. */
 export class DuplicateRecordError extends Error {}
-
-/** A node asked for by id does not exist (or no longer does). */
-export class NotFoundError extends Error {}
 
 /** The embedded Neo4j could not be built or started; the message is one line that says what to do. */
 export class EmbeddedNeo4jError extends Error {

@@ -1,5 +1,5 @@
 import type { Queries } from './database.js';
-import { NotFoundError } from './errors.js';
+import { NotFoundError } from '../errors.js';
 
 /** Node labels with an `id` and a `name`. Labels are code constants: Cypher cannot take them as parameters. */
 export type NamedLabel =

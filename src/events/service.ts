@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import type { EventKind } from './repository.js';
 import { EXPERT_REFERENCES } from '../experts/resolve.js';
-import { forbidden, InputProblems } from '../graphql/errors.js';
+import { ForbiddenError, InputProblems } from '../errors.js';
 import {
   auditedCreate,
   auditedRetire,
@@ -99,7 +99,7 @@ async function checkEvent(queries: Queries, problems: InputProblems, input: Even
 }
 
 function mayOrganise(viewer: Viewer, network: ExistingNode | undefined): void {
-  if (network && !canOrganise(viewer, network.id)) throw forbidden(organiserRule(network.name));
+  if (network && !canOrganise(viewer, network.id)) throw new ForbiddenError(organiserRule(network.name));
 }
 
 export async function createEvent(queries: Queries, viewer: Viewer, input: EventFields): Promise<string> {
@@ -144,6 +144,6 @@ export const retireEvent = (queries: Queries, viewer: Viewer, input: Existing & 
 function organisesCurrent(viewer: Viewer): NonNullable<Guards['authorize']> {
   return (current) => {
     const [networkId] = linkedIds(current, 'ORGANISED_BY');
-    if (!canOrganise(viewer, networkId ?? '')) throw forbidden(organiserRule(networkId ?? 'no network'));
+    if (!canOrganise(viewer, networkId ?? '')) throw new ForbiddenError(organiserRule(networkId ?? 'no network'));
   };
 }

@@ -2,7 +2,7 @@ import { EmailAddressResolver, PhoneNumberResolver } from 'graphql-scalars';
 import { canCurateExpert, canOrganise } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import type { InputProblems } from '../graphql/errors.js';
+import type { InputProblems } from '../errors.js';
 import { idOf, lookupOf, resolveNames, unknownPlace, unknownTheme, type NamedRef } from '../names/service.js';
 import { surnameKey } from '../text.js';
 import { isoDate } from '../writes/audited-writes.js';

@@ -1,6 +1,6 @@
 import type { Queries } from '../db/database.js';
 import { pageByName } from '../db/nodes.js';
-import { notFound } from '../graphql/errors.js';
+import { NotFoundError } from '../errors.js';
 import { COUNTRY_FIELDS, type CountryRecord } from '../places/repository.js';
 import { THEME_FIELDS, type ThemeRecord } from '../themes/repository.js';
 import { INSTITUTION_FIELDS, type InstitutionRecord } from '../institutions/repository.js';
@@ -84,9 +84,10 @@ export async function expertsByIds(queries: Queries, ids: readonly string[]): Pr
   );
   const byId = new Map(rows.map((row) => [row.id, row.expert]));
   return ids.map((id) => {
-    if (!byId.has(id)) return notFound(`No expert has id "${id}": it may have been removed.`);
+    if (!byId.has(id)) return new NotFoundError(`No expert has id "${id}": it may have been removed.`);
     return (
-      byId.get(id) ?? notFound(`Expert "${id}" was erased on request: their personal data is gone and cannot be shown.`)
+      byId.get(id) ??
+      new NotFoundError(`Expert "${id}" was erased on request: their personal data is gone and cannot be shown.`)
     );
   });
 }

@@ -1,7 +1,7 @@
 import type { Run } from '../audit/repository.js';
 import type { Queries } from '../db/database.js';
 import { bool, obj, optStr, parseRows, str, strList, type Parser } from '../db/rows.js';
-import { conflict, notFound } from '../graphql/errors.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import { lookupOf } from '../names/service.js';
 import type { ExistingNode } from '../writes/node-store.js';
 import type { GivenReference, ReferenceKind } from '../writes/references.js';
@@ -59,10 +59,10 @@ export async function checkExpertVersion(run: Run, expertId: string, expectedVer
     'MATCH (e:Expert {id: $expertId}) SET e.lockedForUpdate = true RETURN coalesce(e.version, 1) AS version',
     { expertId },
   );
-  if (!row) throw notFound(`Expert "${expertId}" was merged or erased meanwhile: reload it and try again.`);
+  if (!row) throw new NotFoundError(`Expert "${expertId}" was merged or erased meanwhile: reload it and try again.`);
   const version = row.version as number;
   if (version !== expectedVersion) {
-    throw conflict(
+    throw new ConflictError(
       `Someone else changed this expert since you read it (you had version ${expectedVersion}, it is now at ${version}): reload it, check the change, and try again.`,
       { currentVersion: version },
     );
@@ -93,8 +93,8 @@ export async function resolveExperts(
 /** The current (not erased) expert a reference names, merges followed; NOT_FOUND otherwise. */
 export async function expertNamed(source: Queries | Run, text: string): Promise<ResolvedExpert> {
   const [expert] = await resolveExperts(source, [text]);
-  if (!expert) throw notFound(`No expert has id "${text}": pass a global id or slug as the API returned it.`);
-  if (expert.erased) throw notFound(`Expert "${text}" was erased on request: their data is gone.`);
+  if (!expert) throw new NotFoundError(`No expert has id "${text}": pass a global id or slug as the API returned it.`);
+  if (expert.erased) throw new NotFoundError(`Expert "${text}" was erased on request: their data is gone.`);
   return expert;
 }
 

@@ -3,7 +3,7 @@ import { audited, type AuditedWork } from '../audit/service.js';
 import { canCurateExpert } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import { forbidden, InputProblems } from '../graphql/errors.js';
+import { ForbiddenError, InputProblems } from '../errors.js';
 import { auditedRetire, type Guards, type Kind } from '../writes/audited-writes.js';
 import { firstFreeSlug, slugFromName, slugProblem } from '../writes/checks.js';
 import {
@@ -26,7 +26,7 @@ import {
 /** The refusal of a change to an expert outside the viewer's networks (checked under the expert's lock). */
 function notTheirExpert(current: CurrentExpert) {
   const networks = current.networks.map((n) => n.acronym).join(', ') || 'no network';
-  return forbidden(
+  return new ForbiddenError(
     `Only administrators and the secretariats of the expert's networks (${networks}) may change this expert.`,
   );
 }

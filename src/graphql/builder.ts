@@ -6,7 +6,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { GraphQLSchema } from 'graphql';
 import { describeViewer } from '../auth/viewer.js';
 import type { Context } from './context.js';
-import { badUserInput, forbidden } from './errors.js';
+import { BadInputError, ForbiddenError } from '../errors.js';
 import { costExceeded, fieldCost, isObject } from './limits.js';
 
 export interface BuilderTypes {
@@ -36,7 +36,7 @@ function assertNodeTypes(schema: GraphQLSchema, ids: Array<{ typename: string }>
   for (const { typename } of ids) {
     const type = schema.getType(typename);
     if (!isObject(type) || !type.getInterfaces().some((i) => i.name === 'Node')) {
-      throw badUserInput(
+      throw new BadInputError(
         `${argument}: a global id of type "${typename}", which has no objects by id: pass an id exactly as the API returned it.`,
         {
           argument,
@@ -59,7 +59,7 @@ export const builder = new SchemaBuilder<BuilderTypes>({
       admin: ctx.viewer.roles.has('admin'),
     }),
     unauthorizedError: (_parent, ctx, info) =>
-      forbidden(
+      new ForbiddenError(
         `${info.parentType.name}.${info.fieldName} is not open to ${describeViewer(ctx.viewer)}: ask for a token with a role that may use it.`,
       ),
   },

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import type { DomainError, RefusalKind } from '../errors.js';
 
 /** The `extensions.code` values a client can act on. */
 export const ErrorCode = {
@@ -19,46 +19,16 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extensions } });
-}
+/** The code each of the domain's refusals (src/errors.ts) goes out with. */
+const CODE_OF_REFUSAL: Record<RefusalKind, ErrorCode> = {
+  BAD_INPUT: ErrorCode.BAD_USER_INPUT,
+  NOT_FOUND: ErrorCode.NOT_FOUND,
+  FORBIDDEN: ErrorCode.FORBIDDEN,
+  CONFLICT: ErrorCode.CONFLICT,
+  IDEMPOTENCY_KEY_REUSED: ErrorCode.IDEMPOTENCY_KEY_REUSED,
+};
 
-export function notFound(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND } });
-}
-
-export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
-}
-
-export function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, ...extensions } });
-}
-
-export function idempotencyKeyReused(): GraphQLError {
-  return new GraphQLError(
-    'The Idempotency-Key of this request was used before for a different request (another mutation, or other arguments): nothing was done. Send a fresh key (e.g. a new UUID) with each new request, and a key again only with the very same request.',
-    { extensions: { code: ErrorCode.IDEMPOTENCY_KEY_REUSED } },
-  );
-}
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
-/** Collects every problem with an input, so that one answer names them all; nothing is written while any remain. */
-export class InputProblems {
-  readonly list: FieldProblem[] = [];
-
-  add(field: string, message: string): void {
-    this.list.push({ field, message });
-  }
-
-  /** Throws one BAD_USER_INPUT naming every problem, with `extensions.fields` listing them per field. */
-  throwIfAny(what: string): void {
-    if (this.list.length === 0) return;
-    const details = this.list.map((p) => `${p.field}: ${p.message}`).join('; ');
-    throw badUserInput(`${what}: ${details}`, { fields: this.list });
-  }
+/** A domain refusal as a client gets it: its message, and its code followed by its details as extensions. */
+export function codedRefusal(error: DomainError): { message: string; extensions: Record<string, unknown> } {
+  return { message: error.message, extensions: { code: CODE_OF_REFUSAL[error.kind], ...error.details } };
 }

@@ -6,11 +6,11 @@ import {
   DatabaseUnavailableError,
   DeadlineExceededError,
   DuplicateRecordError,
-  NotFoundError,
   RequestCancelledError,
   type FailedWrite,
 } from '../db/errors.js';
-import { ErrorCode } from './errors.js';
+import { DomainError } from '../errors.js';
+import { codedRefusal, ErrorCode } from './errors.js';
 import { graphqlJsLimitError } from './limits.js';
 
 /** Codes whose messages are written for clients: ours and the ones Apollo Server raises for malformed requests. */
@@ -43,8 +43,9 @@ function writeAdvice(write: FailedWrite | null): { text: string; extensions: Rec
   };
 }
 
-/** The one place where the database layer's errors become coded GraphQL errors. */
-function fromDomainError(error: unknown): { message: string; extensions: Record<string, unknown> } | null {
+/** The one place where the domain's refusals and the database layer's errors become coded GraphQL errors. */
+function coded(error: unknown): { message: string; extensions: Record<string, unknown> } | null {
+  if (error instanceof DomainError) return codedRefusal(error);
   if (error instanceof DatabaseUnavailableError) {
     const advice = writeAdvice(error.write);
     return {
@@ -78,7 +79,6 @@ function fromDomainError(error: unknown): { message: string; extensions: Record<
       extensions: { code: ErrorCode.CONFLICT },
     };
   }
-  if (error instanceof NotFoundError) return { message: error.message, extensions: { code: ErrorCode.NOT_FOUND } };
   return null;
 }
 
@@ -122,13 +122,13 @@ export function createFormatError(report: ReportInternalError) {
         extensions: { code: ErrorCode.BAD_USER_INPUT },
       };
     }
-    const domain = fromDomainError(original);
-    if (domain)
+    const known = coded(original);
+    if (known)
       return {
-        message: domain.message,
+        message: known.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: domain.extensions,
+        extensions: known.extensions,
       };
     // A request limit is the client's to stay within, whichever stage (parse, validation) refused it.
     if (formatted.extensions?.limit)

@@ -1,10 +1,10 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { complexityFromQuery, type FieldComplexityValue } from '@pothos/plugin-complexity';
 import {
+  GraphQLError,
   Kind,
   type DocumentNode,
   type GraphQLArgument,
-  type GraphQLError,
   type GraphQLField,
   type GraphQLFormattedError,
   type GraphQLInputObjectType,
@@ -20,7 +20,7 @@ import {
   type ValidationContext,
 } from 'graphql';
 import type { LimitsConfig } from '../config.js';
-import { badUserInput } from './errors.js';
+import { ErrorCode } from './errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging.js';
 
 /**
@@ -74,9 +74,14 @@ export function textCap(name: string): number {
   return LONG_TEXT.has(name) ? INPUT_CAPS.longText : INPUT_CAPS.text;
 }
 
-/** The error every limit gives: what was hit, its value, and how to ask within it. */
+/**
+ * The error every limit gives: what was hit, its value, and how to ask within it. A GraphQLError rather than a
+ * domain error: the validation rules report it, before any service runs.
+ */
 export function limitExceeded(limit: string, max: number, found: number | null, message: string): GraphQLError {
-  return badUserInput(message, { limit: { name: limit, max, ...(found === null ? {} : { found }) } });
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, limit: { name: limit, max, ...(found === null ? {} : { found }) } },
+  });
 }
 
 const count = (n: number) => n.toLocaleString('en');

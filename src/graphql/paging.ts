@@ -1,4 +1,4 @@
-import { badUserInput } from './errors.js';
+import { BadInputError } from '../errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -11,7 +11,7 @@ export interface PageArgs {
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(
+    throw new BadInputError(
       `first must be from 1 to ${MAX_PAGE_SIZE} (got ${first}); page through larger results with after.`,
       {
         argument: 'first',
@@ -38,7 +38,7 @@ export function decodeCursor(
     value = undefined;
   }
   if (!Array.isArray(value) || value.length !== shape.length || value.some((v, i) => typeof v !== shape[i])) {
-    throw badUserInput(
+    throw new BadInputError(
       'after is not a cursor of this list: pass an endCursor from the same query, or leave it out to start at the top.',
       {
         argument: 'after',

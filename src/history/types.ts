@@ -5,7 +5,7 @@ import type { Queries } from '../db/database.js';
 import { builder } from '../graphql/builder.js';
 import { pageArgs } from '../graphql/args.js';
 import { listConnection } from '../graphql/connections.js';
-import { badUserInput, forbidden, notFound } from '../graphql/errors.js';
+import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
 import { HANDLERS } from '../graphql/scopes.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../graphql/paging.js';
 import { AUDITED_LABELS, type AuditedLabel } from '../audit/repository.js';
@@ -32,10 +32,12 @@ async function historySubject(queries: Queries, text: string): Promise<HistorySu
   const asked = askedSubject(text);
   const subjects = await historySubjects(queries, asked.id, asked.label);
   if (subjects.length === 0)
-    throw notFound(`Nothing with id "${text}" has a history: pass a global id or slug as the API returned it.`);
+    throw new NotFoundError(
+      `Nothing with id "${text}" has a history: pass a global id or slug as the API returned it.`,
+    );
   if (subjects.length > 1) {
     const globalIds = subjects.map((s) => ({ type: s.label, id: encodeGlobalID(s.label, s.id) }));
-    throw badUserInput(
+    throw new BadInputError(
       `"${text}" is the slug of ${subjects.length} objects of different types: pass the global id of the one you mean (${globalIds.map((g) => `${g.type}: "${g.id}"`).join(', ')}).`,
       { argument: 'id', globalIds },
     );
@@ -121,7 +123,7 @@ builder.queryFields((t) => ({
       const after = decodeCursor(args.after, ['string', 'string']) as [string, string] | null;
       const subject = await historySubject(ctx.queries, args.id);
       if (!canReadHistory(ctx.viewer, subject))
-        throw forbidden(
+        throw new ForbiddenError(
           `The history of this ${subject.label.toLowerCase()} is open to administrators and to whoever may curate or handle it.`,
         );
       const { rows, total } = await pageOfChanges(ctx.queries, subject, size, after);

@@ -2,7 +2,7 @@ import { audited } from '../audit/service.js';
 import { handlesInquiry } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
+import { ForbiddenError, InputProblems, NotFoundError } from '../errors.js';
 import { idOf } from '../names/service.js';
 import { resolveExperts } from '../experts/resolve.js';
 import { checkedText } from '../writes/checks.js';
@@ -41,7 +41,7 @@ async function applyChange(
   await audited(queries, viewer, action, note, (tx) =>
     changeInquiry(tx, id, change.expectedVersion, (current) => {
       if (!handlesInquiry(viewer, current)) {
-        throw forbidden(
+        throw new ForbiddenError(
           'Only the secretariat of the network it is routed to (the desk, for knowledge-security inquiries) or an administrator may change this inquiry.',
         );
       }
@@ -49,7 +49,7 @@ async function applyChange(
     }),
   );
   const [inquiry] = await inquiriesByIds(queries, [id]);
-  if (inquiry instanceof Error) throw notFound(`No inquiry has id "${change.id}".`);
+  if (inquiry instanceof Error) throw new NotFoundError(`No inquiry has id "${change.id}".`);
   return inquiry as InquiryRecord;
 }
 

@@ -3,7 +3,7 @@ import { audited } from '../audit/service.js';
 import { DESK_NETWORK_ID } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import { InputProblems } from '../graphql/errors.js';
+import { InputProblems } from '../errors.js';
 import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
 import { checkedText } from '../writes/checks.js';

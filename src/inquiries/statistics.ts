@@ -1,6 +1,6 @@
 import { builder } from '../graphql/builder.js';
 import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
-import { badUserInput } from '../graphql/errors.js';
+import { BadInputError } from '../errors.js';
 import { lookupOf } from '../names/service.js';
 import { NetworkNode } from '../networks/types.js';
 import { inquiryBacklog, inquiryFlow, type InquiryFlowRow } from './statistics-repository.js';
@@ -37,7 +37,7 @@ export function statisticsPeriod(
   for (const argument of ['from', 'to'] as const) {
     const date = args[argument];
     if (date && (date < PERIOD_RANGE.min || date > PERIOD_RANGE.max)) {
-      throw badUserInput(
+      throw new BadInputError(
         `${argument} must lie between ${PERIOD_RANGE.min.toISOString()} and ${PERIOD_RANGE.max.toISOString()} (you sent ${date.toISOString()}): ask for a period in that range.`,
         { argument },
       );
@@ -45,9 +45,9 @@ export function statisticsPeriod(
   }
   const to = args.to ?? now;
   const from = args.from ?? new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
-  if (from >= to) throw badUserInput('from must lie before to.', { argument: 'from' });
+  if (from >= to) throw new BadInputError('from must lie before to.', { argument: 'from' });
   if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS) {
-    throw badUserInput(`The period is longer than ${MAX_PERIOD_DAYS} days: ask for a shorter one, or several.`, {
+    throw new BadInputError(`The period is longer than ${MAX_PERIOD_DAYS} days: ask for a shorter one, or several.`, {
       argument: 'from',
     });
   }

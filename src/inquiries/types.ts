@@ -1,7 +1,7 @@
 import { canReadInquiryContact, canSeeInquiry } from '../auth/policy.js';
 import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
 import { builder } from '../graphql/builder.js';
-import { forbidden } from '../graphql/errors.js';
+import { ForbiddenError } from '../errors.js';
 import type { Context } from '../graphql/context.js';
 import { ExpertNode } from '../experts/types.js';
 import { InstitutionNode } from '../institutions/types.js';
@@ -72,7 +72,7 @@ export const InquiryNode = builder.loadableNodeRef<InquiryRecord>('Inquiry', {
     (await inquiriesByIds(ctx.queries, ids)).map((inquiry) =>
       inquiry instanceof Error || canSeeInquiry(ctx.viewer, inquiry)
         ? inquiry
-        : forbidden(
+        : new ForbiddenError(
             `Inquiry ${inquiry.id} is internal: only whoever filed it, its handlers and administrators may see it.`,
           ),
     ),

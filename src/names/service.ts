@@ -1,7 +1,6 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import type { GraphQLError } from 'graphql';
 import type { Queries } from '../db/database.js';
-import { badUserInput, type InputProblems } from '../graphql/errors.js';
+import { BadInputError, type InputProblems } from '../errors.js';
 import { nameKey } from '../text.js';
 import { loadedVocabularyFingerprint, useVocabularyRows } from './interpret.js';
 import {
@@ -89,20 +88,20 @@ async function suggestionsFor(
 const shown = (text: string) => (text.length > MAX_SUGGESTION_INPUT ? `${text.slice(0, MAX_SUGGESTION_INPUT)}…` : text);
 
 /** What to say about a place name that matched nothing: the closest names, and what is accepted. */
-export async function unknownPlace(queries: Queries, argument: string, text: string): Promise<GraphQLError> {
+export async function unknownPlace(queries: Queries, argument: string, text: string): Promise<BadInputError> {
   const suggestions = await suggestionsFor(queries, text, suggestPlaces);
   const hint = suggestions.length > 0 ? ` Did you mean ${quoted(suggestions)}?` : '';
-  return badUserInput(
+  return new BadInputError(
     `Unknown country or region "${shown(text)}".${hint} Use an ISO code (e.g. "CN" or "CHN"), an English or Dutch name, or a region such as "Central Asia".`,
     { argument, suggestions },
   );
 }
 
 /** What to say about a theme name that matched nothing. */
-export async function unknownTheme(queries: Queries, argument: string, text: string): Promise<GraphQLError> {
+export async function unknownTheme(queries: Queries, argument: string, text: string): Promise<BadInputError> {
   const suggestions = await suggestionsFor(queries, text, suggestThemes);
   const hint = suggestions.length > 0 ? ` Did you mean ${quoted(suggestions)}?` : '';
-  return badUserInput(
+  return new BadInputError(
     `Unknown theme "${shown(text)}".${hint} Use a theme's id, or its English or Dutch name or alias (see the themes query).`,
     {
       argument,

@@ -1,7 +1,7 @@
 import type { Run, Snapshot } from '../audit/repository.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import { InputProblems } from '../graphql/errors.js';
+import { InputProblems } from '../errors.js';
 import { idOf, resolveSubjects, type NamedRef } from '../names/service.js';
 import { nameKey, nameKeys } from '../text.js';
 import type { NodeWrite } from '../writes/node-store.js';

@@ -1,6 +1,6 @@
 import type { Queries } from '../db/database.js';
 import type { ExpertRecord } from '../experts/repository.js';
-import { badUserInput } from '../graphql/errors.js';
+import { BadInputError } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../graphql/paging.js';
 import { interpretQuestion } from '../names/interpret.js';
 import { resolveNames, unknownPlace, type NamedRef, type PlaceRef } from '../names/service.js';
@@ -42,12 +42,12 @@ const MAX_COUNTRY_LENGTH = 100;
 function checkedAbout(about: string): string {
   const trimmed = about.trim();
   if (trimmed === '')
-    throw badUserInput(
+    throw new BadInputError(
       'about is empty: name a theme (e.g. "semiconductors" or "halfgeleiders") or some words to search for.',
       { argument: 'about' },
     );
   if (trimmed.length > MAX_ABOUT_LENGTH)
-    throw badUserInput(`about is longer than ${MAX_ABOUT_LENGTH} characters: name a theme or a few keywords.`, {
+    throw new BadInputError(`about is longer than ${MAX_ABOUT_LENGTH} characters: name a theme or a few keywords.`, {
       argument: 'about',
     });
   return trimmed;
@@ -57,12 +57,12 @@ function checkedCountry(country: string | null | undefined): string | null {
   if (country === null || country === undefined) return null;
   const trimmed = country.trim();
   if (trimmed === '')
-    throw badUserInput(
+    throw new BadInputError(
       'country is empty: give an ISO code, a country or region name, or leave it out to search everywhere.',
       { argument: 'country' },
     );
   if (trimmed.length > MAX_COUNTRY_LENGTH)
-    throw badUserInput(
+    throw new BadInputError(
       `country is longer than ${MAX_COUNTRY_LENGTH} characters: give an ISO code or a country or region name.`,
       { argument: 'country' },
     );
@@ -145,7 +145,7 @@ export async function interpretWhoKnows(
   const place = asked ?? onePlace(question.places);
   if (question.themes.length === 0 && text === null) {
     if (question.places.length === 0)
-      throw badUserInput('about has no words to search for: name a theme or use letters or digits.', {
+      throw new BadInputError('about has no words to search for: name a theme or use letters or digits.', {
         argument: 'about',
       });
     // Only a place was named ("Kazakhstan"): its name is the words to search, the place where.

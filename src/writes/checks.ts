@@ -1,5 +1,5 @@
 import type { GraphQLScalarType } from 'graphql';
-import type { InputProblems } from '../graphql/errors.js';
+import type { InputProblems } from '../errors.js';
 import { nameKey } from '../text.js';
 
 /** Checks shared by the curation mutations: each adds a problem instead of failing, so one answer names them all. */

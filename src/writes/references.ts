@@ -1,6 +1,6 @@
 import type { Snapshot } from '../audit/repository.js';
 import type { Queries } from '../db/database.js';
-import type { InputProblems } from '../graphql/errors.js';
+import type { InputProblems } from '../errors.js';
 import { idOf, resolveSubjects } from '../names/service.js';
 import { existingNodes, type ExistingNode, type LinkedLabel, type LinkWrite } from './node-store.js';
 

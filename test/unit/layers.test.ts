@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  * with builder.objectField(s), which needs no import.
  */
 const LAYERS: string[][] = [
-  ['config.ts', 'logging.ts', 'pacing.ts', 'text.ts', 'text'],
+  ['config.ts', 'errors.ts', 'logging.ts', 'pacing.ts', 'text.ts', 'text'],
   ['db', 'graph-file'],
   ['auth'],
   ['graphql'],

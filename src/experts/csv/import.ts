@@ -3,7 +3,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import { resolveExperts } from '../resolve.js';
 import { changeExpert, checkExpertChange, checkNewExpert, insertExpert } from '../service.js';
 import type { Queries } from '../../db/database.js';
-import { InputProblems } from '../../graphql/errors.js';
+import { InputProblems } from '../../errors.js';
 import { parseExpertCsv, type CsvProblem, type ExpertRow } from './parse.js';
 
 export interface ImportReport {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { lineTextProblem, slugProblem } from '../../writes/checks.js';
 import { checkedProperties, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput } from '../checks.js';
-import { InputProblems } from '../../graphql/errors.js';
+import { InputProblems } from '../../errors.js';
 import { PROVENANCES } from '../repository.js';
 
 /**

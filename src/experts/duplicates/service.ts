@@ -2,7 +2,7 @@ import { audited } from '../../audit/service.js';
 import { canCurateExpert, curatedNetworks } from '../../auth/policy.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Queries } from '../../db/database.js';
-import { forbidden, InputProblems } from '../../graphql/errors.js';
+import { ForbiddenError, InputProblems } from '../../errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../../graphql/paging.js';
 import { checkedText } from '../../writes/checks.js';
 import { resolveExperts, type ExpertFacts } from '../resolve.js';
@@ -77,7 +77,7 @@ export async function mergeExperts(queries: Queries, viewer: Viewer, input: Merg
   problems.throwIfAny('The experts were not merged');
   const [keepId, removeId] = [keep!.id, remove!.id];
   if (!canCurateExpert(viewer, keep!.networkIds) || !canCurateExpert(viewer, remove!.networkIds)) {
-    throw forbidden(
+    throw new ForbiddenError(
       'Merging experts is for administrators and for a secretariat that may curate both: ask the secretariat of the other expert’s network, or an administrator.',
     );
   }

@@ -3,7 +3,7 @@ import { audited } from '../../audit/service.js';
 import { canCurateExpert } from '../../auth/policy.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Queries } from '../../db/database.js';
-import { forbidden, InputProblems, notFound } from '../../graphql/errors.js';
+import { ForbiddenError, InputProblems, NotFoundError } from '../../errors.js';
 import { checkedText } from '../../writes/checks.js';
 import { MAX_NOTE } from '../duplicates/service.js';
 import { checkExpertVersion, expertNamed } from '../resolve.js';
@@ -31,7 +31,7 @@ export async function eraseExpert(
   problems.throwIfAny('The expert was not erased');
   const facts = await expertNamed(queries, input.id);
   if (!canCurateExpert(viewer, facts.networkIds)) {
-    throw forbidden('Erasing an expert is for administrators and the secretariats of the expert’s networks.');
+    throw new ForbiddenError('Erasing an expert is for administrators and the secretariats of the expert’s networks.');
   }
   const anonymousId = `erased-${randomUUID()}`;
   return audited(queries, viewer, 'eraseExpert', reason, async (tx) => {
@@ -45,7 +45,8 @@ export async function eraseExpert(
     for (const id of scope.soleContributionIds) await tx.track('Contribution', id, { withoutData: true });
     for (const node of scope.unlinked) await tx.track(node.label, node.id);
     const erased = await eraseData(tx.run, anonymousId, scope.soleContributionIds);
-    if (!erased) throw notFound(`Expert "${input.id}" was merged or erased meanwhile: reload it and try again.`);
+    if (!erased)
+      throw new NotFoundError(`Expert "${input.id}" was merged or erased meanwhile: reload it and try again.`);
     const { erasedAt, ...keptCounts } = erased;
     return { erasedAt, anonymousId, keptCounts };
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DatabaseBusyError, NotFoundError } from '../../../src/db/errors.js';
+import { DatabaseBusyError } from '../../../src/db/errors.js';
+import { NotFoundError } from '../../../src/errors.js';
 import { createFormatError } from '../../../src/graphql/format-error.js';
 
 describe('formatting errors for clients', () => {
-  it("turns the database layer's NotFoundError into NOT_FOUND with its message, unmasked and unreported", () => {
+  it('turns a NotFoundError (as the database layer returns for a missing id) into NOT_FOUND with its message, unmasked and unreported', () => {
     const reported: unknown[] = [];
     const format = createFormatError((error) => (reported.push(error), 'req-1'));
     const missing = new NotFoundError('No theme has id "nope": it may have been removed.');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BadInputError } from '../../../src/errors.js';
 import type { InquiryFlowRow } from '../../../src/inquiries/statistics-repository.js';
 import { buckets } from '../../../src/inquiries/statistics-series.js';
 import { PERIOD_RANGE, statisticsPeriod, summarise } from '../../../src/inquiries/statistics.js';
@@ -68,14 +69,17 @@ describe('statisticsPeriod', () => {
       { to: new Date('9999-12-31T23:59:59Z') },
       { from: new Date('0001-01-01T00:00:00Z'), to: new Date('0001-06-01T00:00:00Z') },
     ]) {
-      let thrown: any;
+      let thrown: unknown;
       try {
         statisticsPeriod(args, now);
       } catch (error) {
         thrown = error;
       }
-      expect(thrown?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(thrown?.message).toMatch(/must lie between 1900-01-01T00:00:00.000Z and 2100-01-01T00:00:00.000Z/);
+      expect(thrown).toBeInstanceOf(BadInputError);
+      expect((thrown as BadInputError).details.argument).toBe(args.from ? 'from' : 'to');
+      expect((thrown as BadInputError).message).toMatch(
+        /must lie between 1900-01-01T00:00:00.000Z and 2100-01-01T00:00:00.000Z/,
+      );
     }
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputProblems } from '../../../src/graphql/errors.js';
+import { InputProblems } from '../../../src/errors.js';
 import { checkedText, inputName, lineTextProblem } from '../../../src/writes/checks.js';
 
 const BIDI = [0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069];
