@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkedProperties, EXPERT_TEXT_MAX, type ExpertFieldsInput } from '../../../src/experts/checks.js';
-import { InputProblems } from '../../../src/graphql/errors.js';
+import { InputProblems } from '../../../src/errors.js';
 
 const check = (input: ExpertFieldsInput) => {
   const problems = new InputProblems();

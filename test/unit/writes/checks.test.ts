@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { EmailAddressResolver } from 'graphql-scalars';
 import { describe, expect, it } from 'vitest';
-import { InputProblems } from '../../../src/graphql/errors.js';
+import { InputProblems } from '../../../src/errors.js';
 import {
   checkedScalar,
   checkedText,
