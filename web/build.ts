@@ -1,7 +1,8 @@
 /**
  * Bundles the pages (web/src) with esbuild into web/dist/, which the app serves (src/http/pages.ts): the
  * search page, the dashboard, GraphiQL 5 and Monaco's workers, with echarts, React and GraphiQL inside, so
- * that nothing comes from a CDN; and the guides (docs/*.md, README.md) as HTML in web/dist/docs/ (web/docs.ts). `npm ci` runs it (the `prepare` script); the app and the tests call
+ * that nothing comes from a CDN; and the guides (docs/*.md, README.md) as HTML in web/dist/docs/ (web/docs.ts).
+ * `npm ci` runs it (the `prepare` script); the app and the tests call
  * `ensureWebBuilt()`, which rebuilds only when the sources or the installed packages changed since.
  *
  * `tsx web/build.ts` builds when stale; `--force` always.
