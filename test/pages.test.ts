@@ -51,9 +51,10 @@ describe('the pages', () => {
     const targets = [...text.matchAll(/(?:href|src)="([^"]*)"/g)]
       .map((match) => match[1]!.split('#')[0]!)
       .filter((target) => target && !/^[a-z]+:/.test(target)); // data: and other sites are not this server's
+    // Followed as a browser follows them (text/html: /graphql is GraphiQL then).
     expect(targets).toEqual(expect.arrayContaining(['docs.css', 'index.html']));
     for (const target of new Set(targets))
-      expect([target, (await fetch(new URL(target, `${appUrl}${link}`))).status]).toEqual([target, 200]);
+      expect([target, (await html(new URL(target, `${appUrl}${link}`).href)).status]).toEqual([target, 200]);
   });
 
   it('serves the guides index at /docs/, and the guides only there', async () => {
