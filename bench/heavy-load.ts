@@ -3,7 +3,7 @@
  * while heavy ones pass every limit. C anonymous clients each send, again and again, one request of 15 aliased
  * whoKnows over regions (within the cost budget); another client asks `{ __typename }` every 200 ms. Prints the
  * heavy requests' outcomes (answered, refused with 429 or 503, timed out) and the light request's latency
- * percentiles: the README's "Heavy requests" expects the light p99 well under a second. Loopback only; not CI.
+ * percentiles: "Heavy requests" in docs/operations.md expects the light p99 well under a second. Loopback only; not CI.
  */
 import { parseArgs } from 'node:util';
 

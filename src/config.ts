@@ -31,7 +31,7 @@ export type AuthConfig =
 /** What a request without a token gets: the viewer role, or UNAUTHENTICATED. */
 export type AnonymousPolicy = 'viewer' | 'refuse';
 
-/** What one request may cost before it runs (see "Limits" in the README). */
+/** What one request may cost before it runs (see "Limits" in docs/api.md). */
 export interface LimitsConfig {
   /** Nesting of fields in an operation (introspection's `__schema` does not count). */
   maxDepth: number;
@@ -47,7 +47,7 @@ export interface LimitsConfig {
   maxBodyBytes: number;
 }
 
-/** Heavy requests (rankings, searches, dashboards) at once in this process (README, "Heavy requests"). */
+/** Heavy requests (rankings, searches, dashboards) at once in this process (docs/operations.md, "Heavy requests"). */
 export interface HeavyRequestLimits {
   /** Heavy requests executing at once. */
   running: number;
@@ -68,7 +68,7 @@ export interface Config {
   /** Load the seed graph into an empty database on start. */
   seedOnStart: boolean;
   auth: AuthConfig;
-  /** Operations: logs, CORS, shutdown and rate limits (README, "Operations"). */
+  /** Operations: logs, CORS, shutdown and rate limits (docs/operations.md). */
   logLevel: LogLevel;
   /** Origins (scheme://host[:port]) whose pages may call the API; empty: same origin only. */
   corsOrigins: string[];
@@ -97,7 +97,7 @@ export interface CalendarChanges {
 
 const CALENDAR_DAY = /^(?:(?:\d{4}-)?(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|good-friday)$/;
 
-/** WORKING_DAY_CALENDAR: a comma-separated list of `off:<day>` and `on:<day>` (README, "Inquiries"). */
+/** WORKING_DAY_CALENDAR: a comma-separated list of `off:<day>` and `on:<day>` (docs/handlers.md, "Inquiries"). */
 export function calendarChanges(env: Env): CalendarChanges {
   const changes: CalendarChanges = { off: [], on: [] };
   for (const item of (env.WORKING_DAY_CALENDAR ?? '')

@@ -492,7 +492,7 @@ describe('a Neo4j outage under load', () => {
     // Every kind of request answers again after each restart. How soon is printed (readsBack, whoKnowsBack,
     // writesBack), not bounded: issue 18 asks reads within 5 s of Neo4j being ready and writes within 10 s, which
     // this machine does not reach yet beside a CPU load (Neo4j plans the long ranking and write queries anew after a
-    // restart, seconds each; README, "Warm-up"). The bounds stay named here for the day they are met.
+    // restart, seconds each; docs/operations.md, "Warm-up"). The bounds stay named here for the day they are met.
     for (const back of [...readsBack, ...whoKnowsBack, ...writesBack]) {
       expect(
         back.backMs,

@@ -10,7 +10,7 @@ const html = (url: string) => fetch(url, { headers: { accept: 'text/html' } });
 const pageOptions = async (response: Response) =>
   JSON.parse(
     /<script type="application\/json" id="page-options">(.*?)<\/script>/s.exec(await response.text())![1]!,
-  ) as { devIdentities: Array<{ id: string }> | null };
+  ) as { devIdentities: Array<{ id: string }> | null; guide: string };
 
 describe('the pages', () => {
   const appUrl = inject('appUrl');
@@ -33,6 +33,38 @@ describe('the pages', () => {
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect((await fetch(`${appUrl}/assets/${bundle}.css`)).status).toBe(200);
+  });
+
+  it.each([
+    ['/', 'officers'],
+    ['/dashboard', 'dashboards'],
+    ['/graphql', 'api'],
+  ])('links %s to its guide (%s), served under the same CSP, whose links all resolve', async (route, guide) => {
+    const { guide: link } = await pageOptions(await html(`${appUrl}${route}`));
+    expect(link).toBe(`/docs/${guide}.html`);
+    const response = await fetch(`${appUrl}${link}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const text = await response.text();
+    expect(text).toMatch(/<h1 id="[a-z-]+">/);
+    const targets = [...text.matchAll(/(?:href|src)="([^"]*)"/g)]
+      .map((match) => match[1]!.split('#')[0]!)
+      .filter((target) => target && !/^[a-z]+:/.test(target)); // data: and other sites are not this server's
+    // Followed as a browser follows them (text/html: /graphql is GraphiQL then).
+    expect(targets).toEqual(expect.arrayContaining(['docs.css', 'index.html']));
+    for (const target of new Set(targets))
+      expect([target, (await html(new URL(target, `${appUrl}${link}`).href)).status]).toEqual([target, 200]);
+  });
+
+  it('serves the guides index at /docs/, and the guides only there', async () => {
+    const index = await fetch(`${appUrl}/docs/`);
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('href="officers.html"');
+    const bare = await fetch(`${appUrl}/docs`, { redirect: 'manual' });
+    expect([bare.status, bare.headers.get('location')]).toEqual([301, '/docs/']);
+    expect((await fetch(`${appUrl}/assets/docs/index.html`)).status).toBe(404);
+    expect((await fetch(`${appUrl}/docs/nothing.html`)).status).toBe(404);
   });
 
   it('lets GraphiQL run Monaco workers of its own origin', async () => {

@@ -1,7 +1,8 @@
 /**
  * Bundles the pages (web/src) with esbuild into web/dist/, which the app serves (src/http/pages.ts): the
  * search page, the dashboard, GraphiQL 5 and Monaco's workers, with echarts, React and GraphiQL inside, so
- * that nothing comes from a CDN. `npm ci` runs it (the `prepare` script); the app and the tests call
+ * that nothing comes from a CDN; and the guides (docs/*.md, README.md) as HTML in web/dist/docs/ (web/docs.ts).
+ * `npm ci` runs it (the `prepare` script); the app and the tests call
  * `ensureWebBuilt()`, which rebuilds only when the sources or the installed packages changed since.
  *
  * `tsx web/build.ts` builds when stale; `--force` always.
@@ -12,6 +13,7 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { writeDocs } from './docs.js';
 
 const WEB = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(WEB);
@@ -21,7 +23,7 @@ export const MANIFEST = 'manifest.json';
 export interface WebManifest {
   /** Hash of everything the bundles are made from: a different one means stale. */
   inputs: string;
-  /** Every file in the folder, by name: the server's allow-list. */
+  /** Every file in the folder, by its path there (`search.js`, `docs/api.html`): the server's allow-list. */
   files: string[];
 }
 
@@ -43,12 +45,15 @@ async function filesUnder(dir: string): Promise<string[]> {
   return nested.flat().sort();
 }
 
-/** The sources, the operations, this script and the lock file (the installed packages' versions). */
+/** The sources, the operations, the documents, these scripts and the lock file (the installed packages' versions). */
 async function inputsHash(): Promise<string> {
   const files = [
     ...(await filesUnder(path.join(WEB, 'src'))),
     ...(await filesUnder(path.join(WEB, 'operations'))),
+    ...(await filesUnder(path.join(ROOT, 'docs'))),
+    path.join(ROOT, 'README.md'),
     path.join(WEB, 'build.ts'),
+    path.join(WEB, 'docs.ts'),
     path.join(ROOT, 'package-lock.json'),
   ];
   const hash = createHash('sha256');
@@ -96,8 +101,10 @@ export async function buildWeb(): Promise<WebManifest> {
     }),
     // Workers run as classic scripts: one file each, nothing shared.
     esbuild.build({ ...common, entryPoints: WORKERS, format: 'iife', entryNames: '[name]' }),
+    writeDocs(ROOT, out),
   ]);
-  const manifest: WebManifest = { inputs, files: (await readdir(out)).sort() };
+  const files = (await filesUnder(out)).map((file) => path.relative(out, file).split(path.sep).join('/'));
+  const manifest: WebManifest = { inputs, files };
   await writeFile(path.join(out, MANIFEST), JSON.stringify(manifest, null, 2));
   // Another process may have swapped in the same build meanwhile: the last one wins, both are whole.
   await rm(WEB_DIST, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /**
  * `npm run import -- experts.csv [--dry-run] [--by "Your Name"] [--encoding windows-1252]`: checks every row
- * of an expert CSV (format in src/experts/csv/parse.ts and the README) and writes them all, or nothing when
+ * of an expert CSV (format in src/experts/csv/parse.ts and docs/secretariats.md) and writes them all, or nothing when
  * any row is bad. The file is read as UTF-8 unless --encoding names the one it was saved in.
  */
 import { readFile } from 'node:fs/promises';

@@ -27,7 +27,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging.js';
  * What every argument may hold, checked at the schema boundary before a resolver runs. They bound what a
  * request can make the server do; they sit above the services' own checks (a name of at most 200
  * characters, a bio of 4,000, …), which go on reporting every problem of an input at once. They are part
- * of the API's contract (the README lists them), so they are constants rather than configuration.
+ * of the API's contract (docs/api.md, "Limits", lists them), so they are constants rather than configuration.
  */
 export const INPUT_CAPS = {
   /** Items in any list argument or list input field (`ids`, `themes`, `countries`, `expertise`, …). */

@@ -24,4 +24,5 @@ export const GRAPHIQL_PAGE: PageSpec = {
   script: 'graphiql',
   body: '<header id="header" class="graphiql-header"></header>\n<div id="graphiql">Loading GraphiQL…</div>',
   contentSecurityPolicy: GRAPHIQL_CONTENT_SECURITY_POLICY,
+  guide: '/docs/api.html',
 };

@@ -1,6 +1,7 @@
 // The browser pages, served by the app from the bundles in web/dist (built by `npm ci` or at start, see
 // web/build.ts): the search page at /, the dashboard at /dashboard and GraphiQL at /graphql, with their
-// scripts, styles, fonts and Monaco workers under /assets/. Nothing comes from elsewhere, so they work offline.
+// scripts, styles, fonts and Monaco workers under /assets/, and the guides (the docs rendered to HTML) under
+// /docs/. Nothing comes from elsewhere, so they work offline.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
@@ -9,6 +10,7 @@ import { ROOT_DIR } from '../config.js';
 import { GRAPHIQL_PAGE } from './graphiql.js';
 
 export const ASSET_PREFIX = '/assets/';
+export const DOCS_PREFIX = '/docs/';
 export const WEB_DIST_DIR = path.join(ROOT_DIR, 'web', 'dist');
 
 export interface PageSpec {
@@ -18,6 +20,8 @@ export interface PageSpec {
   /** The page's elements: a header for the navigation and sign-in, and where the page draws. */
   body: string;
   contentSecurityPolicy: string;
+  /** Its reader's guide, under /docs/: the header links to it. */
+  guide: string;
 }
 
 /** No inline script or style, nothing from another origin; the pages talk only to this server. */
@@ -40,6 +44,7 @@ const PAGES = new Map<string, PageSpec>([
       script: 'search',
       body: '<header id="header"></header>\n<main id="app"></main>',
       contentSecurityPolicy: PAGE_CSP,
+      guide: `${DOCS_PREFIX}officers.html`,
     },
   ],
   [
@@ -49,6 +54,7 @@ const PAGES = new Map<string, PageSpec>([
       script: 'dashboard',
       body: '<header id="header"></header>\n<main id="app"></main>',
       contentSecurityPolicy: PAGE_CSP,
+      guide: `${DOCS_PREFIX}dashboards.html`,
     },
   ],
 ]);
@@ -64,8 +70,11 @@ const jsonForScript = (value: unknown): string =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
-/** A page's HTML: its bundle, and its options as a JSON element (read by the script; no inline script). */
-export function renderPage(spec: PageSpec, options: unknown): string {
+/**
+ * A page's HTML: its bundle, and its options with its guide as a JSON element (read by the script; no inline
+ * script).
+ */
+export function renderPage(spec: PageSpec, options: object): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -78,7 +87,7 @@ export function renderPage(spec: PageSpec, options: unknown): string {
 </head>
 <body>
 ${spec.body}
-<script type="application/json" id="page-options">${jsonForScript(options)}</script>
+<script type="application/json" id="page-options">${jsonForScript({ ...options, guide: spec.guide })}</script>
 </body>
 </html>
 `;
@@ -91,6 +100,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.png': 'image/png',
 };
 
 interface Asset {
@@ -149,22 +160,57 @@ function send(res: http.ServerResponse, status: number, headers: Record<string, 
 
 const NOT_BUILT = 'The pages are not built: run `npm run build:web` (npm ci does it), then reload.';
 
+/** A file of the build; names stay the same from build to build, so it is revalidated by content. */
+function sendAsset(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  asset: Asset,
+  extraHeaders: Record<string, string> = {},
+): void {
+  const headers = {
+    'content-type': asset.contentType,
+    'cache-control': 'no-cache',
+    etag: asset.etag,
+    'x-content-type-options': 'nosniff',
+    ...extraHeaders,
+  };
+  if (req.headers['if-none-match'] === asset.etag) res.writeHead(304, headers).end();
+  else send(res, 200, headers, asset.body);
+}
+
+const isRead = (req: http.IncomingMessage) => req.method === 'GET' || req.method === 'HEAD';
+
 /**
- * Answers a GET for a page or an asset, or returns false for anything else. `pageOptions` goes into every
- * page (which development sign-ins the server offers).
+ * Answers a GET for a page, a guide or an asset, or returns false for anything else. `pageOptions` goes into
+ * every page (which development sign-ins the server offers).
  */
-export function createPageRoutes(pageOptions: unknown, assets = new PageAssets()) {
+export function createPageRoutes(pageOptions: object, assets = new PageAssets()) {
   const html = new Map(
     [...PAGES, ['/graphql', GRAPHIQL_PAGE] as const].map(([route, spec]) => [
       route,
       { spec, text: renderPage(spec, pageOptions) },
     ]),
   );
+
+  /** A guide (or its image or stylesheet) from web/dist/docs/, under the pages' CSP; /docs/ is the index. */
+  async function doc(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
+    if (pathname === DOCS_PREFIX.slice(0, -1)) {
+      res.writeHead(301, { location: DOCS_PREFIX }).end();
+      return true;
+    }
+    const asset = await assets.read((pathname === DOCS_PREFIX ? `${DOCS_PREFIX}index.html` : pathname).slice(1));
+    if (!asset) return false;
+    sendAsset(req, res, asset, { 'content-security-policy': PAGE_CSP, 'referrer-policy': 'no-referrer' });
+    return true;
+  }
+
   return {
     /** A browser asking /graphql for HTML gets GraphiQL; any other request there is the API's. */
     async page(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
+      if (!isRead(req)) return false;
+      if (pathname.startsWith(DOCS_PREFIX.slice(0, -1))) return doc(req, res, pathname);
       const page = html.get(pathname);
-      if (!page || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+      if (!page) return false;
       if (!(await assets.built())) {
         send(res, 503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' }, NOT_BUILT);
         return true;
@@ -184,21 +230,12 @@ export function createPageRoutes(pageOptions: unknown, assets = new PageAssets()
       return true;
     },
     async asset(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
-      if (!pathname.startsWith(ASSET_PREFIX) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-      const asset = await assets.read(pathname.slice(ASSET_PREFIX.length));
+      if (!pathname.startsWith(ASSET_PREFIX) || !isRead(req)) return false;
+      const name = pathname.slice(ASSET_PREFIX.length);
+      // The bundles lie flat; the build's docs/ folder is served by the guides' route, under their CSP.
+      const asset = name.includes('/') ? undefined : await assets.read(name);
       if (!asset) return false;
-      // Names stay the same from build to build: revalidate by content.
-      const headers = {
-        'content-type': asset.contentType,
-        'cache-control': 'no-cache',
-        etag: asset.etag,
-        'x-content-type-options': 'nosniff',
-      };
-      if (req.headers['if-none-match'] === asset.etag) {
-        res.writeHead(304, headers).end();
-        return true;
-      }
-      send(res, 200, headers, asset.body);
+      sendAsset(req, res, asset);
       return true;
     },
   };

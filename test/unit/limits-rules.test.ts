@@ -32,10 +32,17 @@ const exampleVariables = new Map(
 );
 
 describe('the defaults let every legitimate operation through', () => {
-  const readme = readFileSync(`${ROOT_DIR}/README.md`, 'utf8');
-  const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  // The operations the documentation shows (README.md and docs/*.md).
+  const documents = ['README.md', ...readdirSync(`${ROOT_DIR}/docs`).map((name) => `docs/${name}`)];
+  const examples = documents
+    .filter((document) => document.endsWith('.md'))
+    .flatMap((document) =>
+      [...readFileSync(`${ROOT_DIR}/${document}`, 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map(
+        (m, i): [string, string] => [`${document} example ${i + 1}`, m[1]!],
+      ),
+    );
   const cases: Array<[string, string, Record<string, unknown>]> = [
-    ...examples.map((query, i): [string, string, Record<string, unknown>] => [`README example ${i + 1}`, query, {}]),
+    ...examples.map(([name, query]): [string, string, Record<string, unknown>] => [name, query, {}]),
     // The pages' operations, GraphiQL's examples among them (with the examples' variables).
     ...operationFiles.map((file): [string, string, Record<string, unknown>] => [
       `operation ${file}`,
@@ -55,7 +62,7 @@ describe('the defaults let every legitimate operation through', () => {
     ],
   ];
 
-  it('finds the README examples', () => expect(examples.length).toBeGreaterThanOrEqual(3));
+  it('finds the documented examples', () => expect(examples.length).toBeGreaterThanOrEqual(3));
 
   it.each(cases)('%s', (_name, query, variables) => {
     expect(limitErrors(query)).toEqual([]);

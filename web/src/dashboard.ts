@@ -13,7 +13,7 @@ import {
 import { errorAt, request } from './lib/client';
 import { h, pageOptions, render } from './lib/dom';
 import { formatDate, labels, localName } from './lib/i18n';
-import { mountHeader, type DevIdentity } from './lib/signin';
+import { mountHeader, type PageOptions } from './lib/signin';
 import {
   columnName,
   coverageHeight,
@@ -28,10 +28,7 @@ import { DASHBOARD_TEXT } from './dashboard-text';
 import './pages.css';
 
 const t = labels(DASHBOARD_TEXT);
-mountHeader(document.getElementById('header')!, {
-  devIdentities: pageOptions<{ devIdentities: DevIdentity[] | null }>().devIdentities,
-  current: 'dashboard',
-});
+mountHeader(document.getElementById('header')!, { ...pageOptions<PageOptions>(), current: 'dashboard' });
 
 const params = new URLSearchParams(location.search);
 const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);

@@ -14,7 +14,7 @@ import { createRoot } from 'react-dom/client';
 import { EXAMPLES, type Example } from './examples';
 import { pageOptions } from './lib/dom';
 import { authorizationHeader } from './lib/session';
-import { mountHeader, type DevIdentity } from './lib/signin';
+import { mountHeader, type PageOptions } from './lib/signin';
 
 // Monaco's workers, bundled beside this file (no blob: or CDN URLs).
 (globalThis as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
@@ -24,8 +24,7 @@ import { mountHeader, type DevIdentity } from './lib/signin';
   },
 };
 
-const options = pageOptions<{ devIdentities: DevIdentity[] | null }>();
-mountHeader(document.getElementById('header')!, { devIdentities: options.devIdentities, current: 'graphiql' });
+mountHeader(document.getElementById('header')!, { ...pageOptions<PageOptions>(), current: 'graphiql' });
 
 // The signed-in token goes with every request GraphiQL sends; headers typed in its editor still win.
 const fetcher = createGraphiQLFetcher({

@@ -12,14 +12,13 @@ import { h, pageOptions, render } from './lib/dom';
 import { formatDate, labels, localName } from './lib/i18n';
 import { readQuestion } from './lib/question';
 import { currentRoles } from './lib/session';
-import { mountHeader, type DevIdentity } from './lib/signin';
+import { mountHeader, type PageOptions } from './lib/signin';
 import { mountFileForm } from './file-inquiry';
 import { SEARCH_TEXT } from './search-text';
 import './pages.css';
 
 const t = labels(SEARCH_TEXT);
-const options = pageOptions<{ devIdentities: DevIdentity[] | null }>();
-mountHeader(document.getElementById('header')!, { devIdentities: options.devIdentities, current: 'search' });
+mountHeader(document.getElementById('header')!, { ...pageOptions<PageOptions>(), current: 'search' });
 
 /** Roles that may file an inquiry (recordInquiry's scope); the API refuses everyone else anyway. */
 const MAY_FILE = ['officer', 'secretariat', 'desk', 'admin'];

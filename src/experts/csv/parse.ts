@@ -44,7 +44,7 @@ export interface ExpertRow {
 /**
  * Most rows one import takes. An import is one transaction that checks every row against the graph and
  * keeps the rankings current in it (up to MAX_EXPERTS_IN_TRANSACTION experts, src/whoknows/standings/maintain.ts);
- * see the README ("Bulk import of experts") for the measurement behind it.
+ * see docs/secretariats.md ("Bulk import of experts") for the measurement behind it.
  */
 export const MAX_IMPORT_ROWS = 2_000;
 

@@ -26,6 +26,7 @@ const TEXT = {
     search: 'Search',
     dashboard: 'Dashboard',
     graphiql: 'GraphiQL',
+    guide: 'Guide',
   },
   nl: {
     signIn: 'Inloggen',
@@ -42,6 +43,7 @@ const TEXT = {
     search: 'Zoeken',
     dashboard: 'Dashboard',
     graphiql: 'GraphiQL',
+    guide: 'Handleiding',
   },
 } as const;
 
@@ -68,13 +70,20 @@ async function devToken(identity: string): Promise<string> {
   return body.token;
 }
 
+/** What the server puts in every page (src/http/pages.ts): the development sign-ins offered, the page's guide. */
+export interface PageOptions {
+  devIdentities: DevIdentity[] | null;
+  /** The guide for this page's reader, under /docs/ (the docs rendered by web/docs.ts). */
+  guide: string;
+}
+
 /**
- * Renders the navigation, language switch and sign-in into `container`. A change of sign-in or language
+ * Renders the navigation (with the page's guide), language switch and sign-in into `container`. A change of sign-in or language
  * reloads the page, so that nothing read under the previous identity stays on screen.
  */
 export function mountHeader(
   container: Element,
-  options: { devIdentities: DevIdentity[] | null; current: 'search' | 'dashboard' | 'graphiql' },
+  options: PageOptions & { current: 'search' | 'dashboard' | 'graphiql' },
 ): void {
   const lang = currentLang();
   const t = TEXT[lang];
@@ -194,6 +203,7 @@ export function mountHeader(
       link('/', t.search, 'search'),
       link('/dashboard', t.dashboard, 'dashboard'),
       link('/graphql', t.graphiql, 'graphiql'),
+      h('a', { href: options.guide, class: 'guide' }, t.guide),
     ),
     h(
       'span',
