@@ -1,12 +1,12 @@
 // The browser pages, served by the app from the bundles in web/dist (built by `npm ci` or at start, see
-// web/build.ts): the search page at /, the dashboard at /dashboard and GraphiQL at /graphql, with their
+// web/build.ts): the search page at /, the dashboard at /dashboard and GraphiQL at /graphql (GraphiQL 5 with
+// the explorer plugin, the example operations and the pages' sign-in, from web/src/graphiql.ts), with their
 // scripts, styles, fonts and Monaco workers under /assets/. Nothing comes from elsewhere, so they work offline.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
 import path from 'node:path';
 import { ROOT_DIR } from '../config.js';
-import { GRAPHIQL_PAGE } from './graphiql.js';
 
 export const ASSET_PREFIX = '/assets/';
 export const WEB_DIST_DIR = path.join(ROOT_DIR, 'web', 'dist');
@@ -21,16 +21,32 @@ export interface PageSpec {
 }
 
 /** No inline script or style, nothing from another origin; the pages talk only to this server. */
-const PAGE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const PAGE_DIRECTIVES: Record<string, string> = {
+  'default-src': "'none'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self' data:",
+  'connect-src': "'self'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+  'frame-ancestors': "'none'",
+};
+const contentSecurityPolicy = (directives: Record<string, string>) =>
+  Object.entries(directives)
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
+const PAGE_CSP = contentSecurityPolicy(PAGE_DIRECTIVES);
+
+/**
+ * As the other pages, plus what GraphiQL's editor (Monaco) needs: its workers come from this origin
+ * (worker-src 'self'), and it injects <style> elements (style-src 'unsafe-inline'); its icon font is a file of ours.
+ */
+const GRAPHIQL_CSP = contentSecurityPolicy({
+  ...PAGE_DIRECTIVES,
+  'style-src': "'self' 'unsafe-inline'",
+  'worker-src': "'self'",
+  'font-src': "'self' data:",
+});
 
 const PAGES = new Map<string, PageSpec>([
   [
@@ -49,6 +65,15 @@ const PAGES = new Map<string, PageSpec>([
       script: 'dashboard',
       body: '<header id="header"></header>\n<main id="app"></main>',
       contentSecurityPolicy: PAGE_CSP,
+    },
+  ],
+  [
+    '/graphql',
+    {
+      title: 'Expertise graph — GraphiQL',
+      script: 'graphiql',
+      body: '<header id="header" class="graphiql-header"></header>\n<div id="graphiql">Loading GraphiQL…</div>',
+      contentSecurityPolicy: GRAPHIQL_CSP,
     },
   ],
 ]);
@@ -154,12 +179,7 @@ const NOT_BUILT = 'The pages are not built: run `npm run build:web` (npm ci does
  * page (which development sign-ins the server offers).
  */
 export function createPageRoutes(pageOptions: unknown, assets = new PageAssets()) {
-  const html = new Map(
-    [...PAGES, ['/graphql', GRAPHIQL_PAGE] as const].map(([route, spec]) => [
-      route,
-      { spec, text: renderPage(spec, pageOptions) },
-    ]),
-  );
+  const html = new Map([...PAGES].map(([route, spec]) => [route, { spec, text: renderPage(spec, pageOptions) }]));
   return {
     /** A browser asking /graphql for HTML gets GraphiQL; any other request there is the API's. */
     async page(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 /**
  * How whoKnows scores an expert. These numbers go to Cypher as `$rankingWeights` (so the order uses them; see
- * standing-score.ts) and the points the Cypher computes come back in the facts the reasons quote.
+ * standing-repository.ts) and the points the Cypher computes come back in the facts the reasons quote.
  *
  * Theme: the strongest claim on the asked theme, a narrower one or the one just above it scores level ×
  * exactTheme (narrowerTheme, broaderTheme) × the confidence in that level. Confidence follows provenance: a level
@@ -19,7 +19,7 @@
  * Evidence: each contribution on the theme (in the asked countries, when asked) adds `contribution`, each
  * answered inquiry on it `answeredInquiry`, each counted up to evidenceCap.
  *
- * Text (text-evidence.ts): words beside the themes, or a question that names no theme, add points for what
+ * Text (text-evidence-repository.ts): words beside the themes, or a question that names no theme, add points for what
  * they find in profiles, contributions and answered inquiries, by relevance relative to the best hit.
  */
 import { dayInWords, plural, quote, round, signed } from './wording.js';
@@ -55,7 +55,7 @@ export const RANKING_WEIGHTS = {
   evidenceCap: 5,
   /** A reason lists the ids of at most this many contributions or inquiries (it counts them all). */
   idsListed: 10,
-  /** Text evidence (text-evidence.ts): points for a profile matching the words, by relevance (0–1] relative to the best hit... */
+  /** Text evidence (text-evidence-repository.ts): points for a profile matching the words, by relevance (0–1] relative to the best hit... */
   textProfile: 3,
   /** ...per matching contribution... */
   textContribution: 1.5,
@@ -86,7 +86,7 @@ export interface LevelFacts {
   points: number;
 }
 
-/** What STANDING_SCORE returns as `facts` (see standing-score.ts). */
+/** What STANDING_SCORE returns as `facts` (see standing-repository.ts). */
 export interface StandingFacts {
   /** Null when STANDING_SCORE was asked for no theme (`rootId` null): then only the country parts count. */
   rootId: string | null;
@@ -309,7 +309,7 @@ export function wordsOnlyReason(themeName: string, words: string): Reason {
   return reason('THEME', 0, `No stated expertise or work on ${themeName}; found by the words ${quote(words)}.`);
 }
 
-/** What TEXT_EVIDENCE (text-evidence.ts) found for an expert: points per part, with the ids of what matched. */
+/** What TEXT_EVIDENCE (text-evidence-repository.ts) found for an expert: points per part, with the ids of what matched. */
 export interface TextFacts {
   profilePoints: number;
   contributions: number;
