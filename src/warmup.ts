@@ -12,10 +12,11 @@ import { ANONYMOUS, systemViewer } from './auth/viewer.js';
 import { ROOT_DIR } from './config.js';
 import type { Database } from './db/database.js';
 import { DatabaseUnavailableError } from './db/errors.js';
-import { MIGRATIONS } from './db/migrations.js';
+import { schemaNotOnline } from './db/readiness.js';
 import { createContext } from './graphql/context.js';
 import { currentVocabulary } from './names/interpret.js';
 import { schema } from './schema.js';
+import { warmUpNames } from './whoknows/repository.js';
 
 /**
  * graphql-js as the schema's builder and Apollo Server load it (its CommonJS build, Node's choice): under vitest,
@@ -42,15 +43,7 @@ const whoKnows = () => (whoKnowsDocument ??= readFile(`${ROOT_DIR}/web/operation
 
 /** What to ask: every kind of whoKnows question the ranking has a query for, about names the graph holds. */
 async function questions(database: Database): Promise<Array<Record<string, unknown>>> {
-  const [names] = await database
-    .queries()
-    .read<{ experts: boolean; themes: string[]; country: string | null; region: string | null }>(
-      `CALL () { RETURN EXISTS { (:Expert) } AS experts }
-     CALL () { MATCH (t:Theme) WHERE t.retiredAt IS NULL AND NOT EXISTS { (t)-[:BROADER]->() } RETURN collect(t.name)[0..2] AS themes }
-     CALL () { MATCH (c:Country) WHERE EXISTS { (c)<-[:FOCUSES_ON]-(:Expert) } RETURN collect(c.id)[0] AS country }
-     CALL () { MATCH (r:Region) RETURN collect(r.name)[0] AS region }
-     RETURN experts, themes, country, region`,
-    );
+  const names = await warmUpNames(database.queries());
   // An empty graph (a new database without the seed) has no one to rank: nothing to warm.
   if (!names?.experts) return [];
   const asked: Array<Record<string, unknown>> = [{ about: FREE_WORDS }, { about: FREE_WORDS, country: names.country }];
@@ -66,17 +59,9 @@ async function questions(database: Database): Promise<Array<Record<string, unkno
 
 /** Waits until every index and constraint the migrations create is online (plans made before would not use them). */
 async function indexesOnline(database: Database, progress: (step: string) => void): Promise<void> {
-  const names = MIGRATIONS.map(
-    (statement) => /^CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\w+)/.exec(statement)?.[1],
-  ).filter(Boolean);
   const until = Date.now() + INDEXES_ONLINE_WITHIN_MS;
   for (;;) {
-    const [row] = await database
-      .queries()
-      .read<{ online: string[] }>(
-        `SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN collect(name) AS online`,
-      );
-    const missing = names.filter((name) => !row?.online.includes(name!));
+    const missing = await schemaNotOnline(database.queries());
     if (missing.length === 0 || Date.now() > until) return;
     progress(`waiting for indexes to come online: ${missing.join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -10,7 +10,7 @@ import { toCypherParams } from '../src/db/values.js';
 import { profiler } from '../bench/profile-hits.js';
 import { luceneTerms } from '../src/text.js';
 import { rankByText, rankByTheme } from '../src/whoknows/repository.js';
-import { readStandings, standingsQuery, standingsQuestion } from '../src/whoknows/standings/read.js';
+import { readStandings, standingsQuery, standingsQuestion } from '../src/whoknows/standings/read-repository.js';
 import { checkStandings, hasDrift, rebuildStandings } from '../src/whoknows/standings/rebuild.js';
 import { rankTextFromStandings } from '../src/whoknows/standings/text.js';
 

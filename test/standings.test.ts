@@ -11,9 +11,9 @@ import { answerInquiry, consultExpert } from '../src/inquiries/handling.js';
 import { recordInquiry } from '../src/inquiries/record.js';
 import { createTheme, updateTheme } from '../src/themes/service.js';
 import { rankByTheme } from '../src/whoknows/repository.js';
-import { readStandings, standingsQuestion } from '../src/whoknows/standings/read.js';
+import { readStandings, standingsQuestion } from '../src/whoknows/standings/read-repository.js';
 import { rebuildStandings } from '../src/whoknows/standings/rebuild.js';
-import { driftOf, RANKS } from '../src/whoknows/standings/store.js';
+import { driftOf, RANKS } from '../src/whoknows/standings/store-repository.js';
 import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
 
 /**

@@ -14,7 +14,7 @@ export type Snapshot = Record<string, unknown>;
  * `onChange` hooks.
  */
 const UNRECORDED_PROPERTIES = new Set(['version', 'lockedForUpdate', 'searchTerms']);
-const UNRECORDED_LINKS = ['HAS_STATUS_CHANGE', 'POSSIBLY_SAME'];
+export const UNRECORDED_LINKS = ['HAS_STATUS_CHANGE', 'POSSIBLY_SAME'];
 
 /** The subject's state now, or null when it does not exist (yet, or any more) under that label. */
 export async function snapshotOf(run: Run, label: AuditedLabel, id: string): Promise<Snapshot | null> {
@@ -40,6 +40,25 @@ export async function snapshotOf(run: Run, label: AuditedLabel, id: string): Pro
     snapshot[key] = [...((snapshot[key] as unknown[]) ?? []), entry];
   }
   return snapshot;
+}
+
+/** Takes the subject's write lock (writing a scratch property), before its state and version are read. */
+export async function lockSubject(run: Run, label: AuditedLabel, id: string): Promise<void> {
+  await run(`MATCH (n:${label} {id: $id}) SET n.lockedForUpdate = true`, { id });
+}
+
+export async function unlockSubject(run: Run, label: AuditedLabel, id: string): Promise<void> {
+  await run(`MATCH (n:${label} {id: $id}) REMOVE n.lockedForUpdate`, { id });
+}
+
+/** The subject's version (1 before its first change); the subject exists. */
+export async function versionOf(run: Run, label: AuditedLabel, id: string): Promise<number> {
+  const [row] = await run(`MATCH (n:${label} {id: $id}) RETURN coalesce(n.version, 1) AS version`, { id });
+  return row!.version as number;
+}
+
+export async function moveVersionOn(run: Run, label: AuditedLabel, id: string): Promise<void> {
+  await run(`MATCH (n:${label} {id: $id}) SET n.version = coalesce(n.version, 1) + 1`, { id });
 }
 
 /** The keys whose values differ between two snapshots. */

@@ -6,9 +6,13 @@ import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from '../erro
 import {
   changedFields,
   committedResult,
+  lockSubject,
+  moveVersionOn,
   recordOperation,
   redactHistory,
   snapshotOf,
+  unlockSubject,
+  versionOf,
   writeChanges,
   type AuditedLabel,
   type ChangeRow,
@@ -120,14 +124,12 @@ export async function audited<T>(
         const key = `${label}:${id}`;
         const known = tracked.get(key);
         if (known) return known.before;
-        // Writing a scratch property takes the node's write lock before its state and version are read.
-        await run(`MATCH (n:${label} {id: $id}) SET n.lockedForUpdate = true`, { id });
+        await lockSubject(run, label, id);
         const before = await snapshotOf(run, label, id);
         if (options.expectedVersion !== undefined) {
           const noun = options.noun ?? label.toLowerCase();
           if (before === null) throw new NotFoundError(`No ${noun} has id "${id}".`);
-          const [row] = await run(`MATCH (n:${label} {id: $id}) RETURN coalesce(n.version, 1) AS version`, { id });
-          const version = row!.version as number;
+          const version = await versionOf(run, label, id);
           if (version !== options.expectedVersion) {
             throw new ConflictError(
               `Someone else changed this ${noun} since you read it (you had version ${options.expectedVersion}, it is now at ${version}): reload it, check the change, and try again.`,
@@ -147,7 +149,7 @@ export async function audited<T>(
     const subjectChanges: SubjectChange[] = [];
     const changedIds = new Map<AuditedLabel, string[]>();
     for (const { label, id, before, options } of tracked.values()) {
-      await run(`MATCH (n:${label} {id: $id}) REMOVE n.lockedForUpdate`, { id });
+      await unlockSubject(run, label, id);
       const after = await snapshotOf(run, label, id);
       const fields = changedFields(before, after);
       if (fields.length === 0) continue;
@@ -156,7 +158,7 @@ export async function audited<T>(
       // Any real change to an existing subject moves its version on, also one another subject's operation made (a merge moving
       // an inquiry's consultation), so that a client holding the old version gets CONFLICT instead of overwriting.
       if (before !== null && after !== null) {
-        await run(`MATCH (n:${label} {id: $id}) SET n.version = coalesce(n.version, 1) + 1`, { id });
+        await moveVersionOn(run, label, id);
       }
       changes.push({
         id: randomUUID(),

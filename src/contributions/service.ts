@@ -15,7 +15,7 @@ import {
   type Kind,
 } from '../writes/audited-writes.js';
 import { inputRequired, inputText } from '../writes/checks.js';
-import { neo4jDate, networksOfLinkedExperts, type ExistingNode, type NodeWrite } from '../writes/node-store.js';
+import { neo4jDate, networksOfLinkedExperts, type ExistingNode, type NodeWrite } from '../writes/node-repository.js';
 import { checkedReferences, listed, subjectLinks } from '../writes/references.js';
 
 const CONTRIBUTION: Kind = { label: 'Contribution', noun: 'contribution' };

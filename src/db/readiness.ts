@@ -1,4 +1,4 @@
-import type { Database } from './database.js';
+import type { Database, Queries } from './database.js';
 import { DatabaseUnavailableError, DeadlineExceededError } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -12,6 +12,15 @@ export interface Readiness {
 const SCHEMA_NAMES = MIGRATIONS.map(
   (statement) => /^CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\w+)/.exec(statement)?.[1],
 ).filter((name): name is string => name !== undefined);
+
+/** The indexes and constraints the migrations create that are missing or not online yet. */
+export async function schemaNotOnline(queries: Queries): Promise<string[]> {
+  const [row] = await queries.read<{ online: string[] }>(
+    `SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN collect(name) AS online`,
+  );
+  const online = new Set(row?.online ?? []);
+  return SCHEMA_NAMES.filter((name) => !online.has(name));
+}
 
 /**
  * A readiness check answers within this, whatever the database does: long enough for a cold or busy Neo4j to
@@ -30,16 +39,12 @@ export async function readiness(database: Database): Promise<Readiness> {
   const stop = new AbortController();
   const timer = setTimeout(() => stop.abort(new DeadlineExceededError(READINESS_TIMEOUT_MS)), READINESS_TIMEOUT_MS);
   try {
-    const [row] = await database
-      .queries(undefined, {
+    const missing = await schemaNotOnline(
+      database.queries(undefined, {
         signal: stop.signal,
         deadline: { at: Date.now() + READINESS_TIMEOUT_MS, limitMs: READINESS_TIMEOUT_MS },
-      })
-      .read<{ online: string[] }>(
-        `SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN collect(name) AS online`,
-      );
-    const online = new Set(row?.online ?? []);
-    const missing = SCHEMA_NAMES.filter((name) => !online.has(name));
+      }),
+    );
     if (missing.length > 0)
       return { ready: false, reason: `migrations not applied: ${missing.join(', ')} missing or not online` };
     return { ready: true, reason: null };

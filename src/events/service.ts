@@ -14,7 +14,7 @@ import {
   type Kind,
 } from '../writes/audited-writes.js';
 import { inputName, inputRequired, inputText } from '../writes/checks.js';
-import { neo4jDateTime, type ExistingNode, type LinkWrite, type NodeWrite } from '../writes/node-store.js';
+import { neo4jDateTime, type ExistingNode, type LinkWrite, type NodeWrite } from '../writes/node-repository.js';
 import { checkedReferences, linkedIds, listed, subjectLinks } from '../writes/references.js';
 
 /**

@@ -1,5 +1,7 @@
+import type { Run } from '../audit/repository.js';
 import type { Queries } from '../db/database.js';
 import { pageByName } from '../db/nodes.js';
+import { bool, obj, optStr, parseRows, str, strList, type Parser } from '../db/rows.js';
 import { NotFoundError } from '../errors.js';
 import { COUNTRY_FIELDS, type CountryRecord } from '../places/repository.js';
 import { THEME_FIELDS, type ThemeRecord } from '../themes/repository.js';
@@ -157,3 +159,39 @@ export const EXPERT_COUNTRY_FOCUS = linked<CountryFocusRecord>(
   `[(e)-[f:FOCUSES_ON]->(c:Country) | {level: f.level, provenance: f.provenance, country: c {${COUNTRY_FIELDS}}}]`,
   byLevelThenName((x) => x.country.name),
 );
+
+/** The state of an expert an id names: missing, current, or erased on request; retired or not; whose networks. */
+export interface ExpertFacts {
+  /** The id as asked. */
+  askedAs: string;
+  /** The id of the expert it names now: another one when the asked id was merged into it. */
+  id: string;
+  /** Null once erased. */
+  name: string | null;
+  erased: boolean;
+  retired: boolean;
+  networkIds: string[];
+}
+
+const EXPERT_FACTS: Parser<ExpertFacts> = obj({
+  askedAs: str,
+  id: str,
+  name: optStr,
+  erased: bool,
+  retired: bool,
+  networkIds: strList,
+});
+
+/**
+ * Facts of the experts the ids name, following merges (CURRENT_EXPERT); ids that name no expert are left
+ * out. Reads through `source`: a transaction's `run` sees that transaction's own writes.
+ */
+export async function expertFacts(source: Queries | Run, ids: string[]): Promise<ExpertFacts[]> {
+  const cypher = `UNWIND $ids AS id
+     ${CURRENT_EXPERT}
+     RETURN id AS askedAs, n.id AS id, n.name AS name, n:ErasedExpert AS erased, n.retiredAt IS NOT NULL AS retired,
+            [(n)-[:MEMBER_OF]->(x:Network) | x.id] AS networkIds`;
+  return typeof source === 'function'
+    ? parseRows(await source(cypher, { ids }), EXPERT_FACTS)
+    : source.read(cypher, { ids }, EXPERT_FACTS);
+}

@@ -1,11 +1,11 @@
 import type { Run } from '../audit/repository.js';
 import type { Queries } from '../db/database.js';
-import { bool, obj, optStr, parseRows, str, strList, type Parser } from '../db/rows.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { lookupOf } from '../names/service.js';
-import type { ExistingNode } from '../writes/node-store.js';
+import type { ExistingNode } from '../writes/node-repository.js';
 import type { GivenReference, ReferenceKind } from '../writes/references.js';
-import { CURRENT_EXPERT } from './repository.js';
+import { expertFacts, type ExpertFacts } from './repository.js';
+import { lockExpertVersion } from './write-repository.js';
 
 /**
  * The one rule for every input that names an expert (update, retire, merge, erase, contribution authors,
@@ -14,53 +14,14 @@ import { CURRENT_EXPERT } from './repository.js';
  * `history(id:)` follows the same Cypher (CURRENT_EXPERT) to decide who may read a merged id's records.
  */
 
-/** The state of an expert an id names: missing, current, or erased on request; retired or not; whose networks. */
-export interface ExpertFacts {
-  /** The id as asked. */
-  askedAs: string;
-  /** The id of the expert it names now: another one when the asked id was merged into it. */
-  id: string;
-  /** Null once erased. */
-  name: string | null;
-  erased: boolean;
-  retired: boolean;
-  networkIds: string[];
-}
-
-const EXPERT_FACTS: Parser<ExpertFacts> = obj({
-  askedAs: str,
-  id: str,
-  name: optStr,
-  erased: bool,
-  retired: bool,
-  networkIds: strList,
-});
-
-/**
- * Facts of the experts the ids name, following merges (CURRENT_EXPERT); ids that name no expert are left
- * out. Reads through `source`: a transaction's `run` sees that transaction's own writes.
- */
-export async function expertFacts(source: Queries | Run, ids: string[]): Promise<ExpertFacts[]> {
-  const cypher = `UNWIND $ids AS id
-     ${CURRENT_EXPERT}
-     RETURN id AS askedAs, n.id AS id, n.name AS name, n:ErasedExpert AS erased, n.retiredAt IS NOT NULL AS retired,
-            [(n)-[:MEMBER_OF]->(x:Network) | x.id] AS networkIds`;
-  return typeof source === 'function'
-    ? parseRows(await source(cypher, { ids }), EXPERT_FACTS)
-    : source.read(cypher, { ids }, EXPERT_FACTS);
-}
-
 /**
  * Locks the expert and refuses (CONFLICT) when it moved on from the version the caller read; for an
  * operation that cannot track the expert under its id (an erasure gives it a new one).
  */
 export async function checkExpertVersion(run: Run, expertId: string, expectedVersion: number): Promise<void> {
-  const [row] = await run(
-    'MATCH (e:Expert {id: $expertId}) SET e.lockedForUpdate = true RETURN coalesce(e.version, 1) AS version',
-    { expertId },
-  );
-  if (!row) throw new NotFoundError(`Expert "${expertId}" was merged or erased meanwhile: reload it and try again.`);
-  const version = row.version as number;
+  const version = await lockExpertVersion(run, expertId);
+  if (version === null)
+    throw new NotFoundError(`Expert "${expertId}" was merged or erased meanwhile: reload it and try again.`);
   if (version !== expectedVersion) {
     throw new ConflictError(
       `Someone else changed this expert since you read it (you had version ${expectedVersion}, it is now at ${version}): reload it, check the change, and try again.`,

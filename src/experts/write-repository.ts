@@ -1,9 +1,8 @@
-import { AUDITED_LABELS, type AuditedLabel, type Run } from '../audit/repository.js';
+import { AUDITED_LABELS, UNRECORDED_LINKS, type AuditedLabel, type Run } from '../audit/repository.js';
 import type { AuditedWork } from '../audit/service.js';
 import type { Queries } from '../db/database.js';
 import { int, list, obj, oneOf, optStr, orNull, parseRows, str, strList, type Parser } from '../db/rows.js';
 import { PROVENANCES, type Provenance } from './repository.js';
-import { POSSIBLY_SAME } from './duplicates/repository.js';
 import type { NameLookup } from '../names/repository.js';
 
 /** A level on a theme (EXPERT_IN) or a country (FOCUSES_ON), as stored on the relationship. */
@@ -181,7 +180,8 @@ export async function updateExpert(tx: AuditedWork, id: string, write: ExpertWri
 
 /**
  * The audited nodes (contributions, inquiries, events …) whose own relationships point at the expert,
- * other than by the `except` types and the derived POSSIBLY_SAME: changing those relationships changes their records.
+ * other than by the `except` types and the links no record holds (UNRECORDED_LINKS, such as the derived
+ * POSSIBLY_SAME): changing those relationships changes their records.
  */
 export async function auditedNodesPointingAt(
   run: Run,
@@ -194,7 +194,16 @@ export async function auditedNodesPointingAt(
      WITH DISTINCT m, [label IN labels(m) WHERE label IN $audited][0] AS label
      WHERE label IS NOT NULL
      RETURN label, m.id AS id`,
-    { expertId, except: [...except, POSSIBLY_SAME], audited: AUDITED_LABELS },
+    { expertId, except: [...except, ...UNRECORDED_LINKS], audited: AUDITED_LABELS },
   );
   return rows as Array<{ label: AuditedLabel; id: string }>;
+}
+
+/** Takes the expert's write lock and reads its version: null when no current expert has the id. */
+export async function lockExpertVersion(run: Run, expertId: string): Promise<number | null> {
+  const [row] = await run(
+    'MATCH (e:Expert {id: $expertId}) SET e.lockedForUpdate = true RETURN coalesce(e.version, 1) AS version',
+    { expertId },
+  );
+  return row ? (row.version as number) : null;
 }

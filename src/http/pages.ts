@@ -1,5 +1,6 @@
 // The browser pages, served by the app from the bundles in web/dist (built by `npm ci` or at start, see
-// web/build.ts): the search page at /, the dashboard at /dashboard and GraphiQL at /graphql, with their
+// web/build.ts): the search page at /, the dashboard at /dashboard and GraphiQL at /graphql (GraphiQL 5 with
+// the explorer plugin, the example operations and the pages' sign-in, from web/src/graphiql.ts), with their
 // scripts, styles, fonts and Monaco workers under /assets/, and the guides (the docs rendered to HTML) under
 // /docs/. Nothing comes from elsewhere, so they work offline.
 import { createHash } from 'node:crypto';
@@ -7,7 +8,6 @@ import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
 import path from 'node:path';
 import { ROOT_DIR } from '../config.js';
-import { GRAPHIQL_PAGE } from './graphiql.js';
 
 export const ASSET_PREFIX = '/assets/';
 export const DOCS_PREFIX = '/docs/';
@@ -25,16 +25,32 @@ export interface PageSpec {
 }
 
 /** No inline script or style, nothing from another origin; the pages talk only to this server. */
-const PAGE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const PAGE_DIRECTIVES: Record<string, string> = {
+  'default-src': "'none'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self' data:",
+  'connect-src': "'self'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+  'frame-ancestors': "'none'",
+};
+const contentSecurityPolicy = (directives: Record<string, string>) =>
+  Object.entries(directives)
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
+const PAGE_CSP = contentSecurityPolicy(PAGE_DIRECTIVES);
+
+/**
+ * As the other pages, plus what GraphiQL's editor (Monaco) needs: its workers come from this origin
+ * (worker-src 'self'), and it injects <style> elements (style-src 'unsafe-inline'); its icon font is a file of ours.
+ */
+const GRAPHIQL_CSP = contentSecurityPolicy({
+  ...PAGE_DIRECTIVES,
+  'style-src': "'self' 'unsafe-inline'",
+  'worker-src': "'self'",
+  'font-src': "'self' data:",
+});
 
 const PAGES = new Map<string, PageSpec>([
   [
@@ -55,6 +71,16 @@ const PAGES = new Map<string, PageSpec>([
       body: '<header id="header"></header>\n<main id="app"></main>',
       contentSecurityPolicy: PAGE_CSP,
       guide: `${DOCS_PREFIX}dashboards.html`,
+    },
+  ],
+  [
+    '/graphql',
+    {
+      title: 'Expertise graph — GraphiQL',
+      script: 'graphiql',
+      body: '<header id="header" class="graphiql-header"></header>\n<div id="graphiql">Loading GraphiQL…</div>',
+      contentSecurityPolicy: GRAPHIQL_CSP,
+      guide: `${DOCS_PREFIX}api.html`,
     },
   ],
 ]);
@@ -185,12 +211,7 @@ const isRead = (req: http.IncomingMessage) => req.method === 'GET' || req.method
  * every page (which development sign-ins the server offers).
  */
 export function createPageRoutes(pageOptions: object, assets = new PageAssets()) {
-  const html = new Map(
-    [...PAGES, ['/graphql', GRAPHIQL_PAGE] as const].map(([route, spec]) => [
-      route,
-      { spec, text: renderPage(spec, pageOptions) },
-    ]),
-  );
+  const html = new Map([...PAGES].map(([route, spec]) => [route, { spec, text: renderPage(spec, pageOptions) }]));
 
   /** A guide (or its image or stylesheet) from web/dist/docs/, under the pages' CSP; /docs/ is the index. */
   async function doc(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { Queries } from '../db/database.js';
 import { currentVocabulary, interpret, interpretQuestion, type Interpretation } from '../names/service.js';
-import { linkInferred, type InferredLinks } from './write-repository.js';
+import { linkInferred, untaggedInquiries, type InferredLinks } from './write-repository.js';
 
 /** What an inquiry was given explicitly: the recognised concepts add to it, never repeat it. */
 export interface GivenConcepts {
@@ -50,14 +50,7 @@ export async function tagUntaggedInquiries(queries: Queries): Promise<number> {
   let tagged = 0;
   for (;;) {
     const count = await queries.writeTransaction(async (run) => {
-      const rows = (await run(
-        `MATCH (i:Inquiry) WHERE i.inferredRiskCategories IS NULL
-         WITH i LIMIT ${TAGGING_BATCH}
-         RETURN i.id AS id, i.question AS question, i.context AS context, coalesce(i.riskCategories, []) AS riskCategories,
-                [(i)-[r:ABOUT]->(t:Theme) WHERE r.inferred IS NULL | t.id] AS themeIds,
-                [(i)-[r:CONCERNS]->(c:Country) WHERE r.inferred IS NULL | c.id] AS countryIds,
-                [(i)-[r:CONCERNS_PARTNER]->(p:Institution) WHERE r.inferred IS NULL | p.id][0] AS partnerId`,
-      )) as unknown as Array<GivenConcepts & { id: string; question: string | null; context: string | null }>;
+      const rows = await untaggedInquiries(run, TAGGING_BATCH);
       const links: InferredLinks[] = [];
       for (const row of rows) {
         links.push({

@@ -173,3 +173,29 @@ export async function linkInferred(
     { rows },
   );
 }
+
+/** An inquiry never tagged, with the concepts given with it (not the inferred ones). */
+export interface UntaggedInquiry {
+  id: string;
+  question: string | null;
+  context: string | null;
+  themeIds: string[];
+  countryIds: string[];
+  partnerId: string | null;
+  riskCategories: string[];
+}
+
+/** Up to `batch` inquiries that were never tagged (recorded before tagging existed, seeded, or imported). */
+export async function untaggedInquiries(
+  run: (cypher: string, params?: Params) => Promise<unknown>,
+  batch: number,
+): Promise<UntaggedInquiry[]> {
+  return (await run(
+    `MATCH (i:Inquiry) WHERE i.inferredRiskCategories IS NULL
+         WITH i LIMIT ${batch}
+         RETURN i.id AS id, i.question AS question, i.context AS context, coalesce(i.riskCategories, []) AS riskCategories,
+                [(i)-[r:ABOUT]->(t:Theme) WHERE r.inferred IS NULL | t.id] AS themeIds,
+                [(i)-[r:CONCERNS]->(c:Country) WHERE r.inferred IS NULL | c.id] AS countryIds,
+                [(i)-[r:CONCERNS_PARTNER]->(p:Institution) WHERE r.inferred IS NULL | p.id][0] AS partnerId`,
+  )) as UntaggedInquiry[];
+}

@@ -2,7 +2,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import type { InstitutionKind } from './repository.js';
 import { InputProblems } from '../errors.js';
-import type { LinkWrite, NodeWrite } from '../writes/node-store.js';
+import type { LinkWrite, NodeWrite } from '../writes/node-repository.js';
 import {
   auditedCreate,
   auditedRetire,

@@ -1,7 +1,13 @@
 import type { Queries } from '../db/database.js';
 import { runPaced, runToEnd } from '../pacing.js';
 import { isStopWord } from '../text/stop-words.js';
-import { loadVocabularyRows, vocabularyFingerprint, type NamedRef, type PlaceRef } from './repository.js';
+import {
+  loadVocabularyRows,
+  vocabularyFingerprint,
+  type NamedRef,
+  type PlaceRef,
+  type VocabularyRows,
+} from './repository.js';
 import { RISK_CATEGORIES, THEME_RISKS, type RiskCategory } from './risk-categories.js';
 import {
   buildVocabulary,
@@ -12,7 +18,6 @@ import {
   type Concept,
   type Token,
   type Vocabulary,
-  type VocabularyRows,
 } from './vocabulary.js';
 
 /** What a free-text question names, recognised by name or alias in English or Dutch (see interpretQuestion). */

@@ -1,7 +1,6 @@
 import type { Queries } from '../db/database.js';
 import { closestNames } from '../text.js';
 import { HOME_COUNTRY } from './demonyms.js';
-import type { VocabularyRows } from './vocabulary.js';
 
 export interface NamedRef {
   id: string;
@@ -17,6 +16,15 @@ export interface ThemeRef extends NamedRef {
 export interface PlaceRef {
   countries: NamedRef[];
   region: NamedRef | null;
+}
+
+/** The names the graph holds, as loaded for recognising them in free text (vocabulary.ts). */
+export interface VocabularyRows {
+  themes: Array<{ id: string; name: string; nameNl: string | null; aliases: string[] }>;
+  countries: Array<{ id: string; name: string; nameNl: string | null; alpha3: string | null; keys: string[] }>;
+  regions: Array<{ id: string; name: string; nameNl: string | null; aliases: string[]; countries: NamedRef[] }>;
+  /** Foreign institutions, which a question may name as a partner. */
+  institutions: Array<{ id: string; name: string; nameNl: string | null; acronym: string | null }>;
 }
 
 export interface NameLookup {

@@ -2,17 +2,8 @@ import { compoundParts } from '../text/compounds.js';
 import { matchForm, plainWord } from '../text/stemming.js';
 import { isStopWord } from '../text/stop-words.js';
 import { COUNTRY_DEMONYMS, HOME_COUNTRY, REGION_DEMONYMS } from './demonyms.js';
-import type { NamedRef } from './repository.js';
+import type { NamedRef, VocabularyRows } from './repository.js';
 import { RISK_PHRASES, type RiskCategory } from './risk-categories.js';
-
-/** The names the graph holds, as loaded for recognising them in free text (src/names/repository.ts). */
-export interface VocabularyRows {
-  themes: Array<{ id: string; name: string; nameNl: string | null; aliases: string[] }>;
-  countries: Array<{ id: string; name: string; nameNl: string | null; alpha3: string | null; keys: string[] }>;
-  regions: Array<{ id: string; name: string; nameNl: string | null; aliases: string[]; countries: NamedRef[] }>;
-  /** Foreign institutions, which a question may name as a partner. */
-  institutions: Array<{ id: string; name: string; nameNl: string | null; acronym: string | null }>;
-}
 
 export type Concept =
   | { kind: 'theme'; ref: NamedRef }

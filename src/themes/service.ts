@@ -4,7 +4,7 @@ import type { Queries } from '../db/database.js';
 import { InputProblems } from '../errors.js';
 import { idOf, resolveSubjects, type NamedRef } from '../names/service.js';
 import { nameKey, nameKeys } from '../text.js';
-import type { NodeWrite } from '../writes/node-store.js';
+import type { NodeWrite } from '../writes/node-repository.js';
 import {
   auditedCreate,
   auditedRetire,

@@ -1,7 +1,7 @@
 import type { Queries } from '../db/database.js';
 import { list, num, obj, optStr, orNull, type Parser } from '../db/rows.js';
 import type { ExpertRecord } from '../experts/repository.js';
-import { STANDING_SCORE, standingFacts, standingScoreParams, type StandingFacts } from './standing-score.js';
+import { STANDING_SCORE, standingFacts, standingScoreParams, type StandingFacts } from './standing-repository.js';
 import {
   INFERRED_THEMES,
   TEXT_EVIDENCE,
@@ -9,7 +9,7 @@ import {
   textEvidenceParams,
   textFacts,
   type TextFacts,
-} from './text-evidence.js';
+} from './text-evidence-repository.js';
 
 export interface RankedPage<F> {
   total: number;
@@ -59,7 +59,7 @@ export interface ThemeMatch {
 
 /**
  * Experts who claim expertise in one of the themes or a narrower one, contributed on it, or answered inquiries
- * on it, scored from scratch by STANDING_SCORE (standing-score.ts) for each theme asked: the sum over the themes
+ * on it, scored from scratch by STANDING_SCORE (standing-repository.ts) for each theme asked: the sum over the themes
  * they qualify for, plus the text evidence of `textQuery` (the words beside the themes) when given. Experts the
  * words find who have no standing in the themes come after on their text evidence (and the asked place's part).
  * Without words this is the ranking the maintained standings keep, and the rebuild computes.
@@ -133,7 +133,7 @@ export interface TextMatch {
 }
 
 /**
- * Experts the words find (profiles, contributions, answered inquiries; see text-evidence.ts), when the
+ * Experts the words find (profiles, contributions, answered inquiries; see text-evidence-repository.ts), when the
  * question named no theme. Beside the text evidence each gets their standing (STANDING_SCORE) in the theme
  * the matching contributions and inquiries are mostly about, its theme part damped (a guess, not asked);
  * with countries asked, only experts with a focus on or evidence concerning one of them.
@@ -173,6 +173,25 @@ export async function rankByText(
 interface RankedRow {
   total: number;
   page: Array<{ expert: ExpertRecord; score: number } & Record<string, unknown>>;
+}
+
+interface WarmUpNames {
+  experts: boolean;
+  themes: string[];
+  country: string | null;
+  region: string | null;
+}
+
+/** Names the graph holds for the warm-up's questions (src/warmup.ts): top-level themes, a country with experts, a region. */
+export async function warmUpNames(queries: Queries): Promise<WarmUpNames | undefined> {
+  const [names] = await queries.read<WarmUpNames>(
+    `CALL () { RETURN EXISTS { (:Expert) } AS experts }
+     CALL () { MATCH (t:Theme) WHERE t.retiredAt IS NULL AND NOT EXISTS { (t)-[:BROADER]->() } RETURN collect(t.name)[0..2] AS themes }
+     CALL () { MATCH (c:Country) WHERE EXISTS { (c)<-[:FOCUSES_ON]-(:Expert) } RETURN collect(c.id)[0] AS country }
+     CALL () { MATCH (r:Region) RETURN collect(r.name)[0] AS region }
+     RETURN experts, themes, country, region`,
+  );
+  return names;
 }
 
 const textEvidence: Parser<TextEvidence> = obj({ points: num, facts: textFacts });

@@ -1,6 +1,6 @@
 /**
  * How whoKnows scores an expert. These numbers go to Cypher as `$rankingWeights` (so the order uses them; see
- * standing-score.ts) and the points the Cypher computes come back in the facts the reasons quote.
+ * standing-repository.ts) and the points the Cypher computes come back in the facts the reasons quote.
  *
  * Theme: the strongest claim on the asked theme, a narrower one or the one just above it scores level ×
  * exactTheme (narrowerTheme, broaderTheme) × the confidence in that level. Confidence follows provenance: a level
@@ -19,10 +19,12 @@
  * Evidence: each contribution on the theme (in the asked countries, when asked) adds `contribution`, each
  * answered inquiry on it `answeredInquiry`, each counted up to evidenceCap.
  *
- * Text (text-evidence.ts): words beside the themes, or a question that names no theme, add points for what
+ * Text (text-evidence-repository.ts): words beside the themes, or a question that names no theme, add points for what
  * they find in profiles, contributions and answered inquiries, by relevance relative to the best hit.
  */
-import { dayInWords, plural, quote, round, signed } from './wording.js';
+import { wordReason } from '../messages/catalogue.js';
+import type { Language } from '../messages/language.js';
+import type { ClaimBelief, ProvenanceMessage, ReasonMessage } from '../messages/reasons.js';
 export const RANKING_WEIGHTS = {
   /** Points per level (1–5) in the theme asked for... */
   exactTheme: 2,
@@ -55,7 +57,7 @@ export const RANKING_WEIGHTS = {
   evidenceCap: 5,
   /** A reason lists the ids of at most this many contributions or inquiries (it counts them all). */
   idsListed: 10,
-  /** Text evidence (text-evidence.ts): points for a profile matching the words, by relevance (0–1] relative to the best hit... */
+  /** Text evidence (text-evidence-repository.ts): points for a profile matching the words, by relevance (0–1] relative to the best hit... */
   textProfile: 3,
   /** ...per matching contribution... */
   textContribution: 1.5,
@@ -86,7 +88,7 @@ export interface LevelFacts {
   points: number;
 }
 
-/** What STANDING_SCORE returns as `facts` (see standing-score.ts). */
+/** What STANDING_SCORE returns as `facts` (see standing-repository.ts). */
 export interface StandingFacts {
   /** Null when STANDING_SCORE was asked for no theme (`rootId` null): then only the country parts count. */
   rootId: string | null;
@@ -137,10 +139,17 @@ export interface Reason {
   verifiedAt: string | null;
 }
 
-const reason = (kind: ReasonKind, points: number, text: string, rests: Partial<Reason> = {}): Reason => ({
+/** A reason for `language`: the message says what, the catalogue words it. */
+const reason = (
+  kind: ReasonKind,
+  points: number,
+  message: ReasonMessage,
+  language: Language,
+  rests: Partial<Reason> = {},
+): Reason => ({
   kind,
   points,
-  text,
+  text: wordReason(message, language),
   themeId: null,
   countryId: null,
   contributionIds: [],
@@ -160,156 +169,144 @@ export interface Asked {
   placeLabel: string | null;
 }
 
-/** "Verified by the CKN secretariat on 3 March 2026", "Declared by the expert", "Evidenced by 3 contributions and 1 answered inquiry". */
-export function provenanceInWords(level: LevelFacts, backing: { contributions: number; inquiries: number }): string {
+/** Where a level comes from, with the work that evidences it (counted for a theme claim, not for a focus). */
+function provenanceOf(level: LevelFacts, backing: { contributions: number; inquiries: number }): ProvenanceMessage {
   switch (level.provenance) {
-    case 'VERIFIED': {
-      const who = level.verifierNetwork ? `the ${level.verifierNetwork} secretariat` : level.verifiedBy;
-      return ['Verified', who ? `by ${who}` : null, level.verifiedAt ? `on ${dayInWords(level.verifiedAt)}` : null]
-        .filter(Boolean)
-        .join(' ');
-    }
+    case 'VERIFIED':
+      return {
+        how: 'verified',
+        network: level.verifierNetwork,
+        verifiedBy: level.verifiedBy,
+        verifiedAt: level.verifiedAt,
+      };
     case 'EVIDENCED':
-      return backing.contributions + backing.inquiries > 0
-        ? `Evidenced by ${evidenceInWords(backing)}`
-        : 'Evidenced by their work';
+      return { how: 'evidenced', ...backing };
     default:
-      return 'Declared by the expert';
+      return { how: 'declared' };
   }
 }
 
-/** "3 contributions and 1 answered inquiry". */
-function evidenceInWords({ contributions, inquiries }: { contributions: number; inquiries: number }): string {
-  const parts = [
-    contributions > 0 ? plural(contributions, 'contribution', 'contributions') : null,
-    inquiries > 0 ? plural(inquiries, 'answered inquiry', 'answered inquiries') : null,
-  ];
-  return parts.filter(Boolean).join(' and ');
-}
+const percentOf = (belief: number) => Math.round(belief * 100);
 
 /** Why a declared level counted for less or more than its number. */
-function beliefInWords(claim: NonNullable<StandingFacts['claim']>): string {
-  if (claim.provenance !== 'DECLARED') return '';
+function claimBelief(claim: NonNullable<StandingFacts['claim']>): ClaimBelief | null {
+  if (claim.provenance !== 'DECLARED') return null;
   const backing = { contributions: claim.backingContributions, inquiries: claim.backingInquiries };
-  if (backing.contributions + backing.inquiries > 0)
-    return `, borne out by ${evidenceInWords(backing)} on it; counted at ${Math.round(claim.belief * 100)} %`;
-  const broad =
-    claim.broadClaims > RANKING_WEIGHTS.broadClaimsAllowed
-      ? ` and ${claim.broadClaims} unrelated subjects claimed at level 4-5 likewise`
-      : '';
-  return `, with nothing to show for it${broad}; counted at ${Math.round(claim.belief * 100)} %`;
+  if (backing.contributions + backing.inquiries > 0) return { backing, percent: percentOf(claim.belief) };
+  const broadClaims = claim.broadClaims > RANKING_WEIGHTS.broadClaimsAllowed ? claim.broadClaims : null;
+  return { backing: null, broadClaims, percent: percentOf(claim.belief) };
 }
 
-/** Why a declared focus counted for less or more than its number. */
-function focusBeliefInWords(focus: NonNullable<StandingFacts['focus']>, facts: StandingFacts): string {
-  if (focus.provenance !== 'DECLARED') return '';
-  const backing =
-    facts.countryContributions + facts.countryInquiries > 0
-      ? 'borne out by the work concerning it below'
-      : 'with nothing to show for it';
-  return `, ${backing}; counted at ${Math.round(focus.belief * 100)} %`;
-}
+/** How many counted of `count` pieces of evidence, when the cap left some out. */
+const countedOf = (count: number) => (count > RANKING_WEIGHTS.evidenceCap ? RANKING_WEIGHTS.evidenceCap : null);
 
 /** The reasons for a standing: their points add up to its score (each is rounded as the Cypher rounded it). */
-export function standingReasons(facts: StandingFacts, asked: Asked): Reason[] {
+export function standingReasons(facts: StandingFacts, asked: Asked, language: Language): Reason[] {
   const reasons: Reason[] = [];
   const claim = facts.claim;
-  const themeName = asked.themeName ?? facts.rootName ?? 'the theme';
+  const themeName = asked.themeName ?? facts.rootName;
   if (claim) {
-    const what =
-      claim.depth === 0
-        ? claim.themeName
-        : `${claim.themeName}, ${claim.depth > 0 ? 'a narrower' : 'the broader'} theme of ${facts.rootName ?? themeName}`;
-    const provenance = provenanceInWords(claim, {
-      contributions: claim.backingContributions,
-      inquiries: claim.backingInquiries,
-    });
+    const message: ReasonMessage = {
+      key: 'themeClaim',
+      level: claim.level,
+      themeName: claim.themeName,
+      relation: claim.depth === 0 ? 'exact' : claim.depth > 0 ? 'narrower' : 'broader',
+      askedThemeName: facts.rootName ?? asked.themeName,
+      provenance: provenanceOf(claim, { contributions: claim.backingContributions, inquiries: claim.backingInquiries }),
+      belief: claimBelief(claim),
+      points: claim.points,
+    };
     reasons.push(
-      reason(
-        'THEME',
-        claim.points,
-        `Expertise level ${claim.level}/5 in ${what}. ${provenance}${beliefInWords(claim)} (${signed(claim.points)}).`,
-        {
-          themeId: claim.themeId,
-          provenance: claim.provenance,
-          verifiedBy: claim.verifiedBy,
-          verifiedAt: claim.verifiedAt,
-        },
-      ),
-    );
-  } else if (facts.rootId !== null) {
-    reasons.push(
-      reason('THEME', 0, `No stated expertise in ${themeName}; found through the evidence below.`, {
-        themeId: facts.rootId,
+      reason('THEME', claim.points, message, language, {
+        themeId: claim.themeId,
+        provenance: claim.provenance,
+        verifiedBy: claim.verifiedBy,
+        verifiedAt: claim.verifiedAt,
       }),
     );
+  } else if (facts.rootId !== null) {
+    reasons.push(reason('THEME', 0, { key: 'noStatedExpertise', themeName }, language, { themeId: facts.rootId }));
   }
   const focus = facts.focus;
   if (focus && asked.placeLabel !== null) {
-    const where =
-      asked.placeLabel === focus.countryName ? focus.countryName : `${focus.countryName} (in ${asked.placeLabel})`;
+    const backed = facts.countryContributions + facts.countryInquiries > 0;
+    const message: ReasonMessage = {
+      key: 'countryFocus',
+      countryName: focus.countryName,
+      within: asked.placeLabel === focus.countryName ? null : asked.placeLabel,
+      level: focus.level,
+      provenance: provenanceOf(focus, { contributions: 0, inquiries: 0 }),
+      belief: focus.provenance === 'DECLARED' ? { backed, percent: percentOf(focus.belief) } : null,
+      points: focus.points,
+    };
     reasons.push(
-      reason(
-        'COUNTRY_FOCUS',
-        focus.points,
-        `Focuses on ${where} at level ${focus.level}/5. ${provenanceInWords(focus, { contributions: 0, inquiries: 0 })}${focusBeliefInWords(focus, facts)} (${signed(focus.points)}).`,
-        {
-          countryId: focus.countryId,
-          provenance: focus.provenance,
-          verifiedBy: focus.verifiedBy,
-          verifiedAt: focus.verifiedAt,
-        },
-      ),
+      reason('COUNTRY_FOCUS', focus.points, message, language, {
+        countryId: focus.countryId,
+        provenance: focus.provenance,
+        verifiedBy: focus.verifiedBy,
+        verifiedAt: focus.verifiedAt,
+      }),
     );
   }
   const countryEvidence = facts.countryContributions + facts.countryInquiries;
   if (countryEvidence > 0 && asked.placeLabel !== null) {
-    const counted = Math.min(countryEvidence, RANKING_WEIGHTS.evidenceCap);
-    const cap = counted < countryEvidence ? `, ${counted} counted` : '';
-    const noFocus = focus ? '' : ' (no stated focus)';
+    const message: ReasonMessage = {
+      key: 'countryEvidence',
+      work: { contributions: facts.countryContributions, inquiries: facts.countryInquiries },
+      placeLabel: asked.placeLabel,
+      noFocus: !focus,
+      points: facts.countryEvidencePoints,
+      counted: countedOf(countryEvidence),
+    };
     reasons.push(
-      reason(
-        'COUNTRY_EVIDENCE',
-        facts.countryEvidencePoints,
-        `${evidenceInWords({ contributions: facts.countryContributions, inquiries: facts.countryInquiries })} concerning ${asked.placeLabel}${noFocus} (${signed(facts.countryEvidencePoints)}${cap}).`,
-        { contributionIds: facts.countryContributionIds, inquiryIds: facts.countryInquiryIds },
-      ),
+      reason('COUNTRY_EVIDENCE', facts.countryEvidencePoints, message, language, {
+        contributionIds: facts.countryContributionIds,
+        inquiryIds: facts.countryInquiryIds,
+      }),
     );
   }
-  const where = asked.placeLabel ? ` concerning ${asked.placeLabel}` : '';
   if (facts.contributions > 0) {
-    const example = facts.contributionTitle ? `, e.g. ${quote(facts.contributionTitle)}` : '';
+    const message: ReasonMessage = {
+      key: 'themeContributions',
+      count: facts.contributions,
+      themeName,
+      placeLabel: asked.placeLabel,
+      example: facts.contributionTitle,
+      points: facts.contributionPoints,
+      counted: countedOf(facts.contributions),
+    };
     reasons.push(
-      reason(
-        'EVIDENCE',
-        facts.contributionPoints,
-        `${plural(facts.contributions, 'contribution', 'contributions')} on ${themeName}${where}${example} (${signed(facts.contributionPoints)}${countedOf(facts.contributions)}).`,
-        { themeId: facts.rootId, contributionIds: facts.contributionIds },
-      ),
+      reason('EVIDENCE', facts.contributionPoints, message, language, {
+        themeId: facts.rootId,
+        contributionIds: facts.contributionIds,
+      }),
     );
   }
   if (facts.inquiries > 0) {
+    const message: ReasonMessage = {
+      key: 'themeInquiries',
+      count: facts.inquiries,
+      themeName,
+      placeLabel: asked.placeLabel,
+      points: facts.inquiryPoints,
+      counted: countedOf(facts.inquiries),
+    };
     reasons.push(
-      reason(
-        'INQUIRIES',
-        facts.inquiryPoints,
-        `Answered ${plural(facts.inquiries, 'earlier inquiry', 'earlier inquiries')} on ${themeName}${where} (${signed(facts.inquiryPoints)}${countedOf(facts.inquiries)}).`,
-        { themeId: facts.rootId, inquiryIds: facts.inquiryIds },
-      ),
+      reason('INQUIRIES', facts.inquiryPoints, message, language, {
+        themeId: facts.rootId,
+        inquiryIds: facts.inquiryIds,
+      }),
     );
   }
   return reasons;
 }
 
-const countedOf = (count: number) =>
-  count > RANKING_WEIGHTS.evidenceCap ? `, ${RANKING_WEIGHTS.evidenceCap} counted` : '';
-
 /** The first reason of an expert whom only the words beside the themes found. */
-export function wordsOnlyReason(themeName: string, words: string): Reason {
-  return reason('THEME', 0, `No stated expertise or work on ${themeName}; found by the words ${quote(words)}.`);
+export function wordsOnlyReason(themeNames: string[], words: string, language: Language): Reason {
+  return reason('THEME', 0, { key: 'wordsOnly', themeNames, words }, language);
 }
 
-/** What TEXT_EVIDENCE (text-evidence.ts) found for an expert: points per part, with the ids of what matched. */
+/** What TEXT_EVIDENCE (text-evidence-repository.ts) found for an expert: points per part, with the ids of what matched. */
 export interface TextFacts {
   profilePoints: number;
   contributions: number;
@@ -322,40 +319,37 @@ export interface TextFacts {
 }
 
 /** The reasons for text evidence: their points add up to its `textPoints`. */
-export function textReasons(facts: TextFacts, words: string): Reason[] {
+export function textReasons(facts: TextFacts, words: string, language: Language): Reason[] {
   const reasons: Reason[] = [];
-  const quoted = quote(words);
-  const counted = (count: number) =>
-    count > RANKING_WEIGHTS.textItemsCounted ? `, best ${RANKING_WEIGHTS.textItemsCounted} counted` : '';
+  const bestCounted = (count: number) =>
+    count > RANKING_WEIGHTS.textItemsCounted ? RANKING_WEIGHTS.textItemsCounted : null;
   if (facts.profilePoints > 0) {
     reasons.push(
-      reason(
-        'TEXT',
-        facts.profilePoints,
-        `Profile matches ${quoted} (full-text search, ${signed(facts.profilePoints)}).`,
-      ),
+      reason('TEXT', facts.profilePoints, { key: 'textProfile', words, points: facts.profilePoints }, language),
     );
   }
   if (facts.contributions > 0) {
-    const example = facts.contributionTitle ? `, e.g. ${quote(facts.contributionTitle)}` : '';
+    const message: ReasonMessage = {
+      key: 'textContributions',
+      count: facts.contributions,
+      words,
+      example: facts.contributionTitle,
+      points: facts.contributionPoints,
+      bestCounted: bestCounted(facts.contributions),
+    };
     reasons.push(
-      reason(
-        'EVIDENCE',
-        facts.contributionPoints,
-        `${plural(facts.contributions, 'contribution matches', 'contributions match')} ${quoted}${example} (${signed(facts.contributionPoints)}${counted(facts.contributions)}).`,
-        { contributionIds: facts.contributionIds },
-      ),
+      reason('EVIDENCE', facts.contributionPoints, message, language, { contributionIds: facts.contributionIds }),
     );
   }
   if (facts.inquiries > 0) {
-    reasons.push(
-      reason(
-        'INQUIRIES',
-        facts.inquiryPoints,
-        `Answered ${plural(facts.inquiries, 'earlier inquiry', 'earlier inquiries')} matching ${quoted} (${signed(facts.inquiryPoints)}${counted(facts.inquiries)}).`,
-        { inquiryIds: facts.inquiryIds },
-      ),
-    );
+    const message: ReasonMessage = {
+      key: 'textInquiries',
+      count: facts.inquiries,
+      words,
+      points: facts.inquiryPoints,
+      bestCounted: bestCounted(facts.inquiries),
+    };
+    reasons.push(reason('INQUIRIES', facts.inquiryPoints, message, language, { inquiryIds: facts.inquiryIds }));
   }
   return reasons;
 }
@@ -364,20 +358,21 @@ export function textReasons(facts: TextFacts, words: string): Reason[] {
  * The reasons for a standing in a theme the words were only taken to mean (free text): the standing's own
  * reasons, then what its theme part lost for being a guess (`adjustment`, negative), so that all add up.
  */
-export function inferredStandingReasons(facts: StandingFacts, adjustment: number, asked: Asked): Reason[] {
-  const reasons = standingReasons(facts, { ...asked, themeName: facts.rootName });
+export function inferredStandingReasons(
+  facts: StandingFacts,
+  adjustment: number,
+  asked: Asked,
+  language: Language,
+): Reason[] {
+  const reasons = standingReasons(facts, { ...asked, themeName: facts.rootName }, language);
   if (facts.rootId !== null && adjustment !== 0) {
-    const share = Math.round(RANKING_WEIGHTS.inferredStanding * 100);
-    reasons.push(
-      reason(
-        'THEME',
-        adjustment,
-        `${facts.rootName} is what the matching texts are mostly about, not a theme you named: its part counted at ${share} % (${round(adjustment)}).`,
-        {
-          themeId: facts.rootId,
-        },
-      ),
-    );
+    const message: ReasonMessage = {
+      key: 'inferredTheme',
+      themeName: facts.rootName,
+      percent: Math.round(RANKING_WEIGHTS.inferredStanding * 100),
+      adjustment,
+    };
+    reasons.push(reason('THEME', adjustment, message, language, { themeId: facts.rootId }));
   }
   return reasons;
 }

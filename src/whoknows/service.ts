@@ -4,6 +4,7 @@ import { BadInputError } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../graphql/paging.js';
 import { interpretQuestion } from '../names/interpret.js';
 import { resolveNames, unknownPlace, type NamedRef, type PlaceRef } from '../names/service.js';
+import type { Language } from '../messages/language.js';
 import { luceneTerms } from '../text.js';
 import { rankByText, rankByTheme, type RankedPage, type TextMatch, type ThemeMatch } from './repository.js';
 import { inferredStandingReasons, standingReasons, textReasons, wordsOnlyReason, type Reason } from './scoring.js';
@@ -34,6 +35,9 @@ export interface WhoKnowsResult extends Page<ExpertMatch> {
   /** The words searched as text: all of `about` (FULL_TEXT) or those beside the themes (THEME_AND_TEXT); null otherwise. */
   searchedText: string | null;
 }
+
+/** The reasons' language: English until a question can ask for another (issue 21). */
+const LANGUAGE: Language = 'en';
 
 const MAX_ABOUT_LENGTH = 200;
 const EMAIL_ADDRESS = /\S+@\S+/g;
@@ -186,17 +190,23 @@ export async function rankExperts(
         ? await rankFromStandings(queries, context.themeIds, subject.place, after, size + 1)
         : await rankThemeAndTextFromStandings(queries, context.themeIds, textQuery!, subject.place, after, size + 1)) ??
       (await rankByTheme(queries, context.themeIds, pageParams, context.searchedText === null ? null : textQuery));
-    const themeNames = subject.themes.map((t) => t.name).join(' or ');
+    const themeNames = subject.themes.map((t) => t.name);
     const explain = (match: ThemeMatch) => [
-      ...(match.standings.some((s) => s.rootId === null) ? [wordsOnlyReason(themeNames, subject.text ?? '')] : []),
+      ...(match.standings.some((s) => s.rootId === null)
+        ? [wordsOnlyReason(themeNames, subject.text ?? '', LANGUAGE)]
+        : []),
       ...match.standings.flatMap((s) =>
-        standingReasons(s.facts, {
-          themeName: s.rootId === null ? null : (names.get(s.rootId) ?? null),
-          text: null,
-          placeLabel,
-        }),
+        standingReasons(
+          s.facts,
+          {
+            themeName: s.rootId === null ? null : (names.get(s.rootId) ?? null),
+            text: null,
+            placeLabel,
+          },
+          LANGUAGE,
+        ),
       ),
-      ...(match.text ? textReasons(match.text.facts, subject.text ?? '') : []),
+      ...(match.text ? textReasons(match.text.facts, subject.text ?? '', LANGUAGE) : []),
     ];
     return toResult(context.searchedText === null ? 'THEME' : 'THEME_AND_TEXT', ranked, explain, context);
   }
@@ -206,12 +216,13 @@ export async function rankExperts(
     (await rankTextFromStandings(queries, textQuery ?? '', subject.place, after, size + 1)) ??
     (await rankByText(queries, textQuery ?? '', pageParams));
   const explain = (match: TextMatch) => [
-    ...textReasons(match.text.facts, subject.text ?? ''),
-    ...inferredStandingReasons(match.standing.facts, match.adjustment, {
-      themeName: null,
-      text: subject.text,
-      placeLabel,
-    }),
+    ...textReasons(match.text.facts, subject.text ?? '', LANGUAGE),
+    ...inferredStandingReasons(
+      match.standing.facts,
+      match.adjustment,
+      { themeName: null, text: subject.text, placeLabel },
+      LANGUAGE,
+    ),
   ];
   return toResult('FULL_TEXT', ranked, explain, context);
 }

@@ -6,7 +6,7 @@ import { InputProblems } from '../errors.js';
 import { idOf } from '../names/service.js';
 import { nameKey } from '../text.js';
 import { inputText, slugProblem } from './checks.js';
-import { createNode, existingNodes, freeId, retireNode, writeNode, type NodeWrite } from './node-store.js';
+import { createNode, existingNodes, freeId, retireNode, writeNode, type NodeWrite } from './node-repository.js';
 
 /** A kind of curated node: its label (also its GraphQL type name) and what messages call it. */
 export interface Kind {

@@ -2,7 +2,7 @@ import type { Snapshot } from '../audit/repository.js';
 import type { Queries } from '../db/database.js';
 import type { InputProblems } from '../errors.js';
 import { idOf, resolveSubjects } from '../names/service.js';
-import { existingNodes, type ExistingNode, type LinkedLabel, type LinkWrite } from './node-store.js';
+import { existingNodes, type ExistingNode, type LinkedLabel, type LinkWrite } from './node-repository.js';
 
 /** A reference to an existing node as given (a global id or slug), and where in the input it was given. */
 export interface GivenReference {

@@ -6,7 +6,7 @@
  * the store. The ids they are looked up by sit beside the JSON as properties of their own.
  * Also the one comparison of stored with expected standings, for the write (what to change) and the drift check.
  */
-import { standingFacts, type StandingFacts } from '../standing-score.js';
+import { standingFacts, type StandingFacts } from '../standing-repository.js';
 
 /** The properties of a RANKS relationship beside key, score, negScore and expertId. */
 export interface StoredFactProperties {

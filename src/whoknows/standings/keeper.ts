@@ -4,7 +4,8 @@
  */
 import type { Queries } from '../../db/database.js';
 import { rebuildStandings } from './rebuild.js';
-import { standingsFresh } from './state.js';
+import { standingsFresh } from './state-repository.js';
+import { expertCount } from './store-repository.js';
 
 interface Keeper {
   queries: () => Queries;
@@ -52,8 +53,7 @@ export async function keepStandings(
   log: (line: string) => void,
 ): Promise<{ stop: () => Promise<void> }> {
   // An empty database stays empty (a restore only goes into an empty one): nothing to rank yet.
-  const [row] = await queries().read<{ experts: number }>('MATCH (e:Expert) RETURN count(e) AS experts');
-  if ((row?.experts ?? 0) > 0 && !(await standingsAreFresh(queries()))) {
+  if ((await expertCount(queries())) > 0 && !(await standingsAreFresh(queries()))) {
     log('Stored whoKnows standings missing or out of date: working them out…');
     const { experts } = await rebuildStandings(queries(), log);
     log(`Standings of ${experts} experts worked out.`);

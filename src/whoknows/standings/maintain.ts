@@ -5,8 +5,8 @@
  */
 import type { Run, Snapshot } from '../../audit/repository.js';
 import type { SubjectChange } from '../../audit/service.js';
-import { expertsClaiming, expertsUnderTheme, recomputeStandings } from './store.js';
-import { addToSignature, markStale, signatureDelta } from './state.js';
+import { expertsClaiming, expertsUnderTheme, recomputeStandings } from './store-repository.js';
+import { addToSignature, markStale, signatureDelta } from './state-repository.js';
 
 /** The ids a snapshot's `→TYPE` links point at (a link with properties is stored as `{to, …}`). */
 function linked(snapshot: Snapshot | null, type: string): string[] {

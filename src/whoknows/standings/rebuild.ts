@@ -5,28 +5,31 @@
 import { randomUUID } from 'node:crypto';
 import type { Run } from '../../audit/repository.js';
 import type { Queries } from '../../db/database.js';
-import { driftOf, RANKS, recomputeStandings, STANDING_KEY, type StandingsDrift } from './store.js';
-import { beginRebuild, endRebuild, standingsFresh } from './state.js';
+import {
+  deleteOrphanStandings,
+  deleteUnusedKeys,
+  driftOf,
+  expertIdsAfter,
+  orphanStandingCount,
+  recomputeStandings,
+  storedCountsPerKey,
+  type StandingsDrift,
+} from './store-repository.js';
+import { beginRebuild, endRebuild, standingsFresh } from './state-repository.js';
 
 /** Experts per transaction: each has a few dozen standings, each worked out by STANDING_SCORE. */
 export const BATCH_EXPERTS = 250;
 
-/** Expert ids in id order after `after`, a batch at a time (read by the unique index, in its order). */
+/** Expert ids in id order, a batch at a time. */
 async function* expertBatches(queries: Queries, size: number): AsyncGenerator<string[]> {
   let after = '';
   for (;;) {
-    const rows = await queries.read<{ id: string }>(
-      'MATCH (e:Expert) WHERE e.id > $after RETURN e.id AS id ORDER BY e.id LIMIT $size',
-      { after, size },
-    );
-    if (rows.length === 0) return;
-    yield rows.map((row) => row.id);
-    after = rows.at(-1)!.id;
+    const ids = await expertIdsAfter(queries, after, size);
+    if (ids.length === 0) return;
+    yield ids;
+    after = ids.at(-1)!;
   }
 }
-
-/** Standings on nodes that are no longer experts (merged, erased, or anything relabelled outside `audited`). */
-const ORPHANS = `MATCH (:${STANDING_KEY})-[s:${RANKS}]->(n) WHERE NOT n:Expert`;
 
 /**
  * Works out every expert's standings again, a batch per transaction, while the API may go on writing:
@@ -41,9 +44,7 @@ export async function rebuildStandings(
 ): Promise<{ complete: boolean; experts: number }> {
   const rebuildId = randomUUID();
   await queries.writeTransaction((run) => beginRebuild(run, rebuildId));
-  await queries.writeTransaction(async (run) => {
-    await run(`${ORPHANS} DELETE s`);
-  });
+  await queries.writeTransaction((run) => deleteOrphanStandings(run));
   let count = 0;
   const started = performance.now();
   for await (const ids of expertBatches(queries, pace.batch)) {
@@ -57,10 +58,7 @@ export async function rebuildStandings(
         `  standings of ${count} experts worked out (${Math.round(count / ((performance.now() - started) / 1000))}/s)`,
       );
   }
-  // Keys nobody stands for any more: counted as 0 either way, kept out of the way.
-  await queries.writeTransaction(async (run) => {
-    await run(`MATCH (k:${STANDING_KEY}) WHERE NOT EXISTS { (k)-[:${RANKS}]->() } DELETE k`);
-  });
+  await queries.writeTransaction((run) => deleteUnusedKeys(run));
   const finished = await queries.writeTransaction((run) => endRebuild(run, rebuildId));
   return { complete: finished, experts: count };
 }
@@ -104,10 +102,7 @@ export async function checkStandings(queries: Queries): Promise<DriftReport> {
     for (const [key, count] of Object.entries(drift.expectedPerKey))
       expectedPerKey.set(key, (expectedPerKey.get(key) ?? 0) + count);
   }
-  const stored = await queries.read<{ key: string; count: number }>(
-    `MATCH (k:${STANDING_KEY}) RETURN k.key AS key, COUNT { (k)-[:${RANKS}]->() } AS count`,
-  );
-  const storedPerKey = new Map(stored.map((row) => [row.key, row.count]));
+  const storedPerKey = await storedCountsPerKey(queries);
   for (const key of new Set([...expectedPerKey.keys(), ...storedPerKey.keys()])) {
     const expected = expectedPerKey.get(key) ?? 0;
     const actual = storedPerKey.get(key) ?? 0;
@@ -116,8 +111,7 @@ export async function checkStandings(queries: Queries): Promise<DriftReport> {
     if (report.examples.length < EXAMPLES)
       report.examples.push(`count of ${key}: stored ${actual}, should be ${expected}`);
   }
-  const [orphans] = await queries.read<{ count: number }>(`${ORPHANS} RETURN count(s) AS count`);
-  report.orphans = orphans?.count ?? 0;
+  report.orphans = await orphanStandingCount(queries);
   report.fresh = await queries.writeTransaction((run) => standingsFresh(run));
   return report;
 }

@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { interpret } from '../../../src/names/interpret.js';
-import {
-  buildVocabulary,
-  lookUp,
-  partsOf,
-  tokensOf,
-  withDutchAdjective,
-  type VocabularyRows,
-} from '../../../src/names/vocabulary.js';
+import { buildVocabulary, lookUp, partsOf, tokensOf, withDutchAdjective } from '../../../src/names/vocabulary.js';
+import type { VocabularyRows } from '../../../src/names/repository.js';
 import { matchForm, plainWord } from '../../../src/text/stemming.js';
 import { readDutchWordListFirst } from '../../helpers/dutch-word-list.js';
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { dayInWords } from '../../../src/whoknows/wording.js';
 import {
   RANKING_WEIGHTS,
   standingReasons,
@@ -58,7 +57,7 @@ describe('standingReasons', () => {
       belief: 1,
       points: 6,
     });
-    const [theme] = standingReasons(facts({ claim: verified }), asked);
+    const [theme] = standingReasons(facts({ claim: verified }), asked, 'en');
     expect(theme).toMatchObject({
       kind: 'THEME',
       points: 6,
@@ -81,6 +80,7 @@ describe('standingReasons', () => {
         }),
       }),
       asked,
+      'en',
     );
     expect(theme!.text).toContain('Verified by Carla Curator on 1 January 2026');
   });
@@ -88,6 +88,7 @@ describe('standingReasons', () => {
     const [alone] = standingReasons(
       facts({ claim: claim({ level: 5, belief: 0.22, broadClaims: 5, points: 2.2 }) }),
       asked,
+      'en',
     );
     expect(alone!.text).toBe(
       'Expertise level 5/5 in Semiconductors. Declared by the expert, with nothing to show for it and 5 unrelated subjects claimed at level 4-5 likewise; counted at 22 % (+2.2).',
@@ -95,6 +96,7 @@ describe('standingReasons', () => {
     const [backed] = standingReasons(
       facts({ claim: claim({ belief: 0.85, backingContributions: 2, backingInquiries: 1, points: 5.1 }) }),
       asked,
+      'en',
     );
     expect(backed!.text).toContain(
       'Declared by the expert, borne out by 2 contributions and 1 answered inquiry on it; counted at 85 %',
@@ -112,6 +114,7 @@ describe('standingReasons', () => {
         }),
       }),
       asked,
+      'en',
     );
     expect(theme!.text).toContain('Evidenced by 3 contributions and 1 answered inquiry');
   });
@@ -119,11 +122,13 @@ describe('standingReasons', () => {
     const [narrower] = standingReasons(
       facts({ claim: claim({ themeId: 'chips', themeName: 'Chip design', depth: 1, points: 2.48 }) }),
       asked,
+      'en',
     );
     expect(narrower!.text).toMatch(/^Expertise level 3\/5 in Chip design, a narrower theme of Semiconductors\./);
     const reasons = standingReasons(
       facts({ contributions: 1, contributionIds: ['k1'], contributionTitle: 'Chips in 2030', contributionPoints: 1 }),
       asked,
+      'en',
     );
     expect(reasons[0]).toMatchObject({
       kind: 'THEME',
@@ -160,8 +165,8 @@ describe('standingReasons', () => {
       inquiryIds: ['q1', 'q2'],
       inquiryPoints: 7.5,
     });
-    expect(standingReasons(inCountry, asked).map((r) => r.kind)).toEqual(['THEME', 'INQUIRIES']);
-    const reasons = standingReasons(inCountry, { ...asked, placeLabel: 'East Asia' });
+    expect(standingReasons(inCountry, asked, 'en').map((r) => r.kind)).toEqual(['THEME', 'INQUIRIES']);
+    const reasons = standingReasons(inCountry, { ...asked, placeLabel: 'East Asia' }, 'en');
     expect(reasons.map((r) => r.kind)).toEqual(['THEME', 'COUNTRY_FOCUS', 'COUNTRY_EVIDENCE', 'INQUIRIES']);
     expect(reasons[1]).toMatchObject({
       countryId: 'TW',
@@ -179,13 +184,6 @@ describe('standingReasons', () => {
   });
 });
 
-describe('dayInWords', () => {
-  it('writes the day in English words, in Dutch time', () => {
-    expect(dayInWords('2026-03-03T10:00:00Z')).toBe('3 March 2026');
-    expect(dayInWords('2026-05-04T22:30:00Z')).toBe('5 May 2026');
-  });
-});
-
 describe('textReasons', () => {
   it('says what the words found, with the ids, and adds up', () => {
     const reasons = textReasons(
@@ -200,6 +198,7 @@ describe('textReasons', () => {
         inquiryPoints: 2,
       },
       'rare earths',
+      'en',
     );
     expect(reasons.map((r) => r.text)).toEqual([
       'Profile matches “rare earths” (full-text search, +2.5).',
@@ -224,6 +223,7 @@ describe('textReasons', () => {
           inquiryPoints: 0,
         },
         'x',
+        'en',
       ),
     ).toEqual([]);
   });

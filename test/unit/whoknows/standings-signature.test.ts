@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SubjectChange } from '../../../src/audit/service.js';
-import { signatureDelta } from '../../../src/whoknows/standings/state.js';
+import { signatureDelta } from '../../../src/whoknows/standings/state-repository.js';
 
 const change = (
   label: SubjectChange['label'],

@@ -9,7 +9,7 @@ import {
   type StandingsDiff,
   type StoredStanding,
 } from '../../../../src/whoknows/standings/facts.js';
-import type { StandingFacts } from '../../../../src/whoknows/standing-score.js';
+import type { StandingFacts } from '../../../../src/whoknows/standing-repository.js';
 
 const cents = fc.integer({ min: 0, max: 5_000 }).map((n) => n / 100);
 const count = fc.nat(20);

@@ -6,6 +6,7 @@
  * The index and constraints are in src/db/migrations.ts.
  */
 import type { Run } from '../../audit/repository.js';
+import type { Queries } from '../../db/database.js';
 import { RANKING_WEIGHTS, STANDING_FROM_NEIGHBOURHOOD, STANDING_NEIGHBOURHOOD } from './formula.js';
 import { diffStandings, type ExpectedStanding, type StoredStanding } from './facts.js';
 
@@ -270,4 +271,44 @@ export async function driftOf(run: Run, ids: string[], maxExamples: number): Pro
   }
   drift.examples = lines.slice(0, maxExamples);
   return drift;
+}
+
+/** How many experts there are (retired ones too): none, and there is nothing to rank yet. */
+export async function expertCount(queries: Queries): Promise<number> {
+  const [row] = await queries.read<{ experts: number }>('MATCH (e:Expert) RETURN count(e) AS experts');
+  return row?.experts ?? 0;
+}
+
+/** Up to `size` expert ids after `after`, in id order (read by the unique index, in its order). */
+export async function expertIdsAfter(queries: Queries, after: string, size: number): Promise<string[]> {
+  const rows = await queries.read<{ id: string }>(
+    'MATCH (e:Expert) WHERE e.id > $after RETURN e.id AS id ORDER BY e.id LIMIT $size',
+    { after, size },
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Standings on nodes that are no longer experts (merged, erased, or anything relabelled outside `audited`). */
+const ORPHANS = `MATCH (:${STANDING_KEY})-[s:${RANKS}]->(n) WHERE NOT n:Expert`;
+
+export async function deleteOrphanStandings(run: Run): Promise<void> {
+  await run(`${ORPHANS} DELETE s`);
+}
+
+export async function orphanStandingCount(queries: Queries): Promise<number> {
+  const [orphans] = await queries.read<{ count: number }>(`${ORPHANS} RETURN count(s) AS count`);
+  return orphans?.count ?? 0;
+}
+
+/** Deletes the keys nobody stands for any more: counted as 0 either way, kept out of the way. */
+export async function deleteUnusedKeys(run: Run): Promise<void> {
+  await run(`MATCH (k:${STANDING_KEY}) WHERE NOT EXISTS { (k)-[:${RANKS}]->() } DELETE k`);
+}
+
+/** How many experts stand at each stored key (its hub's degree). */
+export async function storedCountsPerKey(queries: Queries): Promise<Map<string, number>> {
+  const stored = await queries.read<{ key: string; count: number }>(
+    `MATCH (k:${STANDING_KEY}) RETURN k.key AS key, COUNT { (k)-[:${RANKS}]->() } AS count`,
+  );
+  return new Map(stored.map((row) => [row.key, row.count]));
 }
