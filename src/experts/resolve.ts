@@ -1,5 +1,4 @@
-import type { Run } from '../audit/repository.js';
-import type { Queries } from '../db/database.js';
+import type { Queries, Run } from '../db/database.js';
 import { bool, obj, optStr, parseRows, str, strList, type Parser } from '../db/rows.js';
 import { conflict, notFound } from '../graphql/errors.js';
 import { lookupOf } from '../names/service.js';

@@ -1,6 +1,6 @@
-import { AUDITED_LABELS, type AuditedLabel, type Run } from '../audit/repository.js';
+import { AUDITED_LABELS, type AuditedLabel } from '../audit/repository.js';
 import type { AuditedWork } from '../audit/service.js';
-import type { Queries } from '../db/database.js';
+import type { Queries, Run } from '../db/database.js';
 import { int, list, obj, oneOf, optStr, orNull, parseRows, str, strList, type Parser } from '../db/rows.js';
 import { PROVENANCES, type Provenance } from './repository.js';
 import { POSSIBLY_SAME } from './duplicates/repository.js';

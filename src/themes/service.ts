@@ -1,6 +1,6 @@
-import type { Run, Snapshot } from '../audit/repository.js';
+import type { Snapshot } from '../audit/repository.js';
 import type { Viewer } from '../auth/viewer.js';
-import type { Queries } from '../db/database.js';
+import type { Queries, Run } from '../db/database.js';
 import { InputProblems } from '../graphql/errors.js';
 import { idOf, resolveSubjects, type NamedRef } from '../names/service.js';
 import { nameKey, nameKeys } from '../text.js';

@@ -1,7 +1,7 @@
 import { audited, type AuditedWork } from '../audit/service.js';
-import type { AuditedLabel, Run, Snapshot } from '../audit/repository.js';
+import type { AuditedLabel, Snapshot } from '../audit/repository.js';
 import type { Viewer } from '../auth/viewer.js';
-import type { Queries } from '../db/database.js';
+import type { Queries, Run } from '../db/database.js';
 import { InputProblems } from '../graphql/errors.js';
 import { idOf } from '../names/service.js';
 import { nameKey } from '../text.js';

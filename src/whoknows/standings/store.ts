@@ -1,3 +1,4 @@
+import type { Run } from '../../db/database.js';
 /**
  * Stored standings (Cypher): one `RANKS` relationship per (expert, root theme, scope) where the expert
  * qualifies, from the hub node of its key (`StandingKey {key: rootId|scopeId}`) to the expert, carrying
@@ -5,7 +6,6 @@
  * experts best first (one direction: negScore = -score, then expertId); the hub's degree is the key's count.
  * The index and constraints are in src/db/migrations.ts.
  */
-import type { Run } from '../../audit/repository.js';
 import { RANKING_WEIGHTS, STANDING_FROM_NEIGHBOURHOOD, STANDING_NEIGHBOURHOOD } from './formula.js';
 import { diffStandings, type ExpectedStanding, type StoredStanding } from './facts.js';
 
