@@ -7,7 +7,7 @@ import { idOf, lookupOf, resolveNames, unknownPlace, unknownTheme, type NamedRef
 import { surnameKey } from '../text.js';
 import { isoDate } from '../writes/audited-writes.js';
 import { checkedScalar, checkedText, isRepeat } from '../writes/checks.js';
-import type { Provenance } from './repository.js';
+import type { Provenance } from './model.js';
 import {
   evidenceOf,
   referencesOf,

@@ -5,6 +5,7 @@ import { COUNTRY_FIELDS, type CountryRecord } from '../places/repository.js';
 import { THEME_FIELDS, type ThemeRecord } from '../themes/repository.js';
 import { INSTITUTION_FIELDS, type InstitutionRecord } from '../institutions/repository.js';
 import type { NetworkRecord } from '../networks/repository.js';
+import type { Provenance } from './model.js';
 import { expertRelation } from './relations-repository.js';
 
 /**
@@ -31,10 +32,6 @@ export interface ExpertRecord {
   retiredAt?: string | null;
   retiredReason?: string | null;
 }
-
-/** Where a level comes from: the expert's own word, a secretariat's check, or contributions and answers. */
-export const PROVENANCES = ['DECLARED', 'VERIFIED', 'EVIDENCED'] as const;
-export type Provenance = (typeof PROVENANCES)[number];
 
 export interface AffiliationRecord {
   role: string | null;

@@ -2,7 +2,7 @@ import { AUDITED_LABELS, type AuditedLabel } from '../audit/repository.js';
 import type { AuditedWork } from '../audit/service.js';
 import type { Queries, Run } from '../db/database.js';
 import { int, list, obj, oneOf, optStr, orNull, parseRows, str, strList, type Parser } from '../db/rows.js';
-import { PROVENANCES, type Provenance } from './repository.js';
+import { PROVENANCES, type Provenance } from './model.js';
 import { POSSIBLY_SAME } from './duplicates/repository.js';
 import type { NameLookup } from '../names/repository.js';
 

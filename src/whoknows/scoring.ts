@@ -22,6 +22,7 @@
  * Text (text-evidence.ts): words beside the themes, or a question that names no theme, add points for what
  * they find in profiles, contributions and answered inquiries, by relevance relative to the best hit.
  */
+import type { Provenance } from '../experts/model.js';
 import { dayInWords, plural, quote, round, signed } from './wording.js';
 export const RANKING_WEIGHTS = {
   /** Points per level (1–5) in the theme asked for... */
@@ -71,8 +72,6 @@ export const RANKING_WEIGHTS = {
 
 /** At most this many hits are read from each full-text index: enough for any page a person reads. */
 export const FULLTEXT_HIT_LIMIT = 500;
-
-export type Provenance = 'DECLARED' | 'VERIFIED' | 'EVIDENCED';
 
 /** A level with its provenance, as the standing facts carry it. */
 export interface LevelFacts {

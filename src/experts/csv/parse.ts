@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { lineTextProblem, slugProblem } from '../../writes/checks.js';
 import { checkedProperties, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput } from '../checks.js';
 import { InputProblems } from '../../graphql/errors.js';
-import { PROVENANCES } from '../repository.js';
+import { PROVENANCES } from '../model.js';
 
 /**
  * The expert CSV format (UTF-8, comma-separated, a header row naming the columns). `slug` and `name` are
