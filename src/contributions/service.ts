@@ -14,7 +14,7 @@ import {
   type Guards,
   type Kind,
 } from '../writes/audited-writes.js';
-import { inputRequired, inputText } from '../writes/checks.js';
+import { inputRequired, inputText, TEXT_LIMITS } from '../writes/checks.js';
 import { neo4jDate, networksOfLinkedExperts, type ExistingNode, type NodeWrite } from '../writes/node-store.js';
 import { checkedReferences, listed, subjectLinks } from '../writes/references.js';
 
@@ -49,7 +49,7 @@ async function checkContribution(queries: Queries, problems: InputProblems, inpu
   const write: NodeWrite = {
     properties: {
       kind: inputRequired(problems, 'kind', input.kind),
-      title: inputText(problems, 'title', input.title, { required: true, max: 500, line: true }),
+      title: inputText(problems, 'title', input.title, { required: true, max: TEXT_LIMITS.title, line: true }),
       summary: inputText(problems, 'summary', input.summary),
       date: date === undefined ? undefined : neo4jDate(date),
       url: input.url === undefined ? undefined : (input.url?.href ?? null),
@@ -64,6 +64,7 @@ async function checkContribution(queries: Queries, problems: InputProblems, inpu
 
 export async function createContribution(queries: Queries, viewer: Viewer, input: ContributionFields): Promise<string> {
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const { write, authors, date } = await checkContribution(queries, problems, input);
   problems.throwIfAny('The contribution was not created');
   if (
@@ -85,6 +86,7 @@ export async function updateContribution(
   input: ContributionFields & Existing,
 ): Promise<string> {
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const { write, authors } = await checkContribution(queries, problems, input);
   problems.throwIfAny('The contribution was not changed');
   if (

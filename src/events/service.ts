@@ -13,7 +13,7 @@ import {
   type Guards,
   type Kind,
 } from '../writes/audited-writes.js';
-import { inputName, inputRequired, inputText } from '../writes/checks.js';
+import { inputRequired, inputText, TEXT_LIMITS } from '../writes/checks.js';
 import { neo4jDateTime, type ExistingNode, type LinkWrite, type NodeWrite } from '../writes/node-store.js';
 import { checkedReferences, linkedIds, listed, subjectLinks } from '../writes/references.js';
 
@@ -71,7 +71,7 @@ async function checkEvent(queries: Queries, problems: InputProblems, input: Even
     ),
   );
   const topics = speakers.map(
-    (speaker, i) => inputText(problems, `speakers[${i}].topic`, speaker.topic, { max: 500 }) ?? null,
+    (speaker, i) => inputText(problems, `speakers[${i}].topic`, speaker.topic, { max: TEXT_LIMITS.title }) ?? null,
   );
   const featured = experts.flatMap((expert, i) =>
     expert ? [{ id: expert.id, properties: { topic: topics[i] } }] : [],
@@ -86,11 +86,11 @@ async function checkEvent(queries: Queries, problems: InputProblems, input: Even
   const write: NodeWrite = {
     properties: {
       kind: inputRequired(problems, 'kind', input.kind),
-      title: inputName(problems, 'title', input.title),
+      title: inputText(problems, 'title', input.title, { required: true, max: TEXT_LIMITS.title, line: true }),
       summary: inputText(problems, 'summary', input.summary),
       startsAt: startsAt && neo4jDateTime(startsAt),
       endsAt: input.endsAt === undefined ? undefined : input.endsAt && neo4jDateTime(input.endsAt),
-      location: inputText(problems, 'location', input.location, { max: 300, line: true }),
+      location: inputText(problems, 'location', input.location, { max: TEXT_LIMITS.line, line: true }),
       online: input.online === undefined ? undefined : input.online === true,
     },
     links,
@@ -104,6 +104,7 @@ function mayOrganise(viewer: Viewer, network: ExistingNode | undefined): void {
 
 export async function createEvent(queries: Queries, viewer: Viewer, input: EventFields): Promise<string> {
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const { write, network } = await checkEvent(queries, problems, { online: false, ...input });
   problems.throwIfAny('The event was not created');
   mayOrganise(viewer, network);
@@ -114,6 +115,7 @@ export async function createEvent(queries: Queries, viewer: Viewer, input: Event
 /** The viewer must organise the event's network now and, when it moves, the network it moves to. */
 export async function updateEvent(queries: Queries, viewer: Viewer, input: EventFields & Existing): Promise<string> {
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const { write, network } = await checkEvent(queries, problems, input);
   problems.throwIfAny('The event was not changed');
   mayOrganise(viewer, network);

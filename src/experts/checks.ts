@@ -6,7 +6,7 @@ import type { InputProblems } from '../graphql/errors.js';
 import { idOf, lookupOf, resolveNames, unknownPlace, unknownTheme, type NamedRef } from '../names/service.js';
 import { surnameKey } from '../text.js';
 import { isoDate } from '../writes/audited-writes.js';
-import { checkedScalar, checkedText, isRepeat } from '../writes/checks.js';
+import { checkedScalar, checkedText, isRepeat, TEXT_LIMITS } from '../writes/checks.js';
 import type { Provenance } from './model.js';
 import {
   evidenceOf,
@@ -73,8 +73,14 @@ export interface RetireExpertInput {
   reason: string;
 }
 
-/** Longest text per field (characters). */
-export const EXPERT_TEXT_MAX = { name: 200, headline: 300, bio: 4000, role: 200, note: 1000 };
+/** Longest text per field (characters): the kinds of text of the one policy. */
+export const EXPERT_TEXT_MAX = {
+  name: TEXT_LIMITS.name,
+  headline: TEXT_LIMITS.line,
+  bio: TEXT_LIMITS.text,
+  role: TEXT_LIMITS.name,
+  note: TEXT_LIMITS.text,
+};
 const MAX = EXPERT_TEXT_MAX;
 
 /** Names of ISO 639-1 languages; `of` gives undefined for a code that names none. */

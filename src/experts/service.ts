@@ -8,7 +8,6 @@ import { auditedRetire, type Guards, type Kind } from '../writes/audited-writes.
 import { firstFreeSlug, slugFromName, slugProblem } from '../writes/checks.js';
 import {
   checkedWrite,
-  EXPERT_TEXT_MAX,
   type CreateExpertInput,
   type ExpertFieldsInput,
   type RetireExpertInput,
@@ -141,7 +140,6 @@ const EXPERT: Kind = {
   label: 'Expert',
   noun: 'expert',
   resolveId: async (queries, given) => (await expertNamed(queries, given)).id,
-  reasonMax: EXPERT_TEXT_MAX.note,
 };
 
 /** Administrators and the secretariats of the expert's networks, as they are under the expert's lock. */

@@ -5,11 +5,10 @@ import type { Queries } from '../db/database.js';
 import { forbidden, InputProblems, notFound } from '../graphql/errors.js';
 import { idOf } from '../names/service.js';
 import { resolveExperts } from '../experts/resolve.js';
-import { checkedText } from '../writes/checks.js';
+import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
 import {
   existingReferences,
   inquiriesByIds,
-  MAX_INQUIRY_TEXT,
   type ConsultationOutcome,
   type InquiryRecord,
   type Visibility,
@@ -55,7 +54,7 @@ async function applyChange(
 
 function checkedChange(change: Change): { note: string | null; problems: InputProblems } {
   const problems = new InputProblems();
-  const note = checkedText(problems, 'note', change.note, { max: MAX_INQUIRY_TEXT });
+  const note = checkedText(problems, 'note', change.note, { max: TEXT_LIMITS.text });
   return { note, problems };
 }
 
@@ -114,7 +113,7 @@ export async function answerInquiry(
 ): Promise<InquiryRecord> {
   const { note, problems } = checkedChange(change);
   const answer = checkedText(problems, 'answerSummary', change.answerSummary, {
-    max: MAX_INQUIRY_TEXT,
+    max: TEXT_LIMITS.text,
     required: true,
   });
   problems.throwIfAny('The inquiry was not answered');

@@ -6,14 +6,8 @@ import type { Queries } from '../db/database.js';
 import { InputProblems } from '../graphql/errors.js';
 import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
-import { checkedText } from '../writes/checks.js';
-import {
-  existingReferences,
-  inquiriesByIds,
-  MAX_INQUIRY_TEXT,
-  type InquiryKind,
-  type InquiryRecord,
-} from './repository.js';
+import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
+import { existingReferences, inquiriesByIds, type InquiryKind, type InquiryRecord } from './repository.js';
 import { rankSimilar, textQueryOf, type SimilarInquiry } from './search.js';
 import { inferConcepts } from './tagging.js';
 import { createInquiry, linkInferred } from './write-repository.js';
@@ -61,9 +55,9 @@ export async function recordInquiry(
   now = new Date(),
 ): Promise<RecordedInquiry> {
   const problems = new InputProblems();
-  const question = checkedText(problems, 'question', input.question, { max: MAX_INQUIRY_TEXT, required: true });
-  const context = checkedText(problems, 'context', input.context, { max: MAX_INQUIRY_TEXT });
-  const note = checkedText(problems, 'note', input.note, { max: MAX_INQUIRY_TEXT });
+  const question = checkedText(problems, 'question', input.question, { max: TEXT_LIMITS.text, required: true });
+  const context = checkedText(problems, 'context', input.context, { max: TEXT_LIMITS.text });
+  const note = checkedText(problems, 'note', input.note, { max: TEXT_LIMITS.text });
   const receivedAt = input.receivedAt ?? now;
   if (Number.isNaN(receivedAt.getTime())) problems.add('receivedAt', 'is not a valid date and time');
   else if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)

@@ -11,7 +11,7 @@ import {
   type Existing,
   type Kind,
 } from '../writes/audited-writes.js';
-import { inputName, inputRequired, inputText } from '../writes/checks.js';
+import { inputName, inputRequired, inputText, TEXT_LIMITS } from '../writes/checks.js';
 import { checkedReferences } from '../writes/references.js';
 
 const INSTITUTION: Kind = { label: 'Institution', noun: 'institution' };
@@ -51,9 +51,9 @@ async function institutionWrite(
     properties: {
       name: inputName(problems, 'name', input.name),
       nameNl: inputName(problems, 'nameNl', input.nameNl),
-      acronym: inputText(problems, 'acronym', input.acronym, { max: 30, line: true }),
+      acronym: inputText(problems, 'acronym', input.acronym, { max: TEXT_LIMITS.abbreviation, line: true }),
       kind: inputRequired(problems, 'kind', input.kind),
-      city: inputText(problems, 'city', input.city, { max: 100, line: true }),
+      city: inputText(problems, 'city', input.city, { max: TEXT_LIMITS.name, line: true }),
       url: input.url === undefined ? undefined : (input.url?.href ?? null),
     },
     links,
@@ -66,6 +66,7 @@ export async function createInstitution(
   input: InstitutionFields & Note & { slug: string },
 ): Promise<string> {
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const slug = await newSlug(queries, problems, INSTITUTION, input.slug);
   const write = await institutionWrite(queries, problems, input);
   problems.throwIfAny('The institution was not created');
@@ -78,6 +79,7 @@ export async function updateInstitution(
   input: InstitutionFields & Note & Existing,
 ): Promise<string> {
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const write = await institutionWrite(queries, problems, input);
   problems.throwIfAny('The institution was not changed');
   return auditedUpdate(queries, viewer, INSTITUTION, input, () => write);

@@ -13,7 +13,7 @@ import {
   type Existing,
   type Kind,
 } from '../writes/audited-writes.js';
-import { inputName, inputText } from '../writes/checks.js';
+import { inputName, inputText, TEXT_LIMITS } from '../writes/checks.js';
 import { chainsDownToTheme, themesWithKeys } from './write-repository.js';
 
 const THEME: Kind = { label: 'Theme', noun: 'theme' };
@@ -74,7 +74,8 @@ async function checkTheme(
       input.aliases === undefined
         ? undefined
         : (input.aliases ?? []).map(
-            (alias, i) => inputText(problems, `aliases[${i}]`, alias, { required: true, max: 300, line: true }) ?? '',
+            (alias, i) =>
+              inputText(problems, `aliases[${i}]`, alias, { required: true, max: TEXT_LIMITS.line, line: true }) ?? '',
           ),
     description: inputText(problems, 'description', input.description),
     broader: undefined,
@@ -144,6 +145,7 @@ export async function createTheme(
   input: ThemeFields & Note & { slug: string },
 ): Promise<string> {
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const slug = await newSlug(queries, problems, THEME, input.slug);
   const checked = await checkTheme(queries, problems, slug, input, true);
   problems.throwIfAny('The theme was not created');
@@ -157,6 +159,7 @@ export async function updateTheme(
 ): Promise<string> {
   const id = idOf(input.id, 'Theme');
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const checked = await checkTheme(queries, problems, id, input, false);
   problems.throwIfAny('The theme was not changed');
   const broader = checked.broader;
