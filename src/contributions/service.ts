@@ -1,7 +1,8 @@
 import { canCurateContribution } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import type { ContributionKind } from '../contributions/repository.js';
+import type { RetireInput } from '../writes/mutation-fields.js';
+import type { CreateContributionInput, UpdateContributionInput } from './inputs.js';
 import { EXPERT_REFERENCES } from '../experts/resolve.js';
 import { forbidden, InputProblems } from '../graphql/errors.js';
 import {
@@ -10,7 +11,6 @@ import {
   auditedUpdate,
   isoDate,
   slugOf,
-  type Existing,
   type Guards,
   type Kind,
 } from '../writes/audited-writes.js';
@@ -20,18 +20,8 @@ import { checkedReferences, listed, subjectLinks } from '../writes/references.js
 
 const CONTRIBUTION: Kind = { label: 'Contribution', noun: 'contribution' };
 
-export interface ContributionFields {
-  kind?: ContributionKind | null;
-  title?: string | null;
-  summary?: string | null;
-  /** The Date scalar hands over a Date at midnight UTC (typed as the text it was). */
-  date?: string | Date | null;
-  url?: URL | null;
-  authors?: string[] | null;
-  themes?: string[] | null;
-  countries?: string[] | null;
-  note?: string | null;
-}
+/** The fields both create and update take (a new contribution has them all). */
+type ContributionFields = Omit<UpdateContributionInput, 'id' | 'expectedVersion'>;
 
 const AUTHOR_RULE =
   'Contributions are curated by administrators and by the secretariats of a network one of the authors belongs to.';
@@ -62,7 +52,11 @@ async function checkContribution(queries: Queries, problems: InputProblems, inpu
   return { write, authors, date };
 }
 
-export async function createContribution(queries: Queries, viewer: Viewer, input: ContributionFields): Promise<string> {
+export async function createContribution(
+  queries: Queries,
+  viewer: Viewer,
+  input: CreateContributionInput,
+): Promise<string> {
   const problems = new InputProblems();
   inputText(problems, 'note', input.note);
   const { write, authors, date } = await checkContribution(queries, problems, input);
@@ -83,7 +77,7 @@ export async function createContribution(queries: Queries, viewer: Viewer, input
 export async function updateContribution(
   queries: Queries,
   viewer: Viewer,
-  input: ContributionFields & Existing,
+  input: UpdateContributionInput,
 ): Promise<string> {
   const problems = new InputProblems();
   inputText(problems, 'note', input.note);
@@ -100,7 +94,7 @@ export async function updateContribution(
   return auditedUpdate(queries, viewer, CONTRIBUTION, input, () => write, { authorize: mayCurateCurrent(viewer) });
 }
 
-export const retireContribution = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
+export const retireContribution = (queries: Queries, viewer: Viewer, input: RetireInput) =>
   auditedRetire(queries, viewer, CONTRIBUTION, input, { authorize: mayCurateCurrent(viewer) });
 
 /** Judged under the contribution's lock, on the authors it has now. */

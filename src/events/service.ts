@@ -1,7 +1,8 @@
 import { canOrganise } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import type { EventKind } from './repository.js';
+import type { RetireInput } from '../writes/mutation-fields.js';
+import type { CreateEventInput, UpdateEventInput } from './inputs.js';
 import { EXPERT_REFERENCES } from '../experts/resolve.js';
 import { forbidden, InputProblems } from '../graphql/errors.js';
 import {
@@ -9,7 +10,6 @@ import {
   auditedRetire,
   auditedUpdate,
   slugOf,
-  type Existing,
   type Guards,
   type Kind,
 } from '../writes/audited-writes.js';
@@ -26,25 +26,8 @@ import { checkedReferences, linkedIds, listed, subjectLinks } from '../writes/re
 const EVENT: Kind = { label: 'Event', noun: 'event' };
 const NETWORKS = { label: 'Network', noun: 'network', list: 'networks' } as const;
 
-export interface SpeakerInput {
-  expert: string;
-  topic?: string | null;
-}
-
-export interface EventFields {
-  kind?: EventKind | null;
-  title?: string | null;
-  summary?: string | null;
-  startsAt?: Date | null;
-  endsAt?: Date | null;
-  location?: string | null;
-  online?: boolean | null;
-  network?: string | null;
-  themes?: string[] | null;
-  countries?: string[] | null;
-  speakers?: SpeakerInput[] | null;
-  note?: string | null;
-}
+/** The fields both create and update take (a new event has them all). */
+type EventFields = Omit<UpdateEventInput, 'id' | 'expectedVersion'>;
 
 const organiserRule = (network: string) =>
   `Events of ${network} are organised by its secretariat and by administrators.`;
@@ -102,7 +85,7 @@ function mayOrganise(viewer: Viewer, network: ExistingNode | undefined): void {
   if (network && !canOrganise(viewer, network.id)) throw forbidden(organiserRule(network.name));
 }
 
-export async function createEvent(queries: Queries, viewer: Viewer, input: EventFields): Promise<string> {
+export async function createEvent(queries: Queries, viewer: Viewer, input: CreateEventInput): Promise<string> {
   const problems = new InputProblems();
   inputText(problems, 'note', input.note);
   const { write, network } = await checkEvent(queries, problems, { online: false, ...input });
@@ -113,7 +96,7 @@ export async function createEvent(queries: Queries, viewer: Viewer, input: Event
 }
 
 /** The viewer must organise the event's network now and, when it moves, the network it moves to. */
-export async function updateEvent(queries: Queries, viewer: Viewer, input: EventFields & Existing): Promise<string> {
+export async function updateEvent(queries: Queries, viewer: Viewer, input: UpdateEventInput): Promise<string> {
   const problems = new InputProblems();
   inputText(problems, 'note', input.note);
   const { write, network } = await checkEvent(queries, problems, input);
@@ -139,7 +122,7 @@ export async function updateEvent(queries: Queries, viewer: Viewer, input: Event
   );
 }
 
-export const retireEvent = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
+export const retireEvent = (queries: Queries, viewer: Viewer, input: RetireInput) =>
   auditedRetire(queries, viewer, EVENT, input, { authorize: organisesCurrent(viewer) });
 
 /** Judged under the event's lock, on the network that organises it now. */

@@ -122,13 +122,13 @@ const linked = <Value>(
   name: string,
   expression: string,
   order: (a: Value, b: Value) => number,
-  parse: (item: any) => Value = (item) => item,
+  parse: (item: Value) => Value = (item) => item,
 ) =>
   expertRelation<Value[]>({
     name,
     expression: () => expression,
     empty: [],
-    parse: (value) => (value as unknown[]).map(parse).sort(order),
+    parse: (value) => (value as Value[]).map(parse).sort(order),
   });
 
 /** Current affiliations first, then the most recent; the institution's country read with it, for its id and its record. */

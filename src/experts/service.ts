@@ -6,13 +6,8 @@ import type { Queries } from '../db/database.js';
 import { forbidden, InputProblems } from '../graphql/errors.js';
 import { auditedRetire, type Guards, type Kind } from '../writes/audited-writes.js';
 import { firstFreeSlug, slugFromName, slugProblem } from '../writes/checks.js';
-import {
-  checkedWrite,
-  type CreateExpertInput,
-  type ExpertFieldsInput,
-  type RetireExpertInput,
-  type UpdateExpertInput,
-} from './checks.js';
+import { checkedWrite } from './checks.js';
+import type { CreateExpertInput, ExpertFieldsInput, RetireExpertInput, UpdateExpertInput } from './inputs.js';
 import { expertNamed } from './resolve.js';
 import {
   createExpert as createNode,

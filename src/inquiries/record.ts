@@ -8,6 +8,7 @@ import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
 import { existingReferences, inquiriesByIds, type InquiryKind, type InquiryRecord } from './repository.js';
+import type { RecordInquiryInput } from './inputs.js';
 import { rankSimilar, textQueryOf, type SimilarInquiry } from './search.js';
 import { inferConcepts } from './tagging.js';
 import { createInquiry, linkInferred } from './write-repository.js';
@@ -15,23 +16,6 @@ import { dueAt } from './working-days.js';
 
 /** A clock may run a little ahead of ours: how far in the future a receipt time may lie. */
 const CLOCK_SKEW_MS = 5 * 60_000;
-
-export interface RecordInquiryInput {
-  kind: InquiryKind;
-  question: string;
-  context?: string | null;
-  askedBy: string;
-  contactName?: string | null;
-  contactEmail?: string | null;
-  themes?: string[] | null;
-  countries?: string[] | null;
-  routedTo?: string | null;
-  riskCategories?: string[] | null;
-  partner?: string | null;
-  receivedAt?: Date | null;
-  followUpOf?: string | null;
-  note?: string | null;
-}
 
 export interface RecordedInquiry {
   inquiry: InquiryRecord;

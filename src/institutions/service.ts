@@ -1,35 +1,17 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import type { InstitutionKind } from './repository.js';
+import type { RetireInput } from '../writes/mutation-fields.js';
+import type { CreateInstitutionInput, UpdateInstitutionInput } from './inputs.js';
 import { InputProblems } from '../graphql/errors.js';
 import type { LinkWrite, NodeWrite } from '../writes/node-store.js';
-import {
-  auditedCreate,
-  auditedRetire,
-  auditedUpdate,
-  newSlug,
-  type Existing,
-  type Kind,
-} from '../writes/audited-writes.js';
+import { auditedCreate, auditedRetire, auditedUpdate, newSlug, type Kind } from '../writes/audited-writes.js';
 import { inputName, inputRequired, inputText, TEXT_LIMITS } from '../writes/checks.js';
 import { checkedReferences } from '../writes/references.js';
 
 const INSTITUTION: Kind = { label: 'Institution', noun: 'institution' };
 
-interface Note {
-  note?: string | null;
-}
-
-export interface InstitutionFields {
-  name?: string | null;
-  nameNl?: string | null;
-  acronym?: string | null;
-  kind?: InstitutionKind | null;
-  /** ISO 3166-1 alpha-2, checked by the CountryCode scalar. */
-  country?: string | null;
-  city?: string | null;
-  url?: URL | null;
-}
+/** The fields both create and update take (a new institution has them all). */
+type InstitutionFields = Omit<UpdateInstitutionInput, 'id' | 'expectedVersion'>;
 
 async function institutionWrite(
   queries: Queries,
@@ -63,7 +45,7 @@ async function institutionWrite(
 export async function createInstitution(
   queries: Queries,
   viewer: Viewer,
-  input: InstitutionFields & Note & { slug: string },
+  input: CreateInstitutionInput,
 ): Promise<string> {
   const problems = new InputProblems();
   inputText(problems, 'note', input.note);
@@ -76,7 +58,7 @@ export async function createInstitution(
 export async function updateInstitution(
   queries: Queries,
   viewer: Viewer,
-  input: InstitutionFields & Note & Existing,
+  input: UpdateInstitutionInput,
 ): Promise<string> {
   const problems = new InputProblems();
   inputText(problems, 'note', input.note);
@@ -85,5 +67,5 @@ export async function updateInstitution(
   return auditedUpdate(queries, viewer, INSTITUTION, input, () => write);
 }
 
-export const retireInstitution = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
+export const retireInstitution = (queries: Queries, viewer: Viewer, input: RetireInput) =>
   auditedRetire(queries, viewer, INSTITUTION, input);
