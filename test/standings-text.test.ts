@@ -60,7 +60,7 @@ async function contribution(
   await createContribution(db.queries(), viewer, {
     kind: 'PUBLICATION',
     title: `${title} ${P}`,
-    date,
+    date: new Date(date),
     authors,
     themes,
     countries,

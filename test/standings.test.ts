@@ -151,7 +151,7 @@ describe('stored standings after each write path', { timeout: 240_000 }, () => {
     const contribution = await createContribution(db.queries(), viewer, {
       kind: 'PUBLICATION',
       title: `Leaf work ${P}`,
-      date: '2025-05-01',
+      date: new Date('2025-05-01'),
       authors: [ids.dirk!, ids.eva!],
       themes: [leaf],
       countries: ['EE'],

@@ -1,9 +1,7 @@
-import type { Params, Row } from '../db/database.js';
+import type { Params, Row, Run } from '../db/database.js';
 
 /** Labels whose changes are recorded. Labels are code constants: Cypher cannot take them as parameters. */
 export type AuditedLabel = 'Expert' | 'Institution' | 'Theme' | 'Contribution' | 'Event' | 'Network' | 'Inquiry';
-
-export type Run = (cypher: string, params?: Params) => Promise<Row[]>;
 
 /** A subject's state for the record: its properties and outgoing relationships, as plain JSON. */
 export type Snapshot = Record<string, unknown>;

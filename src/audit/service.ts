@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
 import { describeViewer } from '../auth/viewer.js';
-import type { Params, Queries, Row } from '../db/database.js';
+import type { Params, Queries, Row, Run } from '../db/database.js';
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from '../errors.js';
 import {
   changedFields,
@@ -16,7 +16,6 @@ import {
   writeChanges,
   type AuditedLabel,
   type ChangeRow,
-  type Run,
   type Snapshot,
 } from './repository.js';
 

@@ -1,4 +1,5 @@
-import { ContributionKind, ContributionNode } from './types.js';
+import { changedContributionFields, newContributionFields } from './inputs.js';
+import { ContributionNode } from './types.js';
 import { builder } from '../graphql/builder.js';
 import { CURATORS } from '../graphql/scopes.js';
 import { curationMutations } from '../writes/mutation-fields.js';
@@ -11,22 +12,7 @@ builder.mutationFields((t) => ({
     noun: 'contribution',
     who: 'For administrators and the secretariats of a network one of its authors belongs to.',
     authScopes: CURATORS,
-    fields: (f, creating) => ({
-      kind: f.field({ type: ContributionKind, required: creating, description: 'Publication, talk or briefing.' }),
-      title: f.string({ required: creating, description: 'Title.' }),
-      summary: f.string({ required: false, description: 'A sentence or two on the content.' }),
-      date: f.field({ type: 'Date', required: creating, description: 'When it was published or given.' }),
-      url: f.field({ type: 'URL', required: false, description: 'Where to read or watch it.' }),
-      authors: f.stringList({
-        required: creating,
-        description: 'The experts who made it (global ids or slugs), at least one.',
-      }),
-      themes: f.stringList({ required: false, description: 'Themes it is about (ids, names or aliases).' }),
-      countries: f.stringList({
-        required: false,
-        description: 'Countries it concerns (ISO codes or names; a region adds its countries).',
-      }),
-    }),
+    fields: { create: newContributionFields, update: changedContributionFields },
     create: (ctx, input) => createContribution(ctx.queries, ctx.viewer, input),
     update: (ctx, input) => updateContribution(ctx.queries, ctx.viewer, input),
     retire: (ctx, input) => retireContribution(ctx.queries, ctx.viewer, input),

@@ -1,7 +1,8 @@
 import { canCurateContribution } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import type { ContributionKind } from '../contributions/repository.js';
+import type { RetireInput } from '../writes/mutation-fields.js';
+import type { CreateContributionInput, UpdateContributionInput } from './inputs.js';
 import { EXPERT_REFERENCES } from '../experts/resolve.js';
 import { ForbiddenError, InputProblems } from '../errors.js';
 import {
@@ -10,28 +11,17 @@ import {
   auditedUpdate,
   isoDate,
   slugOf,
-  type Existing,
   type Guards,
   type Kind,
 } from '../writes/audited-writes.js';
-import { inputRequired, inputText } from '../writes/checks.js';
+import { inputRequired, inputText, TEXT_LIMITS } from '../writes/checks.js';
 import { neo4jDate, networksOfLinkedExperts, type ExistingNode, type NodeWrite } from '../writes/node-repository.js';
 import { checkedReferences, listed, subjectLinks } from '../writes/references.js';
 
 const CONTRIBUTION: Kind = { label: 'Contribution', noun: 'contribution' };
 
-export interface ContributionFields {
-  kind?: ContributionKind | null;
-  title?: string | null;
-  summary?: string | null;
-  /** The Date scalar hands over a Date at midnight UTC (typed as the text it was). */
-  date?: string | Date | null;
-  url?: URL | null;
-  authors?: string[] | null;
-  themes?: string[] | null;
-  countries?: string[] | null;
-  note?: string | null;
-}
+/** The fields both create and update take (a new contribution has them all). */
+type ContributionFields = Omit<UpdateContributionInput, 'id' | 'expectedVersion'>;
 
 const AUTHOR_RULE =
   'Contributions are curated by administrators and by the secretariats of a network one of the authors belongs to.';
@@ -49,7 +39,7 @@ async function checkContribution(queries: Queries, problems: InputProblems, inpu
   const write: NodeWrite = {
     properties: {
       kind: inputRequired(problems, 'kind', input.kind),
-      title: inputText(problems, 'title', input.title, { required: true, max: 500, line: true }),
+      title: inputText(problems, 'title', input.title, { required: true, max: TEXT_LIMITS.title, line: true }),
       summary: inputText(problems, 'summary', input.summary),
       date: date === undefined ? undefined : neo4jDate(date),
       url: input.url === undefined ? undefined : (input.url?.href ?? null),
@@ -62,8 +52,13 @@ async function checkContribution(queries: Queries, problems: InputProblems, inpu
   return { write, authors, date };
 }
 
-export async function createContribution(queries: Queries, viewer: Viewer, input: ContributionFields): Promise<string> {
+export async function createContribution(
+  queries: Queries,
+  viewer: Viewer,
+  input: CreateContributionInput,
+): Promise<string> {
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const { write, authors, date } = await checkContribution(queries, problems, input);
   problems.throwIfAny('The contribution was not created');
   if (
@@ -82,9 +77,10 @@ export async function createContribution(queries: Queries, viewer: Viewer, input
 export async function updateContribution(
   queries: Queries,
   viewer: Viewer,
-  input: ContributionFields & Existing,
+  input: UpdateContributionInput,
 ): Promise<string> {
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const { write, authors } = await checkContribution(queries, problems, input);
   problems.throwIfAny('The contribution was not changed');
   if (
@@ -98,7 +94,7 @@ export async function updateContribution(
   return auditedUpdate(queries, viewer, CONTRIBUTION, input, () => write, { authorize: mayCurateCurrent(viewer) });
 }
 
-export const retireContribution = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
+export const retireContribution = (queries: Queries, viewer: Viewer, input: RetireInput) =>
   auditedRetire(queries, viewer, CONTRIBUTION, input, { authorize: mayCurateCurrent(viewer) });
 
 /** Judged under the contribution's lock, on the authors it has now. */

@@ -142,7 +142,7 @@ export class Database {
   }
 }
 
-type Run = (cypher: string, params?: Params) => Promise<Row[]>;
+export type Run = (cypher: string, params?: Params) => Promise<Row[]>;
 
 /**
  * Reads as auto-commit queries and writes as managed transactions (transient errors are retried either way), returning plain rows. Every

@@ -70,10 +70,10 @@ export async function pageByName<T extends { id: string; name: string }>(
 }
 
 /** Puts per-id results back in the order of `ids`, with `empty` for ids that found nothing. */
-export function alignToIds<T>(
+export function alignToIds<T, Row extends { id: string } = { id: string } & T>(
   ids: readonly string[],
-  rows: Array<{ id: string }>,
-  pick: (row: any) => T,
+  rows: Row[],
+  pick: (row: Row) => T,
   empty: T,
 ): T[] {
   const byId = new Map(rows.map((row) => [row.id, pick(row)]));
@@ -98,5 +98,5 @@ export async function neighboursByIds<T>(
      RETURN id, collect(${projection}) AS items`,
     { ids },
   );
-  return alignToIds(ids, rows, (row) => row.items as T[], []);
+  return alignToIds(ids, rows, (row) => row.items, []);
 }

@@ -1,7 +1,5 @@
 import { searchTermsOf } from '../text/compounds.js';
-import type { Params, Queries, Row } from './database.js';
-
-type Run = (cypher: string, params?: Params) => Promise<Row[]>;
+import type { Queries, Row, Run } from './database.js';
 
 /**
  * The texts of each full-text searched label whose Dutch compounds are split into `searchTerms`, a property

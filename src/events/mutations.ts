@@ -2,15 +2,8 @@ import { builder } from '../graphql/builder.js';
 import { CURATORS } from '../graphql/scopes.js';
 import { curationMutations } from '../writes/mutation-fields.js';
 import { createEvent, retireEvent, updateEvent } from './service.js';
-import { EventKindEnum, EventNode } from './types.js';
-
-const SpeakerInput = builder.inputType('SpeakerInput', {
-  description: 'An expert who speaks at an event.',
-  fields: (f) => ({
-    expert: f.string({ required: true, description: 'The expert (global id or slug).' }),
-    topic: f.string({ required: false, description: 'What they speak about.' }),
-  }),
-});
+import { changedEventFields, newEventFields } from './inputs.js';
+import { EventNode } from './types.js';
 
 builder.mutationFields((t) => ({
   ...curationMutations(t, {
@@ -19,22 +12,7 @@ builder.mutationFields((t) => ({
     noun: 'event',
     who: 'For administrators and the secretariat of the organising network.',
     authScopes: CURATORS,
-    fields: (f, creating) => ({
-      kind: f.field({ type: EventKindEnum, required: creating, description: 'Knowledge session or network meeting.' }),
-      title: f.string({ required: creating, description: 'Title.' }),
-      summary: f.string({ required: false, description: 'What it is about.' }),
-      startsAt: f.field({ type: 'DateTime', required: creating, description: 'When it starts.' }),
-      endsAt: f.field({ type: 'DateTime', required: false, description: 'When it ends; after startsAt.' }),
-      location: f.string({ required: false, description: 'Where it takes place.' }),
-      online: f.boolean({ required: false, description: 'Whether it can be followed online (default false).' }),
-      network: f.string({ required: creating, description: 'The organising network (global id or slug, e.g. "ckn").' }),
-      themes: f.stringList({ required: false, description: 'Themes it is about (ids, names or aliases).' }),
-      countries: f.stringList({
-        required: false,
-        description: 'Countries it concerns (ISO codes or names; a region adds its countries).',
-      }),
-      speakers: f.field({ type: [SpeakerInput], required: false, description: 'Who speaks, and on what.' }),
-    }),
+    fields: { create: newEventFields, update: changedEventFields },
     create: (ctx, input) => createEvent(ctx.queries, ctx.viewer, input),
     update: (ctx, input) => updateEvent(ctx.queries, ctx.viewer, input),
     retire: (ctx, input) => retireEvent(ctx.queries, ctx.viewer, input),

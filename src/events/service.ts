@@ -1,7 +1,8 @@
 import { canOrganise } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import type { EventKind } from './repository.js';
+import type { RetireInput } from '../writes/mutation-fields.js';
+import type { CreateEventInput, UpdateEventInput } from './inputs.js';
 import { EXPERT_REFERENCES } from '../experts/resolve.js';
 import { ForbiddenError, InputProblems } from '../errors.js';
 import {
@@ -9,11 +10,10 @@ import {
   auditedRetire,
   auditedUpdate,
   slugOf,
-  type Existing,
   type Guards,
   type Kind,
 } from '../writes/audited-writes.js';
-import { inputName, inputRequired, inputText } from '../writes/checks.js';
+import { inputRequired, inputText, TEXT_LIMITS } from '../writes/checks.js';
 import { neo4jDateTime, type ExistingNode, type LinkWrite, type NodeWrite } from '../writes/node-repository.js';
 import { checkedReferences, linkedIds, listed, subjectLinks } from '../writes/references.js';
 
@@ -26,25 +26,8 @@ import { checkedReferences, linkedIds, listed, subjectLinks } from '../writes/re
 const EVENT: Kind = { label: 'Event', noun: 'event' };
 const NETWORKS = { label: 'Network', noun: 'network', list: 'networks' } as const;
 
-export interface SpeakerInput {
-  expert: string;
-  topic?: string | null;
-}
-
-export interface EventFields {
-  kind?: EventKind | null;
-  title?: string | null;
-  summary?: string | null;
-  startsAt?: Date | null;
-  endsAt?: Date | null;
-  location?: string | null;
-  online?: boolean | null;
-  network?: string | null;
-  themes?: string[] | null;
-  countries?: string[] | null;
-  speakers?: SpeakerInput[] | null;
-  note?: string | null;
-}
+/** The fields both create and update take (a new event has them all). */
+type EventFields = Omit<UpdateEventInput, 'id' | 'expectedVersion'>;
 
 const organiserRule = (network: string) =>
   `Events of ${network} are organised by its secretariat and by administrators.`;
@@ -71,7 +54,7 @@ async function checkEvent(queries: Queries, problems: InputProblems, input: Even
     ),
   );
   const topics = speakers.map(
-    (speaker, i) => inputText(problems, `speakers[${i}].topic`, speaker.topic, { max: 500 }) ?? null,
+    (speaker, i) => inputText(problems, `speakers[${i}].topic`, speaker.topic, { max: TEXT_LIMITS.title }) ?? null,
   );
   const featured = experts.flatMap((expert, i) =>
     expert ? [{ id: expert.id, properties: { topic: topics[i] } }] : [],
@@ -86,11 +69,11 @@ async function checkEvent(queries: Queries, problems: InputProblems, input: Even
   const write: NodeWrite = {
     properties: {
       kind: inputRequired(problems, 'kind', input.kind),
-      title: inputName(problems, 'title', input.title),
+      title: inputText(problems, 'title', input.title, { required: true, max: TEXT_LIMITS.title, line: true }),
       summary: inputText(problems, 'summary', input.summary),
       startsAt: startsAt && neo4jDateTime(startsAt),
       endsAt: input.endsAt === undefined ? undefined : input.endsAt && neo4jDateTime(input.endsAt),
-      location: inputText(problems, 'location', input.location, { max: 300, line: true }),
+      location: inputText(problems, 'location', input.location, { max: TEXT_LIMITS.line, line: true }),
       online: input.online === undefined ? undefined : input.online === true,
     },
     links,
@@ -102,8 +85,9 @@ function mayOrganise(viewer: Viewer, network: ExistingNode | undefined): void {
   if (network && !canOrganise(viewer, network.id)) throw new ForbiddenError(organiserRule(network.name));
 }
 
-export async function createEvent(queries: Queries, viewer: Viewer, input: EventFields): Promise<string> {
+export async function createEvent(queries: Queries, viewer: Viewer, input: CreateEventInput): Promise<string> {
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const { write, network } = await checkEvent(queries, problems, { online: false, ...input });
   problems.throwIfAny('The event was not created');
   mayOrganise(viewer, network);
@@ -112,8 +96,9 @@ export async function createEvent(queries: Queries, viewer: Viewer, input: Event
 }
 
 /** The viewer must organise the event's network now and, when it moves, the network it moves to. */
-export async function updateEvent(queries: Queries, viewer: Viewer, input: EventFields & Existing): Promise<string> {
+export async function updateEvent(queries: Queries, viewer: Viewer, input: UpdateEventInput): Promise<string> {
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const { write, network } = await checkEvent(queries, problems, input);
   problems.throwIfAny('The event was not changed');
   mayOrganise(viewer, network);
@@ -137,7 +122,7 @@ export async function updateEvent(queries: Queries, viewer: Viewer, input: Event
   );
 }
 
-export const retireEvent = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
+export const retireEvent = (queries: Queries, viewer: Viewer, input: RetireInput) =>
   auditedRetire(queries, viewer, EVENT, input, { authorize: organisesCurrent(viewer) });
 
 /** Judged under the event's lock, on the network that organises it now. */

@@ -6,8 +6,8 @@ import type { InputProblems } from '../errors.js';
 import { idOf, lookupOf, resolveNames, unknownPlace, unknownTheme, type NamedRef } from '../names/service.js';
 import { surnameKey } from '../text.js';
 import { isoDate } from '../writes/audited-writes.js';
-import { checkedScalar, checkedText, isRepeat } from '../writes/checks.js';
-import type { Provenance } from './repository.js';
+import { checkedScalar, checkedText, isRepeat, TEXT_LIMITS } from '../writes/checks.js';
+import type { AffiliationInput, CountryFocusInput, ExpertFieldsInput, ExpertiseInput } from './inputs.js';
 import {
   evidenceOf,
   referencesOf,
@@ -18,63 +18,17 @@ import {
   type StoredLevel,
 } from './write-repository.js';
 
-export interface AffiliationInput {
-  institution: string;
-  role?: string | null;
-  /** graphql-scalars' Date scalar hands over a Date at midnight UTC. */
-  since?: string | Date | null;
-  until?: string | Date | null;
-}
+/** A level on a theme or a country, as given. */
+type LevelInput = ExpertiseInput | CountryFocusInput;
 
-interface LevelInput {
-  level: number;
-  provenance?: Provenance | null;
-}
-
-export interface ExpertiseInput extends LevelInput {
-  theme: string;
-}
-
-export interface CountryFocusInput extends LevelInput {
-  country: string;
-}
-
-/** What create and update share. Omitted (undefined): left as it is; null: removed (a list: emptied). */
-export interface ExpertFieldsInput {
-  name?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  contactConsent?: boolean | null;
-  headline?: string | null;
-  headlineNl?: string | null;
-  bio?: string | null;
-  bioNl?: string | null;
-  languages?: string[] | null;
-  affiliations?: AffiliationInput[] | null;
-  expertise?: ExpertiseInput[] | null;
-  countryFocus?: CountryFocusInput[] | null;
-  networks?: string[] | null;
-  note?: string | null;
-}
-
-export interface CreateExpertInput extends ExpertFieldsInput {
-  slug?: string | null;
-  name: string;
-}
-
-export interface UpdateExpertInput extends ExpertFieldsInput {
-  id: string;
-  expectedVersion: number;
-}
-
-export interface RetireExpertInput {
-  id: string;
-  expectedVersion: number;
-  reason: string;
-}
-
-/** Longest text per field (characters). */
-export const EXPERT_TEXT_MAX = { name: 200, headline: 300, bio: 4000, role: 200, note: 1000 };
+/** Longest text per field (characters): the kinds of text of the one policy. */
+export const EXPERT_TEXT_MAX = {
+  name: TEXT_LIMITS.name,
+  headline: TEXT_LIMITS.line,
+  bio: TEXT_LIMITS.text,
+  role: TEXT_LIMITS.name,
+  note: TEXT_LIMITS.text,
+};
 const MAX = EXPERT_TEXT_MAX;
 
 /** Names of ISO 639-1 languages; `of` gives undefined for a code that names none. */

@@ -1,5 +1,4 @@
-import type { Run } from '../audit/repository.js';
-import type { Queries } from '../db/database.js';
+import type { Queries, Run } from '../db/database.js';
 import { pageByName } from '../db/nodes.js';
 import { bool, obj, optStr, parseRows, str, strList, type Parser } from '../db/rows.js';
 import { NotFoundError } from '../errors.js';
@@ -7,6 +6,7 @@ import { COUNTRY_FIELDS, type CountryRecord } from '../places/repository.js';
 import { THEME_FIELDS, type ThemeRecord } from '../themes/repository.js';
 import { INSTITUTION_FIELDS, type InstitutionRecord } from '../institutions/repository.js';
 import type { NetworkRecord } from '../networks/repository.js';
+import type { Provenance } from './model.js';
 import { expertRelation } from './relations-repository.js';
 
 /**
@@ -33,10 +33,6 @@ export interface ExpertRecord {
   retiredAt?: string | null;
   retiredReason?: string | null;
 }
-
-/** Where a level comes from: the expert's own word, a secretariat's check, or contributions and answers. */
-export const PROVENANCES = ['DECLARED', 'VERIFIED', 'EVIDENCED'] as const;
-export type Provenance = (typeof PROVENANCES)[number];
 
 export interface AffiliationRecord {
   role: string | null;
@@ -128,13 +124,13 @@ const linked = <Value>(
   name: string,
   expression: string,
   order: (a: Value, b: Value) => number,
-  parse: (item: any) => Value = (item) => item,
+  parse: (item: Value) => Value = (item) => item,
 ) =>
   expertRelation<Value[]>({
     name,
     expression: () => expression,
     empty: [],
-    parse: (value) => (value as unknown[]).map(parse).sort(order),
+    parse: (value) => (value as Value[]).map(parse).sort(order),
   });
 
 /** Current affiliations first, then the most recent; the institution's country read with it, for its id and its record. */

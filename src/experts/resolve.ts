@@ -1,5 +1,4 @@
-import type { Run } from '../audit/repository.js';
-import type { Queries } from '../db/database.js';
+import type { Queries, Run } from '../db/database.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { lookupOf } from '../names/service.js';
 import type { ExistingNode } from '../writes/node-repository.js';

@@ -6,14 +6,8 @@ import type { Queries } from '../db/database.js';
 import { ForbiddenError, InputProblems } from '../errors.js';
 import { auditedRetire, type Guards, type Kind } from '../writes/audited-writes.js';
 import { firstFreeSlug, slugFromName, slugProblem } from '../writes/checks.js';
-import {
-  checkedWrite,
-  EXPERT_TEXT_MAX,
-  type CreateExpertInput,
-  type ExpertFieldsInput,
-  type RetireExpertInput,
-  type UpdateExpertInput,
-} from './checks.js';
+import { checkedWrite } from './checks.js';
+import type { CreateExpertInput, ExpertFieldsInput, RetireExpertInput, UpdateExpertInput } from './inputs.js';
 import { expertNamed } from './resolve.js';
 import {
   createExpert as createNode,
@@ -141,7 +135,6 @@ const EXPERT: Kind = {
   label: 'Expert',
   noun: 'expert',
   resolveId: async (queries, given) => (await expertNamed(queries, given)).id,
-  reasonMax: EXPERT_TEXT_MAX.note,
 };
 
 /** Administrators and the secretariats of the expert's networks, as they are under the expert's lock. */

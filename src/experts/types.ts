@@ -10,6 +10,7 @@ import { ThemeNode } from '../themes/types.js';
 import { InstitutionNode } from '../institutions/types.js';
 import { NetworkNode } from '../networks/types.js';
 import { loadExpertRelation } from './loaders.js';
+import type { Provenance } from './model.js';
 import {
   EXPERT_AFFILIATIONS,
   EXPERT_COUNTRY_FOCUS,
@@ -54,7 +55,7 @@ export const ProvenanceEnum = builder.enumType('Provenance', {
     DECLARED: { description: 'Declared by the expert.' },
     VERIFIED: { description: 'Verified by a network secretariat.' },
     EVIDENCED: { description: 'Evidenced by contributions or answered inquiries.' },
-  } as const,
+  } satisfies Record<Provenance, { description: string }>,
 });
 ExpertNode.implement({
   description: 'A person the networks can ask for knowledge.',

@@ -1,8 +1,8 @@
-import { AUDITED_LABELS, UNRECORDED_LINKS, type AuditedLabel, type Run } from '../audit/repository.js';
+import { AUDITED_LABELS, UNRECORDED_LINKS, type AuditedLabel } from '../audit/repository.js';
 import type { AuditedWork } from '../audit/service.js';
-import type { Queries } from '../db/database.js';
+import type { Queries, Run } from '../db/database.js';
 import { int, list, obj, oneOf, optStr, orNull, parseRows, str, strList, type Parser } from '../db/rows.js';
-import { PROVENANCES, type Provenance } from './repository.js';
+import { PROVENANCES, type Provenance } from './model.js';
 import type { NameLookup } from '../names/repository.js';
 
 /** A level on a theme (EXPERT_IN) or a country (FOCUSES_ON), as stored on the relationship. */

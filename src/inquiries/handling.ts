@@ -5,24 +5,14 @@ import type { Queries } from '../db/database.js';
 import { ForbiddenError, InputProblems, NotFoundError } from '../errors.js';
 import { idOf } from '../names/service.js';
 import { resolveExperts } from '../experts/resolve.js';
-import { checkedText } from '../writes/checks.js';
-import {
-  existingReferences,
-  inquiriesByIds,
-  MAX_INQUIRY_TEXT,
-  type ConsultationOutcome,
-  type InquiryRecord,
-  type Visibility,
-} from './repository.js';
-import { refusedAnswer, refusedTransition, type InquiryStatus } from './status.js';
+import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
+import { existingReferences, inquiriesByIds, type InquiryRecord } from './repository.js';
+import type { answerFields, consultationFields, followUpFields, InquiryChange, statusChangeFields } from './inputs.js';
+import { refusedAnswer, refusedTransition } from './status.js';
 import { changeInquiry, writes, type InquiryWrite, type LockedInquiry } from './write-repository.js';
 
-/** Which inquiry a change is to, from which version. */
-export interface Change {
-  id: string;
-  expectedVersion: number;
-  note?: string | null;
-}
+/** Which inquiry a change is to, from which version, and a note. */
+type Change = InquiryChange;
 
 /**
  * Applies a change if the viewer handles the inquiry and it is still at `expectedVersion`: otherwise
@@ -55,7 +45,7 @@ async function applyChange(
 
 function checkedChange(change: Change): { note: string | null; problems: InputProblems } {
   const problems = new InputProblems();
-  const note = checkedText(problems, 'note', change.note, { max: MAX_INQUIRY_TEXT });
+  const note = checkedText(problems, 'note', change.note, { max: TEXT_LIMITS.text });
   return { note, problems };
 }
 
@@ -69,7 +59,7 @@ function refuse(field: string, reason: string | null, what: string): void {
 export async function changeInquiryStatus(
   queries: Queries,
   viewer: Viewer,
-  change: Change & { status: InquiryStatus; ministries?: string[] | null },
+  change: InquiryChange<ReturnType<typeof statusChangeFields>>,
   now = new Date(),
 ): Promise<InquiryRecord> {
   const { note, problems } = checkedChange(change);
@@ -109,12 +99,12 @@ export async function changeInquiryStatus(
 export async function answerInquiry(
   queries: Queries,
   viewer: Viewer,
-  change: Change & { answerSummary: string; visibility?: Visibility | null },
+  change: InquiryChange<ReturnType<typeof answerFields>>,
   now = new Date(),
 ): Promise<InquiryRecord> {
   const { note, problems } = checkedChange(change);
   const answer = checkedText(problems, 'answerSummary', change.answerSummary, {
-    max: MAX_INQUIRY_TEXT,
+    max: TEXT_LIMITS.text,
     required: true,
   });
   problems.throwIfAny('The inquiry was not answered');
@@ -136,7 +126,7 @@ export function closeInquiry(
 export async function consultExpert(
   queries: Queries,
   viewer: Viewer,
-  change: Change & { expert: string; outcome: ConsultationOutcome; referredTo?: string | null },
+  change: InquiryChange<ReturnType<typeof consultationFields>>,
   now = new Date(),
 ): Promise<InquiryRecord> {
   const { note, problems } = checkedChange(change);
@@ -165,7 +155,7 @@ export async function consultExpert(
 export async function linkFollowUp(
   queries: Queries,
   viewer: Viewer,
-  change: Change & { followUpOf: string },
+  change: InquiryChange<ReturnType<typeof followUpFields>>,
 ): Promise<InquiryRecord> {
   const { note, problems } = checkedChange(change);
   const earlierId = idOf(change.followUpOf, 'Inquiry');

@@ -6,14 +6,9 @@ import type { Queries } from '../db/database.js';
 import { InputProblems } from '../errors.js';
 import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
-import { checkedText } from '../writes/checks.js';
-import {
-  existingReferences,
-  inquiriesByIds,
-  MAX_INQUIRY_TEXT,
-  type InquiryKind,
-  type InquiryRecord,
-} from './repository.js';
+import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
+import { existingReferences, inquiriesByIds, type InquiryKind, type InquiryRecord } from './repository.js';
+import type { RecordInquiryInput } from './inputs.js';
 import { rankSimilar, textQueryOf, type SimilarInquiry } from './search.js';
 import { inferConcepts } from './tagging.js';
 import { createInquiry, linkInferred } from './write-repository.js';
@@ -21,23 +16,6 @@ import { dueAt } from './working-days.js';
 
 /** A clock may run a little ahead of ours: how far in the future a receipt time may lie. */
 const CLOCK_SKEW_MS = 5 * 60_000;
-
-export interface RecordInquiryInput {
-  kind: InquiryKind;
-  question: string;
-  context?: string | null;
-  askedBy: string;
-  contactName?: string | null;
-  contactEmail?: string | null;
-  themes?: string[] | null;
-  countries?: string[] | null;
-  routedTo?: string | null;
-  riskCategories?: string[] | null;
-  partner?: string | null;
-  receivedAt?: Date | null;
-  followUpOf?: string | null;
-  note?: string | null;
-}
 
 export interface RecordedInquiry {
   inquiry: InquiryRecord;
@@ -61,9 +39,9 @@ export async function recordInquiry(
   now = new Date(),
 ): Promise<RecordedInquiry> {
   const problems = new InputProblems();
-  const question = checkedText(problems, 'question', input.question, { max: MAX_INQUIRY_TEXT, required: true });
-  const context = checkedText(problems, 'context', input.context, { max: MAX_INQUIRY_TEXT });
-  const note = checkedText(problems, 'note', input.note, { max: MAX_INQUIRY_TEXT });
+  const question = checkedText(problems, 'question', input.question, { max: TEXT_LIMITS.text, required: true });
+  const context = checkedText(problems, 'context', input.context, { max: TEXT_LIMITS.text });
+  const note = checkedText(problems, 'note', input.note, { max: TEXT_LIMITS.text });
   const receivedAt = input.receivedAt ?? now;
   if (Number.isNaN(receivedAt.getTime())) problems.add('receivedAt', 'is not a valid date and time');
   else if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)

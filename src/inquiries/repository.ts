@@ -13,9 +13,6 @@ export type InquiryKind = 'EXPERTISE_REQUEST' | 'KNOWLEDGE_SECURITY';
 export type Visibility = 'INTERNAL' | 'SHAREABLE';
 export type ConsultationOutcome = 'ANSWERED' | 'DECLINED' | 'REFERRED';
 
-/** The longest text an inquiry's question, context, answer or note may hold. */
-export const MAX_INQUIRY_TEXT = 4000;
-
 export interface InquiryRecord {
   id: string;
   kind: InquiryKind;

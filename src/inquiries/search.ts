@@ -5,14 +5,8 @@ import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs 
 import { idOf, interpretQuestion, resolveSubjects } from '../names/service.js';
 import { luceneTerms } from '../text.js';
 import { withoutStopWords } from '../text/stop-words.js';
-import { checkedText } from '../writes/checks.js';
-import {
-  linksOfInquiries,
-  MAX_INQUIRY_TEXT,
-  pageOfInquiries,
-  type InquiryKind,
-  type InquiryRecord,
-} from './repository.js';
+import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
+import { linksOfInquiries, pageOfInquiries, type InquiryKind, type InquiryRecord } from './repository.js';
 import {
   similarInquiryRows,
   similarityCandidates,
@@ -91,7 +85,7 @@ export async function findSimilarInquiries(
   args: SimilarArgs,
 ): Promise<SimilarInquiry[]> {
   const problems = new InputProblems();
-  const question = checkedText(problems, 'question', args.question, { max: MAX_INQUIRY_TEXT, required: true });
+  const question = checkedText(problems, 'question', args.question, { max: TEXT_LIMITS.text, required: true });
   const limit = pageSize(args.first);
   problems.throwIfAny('No search was made');
   const [subjects, recognised] = await Promise.all([

@@ -1,10 +1,10 @@
+import { RISK_CATEGORIES, type RiskCategory } from '../names/service.js';
 import type { InquiryFlowRow } from './statistics-repository.js';
 import { INQUIRY_STATUSES, isOpen } from './status.js';
 import { workingDaysBetween } from './working-days.js';
 
-/** The inquiry kinds and risk categories counted per breakdown (the GraphQL enums' values). */
+/** The inquiry kinds counted per breakdown (the GraphQL enum's values); risk categories are counted by RISK_CATEGORIES. */
 export const INQUIRY_KINDS = ['EXPERTISE_REQUEST', 'KNOWLEDGE_SECURITY'] as const;
-export const RISK_CATEGORIES = ['UNWANTED_TRANSFER', 'COVERT_INFLUENCE', 'ETHICAL', 'SANCTIONS', 'OTHER'] as const;
 
 /** Counts over a group of inquiries received together (a period, or a bucket of a series). */
 export interface FlowCounts {
@@ -17,7 +17,7 @@ export interface FlowCounts {
   waitedOnMinistries: number;
   byStatus: Array<{ status: string; count: number }>;
   byKind: Array<{ kind: string; count: number }>;
-  byRiskCategory: Array<{ riskCategory: string; count: number }>;
+  byRiskCategory: Array<{ riskCategory: RiskCategory; count: number }>;
   byNetwork: Array<{ networkId: string; received: number; answered: number; answeredOnTime: number }>;
 }
 

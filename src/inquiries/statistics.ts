@@ -97,7 +97,7 @@ const RiskCategoryCount = builder.objectRef<FlowCounts['byRiskCategory'][number]
     riskCategory: t.field({
       type: RiskCategoryEnum,
       description: 'The risk category.',
-      resolve: (c) => c.riskCategory as 'OTHER',
+      resolve: (c) => c.riskCategory,
     }),
     count: t.exposeInt('count', { description: 'How many.' }),
   }),

@@ -8,6 +8,7 @@ import { InstitutionNode } from '../institutions/types.js';
 import { NetworkNode } from '../networks/types.js';
 import { CountryNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
+import type { RiskCategory } from '../names/service.js';
 import { inquiryLinks } from './loaders.js';
 import { inquiriesByIds, type ConsultationRecord, type InquiryRecord, type StatusChangeRecord } from './repository.js';
 import { similarToInquiry, type SimilarInquiry } from './search.js';
@@ -53,7 +54,7 @@ export const RiskCategoryEnum = builder.enumType('RiskCategory', {
     ETHICAL: { description: 'Ethical concerns: partners in countries that do not respect fundamental rights.' },
     SANCTIONS: { description: 'Sanctions (e.g. against Russia or Belarus).' },
     OTHER: { description: 'Something else.' },
-  } as const,
+  } satisfies Record<RiskCategory, { description: string }>,
 });
 
 export const ConsultationOutcomeEnum = builder.enumType('ConsultationOutcome', {

@@ -1,35 +1,18 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import type { InstitutionKind } from './repository.js';
+import type { RetireInput } from '../writes/mutation-fields.js';
+import type { CreateInstitutionInput, UpdateInstitutionInput } from './inputs.js';
 import { InputProblems } from '../errors.js';
 import type { LinkWrite, NodeWrite } from '../writes/node-repository.js';
-import {
-  auditedCreate,
-  auditedRetire,
-  auditedUpdate,
-  newSlug,
-  type Existing,
-  type Kind,
-} from '../writes/audited-writes.js';
-import { inputName, inputRequired, inputText } from '../writes/checks.js';
+import { auditedCreate, auditedRetire, auditedUpdate, newSlug, type Kind } from '../writes/audited-writes.js';
+import { inputName, inputRequired, inputText, TEXT_LIMITS } from '../writes/checks.js';
 import { checkedReferences } from '../writes/references.js';
 
 const INSTITUTION: Kind = { label: 'Institution', noun: 'institution' };
 
-interface Note {
-  note?: string | null;
-}
-
-export interface InstitutionFields {
-  name?: string | null;
-  nameNl?: string | null;
-  acronym?: string | null;
-  kind?: InstitutionKind | null;
-  /** ISO 3166-1 alpha-2, checked by the CountryCode scalar. */
-  country?: string | null;
-  city?: string | null;
-  url?: URL | null;
-}
+/** The fields both create and update take (a new institution has them all). */
+type InstitutionFields = Omit<UpdateInstitutionInput, 'id' | 'expectedVersion'>;
 
 async function institutionWrite(
   queries: Queries,
@@ -51,9 +34,9 @@ async function institutionWrite(
     properties: {
       name: inputName(problems, 'name', input.name),
       nameNl: inputName(problems, 'nameNl', input.nameNl),
-      acronym: inputText(problems, 'acronym', input.acronym, { max: 30, line: true }),
+      acronym: inputText(problems, 'acronym', input.acronym, { max: TEXT_LIMITS.abbreviation, line: true }),
       kind: inputRequired(problems, 'kind', input.kind),
-      city: inputText(problems, 'city', input.city, { max: 100, line: true }),
+      city: inputText(problems, 'city', input.city, { max: TEXT_LIMITS.name, line: true }),
       url: input.url === undefined ? undefined : (input.url?.href ?? null),
     },
     links,
@@ -63,9 +46,10 @@ async function institutionWrite(
 export async function createInstitution(
   queries: Queries,
   viewer: Viewer,
-  input: InstitutionFields & Note & { slug: string },
+  input: CreateInstitutionInput,
 ): Promise<string> {
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const slug = await newSlug(queries, problems, INSTITUTION, input.slug);
   const write = await institutionWrite(queries, problems, input);
   problems.throwIfAny('The institution was not created');
@@ -75,13 +59,14 @@ export async function createInstitution(
 export async function updateInstitution(
   queries: Queries,
   viewer: Viewer,
-  input: InstitutionFields & Note & Existing,
+  input: UpdateInstitutionInput,
 ): Promise<string> {
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const write = await institutionWrite(queries, problems, input);
   problems.throwIfAny('The institution was not changed');
   return auditedUpdate(queries, viewer, INSTITUTION, input, () => write);
 }
 
-export const retireInstitution = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
+export const retireInstitution = (queries: Queries, viewer: Viewer, input: RetireInput) =>
   auditedRetire(queries, viewer, INSTITUTION, input);

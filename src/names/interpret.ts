@@ -8,7 +8,7 @@ import {
   type PlaceRef,
   type VocabularyRows,
 } from './repository.js';
-import { RISK_CATEGORIES, THEME_RISKS, type RiskCategory } from './risk-categories.js';
+import { NAMED_RISK_CATEGORIES, THEME_RISKS, type NamedRiskCategory } from './risk-categories.js';
 import {
   buildVocabulary,
   lookUp,
@@ -27,7 +27,7 @@ export interface Interpretation {
   places: PlaceRef[];
   /** Foreign institutions named (possible partners of a knowledge-security question). */
   partners: NamedRef[];
-  riskCategories: RiskCategory[];
+  riskCategories: NamedRiskCategory[];
   /** The words that named nothing, without question and function words, in their order: the text to search. */
   remainingText: string;
   /** Which words named what, in order: for reasons ("recognised "Chinese" as China"). */
@@ -90,8 +90,8 @@ function* interpreting(vocabulary: Vocabulary, text: string): Generator<void, In
 }
 
 /** Risk categories named anywhere in the text (also inside names: "sanctions evasion"), or by a recognised theme. */
-function risksIn(vocabulary: Vocabulary, tokens: Token[], concepts: Concept[]): Set<RiskCategory> {
-  const risks = new Set<RiskCategory>();
+function risksIn(vocabulary: Vocabulary, tokens: Token[], concepts: Concept[]): Set<NamedRiskCategory> {
+  const risks = new Set<NamedRiskCategory>();
   const words = tokens.flatMap((t) => [t, ...partsOf(t)]);
   for (let at = 0; at < words.length; at++) {
     for (let length = 1; length <= Math.min(vocabulary.longest, words.length - at); length++) {
@@ -103,7 +103,10 @@ function risksIn(vocabulary: Vocabulary, tokens: Token[], concepts: Concept[]): 
   return risks;
 }
 
-function collect(concepts: Concept[], risks: Set<RiskCategory>): Omit<Interpretation, 'remainingText' | 'recognised'> {
+function collect(
+  concepts: Concept[],
+  risks: Set<NamedRiskCategory>,
+): Omit<Interpretation, 'remainingText' | 'recognised'> {
   const unique = <T extends { id: string }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
   const places = new Map<string, PlaceRef>();
   for (const c of concepts) {
@@ -114,7 +117,7 @@ function collect(concepts: Concept[], risks: Set<RiskCategory>): Omit<Interpreta
     themes: unique(concepts.flatMap((c) => (c.kind === 'theme' ? [c.ref] : []))),
     places: [...places.values()],
     partners: unique(concepts.flatMap((c) => (c.kind === 'partner' ? [c.ref] : []))),
-    riskCategories: RISK_CATEGORIES.filter((r) => risks.has(r)),
+    riskCategories: NAMED_RISK_CATEGORIES.filter((r) => risks.has(r)),
   };
 }
 

@@ -1,11 +1,18 @@
 /**
- * The knowledge-security desk's risk categories (the RiskCategory enum of inquiries) and the words that
- * name them in English and Dutch; a recognised theme names one too (see THEME_RISKS).
+ * The knowledge-security desk's risk categories: the RiskCategory enum of inquiries, which a handler may
+ * record and the statistics count. OTHER is a worry none of the rest names.
  */
-export const RISK_CATEGORIES = ['UNWANTED_TRANSFER', 'COVERT_INFLUENCE', 'ETHICAL', 'SANCTIONS'] as const;
+export const RISK_CATEGORIES = ['UNWANTED_TRANSFER', 'COVERT_INFLUENCE', 'ETHICAL', 'SANCTIONS', 'OTHER'] as const;
 export type RiskCategory = (typeof RISK_CATEGORIES)[number];
 
-export const RISK_PHRASES: Record<RiskCategory, string[]> = {
+/** The categories a question's words or themes can name, in the same order: every one but OTHER. */
+export type NamedRiskCategory = Exclude<RiskCategory, 'OTHER'>;
+export const NAMED_RISK_CATEGORIES = RISK_CATEGORIES.filter(
+  (category): category is NamedRiskCategory => category !== 'OTHER',
+);
+
+/** The words that name each category in English and Dutch; a recognised theme names one too (see THEME_RISKS). */
+export const RISK_PHRASES: Record<NamedRiskCategory, string[]> = {
   UNWANTED_TRANSFER: [
     'unwanted transfer',
     'knowledge transfer',
@@ -76,7 +83,7 @@ export const RISK_PHRASES: Record<RiskCategory, string[]> = {
 };
 
 /** Themes of the seed taxonomy that name a risk category by themselves. */
-export const THEME_RISKS: Record<string, RiskCategory> = {
+export const THEME_RISKS: Record<string, NamedRiskCategory> = {
   'unwanted-technology-transfer': 'UNWANTED_TRANSFER',
   'dual-use-technology': 'UNWANTED_TRANSFER',
   'talent-programmes': 'UNWANTED_TRANSFER',

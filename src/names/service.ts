@@ -22,7 +22,7 @@ export {
   invalidateVocabulary,
   type Interpretation,
 } from './interpret.js';
-export type { RiskCategory } from './risk-categories.js';
+export { RISK_CATEGORIES, type RiskCategory } from './risk-categories.js';
 
 /** A name as typed, or a global id of the given type, ready to look up. */
 export function lookupOf(text: string, typename: string): NameLookup {

@@ -3,7 +3,7 @@ import { matchForm, plainWord } from '../text/stemming.js';
 import { isStopWord } from '../text/stop-words.js';
 import { COUNTRY_DEMONYMS, HOME_COUNTRY, REGION_DEMONYMS } from './demonyms.js';
 import type { NamedRef, VocabularyRows } from './repository.js';
-import { RISK_PHRASES, type RiskCategory } from './risk-categories.js';
+import { RISK_PHRASES, type NamedRiskCategory } from './risk-categories.js';
 
 export type Concept =
   | { kind: 'theme'; ref: NamedRef }
@@ -21,7 +21,7 @@ export interface Vocabulary {
   /** Name forms (the match forms of their words, space separated) and what they name. */
   readonly entries: ReadonlyMap<string, Entry[]>;
   /** Risk category phrases by their forms. */
-  readonly risks: ReadonlyMap<string, RiskCategory>;
+  readonly risks: ReadonlyMap<string, NamedRiskCategory>;
   /** The most words any name has: the longest n-gram worth looking up. */
   readonly longest: number;
 }
@@ -111,8 +111,8 @@ export function buildVocabulary(rows: VocabularyRows): Vocabulary {
     const concept: Concept = { kind: 'partner', ref: { id: i.id, name: i.name } };
     for (const name of [i.name, i.nameNl, i.acronym, withoutCorporateSuffix(i.name)]) add(name, concept);
   }
-  const risks = new Map<string, RiskCategory>();
-  for (const [category, phrases] of Object.entries(RISK_PHRASES) as Array<[RiskCategory, string[]]>) {
+  const risks = new Map<string, NamedRiskCategory>();
+  for (const [category, phrases] of Object.entries(RISK_PHRASES) as Array<[NamedRiskCategory, string[]]>) {
     for (const phrase of phrases) {
       const tokens = tokensOf(phrase);
       risks.set(formOf(tokens), category);
@@ -129,7 +129,7 @@ export function lookUp(vocabulary: Vocabulary, tokens: Token[]): Concept[] {
 }
 
 /** The risk category a run of words names, if any. */
-export const riskOf = (vocabulary: Vocabulary, tokens: Token[]): RiskCategory | undefined =>
+export const riskOf = (vocabulary: Vocabulary, tokens: Token[]): NamedRiskCategory | undefined =>
   vocabulary.risks.get(formOf(tokens));
 
 /** The parts of a Dutch compound as tokens ("Chinabeleid" → "china", "beleid"), or [] when it is none. */

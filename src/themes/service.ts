@@ -1,34 +1,20 @@
-import type { Run, Snapshot } from '../audit/repository.js';
+import type { Snapshot } from '../audit/repository.js';
 import type { Viewer } from '../auth/viewer.js';
-import type { Queries } from '../db/database.js';
+import type { Queries, Run } from '../db/database.js';
 import { InputProblems } from '../errors.js';
 import { idOf, resolveSubjects, type NamedRef } from '../names/service.js';
 import { nameKey, nameKeys } from '../text.js';
 import type { NodeWrite } from '../writes/node-repository.js';
-import {
-  auditedCreate,
-  auditedRetire,
-  auditedUpdate,
-  newSlug,
-  type Existing,
-  type Kind,
-} from '../writes/audited-writes.js';
-import { inputName, inputText } from '../writes/checks.js';
+import { auditedCreate, auditedRetire, auditedUpdate, newSlug, type Kind } from '../writes/audited-writes.js';
+import { inputName, inputText, TEXT_LIMITS } from '../writes/checks.js';
+import type { RetireInput } from '../writes/mutation-fields.js';
+import type { CreateThemeInput, UpdateThemeInput } from './inputs.js';
 import { chainsDownToTheme, themesWithKeys } from './write-repository.js';
 
 const THEME: Kind = { label: 'Theme', noun: 'theme' };
 
-interface Note {
-  note?: string | null;
-}
-
-export interface ThemeFields {
-  name?: string | null;
-  nameNl?: string | null;
-  aliases?: string[] | null;
-  description?: string | null;
-  broader?: string[] | null;
-}
+/** The fields both create and update take (a new theme has them all). */
+type ThemeFields = Omit<UpdateThemeInput, 'id' | 'expectedVersion'>;
 
 /** A theme input, checked: its own properties as given, and its broader themes when given. */
 interface CheckedTheme {
@@ -74,7 +60,8 @@ async function checkTheme(
       input.aliases === undefined
         ? undefined
         : (input.aliases ?? []).map(
-            (alias, i) => inputText(problems, `aliases[${i}]`, alias, { required: true, max: 300, line: true }) ?? '',
+            (alias, i) =>
+              inputText(problems, `aliases[${i}]`, alias, { required: true, max: TEXT_LIMITS.line, line: true }) ?? '',
           ),
     description: inputText(problems, 'description', input.description),
     broader: undefined,
@@ -138,25 +125,19 @@ function themeWrite(checked: CheckedTheme, current: Snapshot): NodeWrite {
   };
 }
 
-export async function createTheme(
-  queries: Queries,
-  viewer: Viewer,
-  input: ThemeFields & Note & { slug: string },
-): Promise<string> {
+export async function createTheme(queries: Queries, viewer: Viewer, input: CreateThemeInput): Promise<string> {
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const slug = await newSlug(queries, problems, THEME, input.slug);
   const checked = await checkTheme(queries, problems, slug, input, true);
   problems.throwIfAny('The theme was not created');
   return auditedCreate(queries, viewer, THEME, { given: slug }, themeWrite(checked, { id: slug }), input.note);
 }
 
-export async function updateTheme(
-  queries: Queries,
-  viewer: Viewer,
-  input: ThemeFields & Note & Existing,
-): Promise<string> {
+export async function updateTheme(queries: Queries, viewer: Viewer, input: UpdateThemeInput): Promise<string> {
   const id = idOf(input.id, 'Theme');
   const problems = new InputProblems();
+  inputText(problems, 'note', input.note);
   const checked = await checkTheme(queries, problems, id, input, false);
   problems.throwIfAny('The theme was not changed');
   const broader = checked.broader;
@@ -172,5 +153,5 @@ export async function updateTheme(
 }
 
 /** A retired theme keeps its links (experts and inquiries on it keep their history) but no longer resolves by name. */
-export const retireTheme = (queries: Queries, viewer: Viewer, input: Existing & { reason: string }) =>
+export const retireTheme = (queries: Queries, viewer: Viewer, input: RetireInput) =>
   auditedRetire(queries, viewer, THEME, input);

@@ -1,5 +1,4 @@
-import type { Run } from '../audit/repository.js';
-import type { Queries } from '../db/database.js';
+import type { Queries, Run } from '../db/database.js';
 import { obj, parseRows, str, strList } from '../db/rows.js';
 
 /**

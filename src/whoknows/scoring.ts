@@ -22,6 +22,7 @@
  * Text (text-evidence-repository.ts): words beside the themes, or a question that names no theme, add points for what
  * they find in profiles, contributions and answered inquiries, by relevance relative to the best hit.
  */
+import type { Provenance } from '../experts/model.js';
 import { wordReason } from '../messages/catalogue.js';
 import type { Language } from '../messages/language.js';
 import type { ClaimBelief, ProvenanceMessage, ReasonMessage } from '../messages/reasons.js';
@@ -73,8 +74,6 @@ export const RANKING_WEIGHTS = {
 
 /** At most this many hits are read from each full-text index: enough for any page a person reads. */
 export const FULLTEXT_HIT_LIMIT = 500;
-
-export type Provenance = 'DECLARED' | 'VERIFIED' | 'EVIDENCED';
 
 /** A level with its provenance, as the standing facts carry it. */
 export interface LevelFacts {

@@ -1,7 +1,7 @@
 import { audited, type AuditedWork } from '../audit/service.js';
-import type { AuditedLabel, Run, Snapshot } from '../audit/repository.js';
+import type { AuditedLabel, Snapshot } from '../audit/repository.js';
 import type { Viewer } from '../auth/viewer.js';
-import type { Queries } from '../db/database.js';
+import type { Queries, Run } from '../db/database.js';
 import { InputProblems } from '../errors.js';
 import { idOf } from '../names/service.js';
 import { nameKey } from '../text.js';
@@ -14,8 +14,6 @@ export interface Kind {
   noun: string;
   /** The stored id an input's id names, when that is more than decoding it (e.g. an old id of a merged expert). */
   resolveId?: (queries: Queries, given: string) => Promise<string>;
-  /** The longest retirement reason the kind takes (the kernel's text limit otherwise). */
-  reasonMax?: number;
 }
 
 /** What every update and retirement names: which node, and the version the caller read. */
@@ -106,7 +104,7 @@ export async function auditedRetire(
   guards: Pick<Guards, 'authorize'> = {},
 ): Promise<string> {
   const problems = new InputProblems();
-  const reason = inputText(problems, 'reason', retirement.reason, { required: true, max: kind.reasonMax });
+  const reason = inputText(problems, 'reason', retirement.reason, { required: true });
   problems.throwIfAny(`The ${kind.noun} was not retired`);
   const id = kind.resolveId ? await kind.resolveId(queries, retirement.id) : idOf(retirement.id, kind.label);
   await audited(queries, viewer, `retire${kind.label}`, reason!, async (tx) => {

@@ -5,6 +5,23 @@ import { nameKey } from '../text.js';
 /** Checks shared by the curation mutations: each adds a problem instead of failing, so one answer names them all. */
 
 /**
+ * How long a text may be (characters, after trimming), by what it is: one policy for every entity. The
+ * schema's caps (INPUT_CAPS in graphql/limits.ts) lie above these and only bound what a request costs.
+ */
+export const TEXT_LIMITS = {
+  /** An abbreviation, e.g. an institution's acronym. */
+  abbreviation: 30,
+  /** A person's name, a role, a city. */
+  name: 200,
+  /** Another one-line text that names or sums up a thing: a theme's or institution's name, an alias, a headline, a location. */
+  line: 300,
+  /** The title of a publication, talk or event, or the topic of a talk. */
+  title: 500,
+  /** Free text: a bio, summary or description, a question and its context, an answer, a note or reason for the history. */
+  text: 4000,
+} as const;
+
+/**
  * Text as given, trimmed; blank becomes null (on an update: removes it). `line`: a name or other one-line
  * text, which may hold no control, bidi or other invisible format character (see lineTextProblem).
  */
@@ -162,9 +179,6 @@ export function isRepeat(
   return true;
 }
 
-const MAX_TEXT = 4000;
-const MAX_NAME = 300;
-
 /** A text field as given: undefined when omitted (keep what is there), null when cleared, else trimmed; a required one may not be empty. */
 export function inputText(
   problems: InputProblems,
@@ -174,12 +188,12 @@ export function inputText(
 ): string | null | undefined {
   return value === undefined
     ? undefined
-    : checkedText(problems, field, value, { ...limits, max: limits.max ?? MAX_TEXT });
+    : checkedText(problems, field, value, { ...limits, max: limits.max ?? TEXT_LIMITS.text });
 }
 
-/** A name or title: required, short, and one line of visible characters. */
+/** A thing's name: required, and one line of visible characters. */
 export const inputName = (problems: InputProblems, field: string, value: string | null | undefined) =>
-  inputText(problems, field, value, { required: true, max: MAX_NAME, line: true });
+  inputText(problems, field, value, { required: true, max: TEXT_LIMITS.line, line: true });
 
 /** A field a node cannot do without (an enum, a date): given as null on an update, it is a problem. */
 export function inputRequired<T>(problems: InputProblems, field: string, value: T | null | undefined): T | undefined {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import type { AuditedLabel, Run } from '../audit/repository.js';
-import type { Queries } from '../db/database.js';
+import type { AuditedLabel } from '../audit/repository.js';
+import type { Queries, Run } from '../db/database.js';
 
 /** Labels a curated node may link to. Labels and relationship types are code constants: Cypher cannot take them as parameters. */
 export type LinkedLabel = AuditedLabel | 'Country';

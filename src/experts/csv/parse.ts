@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { lineTextProblem, slugProblem } from '../../writes/checks.js';
-import { checkedProperties, EXPERT_TEXT_MAX, type CreateExpertInput, type ExpertFieldsInput } from '../checks.js';
+import { checkedProperties, EXPERT_TEXT_MAX } from '../checks.js';
+import type { CreateExpertInput, ExpertFieldsInput } from '../inputs.js';
 import { InputProblems } from '../../errors.js';
-import { PROVENANCES } from '../repository.js';
+import { PROVENANCES } from '../model.js';
 
 /**
  * The expert CSV format (UTF-8, comma-separated, a header row naming the columns). `slug` and `name` are
@@ -105,6 +106,9 @@ function levelItems<K extends 'theme' | 'country'>(cell: string, list: string, k
   });
 }
 
+/** A day as the Date scalar hands it over (midnight UTC); null when empty or not a day (reported already). */
+const dayOf = (text: string | undefined) => (text && isDay(text) ? new Date(`${text}T00:00:00Z`) : null);
+
 /** `institution|role|since|until`: the dates real days, in order. */
 function affiliationItems(cell: string, problems: RowProblems) {
   return items(cell).map((item, index) => {
@@ -125,7 +129,7 @@ function affiliationItems(cell: string, problems: RowProblems) {
     }
     if (since && until && isDay(since) && isDay(until) && until < since)
       problems.add(`${field}.until`, `${until} is before since (${since})`);
-    return { institution, role: orNull(role), since: orNull(since), until: orNull(until) };
+    return { institution, role: orNull(role), since: dayOf(since), until: dayOf(until) };
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Run } from '../../audit/repository.js';
+import type { Run } from '../../db/database.js';
 import type { AuditedWork } from '../../audit/service.js';
 import { auditedNodesPointingAt } from '../write-repository.js';
 import { POSSIBLY_SAME } from './repository.js';

@@ -4,7 +4,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import type { Queries } from '../../db/database.js';
 import { ForbiddenError, InputProblems } from '../../errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../../graphql/paging.js';
-import { checkedText } from '../../writes/checks.js';
+import { checkedText, TEXT_LIMITS } from '../../writes/checks.js';
 import type { ExpertFacts } from '../repository.js';
 import { resolveExperts } from '../resolve.js';
 import { mergeInto } from './merge-repository.js';
@@ -12,7 +12,6 @@ import { pageOfDuplicateCandidates } from './repository.js';
 import type { ScoredPair } from './scoring.js';
 
 /** The longest note a merge takes, and the longest reason an erasure takes. */
-export const MAX_NOTE = 2000;
 
 /**
  * Likely duplicate experts, best first: the pairs stored when experts were written (each scored within
@@ -57,7 +56,7 @@ export interface MergeExpertsInput {
  */
 export async function mergeExperts(queries: Queries, viewer: Viewer, input: MergeExpertsInput): Promise<string> {
   const problems = new InputProblems();
-  const note = checkedText(problems, 'note', input.note, { max: MAX_NOTE });
+  const note = checkedText(problems, 'note', input.note, { max: TEXT_LIMITS.text });
   const [keep = null, remove = null] = await resolveExperts(queries, [input.keep, input.remove]);
   for (const [field, fact, asked] of [
     ['keep', keep, input.keep],

@@ -1,4 +1,5 @@
-import type { AuditedLabel, Run } from '../../audit/repository.js';
+import type { Run } from '../../db/database.js';
+import type { AuditedLabel } from '../../audit/repository.js';
 import { auditedNodesPointingAt } from '../write-repository.js';
 
 /** Relationships an erased expert keeps, anonymously, so that counts per theme, country, network and inquiry survive. */

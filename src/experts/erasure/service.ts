@@ -4,8 +4,7 @@ import { canCurateExpert } from '../../auth/policy.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Queries } from '../../db/database.js';
 import { ForbiddenError, InputProblems, NotFoundError } from '../../errors.js';
-import { checkedText } from '../../writes/checks.js';
-import { MAX_NOTE } from '../duplicates/service.js';
+import { checkedText, TEXT_LIMITS } from '../../writes/checks.js';
 import { checkExpertVersion, expertNamed } from '../resolve.js';
 import { eraseData, erasureScope, rekeyErased, type ErasureCounts } from './repository.js';
 
@@ -27,7 +26,7 @@ export async function eraseExpert(
   input: { id: string; expectedVersion: number; reason: string },
 ): Promise<ErasureReceipt> {
   const problems = new InputProblems();
-  const reason = checkedText(problems, 'reason', input.reason, { max: MAX_NOTE, required: true });
+  const reason = checkedText(problems, 'reason', input.reason, { max: TEXT_LIMITS.text, required: true });
   problems.throwIfAny('The expert was not erased');
   const facts = await expertNamed(queries, input.id);
   if (!canCurateExpert(viewer, facts.networkIds)) {

@@ -1,9 +1,10 @@
+import type { Run } from '../../db/database.js';
 /**
  * Keeps the stored standings current in every audited transaction (registered in src/hooks.ts): one
  * hook sees all of the transaction's changes, works out which experts they touch, locks those experts
  * in one sorted order, rewrites their standings and adds the changes to the state's signature.
  */
-import type { Run, Snapshot } from '../../audit/repository.js';
+import type { Snapshot } from '../../audit/repository.js';
 import type { SubjectChange } from '../../audit/service.js';
 import { expertsClaiming, expertsUnderTheme, recomputeStandings } from './store-repository.js';
 import { addToSignature, markStale, signatureDelta } from './state-repository.js';

@@ -3,8 +3,7 @@
  * in batches of experts (one transaction each, in id order), so memory stays bounded at any graph size.
  */
 import { randomUUID } from 'node:crypto';
-import type { Run } from '../../audit/repository.js';
-import type { Queries } from '../../db/database.js';
+import type { Queries, Run } from '../../db/database.js';
 import {
   deleteOrphanStandings,
   deleteUnusedKeys,

@@ -1,3 +1,4 @@
+import type { Run } from '../../db/database.js';
 /**
  * Whether the stored standings can be trusted: the `StandingsState` node records the formula they were
  * worked out with and a signature of the graph they reflect, counts read from Neo4j's count store (and
@@ -14,7 +15,7 @@
  * command (`npm run rankings -- --check`) finds those.
  */
 import { createHash } from 'node:crypto';
-import type { Run, Snapshot } from '../../audit/repository.js';
+import type { Snapshot } from '../../audit/repository.js';
 import type { SubjectChange } from '../../audit/service.js';
 import { RANKING_WEIGHTS, STANDING_SCORE } from './formula.js';
 

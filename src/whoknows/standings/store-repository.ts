@@ -5,8 +5,7 @@
  * experts best first (one direction: negScore = -score, then expertId); the hub's degree is the key's count.
  * The index and constraints are in src/db/migrations.ts.
  */
-import type { Run } from '../../audit/repository.js';
-import type { Queries } from '../../db/database.js';
+import type { Queries, Run } from '../../db/database.js';
 import { RANKING_WEIGHTS, STANDING_FROM_NEIGHBOURHOOD, STANDING_NEIGHBOURHOOD } from './formula.js';
 import { diffStandings, type ExpectedStanding, type StoredStanding } from './facts.js';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkedProperties, EXPERT_TEXT_MAX, type ExpertFieldsInput } from '../../../src/experts/checks.js';
+import { checkedProperties, EXPERT_TEXT_MAX } from '../../../src/experts/checks.js';
+import type { ExpertFieldsInput } from '../../../src/experts/inputs.js';
 import { InputProblems } from '../../../src/errors.js';
 
 const check = (input: ExpertFieldsInput) => {

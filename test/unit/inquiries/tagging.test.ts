@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Interpretation } from '../../../src/names/interpret.js';
-import { RISK_CATEGORIES } from '../../../src/names/risk-categories.js';
+import { NAMED_RISK_CATEGORIES, RISK_CATEGORIES } from '../../../src/names/risk-categories.js';
 import { inferredBeyond, MAX_INFERRED_REGION_COUNTRIES, type GivenConcepts } from '../../../src/inquiries/tagging.js';
 
 const ref = (id: string) => ({ id, name: id.toUpperCase() });
@@ -46,7 +46,7 @@ describe('inferredBeyond: what a question names beyond what its inquiry was give
         }),
         { maxLength: 3 },
       ),
-      riskCategories: fc.subarray([...RISK_CATEGORIES]),
+      riskCategories: fc.subarray([...NAMED_RISK_CATEGORIES]),
     });
     const given = fc.record({
       themeIds: fc.array(id, { maxLength: 3 }),

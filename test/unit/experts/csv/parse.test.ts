@@ -94,8 +94,8 @@ describe('parseExpertCsv: cells', () => {
       ],
       countryFocus: [{ country: 'CN', level: 5, provenance: 'EVIDENCED' }],
       affiliations: [
-        { institution: 'tu-delft', role: 'Professor', since: '2019-09-01', until: null },
-        { institution: 'leiden-asia-centre', role: null, since: '2010-01-01', until: '2015-06-30' },
+        { institution: 'tu-delft', role: 'Professor', since: new Date('2019-09-01'), until: null },
+        { institution: 'leiden-asia-centre', role: null, since: new Date('2010-01-01'), until: new Date('2015-06-30') },
       ],
     });
   });
@@ -272,7 +272,10 @@ describe('parseExpertCsv: a file written then read', () => {
           let line = 2;
           slugs.forEach((slug, i) => {
             const e = experts[i]!;
-            expected.push({ line, input: { slug, ...e } as ExpertRow['input'] });
+            // Dates come as the Date scalar hands them over: midnight UTC.
+            const day = (text: string | null) => (text === null ? null : new Date(text));
+            const affiliations = e.affiliations.map((a) => ({ ...a, since: day(a.since), until: day(a.until) }));
+            expected.push({ line, input: { slug, ...e, affiliations } as ExpertRow['input'] });
             line +=
               1 +
               (cells(slug, e)

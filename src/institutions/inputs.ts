@@ -1,0 +1,31 @@
+import type { CreateInput, InputFields, UpdateInput } from '../writes/mutation-fields.js';
+import { InstitutionKind } from './types.js';
+
+/** The input fields of an institution: the one declaration its mutations and its service follow. */
+export const newInstitutionFields = (f: InputFields) => ({
+  slug: f.string({
+    required: true,
+    description: 'Stable short identifier: lower-case words joined by hyphens, e.g. "tu-delft".',
+  }),
+  ...institutionFields(f, true),
+});
+
+/** Its own fields; `creating` makes the ones a new institution needs required. */
+export const institutionFields = <Creating extends boolean>(f: InputFields, creating: Creating) => ({
+  name: f.string({ required: creating, description: 'English name.' }),
+  nameNl: f.string({ required: creating, description: 'Dutch name.' }),
+  acronym: f.string({ required: false, description: 'Common abbreviation, e.g. "RVO".' }),
+  kind: f.field({ type: InstitutionKind, required: creating, description: 'What sort of organisation.' }),
+  country: f.field({
+    type: 'CountryCode',
+    required: creating,
+    description: 'The country it is based in (ISO 3166-1 alpha-2, e.g. "NL").',
+  }),
+  city: f.string({ required: false, description: 'Where it is based.' }),
+  url: f.field({ type: 'URL', required: false, description: 'Website.' }),
+});
+
+export const changedInstitutionFields = (f: InputFields) => institutionFields(f, false);
+
+export type CreateInstitutionInput = CreateInput<ReturnType<typeof newInstitutionFields>>;
+export type UpdateInstitutionInput = UpdateInput<ReturnType<typeof changedInstitutionFields>>;
