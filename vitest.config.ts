@@ -14,8 +14,9 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.test.ts'],
           exclude: ['test/unit/**'],
-          // One real Neo4j for the whole run, started and seeded here; tests create their own fixtures in it.
+          // A real Neo4j and app per worker, started and seeded there; each file starts from the seed (fresh-graph).
           globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/fresh-graph.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

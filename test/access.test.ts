@@ -102,7 +102,7 @@ describe('contact details of experts', () => {
     const query = `query ($after: String) { node(id: "${id('Network', 'ckn')}") { ... on Network {
       members(first: 100, after: $after) { edges { node { slug email } } pageInfo { hasNextPage endCursor } } } } }`;
     for (const actor of ['officer', 'secretariatReka'] as ActorName[]) {
-      // Every page: members go by name, and other test files' experts join the network meanwhile.
+      // Every page: members go by name.
       const members: any[] = [];
       const forbidden: unknown[] = [];
       let after: string | null = null;
@@ -212,7 +212,7 @@ describe('internal inquiries', () => {
 
 describe('aggregates for dashboards', () => {
   it('inquiryStatistics is open to every role, and counts what the graph holds', async () => {
-    // A period that only seed inquiries fall in, so that other test files recording inquiries meanwhile do not count.
+    // A period that only seed inquiries fall in, so that this file's own inquiries do not count.
     const query = `{ inquiryStatistics(network: "ckn", from: "2025-01-01T00:00:00Z", to: "2025-06-01T00:00:00Z") {
       received answered answeredOnTime byStatus { status count } byNetwork { network { slug } received } } }`;
     expect(await whoIsForbidden(query)).toEqual([]);

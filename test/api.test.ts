@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import {
   buildClientSchema,
   getIntrospectionQuery,
@@ -11,11 +10,11 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { Database } from '../src/db/database.js';
-import { graphql, walkPages } from './helpers/api.js';
+import { graphql, testServer, walkPages } from './helpers/api.js';
 
 describe('node(id:) and global ids', () => {
   it('fetches every type by the id the API returned', async () => {
-    // Seed objects only: other test files create and remove fixtures ("fx-" slugs) meanwhile.
+    // Seed objects only, not fixtures ("fx-" slugs).
     const { data } = await graphql(`
       {
         experts(first: 100) {
@@ -191,7 +190,7 @@ describe('schema', () => {
 describe('Neo4j through a routing URI', () => {
   let database: Database;
   beforeAll(async () => {
-    const port = new URL(inject('neo4jUri')).port;
+    const port = new URL(testServer().neo4jUri).port;
     database = await Database.connect(`neo4j://127.0.0.1:${port}`, undefined);
   });
   afterAll(() => database.close());
@@ -209,13 +208,13 @@ describe('Neo4j through a routing URI', () => {
 
 describe('HTTP', () => {
   it('reports health', async () => {
-    const response = await fetch(`${inject('appUrl')}/health`);
+    const response = await fetch(`${testServer().appUrl}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
   it('answers a malformed JSON body with a coded error, not a stack trace', async () => {
-    const response = await fetch(`${inject('appUrl')}/graphql`, {
+    const response = await fetch(`${testServer().appUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"query": ',

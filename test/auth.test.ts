@@ -8,12 +8,12 @@ import type { Database } from '../src/db/database.js';
 import { schema } from '../src/schema.js';
 import { startHttp, type HttpServer } from '../src/http/server.js';
 import { silentLogger } from '../src/logging.js';
-import { connectTestDatabase, graphql, tokenFor } from './helpers/api.js';
+import { connectTestDatabase, graphql, testServer, tokenFor } from './helpers/api.js';
 
 const ISSUER = 'expertise-graph';
 const AUDIENCE = 'expertise-graph';
 
-async function post(token: string | null, query = '{ themes(first: 1) { totalCount } }', url = inject('appUrl')) {
+async function post(token: string | null, query = '{ themes(first: 1) { totalCount } }', url = testServer().appUrl) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: token }) },

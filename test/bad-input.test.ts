@@ -1,5 +1,5 @@
-import { describe, expect, inject, it } from 'vitest';
-import { graphql } from './helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { graphql, testServer } from './helpers/api.js';
 
 const WHO_KNOWS = `query ($about: String!, $country: String, $first: Int, $after: String) {
   whoKnows(about: $about, country: $country, first: $first, after: $after) { totalCount edges { node { name } } }
@@ -126,7 +126,7 @@ describe('client faults get client codes, not INTERNAL_SERVER_ERROR (issue 18, f
   });
 
   it('a persisted query whose hash does not match its query is a BAD_REQUEST (400) that says what to send', async () => {
-    const response = await fetch(`${inject('appUrl')}/graphql`, {
+    const response = await fetch(`${testServer().appUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

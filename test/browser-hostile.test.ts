@@ -5,8 +5,8 @@
 // API; their names come from the seed. Every name carries a random suffix, so no other test file sees them
 // in its own fixtures (they may appear as one more top-level theme in other files' dashboards, harmlessly).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { claimsOf, fixturePrefix, graphql, tokenFor } from './helpers/api.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsOf, fixturePrefix, graphql, testServer, tokenFor } from './helpers/api.js';
 import { browserTestsRun, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
 
 const P = fixturePrefix('hostile');
@@ -35,7 +35,7 @@ async function ok<T = any>(query: string, variables: Record<string, unknown>): P
 }
 
 describe.runIf(browserTestsRun)('hostile names in the pages', { timeout: 3 * SERVER_WAIT_MS }, () => {
-  const appUrl = inject('appUrl');
+  const appUrl = testServer().appUrl;
   let browser: Browser;
   let context: BrowserContext;
 

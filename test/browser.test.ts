@@ -4,8 +4,8 @@
 // leaves the app's origin. Screenshots go to test-results/ (git-ignored).
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { claimsOf, graphql, tokenFor, type Actor } from './helpers/api.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Actor, claimsOf, graphql, testServer, tokenFor } from './helpers/api.js';
 import { browserTestsRun, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
 import { startDevServer, type DevServer } from './helpers/dev-server.js';
 
@@ -19,7 +19,7 @@ const PERIOD = {
 };
 
 describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_WAIT_MS }, () => {
-  const appUrl = inject('appUrl');
+  const appUrl = testServer().appUrl;
   /** The app's origins: the test server's, and that of a server of this file's own on the embedded default. */
   const origins = new Set([new URL(appUrl).origin]);
   let browser: Browser;
@@ -38,8 +38,8 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
   }
 
   /**
-   * The GraphQL responses a page received, by operation name (the latest of each): other test files change the
-   * graph meanwhile, so what a page drew is compared with what the API sent that page, not with a later query.
+   * The GraphQL responses a page received, by operation name (the latest of each): what a page drew is compared
+   * with what the API sent that page, not with a later query.
    */
   const operationOf = (response: Response) => {
     if (response.request().method() !== 'POST' || new URL(response.url()).pathname !== '/graphql') return null;
@@ -284,7 +284,7 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       expect(await axis('yAxis')).toEqual(narrower.map((r: any) => r.theme.name));
       await page.screenshot({ path: `${SHOTS}/dashboard-expanded.png`, fullPage: true });
 
-      // Back to the default rows, as the API gives them now (other test files add themes meanwhile).
+      // Back to the default rows, as the API gives them now.
       const reset = nextCoverage();
       await page.locator('button.reset-drill').click();
       const defaults = (await reset).rows;

@@ -6,7 +6,7 @@ import { schema } from '../src/schema.js';
 import { startHttp, type HttpServer } from '../src/http/server.js';
 import { asServiceUnavailable } from '../src/http/response-status.js';
 import { silentLogger } from '../src/logging.js';
-import { connectTestDatabase } from './helpers/api.js';
+import { connectTestDatabase, testServer } from './helpers/api.js';
 
 /** Many seconds of work for Neo4j, whatever the graph holds. */
 const SLOW_CYPHER = 'UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n';
@@ -72,7 +72,7 @@ describe('the deadline of a request', () => {
 
 describe('readiness', () => {
   it('says ready when Neo4j answers and the migrations are applied', async () => {
-    const response = await fetch(`${inject('appUrl')}/readyz`);
+    const response = await fetch(`${testServer().appUrl}/readyz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });

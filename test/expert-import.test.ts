@@ -3,12 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { systemViewer } from '../src/auth/viewer.js';
 import { importExpertCsv } from '../src/experts/csv/import.js';
 import { MAX_IMPORT_ROWS } from '../src/experts/csv/parse.js';
 import type { Database } from '../src/db/database.js';
-import { connectTestDatabase, fixturePrefix } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, testServer } from './helpers/api.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const P = fixturePrefix('import');
@@ -225,7 +224,7 @@ async function runImport(bytes: Uint8Array, flags: string[]): Promise<{ code: nu
         ['--import', 'tsx', 'src/cli/import-experts.ts', file, '--by', 'CLI test', ...flags],
         {
           cwd: ROOT,
-          env: { ...process.env, NEO4J_URI: inject('neo4jUri'), AUTH_SECRET: '', AUTH_JWKS_URL: '' },
+          env: { ...process.env, NEO4J_URI: testServer().neo4jUri, AUTH_SECRET: '', AUTH_JWKS_URL: '' },
         },
       );
       let output = '';

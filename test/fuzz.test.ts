@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { buildSchema, GraphQLList, GraphQLNonNull, parse, validate } from 'graphql';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { claimsOf, fixturePrefix, graphql, tokenFor } from './helpers/api.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsOf, fixturePrefix, graphql, testServer, tokenFor } from './helpers/api.js';
 import {
   FUZZ_ACTORS,
   literal,
@@ -36,7 +36,7 @@ const MAX_WRITES = 100;
 /** Heap growth allowed over the run, once the server has settled. */
 const HEAP_GROWTH_LIMIT = 100 * 2 ** 20;
 
-const url = `${inject('appUrl')}/graphql`;
+const url = `${testServer().appUrl}/graphql`;
 const P = fixturePrefix('fuzz');
 
 /** Words that only the server's internals would put in a response: a stack frame, a file, the driver, the database. */
@@ -88,7 +88,7 @@ let sentOperations = 0;
 let lastBytes = 0;
 
 async function metric(name: string): Promise<number | null> {
-  const response = await fetch(`${inject('appUrl')}/metrics`).catch(() => null);
+  const response = await fetch(`${testServer().appUrl}/metrics`).catch(() => null);
   if (!response?.ok) return null;
   const match = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(await response.text());
   return match ? Number(match[1]) : null;
@@ -326,7 +326,7 @@ describe('fuzzing the schema', () => {
       expect(await metric('process_unhandled_rejections_total')).toBe(0);
 
       // Let it settle: a few seconds and light requests, so that garbage collection has had its chance; the lowest
-      // sample counts, since other test files share this server and may be busy at any one moment.
+      // sample counts.
       for (let i = 0; i < 8; i++) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
         await graphql('{ regions { id } }', {}, { as: null });

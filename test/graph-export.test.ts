@@ -13,7 +13,7 @@ import neo4j, {
   isPoint,
   isTime,
 } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   GraphFileError,
   GraphImportError,
@@ -27,7 +27,7 @@ import {
 import { Database } from '../src/db/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded/neo4j.js';
 import { migrate } from '../src/db/migrations.js';
-import { connectTestDatabase, fixturePrefix } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, testServer } from './helpers/api.js';
 
 // One node of every property type, written with Cypher literals so the export sees what Neo4j stores.
 const CREATE_FIXTURE = `
@@ -197,7 +197,7 @@ describe('npm run export and npm run import-graph', () => {
 
     const exporting = (async () => {
       const out = createWriteStream(exportFile);
-      summary = await exportGraph({ uri: inject('neo4jUri'), auth: undefined, database: undefined }, out);
+      summary = await exportGraph({ uri: testServer().neo4jUri, auth: undefined, database: undefined }, out);
       out.end();
       await finished(out);
     })();
@@ -281,7 +281,7 @@ describe('npm run export and npm run import-graph', () => {
     expect(await importGraph(targetConnection, createReadStream(exportFile))).toEqual(declared);
     expect(await countsOf(target)).toEqual(declared);
 
-    // From the file and the restored database, not the source: other test files keep writing to the source.
+    // From the file and the restored database.
     const [fromFile, fromDatabase] = await Promise.all([
       fingerprintOfFile(exportFile),
       fingerprintOfDatabase(embedded.uri),
@@ -290,7 +290,7 @@ describe('npm run export and npm run import-graph', () => {
     expect(fromDatabase.nodes).toEqual(fromFile.nodes);
     expect(fromDatabase.relationships).toEqual(fromFile.relationships);
 
-    // And for the fixture, as Neo4j itself types and prints it, against the source (no one else touches it).
+    // And for the fixture, as Neo4j itself types and prints it, against the source.
     const restored = await fixtureAsNeo4jSeesIt(target, id);
     expect(restored).toEqual(await fixtureAsNeo4jSeesIt(source, id));
     expect(restored[0]?.properties).toContainEqual(['wholeFloat', 'FLOAT NOT NULL', ['2.0']]);

@@ -1,8 +1,8 @@
 // GraphiQL 5 in a real (headless) browser against the running app: the page, its assets, Monaco's workers
 // and the example operations all come from the app itself, nothing from a CDN.
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { tokenFor } from './helpers/api.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testServer, tokenFor } from './helpers/api.js';
 import {
   browserTestsRun,
   editorTextMatching,
@@ -13,7 +13,7 @@ import {
 } from './helpers/browser.js';
 
 describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () => {
-  const appUrl = inject('appUrl');
+  const appUrl = testServer().appUrl;
   let browser: Browser;
   let context: BrowserContext;
 

@@ -1,12 +1,13 @@
 import { serverAudits, type AuditResult } from 'graphql-http';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testServer } from './helpers/api.js';
 
 /**
  * The GraphQL-over-HTTP spec audit of graphql-http against the running server. Every MUST has to pass, and so
  * do the SHOULDs about clients that accept `application/json` (what most clients send today); the other SHOULDs
  * and the MAYs (mostly about `application/graphql-response+json`) are reported on the console, not asserted.
  */
-const url = `${inject('appUrl')}/graphql`;
+const url = `${testServer().appUrl}/graphql`;
 const audits = serverAudits({ url, fetchFn: fetch });
 
 /** A SHOULD about a client that accepts application/json, not the newer graphql-response+json media type. */

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audited } from '../src/audit/service.js';
 import type { Viewer } from '../src/auth/viewer.js';
 import type { Database } from '../src/db/database.js';
-import { claimsOf, connectTestDatabase, fixturePrefix, tokenFor, type GraphqlResponse } from './helpers/api.js';
+import {
+  claimsOf,
+  connectTestDatabase,
+  fixturePrefix,
+  type GraphqlResponse,
+  testServer,
+  tokenFor,
+} from './helpers/api.js';
 
 /** An Idempotency-Key is bound to its request (issue 18, finding 4): the same request again is answered from the store, anything else refused. */
 const P = fixturePrefix('idem');
@@ -31,7 +38,7 @@ async function send<T = any>(
   key: string,
 ): Promise<GraphqlResponse<T>> {
   const token = await tokenFor(claimsOf('admin'));
-  const response = await fetch(`${inject('appUrl')}/graphql`, {
+  const response = await fetch(`${testServer().appUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
     body: JSON.stringify({ query, variables }),

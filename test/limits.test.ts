@@ -1,17 +1,16 @@
 import { getIntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { limitsConfig } from '../src/config.js';
 import { INPUT_CAPS } from '../src/graphql/limits.js';
 import { MAX_SUGGESTION_LOOKUPS } from '../src/names/service.js';
-import { graphql, type GraphqlResponse } from './helpers/api.js';
+import { graphql, type GraphqlResponse, testServer } from './helpers/api.js';
 
 const DEFAULTS = limitsConfig({});
 
 /** Posts a body as it is, for requests the helper would not make. */
 /** Posts a raw body accepting `application/graphql-response+json`, under which a refused document keeps its 4xx status. */
 async function post(body: string): Promise<{ status: number; json: GraphqlResponse }> {
-  const response = await fetch(`${inject('appUrl')}/graphql`, {
+  const response = await fetch(`${testServer().appUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body,

@@ -12,7 +12,7 @@ import { knownOperationNames } from '../src/http/known-operations.js';
 import { Metrics } from '../src/http/metrics.js';
 import { startHttp, type HttpServer } from '../src/http/server.js';
 import { createLogger } from '../src/logging.js';
-import { connectTestDatabase, tokenFor } from './helpers/api.js';
+import { connectTestDatabase, testServer, tokenFor } from './helpers/api.js';
 import { runMain } from './helpers/main-process.js';
 
 type LogLine = Record<string, any>;
@@ -33,7 +33,7 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 }
 
 describe('request ids, /healthz and /metrics on the test server', () => {
-  const url = inject('appUrl');
+  const url = testServer().appUrl;
 
   it('keeps a plain client request id and returns it in the header and in extensions', async () => {
     const { headers, body } = await post(
@@ -423,7 +423,7 @@ describe('npm start: graceful shutdown', () => {
     async () => {
       const env = {
         PORT: '0',
-        NEO4J_URI: inject('neo4jUri'),
+        NEO4J_URI: testServer().neo4jUri,
         AUTH_SECRET: inject('authSecret'),
         AUTH_JWKS_URL: '',
         SEED_ON_START: '0',

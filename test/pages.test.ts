@@ -2,7 +2,8 @@
 // and the development sign-in only where the server signs with the embedded default's local secret, listens on
 // loopback, and is asked by a browser on the same machine under its own name and port.
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testServer } from './helpers/api.js';
 import { DEV_TOKEN_MINTS_PER_MINUTE } from '../src/http/dev-tokens.js';
 import { startDevServer, type DevServer } from './helpers/dev-server.js';
 
@@ -13,7 +14,7 @@ const pageOptions = async (response: Response) =>
   ) as { devIdentities: Array<{ id: string }> | null; guide: string };
 
 describe('the pages', () => {
-  const appUrl = inject('appUrl');
+  const appUrl = testServer().appUrl;
 
   it.each([
     ['/', 'search'],

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { standingsAreFresh } from '../src/whoknows/standings/keeper.js';
-import { rebuildStandings } from '../src/whoknows/standings/rebuild.js';
 import { systemViewer } from '../src/auth/viewer.js';
 import { createTheme } from '../src/themes/service.js';
 import { connectTestDatabase, fixturePrefix, graphql, type GraphqlResponse } from './helpers/api.js';
@@ -62,16 +61,12 @@ beforeAll(async () => {
 });
 
 /**
- * Fixtures other test files write around audited() leave the stored standings stale, and a stale read
- * ranks from scratch after finding out (one more query): the count here is of the maintained path. So
- * the standings are made fresh first, and a request sent while another file made them stale is sent again.
+ * The count here is of the maintained path: a read that finds the standings stale ranks from scratch after
+ * finding out (one more query). This file's graph is the seed and its own audited writes, so they are fresh.
  */
 async function onFreshStandings(send: () => Promise<GraphqlResponse>): Promise<GraphqlResponse> {
-  for (let attempt = 1; ; attempt++) {
-    if (!(await standingsAreFresh(db.queries()))) await rebuildStandings(db.queries());
-    const response = await send();
-    if ((await standingsAreFresh(db.queries())) || attempt === 5) return response;
-  }
+  expect(await standingsAreFresh(db.queries())).toBe(true);
+  return send();
 }
 
 /** What the page says of each expert's relations agrees with the graph. */
@@ -98,24 +93,15 @@ async function expectRelationsAsStored(experts: any[]): Promise<void> {
   expect(experts.some((expert) => expert.contributions.length > 0)).toBe(true);
 }
 
-/**
- * Other test files write experts meanwhile (some, such as "Anna …", sort first by name), so a page can
- * disagree with a later read of the graph: such a page is asked for again, up to three times.
- */
+/** A page, and what it says of its experts' relations against the graph. */
 async function expectPageAsStored(
   send: () => Promise<GraphqlResponse>,
   experts: (response: GraphqlResponse) => any[],
 ): Promise<GraphqlResponse> {
-  for (let attempt = 1; ; attempt++) {
-    const response = await send();
-    expect(response.errors).toBeUndefined();
-    try {
-      await expectRelationsAsStored(experts(response));
-      return response;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+  const response = await send();
+  expect(response.errors).toBeUndefined();
+  await expectRelationsAsStored(experts(response));
+  return response;
 }
 
 const roundTrips = (response: { extensions?: { queryStats?: { roundTrips: number } } }) =>
@@ -200,7 +186,7 @@ describe('round trips of other pages of experts', { timeout: 240_000 }, () => {
   });
 
   it('node(id:) of an expert with every relation: the expert and one query for its relations', async () => {
-    // A seed expert: other test files' experts ("fx-…") may sort first and have few relations.
+    // A seed expert with contributions, not a fixture ("fx-…"), which may have few relations.
     const listed = await graphql(
       '{ experts(first: 50) { edges { node { id slug contributions(first: 1) { id } } } } }',
     );

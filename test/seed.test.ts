@@ -24,8 +24,8 @@ async function seedIds(): Promise<string[]> {
 }
 
 /**
- * Everything the seed wrote, as one hash. Other test files write at the same time (fixtures, experts
- * created through the API, inquiries they record, change records): only nodes with a seed id count.
+ * Everything the seed wrote, as one hash: only nodes with a seed id count, not the standings, change records
+ * or anything else written beside them.
  */
 const seeded = (v: string) => `(${v}.id IN $ids OR split(${v}.id, '#')[0] IN $ids)`;
 

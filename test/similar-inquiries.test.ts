@@ -5,7 +5,7 @@ import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
 /**
  * Cross-language similar inquiries on a graph of 40 inquiries recorded here: 20 originals (10 English, 10
  * Dutch) and 20 others on nearby subjects. Each original's paraphrase in the other language must find it
- * among the first three of these inquiries (the seed's inquiries and other files' are left out of the count).
+ * among the first three of these inquiries (the seed's inquiries are left out of the count).
  */
 const P = fixturePrefix('similar');
 

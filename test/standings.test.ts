@@ -242,8 +242,8 @@ describe('stored standings after each write path', { timeout: 240_000 }, () => {
     );
     expect(report.problems).toEqual([]);
     const bulk = rows.map((row) => row.split(',')[0]!);
-    // Not marked stale for a background rebuild (complete, or a rebuild another test file began is running);
-    // the signature is not asked, as other files write fixtures around audited() meanwhile.
+    // Not marked stale for a background rebuild (complete, or a rebuild is running); the signature is not
+    // asked, as this file's other tests write fixtures around audited().
     const [state] = await db
       .queries()
       .read<{ markedStale: boolean }>(

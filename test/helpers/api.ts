@@ -1,13 +1,22 @@
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { openAuthenticator, type TokenClaims } from '../../src/auth/tokens.js';
 import type { Role } from '../../src/auth/viewer.js';
 import { Database } from '../../src/db/database.js';
 import { registerHooks } from '../../src/hooks.js';
+import type { WorkerServer } from './worker-server.js';
 
 export interface GraphqlResponse<T = any> {
   data?: T;
   errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; [key: string]: unknown } }>;
   extensions?: { queryStats?: { roundTrips: number; dbTimeMs: number } };
+}
+
+/**
+ * This worker's server (test/global-setup.ts): the app's URL and its Neo4j's Bolt address. No other running
+ * worker has the same pool id, so no other test file uses it meanwhile.
+ */
+export function testServer(): WorkerServer {
+  return inject('workerServers')[Number(process.env.VITEST_POOL_ID) - 1]!;
 }
 
 const authenticator = openAuthenticator({
@@ -48,7 +57,7 @@ export async function graphql<T = any>(
 ): Promise<GraphqlResponse<T>> {
   const actor = options.as === undefined ? 'admin' : options.as;
   const token = options.token ?? (actor === null ? null : await tokenFor(claimsOf(actor)));
-  const response = await fetch(`${inject('appUrl')}/graphql`, {
+  const response = await fetch(`${testServer().appUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
@@ -57,7 +66,7 @@ export async function graphql<T = any>(
 }
 
 /** A connection of the test's own, for writing fixtures. Close it in afterAll. */
-export function connectTestDatabase(uri = inject('neo4jUri')): Promise<Database> {
+export function connectTestDatabase(uri = testServer().neo4jUri): Promise<Database> {
   // The hooks every entry point registers, so fixtures written here keep derived data as the app does.
   registerHooks();
   return Database.connect(uri, undefined);
@@ -85,24 +94,19 @@ export interface WalkedPage<T> {
   next: string | null;
 }
 
-/**
- * Every page of a connection, from the first, with the total the pages gave. Other test files add and
- * remove nodes meanwhile, so a walk during which the total moved is walked again (up to five times; then
- * the last total is returned, for the caller's assertion to fail on).
- */
+/** Every page of a connection, from the first, with the total the pages gave (each page must give the same). */
 export async function walkPages<T>(
   pageAfter: (after: string | null) => Promise<WalkedPage<T>>,
 ): Promise<{ items: T[]; totalCount: number }> {
-  for (let attempt = 1; ; attempt++) {
-    const items: T[] = [];
-    const totals = new Set<number>();
-    let after: string | null = null;
-    do {
-      const page: WalkedPage<T> = await pageAfter(after);
-      totals.add(page.totalCount);
-      items.push(...page.items);
-      after = page.next;
-    } while (after !== null);
-    if (totals.size === 1 || attempt === 5) return { items, totalCount: [...totals].at(-1)! };
-  }
+  const items: T[] = [];
+  const totals = new Set<number>();
+  let after: string | null = null;
+  do {
+    const page: WalkedPage<T> = await pageAfter(after);
+    totals.add(page.totalCount);
+    items.push(...page.items);
+    after = page.next;
+  } while (after !== null);
+  expect([...totals]).toHaveLength(1);
+  return { items, totalCount: [...totals][0]! };
 }

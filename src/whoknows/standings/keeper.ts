@@ -71,6 +71,19 @@ export async function keepStandings(
 }
 
 /**
+ * Drops a background rebuild that is due, waits for one under way, and forgets that the standings were seen
+ * stale: for a graph replaced whole under a running server (the tests put each worker's graph back to the seed).
+ */
+export async function settleStandingsKeeper(): Promise<void> {
+  const current = keeper;
+  if (!current) return;
+  if (current.due) clearTimeout(current.due);
+  current.due = null;
+  await current.running;
+  current.staleSeen = false;
+}
+
+/**
  * Asks for a rebuild in the background (outside a server: nothing): at once, or when the quiet time after
  * the last one has passed; nothing more while one is running or due.
  */
