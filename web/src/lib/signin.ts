@@ -133,8 +133,14 @@ export function mountHeader(
             event.preventDefault();
             const pasted = input.value.trim().replace(/^Bearer\s+/i, '');
             const read = identityOf(pasted);
-            if (!read) return fail(t.unreadable);
-            if (read.expires != null && read.expires * 1000 < Date.now()) return fail(t.expired);
+            if (!read) {
+              fail(t.unreadable);
+              return;
+            }
+            if (read.expires != null && read.expires * 1000 < Date.now()) {
+              fail(t.expired);
+              return;
+            }
             refusal(pasted).then(
               (why) => (why ? fail(t.rejected + why) : accept(pasted)),
               (error: Error) => fail(error.message),
