@@ -32,6 +32,8 @@ export default defineConfig(
         'error',
         { ignoreArrowShorthand: true, ignoreVoidOperator: true },
       ],
+      // Passing on a caught error (of type unknown) as it came is not making up a non-Error reason.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
       // Numbers and booleans read plainly in messages.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       // An exception names its rule and says why (`// eslint-disable-next-line rule -- reason`), one line at a time.

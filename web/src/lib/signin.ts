@@ -168,7 +168,7 @@ export function mountHeader(
             {
               type: 'button',
               class: 'dev-use',
-              on: { click: () => devToken(select.value).then(accept, (error: Error) => fail(error.message)) },
+              on: { click: () => void devToken(select.value).then(accept, (error: Error) => fail(error.message)) },
             },
             t.use,
           ),
