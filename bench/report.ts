@@ -68,8 +68,7 @@ function questionRows(question: QuestionResult): string[] {
 }
 
 function ratioRows(questions: QuestionResult[], mix: SizeResult['mix']): string[] {
-  const rate = (q: QuestionResult, t: TargetName) =>
-    ok(q.targets[t]) ? (q.targets[t] as TargetResult).load.reqPerSec : null;
+  const rate = (q: QuestionResult, t: TargetName) => (ok(q.targets[t]) ? q.targets[t].load.reqPerSec : null);
   const ratios = (api: number | null, q: (t: TargetName) => number | null) =>
     `${fmt(ratio(api, q('peer')), 2)} | ${fmt(ratio(api, q('raw')), 2)} | ${fmt(ratio(api, q('ranking')), 2)}`;
   return [

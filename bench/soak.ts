@@ -425,9 +425,7 @@ async function main(): Promise<void> {
     await post(url, '{ regions { id } }', {});
     const end = await memory(app, baseUrl, jvm);
     const peak = (key: keyof Memory) =>
-      samples
-        .concat(end)
-        .reduce<number | null>((max, m) => (m[key] === null ? max : Math.max(max ?? 0, m[key]!)), null);
+      samples.concat(end).reduce<number | null>((max, m) => (m[key] === null ? max : Math.max(max ?? 0, m[key])), null);
 
     const all = [...stats.byOperation.values()].flat().sort((a, b) => a - b);
     const lines = [

@@ -19,7 +19,7 @@ async function post(token: string | null, query = '{ themes(first: 1) { totalCou
     headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: token }) },
     body: JSON.stringify({ query }),
   });
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: await response.json() };
 }
 
 /** A token signed with the test server's secret but with chosen claims and lifetime. */
@@ -163,7 +163,7 @@ describe('AUTH_JWKS_URL', () => {
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey as CryptoKey;
+    privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
     jwks = http.createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -197,7 +197,7 @@ describe('AUTH_JWKS_URL', () => {
     expect(authenticator.mint).toBeNull();
 
     const other = await generateKeyPair('RS256');
-    await expect(authenticator.verify(await sign({ roles: ['admin'] }, other.privateKey as CryptoKey))).rejects.toThrow(
+    await expect(authenticator.verify(await sign({ roles: ['admin'] }, other.privateKey))).rejects.toThrow(
       /could not be verified/,
     );
   });

@@ -65,9 +65,9 @@ class Neo4jProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let errors = '';
-    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     await new Promise<void>((resolve, reject) => {
-      createInterface({ input: child.stdout! }).on('line', (line) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
         if (line.startsWith('NEO4J_READY ')) resolve();
       });
       child.once('exit', (code) => reject(new Error(`Neo4j process exited with ${code}: ${errors.slice(-2000)}`)));

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { standingsAreFresh } from '../src/whoknows/standings/keeper.js';
 import { systemViewer } from '../src/auth/viewer.js';

@@ -109,10 +109,7 @@ async function firstPageDbHits(
   const { cypher, params } = standingsQuery(standingsQuestion(themeIds, place, null, 21)!, 21, { explain });
   const driver = neo4j.driver(embedded.uri, undefined, { disableLosslessIntegers: true });
   try {
-    const { summary, records } = await driver.executeQuery(
-      `PROFILE ${cypher}`,
-      toCypherParams(params) as Record<string, unknown>,
-    );
+    const { summary, records } = await driver.executeQuery(`PROFILE ${cypher}`, toCypherParams(params));
     expect(records[0]?.get('fresh')).toBe(true);
     let hits = 0;
     const walk = (plan: { dbHits: number; children: unknown[] }) => {

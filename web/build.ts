@@ -37,7 +37,7 @@ const WORKERS: Record<string, string> = {
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((entry) => {
+    entries.map(async (entry) => {
       const full = path.join(dir, entry.name);
       return entry.isDirectory() ? filesUnder(full) : [full];
     }),

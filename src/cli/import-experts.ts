@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     console.log('Nothing was written: the file could not be read as text (above).');
     return 1;
   }
-  const dryRun = values['dry-run']!;
+  const dryRun = values['dry-run'];
   const viewer = systemViewer('import', values.by ?? os.userInfo().username);
 
   const { database, close } = await openForCli(loadConfig(), (line) => console.error(line));

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const networks = (values.network ?? []).map((network) => network.toLowerCase());
   if (roles.includes('secretariat') && networks.length === 0)
     throw new ConfigError(`a secretariat token needs --network (e.g. CKN); ${USAGE}`);
-  if (!/^\d+\s*(s|m|h|d|w)$/.test(values.expires!))
+  if (!/^\d+\s*(s|m|h|d|w)$/.test(values.expires))
     throw new ConfigError(`--expires ${values.expires} is not a duration such as 30m, 12h or 7d`);
 
   const config = loadConfig();

@@ -1,4 +1,4 @@
-import { type Driver, Neo4jError } from 'neo4j-driver';
+import type { Driver, Neo4jError } from 'neo4j-driver';
 import { DatabaseUnavailableError } from './errors.js';
 
 /** How often a database known to be down is probed for its return, and how long a probe may take. */

@@ -237,7 +237,7 @@ export class Queries {
         const result = await work(async (cypher, params = {}) => {
           const started = performance.now();
           try {
-            const result = await tx.run(cypher, toCypherParams(params) as Params);
+            const result = await tx.run(cypher, toCypherParams(params));
             // Work stopped meanwhile must not go on to commit: the client has been told it was not stored.
             if (signal?.aborted) throw signal.reason;
             return result.records.map((record) => plain(record.toObject()) as Row);

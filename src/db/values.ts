@@ -21,7 +21,7 @@ export function plain(value: unknown): unknown {
   if (isNode(value as never) || isRelationship(value as never))
     return plain({ ...(value as { properties: object }).properties });
   if (isDate(value as never) || isDateTime(value as never) || isLocalDateTime(value as never)) return String(value);
-  if (isInt(value as never)) return (value as { toNumber(): number }).toNumber();
+  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, plain(v)]));
 }
 

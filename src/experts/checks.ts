@@ -200,7 +200,7 @@ export async function checkedWrite(
   // Only an existing expert can have evidence; it is looked up for the levels claiming it.
   const claimed = <T extends LevelInput>(entries: T[] | null, targets: Array<NamedRef | null>) =>
     (entries ?? []).flatMap((entry, index) =>
-      entry.provenance === 'EVIDENCED' && targets[index] ? [targets[index]!.id] : [],
+      entry.provenance === 'EVIDENCED' && targets[index] ? [targets[index].id] : [],
     );
   const [evidenceThemeIds, evidenceCountryIds] = [claimed(expertise, themes), claimed(countryFocus, countries)];
   const evidence =

@@ -4,11 +4,15 @@ import type { Queries } from '../db/database.js';
  * One relation of Expert that a page reads for all its experts in a single query, whatever else the
  * page selects: its affiliations, networks, themes and countries (`EXPERT_AFFILIATIONS` and its siblings
  * in repository.ts), its latest contributions, the events it spoke at. Areas above experts in the domain
- * order define theirs beside their own Cypher (`expertRelation` needs no import of them here); `relationsOfExperts` puts every
- * relation a page asks for into one query, so a page costs one round trip for its relations, not one per
- * relation.
+ * order define theirs beside their own Cypher (`expertRelation` needs no import of them here);
+ * `relationsOfExperts` puts every relation a page asks for into one query, so a page costs one round trip for
+ * its relations, not one per relation.
  */
+declare const paramType: unique symbol;
+
 export interface ExpertRelation<Value, Param = undefined> {
+  /** Never set: it ties the relation to its parameter's type, so `loadExpertRelation` checks the one it is given. */
+  readonly [paramType]?: Param;
   /** For error messages and cache keys; unique. */
   readonly name: string;
   /**

@@ -64,7 +64,7 @@ async function* readEntries(lines: AsyncIterator<string>): AsyncGenerator<GraphF
     if ((await nextLine(what)) !== exactly) throw lineError(lineNumber, `expected ${exactly}`);
   };
   /** The entries of one array, one per line, each but the last followed by a comma. */
-  async function* entries(what: string): AsyncGenerator<unknown> {
+  async function* entries(what: string): AsyncGenerator {
     let lastHadComma: boolean | undefined;
     for (;;) {
       const line = await nextLine(`the end of the ${what}`);

@@ -80,7 +80,7 @@ export function createContext(
         loader = new DataLoader<K, V, unknown>((keys) => definition.batch(queries, keys, param as P), {
           cacheKeyFn: definition.cacheKey,
         });
-        family.set(param, loader as DataLoader<unknown, unknown>);
+        family.set(param, loader);
       }
       return loader;
     },

@@ -108,14 +108,19 @@ export function createDevTokenRoute(mint: NonNullable<Authenticator['mint']>, po
       { remoteAddress: req.socket.remoteAddress, host: req.headers.host, origin: single(req.headers.origin) },
       port(),
     );
-    if (refusal) return json(res, 403, { error: refusal });
+    if (refusal) {
+      json(res, 403, { error: refusal });
+      return;
+    }
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
-      return json(res, 405, { error: 'POST {"identity": "sample-officer"} to get a development token.' });
+      json(res, 405, { error: 'POST {"identity": "sample-officer"} to get a development token.' });
+      return;
     }
     // JSON only: a form on another site cannot send it without a CORS preflight, which this route never grants.
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return json(res, 415, { error: 'Send Content-Type: application/json.' });
+      json(res, 415, { error: 'Send Content-Type: application/json.' });
+      return;
     }
     try {
       await mints.consume('mint');
@@ -123,9 +128,10 @@ export function createDevTokenRoute(mint: NonNullable<Authenticator['mint']>, po
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       res.setHeader('retry-after', String(seconds));
-      return json(res, 429, {
+      json(res, 429, {
         error: `More than ${DEV_TOKEN_MINTS_PER_MINUTE} development tokens in a minute: try again in ${seconds} s.`,
       });
+      return;
     }
     const raw = await readSmallBody(req);
     let asked: unknown;
@@ -135,8 +141,10 @@ export function createDevTokenRoute(mint: NonNullable<Authenticator['mint']>, po
       asked = null;
     }
     const identity = SAMPLE_IDENTITIES.find((candidate) => candidate.subject === asked);
-    if (!identity)
-      return json(res, 400, { error: `Ask for one of: ${DEV_IDENTITIES.map((dev) => dev.id).join(', ')}.` });
+    if (!identity) {
+      json(res, 400, { error: `Ask for one of: ${DEV_IDENTITIES.map((dev) => dev.id).join(', ')}.` });
+      return;
+    }
     json(res, 200, { token: await mint(identity, DEV_TOKEN_LIFETIME), expiresIn: DEV_TOKEN_LIFETIME });
   };
 }

@@ -157,7 +157,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
         res.setHeader('connection', 'close');
-        return sendJsonError(
+        return void sendJsonError(
           res,
           413,
           'BAD_REQUEST',
@@ -168,7 +168,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       try {
         body = isJson ? JSON.parse(raw || 'null') : raw;
       } catch {
-        return sendJsonError(
+        return void sendJsonError(
           res,
           400,
           'BAD_REQUEST',
@@ -182,7 +182,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
       res.setHeader('www-authenticate', 'Bearer');
-      return sendJsonError(res, 401, 'UNAUTHENTICATED', error.message);
+      return void sendJsonError(res, 401, 'UNAUTHENTICATED', error.message);
     }
     scope.viewer = viewer.id;
     const address = req.socket.remoteAddress;
@@ -191,7 +191,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       const decision = await rateLimit.take(client, address);
       if (!decision.allowed) {
         res.setHeader('retry-after', String(decision.retryAfterSeconds));
-        return sendJsonError(
+        return void sendJsonError(
           res,
           429,
           ErrorCode.RATE_LIMITED,
@@ -205,7 +205,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       idempotencyKey !== undefined &&
       (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH || /[^\x20-\x7e]/.test(idempotencyKey))
     ) {
-      return sendJsonError(
+      return void sendJsonError(
         res,
         400,
         'BAD_REQUEST',
@@ -260,16 +260,17 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   ): Promise<void> {
     if (await cors(req, res)) return;
     if (url.pathname === '/graphql') return handleGraphql(req, res, url, scope);
-    if (url.pathname === '/healthz') return send(res, 200, 'application/json', JSON.stringify({ status: 'alive' }));
-    if (url.pathname === '/metrics') return send(res, 200, metrics.contentType, await metrics.text());
+    if (url.pathname === '/healthz')
+      return void send(res, 200, 'application/json', JSON.stringify({ status: 'alive' }));
+    if (url.pathname === '/metrics') return void send(res, 200, metrics.contentType, await metrics.text());
     if ((await pages.page(req, res, url.pathname)) || (await pages.asset(req, res, url.pathname))) return;
     if (devToken && url.pathname === DEV_TOKEN_PATH) return devToken(req, res);
     // Ready to serve: Neo4j reachable and migrated. `/health` is the older name of the same check.
     if (url.pathname === '/readyz' || url.pathname === '/health') {
       const { ready, reason } = await readiness(database);
-      if (ready) return send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
+      if (ready) return void send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
       res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
-      return send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable', reason }));
+      return void send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable', reason }));
     }
     send(res, 404, 'text/plain; charset=utf-8', 'Not found: the API is at /graphql.');
   }
@@ -310,7 +311,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     if (draining) {
       // A request on a connection opened before the shutdown began.
       res.setHeader('connection', 'close');
-      return sendJsonError(
+      return void sendJsonError(
         res,
         503,
         ErrorCode.SERVICE_UNAVAILABLE,

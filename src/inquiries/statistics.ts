@@ -4,7 +4,7 @@ import { BadInputError } from '../errors.js';
 import { lookupOf } from '../names/service.js';
 import { NetworkNode } from '../networks/types.js';
 import { inquiryBacklog, inquiryFlow, type InquiryFlowRow } from './statistics-repository.js';
-import { INTERVALS, series, type SeriesBucket } from './statistics-series.js';
+import { type INTERVALS, series, type SeriesBucket } from './statistics-series.js';
 import { flowCounts, type FlowCounts } from './statistics-summary.js';
 import { InquiryKindEnum, RiskCategoryEnum } from './types.js';
 

@@ -12,7 +12,7 @@ import type { RiskCategory } from '../names/service.js';
 import { inquiryLinks } from './loaders.js';
 import { inquiriesByIds, type ConsultationRecord, type InquiryRecord, type StatusChangeRecord } from './repository.js';
 import { similarToInquiry, type SimilarInquiry } from './search.js';
-import { INQUIRY_STATUSES, isOpen } from './status.js';
+import { type INQUIRY_STATUSES, isOpen } from './status.js';
 import { workingDaysBetween } from './working-days.js';
 
 const links = (ctx: Context, id: string) => ctx.load(inquiryLinks).load(id);

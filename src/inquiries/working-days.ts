@@ -130,7 +130,7 @@ function isWorkingDayNumber(dayNum: number): boolean {
 /** Amsterdam's offset from UTC (ms, local minus UTC) at an instant. */
 function amsterdamOffset(time: number): number {
   const p = parts(dateTimeFormat, new Date(time));
-  const local = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  const local = Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second);
   return local - Math.floor(time / 1000) * 1000;
 }
 

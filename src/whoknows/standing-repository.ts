@@ -20,7 +20,7 @@
  * edges above those themes (and from the asked theme to the one just above), and the expert's retiredAt.
  * Names (of themes, countries, networks: a verifier named as a network) only enter the facts, never the score.
  */
-import { int, list, num, obj, oneOf, optStr, orNull, str, strList, type Parser } from '../db/rows.js';
+import { int, num, obj, oneOf, optStr, orNull, str, strList, type Parser } from '../db/rows.js';
 import { RANKING_WEIGHTS, type StandingFacts } from './scoring.js';
 
 export type { StandingFacts };

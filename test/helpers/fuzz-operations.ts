@@ -334,7 +334,7 @@ export class OperationGenerator {
     const withNull = (arbitrary: fc.Arbitrary<unknown>) =>
       nullable ? fc.oneof({ arbitrary, weight: 8 }, { arbitrary: nullable, weight: 1 }) : arbitrary;
     if (isListType(inner)) {
-      const item = depth > 3 ? fc.constant(null) : this.value(inner.ofType as GraphQLInputType, mode, depth + 1);
+      const item = depth > 3 ? fc.constant(null) : this.value(inner.ofType, mode, depth + 1);
       // Many items, but a body of at most about 1.5 MB: a big list of huge strings says nothing new.
       const big = fc
         .record({ length: fc.constantFrom(101, 1_000, 20_000), value: item })
@@ -471,7 +471,7 @@ export function literal(value: unknown, type: GraphQLInputType | undefined): str
       : JSON.stringify(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean') return String(value);
-  const item = inner && isListType(inner) ? (inner.ofType as GraphQLInputType) : undefined;
+  const item = inner && isListType(inner) ? inner.ofType : undefined;
   if (Array.isArray(value)) return `[${value.map((v) => literal(v, item)).join(', ')}]`;
   const fields = inner && isInputObjectType(inner) ? inner.getFields() : {};
   return `{ ${Object.entries(value as Record<string, unknown>)

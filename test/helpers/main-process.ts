@@ -22,8 +22,8 @@ export function runMain(env: Record<string, string>, whenReady?: (output: string
         whenReady?.(output, child);
       }
     };
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     child.on('exit', (code) => resolve({ code, output }));
   });
 }

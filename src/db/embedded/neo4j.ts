@@ -149,7 +149,7 @@ function launch(dataDir: string, port: number, opts: EmbeddedOptions, log: (line
       reject(err);
     }
 
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       const match = READY.exec(line.trim());
       if (!match || ready) return;
       ready = true;
@@ -169,7 +169,7 @@ function launch(dataDir: string, port: number, opts: EmbeddedOptions, log: (line
         },
       });
     });
-    createInterface({ input: child.stderr! }).on('line', (line) => {
+    createInterface({ input: child.stderr }).on('line', (line) => {
       if (!line.trim()) return;
       lastError = line.trim();
       if (ready) log(`neo4j: ${lastError}`);

@@ -142,8 +142,14 @@ export function mountHeader(
             event.preventDefault();
             const pasted = input.value.trim().replace(/^Bearer\s+/i, '');
             const read = identityOf(pasted);
-            if (!read) return fail(t.unreadable);
-            if (read.expires != null && read.expires * 1000 < Date.now()) return fail(t.expired);
+            if (!read) {
+              fail(t.unreadable);
+              return;
+            }
+            if (read.expires != null && read.expires * 1000 < Date.now()) {
+              fail(t.expired);
+              return;
+            }
             refusal(pasted).then(
               (why) => (why ? fail(t.rejected + why) : accept(pasted)),
               (error: Error) => fail(error.message),
@@ -171,7 +177,7 @@ export function mountHeader(
             {
               type: 'button',
               class: 'dev-use',
-              on: { click: () => devToken(select.value).then(accept, (error: Error) => fail(error.message)) },
+              on: { click: () => void devToken(select.value).then(accept, (error: Error) => fail(error.message)) },
             },
             t.use,
           ),
