@@ -3,6 +3,8 @@ import { systemViewer } from '../src/auth/viewer.js';
 import { createContribution, updateContribution } from '../src/contributions/service.js';
 import type { Database } from '../src/db/database.js';
 import { DatabaseBusyError } from '../src/db/errors.js';
+import { DomainError } from '../src/errors.js';
+import { codedRefusal } from '../src/graphql/errors.js';
 import { importExpertCsv } from '../src/experts/csv/import.js';
 import { mergeExperts } from '../src/experts/duplicates/service.js';
 import { eraseExpert } from '../src/experts/erasure/service.js';
@@ -372,16 +374,13 @@ describe('stored standings under concurrent writes', { timeout: 240_000 }, () =>
             // Its errors as a client would see them: a transient Neo4j error (a deadlock retried past the driver's window) is "try again".
             return consultedBySecondProcess(id, round).then(
               () => ({}),
-              (error: { extensions?: { code?: string } }) => ({
+              (error: unknown) => ({
                 errors: [
-                  {
-                    extensions: {
-                      code:
-                        error instanceof DatabaseBusyError
-                          ? 'SERVICE_UNAVAILABLE'
-                          : (error.extensions?.code ?? String(error)),
-                    },
-                  },
+                  error instanceof DatabaseBusyError
+                    ? { extensions: { code: 'SERVICE_UNAVAILABLE' } }
+                    : error instanceof DomainError
+                      ? codedRefusal(error)
+                      : { extensions: { code: String(error) } },
                 ],
               }),
             );
