@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './test/slow-first.js';
 
 export default defineConfig({
   test: {
     // Pool size is a run-wide option (projects do not set their own): the machine has two cores, shared with Neo4j.
     maxWorkers: 2,
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         // Pure logic: no Neo4j, no app, seconds to run (`npm run test:unit`).
