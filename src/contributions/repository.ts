@@ -3,7 +3,7 @@ import type { Queries } from '../db/database.js';
 import { alignToIds, nodesByIds } from '../db/nodes.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
-import type { ExpertRecord } from '../experts/repository.js';
+import { expertProjection, type ExpertRecord } from '../experts/model.js';
 import { expertRelation } from '../experts/relations-repository.js';
 
 export type ContributionKind = 'PUBLICATION' | 'TALK' | 'BRIEFING';
@@ -40,7 +40,7 @@ export async function linksOfContributions(queries: Queries, ids: readonly strin
     `UNWIND $ids AS id
      MATCH (k:Contribution {id: id})
      RETURN id,
-       [(k)-[:BY]->(e:Expert) | e {.*}] AS authors,
+       [(k)-[:BY]->(e:Expert) | ${expertProjection('e')}] AS authors,
        [(k)-[:ABOUT]->(t:Theme) | t {.*}] AS themes,
        [(k)-[:CONCERNS]->(c:Country) | c {.*}] AS countries`,
     { ids },

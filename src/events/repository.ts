@@ -1,7 +1,7 @@
 import type { Retirable } from '../writes/retirable.js';
 import type { Queries } from '../db/database.js';
 import { alignToIds, nodesByIds } from '../db/nodes.js';
-import type { ExpertRecord } from '../experts/repository.js';
+import { expertProjection, type ExpertRecord } from '../experts/model.js';
 import { expertRelation } from '../experts/relations-repository.js';
 import type { NetworkRecord } from '../networks/repository.js';
 import type { CountryRecord } from '../places/repository.js';
@@ -46,7 +46,7 @@ export async function linksOfEvents(queries: Queries, ids: readonly string[]): P
        [(v)-[:ORGANISED_BY]->(n:Network) | n {.*}][0] AS network,
        [(v)-[:ABOUT]->(t:Theme) | t {.*}] AS themes,
        [(v)-[:CONCERNS]->(c:Country) | c {.*}] AS countries,
-       [(v)-[f:FEATURED]->(e:Expert) | {expert: e {.*}, topic: f.topic}] AS speakers`,
+       [(v)-[f:FEATURED]->(e:Expert) | {expert: ${expertProjection('e')}, topic: f.topic}] AS speakers`,
     { ids },
   );
   const empty: EventLinks = { network: null, themes: [], countries: [], speakers: [] };

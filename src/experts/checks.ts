@@ -8,6 +8,7 @@ import { surnameKey } from '../text.js';
 import { isoDate } from '../writes/audited-writes.js';
 import { checkedScalar, checkedText, isRepeat, TEXT_LIMITS } from '../writes/checks.js';
 import type { AffiliationInput, CountryFocusInput, ExpertFieldsInput, ExpertiseInput } from './inputs.js';
+import { EXPERT_PROPERTY_LIST, PROPERTY_KINDS } from './model.js';
 import {
   evidenceOf,
   referencesOf,
@@ -21,15 +22,11 @@ import {
 /** A level on a theme or a country, as given. */
 type LevelInput = ExpertiseInput | CountryFocusInput;
 
-/** Longest text per field (characters): the kinds of text of the one policy. */
+/** Longest text (characters) of the fields that are not the expert's own properties (those are in model.ts). */
 export const EXPERT_TEXT_MAX = {
-  name: TEXT_LIMITS.name,
-  headline: TEXT_LIMITS.line,
-  bio: TEXT_LIMITS.text,
   role: TEXT_LIMITS.name,
   note: TEXT_LIMITS.text,
 };
-const MAX = EXPERT_TEXT_MAX;
 
 /** Names of ISO 639-1 languages; `of` gives undefined for a code that names none. */
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
@@ -127,22 +124,37 @@ function checkedLevels(
 /** The expert's own properties given, checked without the graph (text lengths, e-mail, phone, languages); the CSV import checks cells with it too. */
 export function checkedProperties(problems: InputProblems, input: ExpertFieldsInput): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
-  if (input.name !== undefined) {
-    const name = checkedText(problems, 'name', input.name, { max: MAX.name, required: true, line: true });
-    if (name) Object.assign(properties, { name, surnameKey: surnameKey(name) });
+  for (const [field, { kind }] of EXPERT_PROPERTY_LIST) {
+    const value = input[field];
+    if (value === undefined) continue;
+    switch (kind) {
+      case 'name':
+      case 'line':
+      case 'text': {
+        const text = checkedText(problems, field, value as string | null, {
+          ...PROPERTY_KINDS[kind].text,
+          required: kind === 'name',
+        });
+        // A name is required: left unchanged when refused. Its surname key serves the duplicate look-up.
+        if (kind !== 'name') properties[field] = text;
+        else if (text) Object.assign(properties, { [field]: text, surnameKey: surnameKey(text) });
+        break;
+      }
+      case 'email':
+        properties[field] = checkedScalar(problems, field, EmailAddressResolver, value as string | null);
+        break;
+      case 'phone':
+        properties[field] = checkedPhone(problems, value as string | null);
+        break;
+      case 'yesNo':
+        properties[field] = value === true;
+        break;
+      case 'languages':
+        properties[field] = checkedLanguages(problems, (value as string[] | null) ?? []);
+        break;
+    }
   }
-  for (const field of ['headline', 'headlineNl'] as const) {
-    if (input[field] !== undefined)
-      properties[field] = checkedText(problems, field, input[field], { max: MAX.headline, line: true });
-  }
-  for (const field of ['bio', 'bioNl'] as const) {
-    if (input[field] !== undefined) properties[field] = checkedText(problems, field, input[field], { max: MAX.bio });
-  }
-  if (input.email !== undefined) properties.email = checkedScalar(problems, 'email', EmailAddressResolver, input.email);
-  if (input.phone !== undefined) properties.phone = checkedPhone(problems, input.phone);
-  if (input.contactConsent !== undefined) properties.contactConsent = input.contactConsent === true;
-  if (input.languages !== undefined) properties.languages = checkedLanguages(problems, input.languages ?? []);
-  checkedText(problems, 'note', input.note, { max: MAX.note });
+  checkedText(problems, 'note', input.note, { max: EXPERT_TEXT_MAX.note });
   return properties;
 }
 
@@ -242,7 +254,7 @@ function checkedAffiliations(
     const field = `affiliations[${index}]`;
     const institutionId = idOf(affiliation.institution, 'Institution');
     const institution = found.find((i) => i.id === institutionId);
-    const role = checkedText(problems, `${field}.role`, affiliation.role, { max: MAX.role, line: true });
+    const role = checkedText(problems, `${field}.role`, affiliation.role, { max: EXPERT_TEXT_MAX.role, line: true });
     const since = isoDay(affiliation.since);
     const until = isoDay(affiliation.until);
     if (since && until && until < since) problems.add(`${field}.until`, `${until} is before since (${since})`);

@@ -1,6 +1,10 @@
 import { builder } from '../graphql/builder.js';
 import type { CreateInput, InputFields, RetireInput, UpdateInput } from '../writes/mutation-fields.js';
+import type { ExpertProperty } from './model.js';
 import { ProvenanceEnum } from './types.js';
+
+/** Compiles only when `Missing` and `Extra` are both empty. */
+type NoneOf<Missing extends never, Extra extends never> = [Missing, Extra];
 
 const AffiliationInput = builder.inputType('AffiliationInput', {
   description: 'A position at an institution; one per institution.',
@@ -99,6 +103,17 @@ export const expertFields = <Creating extends boolean>(t: InputFields, creating:
 });
 
 export const changedExpertFields = (t: InputFields) => expertFields(t, false);
+
+/**
+ * The input and the model (model.ts) name the same properties: a property there without its input field here,
+ * or an input field here that is neither a property nor one of the relationships below, does not compile.
+ */
+type ExpertInputField = keyof ReturnType<typeof changedExpertFields>;
+type ExpertRelationshipField = 'affiliations' | 'expertise' | 'countryFocus' | 'networks';
+export type ExpertInputMatchesModel = NoneOf<
+  Exclude<ExpertProperty, ExpertInputField>,
+  Exclude<ExpertInputField, ExpertProperty | ExpertRelationshipField>
+>;
 
 /** What createExpert, updateExpert and retireExpert take: the inputs' shapes as Pothos infers them. */
 export type CreateExpertInput = CreateInput<ReturnType<typeof newExpertFields>>;

@@ -6,33 +6,8 @@ import { COUNTRY_FIELDS, type CountryRecord } from '../places/repository.js';
 import { THEME_FIELDS, type ThemeRecord } from '../themes/repository.js';
 import { INSTITUTION_FIELDS, type InstitutionRecord } from '../institutions/repository.js';
 import type { NetworkRecord } from '../networks/repository.js';
-import type { Provenance } from './model.js';
+import { expertProjection, type ExpertRecord, type Provenance } from './model.js';
 import { expertRelation } from './relations-repository.js';
-
-/**
- * An expert's record as a map projection's fields (`e {${EXPERT_FIELDS}}`): not the search terms and keys the
- * node also holds for full-text and duplicate look-ups (see COUNTRY_FIELDS).
- */
-export const EXPERT_FIELDS =
-  '.id, .name, .headline, .headlineNl, .bio, .bioNl, .languages, .email, .phone, .contactConsent, .version, .retiredAt, .retiredReason';
-
-export interface ExpertRecord {
-  id: string;
-  name: string;
-  headline: string | null;
-  headlineNl: string | null;
-  bio: string | null;
-  bioNl: string | null;
-  languages: string[] | null;
-  /** Personal data: read through canReadContacts only. */
-  email?: string | null;
-  phone?: string | null;
-  /** Whether the expert agreed to be contacted directly by officers (not only through a secretariat). */
-  contactConsent?: boolean | null;
-  version?: number | null;
-  retiredAt?: string | null;
-  retiredReason?: string | null;
-}
 
 export interface AffiliationRecord {
   role: string | null;
@@ -77,7 +52,7 @@ export async function expertsByIds(queries: Queries, ids: readonly string[]): Pr
   const rows = await queries.read<{ id: string; expert: ExpertRecord | null }>(
     `UNWIND $ids AS id
      ${CURRENT_EXPERT}
-     RETURN id, CASE WHEN n:Expert THEN n {.*} END AS expert`,
+     RETURN id, CASE WHEN n:Expert THEN ${expertProjection('n')} END AS expert`,
     { ids },
   );
   const byId = new Map(rows.map((row) => [row.id, row.expert]));
@@ -91,14 +66,16 @@ export async function expertsByIds(queries: Queries, ids: readonly string[]): Pr
 }
 
 type After = [string, string] | null;
+const EXPERT = expertProjection('n');
 export const pageOfExperts = (queries: Queries, size: number, after: After) =>
-  pageByName<ExpertRecord>(queries, { label: 'Expert' }, size, after);
+  pageByName<ExpertRecord>(queries, { label: 'Expert' }, size, after, EXPERT);
 export const pageOfNetworkMembers = (queries: Queries, networkId: string, size: number, after: After) =>
   pageByName<ExpertRecord>(
     queries,
     { label: 'Expert', pattern: '(n:Expert)-[:MEMBER_OF]->(:Network {id: $networkId})', params: { networkId } },
     size,
     after,
+    EXPERT,
   );
 export const pageOfInstitutionExperts = (queries: Queries, institutionId: string, size: number, after: After) =>
   pageByName<ExpertRecord>(
@@ -110,6 +87,7 @@ export const pageOfInstitutionExperts = (queries: Queries, institutionId: string
     },
     size,
     after,
+    EXPERT,
   );
 
 function byLevelThenName<T extends { level: number }>(name: (item: T) => string) {

@@ -10,7 +10,7 @@ import { ThemeNode } from '../themes/types.js';
 import { InstitutionNode } from '../institutions/types.js';
 import { NetworkNode } from '../networks/types.js';
 import { loadExpertRelation } from './loaders.js';
-import type { Provenance } from './model.js';
+import type { ExpertRecord, Provenance } from './model.js';
 import {
   EXPERT_AFFILIATIONS,
   EXPERT_COUNTRY_FOCUS,
@@ -23,7 +23,6 @@ import {
   type AffiliationRecord,
   type CountryFocusRecord,
   type ExpertiseRecord,
-  type ExpertRecord,
 } from './repository.js';
 
 export const ExpertNode = builder.loadableNodeRef<ExpertRecord>('Expert', {

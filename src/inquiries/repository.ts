@@ -2,7 +2,8 @@ import { INQUIRY_VISIBLE, inquiryViewerParams } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { alignToIds, nodesByIds } from '../db/nodes.js';
-import { isErasedExpertId, type ExpertRecord } from '../experts/repository.js';
+import { expertProjection, type ExpertRecord } from '../experts/model.js';
+import { isErasedExpertId } from '../experts/repository.js';
 import { INSTITUTION, type InstitutionRecord } from '../institutions/repository.js';
 import type { NetworkRecord } from '../networks/repository.js';
 import type { CountryRecord } from '../places/repository.js';
@@ -96,7 +97,7 @@ export async function linksOfInquiries(queries: Queries, ids: readonly string[])
        [(i)-[:FOLLOW_UP_OF]->(f:Inquiry) | f.id][0] AS followUpOf,
        [(f:Inquiry)-[:FOLLOW_UP_OF]->(i) | f.id] AS followUps,
        [(i)-[c:CONSULTED]->(e) WHERE e:Expert OR e:ErasedExpert |
-          {expert: CASE WHEN e:Expert THEN e {.*} END, outcome: c.outcome, note: c.note, at: c.at, by: c.by,
+          {expert: CASE WHEN e:Expert THEN ${expertProjection('e')} END, outcome: c.outcome, note: c.note, at: c.at, by: c.by,
            referredTo: CASE WHEN ${isErasedExpertId('c.referredTo')} THEN null ELSE c.referredTo END}] AS consultations,
        [(i)-[:HAS_STATUS_CHANGE]->(s:StatusChange) | s {.*, ministryIds: coalesce(s.ministryIds, [])}] AS history`,
     { ids },

@@ -2,7 +2,7 @@ import { INQUIRY_VISIBLE, inquiryViewerParams } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { FULLTEXT } from '../db/migrations.js';
-import type { ExpertRecord } from '../experts/repository.js';
+import { expertProjection, type ExpertRecord } from '../experts/model.js';
 import type { NamedRef } from '../names/service.js';
 import type { InquiryRecord } from './repository.js';
 
@@ -113,7 +113,7 @@ export async function similarInquiryRows(queries: Queries, ids: string[]): Promi
     `UNWIND $ids AS id
      MATCH (i:Inquiry {id: id})
      RETURN id, i {.*, filedBy: i.filedBy, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]} AS inquiry,
-            [(i)-[:CONSULTED {outcome: 'ANSWERED'}]->(e:Expert) | e {.*}] AS answeredBy`,
+            [(i)-[:CONSULTED {outcome: 'ANSWERED'}]->(e:Expert) | ${expertProjection('e')}] AS answeredBy`,
     { ids },
   );
   const byId = new Map(rows.map((row) => [row.id, row]));

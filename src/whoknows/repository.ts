@@ -1,6 +1,6 @@
 import type { Queries } from '../db/database.js';
 import { list, num, obj, optStr, orNull, type Parser } from '../db/rows.js';
-import type { ExpertRecord } from '../experts/repository.js';
+import type { ExpertRecord } from '../experts/model.js';
 import { STANDING_SCORE, standingFacts, standingScoreParams, type StandingFacts } from './standing-repository.js';
 import {
   INFERRED_THEMES,

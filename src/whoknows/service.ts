@@ -1,5 +1,5 @@
 import type { Queries } from '../db/database.js';
-import type { ExpertRecord } from '../experts/repository.js';
+import type { ExpertRecord } from '../experts/model.js';
 import { BadInputError } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../graphql/paging.js';
 import { interpretQuestion } from '../names/interpret.js';

@@ -3,7 +3,7 @@ import { lineTextProblem, slugProblem } from '../../writes/checks.js';
 import { checkedProperties, EXPERT_TEXT_MAX } from '../checks.js';
 import type { CreateExpertInput, ExpertFieldsInput } from '../inputs.js';
 import { InputProblems } from '../../errors.js';
-import { PROVENANCES } from '../model.js';
+import { EXPERT_PROPERTIES, EXPERT_PROPERTY_LIST, PROVENANCES, type ExpertProperty } from '../model.js';
 
 /**
  * The expert CSV format (UTF-8, comma-separated, a header row naming the columns). `slug` and `name` are
@@ -13,15 +13,9 @@ import { PROVENANCES } from '../model.js';
  */
 export const EXPERT_COLUMNS = {
   slug: 'stable id: a new one creates the expert, an existing one updates it',
-  name: 'full name',
-  email: 'e-mail address',
-  phone: 'phone number with country code, e.g. +31 6 12345678',
-  contactConsent: 'yes or no: may officers contact the expert directly',
-  headline: 'one line on what the expert knows',
-  headlineNl: 'the same in Dutch',
-  bio: 'short profile',
-  bioNl: 'short profile in Dutch',
-  languages: 'ISO 639-1 codes, e.g. en;nl;zh',
+  ...(Object.fromEntries(EXPERT_PROPERTY_LIST.map(([field, { csv }]) => [field, csv])) as {
+    [P in ExpertProperty]: (typeof EXPERT_PROPERTIES)[P]['csv'];
+  }),
   networks: 'network acronyms or ids, e.g. CKN;REKA',
   affiliations: 'institution|role|since|until; … (dates as YYYY-MM-DD; until empty while current)',
   expertise: 'theme|level|provenance; … (level 1-5; provenance DECLARED, VERIFIED or EVIDENCED, default DECLARED)',
@@ -159,16 +153,30 @@ function rowInput(
     const slugIssue = slugProblem(input.slug);
     if (slugIssue) problems.add('slug', slugIssue);
   }
-  for (const field of ['email', 'phone', 'headline', 'headlineNl', 'bio', 'bioNl'] as const) {
-    if (has(field)) input[field] = orNull(cell(field));
+  // The expert's own properties as their kind reads from a cell (the name, required, is read above).
+  const ownProperties = input as Record<ExpertProperty, unknown>;
+  for (const [field, { kind }] of EXPERT_PROPERTY_LIST) {
+    if (field === 'name' || !has(field)) continue;
+    switch (kind) {
+      case 'name':
+      case 'line':
+      case 'text':
+      case 'email':
+      case 'phone':
+        ownProperties[field] = orNull(cell(field));
+        break;
+      case 'yesNo': {
+        const answer = cell(field).toLowerCase();
+        if (YES.includes(answer)) ownProperties[field] = true;
+        else if (NO.includes(answer)) ownProperties[field] = false;
+        else problems.add(field, `"${record[field]}" is not yes or no`);
+        break;
+      }
+      case 'languages':
+        ownProperties[field] = items(cell(field));
+        break;
+    }
   }
-  if (has('contactConsent')) {
-    const consent = cell('contactConsent').toLowerCase();
-    if (YES.includes(consent)) input.contactConsent = true;
-    else if (NO.includes(consent)) input.contactConsent = false;
-    else problems.add('contactConsent', `"${record.contactConsent}" is not yes or no`);
-  }
-  if (has('languages')) input.languages = items(cell('languages'));
   if (has('networks')) input.networks = items(cell('networks'));
   if (has('affiliations')) input.affiliations = affiliationItems(cell('affiliations'), problems);
   if (has('expertise')) input.expertise = levelItems(cell('expertise'), 'expertise', 'theme', problems);

@@ -6,7 +6,7 @@
  */
 import type { Queries } from '../../db/database.js';
 import { list, num, obj, optStr, str, type Parser } from '../../db/rows.js';
-import { EXPERT_FIELDS, type ExpertRecord } from '../../experts/repository.js';
+import { expertProjection, type ExpertRecord } from '../../experts/model.js';
 import { standingScoreParams, verifierNetwork } from '../standing-repository.js';
 import { factsFromStore, type FactNames } from './facts.js';
 import type { RankedPage, ThemeStanding } from '../repository.js';
@@ -80,7 +80,7 @@ export const explain = (keys = '$keys', themeIds = '$themeIds') => {
       }}) AS standings
     }
     WITH position, hit, hit.e AS e, standings
-    WITH position, {expert: e {${EXPERT_FIELDS}}, score: hit.score, standings: standings, text: hit.text, place: hit.place, adjustment: hit.adjustment} AS hit
+    WITH position, {expert: ${expertProjection('e')}, score: hit.score, standings: standings, text: hit.text, place: hit.place, adjustment: hit.adjustment} AS hit
     ORDER BY position
     RETURN collect(hit) AS page`;
 };

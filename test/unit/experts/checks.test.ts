@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkedProperties, EXPERT_TEXT_MAX } from '../../../src/experts/checks.js';
+import { PROPERTY_KINDS } from '../../../src/experts/model.js';
 import type { ExpertFieldsInput } from '../../../src/experts/inputs.js';
 import { InputProblems } from '../../../src/errors.js';
 
@@ -41,7 +42,12 @@ describe("checkedProperties: an expert's own properties, checked without the gra
 
   it('caps each text at its own length', () => {
     const at = (length: number) => 'x'.repeat(length);
-    const { name, headline, bio, note } = EXPERT_TEXT_MAX;
+    const { note } = EXPERT_TEXT_MAX;
+    const [name, headline, bio] = [
+      PROPERTY_KINDS.name.text.max,
+      PROPERTY_KINDS.line.text.max,
+      PROPERTY_KINDS.text.text.max,
+    ];
     expect(
       check({ name: at(name), headline: at(headline), headlineNl: at(headline), bio: at(bio), note: at(note) })
         .problems,
