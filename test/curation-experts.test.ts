@@ -27,7 +27,7 @@ afterAll(async () => {
   await db.close();
 });
 
-const EXPERT = `id slug name version retired retiredAt headline headlineNl bio bioNl languages contactConsent
+const EXPERT = `id slug name academicTitle version retired retiredAt headline headlineNl bio bioNl languages contactConsent
   affiliations { role since until institution { slug } }
   expertise { level provenance theme { slug } }
   countryFocus { level provenance country { code } }
@@ -86,6 +86,7 @@ describe('createExpert', () => {
       'createExpert',
       {
         name: `${NAME} Anna de Vries-Ünal`,
+        academicTitle: ' Prof. dr. ',
         email: 'anna.devries@example.org',
         phone: '+31 6 12345678',
         contactConsent: true,
@@ -116,6 +117,7 @@ describe('createExpert', () => {
       version: 1,
       retired: false,
       retiredAt: null,
+      academicTitle: 'Prof. dr.',
       email: 'anna.devries@example.org',
       phone: '+31612345678',
       contactConsent: true,
@@ -181,6 +183,7 @@ describe('createExpert', () => {
     const name = `${NAME} Many Problems`;
     const response = await mutate('createExpert', {
       name,
+      academicTitle: 'Prof.\u202Edr.',
       phone: '0612345678',
       languages: ['dutch'],
       affiliations: [
@@ -203,6 +206,7 @@ describe('createExpert', () => {
     const fields = error.extensions!.fields as Array<{ field: string; message: string }>;
     expect(fields.map((f) => f.field).sort()).toEqual(
       [
+        'academicTitle',
         'phone',
         'languages[0]',
         'affiliations[0].institution',

@@ -64,6 +64,10 @@ export const newExpertFields = (t: InputFields) => ({
 /** The fields create and update share: left out, a field stays as it is; null removes it; a list given replaces the whole list. */
 export const expertFields = <Creating extends boolean>(t: InputFields, creating: Creating) => ({
   name: t.string({ required: creating, description: 'Full name.' }),
+  academicTitle: t.string({
+    required: false,
+    description: 'Academic titles as written before the name, e.g. "Prof. dr." (at most 300 characters).',
+  }),
   email: t.field({ type: 'EmailAddress', required: false, description: 'E-mail address (personal data).' }),
   phone: t.field({
     type: 'PhoneNumber',

@@ -35,6 +35,7 @@ export type PropertyKind = keyof typeof PROPERTY_KINDS;
 /** An expert's own properties, in the order they are checked: the kind of each, and what its CSV column holds. */
 export const EXPERT_PROPERTIES = {
   name: { kind: 'name', csv: 'full name' },
+  academicTitle: { kind: 'line', csv: 'academic titles as written before the name, e.g. Prof. dr.' },
   headline: { kind: 'line', csv: 'one line on what the expert knows' },
   headlineNl: { kind: 'line', csv: 'the same in Dutch' },
   bio: { kind: 'text', csv: 'short profile' },

@@ -61,6 +61,10 @@ ExpertNode.implement({
   fields: (t) => ({
     slug: t.exposeString('id', { description: 'Stable short identifier.' }),
     name: t.exposeString('name', { description: 'Full name.' }),
+    academicTitle: t.exposeString('academicTitle', {
+      nullable: true,
+      description: 'Academic titles as written before the name, e.g. "Prof. dr.".',
+    }),
     headline: t.exposeString('headline', { nullable: true, description: 'One line on what this expert knows.' }),
     headlineNl: t.exposeString('headlineNl', { nullable: true, description: 'The headline in Dutch, where given.' }),
     bio: t.exposeString('bio', { nullable: true, description: 'A short profile in English.' }),

@@ -62,6 +62,13 @@ describe('parseExpertCsv: cells', () => {
     });
   });
 
+  it('reads a one-line property such as the academic title, trimmed', () => {
+    expect(row({ slug: 'jan', name: 'Jan', academicTitle: ' Prof. dr. ' })).toEqual({
+      input: { slug: 'jan', name: 'Jan', academicTitle: 'Prof. dr.' },
+      problems: [],
+    });
+  });
+
   it('reads yes and no in English and Dutch, and refuses anything else', () => {
     for (const yes of ['yes', 'Y', 'TRUE', '1', 'ja'])
       expect(row({ slug: 'j', name: 'J', contactConsent: yes }).input.contactConsent).toBe(true);
