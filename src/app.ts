@@ -31,7 +31,10 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** Where the sample tokens of the embedded default are written at each start (beside its data; readable by the owner only). */
+/**
+ * Where the sample tokens of the embedded default are written at each start (beside its data; readable by the owner
+ * only).
+ */
 export const SAMPLE_TOKENS_FILE = 'sample-tokens.txt';
 
 /** Runs the warm-up with its progress lines, one at a time: a return during a warm-up is left to the one under way. */
@@ -134,8 +137,8 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     }
     // Inquiries recorded before they were tagged with what their text names (or imported) get their tags once.
     await tagUntaggedInquiries(database.queries());
-    // The stored whoKnows standings: worked out now when they do not reflect the graph (after a seed, a restore, a new formula
-    // or the tagging above).
+    // The stored whoKnows standings: worked out now when they do not reflect the graph (after a seed, a restore, a new
+    // formula or the tagging above).
     standings = await keepStandings(
       () => database.queries(),
       (line) => log.info(line),

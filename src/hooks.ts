@@ -20,6 +20,7 @@ export function registerHooks(): void {
   // Names recognised in free text (interpretQuestion) are loaded again after themes or institutions change (a rename
   // included, which the counts the name resolution compares do not show).
   for (const label of ['Theme', 'Institution'] as const) onChange(label, async () => invalidateVocabulary());
-  // Every audited change of experts, contributions, inquiries and themes rewrites the stored whoKnows standings it moves.
+  // Every audited change of experts, contributions, inquiries and themes rewrites the stored whoKnows standings it
+  // moves.
   onTransactionChanges(keepStandingsCurrent);
 }

@@ -73,8 +73,8 @@ async function indexesOnline(database: Database, progress: (step: string) => voi
  * meanwhile, and readiness reports it. After Neo4j's return the warm-up runs without holding readiness: every API
  * process sees the return at once, and taking them all out of a load balancer for the minutes a busy machine needs
  * to plan again would be an outage of its own; meanwhile the first request of each query text waits for its one
- * planning (src/db/first-runs.ts). A question that fails is logged through `warn` and skipped: the warm-up never keeps the server from
- * serving, and a Neo4j that goes away ends it (the next return starts it again).
+ * planning (src/db/first-runs.ts). A question that fails is logged through `warn` and skipped: the warm-up never keeps
+ * the server from serving, and a Neo4j that goes away ends it (the next return starts it again).
  */
 export async function warmUp(
   database: Database,

@@ -100,7 +100,10 @@ export interface OperationRow {
   actorId: string;
   /** JSON of `{ value }`, the operation's result. */
   result: string;
-  /** The fingerprint of the request it answered (a mutation field and its arguments): only that request gets the result again. */
+  /**
+   * The fingerprint of the request it answered (a mutation field and its arguments): only that request gets the result
+   * again.
+   */
   request: string;
 }
 
@@ -108,7 +111,10 @@ export async function recordOperation(run: Run, operation: OperationRow): Promis
   await run('CREATE (o:Operation) SET o = $operation, o.at = datetime()', { operation });
 }
 
-/** The result of the operation with this key, if it was committed before, and the request it answered (null: recorded before requests were). */
+/**
+ * The result of the operation with this key, if it was committed before, and the request it answered (null: recorded
+ * before requests were).
+ */
 export async function committedResult(
   run: Run,
   id: string,

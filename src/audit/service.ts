@@ -20,7 +20,10 @@ import {
 } from './repository.js';
 
 export interface TrackOptions {
-  /** The version the caller read: CONFLICT if the subject moved on meanwhile. (Every real change moves the version on by one.) */
+  /**
+   * The version the caller read: CONFLICT if the subject moved on meanwhile. (Every real change moves the version on by
+   * one.)
+   */
   expectedVersion?: number;
   /** Record the change without the values before and after (erasure of personal data). */
   withoutData?: boolean;
@@ -61,7 +64,9 @@ export function onChange(label: AuditedLabel, hook: ChangeHook): void {
   changeHooks.set(label, [...(changeHooks.get(label) ?? []), hook]);
 }
 
-/** One subject an audited transaction changed: its state before and after (null: absent, or no longer under its label). */
+/**
+ * One subject an audited transaction changed: its state before and after (null: absent, or no longer under its label).
+ */
 export interface SubjectChange {
   label: AuditedLabel;
   id: string;
@@ -70,7 +75,10 @@ export interface SubjectChange {
   fields: string[];
 }
 
-/** Work that needs every change of a transaction at once, whatever the labels (e.g. to take its locks in one stable order). */
+/**
+ * Work that needs every change of a transaction at once, whatever the labels (e.g. to take its locks in one stable
+ * order).
+ */
 export type TransactionHook = (run: Run, changes: SubjectChange[]) => Promise<void>;
 
 const transactionHooks: TransactionHook[] = [];
@@ -154,8 +162,9 @@ export async function audited<T>(
       if (fields.length === 0) continue;
       changedIds.set(label, [...(changedIds.get(label) ?? []), id]);
       subjectChanges.push({ label, id, before, after, fields });
-      // Any real change to an existing subject moves its version on, also one another subject's operation made (a merge moving
-      // an inquiry's consultation), so that a client holding the old version gets CONFLICT instead of overwriting.
+      // Any real change to an existing subject moves its version on, also one another subject's operation made (a merge
+      // moving an inquiry's consultation), so that a client holding the old version gets CONFLICT instead of
+      // overwriting.
       if (before !== null && after !== null) {
         await moveVersionOn(run, label, id);
       }

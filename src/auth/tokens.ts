@@ -45,7 +45,9 @@ function list(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
-/** Reads roles and networks from the claims `roles`/`role` and `networks`/`network` (network ids or acronyms, any case). */
+/**
+ * Reads roles and networks from the claims `roles`/`role` and `networks`/`network` (network ids or acronyms, any case).
+ */
 function viewerFromClaims(payload: JWTPayload): Viewer {
   if (!payload.sub) throw new AuthenticationError('The token has no subject (sub): mint one with `npm run token`.');
   const claimed = [...list(payload.roles), ...list(payload.role)].map((role) => role.toLowerCase());

@@ -26,7 +26,9 @@ export interface ContributionLinks {
 export const contributionsByIds = (queries: Queries, ids: readonly string[]) =>
   nodesByIds<ContributionRecord>(queries, 'Contribution', ids);
 
-/** An expert's latest `limit` current contributions, newest first: a relation of Expert, read with the page's others. */
+/**
+ * An expert's latest `limit` current contributions, newest first: a relation of Expert, read with the page's others.
+ */
 export const LATEST_CONTRIBUTIONS = expertRelation<ContributionRecord[], number>({
   name: 'contributions',
   expression: (limit) =>

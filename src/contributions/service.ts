@@ -73,7 +73,9 @@ export async function createContribution(
   return auditedCreate(queries, viewer, CONTRIBUTION, { generated: id }, write, input.note);
 }
 
-/** The viewer must be able to curate the contribution as it is (its authors now) and as it will be (the new authors). */
+/**
+ * The viewer must be able to curate the contribution as it is (its authors now) and as it will be (the new authors).
+ */
 export async function updateContribution(
   queries: Queries,
   viewer: Viewer,

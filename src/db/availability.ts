@@ -14,7 +14,9 @@ export function isUnavailable(error: Neo4jError): boolean {
   return UNAVAILABLE_CODES.has(error.code);
 }
 
-/** A pool that could not hand out a connection in time: Neo4j may be up but saturated, so this does not mark it down. */
+/**
+ * A pool that could not hand out a connection in time: Neo4j may be up but saturated, so this does not mark it down.
+ */
 export function isAcquisitionTimeout(error: Neo4jError): boolean {
   return error.message.startsWith('Connection acquisition timed out');
 }

@@ -50,7 +50,8 @@ export async function pageByName<T extends { id: string; name: string }>(
   projection = 'n {.*}',
 ): Promise<{ rows: T[]; total: number }> {
   const match = `${selection.pattern ?? `(n:${selection.label})`} WHERE n.retiredAt IS NULL AND ${selection.where ?? 'true'}`;
-  // A whole label's total comes from Neo4j's count store less the few retired (an index scan), not from counting every node.
+  // A whole label's total comes from Neo4j's count store less the few retired (an index scan), not from counting every
+  // node.
   const total =
     selection.pattern || selection.where
       ? `COUNT { MATCH ${match} }`

@@ -20,7 +20,10 @@ export const str: Parser<string> = (value, at) => {
   return value;
 };
 
-/** What `parse` accepts, or null when missing: for properties that may be unset (temporals included, which arrive as ISO strings). */
+/**
+ * What `parse` accepts, or null when missing: for properties that may be unset (temporals included, which arrive as ISO
+ * strings).
+ */
 export function orNull<T>(parse: Parser<T>): Parser<T | null> {
   return (value, at) => (value === null || value === undefined ? null : parse(value, at));
 }

@@ -86,7 +86,10 @@ export async function pageOfEvents(
   return result ?? { rows: [], total: 0 };
 }
 
-/** The latest `limit` current events an expert spoke at, newest first: a relation of Expert, read with the page's others. */
+/**
+ * The latest `limit` current events an expert spoke at, newest first: a relation of Expert, read with the page's
+ * others.
+ */
 export const EVENTS_SPOKEN_AT = expertRelation<EventRecord[], number>({
   name: 'events',
   expression: (limit) =>

@@ -124,7 +124,10 @@ function checkedLevels(
   });
 }
 
-/** The expert's own properties given, checked without the graph (text lengths, e-mail, phone, languages); the CSV import checks cells with it too. */
+/**
+ * The expert's own properties given, checked without the graph (text lengths, e-mail, phone, languages); the CSV import
+ * checks cells with it too.
+ */
 export function checkedProperties(problems: InputProblems, input: ExpertFieldsInput): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   if (input.name !== undefined) {

@@ -57,7 +57,10 @@ export const newExpertFields = (t: InputFields) => ({
   ...expertFields(t, true),
 });
 
-/** The fields create and update share: left out, a field stays as it is; null removes it; a list given replaces the whole list. */
+/**
+ * The fields create and update share: left out, a field stays as it is; null removes it; a list given replaces the
+ * whole list.
+ */
 export const expertFields = <Creating extends boolean>(t: InputFields, creating: Creating) => ({
   name: t.string({ required: creating, description: 'Full name.' }),
   email: t.field({ type: 'EmailAddress', required: false, description: 'E-mail address (personal data).' }),

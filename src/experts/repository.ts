@@ -133,7 +133,9 @@ const linked = <Value>(
     parse: (value) => (value as Value[]).map(parse).sort(order),
   });
 
-/** Current affiliations first, then the most recent; the institution's country read with it, for its id and its record. */
+/**
+ * Current affiliations first, then the most recent; the institution's country read with it, for its id and its record.
+ */
 export const EXPERT_AFFILIATIONS = linked<AffiliationRecord>(
   'affiliations',
   `[(e)-[a:AFFILIATED_WITH]->(n:Institution) |

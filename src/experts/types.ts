@@ -31,7 +31,10 @@ export const ExpertNode = builder.loadableNodeRef<ExpertRecord>('Expert', {
   load: (ids: string[], ctx) => expertsByIds(ctx.queries, ids),
 });
 
-/** An expert's affiliations; their institutions' countries go into the country loader, so `institution { country }` needs no query. */
+/**
+ * An expert's affiliations; their institutions' countries go into the country loader, so `institution { country }`
+ * needs no query.
+ */
 async function affiliationsOf(ctx: Context, id: string): Promise<AffiliationRecord[]> {
   const affiliations = await loadExpertRelation(ctx, id, EXPERT_AFFILIATIONS);
   const countries = CountryNode.getDataloader(ctx);

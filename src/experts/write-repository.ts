@@ -145,7 +145,10 @@ export interface AffiliationWrite {
   until: string | null;
 }
 
-/** A checked change: properties to set (null removes one) and the lists that replace the stored ones (null: left as they are). */
+/**
+ * A checked change: properties to set (null removes one) and the lists that replace the stored ones (null: left as they
+ * are).
+ */
 export interface ExpertWrite {
   properties: Record<string, unknown>;
   affiliations: AffiliationWrite[] | null;
@@ -154,7 +157,10 @@ export interface ExpertWrite {
   networkIds: string[] | null;
 }
 
-/** Replaces the expert's `type` relationships with those `create` makes from each entry `x` of the list `$param`, when given. */
+/**
+ * Replaces the expert's `type` relationships with those `create` makes from each entry `x` of the list `$param`, when
+ * given.
+ */
 const replaceList = (param: keyof ExpertWrite, type: string, create: string) => `
   CALL (e) { WITH e WHERE $${param} IS NOT NULL MATCH (e)-[old:${type}]->() DELETE old }
   CALL (e) { UNWIND coalesce($${param}, []) AS x ${create} }`;

@@ -47,8 +47,9 @@ function assertNodeTypes(schema: GraphQLSchema, ids: Array<{ typename: string }>
 }
 
 export const builder = new SchemaBuilder<BuilderTypes>({
-  // Complexity first so that an operation over its cost budget is refused before ids are decoded or scopes checked; Relay before
-  // scope-auth so that scope checks see decoded global ids; scope-auth before dataloader so nothing loads unauthorised.
+  // Complexity first so that an operation over its cost budget is refused before ids are decoded or scopes checked;
+  // Relay before scope-auth so that scope checks see decoded global ids; scope-auth before dataloader so nothing loads
+  // unauthorised.
   plugins: [ComplexityPlugin, RelayPlugin, ScopeAuthPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   scopeAuth: {

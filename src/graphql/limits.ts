@@ -180,7 +180,10 @@ export const WORK_WEIGHTS = {
   matrix: 500,
 } as const;
 
-/** A request whose cost reaches this starts at least one ranking, search or aggregate: it is admitted as heavy (src/http/heavy-requests.ts). */
+/**
+ * A request whose cost reaches this starts at least one ranking, search or aggregate: it is admitted as heavy
+ * (src/http/heavy-requests.ts).
+ */
 export const HEAVY_REQUEST_COST = WORK_WEIGHTS.ranking;
 
 /** The complexity option of a field that starts work of a kind: its page cost (fieldCost) plus the work's weight. */

@@ -1,7 +1,9 @@
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { checkInputCaps, isObject } from './limits.js';
 
-/** The request each failed resolver's error came from, for the process's last line of defence (see describeRejection). */
+/**
+ * The request each failed resolver's error came from, for the process's last line of defence (see describeRejection).
+ */
 const requestOfError = new WeakMap<object, string>();
 
 function remember(error: unknown, context: unknown): void {

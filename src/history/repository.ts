@@ -8,7 +8,10 @@ export interface ChangeRecord extends Omit<ChangeRow, 'before' | 'after'> {
   after: string | null;
 }
 
-/** One subject's changes (its label and id both: slugs are unique per label only), newest first, after a (time, id) cursor. */
+/**
+ * One subject's changes (its label and id both: slugs are unique per label only), newest first, after a (time, id)
+ * cursor.
+ */
 export async function pageOfChanges(
   queries: Queries,
   subject: { label: AuditedLabel; id: string },
@@ -42,7 +45,10 @@ export interface HistorySubject {
   routedTo: string | null;
   /** A contribution's authors' networks, one list per author: who may curate it may read its records. */
   authorNetworkIds: string[][];
-  /** An expert's (the kept one's, for a merged id) consent to direct contact: decides who sees contact details in the records. */
+  /**
+   * An expert's (the kept one's, for a merged id) consent to direct contact: decides who sees contact details in the
+   * records.
+   */
   contactConsent: boolean;
 }
 

@@ -119,7 +119,9 @@ export class HeavyRequestGate {
     };
   }
 
-  /** Gives freed turns to the longest-waiting requests whose clients have room (admit takes a waiter out of the line). */
+  /**
+   * Gives freed turns to the longest-waiting requests whose clients have room (admit takes a waiter out of the line).
+   */
   private admitNext(): void {
     for (let at = 0; at < this.line.length && this.running < this.limits.running;) {
       const waiter = this.line[at]!;

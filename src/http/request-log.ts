@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging.js';
 import type { RequestOutcome } from './metrics.js';
 
-/** A client's own request id is kept if it is short and plain (it goes into logs and headers); otherwise we make one. */
+/**
+ * A client's own request id is kept if it is short and plain (it goes into logs and headers); otherwise we make one.
+ */
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
 
 export function requestIdOf(header: string | string[] | undefined): string {

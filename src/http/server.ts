@@ -78,7 +78,9 @@ const DOCUMENT_CACHE_SIZE = 2 * 2 ** 20;
 /** An Idempotency-Key longer than this, or with control characters, is refused. */
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
-/** The viewer a request's Authorization header stands for; requests without one are viewers unless configured to refuse. */
+/**
+ * The viewer a request's Authorization header stands for; requests without one are viewers unless configured to refuse.
+ */
 async function viewerOf(req: http.IncomingMessage, authenticator: Authenticator): Promise<Viewer> {
   const token = bearerToken(req.headers.authorization);
   if (token !== null) return authenticator.verify(token);

@@ -86,7 +86,8 @@ export async function recordInquiry(
     problems.add('followUpOf', 'must be an earlier inquiry');
   problems.throwIfAny('The inquiry was not recorded');
 
-  // What the question names beyond what was given (in English or Dutch) is linked as inferred, apart from the given concepts.
+  // What the question names beyond what was given (in English or Dutch) is linked as inferred, apart from the given
+  // concepts.
   const given = {
     themeIds: subjects.themes.map((t) => t.id),
     countryIds: subjects.countries.map((c) => c.id),

@@ -173,7 +173,10 @@ export async function pageOfInquiries(
   return result ?? { rows: [], total: 0 };
 }
 
-/** Which of the referenced institutions, networks and inquiries exist: all checked in one round trip (experts: src/experts/resolve.ts). */
+/**
+ * Which of the referenced institutions, networks and inquiries exist: all checked in one round trip (experts:
+ * src/experts/resolve.ts).
+ */
 export async function existingReferences(
   queries: Queries,
   refs: Partial<{ institutionIds: string[]; networkIds: string[]; inquiryIds: string[] }>,

@@ -119,7 +119,10 @@ export async function findSimilarInquiries(
   );
 }
 
-/** Inquiries received before this one that resemble it in text, themes, countries, partner or risk (given and recognised alike). */
+/**
+ * Inquiries received before this one that resemble it in text, themes, countries, partner or risk (given and recognised
+ * alike).
+ */
 export async function similarToInquiry(
   queries: Queries,
   viewer: Viewer,

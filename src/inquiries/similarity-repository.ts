@@ -19,7 +19,9 @@ export interface SimilarityQuery {
   receivedBefore: string | null;
 }
 
-/** A candidate's text relevance and concepts (given and recognised alike), to be scored in src/inquiries/similarity.ts. */
+/**
+ * A candidate's text relevance and concepts (given and recognised alike), to be scored in src/inquiries/similarity.ts.
+ */
 export interface CandidateRow {
   id: string;
   receivedAt: string;
@@ -33,7 +35,10 @@ export interface CandidateRow {
   linked: boolean;
 }
 
-/** At most this many candidates come from each shared theme, country or partner (the most recent): the work follows the matches. */
+/**
+ * At most this many candidates come from each shared theme, country or partner (the most recent): the work follows the
+ * matches.
+ */
 export const CONCEPT_CANDIDATES = 200;
 
 /**

@@ -3,7 +3,9 @@ import type { InquiryFlowRow } from './statistics-repository.js';
 import { INQUIRY_STATUSES, isOpen } from './status.js';
 import { workingDaysBetween } from './working-days.js';
 
-/** The inquiry kinds counted per breakdown (the GraphQL enum's values); risk categories are counted by RISK_CATEGORIES. */
+/**
+ * The inquiry kinds counted per breakdown (the GraphQL enum's values); risk categories are counted by RISK_CATEGORIES.
+ */
 export const INQUIRY_KINDS = ['EXPERTISE_REQUEST', 'KNOWLEDGE_SECURITY'] as const;
 
 /** Counts over a group of inquiries received together (a period, or a bucket of a series). */

@@ -155,7 +155,10 @@ export function isWorkingDay(date: string): boolean {
   return isWorkingDayNumber(dayNumber(date));
 }
 
-/** The instant a question received at `receivedAt` is due: the end (23:59:59.999 Amsterdam time) of the third working day after the day of receipt. */
+/**
+ * The instant a question received at `receivedAt` is due: the end (23:59:59.999 Amsterdam time) of the third working
+ * day after the day of receipt.
+ */
 export function dueAt(receivedAt: Date, workingDays: number = DEFAULT_WORKING_DAYS): Date {
   if (!Number.isSafeInteger(workingDays) || workingDays < 0) {
     throw new RangeError(`workingDays must be a non-negative integer, got ${workingDays}`);
@@ -168,7 +171,10 @@ export function dueAt(receivedAt: Date, workingDays: number = DEFAULT_WORKING_DA
   return endOfAmsterdamDay(day);
 }
 
-/** Working days from the day of receipt (exclusive) to the day of `until` (inclusive), both in Amsterdam time; 0 when answered on the day of receipt (or on a non-working day right after it). */
+/**
+ * Working days from the day of receipt (exclusive) to the day of `until` (inclusive), both in Amsterdam time; 0 when
+ * answered on the day of receipt (or on a non-working day right after it).
+ */
 export function workingDaysBetween(receivedAt: Date, until: Date): number {
   const first = dayNumber(amsterdamDate(receivedAt));
   const last = dayNumber(amsterdamDate(until));

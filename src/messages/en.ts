@@ -29,7 +29,10 @@ function workInWords({ contributions, inquiries }: WorkCount): string {
   return parts.filter(Boolean).join(' and ');
 }
 
-/** "Verified by the CKN secretariat on 3 March 2026", "Declared by the expert", "Evidenced by 3 contributions and 1 answered inquiry". */
+/**
+ * "Verified by the CKN secretariat on 3 March 2026", "Declared by the expert", "Evidenced by 3 contributions and 1
+ * answered inquiry".
+ */
 function provenanceInWords(provenance: ProvenanceMessage): string {
   switch (provenance.how) {
     case 'verified': {

@@ -33,7 +33,10 @@ export interface NameLookup {
   key: string;
 }
 
-/** What lookUpNames found: the names at their indexes, and the free-text vocabulary's fingerprint (and rows, when asked for and changed). */
+/**
+ * What lookUpNames found: the names at their indexes, and the free-text vocabulary's fingerprint (and rows, when asked
+ * for and changed).
+ */
 export interface NamesFound {
   themes: Array<ThemeRef | null>;
   places: Array<PlaceRef | null>;
@@ -161,7 +164,10 @@ export async function loadVocabularyRows(queries: Queries): Promise<VocabularyRo
   return row ?? { themes: [], countries: [], regions: [], institutions: [] };
 }
 
-/** Cypher: how many themes, countries, regions and institutions there are (`counts`), from Neo4j's count store, not a scan. */
+/**
+ * Cypher: how many themes, countries, regions and institutions there are (`counts`), from Neo4j's count store, not a
+ * scan.
+ */
 const VOCABULARY_COUNTS = `
   CALL () { MATCH (n:Theme) RETURN count(n) AS themeCount }
   CALL () { MATCH (n:Country) RETURN count(n) AS countryCount }

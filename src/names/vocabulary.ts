@@ -65,7 +65,10 @@ const CORPORATE_SUFFIX =
 const withoutCorporateSuffix = (name: string) =>
   CORPORATE_SUFFIX.test(name) ? name.replace(CORPORATE_SUFFIX, '') : null;
 
-/** Builds the lookup tables from the graph's names, the demonyms and the risk phrases. Pure: unit-tested without a database. */
+/**
+ * Builds the lookup tables from the graph's names, the demonyms and the risk phrases. Pure: unit-tested without a
+ * database.
+ */
 export function buildVocabulary(rows: VocabularyRows): Vocabulary {
   const entries = new Map<string, Entry[]>();
   let longest = 1;
@@ -93,7 +96,8 @@ export function buildVocabulary(rows: VocabularyRows): Vocabulary {
     if (c.id === HOME_COUNTRY) continue;
     const concept: Concept = { kind: 'country', ref: { id: c.id, name: c.name } };
     const codes = new Set([c.id, c.alpha3].filter(Boolean).map((code) => plainWord(code!)));
-    // The keys hold every English and Dutch name of i18n-iso-countries; the codes are left out ("IT", "IN" and "DE" are words).
+    // The keys hold every English and Dutch name of i18n-iso-countries; the codes are left out ("IT", "IN" and "DE" are
+    // words).
     for (const name of [
       c.name,
       c.nameNl,

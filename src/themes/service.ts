@@ -103,7 +103,10 @@ async function checkTheme(
   return checked;
 }
 
-/** What to write: the given properties, with the alias text (full-text search) and name keys (name resolution) of the whole theme. */
+/**
+ * What to write: the given properties, with the alias text (full-text search) and name keys (name resolution) of the
+ * whole theme.
+ */
 function themeWrite(checked: CheckedTheme, current: Snapshot): NodeWrite {
   const merged = {
     name: checked.name ?? (current.name as string),

@@ -31,7 +31,10 @@ interface PageParams {
 /** Retired experts keep their profile but are no longer offered. */
 const ACTIVE_ONLY = 'WITH * WHERE e.retiredAt IS NULL';
 
-/** One asked theme's standing of an expert, as STANDING_SCORE gives it (`rootId` null: found by the words alone, the asked place's part). */
+/**
+ * One asked theme's standing of an expert, as STANDING_SCORE gives it (`rootId` null: found by the words alone, the
+ * asked place's part).
+ */
 export interface ThemeStanding {
   rootId: string | null;
   score: number;
@@ -44,7 +47,10 @@ export interface TextEvidence {
   facts: TextFacts;
 }
 
-/** The text evidence rows rankByTheme adds (only when there are words beside the themes: a query without them plans and runs lighter). */
+/**
+ * The text evidence rows rankByTheme adds (only when there are words beside the themes: a query without them plans and
+ * runs lighter).
+ */
 const WORDS_BESIDE_THEMES = `
   UNION ALL
   CALL () { ${TEXT_HITS} }
@@ -126,7 +132,10 @@ export async function rankByTheme(
 
 export interface TextMatch {
   text: TextEvidence;
-  /** The expert's standing in the theme the matching texts are mostly about (or, without one, in the asked country only). */
+  /**
+   * The expert's standing in the theme the matching texts are mostly about (or, without one, in the asked country
+   * only).
+   */
   standing: { score: number; facts: StandingFacts };
   /** What the standing's theme part lost for being inferred (negative or 0): `score` + this is what counted. */
   adjustment: number;
@@ -182,7 +191,10 @@ interface WarmUpNames {
   region: string | null;
 }
 
-/** Names the graph holds for the warm-up's questions (src/warmup.ts): top-level themes, a country with experts, a region. */
+/**
+ * Names the graph holds for the warm-up's questions (src/warmup.ts): top-level themes, a country with experts, a
+ * region.
+ */
 export async function warmUpNames(queries: Queries): Promise<WarmUpNames | undefined> {
   const [names] = await queries.read<WarmUpNames>(
     `CALL () { RETURN EXISTS { (:Expert) } AS experts }
@@ -205,7 +217,9 @@ const textMatch: Parser<TextMatch> = obj({
   adjustment: num,
 });
 
-/** Splits each hit into its expert, its score and its facts, checked by `parseFacts` (the reasons are built from them). */
+/**
+ * Splits each hit into its expert, its score and its facts, checked by `parseFacts` (the reasons are built from them).
+ */
 function splitFacts<F>(row: RankedRow | undefined, parseFacts: Parser<F>): RankedPage<F> {
   if (!row) return { total: 0, page: [] };
   return {

@@ -44,7 +44,10 @@ export const verifierNetwork = (verifiedBy: string) => `
     COLLECT { MATCH (n:Network) WHERE toLower(${verifiedBy}) CONTAINS toLower(n.acronym) OR toLower(${verifiedBy}) CONTAINS n.id
               RETURN coalesce(n.acronym, n.name) ORDER BY size(n.id) DESC }[0] END`;
 
-/** Cypher: how many of a count score, at most `$rankingWeights.evidenceCap`, so prolific experts do not drown everything else. */
+/**
+ * Cypher: how many of a count score, at most `$rankingWeights.evidenceCap`, so prolific experts do not drown
+ * everything else.
+ */
 const capped = (count: string) =>
   `CASE WHEN ${count} > $rankingWeights.evidenceCap THEN $rankingWeights.evidenceCap ELSE ${count} END`;
 const ids = (list: string) => `[n IN ${list} | n.id][0..$rankingWeights.idsListed]`;
@@ -191,7 +194,10 @@ export const STANDING_FROM_NEIGHBOURHOOD = `
       countryEvidencePoints: countryEvidencePoints
     } AS facts`;
 
-/** The standing of one (expert, root, scope), neighbourhood and all: `CALL (e, rootId, countryIds) { ${STANDING_SCORE} }`. */
+/**
+ * The standing of one (expert, root, scope), neighbourhood and all:
+ * `CALL (e, rootId, countryIds) { ${STANDING_SCORE} }`.
+ */
 export const STANDING_SCORE = `
   CALL (e) { ${STANDING_NEIGHBOURHOOD} }
   CALL (e, hood, rootId, countryIds) { ${STANDING_FROM_NEIGHBOURHOOD} }

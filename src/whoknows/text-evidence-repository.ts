@@ -79,9 +79,9 @@ const best = (list: string, weight: string) =>
   `round(reduce(s = 0.0, h IN ${list}[0..$rankingWeights.textItemsCounted] | s + h.relevance) * $rankingWeights.${weight}, 2)`;
 
 /**
- * Cypher, a subquery body on TEXT_HITS (`CALL (textHits) { ${TEXT_EVIDENCE} }`): per expert the words found, `e`, `textPoints`
- * (the sum of the rounded parts) and `textFacts` (`TextFacts`, with the ids of what matched). Retired experts
- * are not left out here: the ranking that adds these points does that.
+ * Cypher, a subquery body on TEXT_HITS (`CALL (textHits) { ${TEXT_EVIDENCE} }`): per expert the words found, `e`,
+ * `textPoints` (the sum of the rounded parts) and `textFacts` (`TextFacts`, with the ids of what matched). Retired
+ * experts are not left out here: the ranking that adds these points does that.
  */
 export const TEXT_EVIDENCE = `
   UNWIND textHits AS hit

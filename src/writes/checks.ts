@@ -13,11 +13,16 @@ export const TEXT_LIMITS = {
   abbreviation: 30,
   /** A person's name, a role, a city. */
   name: 200,
-  /** Another one-line text that names or sums up a thing: a theme's or institution's name, an alias, a headline, a location. */
+  /**
+   * Another one-line text that names or sums up a thing: a theme's or institution's name, an alias, a headline, a
+   * location.
+   */
   line: 300,
   /** The title of a publication, talk or event, or the topic of a talk. */
   title: 500,
-  /** Free text: a bio, summary or description, a question and its context, an answer, a note or reason for the history. */
+  /**
+   * Free text: a bio, summary or description, a question and its context, an answer, a note or reason for the history.
+   */
   text: 4000,
 } as const;
 
@@ -179,7 +184,10 @@ export function isRepeat(
   return true;
 }
 
-/** A text field as given: undefined when omitted (keep what is there), null when cleared, else trimmed; a required one may not be empty. */
+/**
+ * A text field as given: undefined when omitted (keep what is there), null when cleared, else trimmed; a required one
+ * may not be empty.
+ */
 export function inputText(
   problems: InputProblems,
   field: string,

@@ -102,7 +102,8 @@ export function curationMutations<New extends InputFieldMap, Change extends Inpu
       args: {
         input: t.arg({ type: input, required: true, description: own[operation]?.arg ?? 'What to write.' }),
       },
-      // The input object is built from exactly the fields Input is inferred from; TypeScript cannot follow that through the generics.
+      // The input object is built from exactly the fields Input is inferred from; TypeScript cannot follow that through
+      // the generics.
       resolve: (_root, args, ctx) => resolve(ctx, args.input as Input),
     });
   return {

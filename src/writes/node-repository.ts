@@ -3,7 +3,10 @@ import neo4j from 'neo4j-driver';
 import type { AuditedLabel } from '../audit/repository.js';
 import type { Queries, Run } from '../db/database.js';
 
-/** Labels a curated node may link to. Labels and relationship types are code constants: Cypher cannot take them as parameters. */
+/**
+ * Labels a curated node may link to. Labels and relationship types are code constants: Cypher cannot take them as
+ * parameters.
+ */
 export type LinkedLabel = AuditedLabel | 'Country';
 
 /** Outgoing relationships of one type, replacing all of that type the node had. */
@@ -101,7 +104,9 @@ export async function existingNodes(
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** The networks of each expert a node links to by `type` (e.g. a contribution's authors), read in the write transaction. */
+/**
+ * The networks of each expert a node links to by `type` (e.g. a contribution's authors), read in the write transaction.
+ */
 export async function networksOfLinkedExperts(
   run: Run,
   label: AuditedLabel,

@@ -10,7 +10,10 @@ export interface GivenReference {
   at: string;
 }
 
-/** A kind of node an input may name: what messages call it, and how a reference to one is resolved (by id or slug unless `resolve` says otherwise). */
+/**
+ * A kind of node an input may name: what messages call it, and how a reference to one is resolved (by id or slug unless
+ * `resolve` says otherwise).
+ */
 export interface ReferenceKind {
   label: LinkedLabel;
   noun: string;

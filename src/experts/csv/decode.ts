@@ -96,7 +96,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
       i++;
       continue;
     }
-    // The number of continuation bytes, and the range of the first one (no overlong forms, no surrogates, nothing past U+10FFFF).
+    // The number of continuation bytes, and the range of the first one (no overlong forms, no surrogates, nothing past
+    // U+10FFFF).
     let length: number;
     let [low, high] = [0x80, 0xbf];
     if (lead >= 0xc2 && lead <= 0xdf) length = 1;

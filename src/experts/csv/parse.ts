@@ -49,7 +49,9 @@ export interface ExpertRow {
  */
 export const MAX_IMPORT_ROWS = 2_000;
 
-/** Longest cell taken at all (the longest field, a bio, is 4000 characters): anything longer is not looked at further. */
+/**
+ * Longest cell taken at all (the longest field, a bio, is 4000 characters): anything longer is not looked at further.
+ */
 const MAX_CELL = 5000;
 
 const items = (cell: string) =>

@@ -2,7 +2,9 @@ import type { Run } from '../../db/database.js';
 import type { AuditedLabel } from '../../audit/repository.js';
 import { auditedNodesPointingAt } from '../write-repository.js';
 
-/** Relationships an erased expert keeps, anonymously, so that counts per theme, country, network and inquiry survive. */
+/**
+ * Relationships an erased expert keeps, anonymously, so that counts per theme, country, network and inquiry survive.
+ */
 const ANONYMOUS_OUTGOING = ['EXPERT_IN', 'FOCUSES_ON', 'MEMBER_OF'];
 /** Consultations still count; old ids of merged experts go on naming the erased one. */
 const ANONYMOUS_INCOMING = ['CONSULTED', 'MERGED_INTO'];

@@ -1,8 +1,8 @@
 /**
  * whoKnows for themes from the stored standings: the best `limit` experts read in score order from the
  * `ranks_order` index (an index seek per asked theme, after the cursor), then only those explained from
- * the facts stored with their standings (facts.ts), in the same query; the total from the key's hub (a degree look-up). Null when the
- * standings do not reflect the graph (see state-repository.ts): the caller then ranks from scratch.
+ * the facts stored with their standings (facts.ts), in the same query; the total from the key's hub (a degree look-up).
+ * Null when the standings do not reflect the graph (see state-repository.ts): the caller then ranks from scratch.
  */
 import type { Queries } from '../../db/database.js';
 import { list, num, obj, optStr, str, type Parser } from '../../db/rows.js';

@@ -108,10 +108,10 @@ const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a
 
 /**
  * Works out the standings of the given experts (locked already) again, in the transaction that changed
- * them, and writes only the difference (unless it is more than `maxWrites` standings: false then): a changed score or changed facts are set on its relationship
- * (which locks that relationship alone), standings gone are deleted and new ones created, all in key
- * order, so that transactions touching the same keys' hubs take those locks in one order. Ids of merged,
- * erased or retired experts lose all theirs.
+ * them, and writes only the difference (unless it is more than `maxWrites` standings: false then): a changed score or
+ * changed facts are set on its relationship (which locks that relationship alone), standings gone are deleted and new
+ * ones created, all in key order, so that transactions touching the same keys' hubs take those locks in one order. Ids
+ * of merged, erased or retired experts lose all theirs.
  */
 export async function writeStandings(run: Run, ids: string[], maxWrites = Number.POSITIVE_INFINITY): Promise<boolean> {
   if (ids.length === 0) return true;

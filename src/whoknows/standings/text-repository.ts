@@ -75,7 +75,9 @@ const placePart = (countryIds: string[] | null, when: string) =>
 /** Cypher: the hit after the cursor (score down, then expert id). */
 const AFTER_CURSOR = `($afterScore IS NULL OR hit.score < $afterScore OR (hit.score = $afterScore AND hit.e.id > $afterId))`;
 
-/** Cypher: the experts the words find (active ones), with their text evidence as `text`, from `textHits` (TEXT_HITS). */
+/**
+ * Cypher: the experts the words find (active ones), with their text evidence as `text`, from `textHits` (TEXT_HITS).
+ */
 const WORDS_FOUND = `
     CALL (textHits) { ${TEXT_EVIDENCE} }
     WITH e, {points: textPoints, facts: textFacts} AS text WHERE e.retiredAt IS NULL`;
@@ -244,7 +246,8 @@ export function textStandingsQuery(
       formula: FORMULA,
       limit: question.limit,
       depth,
-      // A free-text hit carries its one standing whole (TextMatch), also the one past the page that only says there is a next.
+      // A free-text hit carries its one standing whole (TextMatch), also the one past the page that only says there is
+      // a next.
       explained: themeIds.length === 0 ? question.limit : question.limit - 1,
       afterNeg: question.after ? -question.after[0] : BEFORE_ALL,
       afterId: question.after ? question.after[1] : '',

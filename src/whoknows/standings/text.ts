@@ -56,7 +56,9 @@ export async function rankTextFromStandings(
   };
 }
 
-/** The seam for whoKnows's themes with words beside them (THEME_AND_TEXT): a page from the stored standings, or null. */
+/**
+ * The seam for whoKnows's themes with words beside them (THEME_AND_TEXT): a page from the stored standings, or null.
+ */
 export async function rankThemeAndTextFromStandings(
   queries: Queries,
   themeIds: string[],
