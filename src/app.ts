@@ -43,7 +43,8 @@ function warmer(database: Database, log: Logger): (why: string, holdsReadiness: 
   return (why, holdsReadiness) =>
     (running ??= (async () => {
       log.info(
-        `Warming up (${why}): planning the first questions' queries, loading the name vocabulary, the full-text indexes and the standings' pages…`,
+        `Warming up (${why}): planning the first questions' queries, loading the name vocabulary, the full-text ` +
+          `indexes and the standings' pages…`,
       );
       try {
         const { ms, questions, failed } = await warmUp(
@@ -67,8 +68,10 @@ function warmer(database: Database, log: Logger): (why: string, holdsReadiness: 
  */
 async function writeSampleTokens(authenticator: Authenticator, file: string, url: string): Promise<void> {
   const lines = [
-    `# Sample tokens of the expertise graph's embedded default, one per role, valid 12 hours from ${new Date().toISOString()}.`,
-    `# Paste one into the sign-in box of ${url}/ or ${url}/graphql (or pick a development role there; without a token you are a viewer).`,
+    `# Sample tokens of the expertise graph's embedded default, one per role, valid 12 hours from ` +
+      `${new Date().toISOString()}.`,
+    `# Paste one into the sign-in box of ${url}/ or ${url}/graphql (or pick a development role there; without a ` +
+      'token you are a viewer).',
     '# More with `npm run token -- --role officer`. Written anew at each start; readable by you only.',
   ];
   for (const identity of SAMPLE_IDENTITIES) {
@@ -131,7 +134,8 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       await seedGraph(database.queries(), await readSeedData());
     } else if (await duplicateCandidatesMissing(database.queries())) {
       log.info(
-        'Experts but no stored likely duplicate pairs (a database from before they were stored; checked from counts alone): working them out once…',
+        'Experts but no stored likely duplicate pairs (a database from before they were stored; checked from ' +
+          'counts alone): working them out once…',
       );
       await refreshAllDuplicateCandidates(database.queries());
     }

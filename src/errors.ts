@@ -77,7 +77,9 @@ export class IdempotencyKeyReusedError extends DomainError {
 
   constructor() {
     super(
-      'The Idempotency-Key of this request was used before for a different request (another mutation, or other arguments): nothing was done. Send a fresh key (e.g. a new UUID) with each new request, and a key again only with the very same request.',
+      'The Idempotency-Key of this request was used before for a different request (another mutation, or other ' +
+        'arguments): nothing was done. Send a fresh key (e.g. a new UUID) with each new request, and a key again ' +
+        'only with the very same request.',
     );
   }
 }

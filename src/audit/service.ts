@@ -139,7 +139,8 @@ export async function audited<T>(
           const version = await versionOf(run, label, id);
           if (version !== options.expectedVersion) {
             throw new ConflictError(
-              `Someone else changed this ${noun} since you read it (you had version ${options.expectedVersion}, it is now at ${version}): reload it, check the change, and try again.`,
+              `Someone else changed this ${noun} since you read it (you had version ${options.expectedVersion}, ` +
+                `it is now at ${version}): reload it, check the change, and try again.`,
               { currentVersion: version },
             );
           }

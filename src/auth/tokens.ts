@@ -54,7 +54,8 @@ function viewerFromClaims(payload: JWTPayload): Viewer {
   const unknown = claimed.filter((role) => !(ROLES as readonly string[]).includes(role));
   if (claimed.length === 0 || unknown.length > 0) {
     throw new AuthenticationError(
-      `The token's roles (${claimed.join(', ') || 'none'}) are not among ${ROLES.join(', ')}: ask for a token with a known role.`,
+      `The token's roles (${claimed.join(', ') || 'none'}) are not among ${ROLES.join(', ')}: ask for a token ` +
+        'with a known role.',
     );
   }
   const networks = [...list(payload.networks), ...list(payload.network)].map((network) => network.toLowerCase());
@@ -93,12 +94,14 @@ export async function openAuthenticator(config: AuthConfig): Promise<Authenticat
         throw new AuthenticationError('The token has expired: get a new one (locally: `npm run token`).');
       if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
         throw new AuthenticationError(
-          'The token has no expiry (exp claim): tokens must expire; get one that does (locally: `npm run token -- --expires 8h`).',
+          'The token has no expiry (exp claim): tokens must expire; get one that does ' +
+            '(locally: `npm run token -- --expires 8h`).',
         );
       }
       if (error instanceof joseErrors.JWTClaimValidationFailed) {
         throw new AuthenticationError(
-          `The token's "${error.claim}" claim is not accepted here (expected issuer "${config.issuer}" and audience "${config.audience}").`,
+          `The token's "${error.claim}" claim is not accepted here (expected issuer "${config.issuer}" and ` +
+            `audience "${config.audience}").`,
         );
       }
       if (error instanceof joseErrors.JOSEError) {

@@ -40,7 +40,9 @@ async function main(): Promise<number> {
   try {
     const report = await importExpertCsv(database.queries(), viewer, text, { dryRun, source: path.basename(file) });
     for (const problem of report.problems) console.log(`line ${problem.line}: ${problem.field}: ${problem.message}`);
-    const counts = `${report.rows} rows: ${report.created.length} new, ${report.updated.length} changed, ${report.unchanged.length} unchanged`;
+    const counts =
+      `${report.rows} rows: ${report.created.length} new, ${report.updated.length} changed, ` +
+      `${report.unchanged.length} unchanged`;
     if (report.problems.length > 0) {
       const lines = new Set(report.problems.map((p) => p.line)).size;
       console.log(`Nothing was written: ${lines} row(s) have problems (above). Fix them and run again.`);

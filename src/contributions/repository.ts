@@ -32,7 +32,8 @@ export const contributionsByIds = (queries: Queries, ids: readonly string[]) =>
 export const LATEST_CONTRIBUTIONS = expertRelation<ContributionRecord[], number>({
   name: 'contributions',
   expression: (limit) =>
-    `COLLECT { MATCH (e)<-[:BY]-(n:Contribution) WHERE n.retiredAt IS NULL WITH n ORDER BY n.date DESC, n.id LIMIT ${limit} RETURN n {.*} }`,
+    'COLLECT { MATCH (e)<-[:BY]-(n:Contribution) WHERE n.retiredAt IS NULL ' +
+    `WITH n ORDER BY n.date DESC, n.id LIMIT ${limit} RETURN n {.*} }`,
   parse: (value) => value as ContributionRecord[],
   empty: [],
 });

@@ -95,7 +95,8 @@ async function columnsAsked(queries: Queries, places: string[]): Promise<ColumnA
 /** A network filter must name a network: an unknown one would silently count nothing. */
 export const unknownNetwork = (networkId: string) =>
   new BadInputError(
-    `Unknown network "${networkId}": use a network's id or slug, e.g. "ckn", "reka" or "knowledge-security-desk" (see the networks query).`,
+    `Unknown network "${networkId}": use a network's id or slug, e.g. "ckn", "reka" or ` +
+      '"knowledge-security-desk" (see the networks query).',
     {
       argument: 'network',
     },
@@ -112,7 +113,8 @@ function checkAxes(rows: number, columns: number): void {
       'coverageRows',
       MAX_COVERAGE_ROWS,
       rows,
-      `The coverage has ${rows} rows (themes); the limit is ${MAX_COVERAGE_ROWS}: ask for fewer themes, or several matrices.`,
+      `The coverage has ${rows} rows (themes); the limit is ${MAX_COVERAGE_ROWS}: ask for fewer themes, or ` +
+        'several matrices.',
     );
   }
   if (columns > MAX_COVERAGE_COLUMNS) {
@@ -120,7 +122,8 @@ function checkAxes(rows: number, columns: number): void {
       'coverageColumns',
       MAX_COVERAGE_COLUMNS,
       columns,
-      `The coverage has ${columns} columns (countries and regions); the limit is ${MAX_COVERAGE_COLUMNS}: ask for fewer, or use regions.`,
+      `The coverage has ${columns} columns (countries and regions); the limit is ${MAX_COVERAGE_COLUMNS}: ask ` +
+        'for fewer, or use regions.',
     );
   }
 }

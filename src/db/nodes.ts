@@ -49,7 +49,8 @@ export async function pageByName<T extends { id: string; name: string }>(
   after: [string, string] | null,
   projection = 'n {.*}',
 ): Promise<{ rows: T[]; total: number }> {
-  const match = `${selection.pattern ?? `(n:${selection.label})`} WHERE n.retiredAt IS NULL AND ${selection.where ?? 'true'}`;
+  const pattern = selection.pattern ?? `(n:${selection.label})`;
+  const match = `${pattern} WHERE n.retiredAt IS NULL AND ${selection.where ?? 'true'}`;
   // A whole label's total comes from Neo4j's count store less the few retired (an index scan), not from counting every
   // node.
   const total =

@@ -93,7 +93,8 @@ export async function pageOfEvents(
 export const EVENTS_SPOKEN_AT = expertRelation<EventRecord[], number>({
   name: 'events',
   expression: (limit) =>
-    `COLLECT { MATCH (e)<-[:FEATURED]-(n:Event) WHERE n.retiredAt IS NULL WITH n ORDER BY n.startsAt DESC, n.id LIMIT ${limit} RETURN n {.*} }`,
+    'COLLECT { MATCH (e)<-[:FEATURED]-(n:Event) WHERE n.retiredAt IS NULL ' +
+    `WITH n ORDER BY n.startsAt DESC, n.id LIMIT ${limit} RETURN n {.*} }`,
   parse: (value) => value as EventRecord[],
   empty: [],
 });

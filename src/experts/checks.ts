@@ -296,14 +296,16 @@ function checkedNetworks(
     if (!ids.includes(network.id) && !canOrganise(viewer, network.id)) {
       problems.add(
         'networks',
-        `only the secretariat of ${network.acronym} or an administrator may end a membership of it: keep "${network.id}" in the list`,
+        `only the secretariat of ${network.acronym} or an administrator may end a membership of it: keep ` +
+          `"${network.id}" in the list`,
       );
     }
   }
   if (current === null && found.every((n) => n !== null) && !canCurateExpert(viewer, ids)) {
     problems.add(
       'networks',
-      `must include a network whose secretariat you run (${viewer.networks.join(', ') || 'none'}), so that you can curate the expert`,
+      `must include a network whose secretariat you run (${viewer.networks.join(', ') || 'none'}), so that you ` +
+        'can curate the expert',
     );
   }
   return ids;

@@ -24,7 +24,8 @@ const provenanceField = (t: InputFields) =>
     type: ProvenanceEnum,
     required: false,
     description:
-      'Where the level comes from (default DECLARED). VERIFIED records who verified it and when; EVIDENCED needs a contribution by the expert on it, or an inquiry on it they answered.',
+      'Where the level comes from (default DECLARED). VERIFIED records who verified it and when; EVIDENCED ' +
+      'needs a contribution by the expert on it, or an inquiry on it they answered.',
   });
 
 const ExpertiseInput = builder.inputType('ExpertiseInput', {
@@ -97,7 +98,8 @@ export const expertFields = <Creating extends boolean>(t: InputFields, creating:
   networks: t.stringList({
     required: false,
     description:
-      'Network memberships (id, slug or acronym, e.g. "CKN"), replacing all. A secretariat may add or end memberships of its own networks only.',
+      'Network memberships (id, slug or acronym, e.g. "CKN"), replacing all. A secretariat may add or end ' +
+      'memberships of its own networks only.',
   }),
 });
 

@@ -14,7 +14,8 @@ import { expertRelation } from './relations-repository.js';
  * node also holds for full-text and duplicate look-ups (see COUNTRY_FIELDS).
  */
 export const EXPERT_FIELDS =
-  '.id, .name, .headline, .headlineNl, .bio, .bioNl, .languages, .email, .phone, .contactConsent, .version, .retiredAt, .retiredReason';
+  '.id, .name, .headline, .headlineNl, .bio, .bioNl, .languages, .email, .phone, .contactConsent, .version, ' +
+  '.retiredAt, .retiredReason';
 
 export interface ExpertRecord {
   id: string;
@@ -70,7 +71,8 @@ export const CURRENT_EXPERT = `CALL (id) {
 
 /** Cypher predicate: the expert id in `idExpression` (a code constant) names a person erased on request. */
 export const isErasedExpertId = (idExpression: string) =>
-  `(EXISTS { MATCH (:ErasedExpert {id: ${idExpression}}) } OR EXISTS { MATCH (:MergedExpert {id: ${idExpression}})-[:MERGED_INTO*1..10]->(:ErasedExpert) })`;
+  `(EXISTS { MATCH (:ErasedExpert {id: ${idExpression}}) } OR ` +
+  `EXISTS { MATCH (:MergedExpert {id: ${idExpression}})-[:MERGED_INTO*1..10]->(:ErasedExpert) })`;
 
 /** Experts by id in the order asked, an old id of a merged expert giving the expert it was merged into. */
 export async function expertsByIds(queries: Queries, ids: readonly string[]): Promise<Array<ExpertRecord | Error>> {

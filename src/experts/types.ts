@@ -76,7 +76,8 @@ ExpertNode.implement({
     email: t.string({
       nullable: true,
       description:
-        'E-mail address (personal data): for administrators, the desk, the secretariats of the expert’s networks, and officers when the expert consented to direct contact. Others get FORBIDDEN.',
+        'E-mail address (personal data): for administrators, the desk, the secretariats of the expert’s ' +
+        'networks, and officers when the expert consented to direct contact. Others get FORBIDDEN.',
       authScopes: (expert, _args, ctx) => mayReadContacts(ctx, expert),
       resolve: (expert) => expert.email ?? null,
     }),

@@ -171,9 +171,18 @@ const LEVEL =
 const WRITE_EXPERT = `
   SET e += $properties
   WITH e
-  ${replaceList('affiliations', 'AFFILIATED_WITH', 'MATCH (i:Institution {id: x.institutionId}) CREATE (e)-[:AFFILIATED_WITH {role: x.role, since: date(x.since), until: date(x.until)}]->(i)')}
+  ${replaceList(
+    'affiliations',
+    'AFFILIATED_WITH',
+    'MATCH (i:Institution {id: x.institutionId}) ' +
+      'CREATE (e)-[:AFFILIATED_WITH {role: x.role, since: date(x.since), until: date(x.until)}]->(i)',
+  )}
   ${replaceList('expertise', 'EXPERT_IN', `MATCH (t:Theme {id: x.targetId}) CREATE (e)-[:EXPERT_IN ${LEVEL}]->(t)`)}
-  ${replaceList('countryFocus', 'FOCUSES_ON', `MATCH (c:Country {id: x.targetId}) CREATE (e)-[:FOCUSES_ON ${LEVEL}]->(c)`)}
+  ${replaceList(
+    'countryFocus',
+    'FOCUSES_ON',
+    `MATCH (c:Country {id: x.targetId}) CREATE (e)-[:FOCUSES_ON ${LEVEL}]->(c)`,
+  )}
   ${replaceList('networkIds', 'MEMBER_OF', 'MATCH (n:Network {id: x}) CREATE (e)-[:MEMBER_OF]->(n)')}`;
 
 export async function createExpert(tx: AuditedWork, id: string, write: ExpertWrite): Promise<void> {

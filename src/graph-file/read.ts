@@ -47,7 +47,8 @@ async function* readEntries(lines: AsyncIterator<string>): AsyncGenerator<GraphF
     const { value, done } = await lines.next();
     if (done) {
       throw new GraphFileError(
-        `the file ends after line ${lineNumber}, before ${expected}: it is incomplete (an interrupted export or copy?); export it again`,
+        `the file ends after line ${lineNumber}, before ${expected}: it is incomplete (an interrupted export or ` +
+          'copy?); export it again',
       );
     }
     lineNumber += 1;

@@ -25,7 +25,9 @@ function durationText(duration: Duration): string {
   const nanoseconds = BigInt(String(duration.seconds)) * NANOS_PER_SECOND + BigInt(String(duration.nanoseconds));
   const magnitude = nanoseconds < 0n ? -nanoseconds : nanoseconds;
   const fraction = magnitude % NANOS_PER_SECOND;
-  const seconds = `${nanoseconds < 0n ? '-' : ''}${magnitude / NANOS_PER_SECOND}${fraction ? `.${String(fraction).padStart(9, '0')}` : ''}`;
+  const sign = nanoseconds < 0n ? '-' : '';
+  const decimals = fraction ? `.${String(fraction).padStart(9, '0')}` : '';
+  const seconds = `${sign}${magnitude / NANOS_PER_SECOND}${decimals}`;
   return `P${String(duration.months)}M${String(duration.days)}DT${seconds}S`;
 }
 

@@ -64,7 +64,9 @@ export class HeavyRequestGate {
         new HeavyRequestRefused(
           'CLIENT_BUSY',
           this.retryAfterSeconds(),
-          `You have ${load.running} heavy requests (rankings, searches, dashboards) running and ${load.waiting} waiting, the most one client may have: wait for their answers before sending more, or try again in a moment.`,
+          `You have ${load.running} heavy requests (rankings, searches, dashboards) running and ${load.waiting} ` +
+            'waiting, the most one client may have: wait for their answers before sending more, or try again in a ' +
+            'moment.',
         ),
       );
     }
@@ -83,7 +85,9 @@ export class HeavyRequestGate {
       };
       const waiter: Waiter = { load, admit: () => leave(() => resolve(this.start(client, load))) };
       const timer = setTimeout(() => {
-        const busy = `The server is busy with other heavy requests (rankings, searches, dashboards) and could not start yours within ${Math.round(this.limits.maxWaitMs / 1000)} s: nothing was done; try again in a moment.`;
+        const busy =
+          'The server is busy with other heavy requests (rankings, searches, dashboards) and could not start ' +
+          `yours within ${Math.round(this.limits.maxWaitMs / 1000)} s: nothing was done; try again in a moment.`;
         leave(() => refuse(new HeavyRequestRefused('SERVER_BUSY', this.retryAfterSeconds(), busy)));
       }, this.limits.maxWaitMs);
       const onAbort = () => leave(() => refuse(signal!.reason));

@@ -163,7 +163,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
           res,
           413,
           'BAD_REQUEST',
-          `The request body is larger than the limit of ${limitValues.maxBodyBytes} bytes: send a shorter query, fewer variables, or split it into several requests.`,
+          `The request body is larger than the limit of ${limitValues.maxBodyBytes} bytes: send a shorter ` +
+            'query, fewer variables, or split it into several requests.',
         );
       }
       const isJson = (req.headers['content-type'] ?? '').includes('json');
@@ -197,7 +198,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
           res,
           429,
           ErrorCode.RATE_LIMITED,
-          `Too many requests: try again in ${decision.retryAfterSeconds} s (the limit is per token, or per address without one).`,
+          `Too many requests: try again in ${decision.retryAfterSeconds} s (the limit is per token, or per ` +
+            'address without one).',
         );
       }
     }
@@ -342,7 +344,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       reject(
         error.code === 'EADDRINUSE'
           ? new PortInUseError(
-              `Port ${options.port} on ${options.host} is in use: stop the other server or start with PORT=<free port>.`,
+              `Port ${options.port} on ${options.host} is in use: stop the other server or start with ` +
+                'PORT=<free port>.',
             )
           : error,
       );

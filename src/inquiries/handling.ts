@@ -32,7 +32,8 @@ async function applyChange(
     changeInquiry(tx, id, change.expectedVersion, (current) => {
       if (!handlesInquiry(viewer, current)) {
         throw new ForbiddenError(
-          'Only the secretariat of the network it is routed to (the desk, for knowledge-security inquiries) or an administrator may change this inquiry.',
+          'Only the secretariat of the network it is routed to (the desk, for knowledge-security inquiries) or ' +
+            'an administrator may change this inquiry.',
         );
       }
       return decide(current);

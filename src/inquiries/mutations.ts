@@ -57,7 +57,9 @@ function inquiryChange<Fields extends InputFieldMap>(
   );
   return t.field({
     type: InquiryNode,
-    description: `${description} For the handlers of the inquiry (the routed network's secretariat, the desk for its own) and administrators.`,
+    description:
+      `${description} For the handlers of the inquiry (the routed network's secretariat, the desk for its own) ` +
+      'and administrators.',
     authScopes: HANDLERS,
     args: {
       input: t.arg({
@@ -75,7 +77,9 @@ builder.mutationFields((t) => ({
   recordInquiry: t.field({
     type: RecordInquiryPayload,
     description:
-      'Records a question; returns it with suggested experts and similar earlier inquiries. All input problems are reported at once, and nothing is written while any remain. For officers, secretariats, the desk and administrators.',
+      'Records a question; returns it with suggested experts and similar earlier inquiries. All input problems ' +
+      'are reported at once, and nothing is written while any remain. For officers, secretariats, the desk and ' +
+      'administrators.',
     authScopes: STAFF,
     args: { input: t.arg({ type: RecordInquiryInput, required: true, description: 'The question.' }) },
     resolve: (_root, { input }, ctx) => recordInquiry(ctx.queries, ctx.viewer, input),
@@ -83,7 +87,8 @@ builder.mutationFields((t) => ({
   changeInquiryStatus: inquiryChange(
     t,
     'changeInquiryStatus',
-    'Moves an inquiry to another status (not ANSWERED: use answerInquiry). Reopening needs a note; COORDINATING needs ministries.',
+    'Moves an inquiry to another status (not ANSWERED: use answerInquiry). Reopening needs a note; COORDINATING ' +
+      'needs ministries.',
     statusChangeFields,
     (ctx, input) => changeInquiryStatus(ctx.queries, ctx.viewer, input),
   ),

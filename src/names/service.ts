@@ -92,7 +92,8 @@ export async function unknownPlace(queries: Queries, argument: string, text: str
   const suggestions = await suggestionsFor(queries, text, suggestPlaces);
   const hint = suggestions.length > 0 ? ` Did you mean ${quoted(suggestions)}?` : '';
   return new BadInputError(
-    `Unknown country or region "${shown(text)}".${hint} Use an ISO code (e.g. "CN" or "CHN"), an English or Dutch name, or a region such as "Central Asia".`,
+    `Unknown country or region "${shown(text)}".${hint} Use an ISO code (e.g. "CN" or "CHN"), an English or ` +
+      'Dutch name, or a region such as "Central Asia".',
     { argument, suggestions },
   );
 }
@@ -102,7 +103,8 @@ export async function unknownTheme(queries: Queries, argument: string, text: str
   const suggestions = await suggestionsFor(queries, text, suggestThemes);
   const hint = suggestions.length > 0 ? ` Did you mean ${quoted(suggestions)}?` : '';
   return new BadInputError(
-    `Unknown theme "${shown(text)}".${hint} Use a theme's id, or its English or Dutch name or alias (see the themes query).`,
+    `Unknown theme "${shown(text)}".${hint} Use a theme's id, or its English or Dutch name or alias (see the ` +
+      'themes query).',
     {
       argument,
       suggestions,

@@ -114,7 +114,8 @@ export const STANDING_NEIGHBOURHOOD = `
 
 /** Cypher: the one of `list` with the most points (ties: the first by name), or null. */
 const best = (list: string, name: string) =>
-  `reduce(top = null, c IN ${list} | CASE WHEN top IS NULL OR c.points > top.points OR (c.points = top.points AND c.${name} < top.${name}) THEN c ELSE top END)`;
+  `reduce(top = null, c IN ${list} | CASE WHEN top IS NULL OR c.points > top.points ` +
+  `OR (c.points = top.points AND c.${name} < top.${name}) THEN c ELSE top END)`;
 
 /**
  * Cypher, `CALL (e, hood, rootId, countryIds) { ${STANDING_FROM_NEIGHBOURHOOD} }`: the standing from the

@@ -39,8 +39,12 @@ const hitsOf = (index: string, then: string) => `
     ${then}`;
 
 const PROFILE = `RETURN 'profile' AS kind, node AS e, null AS item, relevance`;
-const CONTRIBUTION = `MATCH (node)-[:BY]->(e:Expert) WHERE node.retiredAt IS NULL RETURN 'contribution' AS kind, e, node AS item, relevance`;
-const INQUIRY = `MATCH (node)-[:CONSULTED {outcome: 'ANSWERED'}]->(e:Expert) RETURN 'inquiry' AS kind, e, node AS item, relevance`;
+const CONTRIBUTION =
+  'MATCH (node)-[:BY]->(e:Expert) WHERE node.retiredAt IS NULL ' +
+  "RETURN 'contribution' AS kind, e, node AS item, relevance";
+const INQUIRY =
+  "MATCH (node)-[:CONSULTED {outcome: 'ANSWERED'}]->(e:Expert) " +
+  "RETURN 'inquiry' AS kind, e, node AS item, relevance";
 
 /**
  * Cypher, a subquery body (`CALL () { ${TEXT_HITS} }`): `textHits`, a list of one map per hit and expert it
@@ -76,7 +80,8 @@ export const INFERRED_THEMES = `
   RETURN collect(themeId) AS inferred`;
 
 const best = (list: string, weight: string) =>
-  `round(reduce(s = 0.0, h IN ${list}[0..$rankingWeights.textItemsCounted] | s + h.relevance) * $rankingWeights.${weight}, 2)`;
+  `round(reduce(s = 0.0, h IN ${list}[0..$rankingWeights.textItemsCounted] | s + h.relevance) ` +
+  `* $rankingWeights.${weight}, 2)`;
 
 /**
  * Cypher, a subquery body on TEXT_HITS (`CALL (textHits) { ${TEXT_EVIDENCE} }`): per expert the words found, `e`,

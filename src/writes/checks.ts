@@ -99,10 +99,16 @@ export function lineTextProblem(text: string): string | null {
     const code = character.codePointAt(0)!;
     const at = `${described(code)} at character ${position}`;
     if (code in BIDI_CONTROLS) {
-      return `contains ${at}, an invisible bidi control that makes text display in another order than it is stored: remove it`;
+      return (
+        `contains ${at}, an invisible bidi control that makes text display in another order than it is stored: ` +
+        'remove it'
+      );
     }
     if (code === 0xfffd) {
-      return `contains ${at} (the replacement character), left where text was decoded with the wrong encoding: send the original text, converted to UTF-8 from its real encoding (e.g. windows-1252)`;
+      return (
+        `contains ${at} (the replacement character), left where text was decoded with the wrong encoding: send ` +
+        'the original text, converted to UTF-8 from its real encoding (e.g. windows-1252)'
+      );
     }
     if (/\p{Cc}|\p{Zl}|\p{Zp}/u.test(character)) {
       return `contains ${at}, a control character or line break: write it on one line of visible characters`;

@@ -73,7 +73,8 @@ export function curationMutations<New extends InputFieldMap, Change extends Inpu
     update: builder.inputType(`Update${typename}Input`, {
       description:
         own.update?.input ??
-        `A change to a ${noun}: omitted fields stay as they are, a list given replaces the whole list, null clears an optional field.`,
+        `A change to a ${noun}: omitted fields stay as they are, a list given replaces the whole list, null ` +
+          'clears an optional field.',
       fields: (f) => ({
         ...existingFields(f, noun, own.update?.expectedVersion),
         ...spec.fields.update(f),
@@ -83,7 +84,8 @@ export function curationMutations<New extends InputFieldMap, Change extends Inpu
     retire: builder.inputType(`Retire${typename}Input`, {
       description:
         own.retire?.input ??
-        `Retires a ${noun}: it keeps resolving by id (showing retired: true) and drops out of lists, searches and name resolution.`,
+        `Retires a ${noun}: it keeps resolving by id (showing retired: true) and drops out of lists, searches ` +
+          'and name resolution.',
       fields: (f) => ({ ...existingFields(f, noun, own.retire?.expectedVersion), ...reasonField(f) }),
     }),
   };
@@ -97,7 +99,8 @@ export function curationMutations<New extends InputFieldMap, Change extends Inpu
       type: spec.type,
       description:
         own[operation]?.mutation ??
-        `${description} Every problem with the input is reported at once, and nothing is written while any remain. ${spec.who}`,
+        `${description} Every problem with the input is reported at once, and nothing is written while any ` +
+          `remain. ${spec.who}`,
       authScopes: spec.authScopes as never,
       args: {
         input: t.arg({ type: input, required: true, description: own[operation]?.arg ?? 'What to write.' }),

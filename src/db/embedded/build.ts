@@ -28,7 +28,8 @@ export function checkJava(): Promise<void> {
       const major = match ? (match[1] === '1' ? Number(match[2]) : Number(match[1])) : NaN;
       if (!(major >= 17)) {
         throw new EmbeddedNeo4jError(
-          `Java 17+ is needed for the embedded Neo4j but found ${match ? `Java ${major}` : 'an unknown java'}: ${JAVA_HINT}`,
+          `Java 17+ is needed for the embedded Neo4j but found ${match ? `Java ${major}` : 'an unknown java'}: ` +
+            JAVA_HINT,
         );
       }
     },
@@ -55,7 +56,8 @@ async function buildIfNeeded(log: (line: string) => void): Promise<void> {
     if (await isBuildFresh()) return; // another process built it while we waited
     await run('mvn', ['-v'], 60_000).catch((err: unknown) => {
       throw new EmbeddedNeo4jError(
-        `Maven is needed once to build the embedded Neo4j launcher but ${notRunnable('mvn', err)}: install it (e.g. apt-get install maven) or set NEO4J_URI to use an existing Neo4j`,
+        `Maven is needed once to build the embedded Neo4j launcher but ${notRunnable('mvn', err)}: install it ` +
+          '(e.g. apt-get install maven) or set NEO4J_URI to use an existing Neo4j',
       );
     });
     log('Building embedded Neo4j launcher (first time, ~20 s)…');

@@ -135,7 +135,8 @@ function launch(dataDir: string, port: number, opts: EmbeddedOptions, log: (line
     const timer = setTimeout(() => {
       fail(
         new EmbeddedNeo4jError(
-          `Embedded Neo4j was not ready within ${READY_TIMEOUT_MS / 1000} s: see ${dataDir}/logs/debug.log or set NEO4J_URI to use an existing Neo4j`,
+          `Embedded Neo4j was not ready within ${READY_TIMEOUT_MS / 1000} s: see ${dataDir}/logs/debug.log or ` +
+            'set NEO4J_URI to use an existing Neo4j',
         ),
       );
       child.kill('SIGKILL');

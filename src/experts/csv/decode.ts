@@ -45,7 +45,8 @@ export function decodeCsv(
     const line = text.slice(0, replaced).split('\n').length;
     return refuse(
       line,
-      'contains U+FFFD, the replacement character left where text was once decoded with the wrong encoding (the original characters are lost): export the file again from its source',
+      'contains U+FFFD, the replacement character left where text was once decoded with the wrong encoding (the ' +
+        'original characters are lost): export the file again from its source',
     );
   }
   return { text, problems: [] };
@@ -78,12 +79,16 @@ function lineAt(bytes: Uint8Array, offset: number): number {
 function notUtf8(bytes: Uint8Array, offset: number): string {
   const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return `is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: save it as UTF-8, or give the encoding (utf-16le or utf-16be)`;
+    return (
+      'is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: save it as UTF-8, or give the encoding ' +
+      '(utf-16le or utf-16be)'
+    );
   }
   const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
   const before = new TextDecoder('utf-8').decode(bytes.subarray(Math.max(lineStart, offset - 30), offset));
   return (
-    `is not UTF-8: byte ${hex(bytes[offset]!)} after "${before}" is not valid UTF-8. Save the file as UTF-8 (in Excel: "CSV UTF-8"), ` +
+    `is not UTF-8: byte ${hex(bytes[offset]!)} after "${before}" is not valid UTF-8. ` +
+    'Save the file as UTF-8 (in Excel: "CSV UTF-8"), ' +
     'or give the encoding it was saved in, e.g. windows-1252 (Excel\'s "CSV" on Western Windows) or iso-8859-1'
   );
 }

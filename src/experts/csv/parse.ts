@@ -272,8 +272,10 @@ export function parseExpertCsv(text: string): { rows: ExpertRow[]; problems: Csv
       line: records[MAX_IMPORT_ROWS]!.line,
       field: 'file',
       message:
-        `has ${records.length} rows; one import takes at most ${MAX_IMPORT_ROWS} (it is one transaction, all or nothing): ` +
-        `split the file into files of at most ${MAX_IMPORT_ROWS} rows, each with the header row, and import them one after another`,
+        `has ${records.length} rows; one import takes at most ${MAX_IMPORT_ROWS} ` +
+        '(it is one transaction, all or nothing): ' +
+        `split the file into files of at most ${MAX_IMPORT_ROWS} rows, each with the header row, ` +
+        'and import them one after another',
     });
   }
   if (problems.length > 0) return { rows: [], problems, readable: false };

@@ -78,7 +78,8 @@ export async function mergeExperts(queries: Queries, viewer: Viewer, input: Merg
   const [keepId, removeId] = [keep!.id, remove!.id];
   if (!canCurateExpert(viewer, keep!.networkIds) || !canCurateExpert(viewer, remove!.networkIds)) {
     throw new ForbiddenError(
-      'Merging experts is for administrators and for a secretariat that may curate both: ask the secretariat of the other expert’s network, or an administrator.',
+      'Merging experts is for administrators and for a secretariat that may curate both: ask the secretariat of ' +
+        'the other expert’s network, or an administrator.',
     );
   }
   await audited(queries, viewer, 'mergeExperts', note, async (tx) => {

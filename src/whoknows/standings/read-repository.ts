@@ -50,7 +50,8 @@ export const seek = (predicate: string) => `
  * the `ranks_of_expert` index, whatever the number of the expert's other standings.
  */
 export const standingsAt = (keys: string) =>
-  `COLLECT { MATCH ()-[r:${RANKS}]->(e) USING INDEX r:${RANKS}(expertId, key) WHERE r.expertId = e.id AND r.key IN ${keys} RETURN r }`;
+  `COLLECT { MATCH ()-[r:${RANKS}]->(e) USING INDEX r:${RANKS}(expertId, key) ` +
+  `WHERE r.expertId = e.id AND r.key IN ${keys} RETURN r }`;
 
 /**
  * Explains the first `$explained` of `top` ({e, score, standings: its RANKS of the asked keys, and for text

@@ -73,7 +73,8 @@ const placePart = (countryIds: string[] | null, when: string) =>
        WITH * WHERE NOT byWordsAlone OR place.facts.focus IS NOT NULL OR place.facts.countryContributions > 0 OR place.facts.countryInquiries > 0`;
 
 /** Cypher: the hit after the cursor (score down, then expert id). */
-const AFTER_CURSOR = `($afterScore IS NULL OR hit.score < $afterScore OR (hit.score = $afterScore AND hit.e.id > $afterId))`;
+const AFTER_CURSOR =
+  '($afterScore IS NULL OR hit.score < $afterScore OR (hit.score = $afterScore AND hit.e.id > $afterId))';
 
 /**
  * Cypher: the experts the words find (active ones), with their text evidence as `text`, from `textHits` (TEXT_HITS).
