@@ -19,7 +19,8 @@ export async function snapshotOf(run: Run, label: AuditedLabel, id: string): Pro
   const [row] = await run(
     `MATCH (n:${label} {id: $id})
      RETURN properties(n) AS properties,
-            [(n)-[r]->(m) WHERE NOT type(r) IN $unrecorded | {type: type(r), to: m.id, properties: properties(r)}] AS links`,
+            [(n)-[r]->(m) WHERE NOT type(r) IN $unrecorded
+             | {type: type(r), to: m.id, properties: properties(r)}] AS links`,
     { id, unrecorded: UNRECORDED_LINKS },
   );
   if (!row) return null;

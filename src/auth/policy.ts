@@ -108,7 +108,8 @@ export const INQUIRY_VISIBLE = `(
   OR i.filedBy = $viewer.id
   OR (i.visibility = 'SHAREABLE' AND $viewer.staff)
   OR EXISTS { (i)-[:ROUTED_TO]->(r:Network)
-              WHERE (r.id = '${DESK_NETWORK_ID}' AND $viewer.desk) OR ($viewer.secretariat AND r.id IN $viewer.networks) }
+              WHERE (r.id = '${DESK_NETWORK_ID}' AND $viewer.desk)
+                 OR ($viewer.secretariat AND r.id IN $viewer.networks) }
 )`;
 
 export function inquiryViewerParams(viewer: Viewer) {

@@ -76,7 +76,8 @@ export async function pageOfEvents(
     `CALL () {
        MATCH ${selected}
          AND n.startsAt >= coalesce(datetime($after[0]), datetime('0001-01-01T00:00:00Z'))
-         AND ($after IS NULL OR n.startsAt > datetime($after[0]) OR (n.startsAt = datetime($after[0]) AND n.id > $after[1]))
+         AND ($after IS NULL OR n.startsAt > datetime($after[0])
+              OR (n.startsAt = datetime($after[0]) AND n.id > $after[1]))
        WITH n ORDER BY n.startsAt, n.id LIMIT $limit
        RETURN collect(n {.*}) AS rows
      }

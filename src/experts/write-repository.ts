@@ -54,7 +54,8 @@ export async function currentExpert(tx: AuditedWork, id: string): Promise<Curren
        [(e)-[:AFFILIATED_WITH]->(i:Institution) | i.id] AS institutionIds,
        [(e)-[:MEMBER_OF]->(n:Network) | n {.id, .acronym}] AS networks,
        [(e)-[r:EXPERT_IN]->(t:Theme) | r {targetId: t.id, .level, .provenance, .verifiedBy, .verifiedAt}] AS expertise,
-       [(e)-[r:FOCUSES_ON]->(c:Country) | r {targetId: c.id, .level, .provenance, .verifiedBy, .verifiedAt}] AS countryFocus`,
+       [(e)-[r:FOCUSES_ON]->(c:Country)
+        | r {targetId: c.id, .level, .provenance, .verifiedBy, .verifiedAt}] AS countryFocus`,
     { id },
   );
   // track() has just found the expert under its lock.
@@ -129,10 +130,12 @@ export async function evidenceOf(
     `MATCH (e:Expert {id: $expertId})
      RETURN [themeId IN $themeIds WHERE
                EXISTS { (e)<-[:BY]-(:Contribution)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(:Theme {id: themeId}) }
-               OR EXISTS { (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(:Theme {id: themeId}) }] AS themeIds,
+               OR EXISTS { (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)
+                             -[:ABOUT]->(:Theme)-[:BROADER*0..10]->(:Theme {id: themeId}) }] AS themeIds,
             [countryId IN $countryIds WHERE
                EXISTS { (e)<-[:BY]-(:Contribution)-[:CONCERNS]->(:Country {id: countryId}) }
-               OR EXISTS { (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:CONCERNS]->(:Country {id: countryId}) }] AS countryIds`,
+               OR EXISTS { (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:CONCERNS]->(:Country {id: countryId}) }
+            ] AS countryIds`,
     { expertId, themeIds, countryIds },
   );
   return row ?? { themeIds: [], countryIds: [] };

@@ -70,10 +70,16 @@ export async function similarityCandidates(
        RETURN i, 0.0 AS score
        UNION ALL
        UNWIND $countryIds AS countryId
-       CALL (countryId) { MATCH (i:Inquiry)-[:CONCERNS]->(:Country {id: countryId}) RETURN i ORDER BY i.receivedAt DESC LIMIT $conceptLimit }
+       CALL (countryId) {
+         MATCH (i:Inquiry)-[:CONCERNS]->(:Country {id: countryId})
+         RETURN i ORDER BY i.receivedAt DESC LIMIT $conceptLimit
+       }
        RETURN i, 0.0 AS score
        UNION ALL
-       CALL () { MATCH (i:Inquiry)-[:CONCERNS_PARTNER]->(:Institution {id: $partnerId}) RETURN i ORDER BY i.receivedAt DESC LIMIT $conceptLimit }
+       CALL () {
+         MATCH (i:Inquiry)-[:CONCERNS_PARTNER]->(:Institution {id: $partnerId})
+         RETURN i ORDER BY i.receivedAt DESC LIMIT $conceptLimit
+       }
        RETURN i, 0.0 AS score
        UNION ALL
        UNWIND $linkedIds AS linkedId
@@ -81,11 +87,13 @@ export async function similarityCandidates(
        RETURN i, 0.0 AS score
      }
      WITH i, max(score) AS textScore
-     WHERE ($excludeId IS NULL OR i.id <> $excludeId) AND ($receivedBefore IS NULL OR i.receivedAt < datetime($receivedBefore))
+     WHERE ($excludeId IS NULL OR i.id <> $excludeId)
+       AND ($receivedBefore IS NULL OR i.receivedAt < datetime($receivedBefore))
        AND ${INQUIRY_VISIBLE}
      RETURN i.id AS id, toString(i.receivedAt) AS receivedAt, textScore,
             [(i)-[:ABOUT]->(t:Theme) | t {.id, .name}] AS themes,
-            [(i)-[:ABOUT]->(t:Theme)-[:BROADER]-(q:Theme) WHERE q.id IN $themeIds AND NOT t.id IN $themeIds | t {.id, .name, of: q.id}] AS relatedThemes,
+            [(i)-[:ABOUT]->(t:Theme)-[:BROADER]-(q:Theme) WHERE q.id IN $themeIds AND NOT t.id IN $themeIds
+             | t {.id, .name, of: q.id}] AS relatedThemes,
             [(i)-[:CONCERNS]->(c:Country) | c {.id, .name}] AS countries,
             [(i)-[:CONCERNS_PARTNER]->(p:Institution) | p {.id, .name}][0] AS partner,
             coalesce(i.riskCategories, []) + coalesce(i.inferredRiskCategories, []) AS riskCategories,

@@ -90,7 +90,10 @@ export async function lookUpNames(
      // The vocabulary's fingerprint rides along, and the vocabulary itself when asked for and changed.
      ${VOCABULARY_COUNTS}
      OPTIONAL CALL (counts) {
-       WITH counts WHERE $vocabulary AND coalesce(reduce(s = toString(counts[0]), c IN counts[1..] | s + '/' + toString(c)) <> $knownFingerprint, true)
+       WITH counts
+       WHERE $vocabulary
+         AND coalesce(reduce(s = toString(counts[0]), c IN counts[1..] | s + '/' + toString(c)) <> $knownFingerprint,
+                      true)
        ${VOCABULARY_ROWS}
        RETURN {themes: themes, countries: countries, regions: regions, institutions: institutions} AS vocabulary
      }

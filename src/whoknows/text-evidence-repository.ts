@@ -95,7 +95,8 @@ export const TEXT_EVIDENCE = `
   ORDER BY relevance DESC, item.id
   WITH e,
        collect(CASE kind WHEN 'profile' THEN relevance END)[0] AS profile,
-       collect(CASE kind WHEN 'contribution' THEN {id: item.id, title: item.title, relevance: relevance} END) AS contributions,
+       collect(CASE kind WHEN 'contribution' THEN {id: item.id, title: item.title, relevance: relevance} END)
+         AS contributions,
        collect(CASE kind WHEN 'inquiry' THEN {id: item.id, relevance: relevance} END) AS inquiries
   WITH e, contributions, inquiries,
        round(coalesce(profile, 0.0) * $rankingWeights.textProfile, 2) AS profilePoints,
@@ -103,9 +104,11 @@ export const TEXT_EVIDENCE = `
        ${best('inquiries', 'textInquiry')} AS inquiryPoints
   RETURN e, round(profilePoints + contributionPoints + inquiryPoints, 2) AS textPoints,
          {profilePoints: profilePoints,
-          contributions: size(contributions), contributionIds: [c IN contributions | c.id][0..$rankingWeights.idsListed],
+          contributions: size(contributions),
+          contributionIds: [c IN contributions | c.id][0..$rankingWeights.idsListed],
           contributionTitle: contributions[0].title, contributionPoints: contributionPoints,
-          inquiries: size(inquiries), inquiryIds: [q IN inquiries | q.id][0..$rankingWeights.idsListed], inquiryPoints: inquiryPoints} AS textFacts`;
+          inquiries: size(inquiries), inquiryIds: [q IN inquiries | q.id][0..$rankingWeights.idsListed],
+          inquiryPoints: inquiryPoints} AS textFacts`;
 
 /** Checks TEXT_EVIDENCE's `textFacts`. */
 export const textFacts: Parser<TextFacts> = obj({

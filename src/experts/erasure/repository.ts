@@ -22,7 +22,8 @@ export interface ErasureScope {
 export async function erasureScope(run: Run, expertId: string): Promise<ErasureScope> {
   const [row] = await run(
     `MATCH (e:Expert {id: $expertId})
-     RETURN [(e)<-[:BY]-(k:Contribution) WHERE NOT EXISTS { (k)-[:BY]->(other:Expert) WHERE other <> e } | k.id] AS soleContributionIds,
+     RETURN [(e)<-[:BY]-(k:Contribution) WHERE NOT EXISTS { (k)-[:BY]->(other:Expert) WHERE other <> e }
+             | k.id] AS soleContributionIds,
             [(m:MergedExpert)-[:MERGED_INTO*1..10]->(e) | m.id] AS mergedIds`,
     { expertId },
   );
@@ -92,10 +93,13 @@ export async function eraseData(
 ): Promise<({ erasedAt: string } & ErasureCounts) | null> {
   const [row] = await run(
     `MATCH (e:Expert {id: $expertId})
-     CALL () { UNWIND $soleContributionIds AS contributionId MATCH (k:Contribution {id: contributionId}) DETACH DELETE k }
+     CALL () {
+       UNWIND $soleContributionIds AS contributionId MATCH (k:Contribution {id: contributionId}) DETACH DELETE k
+     }
      CALL (e) {
        MATCH (e)-[r]-()
-       WHERE NOT (type(r) IN $anonymousOutgoing AND startNode(r) = e) AND NOT (type(r) IN $anonymousIncoming AND endNode(r) = e)
+       WHERE NOT (type(r) IN $anonymousOutgoing AND startNode(r) = e)
+         AND NOT (type(r) IN $anonymousIncoming AND endNode(r) = e)
        DELETE r
      }
      SET e = {id: e.id, erasedAt: datetime()}

@@ -81,7 +81,8 @@ export const explain = (keys = '$keys', themeIds = '$themeIds') => {
       }}) AS standings
     }
     WITH position, hit, hit.e AS e, standings
-    WITH position, {expert: e {${EXPERT_FIELDS}}, score: hit.score, standings: standings, text: hit.text, place: hit.place, adjustment: hit.adjustment} AS hit
+    WITH position, {expert: e {${EXPERT_FIELDS}}, score: hit.score, standings: standings, text: hit.text,
+                    place: hit.place, adjustment: hit.adjustment} AS hit
     ORDER BY position
     RETURN collect(hit) AS page`;
 };
@@ -140,7 +141,8 @@ const SEVERAL_THEMES = `
       WITH DISTINCT endNode(s) AS e
       WITH e, ${standingsAt('$keys')} AS standings
       WITH e, standings, round(reduce(sum = 0.0, r IN standings | sum + r.score), 2) AS score
-      WITH e, score, standings WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND e.id > $afterId)
+      WITH e, score, standings
+      WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND e.id > $afterId)
       WITH e, score, standings ORDER BY score DESC, e.id LIMIT $limit
       RETURN collect({e: e, score: score, standings: standings}) AS top
     }

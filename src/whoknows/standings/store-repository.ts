@@ -35,7 +35,8 @@ const CANDIDATES = `
   WITH e, hood,
        reduce(ids = [], x IN hood.claims | ids + [a IN x.above | a.id] + x.below)
        + reduce(ids = [], k IN hood.contributions + hood.inquiries | ids + k.themes) AS themeIds,
-       [f IN hood.focus | f.countryId] + reduce(ids = [], k IN hood.contributions + hood.inquiries | ids + k.countries) AS countryIds
+       [f IN hood.focus | f.countryId]
+       + reduce(ids = [], k IN hood.contributions + hood.inquiries | ids + k.countries) AS countryIds
   CALL (themeIds) { UNWIND themeIds AS id RETURN collect(DISTINCT id) AS rootIds }
   CALL (countryIds) {
     UNWIND countryIds AS id
@@ -47,7 +48,8 @@ const CANDIDATES = `
     WITH DISTINCT r
     RETURN collect({id: r.id, countryIds: [(r)<-[:IN_REGION]-(m:Country) | m.id]}) AS regions
   }
-  WITH e, hood, rootIds, [{id: '${ANYWHERE}', countryIds: null}] + [id IN countries | {id: id, countryIds: [id]}] + regions AS scopes`;
+  WITH e, hood, rootIds,
+       [{id: '${ANYWHERE}', countryIds: null}] + [id IN countries | {id: id, countryIds: [id]}] + regions AS scopes`;
 
 /**
  * The standings an active expert `e` should have: {key, score, facts} per qualifying (root, scope). The
@@ -96,7 +98,8 @@ async function expectedAndStored(
      }
      CALL (e) {
        MATCH (e)<-[s:${RANKS}]-(k:${STANDING_KEY})
-       RETURN collect({id: elementId(s), key: s.key, hub: k.key, expertId: s.expertId, score: s.score, facts: s.facts, themePoints: s.themePoints}) AS stored
+       RETURN collect({id: elementId(s), key: s.key, hub: k.key, expertId: s.expertId, score: s.score, facts: s.facts,
+                       themePoints: s.themePoints}) AS stored
      }
      RETURN e.id AS id, expected, stored`,
     { ids, rankingWeights: RANKING_WEIGHTS },
