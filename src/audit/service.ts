@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
 import { describeViewer } from '../auth/viewer.js';
-import type { Params, Queries, Row, Run } from '../db/database.js';
+import type { Queries, Run } from '../db/database.js';
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from '../errors.js';
 import {
   changedFields,
@@ -33,7 +33,8 @@ export interface TrackOptions {
 
 /** A write transaction whose every change to a tracked subject is recorded in the same transaction. */
 export interface AuditedWork {
-  run(cypher: string, params?: Params): Promise<Row[]>;
+  /** Runs a statement in the transaction; a plain function (no `this`), so it can be passed on as `tx.run`. */
+  run: Run;
   /**
    * Takes the subject's state before this operation changes it (under its write lock), so that the
    * record can show before and after. Call it for every subject the operation changes, before changing it.
