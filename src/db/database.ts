@@ -172,17 +172,13 @@ export class Queries {
   }
 
   /** The rows of a read; with `parse`, each row checked against the shape the caller relies on (src/db/rows.ts). */
-  read<T>(cypher: string, params: Params, parse: Parser<T>): Promise<T[]>;
-  read<T = Row>(cypher: string, params?: Params): Promise<T[]>;
-  read<T>(cypher: string, params: Params = {}, parse?: Parser<T>): Promise<T[]> {
+  read<T = Row>(cypher: string, params: Params = {}, parse?: Parser<T>): Promise<T[]> {
     const rows = this.run<T>(cypher, params, neo4j.routing.READ);
     return parse ? rows.then((found) => parseRows(found, parse)) : rows;
   }
 
   /** The rows of a write, as `read` gives them. */
-  write<T>(cypher: string, params: Params, parse: Parser<T>): Promise<T[]>;
-  write<T = Row>(cypher: string, params?: Params): Promise<T[]>;
-  write<T>(cypher: string, params: Params = {}, parse?: Parser<T>): Promise<T[]> {
+  write<T = Row>(cypher: string, params: Params = {}, parse?: Parser<T>): Promise<T[]> {
     const rows = this.run<T>(cypher, params, neo4j.routing.WRITE);
     return parse ? rows.then((found) => parseRows(found, parse)) : rows;
   }
@@ -223,7 +219,8 @@ export class Queries {
    * been stored (`FailedWrite.outcome`).
    */
   async writeTransaction<T>(work: (run: Run) => Promise<T>): Promise<T> {
-    let commitSent = false;
+    // Set in the driver's callback: a property, so that the catch below is not taken to see it still false.
+    const progress = { commitSent: false };
     this.throwIfUnusable('NOT_STORED');
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     if (this.activity) this.activity.inFlight += 1;
@@ -247,7 +244,7 @@ export class Queries {
         });
         if (signal?.aborted) throw signal.reason;
         // The driver commits when the work returns: from here on, a broken connection leaves the outcome unknown.
-        commitSent = true;
+        progress.commitSent = true;
         return result;
       }, this.transactionConfig());
       const result = await untilAborted(transaction, signal);
@@ -255,7 +252,7 @@ export class Queries {
       this.availability?.noteAnswer();
       return result;
     } catch (error) {
-      throw this.failure(error, commitSent ? 'UNKNOWN' : 'NOT_STORED');
+      throw this.failure(error, progress.commitSent ? 'UNKNOWN' : 'NOT_STORED');
     } finally {
       signal?.removeEventListener('abort', stop);
       // A stopped request answers at once; its session closes in the background.

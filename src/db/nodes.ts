@@ -40,8 +40,10 @@ export interface Selection {
  * One page of nodes ordered by name then id, after a (name, id) keyset cursor, with the selection's total.
  * The `>=` on the name lets Neo4j seek into the name index at any depth instead of scanning from the start.
  * Retired nodes drop out of every list (they still resolve by id).
- * Fetches `size + 1` rows so the caller knows whether another page follows.
+ * Fetches `size + 1` rows so the caller knows whether another page follows. `T` is the caller's name for the
+ * rows' type, as with queries.read<T>(): the projection gives it, nothing checks it.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- a typed read, as read<T>()
 export async function pageByName<T extends { id: string; name: string }>(
   queries: Queries,
   selection: Selection,

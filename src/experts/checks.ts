@@ -201,7 +201,7 @@ export async function checkedWrite(
     countries.push(place && !place.region ? place.countries[0]! : null);
   }
   // Only an existing expert can have evidence; it is looked up for the levels claiming it.
-  const claimed = <T extends LevelInput>(entries: T[] | null, targets: Array<NamedRef | null>) =>
+  const claimed = (entries: LevelInput[] | null, targets: Array<NamedRef | null>) =>
     (entries ?? []).flatMap((entry, index) =>
       entry.provenance === 'EVIDENCED' && targets[index] ? [targets[index].id] : [],
     );

@@ -7,12 +7,19 @@ import { idOf } from '../names/service.js';
 import { resolveExperts } from '../experts/resolve.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
 import { existingReferences, inquiriesByIds, type InquiryRecord } from './repository.js';
-import type { answerFields, consultationFields, followUpFields, InquiryChange, statusChangeFields } from './inputs.js';
+import type {
+  answerFields,
+  AnyInquiryChange,
+  consultationFields,
+  followUpFields,
+  InquiryChange,
+  statusChangeFields,
+} from './inputs.js';
 import { refusedAnswer, refusedTransition } from './status.js';
 import { changeInquiry, writes, type InquiryWrite, type LockedInquiry } from './write-repository.js';
 
 /** Which inquiry a change is to, from which version, and a note. */
-type Change = InquiryChange;
+type Change = AnyInquiryChange;
 
 /**
  * Applies a change if the viewer handles the inquiry and it is still at `expectedVersion`: otherwise

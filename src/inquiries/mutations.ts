@@ -44,7 +44,7 @@ const RecordInquiryPayload = builder.objectRef<RecordedInquiry>('RecordInquiryPa
 });
 /** A change to an existing inquiry: its input carries id, expectedVersion and note besides `fields`. */
 function inquiryChange<Fields extends InputFieldMap>(
-  t: PothosSchemaTypes.MutationFieldBuilder<Types, {}>,
+  t: PothosSchemaTypes.MutationFieldBuilder<Types, Types['Root']>,
   name: string,
   description: string,
   fields: (f: InputFields) => Fields,
