@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { ConfigError, type AuthConfig } from '../config.js';
-import { ROLES, type Role, type Viewer } from './viewer.js';
+import { ANONYMOUS, ROLES, type Role, type Viewer } from './viewer.js';
 
 /** A token was missing where one is required, or could not be trusted; the message says what to do. */
 export class AuthenticationError extends Error {}
@@ -33,8 +33,8 @@ async function localSecret(file: string): Promise<string> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     const secret = randomBytes(48).toString('base64url');
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' }).catch(async (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e;
+    await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' }).catch((e: unknown) => {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     });
     return (await readFile(file, 'utf8')).trim();
   }
@@ -135,9 +135,21 @@ export async function openAuthenticator(config: AuthConfig): Promise<Authenticat
 /** The bearer token of an Authorization header, null when there is none; a malformed header is refused. */
 export function bearerToken(header: string | undefined): string | null {
   if (header === undefined || header.trim() === '') return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw new AuthenticationError('The Authorization header must be "Bearer <token>".');
-  return match[1]!;
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+  if (token === undefined) throw new AuthenticationError('The Authorization header must be "Bearer <token>".');
+  return token;
+}
+
+/**
+ * The viewer a request's Authorization header stands for; requests without one are viewers unless configured to refuse.
+ */
+export async function viewerOfHeader(header: string | undefined, authenticator: Authenticator): Promise<Viewer> {
+  const token = bearerToken(header);
+  if (token !== null) return authenticator.verify(token);
+  if (authenticator.anonymous === 'refuse') {
+    throw new AuthenticationError('This server needs a token: send the header "Authorization: Bearer <token>".');
+  }
+  return ANONYMOUS;
 }
 
 /** Ready tokens for each role, printed at start on the embedded default so a newcomer can try them all. */

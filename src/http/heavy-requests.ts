@@ -177,9 +177,9 @@ export function heavyRequestPlugin<C extends AdmittedContext & object>(
   schema: GraphQLSchema,
 ): ApolloServerPlugin<C> {
   return {
-    async requestDidStart() {
+    requestDidStart() {
       let release: (() => void) | null = null;
-      return {
+      return Promise.resolve({
         async didResolveOperation({ contextValue, document, operation, request }) {
           if (!operation) return;
           const cost = operationCost(schema, document, operation, request.variables ?? {}, contextValue);
@@ -196,10 +196,11 @@ export function heavyRequestPlugin<C extends AdmittedContext & object>(
           }
           contextValue.signal.addEventListener('abort', release, { once: true });
         },
-        async willSendResponse() {
+        willSendResponse() {
           release?.();
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }
