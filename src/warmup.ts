@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type * as GraphQL from 'graphql';
 import { ANONYMOUS, systemViewer } from './auth/viewer.js';
 import { ROOT_DIR } from './config.js';
 import type { Database } from './db/database.js';
@@ -22,7 +23,7 @@ import { warmUpNames } from './whoknows/repository.js';
  * graphql-js as the schema's builder and Apollo Server load it (its CommonJS build, Node's choice): under vitest,
  * an `import` from here resolves to its ES module build, whose `graphql()` refuses a schema built by the other.
  */
-const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { graphql } = createRequire(import.meta.url)('graphql') as typeof GraphQL;
 
 /** One question may take this long (a cold plan on a busy machine; far beyond a request's deadline). */
 const STEP_TIMEOUT_MS = 120_000;

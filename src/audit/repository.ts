@@ -1,4 +1,4 @@
-import type { Params, Row, Run } from '../db/database.js';
+import type { Run } from '../db/database.js';
 
 /** Labels whose changes are recorded. Labels are code constants: Cypher cannot take them as parameters. */
 export type AuditedLabel = 'Expert' | 'Institution' | 'Theme' | 'Contribution' | 'Event' | 'Network' | 'Inquiry';
@@ -28,7 +28,8 @@ export async function snapshotOf(run: Run, label: AuditedLabel, id: string): Pro
   const snapshot: Snapshot = {};
   for (const key of Object.keys(properties).sort())
     if (!UNRECORDED_PROPERTIES.has(key)) snapshot[key] = properties[key];
-  const links = row.links as Array<{ type: string; to: string; properties: Record<string, unknown> }>;
+  // `to` is the other node's id: null for a node without one, which String() sorts as "null".
+  const links = row.links as Array<{ type: string; to: string | null; properties: Record<string, unknown> }>;
   for (const link of [...links].sort(
     (a, b) => a.type.localeCompare(b.type) || String(a.to).localeCompare(String(b.to)),
   )) {
@@ -36,7 +37,7 @@ export async function snapshotOf(run: Run, label: AuditedLabel, id: string): Pro
     // Keys sorted: a relationship written again with the same values must compare equal.
     const properties = Object.fromEntries(Object.entries(link.properties).sort(([a], [b]) => a.localeCompare(b)));
     const entry = Object.keys(properties).length > 0 ? { to: link.to, ...properties } : link.to;
-    snapshot[key] = [...((snapshot[key] as unknown[]) ?? []), entry];
+    snapshot[key] = [...((snapshot[key] as unknown[] | undefined) ?? []), entry];
   }
   return snapshot;
 }

@@ -23,8 +23,9 @@ async function main(): Promise<number> {
   if (positionals.length !== 1) throw new ConfigError(USAGE);
   const file = path.resolve(positionals[0]!);
   // Bytes, not text: Node's 'utf8' would turn every byte that is not UTF-8 into U+FFFD without a word.
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new ConfigError(`cannot read ${file} (${error.code ?? error.message}): check the path`);
+  const bytes = await readFile(file).catch((error: unknown) => {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new ConfigError(`cannot read ${file} (${code ?? message}): check the path`);
   });
   // Before the database opens: bytes that are not text in their encoding are refused at once.
   const { text, problems } = decodeCsv(bytes, values.encoding);

@@ -105,7 +105,8 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
   if (!signal) return promise;
   promise.catch(() => undefined); // settled later, after the request was answered
   return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(signal.reason);
+    // The reason as the signal carries it (the request's DeadlineExceededError or RequestCancelledError).
+    const abort = () => reject(signal.reason as unknown);
     if (signal.aborted) abort();
     signal.addEventListener('abort', abort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));

@@ -40,7 +40,8 @@ export async function exportGraph(connection: GraphConnection, out: Writable): P
       const labels = record.get('labels') as string[];
       keys.set(record.get('id') as string, key);
       tally.node(labels);
-      yield separator + JSON.stringify({ key, labels, properties: encodeProperties(record.get('properties')) });
+      const properties = record.get('properties') as Record<string, unknown>;
+      yield separator + JSON.stringify({ key, labels, properties: encodeProperties(properties) });
       separator = ',\n';
     }
     yield '\n],\n"relationships":[';
@@ -60,7 +61,8 @@ export async function exportGraph(connection: GraphConnection, out: Writable): P
       }
       const type = record.get('type') as string;
       tally.relationship(type);
-      yield separator + JSON.stringify({ type, start, end, properties: encodeProperties(record.get('properties')) });
+      const properties = record.get('properties') as Record<string, unknown>;
+      yield separator + JSON.stringify({ type, start, end, properties: encodeProperties(properties) });
       separator = ',\n';
     }
     yield `\n],\n"counts":${JSON.stringify(tally.counts())}}\n`;

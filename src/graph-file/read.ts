@@ -41,7 +41,7 @@ export async function* readGraphFile(input: Readable): AsyncGenerator<GraphFileE
   }
 }
 
-async function* readEntries(lines: AsyncIterator<string>): AsyncGenerator<GraphFileEntry> {
+async function* readEntries(lines: AsyncIterator<string, undefined>): AsyncGenerator<GraphFileEntry> {
   let lineNumber = 0;
   const nextLine = async (expected: string): Promise<string> => {
     const { value, done } = await lines.next();

@@ -127,7 +127,7 @@ export function decodeValue(value: Json): unknown {
     try {
       return temporal.parse(value.value);
     } catch {
-      throw new Error(`"${value.value}" is not an ISO 8601 ${tag}`);
+      throw new Error(`"${value.value}" is not an ISO 8601 ${temporal.name}`);
     }
   }
   throw new Error(`${JSON.stringify(value).slice(0, 80)} is not a property value of this format`);

@@ -29,7 +29,7 @@ export function guardResolvers(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve ?? defaultFieldResolver;
       const checkArgs = field.args.length > 0;
-      field.resolve = (source, args, context, info) => {
+      field.resolve = (source, args: Record<string, unknown>, context, info) => {
         let result: unknown;
         try {
           if (checkArgs) {

@@ -149,9 +149,9 @@ export class PageAssets {
   private files(): Promise<Set<string>> {
     this.manifest ??= readFile(path.join(this.dir, 'manifest.json'), 'utf8').then(
       (text) => new Set((JSON.parse(text) as { files: string[] }).files),
-      (error: NodeJS.ErrnoException) => {
+      (error: unknown) => {
         this.manifest = null; // not built yet: look again next time
-        if (error.code === 'ENOENT') return new Set<string>();
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set<string>();
         throw error;
       },
     );

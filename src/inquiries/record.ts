@@ -7,7 +7,7 @@ import { InputProblems } from '../errors.js';
 import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
-import { existingReferences, inquiriesByIds, type InquiryKind, type InquiryRecord } from './repository.js';
+import { existingReferences, inquiriesByIds, type InquiryRecord } from './repository.js';
 import type { RecordInquiryInput } from './inputs.js';
 import { rankSimilar, textQueryOf, type SimilarInquiry } from './search.js';
 import { inferConcepts } from './tagging.js';

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { EmbeddedNeo4jError } from '../errors.js';
 
 const BUILD_TIMEOUT_MS = 15 * 60_000;
@@ -72,7 +73,7 @@ async function buildIfNeeded(log: (line: string) => void): Promise<void> {
       // The first specific [ERROR] line (compiler message, unresolvable artifact, ...), without Maven's decoration.
       const firstError = output
         .split('\n')
-        .map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim())
+        .map((l) => stripVTControlCharacters(l).trim())
         .filter((l) => l.startsWith('[ERROR]'))
         .map((l) =>
           l
@@ -157,9 +158,9 @@ function run(cmd: string, args: string[], timeout: number, cwd?: string) {
     execFile(cmd, args, { cwd, timeout, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (err) {
         const code = typeof err.code === 'string' ? err.code : err.killed ? 'timed out' : `exit code ${err.code}`;
-        reject(new RunError(err.message, code, String(stdout), String(stderr)));
+        reject(new RunError(err.message, code, stdout, stderr));
       } else {
-        resolve({ stdout: String(stdout), stderr: String(stderr) });
+        resolve({ stdout, stderr });
       }
     });
   });

@@ -130,7 +130,7 @@ function launch(dataDir: string, port: number, opts: EmbeddedOptions, log: (line
     const killOnExit = () => child.kill('SIGTERM');
     process.once('exit', killOnExit);
     // Writing to a JVM that has gone must not crash node.
-    child.stdin?.on('error', () => {});
+    child.stdin.on('error', () => {});
 
     const timer = setTimeout(() => {
       fail(

@@ -10,7 +10,7 @@
 import type { Queries } from '../../db/database.js';
 import { list, num, obj, orNull } from '../../db/rows.js';
 import type { ExpertRecord } from '../../experts/repository.js';
-import type { RankedPage, TextMatch, ThemeMatch, ThemeStanding } from '../repository.js';
+import type { RankedPage } from '../repository.js';
 import { STANDING_SCORE, standingFacts, standingScoreParams } from '../standing-repository.js';
 import {
   INFERRED_THEMES,
