@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator } from './auth/tokens.js';
+import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator, type TokenClaims } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { duplicateCandidatesMissing, refreshAllDuplicateCandidates } from './experts/duplicates/repository.js';
 import type { Database } from './db/database.js';
@@ -74,17 +74,25 @@ async function writeSampleTokens(authenticator: Authenticator, file: string, url
       'token you are a viewer).',
     '# More with `npm run token -- --role officer`. Written anew at each start; readable by you only.',
   ];
-  for (const identity of SAMPLE_IDENTITIES) {
-    const label =
-      identity.roles[0] === 'secretariat' ? `secretariat ${identity.networks![0]!.toUpperCase()}` : identity.roles[0]!;
-    lines.push(`${label.padEnd(16)} ${await authenticator.mint!(identity)}`);
-  }
+  const { mint } = authenticator;
+  if (!mint) throw new Error('Sample tokens need an authenticator that mints them (the embedded local secret)');
+  for (const identity of SAMPLE_IDENTITIES) lines.push(`${sampleLabel(identity).padEnd(16)} ${await mint(identity)}`);
   await mkdir(path.dirname(file), { recursive: true });
   // A new file, created 0600, renamed over the old one: the tokens are never readable by others, not even briefly.
   const fresh = `${file}.${process.pid}.tmp`;
   await rm(fresh, { force: true });
   await writeFile(fresh, `${lines.join('\n')}\n`, { mode: 0o600, flag: 'wx' });
   await rename(fresh, file);
+}
+
+/** A sample identity's line label: its role, and a secretariat's network. */
+function sampleLabel({ subject, roles, networks }: TokenClaims): string {
+  const [role] = roles;
+  const network = networks?.[0];
+  if (role === 'secretariat' && network !== undefined) return `secretariat ${network.toUpperCase()}`;
+  if (role === undefined || role === 'secretariat')
+    throw new Error(`Sample identity ${subject} lacks its role or network`);
+  return role;
 }
 
 /** Starts everything in order (database, seed, HTTP) and stops it in reverse; `log` gets the structured log. */

@@ -104,14 +104,14 @@ export function calendarChanges(env: Env): CalendarChanges {
     .split(',')
     .map((i) => i.trim())
     .filter(Boolean)) {
-    const match = /^(off|on):(.+)$/.exec(item);
-    if (!match || !CALENDAR_DAY.test(match[2]!)) {
+    const [, kind, day] = /^(off|on):(.+)$/.exec(item) ?? [];
+    if (kind === undefined || day === undefined || !CALENDAR_DAY.test(day)) {
       throw new ConfigError(
         `WORKING_DAY_CALENDAR: "${item}" is not a change of the calendar: write off:<day> or on:<day>, the day ` +
           'as MM-DD (every year), YYYY-MM-DD or good-friday, e.g. "on:05-05,off:12-24"',
       );
     }
-    changes[match[1] as 'off' | 'on'].push(match[2]!);
+    changes[kind as 'off' | 'on'].push(day);
   }
   return changes;
 }

@@ -5,6 +5,15 @@
  * and nothing of a transport.
  */
 
+/**
+ * `value`, which the code before made sure of (a check passed, a required input, a row its query always returns);
+ * an Error naming `what` otherwise. That is a bug, not a refusal: clients get it as an internal error.
+ */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}
+
 /** What went wrong, in the domain's words; the GraphQL layer derives `extensions.code` from it. */
 export type RefusalKind = 'BAD_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'IDEMPOTENCY_KEY_REUSED';
 

@@ -54,7 +54,8 @@ export async function unlockSubject(run: Run, label: AuditedLabel, id: string): 
 /** The subject's version (1 before its first change); the subject exists. */
 export async function versionOf(run: Run, label: AuditedLabel, id: string): Promise<number> {
   const [row] = await run(`MATCH (n:${label} {id: $id}) RETURN coalesce(n.version, 1) AS version`, { id });
-  return row!.version as number;
+  if (!row) throw new Error(`versionOf: no ${label} has id "${id}" (the caller read it first)`);
+  return row.version as number;
 }
 
 export async function moveVersionOn(run: Run, label: AuditedLabel, id: string): Promise<void> {

@@ -84,9 +84,16 @@ export async function openAuthenticator(config: AuthConfig): Promise<Authenticat
     requiredClaims: ['exp'],
   };
 
+  // The secret's key or else the JWKS: one of them is set, the kind 'unset' was refused above.
+  const checked = (token: string) => {
+    if (key) return jwtVerify(token, key, options);
+    if (keySet) return jwtVerify(token, keySet, options);
+    throw new Error(`No key to verify tokens with (AUTH kind ${config.kind})`);
+  };
+
   async function verify(token: string): Promise<Viewer> {
     try {
-      const { payload } = key ? await jwtVerify(token, key, options) : await jwtVerify(token, keySet!, options);
+      const { payload } = await checked(token);
       return viewerFromClaims(payload);
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;

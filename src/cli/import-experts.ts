@@ -20,8 +20,9 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: { 'dry-run': { type: 'boolean', default: false }, by: { type: 'string' }, encoding: { type: 'string' } },
   });
-  if (positionals.length !== 1) throw new ConfigError(USAGE);
-  const file = path.resolve(positionals[0]!);
+  const [given] = positionals;
+  if (positionals.length !== 1 || given === undefined) throw new ConfigError(USAGE);
+  const file = path.resolve(given);
   // Bytes, not text: Node's 'utf8' would turn every byte that is not UTF-8 into U+FFFD without a word.
   const bytes = await readFile(file).catch((error: unknown) => {
     const { code, message } = error as NodeJS.ErrnoException;

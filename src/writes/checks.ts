@@ -1,5 +1,5 @@
 import type { GraphQLScalarType } from 'graphql';
-import type { InputProblems } from '../errors.js';
+import { present, type InputProblems } from '../errors.js';
 import { nameKey } from '../text.js';
 
 /** Checks shared by the curation mutations: each adds a problem instead of failing, so one answer names them all. */
@@ -96,7 +96,7 @@ export function lineTextProblem(text: string): string | null {
   let position = 0;
   for (const character of text) {
     position++;
-    const code = character.codePointAt(0)!;
+    const code = present(character.codePointAt(0), 'the code point of a character');
     const at = `${described(code)} at character ${position}`;
     if (code in BIDI_CONTROLS) {
       return (
