@@ -2,6 +2,7 @@ import { AUDITED_LABELS, UNRECORDED_LINKS, type AuditedLabel } from '../audit/re
 import type { AuditedWork } from '../audit/service.js';
 import type { Queries, Run } from '../db/database.js';
 import { int, list, obj, oneOf, optStr, orNull, parseRows, str, strList, type Parser } from '../db/rows.js';
+import { present } from '../errors.js';
 import { PROVENANCES, type Provenance } from './model.js';
 import type { NameLookup } from '../names/repository.js';
 
@@ -59,7 +60,7 @@ export async function currentExpert(tx: AuditedWork, id: string): Promise<Curren
     { id },
   );
   // track() has just found the expert under its lock.
-  return parseRows(rows, currentExpertRow)[0]!;
+  return present(parseRows(rows, currentExpertRow)[0], `expert "${id}"`);
 }
 
 export interface ReferencedInstitution {

@@ -1,3 +1,4 @@
+import { present } from '../../errors.js';
 import type { CsvProblem } from './parse.js';
 
 /**
@@ -63,7 +64,9 @@ const WINDOWS_1252_HIGH = [
 ];
 
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const codes = Array.from(bytes, (byte) => (byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : byte));
+  const codes = Array.from(bytes, (byte) =>
+    byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_HIGH[byte - 0x80] ?? byte) : byte,
+  );
   let text = '';
   for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode(...codes.slice(i, i + 8192));
   return text;
@@ -87,7 +90,7 @@ function notUtf8(bytes: Uint8Array, offset: number): string {
   const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
   const before = new TextDecoder('utf-8').decode(bytes.subarray(Math.max(lineStart, offset - 30), offset));
   return (
-    `is not UTF-8: byte ${hex(bytes[offset]!)} after "${before}" is not valid UTF-8. ` +
+    `is not UTF-8: byte ${hex(present(bytes[offset], `byte ${offset}`))} after "${before}" is not valid UTF-8. ` +
     'Save the file as UTF-8 (in Excel: "CSV UTF-8"), ' +
     'or give the encoding it was saved in, e.g. windows-1252 (Excel\'s "CSV" on Western Windows) or iso-8859-1'
   );
@@ -95,8 +98,9 @@ function notUtf8(bytes: Uint8Array, offset: number): string {
 
 /** The offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629), or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length;) {
-    const lead = bytes[i]!;
+  let i = 0;
+  // Each turn starts at a lead byte, until there is none (past the end).
+  for (let lead = bytes[i]; lead !== undefined; lead = bytes[i]) {
     if (lead < 0x80) {
       i++;
       continue;
