@@ -52,7 +52,7 @@ function inquiryChange<Fields extends InputFieldMap>(
 ) {
   // Typed loosely here: TypeScript cannot follow the generic fields into the input's shape (see resolve).
   const input: PothosSchemaTypes.InputObjectRef<Types, unknown> = builder.inputType(
-    `${name[0]!.toUpperCase()}${name.slice(1)}Input`,
+    `${name.charAt(0).toUpperCase()}${name.slice(1)}Input`,
     { description: `The input of ${name}.`, fields: (f) => ({ ...changeFields(f), ...fields(f) }) },
   );
   return t.field({

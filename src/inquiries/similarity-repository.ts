@@ -130,5 +130,5 @@ export async function similarInquiryRows(queries: Queries, ids: string[]): Promi
     { ids },
   );
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -67,10 +67,11 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
-function parts(format: Intl.DateTimeFormat, instant: Date): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const part of format.formatToParts(instant)) {
-    if (part.type !== 'literal') out[part.type] = Number(part.value);
+/** The numbers of an instant's date and time in `format` (0 for what the format leaves out). */
+function parts(format: Intl.DateTimeFormat, instant: Date) {
+  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const { type, value } of format.formatToParts(instant)) {
+    if (type in out) out[type as keyof typeof out] = Number(value);
   }
   return out;
 }
@@ -130,7 +131,7 @@ function isWorkingDayNumber(dayNum: number): boolean {
 /** Amsterdam's offset from UTC (ms, local minus UTC) at an instant. */
 function amsterdamOffset(time: number): number {
   const p = parts(dateTimeFormat, new Date(time));
-  const local = Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second);
+  const local = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return local - Math.floor(time / 1000) * 1000;
 }
 

@@ -1,6 +1,7 @@
 import type { AuditedWork } from '../audit/service.js';
 import type { Params } from '../db/database.js';
 import { obj, optStr, parseRows, RowShapeError, str, type Parser } from '../db/rows.js';
+import { present } from '../errors.js';
 import type { ConsultationOutcome, InquiryKind, Visibility } from './repository.js';
 import { INQUIRY_STATUSES, type InquiryStatus } from './status.js';
 
@@ -92,8 +93,9 @@ export async function changeInquiry(
             AS inquiry`,
     { id },
   );
+  // track() has just found it under its lock.
   const [locked] = parseRows(rows, obj({ inquiry: lockedInquiry }));
-  const write = decide(locked!.inquiry);
+  const write = decide(present(locked, `inquiry "${id}"`).inquiry);
   await tx.run(`MATCH (i:Inquiry {id: $id}) ${write.cypher}`, { ...write.params, id });
 }
 
