@@ -1,3 +1,4 @@
+import { present } from '../errors.js';
 import { builder } from '../graphql/builder.js';
 import type { Types } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
@@ -257,7 +258,8 @@ builder.queryField('coverageCell', (t) =>
         countries: [args.country],
         ...statisticsPeriod(args),
       });
-      return rows[0]!.cells[0]!;
+      // One theme and one column: one row of one cell.
+      return present(rows[0]?.cells[0], 'the coverage cell asked for');
     },
   }),
 );

@@ -31,7 +31,8 @@ function askedSubject(text: string): { label: AuditedLabel | null; id: string } 
 async function historySubject(queries: Queries, text: string): Promise<HistorySubject> {
   const asked = askedSubject(text);
   const subjects = await historySubjects(queries, asked.id, asked.label);
-  if (subjects.length === 0)
+  const [subject] = subjects;
+  if (subject === undefined)
     throw new NotFoundError(
       `Nothing with id "${text}" has a history: pass a global id or slug as the API returned it.`,
     );
@@ -43,16 +44,13 @@ async function historySubject(queries: Queries, text: string): Promise<HistorySu
       { argument: 'id', globalIds },
     );
   }
-  return subjects[0]!;
+  return subject;
 }
 
 /** Contact details in an expert's records follow the same rule as the Expert fields (`canReadContacts`). */
-const CONTACT_PROPERTIES = ['email', 'phone'];
-
 function withoutContacts(json: string | null): string | null {
   if (json === null) return null;
-  const values = JSON.parse(json) as Record<string, unknown>;
-  for (const key of CONTACT_PROPERTIES) delete values[key];
+  const { email, phone, ...values } = JSON.parse(json) as Record<string, unknown>;
   return JSON.stringify(values);
 }
 

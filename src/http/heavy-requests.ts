@@ -90,7 +90,8 @@ export class HeavyRequestGate {
           `yours within ${Math.round(this.limits.maxWaitMs / 1000)} s: nothing was done; try again in a moment.`;
         leave(() => refuse(new HeavyRequestRefused('SERVER_BUSY', this.retryAfterSeconds(), busy)));
       }, this.limits.maxWaitMs);
-      const onAbort = () => leave(() => refuse(signal!.reason));
+      // Only ever called by the signal, when there is one.
+      const onAbort = () => leave(() => refuse(signal?.reason));
       signal?.addEventListener('abort', onAbort, { once: true });
       this.line.push(waiter);
     });
@@ -127,8 +128,8 @@ export class HeavyRequestGate {
    * Gives freed turns to the longest-waiting requests whose clients have room (admit takes a waiter out of the line).
    */
   private admitNext(): void {
-    for (let at = 0; at < this.line.length && this.running < this.limits.running;) {
-      const waiter = this.line[at]!;
+    let at = 0;
+    for (let waiter = this.line[at]; waiter && this.running < this.limits.running; waiter = this.line[at]) {
       if (this.canRun(waiter.load)) waiter.admit();
       else at += 1;
     }

@@ -19,13 +19,16 @@ export interface RequestScope {
   log: Logger;
   /** The verified token's subject, `anonymous`, or null before (or without) authentication. */
   viewer: string | null;
-  graphql: {
-    /** The operation name the client stated, then the one resolved from the document. */
-    operationName: string | null;
-    resolved: boolean;
-    errorCodes: string[];
-    stats: { roundTrips: number; dbTimeMs: number } | null;
-  } | null;
+  graphql: GraphqlLog | null;
+}
+
+/** What the log records of a GraphQL request. */
+export interface GraphqlLog {
+  /** The operation name the client stated, then the one resolved from the document. */
+  operationName: string | null;
+  resolved: boolean;
+  errorCodes: string[];
+  stats: { roundTrips: number; dbTimeMs: number } | null;
 }
 
 const ROUTES = new Map([

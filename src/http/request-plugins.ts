@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { present } from '../errors.js';
 import type { Context } from '../graphql/context.js';
 import type { RequestScope } from './request-log.js';
 
@@ -12,7 +13,8 @@ export type RequestContext = Context & { request: RequestScope; client: string }
 export const requestScopePlugin: ApolloServerPlugin<RequestContext> = {
   // Apollo's hooks return promises; these have nothing to wait for.
   requestDidStart({ request, contextValue }) {
-    const graphql = contextValue.request.graphql!;
+    // The GraphQL route sets it before Apollo runs.
+    const graphql = present(contextValue.request.graphql, "the request log's GraphQL entry");
     graphql.operationName = request.operationName ?? null;
     return Promise.resolve({
       didResolveOperation({ operationName }) {

@@ -25,7 +25,7 @@ import { HeavyRequestGate, heavyRequestPlugin } from './heavy-requests.js';
 import { Metrics } from './metrics.js';
 import { RateLimit, rateLimitKey, type RateLimitOptions } from './rate-limit.js';
 import { requestIdOfRejection } from '../graphql/resolver-guard.js';
-import { logRequest, requestIdOf, routeOf, type RequestScope } from './request-log.js';
+import { logRequest, requestIdOf, routeOf, type GraphqlLog, type RequestScope } from './request-log.js';
 import { BodyTooLargeError, readBody, refusals, send, sendJsonError } from './replies.js';
 import { queryStatsPlugin, requestScopePlugin, type RequestContext } from './request-plugins.js';
 import { asServiceUnavailable, legacyJsonStatus, RETRY_AFTER_SECONDS } from './response-status.js';
@@ -134,7 +134,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     url: URL,
     scope: RequestScope,
   ): Promise<void> {
-    scope.graphql = { operationName: null, resolved: false, errorCodes: [], stats: null };
+    const graphql: GraphqlLog = { operationName: null, resolved: false, errorCodes: [], stats: null };
+    scope.graphql = graphql;
     const wantsPage =
       req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
     if (wantsPage && (await pages.page(req, res, url.pathname))) return;
@@ -227,7 +228,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
           idempotencyKey: idempotencyKey || undefined,
           requestId: scope.id,
         });
-        scope.graphql!.stats = context.stats;
+        graphql.stats = context.stats;
         res.once('close', () => context.release());
         return Promise.resolve({ ...context, request: scope, client });
       },
@@ -294,6 +295,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     inFlight.add(res);
     res.once('close', () => {
       inFlight.delete(res);
+      const refusal = refusals.get(res);
       const outcome = {
         route: routeOf(url.pathname, ASSET_PREFIX),
         status: res.statusCode,
@@ -301,7 +303,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
         graphql: scope.graphql && {
           operationName: scope.graphql.operationName,
           resolved: scope.graphql.resolved,
-          errorCodes: refusals.has(res) ? [refusals.get(res)!] : scope.graphql.errorCodes,
+          errorCodes: refusal !== undefined ? [refusal] : scope.graphql.errorCodes,
           roundTrips: scope.graphql.stats?.roundTrips ?? 0,
           dbTimeMs: scope.graphql.stats?.dbTimeMs ?? 0,
         },

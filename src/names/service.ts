@@ -128,17 +128,19 @@ export async function resolveSubjects(
   const resolved = await resolveNames(queries, { themes, places: countries });
   const themesField = options.themesField ?? 'themes';
   const themeRefs: Array<NamedRef & { index: number }> = [];
-  for (const [index, theme] of resolved.themes.entries()) {
+  for (const [index, text] of themes.entries()) {
     const at = `${themesField}[${index}]`;
-    if (!theme) problems.add(at, (await unknownTheme(queries, themesField, themes[index]!)).message);
+    const theme = resolved.themes[index];
+    if (!theme) problems.add(at, (await unknownTheme(queries, themesField, text)).message);
     else if (theme.retired && !options.includeRetired)
       problems.add(at, `the theme "${theme.name}" was retired: choose a current one (see the themes query)`);
     else themeRefs.push({ id: theme.id, name: theme.name, index });
   }
   const countryRefs = new Map<string, NamedRef>();
-  for (const [index, place] of resolved.places.entries()) {
+  for (const [index, text] of countries.entries()) {
+    const place = resolved.places[index];
     if (place) place.countries.forEach((c) => countryRefs.set(c.id, c));
-    else problems.add(`countries[${index}]`, (await unknownPlace(queries, 'countries', countries[index]!)).message);
+    else problems.add(`countries[${index}]`, (await unknownPlace(queries, 'countries', text)).message);
   }
   return { themes: themeRefs, countries: [...countryRefs.values()] };
 }

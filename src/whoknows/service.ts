@@ -174,10 +174,7 @@ export async function rankExperts(
 ): Promise<WhoKnowsResult> {
   const countryIds = subject.place ? subject.place.countries.map((c) => c.id) : null;
   const placeLabel = subject.place
-    ? (subject.place.region?.name ??
-      (subject.place.countries.length === 1
-        ? subject.place.countries[0]!.name
-        : subject.place.countries.map((c) => c.name).join(' or ')))
+    ? (subject.place.region?.name ?? subject.place.countries.map((c) => c.name).join(' or '))
     : null;
   const pageParams = { countryIds, after, limit: size + 1 };
   const textQuery = subject.text === null ? null : luceneTerms(subject.text);
@@ -194,9 +191,10 @@ export async function rankExperts(
     // Issue 12: questions read the stored standings best first (src/whoknows/standings/), from scratch when they
     // cannot.
     const ranked =
-      (context.searchedText === null
+      // Words are searched only when there are terms to search for (searchedText is null otherwise).
+      (context.searchedText === null || textQuery === null
         ? await rankFromStandings(queries, context.themeIds, subject.place, after, size + 1)
-        : await rankThemeAndTextFromStandings(queries, context.themeIds, textQuery!, subject.place, after, size + 1)) ??
+        : await rankThemeAndTextFromStandings(queries, context.themeIds, textQuery, subject.place, after, size + 1)) ??
       (await rankByTheme(queries, context.themeIds, pageParams, context.searchedText === null ? null : textQuery));
     const themeNames = subject.themes.map((t) => t.name);
     const explain = (match: ThemeMatch) => [

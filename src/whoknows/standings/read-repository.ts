@@ -219,7 +219,7 @@ export function standingsQuestion(
 ): StandingsQuestion | null {
   if (place === null) return { themeIds, scopeId: null, countryIds: null, after, limit };
   const countryIds = place.countries.map((c) => c.id);
-  const scopeId = place.region?.id ?? (countryIds.length === 1 ? countryIds[0]! : null);
+  const scopeId = place.region?.id ?? (countryIds.length === 1 ? (countryIds[0] ?? null) : null);
   return scopeId === null ? null : { themeIds, scopeId, countryIds, after, limit };
 }
 
