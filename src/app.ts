@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator } from './auth/tokens.js';
+import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator, type TokenClaims } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { duplicateCandidatesMissing, refreshAllDuplicateCandidates } from './experts/duplicates/repository.js';
 import type { Database } from './db/database.js';
@@ -31,7 +31,10 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** Where the sample tokens of the embedded default are written at each start (beside its data; readable by the owner only). */
+/**
+ * Where the sample tokens of the embedded default are written at each start (beside its data; readable by the owner
+ * only).
+ */
 export const SAMPLE_TOKENS_FILE = 'sample-tokens.txt';
 
 /** Runs the warm-up with its progress lines, one at a time: a return during a warm-up is left to the one under way. */
@@ -40,7 +43,8 @@ function warmer(database: Database, log: Logger): (why: string, holdsReadiness: 
   return (why, holdsReadiness) =>
     (running ??= (async () => {
       log.info(
-        `Warming up (${why}): planning the first questions' queries, loading the name vocabulary, the full-text indexes and the standings' pages…`,
+        `Warming up (${why}): planning the first questions' queries, loading the name vocabulary, the full-text ` +
+          `indexes and the standings' pages…`,
       );
       try {
         const { ms, questions, failed } = await warmUp(
@@ -64,21 +68,31 @@ function warmer(database: Database, log: Logger): (why: string, holdsReadiness: 
  */
 async function writeSampleTokens(authenticator: Authenticator, file: string, url: string): Promise<void> {
   const lines = [
-    `# Sample tokens of the expertise graph's embedded default, one per role, valid 12 hours from ${new Date().toISOString()}.`,
-    `# Paste one into the sign-in box of ${url}/ or ${url}/graphql (or pick a development role there; without a token you are a viewer).`,
+    `# Sample tokens of the expertise graph's embedded default, one per role, valid 12 hours from ` +
+      `${new Date().toISOString()}.`,
+    `# Paste one into the sign-in box of ${url}/ or ${url}/graphql (or pick a development role there; without a ` +
+      'token you are a viewer).',
     '# More with `npm run token -- --role officer`. Written anew at each start; readable by you only.',
   ];
-  for (const identity of SAMPLE_IDENTITIES) {
-    const label =
-      identity.roles[0] === 'secretariat' ? `secretariat ${identity.networks![0]!.toUpperCase()}` : identity.roles[0]!;
-    lines.push(`${label.padEnd(16)} ${await authenticator.mint!(identity)}`);
-  }
+  const { mint } = authenticator;
+  if (!mint) throw new Error('Sample tokens need an authenticator that mints them (the embedded local secret)');
+  for (const identity of SAMPLE_IDENTITIES) lines.push(`${sampleLabel(identity).padEnd(16)} ${await mint(identity)}`);
   await mkdir(path.dirname(file), { recursive: true });
   // A new file, created 0600, renamed over the old one: the tokens are never readable by others, not even briefly.
   const fresh = `${file}.${process.pid}.tmp`;
   await rm(fresh, { force: true });
   await writeFile(fresh, `${lines.join('\n')}\n`, { mode: 0o600, flag: 'wx' });
   await rename(fresh, file);
+}
+
+/** A sample identity's line label: its role, and a secretariat's network. */
+function sampleLabel({ subject, roles, networks }: TokenClaims): string {
+  const [role] = roles;
+  const network = networks?.[0];
+  if (role === 'secretariat' && network !== undefined) return `secretariat ${network.toUpperCase()}`;
+  if (role === undefined || role === 'secretariat')
+    throw new Error(`Sample identity ${subject} lacks its role or network`);
+  return role;
 }
 
 /** Starts everything in order (database, seed, HTTP) and stops it in reverse; `log` gets the structured log. */
@@ -128,14 +142,15 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       await seedGraph(database.queries(), await readSeedData());
     } else if (await duplicateCandidatesMissing(database.queries())) {
       log.info(
-        'Experts but no stored likely duplicate pairs (a database from before they were stored; checked from counts alone): working them out once…',
+        'Experts but no stored likely duplicate pairs (a database from before they were stored; checked from ' +
+          'counts alone): working them out once…',
       );
       await refreshAllDuplicateCandidates(database.queries());
     }
     // Inquiries recorded before they were tagged with what their text names (or imported) get their tags once.
     await tagUntaggedInquiries(database.queries());
-    // The stored whoKnows standings: worked out now when they do not reflect the graph (after a seed, a restore, a new formula
-    // or the tagging above).
+    // The stored whoKnows standings: worked out now when they do not reflect the graph (after a seed, a restore, a new
+    // formula or the tagging above).
     standings = await keepStandings(
       () => database.queries(),
       (line) => log.info(line),

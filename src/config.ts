@@ -104,13 +104,14 @@ export function calendarChanges(env: Env): CalendarChanges {
     .split(',')
     .map((i) => i.trim())
     .filter(Boolean)) {
-    const match = /^(off|on):(.+)$/.exec(item);
-    if (!match || !CALENDAR_DAY.test(match[2]!)) {
+    const [, kind, day] = /^(off|on):(.+)$/.exec(item) ?? [];
+    if (kind === undefined || day === undefined || !CALENDAR_DAY.test(day)) {
       throw new ConfigError(
-        `WORKING_DAY_CALENDAR: "${item}" is not a change of the calendar: write off:<day> or on:<day>, the day as MM-DD (every year), YYYY-MM-DD or good-friday, e.g. "on:05-05,off:12-24"`,
+        `WORKING_DAY_CALENDAR: "${item}" is not a change of the calendar: write off:<day> or on:<day>, the day ` +
+          'as MM-DD (every year), YYYY-MM-DD or good-friday, e.g. "on:05-05,off:12-24"',
       );
     }
-    changes[match[1] as 'off' | 'on'].push(match[2]!);
+    changes[kind as 'off' | 'on'].push(day);
   }
   return changes;
 }
@@ -191,7 +192,8 @@ function authConfig(env: Env, neo4j: Config['neo4j']): AuthConfig {
   const anonymous = env.AUTH_ANONYMOUS || 'viewer';
   if (anonymous !== 'viewer' && anonymous !== 'refuse') {
     throw new ConfigError(
-      `AUTH_ANONYMOUS=${anonymous} is not viewer or refuse: use viewer (requests without a token read public data) or refuse`,
+      `AUTH_ANONYMOUS=${anonymous} is not viewer or refuse: use viewer (requests without a token read public ` +
+        'data) or refuse',
     );
   }
   const common = { issuer, audience, anonymous } as const;
@@ -200,7 +202,8 @@ function authConfig(env: Env, neo4j: Config['neo4j']): AuthConfig {
   if (env.AUTH_SECRET) {
     if (env.AUTH_SECRET.length < MIN_SECRET_LENGTH) {
       throw new ConfigError(
-        `AUTH_SECRET is shorter than ${MIN_SECRET_LENGTH} characters: use a long random value, e.g. from \`openssl rand -base64 48\``,
+        `AUTH_SECRET is shorter than ${MIN_SECRET_LENGTH} characters: use a long random value, e.g. from ` +
+          `\`openssl rand -base64 48\``,
       );
     }
     return { kind: 'secret', secret: env.AUTH_SECRET, ...common };

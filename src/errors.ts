@@ -5,6 +5,15 @@
  * and nothing of a transport.
  */
 
+/**
+ * `value`, which the code before made sure of (a check passed, a required input, a row its query always returns);
+ * an Error naming `what` otherwise. That is a bug, not a refusal: clients get it as an internal error.
+ */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}
+
 /** What went wrong, in the domain's words; the GraphQL layer derives `extensions.code` from it. */
 export type RefusalKind = 'BAD_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'IDEMPOTENCY_KEY_REUSED';
 
@@ -77,7 +86,9 @@ export class IdempotencyKeyReusedError extends DomainError {
 
   constructor() {
     super(
-      'The Idempotency-Key of this request was used before for a different request (another mutation, or other arguments): nothing was done. Send a fresh key (e.g. a new UUID) with each new request, and a key again only with the very same request.',
+      'The Idempotency-Key of this request was used before for a different request (another mutation, or other ' +
+        'arguments): nothing was done. Send a fresh key (e.g. a new UUID) with each new request, and a key again ' +
+        'only with the very same request.',
     );
   }
 }

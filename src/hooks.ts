@@ -19,7 +19,13 @@ export function registerHooks(): void {
   for (const label of SEARCHED_LABELS) onChange(label, (run, ids) => refreshSearchTerms(run, label, ids));
   // Names recognised in free text (interpretQuestion) are loaded again after themes or institutions change (a rename
   // included, which the counts the name resolution compares do not show).
-  for (const label of ['Theme', 'Institution'] as const) onChange(label, async () => invalidateVocabulary());
-  // Every audited change of experts, contributions, inquiries and themes rewrites the stored whoKnows standings it moves.
+  for (const label of ['Theme', 'Institution'] as const) {
+    onChange(label, () => {
+      invalidateVocabulary();
+      return Promise.resolve();
+    });
+  }
+  // Every audited change of experts, contributions, inquiries and themes rewrites the stored whoKnows standings it
+  // moves.
   onTransactionChanges(keepStandingsCurrent);
 }

@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   // For the person at the terminal: plain text, whatever LOG_LEVEL says.
   const tokens = app.sampleTokensFile ? ` A token for every role (12 hours) is in ${app.sampleTokensFile}.` : '';
   console.log(
-    `Expertise graph ready: GraphiQL at ${app.url}/graphql, search at ${app.url}/, dashboard at ${app.url}/dashboard (${where}).${tokens} Stop with Ctrl-C.`,
+    `Expertise graph ready: GraphiQL at ${app.url}/graphql, search at ${app.url}/, dashboard at ` +
+      `${app.url}/dashboard (${where}).${tokens} Stop with Ctrl-C.`,
   );
 
   let stoppingSince: number | null = null;

@@ -1,3 +1,4 @@
+import { present } from './errors.js';
 import { compoundParts } from './text/compounds.js';
 
 /**
@@ -65,7 +66,7 @@ export function luceneTerms(text: string): string {
   const parts: string[] = [];
   let terms = 0;
   for (const word of words) {
-    const runs = word.match(/[\p{Letter}\p{Number}]+/gu)!;
+    const runs = word.match(/[\p{Letter}\p{Number}]+/gu) ?? [];
     if (terms + runs.length > MAX_LUCENE_TERMS) continue;
     terms += runs.length;
     kept.push(word.replace(LUCENE_SPECIAL, (ch) => `\\${ch}`));
@@ -81,16 +82,28 @@ export function luceneTerms(text: string): string {
   return kept.join(' ');
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+/**
+ * A row of the edit distance (Levenshtein) table: from the distances of `b`'s prefixes to the first `i - 1`
+ * letters of a word, their distances to its first `i` letters (`letter` the last of them).
+ */
+export function nextEditRow(previous: readonly number[], i: number, letter: string | undefined, b: string): number[] {
+  const current = [i];
+  let left = i;
+  let diagonal = 0;
+  for (const [j, above] of previous.entries()) {
+    if (j > 0) {
+      left = Math.min(above + 1, left + 1, diagonal + (letter === b[j - 1] ? 0 : 1));
+      current.push(left);
     }
-    previous = current;
+    diagonal = above;
   }
-  return previous[b.length]!;
+  return current;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) row = nextEditRow(row, i, a[i - 1], b);
+  return present(row.at(-1), 'the last column of the edit distance table');
 }
 
 /** The labels whose keys are closest to `input`, for "did you mean" messages. */

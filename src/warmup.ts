@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type * as GraphQL from 'graphql';
 import { ANONYMOUS, systemViewer } from './auth/viewer.js';
 import { ROOT_DIR } from './config.js';
 import type { Database } from './db/database.js';
@@ -22,7 +23,7 @@ import { warmUpNames } from './whoknows/repository.js';
  * graphql-js as the schema's builder and Apollo Server load it (its CommonJS build, Node's choice): under vitest,
  * an `import` from here resolves to its ES module build, whose `graphql()` refuses a schema built by the other.
  */
-const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { graphql } = createRequire(import.meta.url)('graphql') as typeof GraphQL;
 
 /** One question may take this long (a cold plan on a busy machine; far beyond a request's deadline). */
 const STEP_TIMEOUT_MS = 120_000;
@@ -73,8 +74,8 @@ async function indexesOnline(database: Database, progress: (step: string) => voi
  * meanwhile, and readiness reports it. After Neo4j's return the warm-up runs without holding readiness: every API
  * process sees the return at once, and taking them all out of a load balancer for the minutes a busy machine needs
  * to plan again would be an outage of its own; meanwhile the first request of each query text waits for its one
- * planning (src/db/first-runs.ts). A question that fails is logged through `warn` and skipped: the warm-up never keeps the server from
- * serving, and a Neo4j that goes away ends it (the next return starts it again).
+ * planning (src/db/first-runs.ts). A question that fails is logged through `warn` and skipped: the warm-up never keeps
+ * the server from serving, and a Neo4j that goes away ends it (the next return starts it again).
  */
 export async function warmUp(
   database: Database,

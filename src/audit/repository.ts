@@ -1,4 +1,4 @@
-import type { Params, Row, Run } from '../db/database.js';
+import type { Run } from '../db/database.js';
 
 /** Labels whose changes are recorded. Labels are code constants: Cypher cannot take them as parameters. */
 export type AuditedLabel = 'Expert' | 'Institution' | 'Theme' | 'Contribution' | 'Event' | 'Network' | 'Inquiry';
@@ -19,7 +19,8 @@ export async function snapshotOf(run: Run, label: AuditedLabel, id: string): Pro
   const [row] = await run(
     `MATCH (n:${label} {id: $id})
      RETURN properties(n) AS properties,
-            [(n)-[r]->(m) WHERE NOT type(r) IN $unrecorded | {type: type(r), to: m.id, properties: properties(r)}] AS links`,
+            [(n)-[r]->(m) WHERE NOT type(r) IN $unrecorded
+             | {type: type(r), to: m.id, properties: properties(r)}] AS links`,
     { id, unrecorded: UNRECORDED_LINKS },
   );
   if (!row) return null;
@@ -27,7 +28,8 @@ export async function snapshotOf(run: Run, label: AuditedLabel, id: string): Pro
   const snapshot: Snapshot = {};
   for (const key of Object.keys(properties).sort())
     if (!UNRECORDED_PROPERTIES.has(key)) snapshot[key] = properties[key];
-  const links = row.links as Array<{ type: string; to: string; properties: Record<string, unknown> }>;
+  // `to` is the other node's id: null for a node without one, which String() sorts as "null".
+  const links = row.links as Array<{ type: string; to: string | null; properties: Record<string, unknown> }>;
   for (const link of [...links].sort(
     (a, b) => a.type.localeCompare(b.type) || String(a.to).localeCompare(String(b.to)),
   )) {
@@ -35,7 +37,7 @@ export async function snapshotOf(run: Run, label: AuditedLabel, id: string): Pro
     // Keys sorted: a relationship written again with the same values must compare equal.
     const properties = Object.fromEntries(Object.entries(link.properties).sort(([a], [b]) => a.localeCompare(b)));
     const entry = Object.keys(properties).length > 0 ? { to: link.to, ...properties } : link.to;
-    snapshot[key] = [...((snapshot[key] as unknown[]) ?? []), entry];
+    snapshot[key] = [...((snapshot[key] as unknown[] | undefined) ?? []), entry];
   }
   return snapshot;
 }
@@ -52,7 +54,8 @@ export async function unlockSubject(run: Run, label: AuditedLabel, id: string): 
 /** The subject's version (1 before its first change); the subject exists. */
 export async function versionOf(run: Run, label: AuditedLabel, id: string): Promise<number> {
   const [row] = await run(`MATCH (n:${label} {id: $id}) RETURN coalesce(n.version, 1) AS version`, { id });
-  return row!.version as number;
+  if (!row) throw new Error(`versionOf: no ${label} has id "${id}" (the caller read it first)`);
+  return row.version as number;
 }
 
 export async function moveVersionOn(run: Run, label: AuditedLabel, id: string): Promise<void> {
@@ -100,7 +103,10 @@ export interface OperationRow {
   actorId: string;
   /** JSON of `{ value }`, the operation's result. */
   result: string;
-  /** The fingerprint of the request it answered (a mutation field and its arguments): only that request gets the result again. */
+  /**
+   * The fingerprint of the request it answered (a mutation field and its arguments): only that request gets the result
+   * again.
+   */
   request: string;
 }
 
@@ -108,7 +114,10 @@ export async function recordOperation(run: Run, operation: OperationRow): Promis
   await run('CREATE (o:Operation) SET o = $operation, o.at = datetime()', { operation });
 }
 
-/** The result of the operation with this key, if it was committed before, and the request it answered (null: recorded before requests were). */
+/**
+ * The result of the operation with this key, if it was committed before, and the request it answered (null: recorded
+ * before requests were).
+ */
 export async function committedResult(
   run: Run,
   id: string,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
 import { describeViewer } from '../auth/viewer.js';
-import type { Params, Queries, Row, Run } from '../db/database.js';
+import type { Queries, Run } from '../db/database.js';
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError } from '../errors.js';
 import {
   changedFields,
@@ -20,7 +20,10 @@ import {
 } from './repository.js';
 
 export interface TrackOptions {
-  /** The version the caller read: CONFLICT if the subject moved on meanwhile. (Every real change moves the version on by one.) */
+  /**
+   * The version the caller read: CONFLICT if the subject moved on meanwhile. (Every real change moves the version on by
+   * one.)
+   */
   expectedVersion?: number;
   /** Record the change without the values before and after (erasure of personal data). */
   withoutData?: boolean;
@@ -30,7 +33,8 @@ export interface TrackOptions {
 
 /** A write transaction whose every change to a tracked subject is recorded in the same transaction. */
 export interface AuditedWork {
-  run(cypher: string, params?: Params): Promise<Row[]>;
+  /** Runs a statement in the transaction; a plain function (no `this`), so it can be passed on as `tx.run`. */
+  run: Run;
   /**
    * Takes the subject's state before this operation changes it (under its write lock), so that the
    * record can show before and after. Call it for every subject the operation changes, before changing it.
@@ -61,7 +65,9 @@ export function onChange(label: AuditedLabel, hook: ChangeHook): void {
   changeHooks.set(label, [...(changeHooks.get(label) ?? []), hook]);
 }
 
-/** One subject an audited transaction changed: its state before and after (null: absent, or no longer under its label). */
+/**
+ * One subject an audited transaction changed: its state before and after (null: absent, or no longer under its label).
+ */
 export interface SubjectChange {
   label: AuditedLabel;
   id: string;
@@ -70,7 +76,10 @@ export interface SubjectChange {
   fields: string[];
 }
 
-/** Work that needs every change of a transaction at once, whatever the labels (e.g. to take its locks in one stable order). */
+/**
+ * Work that needs every change of a transaction at once, whatever the labels (e.g. to take its locks in one stable
+ * order).
+ */
 export type TransactionHook = (run: Run, changes: SubjectChange[]) => Promise<void>;
 
 const transactionHooks: TransactionHook[] = [];
@@ -131,7 +140,8 @@ export async function audited<T>(
           const version = await versionOf(run, label, id);
           if (version !== options.expectedVersion) {
             throw new ConflictError(
-              `Someone else changed this ${noun} since you read it (you had version ${options.expectedVersion}, it is now at ${version}): reload it, check the change, and try again.`,
+              `Someone else changed this ${noun} since you read it (you had version ${options.expectedVersion}, ` +
+                `it is now at ${version}): reload it, check the change, and try again.`,
               { currentVersion: version },
             );
           }
@@ -154,8 +164,9 @@ export async function audited<T>(
       if (fields.length === 0) continue;
       changedIds.set(label, [...(changedIds.get(label) ?? []), id]);
       subjectChanges.push({ label, id, before, after, fields });
-      // Any real change to an existing subject moves its version on, also one another subject's operation made (a merge moving
-      // an inquiry's consultation), so that a client holding the old version gets CONFLICT instead of overwriting.
+      // Any real change to an existing subject moves its version on, also one another subject's operation made (a merge
+      // moving an inquiry's consultation), so that a client holding the old version gets CONFLICT instead of
+      // overwriting.
       if (before !== null && after !== null) {
         await moveVersionOn(run, label, id);
       }

@@ -53,7 +53,10 @@ export function curatedNetworks(viewer: Viewer): string[] | null {
   return has(viewer, 'secretariat') ? [...viewer.networks] : [];
 }
 
-/** A contribution: administrators, and the secretariats that may curate at least one of its authors (given by their networks). */
+/**
+ * A contribution: administrators, and the secretariats that may curate at least one of its authors (given by their
+ * networks).
+ */
 export function canCurateContribution(viewer: Viewer, authorNetworkIds: ReadonlyArray<readonly string[]>): boolean {
   return has(viewer, 'admin') || authorNetworkIds.some((networkIds) => canCurateExpert(viewer, networkIds));
 }
@@ -72,7 +75,10 @@ export interface InquiryFacts {
   routedTo: string | null;
 }
 
-/** Handling (routing, consulting, answering, closing): administrators, the desk for its own, the routed network's secretariat. */
+/**
+ * Handling (routing, consulting, answering, closing): administrators, the desk for its own, the routed network's
+ * secretariat.
+ */
 export function handlesInquiry(viewer: Viewer, inquiry: Pick<InquiryFacts, 'routedTo'>): boolean {
   if (has(viewer, 'admin')) return true;
   if (inquiry.routedTo === null) return false;
@@ -102,7 +108,8 @@ export const INQUIRY_VISIBLE = `(
   OR i.filedBy = $viewer.id
   OR (i.visibility = 'SHAREABLE' AND $viewer.staff)
   OR EXISTS { (i)-[:ROUTED_TO]->(r:Network)
-              WHERE (r.id = '${DESK_NETWORK_ID}' AND $viewer.desk) OR ($viewer.secretariat AND r.id IN $viewer.networks) }
+              WHERE (r.id = '${DESK_NETWORK_ID}' AND $viewer.desk)
+                 OR ($viewer.secretariat AND r.id IN $viewer.networks) }
 )`;
 
 export function inquiryViewerParams(viewer: Viewer) {

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { ConfigError, type AuthConfig } from '../config.js';
-import { ROLES, type Role, type Viewer } from './viewer.js';
+import { ANONYMOUS, ROLES, type Role, type Viewer } from './viewer.js';
 
 /** A token was missing where one is required, or could not be trusted; the message says what to do. */
 export class AuthenticationError extends Error {}
@@ -33,8 +33,8 @@ async function localSecret(file: string): Promise<string> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     const secret = randomBytes(48).toString('base64url');
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' }).catch(async (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e;
+    await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' }).catch((e: unknown) => {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     });
     return (await readFile(file, 'utf8')).trim();
   }
@@ -45,14 +45,17 @@ function list(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
-/** Reads roles and networks from the claims `roles`/`role` and `networks`/`network` (network ids or acronyms, any case). */
+/**
+ * Reads roles and networks from the claims `roles`/`role` and `networks`/`network` (network ids or acronyms, any case).
+ */
 function viewerFromClaims(payload: JWTPayload): Viewer {
   if (!payload.sub) throw new AuthenticationError('The token has no subject (sub): mint one with `npm run token`.');
   const claimed = [...list(payload.roles), ...list(payload.role)].map((role) => role.toLowerCase());
   const unknown = claimed.filter((role) => !(ROLES as readonly string[]).includes(role));
   if (claimed.length === 0 || unknown.length > 0) {
     throw new AuthenticationError(
-      `The token's roles (${claimed.join(', ') || 'none'}) are not among ${ROLES.join(', ')}: ask for a token with a known role.`,
+      `The token's roles (${claimed.join(', ') || 'none'}) are not among ${ROLES.join(', ')}: ask for a token ` +
+        'with a known role.',
     );
   }
   const networks = [...list(payload.networks), ...list(payload.network)].map((network) => network.toLowerCase());
@@ -81,9 +84,16 @@ export async function openAuthenticator(config: AuthConfig): Promise<Authenticat
     requiredClaims: ['exp'],
   };
 
+  // The secret's key or else the JWKS: one of them is set, the kind 'unset' was refused above.
+  const checked = (token: string) => {
+    if (key) return jwtVerify(token, key, options);
+    if (keySet) return jwtVerify(token, keySet, options);
+    throw new Error(`No key to verify tokens with (AUTH kind ${config.kind})`);
+  };
+
   async function verify(token: string): Promise<Viewer> {
     try {
-      const { payload } = key ? await jwtVerify(token, key, options) : await jwtVerify(token, keySet!, options);
+      const { payload } = await checked(token);
       return viewerFromClaims(payload);
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
@@ -91,12 +101,14 @@ export async function openAuthenticator(config: AuthConfig): Promise<Authenticat
         throw new AuthenticationError('The token has expired: get a new one (locally: `npm run token`).');
       if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
         throw new AuthenticationError(
-          'The token has no expiry (exp claim): tokens must expire; get one that does (locally: `npm run token -- --expires 8h`).',
+          'The token has no expiry (exp claim): tokens must expire; get one that does ' +
+            '(locally: `npm run token -- --expires 8h`).',
         );
       }
       if (error instanceof joseErrors.JWTClaimValidationFailed) {
         throw new AuthenticationError(
-          `The token's "${error.claim}" claim is not accepted here (expected issuer "${config.issuer}" and audience "${config.audience}").`,
+          `The token's "${error.claim}" claim is not accepted here (expected issuer "${config.issuer}" and ` +
+            `audience "${config.audience}").`,
         );
       }
       if (error instanceof joseErrors.JOSEError) {
@@ -130,9 +142,21 @@ export async function openAuthenticator(config: AuthConfig): Promise<Authenticat
 /** The bearer token of an Authorization header, null when there is none; a malformed header is refused. */
 export function bearerToken(header: string | undefined): string | null {
   if (header === undefined || header.trim() === '') return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw new AuthenticationError('The Authorization header must be "Bearer <token>".');
-  return match[1]!;
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+  if (token === undefined) throw new AuthenticationError('The Authorization header must be "Bearer <token>".');
+  return token;
+}
+
+/**
+ * The viewer a request's Authorization header stands for; requests without one are viewers unless configured to refuse.
+ */
+export async function viewerOfHeader(header: string | undefined, authenticator: Authenticator): Promise<Viewer> {
+  const token = bearerToken(header);
+  if (token !== null) return authenticator.verify(token);
+  if (authenticator.anonymous === 'refuse') {
+    throw new AuthenticationError('This server needs a token: send the header "Authorization: Bearer <token>".');
+  }
+  return ANONYMOUS;
 }
 
 /** Ready tokens for each role, printed at start on the embedded default so a newcomer can try them all. */

@@ -54,7 +54,8 @@ async function main(): Promise<void> {
     log(`Exported ${describeCounts(summary)} from ${database.uri}${toStdout ? '' : ` to ${file}`}.`);
     if (summary.skippedRelationships > 0) {
       log(
-        `${summary.skippedRelationships} relationships created during the export, to nodes created after the node pass, are not in it.`,
+        `${summary.skippedRelationships} relationships created during the export, to nodes created after the ` +
+          'node pass, are not in it.',
       );
     }
   } finally {

@@ -20,11 +20,13 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: { 'dry-run': { type: 'boolean', default: false }, by: { type: 'string' }, encoding: { type: 'string' } },
   });
-  if (positionals.length !== 1) throw new ConfigError(USAGE);
-  const file = path.resolve(positionals[0]!);
+  const [given] = positionals;
+  if (positionals.length !== 1 || given === undefined) throw new ConfigError(USAGE);
+  const file = path.resolve(given);
   // Bytes, not text: Node's 'utf8' would turn every byte that is not UTF-8 into U+FFFD without a word.
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new ConfigError(`cannot read ${file} (${error.code ?? error.message}): check the path`);
+  const bytes = await readFile(file).catch((error: unknown) => {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new ConfigError(`cannot read ${file} (${code ?? message}): check the path`);
   });
   // Before the database opens: bytes that are not text in their encoding are refused at once.
   const { text, problems } = decodeCsv(bytes, values.encoding);
@@ -40,7 +42,9 @@ async function main(): Promise<number> {
   try {
     const report = await importExpertCsv(database.queries(), viewer, text, { dryRun, source: path.basename(file) });
     for (const problem of report.problems) console.log(`line ${problem.line}: ${problem.field}: ${problem.message}`);
-    const counts = `${report.rows} rows: ${report.created.length} new, ${report.updated.length} changed, ${report.unchanged.length} unchanged`;
+    const counts =
+      `${report.rows} rows: ${report.created.length} new, ${report.updated.length} changed, ` +
+      `${report.unchanged.length} unchanged`;
     if (report.problems.length > 0) {
       const lines = new Set(report.problems.map((p) => p.line)).size;
       console.log(`Nothing was written: ${lines} row(s) have problems (above). Fix them and run again.`);

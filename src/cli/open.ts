@@ -1,4 +1,6 @@
-/** How the command-line tools open the database: with the app's hooks, without the GraphQL schema or the HTTP server. */
+/**
+ * How the command-line tools open the database: with the app's hooks, without the GraphQL schema or the HTTP server.
+ */
 import type { Config } from '../config.js';
 import { ConfigError } from '../config.js';
 import { DatabaseUnreachableError } from '../db/errors.js';

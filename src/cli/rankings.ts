@@ -13,12 +13,14 @@ const USAGE = 'usage: npm run rankings -- --check | --rebuild';
 
 function describe(report: DriftReport): string[] {
   return [
-    `Checked the standings of ${report.experts} experts: ${report.missing} missing, ${report.extra} extra, ${report.wrongScore} with a wrong score, ${report.wrongFacts} with wrong facts, ` +
+    `Checked the standings of ${report.experts} experts: ${report.missing} missing, ${report.extra} extra, ` +
+      `${report.wrongScore} with a wrong score, ${report.wrongFacts} with wrong facts, ` +
       `${report.wrongCounts} keys with a wrong count, ${report.orphans} on nodes that are no longer experts.`,
     ...report.examples.map((example) => `  e.g. ${example}`),
     report.fresh
       ? 'The state says they reflect the graph (formula and signature match).'
-      : 'The state says they may not reflect the graph (never built, another formula, being rebuilt, or data written outside audited changes): whoKnows ranks from scratch until a rebuild.',
+      : 'The state says they may not reflect the graph (never built, another formula, being rebuilt, or data ' +
+        'written outside audited changes): whoKnows ranks from scratch until a rebuild.',
   ];
 }
 
@@ -34,7 +36,8 @@ async function main(): Promise<number> {
     if (values.rebuild) {
       const { experts, complete } = await rebuildStandings(database.queries(), (line) => console.log(line));
       console.log(
-        `Rebuilt the standings of ${experts} experts in ${seconds()} s${complete ? '.' : '; another rebuild started meanwhile and finishes the job.'}`,
+        `Rebuilt the standings of ${experts} experts in ${seconds()} s` +
+          (complete ? '.' : '; another rebuild started meanwhile and finishes the job.'),
       );
       return 0;
     }

@@ -8,7 +8,8 @@ import { openAuthenticator } from '../auth/tokens.js';
 import { ROLES, type Role } from '../auth/viewer.js';
 
 const USAGE =
-  'usage: npm run token -- --role <viewer|officer|secretariat|desk|admin> [--network CKN] [--name "A. Person"] [--subject id] [--expires 12h]';
+  'usage: npm run token -- --role <viewer|officer|secretariat|desk|admin> [--network CKN] [--name "A. Person"] ' +
+  '[--subject id] [--expires 12h]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

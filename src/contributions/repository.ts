@@ -26,11 +26,14 @@ export interface ContributionLinks {
 export const contributionsByIds = (queries: Queries, ids: readonly string[]) =>
   nodesByIds<ContributionRecord>(queries, 'Contribution', ids);
 
-/** An expert's latest `limit` current contributions, newest first: a relation of Expert, read with the page's others. */
+/**
+ * An expert's latest `limit` current contributions, newest first: a relation of Expert, read with the page's others.
+ */
 export const LATEST_CONTRIBUTIONS = expertRelation<ContributionRecord[], number>({
   name: 'contributions',
   expression: (limit) =>
-    `COLLECT { MATCH (e)<-[:BY]-(n:Contribution) WHERE n.retiredAt IS NULL WITH n ORDER BY n.date DESC, n.id LIMIT ${limit} RETURN n {.*} }`,
+    'COLLECT { MATCH (e)<-[:BY]-(n:Contribution) WHERE n.retiredAt IS NULL ' +
+    `WITH n ORDER BY n.date DESC, n.id LIMIT ${limit} RETURN n {.*} }`,
   parse: (value) => value as ContributionRecord[],
   empty: [],
 });

@@ -4,7 +4,7 @@ import type { Queries } from '../db/database.js';
 import type { RetireInput } from '../writes/mutation-fields.js';
 import type { CreateContributionInput, UpdateContributionInput } from './inputs.js';
 import { EXPERT_REFERENCES } from '../experts/resolve.js';
-import { ForbiddenError, InputProblems } from '../errors.js';
+import { ForbiddenError, InputProblems, present } from '../errors.js';
 import {
   auditedCreate,
   auditedRetire,
@@ -61,19 +61,17 @@ export async function createContribution(
   inputText(problems, 'note', input.note);
   const { write, authors, date } = await checkContribution(queries, problems, input);
   problems.throwIfAny('The contribution was not created');
-  if (
-    !canCurateContribution(
-      viewer,
-      authors!.map((a) => a.networkIds),
-    )
-  )
-    throw new ForbiddenError(AUTHOR_RULE);
+  // Authors and date are required: with no problem reported, both were given.
+  const authorNetworks = present(authors, "the new contribution's authors").map((a) => a.networkIds);
+  if (!canCurateContribution(viewer, authorNetworks)) throw new ForbiddenError(AUTHOR_RULE);
   // Not from an author's slug: that is made from a name, and would outlive the author's erasure.
-  const id = slugOf(date!.slice(0, 4), input.title!);
+  const id = slugOf(present(date, "the new contribution's date").slice(0, 4), input.title);
   return auditedCreate(queries, viewer, CONTRIBUTION, { generated: id }, write, input.note);
 }
 
-/** The viewer must be able to curate the contribution as it is (its authors now) and as it will be (the new authors). */
+/**
+ * The viewer must be able to curate the contribution as it is (its authors now) and as it will be (the new authors).
+ */
 export async function updateContribution(
   queries: Queries,
   viewer: Viewer,

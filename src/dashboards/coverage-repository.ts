@@ -31,7 +31,9 @@ export async function defaultRows(
 ): Promise<RowAxis[]> {
   return queries.read<RowAxis>(
     `MATCH (t:Theme) WHERE t.retiredAt IS NULL AND NOT EXISTS { (t)-[:BROADER]->(b:Theme) WHERE b.retiredAt IS NULL }
-     WITH t, COLLECT { MATCH (t)<-[:BROADER*0..10]-(n:Theme) WHERE n = t OR n.retiredAt IS NULL RETURN DISTINCT n } AS subtree
+     WITH t,
+          COLLECT { MATCH (t)<-[:BROADER*0..10]-(n:Theme) WHERE n = t OR n.retiredAt IS NULL RETURN DISTINCT n }
+            AS subtree
      WITH t,
           COUNT { UNWIND subtree AS n MATCH (n)<-[:EXPERT_IN]-(e:Expert) WHERE e.retiredAt IS NULL RETURN DISTINCT e } +
           COUNT { UNWIND subtree AS n MATCH (n)<-[:ABOUT]-(i:Inquiry)
@@ -44,7 +46,8 @@ export async function defaultRows(
 /** Every region with its countries, by name, at most `limit` (the regions are a short, fixed list). */
 export async function defaultColumns(queries: Queries, limit: number): Promise<ColumnAxis[]> {
   const rows = await queries.read<{ id: string; countryIds: string[] }>(
-    `MATCH (r:Region) RETURN r.id AS id, COLLECT { MATCH (r)<-[:IN_REGION]-(c:Country) RETURN c.id ORDER BY c.name } AS countryIds
+    `MATCH (r:Region)
+     RETURN r.id AS id, COLLECT { MATCH (r)<-[:IN_REGION]-(c:Country) RETURN c.id ORDER BY c.name } AS countryIds
      ORDER BY r.name LIMIT $limit`,
     { limit },
   );
@@ -86,14 +89,16 @@ const COVERAGE = `
     WITH rows, COLLECT {
            MATCH (e)-[:FOCUSES_ON]->(c:Country) WHERE c.id IN $countryIds RETURN c.id AS id
            UNION
-           MATCH (e)<-[:BY]-(k:Contribution)-[:CONCERNS]->(c:Country) WHERE k.retiredAt IS NULL AND c.id IN $countryIds RETURN c.id AS id
+           MATCH (e)<-[:BY]-(k:Contribution)-[:CONCERNS]->(c:Country)
+           WHERE k.retiredAt IS NULL AND c.id IN $countryIds RETURN c.id AS id
          } AS covered
     WHERE size(covered) > 0
     WITH rows, [column IN $columns WHERE any(id IN covered WHERE id IN column.countryIds) | column.id] AS columnIds
     UNWIND rows AS row
     UNWIND columnIds AS columnId
     WITH row.rowId AS rowId, columnId, row.best.level AS level, row.best.provenance AS provenance, count(*) AS experts
-    RETURN collect({rowId: rowId, columnId: columnId, level: level, provenance: provenance, experts: experts}) AS experts
+    RETURN collect({rowId: rowId, columnId: columnId, level: level, provenance: provenance, experts: experts})
+           AS experts
   }
   CALL () {
     MATCH (i:Inquiry)

@@ -1,3 +1,4 @@
+import { present } from '../errors.js';
 import { builder } from '../graphql/builder.js';
 import type { Types } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
@@ -37,7 +38,8 @@ function countCellDetail(ctx: Context): void {
       'coverageCellDetails',
       MAX_CELL_DETAILS,
       used,
-      `This request lists the experts or inquiries of more than ${MAX_CELL_DETAILS} coverage cells: ask for them per cell (coverage(themes: [row], countries: [column])), or select only the counts.`,
+      `This request lists the experts or inquiries of more than ${MAX_CELL_DETAILS} coverage cells: ask for ` +
+        'them per cell (coverage(themes: [row], countries: [column])), or select only the counts.',
     );
   }
 }
@@ -100,7 +102,11 @@ const Column = builder.objectRef<ColumnAxis>('CoverageColumn').implement({
 
 const Cell = builder.objectRef<CoverageCell>('CoverageCell').implement({
   description:
-    'One theme × country (or region) cell: the experts who cover it and the inquiries about it. Experts: distinct current experts with expertise in the theme or a narrower one who focus on a country of the column or wrote a current contribution concerning one (members of the network, if one was given). Demand: inquiries received in the period about the theme or a narrower one concerning a country of the column (routed to the network, if given).',
+    'One theme × country (or region) cell: the experts who cover it and the inquiries about it. Experts: ' +
+    'distinct current experts with expertise in the theme or a narrower one who focus on a country of the ' +
+    'column or wrote a current contribution concerning one (members of the network, if one was given). Demand: ' +
+    'inquiries received in the period about the theme or a narrower one concerning a country of the column ' +
+    '(routed to the network, if given).',
   fields: (t) => ({
     theme: t.field({ type: ThemeNode, description: 'The row’s theme.', resolve: (c) => c.themeId }),
     column: t.field({ type: Column, description: 'The column: a country or a region.', resolve: (c) => c.column }),
@@ -124,7 +130,10 @@ const Cell = builder.objectRef<CoverageCell>('CoverageCell').implement({
     }),
     experts: t.field({
       type: ExpertMatchConnection,
-      description: `Who covers the cell, best first: whoKnows(about: theme, country: column), whose ranking and reasons they are. At most ${MAX_CELL_DETAILS} cells per request may list experts or inquiries (coverageCell asks for one).`,
+      description:
+        'Who covers the cell, best first: whoKnows(about: theme, country: column), whose ranking and reasons they ' +
+        `are. At most ${MAX_CELL_DETAILS} cells per request may list experts or inquiries (coverageCell asks for ` +
+        'one).',
       args: { first: t.arg.int({ required: false, defaultValue: 10, description: pageArgDescriptions.first }) },
       resolve: (c, args, ctx) => {
         countCellDetail(ctx);
@@ -133,7 +142,10 @@ const Cell = builder.objectRef<CoverageCell>('CoverageCell').implement({
     }),
     inquiries: t.field({
       type: InquiryConnection,
-      description: `What was asked: inquiries about the theme (or narrower) concerning the column received in the period, first come first served, only those the viewer may see (as the inquiries query: not for viewers). At most ${MAX_CELL_DETAILS} cells per request may list experts or inquiries.`,
+      description:
+        'What was asked: inquiries about the theme (or narrower) concerning the column received in the period, ' +
+        'first come first served, only those the viewer may see (as the inquiries query: not for viewers). At ' +
+        `most ${MAX_CELL_DETAILS} cells per request may list experts or inquiries.`,
       authScopes: STAFF,
       args: {
         first: t.arg.int({ required: false, defaultValue: 10, description: pageArgDescriptions.first }),
@@ -154,7 +166,8 @@ const Cell = builder.objectRef<CoverageCell>('CoverageCell').implement({
 
 const Row = builder.objectRef<CoverageRow>('CoverageRow').implement({
   description:
-    'A row of the coverage matrix: a theme with its narrower themes counted in (expand it by asking again with its narrower themes).',
+    'A row of the coverage matrix: a theme with its narrower themes counted in (expand it by asking again with ' +
+    'its narrower themes).',
   fields: (t) => ({
     theme: t.field({ type: ThemeNode, description: 'The theme.', resolve: (r) => r.themeId }),
     hasNarrower: t.boolean({
@@ -195,7 +208,9 @@ const CoverageRef = builder.objectRef<Coverage>('Coverage').implement({
     }),
     rows: t.field({
       type: [Row],
-      description: `The rows, in the order asked (default: the top-level themes, at most ${MAX_COVERAGE_ROWS}: most current experts plus inquiries in the period first, then by name).`,
+      description:
+        `The rows, in the order asked (default: the top-level themes, at most ${MAX_COVERAGE_ROWS}: most current ` +
+        'experts plus inquiries in the period first, then by name).',
       resolve: (c) => c.rows,
     }),
     gaps: t.field({
@@ -229,7 +244,8 @@ builder.queryField('coverageCell', (t) =>
     complexity: costOfWork(WORK_WEIGHTS.aggregate),
     type: Cell,
     description:
-      'One cell of coverage, for the click-through from a heatmap: the same counts as in coverage, and who covers it (experts) and what was asked (inquiries) without the cost of a whole matrix.',
+      'One cell of coverage, for the click-through from a heatmap: the same counts as in coverage, and who ' +
+      'covers it (experts) and what was asked (inquiries) without the cost of a whole matrix.',
     args: {
       theme: t.arg.string({ required: true, description: 'The row: a theme id, name or alias.' }),
       country: t.arg.string({ required: true, description: 'The column: a country (ISO code or name) or a region.' }),
@@ -242,7 +258,8 @@ builder.queryField('coverageCell', (t) =>
         countries: [args.country],
         ...statisticsPeriod(args),
       });
-      return rows[0]!.cells[0]!;
+      // One theme and one column: one row of one cell.
+      return present(rows[0]?.cells[0], 'the coverage cell asked for');
     },
   }),
 );
@@ -251,15 +268,23 @@ builder.queryField('coverage', (t) =>
   t.field({
     complexity: costOfWork(WORK_WEIGHTS.matrix),
     type: CoverageRef,
-    description: `Coverage of themes × countries for dashboards: for each cell the experts who cover it (by level and provenance, narrower themes included), the demand (inquiries in the period) and whether it is a gap. Counts are open to every role. At most ${MAX_COVERAGE_ROWS} rows × ${MAX_COVERAGE_COLUMNS} columns.`,
+    description:
+      'Coverage of themes × countries for dashboards: for each cell the experts who cover it (by level and ' +
+      'provenance, narrower themes included), the demand (inquiries in the period) and whether it is a gap. ' +
+      `Counts are open to every role. At most ${MAX_COVERAGE_ROWS} rows × ${MAX_COVERAGE_COLUMNS} columns.`,
     args: {
       themes: t.arg.stringList({
         required: false,
-        description: `The rows: theme ids, names or aliases (English or Dutch); default the ${MAX_COVERAGE_ROWS} busiest top-level themes (most current experts plus inquiries in the period, narrower themes included; then by name). At most ${MAX_COVERAGE_ROWS}.`,
+        description:
+          `The rows: theme ids, names or aliases (English or Dutch); default the ${MAX_COVERAGE_ROWS} busiest ` +
+          'top-level themes (most current experts plus inquiries in the period, narrower themes included; then by ' +
+          `name). At most ${MAX_COVERAGE_ROWS}.`,
       }),
       countries: t.arg.stringList({
         required: false,
-        description: `The columns: countries (ISO codes or names) or regions, each its own column; default every region by name (at most the first ${MAX_COVERAGE_COLUMNS}). At most ${MAX_COVERAGE_COLUMNS}.`,
+        description:
+          'The columns: countries (ISO codes or names) or regions, each its own column; default every region by ' +
+          `name (at most the first ${MAX_COVERAGE_COLUMNS}). At most ${MAX_COVERAGE_COLUMNS}.`,
       }),
       ...periodArgs(t),
     },

@@ -1,6 +1,6 @@
 import type { Queries } from '../db/database.js';
 import { limitExceeded } from '../graphql/limits.js';
-import { BadInputError } from '../errors.js';
+import { BadInputError, present } from '../errors.js';
 import { networksByIds } from '../networks/repository.js';
 import { idOf, resolveNames, unknownPlace, unknownTheme } from '../names/service.js';
 import {
@@ -64,29 +64,36 @@ export function orderGaps(
       (a, b) =>
         b.demand - a.demand ||
         a.expertCount - b.expertCount ||
-        rowOrder.get(a.themeId)! - rowOrder.get(b.themeId)! ||
-        columnOrder.get(a.column.id)! - columnOrder.get(b.column.id)!,
+        positionIn(rowOrder, a.themeId) - positionIn(rowOrder, b.themeId) ||
+        positionIn(columnOrder, a.column.id) - positionIn(columnOrder, b.column.id),
     );
 }
+
+/** Where a cell's theme or column is in the order asked: every cell's are in it (the cells are made from them). */
+const positionIn = (order: Map<string, number>, id: string) => present(order.get(id), `the position of "${id}"`);
 
 async function rowsAsked(queries: Queries, themes: string[]): Promise<RowAxis[]> {
   const resolved = await resolveNames(queries, { themes });
   const rows = new Map<string, RowAxis>();
-  for (const [index, theme] of resolved.themes.entries()) {
-    if (!theme) throw await unknownTheme(queries, 'themes', themes[index]!);
+  for (const [index, text] of themes.entries()) {
+    const theme = resolved.themes[index];
+    if (!theme) throw await unknownTheme(queries, 'themes', text);
     rows.set(theme.id, { themeId: theme.id });
   }
   return [...rows.values()];
 }
 
+const countryColumn = (id: string): ColumnAxis => ({ id, kind: 'COUNTRY', countryIds: [id] });
+
 async function columnsAsked(queries: Queries, places: string[]): Promise<ColumnAxis[]> {
   const resolved = await resolveNames(queries, { places });
   const columns = new Map<string, ColumnAxis>();
-  for (const [index, place] of resolved.places.entries()) {
-    if (!place) throw await unknownPlace(queries, 'countries', places[index]!);
+  for (const [index, text] of places.entries()) {
+    const place = resolved.places[index];
+    if (!place) throw await unknownPlace(queries, 'countries', text);
     const column: ColumnAxis = place.region
       ? { id: place.region.id, kind: 'REGION', countryIds: place.countries.map((c) => c.id) }
-      : { id: place.countries[0]!.id, kind: 'COUNTRY', countryIds: [place.countries[0]!.id] };
+      : countryColumn(present(place.countries[0], `the country "${text}" names`).id);
     columns.set(`${column.kind}:${column.id}`, column);
   }
   return [...columns.values()];
@@ -95,7 +102,8 @@ async function columnsAsked(queries: Queries, places: string[]): Promise<ColumnA
 /** A network filter must name a network: an unknown one would silently count nothing. */
 export const unknownNetwork = (networkId: string) =>
   new BadInputError(
-    `Unknown network "${networkId}": use a network's id or slug, e.g. "ckn", "reka" or "knowledge-security-desk" (see the networks query).`,
+    `Unknown network "${networkId}": use a network's id or slug, e.g. "ckn", "reka" or ` +
+      '"knowledge-security-desk" (see the networks query).',
     {
       argument: 'network',
     },
@@ -112,7 +120,8 @@ function checkAxes(rows: number, columns: number): void {
       'coverageRows',
       MAX_COVERAGE_ROWS,
       rows,
-      `The coverage has ${rows} rows (themes); the limit is ${MAX_COVERAGE_ROWS}: ask for fewer themes, or several matrices.`,
+      `The coverage has ${rows} rows (themes); the limit is ${MAX_COVERAGE_ROWS}: ask for fewer themes, or ` +
+        'several matrices.',
     );
   }
   if (columns > MAX_COVERAGE_COLUMNS) {
@@ -120,7 +129,8 @@ function checkAxes(rows: number, columns: number): void {
       'coverageColumns',
       MAX_COVERAGE_COLUMNS,
       columns,
-      `The coverage has ${columns} columns (countries and regions); the limit is ${MAX_COVERAGE_COLUMNS}: ask for fewer, or use regions.`,
+      `The coverage has ${columns} columns (countries and regions); the limit is ${MAX_COVERAGE_COLUMNS}: ask ` +
+        'for fewer, or use regions.',
     );
   }
 }

@@ -49,7 +49,8 @@ builder.queryField('networkStatistics', (t) =>
     complexity: costOfWork(WORK_WEIGHTS.aggregate),
     type: [NetworkStatisticsRef],
     description:
-      'Per network and the desk, by acronym: experts (active, retired, consenting to contact), institutions, events held, inquiries routed and answered. Counts only: open to every role.',
+      'Per network and the desk, by acronym: experts (active, retired, consenting to contact), institutions, ' +
+      'events held, inquiries routed and answered. Counts only: open to every role.',
     args: {
       network: t.arg.string({ required: false, description: 'Only this network or desk (id or slug); default all.' }),
       from: t.arg({

@@ -14,7 +14,9 @@ export function isUnavailable(error: Neo4jError): boolean {
   return UNAVAILABLE_CODES.has(error.code);
 }
 
-/** A pool that could not hand out a connection in time: Neo4j may be up but saturated, so this does not mark it down. */
+/**
+ * A pool that could not hand out a connection in time: Neo4j may be up but saturated, so this does not mark it down.
+ */
 export function isAcquisitionTimeout(error: Neo4jError): boolean {
   return error.message.startsWith('Connection acquisition timed out');
 }
@@ -103,7 +105,8 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
   if (!signal) return promise;
   promise.catch(() => undefined); // settled later, after the request was answered
   return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(signal.reason);
+    // The reason as the signal carries it (the request's DeadlineExceededError or RequestCancelledError).
+    const abort = () => reject(signal.reason as unknown);
     if (signal.aborted) abort();
     signal.addEventListener('abort', abort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));

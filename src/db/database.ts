@@ -40,9 +40,9 @@ export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
 /**
- * Driver timeouts, shortened from the defaults (30 s to connect, 60 s for a pooled connection, 30 s of
- * retries; a refused connection fails at once either way) so that an outage reaches clients as SERVICE_UNAVAILABLE within seconds. The retry window still
- * covers a short blip, and a commit whose acknowledgement was lost (see `audited`: retries are idempotent).
+ * Driver timeouts, below the defaults (30 s to connect, 60 s for a pooled connection, 30 s of retries; a refused
+ * connection fails at once either way) so that an outage reaches clients as SERVICE_UNAVAILABLE in seconds. The retry
+ * window still covers a short blip, and a commit whose acknowledgement was lost (`audited`: retries are idempotent).
  */
 export const DRIVER_TIMEOUTS = {
   connectionTimeout: 5_000,
@@ -50,7 +50,7 @@ export const DRIVER_TIMEOUTS = {
   maxTransactionRetryTime: 5_000,
 } as const;
 
-/** How long Neo4j may take to plan a query text the first time (far longer than a request's deadline: src/db/first-runs.ts). */
+/** How long Neo4j may take to plan a new query text (far longer than a request's deadline: src/db/first-runs.ts). */
 const PLAN_TIMEOUT_MS = 120_000;
 
 /** The first wait before a read that failed transiently is tried again (then twice as long each time). */
@@ -61,7 +61,7 @@ const POOL_SIZE = 100;
 
 /** What bounds the queries of one request. */
 export interface RequestScope {
-  /** Aborted, with a DeadlineExceededError or RequestCancelledError as its reason, when the request's work must stop. */
+  /** Aborted, its reason a DeadlineExceededError or RequestCancelledError, when the request's work must stop. */
   signal?: AbortSignal;
   /** When every transaction of the request must be done (epoch ms), and the limit that set it. */
   deadline?: { at: number; limitMs: number };
@@ -145,9 +145,9 @@ export class Database {
 export type Run = (cypher: string, params?: Params) => Promise<Row[]>;
 
 /**
- * Reads as auto-commit queries and writes as managed transactions (transient errors are retried either way), returning plain rows. Every
- * transaction runs with the request's remaining time as its timeout, and stops when the request's signal
- * aborts; failures come out as the database layer's errors (src/db/errors.ts).
+ * Reads as auto-commit queries and writes as managed transactions (transient errors are retried either way), returning
+ * plain rows. Every transaction runs with the request's remaining time as its timeout, and stops when the request's
+ * signal aborts; failures come out as the database layer's errors (src/db/errors.ts).
  */
 export class Queries {
   private operations = 0;
@@ -172,17 +172,13 @@ export class Queries {
   }
 
   /** The rows of a read; with `parse`, each row checked against the shape the caller relies on (src/db/rows.ts). */
-  read<T>(cypher: string, params: Params, parse: Parser<T>): Promise<T[]>;
-  read<T = Row>(cypher: string, params?: Params): Promise<T[]>;
-  read<T>(cypher: string, params: Params = {}, parse?: Parser<T>): Promise<T[]> {
+  read<T = Row>(cypher: string, params: Params = {}, parse?: Parser<T>): Promise<T[]> {
     const rows = this.run<T>(cypher, params, neo4j.routing.READ);
     return parse ? rows.then((found) => parseRows(found, parse)) : rows;
   }
 
   /** The rows of a write, as `read` gives them. */
-  write<T>(cypher: string, params: Params, parse: Parser<T>): Promise<T[]>;
-  write<T = Row>(cypher: string, params?: Params): Promise<T[]>;
-  write<T>(cypher: string, params: Params = {}, parse?: Parser<T>): Promise<T[]> {
+  write<T = Row>(cypher: string, params: Params = {}, parse?: Parser<T>): Promise<T[]> {
     const rows = this.run<T>(cypher, params, neo4j.routing.WRITE);
     return parse ? rows.then((found) => parseRows(found, parse)) : rows;
   }
@@ -223,7 +219,8 @@ export class Queries {
    * been stored (`FailedWrite.outcome`).
    */
   async writeTransaction<T>(work: (run: Run) => Promise<T>): Promise<T> {
-    let commitSent = false;
+    // Set in the driver's callback: a property, so that the catch below is not taken to see it still false.
+    const progress = { commitSent: false };
     this.throwIfUnusable('NOT_STORED');
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     if (this.activity) this.activity.inFlight += 1;
@@ -247,7 +244,7 @@ export class Queries {
         });
         if (signal?.aborted) throw signal.reason;
         // The driver commits when the work returns: from here on, a broken connection leaves the outcome unknown.
-        commitSent = true;
+        progress.commitSent = true;
         return result;
       }, this.transactionConfig());
       const result = await untilAborted(transaction, signal);
@@ -255,7 +252,7 @@ export class Queries {
       this.availability?.noteAnswer();
       return result;
     } catch (error) {
-      throw this.failure(error, commitSent ? 'UNKNOWN' : 'NOT_STORED');
+      throw this.failure(error, progress.commitSent ? 'UNKNOWN' : 'NOT_STORED');
     } finally {
       signal?.removeEventListener('abort', stop);
       // A stopped request answers at once; its session closes in the background.

@@ -40,8 +40,10 @@ export interface Selection {
  * One page of nodes ordered by name then id, after a (name, id) keyset cursor, with the selection's total.
  * The `>=` on the name lets Neo4j seek into the name index at any depth instead of scanning from the start.
  * Retired nodes drop out of every list (they still resolve by id).
- * Fetches `size + 1` rows so the caller knows whether another page follows.
+ * Fetches `size + 1` rows so the caller knows whether another page follows. `T` is the caller's name for the
+ * rows' type, as with queries.read<T>(): the projection gives it, nothing checks it.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- a typed read, as read<T>()
 export async function pageByName<T extends { id: string; name: string }>(
   queries: Queries,
   selection: Selection,
@@ -49,8 +51,10 @@ export async function pageByName<T extends { id: string; name: string }>(
   after: [string, string] | null,
   projection = 'n {.*}',
 ): Promise<{ rows: T[]; total: number }> {
-  const match = `${selection.pattern ?? `(n:${selection.label})`} WHERE n.retiredAt IS NULL AND ${selection.where ?? 'true'}`;
-  // A whole label's total comes from Neo4j's count store less the few retired (an index scan), not from counting every node.
+  const pattern = selection.pattern ?? `(n:${selection.label})`;
+  const match = `${pattern} WHERE n.retiredAt IS NULL AND ${selection.where ?? 'true'}`;
+  // A whole label's total comes from Neo4j's count store less the few retired (an index scan), not from counting every
+  // node.
   const total =
     selection.pattern || selection.where
       ? `COUNT { MATCH ${match} }`

@@ -8,8 +8,8 @@ export interface OpenedDatabase {
   database: Database;
   /** The embedded server started for it, or null with NEO4J_URI. */
   embedded: EmbeddedNeo4j | null;
-  /** Closes the connection, then stops the embedded server if there is one. */
-  close(): Promise<void>;
+  /** Closes the connection, then stops the embedded server if there is one (a plain function: no `this`). */
+  close: () => Promise<void>;
 }
 
 /**

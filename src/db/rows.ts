@@ -10,8 +10,12 @@ export class RowShapeError extends Error {}
 /** Checks one value; `at` names it in the error (e.g. "row 3.networkIds[1]"). */
 export type Parser<T> = (value: unknown, at: string) => T;
 
-const shown = (value: unknown) =>
-  value === undefined ? 'nothing' : (JSON.stringify(value)?.slice(0, 80) ?? String(value));
+const shown = (value: unknown) => {
+  if (value === undefined) return 'nothing';
+  // What JSON leaves out (undefined for these) shows as JavaScript writes it.
+  if (typeof value === 'function' || typeof value === 'symbol') return String(value);
+  return JSON.stringify(value).slice(0, 80);
+};
 const unexpected = (at: string, expected: string, value: unknown) =>
   new RowShapeError(`${at}: expected ${expected}, got ${shown(value)}`);
 
@@ -20,7 +24,10 @@ export const str: Parser<string> = (value, at) => {
   return value;
 };
 
-/** What `parse` accepts, or null when missing: for properties that may be unset (temporals included, which arrive as ISO strings). */
+/**
+ * What `parse` accepts, or null when missing: for properties that may be unset (temporals included, which arrive as ISO
+ * strings).
+ */
 export function orNull<T>(parse: Parser<T>): Parser<T | null> {
   return (value, at) => (value === null || value === undefined ? null : parse(value, at));
 }

@@ -56,7 +56,8 @@ export async function backfillSearchTerms(queries: Queries): Promise<number> {
     for (;;) {
       const count = await queries.writeTransaction(async (run) => {
         const rows = await run(
-          `MATCH (n:${label}) WHERE n.searchTerms IS NULL RETURN n.id AS id, ${textProjection(label)} LIMIT ${BACKFILL_BATCH}`,
+          `MATCH (n:${label}) WHERE n.searchTerms IS NULL ` +
+            `RETURN n.id AS id, ${textProjection(label)} LIMIT ${BACKFILL_BATCH}`,
         );
         await store(run, label, rows);
         return rows.length;

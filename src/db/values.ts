@@ -20,7 +20,7 @@ export function plain(value: unknown): unknown {
   }
   if (isNode(value as never) || isRelationship(value as never))
     return plain({ ...(value as { properties: object }).properties });
-  if (isDate(value as never) || isDateTime(value as never) || isLocalDateTime(value as never)) return String(value);
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) return String(value);
   if (isInt(value)) return (value as { toNumber(): number }).toNumber();
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, plain(v)]));
 }

@@ -76,7 +76,8 @@ export async function pageOfEvents(
     `CALL () {
        MATCH ${selected}
          AND n.startsAt >= coalesce(datetime($after[0]), datetime('0001-01-01T00:00:00Z'))
-         AND ($after IS NULL OR n.startsAt > datetime($after[0]) OR (n.startsAt = datetime($after[0]) AND n.id > $after[1]))
+         AND ($after IS NULL OR n.startsAt > datetime($after[0])
+              OR (n.startsAt = datetime($after[0]) AND n.id > $after[1]))
        WITH n ORDER BY n.startsAt, n.id LIMIT $limit
        RETURN collect(n {.*}) AS rows
      }
@@ -86,11 +87,15 @@ export async function pageOfEvents(
   return result ?? { rows: [], total: 0 };
 }
 
-/** The latest `limit` current events an expert spoke at, newest first: a relation of Expert, read with the page's others. */
+/**
+ * The latest `limit` current events an expert spoke at, newest first: a relation of Expert, read with the page's
+ * others.
+ */
 export const EVENTS_SPOKEN_AT = expertRelation<EventRecord[], number>({
   name: 'events',
   expression: (limit) =>
-    `COLLECT { MATCH (e)<-[:FEATURED]-(n:Event) WHERE n.retiredAt IS NULL WITH n ORDER BY n.startsAt DESC, n.id LIMIT ${limit} RETURN n {.*} }`,
+    'COLLECT { MATCH (e)<-[:FEATURED]-(n:Event) WHERE n.retiredAt IS NULL ' +
+    `WITH n ORDER BY n.startsAt DESC, n.id LIMIT ${limit} RETURN n {.*} }`,
   parse: (value) => value as EventRecord[],
   empty: [],
 });

@@ -4,7 +4,7 @@ import type { Queries } from '../db/database.js';
 import type { RetireInput } from '../writes/mutation-fields.js';
 import type { CreateEventInput, UpdateEventInput } from './inputs.js';
 import { EXPERT_REFERENCES } from '../experts/resolve.js';
-import { ForbiddenError, InputProblems } from '../errors.js';
+import { ForbiddenError, InputProblems, present } from '../errors.js';
 import {
   auditedCreate,
   auditedRetire,
@@ -90,8 +90,10 @@ export async function createEvent(queries: Queries, viewer: Viewer, input: Creat
   inputText(problems, 'note', input.note);
   const { write, network } = await checkEvent(queries, problems, { online: false, ...input });
   problems.throwIfAny('The event was not created');
-  mayOrganise(viewer, network);
-  const id = slugOf(network!.id, input.startsAt!.toISOString().slice(0, 10), input.title!);
+  // The network is required: with no problem reported, it was found.
+  const organiser = present(network, "the new event's network");
+  mayOrganise(viewer, organiser);
+  const id = slugOf(organiser.id, input.startsAt.toISOString().slice(0, 10), input.title);
   return auditedCreate(queries, viewer, EVENT, { generated: id }, write, input.note);
 }
 

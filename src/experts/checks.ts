@@ -2,7 +2,7 @@ import { EmailAddressResolver, PhoneNumberResolver } from 'graphql-scalars';
 import { canCurateExpert, canOrganise } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import type { InputProblems } from '../errors.js';
+import { present, type InputProblems } from '../errors.js';
 import { idOf, lookupOf, resolveNames, unknownPlace, unknownTheme, type NamedRef } from '../names/service.js';
 import { surnameKey } from '../text.js';
 import { isoDate } from '../writes/audited-writes.js';
@@ -121,7 +121,10 @@ function checkedLevels(
   });
 }
 
-/** The expert's own properties given, checked without the graph (text lengths, e-mail, phone, languages); the CSV import checks cells with it too. */
+/**
+ * The expert's own properties given, checked without the graph (text lengths, e-mail, phone, languages); the CSV import
+ * checks cells with it too.
+ */
 export function checkedProperties(problems: InputProblems, input: ExpertFieldsInput): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const [field, { kind }] of EXPERT_PROPERTY_LIST) {
@@ -192,9 +195,10 @@ export async function checkedWrite(
   ]);
 
   const themes: Array<NamedRef | null> = [];
-  for (const [index, theme] of names.themes.entries()) {
+  for (const [index, text] of themeTexts.entries()) {
     const field = `expertise[${index}].theme`;
-    if (!theme) problems.add(field, (await unknownTheme(queries, 'expertise', themeTexts[index]!)).message);
+    const theme = names.themes[index] ?? null;
+    if (!theme) problems.add(field, (await unknownTheme(queries, 'expertise', text)).message);
     // A level on a theme retired since may stay; a new one needs a current theme.
     else if (theme.retired && !current?.expertise.some((s) => s.targetId === theme.id)) {
       problems.add(field, `the theme "${theme.name}" was retired: choose a current one (see the themes query)`);
@@ -202,15 +206,16 @@ export async function checkedWrite(
     themes.push(theme);
   }
   const countries: Array<NamedRef | null> = [];
-  for (const [index, place] of names.places.entries()) {
+  for (const [index, text] of placeTexts.entries()) {
     const field = `countryFocus[${index}].country`;
-    if (!place) problems.add(field, (await unknownPlace(queries, 'countryFocus', placeTexts[index]!)).message);
+    const place = names.places[index];
+    if (!place) problems.add(field, (await unknownPlace(queries, 'countryFocus', text)).message);
     else if (place.region)
-      problems.add(field, `"${placeTexts[index]}" is the region ${place.region.name}: give its countries one by one`);
-    countries.push(place && !place.region ? place.countries[0]! : null);
+      problems.add(field, `"${text}" is the region ${place.region.name}: give its countries one by one`);
+    countries.push(place && !place.region ? present(place.countries[0], `the country "${text}" names`) : null);
   }
   // Only an existing expert can have evidence; it is looked up for the levels claiming it.
-  const claimed = <T extends LevelInput>(entries: T[] | null, targets: Array<NamedRef | null>) =>
+  const claimed = (entries: LevelInput[] | null, targets: Array<NamedRef | null>) =>
     (entries ?? []).flatMap((entry, index) =>
       entry.provenance === 'EVIDENCED' && targets[index] ? [targets[index].id] : [],
     );
@@ -305,14 +310,16 @@ function checkedNetworks(
     if (!ids.includes(network.id) && !canOrganise(viewer, network.id)) {
       problems.add(
         'networks',
-        `only the secretariat of ${network.acronym} or an administrator may end a membership of it: keep "${network.id}" in the list`,
+        `only the secretariat of ${network.acronym} or an administrator may end a membership of it: keep ` +
+          `"${network.id}" in the list`,
       );
     }
   }
   if (current === null && found.every((n) => n !== null) && !canCurateExpert(viewer, ids)) {
     problems.add(
       'networks',
-      `must include a network whose secretariat you run (${viewer.networks.join(', ') || 'none'}), so that you can curate the expert`,
+      `must include a network whose secretariat you run (${viewer.networks.join(', ') || 'none'}), so that you ` +
+        'can curate the expert',
     );
   }
   return ids;

@@ -28,7 +28,8 @@ const provenanceField = (t: InputFields) =>
     type: ProvenanceEnum,
     required: false,
     description:
-      'Where the level comes from (default DECLARED). VERIFIED records who verified it and when; EVIDENCED needs a contribution by the expert on it, or an inquiry on it they answered.',
+      'Where the level comes from (default DECLARED). VERIFIED records who verified it and when; EVIDENCED ' +
+      'needs a contribution by the expert on it, or an inquiry on it they answered.',
   });
 
 const ExpertiseInput = builder.inputType('ExpertiseInput', {
@@ -61,7 +62,10 @@ export const newExpertFields = (t: InputFields) => ({
   ...expertFields(t, true),
 });
 
-/** The fields create and update share: left out, a field stays as it is; null removes it; a list given replaces the whole list. */
+/**
+ * The fields create and update share: left out, a field stays as it is; null removes it; a list given replaces the
+ * whole list.
+ */
 export const expertFields = <Creating extends boolean>(t: InputFields, creating: Creating) => ({
   name: t.string({ required: creating, description: 'Full name.' }),
   academicTitle: t.string({
@@ -102,7 +106,8 @@ export const expertFields = <Creating extends boolean>(t: InputFields, creating:
   networks: t.stringList({
     required: false,
     description:
-      'Network memberships (id, slug or acronym, e.g. "CKN"), replacing all. A secretariat may add or end memberships of its own networks only.',
+      'Network memberships (id, slug or acronym, e.g. "CKN"), replacing all. A secretariat may add or end ' +
+      'memberships of its own networks only.',
   }),
 });
 

@@ -25,18 +25,24 @@ builder.mutationFields((t) =>
       create: {
         input: 'A new expert.',
         arg: 'The expert.',
-        mutation: `Creates an expert. For administrators and secretariats; a secretariat’s expert joins its own network unless networks says otherwise. ${AT_ONCE}`,
+        mutation:
+          'Creates an expert. For administrators and secretariats; a secretariat’s expert joins its own network ' +
+          `unless networks says otherwise. ${AT_ONCE}`,
       },
       update: {
         input: 'A change to an expert: only the fields given change.',
         arg: 'The change.',
-        mutation: `Changes an expert’s profile, contact details, affiliations, expertise, country focus or memberships. ${WHO} ${AT_ONCE}`,
+        mutation:
+          'Changes an expert’s profile, contact details, affiliations, expertise, country focus or memberships. ' +
+          `${WHO} ${AT_ONCE}`,
       },
       retire: {
         input: 'Takes an expert out of lists and searches.',
         arg: 'Which expert, and why.',
         expectedVersion: 'The version you read: if it changed meanwhile, you get CONFLICT.',
-        mutation: `Retires an expert: gone from lists, network members, institution experts and whoKnows, but still found by id (retired: true). ${WHO}`,
+        mutation:
+          'Retires an expert: gone from lists, network members, institution experts and whoKnows, but still found ' +
+          `by id (retired: true). ${WHO}`,
       },
     },
   }),

@@ -1,4 +1,5 @@
 import type { Queries } from '../db/database.js';
+import { present } from '../errors.js';
 
 /**
  * One relation of Expert that a page reads for all its experts in a single query, whatever else the
@@ -73,6 +74,8 @@ export async function relationsOfExperts(queries: Queries, keys: readonly Expert
   return keys.map((key) => {
     const row = byId.get(key.expertId);
     if (!row) return key.relation.empty;
-    return key.relation.parse(row[parts.get(partKey(key))!.column]);
+    // Every key's part was added above.
+    const { column } = present(parts.get(partKey(key)), `the column of relation ${key.relation.name}`);
+    return key.relation.parse(row[column]);
   });
 }

@@ -45,7 +45,8 @@ export const CURRENT_EXPERT = `CALL (id) {
 
 /** Cypher predicate: the expert id in `idExpression` (a code constant) names a person erased on request. */
 export const isErasedExpertId = (idExpression: string) =>
-  `(EXISTS { MATCH (:ErasedExpert {id: ${idExpression}}) } OR EXISTS { MATCH (:MergedExpert {id: ${idExpression}})-[:MERGED_INTO*1..10]->(:ErasedExpert) })`;
+  `(EXISTS { MATCH (:ErasedExpert {id: ${idExpression}}) } OR ` +
+  `EXISTS { MATCH (:MergedExpert {id: ${idExpression}})-[:MERGED_INTO*1..10]->(:ErasedExpert) })`;
 
 /** Experts by id in the order asked, an old id of a merged expert giving the expert it was merged into. */
 export async function expertsByIds(queries: Queries, ids: readonly string[]): Promise<Array<ExpertRecord | Error>> {
@@ -111,7 +112,9 @@ const linked = <Value>(
     parse: (value) => (value as Value[]).map(parse).sort(order),
   });
 
-/** Current affiliations first, then the most recent; the institution's country read with it, for its id and its record. */
+/**
+ * Current affiliations first, then the most recent; the institution's country read with it, for its id and its record.
+ */
 export const EXPERT_AFFILIATIONS = linked<AffiliationRecord>(
   'affiliations',
   `[(e)-[a:AFFILIATED_WITH]->(n:Institution) |

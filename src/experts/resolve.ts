@@ -23,7 +23,8 @@ export async function checkExpertVersion(run: Run, expertId: string, expectedVer
     throw new NotFoundError(`Expert "${expertId}" was merged or erased meanwhile: reload it and try again.`);
   if (version !== expectedVersion) {
     throw new ConflictError(
-      `Someone else changed this expert since you read it (you had version ${expectedVersion}, it is now at ${version}): reload it, check the change, and try again.`,
+      `Someone else changed this expert since you read it (you had version ${expectedVersion}, it is now at ` +
+        `${version}): reload it, check the change, and try again.`,
       { currentVersion: version },
     );
   }

@@ -46,7 +46,10 @@ export function checkNewExpert(
   return checkedWrite(queries, viewer, { ...input, networks }, null, problems, now, slugBase);
 }
 
-/** Checks a change to the expert `id` against its current state (read under its lock), and whether the viewer may curate it. */
+/**
+ * Checks a change to the expert `id` against its current state (read under its lock), and whether the viewer may curate
+ * it.
+ */
 export async function checkExpertChange(
   tx: AuditedWork,
   queries: Queries,
@@ -110,7 +113,8 @@ export async function createExpert(
 
 /**
  * Changes the fields given (a list given replaces the whole list) if the expert is still at
- * `expectedVersion`; otherwise CONFLICT. An old id of a merged expert changes the kept expert, at its version. A change that changes nothing leaves no record and no new version.
+ * `expectedVersion`; otherwise CONFLICT. An old id of a merged expert changes the kept expert, at its version. A change
+ * that changes nothing leaves no record and no new version.
  */
 export async function updateExpert(
   queries: Queries,

@@ -30,7 +30,10 @@ export const ExpertNode = builder.loadableNodeRef<ExpertRecord>('Expert', {
   load: (ids: string[], ctx) => expertsByIds(ctx.queries, ids),
 });
 
-/** An expert's affiliations; their institutions' countries go into the country loader, so `institution { country }` needs no query. */
+/**
+ * An expert's affiliations; their institutions' countries go into the country loader, so `institution { country }`
+ * needs no query.
+ */
 async function affiliationsOf(ctx: Context, id: string): Promise<AffiliationRecord[]> {
   const affiliations = await loadExpertRelation(ctx, id, EXPERT_AFFILIATIONS);
   const countries = CountryNode.getDataloader(ctx);
@@ -76,7 +79,8 @@ ExpertNode.implement({
     email: t.string({
       nullable: true,
       description:
-        'E-mail address (personal data): for administrators, the desk, the secretariats of the expert’s networks, and officers when the expert consented to direct contact. Others get FORBIDDEN.',
+        'E-mail address (personal data): for administrators, the desk, the secretariats of the expert’s ' +
+        'networks, and officers when the expert consented to direct contact. Others get FORBIDDEN.',
       authScopes: (expert, _args, ctx) => mayReadContacts(ctx, expert),
       resolve: (expert) => expert.email ?? null,
     }),

@@ -2,6 +2,7 @@ import { AUDITED_LABELS, UNRECORDED_LINKS, type AuditedLabel } from '../audit/re
 import type { AuditedWork } from '../audit/service.js';
 import type { Queries, Run } from '../db/database.js';
 import { int, list, obj, oneOf, optStr, orNull, parseRows, str, strList, type Parser } from '../db/rows.js';
+import { present } from '../errors.js';
 import { PROVENANCES, type Provenance } from './model.js';
 import type { NameLookup } from '../names/repository.js';
 
@@ -54,11 +55,12 @@ export async function currentExpert(tx: AuditedWork, id: string): Promise<Curren
        [(e)-[:AFFILIATED_WITH]->(i:Institution) | i.id] AS institutionIds,
        [(e)-[:MEMBER_OF]->(n:Network) | n {.id, .acronym}] AS networks,
        [(e)-[r:EXPERT_IN]->(t:Theme) | r {targetId: t.id, .level, .provenance, .verifiedBy, .verifiedAt}] AS expertise,
-       [(e)-[r:FOCUSES_ON]->(c:Country) | r {targetId: c.id, .level, .provenance, .verifiedBy, .verifiedAt}] AS countryFocus`,
+       [(e)-[r:FOCUSES_ON]->(c:Country)
+        | r {targetId: c.id, .level, .provenance, .verifiedBy, .verifiedAt}] AS countryFocus`,
     { id },
   );
   // track() has just found the expert under its lock.
-  return parseRows(rows, currentExpertRow)[0]!;
+  return present(parseRows(rows, currentExpertRow)[0], `expert "${id}"`);
 }
 
 export interface ReferencedInstitution {
@@ -129,10 +131,12 @@ export async function evidenceOf(
     `MATCH (e:Expert {id: $expertId})
      RETURN [themeId IN $themeIds WHERE
                EXISTS { (e)<-[:BY]-(:Contribution)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(:Theme {id: themeId}) }
-               OR EXISTS { (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(:Theme {id: themeId}) }] AS themeIds,
+               OR EXISTS { (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)
+                             -[:ABOUT]->(:Theme)-[:BROADER*0..10]->(:Theme {id: themeId}) }] AS themeIds,
             [countryId IN $countryIds WHERE
                EXISTS { (e)<-[:BY]-(:Contribution)-[:CONCERNS]->(:Country {id: countryId}) }
-               OR EXISTS { (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:CONCERNS]->(:Country {id: countryId}) }] AS countryIds`,
+               OR EXISTS { (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:CONCERNS]->(:Country {id: countryId}) }
+            ] AS countryIds`,
     { expertId, themeIds, countryIds },
   );
   return row ?? { themeIds: [], countryIds: [] };
@@ -145,7 +149,10 @@ export interface AffiliationWrite {
   until: string | null;
 }
 
-/** A checked change: properties to set (null removes one) and the lists that replace the stored ones (null: left as they are). */
+/**
+ * A checked change: properties to set (null removes one) and the lists that replace the stored ones (null: left as they
+ * are).
+ */
 export interface ExpertWrite {
   properties: Record<string, unknown>;
   affiliations: AffiliationWrite[] | null;
@@ -154,7 +161,10 @@ export interface ExpertWrite {
   networkIds: string[] | null;
 }
 
-/** Replaces the expert's `type` relationships with those `create` makes from each entry `x` of the list `$param`, when given. */
+/**
+ * Replaces the expert's `type` relationships with those `create` makes from each entry `x` of the list `$param`, when
+ * given.
+ */
 const replaceList = (param: keyof ExpertWrite, type: string, create: string) => `
   CALL (e) { WITH e WHERE $${param} IS NOT NULL MATCH (e)-[old:${type}]->() DELETE old }
   CALL (e) { UNWIND coalesce($${param}, []) AS x ${create} }`;
@@ -165,9 +175,18 @@ const LEVEL =
 const WRITE_EXPERT = `
   SET e += $properties
   WITH e
-  ${replaceList('affiliations', 'AFFILIATED_WITH', 'MATCH (i:Institution {id: x.institutionId}) CREATE (e)-[:AFFILIATED_WITH {role: x.role, since: date(x.since), until: date(x.until)}]->(i)')}
+  ${replaceList(
+    'affiliations',
+    'AFFILIATED_WITH',
+    'MATCH (i:Institution {id: x.institutionId}) ' +
+      'CREATE (e)-[:AFFILIATED_WITH {role: x.role, since: date(x.since), until: date(x.until)}]->(i)',
+  )}
   ${replaceList('expertise', 'EXPERT_IN', `MATCH (t:Theme {id: x.targetId}) CREATE (e)-[:EXPERT_IN ${LEVEL}]->(t)`)}
-  ${replaceList('countryFocus', 'FOCUSES_ON', `MATCH (c:Country {id: x.targetId}) CREATE (e)-[:FOCUSES_ON ${LEVEL}]->(c)`)}
+  ${replaceList(
+    'countryFocus',
+    'FOCUSES_ON',
+    `MATCH (c:Country {id: x.targetId}) CREATE (e)-[:FOCUSES_ON ${LEVEL}]->(c)`,
+  )}
   ${replaceList('networkIds', 'MEMBER_OF', 'MATCH (n:Network {id: x}) CREATE (e)-[:MEMBER_OF]->(n)')}`;
 
 export async function createExpert(tx: AuditedWork, id: string, write: ExpertWrite): Promise<void> {

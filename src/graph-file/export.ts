@@ -27,24 +27,28 @@ export async function exportGraph(connection: GraphConnection, out: Writable): P
   let skippedRelationships = 0;
 
   async function* document(): AsyncGenerator<string> {
-    yield `{"format":${JSON.stringify(GRAPH_FORMAT)},"exportedAt":${JSON.stringify(new Date().toISOString())},\n"nodes":[`;
+    const exportedAt = new Date().toISOString();
+    yield `{"format":${JSON.stringify(GRAPH_FORMAT)},"exportedAt":${JSON.stringify(exportedAt)},\n"nodes":[`;
     const keys = new Map<string, number>(); // element id -> key
     let separator = '\n';
     for await (const record of session.run(
-      'MATCH (n) WHERE none(label IN labels(n) WHERE label IN $derived) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties',
+      'MATCH (n) WHERE none(label IN labels(n) WHERE label IN $derived) ' +
+        'RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties',
       { derived: DERIVED_LABELS },
     )) {
       const key = keys.size;
       const labels = record.get('labels') as string[];
       keys.set(record.get('id') as string, key);
       tally.node(labels);
-      yield separator + JSON.stringify({ key, labels, properties: encodeProperties(record.get('properties')) });
+      const properties = record.get('properties') as Record<string, unknown>;
+      yield separator + JSON.stringify({ key, labels, properties: encodeProperties(properties) });
       separator = ',\n';
     }
     yield '\n],\n"relationships":[';
     separator = '\n';
     const relationships = session.run(
-      'MATCH (a)-[r]->(b) WHERE NOT type(r) IN $derived RETURN elementId(a) AS start, elementId(b) AS end, type(r) AS type, properties(r) AS properties',
+      'MATCH (a)-[r]->(b) WHERE NOT type(r) IN $derived ' +
+        'RETURN elementId(a) AS start, elementId(b) AS end, type(r) AS type, properties(r) AS properties',
       { derived: DERIVED_TYPES },
     );
     for await (const record of relationships) {
@@ -57,7 +61,8 @@ export async function exportGraph(connection: GraphConnection, out: Writable): P
       }
       const type = record.get('type') as string;
       tally.relationship(type);
-      yield separator + JSON.stringify({ type, start, end, properties: encodeProperties(record.get('properties')) });
+      const properties = record.get('properties') as Record<string, unknown>;
+      yield separator + JSON.stringify({ type, start, end, properties: encodeProperties(properties) });
       separator = ',\n';
     }
     yield `\n],\n"counts":${JSON.stringify(tally.counts())}}\n`;

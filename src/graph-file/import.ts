@@ -55,14 +55,16 @@ export async function importGraph(connection: GraphConnection, input: Readable):
       const differences = countDifferences(counts, await databaseCounts(session));
       if (differences.length > 0) {
         throw new GraphImportError(
-          `after the import the database does not match the file (${differences.join('; ')}): something else wrote to it meanwhile; stop that and import again`,
+          `after the import the database does not match the file (${differences.join('; ')}): something else ` +
+            'wrote to it meanwhile; stop that and import again',
         );
       }
       return counts;
     } catch (error) {
       await deleteNodes(session, [...created.values()]).catch((cleanupError: unknown) => {
         throw new GraphImportError(
-          `${(error as Error).message}; deleting the ${created.size} nodes imported so far failed too (${(cleanupError as Error).message}): empty the database before importing again`,
+          `${(error as Error).message}; deleting the ${created.size} nodes imported so far failed too ` +
+            `(${(cleanupError as Error).message}): empty the database before importing again`,
         );
       });
       throw error;
@@ -104,7 +106,8 @@ async function writeGraph(session: Session, input: Readable, created: Map<number
     const missing = rows.length - toNumber(result.records[0]?.get('created'));
     if (missing > 0) {
       throw new GraphImportError(
-        `${missing} relationships lost their nodes during the import: something else is deleting nodes in this database; stop that and import again`,
+        `${missing} relationships lost their nodes during the import: something else is deleting nodes in this ` +
+          'database; stop that and import again',
       );
     }
   };
@@ -122,7 +125,8 @@ async function writeGraph(session: Session, input: Readable, created: Map<number
       if (start === undefined || end === undefined) {
         throw lineError(
           entry.line,
-          `the relationship refers to node key ${start === undefined ? entry.start : entry.end}, which the file does not hold`,
+          `the relationship refers to node key ${start === undefined ? entry.start : entry.end}, which the file ` +
+            'does not hold',
         );
       }
       relationships.push({ start, end, type: entry.type, properties: entry.properties });

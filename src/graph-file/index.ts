@@ -20,12 +20,13 @@
  * Property values keep their Neo4j types. Strings, booleans and lists are JSON; an integer is a JSON number
  * when it is a safe JS integer, a float is a JSON number when it has a fraction; every other value is a
  * tagged object: {"$type":"Float","value":"2"} (whole, negative-zero and non-finite floats),
- * {"$type":"Integer","value":"9007199254740993"}, {"$type":"DateTime","value":"2025-10-26T02:30:00+01:00[Europe/Amsterdam]"}
- * (and Date, LocalDateTime, LocalTime, Time, all ISO 8601), {"$type":"Duration","value":"P14M3DT14706.000000007S"}
- * (months, days, seconds: how Neo4j keeps a duration), {"$type":"Point","srid":4326,"x":4.9,"y":52.37}.
+ * {"$type":"Integer","value":"9007199254740993"},
+ * {"$type":"DateTime","value":"2025-10-26T02:30:00+01:00[Europe/Amsterdam]"} (and Date, LocalDateTime, LocalTime, Time,
+ * all ISO 8601), {"$type":"Duration","value":"P14M3DT14706.000000007S"} (months, days, seconds: how Neo4j keeps a
+ * duration), {"$type":"Point","srid":4326,"x":4.9,"y":52.37}.
  *
- * Schema (constraints and indexes) is not exported: the migrations create it, and `openDatabase` (src/db/open.ts) runs them
- * before an import.
+ * Schema (constraints and indexes) is not exported: the migrations create it, and `openDatabase` (src/db/open.ts) runs
+ * them before an import.
  */
 
 export {

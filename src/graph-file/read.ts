@@ -41,13 +41,14 @@ export async function* readGraphFile(input: Readable): AsyncGenerator<GraphFileE
   }
 }
 
-async function* readEntries(lines: AsyncIterator<string>): AsyncGenerator<GraphFileEntry> {
+async function* readEntries(lines: AsyncIterator<string, undefined>): AsyncGenerator<GraphFileEntry> {
   let lineNumber = 0;
   const nextLine = async (expected: string): Promise<string> => {
     const { value, done } = await lines.next();
     if (done) {
       throw new GraphFileError(
-        `the file ends after line ${lineNumber}, before ${expected}: it is incomplete (an interrupted export or copy?); export it again`,
+        `the file ends after line ${lineNumber}, before ${expected}: it is incomplete (an interrupted export or ` +
+          'copy?); export it again',
       );
     }
     lineNumber += 1;

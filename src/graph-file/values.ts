@@ -25,7 +25,9 @@ function durationText(duration: Duration): string {
   const nanoseconds = BigInt(String(duration.seconds)) * NANOS_PER_SECOND + BigInt(String(duration.nanoseconds));
   const magnitude = nanoseconds < 0n ? -nanoseconds : nanoseconds;
   const fraction = magnitude % NANOS_PER_SECOND;
-  const seconds = `${nanoseconds < 0n ? '-' : ''}${magnitude / NANOS_PER_SECOND}${fraction ? `.${String(fraction).padStart(9, '0')}` : ''}`;
+  const sign = nanoseconds < 0n ? '-' : '';
+  const decimals = fraction ? `.${String(fraction).padStart(9, '0')}` : '';
+  const seconds = `${sign}${magnitude / NANOS_PER_SECOND}${decimals}`;
   return `P${String(duration.months)}M${String(duration.days)}DT${seconds}S`;
 }
 
@@ -125,7 +127,7 @@ export function decodeValue(value: Json): unknown {
     try {
       return temporal.parse(value.value);
     } catch {
-      throw new Error(`"${value.value}" is not an ISO 8601 ${tag}`);
+      throw new Error(`"${value.value}" is not an ISO 8601 ${temporal.name}`);
     }
   }
   throw new Error(`${JSON.stringify(value).slice(0, 80)} is not a property value of this format`);

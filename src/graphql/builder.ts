@@ -37,7 +37,8 @@ function assertNodeTypes(schema: GraphQLSchema, ids: Array<{ typename: string }>
     const type = schema.getType(typename);
     if (!isObject(type) || !type.getInterfaces().some((i) => i.name === 'Node')) {
       throw new BadInputError(
-        `${argument}: a global id of type "${typename}", which has no objects by id: pass an id exactly as the API returned it.`,
+        `${argument}: a global id of type "${typename}", which has no objects by id: pass an id exactly as the ` +
+          'API returned it.',
         {
           argument,
         },
@@ -47,8 +48,9 @@ function assertNodeTypes(schema: GraphQLSchema, ids: Array<{ typename: string }>
 }
 
 export const builder = new SchemaBuilder<BuilderTypes>({
-  // Complexity first so that an operation over its cost budget is refused before ids are decoded or scopes checked; Relay before
-  // scope-auth so that scope checks see decoded global ids; scope-auth before dataloader so nothing loads unauthorised.
+  // Complexity first so that an operation over its cost budget is refused before ids are decoded or scopes checked;
+  // Relay before scope-auth so that scope checks see decoded global ids; scope-auth before dataloader so nothing loads
+  // unauthorised.
   plugins: [ComplexityPlugin, RelayPlugin, ScopeAuthPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
@@ -60,7 +62,8 @@ export const builder = new SchemaBuilder<BuilderTypes>({
     }),
     unauthorizedError: (_parent, ctx, info) =>
       new ForbiddenError(
-        `${info.parentType.name}.${info.fieldName} is not open to ${describeViewer(ctx.viewer)}: ask for a token with a role that may use it.`,
+        `${info.parentType.name}.${info.fieldName} is not open to ${describeViewer(ctx.viewer)}: ask for a ` +
+          'token with a role that may use it.',
       ),
   },
   complexity: {

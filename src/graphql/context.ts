@@ -21,7 +21,10 @@ export interface Context {
    * sent, so that nothing of a finished request is kept until its deadline would have passed.
    */
   release(): void;
-  /** The request's loader of a definition (src/graphql/loaders.ts), created on first use; a family's takes its parameter. */
+  /**
+   * The request's loader of a definition (src/graphql/loaders.ts), created on first use; a family's takes its
+   * parameter.
+   */
   load<K, V>(definition: LoaderDefinition<K, V>): DataLoader<K, V>;
   load<K, V, P>(definition: LoaderDefinition<K, V, P>, param: P): DataLoader<K, V>;
 }

@@ -30,15 +30,20 @@ function writeAdvice(write: FailedWrite | null): { text: string; extensions: Rec
   if (write.outcome === 'NOT_STORED') return { text: ' Nothing was written.', extensions };
   if (write.outcome === 'STORED') {
     const again = key
-      ? ` Send the same request again with the same Idempotency-Key header ("${key}") to get the result without repeating the change.`
+      ? ` Send the same request again with the same Idempotency-Key header ("${key}") to get the result without ` +
+        'repeating the change.'
       : ' Do not send it again: read the result instead.';
     return { text: ` The change was stored; only reading its result failed.${again}`, extensions };
   }
   const retry = key
-    ? ` Send the same request again with the same Idempotency-Key header ("${key}"): if it was stored you get the stored result, otherwise it is done then, never twice.`
-    : ' Check whether it was stored before sending it again; an Idempotency-Key header on writes makes such a retry safe.';
+    ? ` Send the same request again with the same Idempotency-Key header ("${key}"): if it was stored you get the ` +
+      'stored result, otherwise it is done then, never twice.'
+    : ' Check whether it was stored before sending it again; an Idempotency-Key header on writes makes such a ' +
+      'retry safe.';
   return {
-    text: ` The connection to the database broke after the change was sent: it may or may not have been stored.${retry}`,
+    text:
+      ' The connection to the database broke after the change was sent: it may or may not have been ' +
+      `stored.${retry}`,
     extensions,
   };
 }
@@ -56,14 +61,18 @@ function coded(error: unknown): { message: string; extensions: Record<string, un
   if (error instanceof DatabaseBusyError) {
     const advice = writeAdvice(error.write);
     return {
-      message: `The database could not finish this request right now (changes made at the same time to the same records, or too little memory for it at this moment).${advice.text} Send it again in a moment.`,
+      message:
+        'The database could not finish this request right now (changes made at the same time to the same records, ' +
+        `or too little memory for it at this moment).${advice.text} Send it again in a moment.`,
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...advice.extensions },
     };
   }
   if (error instanceof DeadlineExceededError) {
     const advice = writeAdvice(error.write);
     return {
-      message: `The request ran longer than its limit of ${error.limitMs} ms and was stopped: ask for less (a smaller \`first\`, a narrower filter) or try again later.${advice.text}`,
+      message:
+        `The request ran longer than its limit of ${error.limitMs} ms and was stopped: ask for less (a smaller ` +
+        `\`first\`, a narrower filter) or try again later.${advice.text}`,
       extensions: { code: ErrorCode.TIMEOUT, limitMs: error.limitMs, ...advice.extensions },
     };
   }
@@ -85,7 +94,8 @@ function coded(error: unknown): { message: string; extensions: Record<string, un
 /** Apollo Server's refusals of a malformed request that it raises without a code, in words that say what to do. */
 const REQUEST_REFUSALS: Record<string, string> = {
   'provided sha does not match query':
-    'The persisted query’s sha256Hash does not match the query sent with it: send the SHA-256 (hex) of exactly that query text, or leave out extensions.persistedQuery.',
+    'The persisted query’s sha256Hash does not match the query sent with it: send the SHA-256 (hex) of exactly ' +
+    'that query text, or leave out extensions.persistedQuery.',
   'Unsupported persisted query version':
     'Only version 1 of persisted queries is supported: send extensions.persistedQuery.version 1, or leave it out.',
 };
@@ -143,7 +153,9 @@ export function createFormatError(report: ReportInternalError) {
     const requestId = report(original, formatted.path);
     const loggedAs = requestId === undefined ? '' : ` under request id ${requestId}`;
     return {
-      message: `Internal server error: it has been logged${loggedAs}. Try again, or report it (with the request id) if it persists.`,
+      message:
+        `Internal server error: it has been logged${loggedAs}. Try again, or report it (with the request id) if ` +
+        'it persists.',
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId === undefined ? {} : { requestId }) },

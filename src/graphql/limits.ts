@@ -97,7 +97,8 @@ function overCap(value: unknown, type: GraphQLInputType, name: string, at: strin
         'listItems',
         INPUT_CAPS.listItems,
         value.length,
-        `${at} has ${count(value.length)} items; the limit is ${INPUT_CAPS.listItems} per list: send them in several requests.`,
+        `${at} has ${count(value.length)} items; the limit is ${INPUT_CAPS.listItems} per list: send them in ` +
+          'several requests.',
       );
     }
     for (const [index, item] of value.entries()) {
@@ -180,7 +181,10 @@ export const WORK_WEIGHTS = {
   matrix: 500,
 } as const;
 
-/** A request whose cost reaches this starts at least one ranking, search or aggregate: it is admitted as heavy (src/http/heavy-requests.ts). */
+/**
+ * A request whose cost reaches this starts at least one ranking, search or aggregate: it is admitted as heavy
+ * (src/http/heavy-requests.ts).
+ */
 export const HEAVY_REQUEST_COST = WORK_WEIGHTS.ranking;
 
 /** The complexity option of a field that starts work of a kind: its page cost (fieldCost) plus the work's weight. */
@@ -222,7 +226,9 @@ export function costExceeded(cost: number, max: number): GraphQLError {
     'cost',
     max,
     cost,
-    `This operation would cost ${count(cost)}; the limit is ${count(max)}. Every field costs 1 and what is below a list counts once per item asked for: ask for smaller pages (first), fewer nested lists, or split it into several requests.`,
+    `This operation would cost ${count(cost)}; the limit is ${count(max)}. Every field costs 1 and what is ` +
+      'below a list counts once per item asked for: ask for smaller pages (first), fewer nested lists, or split ' +
+      'it into several requests.',
   );
 }
 
@@ -310,7 +316,9 @@ export function graphqlJsLimitError(formatted: GraphQLFormattedError): GraphQLFo
   if (tokens) {
     const max = Number(tokens[1]);
     return {
-      message: `This document has more than ${count(max)} tokens (names, punctuation and values), the limit: select fewer fields, pass values as variables, or split it into several requests.`,
+      message:
+        `This document has more than ${count(max)} tokens (names, punctuation and values), the limit: select ` +
+        'fewer fields, pass values as variables, or split it into several requests.',
       locations: formatted.locations,
       extensions: { code: 'BAD_USER_INPUT', limit: { name: 'tokens', max } },
     };
@@ -318,7 +326,8 @@ export function graphqlJsLimitError(formatted: GraphQLFormattedError): GraphQLFo
   if (formatted.message === VALIDATION_ABORTED) {
     return {
       message:
-        'This document is too costly to check (many fields or fragments that overlap, e.g. the same field selected hundreds of times): select each field once, or split it into several requests.',
+        'This document is too costly to check (many fields or fragments that overlap, e.g. the same field ' +
+        'selected hundreds of times): select each field once, or split it into several requests.',
       locations: formatted.locations,
       extensions: { code: 'BAD_USER_INPUT', limit: { name: 'validationWork' } },
     };
@@ -326,7 +335,8 @@ export function graphqlJsLimitError(formatted: GraphQLFormattedError): GraphQLFo
   if (formatted.message === TOO_MANY_VARIABLE_ERRORS) {
     return {
       message:
-        'More than 50 variable values are invalid, so checking stopped there: fix the values named in the other errors and send again.',
+        'More than 50 variable values are invalid, so checking stopped there: fix the values named in the other ' +
+        'errors and send again.',
       extensions: { code: 'BAD_USER_INPUT', limit: { name: 'variableErrors', max: 50 } },
     };
   }

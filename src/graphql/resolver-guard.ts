@@ -1,7 +1,9 @@
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { checkInputCaps, isObject } from './limits.js';
 
-/** The request each failed resolver's error came from, for the process's last line of defence (see describeRejection). */
+/**
+ * The request each failed resolver's error came from, for the process's last line of defence (see describeRejection).
+ */
 const requestOfError = new WeakMap<object, string>();
 
 function remember(error: unknown, context: unknown): void {
@@ -27,7 +29,7 @@ export function guardResolvers(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve ?? defaultFieldResolver;
       const checkArgs = field.args.length > 0;
-      field.resolve = (source, args, context, info) => {
+      field.resolve = (source, args: Record<string, unknown>, context, info) => {
         let result: unknown;
         try {
           if (checkArgs) {

@@ -8,7 +8,10 @@ export interface ChangeRecord extends Omit<ChangeRow, 'before' | 'after'> {
   after: string | null;
 }
 
-/** One subject's changes (its label and id both: slugs are unique per label only), newest first, after a (time, id) cursor. */
+/**
+ * One subject's changes (its label and id both: slugs are unique per label only), newest first, after a (time, id)
+ * cursor.
+ */
 export async function pageOfChanges(
   queries: Queries,
   subject: { label: AuditedLabel; id: string },
@@ -42,7 +45,10 @@ export interface HistorySubject {
   routedTo: string | null;
   /** A contribution's authors' networks, one list per author: who may curate it may read its records. */
   authorNetworkIds: string[][];
-  /** An expert's (the kept one's, for a merged id) consent to direct contact: decides who sees contact details in the records. */
+  /**
+   * An expert's (the kept one's, for a merged id) consent to direct contact: decides who sees contact details in the
+   * records.
+   */
   contactConsent: boolean;
 }
 
@@ -62,7 +68,8 @@ export async function historySubjects(
   return queries.read<HistorySubject>(
     `CALL () {
        ${current.join(' UNION ALL ')}
-       // Merges followed as every input that names an expert follows them; an erased expert is known from its records only.
+       // Merges followed as every input that names an expert follows them; an erased expert is known from its
+       // records only.
        UNION ALL WITH $id AS id ${CURRENT_EXPERT} WITH n WHERE n:Expert RETURN 'Expert' AS label, n
        UNION ALL MATCH (c:Change {subjectId: $id}) WITH DISTINCT c.subjectLabel AS label RETURN label, null AS n
      }
@@ -71,7 +78,8 @@ export async function historySubjects(
      RETURN label, $id AS id,
             CASE WHEN n IS NULL THEN [] ELSE [(n)-[:MEMBER_OF|ORGANISED_BY]->(net:Network) | net.id] END AS networkIds,
             CASE WHEN n IS NULL THEN null ELSE [(n)-[:ROUTED_TO]->(net:Network) | net.id][0] END AS routedTo,
-            CASE WHEN n IS NULL OR label <> 'Contribution' THEN [] ELSE [(n)-[:BY]->(e:Expert) | [(e)-[:MEMBER_OF]->(net:Network) | net.id]] END AS authorNetworkIds,
+            CASE WHEN n IS NULL OR label <> 'Contribution' THEN []
+                 ELSE [(n)-[:BY]->(e:Expert) | [(e)-[:MEMBER_OF]->(net:Network) | net.id]] END AS authorNetworkIds,
             coalesce(n.contactConsent, false) AS contactConsent
      ORDER BY label`,
     { id, label },

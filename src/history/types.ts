@@ -31,27 +31,26 @@ function askedSubject(text: string): { label: AuditedLabel | null; id: string } 
 async function historySubject(queries: Queries, text: string): Promise<HistorySubject> {
   const asked = askedSubject(text);
   const subjects = await historySubjects(queries, asked.id, asked.label);
-  if (subjects.length === 0)
+  const [subject] = subjects;
+  if (subject === undefined)
     throw new NotFoundError(
       `Nothing with id "${text}" has a history: pass a global id or slug as the API returned it.`,
     );
   if (subjects.length > 1) {
     const globalIds = subjects.map((s) => ({ type: s.label, id: encodeGlobalID(s.label, s.id) }));
     throw new BadInputError(
-      `"${text}" is the slug of ${subjects.length} objects of different types: pass the global id of the one you mean (${globalIds.map((g) => `${g.type}: "${g.id}"`).join(', ')}).`,
+      `"${text}" is the slug of ${subjects.length} objects of different types: pass the global id of the one ` +
+        `you mean (${globalIds.map((g) => `${g.type}: "${g.id}"`).join(', ')}).`,
       { argument: 'id', globalIds },
     );
   }
-  return subjects[0]!;
+  return subject;
 }
 
 /** Contact details in an expert's records follow the same rule as the Expert fields (`canReadContacts`). */
-const CONTACT_PROPERTIES = ['email', 'phone'];
-
 function withoutContacts(json: string | null): string | null {
   if (json === null) return null;
-  const values = JSON.parse(json) as Record<string, unknown>;
-  for (const key of CONTACT_PROPERTIES) delete values[key];
+  const { email, phone, ...values } = JSON.parse(json) as Record<string, unknown>;
   return JSON.stringify(values);
 }
 
@@ -108,13 +107,16 @@ builder.queryFields((t) => ({
   history: t.field({
     type: ChangeConnection,
     description:
-      'Every recorded change to an object, newest first: for administrators, and for whoever may curate or handle the object.',
+      'Every recorded change to an object, newest first: for administrators, and for whoever may curate or ' +
+      'handle the object.',
     authScopes: HANDLERS,
     args: {
       id: t.arg.string({
         required: true,
         description:
-          'The object: its global id, or its slug when no object of another type has the same slug (otherwise BAD_USER_INPUT lists the global ids to use). An old id of a merged expert gives that id’s own records, to those who may curate the expert it was merged into.',
+          'The object: its global id, or its slug when no object of another type has the same slug (otherwise ' +
+          'BAD_USER_INPUT lists the global ids to use). An old id of a merged expert gives that id’s own ' +
+          'records, to those who may curate the expert it was merged into.',
       }),
       ...pageArgs(t),
     },
@@ -124,7 +126,8 @@ builder.queryFields((t) => ({
       const subject = await historySubject(ctx.queries, args.id);
       if (!canReadHistory(ctx.viewer, subject))
         throw new ForbiddenError(
-          `The history of this ${subject.label.toLowerCase()} is open to administrators and to whoever may curate or handle it.`,
+          `The history of this ${subject.label.toLowerCase()} is open to administrators and to whoever may ` +
+            'curate or handle it.',
         );
       const { rows, total } = await pageOfChanges(ctx.queries, subject, size, after);
       return toPage(visibleRecords(ctx.viewer, subject, rows), size, after !== null, total, (node) => ({

@@ -21,7 +21,11 @@ export function createCors(
   });
   return (req, res) =>
     new Promise<boolean>((resolve, reject) => {
-      middleware(req, res, (error?: unknown) => (error ? reject(error) : resolve(false)));
+      // cors calls next() or next(null) to go on; an error would be its options callback's (ours are fixed).
+      middleware(req, res, (error?: unknown) => {
+        if (!error) resolve(false);
+        else reject(error instanceof Error ? error : new Error('CORS middleware failed', { cause: error }));
+      });
       // Without calling next, cors has ended a preflight with 204.
       if (res.writableEnded) resolve(true);
     });

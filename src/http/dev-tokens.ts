@@ -44,10 +44,11 @@ export function developmentSignIn(auth: AuthConfig, host: string): { on: boolean
   return {
     on: false,
     warning:
-      `HOST=${host} is not a loopback address and neither AUTH_SECRET nor AUTH_JWKS_URL is set: the development sign-in ` +
-      `(${DEV_TOKEN_PATH}, the pages' sample roles) and the sample tokens are off, and every other machine is a viewer. ` +
-      'To give other machines roles, set AUTH_SECRET (e.g. `openssl rand -base64 48`, then `npm run token`) or AUTH_JWKS_URL; ' +
-      'for development on this machine only, leave HOST unset (127.0.0.1).',
+      `HOST=${host} is not a loopback address and neither AUTH_SECRET nor AUTH_JWKS_URL is set: ` +
+      `the development sign-in (${DEV_TOKEN_PATH}, the pages' sample roles) and the sample tokens are off, ` +
+      'and every other machine is a viewer. ' +
+      'To give other machines roles, set AUTH_SECRET (e.g. `openssl rand -base64 48`, then `npm run token`) ' +
+      'or AUTH_JWKS_URL; for development on this machine only, leave HOST unset (127.0.0.1).',
   };
 }
 
@@ -62,7 +63,10 @@ export function devTokenRefusal(
   port: number,
 ): string | null {
   if (!isLoopback(request.remoteAddress)) {
-    return `Development tokens are only for a browser on the server's own machine; this request came from ${request.remoteAddress ?? 'an unknown address'}.`;
+    return (
+      `Development tokens are only for a browser on the server's own machine; this request came from ` +
+      `${request.remoteAddress ?? 'an unknown address'}.`
+    );
   }
   const host = (request.host ?? '').trim();
   const match = ALLOWED_HOST.exec(host);

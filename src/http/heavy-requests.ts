@@ -64,7 +64,9 @@ export class HeavyRequestGate {
         new HeavyRequestRefused(
           'CLIENT_BUSY',
           this.retryAfterSeconds(),
-          `You have ${load.running} heavy requests (rankings, searches, dashboards) running and ${load.waiting} waiting, the most one client may have: wait for their answers before sending more, or try again in a moment.`,
+          `You have ${load.running} heavy requests (rankings, searches, dashboards) running and ${load.waiting} ` +
+            'waiting, the most one client may have: wait for their answers before sending more, or try again in a ' +
+            'moment.',
         ),
       );
     }
@@ -83,10 +85,13 @@ export class HeavyRequestGate {
       };
       const waiter: Waiter = { load, admit: () => leave(() => resolve(this.start(client, load))) };
       const timer = setTimeout(() => {
-        const busy = `The server is busy with other heavy requests (rankings, searches, dashboards) and could not start yours within ${Math.round(this.limits.maxWaitMs / 1000)} s: nothing was done; try again in a moment.`;
+        const busy =
+          'The server is busy with other heavy requests (rankings, searches, dashboards) and could not start ' +
+          `yours within ${Math.round(this.limits.maxWaitMs / 1000)} s: nothing was done; try again in a moment.`;
         leave(() => refuse(new HeavyRequestRefused('SERVER_BUSY', this.retryAfterSeconds(), busy)));
       }, this.limits.maxWaitMs);
-      const onAbort = () => leave(() => refuse(signal!.reason));
+      // Only ever called by the signal, when there is one.
+      const onAbort = () => leave(() => refuse(signal?.reason));
       signal?.addEventListener('abort', onAbort, { once: true });
       this.line.push(waiter);
     });
@@ -119,10 +124,12 @@ export class HeavyRequestGate {
     };
   }
 
-  /** Gives freed turns to the longest-waiting requests whose clients have room (admit takes a waiter out of the line). */
+  /**
+   * Gives freed turns to the longest-waiting requests whose clients have room (admit takes a waiter out of the line).
+   */
   private admitNext(): void {
-    for (let at = 0; at < this.line.length && this.running < this.limits.running;) {
-      const waiter = this.line[at]!;
+    let at = 0;
+    for (let waiter = this.line[at]; waiter && this.running < this.limits.running; waiter = this.line[at]) {
       if (this.canRun(waiter.load)) waiter.admit();
       else at += 1;
     }
@@ -171,9 +178,9 @@ export function heavyRequestPlugin<C extends AdmittedContext & object>(
   schema: GraphQLSchema,
 ): ApolloServerPlugin<C> {
   return {
-    async requestDidStart() {
+    requestDidStart() {
       let release: (() => void) | null = null;
-      return {
+      return Promise.resolve({
         async didResolveOperation({ contextValue, document, operation, request }) {
           if (!operation) return;
           const cost = operationCost(schema, document, operation, request.variables ?? {}, contextValue);
@@ -190,10 +197,11 @@ export function heavyRequestPlugin<C extends AdmittedContext & object>(
           }
           contextValue.signal.addEventListener('abort', release, { once: true });
         },
-        async willSendResponse() {
+        willSendResponse() {
           release?.();
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

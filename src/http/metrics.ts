@@ -49,7 +49,9 @@ export class Metrics {
     });
     this.graphqlDuration = new Histogram({
       name: 'graphql_request_duration_seconds',
-      help: 'GraphQL request latency by operation name (its _count is the request count: rate() gives requests per second)',
+      help:
+        'GraphQL request latency by operation name (its _count is the request count: rate() gives requests per ' +
+        'second)',
       labelNames: ['operation'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,

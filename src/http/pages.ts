@@ -149,9 +149,9 @@ export class PageAssets {
   private files(): Promise<Set<string>> {
     this.manifest ??= readFile(path.join(this.dir, 'manifest.json'), 'utf8').then(
       (text) => new Set((JSON.parse(text) as { files: string[] }).files),
-      (error: NodeJS.ErrnoException) => {
+      (error: unknown) => {
         this.manifest = null; // not built yet: look again next time
-        if (error.code === 'ENOENT') return new Set<string>();
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set<string>();
         throw error;
       },
     );
@@ -159,12 +159,13 @@ export class PageAssets {
   }
 
   async read(name: string): Promise<Asset | undefined> {
-    if (!(await this.files()).has(name) || !(path.extname(name) in CONTENT_TYPES)) return undefined;
+    const contentType = CONTENT_TYPES[path.extname(name)];
+    if (!(await this.files()).has(name) || contentType === undefined) return undefined;
     let asset = this.cache.get(name);
     if (!asset) {
       asset = readFile(path.join(this.dir, name)).then((body) => ({
         body,
-        contentType: CONTENT_TYPES[path.extname(name)]!,
+        contentType,
         etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
       }));
       this.cache.set(name, asset);

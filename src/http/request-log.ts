@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging.js';
 import type { RequestOutcome } from './metrics.js';
 
-/** A client's own request id is kept if it is short and plain (it goes into logs and headers); otherwise we make one. */
+/**
+ * A client's own request id is kept if it is short and plain (it goes into logs and headers); otherwise we make one.
+ */
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
 
 export function requestIdOf(header: string | string[] | undefined): string {
@@ -17,13 +19,16 @@ export interface RequestScope {
   log: Logger;
   /** The verified token's subject, `anonymous`, or null before (or without) authentication. */
   viewer: string | null;
-  graphql: {
-    /** The operation name the client stated, then the one resolved from the document. */
-    operationName: string | null;
-    resolved: boolean;
-    errorCodes: string[];
-    stats: { roundTrips: number; dbTimeMs: number } | null;
-  } | null;
+  graphql: GraphqlLog | null;
+}
+
+/** What the log records of a GraphQL request. */
+export interface GraphqlLog {
+  /** The operation name the client stated, then the one resolved from the document. */
+  operationName: string | null;
+  resolved: boolean;
+  errorCodes: string[];
+  stats: { roundTrips: number; dbTimeMs: number } | null;
 }
 
 const ROUTES = new Map([

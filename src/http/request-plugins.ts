@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { present } from '../errors.js';
 import type { Context } from '../graphql/context.js';
 import type { RequestScope } from './request-log.js';
 
@@ -10,38 +11,44 @@ export type RequestContext = Context & { request: RequestScope; client: string }
  * `extensions.requestId`: the id under which an operator finds the request's log lines.
  */
 export const requestScopePlugin: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart({ request, contextValue }) {
-    const graphql = contextValue.request.graphql!;
+  // Apollo's hooks return promises; these have nothing to wait for.
+  requestDidStart({ request, contextValue }) {
+    // The GraphQL route sets it before Apollo runs.
+    const graphql = present(contextValue.request.graphql, "the request log's GraphQL entry");
     graphql.operationName = request.operationName ?? null;
-    return {
-      async didResolveOperation({ operationName }) {
+    return Promise.resolve({
+      didResolveOperation({ operationName }) {
         graphql.operationName = operationName;
         graphql.resolved = true;
+        return Promise.resolve();
       },
-      async willSendResponse({ response }) {
-        if (response.body.kind !== 'single') return;
+      willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return Promise.resolve();
         const result = response.body.singleResult;
-        graphql.errorCodes = (result.errors ?? []).map((error) =>
-          String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
-        );
+        graphql.errorCodes = (result.errors ?? []).map((error) => {
+          const code = error.extensions?.code;
+          return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+        });
         result.extensions = { ...result.extensions, requestId: contextValue.request.id };
+        return Promise.resolve();
       },
-    };
+    });
   },
 };
 
 /** Adds `extensions.queryStats` to each response: what a request cost in Neo4j round trips and time. */
 export const queryStatsPlugin: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        if (response.body.kind !== 'single') return;
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return Promise.resolve();
         const { roundTrips, dbTimeMs } = contextValue.stats;
         response.body.singleResult.extensions = {
           ...response.body.singleResult.extensions,
           queryStats: { roundTrips, dbTimeMs: Math.round(dbTimeMs * 10) / 10 },
         };
+        return Promise.resolve();
       },
-    };
+    });
   },
 };

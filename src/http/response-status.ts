@@ -3,7 +3,10 @@ import { ErrorCode } from '../graphql/errors.js';
 /** What a 503 tells clients to wait before trying again: the database is re-probed every second while down. */
 export const RETRY_AFTER_SECONDS = 5;
 
-/** Errors of a well-formed request that Apollo Server answers with 400: a document that does not parse or validate, variables that do not coerce. */
+/**
+ * Errors of a well-formed request that Apollo Server answers with 400: a document that does not parse or validate,
+ * variables that do not coerce.
+ */
 const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', ErrorCode.BAD_USER_INPUT]);
 
 interface GraphqlResult {

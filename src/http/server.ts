@@ -8,7 +8,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { AuthenticationError, bearerToken, type Authenticator } from '../auth/tokens.js';
+import { AuthenticationError, viewerOfHeader, type Authenticator } from '../auth/tokens.js';
 import { ANONYMOUS, type Viewer } from '../auth/viewer.js';
 import { heavyRequestLimits, limitsConfig, type HeavyRequestLimits, type LimitsConfig } from '../config.js';
 import type { Database } from '../db/database.js';
@@ -25,7 +25,7 @@ import { HeavyRequestGate, heavyRequestPlugin } from './heavy-requests.js';
 import { Metrics } from './metrics.js';
 import { RateLimit, rateLimitKey, type RateLimitOptions } from './rate-limit.js';
 import { requestIdOfRejection } from '../graphql/resolver-guard.js';
-import { logRequest, requestIdOf, routeOf, type RequestScope } from './request-log.js';
+import { logRequest, requestIdOf, routeOf, type GraphqlLog, type RequestScope } from './request-log.js';
 import { BodyTooLargeError, readBody, refusals, send, sendJsonError } from './replies.js';
 import { queryStatsPlugin, requestScopePlugin, type RequestContext } from './request-plugins.js';
 import { asServiceUnavailable, legacyJsonStatus, RETRY_AFTER_SECONDS } from './response-status.js';
@@ -77,16 +77,6 @@ const DOCUMENT_CACHE_SIZE = 2 * 2 ** 20;
 
 /** An Idempotency-Key longer than this, or with control characters, is refused. */
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
-
-/** The viewer a request's Authorization header stands for; requests without one are viewers unless configured to refuse. */
-async function viewerOf(req: http.IncomingMessage, authenticator: Authenticator): Promise<Viewer> {
-  const token = bearerToken(req.headers.authorization);
-  if (token !== null) return authenticator.verify(token);
-  if (authenticator.anonymous === 'refuse') {
-    throw new AuthenticationError('This server needs a token: send the header "Authorization: Bearer <token>".');
-  }
-  return ANONYMOUS;
-}
 
 export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   const { schema, database, log } = options;
@@ -144,7 +134,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     url: URL,
     scope: RequestScope,
   ): Promise<void> {
-    scope.graphql = { operationName: null, resolved: false, errorCodes: [], stats: null };
+    const graphql: GraphqlLog = { operationName: null, resolved: false, errorCodes: [], stats: null };
+    scope.graphql = graphql;
     const wantsPage =
       req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
     if (wantsPage && (await pages.page(req, res, url.pathname))) return;
@@ -157,32 +148,36 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
         res.setHeader('connection', 'close');
-        return void sendJsonError(
+        sendJsonError(
           res,
           413,
           'BAD_REQUEST',
-          `The request body is larger than the limit of ${limitValues.maxBodyBytes} bytes: send a shorter query, fewer variables, or split it into several requests.`,
+          `The request body is larger than the limit of ${limitValues.maxBodyBytes} bytes: send a shorter ` +
+            'query, fewer variables, or split it into several requests.',
         );
+        return;
       }
       const isJson = (req.headers['content-type'] ?? '').includes('json');
       try {
         body = isJson ? JSON.parse(raw || 'null') : raw;
       } catch {
-        return void sendJsonError(
+        sendJsonError(
           res,
           400,
           'BAD_REQUEST',
           'Request body is not valid JSON: send {"query": "...", "variables": {...}}.',
         );
+        return;
       }
     }
     let viewer: Viewer;
     try {
-      viewer = await viewerOf(req, options.authenticator);
+      viewer = await viewerOfHeader(req.headers.authorization, options.authenticator);
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
       res.setHeader('www-authenticate', 'Bearer');
-      return void sendJsonError(res, 401, 'UNAUTHENTICATED', error.message);
+      sendJsonError(res, 401, 'UNAUTHENTICATED', error.message);
+      return;
     }
     scope.viewer = viewer.id;
     const address = req.socket.remoteAddress;
@@ -191,12 +186,14 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       const decision = await rateLimit.take(client, address);
       if (!decision.allowed) {
         res.setHeader('retry-after', String(decision.retryAfterSeconds));
-        return void sendJsonError(
+        sendJsonError(
           res,
           429,
           ErrorCode.RATE_LIMITED,
-          `Too many requests: try again in ${decision.retryAfterSeconds} s (the limit is per token, or per address without one).`,
+          `Too many requests: try again in ${decision.retryAfterSeconds} s (the limit is per token, or per ` +
+            'address without one).',
         );
+        return;
       }
     }
     const rawKey = req.headers['idempotency-key'];
@@ -205,12 +202,13 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       idempotencyKey !== undefined &&
       (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH || /[^\x20-\x7e]/.test(idempotencyKey))
     ) {
-      return void sendJsonError(
+      sendJsonError(
         res,
         400,
         'BAD_REQUEST',
         `The Idempotency-Key header must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, e.g. a UUID.`,
       );
+      return;
     }
     // A client that goes away stops its request's work (queries in flight close, no new ones start).
     const disconnected = new AbortController();
@@ -223,16 +221,16 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => {
+      context: () => {
         const context = createContext(database, viewer, limitValues.maxCost, {
           timeoutMs: options.requestTimeoutMs,
           disconnected: disconnected.signal,
           idempotencyKey: idempotencyKey || undefined,
           requestId: scope.id,
         });
-        scope.graphql!.stats = context.stats;
+        graphql.stats = context.stats;
         res.once('close', () => context.release());
-        return { ...context, request: scope, client };
+        return Promise.resolve({ ...context, request: scope, client });
       },
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -260,17 +258,25 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   ): Promise<void> {
     if (await cors(req, res)) return;
     if (url.pathname === '/graphql') return handleGraphql(req, res, url, scope);
-    if (url.pathname === '/healthz')
-      return void send(res, 200, 'application/json', JSON.stringify({ status: 'alive' }));
-    if (url.pathname === '/metrics') return void send(res, 200, metrics.contentType, await metrics.text());
+    if (url.pathname === '/healthz') {
+      send(res, 200, 'application/json', JSON.stringify({ status: 'alive' }));
+      return;
+    }
+    if (url.pathname === '/metrics') {
+      send(res, 200, metrics.contentType, await metrics.text());
+      return;
+    }
     if ((await pages.page(req, res, url.pathname)) || (await pages.asset(req, res, url.pathname))) return;
     if (devToken && url.pathname === DEV_TOKEN_PATH) return devToken(req, res);
     // Ready to serve: Neo4j reachable and migrated. `/health` is the older name of the same check.
     if (url.pathname === '/readyz' || url.pathname === '/health') {
       const { ready, reason } = await readiness(database);
-      if (ready) return void send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
+      if (ready) {
+        send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
+        return;
+      }
       res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
-      return void send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable', reason }));
+      send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable', reason }));
     }
     send(res, 404, 'text/plain; charset=utf-8', 'Not found: the API is at /graphql.');
   }
@@ -289,6 +295,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     inFlight.add(res);
     res.once('close', () => {
       inFlight.delete(res);
+      const refusal = refusals.get(res);
       const outcome = {
         route: routeOf(url.pathname, ASSET_PREFIX),
         status: res.statusCode,
@@ -296,7 +303,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
         graphql: scope.graphql && {
           operationName: scope.graphql.operationName,
           resolved: scope.graphql.resolved,
-          errorCodes: refusals.has(res) ? [refusals.get(res)!] : scope.graphql.errorCodes,
+          errorCodes: refusal !== undefined ? [refusal] : scope.graphql.errorCodes,
           roundTrips: scope.graphql.stats?.roundTrips ?? 0,
           dbTimeMs: scope.graphql.stats?.dbTimeMs ?? 0,
         },
@@ -311,12 +318,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     if (draining) {
       // A request on a connection opened before the shutdown began.
       res.setHeader('connection', 'close');
-      return void sendJsonError(
-        res,
-        503,
-        ErrorCode.SERVICE_UNAVAILABLE,
-        'The server is shutting down: try again in a moment.',
-      );
+      sendJsonError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The server is shutting down: try again in a moment.');
+      return;
     }
     requests
       .run(scope, () => handle(req, res, url, scope))
@@ -340,7 +343,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       reject(
         error.code === 'EADDRINUSE'
           ? new PortInUseError(
-              `Port ${options.port} on ${options.host} is in use: stop the other server or start with PORT=<free port>.`,
+              `Port ${options.port} on ${options.host} is in use: stop the other server or start with ` +
+                'PORT=<free port>.',
             )
           : error,
       );

@@ -2,17 +2,24 @@ import { audited } from '../audit/service.js';
 import { handlesInquiry } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import { ForbiddenError, InputProblems, NotFoundError } from '../errors.js';
+import { ForbiddenError, InputProblems, NotFoundError, present } from '../errors.js';
 import { idOf } from '../names/service.js';
 import { resolveExperts } from '../experts/resolve.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
 import { existingReferences, inquiriesByIds, type InquiryRecord } from './repository.js';
-import type { answerFields, consultationFields, followUpFields, InquiryChange, statusChangeFields } from './inputs.js';
+import type {
+  answerFields,
+  AnyInquiryChange,
+  consultationFields,
+  followUpFields,
+  InquiryChange,
+  statusChangeFields,
+} from './inputs.js';
 import { refusedAnswer, refusedTransition } from './status.js';
 import { changeInquiry, writes, type InquiryWrite, type LockedInquiry } from './write-repository.js';
 
 /** Which inquiry a change is to, from which version, and a note. */
-type Change = InquiryChange;
+type Change = AnyInquiryChange;
 
 /**
  * Applies a change if the viewer handles the inquiry and it is still at `expectedVersion`: otherwise
@@ -32,7 +39,8 @@ async function applyChange(
     changeInquiry(tx, id, change.expectedVersion, (current) => {
       if (!handlesInquiry(viewer, current)) {
         throw new ForbiddenError(
-          'Only the secretariat of the network it is routed to (the desk, for knowledge-security inquiries) or an administrator may change this inquiry.',
+          'Only the secretariat of the network it is routed to (the desk, for knowledge-security inquiries) or ' +
+            'an administrator may change this inquiry.',
         );
       }
       return decide(current);
@@ -63,12 +71,13 @@ export async function changeInquiryStatus(
   now = new Date(),
 ): Promise<InquiryRecord> {
   const { note, problems } = checkedChange(change);
-  const ministryIds = (change.ministries ?? []).map((m) => idOf(m, 'Institution'));
+  const ministries = change.ministries ?? [];
+  const ministryIds = ministries.map((m) => idOf(m, 'Institution'));
   if (ministryIds.length > 0) {
     const found = await existingReferences(queries, { institutionIds: ministryIds });
-    ministryIds.forEach((id, index) => {
-      const ministry = found.institutions.find((i) => i.id === id);
-      if (!ministry) problems.add(`ministries[${index}]`, `no institution has id "${change.ministries![index]}"`);
+    ministries.forEach((given, index) => {
+      const ministry = found.institutions.find((i) => i.id === idOf(given, 'Institution'));
+      if (!ministry) problems.add(`ministries[${index}]`, `no institution has id "${given}"`);
       else if (ministry.kind !== 'MINISTRY') problems.add(`ministries[${index}]`, `${ministry.name} is not a ministry`);
     });
   }
@@ -108,9 +117,11 @@ export async function answerInquiry(
     required: true,
   });
   problems.throwIfAny('The inquiry was not answered');
+  // Required: with no problem reported, it was given.
+  const summary = present(answer, 'the answer summary');
   return applyChange(queries, viewer, 'answerInquiry', change, note, (current) => {
     refuse('status', refusedAnswer(current.status), 'The inquiry was not answered');
-    return writes.answer(answer!, change.visibility ?? 'INTERNAL', now.toISOString(), viewer.name, note);
+    return writes.answer(summary, change.visibility ?? 'INTERNAL', now.toISOString(), viewer.name, note);
   });
 }
 
@@ -142,13 +153,22 @@ export async function consultExpert(
   if (!expert) problems.add('expert', `no expert has id "${change.expert}"`);
   if (referredTo && !referred) problems.add('referredTo', `no expert has id "${change.referredTo}"`);
   problems.throwIfAny('The consultation was not recorded');
+  // Found: a missing one is a problem reported above.
+  const consulted = present(expert, 'the consulted expert');
   return applyChange(queries, viewer, 'consultExpert', change, note, (current) => {
     refuse(
       'status',
       current.status === 'CLOSED' ? 'The inquiry is closed: reopen it before consulting experts.' : null,
       'The consultation was not recorded',
     );
-    return writes.consultation(expert!.id, change.outcome, now.toISOString(), viewer.name, note, referred?.id ?? null);
+    return writes.consultation(
+      consulted.id,
+      change.outcome,
+      now.toISOString(),
+      viewer.name,
+      note,
+      referred?.id ?? null,
+    );
   });
 }
 
@@ -163,13 +183,15 @@ export async function linkFollowUp(
   const earlier = found.inquiries[0];
   if (!earlier) problems.add('followUpOf', `no inquiry has id "${change.followUpOf}"`);
   problems.throwIfAny('The follow-up was not linked');
+  // Found: a missing one is a problem reported above.
+  const { id, receivedAt } = present(earlier, 'the earlier inquiry');
   return applyChange(queries, viewer, 'linkFollowUp', change, note, (current) => {
-    const isEarlier = earlier!.id !== current.id && new Date(earlier!.receivedAt) < new Date(current.receivedAt);
+    const isEarlier = id !== current.id && new Date(receivedAt) < new Date(current.receivedAt);
     refuse(
       'followUpOf',
       isEarlier ? null : 'must be an inquiry received before this one',
       'The follow-up was not linked',
     );
-    return writes.followUp(earlier!.id);
+    return writes.followUp(id);
   });
 }

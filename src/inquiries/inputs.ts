@@ -62,9 +62,11 @@ export const changeFields = (t: InputFields) => ({
   note: t.string({ required: false, description: 'What was done, or why.' }),
 });
 
+/** What every change's input holds: which inquiry at which version, and a note. */
+export type AnyInquiryChange = InputOf<typeof changeFields>;
+
 /** A change's input: which inquiry at which version, a note, and the change's own fields. */
-export type InquiryChange<Fields extends InputFieldMap = {}> = InputOf<typeof changeFields> &
-  InputShapeFromFields<Fields>;
+export type InquiryChange<Fields extends InputFieldMap> = AnyInquiryChange & InputShapeFromFields<Fields>;
 
 export const statusChangeFields = (f: InputFields) => ({
   status: f.field({ type: InquiryStatusEnum, required: true, description: 'The new status.' }),

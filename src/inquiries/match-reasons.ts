@@ -7,7 +7,8 @@ builder.objectField(MatchReason, 'inquiries', (t) =>
   t.field({
     type: [InquiryNode],
     description:
-      'The earlier inquiries the reason rests on that you may see (up to 10; the text counts them all, internal ones included).',
+      'The earlier inquiries the reason rests on that you may see (up to 10; the text counts them all, internal ' +
+      'ones included).',
     resolve: async (reason, _args, ctx) => {
       const loaded = await InquiryNode.getDataloader(ctx).loadMany(reason.inquiryIds);
       // Inquiries the viewer may not see load as errors: left out, not failed.

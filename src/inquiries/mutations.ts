@@ -44,7 +44,7 @@ const RecordInquiryPayload = builder.objectRef<RecordedInquiry>('RecordInquiryPa
 });
 /** A change to an existing inquiry: its input carries id, expectedVersion and note besides `fields`. */
 function inquiryChange<Fields extends InputFieldMap>(
-  t: PothosSchemaTypes.MutationFieldBuilder<Types, {}>,
+  t: PothosSchemaTypes.MutationFieldBuilder<Types, Types['Root']>,
   name: string,
   description: string,
   fields: (f: InputFields) => Fields,
@@ -52,12 +52,14 @@ function inquiryChange<Fields extends InputFieldMap>(
 ) {
   // Typed loosely here: TypeScript cannot follow the generic fields into the input's shape (see resolve).
   const input: PothosSchemaTypes.InputObjectRef<Types, unknown> = builder.inputType(
-    `${name[0]!.toUpperCase()}${name.slice(1)}Input`,
+    `${name.charAt(0).toUpperCase()}${name.slice(1)}Input`,
     { description: `The input of ${name}.`, fields: (f) => ({ ...changeFields(f), ...fields(f) }) },
   );
   return t.field({
     type: InquiryNode,
-    description: `${description} For the handlers of the inquiry (the routed network's secretariat, the desk for its own) and administrators.`,
+    description:
+      `${description} For the handlers of the inquiry (the routed network's secretariat, the desk for its own) ` +
+      'and administrators.',
     authScopes: HANDLERS,
     args: {
       input: t.arg({
@@ -75,7 +77,9 @@ builder.mutationFields((t) => ({
   recordInquiry: t.field({
     type: RecordInquiryPayload,
     description:
-      'Records a question; returns it with suggested experts and similar earlier inquiries. All input problems are reported at once, and nothing is written while any remain. For officers, secretariats, the desk and administrators.',
+      'Records a question; returns it with suggested experts and similar earlier inquiries. All input problems ' +
+      'are reported at once, and nothing is written while any remain. For officers, secretariats, the desk and ' +
+      'administrators.',
     authScopes: STAFF,
     args: { input: t.arg({ type: RecordInquiryInput, required: true, description: 'The question.' }) },
     resolve: (_root, { input }, ctx) => recordInquiry(ctx.queries, ctx.viewer, input),
@@ -83,7 +87,8 @@ builder.mutationFields((t) => ({
   changeInquiryStatus: inquiryChange(
     t,
     'changeInquiryStatus',
-    'Moves an inquiry to another status (not ANSWERED: use answerInquiry). Reopening needs a note; COORDINATING needs ministries.',
+    'Moves an inquiry to another status (not ANSWERED: use answerInquiry). Reopening needs a note; COORDINATING ' +
+      'needs ministries.',
     statusChangeFields,
     (ctx, input) => changeInquiryStatus(ctx.queries, ctx.viewer, input),
   ),

@@ -34,7 +34,8 @@ builder.queryFields((t) => ({
     complexity: costOfWork(WORK_WEIGHTS.textSearch),
     type: [SimilarInquiryRef],
     description:
-      'Earlier inquiries like a question, by text (Dutch and English stemming) and shared themes, countries and partner.',
+      'Earlier inquiries like a question, by text (Dutch and English stemming) and shared themes, countries and ' +
+      'partner.',
     args: {
       question: t.arg.string({ required: true, description: 'The question, in Dutch or English.' }),
       about: t.arg.string({ required: false, description: 'A theme to weigh (id, name or alias).' }),

@@ -3,11 +3,11 @@ import { audited } from '../audit/service.js';
 import { DESK_NETWORK_ID } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import { InputProblems } from '../errors.js';
+import { InputProblems, present } from '../errors.js';
 import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
-import { existingReferences, inquiriesByIds, type InquiryKind, type InquiryRecord } from './repository.js';
+import { existingReferences, inquiriesByIds, type InquiryRecord } from './repository.js';
 import type { RecordInquiryInput } from './inputs.js';
 import { rankSimilar, textQueryOf, type SimilarInquiry } from './search.js';
 import { inferConcepts } from './tagging.js';
@@ -85,15 +85,19 @@ export async function recordInquiry(
   else if (earlier && new Date(earlier.receivedAt) >= receivedAt)
     problems.add('followUpOf', 'must be an earlier inquiry');
   problems.throwIfAny('The inquiry was not recorded');
+  // Both required: with no problem reported, both are there (the desk's id for knowledge security).
+  const asked = present(question, 'the question');
+  const routedToId = present(routedTo, 'the network it is routed to');
 
-  // What the question names beyond what was given (in English or Dutch) is linked as inferred, apart from the given concepts.
+  // What the question names beyond what was given (in English or Dutch) is linked as inferred, apart from the given
+  // concepts.
   const given = {
     themeIds: subjects.themes.map((t) => t.id),
     countryIds: subjects.countries.map((c) => c.id),
     partnerId: partner,
     riskCategories: input.riskCategories ?? [],
   };
-  const inferred = await inferConcepts(queries, `${question}\n${context ?? ''}`, given);
+  const inferred = await inferConcepts(queries, `${asked}\n${context ?? ''}`, given);
 
   // The id is made inside the audited work and returned by it: a retry of a commit whose acknowledgement was
   // lost answers with the id that was stored, instead of a new one (a duplicate) or a CONFLICT.
@@ -103,7 +107,7 @@ export async function recordInquiry(
     await createInquiry(tx, {
       id,
       kind: input.kind,
-      question: question!,
+      question: asked,
       context,
       contactName: input.contactName?.trim() || null,
       contactEmail: input.contactEmail?.trim() || null,
@@ -111,7 +115,7 @@ export async function recordInquiry(
       receivedAt: receivedAt.toISOString(),
       dueAt: dueAt(receivedAt).toISOString(),
       askedBy,
-      routedTo: routedTo!,
+      routedTo: routedToId,
       partner,
       themeIds: subjects.themes.map((t) => t.id),
       countryIds: subjects.countries.map((c) => c.id),

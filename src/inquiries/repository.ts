@@ -164,7 +164,8 @@ export async function pageOfInquiries(
     `CALL () {
        MATCH (i:Inquiry)
        WHERE ${MATCHES_FILTER}
-         AND ($after IS NULL OR i.receivedAt > datetime($after[0]) OR (i.receivedAt = datetime($after[0]) AND i.id > $after[1]))
+         AND ($after IS NULL OR i.receivedAt > datetime($after[0])
+              OR (i.receivedAt = datetime($after[0]) AND i.id > $after[1]))
        WITH i ORDER BY i.receivedAt, i.id LIMIT $limit
        RETURN collect(i {.*, filedBy: i.filedBy, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]}) AS rows
      }
@@ -174,13 +175,18 @@ export async function pageOfInquiries(
   return result ?? { rows: [], total: 0 };
 }
 
-/** Which of the referenced institutions, networks and inquiries exist: all checked in one round trip (experts: src/experts/resolve.ts). */
+/**
+ * Which of the referenced institutions, networks and inquiries exist: all checked in one round trip (experts:
+ * src/experts/resolve.ts).
+ */
 export async function existingReferences(
   queries: Queries,
   refs: Partial<{ institutionIds: string[]; networkIds: string[]; inquiryIds: string[] }>,
 ): Promise<ExistingReferences> {
   const [row] = await queries.read<ExistingReferences>(
-    `CALL () { UNWIND $institutionIds AS id MATCH (n:Institution {id: id}) RETURN collect(n {.id, .name, .kind}) AS institutions }
+    `CALL () {
+       UNWIND $institutionIds AS id MATCH (n:Institution {id: id}) RETURN collect(n {.id, .name, .kind}) AS institutions
+     }
      CALL () {
        UNWIND $networkIds AS id MATCH (n:Network {id: id})
        RETURN collect(n {.id, .name, kind: coalesce(n.kind, 'KNOWLEDGE_NETWORK')}) AS networks

@@ -1,6 +1,6 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import { InputProblems } from '../errors.js';
+import { InputProblems, present } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
 import { idOf, interpretQuestion, resolveSubjects } from '../names/service.js';
 import { luceneTerms } from '../text.js';
@@ -88,11 +88,13 @@ export async function findSimilarInquiries(
   const question = checkedText(problems, 'question', args.question, { max: TEXT_LIMITS.text, required: true });
   const limit = pageSize(args.first);
   problems.throwIfAny('No search was made');
+  // Required: with no problem reported, it was given.
+  const asked = present(question, 'the question');
   const [subjects, recognised] = await Promise.all([
     resolveSubjects(queries, problems, args.about ? [args.about] : [], args.country ? [args.country] : [], {
       includeRetired: true,
     }),
-    interpretQuestion(queries, question!),
+    interpretQuestion(queries, asked),
   ]);
   problems.throwIfAny('No search was made');
   const given = {
@@ -119,7 +121,10 @@ export async function findSimilarInquiries(
   );
 }
 
-/** Inquiries received before this one that resemble it in text, themes, countries, partner or risk (given and recognised alike). */
+/**
+ * Inquiries received before this one that resemble it in text, themes, countries, partner or risk (given and recognised
+ * alike).
+ */
 export async function similarToInquiry(
   queries: Queries,
   viewer: Viewer,
@@ -127,18 +132,19 @@ export async function similarToInquiry(
   first: number | null | undefined,
 ): Promise<SimilarInquiry[]> {
   const limit = pageSize(first);
-  const [links] = await linksOfInquiries(queries, [inquiry.id]);
-  const partner = links!.partner ?? links!.inferredPartner;
+  // One entry per id asked for, for an inquiry that exists.
+  const links = present((await linksOfInquiries(queries, [inquiry.id]))[0], `the links of inquiry "${inquiry.id}"`);
+  const partner = links.partner ?? links.inferredPartner;
   return rankSimilar(
     queries,
     viewer,
     {
       luceneQuery: textQueryOf(inquiry.question, inquiry.context),
-      themeIds: [...links!.themes, ...links!.inferredThemes].map((t) => t.id),
-      countryIds: [...links!.countries, ...links!.inferredCountries].map((c) => c.id),
+      themeIds: [...links.themes, ...links.inferredThemes].map((t) => t.id),
+      countryIds: [...links.countries, ...links.inferredCountries].map((c) => c.id),
       partnerId: partner?.id ?? null,
       riskCategories: [...new Set([...inquiry.riskCategories, ...(inquiry.inferredRiskCategories ?? [])])],
-      linkedIds: [...(links!.followUpOf ? [links!.followUpOf] : []), ...links!.followUps],
+      linkedIds: [...(links.followUpOf ? [links.followUpOf] : []), ...links.followUps],
       excludeId: inquiry.id,
       receivedBefore: inquiry.receivedAt,
     },

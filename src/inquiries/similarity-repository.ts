@@ -19,7 +19,9 @@ export interface SimilarityQuery {
   receivedBefore: string | null;
 }
 
-/** A candidate's text relevance and concepts (given and recognised alike), to be scored in src/inquiries/similarity.ts. */
+/**
+ * A candidate's text relevance and concepts (given and recognised alike), to be scored in src/inquiries/similarity.ts.
+ */
 export interface CandidateRow {
   id: string;
   receivedAt: string;
@@ -33,7 +35,10 @@ export interface CandidateRow {
   linked: boolean;
 }
 
-/** At most this many candidates come from each shared theme, country or partner (the most recent): the work follows the matches. */
+/**
+ * At most this many candidates come from each shared theme, country or partner (the most recent): the work follows the
+ * matches.
+ */
 export const CONCEPT_CANDIDATES = 200;
 
 /**
@@ -65,10 +70,16 @@ export async function similarityCandidates(
        RETURN i, 0.0 AS score
        UNION ALL
        UNWIND $countryIds AS countryId
-       CALL (countryId) { MATCH (i:Inquiry)-[:CONCERNS]->(:Country {id: countryId}) RETURN i ORDER BY i.receivedAt DESC LIMIT $conceptLimit }
+       CALL (countryId) {
+         MATCH (i:Inquiry)-[:CONCERNS]->(:Country {id: countryId})
+         RETURN i ORDER BY i.receivedAt DESC LIMIT $conceptLimit
+       }
        RETURN i, 0.0 AS score
        UNION ALL
-       CALL () { MATCH (i:Inquiry)-[:CONCERNS_PARTNER]->(:Institution {id: $partnerId}) RETURN i ORDER BY i.receivedAt DESC LIMIT $conceptLimit }
+       CALL () {
+         MATCH (i:Inquiry)-[:CONCERNS_PARTNER]->(:Institution {id: $partnerId})
+         RETURN i ORDER BY i.receivedAt DESC LIMIT $conceptLimit
+       }
        RETURN i, 0.0 AS score
        UNION ALL
        UNWIND $linkedIds AS linkedId
@@ -76,11 +87,13 @@ export async function similarityCandidates(
        RETURN i, 0.0 AS score
      }
      WITH i, max(score) AS textScore
-     WHERE ($excludeId IS NULL OR i.id <> $excludeId) AND ($receivedBefore IS NULL OR i.receivedAt < datetime($receivedBefore))
+     WHERE ($excludeId IS NULL OR i.id <> $excludeId)
+       AND ($receivedBefore IS NULL OR i.receivedAt < datetime($receivedBefore))
        AND ${INQUIRY_VISIBLE}
      RETURN i.id AS id, toString(i.receivedAt) AS receivedAt, textScore,
             [(i)-[:ABOUT]->(t:Theme) | t {.id, .name}] AS themes,
-            [(i)-[:ABOUT]->(t:Theme)-[:BROADER]-(q:Theme) WHERE q.id IN $themeIds AND NOT t.id IN $themeIds | t {.id, .name, of: q.id}] AS relatedThemes,
+            [(i)-[:ABOUT]->(t:Theme)-[:BROADER]-(q:Theme) WHERE q.id IN $themeIds AND NOT t.id IN $themeIds
+             | t {.id, .name, of: q.id}] AS relatedThemes,
             [(i)-[:CONCERNS]->(c:Country) | c {.id, .name}] AS countries,
             [(i)-[:CONCERNS_PARTNER]->(p:Institution) | p {.id, .name}][0] AS partner,
             coalesce(i.riskCategories, []) + coalesce(i.inferredRiskCategories, []) AS riskCategories,
@@ -117,5 +130,5 @@ export async function similarInquiryRows(queries: Queries, ids: string[]): Promi
     { ids },
   );
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -85,8 +85,8 @@ export function series(
   let next = 0;
   return buckets(from, to, interval).map(({ start, end }) => {
     const inBucket: InquiryFlowRow[] = [];
-    while (next < received.length && received[next]!.at < end.getTime()) {
-      if (received[next]!.at >= start.getTime()) inBucket.push(received[next]!.row);
+    for (let entry = received[next]; entry && entry.at < end.getTime(); entry = received[next]) {
+      if (entry.at >= start.getTime()) inBucket.push(entry.row);
       next += 1;
     }
     const current = end >= now;

@@ -3,7 +3,9 @@ import type { InquiryFlowRow } from './statistics-repository.js';
 import { INQUIRY_STATUSES, isOpen } from './status.js';
 import { workingDaysBetween } from './working-days.js';
 
-/** The inquiry kinds counted per breakdown (the GraphQL enum's values); risk categories are counted by RISK_CATEGORIES. */
+/**
+ * The inquiry kinds counted per breakdown (the GraphQL enum's values); risk categories are counted by RISK_CATEGORIES.
+ */
 export const INQUIRY_KINDS = ['EXPERTISE_REQUEST', 'KNOWLEDGE_SECURITY'] as const;
 
 /** Counts over a group of inquiries received together (a period, or a bucket of a series). */
@@ -22,10 +24,13 @@ export interface FlowCounts {
 }
 
 export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  const upper = sorted[middle];
+  // None only when there are no values.
+  if (upper === undefined) return null;
+  const lower = sorted[middle - 1];
+  return sorted.length % 2 === 1 || lower === undefined ? upper : (lower + upper) / 2;
 }
 
 export function answeredOnTime(row: InquiryFlowRow): boolean {
@@ -46,7 +51,7 @@ export function overdueAt(row: InquiryFlowRow, moment: Date, now: Date): boolean
 
 /** Counts only: dashboards (viewers) may read these, because no inquiry can be recognised from them. */
 export function flowCounts(rows: InquiryFlowRow[], now: Date): FlowCounts {
-  const answered = rows.filter((row) => row.answeredAt !== null);
+  const answered = rows.filter((row): row is InquiryFlowRow & { answeredAt: string } => row.answeredAt !== null);
   const networks = new Map<string, FlowCounts['byNetwork'][number]>();
   for (const row of rows) {
     if (!row.network) continue;
@@ -63,7 +68,7 @@ export function flowCounts(rows: InquiryFlowRow[], now: Date): FlowCounts {
     answered: answered.length,
     answeredOnTime: answered.filter(answeredOnTime).length,
     medianWorkingDaysToAnswer: median(
-      answered.map((row) => workingDaysBetween(new Date(row.receivedAt), new Date(row.answeredAt!))),
+      answered.map((row) => workingDaysBetween(new Date(row.receivedAt), new Date(row.answeredAt))),
     ),
     waitedOnMinistries: rows.filter((row) => row.waitedOnMinistries).length,
     byStatus: INQUIRY_STATUSES.map((status) => ({ status, count: rows.filter((row) => row.status === status).length })),

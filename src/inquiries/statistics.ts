@@ -38,7 +38,8 @@ export function statisticsPeriod(
     const date = args[argument];
     if (date && (date < PERIOD_RANGE.min || date > PERIOD_RANGE.max)) {
       throw new BadInputError(
-        `${argument} must lie between ${PERIOD_RANGE.min.toISOString()} and ${PERIOD_RANGE.max.toISOString()} (you sent ${date.toISOString()}): ask for a period in that range.`,
+        `${argument} must lie between ${PERIOD_RANGE.min.toISOString()} and ${PERIOD_RANGE.max.toISOString()} ` +
+          `(you sent ${date.toISOString()}): ask for a period in that range.`,
         { argument },
       );
     }
@@ -67,7 +68,8 @@ export function summarise(
 
 const IntervalEnum = builder.enumType('StatisticsInterval', {
   description:
-    'The length of one bucket of a time series: calendar weeks (from Monday), months or quarters, in Europe/Amsterdam time.',
+    'The length of one bucket of a time series: calendar weeks (from Monday), months or quarters, in ' +
+    'Europe/Amsterdam time.',
   values: {
     WEEK: { description: 'Calendar weeks, Monday 00:00 to Monday 00:00.' },
     MONTH: { description: 'Calendar months.' },
@@ -137,7 +139,8 @@ const InquiryFlowCounts = builder.interfaceRef<FlowCounts>('InquiryFlowCounts').
     }),
     waitedOnMinistries: t.exposeInt('waitedOnMinistries', {
       description:
-        'Of those, how many waited on ministries: went through COORDINATING (changeInquiryStatus with ministries) at some point.',
+        'Of those, how many waited on ministries: went through COORDINATING (changeInquiryStatus with ' +
+        'ministries) at some point.',
     }),
     waitedOnMinistriesShare: t.float({
       nullable: true,
@@ -169,7 +172,8 @@ const InquiryFlowCounts = builder.interfaceRef<FlowCounts>('InquiryFlowCounts').
 
 const SeriesBucketRef = builder.objectRef<SeriesBucket>('InquiryStatisticsBucket').implement({
   description:
-    'One bucket of a time series: the inquiries received in [start, end), counted as inquiryStatistics counts its period, and the overdue backlog at its end.',
+    'One bucket of a time series: the inquiries received in [start, end), counted as inquiryStatistics counts ' +
+    'its period, and the overdue backlog at its end.',
   interfaces: [InquiryFlowCounts],
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'overdueAtEnd' in value,
   fields: (t) => ({
@@ -186,7 +190,8 @@ const SeriesBucketRef = builder.objectRef<SeriesBucket>('InquiryStatisticsBucket
     }),
     overdueAtEnd: t.exposeInt('overdueAtEnd', {
       description:
-        "Inquiries, received at any time before, that were open and past their due moment at the bucket's end (now, for the current bucket): the overdue backlog, not only those received in the bucket.",
+        "Inquiries, received at any time before, that were open and past their due moment at the bucket's end " +
+        '(now, for the current bucket): the overdue backlog, not only those received in the bucket.',
     }),
   }),
 });
@@ -201,7 +206,9 @@ const InquiryStatisticsRef = builder.objectRef<InquiryStatistics>('InquiryStatis
     series: t.field({
       type: [SeriesBucketRef],
       description:
-        "The period in calendar buckets (Europe/Amsterdam), oldest first; the first and last are cut to the period. Each counts the inquiries received in it; the sums of received, answered and answeredOnTime over the buckets are the period's.",
+        'The period in calendar buckets (Europe/Amsterdam), oldest first; the first and last are cut to the ' +
+        'period. Each counts the inquiries received in it; the sums of received, answered and answeredOnTime ' +
+        "over the buckets are the period's.",
       args: {
         interval: t.arg({
           type: IntervalEnum,
@@ -223,7 +230,8 @@ builder.queryFields((t) => ({
     complexity: costOfWork(WORK_WEIGHTS.aggregate),
     type: InquiryStatisticsRef,
     description:
-      'Inquiry flow and time to answer in a period (default: the last 365 days), as counts: open to every role, dashboards included.',
+      'Inquiry flow and time to answer in a period (default: the last 365 days), as counts: open to every role, ' +
+      'dashboards included.',
     args: {
       from: t.arg({
         type: 'DateTime',

@@ -131,7 +131,8 @@ const SimilarityReason = builder.objectRef<SimilarInquiry['reasons'][number]>('S
     points: t.exposeFloat('points', { description: 'Points it added to the score.' }),
     ids: t.exposeStringList('ids', {
       description:
-        'What it rests on: the slugs of the shared themes, countries (ISO codes) or partner institution, the risk category, or the linked inquiry.',
+        'What it rests on: the slugs of the shared themes, countries (ISO codes) or partner institution, the ' +
+        'risk category, or the linked inquiry.',
     }),
   }),
 });
@@ -186,7 +187,8 @@ InquiryNode.implement({
     dueAt: t.expose('dueAt', {
       type: 'DateTime',
       description:
-        'The end of the third Dutch working day after the day of receipt (Europe/Amsterdam; weekends and public holidays excluded).',
+        'The end of the third Dutch working day after the day of receipt (Europe/Amsterdam; weekends and public ' +
+        'holidays excluded).',
     }),
     answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true, description: 'When the answer was given.' }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true, description: 'When it was closed.' }),
@@ -242,13 +244,15 @@ InquiryNode.implement({
     inferredThemes: t.field({
       type: [ThemeNode],
       description:
-        'Themes recognised in its question and context (English or Dutch) beyond those given; similarity and evidence use them too.',
+        'Themes recognised in its question and context (English or Dutch) beyond those given; similarity and ' +
+        'evidence use them too.',
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).inferredThemes,
     }),
     inferredCountries: t.field({
       type: [CountryNode],
       description:
-        'Countries recognised in its question and context (a region named counts for its countries) beyond those given.',
+        'Countries recognised in its question and context (a region named counts for its countries) beyond ' +
+        'those given.',
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).inferredCountries,
     }),
     inferredPartner: t.field({

@@ -67,10 +67,11 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
-function parts(format: Intl.DateTimeFormat, instant: Date): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const part of format.formatToParts(instant)) {
-    if (part.type !== 'literal') out[part.type] = Number(part.value);
+/** The numbers of an instant's date and time in `format` (0 for what the format leaves out). */
+function parts(format: Intl.DateTimeFormat, instant: Date) {
+  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const { type, value } of format.formatToParts(instant)) {
+    if (type in out) out[type as keyof typeof out] = Number(value);
   }
   return out;
 }
@@ -130,7 +131,7 @@ function isWorkingDayNumber(dayNum: number): boolean {
 /** Amsterdam's offset from UTC (ms, local minus UTC) at an instant. */
 function amsterdamOffset(time: number): number {
   const p = parts(dateTimeFormat, new Date(time));
-  const local = Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second);
+  const local = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return local - Math.floor(time / 1000) * 1000;
 }
 
@@ -155,7 +156,10 @@ export function isWorkingDay(date: string): boolean {
   return isWorkingDayNumber(dayNumber(date));
 }
 
-/** The instant a question received at `receivedAt` is due: the end (23:59:59.999 Amsterdam time) of the third working day after the day of receipt. */
+/**
+ * The instant a question received at `receivedAt` is due: the end (23:59:59.999 Amsterdam time) of the third working
+ * day after the day of receipt.
+ */
 export function dueAt(receivedAt: Date, workingDays: number = DEFAULT_WORKING_DAYS): Date {
   if (!Number.isSafeInteger(workingDays) || workingDays < 0) {
     throw new RangeError(`workingDays must be a non-negative integer, got ${workingDays}`);
@@ -168,7 +172,10 @@ export function dueAt(receivedAt: Date, workingDays: number = DEFAULT_WORKING_DA
   return endOfAmsterdamDay(day);
 }
 
-/** Working days from the day of receipt (exclusive) to the day of `until` (inclusive), both in Amsterdam time; 0 when answered on the day of receipt (or on a non-working day right after it). */
+/**
+ * Working days from the day of receipt (exclusive) to the day of `until` (inclusive), both in Amsterdam time; 0 when
+ * answered on the day of receipt (or on a non-working day right after it).
+ */
 export function workingDaysBetween(receivedAt: Date, until: Date): number {
   const first = dayNumber(amsterdamDate(receivedAt));
   const last = dayNumber(amsterdamDate(until));

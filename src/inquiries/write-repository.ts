@@ -1,6 +1,7 @@
 import type { AuditedWork } from '../audit/service.js';
 import type { Params } from '../db/database.js';
 import { obj, optStr, parseRows, RowShapeError, str, type Parser } from '../db/rows.js';
+import { present } from '../errors.js';
 import type { ConsultationOutcome, InquiryKind, Visibility } from './repository.js';
 import { INQUIRY_STATUSES, type InquiryStatus } from './status.js';
 
@@ -28,9 +29,11 @@ export interface NewInquiry {
 export async function createInquiry(tx: AuditedWork, inquiry: NewInquiry): Promise<void> {
   await tx.run(
     `CREATE (i:Inquiry {id: $id, kind: $kind, question: $question, context: $context, contactName: $contactName,
-                        contactEmail: $contactEmail, riskCategories: $riskCategories, status: 'RECEIVED', filedBy: $filedBy,
-                        receivedAt: datetime($receivedAt), dueAt: datetime($dueAt), visibility: 'INTERNAL', version: 1})
-     CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: $id + '#1', status: 'RECEIVED', at: i.receivedAt, by: $by, note: $note})
+                        contactEmail: $contactEmail, riskCategories: $riskCategories, status: 'RECEIVED',
+                        filedBy: $filedBy, receivedAt: datetime($receivedAt), dueAt: datetime($dueAt),
+                        visibility: 'INTERNAL', version: 1})
+     CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: $id + '#1', status: 'RECEIVED', at: i.receivedAt, by: $by,
+                                                       note: $note})
      WITH i
      CALL (i) { MATCH (n:Institution {id: $askedBy}) CREATE (i)-[:ASKED_BY]->(n) }
      CALL (i) { MATCH (n:Network {id: $routedTo}) CREATE (i)-[:ROUTED_TO]->(n) }
@@ -86,11 +89,13 @@ export async function changeInquiry(
   await tx.track('Inquiry', id, { expectedVersion, noun: 'inquiry' });
   const rows = await tx.run(
     `MATCH (i:Inquiry {id: $id})
-     RETURN i {.id, .status, .answerSummary, .receivedAt, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]} AS inquiry`,
+     RETURN i {.id, .status, .answerSummary, .receivedAt, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]}
+            AS inquiry`,
     { id },
   );
+  // track() has just found it under its lock.
   const [locked] = parseRows(rows, obj({ inquiry: lockedInquiry }));
-  const write = decide(locked!.inquiry);
+  const write = decide(present(locked, `inquiry "${id}"`).inquiry);
   await tx.run(`MATCH (i:Inquiry {id: $id}) ${write.cypher}`, { ...write.params, id });
 }
 
@@ -100,8 +105,9 @@ export const writes = {
     return {
       cypher: `SET i.status = $status,
                    i.closedAt = CASE WHEN $status = 'CLOSED' THEN datetime($at) ELSE null END
-               CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: i.id + '#' + (i.version + 1), status: $status, at: datetime($at), by: $by,
-                                                                 note: $note, ministryIds: $ministryIds})`,
+               CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: i.id + '#' + (i.version + 1), status: $status,
+                                                                 at: datetime($at), by: $by, note: $note,
+                                                                 ministryIds: $ministryIds})`,
       params: { status, at, by, note, ministryIds },
     };
   },
@@ -109,8 +115,9 @@ export const writes = {
     return {
       cypher: `SET i.status = 'ANSWERED', i.answerSummary = $answerSummary, i.visibility = $visibility,
                    i.answeredAt = datetime($at), i.closedAt = null
-               CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: i.id + '#' + (i.version + 1), status: 'ANSWERED', at: datetime($at), by: $by,
-                                                                 note: $note, ministryIds: []})`,
+               CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: i.id + '#' + (i.version + 1), status: 'ANSWERED',
+                                                                 at: datetime($at), by: $by, note: $note,
+                                                                 ministryIds: []})`,
       params: { answerSummary, visibility, at, by, note },
     };
   },
@@ -164,8 +171,12 @@ export async function linkInferred(
      MATCH (i:Inquiry {id: row.id})
      SET i.inferredRiskCategories = row.riskCategories
      WITH i, row
-     CALL (i, row) { UNWIND row.themeIds AS themeId MATCH (t:Theme {id: themeId}) MERGE (i)-[:ABOUT {inferred: true}]->(t) }
-     CALL (i, row) { UNWIND row.countryIds AS countryId MATCH (c:Country {id: countryId}) MERGE (i)-[:CONCERNS {inferred: true}]->(c) }
+     CALL (i, row) {
+       UNWIND row.themeIds AS themeId MATCH (t:Theme {id: themeId}) MERGE (i)-[:ABOUT {inferred: true}]->(t)
+     }
+     CALL (i, row) {
+       UNWIND row.countryIds AS countryId MATCH (c:Country {id: countryId}) MERGE (i)-[:CONCERNS {inferred: true}]->(c)
+     }
      CALL (i, row) {
        UNWIND CASE WHEN row.partnerId IS NULL THEN [] ELSE [row.partnerId] END AS partnerId
        MATCH (p:Institution {id: partnerId}) MERGE (i)-[:CONCERNS_PARTNER {inferred: true}]->(p)
@@ -193,7 +204,8 @@ export async function untaggedInquiries(
   return (await run(
     `MATCH (i:Inquiry) WHERE i.inferredRiskCategories IS NULL
          WITH i LIMIT ${batch}
-         RETURN i.id AS id, i.question AS question, i.context AS context, coalesce(i.riskCategories, []) AS riskCategories,
+         RETURN i.id AS id, i.question AS question, i.context AS context,
+                coalesce(i.riskCategories, []) AS riskCategories,
                 [(i)-[r:ABOUT]->(t:Theme) WHERE r.inferred IS NULL | t.id] AS themeIds,
                 [(i)-[r:CONCERNS]->(c:Country) WHERE r.inferred IS NULL | c.id] AS countryIds,
                 [(i)-[r:CONCERNS_PARTNER]->(p:Institution) WHERE r.inferred IS NULL | p.id][0] AS partnerId`,

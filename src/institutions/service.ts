@@ -1,6 +1,5 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import type { InstitutionKind } from './repository.js';
 import type { RetireInput } from '../writes/mutation-fields.js';
 import type { CreateInstitutionInput, UpdateInstitutionInput } from './inputs.js';
 import { InputProblems } from '../errors.js';

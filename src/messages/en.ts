@@ -29,7 +29,10 @@ function workInWords({ contributions, inquiries }: WorkCount): string {
   return parts.filter(Boolean).join(' and ');
 }
 
-/** "Verified by the CKN secretariat on 3 March 2026", "Declared by the expert", "Evidenced by 3 contributions and 1 answered inquiry". */
+/**
+ * "Verified by the CKN secretariat on 3 March 2026", "Declared by the expert", "Evidenced by 3 contributions and 1
+ * answered inquiry".
+ */
 function provenanceInWords(provenance: ProvenanceMessage): string {
   switch (provenance.how) {
     case 'verified': {
@@ -55,6 +58,8 @@ const theme = (name: string | null) => name ?? 'the theme';
 const counted = (count: number | null) => (count === null ? '' : `, ${count} counted`);
 const concerning = (placeLabel: string | null) => (placeLabel ? ` concerning ${placeLabel}` : '');
 const forExample = (title: string | null) => (title ? `, e.g. ${quote(title)}` : '');
+const likewise = (broadClaims: number | null) =>
+  broadClaims === null ? '' : ` and ${broadClaims} unrelated subjects claimed at level 4-5 likewise`;
 
 export const en: Catalogue = {
   reasons: {
@@ -62,14 +67,18 @@ export const en: Catalogue = {
       const what =
         p.relation === 'exact'
           ? p.themeName
-          : `${p.themeName}, ${p.relation === 'narrower' ? 'a narrower' : 'the broader'} theme of ${theme(p.askedThemeName)}`;
+          : `${p.themeName}, ${p.relation === 'narrower' ? 'a narrower' : 'the broader'} theme of ` +
+            theme(p.askedThemeName);
       const belief =
         p.belief === null
           ? ''
           : p.belief.backing !== null
             ? `, borne out by ${workInWords(p.belief.backing)} on it; counted at ${p.belief.percent} %`
-            : `, with nothing to show for it${p.belief.broadClaims === null ? '' : ` and ${p.belief.broadClaims} unrelated subjects claimed at level 4-5 likewise`}; counted at ${p.belief.percent} %`;
-      return `Expertise level ${p.level}/5 in ${what}. ${provenanceInWords(p.provenance)}${belief} (${signed(p.points)}).`;
+            : `, with nothing to show for it${likewise(p.belief.broadClaims)}; counted at ${p.belief.percent} %`;
+      return (
+        `Expertise level ${p.level}/5 in ${what}. ${provenanceInWords(p.provenance)}${belief} ` +
+        `(${signed(p.points)}).`
+      );
     },
     noStatedExpertise: (p) => `No stated expertise in ${theme(p.themeName)}; found through the evidence below.`,
     countryFocus: (p) => {
@@ -77,23 +86,35 @@ export const en: Catalogue = {
       const belief =
         p.belief === null
           ? ''
-          : `, ${p.belief.backed ? 'borne out by the work concerning it below' : 'with nothing to show for it'}; counted at ${p.belief.percent} %`;
-      return `Focuses on ${where} at level ${p.level}/5. ${provenanceInWords(p.provenance)}${belief} (${signed(p.points)}).`;
+          : `, ${p.belief.backed ? 'borne out by the work concerning it below' : 'with nothing to show for it'}; ` +
+            `counted at ${p.belief.percent} %`;
+      return (
+        `Focuses on ${where} at level ${p.level}/5. ${provenanceInWords(p.provenance)}${belief} ` +
+        `(${signed(p.points)}).`
+      );
     },
     countryEvidence: (p) =>
-      `${workInWords(p.work)} concerning ${p.placeLabel}${p.noFocus ? ' (no stated focus)' : ''} (${signed(p.points)}${counted(p.counted)}).`,
+      `${workInWords(p.work)} concerning ${p.placeLabel}${p.noFocus ? ' (no stated focus)' : ''} ` +
+      `(${signed(p.points)}${counted(p.counted)}).`,
     themeContributions: (p) =>
-      `${plural(p.count, 'contribution', 'contributions')} on ${theme(p.themeName)}${concerning(p.placeLabel)}${forExample(p.example)} (${signed(p.points)}${counted(p.counted)}).`,
+      `${plural(p.count, 'contribution', 'contributions')} on ` +
+      `${theme(p.themeName)}${concerning(p.placeLabel)}${forExample(p.example)} ` +
+      `(${signed(p.points)}${counted(p.counted)}).`,
     themeInquiries: (p) =>
-      `Answered ${plural(p.count, 'earlier inquiry', 'earlier inquiries')} on ${theme(p.themeName)}${concerning(p.placeLabel)} (${signed(p.points)}${counted(p.counted)}).`,
+      `Answered ${plural(p.count, 'earlier inquiry', 'earlier inquiries')} on ` +
+      `${theme(p.themeName)}${concerning(p.placeLabel)} (${signed(p.points)}${counted(p.counted)}).`,
     wordsOnly: (p) =>
       `No stated expertise or work on ${p.themeNames.join(' or ')}; found by the words ${quote(p.words)}.`,
     textProfile: (p) => `Profile matches ${quote(p.words)} (full-text search, ${signed(p.points)}).`,
     textContributions: (p) =>
-      `${plural(p.count, 'contribution matches', 'contributions match')} ${quote(p.words)}${forExample(p.example)} (${signed(p.points)}${p.bestCounted === null ? '' : `, best ${p.bestCounted} counted`}).`,
+      `${plural(p.count, 'contribution matches', 'contributions match')} ` +
+      `${quote(p.words)}${forExample(p.example)} ` +
+      `(${signed(p.points)}${p.bestCounted === null ? '' : `, best ${p.bestCounted} counted`}).`,
     textInquiries: (p) =>
-      `Answered ${plural(p.count, 'earlier inquiry', 'earlier inquiries')} matching ${quote(p.words)} (${signed(p.points)}${p.bestCounted === null ? '' : `, best ${p.bestCounted} counted`}).`,
+      `Answered ${plural(p.count, 'earlier inquiry', 'earlier inquiries')} matching ${quote(p.words)} ` +
+      `(${signed(p.points)}${p.bestCounted === null ? '' : `, best ${p.bestCounted} counted`}).`,
     inferredTheme: (p) =>
-      `${p.themeName} is what the matching texts are mostly about, not a theme you named: its part counted at ${p.percent} % (${round(p.adjustment)}).`,
+      `${p.themeName} is what the matching texts are mostly about, not a theme you named: its part counted at ` +
+      `${p.percent} % (${round(p.adjustment)}).`,
   },
 };

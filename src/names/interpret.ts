@@ -56,7 +56,8 @@ function* interpreting(vocabulary: Vocabulary, text: string): Generator<void, In
     for (const c of found)
       recognised.push({ text: words.map((w) => w.text).join(' '), kind: c.kind, id: c.ref.id, name: c.ref.name });
   };
-  for (let at = 0; at < tokens.length;) {
+  // Each turn reads from the token at `at`, until there is none.
+  for (let at = 0, token = tokens[0]; token !== undefined; token = tokens[at]) {
     let taken = 0;
     for (let length = Math.min(vocabulary.longest, tokens.length - at); length >= 1 && taken === 0; length--) {
       const words = tokens.slice(at, at + length);
@@ -71,11 +72,12 @@ function* interpreting(vocabulary: Vocabulary, text: string): Generator<void, In
       yield;
       continue;
     }
-    const token = tokens[at]!;
-    const parts = partsOf(token);
-    const named = parts.map((part) => lookUp(vocabulary, [part]));
-    if (named.some((found) => found.length > 0)) {
-      parts.forEach((part, i) => (named[i]!.length > 0 ? note(named[i]!, [part]) : remaining.push(part.text)));
+    const named = partsOf(token).map((part) => ({ part, found: lookUp(vocabulary, [part]) }));
+    if (named.some(({ found }) => found.length > 0)) {
+      for (const { part, found } of named) {
+        if (found.length > 0) note(found, [part]);
+        else remaining.push(part.text);
+      }
     } else if (!isStopWord(token.text)) {
       remaining.push(token.text);
     }
@@ -99,7 +101,10 @@ function risksIn(vocabulary: Vocabulary, tokens: Token[], concepts: Concept[]): 
       if (risk) risks.add(risk);
     }
   }
-  for (const c of concepts) if (c.kind === 'theme' && THEME_RISKS[c.ref.id]) risks.add(THEME_RISKS[c.ref.id]!);
+  for (const c of concepts) {
+    const risk = c.kind === 'theme' ? THEME_RISKS[c.ref.id] : undefined;
+    if (risk) risks.add(risk);
+  }
   return risks;
 }
 
@@ -144,9 +149,13 @@ export function loadedVocabularyFingerprint(): string | null {
   return cached && Date.now() - cached.loadedAt <= VOCABULARY_TTL_MS ? cached.fingerprint : null;
 }
 
-/** Keeps vocabulary rows read along with another query (lookUpNames), as of the graph whose fingerprint is given. */
-export function useVocabularyRows(rows: VocabularyRows, fingerprint: string): void {
+/**
+ * Keeps vocabulary rows read along with another query (lookUpNames), as of the graph whose fingerprint is given;
+ * returns the vocabulary made of them.
+ */
+export function useVocabularyRows(rows: VocabularyRows, fingerprint: string): Vocabulary {
   cached = { vocabulary: buildVocabulary(rows), fingerprint, loadedAt: Date.now() };
+  return cached.vocabulary;
 }
 
 /**
@@ -172,7 +181,7 @@ export async function interpretQuestion(
 export async function currentVocabulary(queries: Queries, knownFingerprint?: string): Promise<Vocabulary> {
   const fingerprint = knownFingerprint ?? (await vocabularyFingerprint(queries));
   if (!cached || cached.fingerprint !== fingerprint || Date.now() - cached.loadedAt > VOCABULARY_TTL_MS) {
-    useVocabularyRows(await loadVocabularyRows(queries), fingerprint);
+    return useVocabularyRows(await loadVocabularyRows(queries), fingerprint);
   }
-  return cached!.vocabulary;
+  return cached.vocabulary;
 }

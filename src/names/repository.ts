@@ -33,7 +33,10 @@ export interface NameLookup {
   key: string;
 }
 
-/** What lookUpNames found: the names at their indexes, and the free-text vocabulary's fingerprint (and rows, when asked for and changed). */
+/**
+ * What lookUpNames found: the names at their indexes, and the free-text vocabulary's fingerprint (and rows, when asked
+ * for and changed).
+ */
 export interface NamesFound {
   themes: Array<ThemeRef | null>;
   places: Array<PlaceRef | null>;
@@ -87,7 +90,10 @@ export async function lookUpNames(
      // The vocabulary's fingerprint rides along, and the vocabulary itself when asked for and changed.
      ${VOCABULARY_COUNTS}
      OPTIONAL CALL (counts) {
-       WITH counts WHERE $vocabulary AND coalesce(reduce(s = toString(counts[0]), c IN counts[1..] | s + '/' + toString(c)) <> $knownFingerprint, true)
+       WITH counts
+       WHERE $vocabulary
+         AND coalesce(reduce(s = toString(counts[0]), c IN counts[1..] | s + '/' + toString(c)) <> $knownFingerprint,
+                      true)
        ${VOCABULARY_ROWS}
        RETURN {themes: themes, countries: countries, regions: regions, institutions: institutions} AS vocabulary
      }
@@ -161,7 +167,10 @@ export async function loadVocabularyRows(queries: Queries): Promise<VocabularyRo
   return row ?? { themes: [], countries: [], regions: [], institutions: [] };
 }
 
-/** Cypher: how many themes, countries, regions and institutions there are (`counts`), from Neo4j's count store, not a scan. */
+/**
+ * Cypher: how many themes, countries, regions and institutions there are (`counts`), from Neo4j's count store, not a
+ * scan.
+ */
 const VOCABULARY_COUNTS = `
   CALL () { MATCH (n:Theme) RETURN count(n) AS themeCount }
   CALL () { MATCH (n:Country) RETURN count(n) AS countryCount }

@@ -92,7 +92,8 @@ export async function unknownPlace(queries: Queries, argument: string, text: str
   const suggestions = await suggestionsFor(queries, text, suggestPlaces);
   const hint = suggestions.length > 0 ? ` Did you mean ${quoted(suggestions)}?` : '';
   return new BadInputError(
-    `Unknown country or region "${shown(text)}".${hint} Use an ISO code (e.g. "CN" or "CHN"), an English or Dutch name, or a region such as "Central Asia".`,
+    `Unknown country or region "${shown(text)}".${hint} Use an ISO code (e.g. "CN" or "CHN"), an English or ` +
+      'Dutch name, or a region such as "Central Asia".',
     { argument, suggestions },
   );
 }
@@ -102,7 +103,8 @@ export async function unknownTheme(queries: Queries, argument: string, text: str
   const suggestions = await suggestionsFor(queries, text, suggestThemes);
   const hint = suggestions.length > 0 ? ` Did you mean ${quoted(suggestions)}?` : '';
   return new BadInputError(
-    `Unknown theme "${shown(text)}".${hint} Use a theme's id, or its English or Dutch name or alias (see the themes query).`,
+    `Unknown theme "${shown(text)}".${hint} Use a theme's id, or its English or Dutch name or alias (see the ` +
+      'themes query).',
     {
       argument,
       suggestions,
@@ -126,17 +128,19 @@ export async function resolveSubjects(
   const resolved = await resolveNames(queries, { themes, places: countries });
   const themesField = options.themesField ?? 'themes';
   const themeRefs: Array<NamedRef & { index: number }> = [];
-  for (const [index, theme] of resolved.themes.entries()) {
+  for (const [index, text] of themes.entries()) {
     const at = `${themesField}[${index}]`;
-    if (!theme) problems.add(at, (await unknownTheme(queries, themesField, themes[index]!)).message);
+    const theme = resolved.themes[index];
+    if (!theme) problems.add(at, (await unknownTheme(queries, themesField, text)).message);
     else if (theme.retired && !options.includeRetired)
       problems.add(at, `the theme "${theme.name}" was retired: choose a current one (see the themes query)`);
     else themeRefs.push({ id: theme.id, name: theme.name, index });
   }
   const countryRefs = new Map<string, NamedRef>();
-  for (const [index, place] of resolved.places.entries()) {
+  for (const [index, text] of countries.entries()) {
+    const place = resolved.places[index];
     if (place) place.countries.forEach((c) => countryRefs.set(c.id, c));
-    else problems.add(`countries[${index}]`, (await unknownPlace(queries, 'countries', countries[index]!)).message);
+    else problems.add(`countries[${index}]`, (await unknownPlace(queries, 'countries', text)).message);
   }
   return { themes: themeRefs, countries: [...countryRefs.values()] };
 }

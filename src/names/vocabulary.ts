@@ -65,7 +65,10 @@ const CORPORATE_SUFFIX =
 const withoutCorporateSuffix = (name: string) =>
   CORPORATE_SUFFIX.test(name) ? name.replace(CORPORATE_SUFFIX, '') : null;
 
-/** Builds the lookup tables from the graph's names, the demonyms and the risk phrases. Pure: unit-tested without a database. */
+/**
+ * Builds the lookup tables from the graph's names, the demonyms and the risk phrases. Pure: unit-tested without a
+ * database.
+ */
 export function buildVocabulary(rows: VocabularyRows): Vocabulary {
   const entries = new Map<string, Entry[]>();
   let longest = 1;
@@ -73,7 +76,8 @@ export function buildVocabulary(rows: VocabularyRows): Vocabulary {
     if (!name) return;
     const tokens = tokensOf(name);
     if (tokens.length === 0 || tokens.length > MAX_NAME_WORDS) return;
-    const capitals = tokens.length === 1 && tokens[0]!.capitals && tokens[0]!.text.length <= 5;
+    const [first] = tokens;
+    const capitals = tokens.length === 1 && first !== undefined && first.capitals && first.text.length <= 5;
     // A name made of question words only ("US" in lower case, "Nederland") would match every question.
     if (!capitals && tokens.every((t) => isStopWord(t.text))) return;
     const key = formOf(tokens);
@@ -92,8 +96,9 @@ export function buildVocabulary(rows: VocabularyRows): Vocabulary {
   for (const c of rows.countries) {
     if (c.id === HOME_COUNTRY) continue;
     const concept: Concept = { kind: 'country', ref: { id: c.id, name: c.name } };
-    const codes = new Set([c.id, c.alpha3].filter(Boolean).map((code) => plainWord(code!)));
-    // The keys hold every English and Dutch name of i18n-iso-countries; the codes are left out ("IT", "IN" and "DE" are words).
+    const codes = new Set([c.id, c.alpha3].flatMap((code) => (code ? [plainWord(code)] : [])));
+    // The keys hold every English and Dutch name of i18n-iso-countries; the codes are left out ("IT", "IN" and "DE" are
+    // words).
     for (const name of [
       c.name,
       c.nameNl,
@@ -125,7 +130,7 @@ export function buildVocabulary(rows: VocabularyRows): Vocabulary {
 /** The concepts a run of words names, if any (acronyms only in capitals). */
 export function lookUp(vocabulary: Vocabulary, tokens: Token[]): Concept[] {
   const found = vocabulary.entries.get(formOf(tokens)) ?? [];
-  return found.filter((e) => !e.capitals || tokens[0]!.capitals).map((e) => e.concept);
+  return found.filter((e) => !e.capitals || tokens[0]?.capitals === true).map((e) => e.concept);
 }
 
 /** The risk category a run of words names, if any. */

@@ -19,7 +19,7 @@ function load(): Set<string> {
   // The first line is the entry count; each entry is "word/FLAGS". Abbreviations, numbers and words with
   // hyphens or dots are no compound parts.
   for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
-    const word = plainWord(line.split('/', 1)[0]!.trim());
+    const word = plainWord(line.replace(/\/.*$/s, '').trim());
     if (word.length >= 2 && /^[a-z]+$/.test(word)) set.add(word);
   }
   return set;

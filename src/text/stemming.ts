@@ -11,7 +11,7 @@ const dutch = snowball.newStemmer('dutch');
 export function plainWord(word: string): string {
   // Most words are plain ASCII: no need to decompose them.
   const lower = word.toLowerCase();
-  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{Diacritic}/gu, '');
+  return /^\p{ASCII}*$/u.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{Diacritic}/gu, '');
 }
 
 export const stemDutch = (word: string): string => dutch.stem(plainWord(word));

@@ -10,7 +10,10 @@ export interface ThemeRecord extends Retirable {
   description: string | null;
 }
 
-/** A theme's record as a map projection's fields, without the keys the node holds for name look-ups (see COUNTRY_FIELDS). */
+/**
+ * A theme's record as a map projection's fields, without the keys the node holds for name look-ups (see
+ * COUNTRY_FIELDS).
+ */
 export const THEME_FIELDS = '.id, .name, .nameNl, .aliases, .description, .version, .retiredAt, .retiredReason';
 
 export const themesByIds = (queries: Queries, ids: readonly string[]) => nodesByIds<ThemeRecord>(queries, 'Theme', ids);

@@ -1,7 +1,7 @@
 import type { Snapshot } from '../audit/repository.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries, Run } from '../db/database.js';
-import { InputProblems } from '../errors.js';
+import { InputProblems, present } from '../errors.js';
 import { idOf, resolveSubjects, type NamedRef } from '../names/service.js';
 import { nameKey, nameKeys } from '../text.js';
 import type { NodeWrite } from '../writes/node-repository.js';
@@ -38,7 +38,11 @@ async function addCycleProblems(
     broader.map((b) => b.id),
   );
   for (const { broaderId, names } of chains) {
-    const { index } = broader.find((b) => b.id === broaderId)!;
+    // The chains start at the broader themes asked about.
+    const { index } = present(
+      broader.find((b) => b.id === broaderId),
+      `broader theme "${broaderId}"`,
+    );
     problems.add(
       `broader[${index}]`,
       `${names[0]} lies below this theme (${names.join(' → ')}): taking it as broader would make a cycle`,
@@ -103,7 +107,10 @@ async function checkTheme(
   return checked;
 }
 
-/** What to write: the given properties, with the alias text (full-text search) and name keys (name resolution) of the whole theme. */
+/**
+ * What to write: the given properties, with the alias text (full-text search) and name keys (name resolution) of the
+ * whole theme.
+ */
 function themeWrite(checked: CheckedTheme, current: Snapshot): NodeWrite {
   const merged = {
     name: checked.name ?? (current.name as string),

@@ -20,7 +20,8 @@ export interface RankedPage<F> {
 const PAGE_OF_MATCHES = `
   WITH collect(hit) AS matches
   RETURN size(matches) AS total,
-         [m IN matches WHERE $after IS NULL OR m.score < $after[0] OR (m.score = $after[0] AND m.expert.id > $after[1])][0..$limit] AS page`;
+         [m IN matches WHERE $after IS NULL OR m.score < $after[0]
+                             OR (m.score = $after[0] AND m.expert.id > $after[1])][0..$limit] AS page`;
 
 interface PageParams {
   countryIds: string[] | null;
@@ -31,7 +32,10 @@ interface PageParams {
 /** Retired experts keep their profile but are no longer offered. */
 const ACTIVE_ONLY = 'WITH * WHERE e.retiredAt IS NULL';
 
-/** One asked theme's standing of an expert, as STANDING_SCORE gives it (`rootId` null: found by the words alone, the asked place's part). */
+/**
+ * One asked theme's standing of an expert, as STANDING_SCORE gives it (`rootId` null: found by the words alone, the
+ * asked place's part).
+ */
 export interface ThemeStanding {
   rootId: string | null;
   score: number;
@@ -44,7 +48,10 @@ export interface TextEvidence {
   facts: TextFacts;
 }
 
-/** The text evidence rows rankByTheme adds (only when there are words beside the themes: a query without them plans and runs lighter). */
+/**
+ * The text evidence rows rankByTheme adds (only when there are words beside the themes: a query without them plans and
+ * runs lighter).
+ */
 const WORDS_BESIDE_THEMES = `
   UNION ALL
   CALL () { ${TEXT_HITS} }
@@ -102,7 +109,8 @@ export async function rankByTheme(
        RETURN e, score, standings, null AS text
        ${textQuery === null ? '' : WORDS_BESIDE_THEMES}
      }
-     WITH e, sum(score) AS score, reduce(all = [], s IN collect(standings) | all + s) AS standings, collect(text)[0] AS text
+     WITH e, sum(score) AS score, reduce(all = [], s IN collect(standings) | all + s) AS standings,
+          collect(text)[0] AS text
      ${ACTIVE_ONLY}
      // Found by the words alone (no standing in the themes): ranked on the words and, when countries are asked,
      // only if their standing there (STANDING_SCORE without a theme) puts them in one.
@@ -126,7 +134,10 @@ export async function rankByTheme(
 
 export interface TextMatch {
   text: TextEvidence;
-  /** The expert's standing in the theme the matching texts are mostly about (or, without one, in the asked country only). */
+  /**
+   * The expert's standing in the theme the matching texts are mostly about (or, without one, in the asked country
+   * only).
+   */
   standing: { score: number; facts: StandingFacts };
   /** What the standing's theme part lost for being inferred (negative or 0): `score` + this is what counted. */
   adjustment: number;
@@ -153,15 +164,19 @@ export async function rankByText(
        WITH e, (inferred + [null])[position] AS rootId, position, $countryIds AS countryIds
        CALL (e, rootId, countryIds) { ${STANDING_SCORE} }
        WITH rootId, position, score, facts WHERE qualifies OR rootId IS NULL
-       // The best standing in an inferred theme (of equal ones, the theme inferred first), or else the country part alone (rootId null).
+       // The best standing in an inferred theme (of equal ones, the theme inferred first), or else the country part
+       // alone (rootId null).
        RETURN score, facts ORDER BY rootId IS NULL, score DESC, position LIMIT 1
      }
-     WITH * WHERE $countryIds IS NULL OR facts.focus IS NOT NULL OR facts.countryContributions > 0 OR facts.countryInquiries > 0
+     WITH * WHERE $countryIds IS NULL OR facts.focus IS NOT NULL
+                  OR facts.countryContributions > 0 OR facts.countryInquiries > 0
      WITH e, textPoints, textFacts, score, facts,
           coalesce(facts.claim.points, 0.0) + facts.contributionPoints + facts.inquiryPoints AS themePart
-     WITH e, textPoints, textFacts, score, facts, round(round(themePart * $rankingWeights.inferredStanding, 2) - themePart, 2) AS adjustment
+     WITH e, textPoints, textFacts, score, facts,
+          round(round(themePart * $rankingWeights.inferredStanding, 2) - themePart, 2) AS adjustment
      WITH {expert: e, score: round(textPoints + score + adjustment, 2),
-           text: {points: textPoints, facts: textFacts}, standing: {score: score, facts: facts}, adjustment: adjustment} AS hit
+           text: {points: textPoints, facts: textFacts}, standing: {score: score, facts: facts},
+           adjustment: adjustment} AS hit
      ORDER BY hit.score DESC, hit.expert.id
      ${PAGE_OF_MATCHES}`,
     { ...params, ...standingScoreParams(), ...textEvidenceParams(textQuery) },
@@ -182,11 +197,17 @@ interface WarmUpNames {
   region: string | null;
 }
 
-/** Names the graph holds for the warm-up's questions (src/warmup.ts): top-level themes, a country with experts, a region. */
+/**
+ * Names the graph holds for the warm-up's questions (src/warmup.ts): top-level themes, a country with experts, a
+ * region.
+ */
 export async function warmUpNames(queries: Queries): Promise<WarmUpNames | undefined> {
   const [names] = await queries.read<WarmUpNames>(
     `CALL () { RETURN EXISTS { (:Expert) } AS experts }
-     CALL () { MATCH (t:Theme) WHERE t.retiredAt IS NULL AND NOT EXISTS { (t)-[:BROADER]->() } RETURN collect(t.name)[0..2] AS themes }
+     CALL () {
+       MATCH (t:Theme) WHERE t.retiredAt IS NULL AND NOT EXISTS { (t)-[:BROADER]->() }
+       RETURN collect(t.name)[0..2] AS themes
+     }
      CALL () { MATCH (c:Country) WHERE EXISTS { (c)<-[:FOCUSES_ON]-(:Expert) } RETURN collect(c.id)[0] AS country }
      CALL () { MATCH (r:Region) RETURN collect(r.name)[0] AS region }
      RETURN experts, themes, country, region`,
@@ -205,7 +226,9 @@ const textMatch: Parser<TextMatch> = obj({
   adjustment: num,
 });
 
-/** Splits each hit into its expert, its score and its facts, checked by `parseFacts` (the reasons are built from them). */
+/**
+ * Splits each hit into its expert, its score and its facts, checked by `parseFacts` (the reasons are built from them).
+ */
 function splitFacts<F>(row: RankedRow | undefined, parseFacts: Parser<F>): RankedPage<F> {
   if (!row) return { total: 0, page: [] };
   return {

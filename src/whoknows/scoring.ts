@@ -8,8 +8,8 @@
  * DECLARED is damped (0.55). Evidence on the theme (contributions, answered inquiries, any country) raises a
  * declared level's confidence by 0.1 each, up to 3 (0.85: still below evidenced). A declared level with nothing
  * to show for it is damped further when the expert claims more than 2 unrelated subjects (themes, not counting one
- * narrower than another claimed) at level 4-5 with nothing to show: × (2 / that number)². So at equal level VERIFIED > EVIDENCED > DECLARED,
- * and a 5/5-in-everything profile does not outrank a verified 3/5 with publications.
+ * narrower than another claimed) at level 4-5 with nothing to show: × (2 / that number)². So at equal level VERIFIED >
+ * EVIDENCED > DECLARED, and a 5/5-in-everything profile does not outrank a verified 3/5 with publications.
  *
  * Country: the strongest focus on an asked country scores level × focus × its confidence (declared 0.5, +0.1
  * per contribution or answered inquiry concerning the asked countries, up to 3). That evidence also puts an
@@ -58,7 +58,10 @@ export const RANKING_WEIGHTS = {
   evidenceCap: 5,
   /** A reason lists the ids of at most this many contributions or inquiries (it counts them all). */
   idsListed: 10,
-  /** Text evidence (text-evidence-repository.ts): points for a profile matching the words, by relevance (0–1] relative to the best hit... */
+  /**
+   * Text evidence (text-evidence-repository.ts): points for a profile matching the words, by relevance (0–1] relative
+   * to the best hit...
+   */
   textProfile: 3,
   /** ...per matching contribution... */
   textContribution: 1.5,
@@ -66,9 +69,15 @@ export const RANKING_WEIGHTS = {
   textInquiry: 2,
   /** ...counting the best this many contributions and inquiries each. */
   textItemsCounted: 3,
-  /** Free text that names no theme: the themes the matching contributions and inquiries are about (this many, best first)... */
+  /**
+   * Free text that names no theme: the themes the matching contributions and inquiries are about (this many, best
+   * first)...
+   */
   inferredThemes: 2,
-  /** ...give each expert found their standing in the best of them, its theme part counted at this share (the theme is a guess). */
+  /**
+   * ...give each expert found their standing in the best of them, its theme part counted at this share (the theme is a
+   * guess).
+   */
   inferredStanding: 0.5,
 } as const;
 
@@ -305,7 +314,9 @@ export function wordsOnlyReason(themeNames: string[], words: string, language: L
   return reason('THEME', 0, { key: 'wordsOnly', themeNames, words }, language);
 }
 
-/** What TEXT_EVIDENCE (text-evidence-repository.ts) found for an expert: points per part, with the ids of what matched. */
+/**
+ * What TEXT_EVIDENCE (text-evidence-repository.ts) found for an expert: points per part, with the ids of what matched.
+ */
 export interface TextFacts {
   profilePoints: number;
   contributions: number;

@@ -32,7 +32,9 @@ export interface WhoKnowsResult extends Page<ExpertMatch> {
   themeIds: string[];
   countryIds: string[];
   regionId: string | null;
-  /** The words searched as text: all of `about` (FULL_TEXT) or those beside the themes (THEME_AND_TEXT); null otherwise. */
+  /**
+   * The words searched as text: all of `about` (FULL_TEXT) or those beside the themes (THEME_AND_TEXT); null otherwise.
+   */
   searchedText: string | null;
 }
 
@@ -73,7 +75,9 @@ function checkedCountry(country: string | null | undefined): string | null {
   return trimmed;
 }
 
-/** What to rank experts on: themes (narrower ones included) and words to search beside or instead of them; and where. */
+/**
+ * What to rank experts on: themes (narrower ones included) and words to search beside or instead of them; and where.
+ */
 export interface Subject {
   themes: NamedRef[];
   text: string | null;
@@ -114,7 +118,10 @@ export async function whoKnows(queries: Queries, args: WhoKnowsArgs): Promise<Wh
   return rankExperts(queries, subject, size, after);
 }
 
-/** What whoKnows ranks on, its page size and cursor: the arguments checked and their names resolved (the bench ranks these alone). */
+/**
+ * What whoKnows ranks on, its page size and cursor: the arguments checked and their names resolved (the bench ranks
+ * these alone).
+ */
 export async function interpretWhoKnows(
   queries: Queries,
   args: WhoKnowsArgs,
@@ -124,8 +131,8 @@ export async function interpretWhoKnows(
   const size = pageSize(args.first);
   const after = decodeCursor(args.after, ['number', 'string']) as [number, string] | null;
 
-  // A theme's id, name or alias as the whole of `about` (and the country) in one round trip; only other text is read for names,
-  // with the vocabulary brought up to date in that same round trip.
+  // A theme's id, name or alias as the whole of `about` (and the country) in one round trip; only other text is read
+  // for names, with the vocabulary brought up to date in that same round trip.
   const names = await resolveNames(
     queries,
     { themes: [about], places: country === null ? [] : [country] },
@@ -167,10 +174,7 @@ export async function rankExperts(
 ): Promise<WhoKnowsResult> {
   const countryIds = subject.place ? subject.place.countries.map((c) => c.id) : null;
   const placeLabel = subject.place
-    ? (subject.place.region?.name ??
-      (subject.place.countries.length === 1
-        ? subject.place.countries[0]!.name
-        : subject.place.countries.map((c) => c.name).join(' or ')))
+    ? (subject.place.region?.name ?? subject.place.countries.map((c) => c.name).join(' or '))
     : null;
   const pageParams = { countryIds, after, limit: size + 1 };
   const textQuery = subject.text === null ? null : luceneTerms(subject.text);
@@ -184,11 +188,13 @@ export async function rankExperts(
   };
   if (subject.themes.length > 0) {
     const names = new Map(subject.themes.map((t) => [t.id, t.name]));
-    // Issue 12: questions read the stored standings best first (src/whoknows/standings/), from scratch when they cannot.
+    // Issue 12: questions read the stored standings best first (src/whoknows/standings/), from scratch when they
+    // cannot.
     const ranked =
-      (context.searchedText === null
+      // Words are searched only when there are terms to search for (searchedText is null otherwise).
+      (context.searchedText === null || textQuery === null
         ? await rankFromStandings(queries, context.themeIds, subject.place, after, size + 1)
-        : await rankThemeAndTextFromStandings(queries, context.themeIds, textQuery!, subject.place, after, size + 1)) ??
+        : await rankThemeAndTextFromStandings(queries, context.themeIds, textQuery, subject.place, after, size + 1)) ??
       (await rankByTheme(queries, context.themeIds, pageParams, context.searchedText === null ? null : textQuery));
     const themeNames = subject.themes.map((t) => t.name);
     const explain = (match: ThemeMatch) => [

@@ -35,19 +35,34 @@ const provenanceOf = (p: string) =>
 /** Cypher: how much a level with provenance `p` is believed, from `$rankingWeights.<kind>Confidence`. */
 const confidence = (kind: 'theme' | 'focus', p: string) => `$rankingWeights.${kind}Confidence[${provenanceOf(p)}]`;
 
+/** Cypher: whether the text `verifiedBy` names the network `n`, by acronym (any case) or id. */
+const namesNetwork = (verifiedBy: string) =>
+  `toLower(${verifiedBy}) CONTAINS toLower(n.acronym) OR toLower(${verifiedBy}) CONTAINS n.id`;
+
 /**
  * Cypher: the network a verifier stands for, when `verifiedBy` names one by acronym or id ("CKN secretariat",
  * "local-secretariat-ckn"): its acronym. Networks are a handful of reference nodes.
  */
 export const verifierNetwork = (verifiedBy: string) => `
   CASE WHEN ${verifiedBy} IS NULL THEN null ELSE
-    COLLECT { MATCH (n:Network) WHERE toLower(${verifiedBy}) CONTAINS toLower(n.acronym) OR toLower(${verifiedBy}) CONTAINS n.id
+    COLLECT { MATCH (n:Network) WHERE ${namesNetwork(verifiedBy)}
               RETURN coalesce(n.acronym, n.name) ORDER BY size(n.id) DESC }[0] END`;
 
-/** Cypher: how many of a count score, at most `$rankingWeights.evidenceCap`, so prolific experts do not drown everything else. */
+/** Cypher: the map fields of a level's verification on the relationship `r`: who, when, and for which network. */
+const verification = (r: string) =>
+  `verifiedBy: ${r}.verifiedBy, verifiedAt: toString(${r}.verifiedAt), ` +
+  `verifierNetwork: ${verifierNetwork(`${r}.verifiedBy`)}`;
+
+/**
+ * Cypher: how many of a count score, at most `$rankingWeights.evidenceCap`, so prolific experts do not drown
+ * everything else.
+ */
 const capped = (count: string) =>
   `CASE WHEN ${count} > $rankingWeights.evidenceCap THEN $rankingWeights.evidenceCap ELSE ${count} END`;
 const ids = (list: string) => `[n IN ${list} | n.id][0..$rankingWeights.idsListed]`;
+
+/** Cypher: the map fields `names` of the map `map`, each under its own name (`name: map.name, ...`). */
+const fieldsOf = (map: string, ...names: string[]) => names.map((name) => `${name}: ${map}.${name}`).join(', ');
 
 /**
  * Cypher, `CALL (e) { ${STANDING_NEIGHBOURHOOD} }`: everything of the expert's neighbourhood the score reads,
@@ -83,7 +98,7 @@ export const STANDING_NEIGHBOURHOOD = `
       RETURN collect({id: a.id, depth: depth}) AS above
     }
     WITH {themeId: t.id, themeName: t.name, level: x.level, provenance: ${provenanceOf('x.provenance')},
-          verifiedBy: x.verifiedBy, verifiedAt: toString(x.verifiedAt), verifierNetwork: ${verifierNetwork('x.verifiedBy')},
+          ${verification('x')},
           base: ${confidence('theme', 'x.provenance')},
           above: above,
           below: COLLECT { MATCH (t)<-[:BROADER]-(b:Theme) RETURN b.id }} AS item
@@ -92,7 +107,7 @@ export const STANDING_NEIGHBOURHOOD = `
   CALL (e) {
     MATCH (e)-[f:FOCUSES_ON]->(c:Country)
     WITH {countryId: c.id, countryName: c.name, level: f.level, provenance: ${provenanceOf('f.provenance')},
-          verifiedBy: f.verifiedBy, verifiedAt: toString(f.verifiedAt), verifierNetwork: ${verifierNetwork('f.verifiedBy')},
+          ${verification('f')},
           base: ${confidence('focus', 'f.provenance')}} AS item
     RETURN collect(item) AS focus
   }
@@ -111,7 +126,35 @@ export const STANDING_NEIGHBOURHOOD = `
 
 /** Cypher: the one of `list` with the most points (ties: the first by name), or null. */
 const best = (list: string, name: string) =>
-  `reduce(top = null, c IN ${list} | CASE WHEN top IS NULL OR c.points > top.points OR (c.points = top.points AND c.${name} < top.${name}) THEN c ELSE top END)`;
+  `reduce(top = null, c IN ${list} | CASE WHEN top IS NULL OR c.points > top.points ` +
+  `OR (c.points = top.points AND c.${name} < top.${name}) THEN c ELSE top END)`;
+
+/** Cypher: how far the root lies above the theme of the claim `x` (0: the claim is on the root). */
+const ROOT_DEPTH = '[a IN x.above WHERE a.id = rootId | a.depth][0]';
+
+/** Cypher: the most evidence that makes a declared level more believable, and a declared focus. */
+const DECLARED_CAP = '$rankingWeights.declaredBackingCap';
+const FOCUS_CAP = '$rankingWeights.focusBackingCap';
+
+/** Cypher: the four lists of evidence, on the theme and concerning the asked countries. */
+const EVIDENCE = 'themeContributions, themeInquiries, countryContributions, countryInquiries';
+
+/** Cypher: the items of `list` (each `item`) that are also in `countryList` when countries are asked, else all. */
+const inAskedCountries = (list: string, item: string, countryList: string) =>
+  `CASE WHEN countryIds IS NULL THEN ${list} ELSE [${item} IN ${list} WHERE ${item} IN ${countryList}] END`;
+
+/** Cypher: how much evidence concerns the asked countries. */
+const COUNTRY_EVIDENCE = 'size(countryContributions) + size(countryInquiries)';
+
+/** Cypher: whether the expert has anything on the theme, and anything in the asked countries (or none were asked). */
+const ON_THEME = '(claim IS NOT NULL OR size(themeContributions) > 0 OR size(themeInquiries) > 0)';
+const IN_COUNTRIES =
+  '(countryIds IS NULL OR focus IS NOT NULL OR size(countryContributions) > 0 OR size(countryInquiries) > 0)';
+
+/** Cypher: the parts of the score, each rounded already. */
+const POINTS =
+  'coalesce(claim.points, 0.0) + coalesce(focus.points, 0.0) + contributionPoints + inquiryPoints + ' +
+  'countryEvidencePoints';
 
 /**
  * Cypher, `CALL (e, hood, rootId, countryIds) { ${STANDING_FROM_NEIGHBOURHOOD} }`: the standing from the
@@ -128,19 +171,20 @@ export const STANDING_FROM_NEIGHBOURHOOD = `
   // The strongest claim on the theme, a narrower one or the theme just above it:
   // level × (exact, narrower or broader) × confidence in it.
   WITH *, size(themeContributions) AS byContributions, size(themeInquiries) AS byInquiries,
-       [x IN hood.claims WHERE any(a IN x.above WHERE a.id = rootId) | x {.*, depth: [a IN x.above WHERE a.id = rootId | a.depth][0]}]
+       [x IN hood.claims WHERE any(a IN x.above WHERE a.id = rootId) | x {.*, depth: ${ROOT_DEPTH}}]
        + [x IN hood.claims WHERE rootId IN x.below | x {.*, depth: -1}] AS claimed
   WITH *, [x IN claimed | x {.*, belief: round(
          CASE WHEN x.provenance <> 'DECLARED' THEN x.base
               WHEN byContributions + byInquiries > 0 THEN x.base + $rankingWeights.declaredBacking
-                   * CASE WHEN byContributions + byInquiries > $rankingWeights.declaredBackingCap THEN $rankingWeights.declaredBackingCap
+                   * CASE WHEN byContributions + byInquiries > ${DECLARED_CAP} THEN ${DECLARED_CAP}
                           ELSE byContributions + byInquiries END
               WHEN hood.broadClaims > $rankingWeights.broadClaimsAllowed
                 THEN x.base * ($rankingWeights.broadClaimsAllowed * 1.0 / hood.broadClaims) ^ 2
               ELSE x.base END, 2)}] AS believed
   WITH *, ${best(
     `[x IN believed | x {.*, points: round(x.level * CASE WHEN x.depth = 0 THEN $rankingWeights.exactTheme
-                  WHEN x.depth > 0 THEN $rankingWeights.narrowerTheme ELSE $rankingWeights.broaderTheme END * x.belief, 2)}]`,
+                  WHEN x.depth > 0 THEN $rankingWeights.narrowerTheme ELSE $rankingWeights.broaderTheme END` +
+      ' * x.belief, 2)}]',
     'themeName',
   )} AS strongest
   // The strongest focus on one of the asked countries: level × confidence in it (a declared focus gains from
@@ -149,33 +193,36 @@ export const STANDING_FROM_NEIGHBOURHOOD = `
   WITH *, [f IN hood.focus WHERE f.countryId IN countryIds | f {.*, belief: round(
          CASE WHEN f.provenance <> 'DECLARED' THEN f.base
               ELSE $rankingWeights.focusConfidence.DECLARED + $rankingWeights.focusBacking
-                   * CASE WHEN countryBacking > $rankingWeights.focusBackingCap THEN $rankingWeights.focusBackingCap ELSE countryBacking END
+                   * CASE WHEN countryBacking > ${FOCUS_CAP} THEN ${FOCUS_CAP} ELSE countryBacking END
          END, 2)}] AS focused
-  WITH *, ${best('[f IN focused | f {.*, points: round(f.level * $rankingWeights.focus * f.belief, 2)}]', 'countryName')} AS strongestFocus
-  WITH e, hood, rootId, countryIds, themeContributions, themeInquiries, countryContributions, countryInquiries,
+  WITH *, ${best(
+    '[f IN focused | f {.*, points: round(f.level * $rankingWeights.focus * f.belief, 2)}]',
+    'countryName',
+  )} AS strongestFocus
+  WITH e, hood, rootId, countryIds, ${EVIDENCE},
        CASE WHEN strongest IS NULL THEN null ELSE {
-         themeId: strongest.themeId, themeName: strongest.themeName, depth: strongest.depth, level: strongest.level,
-         provenance: strongest.provenance, verifiedBy: strongest.verifiedBy, verifiedAt: strongest.verifiedAt,
-         verifierNetwork: strongest.verifierNetwork, belief: strongest.belief, backingContributions: byContributions,
+         ${fieldsOf('strongest', 'themeId', 'themeName', 'depth', 'level')},
+         ${fieldsOf('strongest', 'provenance', 'verifiedBy', 'verifiedAt')},
+         ${fieldsOf('strongest', 'verifierNetwork', 'belief')}, backingContributions: byContributions,
          backingInquiries: byInquiries, broadClaims: hood.broadClaims, points: strongest.points } END AS claim,
        CASE WHEN strongestFocus IS NULL THEN null ELSE {
-         countryId: strongestFocus.countryId, countryName: strongestFocus.countryName, level: strongestFocus.level,
-         provenance: strongestFocus.provenance, verifiedBy: strongestFocus.verifiedBy, verifiedAt: strongestFocus.verifiedAt,
-         verifierNetwork: strongestFocus.verifierNetwork, belief: strongestFocus.belief, points: strongestFocus.points } END AS focus
-  WITH e, hood, rootId, countryIds, claim, focus, themeContributions, themeInquiries, countryContributions, countryInquiries,
+         ${fieldsOf('strongestFocus', 'countryId', 'countryName', 'level')},
+         ${fieldsOf('strongestFocus', 'provenance', 'verifiedBy', 'verifiedAt')},
+         ${fieldsOf('strongestFocus', 'verifierNetwork', 'belief', 'points')} } END AS focus
+  WITH e, hood, rootId, countryIds, claim, focus, ${EVIDENCE},
        // Evidence on the theme counts in the asked countries only, when countries are asked.
-       CASE WHEN countryIds IS NULL THEN themeContributions ELSE [k IN themeContributions WHERE k IN countryContributions] END AS contributions,
-       CASE WHEN countryIds IS NULL THEN themeInquiries ELSE [q IN themeInquiries WHERE q IN countryInquiries] END AS inquiries
-  WITH e, hood, rootId, countryIds, claim, focus, themeContributions, themeInquiries, countryContributions, countryInquiries, contributions, inquiries,
+       ${inAskedCountries('themeContributions', 'k', 'countryContributions')} AS contributions,
+       ${inAskedCountries('themeInquiries', 'q', 'countryInquiries')} AS inquiries
+  WITH e, hood, rootId, countryIds, claim, focus, ${EVIDENCE}, contributions, inquiries,
        round(${capped('size(contributions)')} * $rankingWeights.contribution, 2) AS contributionPoints,
        round(${capped('size(inquiries)')} * $rankingWeights.answeredInquiry, 2) AS inquiryPoints,
        CASE WHEN countryIds IS NULL THEN 0.0
-            ELSE round(${capped('size(countryContributions) + size(countryInquiries)')} * $rankingWeights.countryEvidence, 2) END AS countryEvidencePoints
+            ELSE round(${capped(COUNTRY_EVIDENCE)} * $rankingWeights.countryEvidence, 2) END AS countryEvidencePoints
   RETURN
     hood.active
-      AND (claim IS NOT NULL OR size(themeContributions) > 0 OR size(themeInquiries) > 0)
-      AND (countryIds IS NULL OR focus IS NOT NULL OR size(countryContributions) > 0 OR size(countryInquiries) > 0) AS qualifies,
-    round(coalesce(claim.points, 0.0) + coalesce(focus.points, 0.0) + contributionPoints + inquiryPoints + countryEvidencePoints, 2) AS score,
+      AND ${ON_THEME}
+      AND ${IN_COUNTRIES} AS qualifies,
+    round(${POINTS}, 2) AS score,
     {
       rootId: rootId,
       rootName: COLLECT { MATCH (root:Theme {id: rootId}) RETURN root.name }[0],
@@ -191,7 +238,10 @@ export const STANDING_FROM_NEIGHBOURHOOD = `
       countryEvidencePoints: countryEvidencePoints
     } AS facts`;
 
-/** The standing of one (expert, root, scope), neighbourhood and all: `CALL (e, rootId, countryIds) { ${STANDING_SCORE} }`. */
+/**
+ * The standing of one (expert, root, scope), neighbourhood and all:
+ * `CALL (e, rootId, countryIds) { ${STANDING_SCORE} }`.
+ */
 export const STANDING_SCORE = `
   CALL (e) { ${STANDING_NEIGHBOURHOOD} }
   CALL (e, hood, rootId, countryIds) { ${STANDING_FROM_NEIGHBOURHOOD} }

@@ -39,8 +39,12 @@ const hitsOf = (index: string, then: string) => `
     ${then}`;
 
 const PROFILE = `RETURN 'profile' AS kind, node AS e, null AS item, relevance`;
-const CONTRIBUTION = `MATCH (node)-[:BY]->(e:Expert) WHERE node.retiredAt IS NULL RETURN 'contribution' AS kind, e, node AS item, relevance`;
-const INQUIRY = `MATCH (node)-[:CONSULTED {outcome: 'ANSWERED'}]->(e:Expert) RETURN 'inquiry' AS kind, e, node AS item, relevance`;
+const CONTRIBUTION =
+  'MATCH (node)-[:BY]->(e:Expert) WHERE node.retiredAt IS NULL ' +
+  "RETURN 'contribution' AS kind, e, node AS item, relevance";
+const INQUIRY =
+  "MATCH (node)-[:CONSULTED {outcome: 'ANSWERED'}]->(e:Expert) " +
+  "RETURN 'inquiry' AS kind, e, node AS item, relevance";
 
 /**
  * Cypher, a subquery body (`CALL () { ${TEXT_HITS} }`): `textHits`, a list of one map per hit and expert it
@@ -76,12 +80,13 @@ export const INFERRED_THEMES = `
   RETURN collect(themeId) AS inferred`;
 
 const best = (list: string, weight: string) =>
-  `round(reduce(s = 0.0, h IN ${list}[0..$rankingWeights.textItemsCounted] | s + h.relevance) * $rankingWeights.${weight}, 2)`;
+  `round(reduce(s = 0.0, h IN ${list}[0..$rankingWeights.textItemsCounted] | s + h.relevance) ` +
+  `* $rankingWeights.${weight}, 2)`;
 
 /**
- * Cypher, a subquery body on TEXT_HITS (`CALL (textHits) { ${TEXT_EVIDENCE} }`): per expert the words found, `e`, `textPoints`
- * (the sum of the rounded parts) and `textFacts` (`TextFacts`, with the ids of what matched). Retired experts
- * are not left out here: the ranking that adds these points does that.
+ * Cypher, a subquery body on TEXT_HITS (`CALL (textHits) { ${TEXT_EVIDENCE} }`): per expert the words found, `e`,
+ * `textPoints` (the sum of the rounded parts) and `textFacts` (`TextFacts`, with the ids of what matched). Retired
+ * experts are not left out here: the ranking that adds these points does that.
  */
 export const TEXT_EVIDENCE = `
   UNWIND textHits AS hit
@@ -90,7 +95,8 @@ export const TEXT_EVIDENCE = `
   ORDER BY relevance DESC, item.id
   WITH e,
        collect(CASE kind WHEN 'profile' THEN relevance END)[0] AS profile,
-       collect(CASE kind WHEN 'contribution' THEN {id: item.id, title: item.title, relevance: relevance} END) AS contributions,
+       collect(CASE kind WHEN 'contribution' THEN {id: item.id, title: item.title, relevance: relevance} END)
+         AS contributions,
        collect(CASE kind WHEN 'inquiry' THEN {id: item.id, relevance: relevance} END) AS inquiries
   WITH e, contributions, inquiries,
        round(coalesce(profile, 0.0) * $rankingWeights.textProfile, 2) AS profilePoints,
@@ -98,9 +104,11 @@ export const TEXT_EVIDENCE = `
        ${best('inquiries', 'textInquiry')} AS inquiryPoints
   RETURN e, round(profilePoints + contributionPoints + inquiryPoints, 2) AS textPoints,
          {profilePoints: profilePoints,
-          contributions: size(contributions), contributionIds: [c IN contributions | c.id][0..$rankingWeights.idsListed],
+          contributions: size(contributions),
+          contributionIds: [c IN contributions | c.id][0..$rankingWeights.idsListed],
           contributionTitle: contributions[0].title, contributionPoints: contributionPoints,
-          inquiries: size(inquiries), inquiryIds: [q IN inquiries | q.id][0..$rankingWeights.idsListed], inquiryPoints: inquiryPoints} AS textFacts`;
+          inquiries: size(inquiries), inquiryIds: [q IN inquiries | q.id][0..$rankingWeights.idsListed],
+          inquiryPoints: inquiryPoints} AS textFacts`;
 
 /** Checks TEXT_EVIDENCE's `textFacts`. */
 export const textFacts: Parser<TextFacts> = obj({

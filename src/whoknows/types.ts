@@ -82,7 +82,8 @@ const MatchedBy = builder.enumType('MatchedBy', {
     },
     FULL_TEXT: {
       description:
-        '`about` named no theme: profiles, contributions and answered inquiries were searched as text, and each expert found weighed by their standing in the theme those texts are about.',
+        '`about` named no theme: profiles, contributions and answered inquiries were searched as text, and each ' +
+        'expert found weighed by their standing in the theme those texts are about.',
     },
   } as const,
 });
@@ -116,13 +117,15 @@ export const ExpertMatchConnection = builder.connectionObject(
       searchedText: t.string({
         nullable: true,
         description:
-          'The words searched as text: all of `about` (FULL_TEXT), or those beside the recognised themes and places (THEME_AND_TEXT).',
+          'The words searched as text: all of `about` (FULL_TEXT), or those beside the recognised themes and ' +
+          'places (THEME_AND_TEXT).',
         resolve: (c) => result(c).searchedText,
       }),
       countries: t.field({
         type: [CountryNode],
         description:
-          'The countries asked about (a region expands to its countries): from `country`, or else recognised in `about`; empty when none.',
+          'The countries asked about (a region expands to its countries): from `country`, or else recognised in ' +
+          '`about`; empty when none.',
         resolve: (c) => result(c).countryIds,
       }),
       region: t.field({
@@ -155,17 +158,26 @@ builder.queryField('whoKnows', (t) =>
     complexity: costOfWork(WORK_WEIGHTS.ranking),
     type: ExpertMatchConnection,
     description:
-      'Who knows about a subject, optionally in a country or region? Experts ranked by their level in the theme (exact above narrower) weighed by its provenance (verified, evidenced or declared), their focus on the country, and evidence: contributions and answered inquiries on the theme and concerning the country. Free text that names themes or countries is read as them; each edge says why, with the ids of what its reasons rest on.',
+      'Who knows about a subject, optionally in a country or region? Experts ranked by their level in the theme ' +
+      '(exact above narrower) weighed by its provenance (verified, evidenced or declared), their focus on the ' +
+      'country, and evidence: contributions and answered inquiries on the theme and concerning the country. ' +
+      'Free text that names themes or countries is read as them; each edge says why, with the ids of what its ' +
+      'reasons rest on.',
     args: {
       about: t.arg.string({
         required: true,
         description:
-          'A theme id, name or alias in English or Dutch (any case, accents optional), e.g. "semiconductors" or "halfgeleiders"; narrower themes count. Free text is read for the themes and countries it names ("kennisveiligheid Rusland"); the other words are searched in profiles, contributions and answered inquiries.',
+          'A theme id, name or alias in English or Dutch (any case, accents optional), e.g. "semiconductors" or ' +
+          '"halfgeleiders"; narrower themes count. Free text is read for the themes and countries it names ' +
+          '("kennisveiligheid Rusland"); the other words are searched in profiles, contributions and answered ' +
+          'inquiries.',
       }),
       country: t.arg.string({
         required: false,
         description:
-          'An ISO 3166-1 alpha-2 or alpha-3 code, an English or Dutch country name, or a region (e.g. "Central Asia"); wins over a country named in `about`. Matches experts who focus on it or whose contributions or answered inquiries concern it.',
+          'An ISO 3166-1 alpha-2 or alpha-3 code, an English or Dutch country name, or a region (e.g. "Central ' +
+          'Asia"); wins over a country named in `about`. Matches experts who focus on it or whose contributions ' +
+          'or answered inquiries concern it.',
       }),
       first: t.arg.int({ required: false, description: pageArgDescriptions.first }),
       after: t.arg.string({ required: false, description: pageArgDescriptions.after }),

@@ -2,7 +2,7 @@ import { audited, type AuditedWork } from '../audit/service.js';
 import type { AuditedLabel, Snapshot } from '../audit/repository.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries, Run } from '../db/database.js';
-import { InputProblems } from '../errors.js';
+import { InputProblems, present } from '../errors.js';
 import { idOf } from '../names/service.js';
 import { nameKey } from '../text.js';
 import { inputText, slugProblem } from './checks.js';
@@ -73,6 +73,12 @@ export async function auditedCreate(
   });
 }
 
+/** A node's state before a change: track() refuses one that does not exist (NOT_FOUND) or moved on (CONFLICT). */
+async function currentState(tx: AuditedWork, kind: Kind, id: string, expectedVersion: number): Promise<Snapshot> {
+  const current = await tx.track(kind.label, id, { expectedVersion, noun: kind.noun });
+  return present(current, `the ${kind.noun} "${id}"`);
+}
+
 /**
  * Writes a change to a node still at `expectedVersion` (NOT_FOUND or CONFLICT otherwise): `write` turns
  * the node's current state into what to write. Returns the node's id.
@@ -87,7 +93,7 @@ export async function auditedUpdate(
 ): Promise<string> {
   const id = idOf(change.id, kind.label);
   await audited(queries, viewer, `update${kind.label}`, change.note ?? null, async (tx) => {
-    const current = (await tx.track(kind.label, id, { expectedVersion: change.expectedVersion, noun: kind.noun }))!;
+    const current = await currentState(tx, kind, id, change.expectedVersion);
     await guards.authorize?.(current, tx);
     await writeNode(tx.run, kind.label, id, write(current));
     await guards.verify?.(tx.run);
@@ -106,13 +112,16 @@ export async function auditedRetire(
   const problems = new InputProblems();
   const reason = inputText(problems, 'reason', retirement.reason, { required: true });
   problems.throwIfAny(`The ${kind.noun} was not retired`);
+  // Required: with no problem reported, it was given.
+  const note = present(reason, 'the reason');
   const id = kind.resolveId ? await kind.resolveId(queries, retirement.id) : idOf(retirement.id, kind.label);
-  await audited(queries, viewer, `retire${kind.label}`, reason!, async (tx) => {
-    const current = (await tx.track(kind.label, id, { expectedVersion: retirement.expectedVersion, noun: kind.noun }))!;
+  await audited(queries, viewer, `retire${kind.label}`, note, async (tx) => {
+    const current = await currentState(tx, kind, id, retirement.expectedVersion);
     await guards.authorize?.(current, tx);
-    if (current.retiredAt) problems.add('id', `the ${kind.noun} was retired already (${String(current.retiredAt)})`);
+    // Stored as a datetime, which a snapshot holds as its ISO text.
+    if (current.retiredAt) problems.add('id', `the ${kind.noun} was retired already (${current.retiredAt as string})`);
     problems.throwIfAny(`The ${kind.noun} was not retired`);
-    await retireNode(tx.run, kind.label, id, reason!);
+    await retireNode(tx.run, kind.label, id, note);
   });
   return id;
 }

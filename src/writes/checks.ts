@@ -1,5 +1,5 @@
 import type { GraphQLScalarType } from 'graphql';
-import type { InputProblems } from '../errors.js';
+import { present, type InputProblems } from '../errors.js';
 import { nameKey } from '../text.js';
 
 /** Checks shared by the curation mutations: each adds a problem instead of failing, so one answer names them all. */
@@ -13,11 +13,16 @@ export const TEXT_LIMITS = {
   abbreviation: 30,
   /** A person's name, a role, a city. */
   name: 200,
-  /** Another one-line text that names or sums up a thing: a theme's or institution's name, an alias, a headline, a location. */
+  /**
+   * Another one-line text that names or sums up a thing: a theme's or institution's name, an alias, a headline, a
+   * location.
+   */
   line: 300,
   /** The title of a publication, talk or event, or the topic of a talk. */
   title: 500,
-  /** Free text: a bio, summary or description, a question and its context, an answer, a note or reason for the history. */
+  /**
+   * Free text: a bio, summary or description, a question and its context, an answer, a note or reason for the history.
+   */
   text: 4000,
 } as const;
 
@@ -91,13 +96,19 @@ export function lineTextProblem(text: string): string | null {
   let position = 0;
   for (const character of text) {
     position++;
-    const code = character.codePointAt(0)!;
+    const code = present(character.codePointAt(0), 'the code point of a character');
     const at = `${described(code)} at character ${position}`;
     if (code in BIDI_CONTROLS) {
-      return `contains ${at}, an invisible bidi control that makes text display in another order than it is stored: remove it`;
+      return (
+        `contains ${at}, an invisible bidi control that makes text display in another order than it is stored: ` +
+        'remove it'
+      );
     }
     if (code === 0xfffd) {
-      return `contains ${at} (the replacement character), left where text was decoded with the wrong encoding: send the original text, converted to UTF-8 from its real encoding (e.g. windows-1252)`;
+      return (
+        `contains ${at} (the replacement character), left where text was decoded with the wrong encoding: send ` +
+        'the original text, converted to UTF-8 from its real encoding (e.g. windows-1252)'
+      );
     }
     if (/\p{Cc}|\p{Zl}|\p{Zp}/u.test(character)) {
       return `contains ${at}, a control character or line break: write it on one line of visible characters`;
@@ -179,7 +190,10 @@ export function isRepeat(
   return true;
 }
 
-/** A text field as given: undefined when omitted (keep what is there), null when cleared, else trimmed; a required one may not be empty. */
+/**
+ * A text field as given: undefined when omitted (keep what is there), null when cleared, else trimmed; a required one
+ * may not be empty.
+ */
 export function inputText(
   problems: InputProblems,
   field: string,

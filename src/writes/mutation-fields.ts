@@ -60,7 +60,7 @@ export interface CurationSpec<New extends InputFieldMap, Change extends InputFie
 
 /** `createX`, `updateX` and `retireX` with their inputs `CreateXInput`, `UpdateXInput` and `RetireXInput`. */
 export function curationMutations<New extends InputFieldMap, Change extends InputFieldMap>(
-  t: PothosSchemaTypes.MutationFieldBuilder<Types, {}>,
+  t: PothosSchemaTypes.MutationFieldBuilder<Types, Types['Root']>,
   spec: CurationSpec<New, Change>,
 ) {
   const { typename, noun } = spec;
@@ -73,7 +73,8 @@ export function curationMutations<New extends InputFieldMap, Change extends Inpu
     update: builder.inputType(`Update${typename}Input`, {
       description:
         own.update?.input ??
-        `A change to a ${noun}: omitted fields stay as they are, a list given replaces the whole list, null clears an optional field.`,
+        `A change to a ${noun}: omitted fields stay as they are, a list given replaces the whole list, null ` +
+          'clears an optional field.',
       fields: (f) => ({
         ...existingFields(f, noun, own.update?.expectedVersion),
         ...spec.fields.update(f),
@@ -83,27 +84,31 @@ export function curationMutations<New extends InputFieldMap, Change extends Inpu
     retire: builder.inputType(`Retire${typename}Input`, {
       description:
         own.retire?.input ??
-        `Retires a ${noun}: it keeps resolving by id (showing retired: true) and drops out of lists, searches and name resolution.`,
+        `Retires a ${noun}: it keeps resolving by id (showing retired: true) and drops out of lists, searches ` +
+          'and name resolution.',
       fields: (f) => ({ ...existingFields(f, noun, own.retire?.expectedVersion), ...reasonField(f) }),
     }),
   };
-  const mutation = <Input>(
+  const mutation = (
     operation: Operation,
     description: string,
     input: PothosSchemaTypes.InputObjectRef<Types, unknown>,
-    resolve: (ctx: Context, input: Input) => Promise<string>,
+    // spec's create, update or retire: each takes the object its own input type builds (never: any one of them).
+    resolve: (ctx: Context, input: never) => Promise<string>,
   ) =>
     t.field({
       type: spec.type,
       description:
         own[operation]?.mutation ??
-        `${description} Every problem with the input is reported at once, and nothing is written while any remain. ${spec.who}`,
-      authScopes: spec.authScopes as never,
+        `${description} Every problem with the input is reported at once, and nothing is written while any ` +
+          `remain. ${spec.who}`,
+      authScopes: spec.authScopes,
       args: {
         input: t.arg({ type: input, required: true, description: own[operation]?.arg ?? 'What to write.' }),
       },
-      // The input object is built from exactly the fields Input is inferred from; TypeScript cannot follow that through the generics.
-      resolve: (_root, args, ctx) => resolve(ctx, args.input as Input),
+      // The input object is built from exactly the fields the resolver's input type is inferred from; TypeScript
+      // cannot follow that through the generics.
+      resolve: (_root, args, ctx) => resolve(ctx, args.input as never),
     });
   return {
     [`create${typename}`]: mutation('create', `Creates a ${noun}; returns it.`, inputs.create, spec.create),

@@ -2,8 +2,12 @@ import { randomBytes } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { AuditedLabel } from '../audit/repository.js';
 import type { Queries, Run } from '../db/database.js';
+import { present } from '../errors.js';
 
-/** Labels a curated node may link to. Labels and relationship types are code constants: Cypher cannot take them as parameters. */
+/**
+ * Labels a curated node may link to. Labels and relationship types are code constants: Cypher cannot take them as
+ * parameters.
+ */
 export type LinkedLabel = AuditedLabel | 'Country';
 
 /** Outgoing relationships of one type, replacing all of that type the node had. */
@@ -22,7 +26,8 @@ export interface NodeWrite {
 /** A Date (YYYY-MM-DD) as a Neo4j date, so that it sorts and compares as one. */
 export function neo4jDate(iso: string): unknown {
   const [year, month, day] = iso.split('-').map(Number);
-  return new neo4j.types.Date(year!, month!, day!);
+  if (year === undefined || month === undefined || day === undefined) throw new Error(`"${iso}" is not YYYY-MM-DD`);
+  return new neo4j.types.Date(year, month, day);
 }
 
 /** A moment as a Neo4j datetime in UTC. */
@@ -42,7 +47,8 @@ export function neo4jDateTime(moment: Date): unknown {
 /** `base`, or `base` with a random suffix when a node of the label already has that id. */
 export async function freeId(run: Run, label: AuditedLabel, base: string): Promise<string> {
   const [row] = await run(`RETURN EXISTS { MATCH (:${label} {id: $id}) } AS taken`, { id: base });
-  return row!.taken ? `${base}-${randomBytes(3).toString('hex')}` : base;
+  // A RETURN without MATCH gives one row.
+  return present(row, 'the row of RETURN EXISTS').taken ? `${base}-${randomBytes(3).toString('hex')}` : base;
 }
 
 export async function createNode(run: Run, label: AuditedLabel, id: string): Promise<void> {
@@ -101,7 +107,9 @@ export async function existingNodes(
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** The networks of each expert a node links to by `type` (e.g. a contribution's authors), read in the write transaction. */
+/**
+ * The networks of each expert a node links to by `type` (e.g. a contribution's authors), read in the write transaction.
+ */
 export async function networksOfLinkedExperts(
   run: Run,
   label: AuditedLabel,

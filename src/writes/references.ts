@@ -10,7 +10,10 @@ export interface GivenReference {
   at: string;
 }
 
-/** A kind of node an input may name: what messages call it, and how a reference to one is resolved (by id or slug unless `resolve` says otherwise). */
+/**
+ * A kind of node an input may name: what messages call it, and how a reference to one is resolved (by id or slug unless
+ * `resolve` says otherwise).
+ */
 export interface ReferenceKind {
   label: LinkedLabel;
   noun: string;
@@ -31,18 +34,21 @@ export async function checkedReferences(
 ): Promise<Array<ExistingNode | null>> {
   const found = kind.resolve ? await kind.resolve(queries, given) : await namedNodes(queries, kind.label, given);
   const seen = new Set<string>();
-  return found.map((node, index) => {
-    const { text, at } = given[index]!;
-    const problem = !node
-      ? `no ${kind.noun} has id "${text}": see the ${kind.list} query`
-      : node.retired
-        ? `${node.name} was retired: choose a current ${kind.noun}`
-        : seen.has(node.id)
-          ? `${node.name} is given twice`
-          : null;
-    if (node) seen.add(node.id);
+  // One node (or null) per reference given, in their order.
+  return given.map(({ text, at }, index) => {
+    const node = found[index];
+    if (!node) {
+      problems.add(at, `no ${kind.noun} has id "${text}": see the ${kind.list} query`);
+      return null;
+    }
+    const problem = node.retired
+      ? `${node.name} was retired: choose a current ${kind.noun}`
+      : seen.has(node.id)
+        ? `${node.name} is given twice`
+        : null;
+    seen.add(node.id);
     if (problem) problems.add(at, problem);
-    return problem ? null : node!;
+    return problem ? null : node;
   });
 }
 

@@ -19,7 +19,8 @@ export function lifecycleFields<Shape extends Retirable>(
       resolve: (node) => node.version ?? 1,
     }),
     retired: t.boolean({
-      description: `Whether the ${noun} was retired: it still resolves by id, but no longer shows in lists and searches.`,
+      description:
+        `Whether the ${noun} was retired: ` + 'it still resolves by id, but no longer shows in lists and searches.',
       resolve: (node) => node.retiredAt != null,
     }),
     retiredAt: t.field({

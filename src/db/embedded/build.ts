@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { EmbeddedNeo4jError } from '../errors.js';
 
 const BUILD_TIMEOUT_MS = 15 * 60_000;
@@ -28,7 +29,8 @@ export function checkJava(): Promise<void> {
       const major = match ? (match[1] === '1' ? Number(match[2]) : Number(match[1])) : NaN;
       if (!(major >= 17)) {
         throw new EmbeddedNeo4jError(
-          `Java 17+ is needed for the embedded Neo4j but found ${match ? `Java ${major}` : 'an unknown java'}: ${JAVA_HINT}`,
+          `Java 17+ is needed for the embedded Neo4j but found ${match ? `Java ${major}` : 'an unknown java'}: ` +
+            JAVA_HINT,
         );
       }
     },
@@ -55,7 +57,8 @@ async function buildIfNeeded(log: (line: string) => void): Promise<void> {
     if (await isBuildFresh()) return; // another process built it while we waited
     await run('mvn', ['-v'], 60_000).catch((err: unknown) => {
       throw new EmbeddedNeo4jError(
-        `Maven is needed once to build the embedded Neo4j launcher but ${notRunnable('mvn', err)}: install it (e.g. apt-get install maven) or set NEO4J_URI to use an existing Neo4j`,
+        `Maven is needed once to build the embedded Neo4j launcher but ${notRunnable('mvn', err)}: install it ` +
+          '(e.g. apt-get install maven) or set NEO4J_URI to use an existing Neo4j',
       );
     });
     log('Building embedded Neo4j launcher (first time, ~20 s)…');
@@ -70,7 +73,7 @@ async function buildIfNeeded(log: (line: string) => void): Promise<void> {
       // The first specific [ERROR] line (compiler message, unresolvable artifact, ...), without Maven's decoration.
       const firstError = output
         .split('\n')
-        .map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim())
+        .map((l) => stripVTControlCharacters(l).trim())
         .filter((l) => l.startsWith('[ERROR]'))
         .map((l) =>
           l
@@ -155,9 +158,9 @@ function run(cmd: string, args: string[], timeout: number, cwd?: string) {
     execFile(cmd, args, { cwd, timeout, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (err) {
         const code = typeof err.code === 'string' ? err.code : err.killed ? 'timed out' : `exit code ${err.code}`;
-        reject(new RunError(err.message, code, String(stdout), String(stderr)));
+        reject(new RunError(err.message, code, stdout, stderr));
       } else {
-        resolve({ stdout: String(stdout), stderr: String(stderr) });
+        resolve({ stdout, stderr });
       }
     });
   });

@@ -130,12 +130,13 @@ function launch(dataDir: string, port: number, opts: EmbeddedOptions, log: (line
     const killOnExit = () => child.kill('SIGTERM');
     process.once('exit', killOnExit);
     // Writing to a JVM that has gone must not crash node.
-    child.stdin?.on('error', () => {});
+    child.stdin.on('error', () => {});
 
     const timer = setTimeout(() => {
       fail(
         new EmbeddedNeo4jError(
-          `Embedded Neo4j was not ready within ${READY_TIMEOUT_MS / 1000} s: see ${dataDir}/logs/debug.log or set NEO4J_URI to use an existing Neo4j`,
+          `Embedded Neo4j was not ready within ${READY_TIMEOUT_MS / 1000} s: see ${dataDir}/logs/debug.log or ` +
+            'set NEO4J_URI to use an existing Neo4j',
         ),
       );
       child.kill('SIGKILL');
@@ -150,17 +151,17 @@ function launch(dataDir: string, port: number, opts: EmbeddedOptions, log: (line
     }
 
     createInterface({ input: child.stdout }).on('line', (line) => {
-      const match = READY.exec(line.trim());
-      if (!match || ready) return;
+      const [, uri] = READY.exec(line.trim()) ?? [];
+      if (uri === undefined || ready) return;
       ready = true;
       clearTimeout(timer);
-      log(`Embedded Neo4j ready on ${match[1]} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      log(`Embedded Neo4j ready on ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       // From now on the JVM must not keep node alive by itself; stop() and the exit hook end it.
       child.unref();
       for (const stream of [child.stdin, child.stdout, child.stderr]) unrefStream(stream);
       serving = true;
       resolve({
-        uri: match[1]!,
+        uri,
         port,
         pid: child.pid,
         stop: () => {

@@ -1,3 +1,4 @@
+import { present } from '../../errors.js';
 import type { CsvProblem } from './parse.js';
 
 /**
@@ -45,7 +46,8 @@ export function decodeCsv(
     const line = text.slice(0, replaced).split('\n').length;
     return refuse(
       line,
-      'contains U+FFFD, the replacement character left where text was once decoded with the wrong encoding (the original characters are lost): export the file again from its source',
+      'contains U+FFFD, the replacement character left where text was once decoded with the wrong encoding (the ' +
+        'original characters are lost): export the file again from its source',
     );
   }
   return { text, problems: [] };
@@ -62,7 +64,9 @@ const WINDOWS_1252_HIGH = [
 ];
 
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const codes = Array.from(bytes, (byte) => (byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : byte));
+  const codes = Array.from(bytes, (byte) =>
+    byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_HIGH[byte - 0x80] ?? byte) : byte,
+  );
   let text = '';
   for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode(...codes.slice(i, i + 8192));
   return text;
@@ -78,25 +82,31 @@ function lineAt(bytes: Uint8Array, offset: number): number {
 function notUtf8(bytes: Uint8Array, offset: number): string {
   const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return `is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: save it as UTF-8, or give the encoding (utf-16le or utf-16be)`;
+    return (
+      'is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: save it as UTF-8, or give the encoding ' +
+      '(utf-16le or utf-16be)'
+    );
   }
   const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
   const before = new TextDecoder('utf-8').decode(bytes.subarray(Math.max(lineStart, offset - 30), offset));
   return (
-    `is not UTF-8: byte ${hex(bytes[offset]!)} after "${before}" is not valid UTF-8. Save the file as UTF-8 (in Excel: "CSV UTF-8"), ` +
+    `is not UTF-8: byte ${hex(present(bytes[offset], `byte ${offset}`))} after "${before}" is not valid UTF-8. ` +
+    'Save the file as UTF-8 (in Excel: "CSV UTF-8"), ' +
     'or give the encoding it was saved in, e.g. windows-1252 (Excel\'s "CSV" on Western Windows) or iso-8859-1'
   );
 }
 
 /** The offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629), or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length;) {
-    const lead = bytes[i]!;
+  let i = 0;
+  // Each turn starts at a lead byte, until there is none (past the end).
+  for (let lead = bytes[i]; lead !== undefined; lead = bytes[i]) {
     if (lead < 0x80) {
       i++;
       continue;
     }
-    // The number of continuation bytes, and the range of the first one (no overlong forms, no surrogates, nothing past U+10FFFF).
+    // The number of continuation bytes, and the range of the first one (no overlong forms, no surrogates, nothing past
+    // U+10FFFF).
     let length: number;
     let [low, high] = [0x80, 0xbf];
     if (lead >= 0xc2 && lead <= 0xdf) length = 1;

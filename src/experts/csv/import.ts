@@ -47,7 +47,8 @@ export async function importExperts(
     problems: [...(options.formProblems ?? [])],
     written: false,
   };
-  // A cell out of form anywhere: every row is still checked against the graph, but none is written (not even to roll back).
+  // A cell out of form anywhere: every row is still checked against the graph, but none is written (not even to roll
+  // back).
   const writing = report.problems.length === 0;
   const seen = new Map<string, { line: number; slug: string }>();
   try {

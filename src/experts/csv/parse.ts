@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { lineTextProblem, slugProblem } from '../../writes/checks.js';
 import { checkedProperties, EXPERT_TEXT_MAX } from '../checks.js';
-import type { CreateExpertInput, ExpertFieldsInput } from '../inputs.js';
-import { InputProblems } from '../../errors.js';
+import type { CreateExpertInput } from '../inputs.js';
+import { InputProblems, present } from '../../errors.js';
 import { EXPERT_PROPERTIES, EXPERT_PROPERTY_LIST, PROVENANCES, type ExpertProperty } from '../model.js';
 
 /**
@@ -43,7 +43,9 @@ export interface ExpertRow {
  */
 export const MAX_IMPORT_ROWS = 2_000;
 
-/** Longest cell taken at all (the longest field, a bio, is 4000 characters): anything longer is not looked at further. */
+/**
+ * Longest cell taken at all (the longest field, a bio, is 4000 characters): anything longer is not looked at further.
+ */
 const MAX_CELL = 5000;
 
 const items = (cell: string) =>
@@ -72,7 +74,7 @@ class RowProblems {
   }
   /** The input fields with a problem: left out of the graph checks, so that no bad value goes further. */
   fields(): Set<string> {
-    return new Set(this.list.map((p) => p.field.split(/[[.]/)[0]!));
+    return new Set(this.list.map((p) => p.field.replace(/[[.][\s\S]*$/, '')));
   }
 }
 
@@ -187,10 +189,11 @@ function rowInput(
   checkedProperties(properties, Object.fromEntries(Object.entries(input).filter(([field]) => !bad.has(field))));
   for (const problem of properties.list) problems.add(problem.field, problem.message);
 
-  for (const field of problems.fields())
-    if (field !== 'slug') delete (input as ExpertFieldsInput)[field as keyof ExpertFieldsInput];
   report.push(...problems.list.map((problem) => ({ line, ...problem })));
-  return input;
+  // The fields with a problem left out; the slug stays, as it names the row.
+  const faulty = problems.fields();
+  const kept = Object.entries(input).filter(([field]) => field === 'slug' || !faulty.has(field));
+  return Object.fromEntries(kept) as ExpertRow['input'];
 }
 
 /**
@@ -207,7 +210,7 @@ function recordStartLines(text: string): number[] {
   let quoted = false;
   let atRecordStart = true;
   for (let i = 0; i < text.length; i++) {
-    const character = text[i]!;
+    const character = text.charAt(i);
     const crlf = character === '\r' && text[i + 1] === '\n';
     if (!quoted && (character === '\r' || character === '\n')) recordBreak ??= crlf ? '\r\n' : character;
     if (!quoted && recordBreak !== null && text.startsWith(recordBreak, i)) {
@@ -234,13 +237,13 @@ export function parseExpertCsv(text: string): { rows: ExpertRow[]; problems: Csv
   const problems: CsvProblem[] = [];
   let records: Array<{ record: Record<string, string>; line: number }>;
   try {
-    const parsed = parse(text, {
+    const parsed = parse<Record<string, string>>(text, {
       columns: (header: string[]) => header.map((column) => column.trim()),
       bom: true,
       skip_empty_lines: true,
-    }) as Array<Record<string, string>>;
+    });
     const lines = recordStartLines(text).slice(1);
-    records = parsed.map((record, index) => ({ record, line: lines[index]! }));
+    records = parsed.map((record, index) => ({ record, line: present(lines[index], `the line of row ${index + 1}`) }));
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     return {
@@ -249,7 +252,7 @@ export function parseExpertCsv(text: string): { rows: ExpertRow[]; problems: Csv
       readable: false,
     };
   }
-  const header = parse(text, { bom: true, to_line: 1 }) as string[][];
+  const header = parse(text, { bom: true, to_line: 1 });
   const columns = (header[0] ?? []).map((column) => column.trim());
   const unknown = new Set(columns.filter((column) => !(column in EXPERT_COLUMNS)));
   for (const column of unknown) {
@@ -273,13 +276,16 @@ export function parseExpertCsv(text: string): { rows: ExpertRow[]; problems: Csv
   for (const required of ['slug', 'name'] as const) {
     if (!columns.includes(required)) problems.push({ line: 1, field: required, message: 'column is missing' });
   }
-  if (records.length > MAX_IMPORT_ROWS) {
+  const firstTooMany = records[MAX_IMPORT_ROWS];
+  if (firstTooMany) {
     problems.push({
-      line: records[MAX_IMPORT_ROWS]!.line,
+      line: firstTooMany.line,
       field: 'file',
       message:
-        `has ${records.length} rows; one import takes at most ${MAX_IMPORT_ROWS} (it is one transaction, all or nothing): ` +
-        `split the file into files of at most ${MAX_IMPORT_ROWS} rows, each with the header row, and import them one after another`,
+        `has ${records.length} rows; one import takes at most ${MAX_IMPORT_ROWS} ` +
+        '(it is one transaction, all or nothing): ' +
+        `split the file into files of at most ${MAX_IMPORT_ROWS} rows, each with the header row, ` +
+        'and import them one after another',
     });
   }
   if (problems.length > 0) return { rows: [], problems, readable: false };

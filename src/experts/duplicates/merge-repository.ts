@@ -20,10 +20,12 @@ const FOLD_INTO_KEPT = `
        keptValues.level IS NOT NULL OR removedValues.level IS NOT NULL AS ranked,
        coalesce(removedValues.level, -1) > coalesce(keptValues.level, -1)
          OR (removedValues.level = keptValues.level
-             AND ${provenanceRank('removedValues.provenance')} > ${provenanceRank('keptValues.provenance')}) AS removedStronger
+             AND ${provenanceRank('removedValues.provenance')} > ${provenanceRank('keptValues.provenance')})
+         AS removedStronger
   SET kept = CASE WHEN ranked THEN {} ELSE removedValues END
   SET kept += CASE WHEN ranked AND removedStronger THEN removedValues ELSE keptValues END
-  SET kept.since = CASE WHEN keptValues.since IS NULL OR removedValues.since IS NULL THEN coalesce(keptValues.since, removedValues.since)
+  SET kept.since = CASE WHEN keptValues.since IS NULL OR removedValues.since IS NULL
+                          THEN coalesce(keptValues.since, removedValues.since)
                         WHEN removedValues.since < keptValues.since THEN removedValues.since ELSE keptValues.since END,
       kept.until = CASE WHEN keptValues.until IS NULL OR removedValues.until IS NULL THEN null
                         WHEN removedValues.until > keptValues.until THEN removedValues.until ELSE keptValues.until END`;

@@ -1,4 +1,5 @@
 import type { Queries, Run } from '../../db/database.js';
+import { present } from '../../errors.js';
 import { likelyDuplicates, type ComparedExpert, type DuplicateReason, type ScoredPair } from './scoring.js';
 
 /**
@@ -74,7 +75,8 @@ export async function refreshAllDuplicateCandidates(queries: Queries): Promise<v
       const [row] = await run('UNWIND $keys AS key MATCH (e:Expert {surnameKey: key}) RETURN collect(e.id) AS ids', {
         keys,
       });
-      await refreshDuplicateCandidates(run, row!.ids as string[]);
+      // collect() makes one row, whatever it finds.
+      await refreshDuplicateCandidates(run, present(row, 'the experts of the surname keys').ids as string[]);
     });
     batch = [];
     size = 0;

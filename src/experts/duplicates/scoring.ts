@@ -1,4 +1,5 @@
-import { nameKey } from '../../text.js';
+import { present } from '../../errors.js';
+import { nameKey, nextEditRow } from '../../text.js';
 
 /** One part of why two experts are likely the same person, in plain words, with the points it adds. */
 export interface DuplicateReason {
@@ -55,9 +56,9 @@ const wordMatches = (word: string, other: string) => word === other || (word.len
 function fitsWithin(inner: string[], outer: string[]): boolean {
   let position = 0;
   for (const word of inner) {
-    while (position < outer.length && !wordMatches(word, outer[position]!)) position++;
-    if (position === outer.length) return false;
-    position++;
+    const found = outer.findIndex((other, at) => at >= position && wordMatches(word, other));
+    if (found < 0) return false;
+    position = found + 1;
   }
   return true;
 }
@@ -68,18 +69,13 @@ function fitsWithin(inner: string[], outer: string[]): boolean {
  */
 function editsWithin(a: string, b: string, max: number): number | null {
   if (Math.abs(a.length - b.length) > max) return null;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, current[j]!);
-    }
-    if (best > max) return null;
-    previous = current;
+    row = nextEditRow(row, i, a[i - 1], b);
+    if (Math.min(...row) > max) return null;
   }
-  return previous[b.length]! <= max ? previous[b.length]! : null;
+  const distance = present(row.at(-1), 'the last column of the edit distance table');
+  return distance <= max ? distance : null;
 }
 
 /** How alike the two full names are, beyond the shared surname: the strongest likeness, or null. */
@@ -100,8 +96,9 @@ function nameReason(a: Prepared<ComparedExpert>, b: Prepared<ComparedExpert>): D
       points: DUPLICATE_POINTS.nearlySameName,
     };
   }
-  if (a.key[0] === b.key[0])
-    return { text: `The same first initial, ${a.key[0]!.toUpperCase()}.`, points: DUPLICATE_POINTS.sameInitial };
+  const initial = a.key[0];
+  if (initial !== undefined && initial === b.key[0])
+    return { text: `The same first initial, ${initial.toUpperCase()}.`, points: DUPLICATE_POINTS.sameInitial };
   return null;
 }
 
@@ -145,10 +142,10 @@ export function likelyDuplicates<T extends ComparedExpert>(
   const members = group.map(prepare);
   const involved = group.map(involving);
   const pairs: ScoredPair[] = [];
-  for (let i = 0; i < members.length; i++) {
-    for (let j = i + 1; j < members.length; j++) {
-      if (!involved[i] && !involved[j]) continue;
-      const pair = scorePair(members[i]!, members[j]!);
+  for (const [i, first] of members.entries()) {
+    for (const [k, second] of members.slice(i + 1).entries()) {
+      if (!involved[i] && !involved[i + 1 + k]) continue;
+      const pair = scorePair(first, second);
       if (pair) pairs.push(pair);
     }
   }

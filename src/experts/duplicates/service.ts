@@ -2,7 +2,7 @@ import { audited } from '../../audit/service.js';
 import { canCurateExpert, curatedNetworks } from '../../auth/policy.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Queries } from '../../db/database.js';
-import { ForbiddenError, InputProblems } from '../../errors.js';
+import { ForbiddenError, InputProblems, present } from '../../errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../../graphql/paging.js';
 import { checkedText, TEXT_LIMITS } from '../../writes/checks.js';
 import type { ExpertFacts } from '../repository.js';
@@ -75,10 +75,13 @@ export async function mergeExperts(queries: Queries, viewer: Viewer, input: Merg
     );
   }
   problems.throwIfAny('The experts were not merged');
-  const [keepId, removeId] = [keep!.id, remove!.id];
-  if (!canCurateExpert(viewer, keep!.networkIds) || !canCurateExpert(viewer, remove!.networkIds)) {
+  // Both were found: a missing one is a problem reported above.
+  const [kept, removed] = [present(keep, 'the expert to keep'), present(remove, 'the expert to remove')];
+  const [keepId, removeId] = [kept.id, removed.id];
+  if (!canCurateExpert(viewer, kept.networkIds) || !canCurateExpert(viewer, removed.networkIds)) {
     throw new ForbiddenError(
-      'Merging experts is for administrators and for a secretariat that may curate both: ask the secretariat of the other expert’s network, or an administrator.',
+      'Merging experts is for administrators and for a secretariat that may curate both: ask the secretariat of ' +
+        'the other expert’s network, or an administrator.',
     );
   }
   await audited(queries, viewer, 'mergeExperts', note, async (tx) => {

@@ -49,7 +49,8 @@ const MergeExpertsInput = builder.inputType('MergeExpertsInput', {
     remove: t.string({
       required: true,
       description:
-        'The duplicate (global id or slug, followed like `keep`): its relationships move to `keep`, and its id goes on naming `keep`.',
+        'The duplicate (global id or slug, followed like `keep`): its relationships move to `keep`, and its id ' +
+        'goes on naming `keep`.',
     }),
     keepVersion: t.int({
       required: true,
@@ -68,7 +69,10 @@ builder.queryFields((t) => ({
     complexity: costOfWork(WORK_WEIGHTS.textSearch),
     type: DuplicateCandidateConnection,
     description:
-      'Pairs of current experts who are likely the same person, most likely first: the same surname with alike given names (the same, one within the other, or a letter or two apart; a shared first initial only together with a shared institution), or a shared e-mail address. Administrators see every pair; a secretariat sees pairs with at least one expert of its networks.',
+      'Pairs of current experts who are likely the same person, most likely first: the same surname with alike ' +
+      'given names (the same, one within the other, or a letter or two apart; a shared first initial only ' +
+      'together with a shared institution), or a shared e-mail address. Administrators see every pair; a ' +
+      'secretariat sees pairs with at least one expert of its networks.',
     // Duplicates, merging and erasure are curation; the service checks whose experts.
     authScopes: CURATORS,
     args: pageArgs(t),
@@ -80,7 +84,10 @@ builder.mutationFields((t) => ({
   mergeExperts: t.field({
     type: ExpertNode,
     description:
-      'Folds a duplicate into the expert to keep, all or nothing: every relationship moves (the same one twice becomes one, keeping the higher level and the wider period), the kept expert’s values win and the duplicate’s fill the gaps, and the duplicate’s id goes on naming the kept expert. For administrators and for a secretariat that may curate both experts. Returns the kept expert.',
+      'Folds a duplicate into the expert to keep, all or nothing: every relationship moves (the same one twice ' +
+      'becomes one, keeping the higher level and the wider period), the kept expert’s values win and the ' +
+      'duplicate’s fill the gaps, and the duplicate’s id goes on naming the kept expert. For administrators and ' +
+      'for a secretariat that may curate both experts. Returns the kept expert.',
     authScopes: CURATORS,
     args: {
       input: t.arg({

@@ -2,7 +2,9 @@ import type { Run } from '../../db/database.js';
 import type { AuditedLabel } from '../../audit/repository.js';
 import { auditedNodesPointingAt } from '../write-repository.js';
 
-/** Relationships an erased expert keeps, anonymously, so that counts per theme, country, network and inquiry survive. */
+/**
+ * Relationships an erased expert keeps, anonymously, so that counts per theme, country, network and inquiry survive.
+ */
 const ANONYMOUS_OUTGOING = ['EXPERT_IN', 'FOCUSES_ON', 'MEMBER_OF'];
 /** Consultations still count; old ids of merged experts go on naming the erased one. */
 const ANONYMOUS_INCOMING = ['CONSULTED', 'MERGED_INTO'];
@@ -20,7 +22,8 @@ export interface ErasureScope {
 export async function erasureScope(run: Run, expertId: string): Promise<ErasureScope> {
   const [row] = await run(
     `MATCH (e:Expert {id: $expertId})
-     RETURN [(e)<-[:BY]-(k:Contribution) WHERE NOT EXISTS { (k)-[:BY]->(other:Expert) WHERE other <> e } | k.id] AS soleContributionIds,
+     RETURN [(e)<-[:BY]-(k:Contribution) WHERE NOT EXISTS { (k)-[:BY]->(other:Expert) WHERE other <> e }
+             | k.id] AS soleContributionIds,
             [(m:MergedExpert)-[:MERGED_INTO*1..10]->(e) | m.id] AS mergedIds`,
     { expertId },
   );
@@ -90,10 +93,13 @@ export async function eraseData(
 ): Promise<({ erasedAt: string } & ErasureCounts) | null> {
   const [row] = await run(
     `MATCH (e:Expert {id: $expertId})
-     CALL () { UNWIND $soleContributionIds AS contributionId MATCH (k:Contribution {id: contributionId}) DETACH DELETE k }
+     CALL () {
+       UNWIND $soleContributionIds AS contributionId MATCH (k:Contribution {id: contributionId}) DETACH DELETE k
+     }
      CALL (e) {
        MATCH (e)-[r]-()
-       WHERE NOT (type(r) IN $anonymousOutgoing AND startNode(r) = e) AND NOT (type(r) IN $anonymousIncoming AND endNode(r) = e)
+       WHERE NOT (type(r) IN $anonymousOutgoing AND startNode(r) = e)
+         AND NOT (type(r) IN $anonymousIncoming AND endNode(r) = e)
        DELETE r
      }
      SET e = {id: e.id, erasedAt: datetime()}

@@ -42,12 +42,14 @@ const EraseExpertInput = builder.inputType('EraseExpertInput', {
     expectedVersion: t.int({
       required: true,
       description:
-        'The version of the expert you read (for an old id of a merged expert: the kept expert’s): if it changed meanwhile, you get CONFLICT and nothing is erased.',
+        'The version of the expert you read (for an old id of a merged expert: the kept expert’s): if it ' +
+        'changed meanwhile, you get CONFLICT and nothing is erased.',
     }),
     reason: t.string({
       required: true,
       description:
-        'The request, for the history (e.g. "Erasure request of 3 March, ticket 1234"); it is kept, so put no personal data in it.',
+        'The request, for the history (e.g. "Erasure request of 3 March, ticket 1234"); it is kept, so put no ' +
+        'personal data in it.',
     }),
   }),
 });
@@ -56,7 +58,11 @@ builder.mutationField('eraseExpert', (t) =>
   t.field({
     type: ErasureReceiptRef,
     description:
-      'Erasure on request (GDPR art. 17): removes the expert’s personal data (profile, contact details, affiliations, contributions by them alone, and the values in earlier change records) and keeps an anonymous node, so that counts per theme, country, network and inquiry stay right. Recorded without the data. Irreversible, so it takes the expert’s expectedVersion (CONFLICT if it changed meanwhile). For administrators and the secretariats of the expert’s networks.',
+      'Erasure on request (GDPR art. 17): removes the expert’s personal data (profile, contact details, ' +
+      'affiliations, contributions by them alone, and the values in earlier change records) and keeps an ' +
+      'anonymous node, so that counts per theme, country, network and inquiry stay right. Recorded without the ' +
+      'data. Irreversible, so it takes the expert’s expectedVersion (CONFLICT if it changed meanwhile). For ' +
+      'administrators and the secretariats of the expert’s networks.',
     authScopes: CURATORS,
     args: { input: t.arg({ type: EraseExpertInput, required: true, description: 'Whom to erase, and the request.' }) },
     resolve: (_root, args, ctx) => eraseExpert(ctx.queries, ctx.viewer, args.input),

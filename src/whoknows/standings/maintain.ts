@@ -15,7 +15,9 @@ function linked(snapshot: Snapshot | null, type: string): string[] {
   return entries.map((entry) => (typeof entry === 'string' ? entry : String((entry as { to: unknown }).to)));
 }
 
-/** Fields of a theme whose change moves experts' standings: its place in the hierarchy, its retirement, its existence. */
+/**
+ * Fields of a theme whose change moves experts' standings: its place in the hierarchy, its retirement, its existence.
+ */
 const THEME_FIELDS = new Set(['→BROADER', 'retiredAt']);
 
 /** The experts whose standings a transaction's changes may move. */
@@ -62,7 +64,10 @@ export async function touchedExperts(run: Run, changes: SubjectChange[]): Promis
 export const MAX_EXPERTS_IN_TRANSACTION = 2_000;
 export const MAX_STANDINGS_IN_TRANSACTION = 25_000;
 
-/** The transaction hook: rewrites the standings of the experts the changes touch, and records the changes in the signature. */
+/**
+ * The transaction hook: rewrites the standings of the experts the changes touch, and records the changes in the
+ * signature.
+ */
 export async function keepStandingsCurrent(run: Run, changes: SubjectChange[]): Promise<void> {
   const experts = await touchedExperts(run, changes);
   if (

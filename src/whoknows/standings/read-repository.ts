@@ -1,8 +1,8 @@
 /**
  * whoKnows for themes from the stored standings: the best `limit` experts read in score order from the
  * `ranks_order` index (an index seek per asked theme, after the cursor), then only those explained from
- * the facts stored with their standings (facts.ts), in the same query; the total from the key's hub (a degree look-up). Null when the
- * standings do not reflect the graph (see state-repository.ts): the caller then ranks from scratch.
+ * the facts stored with their standings (facts.ts), in the same query; the total from the key's hub (a degree look-up).
+ * Null when the standings do not reflect the graph (see state-repository.ts): the caller then ranks from scratch.
  */
 import type { Queries } from '../../db/database.js';
 import { list, num, obj, optStr, str, type Parser } from '../../db/rows.js';
@@ -50,7 +50,8 @@ export const seek = (predicate: string) => `
  * the `ranks_of_expert` index, whatever the number of the expert's other standings.
  */
 export const standingsAt = (keys: string) =>
-  `COLLECT { MATCH ()-[r:${RANKS}]->(e) USING INDEX r:${RANKS}(expertId, key) WHERE r.expertId = e.id AND r.key IN ${keys} RETURN r }`;
+  `COLLECT { MATCH ()-[r:${RANKS}]->(e) USING INDEX r:${RANKS}(expertId, key) ` +
+  `WHERE r.expertId = e.id AND r.key IN ${keys} RETURN r }`;
 
 /**
  * Explains the first `$explained` of `top` ({e, score, standings: its RANKS of the asked keys, and for text
@@ -80,7 +81,8 @@ export const explain = (keys = '$keys', themeIds = '$themeIds') => {
       }}) AS standings
     }
     WITH position, hit, hit.e AS e, standings
-    WITH position, {expert: ${expertProjection('e')}, score: hit.score, standings: standings, text: hit.text, place: hit.place, adjustment: hit.adjustment} AS hit
+    WITH position, {expert: ${expertProjection('e')}, score: hit.score, standings: standings, text: hit.text,
+                    place: hit.place, adjustment: hit.adjustment} AS hit
     ORDER BY position
     RETURN collect(hit) AS page`;
 };
@@ -139,7 +141,8 @@ const SEVERAL_THEMES = `
       WITH DISTINCT endNode(s) AS e
       WITH e, ${standingsAt('$keys')} AS standings
       WITH e, standings, round(reduce(sum = 0.0, r IN standings | sum + r.score), 2) AS score
-      WITH e, score, standings WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND e.id > $afterId)
+      WITH e, score, standings
+      WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND e.id > $afterId)
       WITH e, score, standings ORDER BY score DESC, e.id LIMIT $limit
       RETURN collect({e: e, score: score, standings: standings}) AS top
     }
@@ -216,7 +219,7 @@ export function standingsQuestion(
 ): StandingsQuestion | null {
   if (place === null) return { themeIds, scopeId: null, countryIds: null, after, limit };
   const countryIds = place.countries.map((c) => c.id);
-  const scopeId = place.region?.id ?? (countryIds.length === 1 ? countryIds[0]! : null);
+  const scopeId = place.region?.id ?? (countryIds.length === 1 ? (countryIds[0] ?? null) : null);
   return scopeId === null ? null : { themeIds, scopeId, countryIds, after, limit };
 }
 

@@ -9,7 +9,8 @@ import { readStandings, standingsQuestion } from './read-repository.js';
 
 /**
  * The seam for whoKnows's theme path: a page from the stored standings, or null when they cannot give it
- * (stale: a background rebuild is asked for; a place they do not keep; too deep a read), and the caller ranks from scratch.
+ * (stale: a background rebuild is asked for; a place they do not keep; too deep a read), and the caller ranks from
+ * scratch.
  */
 export async function rankFromStandings(
   queries: Queries,

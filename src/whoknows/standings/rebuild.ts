@@ -24,9 +24,10 @@ async function* expertBatches(queries: Queries, size: number): AsyncGenerator<st
   let after = '';
   for (;;) {
     const ids = await expertIdsAfter(queries, after, size);
-    if (ids.length === 0) return;
+    const last = ids.at(-1);
+    if (last === undefined) return;
     yield ids;
-    after = ids.at(-1)!;
+    after = last;
   }
 }
 

@@ -35,7 +35,8 @@ const CANDIDATES = `
   WITH e, hood,
        reduce(ids = [], x IN hood.claims | ids + [a IN x.above | a.id] + x.below)
        + reduce(ids = [], k IN hood.contributions + hood.inquiries | ids + k.themes) AS themeIds,
-       [f IN hood.focus | f.countryId] + reduce(ids = [], k IN hood.contributions + hood.inquiries | ids + k.countries) AS countryIds
+       [f IN hood.focus | f.countryId]
+       + reduce(ids = [], k IN hood.contributions + hood.inquiries | ids + k.countries) AS countryIds
   CALL (themeIds) { UNWIND themeIds AS id RETURN collect(DISTINCT id) AS rootIds }
   CALL (countryIds) {
     UNWIND countryIds AS id
@@ -47,7 +48,8 @@ const CANDIDATES = `
     WITH DISTINCT r
     RETURN collect({id: r.id, countryIds: [(r)<-[:IN_REGION]-(m:Country) | m.id]}) AS regions
   }
-  WITH e, hood, rootIds, [{id: '${ANYWHERE}', countryIds: null}] + [id IN countries | {id: id, countryIds: [id]}] + regions AS scopes`;
+  WITH e, hood, rootIds,
+       [{id: '${ANYWHERE}', countryIds: null}] + [id IN countries | {id: id, countryIds: [id]}] + regions AS scopes`;
 
 /**
  * The standings an active expert `e` should have: {key, score, facts} per qualifying (root, scope). The
@@ -96,7 +98,8 @@ async function expectedAndStored(
      }
      CALL (e) {
        MATCH (e)<-[s:${RANKS}]-(k:${STANDING_KEY})
-       RETURN collect({id: elementId(s), key: s.key, hub: k.key, expertId: s.expertId, score: s.score, facts: s.facts, themePoints: s.themePoints}) AS stored
+       RETURN collect({id: elementId(s), key: s.key, hub: k.key, expertId: s.expertId, score: s.score, facts: s.facts,
+                       themePoints: s.themePoints}) AS stored
      }
      RETURN e.id AS id, expected, stored`,
     { ids, rankingWeights: RANKING_WEIGHTS },
@@ -108,10 +111,10 @@ const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a
 
 /**
  * Works out the standings of the given experts (locked already) again, in the transaction that changed
- * them, and writes only the difference (unless it is more than `maxWrites` standings: false then): a changed score or changed facts are set on its relationship
- * (which locks that relationship alone), standings gone are deleted and new ones created, all in key
- * order, so that transactions touching the same keys' hubs take those locks in one order. Ids of merged,
- * erased or retired experts lose all theirs.
+ * them, and writes only the difference (unless it is more than `maxWrites` standings: false then): a changed score or
+ * changed facts are set on its relationship (which locks that relationship alone), standings gone are deleted and new
+ * ones created, all in key order, so that transactions touching the same keys' hubs take those locks in one order. Ids
+ * of merged, erased or retired experts lose all theirs.
  */
 export async function writeStandings(run: Run, ids: string[], maxWrites = Number.POSITIVE_INFINITY): Promise<boolean> {
   if (ids.length === 0) return true;

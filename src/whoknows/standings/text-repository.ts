@@ -10,7 +10,7 @@
 import type { Queries } from '../../db/database.js';
 import { list, num, obj, orNull } from '../../db/rows.js';
 import type { ExpertRecord } from '../../experts/model.js';
-import type { RankedPage, TextMatch, ThemeMatch, ThemeStanding } from '../repository.js';
+import type { RankedPage } from '../repository.js';
 import { STANDING_SCORE, standingFacts, standingScoreParams } from '../standing-repository.js';
 import {
   INFERRED_THEMES,
@@ -42,7 +42,8 @@ const NOTHING_ASKED = `{score: 0.0, facts: {
   rootId: null, rootName: null, claim: null, focus: null,
   contributions: 0, contributionIds: [], contributionTitle: null, contributionPoints: 0.0,
   inquiries: 0, inquiryIds: [], inquiryPoints: 0.0,
-  countryContributions: 0, countryContributionIds: [], countryInquiries: 0, countryInquiryIds: [], countryEvidencePoints: 0.0}}`;
+  countryContributions: 0, countryContributionIds: [], countryInquiries: 0, countryInquiryIds: [],
+  countryEvidencePoints: 0.0}}`;
 
 /**
  * Cypher: whether the expert `e` has a focus on one of the asked countries, or a current contribution or an
@@ -51,7 +52,8 @@ const NOTHING_ASKED = `{score: 0.0, facts: {
  */
 const TIED_TO_PLACE = `(EXISTS { (e)-[:FOCUSES_ON]->(c:Country) WHERE c.id IN $countryIds }
     OR EXISTS { (e)<-[:BY]-(k:Contribution)-[:CONCERNS]->(c:Country) WHERE k.retiredAt IS NULL AND c.id IN $countryIds }
-    OR EXISTS { (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds })`;
+    OR EXISTS { (e)<-[:CONSULTED {outcome: 'ANSWERED'}]-(:Inquiry)-[:CONCERNS]->(c:Country)
+                WHERE c.id IN $countryIds })`;
 
 /**
  * Cypher: `place`, the asked place's part of the score (STANDING_SCORE without a theme) of an expert `e`
@@ -70,12 +72,16 @@ const placePart = (countryIds: string[] | null, when: string) =>
          CALL (e, rootId, countryIds) { ${STANDING_SCORE} }
          RETURN {score: score, facts: facts} AS place
        }
-       WITH * WHERE NOT byWordsAlone OR place.facts.focus IS NOT NULL OR place.facts.countryContributions > 0 OR place.facts.countryInquiries > 0`;
+       WITH * WHERE NOT byWordsAlone OR place.facts.focus IS NOT NULL
+                    OR place.facts.countryContributions > 0 OR place.facts.countryInquiries > 0`;
 
 /** Cypher: the hit after the cursor (score down, then expert id). */
-const AFTER_CURSOR = `($afterScore IS NULL OR hit.score < $afterScore OR (hit.score = $afterScore AND hit.e.id > $afterId))`;
+const AFTER_CURSOR =
+  '($afterScore IS NULL OR hit.score < $afterScore OR (hit.score = $afterScore AND hit.e.id > $afterId))';
 
-/** Cypher: the experts the words find (active ones), with their text evidence as `text`, from `textHits` (TEXT_HITS). */
+/**
+ * Cypher: the experts the words find (active ones), with their text evidence as `text`, from `textHits` (TEXT_HITS).
+ */
 const WORDS_FOUND = `
     CALL (textHits) { ${TEXT_EVIDENCE} }
     WITH e, {points: textPoints, facts: textFacts} AS text WHERE e.retiredAt IS NULL`;
@@ -97,11 +103,14 @@ const FREE_TEXT = (countryIds: string[] | null) => `
       WITH e, text, ${standingsAt('keys')} AS stored
       WITH e, text, [r IN stored | {r: r, i: [i IN range(0, size(keys) - 1) WHERE keys[i] = r.key][0]}] AS stored
       WITH e, text, reduce(top = null, s IN stored | CASE WHEN top IS NULL OR s.r.score > top.r.score
-                                                           OR (s.r.score = top.r.score AND s.i < top.i) THEN s ELSE top END).r AS best
+                                                           OR (s.r.score = top.r.score AND s.i < top.i)
+                                                          THEN s ELSE top END).r AS best
       ${placePart(countryIds, 'best IS NULL')}
       WITH e, text, best, place, coalesce(best.themePoints, 0.0) AS themePart
-      WITH e, text, best, place, round(round(themePart * $rankingWeights.inferredStanding, 2) - themePart, 2) AS adjustment
-      WITH {e: e, score: round(text.points + coalesce(best.score, place.score) + adjustment, 2), standings: CASE WHEN best IS NULL THEN [] ELSE [best] END,
+      WITH e, text, best, place,
+           round(round(themePart * $rankingWeights.inferredStanding, 2) - themePart, 2) AS adjustment
+      WITH {e: e, score: round(text.points + coalesce(best.score, place.score) + adjustment, 2),
+            standings: CASE WHEN best IS NULL THEN [] ELSE [best] END,
             text: text, place: place, adjustment: adjustment} AS hit
       ORDER BY hit.score DESC, hit.e.id
       WITH collect(hit) AS hits
@@ -149,12 +158,15 @@ const THEMES_AND_WORDS = (countryIds: string[] | null, oneKey: boolean) => `
       ${WORDS_FOUND}
       WITH e, text, ${standingsAt('$keys')} AS standings
       ${placePart(countryIds, 'size(standings) = 0')}
-      RETURN collect({e: e, score: round(reduce(sum = 0.0, r IN standings | sum + r.score) + coalesce(place.score, 0.0) + text.points, 2),
+      RETURN collect({e: e,
+                      score: round(reduce(sum = 0.0, r IN standings | sum + r.score) + coalesce(place.score, 0.0)
+                                   + text.points, 2),
                       standings: standings, text: text, place: place}) AS hits
     }
     WITH hits, [hit IN hits | hit.e.id] AS hitIds, size([hit IN hits WHERE hit.place IS NOT NULL]) AS wordsOnly
     ${STANDING_LISTS(oneKey)}
-    WITH hits, wordsOnly, lists, reduce(bound = 0.0, l IN lists | bound + l.last) AS threshold, all(l IN lists WHERE l.last = 0.0) AS exhausted
+    WITH hits, wordsOnly, lists, reduce(bound = 0.0, l IN lists | bound + l.last) AS threshold,
+         all(l IN lists WHERE l.last = 0.0) AS exhausted
     CALL (lists) {
       ${
         oneKey
@@ -162,7 +174,8 @@ const THEMES_AND_WORDS = (countryIds: string[] | null, oneKey: boolean) => `
           : `UNWIND lists AS l UNWIND l.found AS s
       WITH DISTINCT endNode(s) AS e
       WITH e, ${standingsAt('$keys')} AS standings
-      RETURN collect({e: e, score: round(reduce(sum = 0.0, r IN standings | sum + r.score), 2), standings: standings}) AS ranked`
+      RETURN collect({e: e, score: round(reduce(sum = 0.0, r IN standings | sum + r.score), 2), standings: standings})
+             AS ranked`
       }
     }
     CALL (ranked, hits) {
@@ -244,7 +257,8 @@ export function textStandingsQuery(
       formula: FORMULA,
       limit: question.limit,
       depth,
-      // A free-text hit carries its one standing whole (TextMatch), also the one past the page that only says there is a next.
+      // A free-text hit carries its one standing whole (TextMatch), also the one past the page that only says there is
+      // a next.
       explained: themeIds.length === 0 ? question.limit : question.limit - 1,
       afterNeg: question.after ? -question.after[0] : BEFORE_ALL,
       afterId: question.after ? question.after[1] : '',

@@ -3,6 +3,7 @@
  * text-repository.ts): a page, or null when the standings cannot give it and the caller ranks from scratch.
  */
 import type { Queries } from '../../db/database.js';
+import { present } from '../../errors.js';
 import type { RankedPage, TextMatch, ThemeMatch, ThemeStanding } from '../repository.js';
 import { requestStandingsRebuild, standingsKnownStale } from './keeper.js';
 import { readTextStandings, textQuestion, type HitRow, type Place, type TextQuestion } from './text-repository.js';
@@ -43,11 +44,13 @@ export async function rankTextFromStandings(
   return {
     total: ranked.total,
     page: ranked.page.map((hit) => {
-      const standing = hit.facts.standings[0] ?? placeStanding(hit.facts.place!);
+      // The words found every hit, and each has its one standing or, found by the words alone, its place's part.
+      const standing =
+        hit.facts.standings[0] ?? placeStanding(present(hit.facts.place, 'the place part of a hit the words found'));
       return {
         ...hit,
         facts: {
-          text: hit.facts.text!,
+          text: present(hit.facts.text, 'the text part of a hit the words found'),
           standing: { score: standing.score, facts: standing.facts },
           adjustment: hit.facts.adjustment ?? 0,
         },
@@ -56,7 +59,9 @@ export async function rankTextFromStandings(
   };
 }
 
-/** The seam for whoKnows's themes with words beside them (THEME_AND_TEXT): a page from the stored standings, or null. */
+/**
+ * The seam for whoKnows's themes with words beside them (THEME_AND_TEXT): a page from the stored standings, or null.
+ */
 export async function rankThemeAndTextFromStandings(
   queries: Queries,
   themeIds: string[],
