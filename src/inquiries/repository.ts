@@ -97,7 +97,8 @@ export async function linksOfInquiries(queries: Queries, ids: readonly string[])
        [(i)-[:FOLLOW_UP_OF]->(f:Inquiry) | f.id][0] AS followUpOf,
        [(f:Inquiry)-[:FOLLOW_UP_OF]->(i) | f.id] AS followUps,
        [(i)-[c:CONSULTED]->(e) WHERE e:Expert OR e:ErasedExpert |
-          {expert: CASE WHEN e:Expert THEN ${expertProjection('e')} END, outcome: c.outcome, note: c.note, at: c.at, by: c.by,
+          {expert: CASE WHEN e:Expert THEN ${expertProjection('e')} END,
+           outcome: c.outcome, note: c.note, at: c.at, by: c.by,
            referredTo: CASE WHEN ${isErasedExpertId('c.referredTo')} THEN null ELSE c.referredTo END}] AS consultations,
        [(i)-[:HAS_STATUS_CHANGE]->(s:StatusChange) | s {.*, ministryIds: coalesce(s.ministryIds, [])}] AS history`,
     { ids },

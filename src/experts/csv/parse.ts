@@ -3,7 +3,7 @@ import { lineTextProblem, slugProblem } from '../../writes/checks.js';
 import { checkedProperties, EXPERT_TEXT_MAX } from '../checks.js';
 import type { CreateExpertInput } from '../inputs.js';
 import { InputProblems, present } from '../../errors.js';
-import { EXPERT_PROPERTIES, EXPERT_PROPERTY_LIST, PROVENANCES, type ExpertProperty } from '../model.js';
+import { type EXPERT_PROPERTIES, EXPERT_PROPERTY_LIST, PROVENANCES, type ExpertProperty } from '../model.js';
 
 /**
  * The expert CSV format (UTF-8, comma-separated, a header row naming the columns). `slug` and `name` are
