@@ -4,7 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
-import { connectTestDatabase, fixturePrefix, graphql, type Actor } from './helpers/api.js';
+import {
+  connectTestDatabase,
+  fixturePrefix,
+  graphql,
+  type Actor,
+  type Edge,
+  type GraphqlResponse,
+} from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 const ACTORS = {
   anonymous: null,
@@ -69,7 +77,7 @@ beforeAll(async () => {
   await createInquiry(inquiries.shareable, 'SHAREABLE', `Shareable question ${P}`);
 });
 afterAll(async () => {
-  await db?.close();
+  await maybeUnset(db)?.close();
 });
 
 /** Runs `query` as every actor; returns who got FORBIDDEN and who did not. */
@@ -103,19 +111,19 @@ describe('contact details of experts', () => {
       members(first: 100, after: $after) { edges { node { slug email } } pageInfo { hasNextPage endCursor } } } } }`;
     for (const actor of ['officer', 'secretariatReka'] as ActorName[]) {
       // Every page: members go by name.
-      const members: any[] = [];
+      const members: Array<{ slug: string; email: string | null }> = [];
       const forbidden: unknown[] = [];
       let after: string | null = null;
       do {
-        const response: any = await graphql(query, { after }, { as: ACTORS[actor] });
-        forbidden.push(...(response.errors ?? []).filter((e: any) => e.extensions?.code === 'FORBIDDEN'));
+        const response: GraphqlResponse = await graphql(query, { after }, { as: ACTORS[actor] });
+        forbidden.push(...(response.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN'));
         const { edges, pageInfo } = response.data.node.members;
-        members.push(...edges.map((e: any) => e.node));
+        members.push(...edges.map((e: { node: unknown }) => e.node));
         after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
       } while (after !== null);
       expect(forbidden.length, actor).toBeGreaterThan(0);
       // Rows whose email is forbidden stay in the list; only the field errs.
-      expect(members.find((m: any) => m.slug === experts.cknPrivate)).toEqual({
+      expect(members.find((m) => m.slug === experts.cknPrivate)).toEqual({
         slug: experts.cknPrivate,
         email: null,
       });
@@ -143,7 +151,6 @@ describe('internal inquiries', () => {
     const query = '{ inquiries(filter: { network: "ckn" }, first: 100) { edges { node { slug } } } }';
     const listed: ActorName[] = [];
     for (const actor of EVERYONE) {
-      let after: string | null = null;
       let found = false;
       const response = await graphql(query, {}, { as: ACTORS[actor] });
       if (response.errors) {
@@ -153,9 +160,9 @@ describe('internal inquiries', () => {
       // The fixture is the newest CKN inquiry but the list is oldest first: page to the end.
       let page = response.data.inquiries;
       for (;;) {
-        found ||= page.edges.some((e: any) => e.node.slug === inquiries.internal);
+        found ||= page.edges.some((e: Edge) => e.node.slug === inquiries.internal);
         if (!page.pageInfo?.hasNextPage) break;
-        after = page.pageInfo.endCursor;
+        const after: string = page.pageInfo.endCursor;
         page = (
           await graphql(
             `
@@ -192,7 +199,10 @@ describe('internal inquiries', () => {
         expect(response.errors[0]!.extensions?.code, actor).toBe('FORBIDDEN');
         continue;
       }
-      if (response.data.similarInquiries.some((s: any) => s.inquiry.slug === inquiries.internal)) finders.push(actor);
+      if (
+        response.data.similarInquiries.some((s: { inquiry: { slug: string } }) => s.inquiry.slug === inquiries.internal)
+      )
+        finders.push(actor);
     }
     expect(finders).toEqual(['officer', 'secretariatCkn', 'admin']);
   });
@@ -227,7 +237,7 @@ describe('aggregates for dashboards', () => {
     expect(stats.received).toBe(expected!.received);
     expect(stats.answered).toBe(expected!.answered);
     expect(stats.answeredOnTime).toBeLessThanOrEqual(stats.answered);
-    expect(stats.byStatus.reduce((sum: number, s: any) => sum + s.count, 0)).toBe(stats.received);
+    expect(stats.byStatus.reduce((sum: number, s: { count: number }) => sum + s.count, 0)).toBe(stats.received);
     expect(stats.byNetwork).toEqual([{ network: { slug: 'ckn' }, received: stats.received }]);
   });
 });
@@ -299,15 +309,20 @@ describe('history(id:) names one object of one type (slugs are unique per type o
     // The institution's global id gives the institution's records only.
     const own = await graphql(HISTORY, { id: id('Institution', slug) }, { as: REKA });
     expect(own.errors).toBeUndefined();
-    expect(own.data.history.edges.map((e: any) => [e.node.subjectType, e.node.action])).toEqual([
-      ['Institution', 'createInstitution'],
-    ]);
+    expect(
+      own.data.history.edges.map((e: Edge<{ subjectType: string; action: string }>) => [
+        e.node.subjectType,
+        e.node.action,
+      ]),
+    ).toEqual([['Institution', 'createInstitution']]);
     expect(JSON.stringify(own)).not.toContain('asker-secret@example.org');
 
     // The inquiry's global id is checked against the inquiry.
     expect(codeOf(await graphql(HISTORY, { id: id('Inquiry', slug) }, { as: REKA }))).toBe('FORBIDDEN');
     const desk = await graphql(HISTORY, { id: id('Inquiry', slug) }, { as: 'desk' });
-    expect(desk.data.history.edges.map((e: any) => e.node.action)).toEqual(['changeInquiryStatus']);
+    expect(desk.data.history.edges.map((e: Edge<{ action: string }>) => e.node.action)).toEqual([
+      'changeInquiryStatus',
+    ]);
   });
 
   it('an old id of a merged expert: only its own records, to those who may curate the expert it was merged into', async () => {
@@ -329,15 +344,20 @@ describe('history(id:) names one object of one type (slugs are unique per type o
     expect(codeOf(await graphql(HISTORY, { id: gone }, { as: REKA }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await graphql(HISTORY, { id: id('Expert', gone) }, { as: REKA }))).toBe('FORBIDDEN');
     const institution = await graphql(HISTORY, { id: id('Institution', gone) }, { as: REKA });
-    expect(institution.data.history.edges.map((e: any) => e.node.subjectType)).toEqual(['Institution']);
+    expect(institution.data.history.edges.map((e: Edge<{ subjectType: string }>) => e.node.subjectType)).toEqual([
+      'Institution',
+    ]);
     expect(JSON.stringify(institution)).not.toContain('gone-secret@example.org');
 
     // CKN curates the kept expert: it reads the old id's own records (the merge), contact details included.
     const ckn = await graphql(HISTORY, { id: id('Expert', gone) }, { as: 'secretariat' });
     expect(ckn.errors).toBeUndefined();
-    expect(ckn.data.history.edges.map((e: any) => [e.node.subjectSlug, e.node.action])).toEqual([
-      [gone, 'mergeExperts'],
-    ]);
+    expect(
+      ckn.data.history.edges.map((e: Edge<{ subjectSlug: string; action: string }>) => [
+        e.node.subjectSlug,
+        e.node.action,
+      ]),
+    ).toEqual([[gone, 'mergeExperts']]);
     expect(ckn.data.history.edges[0].node.before.email).toBe('gone-secret@example.org');
 
     // Once the kept expert leaves CKN for REKA, the permission follows it.
@@ -350,7 +370,7 @@ describe('history(id:) names one object of one type (slugs are unique per type o
     expect(moved.errors).toBeUndefined();
     expect(codeOf(await graphql(HISTORY, { id: id('Expert', gone) }, { as: 'secretariat' }))).toBe('FORBIDDEN');
     const reka = await graphql(HISTORY, { id: id('Expert', gone) }, { as: REKA });
-    expect(reka.data.history.edges.map((e: any) => e.node.action)).toEqual(['mergeExperts']);
+    expect(reka.data.history.edges.map((e: Edge<{ action: string }>) => e.node.action)).toEqual(['mergeExperts']);
   });
 });
 

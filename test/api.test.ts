@@ -10,7 +10,7 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { Database } from '../src/db/database.js';
-import { graphql, testServer, walkPages } from './helpers/api.js';
+import { graphql, testServer, walkPages, type Edge, type GraphqlResponse } from './helpers/api.js';
 
 describe('node(id:) and global ids', () => {
   it('fetches every type by the id the API returned', async () => {
@@ -72,12 +72,13 @@ describe('node(id:) and global ids', () => {
         }
       }
     `);
-    const seeded = (connection: any) =>
-      connection.edges.map((e: any) => e.node).find((n: any) => !n.slug.startsWith('fx-'));
+    type Listed = { id: string; slug: string; contributions?: Array<{ id: string }> };
+    const seeded = (connection: { edges: Array<Edge<Listed>> }) =>
+      connection.edges.map((e) => e.node).find((n) => !n.slug.startsWith('fx-'))!;
     const expert = seeded(data.experts);
     const objects = [
       expert,
-      expert.contributions[0],
+      expert.contributions![0]!,
       seeded(data.themes),
       data.countries.edges[0].node,
       seeded(data.institutions),
@@ -108,7 +109,7 @@ describe('list connections', () => {
   for (const list of ['experts', 'themes', 'countries', 'institutions', 'networks']) {
     it(`pages through ${list} by name without repeats or gaps`, async () => {
       const { items: ids, totalCount } = await walkPages(async (after) => {
-        const response: any = await graphql(
+        const response: GraphqlResponse = await graphql(
           `query ($after: String) { ${list}(first: 40, after: $after) { totalCount edges { node { id name } } pageInfo { hasNextPage endCursor } } }`,
           { after },
         );
@@ -116,7 +117,7 @@ describe('list connections', () => {
         const page = response.data[list];
         return {
           totalCount: page.totalCount,
-          items: page.edges.map((e: any) => e.node.id as string),
+          items: page.edges.map((e: Edge<{ id: string }>) => e.node.id),
           next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
         };
       });
@@ -148,12 +149,14 @@ describe('list connections', () => {
         }
       }
     `);
-    const byAcronym = Object.fromEntries(data.networks.edges.map((e: any) => [e.node.acronym, e.node]));
-    expect(byAcronym.CKN.secretariat.map((i: any) => i.name).sort()).toEqual([
+    const byAcronym = Object.fromEntries(
+      data.networks.edges.map((e: Edge<{ acronym: string }>) => [e.node.acronym, e.node]),
+    );
+    expect(byAcronym.CKN.secretariat.map((i: { name: string }) => i.name).sort()).toEqual([
       'Clingendael Institute',
       'LeidenAsiaCentre',
     ]);
-    expect(byAcronym.REKA.secretariat.map((i: any) => i.name).sort()).toEqual([
+    expect(byAcronym.REKA.secretariat.map((i: { name: string }) => i.name).sort()).toEqual([
       'Clingendael Institute',
       'Raam op Rusland',
     ]);

@@ -3,6 +3,7 @@ import { audited } from '../src/audit/service.js';
 import type { Viewer } from '../src/auth/viewer.js';
 import type { Database } from '../src/db/database.js';
 import { connectTestDatabase, fixturePrefix } from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 const P = fixturePrefix('audit');
 const secretary: Viewer = { id: 'audit-test', name: 'Audit test', roles: new Set(['secretariat']), networks: ['ckn'] };
@@ -21,7 +22,7 @@ beforeAll(async () => {
   db = await connectTestDatabase();
 });
 afterAll(async () => {
-  await db?.close();
+  await maybeUnset(db)?.close();
 });
 
 describe('audited transactions', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { interpretQuestion } from '../src/names/service.js';
 import { nameKeys } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, type Edge, type UntypedData } from './helpers/api.js';
 
 /**
  * Dutch compounds in full-text search: a compound finds texts about its parts and a part finds texts with
@@ -29,7 +29,7 @@ afterAll(async () => {
   await db.close();
 });
 
-async function ok<T = any>(query: string, variables: Record<string, unknown>): Promise<T> {
+async function ok<T = UntypedData>(query: string, variables: Record<string, unknown>): Promise<T> {
   const response = await graphql(query, variables);
   expect(response.errors).toBeUndefined();
   return response.data as T;
@@ -47,14 +47,14 @@ async function whoKnows(about: string): Promise<string[]> {
   const data = await ok(`query ($about: String!) { whoKnows(about: $about, first: 100) { edges { node { slug } } } }`, {
     about,
   });
-  return data.whoKnows.edges.map((e: any) => e.node.slug);
+  return data.whoKnows.edges.map((e: Edge) => e.node.slug);
 }
 
 async function similar(question: string): Promise<string[]> {
   const data = await ok(`query ($q: String!) { similarInquiries(question: $q, first: 100) { inquiry { slug } } }`, {
     q: question,
   });
-  return data.similarInquiries.map((s: any) => s.inquiry.slug);
+  return data.similarInquiries.map((s: { inquiry: { slug: string } }) => s.inquiry.slug);
 }
 
 async function recordInquiry(question: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { nameKeys } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql, removeFixtures, type Actor } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, removeFixtures, type Actor, type Edge } from './helpers/api.js';
 
 /** A theme and an institution of this file's own, so that whoKnows and institution lists give known answers. */
 const P = fixturePrefix('curation');
@@ -399,10 +399,10 @@ describe('retireExpert', () => {
       const response = await graphql(LISTED, variables);
       expect(response.errors).toBeUndefined();
       const data = response.data;
-      const slugs = (connection: any): string[] => connection.edges.map((e: any) => e.node.slug);
+      const slugs = (connection: { edges: Edge[] }): string[] => connection.edges.map((e) => e.node.slug);
       return {
         experts: slugs(data.experts),
-        members: slugs(data.networks.edges.find((n: any) => n.node.slug === 'ckn').node.members),
+        members: slugs(data.networks.edges.find((n: Edge) => n.node.slug === 'ckn').node.members),
         institution: slugs(data.institution.experts),
         whoKnows: slugs(data.whoKnows),
       };
@@ -487,9 +487,9 @@ describe('history', () => {
       { id: expert.id },
     );
     expect(response.errors).toBeUndefined();
-    const records = response.data.history.edges.map((e: any) => e.node);
-    expect(records.map((r: any) => r.action)).toEqual(['retireExpert', 'updateExpert', 'createExpert']);
-    expect(records.every((r: any) => r.actorName === 'Carla Curator')).toBe(true);
+    const records = response.data.history.edges.map((e: { node: unknown }) => e.node);
+    expect(records.map((r: { action: string }) => r.action)).toEqual(['retireExpert', 'updateExpert', 'createExpert']);
+    expect(records.every((r: { actorName: string }) => r.actorName === 'Carla Curator')).toBe(true);
     const [retire, update, create] = records;
     expect(create.before).toBeNull();
     expect(create.after).toMatchObject({ name: `${NAME} Historic`, '→MEMBER_OF': ['ckn'] });

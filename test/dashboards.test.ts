@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { dueAt } from '../src/inquiries/working-days.js';
 import { nameKeys } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+import { connectTestDatabase, type Edge, fixturePrefix, graphql } from './helpers/api.js';
 
 /**
  * The dashboards' aggregates on a small graph of this file's own: a theme tree root > middle > leaf, a
@@ -199,9 +199,22 @@ const COVERAGE = `query ($themes: [String!], $countries: [String!], $network: St
   }
 }`;
 
-const cellOf = (coverage: any, themeId: string, columnId: string) =>
-  coverage.rows.find((r: any) => r.theme.slug === themeId).cells.find((c: any) => c.column.id === columnId);
-const brief = (cell: any) => [cell.expertCount, cell.demand, cell.gap];
+/** A coverage cell as CELL selects it, as far as these tests pick it out. */
+interface Cell {
+  theme: { slug: string };
+  column: { id: string };
+  expertCount: number;
+  expertsByLevel: Array<{ level: number; count: number }>;
+  expertsByProvenance: Array<{ provenance: string; count: number }>;
+  demand: number;
+  gap: boolean;
+}
+const cellOf = (
+  coverage: { rows: Array<{ theme: { slug: string }; cells: Cell[] }> },
+  themeId: string,
+  columnId: string,
+) => coverage.rows.find((r) => r.theme.slug === themeId)!.cells.find((c) => c.column.id === columnId)!;
+const brief = (cell: Cell) => [cell.expertCount, cell.demand, cell.gap];
 
 describe('coverage', () => {
   const asked = { themes: [root, middle], countries: ['CN', 'Oost-Azië', 'Russia'], from: FROM, to: TO };
@@ -211,13 +224,15 @@ describe('coverage', () => {
     expect(errors).toBeUndefined();
     const coverage = data.coverage;
     expect(coverage.minExperts).toBe(2);
-    expect(coverage.columns.map((c: any) => [c.id, c.kind])).toEqual([
+    expect(coverage.columns.map((c: { id: string; kind: string }) => [c.id, c.kind])).toEqual([
       ['CN', 'COUNTRY'],
       ['east-asia', 'REGION'],
       ['RU', 'COUNTRY'],
     ]);
     expect(coverage.columns[1].region.slug).toBe('east-asia');
-    expect(coverage.columns[1].countries.map((c: any) => c.code)).toEqual(expect.arrayContaining(['CN', 'JP', 'KR']));
+    expect(coverage.columns[1].countries.map((c: { code: string }) => c.code)).toEqual(
+      expect.arrayContaining(['CN', 'JP', 'KR']),
+    );
     expect(coverage.columns[0].countries).toEqual([{ code: 'CN' }]);
     // root: e1 (root, China), e3 (leaf, a contribution on China); e2 (middle, Japan) in East Asia; e5 (middle, Russia).
     expect(brief(cellOf(coverage, root, 'CN'))).toEqual([2, 2, false]); // q1 (leaf), q2 (root; Japan and China)
@@ -243,19 +258,25 @@ describe('coverage', () => {
 
   it('lists the gaps most asked first, and says how to expand rows', async () => {
     const { data } = await graphql(COVERAGE, asked, { as: 'viewer' });
-    expect(data.coverage.gaps.map((c: any) => [c.theme.slug, c.column.id, c.demand])).toEqual([
+    expect(data.coverage.gaps.map((c: Cell) => [c.theme.slug, c.column.id, c.demand])).toEqual([
       [root, 'RU', 2],
       [middle, 'RU', 2],
       [middle, 'CN', 1],
     ]);
     expect(
-      data.coverage.rows.map((r: any) => [r.theme.slug, r.hasNarrower, r.narrower.map((n: any) => n.slug)]),
+      data.coverage.rows.map(
+        (r: { theme: { slug: string }; hasNarrower: boolean; narrower: Array<{ slug: string }> }) => [
+          r.theme.slug,
+          r.hasNarrower,
+          r.narrower.map((n) => n.slug),
+        ],
+      ),
     ).toEqual([
       [root, true, [middle]],
       [middle, true, [leaf]],
     ]);
     const minExperts3 = await graphql(COVERAGE, { ...asked, minExperts: 3 });
-    expect(minExperts3.data.coverage.gaps.map((c: any) => [c.theme.slug, c.column.id])).toEqual([
+    expect(minExperts3.data.coverage.gaps.map((c: Cell) => [c.theme.slug, c.column.id])).toEqual([
       [root, 'RU'],
       [middle, 'RU'],
       [root, 'CN'],
@@ -292,12 +313,12 @@ describe('coverage', () => {
       { as: 'viewer' },
     );
     expect(errors).toBeUndefined();
-    const rows = data.coverage.rows.map((r: any) => r.theme.slug);
+    const rows = data.coverage.rows.map((r: { theme: { slug: string } }) => r.theme.slug);
     expect(rows).toContain(root);
     expect(rows).not.toContain(middle);
     const [regions] = await db.queries().read<{ count: number }>('MATCH (r:Region) RETURN count(r) AS count');
     expect(data.coverage.columns).toHaveLength(regions!.count);
-    expect(new Set(data.coverage.columns.map((c: any) => c.kind))).toEqual(new Set(['REGION']));
+    expect(new Set(data.coverage.columns.map((c: { kind: string }) => c.kind))).toEqual(new Set(['REGION']));
   });
 
   it('refuses too many rows or columns, unknown names and a bad minExperts with clear errors', async () => {
@@ -333,14 +354,14 @@ describe('coverage', () => {
     const admin = await graphql(DRILL, drill);
     expect(admin.errors).toBeUndefined();
     const cell = admin.data.coverage.rows[0].cells[0];
-    const experts = cell.experts.edges.map((edge: any) => edge.node.slug);
+    const experts = cell.experts.edges.map((edge: Edge) => edge.node.slug);
     expect(experts).toContain(e(1));
     expect(experts).not.toContain(e(4));
-    expect(cell.inquiries.edges.map((edge: any) => edge.node.slug)).toEqual([q(1), q(2)]);
+    expect(cell.inquiries.edges.map((edge: Edge) => edge.node.slug)).toEqual([q(1), q(2)]);
 
     const officer = await graphql(DRILL, drill, { as: 'officer' });
     expect(officer.errors).toBeUndefined();
-    expect(officer.data.coverage.rows[0].cells[0].inquiries.edges.map((edge: any) => edge.node.slug)).toEqual([q(2)]);
+    expect(officer.data.coverage.rows[0].cells[0].inquiries.edges.map((edge: Edge) => edge.node.slug)).toEqual([q(2)]);
 
     const viewer = await graphql(DRILL, drill, { as: 'viewer' });
     expect(viewer.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
@@ -356,8 +377,8 @@ describe('coverage', () => {
     expect(brief(data.coverageCell)).toEqual([1, 2, true]);
     expect(data.coverageCell.theme.slug).toBe(root);
     expect(data.coverageCell.column).toEqual({ id: 'RU', kind: 'COUNTRY' });
-    expect(data.coverageCell.experts.edges.map((edge: any) => edge.node.slug)).toContain(e(5));
-    expect(data.coverageCell.inquiries.edges.map((edge: any) => edge.node.slug)).toEqual([q(3), q(6)]);
+    expect(data.coverageCell.experts.edges.map((edge: Edge) => edge.node.slug)).toContain(e(5));
+    expect(data.coverageCell.inquiries.edges.map((edge: Edge) => edge.node.slug)).toEqual([q(3), q(6)]);
   });
 
   it('lists experts or inquiries of at most 10 cells per request', async () => {
@@ -418,7 +439,7 @@ describe('inquiryStatistics.series', () => {
       { riskCategory: 'SANCTIONS', count: 2 },
       { riskCategory: 'OTHER', count: 0 },
     ]);
-    const months = stats.series.map((b: any) => [
+    const months = stats.series.map((b: Record<string, unknown>) => [
       b.start,
       b.end,
       b.received,
@@ -433,8 +454,8 @@ describe('inquiryStatistics.series', () => {
       ['2026-01-31T23:00:00.000Z', '2026-02-28T23:00:00.000Z', 3, 2, 1, 2, 3.5, 0],
       ['2026-02-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z', 2, 0, 0, 4, null, 1],
     ]);
-    expect(stats.series.every((b: any) => b.current === false)).toBe(true);
-    expect(stats.series[1].byStatus.find((s: any) => s.status === 'CLOSED').count).toBe(1);
+    expect(stats.series.every((b: { current: unknown }) => b.current === false)).toBe(true);
+    expect(stats.series[1].byStatus.find((s: { status: string }) => s.status === 'CLOSED').count).toBe(1);
     expect(stats.series[2].byKind).toEqual([
       { kind: 'EXPERTISE_REQUEST', count: 0 },
       { kind: 'KNOWLEDGE_SECURITY', count: 2 },
@@ -449,10 +470,15 @@ describe('inquiryStatistics.series', () => {
     expect(buckets.at(-1).end).toBe(TO);
     // Weeks start on Monday 00:00 in Amsterdam: 5 Jan 2026 is a Monday.
     expect(buckets[1].start).toBe('2026-01-04T23:00:00.000Z');
-    expect(buckets.reduce((sum: number, b: any) => sum + b.received, 0)).toBe(6);
+    expect(buckets.reduce((sum: number, b: { received: number }) => sum + b.received, 0)).toBe(6);
     const quarters = await graphql(SERIES, { network: net, from: FROM, to: TO, interval: 'QUARTER' });
     expect(
-      quarters.data.inquiryStatistics.series.map((b: any) => [b.start, b.end, b.received, b.overdueAtEnd]),
+      quarters.data.inquiryStatistics.series.map((b: Record<string, unknown>) => [
+        b.start,
+        b.end,
+        b.received,
+        b.overdueAtEnd,
+      ]),
     ).toEqual([[FROM, TO, 6, 4]]);
   });
 
@@ -467,7 +493,7 @@ describe('inquiryStatistics.series', () => {
 describe('networkStatistics', () => {
   const QUERY = `query ($network: String, $from: DateTime, $to: DateTime) { networkStatistics(network: $network, from: $from, to: $to) {
     network { slug } activeExperts retiredExperts consentingExperts institutions eventsHeld inquiriesRouted inquiriesAnswered inquiriesAnsweredOnTime } }`;
-  const numbers = (s: any) => [
+  const numbers = (s: Record<string, unknown>) => [
     s.activeExperts,
     s.retiredExperts,
     s.consentingExperts,
@@ -490,7 +516,7 @@ describe('networkStatistics', () => {
 
   it('lists every network by default, and refuses an unknown one', async () => {
     const { data } = await graphql(QUERY, {}, { as: 'viewer' });
-    expect(data.networkStatistics.map((s: any) => s.network.slug)).toEqual(
+    expect(data.networkStatistics.map((s: { network: { slug: string } }) => s.network.slug)).toEqual(
       expect.arrayContaining(['ckn', 'reka', net]),
     );
     const unknown = await graphql(QUERY, { network: 'no-such-network' });
@@ -543,8 +569,11 @@ describe('Theme, Country and Region counts', () => {
        RETURN COUNT { (c)<-[:FOCUSES_ON]-(e:Expert) WHERE e.retiredAt IS NULL } AS experts, COUNT { (c)<-[:CONCERNS]-(:Inquiry) } AS inquiries,
               COUNT { MATCH (:Region {id: 'east-asia'})<-[:IN_REGION]-(:Country)<-[:FOCUSES_ON]-(e:Expert) WHERE e.retiredAt IS NULL RETURN DISTINCT e } AS regionExperts`,
     );
-    const china = response.data.countries.edges.map((edge: any) => edge.node).find((c: any) => c.code === 'CN');
-    const eastAsia = response.data.regions.find((r: any) => r.slug === 'east-asia');
+    type Place = { code: string; expertCount: number; inquiryCount: number };
+    const china = response.data.countries.edges
+      .map((edge: Edge<Place>) => edge.node)
+      .find((c: Place) => c.code === 'CN');
+    const eastAsia = response.data.regions.find((r: { slug: string }) => r.slug === 'east-asia');
     const counted = { china: china ? [china.expertCount, china.inquiryCount] : null, eastAsia: eastAsia.expertCount };
     const stored = {
       china: china ? [expected!.experts, expected!.inquiries] : null,

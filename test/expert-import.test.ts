@@ -8,6 +8,7 @@ import { importExpertCsv } from '../src/experts/csv/import.js';
 import { MAX_IMPORT_ROWS } from '../src/experts/csv/parse.js';
 import type { Database } from '../src/db/database.js';
 import { connectTestDatabase, fixturePrefix, testServer } from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const P = fixturePrefix('import');
@@ -34,7 +35,7 @@ beforeAll(async () => {
   db = await connectTestDatabase();
 });
 afterAll(async () => {
-  await db?.close();
+  await maybeUnset(db)?.close();
 });
 
 describe('npm run import (experts CSV)', () => {
@@ -228,8 +229,8 @@ async function runImport(bytes: Uint8Array, flags: string[]): Promise<{ code: nu
         },
       );
       let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.on('exit', (exitCode) => resolve({ code: exitCode, output }));
     });
   } finally {
@@ -254,9 +255,9 @@ describe('npm run import: the file itself', () => {
     async () => {
       // "Jürgen Müller" and "Zoë" as Excel's "CSV" writes them on Western Windows: one byte per letter.
       const latin1 = Uint8Array.from(
-        [
-          ...`slug,name,networks\n${P}-enc-jan,Jan Encoding,CKN\n${P}-enc-jurgen,J\u00FCrgen M\u00FCller,CKN\n${P}-enc-zoe,Zo\u00EB \u2019t Hart,CKN\n`,
-        ].map((c) => (c === '\u2019' ? 0x92 : c.charCodeAt(0))),
+        Array.from(
+          `slug,name,networks\n${P}-enc-jan,Jan Encoding,CKN\n${P}-enc-jurgen,J\u00FCrgen M\u00FCller,CKN\n${P}-enc-zoe,Zo\u00EB \u2019t Hart,CKN\n`,
+        ).map((c) => (c === '\u2019' ? 0x92 : c.charCodeAt(0))),
       );
       const refused = await runImport(latin1, []);
       expect(refused.code).toBe(1);

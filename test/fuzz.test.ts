@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { buildSchema, GraphQLList, GraphQLNonNull, parse, validate } from 'graphql';
+import {
+  buildSchema,
+  type GraphQLEnumType,
+  type GraphQLInputObjectType,
+  GraphQLList,
+  GraphQLNonNull,
+  type GraphQLScalarType,
+  parse,
+  validate,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimsOf, fixturePrefix, graphql, testServer, tokenFor } from './helpers/api.js';
+import { claimsOf, fixturePrefix, graphql, testServer, tokenFor, type UntypedData } from './helpers/api.js';
 import {
   FUZZ_ACTORS,
   literal,
@@ -99,7 +108,7 @@ function problemsOf(operation: FuzzOperation, status: number, contentType: strin
   const problems: string[] = [];
   if (status >= 500) problems.push(`HTTP ${status}`);
   if (!contentType?.includes('json')) problems.push(`content-type ${contentType}`);
-  let body: any;
+  let body: UntypedData;
   try {
     body = JSON.parse(text);
   } catch {
@@ -147,7 +156,7 @@ async function send(operation: FuzzOperation): Promise<{ sent: Sent; problems: s
     let wrote = false;
     try {
       const body = JSON.parse(text);
-      codes = (body.errors ?? []).map((e: any) => String(e?.extensions?.code ?? 'none'));
+      codes = (body.errors ?? []).map((e: UntypedData) => String(e?.extensions?.code ?? 'none'));
       wrote = operation.kind === 'mutation' && body.data != null && Object.values(body.data).some((v) => v !== null);
     } catch {
       /* reported by problemsOf */
@@ -395,12 +404,17 @@ describe('the operation generator', () => {
   });
 
   it('prints values as literals of their type: enum names bare, other strings quoted, lists and objects nested', () => {
-    const kind = schema.getType('InquiryKind') as any;
+    const kind = schema.getType('InquiryKind') as GraphQLEnumType;
     expect(literal('KNOWLEDGE_SECURITY', new GraphQLNonNull(kind))).toBe('KNOWLEDGE_SECURITY');
-    expect(literal('CN', schema.getType('String') as any)).toBe('"CN"');
-    expect(literal(['a', null, 2], new GraphQLList(schema.getType('String') as any))).toBe('["a", null, 2]');
+    expect(literal('CN', schema.getType('String') as GraphQLScalarType)).toBe('"CN"');
+    expect(literal(['a', null, 2], new GraphQLList(schema.getType('String') as GraphQLScalarType))).toBe(
+      '["a", null, 2]',
+    );
     expect(
-      literal({ kind: 'EXPERTISE_REQUEST', themes: ['x\u0000'] }, schema.getType('RecordInquiryInput') as any),
+      literal(
+        { kind: 'EXPERTISE_REQUEST', themes: ['x\u0000'] },
+        schema.getType('RecordInquiryInput') as GraphQLInputObjectType,
+      ),
     ).toBe('{ kind: EXPERTISE_REQUEST, themes: ["x\\u0000"] }');
   });
 });

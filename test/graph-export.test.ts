@@ -28,6 +28,7 @@ import { Database } from '../src/db/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded/neo4j.js';
 import { migrate } from '../src/db/migrations.js';
 import { connectTestDatabase, fixturePrefix, testServer } from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 // One node of every property type, written with Cypher literals so the export sees what Neo4j stores.
 const CREATE_FIXTURE = `
@@ -210,10 +211,12 @@ describe('npm run export and npm run import-graph', () => {
   });
 
   afterAll(async () => {
-    await source?.queries().write('MATCH (n:ExportProbe) WHERE n.id = $id OR n.probe = $id DETACH DELETE n', { id });
-    await source?.close();
-    await target?.close();
-    await embedded?.stop();
+    await maybeUnset(source)
+      ?.queries()
+      .write('MATCH (n:ExportProbe) WHERE n.id = $id OR n.probe = $id DETACH DELETE n', { id });
+    await maybeUnset(source)?.close();
+    await maybeUnset(target)?.close();
+    await maybeUnset(embedded)?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 

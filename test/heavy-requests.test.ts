@@ -7,6 +7,7 @@ import { silentLogger } from '../src/logging.js';
 import { schema } from '../src/schema.js';
 import { claimsOf, connectTestDatabase, tokenFor } from './helpers/api.js';
 import { inject } from 'vitest';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 /**
  * What a client can send must neither end the process nor hold everyone else: a list whose later item fails,
@@ -57,9 +58,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await busyServer?.stop();
-  await database?.close();
+  await maybeUnset(server)?.stop();
+  await maybeUnset(busyServer)?.stop();
+  await maybeUnset(database)?.close();
 });
 
 describe('a list whose later item fails', () => {

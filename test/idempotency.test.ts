@@ -10,6 +10,7 @@ import {
   type GraphqlResponse,
   testServer,
   tokenFor,
+  type UntypedData,
 } from './helpers/api.js';
 
 /** An Idempotency-Key is bound to its request (issue 18, finding 4): the same request again is answered from the store, anything else refused. */
@@ -32,7 +33,7 @@ afterAll(async () => {
 });
 
 /** Posts a mutation as an administrator with an Idempotency-Key header. */
-async function send<T = any>(
+async function send<T = UntypedData>(
   query: string,
   variables: Record<string, unknown>,
   key: string,

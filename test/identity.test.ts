@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshDuplicateCandidates } from '../src/experts/duplicates/repository.js';
 import type { Database } from '../src/db/database.js';
 import { surnameKey } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql, walkPages, type Actor } from './helpers/api.js';
+import {
+  connectTestDatabase,
+  fixturePrefix,
+  graphql,
+  type GraphqlResponse,
+  walkPages,
+  type Actor,
+} from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 const P = fixturePrefix('identity');
 /** Letters only, so that surnames built from it are one word that no other fixture or seed name has. */
@@ -182,7 +190,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await db?.close();
+  await maybeUnset(db)?.close();
 });
 
 describe('duplicateExperts', () => {
@@ -194,9 +202,14 @@ describe('duplicateExperts', () => {
     rekaOne: `${P}-dup-reka-1`,
     rekaTwo: `${P}-dup-reka-2`,
   };
-  const pairKey = (edge: any) =>
+  /** An edge of QUERY's pages. */
+  interface DuplicatePair {
+    cursor: string;
+    node: { score: number; experts: Array<{ slug: string }>; reasons: Array<{ text: string; points: number }> };
+  }
+  const pairKey = (edge: { node: { experts: Array<{ slug: string }> } }) =>
     edge.node.experts
-      .map((e: any) => e.slug)
+      .map((e) => e.slug)
       .sort()
       .join('+');
   const key = (x: string, y: string) => [x, y].sort().join('+');
@@ -209,12 +222,12 @@ describe('duplicateExperts', () => {
 
   async function allPages(as: Actor) {
     const { items: edges, totalCount } = await walkPages(async (after) => {
-      const response: any = await graphql(QUERY, { first: 7, after }, { as });
+      const response: GraphqlResponse = await graphql(QUERY, { first: 7, after }, { as });
       expect(response.errors).toBeUndefined();
       const page = response.data.duplicateExperts;
       return {
         totalCount: page.totalCount,
-        items: page.edges as any[],
+        items: page.edges as DuplicatePair[],
         next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
       };
     });
@@ -249,9 +262,11 @@ describe('duplicateExperts', () => {
     expect(response.errors).toBeUndefined();
     const [top] = response.data.duplicateExperts.edges;
     expect(top.node.score).toBe(9);
-    const ours = response.data.duplicateExperts.edges.find((edge: any) => pairKey(edge) === key(ids.a, ids.b));
+    const ours = response.data.duplicateExperts.edges.find(
+      (edge: { node: { experts: Array<{ slug: string }> } }) => pairKey(edge) === key(ids.a, ids.b),
+    );
     expect(ours.node.score).toBe(9);
-    expect(ours.node.reasons.map((r: any) => r.text)).toEqual([
+    expect(ours.node.reasons.map((r: { text: string }) => r.text)).toEqual([
       `The same surname, ${surname}`,
       `The same name, "Hendrika ${surname}"`,
       `Both affiliated with Institute ${TOKEN}`,
@@ -268,7 +283,7 @@ describe('duplicateExperts', () => {
     const byPair = new Map(edges.map((edge) => [pairKey(edge), edge.node]));
     expect(byPair.get(key(ids.a, ids.c))?.score).toBe(3);
     expect(byPair.get(key(ids.b, ids.c))?.score).toBe(3);
-    expect(byPair.get(key(ids.rekaOne, ids.rekaTwo))?.reasons.map((r: any) => r.text)).toEqual([
+    expect(byPair.get(key(ids.rekaOne, ids.rekaTwo))?.reasons.map((r) => r.text)).toEqual([
       `The same surname, Roosmalen${TOKEN}`,
       'The names differ by 2 letters',
     ]);
@@ -469,7 +484,7 @@ describe('mergeExperts', () => {
       phone: '+31600000101',
       bio: 'Works on fixtures.',
     });
-    expect(expert.networks.map((n: any) => n.slug).sort()).toEqual(['ckn', 'reka']);
+    expect(expert.networks.map((n: { slug: string }) => n.slug).sort()).toEqual(['ckn', 'reka']);
     expect(expert.affiliations).toEqual([
       { role: 'Adviser', since: '2021-01-01', until: null, institution: { slug: institutions.second } },
       { role: 'Fellow', since: '2015-01-01', until: null, institution: { slug: institutions.first } },
@@ -518,15 +533,19 @@ describe('mergeExperts', () => {
 
     // An old id given to a mutation names the kept expert too.
     const consulted = await consult(inquiry, remove, 'DECLINED');
-    expect(consulted.consultations.map((c: any) => [c.expert.slug, c.outcome])).toEqual([[keep, 'DECLINED']]);
+    expect(
+      consulted.consultations.map((c: { expert: { slug: string }; outcome: string }) => [c.expert.slug, c.outcome]),
+    ).toEqual([[keep, 'DECLINED']]);
   });
 
   it('records the merge in the history of both ids, as one operation', async () => {
     const [keptHistory, removedHistory] = await Promise.all([keep, remove].map((id) => graphql(HISTORY, { id })));
-    const kept = keptHistory!.data.history.edges.map((e: any) => e.node).find((c: any) => c.action === 'mergeExperts');
+    const kept = keptHistory!.data.history.edges
+      .map((e: { node: unknown }) => e.node)
+      .find((c: { action: string }) => c.action === 'mergeExperts');
     const removed = removedHistory!.data.history.edges
-      .map((e: any) => e.node)
-      .find((c: any) => c.action === 'mergeExperts');
+      .map((e: { node: unknown }) => e.node)
+      .find((c: { action: string }) => c.action === 'mergeExperts');
     expect(kept.operationId).toBe(removed.operationId);
     expect(kept.note).toBe('One person');
     expect(kept.fields).toEqual(expect.arrayContaining(['email', '→EXPERT_IN', '→AFFILIATED_WITH', '→MEMBER_OF']));
@@ -809,12 +828,12 @@ describe('eraseExpert', () => {
       expect((await graphql(HISTORY, { id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const response = await graphql(HISTORY, { id: anonymousId });
     expect(response.errors).toBeUndefined();
-    const records = response.data.history.edges.map((e: any) => e.node);
+    const records = response.data.history.edges.map((e: { node: unknown }) => e.node);
     for (const record of records) expect(record).toMatchObject({ before: null, after: null, redacted: true });
     expect(records[0]).toMatchObject({ action: 'eraseExpert', note: 'Erasure request, ticket 42' });
     expect(records[0].fields).toEqual(expect.arrayContaining(['name', 'email', 'phone', '→AFFILIATED_WITH']));
     // Both records of the person: the merged duplicate's history came along.
-    expect(records.filter((r: any) => r.action === 'mergeExperts')).toHaveLength(2);
+    expect(records.filter((r: { action: string }) => r.action === 'mergeExperts')).toHaveLength(2);
   });
 });
 
@@ -879,7 +898,9 @@ describe('an old id of a merged expert names the kept expert in every input', ()
       { as: 'secretariat' },
     );
     expect(changed.errors).toBeUndefined();
-    expect(changed.data.updateContribution.authors.map((a: any) => a.slug).sort()).toEqual([kept, other].sort());
+    expect(changed.data.updateContribution.authors.map((a: { slug: string }) => a.slug).sort()).toEqual(
+      [kept, other].sort(),
+    );
 
     const event = await graphql(
       'mutation ($input: CreateEventInput!) { createEvent(input: $input) { speakers { expert { slug } } } }',
@@ -900,7 +921,12 @@ describe('an old id of a merged expert names the kept expert in every input', ()
 
   it('consultExpert records the kept expert, also as the one referred to', async () => {
     const consulted = await consult(inquiry, other, 'REFERRED', old);
-    expect(consulted.consultations.map((c: any) => [c.expert.slug, c.referredTo.slug])).toEqual([[other, kept]]);
+    expect(
+      consulted.consultations.map((c: { expert: { slug: string }; referredTo: { slug: string } }) => [
+        c.expert.slug,
+        c.referredTo.slug,
+      ]),
+    ).toEqual([[other, kept]]);
   });
 
   it('mergeExperts takes the old id as the kept expert', async () => {

@@ -27,6 +27,8 @@ import { openAuthenticator } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
 import { Database } from '../src/db/database.js';
 import { createLogger } from '../src/logging.js';
+import type { UntypedData } from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 const CYCLES = Number(process.env.OUTAGE_CYCLES || 1);
 const WRITERS = Number(process.env.OUTAGE_WRITERS || 3);
@@ -111,14 +113,17 @@ interface Answer {
   /** When it was sent (epoch ms). */
   sentAt: number;
   ms: number;
-  body: { data?: any; errors?: Array<{ message: string; extensions?: { code?: string; outcome?: string } }> } | null;
+  body: {
+    data?: UntypedData;
+    errors?: Array<{ message: string; extensions?: { code?: string; outcome?: string } }>;
+  } | null;
   retryAfter: string | null;
 }
 
 type WriteResult =
   { kind: 'ok'; id: string } | { kind: 'failed'; code: string; outcome: string | null; message: string };
 
-function resultOf(answer: Answer, pick: (data: any) => string | undefined): WriteResult {
+function resultOf(answer: Answer, pick: (data: UntypedData) => string | undefined): WriteResult {
   const value = answer.body?.data ? pick(answer.body.data) : undefined;
   if (value !== undefined && !answer.body?.errors) return { kind: 'ok', id: value };
   const error = answer.body?.errors?.[0];
@@ -180,7 +185,7 @@ describe('a Neo4j outage under load', () => {
   }, 600_000);
 
   afterAll(async () => {
-    await app?.stop();
+    await maybeUnset(app)?.stop();
     await neo4j?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }, 120_000);
@@ -228,7 +233,7 @@ describe('a Neo4j outage under load', () => {
     return response.status;
   }
 
-  async function until(condition: () => Promise<boolean>, boundMs: number): Promise<number> {
+  async function until(condition: () => boolean | Promise<boolean>, boundMs: number): Promise<number> {
     const started = Date.now();
     while (!(await condition())) {
       if (Date.now() - started > boundMs) throw new Error(`not within ${boundMs} ms (last /readyz: ${lastReadiness})`);
@@ -277,7 +282,8 @@ describe('a Neo4j outage under load', () => {
       .read<{ version: number }>(`MATCH (i:Institution {id: 'clingendael'}) RETURN coalesce(i.version, 1) AS version`);
     let version = initial!.version;
     let applied = 0;
-    let lastAcronym: string | null = null;
+    // updater() sets it meanwhile: `as` keeps TypeScript from taking it for null at the end.
+    let lastAcronym = null as string | null;
     const updateRetries: Array<{ outcome: string | null; storedBeforeRetry: boolean }> = [];
     async function updater(): Promise<void> {
       for (let n = 0; !stopping; n++) {
@@ -351,7 +357,7 @@ describe('a Neo4j outage under load', () => {
     const burners: ChildProcess[] = [];
     try {
       // Load first meets a working Neo4j: the first writes warm it up.
-      await until(async () => successesWhile.up >= WRITERS, RECOVERY_BOUND_MS);
+      await until(() => successesWhile.up >= WRITERS, RECOVERY_BOUND_MS);
       for (let b = 0; b < CPU_BURNERS; b++) burners.push(burnCpu());
       for (let cycle = 1; cycle <= CYCLES; cycle++) {
         await sleep(2_000);
@@ -368,7 +374,7 @@ describe('a Neo4j outage under load', () => {
         phase = 'up';
         const before = successesWhile.up;
         // Serving again is asserted, not its speed: the first writes after a crash meet a cold Neo4j.
-        const served = await until(async () => successesWhile.up > before, RECOVERY_BOUND_MS).then(
+        const served = await until(() => successesWhile.up > before, RECOVERY_BOUND_MS).then(
           () => true,
           () => false,
         );
@@ -376,7 +382,7 @@ describe('a Neo4j outage under load', () => {
         // Every kind of request answers again before the next outage (how soon is measured below).
         const readyAt = neo4jReadyAt.at(-1)!;
         await until(
-          async () =>
+          () =>
             reads.some((r) => r.kind === 'list' && r.sentAt >= readyAt && !r.body?.errors) &&
             reads.some((r) => r.kind === 'whoKnows' && r.sentAt >= readyAt && !r.body?.errors) &&
             writes.some((w) => w.sentAt >= readyAt && w.result.kind === 'ok'),

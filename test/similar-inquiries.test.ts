@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
-import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, type UntypedData } from './helpers/api.js';
 
 /**
  * Cross-language similar inquiries on a graph of 40 inquiries recorded here: 20 originals (10 English, 10
@@ -110,7 +110,7 @@ let db: Database;
 const originals: string[] = [];
 const fixtureIds = new Set<string>();
 
-async function record(question: string, extra: Record<string, unknown> = {}): Promise<any> {
+async function record(question: string, extra: Record<string, unknown> = {}): Promise<UntypedData> {
   const response = await graphql(
     `
       mutation ($input: RecordInquiryInput!) {
@@ -188,7 +188,11 @@ async function similar(
     { q: question },
   );
   expect(response.errors).toBeUndefined();
-  return response.data.similarInquiries.map((s: any) => ({ slug: s.inquiry.slug, score: s.score, reasons: s.reasons }));
+  return response.data.similarInquiries.map((s: { inquiry: { slug: string }; score: number; reasons: unknown[] }) => ({
+    slug: s.inquiry.slug,
+    score: s.score,
+    reasons: s.reasons,
+  }));
 }
 
 describe('similar inquiries across English and Dutch', () => {
@@ -291,7 +295,7 @@ describe('tagging inquiries with what their text names', () => {
     );
     expect(inquiry.countries).toEqual([{ code: 'CN' }]);
     expect(inquiry.themes).toEqual([]);
-    expect(inquiry.inferredThemes.map((t: any) => t.slug)).toContain('semiconductors');
+    expect(inquiry.inferredThemes.map((t: { slug: string }) => t.slug)).toContain('semiconductors');
     expect(inquiry.inferredCountries).toEqual([]);
     expect(inquiry.inferredPartner).toEqual({ slug: 'huawei' });
     expect(inquiry.riskCategories).toEqual(['ETHICAL']);

@@ -13,6 +13,7 @@ import { rankByText, rankByTheme } from '../src/whoknows/repository.js';
 import { readStandings, standingsQuery, standingsQuestion } from '../src/whoknows/standings/read-repository.js';
 import { checkStandings, hasDrift, rebuildStandings } from '../src/whoknows/standings/rebuild.js';
 import { rankTextFromStandings } from '../src/whoknows/standings/text.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 /**
  * What a first page costs, in db hits (which do not depend on the machine), on two graph sizes the test
@@ -144,8 +145,8 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await db?.close();
-  await embedded?.stop();
+  await maybeUnset(db)?.close();
+  await maybeUnset(embedded)?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

@@ -17,6 +17,7 @@ import { readStandings, standingsQuestion } from '../src/whoknows/standings/read
 import { rebuildStandings } from '../src/whoknows/standings/rebuild.js';
 import { driftOf, RANKS } from '../src/whoknows/standings/store-repository.js';
 import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 /**
  * The maintained standings against a from-scratch ranking, after every kind of write. Fixtures live under
@@ -110,7 +111,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db?.close();
+  await maybeUnset(db)?.close();
 });
 
 const nordic = (ids: string[]) => ({ region: { id: 'nordic-countries' }, countries: ids.map((id) => ({ id })) });

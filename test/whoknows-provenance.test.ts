@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { nameKeys } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, type Edge, type UntypedData } from './helpers/api.js';
 
 /**
  * Provenance, country from evidence and reasons that lead somewhere, on a graph of this file's own:
@@ -121,16 +121,16 @@ async function ranks(variables: Record<string, unknown>) {
 }
 
 /** The fixture's experts in the order ranked, leaving out the seed's. */
-const ours = (result: any): string[] =>
-  result.edges.map((e: any) => e.node.slug).filter((slug: string) => slug.startsWith(P));
-const edgeOf = (result: any, id: string) => result.edges.find((e: any) => e.node.slug === id);
+const ours = (result: { edges: Edge[] }): string[] =>
+  result.edges.map((e) => e.node.slug).filter((slug) => slug.startsWith(P));
+const edgeOf = (result: UntypedData, id: string) => result.edges.find((e: Edge) => e.node.slug === id);
 
 describe('provenance in the score', () => {
   it('ranks a verified 3/5 with work on the theme above a 5/5 declared in five unrelated themes; at equal level verified, then evidenced, then declared', async () => {
     const result = await ask({ about: portsName });
     expect(result.matchedBy).toBe('THEME');
     expect(ours(result)).toEqual([ids.verified3, ids.twinV, ids.twinE, ids.twinD, ids.claimer5]);
-    const scores = result.edges.map((e: any) => e.score);
+    const scores = result.edges.map((e: { score: number }) => e.score);
     expect(new Set(scores.slice(1, 4)).size).toBe(3); // identical numbers, different provenance: no tie
   });
 
@@ -168,7 +168,7 @@ describe('provenance in the score', () => {
       const result = await ask(variables);
       expect(result.edges.length).toBeGreaterThan(0);
       for (const edge of result.edges) {
-        const sum = edge.reasons.reduce((total: number, r: any) => total + r.points, 0);
+        const sum = edge.reasons.reduce((total: number, r: { points: number }) => total + r.points, 0);
         expect(sum).toBeCloseTo(edge.score, 2);
       }
     }
@@ -179,22 +179,25 @@ describe('reasons that lead somewhere', () => {
   it('carries the contributions, inquiries, theme and country a reason rests on', async () => {
     const result = await ask({ about: portsName, country: 'CN' }, 'officer');
     const reasons = edgeOf(result, ids.verified3).reasons;
-    const byKind = (kind: string) => reasons.find((r: any) => r.kind === kind);
-    expect(byKind('EVIDENCE').contributions.map((c: any) => c.slug)).toEqual([`${P}-k2`, `${P}-k1`]);
+    const byKind = (kind: string) => reasons.find((r: { kind: string }) => r.kind === kind);
+    expect(byKind('EVIDENCE').contributions.map((c: { slug: string }) => c.slug)).toEqual([`${P}-k2`, `${P}-k1`]);
     expect(byKind('EVIDENCE').theme.slug).toBe(ports);
-    expect(byKind('INQUIRIES').inquiries.map((q: any) => q.slug)).toEqual([`${P}-q1`]);
+    expect(byKind('INQUIRIES').inquiries.map((q: { slug: string }) => q.slug)).toEqual([`${P}-q1`]);
     expect(byKind('COUNTRY_EVIDENCE')).toMatchObject({
       contributions: [{ slug: `${P}-k2` }, { slug: `${P}-k1` }],
       inquiries: [{ slug: `${P}-q1` }],
     });
-    expect(edgeOf(result, ids.twinD).reasons.find((r: any) => r.kind === 'COUNTRY_FOCUS').country.code).toBe('CN');
+    expect(
+      edgeOf(result, ids.twinD).reasons.find((r: { kind: string }) => r.kind === 'COUNTRY_FOCUS').country.code,
+    ).toBe('CN');
   });
 
   it('leaves out the inquiries the viewer may not see, and still counts them', async () => {
     const asAdmin = await ask({ about: 'sanctieomzeiling', country: 'KZ' }, 'admin');
     const asOfficer = await ask({ about: 'sanctieomzeiling', country: 'KZ' }, 'officer');
-    const inquiries = (result: any) => edgeOf(result, ids.kzEvidence).reasons.find((r: any) => r.kind === 'INQUIRIES');
-    expect(inquiries(asAdmin).inquiries.map((q: any) => q.slug)).toEqual([`${ids.kzEvidence}-q`]);
+    const inquiries = (result: UntypedData) =>
+      edgeOf(result, ids.kzEvidence).reasons.find((r: { kind: string }) => r.kind === 'INQUIRIES');
+    expect(inquiries(asAdmin).inquiries.map((q: { slug: string }) => q.slug)).toEqual([`${ids.kzEvidence}-q`]);
     expect(inquiries(asOfficer).inquiries).toEqual([]);
     expect(inquiries(asOfficer).text).toMatch(/^Answered 1 earlier inquiry on Sanctions evasion concerning Kazakhstan/);
   });
@@ -205,7 +208,12 @@ describe('country from evidence', () => {
     const result = await ask({ about: 'sanctieomzeiling', country: 'Centraal-Azië' });
     expect(ours(result)).toEqual([ids.kzFocus, ids.kzEvidence]);
     const reasons = edgeOf(result, ids.kzEvidence).reasons;
-    expect(reasons.map((r: any) => r.kind)).toEqual(['THEME', 'COUNTRY_EVIDENCE', 'EVIDENCE', 'INQUIRIES']);
+    expect(reasons.map((r: { kind: string }) => r.kind)).toEqual([
+      'THEME',
+      'COUNTRY_EVIDENCE',
+      'EVIDENCE',
+      'INQUIRIES',
+    ]);
     expect(reasons[1].text).toBe(
       '1 contribution and 1 answered inquiry concerning Central Asia (no stated focus) (+1).',
     );

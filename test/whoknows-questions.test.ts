@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
-import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, type Edge } from './helpers/api.js';
 
 /**
  * One ranking for every kind of question: themes and countries named inside free text (English and Dutch)
@@ -59,7 +59,7 @@ describe('whoKnows reads themes and countries named in free text', () => {
     expect(result.searchedText).toBeNull();
     expect(result.totalCount).toBeGreaterThan(0);
     // The same question asked with the theme and country given apart ranks the same.
-    const ranked = (page: any) => page.edges.map((e: any) => [e.node.slug, e.score]);
+    const ranked = (page: { edges: Array<Edge & { score: number }> }) => page.edges.map((e) => [e.node.slug, e.score]);
     expect(ranked(result)).toEqual(ranked(await ask('knowledge security', 'Russia')));
   });
 
@@ -69,7 +69,7 @@ describe('whoKnows reads themes and countries named in free text', () => {
     expect(slugs(result.themes)).toEqual(expect.arrayContaining(['export-controls', 'semiconductors']));
     expect(slugs(result.countries)).toEqual(['CN']);
     for (const edge of result.edges) {
-      const sum = edge.reasons.reduce((total: number, r: any) => total + r.points, 0);
+      const sum = edge.reasons.reduce((total: number, r: { points: number }) => total + r.points, 0);
       expect(sum).toBeCloseTo(edge.score, 2);
     }
   });
@@ -101,9 +101,9 @@ describe('whoKnows on pure free text', () => {
     const result = await ask(RARE);
     expect(result.matchedBy).toBe('FULL_TEXT');
     expect(result.themes).toEqual([]);
-    const edge = result.edges.find((e: any) => e.node.slug === answerer);
+    const edge = result.edges.find((e: Edge) => e.node.slug === answerer);
     expect(edge).toBeDefined();
-    const inquiries = edge.reasons.find((r: any) => r.kind === 'INQUIRIES');
+    const inquiries = edge.reasons.find((r: { kind: string }) => r.kind === 'INQUIRIES');
     expect(inquiries.text).toBe(`Answered 1 earlier inquiry matching “${RARE}” (+2).`);
     expect(inquiries.inquiries).toEqual([{ slug: `${P}-q` }]);
   });

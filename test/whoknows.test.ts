@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { nameKeys } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql, walkPages } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, walkPages, type Edge } from './helpers/api.js';
 
 /**
  * A small graph whose right answers are worked out by hand (src/whoknows/scoring.ts: 2 points per level in
@@ -87,7 +87,8 @@ async function ask(variables: Record<string, unknown>) {
   return response.data.whoKnows;
 }
 
-const ranking = (result: any) => result.edges.map((e: any) => [e.node.name, e.score]);
+const ranking = (result: { edges: Array<Edge<{ name: string }> & { score: number }> }) =>
+  result.edges.map((e) => [e.node.name, e.score]);
 
 describe('whoKnows ranking on a known fixture', () => {
   it('ranks by declared level, focus and evidence when a country is asked', async () => {
@@ -117,18 +118,18 @@ describe('whoKnows ranking on a known fixture', () => {
 
   it('matches focus on a country, not the country of the institution', async () => {
     const finland = await ask({ about: themeName, country: 'Finland' });
-    expect(finland.edges.map((e: any) => e.node.name)).not.toContain(names.delta);
+    expect(finland.edges.map((e: Edge<{ name: string }>) => e.node.name)).not.toContain(names.delta);
     const sweden = await ask({ about: themeName, country: 'Zweden' });
-    expect(sweden.edges.map((e: any) => e.node.name)).toEqual([names.delta]);
+    expect(sweden.edges.map((e: Edge<{ name: string }>) => e.node.name)).toEqual([names.delta]);
   });
 
   it('explains every score with reasons whose points add up to it', async () => {
     const result = await ask({ about: themeName, country: 'FI' });
     for (const edge of result.edges) {
-      const sum = edge.reasons.reduce((total: number, r: any) => total + r.points, 0);
+      const sum = edge.reasons.reduce((total: number, r: { points: number }) => total + r.points, 0);
       expect(sum).toBeCloseTo(edge.score, 5);
     }
-    const alpha = result.edges[0].reasons.map((r: any) => r.text);
+    const alpha = result.edges[0].reasons.map((r: { text: string }) => r.text);
     expect(alpha).toContain(
       `Expertise level 5/5 in ${themeName}. Declared by the expert, borne out by 2 contributions on it; counted at 75 % (+7.5).`,
     );
@@ -137,20 +138,20 @@ describe('whoKnows ranking on a known fixture', () => {
     );
     expect(alpha).toContain('2 contributions concerning Finland (+1).');
     expect(alpha.join(' ')).toMatch(/2 contributions on .* concerning Finland, e\.g\. “Finnish photonics two” \(\+3\)/);
-    const charlie = result.edges[1].reasons.map((r: any) => r.text);
+    const charlie = result.edges[1].reasons.map((r: { text: string }) => r.text);
     expect(charlie[0]).toBe(
       `Expertise level 5/5 in Lasers ${P}, a narrower theme of ${themeName}. Declared by the expert, with nothing to show for it; counted at 55 % (+4.13).`,
     );
-    const echo = result.edges[3].reasons.map((r: any) => r.kind);
+    const echo = result.edges[3].reasons.map((r: { kind: string }) => r.kind);
     expect(echo).toEqual(['THEME', 'COUNTRY_FOCUS', 'COUNTRY_EVIDENCE', 'EVIDENCE']);
   });
 
   it('reads a region as its countries', async () => {
     const result = await ask({ about: themeName, country: 'Baltische staten' });
     expect(result.region.slug).toBe('baltics');
-    expect(result.countries.map((c: any) => c.code).sort()).toEqual(['EE', 'LT', 'LV']);
+    expect(result.countries.map((c: { code: string }) => c.code).sort()).toEqual(['EE', 'LT', 'LV']);
     expect(ranking(result)).toEqual([[names.foxtrot, 6.4]]);
-    expect(result.edges[0].reasons.map((r: any) => r.text)).toContain(
+    expect(result.edges[0].reasons.map((r: { text: string }) => r.text)).toContain(
       'Focuses on Estonia (in Baltic states) at level 4/5. Declared by the expert, with nothing to show for it; counted at 50 % (+2).',
     );
   });
@@ -159,7 +160,7 @@ describe('whoKnows ranking on a known fixture', () => {
 describe('whoKnows name resolution on the seed graph', () => {
   const themeOf = async (about: string) => (await ask({ about, first: 1 })).theme?.slug ?? null;
   const countriesOf = async (country: string) =>
-    (await ask({ about: 'semiconductors', country, first: 1 })).countries.map((c: any) => c.code);
+    (await ask({ about: 'semiconductors', country, first: 1 })).countries.map((c: { code: string }) => c.code);
 
   it('finds a theme by id, English or Dutch name, alias, any case, with or without accents', async () => {
     expect(await themeOf('semiconductors')).toBe('semiconductors');
@@ -196,7 +197,7 @@ describe('whoKnows name resolution on the seed graph', () => {
     const semiconductors = await ask({ about: 'semiconductors', first: 100 });
     const technology = await ask({ about: 'technology', first: 100 });
     expect(semiconductors.totalCount).toBeGreaterThan(0);
-    const technologyIds = new Set(technology.edges.map((e: any) => e.node.slug));
+    const technologyIds = new Set(technology.edges.map((e: Edge) => e.node.slug));
     for (const edge of semiconductors.edges) expect(technologyIds.has(edge.node.slug)).toBe(true);
     expect(technology.totalCount).toBeGreaterThan(semiconductors.totalCount);
   });
@@ -206,10 +207,10 @@ describe('whoKnows name resolution on the seed graph', () => {
     const result = await ask({ about: 'piraeus port' });
     expect(result.matchedBy).toBe('FULL_TEXT');
     expect(result.theme).toBeNull();
-    const anouk = result.edges.findIndex((edge: any) => edge.node.slug === 'anouk-stegeman');
+    const anouk = result.edges.findIndex((edge: Edge) => edge.node.slug === 'anouk-stegeman');
     expect(anouk).toBeGreaterThanOrEqual(0);
     expect(anouk).toBeLessThan(3);
-    expect(result.edges[anouk].reasons.map((r: any) => r.kind).slice(0, 2)).toEqual(['TEXT', 'EVIDENCE']);
+    expect(result.edges[anouk].reasons.map((r: { kind: string }) => r.kind).slice(0, 2)).toEqual(['TEXT', 'EVIDENCE']);
     expect(result.edges[anouk].reasons[0].text).toMatch(/^Profile matches “piraeus port”/);
   });
 
@@ -224,7 +225,7 @@ describe('whoKnows name resolution on the seed graph', () => {
     // "chip" inside the compound names the theme Semiconductors: ranked on it, the word searched beside it.
     const result = await ask({ about: 'chipfabrikant', first: 100 });
     expect(result.matchedBy).toBe('THEME_AND_TEXT');
-    expect(result.edges.map((e: any) => e.node.name)).toContain(`Dutch ${P}`);
+    expect(result.edges.map((e: Edge<{ name: string }>) => e.node.name)).toContain(`Dutch ${P}`);
   });
 });
 
@@ -233,16 +234,16 @@ describe('whoKnows paging', () => {
     const whole = await ask({ about: 'technology', first: 100 });
     expect(whole.totalCount).toBeGreaterThan(7);
     const { items: seen, totalCount } = await walkPages(async (after) => {
-      const page: any = await ask({ about: 'technology', first: 3, after });
+      const page = await ask({ about: 'technology', first: 3, after });
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
       return {
         totalCount: page.totalCount,
-        items: page.edges.map((e: any) => e.node.slug as string),
+        items: page.edges.map((e: Edge) => e.node.slug),
         next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
       };
     });
     expect(totalCount).toBe(whole.totalCount);
-    expect(seen).toEqual(whole.edges.map((e: any) => e.node.slug));
+    expect(seen).toEqual(whole.edges.map((e: Edge) => e.node.slug));
     expect(new Set(seen).size).toBe(whole.totalCount);
   });
 

@@ -8,7 +8,20 @@
  * Putting back changes only what differs: a test file changes a few dozen of the seed's 22,000 nodes and
  * relationships, and rewriting all of them (with their full-text index entries) took 4–16 s per file.
  */
-import { isInt, type Driver } from 'neo4j-driver';
+import {
+  isInt,
+  type Date as CypherDate,
+  type DateTime,
+  type Driver,
+  type Duration,
+  type LocalDateTime,
+  type LocalTime,
+  type Point,
+  type Time,
+} from 'neo4j-driver';
+
+/** The driver's temporal and spatial values: the objects a property holds besides maps, each with its toString. */
+type PrintedValue = CypherDate | DateTime | Duration | LocalDateTime | LocalTime | Time | Point;
 
 interface SnapshotNode {
   key: string;
@@ -54,8 +67,8 @@ function canonical(value: unknown): string {
   if (typeof value === 'number') return `f${value}`;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    // Temporal and spatial values print themselves; their class says which kind they are.
-    if (value.constructor !== Object) return `${value.constructor.name}:${String(value)}`;
+    // Temporal and spatial values (the driver's classes) print themselves; their class says which kind they are.
+    if (value.constructor !== Object) return `${value.constructor.name}:${(value as PrintedValue).toString()}`;
     return `{${entries
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)

@@ -1,6 +1,13 @@
 import type { Queries } from '../../src/db/database.js';
 import { backfillSearchTerms } from '../../src/db/search-terms.js';
 
+/** The ranking-quality graph as graph.json holds it: its rows go to Cypher as they are. */
+export interface RankingGraph {
+  institutions: unknown[];
+  experts: unknown[];
+  verifiedAt: string;
+}
+
 /**
  * Loads the ranking-quality graph (test/fixtures/ranking-quality/graph.json) beside the seed, every id
  * prefixed with `prefix`, in one transaction (then the texts' search terms); returns how many levels, focuses and theme links were made
@@ -9,7 +16,7 @@ import { backfillSearchTerms } from '../../src/db/search-terms.js';
 export async function loadRankingFixture(
   queries: Queries,
   prefix: string,
-  graph: any,
+  graph: RankingGraph,
 ): Promise<Record<string, number>> {
   const rows = await queries.writeTransaction(async (run) => {
     await run(

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCsv, decodeWindows1252, firstInvalidUtf8 } from '../../../src/experts/csv/decode.js';
 import { MAX_IMPORT_ROWS, parseExpertCsv } from '../../../src/experts/csv/parse.js';
 
-const latin1 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+const latin1 = (text: string) => Uint8Array.from(Array.from(text, (c) => c.charCodeAt(0)));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('decodeCsv (issue 18.7: a Latin-1 file imported "Jürgen" as "J�rgen")', () => {
@@ -33,7 +33,11 @@ describe('decodeCsv (issue 18.7: a Latin-1 file imported "Jürgen" as "J�rgen"
     expect(decodeCsv(Uint8Array.from([0x92]), 'latin1').text).toBe('’');
     expect(decodeCsv(utf8('\uFEFFslug,name\njurgen,Jürgen\n')).text).toBe('slug,name\njurgen,Jürgen\n');
     expect(decodeCsv(utf8('slug,name\njurgen,Jürgen\n'), 'UTF-8').text).toBe('slug,name\njurgen,Jürgen\n');
-    const utf16 = Uint8Array.from([0xff, 0xfe, ...[...'slug,name\nj,Jü\n'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const utf16 = Uint8Array.from([
+      0xff,
+      0xfe,
+      ...Array.from('slug,name\nj,Jü\n').flatMap((c) => [c.charCodeAt(0), 0]),
+    ]);
     expect(decodeCsv(utf16, 'utf-16le').text).toBe('slug,name\nj,Jü\n');
     expect(decodeCsv(utf16).problems[0]!.message).toMatch(/is UTF-16 .*utf-16le/);
   });
