@@ -50,7 +50,8 @@ const PRIVATE_EMAIL = `b${SECRET_WORD}@mailbox.example.org`;
 async function createInquiry(slug: string, visibility: string, question: string) {
   await db.queries().write(
     `MATCH (n:Network {id: 'ckn'}), (a:Institution {id: 'min-bz'})
-     CREATE (i:Inquiry {id: $slug, kind: 'EXPERTISE_REQUEST', question: $question, status: 'RECEIVED', visibility: $visibility,
+     CREATE (i:Inquiry {id: $slug, kind: 'EXPERTISE_REQUEST', question: $question, status: 'RECEIVED',
+                        visibility: $visibility,
                         receivedAt: datetime(), dueAt: datetime() + duration('P3D'), version: 1, riskCategories: [],
                         filedBy: 'test-officer', contactName: 'Asker', contactEmail: 'asker@example.org'})
      CREATE (i)-[:ROUTED_TO]->(n), (i)-[:ASKED_BY]->(a)`,
@@ -63,7 +64,8 @@ beforeAll(async () => {
   await db.queries().write(
     `UNWIND $rows AS row
      MATCH (n:Network {id: row.network})
-     CREATE (e:Expert {id: row.id, name: row.id, email: row.email, phone: '+31600999999', contactConsent: row.consent, version: 1})
+     CREATE (e:Expert {id: row.id, name: row.id, email: row.email, phone: '+31600999999', contactConsent: row.consent,
+       version: 1})
      CREATE (e)-[:MEMBER_OF]->(n)`,
     {
       rows: [
@@ -253,12 +255,13 @@ describe('history', () => {
     expect(await whoIsForbidden(query, { id: inquiries.internal })).toEqual(others(['secretariatCkn', 'admin']));
   });
 
-  it('of a contribution: administrators and the secretariats of its authors’ networks (not every secretariat)', async () => {
+  it('of a contribution: administrators and its authors’ networks’ secretariats (not every secretariat)', async () => {
     const contribution = `${P}-reka-paper`;
     await db
       .queries()
       .write(
-        `MATCH (e:Expert {id: $author}) CREATE (:Contribution {id: $contribution, title: 'A paper ' + $contribution, version: 1})-[:BY]->(e)`,
+        'MATCH (e:Expert {id: $author}) CREATE (:Contribution {id: $contribution, ' +
+          `title: 'A paper ' + $contribution, version: 1})-[:BY]->(e)`,
         { author: experts.rekaPrivate, contribution },
       );
     const query = 'query ($id: String!) { history(id: $id) { totalCount } }';
@@ -270,7 +273,8 @@ describe('history', () => {
 
 describe('history(id:) names one object of one type (slugs are unique per type only)', () => {
   const HISTORY =
-    'query ($id: String!) { history(id: $id, first: 50) { totalCount edges { node { action subjectType subjectSlug before after } } } }';
+    'query ($id: String!) { history(id: $id, first: 50) { totalCount ' +
+    'edges { node { action subjectType subjectSlug before after } } } }';
   const REKA = ACTORS.secretariatReka;
   const createInstitution = (slug: string) =>
     graphql(
@@ -281,57 +285,63 @@ describe('history(id:) names one object of one type (slugs are unique per type o
   const codeOf = (response: { errors?: Array<{ extensions?: { code?: string } }> }) =>
     response.errors?.[0]?.extensions?.code;
 
-  it('a REKA secretariat cannot read an internal desk inquiry’s records through an institution it gave the same slug', async () => {
-    const slug = `${P}-inq-0003`;
-    await db.queries().write(
-      `MATCH (n:Network {id: 'knowledge-security-desk'}), (a:Institution {id: 'min-bz'})
-       CREATE (i:Inquiry {id: $slug, kind: 'KNOWLEDGE_SECURITY', question: 'Secret question', status: 'RECEIVED', visibility: 'INTERNAL',
+  it(
+    'a REKA secretariat cannot read an internal desk inquiry’s ' +
+      'records through an institution it gave the same slug',
+    async () => {
+      const slug = `${P}-inq-0003`;
+      await db.queries().write(
+        `MATCH (n:Network {id: 'knowledge-security-desk'}), (a:Institution {id: 'min-bz'})
+       CREATE (i:Inquiry {id: $slug, kind: 'KNOWLEDGE_SECURITY', question: 'Secret question', status: 'RECEIVED',
+                          visibility: 'INTERNAL',
                           receivedAt: datetime(), dueAt: datetime() + duration('P3D'), version: 1, riskCategories: [],
                           filedBy: 'test-desk', contactName: 'Asker Secret', contactEmail: 'asker-secret@example.org'})
        CREATE (i)-[:ROUTED_TO]->(n), (i)-[:ASKED_BY]->(a)`,
-      { slug },
-    );
-    const status = await graphql(
-      'mutation ($input: ChangeInquiryStatusInput!) { changeInquiryStatus(input: $input) { version } }',
-      { input: { id: slug, expectedVersion: 1, status: 'IN_PROGRESS' } },
-      { as: 'desk' },
-    );
-    expect(status.errors).toBeUndefined();
-    expect((await createInstitution(slug)).errors).toBeUndefined();
+        { slug },
+      );
+      const status = await graphql(
+        'mutation ($input: ChangeInquiryStatusInput!) { changeInquiryStatus(input: $input) { version } }',
+        { input: { id: slug, expectedVersion: 1, status: 'IN_PROGRESS' } },
+        { as: 'desk' },
+      );
+      expect(status.errors).toBeUndefined();
+      expect((await createInstitution(slug)).errors).toBeUndefined();
 
-    // The bare slug is ambiguous: refused, with the global id of each object to choose from.
-    const ambiguous = await graphql(HISTORY, { id: slug }, { as: REKA });
-    expect(codeOf(ambiguous)).toBe('BAD_USER_INPUT');
-    expect(ambiguous.errors![0]!.message).toContain(id('Institution', slug));
-    expect(ambiguous.errors![0]!.message).toContain(id('Inquiry', slug));
-    expect(JSON.stringify(ambiguous)).not.toContain('asker-secret@example.org');
+      // The bare slug is ambiguous: refused, with the global id of each object to choose from.
+      const ambiguous = await graphql(HISTORY, { id: slug }, { as: REKA });
+      expect(codeOf(ambiguous)).toBe('BAD_USER_INPUT');
+      expect(ambiguous.errors![0]!.message).toContain(id('Institution', slug));
+      expect(ambiguous.errors![0]!.message).toContain(id('Inquiry', slug));
+      expect(JSON.stringify(ambiguous)).not.toContain('asker-secret@example.org');
 
-    // The institution's global id gives the institution's records only.
-    const own = await graphql(HISTORY, { id: id('Institution', slug) }, { as: REKA });
-    expect(own.errors).toBeUndefined();
-    expect(
-      own.data.history.edges.map((e: Edge<{ subjectType: string; action: string }>) => [
-        e.node.subjectType,
-        e.node.action,
-      ]),
-    ).toEqual([['Institution', 'createInstitution']]);
-    expect(JSON.stringify(own)).not.toContain('asker-secret@example.org');
+      // The institution's global id gives the institution's records only.
+      const own = await graphql(HISTORY, { id: id('Institution', slug) }, { as: REKA });
+      expect(own.errors).toBeUndefined();
+      expect(
+        own.data.history.edges.map((e: Edge<{ subjectType: string; action: string }>) => [
+          e.node.subjectType,
+          e.node.action,
+        ]),
+      ).toEqual([['Institution', 'createInstitution']]);
+      expect(JSON.stringify(own)).not.toContain('asker-secret@example.org');
 
-    // The inquiry's global id is checked against the inquiry.
-    expect(codeOf(await graphql(HISTORY, { id: id('Inquiry', slug) }, { as: REKA }))).toBe('FORBIDDEN');
-    const desk = await graphql(HISTORY, { id: id('Inquiry', slug) }, { as: 'desk' });
-    expect(desk.data.history.edges.map((e: Edge<{ action: string }>) => e.node.action)).toEqual([
-      'changeInquiryStatus',
-    ]);
-  });
+      // The inquiry's global id is checked against the inquiry.
+      expect(codeOf(await graphql(HISTORY, { id: id('Inquiry', slug) }, { as: REKA }))).toBe('FORBIDDEN');
+      const desk = await graphql(HISTORY, { id: id('Inquiry', slug) }, { as: 'desk' });
+      expect(desk.data.history.edges.map((e: Edge<{ action: string }>) => e.node.action)).toEqual([
+        'changeInquiryStatus',
+      ]);
+    },
+  );
 
-  it('an old id of a merged expert: only its own records, to those who may curate the expert it was merged into', async () => {
+  it("a merged expert's old id: only its own records, to whoever may curate the expert it merged into", async () => {
     const keep = `${P}-merge-keep`;
     const gone = `${P}-merge-gone`;
     await db.queries().write(
       `MATCH (ckn:Network {id: 'ckn'})
        CREATE (:Expert {id: $keep, name: 'Kept Person', email: 'kept@example.org', version: 1})-[:MEMBER_OF]->(ckn)
-       CREATE (:Expert {id: $gone, name: 'Gone Person', email: 'gone-secret@example.org', phone: '+31600111222', version: 1})-[:MEMBER_OF]->(ckn)`,
+       CREATE (:Expert {id: $gone, name: 'Gone Person', email: 'gone-secret@example.org', phone: '+31600111222',
+         version: 1})-[:MEMBER_OF]->(ckn)`,
       { keep, gone },
     );
     const merged = await graphql('mutation ($input: MergeExpertsInput!) { mergeExperts(input: $input) { slug } }', {
@@ -403,7 +413,8 @@ describe('inquiry mutations', () => {
       const [row] = await db
         .queries()
         .read<{ version: number; changes: number }>(
-          'MATCH (i:Inquiry {id: $slug}) RETURN i.version AS version, COUNT { (c:Change {subjectId: $slug}) } AS changes',
+          'MATCH (i:Inquiry {id: $slug}) RETURN i.version AS version, ' +
+            'COUNT { (c:Change {subjectId: $slug}) } AS changes',
           { slug },
         );
       if (response.errors?.[0]?.extensions?.code === 'FORBIDDEN') {
@@ -425,10 +436,14 @@ describe('curation mutations', () => {
     const key = `${P}-c${serial++}`;
     await db.queries().write(
       `MATCH (ckn:Network {id: 'ckn'})
-       CREATE (a:Expert {id: $key + '-a', name: 'Fixture A ' + $key, surnameKey: 'fixture', version: 1})-[:MEMBER_OF]->(ckn)
-       CREATE (b:Expert {id: $key + '-b', name: 'Fixture B ' + $key, surnameKey: 'fixture', version: 1})-[:MEMBER_OF]->(ckn)
-       CREATE (:Institution {id: $key + '-inst', name: 'Institution ' + $key, nameNl: 'Instelling ' + $key, kind: 'THINK_TANK', version: 1})
-       CREATE (:Theme {id: $key + '-theme', name: 'Theme ' + $key, nameNl: 'Thema ' + $key, aliases: [], keys: [$key + ' theme'], version: 1})`,
+       CREATE (a:Expert {id: $key + '-a', name: 'Fixture A ' + $key, surnameKey: 'fixture',
+         version: 1})-[:MEMBER_OF]->(ckn)
+       CREATE (b:Expert {id: $key + '-b', name: 'Fixture B ' + $key, surnameKey: 'fixture',
+         version: 1})-[:MEMBER_OF]->(ckn)
+       CREATE (:Institution {id: $key + '-inst', name: 'Institution ' + $key, nameNl: 'Instelling ' + $key,
+         kind: 'THINK_TANK', version: 1})
+       CREATE (:Theme {id: $key + '-theme', name: 'Theme ' + $key, nameNl: 'Thema ' + $key, aliases: [],
+         keys: [$key + ' theme'], version: 1})`,
       { key },
     );
     return { key, a: `${key}-a`, b: `${key}-b`, institution: `${key}-inst`, theme: `${key}-theme` };

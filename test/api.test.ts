@@ -87,7 +87,9 @@ describe('node(id:) and global ids', () => {
     ];
     for (const object of objects) {
       const response = await graphql(
-        'query ($id: ID!) { node(id: $id) { id ... on Expert { name } ... on Theme { name } ... on Country { name } ... on Institution { name } ... on Network { name } ... on Region { name } ... on Contribution { title } } }',
+        'query ($id: ID!) { node(id: $id) { id ... on Expert { name } ... on ' +
+          'Theme { name } ... on Country { name } ... on Institution { name } ... ' +
+          'on Network { name } ... on Region { name } ... on Contribution { title } } }',
         { id: object.id },
       );
       expect(response.errors).toBeUndefined();
@@ -110,7 +112,8 @@ describe('list connections', () => {
     it(`pages through ${list} by name without repeats or gaps`, async () => {
       const { items: ids, totalCount } = await walkPages(async (after) => {
         const response: GraphqlResponse = await graphql(
-          `query ($after: String) { ${list}(first: 40, after: $after) { totalCount edges { node { id name } } pageInfo { hasNextPage endCursor } } }`,
+          `query ($after: String) { ${list}(first: 40, after: $after) { totalCount ` +
+            'edges { node { id name } } pageInfo { hasNextPage endCursor } } }',
           { after },
         );
         expect(response.errors).toBeUndefined();

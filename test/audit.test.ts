@@ -12,8 +12,10 @@ let db: Database;
 const stateOf = async (id: string) =>
   (
     await db.queries().read<{ institutions: number; names: string[]; changes: number; locked: number }>(
-      `RETURN COUNT { (:Institution {id: $id}) } AS institutions, COLLECT { MATCH (i:Institution {id: $id}) RETURN i.name } AS names,
-              COUNT { (:Change {subjectId: $id}) } AS changes, COUNT { MATCH (i:Institution {id: $id}) WHERE i.lockedForUpdate IS NOT NULL } AS locked`,
+      `RETURN COUNT { (:Institution {id: $id}) } AS institutions,
+              COLLECT { MATCH (i:Institution {id: $id}) RETURN i.name } AS names,
+              COUNT { (:Change {subjectId: $id}) } AS changes, COUNT { MATCH (i:Institution {id: $id})
+                WHERE i.lockedForUpdate IS NOT NULL } AS locked`,
       { id },
     )
   )[0]!;
@@ -37,7 +39,8 @@ describe('audited transactions', () => {
       await tx.run(`MATCH (i:Institution {id: $id}) SET i.name = 'After'`, { id });
     });
     const records = await db.queries().read<Record<string, unknown>>(
-      `MATCH (c:Change {subjectId: $id}) RETURN c.action AS action, c.actorId AS actorId, c.actorRoles AS actorRoles, c.fields AS fields,
+      `MATCH (c:Change {subjectId: $id}) RETURN c.action AS action, c.actorId AS actorId, c.actorRoles AS actorRoles,
+              c.fields AS fields,
               c.before AS before, c.after AS after, c.note AS note ORDER BY c.at`,
       { id },
     );

@@ -269,7 +269,7 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       expect(pageErrors(page)).toEqual([]);
     });
 
-    it('expands a region into its countries and a theme into its narrower themes when their labels are clicked', async () => {
+    it('expands a region into its countries, a theme into its narrower themes, when its label is clicked', async () => {
       const coverage = (await received(page, 'Coverage')).coverage;
       const region = coverage.columns.find(
         (c: { region: { countries: unknown[] } | null }) => c.region!.countries.length > 1,

@@ -20,7 +20,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.queries().write(
-    `MATCH (n) WHERE n.id STARTS WITH $p OR (n:Expert AND n.name STARTS WITH $name) OR (n:Inquiry AND n.question CONTAINS $p) OR (n:Contribution AND n.title CONTAINS $p)
+    `MATCH (n) WHERE n.id STARTS WITH $p OR (n:Expert AND n.name STARTS WITH $name)
+     OR (n:Inquiry AND n.question CONTAINS $p) OR (n:Contribution AND n.title CONTAINS $p)
      OPTIONAL MATCH (n)-[:HAS_STATUS_CHANGE]->(s)
      OPTIONAL MATCH (c:Change {subjectId: n.id})
      DETACH DELETE n, s, c`,
@@ -104,12 +105,16 @@ describe('Dutch compounds in whoKnows full text', () => {
 });
 
 describe('Dutch compounds in similar inquiries', () => {
-  it('finds an inquiry about "sanctieomzeiling" by "omzeiling van sancties", and one about "kranen" by "havenkranen"', async () => {
-    const evasion = await recordInquiry(`Wie kent de sanctieomzeiling via Kazachstan? (${P})`);
-    const cranes = await recordInquiry(`Welke risico's hebben Chinese kranen in onze havens? (${P})`);
-    expect(await similar('omzeiling van sancties')).toContain(evasion);
-    expect(await similar('havenkranen')).toContain(cranes);
-  });
+  it(
+    'finds an inquiry about "sanctieomzeiling" by "omzeiling ' +
+      'van sancties", and one about "kranen" by "havenkranen"',
+    async () => {
+      const evasion = await recordInquiry(`Wie kent de sanctieomzeiling via Kazachstan? (${P})`);
+      const cranes = await recordInquiry(`Welke risico's hebben Chinese kranen in onze havens? (${P})`);
+      expect(await similar('omzeiling van sancties')).toContain(evasion);
+      expect(await similar('havenkranen')).toContain(cranes);
+    },
+  );
 });
 
 describe('interpretQuestion against the graph', () => {

@@ -156,7 +156,7 @@ describe('createExpert', () => {
     ]);
   });
 
-  it('reports every malformed scalar at once (GraphQL checks them before the mutation runs), and writes nothing', async () => {
+  it('reports every malformed scalar at once (GraphQL checks them before the mutation), writes nothing', async () => {
     const name = `${NAME} Malformed`;
     const response = await mutate('createExpert', {
       name,
@@ -442,7 +442,7 @@ describe('retireExpert', () => {
 });
 
 describe('history', () => {
-  it('records create, update and retire with before, after and who; a change that changes nothing leaves no record', async () => {
+  it('records create, update and retire with before, after and who; a no-op change leaves no record', async () => {
     const admin: Actor = { subject: 'test-curator', name: 'Carla Curator', roles: ['admin'] };
     const input = {
       name: `${NAME} Historic`,
@@ -496,7 +496,11 @@ describe('history', () => {
     expect(create.after['→EXPERT_IN']).toEqual([
       expect.objectContaining({ to: theme, level: 3, provenance: 'VERIFIED', verifiedBy: 'Carla Curator' }),
     ]);
-    expect(update).toMatchObject({ fields: ['headline'], note: 'Profile filled in', after: { headline: 'Historian' } });
+    expect(update).toMatchObject({
+      fields: ['headline'],
+      note: 'Profile filled in',
+      after: { headline: 'Historian' },
+    });
     expect(update.before.headline).toBeUndefined();
     expect(retire).toMatchObject({
       fields: ['retiredAt', 'retiredReason'],

@@ -11,7 +11,9 @@ import {
   type Edge,
 } from './helpers/api.js';
 
-/** Experts and a theme of this file's own: contributions and events about seed data would change other files' answers. */
+/**
+ * Experts and a theme of this file's own: contributions and events about seed data would change other files' answers.
+ */
 const P = fixturePrefix('curref');
 const cknExpert = `${P}-ckn-expert`;
 const rekaExpert = `${P}-reka-expert`;
@@ -56,7 +58,8 @@ const FIELDS = {
   Theme: 'id slug name nameNl aliases description version retired broader { slug } narrower { slug }',
   Contribution:
     'id slug kind title summary date url version retired authors { slug } themes { slug } countries { code }',
-  Event: `id slug kind title summary startsAt endsAt location online version retired network { slug } themes { slug } countries { code }
+  Event: `id slug kind title summary startsAt endsAt location online version retired network { slug } themes { slug }
+    countries { code }
     speakers { expert { slug } topic }`,
 };
 type Kind = keyof typeof FIELDS;
@@ -65,7 +68,8 @@ type Verb = 'create' | 'update' | 'retire';
 function mutate(verb: Verb, kind: Kind, input: Record<string, unknown>, as: Actor = 'admin') {
   const name = `${verb}${kind}`;
   return graphql(
-    `mutation ($input: ${verb[0]!.toUpperCase()}${verb.slice(1)}${kind}Input!) { ${name}(input: $input) { ${FIELDS[kind]} } }`,
+    `mutation ($input: ${verb[0]!.toUpperCase()}${verb.slice(1)}${kind}Input!) { ` +
+      `${name}(input: $input) { ${FIELDS[kind]} } }`,
     { input },
     { as },
   );
@@ -212,7 +216,8 @@ describe('institutions', () => {
     expect(await count('MATCH (n:Institution) WHERE n.id = $never RETURN count(n) AS n', { never })).toBe(0);
     expect(
       await count(
-        `MATCH (n:Institution {id: 'clingendael'}) WHERE n.name = 'Clingendael Institute' AND n.kind = 'THINK_TANK' RETURN count(n) AS n`,
+        `MATCH (n:Institution {id: 'clingendael'}) WHERE n.name = 'Clingendael Institute' ` +
+          `AND n.kind = 'THINK_TANK' RETURN count(n) AS n`,
         {},
       ),
     ).toBe(1);
@@ -479,7 +484,8 @@ describe('contributions', () => {
         ),
       ),
     ).toBe('FORBIDDEN');
-    // Once a REKA expert is an author too, REKA's secretariat may change it, but not leave it with authors it cannot curate only.
+    // Once a REKA expert is an author too, REKA's secretariat may change it, but not leave it with authors it cannot
+    // curate only.
     const shared = await ok(
       'update',
       'Contribution',
@@ -511,7 +517,8 @@ describe('events', () => {
   const startsAt = '2031-05-06T13:00:00.000Z';
   const eventsOf = async (from = '2031-01-01T00:00:00Z') => {
     const { data, errors } = await graphql(
-      'query ($from: DateTime) { events(network: "ckn", from: $from, first: 10) { totalCount edges { cursor node { slug title } } pageInfo { hasNextPage endCursor } } }',
+      'query ($from: DateTime) { events(network: "ckn", from: $from, first: 10) { totalCount ' +
+        'edges { cursor node { slug title } } pageInfo { hasNextPage endCursor } } }',
       { from },
     );
     expect(errors).toBeUndefined();
@@ -568,7 +575,8 @@ describe('events', () => {
       .filter((slug: string) => [created.slug, later.slug].includes(slug));
     expect(mineInOrder).toEqual([created.slug, later.slug]);
     const afterFirst = await graphql(
-      'query ($after: String) { events(network: "ckn", from: "2031-05-06T13:00:00Z", first: 1, after: $after) { edges { node { slug } } } }',
+      'query ($after: String) { events(network: "ckn", from: "2031-05-06T13:00:00Z", ' +
+        'first: 1, after: $after) { edges { node { slug } } } }',
       {
         after: page.edges.find((e: Edge) => e.node.slug === created.slug).cursor,
       },

@@ -271,8 +271,14 @@ describe('fuzzing the schema', () => {
         `fuzz: ${sentOperations} operations (seed ${SEED}${PATH ? `, path ${PATH}` : ''}), ${writes} mutations wrote`,
         `  by HTTP status: ${table(byStatus)}`,
         `  by error code: ${table(byCode)}`,
-        `  latency ms: p50 ${percentile(latencies, 50).toFixed(0)}, p99 ${percentile(latencies, 99).toFixed(0)}, max ${(latencies.at(-1) ?? NaN).toFixed(0)}`,
-        `  heap used: ${heapAtStart === null ? 'no /metrics' : `${(heapAtStart / 2 ** 20).toFixed(0)} MiB at start, ${((heapSettled ?? NaN) / 2 ** 20).toFixed(0)} MiB settled after`}`,
+        `  latency ms: p50 ${percentile(latencies, 50).toFixed(0)}, ` +
+          `p99 ${percentile(latencies, 99).toFixed(0)}, max ${(latencies.at(-1) ?? NaN).toFixed(0)}`,
+        `  heap used: ${
+          heapAtStart === null
+            ? 'no /metrics'
+            : `${(heapAtStart / 2 ** 20).toFixed(0)} MiB at start, ` +
+              `${((heapSettled ?? NaN) / 2 ** 20).toFixed(0)} MiB settled after`
+        }`,
       ].join('\n'),
     );
   });
@@ -329,7 +335,8 @@ describe('fuzzing the schema', () => {
       });
       await fc.assert(property, { numRuns: RUNS, seed: SEED, ...(PATH ? { path: PATH } : {}), endOnFailure: !SHRINK });
 
-      // The server still answers, as the same process, and no rejection went unhandled in it (src/graphql/resolver-guard.ts).
+      // The server still answers, as the same process, and no rejection went unhandled in it
+      // (src/graphql/resolver-guard.ts).
       expect((await graphql('{ __typename }', {}, { as: null })).data).toEqual({ __typename: 'Query' });
       expect(await metric('process_start_time_seconds')).toBe(startedAt);
       expect(await metric('process_unhandled_rejections_total')).toBe(0);
@@ -351,12 +358,14 @@ describe('fuzzing the schema', () => {
         }
         const report = [...groups].map(
           ([key, list]) =>
-            `- ${list.length}× ${key}\n    paths: ${list
+            `- ${list.length}× ${key}\n` +
+            `    paths: ${list
               .slice(0, 10)
               .map((v) => v.path)
-              .join(
-                ', ',
-              )}\n    replay: FUZZ_SEED=${SEED} FUZZ_PATH=${list[0]!.path} npx vitest run test/fuzz.test.ts\n    operation: ${brief(list[0]!.operation)}\n    response: ${list[0]!.response.slice(0, 400)}`,
+              .join(', ')}\n` +
+            `    replay: FUZZ_SEED=${SEED} FUZZ_PATH=${list[0]!.path} npx vitest run test/fuzz.test.ts\n` +
+            `    operation: ${brief(list[0]!.operation)}\n` +
+            `    response: ${list[0]!.response.slice(0, 400)}`,
         );
         expect.fail(`${violations.length} of ${run} operations broke a rule (seed ${SEED}):\n${report.join('\n')}`);
       }

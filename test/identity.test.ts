@@ -44,20 +44,25 @@ interface FixtureExpert {
   focus?: Array<{ country: string; level: number; provenance: string }>;
 }
 
-/** Writes experts directly (not through `audited`), then works out their likely duplicate pairs as the mutations would. */
+/**
+ * Writes experts directly (not through `audited`), then works out their likely duplicate pairs as the mutations would.
+ */
 async function createExperts(experts: FixtureExpert[]): Promise<void> {
   await db.queries().write(
     `UNWIND $rows AS row
      CREATE (e:Expert {id: row.id, name: row.name, surnameKey: row.surnameKey, email: row.email, phone: row.phone,
-                       headline: row.headline, bio: row.bio, languages: ['nl', 'en'], contactConsent: false, version: 1})
+                       headline: row.headline, bio: row.bio, languages: ['nl', 'en'], contactConsent: false,
+                         version: 1})
      WITH e, row
      CALL (e, row) { UNWIND row.networks AS networkId MATCH (n:Network {id: networkId}) CREATE (e)-[:MEMBER_OF]->(n) }
      CALL (e, row) {
        UNWIND row.affiliations AS a MATCH (i:Institution {id: a.institution})
        CREATE (e)-[:AFFILIATED_WITH {role: a.role, since: date(a.since), until: date(a.until)}]->(i)
      }
-     CALL (e, row) { UNWIND row.expertise AS x MATCH (t:Theme {id: x.theme}) CREATE (e)-[:EXPERT_IN {level: x.level, provenance: x.provenance}]->(t) }
-     CALL (e, row) { UNWIND row.focus AS f MATCH (c:Country {id: f.country}) CREATE (e)-[:FOCUSES_ON {level: f.level, provenance: f.provenance}]->(c) }`,
+     CALL (e, row) { UNWIND row.expertise AS x MATCH (t:Theme {id: x.theme})
+       CREATE (e)-[:EXPERT_IN {level: x.level, provenance: x.provenance}]->(t) }
+     CALL (e, row) { UNWIND row.focus AS f MATCH (c:Country {id: f.country})
+       CREATE (e)-[:FOCUSES_ON {level: f.level, provenance: f.provenance}]->(c) }`,
     {
       rows: experts.map((e) => ({
         email: null,
@@ -104,7 +109,8 @@ async function createContribution(id: string, authorIds: string[]): Promise<void
 async function createInquiry(slug: string): Promise<void> {
   await db.queries().write(
     `MATCH (n:Network {id: 'ckn'}), (a:Institution {id: 'min-bz'})
-     CREATE (i:Inquiry {id: $slug, kind: 'EXPERTISE_REQUEST', question: 'Fixture question ' + $slug, status: 'IN_PROGRESS',
+     CREATE (i:Inquiry {id: $slug, kind: 'EXPERTISE_REQUEST', question: 'Fixture question ' + $slug,
+                        status: 'IN_PROGRESS',
                         visibility: 'INTERNAL', receivedAt: datetime(), dueAt: datetime() + duration('P3D'), version: 1,
                         riskCategories: [], filedBy: 'test-officer'})
      CREATE (i)-[:ROUTED_TO]->(n), (i)-[:ASKED_BY]->(a)`,
@@ -141,8 +147,12 @@ async function consultationsOf(inquiry: string) {
 }
 
 const MERGE = `mutation ($input: MergeExpertsInput!) { mergeExperts(input: $input) { id slug version } }`;
-const ERASE = `mutation ($input: EraseExpertInput!) { eraseExpert(input: $input) { erasedAt anonymousId keptCounts { expertise countryFocus memberships consultations } } }`;
-const HISTORY = `query ($id: String!) { history(id: $id, first: 50) { edges { node { action operationId fields before after redacted note } } } }`;
+const ERASE =
+  'mutation ($input: EraseExpertInput!) { eraseExpert(input: $input) { erasedAt ' +
+  'anonymousId keptCounts { expertise countryFocus memberships consultations } } }';
+const HISTORY =
+  'query ($id: String!) { history(id: $id, first: 50) { ' +
+  'edges { node { action operationId fields before after redacted note } } } }';
 
 async function versionOf(slug: string): Promise<number> {
   const response = await graphql(
@@ -160,7 +170,10 @@ async function versionOf(slug: string): Promise<number> {
   return response.data.node.version;
 }
 
-/** Labels, versions, scratch flags, relationship shapes and change records of nodes: what a refused operation must leave alone. */
+/**
+ * Labels, versions, scratch flags, relationship shapes and change records of nodes: what a refused operation must leave
+ * alone.
+ */
 async function stateOf(ids: string[]) {
   return db.queries().read(
     `UNWIND $ids AS id
@@ -666,7 +679,10 @@ describe('eraseExpert', () => {
   const solePaper = `${P}-paper-sole`;
   const sharedPaper = `${P}-paper-shared`;
   const inquiry = `${P}-inquiry-erase`;
-  /** Everything that identifies the person, their ids included (slugs are made from names): none of it may be left anywhere once erased. */
+  /**
+   * Everything that identifies the person, their ids included (slugs are made from names): none of it may be left
+   * anywhere once erased.
+   */
   const personalData = [
     surname,
     person.email,
@@ -783,7 +799,8 @@ describe('eraseExpert', () => {
     const [papers] = await db
       .queries()
       .read(
-        `RETURN EXISTS { (:Contribution {id: $solePaper}) } AS sole, [(:Contribution {id: $sharedPaper})-[:BY]->(e) | e.id] AS sharedAuthors`,
+        'RETURN EXISTS { (:Contribution {id: $solePaper}) } AS sole, ' +
+          '[(:Contribution {id: $sharedPaper})-[:BY]->(e) | e.id] AS sharedAuthors',
         { solePaper, sharedPaper },
       );
     expect(papers).toEqual({ sole: false, sharedAuthors: [coauthor] });
@@ -794,7 +811,7 @@ describe('eraseExpert', () => {
     ]);
   });
 
-  it('answers NOT_FOUND for the old ids (which no longer exist) and for the anonymous one, saying it was erased', async () => {
+  it('answers NOT_FOUND for the old ids (now gone) and for the anonymous one, saying it was erased', async () => {
     for (const slug of [person.id, duplicate.id]) {
       const response = await graphql(
         `
@@ -877,47 +894,52 @@ describe('an old id of a merged expert names the kept expert in every input', ()
     expect(updated.data.updateExpert).toEqual({ slug: kept, version: version + 1, headline: 'Via the old id' });
   });
 
-  it('contribution authors and event speakers given by an old id are the kept expert (and the two together are one, given twice)', async () => {
-    const contribution = await graphql(
-      'mutation ($input: CreateContributionInput!) { createContribution(input: $input) { slug version authors { slug } } }',
-      { input: { kind: 'PUBLICATION', title: `Paper ${P}`, date: '2025-05-01', authors: [old] } },
-      { as: 'secretariat' },
-    );
-    expect(contribution.errors).toBeUndefined();
-    expect(contribution.data.createContribution.authors).toEqual([{ slug: kept }]);
-    const twice = await graphql(
-      'mutation ($input: UpdateContributionInput!) { updateContribution(input: $input) { authors { slug } } }',
-      { input: { id: contribution.data.createContribution.slug, expectedVersion: 1, authors: [kept, old, other] } },
-      { as: 'secretariat' },
-    );
-    expect(codeOf(twice)).toBe('BAD_USER_INPUT');
-    expect(twice.errors?.[0]?.message).toMatch(/authors\[1\]: .* is given twice/);
-    const changed = await graphql(
-      'mutation ($input: UpdateContributionInput!) { updateContribution(input: $input) { authors { slug } } }',
-      { input: { id: contribution.data.createContribution.slug, expectedVersion: 1, authors: [other, old] } },
-      { as: 'secretariat' },
-    );
-    expect(changed.errors).toBeUndefined();
-    expect(changed.data.updateContribution.authors.map((a: { slug: string }) => a.slug).sort()).toEqual(
-      [kept, other].sort(),
-    );
+  it(
+    'contribution authors and event speakers given by an old id ' +
+      'are the kept expert (and the two together are one, given twice)',
+    async () => {
+      const contribution = await graphql(
+        'mutation ($input: CreateContributionInput!) { ' +
+          'createContribution(input: $input) { slug version authors { slug } } }',
+        { input: { kind: 'PUBLICATION', title: `Paper ${P}`, date: '2025-05-01', authors: [old] } },
+        { as: 'secretariat' },
+      );
+      expect(contribution.errors).toBeUndefined();
+      expect(contribution.data.createContribution.authors).toEqual([{ slug: kept }]);
+      const twice = await graphql(
+        'mutation ($input: UpdateContributionInput!) { updateContribution(input: $input) { authors { slug } } }',
+        { input: { id: contribution.data.createContribution.slug, expectedVersion: 1, authors: [kept, old, other] } },
+        { as: 'secretariat' },
+      );
+      expect(codeOf(twice)).toBe('BAD_USER_INPUT');
+      expect(twice.errors?.[0]?.message).toMatch(/authors\[1\]: .* is given twice/);
+      const changed = await graphql(
+        'mutation ($input: UpdateContributionInput!) { updateContribution(input: $input) { authors { slug } } }',
+        { input: { id: contribution.data.createContribution.slug, expectedVersion: 1, authors: [other, old] } },
+        { as: 'secretariat' },
+      );
+      expect(changed.errors).toBeUndefined();
+      expect(changed.data.updateContribution.authors.map((a: { slug: string }) => a.slug).sort()).toEqual(
+        [kept, other].sort(),
+      );
 
-    const event = await graphql(
-      'mutation ($input: CreateEventInput!) { createEvent(input: $input) { speakers { expert { slug } } } }',
-      {
-        input: {
-          kind: 'KNOWLEDGE_SESSION',
-          title: `Session ${P}`,
-          startsAt: '2031-05-06T13:00:00Z',
-          network: 'ckn',
-          speakers: [{ expert: old }],
+      const event = await graphql(
+        'mutation ($input: CreateEventInput!) { createEvent(input: $input) { speakers { expert { slug } } } }',
+        {
+          input: {
+            kind: 'KNOWLEDGE_SESSION',
+            title: `Session ${P}`,
+            startsAt: '2031-05-06T13:00:00Z',
+            network: 'ckn',
+            speakers: [{ expert: old }],
+          },
         },
-      },
-      { as: 'secretariat' },
-    );
-    expect(event.errors).toBeUndefined();
-    expect(event.data.createEvent.speakers).toEqual([{ expert: { slug: kept } }]);
-  });
+        { as: 'secretariat' },
+      );
+      expect(event.errors).toBeUndefined();
+      expect(event.data.createEvent.speakers).toEqual([{ expert: { slug: kept } }]);
+    },
+  );
 
   it('consultExpert records the kept expert, also as the one referred to', async () => {
     const consulted = await consult(inquiry, other, 'REFERRED', old);

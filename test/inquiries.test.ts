@@ -24,8 +24,10 @@ beforeAll(async () => {
     `CREATE (:Theme {id: $theme, name: $themeName, nameNl: $themeName, aliases: [], keys: $themeKeys})
      CREATE (:Institution {id: $partner, name: 'Partner ' + $p, nameNl: 'Partner ' + $p, kind: 'UNIVERSITY'})
      WITH 1 AS one MATCH (t:Theme {id: $theme}), (cn:Country {id: 'CN'})
-     CREATE (a:Expert {id: $answerer, name: 'Answerer ' + $p}), (a)-[:EXPERT_IN {level: 3}]->(t), (a)-[:FOCUSES_ON {level: 3}]->(cn)
-     CREATE (o:Expert {id: $other, name: 'Other ' + $p}), (o)-[:EXPERT_IN {level: 3}]->(t), (o)-[:FOCUSES_ON {level: 3}]->(cn)`,
+     CREATE (a:Expert {id: $answerer, name: 'Answerer ' + $p}), (a)-[:EXPERT_IN {level: 3}]->(t),
+       (a)-[:FOCUSES_ON {level: 3}]->(cn)
+     CREATE (o:Expert {id: $other, name: 'Other ' + $p}), (o)-[:EXPERT_IN {level: 3}]->(t),
+       (o)-[:FOCUSES_ON {level: 3}]->(cn)`,
     {
       p: P,
       theme,
@@ -49,9 +51,11 @@ afterAll(async () => {
   await db.close();
 });
 
-const INQUIRY_FIELDS = `id slug status version kind question dueAt receivedAt answeredAt workingDaysTaken overdue answeredOnTime
+const INQUIRY_FIELDS = `id slug status version kind question dueAt receivedAt answeredAt workingDaysTaken overdue
+  answeredOnTime
   answerSummary visibility routedTo { slug } partner { slug } themes { slug } countries { code }
-  history { status by note ministries { slug } } consultations { expert { slug } outcome referredTo { slug } } followUpOf { slug }`;
+  history { status by note ministries { slug } } consultations { expert { slug } outcome referredTo { slug } }
+    followUpOf { slug }`;
 
 const RECORD = `mutation ($input: RecordInquiryInput!) {
   recordInquiry(input: $input) {
@@ -71,7 +75,8 @@ async function record(input: Record<string, unknown>) {
 
 async function mutate(name: string, input: Record<string, unknown>) {
   return graphql(
-    `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${INQUIRY_FIELDS} } }`,
+    `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ` +
+      `${name}(input: $input) { ${INQUIRY_FIELDS} } }`,
     {
       input,
     },
@@ -267,7 +272,9 @@ describe('inquiries list', () => {
   it('lists first come, first served, and filters by theme, status, overdue and network', async () => {
     const late = await record({ question: `FIFO late ${P}`, receivedAt: '2026-03-03T09:00:00Z' });
     const early = await record({ question: `FIFO early ${P}`, receivedAt: '2026-03-02T09:00:00Z' });
-    const query = `query ($filter: InquiryFilter) { inquiries(filter: $filter, first: 100) { totalCount edges { node { slug question receivedAt overdue } } } }`;
+    const query =
+      'query ($filter: InquiryFilter) { inquiries(filter: $filter, ' +
+      'first: 100) { totalCount edges { node { slug question receivedAt overdue } } } }';
     const { data } = await graphql(query, { filter: { theme: `Photonic chips ${P}` } });
     const slugs = data.inquiries.edges.map((e: Edge) => e.node.slug);
     expect(slugs.indexOf(early.inquiry.slug)).toBeLessThan(slugs.indexOf(late.inquiry.slug));
@@ -287,7 +294,8 @@ describe('inquiries list', () => {
   it('pages through the seeded inquiries without repeats, oldest first', async () => {
     const { items: seen, totalCount } = await walkPages(async (after) => {
       const response: GraphqlResponse = await graphql(
-        'query ($after: String) { inquiries(first: 50, after: $after, filter: { kind: EXPERTISE_REQUEST }) { totalCount edges { node { slug receivedAt } } pageInfo { hasNextPage endCursor } } }',
+        'query ($after: String) { inquiries(first: 50, after: $after, filter: { kind: EXPERTISE_REQUEST }) { ' +
+          'totalCount edges { node { slug receivedAt } } pageInfo { hasNextPage endCursor } } }',
         { after },
       );
       const page = response.data.inquiries;
@@ -341,7 +349,8 @@ describe('similar inquiries', () => {
   });
 
   const SIMILAR = `query ($question: String!, $about: String) {
-    similarInquiries(question: $question, about: $about, first: 5) { inquiry { slug } score reasons { text points } sharedAnswer answeredBy { slug } }
+    similarInquiries(question: $question, about: $about, first: 5) { inquiry { slug } score reasons { text points }
+      sharedAnswer answeredBy { slug } }
   }`;
 
   it('finds a Dutch inquiry through Dutch stemming, with its shareable answer and who gave it', async () => {
@@ -413,7 +422,8 @@ describe('similar inquiries on the seed graph', () => {
     `);
     const followUp = data.inquiries.edges.find((e: Edge) => e.node.slug === 'inq-2026-0039').node;
     const similar = await graphql(
-      'query ($id: ID!) { node(id: $id) { ... on Inquiry { followUpOf { slug } similar(first: 3) { inquiry { slug } reasons { text } } } } }',
+      'query ($id: ID!) { node(id: $id) { ... on Inquiry { followUpOf { slug } ' +
+        'similar(first: 3) { inquiry { slug } reasons { text } } } } }',
       {
         id: followUp.id,
       },
@@ -425,14 +435,16 @@ describe('similar inquiries on the seed graph', () => {
 
   it('finds an earlier Dutch inquiry through a singular where it said the plural', async () => {
     const { data } = await graphql(
-      '{ similarInquiries(question: "Kunnen wij een halfgeleider laten doormeten in een lab in Shenzhen?", first: 3) { inquiry { slug question } } }',
+      '{ similarInquiries(question: "Kunnen wij een halfgeleider laten doormeten in een lab in Shenzhen?", ' +
+        'first: 3) { inquiry { slug question } } }',
     );
     expect(data.similarInquiries[0].inquiry.slug).toBe('inq-2025-0045');
     expect(data.similarInquiries[0].inquiry.question).toMatch(/halfgeleiders/i);
   });
 
   it('answers a long question of hundreds of different words (more than Lucene takes as clauses)', async () => {
-    const question = `Kunnen wij een halfgeleider laten doormeten in Shenzhen? ${Array.from({ length: 420 }, (_, i) => `term${i}q`).join(' ')}`;
+    const terms = Array.from({ length: 420 }, (_, i) => `term${i}q`).join(' ');
+    const question = `Kunnen wij een halfgeleider laten doormeten in Shenzhen? ${terms}`;
     const response = await graphql(
       'query ($question: String!) { similarInquiries(question: $question, first: 3) { inquiry { slug } } }',
       { question },

@@ -75,7 +75,7 @@ describe('request ids, /healthz and /metrics on the test server', () => {
     expect(await response.json()).toEqual({ status: 'alive' });
   });
 
-  it('serves Prometheus text: process, requests by operation, errors by code, Neo4j round trips and pool use', async () => {
+  it('serves Prometheus text: process, requests by operation, errors by code, round trips and pool use', async () => {
     await post(url, { query: 'query Networks { networks(first: 2) { totalCount } }' });
     await post(url, { query: '{ noSuchField }' });
     const response = await fetch(`${url}/metrics`);
@@ -99,15 +99,19 @@ describe('request ids, /healthz and /metrics on the test server', () => {
     }
   });
 
-  it('labels only the operations it knows: 150 made-up names count as other, and a page operation after them keeps its own label', async () => {
-    const madeUp = Array.from({ length: 150 }, (_, i) => `MadeUp${i}${Math.random().toString(36).slice(2, 8)}`);
-    for (const name of madeUp) await post(url, { query: `query ${name} { __typename }` });
-    await post(url, { query: 'query Institutions { institutions(first: 1) { totalCount } }' });
-    const text = await (await fetch(`${url}/metrics`)).text();
-    expect(text).toContain('graphql_request_duration_seconds_count{operation="Institutions"}');
-    expect(text).toContain('graphql_request_duration_seconds_count{operation="other"}');
-    expect(text).not.toMatch(/operation="MadeUp/);
-  });
+  it(
+    'labels only the operations it knows: 150 made-up names count ' +
+      'as other, and a page operation after them keeps its own label',
+    async () => {
+      const madeUp = Array.from({ length: 150 }, (_, i) => `MadeUp${i}${Math.random().toString(36).slice(2, 8)}`);
+      for (const name of madeUp) await post(url, { query: `query ${name} { __typename }` });
+      await post(url, { query: 'query Institutions { institutions(first: 1) { totalCount } }' });
+      const text = await (await fetch(`${url}/metrics`)).text();
+      expect(text).toContain('graphql_request_duration_seconds_count{operation="Institutions"}');
+      expect(text).toContain('graphql_request_duration_seconds_count{operation="other"}');
+      expect(text).not.toMatch(/operation="MadeUp/);
+    },
+  );
 
   it('answers without CORS headers when no origin is allowed (the default)', async () => {
     const response = await fetch(`${url}/graphql`, {
@@ -144,7 +148,7 @@ describe('operations settings', () => {
 });
 
 describe('metrics labels', () => {
-  it('bound operation names: unnamed and unresolved share a label, names the server does not know count as other', () => {
+  it('bound operation names: unnamed and unresolved share a label, names unknown to the server count as other', () => {
     const metrics = new Metrics({ inFlight: 0, poolSize: 100 });
     expect(metrics.operationLabel(null, true)).toBe('anonymous');
     expect(metrics.operationLabel('Whatever', false)).toBe('unresolved');
@@ -276,7 +280,7 @@ describe('a server of its own (small schema, captured log, CORS, rate limit, shu
     await maybeUnset(database)?.close();
   });
 
-  it('logs one line per request with operation, status, duration, round trips and viewer, but never the token', async () => {
+  it('logs a line per request with operation, status, duration, round trips and viewer, never the token', async () => {
     const token = await tokenFor({ subject: 'ops-logger', name: 'Ops', roles: ['officer'] });
     const { body } = await post(
       server.url,
@@ -313,7 +317,7 @@ describe('a server of its own (small schema, captured log, CORS, rate limit, shu
     });
   });
 
-  it('answers a persisted query whose hash does not match its query with BAD_REQUEST, logging no error or stack', async () => {
+  it('answers a persisted query whose hash mismatches its query with BAD_REQUEST, logging no error/stack', async () => {
     const token = await tokenFor({ subject: 'ops-apq', name: 'APQ', roles: ['viewer'] });
     const sent = { query: '{ ok }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } };
     const { status, body } = await post(server.url, sent, {

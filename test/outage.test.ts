@@ -10,8 +10,9 @@
  *
  * The cycles can run beside a CPU load of the test's own (OUTAGE_CPU_BURNERS busy child processes, stopped at
  * the end: none in `npm test`, whose other worker already loads the two cores; one in `npm run test:outage`).
- * After each restart, list reads, whoKnows and writes each answer again, and how soon after Neo4j was ready is printed (issue 18's 5 s for reads and 10 s
- * for writes are not reached yet there: Neo4j plans the long queries anew after a restart).
+ * After each restart, list reads, whoKnows and writes each answer again, and how soon after Neo4j was ready is
+ * printed (issue 18's 5 s for reads and 10 s for writes are not reached yet there: Neo4j plans the long queries anew
+ * after a restart).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -104,7 +105,9 @@ class Neo4jProcess {
 /** A busy loop in a child process of its own, until stopped (or this process goes away: it checks its parent). */
 function burnCpu(): ChildProcess {
   const parent = process.pid;
-  const code = `const p=${parent};setInterval(()=>{try{process.kill(p,0)}catch{process.exit(0)}},1000);(function spin(){const end=Date.now()+50;while(Date.now()<end);setImmediate(spin)})()`;
+  const code =
+    `const p=${parent};setInterval(()=>{try{process.kill(p,0)}catch{process.exit(0)}},1000);` +
+    '(function spin(){const end=Date.now()+50;while(Date.now()<end);setImmediate(spin)})()';
   return spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
 }
 
@@ -242,7 +245,7 @@ describe('a Neo4j outage under load', () => {
     return Date.now() - started;
   }
 
-  it('fails fast, recovers by itself, keeps every acknowledged write and reports no stored write as failed', async () => {
+  it('fails fast, recovers by itself, keeps each acknowledged write, reports no stored write as failed', async () => {
     const recordInput = (marker: string) => ({
       kind: 'EXPERTISE_REQUEST',
       question: `${marker}: who knows about semiconductor export controls?`,

@@ -201,22 +201,26 @@ describe('the development sign-in, on the embedded default', () => {
     }
   });
 
-  it('refuses, with 403 saying why, a page that reached the port under another name (DNS rebinding) or port, or another origin', async () => {
-    const port = Number(new URL(server.url).port);
-    const cases: Array<Record<string, string>> = [
-      { host: `evil.example:${port}` },
-      { host: `evil.example:${port}`, origin: `http://evil.example:${port}` },
-      { host: `localhost:${port + 1}` },
-      { host: 'localhost' },
-      { host: `localhost:${port}`, origin: 'http://evil.example' },
-    ];
-    for (const headers of cases) {
-      const answer = await mintWith(headers);
-      expect(answer.status, JSON.stringify(headers)).toBe(403);
-      expect(answer.body.token).toBeUndefined();
-      expect(answer.body.error).toMatch(/^Development tokens are only given to /);
-    }
-  });
+  it(
+    'refuses, with 403 saying why, a page that reached the port ' +
+      'under another name (DNS rebinding) or port, or another origin',
+    async () => {
+      const port = Number(new URL(server.url).port);
+      const cases: Array<Record<string, string>> = [
+        { host: `evil.example:${port}` },
+        { host: `evil.example:${port}`, origin: `http://evil.example:${port}` },
+        { host: `localhost:${port + 1}` },
+        { host: 'localhost' },
+        { host: `localhost:${port}`, origin: 'http://evil.example' },
+      ];
+      for (const headers of cases) {
+        const answer = await mintWith(headers);
+        expect(answer.status, JSON.stringify(headers)).toBe(403);
+        expect(answer.body.token).toBeUndefined();
+        expect(answer.body.error).toMatch(/^Development tokens are only given to /);
+      }
+    },
+  );
 
   // Last in this block: it spends the minute's mints of this server.
   it('mints a bounded number of tokens a minute', async () => {

@@ -11,7 +11,8 @@ import { connectTestDatabase, type Edge, fixturePrefix, graphql, type GraphqlRes
  * Counted by the server itself (QUERY_STATS=1 in the test app: `extensions.queryStats.roundTrips`).
  */
 const EXPERT_WITH_EVERY_RELATION = `
-  id slug name headline headlineNl bio bioNl languages email phone contactConsent version retired retiredAt retiredReason
+  id slug name headline headlineNl bio bioNl languages email phone contactConsent version retired retiredAt
+    retiredReason
   affiliations { role since until current institution { id slug name acronym kind city country { id code name } } }
   networks { id slug acronym name kind }
   expertise { level provenance theme { id slug name } }
@@ -84,7 +85,8 @@ interface PageExpert {
 async function expectRelationsAsStored(experts: PageExpert[]): Promise<void> {
   const stored = await db.queries().read<Record<string, number> & { id: string }>(
     `UNWIND $ids AS id MATCH (e:Expert {id: id})
-     RETURN id, COUNT { (e)-[:AFFILIATED_WITH]->(:Institution) } AS affiliations, COUNT { (e)-[:MEMBER_OF]->(:Network) } AS networks,
+     RETURN id, COUNT { (e)-[:AFFILIATED_WITH]->(:Institution) } AS affiliations,
+            COUNT { (e)-[:MEMBER_OF]->(:Network) } AS networks,
             COUNT { (e)-[:EXPERT_IN]->(:Theme) } AS expertise, COUNT { (e)-[:FOCUSES_ON]->(:Country) } AS countryFocus,
             COUNT { MATCH (e)<-[:BY]-(k:Contribution) WHERE k.retiredAt IS NULL } AS contributions,
             COUNT { MATCH (e)<-[:FEATURED]-(v:Event) WHERE v.retiredAt IS NULL } AS events`,
@@ -145,7 +147,7 @@ describe('round trips of a whoKnows page with every relation of Expert selected'
 });
 
 describe('round trips of other pages of experts', { timeout: 240_000 }, () => {
-  it('free text after another process added a theme: the new name is read at once, in no more round trips', async () => {
+  it('free text after another process adds a theme: the new name is read at once, in no more round trips', async () => {
     const slug = fixturePrefix('round-trips-theme');
     // Written by this test process, not the server: the server learns of it from the graph alone.
     await createTheme(db.queries(), systemViewer('test', 'Round trips test'), {
@@ -184,7 +186,9 @@ describe('round trips of other pages of experts', { timeout: 240_000 }, () => {
   });
 
   it('experts(first:) with every relation: the page and one query for its relations, whatever its size', async () => {
-    const query = `query ($first: Int) { experts(first: $first) { totalCount edges { node { ${EXPERT_WITH_EVERY_RELATION} } } } }`;
+    const query =
+      'query ($first: Int) { experts(first: $first) { totalCount ' +
+      `edges { node { ${EXPERT_WITH_EVERY_RELATION} } } } }`;
     const counts: Array<number | undefined> = [];
     for (const first of [5, 20]) {
       const response = await expectPageAsStored(

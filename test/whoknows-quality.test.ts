@@ -79,25 +79,31 @@ async function ranking(about: string, country?: string): Promise<{ matchedBy: st
 
 describe('whoKnows ranking quality on a graded set', () => {
   for (const lang of ['en', 'nl'] as const) {
-    it(`reaches a mean nDCG@${K} of at least ${floor[lang]} on the ${lang === 'en' ? 'English' : 'Dutch'} questions`, async () => {
-      const scores: number[] = [];
-      for (const question of questions.filter((q) => q.lang === lang)) {
-        const { matchedBy, ids } = await ranking(question.about, question.country);
-        const score = ndcgAt(K, ids, question.grades);
-        scores.push(score);
-        if (process.env.RANKING_REPORT) {
-          const top = ids
-            .slice(0, 6)
-            .map((id) => `${id}(${question.grades[id] ?? 0})`)
-            .join(' ');
-          console.log(
-            `${score.toFixed(3)} ${lang} "${question.about}"${question.country ? ` in ${question.country}` : ''} [${matchedBy}]: ${top}`,
-          );
+    it(
+      `reaches a mean nDCG@${K} of at least ${floor[lang]} on ` +
+        `the ${lang === 'en' ? 'English' : 'Dutch'} questions`,
+      async () => {
+        const scores: number[] = [];
+        for (const question of questions.filter((q) => q.lang === lang)) {
+          const { matchedBy, ids } = await ranking(question.about, question.country);
+          const score = ndcgAt(K, ids, question.grades);
+          scores.push(score);
+          if (process.env.RANKING_REPORT) {
+            const top = ids
+              .slice(0, 6)
+              .map((id) => `${id}(${question.grades[id] ?? 0})`)
+              .join(' ');
+            console.log(
+              `${score.toFixed(3)} ${lang} ` +
+                `"${question.about}"${question.country ? ` in ${question.country}` : ''} [${matchedBy}]: ${top}`,
+            );
+          }
         }
-      }
-      const mean = scores.reduce((sum, s) => sum + s, 0) / scores.length;
-      if (process.env.RANKING_REPORT) console.log(`mean nDCG@${K} ${lang}: ${mean.toFixed(4)}`);
-      expect(mean).toBeGreaterThanOrEqual(floor[lang]);
-    }, 600_000);
+        const mean = scores.reduce((sum, s) => sum + s, 0) / scores.length;
+        if (process.env.RANKING_REPORT) console.log(`mean nDCG@${K} ${lang}: ${mean.toFixed(4)}`);
+        expect(mean).toBeGreaterThanOrEqual(floor[lang]);
+      },
+      600_000,
+    );
   }
 });

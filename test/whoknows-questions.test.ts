@@ -19,8 +19,10 @@ beforeAll(async () => {
     run(
       `MATCH (desk:Network {id: 'knowledge-security-desk'}), (cn:Country {id: 'CN'})
        CREATE (e:Expert {id: $answerer, name: 'Answerer ' + $p, headline: 'Maritime logistics'})
-       CREATE (q:Inquiry {id: $p + '-q', kind: 'EXPERTISE_REQUEST', question: 'May we lend exhibits to a museum in Shanghai?',
-                          answerSummary: 'Yes: the ' + $rare + ' loan raises no knowledge security concern.', status: 'ANSWERED',
+       CREATE (q:Inquiry {id: $p + '-q', kind: 'EXPERTISE_REQUEST',
+                          question: 'May we lend exhibits to a museum in Shanghai?',
+                          answerSummary: 'Yes: the ' + $rare + ' loan raises no knowledge security concern.',
+                            status: 'ANSWERED',
                           visibility: 'SHAREABLE', receivedAt: datetime('2025-05-01T09:00:00Z'), version: 1})
        CREATE (q)-[:CONSULTED {outcome: 'ANSWERED'}]->(e), (q)-[:ROUTED_TO]->(desk), (q)-[:CONCERNS]->(cn)`,
       { p: P, answerer, rare: RARE },

@@ -36,24 +36,33 @@ beforeAll(async () => {
   await db.queries().writeTransaction(async (run) => {
     await run(
       `CREATE (t:Theme {id: $theme, name: $themeName, nameNl: $themeNameNl, aliases: [$alias], keys: $themeKeys})
-       CREATE (n:Theme {id: $theme + '-lasers', name: 'Lasers ' + $p, nameNl: 'Lasers ' + $p, aliases: [], keys: [$theme + ' lasers']})
+       CREATE (n:Theme {id: $theme + '-lasers', name: 'Lasers ' + $p, nameNl: 'Lasers ' + $p, aliases: [],
+         keys: [$theme + ' lasers']})
        CREATE (n)-[:BROADER]->(t)
        CREATE (i:Institution {id: $p + '-aalto', name: 'Aalto ' + $p, nameNl: 'Aalto ' + $p, kind: 'UNIVERSITY'})
        WITH t, n, i
        MATCH (fi:Country {id: 'FI'}), (se:Country {id: 'SE'}), (ee:Country {id: 'EE'})
        MERGE (i)-[:LOCATED_IN]->(fi)
-       CREATE (a:Expert {id: $p + '-alpha', name: $names.alpha}), (a)-[:EXPERT_IN {level: 5}]->(t), (a)-[:FOCUSES_ON {level: 5}]->(fi)
-       CREATE (b:Expert {id: $p + '-bravo', name: $names.bravo}), (b)-[:EXPERT_IN {level: 5}]->(t), (b)-[:FOCUSES_ON {level: 2}]->(fi)
-       CREATE (c:Expert {id: $p + '-charlie', name: $names.charlie}), (c)-[:EXPERT_IN {level: 5}]->(n), (c)-[:FOCUSES_ON {level: 5}]->(fi)
-       CREATE (d:Expert {id: $p + '-delta', name: $names.delta}), (d)-[:EXPERT_IN {level: 3}]->(t), (d)-[:FOCUSES_ON {level: 4}]->(se),
+       CREATE (a:Expert {id: $p + '-alpha', name: $names.alpha}), (a)-[:EXPERT_IN {level: 5}]->(t),
+         (a)-[:FOCUSES_ON {level: 5}]->(fi)
+       CREATE (b:Expert {id: $p + '-bravo', name: $names.bravo}), (b)-[:EXPERT_IN {level: 5}]->(t),
+         (b)-[:FOCUSES_ON {level: 2}]->(fi)
+       CREATE (c:Expert {id: $p + '-charlie', name: $names.charlie}), (c)-[:EXPERT_IN {level: 5}]->(n),
+         (c)-[:FOCUSES_ON {level: 5}]->(fi)
+       CREATE (d:Expert {id: $p + '-delta', name: $names.delta}), (d)-[:EXPERT_IN {level: 3}]->(t),
+              (d)-[:FOCUSES_ON {level: 4}]->(se),
               (d)-[:AFFILIATED_WITH {role: 'Professor'}]->(i)
        CREATE (e:Expert {id: $p + '-echo', name: $names.echo}), (e)-[:FOCUSES_ON {level: 1}]->(fi)
-       CREATE (f:Expert {id: $p + '-foxtrot', name: $names.foxtrot}), (f)-[:EXPERT_IN {level: 4}]->(t), (f)-[:FOCUSES_ON {level: 4}]->(ee)
-       CREATE (k1:Contribution {id: $p + '-k1', kind: 'PUBLICATION', title: 'Finnish photonics one', date: date('2024-01-01')}),
+       CREATE (f:Expert {id: $p + '-foxtrot', name: $names.foxtrot}), (f)-[:EXPERT_IN {level: 4}]->(t),
+         (f)-[:FOCUSES_ON {level: 4}]->(ee)
+       CREATE (k1:Contribution {id: $p + '-k1', kind: 'PUBLICATION', title: 'Finnish photonics one',
+              date: date('2024-01-01')}),
               (k1)-[:BY]->(a), (k1)-[:ABOUT]->(t), (k1)-[:CONCERNS]->(fi)
-       CREATE (k2:Contribution {id: $p + '-k2', kind: 'TALK', title: 'Finnish photonics two', date: date('2025-01-01')}),
+       CREATE (k2:Contribution {id: $p + '-k2', kind: 'TALK', title: 'Finnish photonics two',
+              date: date('2025-01-01')}),
               (k2)-[:BY]->(a), (k2)-[:ABOUT]->(t), (k2)-[:CONCERNS]->(fi)
-       CREATE (k3:Contribution {id: $p + '-k3', kind: 'BRIEFING', title: 'Lasers in Finland', date: date('2025-02-01')}),
+       CREATE (k3:Contribution {id: $p + '-k3', kind: 'BRIEFING', title: 'Lasers in Finland',
+              date: date('2025-02-01')}),
               (k3)-[:BY]->(e), (k3)-[:ABOUT]->(n), (k3)-[:CONCERNS]->(fi)`,
       {
         p: P,
@@ -131,16 +140,19 @@ describe('whoKnows ranking on a known fixture', () => {
     }
     const alpha = result.edges[0].reasons.map((r: { text: string }) => r.text);
     expect(alpha).toContain(
-      `Expertise level 5/5 in ${themeName}. Declared by the expert, borne out by 2 contributions on it; counted at 75 % (+7.5).`,
+      `Expertise level 5/5 in ${themeName}. Declared by the expert, ` +
+        'borne out by 2 contributions on it; counted at 75 % (+7.5).',
     );
     expect(alpha).toContain(
-      'Focuses on Finland at level 5/5. Declared by the expert, borne out by the work concerning it below; counted at 70 % (+3.5).',
+      'Focuses on Finland at level 5/5. Declared by the expert, ' +
+        'borne out by the work concerning it below; counted at 70 % (+3.5).',
     );
     expect(alpha).toContain('2 contributions concerning Finland (+1).');
     expect(alpha.join(' ')).toMatch(/2 contributions on .* concerning Finland, e\.g\. “Finnish photonics two” \(\+3\)/);
     const charlie = result.edges[1].reasons.map((r: { text: string }) => r.text);
     expect(charlie[0]).toBe(
-      `Expertise level 5/5 in Lasers ${P}, a narrower theme of ${themeName}. Declared by the expert, with nothing to show for it; counted at 55 % (+4.13).`,
+      `Expertise level 5/5 in Lasers ${P}, a narrower theme of ${themeName}. ` +
+        'Declared by the expert, with nothing to show for it; counted at 55 % (+4.13).',
     );
     const echo = result.edges[3].reasons.map((r: { kind: string }) => r.kind);
     expect(echo).toEqual(['THEME', 'COUNTRY_FOCUS', 'COUNTRY_EVIDENCE', 'EVIDENCE']);
@@ -152,7 +164,8 @@ describe('whoKnows ranking on a known fixture', () => {
     expect(result.countries.map((c: { code: string }) => c.code).sort()).toEqual(['EE', 'LT', 'LV']);
     expect(ranking(result)).toEqual([[names.foxtrot, 6.4]]);
     expect(result.edges[0].reasons.map((r: { text: string }) => r.text)).toContain(
-      'Focuses on Estonia (in Baltic states) at level 4/5. Declared by the expert, with nothing to show for it; counted at 50 % (+2).',
+      'Focuses on Estonia (in Baltic states) at level 4/5. Declared by ' +
+        'the expert, with nothing to show for it; counted at 50 % (+2).',
     );
   });
 });
@@ -218,7 +231,8 @@ describe('whoKnows name resolution on the seed graph', () => {
     await db
       .queries()
       .write(
-        `CREATE (e:Expert {id: $id, name: $name, bioNl: 'Zij volgt de Aziatische chipfabrikanten en hun toeleveranciers.'})`,
+        'CREATE (e:Expert {id: $id, name: $name, ' +
+          `bioNl: 'Zij volgt de Aziatische chipfabrikanten en hun toeleveranciers.'})`,
         { id: `${P}-dutch`, name: `Dutch ${P}` },
       );
     // The Dutch stemmer reduces the plural "chipfabrikanten" and the singular to one stem.
@@ -261,18 +275,23 @@ describe('whoKnows round trips', () => {
   const PAGE_WITH_RELATIONS = `query ($first: Int) {
     whoKnows(about: "technology", first: $first) {
       totalCount
-      edges { score reasons { text } node { name affiliations { role institution { name } } networks { acronym name } expertise { level theme { name } } } }
+      edges { score reasons { text } node { name affiliations { role institution { name } } networks { acronym name }
+        expertise { level theme { name } } } }
     }
   }`;
 
-  it('costs at most 3 Neo4j round trips for a page of 20 with affiliations, networks and themes, whatever the page size', async () => {
-    const twenty = await graphql(PAGE_WITH_RELATIONS, { first: 20 });
-    expect(twenty.errors).toBeUndefined();
-    expect(twenty.data.whoKnows.edges.length).toBe(20);
-    expect(twenty.extensions?.queryStats?.roundTrips).toBeLessThanOrEqual(3);
-    const hundred = await graphql(PAGE_WITH_RELATIONS, { first: 100 });
-    const two = await graphql(PAGE_WITH_RELATIONS, { first: 2 });
-    expect(hundred.extensions?.queryStats?.roundTrips).toBe(twenty.extensions?.queryStats?.roundTrips);
-    expect(two.extensions?.queryStats?.roundTrips).toBe(twenty.extensions?.queryStats?.roundTrips);
-  });
+  it(
+    'costs at most 3 Neo4j round trips for a page of 20 with ' +
+      'affiliations, networks and themes, whatever the page size',
+    async () => {
+      const twenty = await graphql(PAGE_WITH_RELATIONS, { first: 20 });
+      expect(twenty.errors).toBeUndefined();
+      expect(twenty.data.whoKnows.edges.length).toBe(20);
+      expect(twenty.extensions?.queryStats?.roundTrips).toBeLessThanOrEqual(3);
+      const hundred = await graphql(PAGE_WITH_RELATIONS, { first: 100 });
+      const two = await graphql(PAGE_WITH_RELATIONS, { first: 2 });
+      expect(hundred.extensions?.queryStats?.roundTrips).toBe(twenty.extensions?.queryStats?.roundTrips);
+      expect(two.extensions?.queryStats?.roundTrips).toBe(twenty.extensions?.queryStats?.roundTrips);
+    },
+  );
 });

@@ -455,7 +455,8 @@ export function print(
           variables[name] = arg.value;
           return `${arg.name}: $${name}`;
         });
-        const head = `${selection.alias ? `${selection.alias}: ` : ''}${selection.name}${args.length ? `(${args.join(', ')})` : ''}`;
+        const alias = selection.alias ? `${selection.alias}: ` : '';
+        const head = `${alias}${selection.name}${args.length ? `(${args.join(', ')})` : ''}`;
         return selection.selections ? `${head} ${printSelections(selection.selections)}` : head;
       })
       .join(' ')} }`;

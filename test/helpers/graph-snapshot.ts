@@ -51,7 +51,8 @@ export async function takeSnapshot(driver: Driver): Promise<GraphSnapshot> {
   );
   const { records: relationships } = await driver.executeQuery(
     `MATCH (a)-[r]->(b)
-     RETURN elementId(r) AS key, elementId(a) AS start, elementId(b) AS end, type(r) AS type, properties(r) AS properties`,
+     RETURN elementId(r) AS key, elementId(a) AS start, elementId(b) AS end, type(r) AS type,
+       properties(r) AS properties`,
   );
   return {
     nodes: nodes.map((record) => record.toObject() as SnapshotNode),
@@ -131,7 +132,8 @@ async function putBack(driver: Driver, snapshot: GraphSnapshot): Promise<void> {
       const madeFor = new Map<string, string>(); // snapshot key -> element id of the node standing for it
       for (let from = 0; from < missing.length; from += BATCH) {
         const result = await tx.run(
-          `UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.properties RETURN row.key AS key, elementId(n) AS id`,
+          'UNWIND $rows AS row CREATE (n:$(row.labels)) ' +
+            'SET n = row.properties RETURN row.key AS key, elementId(n) AS id',
           { rows: missing.slice(from, from + BATCH) },
         );
         for (const record of result.records) madeFor.set(record.get('key') as string, record.get('id') as string);

@@ -67,7 +67,8 @@ describe('lineTextProblem (names and other one-line text)', () => {
 
   it('names the character and where it is', () => {
     expect(lineTextProblem('Anna\u202Eeilrahc')).toBe(
-      'contains U+202E RIGHT-TO-LEFT OVERRIDE at character 5, an invisible bidi control that makes text display in another order than it is stored: remove it',
+      'contains U+202E RIGHT-TO-LEFT OVERRIDE at character 5, an invisible bidi ' +
+        'control that makes text display in another order than it is stored: remove it',
     );
     expect(lineTextProblem('Anna\nSmith')).toMatch(
       /^contains U\+000A LINE FEED at character 5, a control character or line break/,

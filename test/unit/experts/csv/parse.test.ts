@@ -4,7 +4,9 @@ import { EXPERT_COLUMNS, isDay, parseExpertCsv, type ExpertRow } from '../../../
 
 // The file as a whole (encodings, duplicate columns, the row cap, control characters): ../csv-file.test.ts.
 
-/** A cell as RFC 4180 writes it (as Excel and LibreOffice do): quoted when it holds a comma, a quote or a line break. */
+/**
+ * A cell as RFC 4180 writes it (as Excel and LibreOffice do): quoted when it holds a comma, a quote or a line break.
+ */
 const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 const csv = (rows: string[][], lineBreak = '\n') => rows.map((row) => row.map(cell).join(',')).join(lineBreak);
 
