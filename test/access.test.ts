@@ -4,7 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
-import { connectTestDatabase, fixturePrefix, graphql, type Actor } from './helpers/api.js';
+import {
+  connectTestDatabase,
+  fixturePrefix,
+  graphql,
+  type Actor,
+  type Edge,
+  type GraphqlResponse,
+} from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 const ACTORS = {
   anonymous: null,
@@ -42,7 +50,8 @@ const PRIVATE_EMAIL = `b${SECRET_WORD}@mailbox.example.org`;
 async function createInquiry(slug: string, visibility: string, question: string) {
   await db.queries().write(
     `MATCH (n:Network {id: 'ckn'}), (a:Institution {id: 'min-bz'})
-     CREATE (i:Inquiry {id: $slug, kind: 'EXPERTISE_REQUEST', question: $question, status: 'RECEIVED', visibility: $visibility,
+     CREATE (i:Inquiry {id: $slug, kind: 'EXPERTISE_REQUEST', question: $question, status: 'RECEIVED',
+                        visibility: $visibility,
                         receivedAt: datetime(), dueAt: datetime() + duration('P3D'), version: 1, riskCategories: [],
                         filedBy: 'test-officer', contactName: 'Asker', contactEmail: 'asker@example.org'})
      CREATE (i)-[:ROUTED_TO]->(n), (i)-[:ASKED_BY]->(a)`,
@@ -55,7 +64,8 @@ beforeAll(async () => {
   await db.queries().write(
     `UNWIND $rows AS row
      MATCH (n:Network {id: row.network})
-     CREATE (e:Expert {id: row.id, name: row.id, email: row.email, phone: '+31600999999', contactConsent: row.consent, version: 1})
+     CREATE (e:Expert {id: row.id, name: row.id, email: row.email, phone: '+31600999999', contactConsent: row.consent,
+       version: 1})
      CREATE (e)-[:MEMBER_OF]->(n)`,
     {
       rows: [
@@ -69,7 +79,7 @@ beforeAll(async () => {
   await createInquiry(inquiries.shareable, 'SHAREABLE', `Shareable question ${P}`);
 });
 afterAll(async () => {
-  await db?.close();
+  await maybeUnset(db)?.close();
 });
 
 /** Runs `query` as every actor; returns who got FORBIDDEN and who did not. */
@@ -103,19 +113,19 @@ describe('contact details of experts', () => {
       members(first: 100, after: $after) { edges { node { slug email } } pageInfo { hasNextPage endCursor } } } } }`;
     for (const actor of ['officer', 'secretariatReka'] as ActorName[]) {
       // Every page: members go by name.
-      const members: any[] = [];
+      const members: Array<{ slug: string; email: string | null }> = [];
       const forbidden: unknown[] = [];
       let after: string | null = null;
       do {
-        const response: any = await graphql(query, { after }, { as: ACTORS[actor] });
-        forbidden.push(...(response.errors ?? []).filter((e: any) => e.extensions?.code === 'FORBIDDEN'));
+        const response: GraphqlResponse = await graphql(query, { after }, { as: ACTORS[actor] });
+        forbidden.push(...(response.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN'));
         const { edges, pageInfo } = response.data.node.members;
-        members.push(...edges.map((e: any) => e.node));
+        members.push(...edges.map((e: { node: unknown }) => e.node));
         after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
       } while (after !== null);
       expect(forbidden.length, actor).toBeGreaterThan(0);
       // Rows whose email is forbidden stay in the list; only the field errs.
-      expect(members.find((m: any) => m.slug === experts.cknPrivate)).toEqual({
+      expect(members.find((m) => m.slug === experts.cknPrivate)).toEqual({
         slug: experts.cknPrivate,
         email: null,
       });
@@ -143,7 +153,6 @@ describe('internal inquiries', () => {
     const query = '{ inquiries(filter: { network: "ckn" }, first: 100) { edges { node { slug } } } }';
     const listed: ActorName[] = [];
     for (const actor of EVERYONE) {
-      let after: string | null = null;
       let found = false;
       const response = await graphql(query, {}, { as: ACTORS[actor] });
       if (response.errors) {
@@ -153,9 +162,9 @@ describe('internal inquiries', () => {
       // The fixture is the newest CKN inquiry but the list is oldest first: page to the end.
       let page = response.data.inquiries;
       for (;;) {
-        found ||= page.edges.some((e: any) => e.node.slug === inquiries.internal);
+        found ||= page.edges.some((e: Edge) => e.node.slug === inquiries.internal);
         if (!page.pageInfo?.hasNextPage) break;
-        after = page.pageInfo.endCursor;
+        const after: string = page.pageInfo.endCursor;
         page = (
           await graphql(
             `
@@ -192,7 +201,10 @@ describe('internal inquiries', () => {
         expect(response.errors[0]!.extensions?.code, actor).toBe('FORBIDDEN');
         continue;
       }
-      if (response.data.similarInquiries.some((s: any) => s.inquiry.slug === inquiries.internal)) finders.push(actor);
+      if (
+        response.data.similarInquiries.some((s: { inquiry: { slug: string } }) => s.inquiry.slug === inquiries.internal)
+      )
+        finders.push(actor);
     }
     expect(finders).toEqual(['officer', 'secretariatCkn', 'admin']);
   });
@@ -227,7 +239,7 @@ describe('aggregates for dashboards', () => {
     expect(stats.received).toBe(expected!.received);
     expect(stats.answered).toBe(expected!.answered);
     expect(stats.answeredOnTime).toBeLessThanOrEqual(stats.answered);
-    expect(stats.byStatus.reduce((sum: number, s: any) => sum + s.count, 0)).toBe(stats.received);
+    expect(stats.byStatus.reduce((sum: number, s: { count: number }) => sum + s.count, 0)).toBe(stats.received);
     expect(stats.byNetwork).toEqual([{ network: { slug: 'ckn' }, received: stats.received }]);
   });
 });
@@ -243,12 +255,13 @@ describe('history', () => {
     expect(await whoIsForbidden(query, { id: inquiries.internal })).toEqual(others(['secretariatCkn', 'admin']));
   });
 
-  it('of a contribution: administrators and the secretariats of its authors’ networks (not every secretariat)', async () => {
+  it('of a contribution: administrators and its authors’ networks’ secretariats (not every secretariat)', async () => {
     const contribution = `${P}-reka-paper`;
     await db
       .queries()
       .write(
-        `MATCH (e:Expert {id: $author}) CREATE (:Contribution {id: $contribution, title: 'A paper ' + $contribution, version: 1})-[:BY]->(e)`,
+        'MATCH (e:Expert {id: $author}) CREATE (:Contribution {id: $contribution, ' +
+          `title: 'A paper ' + $contribution, version: 1})-[:BY]->(e)`,
         { author: experts.rekaPrivate, contribution },
       );
     const query = 'query ($id: String!) { history(id: $id) { totalCount } }';
@@ -260,7 +273,8 @@ describe('history', () => {
 
 describe('history(id:) names one object of one type (slugs are unique per type only)', () => {
   const HISTORY =
-    'query ($id: String!) { history(id: $id, first: 50) { totalCount edges { node { action subjectType subjectSlug before after } } } }';
+    'query ($id: String!) { history(id: $id, first: 50) { totalCount ' +
+    'edges { node { action subjectType subjectSlug before after } } } }';
   const REKA = ACTORS.secretariatReka;
   const createInstitution = (slug: string) =>
     graphql(
@@ -271,52 +285,63 @@ describe('history(id:) names one object of one type (slugs are unique per type o
   const codeOf = (response: { errors?: Array<{ extensions?: { code?: string } }> }) =>
     response.errors?.[0]?.extensions?.code;
 
-  it('a REKA secretariat cannot read an internal desk inquiry’s records through an institution it gave the same slug', async () => {
-    const slug = `${P}-inq-0003`;
-    await db.queries().write(
-      `MATCH (n:Network {id: 'knowledge-security-desk'}), (a:Institution {id: 'min-bz'})
-       CREATE (i:Inquiry {id: $slug, kind: 'KNOWLEDGE_SECURITY', question: 'Secret question', status: 'RECEIVED', visibility: 'INTERNAL',
+  it(
+    'a REKA secretariat cannot read an internal desk inquiry’s ' +
+      'records through an institution it gave the same slug',
+    async () => {
+      const slug = `${P}-inq-0003`;
+      await db.queries().write(
+        `MATCH (n:Network {id: 'knowledge-security-desk'}), (a:Institution {id: 'min-bz'})
+       CREATE (i:Inquiry {id: $slug, kind: 'KNOWLEDGE_SECURITY', question: 'Secret question', status: 'RECEIVED',
+                          visibility: 'INTERNAL',
                           receivedAt: datetime(), dueAt: datetime() + duration('P3D'), version: 1, riskCategories: [],
                           filedBy: 'test-desk', contactName: 'Asker Secret', contactEmail: 'asker-secret@example.org'})
        CREATE (i)-[:ROUTED_TO]->(n), (i)-[:ASKED_BY]->(a)`,
-      { slug },
-    );
-    const status = await graphql(
-      'mutation ($input: ChangeInquiryStatusInput!) { changeInquiryStatus(input: $input) { version } }',
-      { input: { id: slug, expectedVersion: 1, status: 'IN_PROGRESS' } },
-      { as: 'desk' },
-    );
-    expect(status.errors).toBeUndefined();
-    expect((await createInstitution(slug)).errors).toBeUndefined();
+        { slug },
+      );
+      const status = await graphql(
+        'mutation ($input: ChangeInquiryStatusInput!) { changeInquiryStatus(input: $input) { version } }',
+        { input: { id: slug, expectedVersion: 1, status: 'IN_PROGRESS' } },
+        { as: 'desk' },
+      );
+      expect(status.errors).toBeUndefined();
+      expect((await createInstitution(slug)).errors).toBeUndefined();
 
-    // The bare slug is ambiguous: refused, with the global id of each object to choose from.
-    const ambiguous = await graphql(HISTORY, { id: slug }, { as: REKA });
-    expect(codeOf(ambiguous)).toBe('BAD_USER_INPUT');
-    expect(ambiguous.errors![0]!.message).toContain(id('Institution', slug));
-    expect(ambiguous.errors![0]!.message).toContain(id('Inquiry', slug));
-    expect(JSON.stringify(ambiguous)).not.toContain('asker-secret@example.org');
+      // The bare slug is ambiguous: refused, with the global id of each object to choose from.
+      const ambiguous = await graphql(HISTORY, { id: slug }, { as: REKA });
+      expect(codeOf(ambiguous)).toBe('BAD_USER_INPUT');
+      expect(ambiguous.errors![0]!.message).toContain(id('Institution', slug));
+      expect(ambiguous.errors![0]!.message).toContain(id('Inquiry', slug));
+      expect(JSON.stringify(ambiguous)).not.toContain('asker-secret@example.org');
 
-    // The institution's global id gives the institution's records only.
-    const own = await graphql(HISTORY, { id: id('Institution', slug) }, { as: REKA });
-    expect(own.errors).toBeUndefined();
-    expect(own.data.history.edges.map((e: any) => [e.node.subjectType, e.node.action])).toEqual([
-      ['Institution', 'createInstitution'],
-    ]);
-    expect(JSON.stringify(own)).not.toContain('asker-secret@example.org');
+      // The institution's global id gives the institution's records only.
+      const own = await graphql(HISTORY, { id: id('Institution', slug) }, { as: REKA });
+      expect(own.errors).toBeUndefined();
+      expect(
+        own.data.history.edges.map((e: Edge<{ subjectType: string; action: string }>) => [
+          e.node.subjectType,
+          e.node.action,
+        ]),
+      ).toEqual([['Institution', 'createInstitution']]);
+      expect(JSON.stringify(own)).not.toContain('asker-secret@example.org');
 
-    // The inquiry's global id is checked against the inquiry.
-    expect(codeOf(await graphql(HISTORY, { id: id('Inquiry', slug) }, { as: REKA }))).toBe('FORBIDDEN');
-    const desk = await graphql(HISTORY, { id: id('Inquiry', slug) }, { as: 'desk' });
-    expect(desk.data.history.edges.map((e: any) => e.node.action)).toEqual(['changeInquiryStatus']);
-  });
+      // The inquiry's global id is checked against the inquiry.
+      expect(codeOf(await graphql(HISTORY, { id: id('Inquiry', slug) }, { as: REKA }))).toBe('FORBIDDEN');
+      const desk = await graphql(HISTORY, { id: id('Inquiry', slug) }, { as: 'desk' });
+      expect(desk.data.history.edges.map((e: Edge<{ action: string }>) => e.node.action)).toEqual([
+        'changeInquiryStatus',
+      ]);
+    },
+  );
 
-  it('an old id of a merged expert: only its own records, to those who may curate the expert it was merged into', async () => {
+  it("a merged expert's old id: only its own records, to whoever may curate the expert it merged into", async () => {
     const keep = `${P}-merge-keep`;
     const gone = `${P}-merge-gone`;
     await db.queries().write(
       `MATCH (ckn:Network {id: 'ckn'})
        CREATE (:Expert {id: $keep, name: 'Kept Person', email: 'kept@example.org', version: 1})-[:MEMBER_OF]->(ckn)
-       CREATE (:Expert {id: $gone, name: 'Gone Person', email: 'gone-secret@example.org', phone: '+31600111222', version: 1})-[:MEMBER_OF]->(ckn)`,
+       CREATE (:Expert {id: $gone, name: 'Gone Person', email: 'gone-secret@example.org', phone: '+31600111222',
+         version: 1})-[:MEMBER_OF]->(ckn)`,
       { keep, gone },
     );
     const merged = await graphql('mutation ($input: MergeExpertsInput!) { mergeExperts(input: $input) { slug } }', {
@@ -329,15 +354,20 @@ describe('history(id:) names one object of one type (slugs are unique per type o
     expect(codeOf(await graphql(HISTORY, { id: gone }, { as: REKA }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await graphql(HISTORY, { id: id('Expert', gone) }, { as: REKA }))).toBe('FORBIDDEN');
     const institution = await graphql(HISTORY, { id: id('Institution', gone) }, { as: REKA });
-    expect(institution.data.history.edges.map((e: any) => e.node.subjectType)).toEqual(['Institution']);
+    expect(institution.data.history.edges.map((e: Edge<{ subjectType: string }>) => e.node.subjectType)).toEqual([
+      'Institution',
+    ]);
     expect(JSON.stringify(institution)).not.toContain('gone-secret@example.org');
 
     // CKN curates the kept expert: it reads the old id's own records (the merge), contact details included.
     const ckn = await graphql(HISTORY, { id: id('Expert', gone) }, { as: 'secretariat' });
     expect(ckn.errors).toBeUndefined();
-    expect(ckn.data.history.edges.map((e: any) => [e.node.subjectSlug, e.node.action])).toEqual([
-      [gone, 'mergeExperts'],
-    ]);
+    expect(
+      ckn.data.history.edges.map((e: Edge<{ subjectSlug: string; action: string }>) => [
+        e.node.subjectSlug,
+        e.node.action,
+      ]),
+    ).toEqual([[gone, 'mergeExperts']]);
     expect(ckn.data.history.edges[0].node.before.email).toBe('gone-secret@example.org');
 
     // Once the kept expert leaves CKN for REKA, the permission follows it.
@@ -350,7 +380,7 @@ describe('history(id:) names one object of one type (slugs are unique per type o
     expect(moved.errors).toBeUndefined();
     expect(codeOf(await graphql(HISTORY, { id: id('Expert', gone) }, { as: 'secretariat' }))).toBe('FORBIDDEN');
     const reka = await graphql(HISTORY, { id: id('Expert', gone) }, { as: REKA });
-    expect(reka.data.history.edges.map((e: any) => e.node.action)).toEqual(['mergeExperts']);
+    expect(reka.data.history.edges.map((e: Edge<{ action: string }>) => e.node.action)).toEqual(['mergeExperts']);
   });
 });
 
@@ -383,7 +413,8 @@ describe('inquiry mutations', () => {
       const [row] = await db
         .queries()
         .read<{ version: number; changes: number }>(
-          'MATCH (i:Inquiry {id: $slug}) RETURN i.version AS version, COUNT { (c:Change {subjectId: $slug}) } AS changes',
+          'MATCH (i:Inquiry {id: $slug}) RETURN i.version AS version, ' +
+            'COUNT { (c:Change {subjectId: $slug}) } AS changes',
           { slug },
         );
       if (response.errors?.[0]?.extensions?.code === 'FORBIDDEN') {
@@ -405,10 +436,14 @@ describe('curation mutations', () => {
     const key = `${P}-c${serial++}`;
     await db.queries().write(
       `MATCH (ckn:Network {id: 'ckn'})
-       CREATE (a:Expert {id: $key + '-a', name: 'Fixture A ' + $key, surnameKey: 'fixture', version: 1})-[:MEMBER_OF]->(ckn)
-       CREATE (b:Expert {id: $key + '-b', name: 'Fixture B ' + $key, surnameKey: 'fixture', version: 1})-[:MEMBER_OF]->(ckn)
-       CREATE (:Institution {id: $key + '-inst', name: 'Institution ' + $key, nameNl: 'Instelling ' + $key, kind: 'THINK_TANK', version: 1})
-       CREATE (:Theme {id: $key + '-theme', name: 'Theme ' + $key, nameNl: 'Thema ' + $key, aliases: [], keys: [$key + ' theme'], version: 1})`,
+       CREATE (a:Expert {id: $key + '-a', name: 'Fixture A ' + $key, surnameKey: 'fixture',
+         version: 1})-[:MEMBER_OF]->(ckn)
+       CREATE (b:Expert {id: $key + '-b', name: 'Fixture B ' + $key, surnameKey: 'fixture',
+         version: 1})-[:MEMBER_OF]->(ckn)
+       CREATE (:Institution {id: $key + '-inst', name: 'Institution ' + $key, nameNl: 'Instelling ' + $key,
+         kind: 'THINK_TANK', version: 1})
+       CREATE (:Theme {id: $key + '-theme', name: 'Theme ' + $key, nameNl: 'Thema ' + $key, aliases: [],
+         keys: [$key + ' theme'], version: 1})`,
       { key },
     );
     return { key, a: `${key}-a`, b: `${key}-b`, institution: `${key}-inst`, theme: `${key}-theme` };

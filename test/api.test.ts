@@ -10,7 +10,7 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { Database } from '../src/db/database.js';
-import { graphql, testServer, walkPages } from './helpers/api.js';
+import { graphql, testServer, walkPages, type Edge, type GraphqlResponse } from './helpers/api.js';
 
 describe('node(id:) and global ids', () => {
   it('fetches every type by the id the API returned', async () => {
@@ -72,12 +72,13 @@ describe('node(id:) and global ids', () => {
         }
       }
     `);
-    const seeded = (connection: any) =>
-      connection.edges.map((e: any) => e.node).find((n: any) => !n.slug.startsWith('fx-'));
+    type Listed = { id: string; slug: string; contributions?: Array<{ id: string }> };
+    const seeded = (connection: { edges: Array<Edge<Listed>> }) =>
+      connection.edges.map((e) => e.node).find((n) => !n.slug.startsWith('fx-'))!;
     const expert = seeded(data.experts);
     const objects = [
       expert,
-      expert.contributions[0],
+      expert.contributions![0]!,
       seeded(data.themes),
       data.countries.edges[0].node,
       seeded(data.institutions),
@@ -86,7 +87,9 @@ describe('node(id:) and global ids', () => {
     ];
     for (const object of objects) {
       const response = await graphql(
-        'query ($id: ID!) { node(id: $id) { id ... on Expert { name } ... on Theme { name } ... on Country { name } ... on Institution { name } ... on Network { name } ... on Region { name } ... on Contribution { title } } }',
+        'query ($id: ID!) { node(id: $id) { id ... on Expert { name } ... on ' +
+          'Theme { name } ... on Country { name } ... on Institution { name } ... ' +
+          'on Network { name } ... on Region { name } ... on Contribution { title } } }',
         { id: object.id },
       );
       expect(response.errors).toBeUndefined();
@@ -108,15 +111,16 @@ describe('list connections', () => {
   for (const list of ['experts', 'themes', 'countries', 'institutions', 'networks']) {
     it(`pages through ${list} by name without repeats or gaps`, async () => {
       const { items: ids, totalCount } = await walkPages(async (after) => {
-        const response: any = await graphql(
-          `query ($after: String) { ${list}(first: 40, after: $after) { totalCount edges { node { id name } } pageInfo { hasNextPage endCursor } } }`,
+        const response: GraphqlResponse = await graphql(
+          `query ($after: String) { ${list}(first: 40, after: $after) { totalCount ` +
+            'edges { node { id name } } pageInfo { hasNextPage endCursor } } }',
           { after },
         );
         expect(response.errors).toBeUndefined();
         const page = response.data[list];
         return {
           totalCount: page.totalCount,
-          items: page.edges.map((e: any) => e.node.id as string),
+          items: page.edges.map((e: Edge<{ id: string }>) => e.node.id),
           next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
         };
       });
@@ -148,12 +152,14 @@ describe('list connections', () => {
         }
       }
     `);
-    const byAcronym = Object.fromEntries(data.networks.edges.map((e: any) => [e.node.acronym, e.node]));
-    expect(byAcronym.CKN.secretariat.map((i: any) => i.name).sort()).toEqual([
+    const byAcronym = Object.fromEntries(
+      data.networks.edges.map((e: Edge<{ acronym: string }>) => [e.node.acronym, e.node]),
+    );
+    expect(byAcronym.CKN.secretariat.map((i: { name: string }) => i.name).sort()).toEqual([
       'Clingendael Institute',
       'LeidenAsiaCentre',
     ]);
-    expect(byAcronym.REKA.secretariat.map((i: any) => i.name).sort()).toEqual([
+    expect(byAcronym.REKA.secretariat.map((i: { name: string }) => i.name).sort()).toEqual([
       'Clingendael Institute',
       'Raam op Rusland',
     ]);

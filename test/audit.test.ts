@@ -3,6 +3,7 @@ import { audited } from '../src/audit/service.js';
 import type { Viewer } from '../src/auth/viewer.js';
 import type { Database } from '../src/db/database.js';
 import { connectTestDatabase, fixturePrefix } from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 const P = fixturePrefix('audit');
 const secretary: Viewer = { id: 'audit-test', name: 'Audit test', roles: new Set(['secretariat']), networks: ['ckn'] };
@@ -11,8 +12,10 @@ let db: Database;
 const stateOf = async (id: string) =>
   (
     await db.queries().read<{ institutions: number; names: string[]; changes: number; locked: number }>(
-      `RETURN COUNT { (:Institution {id: $id}) } AS institutions, COLLECT { MATCH (i:Institution {id: $id}) RETURN i.name } AS names,
-              COUNT { (:Change {subjectId: $id}) } AS changes, COUNT { MATCH (i:Institution {id: $id}) WHERE i.lockedForUpdate IS NOT NULL } AS locked`,
+      `RETURN COUNT { (:Institution {id: $id}) } AS institutions,
+              COLLECT { MATCH (i:Institution {id: $id}) RETURN i.name } AS names,
+              COUNT { (:Change {subjectId: $id}) } AS changes, COUNT { MATCH (i:Institution {id: $id})
+                WHERE i.lockedForUpdate IS NOT NULL } AS locked`,
       { id },
     )
   )[0]!;
@@ -21,7 +24,7 @@ beforeAll(async () => {
   db = await connectTestDatabase();
 });
 afterAll(async () => {
-  await db?.close();
+  await maybeUnset(db)?.close();
 });
 
 describe('audited transactions', () => {
@@ -36,7 +39,8 @@ describe('audited transactions', () => {
       await tx.run(`MATCH (i:Institution {id: $id}) SET i.name = 'After'`, { id });
     });
     const records = await db.queries().read<Record<string, unknown>>(
-      `MATCH (c:Change {subjectId: $id}) RETURN c.action AS action, c.actorId AS actorId, c.actorRoles AS actorRoles, c.fields AS fields,
+      `MATCH (c:Change {subjectId: $id}) RETURN c.action AS action, c.actorId AS actorId, c.actorRoles AS actorRoles,
+              c.fields AS fields,
               c.before AS before, c.after AS after, c.note AS note ORDER BY c.at`,
       { id },
     );

@@ -9,6 +9,7 @@ import { schema } from '../src/schema.js';
 import { startHttp, type HttpServer } from '../src/http/server.js';
 import { silentLogger } from '../src/logging.js';
 import { connectTestDatabase, graphql, testServer, tokenFor } from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 const ISSUER = 'expertise-graph';
 const AUDIENCE = 'expertise-graph';
@@ -137,8 +138,8 @@ describe('AUTH_ANONYMOUS=refuse', () => {
     });
   });
   afterAll(async () => {
-    await server?.stop();
-    await database?.close();
+    await maybeUnset(server)?.stop();
+    await maybeUnset(database)?.close();
   });
 
   it('refuses a request without a token, saying which header to send', async () => {

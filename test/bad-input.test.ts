@@ -111,7 +111,7 @@ describe('whoKnows never fails with a 500 or a stack trace, whatever the text', 
 });
 
 describe('client faults get client codes, not INTERNAL_SERVER_ERROR (issue 18, finding 7)', () => {
-  it('a period ending in 9999 (year 10000 in Amsterdam) is refused with the valid range, series and coverage too', async () => {
+  it('a period ending in 9999 (10000 in Amsterdam) is refused with the valid range, series/coverage too', async () => {
     const statistics = await graphql(
       '{ inquiryStatistics(to: "9999-12-31T23:59:59Z") { received series(interval: MONTH) { received } } }',
     );
@@ -125,7 +125,7 @@ describe('client faults get client codes, not INTERNAL_SERVER_ERROR (issue 18, f
     expect(coverage.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 
-  it('a persisted query whose hash does not match its query is a BAD_REQUEST (400) that says what to send', async () => {
+  it('a persisted query whose hash does not match its query is a BAD_REQUEST (400) saying what to send', async () => {
     const response = await fetch(`${testServer().appUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

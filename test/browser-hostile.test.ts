@@ -6,8 +6,9 @@
 // in its own fixtures (they may appear as one more top-level theme in other files' dashboards, harmlessly).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimsOf, fixturePrefix, graphql, testServer, tokenFor } from './helpers/api.js';
-import { browserTestsRun, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
+import { claimsOf, fixturePrefix, graphql, testServer, tokenFor, type UntypedData } from './helpers/api.js';
+import { browserTestsRun, type DashboardGlobals, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 const P = fixturePrefix('hostile');
 const WORD = `hostile${P.slice(-6)}`;
@@ -28,7 +29,7 @@ const NAMES = {
   question: `Who knows about ${WORD}? ${PAYLOAD}`,
 };
 
-async function ok<T = any>(query: string, variables: Record<string, unknown>): Promise<T> {
+async function ok<T = UntypedData>(query: string, variables: Record<string, unknown>): Promise<T> {
   const response = await graphql<T>(query, variables);
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return response.data!;
@@ -91,8 +92,8 @@ describe.runIf(browserTestsRun)('hostile names in the pages', { timeout: 3 * SER
   }, 2 * SERVER_WAIT_MS);
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await maybeUnset(context)?.close();
+    await maybeUnset(browser)?.close();
   });
 
   /** Opens a page and records every navigation of its main frame after the first. */
@@ -148,8 +149,8 @@ describe.runIf(browserTestsRun)('hostile names in the pages', { timeout: 3 * SER
     const { page, navigations } = await open(path);
     await page.waitForSelector('body[data-loaded]');
     const coverage = await page.evaluate(() => {
-      const option = (globalThis as any).dashboardCharts.coverage.getOption();
-      return { rows: option.yAxis[0].data as string[], columns: option.xAxis[0].data as string[] };
+      const option = (globalThis as DashboardGlobals).dashboardCharts.coverage.getOption();
+      return { rows: option.yAxis![0]!.data as string[], columns: option.xAxis![0]!.data as string[] };
     });
     const y = coverage.rows.indexOf(NAMES.theme);
     expect(y, 'the hostile theme is a row of the heatmap').toBeGreaterThanOrEqual(0);
@@ -158,8 +159,9 @@ describe.runIf(browserTestsRun)('hostile names in the pages', { timeout: 3 * SER
 
     const box = (await page.locator('[data-chart=coverage]').boundingBox())!;
     const [px, py] = await page.evaluate(
-      ([cx, cy]) => (globalThis as any).dashboardCharts.coverage.convertToPixel({ seriesIndex: 0 }, [cx, cy]),
-      [x, y],
+      ([cx, cy]) =>
+        (globalThis as DashboardGlobals).dashboardCharts.coverage.convertToPixel({ seriesIndex: 0 }, [cx, cy]),
+      [x, y] as [number, number],
     );
     /** The text of the heatmap's tooltip once it shows the hostile theme. */
     const tooltipText = () =>
@@ -169,7 +171,7 @@ describe.runIf(browserTestsRun)('hostile names in the pages', { timeout: 3 * SER
           if (location.pathname !== '/dashboard') return `navigated to ${location.href}`;
           // echarts' tooltip: a div in the chart's box, outside the SVG the chart is drawn in.
           const tip = [...document.querySelectorAll('[data-chart=coverage] div')].find(
-            (div) => !div.querySelector('svg') && (div.textContent ?? '').includes(word),
+            (div) => !div.querySelector('svg') && div.textContent.includes(word),
           );
           return tip?.textContent ?? false;
         }, WORD)

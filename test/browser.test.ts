@@ -5,9 +5,16 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, claimsOf, graphql, testServer, tokenFor } from './helpers/api.js';
-import { browserTestsRun, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
+import { type Actor, claimsOf, type Edge, graphql, type GraphqlResponse, testServer, tokenFor } from './helpers/api.js';
+import {
+  browserTestsRun,
+  type DashboardGlobals,
+  openBrowser,
+  type PageChart,
+  SERVER_WAIT_MS,
+} from './helpers/browser.js';
 import { startDevServer, type DevServer } from './helpers/dev-server.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 const SHOTS = 'test-results/browser';
 // The period the dashboard is opened with, and the same period as the API takes it (the browser runs in UTC).
@@ -17,6 +24,13 @@ const PERIOD = {
   from: `${FROM_DAY}T00:00:00.000Z`,
   to: new Date(Date.parse(`${TO_DAY}T00:00:00Z`) + 86_400_000).toISOString(),
 };
+
+/** A cell of the coverage grid in an answer, as far as these tests read it. */
+interface CoverageCell {
+  expertCount: number;
+  demand: number;
+  gap: boolean;
+}
 
 describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_WAIT_MS }, () => {
   const appUrl = testServer().appUrl;
@@ -46,17 +60,17 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
     const body = response.request().postDataJSON() as { query?: string } | null;
     return /\b(?:query|mutation)\s+(\w+)/.exec(body?.query ?? '')?.[1] ?? null;
   };
-  const receivedBy = new WeakMap<Page, Map<string, Promise<any>>>();
+  const receivedBy = new WeakMap<Page, Map<string, Promise<GraphqlResponse>>>();
   const received = async (page: Page, operation: string) => {
     const response = await receivedBy.get(page)?.get(operation);
     expect(response, `the page received ${operation}`).toBeDefined();
-    expect(response.errors).toBeUndefined();
-    return response.data;
+    expect(response!.errors).toBeUndefined();
+    return response!.data;
   };
 
   async function openPage(context: BrowserContext, path: string): Promise<Page> {
     const page = await context.newPage();
-    const responses = new Map<string, Promise<any>>();
+    const responses = new Map<string, Promise<GraphqlResponse>>();
     receivedBy.set(page, responses);
     page.on('response', (response) => {
       const operation = operationOf(response);
@@ -77,7 +91,7 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await maybeUnset(browser)?.close();
   });
 
   describe('dashboard', () => {
@@ -101,8 +115,9 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
         `,
         PERIOD,
       );
-      const asked = api.data.coverage.rows.flatMap((row: any) => row.cells).filter((cell: any) => cell.demand > 0);
-      minExperts = Math.min(...asked.map((cell: any) => cell.expertCount)) + 1;
+      const cells: CoverageCell[] = api.data.coverage.rows.flatMap((row: { cells: CoverageCell[] }) => row.cells);
+      const asked = cells.filter((cell) => cell.demand > 0);
+      minExperts = Math.min(...asked.map((cell) => cell.expertCount)) + 1;
       context = await contextAs('admin');
       page = await openPage(
         context,
@@ -110,21 +125,17 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       );
       await page.waitForSelector('body[data-loaded]');
     }, 2 * SERVER_WAIT_MS);
-    afterAll(() => context?.close());
+    afterAll(() => maybeUnset(context)?.close());
 
     it('draws the coverage heatmap with a mark per cell and the gaps outlined, as the API counts them', async () => {
       const coverage = (await received(page, 'Coverage')).coverage;
       expect(coverage.minExperts).toBe(minExperts);
       expect(coverage.gaps.length).toBeGreaterThan(0);
-      const cells = coverage.rows.flatMap((row: { cells: unknown[] }) => row.cells) as Array<{
-        expertCount: number;
-        demand: number;
-        gap: boolean;
-      }>;
+      const cells: CoverageCell[] = coverage.rows.flatMap((row: { cells: CoverageCell[] }) => row.cells);
       expect(cells.length).toBeGreaterThan(0);
 
       const drawn = await page.evaluate(() => {
-        const chart = (globalThis as any).dashboardCharts.coverage;
+        const chart = (globalThis as DashboardGlobals).dashboardCharts.coverage;
         const data = chart.getModel().getSeriesByIndex(0).getData();
         const marks: Array<{ experts: number; demand: number; gap: boolean; drawn: boolean }> = [];
         for (let i = 0; i < data.count(); i++) {
@@ -151,40 +162,45 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       expect(stats.received).toBeGreaterThan(0);
       const statuses = ['RECEIVED', 'IN_PROGRESS', 'COORDINATING', 'ANSWERED', 'CLOSED'];
       const expectedBars = statuses.map((status) =>
-        stats.series.map((b: any) => b.byStatus.find((s: any) => s.status === status)?.count ?? 0),
+        stats.series.map(
+          (b: { byStatus: Array<{ status: string; count: number }> }) =>
+            b.byStatus.find((s) => s.status === status)?.count ?? 0,
+        ),
       );
 
       const drawn = await page.evaluate(() => {
-        const { flow, share } = (globalThis as any).dashboardCharts;
-        const seriesData = (chart: any) =>
+        const { flow, share } = (globalThis as DashboardGlobals).dashboardCharts;
+        const seriesData = (chart: PageChart) =>
           chart
             .getModel()
             .getSeries()
-            .map((s: any) => {
+            .map((s) => {
               const data = s.getData();
               let marks = 0;
               for (let i = 0; i < data.count(); i++) if (data.getItemGraphicEl(i)) marks++;
               return {
                 type: s.subType,
-                values: data.mapArray(data.mapDimension('y') ?? 'value', (v: number) => (Number.isNaN(v) ? null : v)),
+                values: data.mapArray(data.mapDimension('y') ?? 'value', (v) => (Number.isNaN(v) ? null : v)),
                 marks,
               };
             });
         return { flow: seriesData(flow), share: seriesData(share) };
       });
-      const bars = drawn.flow.filter((s: any) => s.type === 'bar');
-      expect(bars.map((s: any) => s.values)).toEqual(expectedBars);
+      const bars = drawn.flow.filter((s) => s.type === 'bar');
+      expect(bars.map((s) => s.values)).toEqual(expectedBars);
       // A bar (of zero height where none) is drawn for every bucket and status.
-      expect(bars.reduce((sum: number, s: any) => sum + s.marks, 0)).toBe(expectedBars.flat().length);
-      expect(drawn.flow.find((s: any) => s.type === 'line').values).toEqual(
-        stats.series.map((b: any) => b.overdueAtEnd),
+      expect(bars.reduce((sum, s) => sum + s.marks, 0)).toBe(expectedBars.flat().length);
+      expect(drawn.flow.find((s) => s.type === 'line')!.values).toEqual(
+        stats.series.map((b: { overdueAtEnd: number }) => b.overdueAtEnd),
       );
-      expect(drawn.share[0].values).toEqual(
-        stats.series.map((b: any) => (b.answeredOnTimeShare == null ? null : b.answeredOnTimeShare * 100)),
+      expect(drawn.share[0]!.values).toEqual(
+        stats.series.map((b: { answeredOnTimeShare: number | null }) =>
+          b.answeredOnTimeShare == null ? null : b.answeredOnTimeShare * 100,
+        ),
       );
 
       expect(await page.locator('[data-tile=received] .value').textContent()).toBe(String(stats.received));
-      const current = stats.series.find((b: any) => b.current);
+      const current = stats.series.find((b: { current: boolean }) => b.current);
       expect(await page.locator('[data-tile=overdue-now] .value').textContent()).toBe(String(current.overdueAtEnd));
       expect(await page.locator('[data-tile=on-time] .value').textContent()).toBe(
         `${Math.round(stats.answeredOnTimeShare * 100)}%`,
@@ -193,33 +209,33 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
 
     it('ranks the most-asked themes and countries by their counts', async () => {
       const top = (await received(page, 'Dashboard')).themes.edges
-        .map((e: any) => e.node.inquiryCount)
+        .map((e: { node: { inquiryCount: number } }) => e.node.inquiryCount)
         .filter((n: number) => n > 0)
         .sort((a: number, b: number) => b - a)
         .slice(0, 10);
       const drawn = await page.evaluate(() => {
-        const values = (chart: any) => chart.getOption().series[0].data;
+        const values = (chart: PageChart) => chart.getOption().series![0]!.data as number[];
         return {
-          themes: values((globalThis as any).dashboardCharts.themes),
-          countries: values((globalThis as any).dashboardCharts.countries),
+          themes: values((globalThis as DashboardGlobals).dashboardCharts.themes),
+          countries: values((globalThis as DashboardGlobals).dashboardCharts.countries),
         };
       });
       expect(drawn.themes).toEqual(top);
       expect(drawn.countries.length).toBeGreaterThan(0);
-      expect([...drawn.countries].sort((a: number, b: number) => b - a)).toEqual(drawn.countries);
+      expect([...drawn.countries].sort((a, b) => b - a)).toEqual(drawn.countries);
       await page.screenshot({ path: `${SHOTS}/dashboard.png`, fullPage: true });
     });
 
     it('shows who covers a gap and what was asked when the gap is clicked in the heatmap', async () => {
       const coverage = (await received(page, 'Coverage')).coverage;
       let target: { x: number; y: number } | null = null;
-      coverage.rows.forEach((row: any, y: number) =>
-        row.cells.forEach((cell: any, x: number) => {
+      coverage.rows.forEach((row: { cells: CoverageCell[] }, y: number) =>
+        row.cells.forEach((cell, x) => {
           if (!target && cell.gap && cell.expertCount > 0) target = { x, y };
         }),
       );
-      coverage.rows.forEach((row: any, y: number) =>
-        row.cells.forEach((cell: any, x: number) => {
+      coverage.rows.forEach((row: { cells: CoverageCell[] }, y: number) =>
+        row.cells.forEach((cell, x) => {
           if (!target && cell.gap) target = { x, y };
         }),
       );
@@ -230,8 +246,9 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
 
       const box = (await page.locator('[data-chart=coverage]').boundingBox())!;
       const [px, py] = await page.evaluate(
-        ([cx, cy]) => (globalThis as any).dashboardCharts.coverage.convertToPixel({ seriesIndex: 0 }, [cx, cy]),
-        [x, y],
+        ([cx, cy]) =>
+          (globalThis as DashboardGlobals).dashboardCharts.coverage.convertToPixel({ seriesIndex: 0 }, [cx, cy]),
+        [x, y] as [number, number],
       );
       const detail = page.waitForResponse((response) => operationOf(response) === 'CoverageCell');
       await page.mouse.click(box.x + px, box.y + py);
@@ -246,18 +263,20 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       const shownInquiries = await page
         .locator('.cell-inquiries li')
         .evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.slug));
-      expect(shownExperts).toEqual(cell.experts.edges.map((e: any) => e.node.slug));
-      expect(shownInquiries).toEqual(cell.inquiries.edges.map((e: any) => e.node.slug));
+      expect(shownExperts).toEqual(cell.experts.edges.map((e: Edge) => e.node.slug));
+      expect(shownInquiries).toEqual(cell.inquiries.edges.map((e: Edge) => e.node.slug));
       await page.screenshot({ path: `${SHOTS}/dashboard-gap.png`, fullPage: true });
       expect(pageErrors(page)).toEqual([]);
     });
 
-    it('expands a region into its countries and a theme into its narrower themes when their labels are clicked', async () => {
+    it('expands a region into its countries, a theme into its narrower themes, when its label is clicked', async () => {
       const coverage = (await received(page, 'Coverage')).coverage;
-      const region = coverage.columns.find((c: any) => c.region.countries.length > 1).region;
-      const row = coverage.rows.find((r: any) => r.hasNarrower);
+      const region = coverage.columns.find(
+        (c: { region: { countries: unknown[] } | null }) => c.region!.countries.length > 1,
+      ).region;
+      const row = coverage.rows.find((r: { hasNarrower: boolean }) => r.hasNarrower);
       const axis = (name: 'xAxis' | 'yAxis') =>
-        page.evaluate((n) => (globalThis as any).dashboardCharts.coverage.getOption()[n][0].data, name);
+        page.evaluate((n) => (globalThis as DashboardGlobals).dashboardCharts.coverage.getOption()[n]![0]!.data, name);
       const nextCoverage = () =>
         page
           .waitForResponse((response) => operationOf(response) === 'Coverage')
@@ -266,22 +285,28 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       let expanded = nextCoverage();
       await page.locator('[data-chart=coverage]').getByText(region.name, { exact: true }).click();
       const countries = (await expanded).columns;
-      expect(countries.map((c: any) => c.country.code)).toEqual(region.countries.map((c: any) => c.code));
+      expect(countries.map((c: { country: { code: string } }) => c.country.code)).toEqual(
+        region.countries.map((c: { code: string }) => c.code),
+      );
       await page.waitForFunction(
-        (count) => (globalThis as any).dashboardCharts.coverage.getOption().xAxis[0].data.length === count,
+        (count) =>
+          (globalThis as DashboardGlobals).dashboardCharts.coverage.getOption().xAxis![0]!.data.length === count,
         countries.length,
       );
-      expect(await axis('xAxis')).toEqual(countries.map((c: any) => c.country.name));
+      expect(await axis('xAxis')).toEqual(countries.map((c: { country: { name: string } }) => c.country.name));
 
       expanded = nextCoverage();
       await page.locator('[data-chart=coverage]').getByText(row.theme.name, { exact: true }).click();
       const narrower = (await expanded).rows;
-      expect(narrower.map((r: any) => r.theme.slug)).toEqual(row.narrower.map((t: any) => t.slug));
+      expect(narrower.map((r: { theme: { slug: string } }) => r.theme.slug)).toEqual(
+        row.narrower.map((t: { slug: string }) => t.slug),
+      );
       await page.waitForFunction(
-        (count) => (globalThis as any).dashboardCharts.coverage.getOption().yAxis[0].data.length === count,
+        (count) =>
+          (globalThis as DashboardGlobals).dashboardCharts.coverage.getOption().yAxis![0]!.data.length === count,
         narrower.length,
       );
-      expect(await axis('yAxis')).toEqual(narrower.map((r: any) => r.theme.name));
+      expect(await axis('yAxis')).toEqual(narrower.map((r: { theme: { name: string } }) => r.theme.name));
       await page.screenshot({ path: `${SHOTS}/dashboard-expanded.png`, fullPage: true });
 
       // Back to the default rows, as the API gives them now.
@@ -289,7 +314,8 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       await page.locator('button.reset-drill').click();
       const defaults = (await reset).rows;
       await page.waitForFunction(
-        (count) => (globalThis as any).dashboardCharts.coverage.getOption().yAxis[0].data.length === count,
+        (count) =>
+          (globalThis as DashboardGlobals).dashboardCharts.coverage.getOption().yAxis![0]!.data.length === count,
         defaults.length,
       );
       expect(await page.locator('button.reset-drill').isHidden()).toBe(true);
@@ -335,10 +361,10 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
         {},
         { as: 'officer' },
       );
-      expect(shown.map((e) => e.slug)).toEqual(api.data.whoKnows.edges.map((e: any) => e.node.slug));
+      expect(shown.map((e) => e.slug)).toEqual(api.data.whoKnows.edges.map((e: Edge) => e.node.slug));
       expect(shown.length).toBeGreaterThan(0);
       expect(shown.map((e) => e.reasons)).toEqual(
-        api.data.whoKnows.edges.map((e: any) => e.reasons.map((r: any) => r.text)),
+        api.data.whoKnows.edges.map((e: { reasons: Array<{ text: string }> }) => e.reasons.map((r) => r.text)),
       );
       expect(await page.locator('li.similar-inquiry').count()).toBeGreaterThan(0);
       await page.screenshot({ path: `${SHOTS}/search-en.png`, fullPage: true });
@@ -367,7 +393,7 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
         { as: 'officer' },
       );
       expect(shown.length).toBeGreaterThan(0);
-      expect(shown.map((e) => e.slug)).toEqual(api.data.whoKnows.edges.map((e: any) => e.node.slug));
+      expect(shown.map((e) => e.slug)).toEqual(api.data.whoKnows.edges.map((e: Edge) => e.node.slug));
       expect(shown.every((e) => e.reasons.length > 0)).toBe(true);
       await page.screenshot({ path: `${SHOTS}/search-nl.png`, fullPage: true });
       await context.close();
@@ -384,10 +410,11 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       }
       // The officer sees an expert's e-mail exactly when the API returns it to an officer (consent), and
       // an administrator sees more; without a token nothing is asked for or shown.
-      const asOfficer = (await graphql(query, {}, { as: 'officer' })).data.whoKnows.edges.map((e: any) => e.node);
-      const asAdmin = (await graphql(query, {}, { as: 'admin' })).data.whoKnows.edges.map((e: any) => e.node);
-      expect(seen.officer!.map((e) => e.email)).toEqual(asOfficer.map((e: any) => e.email ?? null));
-      expect(seen.admin!.map((e) => e.email)).toEqual(asAdmin.map((e: any) => e.email ?? null));
+      type Contact = { node: { email: string | null } };
+      const asOfficer: Contact[] = (await graphql(query, {}, { as: 'officer' })).data.whoKnows.edges;
+      const asAdmin: Contact[] = (await graphql(query, {}, { as: 'admin' })).data.whoKnows.edges;
+      expect(seen.officer!.map((e) => e.email)).toEqual(asOfficer.map((e) => e.node.email ?? null));
+      expect(seen.admin!.map((e) => e.email)).toEqual(asAdmin.map((e) => e.node.email ?? null));
       expect(seen.officer!.some((e) => e.email === null)).toBe(true); // some experts did not consent
       expect(seen.admin!.filter((e) => e.email).length).toBeGreaterThan(seen.officer!.filter((e) => e.email).length);
       expect(seen.null!.every((e) => e.email === null && e.phone === null)).toBe(true);
@@ -444,7 +471,7 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       server = await startDevServer();
       origins.add(new URL(server.url).origin);
     });
-    afterAll(() => server?.stop());
+    afterAll(() => maybeUnset(server)?.stop());
 
     it('signs in with a picked role, which then decides what the page offers', async () => {
       const context = await contextAs(null);

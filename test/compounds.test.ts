@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { interpretQuestion } from '../src/names/service.js';
 import { nameKeys } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, type Edge, type UntypedData } from './helpers/api.js';
 
 /**
  * Dutch compounds in full-text search: a compound finds texts about its parts and a part finds texts with
@@ -20,7 +20,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.queries().write(
-    `MATCH (n) WHERE n.id STARTS WITH $p OR (n:Expert AND n.name STARTS WITH $name) OR (n:Inquiry AND n.question CONTAINS $p) OR (n:Contribution AND n.title CONTAINS $p)
+    `MATCH (n) WHERE n.id STARTS WITH $p OR (n:Expert AND n.name STARTS WITH $name)
+     OR (n:Inquiry AND n.question CONTAINS $p) OR (n:Contribution AND n.title CONTAINS $p)
      OPTIONAL MATCH (n)-[:HAS_STATUS_CHANGE]->(s)
      OPTIONAL MATCH (c:Change {subjectId: n.id})
      DETACH DELETE n, s, c`,
@@ -29,7 +30,7 @@ afterAll(async () => {
   await db.close();
 });
 
-async function ok<T = any>(query: string, variables: Record<string, unknown>): Promise<T> {
+async function ok<T = UntypedData>(query: string, variables: Record<string, unknown>): Promise<T> {
   const response = await graphql(query, variables);
   expect(response.errors).toBeUndefined();
   return response.data as T;
@@ -47,14 +48,14 @@ async function whoKnows(about: string): Promise<string[]> {
   const data = await ok(`query ($about: String!) { whoKnows(about: $about, first: 100) { edges { node { slug } } } }`, {
     about,
   });
-  return data.whoKnows.edges.map((e: any) => e.node.slug);
+  return data.whoKnows.edges.map((e: Edge) => e.node.slug);
 }
 
 async function similar(question: string): Promise<string[]> {
   const data = await ok(`query ($q: String!) { similarInquiries(question: $q, first: 100) { inquiry { slug } } }`, {
     q: question,
   });
-  return data.similarInquiries.map((s: any) => s.inquiry.slug);
+  return data.similarInquiries.map((s: { inquiry: { slug: string } }) => s.inquiry.slug);
 }
 
 async function recordInquiry(question: string): Promise<string> {
@@ -104,12 +105,16 @@ describe('Dutch compounds in whoKnows full text', () => {
 });
 
 describe('Dutch compounds in similar inquiries', () => {
-  it('finds an inquiry about "sanctieomzeiling" by "omzeiling van sancties", and one about "kranen" by "havenkranen"', async () => {
-    const evasion = await recordInquiry(`Wie kent de sanctieomzeiling via Kazachstan? (${P})`);
-    const cranes = await recordInquiry(`Welke risico's hebben Chinese kranen in onze havens? (${P})`);
-    expect(await similar('omzeiling van sancties')).toContain(evasion);
-    expect(await similar('havenkranen')).toContain(cranes);
-  });
+  it(
+    'finds an inquiry about "sanctieomzeiling" by "omzeiling ' +
+      'van sancties", and one about "kranen" by "havenkranen"',
+    async () => {
+      const evasion = await recordInquiry(`Wie kent de sanctieomzeiling via Kazachstan? (${P})`);
+      const cranes = await recordInquiry(`Welke risico's hebben Chinese kranen in onze havens? (${P})`);
+      expect(await similar('omzeiling van sancties')).toContain(evasion);
+      expect(await similar('havenkranen')).toContain(cranes);
+    },
+  );
 });
 
 describe('interpretQuestion against the graph', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { nameKeys } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql, removeFixtures, type Actor } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, removeFixtures, type Actor, type Edge } from './helpers/api.js';
 
 /** A theme and an institution of this file's own, so that whoKnows and institution lists give known answers. */
 const P = fixturePrefix('curation');
@@ -158,7 +158,7 @@ describe('createExpert', () => {
     ]);
   });
 
-  it('reports every malformed scalar at once (GraphQL checks them before the mutation runs), and writes nothing', async () => {
+  it('reports every malformed scalar at once (GraphQL checks them before the mutation), writes nothing', async () => {
     const name = `${NAME} Malformed`;
     const response = await mutate('createExpert', {
       name,
@@ -403,10 +403,10 @@ describe('retireExpert', () => {
       const response = await graphql(LISTED, variables);
       expect(response.errors).toBeUndefined();
       const data = response.data;
-      const slugs = (connection: any): string[] => connection.edges.map((e: any) => e.node.slug);
+      const slugs = (connection: { edges: Edge[] }): string[] => connection.edges.map((e) => e.node.slug);
       return {
         experts: slugs(data.experts),
-        members: slugs(data.networks.edges.find((n: any) => n.node.slug === 'ckn').node.members),
+        members: slugs(data.networks.edges.find((n: Edge) => n.node.slug === 'ckn').node.members),
         institution: slugs(data.institution.experts),
         whoKnows: slugs(data.whoKnows),
       };
@@ -446,7 +446,7 @@ describe('retireExpert', () => {
 });
 
 describe('history', () => {
-  it('records create, update and retire with before, after and who; a change that changes nothing leaves no record', async () => {
+  it('records create, update and retire with before, after and who; a no-op change leaves no record', async () => {
     const admin: Actor = { subject: 'test-curator', name: 'Carla Curator', roles: ['admin'] };
     const input = {
       name: `${NAME} Historic`,
@@ -491,16 +491,20 @@ describe('history', () => {
       { id: expert.id },
     );
     expect(response.errors).toBeUndefined();
-    const records = response.data.history.edges.map((e: any) => e.node);
-    expect(records.map((r: any) => r.action)).toEqual(['retireExpert', 'updateExpert', 'createExpert']);
-    expect(records.every((r: any) => r.actorName === 'Carla Curator')).toBe(true);
+    const records = response.data.history.edges.map((e: { node: unknown }) => e.node);
+    expect(records.map((r: { action: string }) => r.action)).toEqual(['retireExpert', 'updateExpert', 'createExpert']);
+    expect(records.every((r: { actorName: string }) => r.actorName === 'Carla Curator')).toBe(true);
     const [retire, update, create] = records;
     expect(create.before).toBeNull();
     expect(create.after).toMatchObject({ name: `${NAME} Historic`, '→MEMBER_OF': ['ckn'] });
     expect(create.after['→EXPERT_IN']).toEqual([
       expect.objectContaining({ to: theme, level: 3, provenance: 'VERIFIED', verifiedBy: 'Carla Curator' }),
     ]);
-    expect(update).toMatchObject({ fields: ['headline'], note: 'Profile filled in', after: { headline: 'Historian' } });
+    expect(update).toMatchObject({
+      fields: ['headline'],
+      note: 'Profile filled in',
+      after: { headline: 'Historian' },
+    });
     expect(update.before.headline).toBeUndefined();
     expect(retire).toMatchObject({
       fields: ['retiredAt', 'retiredReason'],

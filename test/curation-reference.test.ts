@@ -2,9 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import type { FieldProblem } from '../src/errors.js';
 import { nameKeys } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql, type Actor, type GraphqlResponse } from './helpers/api.js';
+import {
+  connectTestDatabase,
+  fixturePrefix,
+  graphql,
+  type Actor,
+  type GraphqlResponse,
+  type Edge,
+} from './helpers/api.js';
 
-/** Experts and a theme of this file's own: contributions and events about seed data would change other files' answers. */
+/**
+ * Experts and a theme of this file's own: contributions and events about seed data would change other files' answers.
+ */
 const P = fixturePrefix('curref');
 const cknExpert = `${P}-ckn-expert`;
 const rekaExpert = `${P}-reka-expert`;
@@ -49,7 +58,8 @@ const FIELDS = {
   Theme: 'id slug name nameNl aliases description version retired broader { slug } narrower { slug }',
   Contribution:
     'id slug kind title summary date url version retired authors { slug } themes { slug } countries { code }',
-  Event: `id slug kind title summary startsAt endsAt location online version retired network { slug } themes { slug } countries { code }
+  Event: `id slug kind title summary startsAt endsAt location online version retired network { slug } themes { slug }
+    countries { code }
     speakers { expert { slug } topic }`,
 };
 type Kind = keyof typeof FIELDS;
@@ -58,7 +68,8 @@ type Verb = 'create' | 'update' | 'retire';
 function mutate(verb: Verb, kind: Kind, input: Record<string, unknown>, as: Actor = 'admin') {
   const name = `${verb}${kind}`;
   return graphql(
-    `mutation ($input: ${verb[0]!.toUpperCase()}${verb.slice(1)}${kind}Input!) { ${name}(input: $input) { ${FIELDS[kind]} } }`,
+    `mutation ($input: ${verb[0]!.toUpperCase()}${verb.slice(1)}${kind}Input!) { ` +
+      `${name}(input: $input) { ${FIELDS[kind]} } }`,
     { input },
     { as },
   );
@@ -104,7 +115,7 @@ async function history(id: string, as: Actor = 'admin') {
     { as },
   );
   expect(response.errors).toBeUndefined();
-  return response.data.history.edges.map((e: any) => e.node);
+  return response.data.history.edges.map((e: { node: unknown }) => e.node);
 }
 
 const count = async (cypher: string, params: Record<string, unknown>) =>
@@ -114,7 +125,7 @@ describe('institutions', () => {
   const slug = `${P}-institute`;
   const listed = async () => {
     const { data } = await graphql('{ institutions(first: 100) { edges { node { slug } } } }');
-    return data.institutions.edges.some((e: any) => e.node.slug === slug);
+    return data.institutions.edges.some((e: Edge) => e.node.slug === slug);
   };
 
   it('are created, read back, updated, kept from stale writes and retired', async () => {
@@ -168,7 +179,7 @@ describe('institutions', () => {
     expect(retired.retiredAt).toEqual(expect.any(String));
     expect(await listed()).toBe(false);
     expect(await node(created.id, 'Institution')).toMatchObject({ slug, retired: true });
-    expect((await history(slug)).map((c: any) => c.action)).toEqual([
+    expect((await history(slug)).map((c: { action: string }) => c.action)).toEqual([
       'retireInstitution',
       'updateInstitution',
       'createInstitution',
@@ -205,7 +216,8 @@ describe('institutions', () => {
     expect(await count('MATCH (n:Institution) WHERE n.id = $never RETURN count(n) AS n', { never })).toBe(0);
     expect(
       await count(
-        `MATCH (n:Institution {id: 'clingendael'}) WHERE n.name = 'Clingendael Institute' AND n.kind = 'THINK_TANK' RETURN count(n) AS n`,
+        `MATCH (n:Institution {id: 'clingendael'}) WHERE n.name = 'Clingendael Institute' ` +
+          `AND n.kind = 'THINK_TANK' RETURN count(n) AS n`,
         {},
       ),
     ).toBe(1);
@@ -220,7 +232,7 @@ describe('themes', () => {
     (await graphql('query ($name: String!) { theme(name: $name) { slug } }', { name })).data.theme?.slug ?? null;
   const listed = async () => {
     const { data } = await graphql('{ themes(first: 100) { edges { node { slug } } } }');
-    return data.themes.edges.some((e: any) => e.node.slug === beta);
+    return data.themes.edges.some((e: Edge) => e.node.slug === beta);
   };
 
   it('are created with aliases and broader themes, renamed, kept from stale writes and retired', async () => {
@@ -289,7 +301,7 @@ describe('themes', () => {
       { id: beta },
       { as: 'secretariat' },
     );
-    expect(history.data.history.edges.map((e: any) => e.node.action)).toEqual([
+    expect(history.data.history.edges.map((e: Edge<{ action: string }>) => e.node.action)).toEqual([
       'retireTheme',
       'updateTheme',
       'createTheme',
@@ -351,7 +363,7 @@ describe('contributions', () => {
       'query ($about: String!) { whoKnows(about: $about, first: 100) { edges { node { slug } } } }',
       { about },
     );
-    return data.whoKnows.edges.map((e: any) => e.node.slug);
+    return data.whoKnows.edges.map((e: Edge) => e.node.slug);
   };
   const listedOn = async (id: string) => {
     const { data } = await graphql(
@@ -368,7 +380,7 @@ describe('contributions', () => {
       `,
       { id },
     );
-    return data.node.contributions.map((k: any) => k.slug);
+    return data.node.contributions.map((k: { slug: string }) => k.slug);
   };
 
   it('are created, read back, updated, kept from stale writes and retired', async () => {
@@ -395,7 +407,7 @@ describe('contributions', () => {
       authors: [{ slug: cknExpert }],
       themes: [{ slug: baseTheme }],
     });
-    expect(created.countries.map((c: any) => c.code).sort()).toEqual(['CN', 'TW']);
+    expect(created.countries.map((c: { code: string }) => c.code).sort()).toEqual(['CN', 'TW']);
     // Made from the year and title, never from an author (whose slug is made from a name).
     expect(created.slug).toMatch(/^2025-quuxsensing-the-future/);
     expect(await contributionsBy(cknExpert)).toEqual([created.slug]);
@@ -408,7 +420,7 @@ describe('contributions', () => {
       authors: [cknExpert, rekaExpert],
     });
     expect(updated).toMatchObject({ title: `Quuxsensing again ${P}`, summary: 'On sensors.', themes: [], version: 2 });
-    expect(updated.authors.map((a: any) => a.slug).sort()).toEqual([cknExpert, rekaExpert].sort());
+    expect(updated.authors.map((a: { slug: string }) => a.slug).sort()).toEqual([cknExpert, rekaExpert].sort());
 
     expect(
       codeOf(await mutate('update', 'Contribution', { id: created.id, expectedVersion: 1, summary: 'Stale.' })),
@@ -422,7 +434,7 @@ describe('contributions', () => {
     expect(await foundByText('quuxsensing')).not.toContain(cknExpert);
     expect(await node(created.id, 'Contribution')).toMatchObject({ retired: true, version: 3 });
     const records = await history(created.slug);
-    expect(records.map((c: any) => c.action)).toEqual([
+    expect(records.map((c: { action: string }) => c.action)).toEqual([
       'retireContribution',
       'updateContribution',
       'createContribution',
@@ -472,7 +484,8 @@ describe('contributions', () => {
         ),
       ),
     ).toBe('FORBIDDEN');
-    // Once a REKA expert is an author too, REKA's secretariat may change it, but not leave it with authors it cannot curate only.
+    // Once a REKA expert is an author too, REKA's secretariat may change it, but not leave it with authors it cannot
+    // curate only.
     const shared = await ok(
       'update',
       'Contribution',
@@ -504,7 +517,8 @@ describe('events', () => {
   const startsAt = '2031-05-06T13:00:00.000Z';
   const eventsOf = async (from = '2031-01-01T00:00:00Z') => {
     const { data, errors } = await graphql(
-      'query ($from: DateTime) { events(network: "ckn", from: $from, first: 10) { totalCount edges { cursor node { slug title } } pageInfo { hasNextPage endCursor } } }',
+      'query ($from: DateTime) { events(network: "ckn", from: $from, first: 10) { totalCount ' +
+        'edges { cursor node { slug title } } pageInfo { hasNextPage endCursor } } }',
       { from },
     );
     expect(errors).toBeUndefined();
@@ -514,7 +528,7 @@ describe('events', () => {
     const { data } = await graphql('query ($id: ID!) { node(id: $id) { ... on Expert { events { slug } } } }', {
       id: Buffer.from(`Expert:${expert}`).toString('base64'),
     });
-    return data.node.events.map((e: any) => e.slug);
+    return data.node.events.map((e: { slug: string }) => e.slug);
   };
 
   it('are created with speakers, listed by start, updated, kept from stale writes and retired', async () => {
@@ -557,13 +571,14 @@ describe('events', () => {
 
     const page = await eventsOf();
     const mineInOrder = page.edges
-      .map((e: any) => e.node.slug)
+      .map((e: Edge) => e.node.slug)
       .filter((slug: string) => [created.slug, later.slug].includes(slug));
     expect(mineInOrder).toEqual([created.slug, later.slug]);
     const afterFirst = await graphql(
-      'query ($after: String) { events(network: "ckn", from: "2031-05-06T13:00:00Z", first: 1, after: $after) { edges { node { slug } } } }',
+      'query ($after: String) { events(network: "ckn", from: "2031-05-06T13:00:00Z", ' +
+        'first: 1, after: $after) { edges { node { slug } } } }',
       {
-        after: page.edges.find((e: any) => e.node.slug === created.slug).cursor,
+        after: page.edges.find((e: Edge) => e.node.slug === created.slug).cursor,
       },
     );
     expect(afterFirst.data.events.edges[0].node.slug).not.toBe(created.slug);
@@ -596,11 +611,11 @@ describe('events', () => {
     );
 
     await ok('retire', 'Event', { id: created.slug, expectedVersion: 2, reason: 'Cancelled' }, 'secretariat');
-    expect((await eventsOf()).edges.map((e: any) => e.node.slug)).not.toContain(created.slug);
+    expect((await eventsOf()).edges.map((e: Edge) => e.node.slug)).not.toContain(created.slug);
     expect(await talksOf(rekaExpert)).not.toContain(created.slug);
     expect(await node(created.id, 'Event')).toMatchObject({ retired: true, version: 3 });
     const records = await history(created.slug, 'secretariat');
-    expect(records.map((c: any) => c.action)).toEqual(['retireEvent', 'updateEvent', 'createEvent']);
+    expect(records.map((c: { action: string }) => c.action)).toEqual(['retireEvent', 'updateEvent', 'createEvent']);
     expect(records[1].fields).toEqual(['title', '→FEATURED']);
     expect(records[1].before['→FEATURED']).toEqual([{ to: cknExpert, topic: 'Quantum sensors' }]);
   });

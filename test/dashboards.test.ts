@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { dueAt } from '../src/inquiries/working-days.js';
 import { nameKeys } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+import { connectTestDatabase, type Edge, fixturePrefix, graphql } from './helpers/api.js';
 
 /**
  * The dashboards' aggregates on a small graph of this file's own: a theme tree root > middle > leaf, a
@@ -131,28 +131,38 @@ beforeAll(async () => {
      WITH r, m, l, n, a, b, c, d
      MATCH (cn:Country {id: 'CN'}), (jp:Country {id: 'JP'}), (ru:Country {id: 'RU'})
      // e1: root, level 4 verified, focus China, consents; at A.
-     CREATE (e1:Expert {id: $e1, name: 'E1 ' + $p, contactConsent: true})-[:EXPERT_IN {level: 4, provenance: 'VERIFIED'}]->(r),
+     CREATE (e1:Expert {id: $e1, name: 'E1 ' + $p, contactConsent: true})-[:EXPERT_IN {level: 4,
+            provenance: 'VERIFIED'}]->(r),
             (e1)-[:FOCUSES_ON {level: 3}]->(cn), (e1)-[:MEMBER_OF]->(n), (e1)-[:AFFILIATED_WITH {role: 'fellow'}]->(a)
      // e2: middle, level 2 (no provenance: DECLARED), focus Japan; at A now and at B until 2020.
      CREATE (e2:Expert {id: $e2, name: 'E2 ' + $p, contactConsent: false})-[:EXPERT_IN {level: 2}]->(m),
             (e2)-[:FOCUSES_ON {level: 2}]->(jp), (e2)-[:MEMBER_OF]->(n), (e2)-[:AFFILIATED_WITH {role: 'fellow'}]->(a),
             (e2)-[:AFFILIATED_WITH {role: 'fellow', since: date('2015-01-01'), until: date('2020-01-01')}]->(b)
-     // e3: leaf level 5 evidenced and root level 1; no focus, but a current contribution on China (and a retired one on Russia).
-     CREATE (e3:Expert {id: $e3, name: 'E3 ' + $p, contactConsent: true})-[:EXPERT_IN {level: 5, provenance: 'EVIDENCED'}]->(l),
-            (e3)-[:EXPERT_IN {level: 1, provenance: 'DECLARED'}]->(r), (e3)-[:MEMBER_OF]->(n), (e3)-[:AFFILIATED_WITH {role: 'analyst'}]->(c),
+     // e3: leaf level 5 evidenced and root level 1; no focus, but a current contribution on China
+     // (and a retired one on Russia).
+     CREATE (e3:Expert {id: $e3, name: 'E3 ' + $p, contactConsent: true})-[:EXPERT_IN {level: 5,
+            provenance: 'EVIDENCED'}]->(l),
+            (e3)-[:EXPERT_IN {level: 1, provenance: 'DECLARED'}]->(r), (e3)-[:MEMBER_OF]->(n),
+              (e3)-[:AFFILIATED_WITH {role: 'analyst'}]->(c),
             (:Contribution {id: $p + '-k1', title: 'On China ' + $p})-[:BY]->(e3),
             (:Contribution {id: $p + '-k2', title: 'On Russia ' + $p, retiredAt: datetime()})-[:BY]->(e3)
      // e4: retired; counts only as a retired member.
-     CREATE (e4:Expert {id: $e4, name: 'E4 ' + $p, contactConsent: true, retiredAt: datetime()})-[:EXPERT_IN {level: 3}]->(r),
+     CREATE (e4:Expert {id: $e4, name: 'E4 ' + $p, contactConsent: true,
+            retiredAt: datetime()})-[:EXPERT_IN {level: 3}]->(r),
             (e4)-[:FOCUSES_ON {level: 3}]->(cn), (e4)-[:MEMBER_OF]->(n), (e4)-[:AFFILIATED_WITH {role: 'fellow'}]->(d)
      // e5: middle, level 3, focus Russia; not a member.
-     CREATE (e5:Expert {id: $e5, name: 'E5 ' + $p})-[:EXPERT_IN {level: 3, provenance: 'DECLARED'}]->(m), (e5)-[:FOCUSES_ON {level: 4}]->(ru)
+     CREATE (e5:Expert {id: $e5, name: 'E5 ' + $p})-[:EXPERT_IN {level: 3, provenance: 'DECLARED'}]->(m),
+       (e5)-[:FOCUSES_ON {level: 4}]->(ru)
      WITH n, cn, ru
      MATCH (k1:Contribution {id: $p + '-k1'}), (k2:Contribution {id: $p + '-k2'})
      CREATE (k1)-[:CONCERNS]->(cn), (k2)-[:CONCERNS]->(ru)
-     CREATE (:Event {id: $p + '-ev1', title: 'Held ' + $p, startsAt: datetime('2026-02-01T13:00:00Z')})-[:ORGANISED_BY]->(n),
-            (:Event {id: $p + '-ev2', title: 'Coming ' + $p, startsAt: datetime() + duration('P30D')})-[:ORGANISED_BY]->(n),
-            (:Event {id: $p + '-ev3', title: 'Retired ' + $p, startsAt: datetime('2026-01-10T13:00:00Z'), retiredAt: datetime()})-[:ORGANISED_BY]->(n)`,
+     CREATE
+            (:Event {id: $p + '-ev1', title: 'Held ' + $p,
+              startsAt: datetime('2026-02-01T13:00:00Z')})-[:ORGANISED_BY]->(n),
+            (:Event {id: $p + '-ev2', title: 'Coming ' + $p,
+              startsAt: datetime() + duration('P30D')})-[:ORGANISED_BY]->(n),
+            (:Event {id: $p + '-ev3', title: 'Retired ' + $p, startsAt: datetime('2026-01-10T13:00:00Z'),
+              retiredAt: datetime()})-[:ORGANISED_BY]->(n)`,
     { p: P, root, middle, leaf, net, instA, instB, instC, instD, e1: e(1), e2: e(2), e3: e(3), e4: e(4), e5: e(5) },
   );
   await db.queries().write(
@@ -161,10 +171,12 @@ beforeAll(async () => {
      CREATE (i:Inquiry {id: q.id, kind: q.kind, question: 'Question ' + q.id, status: q.status, filedBy: 'someone-else',
                         visibility: coalesce(q.visibility, 'INTERNAL'), riskCategories: coalesce(q.riskCategories, []),
                         receivedAt: datetime(q.receivedAt), dueAt: datetime(q.dueAt),
-                        answeredAt: datetime(q.answeredAt), closedAt: datetime(q.closedAt), version: 1})-[:ROUTED_TO]->(n)
+                        answeredAt: datetime(q.answeredAt), closedAt: datetime(q.closedAt),
+                          version: 1})-[:ROUTED_TO]->(n)
      CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: q.id + '#1', status: 'RECEIVED', at: i.receivedAt})
      FOREACH (_ IN CASE WHEN q.coordinated THEN [1] ELSE [] END |
-       CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: q.id + '#2', status: 'COORDINATING', at: i.receivedAt + duration('PT1H'), ministryIds: ['min-ezk']}))
+       CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: q.id + '#2', status: 'COORDINATING',
+         at: i.receivedAt + duration('PT1H'), ministryIds: ['min-ezk']}))
      WITH i, q
      CALL (i, q) { UNWIND q.themes AS themeId MATCH (t:Theme {id: themeId}) CREATE (i)-[:ABOUT]->(t) }
      CALL (i, q) { UNWIND q.countries AS countryId MATCH (c:Country {id: countryId}) CREATE (i)-[:CONCERNS]->(c) }`,
@@ -189,8 +201,11 @@ afterAll(async () => {
   await db.close();
 });
 
-const CELL = `theme { slug } column { id kind } expertCount expertsByLevel { level count } expertsByProvenance { provenance count } demand gap`;
-const COVERAGE = `query ($themes: [String!], $countries: [String!], $network: String, $minExperts: Int, $from: DateTime, $to: DateTime) {
+const CELL =
+  'theme { slug } column { id kind } expertCount expertsByLevel ' +
+  '{ level count } expertsByProvenance { provenance count } demand gap';
+const COVERAGE = `query ($themes: [String!], $countries: [String!], $network: String, $minExperts: Int,
+  $from: DateTime, $to: DateTime) {
   coverage(themes: $themes, countries: $countries, network: $network, minExperts: $minExperts, from: $from, to: $to) {
     from to minExperts network { slug }
     columns { id kind country { code } region { slug } countries { code } }
@@ -199,63 +214,89 @@ const COVERAGE = `query ($themes: [String!], $countries: [String!], $network: St
   }
 }`;
 
-const cellOf = (coverage: any, themeId: string, columnId: string) =>
-  coverage.rows.find((r: any) => r.theme.slug === themeId).cells.find((c: any) => c.column.id === columnId);
-const brief = (cell: any) => [cell.expertCount, cell.demand, cell.gap];
+/** A coverage cell as CELL selects it, as far as these tests pick it out. */
+interface Cell {
+  theme: { slug: string };
+  column: { id: string };
+  expertCount: number;
+  expertsByLevel: Array<{ level: number; count: number }>;
+  expertsByProvenance: Array<{ provenance: string; count: number }>;
+  demand: number;
+  gap: boolean;
+}
+const cellOf = (
+  coverage: { rows: Array<{ theme: { slug: string }; cells: Cell[] }> },
+  themeId: string,
+  columnId: string,
+) => coverage.rows.find((r) => r.theme.slug === themeId)!.cells.find((c) => c.column.id === columnId)!;
+const brief = (cell: Cell) => [cell.expertCount, cell.demand, cell.gap];
 
 describe('coverage', () => {
   const asked = { themes: [root, middle], countries: ['CN', 'Oost-Azië', 'Russia'], from: FROM, to: TO };
 
-  it('counts the experts who cover each cell (narrower themes, focus or evidence, region columns) and the demand in the period', async () => {
-    const { data, errors } = await graphql(COVERAGE, asked, { as: 'viewer' });
-    expect(errors).toBeUndefined();
-    const coverage = data.coverage;
-    expect(coverage.minExperts).toBe(2);
-    expect(coverage.columns.map((c: any) => [c.id, c.kind])).toEqual([
-      ['CN', 'COUNTRY'],
-      ['east-asia', 'REGION'],
-      ['RU', 'COUNTRY'],
-    ]);
-    expect(coverage.columns[1].region.slug).toBe('east-asia');
-    expect(coverage.columns[1].countries.map((c: any) => c.code)).toEqual(expect.arrayContaining(['CN', 'JP', 'KR']));
-    expect(coverage.columns[0].countries).toEqual([{ code: 'CN' }]);
-    // root: e1 (root, China), e3 (leaf, a contribution on China); e2 (middle, Japan) in East Asia; e5 (middle, Russia).
-    expect(brief(cellOf(coverage, root, 'CN'))).toEqual([2, 2, false]); // q1 (leaf), q2 (root; Japan and China)
-    expect(brief(cellOf(coverage, root, 'east-asia'))).toEqual([3, 3, false]); // q1, q2, q5 (Korea); q2 once
-    expect(brief(cellOf(coverage, root, 'RU'))).toEqual([1, 2, true]); // q3, q6; e3's Russian contribution is retired
-    expect(brief(cellOf(coverage, middle, 'CN'))).toEqual([1, 1, true]); // e3 via leaf; q1
-    expect(brief(cellOf(coverage, middle, 'east-asia'))).toEqual([2, 1, false]);
-    expect(brief(cellOf(coverage, middle, 'RU'))).toEqual([1, 2, true]);
-    const rootChina = cellOf(coverage, root, 'CN');
-    expect(rootChina.expertsByLevel).toEqual([
-      { level: 5, count: 1 },
-      { level: 4, count: 1 },
-    ]);
-    expect(rootChina.expertsByProvenance).toEqual([
-      { provenance: 'VERIFIED', count: 1 },
-      { provenance: 'EVIDENCED', count: 1 },
-    ]);
-    expect(cellOf(coverage, middle, 'east-asia').expertsByProvenance).toEqual([
-      { provenance: 'EVIDENCED', count: 1 },
-      { provenance: 'DECLARED', count: 1 },
-    ]);
-  });
+  it(
+    'counts the experts who cover each cell ' +
+      '(narrower themes, focus or evidence, region columns) and the demand in the period',
+    async () => {
+      const { data, errors } = await graphql(COVERAGE, asked, { as: 'viewer' });
+      expect(errors).toBeUndefined();
+      const coverage = data.coverage;
+      expect(coverage.minExperts).toBe(2);
+      expect(coverage.columns.map((c: { id: string; kind: string }) => [c.id, c.kind])).toEqual([
+        ['CN', 'COUNTRY'],
+        ['east-asia', 'REGION'],
+        ['RU', 'COUNTRY'],
+      ]);
+      expect(coverage.columns[1].region.slug).toBe('east-asia');
+      expect(coverage.columns[1].countries.map((c: { code: string }) => c.code)).toEqual(
+        expect.arrayContaining(['CN', 'JP', 'KR']),
+      );
+      expect(coverage.columns[0].countries).toEqual([{ code: 'CN' }]);
+      // root: e1 (root, China), e3 (leaf, a contribution on China); e2 (middle, Japan) in East Asia; e5 (middle,
+      // Russia).
+      expect(brief(cellOf(coverage, root, 'CN'))).toEqual([2, 2, false]); // q1 (leaf), q2 (root; Japan and China)
+      expect(brief(cellOf(coverage, root, 'east-asia'))).toEqual([3, 3, false]); // q1, q2, q5 (Korea); q2 once
+      expect(brief(cellOf(coverage, root, 'RU'))).toEqual([1, 2, true]); // q3, q6; e3's Russian contribution is retired
+      expect(brief(cellOf(coverage, middle, 'CN'))).toEqual([1, 1, true]); // e3 via leaf; q1
+      expect(brief(cellOf(coverage, middle, 'east-asia'))).toEqual([2, 1, false]);
+      expect(brief(cellOf(coverage, middle, 'RU'))).toEqual([1, 2, true]);
+      const rootChina = cellOf(coverage, root, 'CN');
+      expect(rootChina.expertsByLevel).toEqual([
+        { level: 5, count: 1 },
+        { level: 4, count: 1 },
+      ]);
+      expect(rootChina.expertsByProvenance).toEqual([
+        { provenance: 'VERIFIED', count: 1 },
+        { provenance: 'EVIDENCED', count: 1 },
+      ]);
+      expect(cellOf(coverage, middle, 'east-asia').expertsByProvenance).toEqual([
+        { provenance: 'EVIDENCED', count: 1 },
+        { provenance: 'DECLARED', count: 1 },
+      ]);
+    },
+  );
 
   it('lists the gaps most asked first, and says how to expand rows', async () => {
     const { data } = await graphql(COVERAGE, asked, { as: 'viewer' });
-    expect(data.coverage.gaps.map((c: any) => [c.theme.slug, c.column.id, c.demand])).toEqual([
+    expect(data.coverage.gaps.map((c: Cell) => [c.theme.slug, c.column.id, c.demand])).toEqual([
       [root, 'RU', 2],
       [middle, 'RU', 2],
       [middle, 'CN', 1],
     ]);
     expect(
-      data.coverage.rows.map((r: any) => [r.theme.slug, r.hasNarrower, r.narrower.map((n: any) => n.slug)]),
+      data.coverage.rows.map(
+        (r: { theme: { slug: string }; hasNarrower: boolean; narrower: Array<{ slug: string }> }) => [
+          r.theme.slug,
+          r.hasNarrower,
+          r.narrower.map((n) => n.slug),
+        ],
+      ),
     ).toEqual([
       [root, true, [middle]],
       [middle, true, [leaf]],
     ]);
     const minExperts3 = await graphql(COVERAGE, { ...asked, minExperts: 3 });
-    expect(minExperts3.data.coverage.gaps.map((c: any) => [c.theme.slug, c.column.id])).toEqual([
+    expect(minExperts3.data.coverage.gaps.map((c: Cell) => [c.theme.slug, c.column.id])).toEqual([
       [root, 'RU'],
       [middle, 'RU'],
       [root, 'CN'],
@@ -292,12 +333,12 @@ describe('coverage', () => {
       { as: 'viewer' },
     );
     expect(errors).toBeUndefined();
-    const rows = data.coverage.rows.map((r: any) => r.theme.slug);
+    const rows = data.coverage.rows.map((r: { theme: { slug: string } }) => r.theme.slug);
     expect(rows).toContain(root);
     expect(rows).not.toContain(middle);
     const [regions] = await db.queries().read<{ count: number }>('MATCH (r:Region) RETURN count(r) AS count');
     expect(data.coverage.columns).toHaveLength(regions!.count);
-    expect(new Set(data.coverage.columns.map((c: any) => c.kind))).toEqual(new Set(['REGION']));
+    expect(new Set(data.coverage.columns.map((c: { kind: string }) => c.kind))).toEqual(new Set(['REGION']));
   });
 
   it('refuses too many rows or columns, unknown names and a bad minExperts with clear errors', async () => {
@@ -324,7 +365,8 @@ describe('coverage', () => {
 
   const DRILL = `query ($themes: [String!], $countries: [String!], $from: DateTime, $to: DateTime) {
     coverage(themes: $themes, countries: $countries, from: $from, to: $to) {
-      rows { cells { experts(first: 5) { edges { node { slug } } } inquiries(first: 10) { totalCount edges { node { slug } } } } }
+      rows { cells { experts(first: 5) { edges { node { slug } } }
+        inquiries(first: 10) { totalCount edges { node { slug } } } } }
     }
   }`;
   const drill = { themes: [root], countries: ['CN'], from: FROM, to: TO };
@@ -333,14 +375,14 @@ describe('coverage', () => {
     const admin = await graphql(DRILL, drill);
     expect(admin.errors).toBeUndefined();
     const cell = admin.data.coverage.rows[0].cells[0];
-    const experts = cell.experts.edges.map((edge: any) => edge.node.slug);
+    const experts = cell.experts.edges.map((edge: Edge) => edge.node.slug);
     expect(experts).toContain(e(1));
     expect(experts).not.toContain(e(4));
-    expect(cell.inquiries.edges.map((edge: any) => edge.node.slug)).toEqual([q(1), q(2)]);
+    expect(cell.inquiries.edges.map((edge: Edge) => edge.node.slug)).toEqual([q(1), q(2)]);
 
     const officer = await graphql(DRILL, drill, { as: 'officer' });
     expect(officer.errors).toBeUndefined();
-    expect(officer.data.coverage.rows[0].cells[0].inquiries.edges.map((edge: any) => edge.node.slug)).toEqual([q(2)]);
+    expect(officer.data.coverage.rows[0].cells[0].inquiries.edges.map((edge: Edge) => edge.node.slug)).toEqual([q(2)]);
 
     const viewer = await graphql(DRILL, drill, { as: 'viewer' });
     expect(viewer.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
@@ -348,16 +390,18 @@ describe('coverage', () => {
 
   it('coverageCell gives one cell with its counts, experts and inquiries, for the click-through', async () => {
     const { data, errors } = await graphql(
-      `query ($theme: String!, $country: String!, $from: DateTime, $to: DateTime) { coverageCell(theme: $theme, country: $country, from: $from, to: $to) {
-         ${CELL} experts(first: 10) { edges { node { slug } reasons { text } } } inquiries(first: 10) { totalCount edges { node { slug } } } } }`,
+      `query ($theme: String!, $country: String!, $from: DateTime,
+         $to: DateTime) { coverageCell(theme: $theme, country: $country, from: $from, to: $to) {
+         ${CELL} experts(first: 10) { edges { node { slug } reasons { text } } }
+           inquiries(first: 10) { totalCount edges { node { slug } } } } }`,
       { theme: root, country: 'Russia', from: FROM, to: TO },
     );
     expect(errors).toBeUndefined();
     expect(brief(data.coverageCell)).toEqual([1, 2, true]);
     expect(data.coverageCell.theme.slug).toBe(root);
     expect(data.coverageCell.column).toEqual({ id: 'RU', kind: 'COUNTRY' });
-    expect(data.coverageCell.experts.edges.map((edge: any) => edge.node.slug)).toContain(e(5));
-    expect(data.coverageCell.inquiries.edges.map((edge: any) => edge.node.slug)).toEqual([q(3), q(6)]);
+    expect(data.coverageCell.experts.edges.map((edge: Edge) => edge.node.slug)).toContain(e(5));
+    expect(data.coverageCell.inquiries.edges.map((edge: Edge) => edge.node.slug)).toEqual([q(3), q(6)]);
   });
 
   it('lists experts or inquiries of at most 10 cells per request', async () => {
@@ -396,51 +440,57 @@ const SERIES = `query ($network: String, $from: DateTime, $to: DateTime, $interv
 }`;
 
 describe('inquiryStatistics.series', () => {
-  it('counts each calendar month (Amsterdam time) across a month boundary, with the overdue backlog at each month’s end', async () => {
-    const { data, errors } = await graphql(
-      SERIES,
-      { network: net, from: FROM, to: TO, interval: 'MONTH' },
-      { as: 'viewer' },
-    );
-    expect(errors).toBeUndefined();
-    const stats = data.inquiryStatistics;
-    expect([stats.received, stats.open, stats.overdue, stats.answered, stats.answeredOnTime]).toEqual([6, 3, 3, 3, 2]);
-    expect(stats.waitedOnMinistries).toBe(2);
-    expect(stats.waitedOnMinistriesShare).toBeCloseTo(2 / 6);
-    expect(stats.byKind).toEqual([
-      { kind: 'EXPERTISE_REQUEST', count: 3 },
-      { kind: 'KNOWLEDGE_SECURITY', count: 3 },
-    ]);
-    expect(stats.byRiskCategory).toEqual([
-      { riskCategory: 'UNWANTED_TRANSFER', count: 1 },
-      { riskCategory: 'COVERT_INFLUENCE', count: 0 },
-      { riskCategory: 'ETHICAL', count: 0 },
-      { riskCategory: 'SANCTIONS', count: 2 },
-      { riskCategory: 'OTHER', count: 0 },
-    ]);
-    const months = stats.series.map((b: any) => [
-      b.start,
-      b.end,
-      b.received,
-      b.answered,
-      b.answeredOnTime,
-      b.overdueAtEnd,
-      b.medianWorkingDaysToAnswer,
-      b.waitedOnMinistries,
-    ]);
-    expect(months).toEqual([
-      ['2025-12-31T23:00:00.000Z', '2026-01-31T23:00:00.000Z', 1, 1, 1, 1, 1, 1],
-      ['2026-01-31T23:00:00.000Z', '2026-02-28T23:00:00.000Z', 3, 2, 1, 2, 3.5, 0],
-      ['2026-02-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z', 2, 0, 0, 4, null, 1],
-    ]);
-    expect(stats.series.every((b: any) => b.current === false)).toBe(true);
-    expect(stats.series[1].byStatus.find((s: any) => s.status === 'CLOSED').count).toBe(1);
-    expect(stats.series[2].byKind).toEqual([
-      { kind: 'EXPERTISE_REQUEST', count: 0 },
-      { kind: 'KNOWLEDGE_SECURITY', count: 2 },
-    ]);
-    expect(stats.series[0].byNetwork).toEqual([{ network: { slug: net }, received: 1 }]);
-  });
+  it(
+    'counts each calendar month (Amsterdam time) across a month ' +
+      'boundary, with the overdue backlog at each month’s end',
+    async () => {
+      const { data, errors } = await graphql(
+        SERIES,
+        { network: net, from: FROM, to: TO, interval: 'MONTH' },
+        { as: 'viewer' },
+      );
+      expect(errors).toBeUndefined();
+      const stats = data.inquiryStatistics;
+      expect([stats.received, stats.open, stats.overdue, stats.answered, stats.answeredOnTime]).toEqual([
+        6, 3, 3, 3, 2,
+      ]);
+      expect(stats.waitedOnMinistries).toBe(2);
+      expect(stats.waitedOnMinistriesShare).toBeCloseTo(2 / 6);
+      expect(stats.byKind).toEqual([
+        { kind: 'EXPERTISE_REQUEST', count: 3 },
+        { kind: 'KNOWLEDGE_SECURITY', count: 3 },
+      ]);
+      expect(stats.byRiskCategory).toEqual([
+        { riskCategory: 'UNWANTED_TRANSFER', count: 1 },
+        { riskCategory: 'COVERT_INFLUENCE', count: 0 },
+        { riskCategory: 'ETHICAL', count: 0 },
+        { riskCategory: 'SANCTIONS', count: 2 },
+        { riskCategory: 'OTHER', count: 0 },
+      ]);
+      const months = stats.series.map((b: Record<string, unknown>) => [
+        b.start,
+        b.end,
+        b.received,
+        b.answered,
+        b.answeredOnTime,
+        b.overdueAtEnd,
+        b.medianWorkingDaysToAnswer,
+        b.waitedOnMinistries,
+      ]);
+      expect(months).toEqual([
+        ['2025-12-31T23:00:00.000Z', '2026-01-31T23:00:00.000Z', 1, 1, 1, 1, 1, 1],
+        ['2026-01-31T23:00:00.000Z', '2026-02-28T23:00:00.000Z', 3, 2, 1, 2, 3.5, 0],
+        ['2026-02-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z', 2, 0, 0, 4, null, 1],
+      ]);
+      expect(stats.series.every((b: { current: unknown }) => b.current === false)).toBe(true);
+      expect(stats.series[1].byStatus.find((s: { status: string }) => s.status === 'CLOSED').count).toBe(1);
+      expect(stats.series[2].byKind).toEqual([
+        { kind: 'EXPERTISE_REQUEST', count: 0 },
+        { kind: 'KNOWLEDGE_SECURITY', count: 2 },
+      ]);
+      expect(stats.series[0].byNetwork).toEqual([{ network: { slug: net }, received: 1 }]);
+    },
+  );
 
   it('cuts weeks and quarters to the period, so every inquiry falls in exactly one bucket', async () => {
     const weeks = await graphql(SERIES, { network: net, from: FROM, to: TO, interval: 'WEEK' });
@@ -449,10 +499,15 @@ describe('inquiryStatistics.series', () => {
     expect(buckets.at(-1).end).toBe(TO);
     // Weeks start on Monday 00:00 in Amsterdam: 5 Jan 2026 is a Monday.
     expect(buckets[1].start).toBe('2026-01-04T23:00:00.000Z');
-    expect(buckets.reduce((sum: number, b: any) => sum + b.received, 0)).toBe(6);
+    expect(buckets.reduce((sum: number, b: { received: number }) => sum + b.received, 0)).toBe(6);
     const quarters = await graphql(SERIES, { network: net, from: FROM, to: TO, interval: 'QUARTER' });
     expect(
-      quarters.data.inquiryStatistics.series.map((b: any) => [b.start, b.end, b.received, b.overdueAtEnd]),
+      quarters.data.inquiryStatistics.series.map((b: Record<string, unknown>) => [
+        b.start,
+        b.end,
+        b.received,
+        b.overdueAtEnd,
+      ]),
     ).toEqual([[FROM, TO, 6, 4]]);
   });
 
@@ -465,9 +520,11 @@ describe('inquiryStatistics.series', () => {
 });
 
 describe('networkStatistics', () => {
-  const QUERY = `query ($network: String, $from: DateTime, $to: DateTime) { networkStatistics(network: $network, from: $from, to: $to) {
-    network { slug } activeExperts retiredExperts consentingExperts institutions eventsHeld inquiriesRouted inquiriesAnswered inquiriesAnsweredOnTime } }`;
-  const numbers = (s: any) => [
+  const QUERY = `query ($network: String, $from: DateTime, $to: DateTime) {
+    networkStatistics(network: $network, from: $from, to: $to) {
+    network { slug } activeExperts retiredExperts consentingExperts institutions eventsHeld inquiriesRouted
+      inquiriesAnswered inquiriesAnsweredOnTime } }`;
+  const numbers = (s: Record<string, unknown>) => [
     s.activeExperts,
     s.retiredExperts,
     s.consentingExperts,
@@ -490,7 +547,7 @@ describe('networkStatistics', () => {
 
   it('lists every network by default, and refuses an unknown one', async () => {
     const { data } = await graphql(QUERY, {}, { as: 'viewer' });
-    expect(data.networkStatistics.map((s: any) => s.network.slug)).toEqual(
+    expect(data.networkStatistics.map((s: { network: { slug: string } }) => s.network.slug)).toEqual(
       expect.arrayContaining(['ckn', 'reka', net]),
     );
     const unknown = await graphql(QUERY, { network: 'no-such-network' });
@@ -518,40 +575,50 @@ describe('Theme, Country and Region counts', () => {
     expect(data.theme).toEqual({ expertCount: 4, direct: 2, inquiryCount: 6, directInquiries: 3 });
   });
 
-  it('count a country’s and a region’s experts and inquiries as the graph holds them, in one query for a whole page', async () => {
-    const response = await graphql(`
-      {
-        countries(first: 100) {
-          edges {
-            node {
-              code
-              expertCount
-              inquiryCount
+  it(
+    'count a country’s and a region’s experts and inquiries ' +
+      'as the graph holds them, in one query for a whole page',
+    async () => {
+      const response = await graphql(`
+        {
+          countries(first: 100) {
+            edges {
+              node {
+                code
+                expertCount
+                inquiryCount
+              }
             }
           }
+          regions {
+            slug
+            expertCount
+            inquiryCount
+          }
         }
-        regions {
-          slug
-          expertCount
-          inquiryCount
-        }
-      }
-    `);
-    expect(response.errors).toBeUndefined();
-    const [expected] = await db.queries().read<{ experts: number; inquiries: number; regionExperts: number }>(
-      `MATCH (c:Country {id: 'CN'})
-       RETURN COUNT { (c)<-[:FOCUSES_ON]-(e:Expert) WHERE e.retiredAt IS NULL } AS experts, COUNT { (c)<-[:CONCERNS]-(:Inquiry) } AS inquiries,
-              COUNT { MATCH (:Region {id: 'east-asia'})<-[:IN_REGION]-(:Country)<-[:FOCUSES_ON]-(e:Expert) WHERE e.retiredAt IS NULL RETURN DISTINCT e } AS regionExperts`,
-    );
-    const china = response.data.countries.edges.map((edge: any) => edge.node).find((c: any) => c.code === 'CN');
-    const eastAsia = response.data.regions.find((r: any) => r.slug === 'east-asia');
-    const counted = { china: china ? [china.expertCount, china.inquiryCount] : null, eastAsia: eastAsia.expertCount };
-    const stored = {
-      china: china ? [expected!.experts, expected!.inquiries] : null,
-      eastAsia: expected!.regionExperts,
-    };
-    expect(counted).toEqual(stored);
-    // Countries, their counts (two loaders) and the regions with theirs: a fixed number of round trips, not one per country.
-    expect(response.extensions?.queryStats?.roundTrips).toBeLessThanOrEqual(6);
-  });
+      `);
+      expect(response.errors).toBeUndefined();
+      const [expected] = await db.queries().read<{ experts: number; inquiries: number; regionExperts: number }>(
+        `MATCH (c:Country {id: 'CN'})
+       RETURN COUNT { (c)<-[:FOCUSES_ON]-(e:Expert) WHERE e.retiredAt IS NULL } AS experts,
+              COUNT { (c)<-[:CONCERNS]-(:Inquiry) } AS inquiries,
+              COUNT { MATCH (:Region {id: 'east-asia'})<-[:IN_REGION]-(:Country)<-[:FOCUSES_ON]-(e:Expert)
+                WHERE e.retiredAt IS NULL RETURN DISTINCT e } AS regionExperts`,
+      );
+      type Place = { code: string; expertCount: number; inquiryCount: number };
+      const china = response.data.countries.edges
+        .map((edge: Edge<Place>) => edge.node)
+        .find((c: Place) => c.code === 'CN');
+      const eastAsia = response.data.regions.find((r: { slug: string }) => r.slug === 'east-asia');
+      const counted = { china: china ? [china.expertCount, china.inquiryCount] : null, eastAsia: eastAsia.expertCount };
+      const stored = {
+        china: china ? [expected!.experts, expected!.inquiries] : null,
+        eastAsia: expected!.regionExperts,
+      };
+      expect(counted).toEqual(stored);
+      // Countries, their counts (two loaders) and the regions with theirs: a fixed number of round trips, not one per
+      // country.
+      expect(response.extensions?.queryStats?.roundTrips).toBeLessThanOrEqual(6);
+    },
+  );
 });

@@ -7,6 +7,7 @@ import { startHttp, type HttpServer } from '../src/http/server.js';
 import { asServiceUnavailable } from '../src/http/response-status.js';
 import { silentLogger } from '../src/logging.js';
 import { connectTestDatabase, testServer } from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 /** Many seconds of work for Neo4j, whatever the graph holds. */
 const SLOW_CYPHER = 'UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n';
@@ -37,8 +38,8 @@ describe('the deadline of a request', () => {
     });
   });
   afterAll(async () => {
-    await server?.stop();
-    await database?.close();
+    await maybeUnset(server)?.stop();
+    await maybeUnset(database)?.close();
   });
 
   it('answers TIMEOUT, naming the limit and what to do, when it passes', async () => {

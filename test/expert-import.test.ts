@@ -8,6 +8,7 @@ import { importExpertCsv } from '../src/experts/csv/import.js';
 import { MAX_IMPORT_ROWS } from '../src/experts/csv/parse.js';
 import type { Database } from '../src/db/database.js';
 import { connectTestDatabase, fixturePrefix, testServer } from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const P = fixturePrefix('import');
@@ -18,7 +19,8 @@ const HEADER = 'slug,name,email,phone,contactConsent,headline,languages,networks
 const goodCsv = (headline: string) =>
   [
     HEADER,
-    `${P}-anna,Anna Fixture,anna.${P}@example.org,+31 6 0000 1111,yes,"${headline}",en;nl,CKN,leiden-asia-centre|Fellow|2020-01-01|,semiconductors|4|DECLARED;export-controls|2,CN|4;TW|3`,
+    `${P}-anna,Anna Fixture,anna.${P}@example.org,+31 6 0000 1111,yes,"${headline}",en;nl,CKN,` +
+      'leiden-asia-centre|Fellow|2020-01-01|,semiconductors|4|DECLARED;export-controls|2,CN|4;TW|3',
     `${P}-bram,Bram Fixture,,,no,"Sanctions, mostly",ru,REKA,,sanctions|3,RU|5`,
   ].join('\n');
 
@@ -34,7 +36,7 @@ beforeAll(async () => {
   db = await connectTestDatabase();
 });
 afterAll(async () => {
-  await db?.close();
+  await maybeUnset(db)?.close();
 });
 
 describe('npm run import (experts CSV)', () => {
@@ -67,7 +69,8 @@ describe('npm run import (experts CSV)', () => {
     const [record] = await db
       .queries()
       .read<{ actorName: string; action: string; fields: string[] }>(
-        'MATCH (c:Change {subjectId: $id}) RETURN c.actorName AS actorName, c.action AS action, c.fields AS fields ORDER BY c.at DESC LIMIT 1',
+        'MATCH (c:Change {subjectId: $id}) RETURN c.actorName AS actorName, ' +
+          'c.action AS action, c.fields AS fields ORDER BY c.at DESC LIMIT 1',
         { id: `${P}-anna` },
       );
     expect(record).toEqual({ actorName: 'Test importer (import)', action: 'importExperts', fields: ['headline'] });
@@ -86,7 +89,8 @@ export-controls|2",`,
     const report = await importExpertCsv(db.queries(), admin, csv, { dryRun: false, source: 'bad.csv' });
     expect(report.written).toBe(false);
     const byLine = report.problems.map((p) => `${p.line} ${p.field}`);
-    // Line 2–3 is the good row (its quoted expertise list spans two lines): lines count in the file as an editor shows them.
+    // Line 2–3 is the good row (its quoted expertise list spans two lines): lines count in the file as an editor shows
+    // them.
     expect(byLine).toEqual(
       expect.arrayContaining([
         '4 email',
@@ -115,7 +119,8 @@ export-controls|2",`,
       `${P}-ok-one,Good One,,,no,,en,CKN,leiden-asia-centre|Fellow|2020-01-01|,semiconductors|3,CN|2`,
       // A real institution with an impossible date: this one used to reach date() in Neo4j and crash.
       `${P}-bad-date,Bad Date,,,no,,,CKN,leiden-asia-centre|Fellow|2020-13-01|2021-02-30,semiconductors|3,`,
-      `${P}-bad-cells,${long},mail@@example,12,perhaps,,xx,CKN,leiden-asia-centre|Fellow|2021-01-01|2020-01-01|extra,semiconductors|x|SURE;sanctions|,CN|0`,
+      `${P}-bad-cells,${long},mail@@example,12,perhaps,,xx,CKN,` +
+        'leiden-asia-centre|Fellow|2021-01-01|2020-01-01|extra,semiconductors|x|SURE;sanctions|,CN|0',
       `${P}-ok-two,Good Two,,,yes,,,CKN,,sanctions|2|VERIFIED,RU|4`,
       `Not A Slug,Bad Slug,,,no,,,CKN,,semiconductors|4|declared,`,
     ].join('\n');
@@ -151,7 +156,8 @@ export-controls|2",`,
     const [row] = await db
       .queries()
       .read<{ n: number; changes: number }>(
-        'RETURN COUNT { MATCH (e:Expert) WHERE e.id STARTS WITH $prefix } AS n, COUNT { MATCH (c:Change) WHERE c.subjectId STARTS WITH $prefix } AS changes',
+        'RETURN COUNT { MATCH (e:Expert) WHERE e.id STARTS WITH $prefix } AS n, ' +
+          'COUNT { MATCH (c:Change) WHERE c.subjectId STARTS WITH $prefix } AS changes',
         { prefix: `${P}-ok-` },
       );
     expect(row).toEqual({ n: 0, changes: 0 });
@@ -195,7 +201,10 @@ export-controls|2",`,
     'runs from the command line %j: one line per problem, exit code 1, nothing written, no stack trace',
     { timeout: 60_000 },
     async (flags) => {
-      const csv = `${HEADER}\n${P}-cli,CLI Row,,,no,,,CKN,,semiconductors|9,\n${P}-cli-date,CLI Date,,,no,,,CKN,leiden-asia-centre|Fellow|2020-13-01|,,\n${P}-cli-ok,CLI Fine,,,no,,,CKN,,,\n`;
+      const csv =
+        `${HEADER}\n${P}-cli,CLI Row,,,no,,,CKN,,semiconductors|9,\n` +
+        `${P}-cli-date,CLI Date,,,no,,,CKN,leiden-asia-centre|Fellow|2020-13-01|,,\n` +
+        `${P}-cli-ok,CLI Fine,,,no,,,CKN,,,\n`;
       const { code, output } = await runImport(Buffer.from(csv), flags);
       expect(code).toBe(1);
       expect(output).toContain('line 2: expertise[0].level: must be from 1 to 5 (got 9)');
@@ -228,8 +237,8 @@ async function runImport(bytes: Uint8Array, flags: string[]): Promise<{ code: nu
         },
       );
       let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.on('exit', (exitCode) => resolve({ code: exitCode, output }));
     });
   } finally {
@@ -254,9 +263,10 @@ describe('npm run import: the file itself', () => {
     async () => {
       // "Jürgen Müller" and "Zoë" as Excel's "CSV" writes them on Western Windows: one byte per letter.
       const latin1 = Uint8Array.from(
-        [
-          ...`slug,name,networks\n${P}-enc-jan,Jan Encoding,CKN\n${P}-enc-jurgen,J\u00FCrgen M\u00FCller,CKN\n${P}-enc-zoe,Zo\u00EB \u2019t Hart,CKN\n`,
-        ].map((c) => (c === '\u2019' ? 0x92 : c.charCodeAt(0))),
+        Array.from(
+          `slug,name,networks\n${P}-enc-jan,Jan Encoding,CKN\n` +
+            `${P}-enc-jurgen,J\u00FCrgen M\u00FCller,CKN\n${P}-enc-zoe,Zo\u00EB \u2019t Hart,CKN\n`,
+        ).map((c) => (c === '\u2019' ? 0x92 : c.charCodeAt(0))),
       );
       const refused = await runImport(latin1, []);
       expect(refused.code).toBe(1);
@@ -300,24 +310,28 @@ describe('npm run import: the file itself', () => {
     expect(await names(`${P}-chars`)).toEqual([]);
   });
 
-  it(`refuses a file of more rows than one import takes (${MAX_IMPORT_ROWS}) at once, before any row is checked, and writes nothing`, async () => {
-    const rows = Array.from({ length: 5 * MAX_IMPORT_ROWS }, (_, i) => `${P}-big-${i},Big Fixture ${i},CKN`);
-    const started = Date.now();
-    const report = await importExpertCsv(db.queries(), admin, ['slug,name,networks', ...rows].join('\n'), {
-      dryRun: false,
-      source: 'big.csv',
-    });
-    expect(Date.now() - started).toBeLessThan(10_000);
-    expect(report).toMatchObject({ written: false, rows: 0, created: [] });
-    expect(report.problems).toEqual([
-      {
-        line: MAX_IMPORT_ROWS + 2,
-        field: 'file',
-        message: expect.stringMatching(
-          `^has ${5 * MAX_IMPORT_ROWS} rows; one import takes at most ${MAX_IMPORT_ROWS} .*split the file`,
-        ),
-      },
-    ]);
-    expect(await names(`${P}-big-`)).toEqual([]);
-  });
+  it(
+    'refuses a file of more rows than one import takes ' +
+      `(${MAX_IMPORT_ROWS}) at once, before any row is checked, and writes nothing`,
+    async () => {
+      const rows = Array.from({ length: 5 * MAX_IMPORT_ROWS }, (_, i) => `${P}-big-${i},Big Fixture ${i},CKN`);
+      const started = Date.now();
+      const report = await importExpertCsv(db.queries(), admin, ['slug,name,networks', ...rows].join('\n'), {
+        dryRun: false,
+        source: 'big.csv',
+      });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(report).toMatchObject({ written: false, rows: 0, created: [] });
+      expect(report.problems).toEqual([
+        {
+          line: MAX_IMPORT_ROWS + 2,
+          field: 'file',
+          message: expect.stringMatching(
+            `^has ${5 * MAX_IMPORT_ROWS} rows; one import takes at most ${MAX_IMPORT_ROWS} .*split the file`,
+          ),
+        },
+      ]);
+      expect(await names(`${P}-big-`)).toEqual([]);
+    },
+  );
 });

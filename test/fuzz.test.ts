@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { buildSchema, GraphQLList, GraphQLNonNull, parse, validate } from 'graphql';
+import {
+  buildSchema,
+  type GraphQLEnumType,
+  type GraphQLInputObjectType,
+  GraphQLList,
+  GraphQLNonNull,
+  type GraphQLScalarType,
+  parse,
+  validate,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimsOf, fixturePrefix, graphql, testServer, tokenFor } from './helpers/api.js';
+import { claimsOf, fixturePrefix, graphql, testServer, tokenFor, type UntypedData } from './helpers/api.js';
 import {
   FUZZ_ACTORS,
   literal,
@@ -99,7 +108,7 @@ function problemsOf(operation: FuzzOperation, status: number, contentType: strin
   const problems: string[] = [];
   if (status >= 500) problems.push(`HTTP ${status}`);
   if (!contentType?.includes('json')) problems.push(`content-type ${contentType}`);
-  let body: any;
+  let body: UntypedData;
   try {
     body = JSON.parse(text);
   } catch {
@@ -147,7 +156,7 @@ async function send(operation: FuzzOperation): Promise<{ sent: Sent; problems: s
     let wrote = false;
     try {
       const body = JSON.parse(text);
-      codes = (body.errors ?? []).map((e: any) => String(e?.extensions?.code ?? 'none'));
+      codes = (body.errors ?? []).map((e: UntypedData) => String(e?.extensions?.code ?? 'none'));
       wrote = operation.kind === 'mutation' && body.data != null && Object.values(body.data).some((v) => v !== null);
     } catch {
       /* reported by problemsOf */
@@ -262,8 +271,14 @@ describe('fuzzing the schema', () => {
         `fuzz: ${sentOperations} operations (seed ${SEED}${PATH ? `, path ${PATH}` : ''}), ${writes} mutations wrote`,
         `  by HTTP status: ${table(byStatus)}`,
         `  by error code: ${table(byCode)}`,
-        `  latency ms: p50 ${percentile(latencies, 50).toFixed(0)}, p99 ${percentile(latencies, 99).toFixed(0)}, max ${(latencies.at(-1) ?? NaN).toFixed(0)}`,
-        `  heap used: ${heapAtStart === null ? 'no /metrics' : `${(heapAtStart / 2 ** 20).toFixed(0)} MiB at start, ${((heapSettled ?? NaN) / 2 ** 20).toFixed(0)} MiB settled after`}`,
+        `  latency ms: p50 ${percentile(latencies, 50).toFixed(0)}, ` +
+          `p99 ${percentile(latencies, 99).toFixed(0)}, max ${(latencies.at(-1) ?? NaN).toFixed(0)}`,
+        `  heap used: ${
+          heapAtStart === null
+            ? 'no /metrics'
+            : `${(heapAtStart / 2 ** 20).toFixed(0)} MiB at start, ` +
+              `${((heapSettled ?? NaN) / 2 ** 20).toFixed(0)} MiB settled after`
+        }`,
       ].join('\n'),
     );
   });
@@ -320,7 +335,8 @@ describe('fuzzing the schema', () => {
       });
       await fc.assert(property, { numRuns: RUNS, seed: SEED, ...(PATH ? { path: PATH } : {}), endOnFailure: !SHRINK });
 
-      // The server still answers, as the same process, and no rejection went unhandled in it (src/graphql/resolver-guard.ts).
+      // The server still answers, as the same process, and no rejection went unhandled in it
+      // (src/graphql/resolver-guard.ts).
       expect((await graphql('{ __typename }', {}, { as: null })).data).toEqual({ __typename: 'Query' });
       expect(await metric('process_start_time_seconds')).toBe(startedAt);
       expect(await metric('process_unhandled_rejections_total')).toBe(0);
@@ -342,12 +358,14 @@ describe('fuzzing the schema', () => {
         }
         const report = [...groups].map(
           ([key, list]) =>
-            `- ${list.length}× ${key}\n    paths: ${list
+            `- ${list.length}× ${key}\n` +
+            `    paths: ${list
               .slice(0, 10)
               .map((v) => v.path)
-              .join(
-                ', ',
-              )}\n    replay: FUZZ_SEED=${SEED} FUZZ_PATH=${list[0]!.path} npx vitest run test/fuzz.test.ts\n    operation: ${brief(list[0]!.operation)}\n    response: ${list[0]!.response.slice(0, 400)}`,
+              .join(', ')}\n` +
+            `    replay: FUZZ_SEED=${SEED} FUZZ_PATH=${list[0]!.path} npx vitest run test/fuzz.test.ts\n` +
+            `    operation: ${brief(list[0]!.operation)}\n` +
+            `    response: ${list[0]!.response.slice(0, 400)}`,
         );
         expect.fail(`${violations.length} of ${run} operations broke a rule (seed ${SEED}):\n${report.join('\n')}`);
       }
@@ -395,12 +413,17 @@ describe('the operation generator', () => {
   });
 
   it('prints values as literals of their type: enum names bare, other strings quoted, lists and objects nested', () => {
-    const kind = schema.getType('InquiryKind') as any;
+    const kind = schema.getType('InquiryKind') as GraphQLEnumType;
     expect(literal('KNOWLEDGE_SECURITY', new GraphQLNonNull(kind))).toBe('KNOWLEDGE_SECURITY');
-    expect(literal('CN', schema.getType('String') as any)).toBe('"CN"');
-    expect(literal(['a', null, 2], new GraphQLList(schema.getType('String') as any))).toBe('["a", null, 2]');
+    expect(literal('CN', schema.getType('String') as GraphQLScalarType)).toBe('"CN"');
+    expect(literal(['a', null, 2], new GraphQLList(schema.getType('String') as GraphQLScalarType))).toBe(
+      '["a", null, 2]',
+    );
     expect(
-      literal({ kind: 'EXPERTISE_REQUEST', themes: ['x\u0000'] }, schema.getType('RecordInquiryInput') as any),
+      literal(
+        { kind: 'EXPERTISE_REQUEST', themes: ['x\u0000'] },
+        schema.getType('RecordInquiryInput') as GraphQLInputObjectType,
+      ),
     ).toBe('{ kind: EXPERTISE_REQUEST, themes: ["x\\u0000"] }');
   });
 });

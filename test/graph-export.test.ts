@@ -28,6 +28,7 @@ import { Database } from '../src/db/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded/neo4j.js';
 import { migrate } from '../src/db/migrations.js';
 import { connectTestDatabase, fixturePrefix, testServer } from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 // One node of every property type, written with Cypher literals so the export sees what Neo4j stores.
 const CREATE_FIXTURE = `
@@ -48,15 +49,20 @@ const CREATE_FIXTURE = `
     cartesian3d: point({x: 1, y: 2, z: 3}),
     dates: [date('2025-03-01'), date('2025-03-02')],
     dateTimes: [datetime('2025-03-01T10:00:00Z'), datetime('2025-03-01T10:00:00-05:00')],
-    durations: [duration('P1D'), duration('PT-1S'), duration({nanoseconds: -1}), duration({days: -2, seconds: 1, nanoseconds: 5})],
+    durations: [duration('P1D'), duration('PT-1S'), duration({nanoseconds: -1}),
+      duration({days: -2, seconds: 1, nanoseconds: 5})],
     points: [point({x: 1, y: 2}), point({x: 3.5, y: 4})]
   })
   CREATE (q:ExportProbe {probe: $id})
-  CREATE (p)-[:EXPORT_PROBE {integer: 3, wholeFloat: 1.0, since: date('2021-01-01'), at: datetime($twiceInAmsterdam)}]->(q)`;
+  CREATE (p)-[:EXPORT_PROBE {integer: 3, wholeFloat: 1.0, since: date('2021-01-01'),
+    at: datetime($twiceInAmsterdam)}]->(q)`;
 
-/** Each property as [name, Neo4j's type name, Neo4j's own text of it]: what the database says, not what our code does. */
+/**
+ * Each property as [name, Neo4j's type name, Neo4j's own text of it]: what the database says, not what our code does.
+ */
 const typed = (v: string) =>
-  `[k IN keys(${v}) | [k, valueType(${v}[k]), CASE WHEN valueType(${v}[k]) STARTS WITH 'LIST' THEN [x IN ${v}[k] | toString(x)] ELSE [toString(${v}[k])] END]]`;
+  `[k IN keys(${v}) | [k, valueType(${v}[k]), ` +
+  `CASE WHEN valueType(${v}[k]) STARTS WITH 'LIST' THEN [x IN ${v}[k] | toString(x)] ELSE [toString(${v}[k])] END]]`;
 
 async function fixtureAsNeo4jSeesIt(database: Database, id: string) {
   const rows = await database
@@ -137,7 +143,8 @@ async function fingerprintOfDatabase(uri: string): Promise<Fingerprint> {
       nodes.records.map((r) => [r.get('id') as string, nodeFingerprint(r.get('labels'), r.get('properties'))]),
     );
     const relationships = await driver.executeQuery(
-      'MATCH (a)-[r]->(b) RETURN elementId(a) AS start, elementId(b) AS end, type(r) AS type, properties(r) AS properties',
+      'MATCH (a)-[r]->(b) RETURN elementId(a) AS start, ' +
+        'elementId(b) AS end, type(r) AS type, properties(r) AS properties',
     );
     return {
       nodes: [...byId.values()].sort(),
@@ -178,7 +185,8 @@ async function countsOf(database: Database): Promise<GraphCounts> {
 
 describe('npm run export and npm run import-graph', () => {
   const id = fixturePrefix('export');
-  const twiceInAmsterdam = '2025-10-26T02:30:00+01:00[Europe/Amsterdam]'; // the hour that happens twice when summer time ends
+  // The hour that happens twice when summer time ends.
+  const twiceInAmsterdam = '2025-10-26T02:30:00+01:00[Europe/Amsterdam]';
   let dir: string;
   let exportFile: string;
   let summary: ExportSummary;
@@ -210,10 +218,12 @@ describe('npm run export and npm run import-graph', () => {
   });
 
   afterAll(async () => {
-    await source?.queries().write('MATCH (n:ExportProbe) WHERE n.id = $id OR n.probe = $id DETACH DELETE n', { id });
-    await source?.close();
-    await target?.close();
-    await embedded?.stop();
+    await maybeUnset(source)
+      ?.queries()
+      .write('MATCH (n:ExportProbe) WHERE n.id = $id OR n.probe = $id DETACH DELETE n', { id });
+    await maybeUnset(source)?.close();
+    await maybeUnset(target)?.close();
+    await maybeUnset(embedded)?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 

@@ -11,6 +11,7 @@ import {
   runGraphiqlTab,
   SERVER_WAIT_MS,
 } from './helpers/browser.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () => {
   const appUrl = testServer().appUrl;
@@ -25,7 +26,7 @@ describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () 
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await maybeUnset(browser)?.close();
   });
 
   it('runs the example whoKnows query, loading everything from the app', async () => {

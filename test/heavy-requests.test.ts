@@ -7,6 +7,7 @@ import { silentLogger } from '../src/logging.js';
 import { schema } from '../src/schema.js';
 import { claimsOf, connectTestDatabase, tokenFor } from './helpers/api.js';
 import { inject } from 'vitest';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 /**
  * What a client can send must neither end the process nor hold everyone else: a list whose later item fails,
@@ -57,9 +58,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await busyServer?.stop();
-  await database?.close();
+  await maybeUnset(server)?.stop();
+  await maybeUnset(busyServer)?.stop();
+  await maybeUnset(database)?.close();
 });
 
 describe('a list whose later item fails', () => {
@@ -68,7 +69,8 @@ describe('a list whose later item fails', () => {
     const count = (reason: unknown) => rejections.push(reason);
     process.on('unhandledRejection', count);
     try {
-      // Twelve cells: the eleventh is over the cap of cells that may list experts or inquiries, after ten started a ranking each.
+      // Twelve cells: the eleventh is over the cap of cells that may list experts or inquiries, after ten started a
+      // ranking each.
       const cells = 'themes: ["Biotechnology", "Arctic"], countries: ["CN", "RU", "TW", "KZ", "UA", "BY"]';
       const answers = await Promise.all([
         post(`{ coverage(minExperts: 1000, ${cells}) { rows { cells { experts(first: 0) { totalCount } } } } }`),
@@ -130,20 +132,24 @@ describe('heavy requests', () => {
     expect(gate.load).toEqual({ running: 0, waiting: 0 });
   });
 
-  it('answers a request that found no turn in time as SERVICE_UNAVAILABLE with Retry-After: 200 as JSON, 503 as graphql-response+json', async () => {
-    const held = await busyGate.enter('sub:someone');
-    try {
-      const json = await post(heavy, null, 'application/json', busyServer.url);
-      expect(json.status).toBe(200);
-      expect(json.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
-      expect(json.body.errors?.[0]?.message).toMatch(/busy with other heavy requests/);
-      expect(Number(json.retryAfter)).toBeGreaterThanOrEqual(1);
-      const strict = await post(heavy, null, 'application/graphql-response+json', busyServer.url);
-      expect(strict.status).toBe(503);
-      expect(Number(strict.retryAfter)).toBeGreaterThanOrEqual(1);
-    } finally {
-      held();
-    }
-    expect(busyGate.load).toEqual({ running: 0, waiting: 0 });
-  });
+  it(
+    'answers a request that found no turn in time as SERVICE_UNAVAILABLE ' +
+      'with Retry-After: 200 as JSON, 503 as graphql-response+json',
+    async () => {
+      const held = await busyGate.enter('sub:someone');
+      try {
+        const json = await post(heavy, null, 'application/json', busyServer.url);
+        expect(json.status).toBe(200);
+        expect(json.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+        expect(json.body.errors?.[0]?.message).toMatch(/busy with other heavy requests/);
+        expect(Number(json.retryAfter)).toBeGreaterThanOrEqual(1);
+        const strict = await post(heavy, null, 'application/graphql-response+json', busyServer.url);
+        expect(strict.status).toBe(503);
+        expect(Number(strict.retryAfter)).toBeGreaterThanOrEqual(1);
+      } finally {
+        held();
+      }
+      expect(busyGate.load).toEqual({ running: 0, waiting: 0 });
+    },
+  );
 });

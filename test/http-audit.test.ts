@@ -25,7 +25,10 @@ async function describeFailure(result: AuditResult): Promise<string> {
     .clone()
     .text()
     .catch(() => '(body already read)');
-  return `${result.reason} (HTTP ${response.status}, content-type ${response.headers.get('content-type')}): ${body.slice(0, 300)}`;
+  return (
+    `${result.reason} (HTTP ${response.status}, content-type ${response.headers.get('content-type')}): ` +
+    body.slice(0, 300)
+  );
 }
 
 describe('graphql-http audit: MUSTs and the application/json SHOULDs', () => {
@@ -45,9 +48,8 @@ describe('graphql-http audit: other SHOULDs and MAYs (reported, not required)', 
   for (const audit of reported) {
     it(`${audit.id} ${audit.name}`, async () => {
       const result = await audit.fn();
-      lines.push(
-        `  ${result.status === 'ok' ? 'ok  ' : result.status.padEnd(4)} ${audit.id} ${audit.name}${result.status === 'ok' ? '' : `: ${await describeFailure(result)}`}`,
-      );
+      const failure = result.status === 'ok' ? '' : `: ${await describeFailure(result)}`;
+      lines.push(`  ${result.status === 'ok' ? 'ok  ' : result.status.padEnd(4)} ${audit.id} ${audit.name}${failure}`);
     });
   }
 });

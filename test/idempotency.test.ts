@@ -10,9 +10,13 @@ import {
   type GraphqlResponse,
   testServer,
   tokenFor,
+  type UntypedData,
 } from './helpers/api.js';
 
-/** An Idempotency-Key is bound to its request (issue 18, finding 4): the same request again is answered from the store, anything else refused. */
+/**
+ * An Idempotency-Key is bound to its request (issue 18, finding 4): the same request again is answered from the store,
+ * anything else refused.
+ */
 const P = fixturePrefix('idem');
 const NAME = `Idempotent ${P}`;
 let db: Database;
@@ -22,7 +26,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.queries().write(
-    `MATCH (n) WHERE n.id STARTS WITH $p OR (n:Inquiry AND n.question CONTAINS $p) OR (n:Expert AND n.name STARTS WITH $name)
+    `MATCH (n) WHERE n.id STARTS WITH $p OR (n:Inquiry AND n.question CONTAINS $p)
+     OR (n:Expert AND n.name STARTS WITH $name)
      OPTIONAL MATCH (n)-[:HAS_STATUS_CHANGE]->(s)
      OPTIONAL MATCH (c:Change {subjectId: n.id})
      DETACH DELETE n, s, c`,
@@ -32,7 +37,7 @@ afterAll(async () => {
 });
 
 /** Posts a mutation as an administrator with an Idempotency-Key header. */
-async function send<T = any>(
+async function send<T = UntypedData>(
   query: string,
   variables: Record<string, unknown>,
   key: string,
@@ -46,7 +51,9 @@ async function send<T = any>(
   return (await response.json()) as GraphqlResponse<T>;
 }
 
-const RECORD = `mutation ($input: RecordInquiryInput!) { recordInquiry(input: $input) { inquiry { id slug question version } } }`;
+const RECORD =
+  'mutation ($input: RecordInquiryInput!) { ' +
+  'recordInquiry(input: $input) { inquiry { id slug question version } } }';
 const UPDATE = `mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { slug version headline } }`;
 const CREATE = `mutation ($input: CreateExpertInput!) { createExpert(input: $input) { slug version headline } }`;
 
@@ -60,7 +67,8 @@ const expertState = async (slug: string) =>
     await db
       .queries()
       .read<{ headline: string | null; version: number; changes: number }>(
-        `MATCH (e:Expert {id: $slug}) RETURN e.headline AS headline, e.version AS version, COUNT { (:Change {subjectId: $slug}) } AS changes`,
+        'MATCH (e:Expert {id: $slug}) RETURN e.headline AS headline, ' +
+          'e.version AS version, COUNT { (:Change {subjectId: $slug}) } AS changes',
         { slug },
       )
   )[0]!;
@@ -78,7 +86,7 @@ async function newExpert(suffix: string): Promise<string> {
 }
 
 describe('Idempotency-Key', () => {
-  it('answers the same request again from the store, also with its input keys in another order, and stores it once', async () => {
+  it('answers a repeated request from the store, also with its input keys reordered, and stores it once', async () => {
     const key = `${P}-same`;
     const question = `Who can brief us on photonic export rules? ${P}-same`;
     const first = await send(
@@ -115,7 +123,7 @@ describe('Idempotency-Key', () => {
     expect(again.data.recordInquiry.inquiry).toEqual(first.data.recordInquiry.inquiry);
   });
 
-  it('refuses an update of another expert, or another mutation, under the key of an update: neither is done', async () => {
+  it("refuses an update of another expert, or another mutation, under an update's key: neither is done", async () => {
     const [x, y] = [await newExpert('X'), await newExpert('Y')];
     const key = `${P}-update`;
     const updated = await send(UPDATE, { input: { id: x, expectedVersion: 1, headline: 'Updated' } }, key);
@@ -137,7 +145,8 @@ describe('Idempotency-Key', () => {
       )[0]!.n,
     ).toBe(0);
 
-    // The same update again: its stored result, not a CONFLICT on the version it moved on itself, and no second change.
+    // The same update again: its stored result, not a CONFLICT on the version it moved on itself, and no second
+    // change.
     const again = await send(UPDATE, { input: { headline: 'Updated', expectedVersion: 1, id: x } }, key);
     expect(again.errors).toBeUndefined();
     expect(again.data.updateExpert).toEqual({ slug: x, version: 2, headline: 'Updated' });

@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshDuplicateCandidates } from '../src/experts/duplicates/repository.js';
 import type { Database } from '../src/db/database.js';
 import { surnameKey } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql, walkPages, type Actor } from './helpers/api.js';
+import {
+  connectTestDatabase,
+  fixturePrefix,
+  graphql,
+  type GraphqlResponse,
+  walkPages,
+  type Actor,
+} from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 const P = fixturePrefix('identity');
 /** Letters only, so that surnames built from it are one word that no other fixture or seed name has. */
@@ -36,20 +44,25 @@ interface FixtureExpert {
   focus?: Array<{ country: string; level: number; provenance: string }>;
 }
 
-/** Writes experts directly (not through `audited`), then works out their likely duplicate pairs as the mutations would. */
+/**
+ * Writes experts directly (not through `audited`), then works out their likely duplicate pairs as the mutations would.
+ */
 async function createExperts(experts: FixtureExpert[]): Promise<void> {
   await db.queries().write(
     `UNWIND $rows AS row
      CREATE (e:Expert {id: row.id, name: row.name, surnameKey: row.surnameKey, email: row.email, phone: row.phone,
-                       headline: row.headline, bio: row.bio, languages: ['nl', 'en'], contactConsent: false, version: 1})
+                       headline: row.headline, bio: row.bio, languages: ['nl', 'en'], contactConsent: false,
+                         version: 1})
      WITH e, row
      CALL (e, row) { UNWIND row.networks AS networkId MATCH (n:Network {id: networkId}) CREATE (e)-[:MEMBER_OF]->(n) }
      CALL (e, row) {
        UNWIND row.affiliations AS a MATCH (i:Institution {id: a.institution})
        CREATE (e)-[:AFFILIATED_WITH {role: a.role, since: date(a.since), until: date(a.until)}]->(i)
      }
-     CALL (e, row) { UNWIND row.expertise AS x MATCH (t:Theme {id: x.theme}) CREATE (e)-[:EXPERT_IN {level: x.level, provenance: x.provenance}]->(t) }
-     CALL (e, row) { UNWIND row.focus AS f MATCH (c:Country {id: f.country}) CREATE (e)-[:FOCUSES_ON {level: f.level, provenance: f.provenance}]->(c) }`,
+     CALL (e, row) { UNWIND row.expertise AS x MATCH (t:Theme {id: x.theme})
+       CREATE (e)-[:EXPERT_IN {level: x.level, provenance: x.provenance}]->(t) }
+     CALL (e, row) { UNWIND row.focus AS f MATCH (c:Country {id: f.country})
+       CREATE (e)-[:FOCUSES_ON {level: f.level, provenance: f.provenance}]->(c) }`,
     {
       rows: experts.map((e) => ({
         email: null,
@@ -96,7 +109,8 @@ async function createContribution(id: string, authorIds: string[]): Promise<void
 async function createInquiry(slug: string): Promise<void> {
   await db.queries().write(
     `MATCH (n:Network {id: 'ckn'}), (a:Institution {id: 'min-bz'})
-     CREATE (i:Inquiry {id: $slug, kind: 'EXPERTISE_REQUEST', question: 'Fixture question ' + $slug, status: 'IN_PROGRESS',
+     CREATE (i:Inquiry {id: $slug, kind: 'EXPERTISE_REQUEST', question: 'Fixture question ' + $slug,
+                        status: 'IN_PROGRESS',
                         visibility: 'INTERNAL', receivedAt: datetime(), dueAt: datetime() + duration('P3D'), version: 1,
                         riskCategories: [], filedBy: 'test-officer'})
      CREATE (i)-[:ROUTED_TO]->(n), (i)-[:ASKED_BY]->(a)`,
@@ -133,8 +147,12 @@ async function consultationsOf(inquiry: string) {
 }
 
 const MERGE = `mutation ($input: MergeExpertsInput!) { mergeExperts(input: $input) { id slug version } }`;
-const ERASE = `mutation ($input: EraseExpertInput!) { eraseExpert(input: $input) { erasedAt anonymousId keptCounts { expertise countryFocus memberships consultations } } }`;
-const HISTORY = `query ($id: String!) { history(id: $id, first: 50) { edges { node { action operationId fields before after redacted note } } } }`;
+const ERASE =
+  'mutation ($input: EraseExpertInput!) { eraseExpert(input: $input) { erasedAt ' +
+  'anonymousId keptCounts { expertise countryFocus memberships consultations } } }';
+const HISTORY =
+  'query ($id: String!) { history(id: $id, first: 50) { ' +
+  'edges { node { action operationId fields before after redacted note } } } }';
 
 async function versionOf(slug: string): Promise<number> {
   const response = await graphql(
@@ -152,7 +170,10 @@ async function versionOf(slug: string): Promise<number> {
   return response.data.node.version;
 }
 
-/** Labels, versions, scratch flags, relationship shapes and change records of nodes: what a refused operation must leave alone. */
+/**
+ * Labels, versions, scratch flags, relationship shapes and change records of nodes: what a refused operation must leave
+ * alone.
+ */
 async function stateOf(ids: string[]) {
   return db.queries().read(
     `UNWIND $ids AS id
@@ -182,7 +203,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await db?.close();
+  await maybeUnset(db)?.close();
 });
 
 describe('duplicateExperts', () => {
@@ -194,9 +215,14 @@ describe('duplicateExperts', () => {
     rekaOne: `${P}-dup-reka-1`,
     rekaTwo: `${P}-dup-reka-2`,
   };
-  const pairKey = (edge: any) =>
+  /** An edge of QUERY's pages. */
+  interface DuplicatePair {
+    cursor: string;
+    node: { score: number; experts: Array<{ slug: string }>; reasons: Array<{ text: string; points: number }> };
+  }
+  const pairKey = (edge: { node: { experts: Array<{ slug: string }> } }) =>
     edge.node.experts
-      .map((e: any) => e.slug)
+      .map((e) => e.slug)
       .sort()
       .join('+');
   const key = (x: string, y: string) => [x, y].sort().join('+');
@@ -209,12 +235,12 @@ describe('duplicateExperts', () => {
 
   async function allPages(as: Actor) {
     const { items: edges, totalCount } = await walkPages(async (after) => {
-      const response: any = await graphql(QUERY, { first: 7, after }, { as });
+      const response: GraphqlResponse = await graphql(QUERY, { first: 7, after }, { as });
       expect(response.errors).toBeUndefined();
       const page = response.data.duplicateExperts;
       return {
         totalCount: page.totalCount,
-        items: page.edges as any[],
+        items: page.edges as DuplicatePair[],
         next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
       };
     });
@@ -249,9 +275,11 @@ describe('duplicateExperts', () => {
     expect(response.errors).toBeUndefined();
     const [top] = response.data.duplicateExperts.edges;
     expect(top.node.score).toBe(9);
-    const ours = response.data.duplicateExperts.edges.find((edge: any) => pairKey(edge) === key(ids.a, ids.b));
+    const ours = response.data.duplicateExperts.edges.find(
+      (edge: { node: { experts: Array<{ slug: string }> } }) => pairKey(edge) === key(ids.a, ids.b),
+    );
     expect(ours.node.score).toBe(9);
-    expect(ours.node.reasons.map((r: any) => r.text)).toEqual([
+    expect(ours.node.reasons.map((r: { text: string }) => r.text)).toEqual([
       `The same surname, ${surname}`,
       `The same name, "Hendrika ${surname}"`,
       `Both affiliated with Institute ${TOKEN}`,
@@ -268,7 +296,7 @@ describe('duplicateExperts', () => {
     const byPair = new Map(edges.map((edge) => [pairKey(edge), edge.node]));
     expect(byPair.get(key(ids.a, ids.c))?.score).toBe(3);
     expect(byPair.get(key(ids.b, ids.c))?.score).toBe(3);
-    expect(byPair.get(key(ids.rekaOne, ids.rekaTwo))?.reasons.map((r: any) => r.text)).toEqual([
+    expect(byPair.get(key(ids.rekaOne, ids.rekaTwo))?.reasons.map((r) => r.text)).toEqual([
       `The same surname, Roosmalen${TOKEN}`,
       'The names differ by 2 letters',
     ]);
@@ -469,7 +497,7 @@ describe('mergeExperts', () => {
       phone: '+31600000101',
       bio: 'Works on fixtures.',
     });
-    expect(expert.networks.map((n: any) => n.slug).sort()).toEqual(['ckn', 'reka']);
+    expect(expert.networks.map((n: { slug: string }) => n.slug).sort()).toEqual(['ckn', 'reka']);
     expect(expert.affiliations).toEqual([
       { role: 'Adviser', since: '2021-01-01', until: null, institution: { slug: institutions.second } },
       { role: 'Fellow', since: '2015-01-01', until: null, institution: { slug: institutions.first } },
@@ -518,15 +546,19 @@ describe('mergeExperts', () => {
 
     // An old id given to a mutation names the kept expert too.
     const consulted = await consult(inquiry, remove, 'DECLINED');
-    expect(consulted.consultations.map((c: any) => [c.expert.slug, c.outcome])).toEqual([[keep, 'DECLINED']]);
+    expect(
+      consulted.consultations.map((c: { expert: { slug: string }; outcome: string }) => [c.expert.slug, c.outcome]),
+    ).toEqual([[keep, 'DECLINED']]);
   });
 
   it('records the merge in the history of both ids, as one operation', async () => {
     const [keptHistory, removedHistory] = await Promise.all([keep, remove].map((id) => graphql(HISTORY, { id })));
-    const kept = keptHistory!.data.history.edges.map((e: any) => e.node).find((c: any) => c.action === 'mergeExperts');
+    const kept = keptHistory!.data.history.edges
+      .map((e: { node: unknown }) => e.node)
+      .find((c: { action: string }) => c.action === 'mergeExperts');
     const removed = removedHistory!.data.history.edges
-      .map((e: any) => e.node)
-      .find((c: any) => c.action === 'mergeExperts');
+      .map((e: { node: unknown }) => e.node)
+      .find((c: { action: string }) => c.action === 'mergeExperts');
     expect(kept.operationId).toBe(removed.operationId);
     expect(kept.note).toBe('One person');
     expect(kept.fields).toEqual(expect.arrayContaining(['email', '→EXPERT_IN', '→AFFILIATED_WITH', '→MEMBER_OF']));
@@ -647,7 +679,10 @@ describe('eraseExpert', () => {
   const solePaper = `${P}-paper-sole`;
   const sharedPaper = `${P}-paper-shared`;
   const inquiry = `${P}-inquiry-erase`;
-  /** Everything that identifies the person, their ids included (slugs are made from names): none of it may be left anywhere once erased. */
+  /**
+   * Everything that identifies the person, their ids included (slugs are made from names): none of it may be left
+   * anywhere once erased.
+   */
   const personalData = [
     surname,
     person.email,
@@ -764,7 +799,8 @@ describe('eraseExpert', () => {
     const [papers] = await db
       .queries()
       .read(
-        `RETURN EXISTS { (:Contribution {id: $solePaper}) } AS sole, [(:Contribution {id: $sharedPaper})-[:BY]->(e) | e.id] AS sharedAuthors`,
+        'RETURN EXISTS { (:Contribution {id: $solePaper}) } AS sole, ' +
+          '[(:Contribution {id: $sharedPaper})-[:BY]->(e) | e.id] AS sharedAuthors',
         { solePaper, sharedPaper },
       );
     expect(papers).toEqual({ sole: false, sharedAuthors: [coauthor] });
@@ -775,7 +811,7 @@ describe('eraseExpert', () => {
     ]);
   });
 
-  it('answers NOT_FOUND for the old ids (which no longer exist) and for the anonymous one, saying it was erased', async () => {
+  it('answers NOT_FOUND for the old ids (now gone) and for the anonymous one, saying it was erased', async () => {
     for (const slug of [person.id, duplicate.id]) {
       const response = await graphql(
         `
@@ -809,12 +845,12 @@ describe('eraseExpert', () => {
       expect((await graphql(HISTORY, { id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const response = await graphql(HISTORY, { id: anonymousId });
     expect(response.errors).toBeUndefined();
-    const records = response.data.history.edges.map((e: any) => e.node);
+    const records = response.data.history.edges.map((e: { node: unknown }) => e.node);
     for (const record of records) expect(record).toMatchObject({ before: null, after: null, redacted: true });
     expect(records[0]).toMatchObject({ action: 'eraseExpert', note: 'Erasure request, ticket 42' });
     expect(records[0].fields).toEqual(expect.arrayContaining(['name', 'email', 'phone', '→AFFILIATED_WITH']));
     // Both records of the person: the merged duplicate's history came along.
-    expect(records.filter((r: any) => r.action === 'mergeExperts')).toHaveLength(2);
+    expect(records.filter((r: { action: string }) => r.action === 'mergeExperts')).toHaveLength(2);
   });
 });
 
@@ -858,49 +894,61 @@ describe('an old id of a merged expert names the kept expert in every input', ()
     expect(updated.data.updateExpert).toEqual({ slug: kept, version: version + 1, headline: 'Via the old id' });
   });
 
-  it('contribution authors and event speakers given by an old id are the kept expert (and the two together are one, given twice)', async () => {
-    const contribution = await graphql(
-      'mutation ($input: CreateContributionInput!) { createContribution(input: $input) { slug version authors { slug } } }',
-      { input: { kind: 'PUBLICATION', title: `Paper ${P}`, date: '2025-05-01', authors: [old] } },
-      { as: 'secretariat' },
-    );
-    expect(contribution.errors).toBeUndefined();
-    expect(contribution.data.createContribution.authors).toEqual([{ slug: kept }]);
-    const twice = await graphql(
-      'mutation ($input: UpdateContributionInput!) { updateContribution(input: $input) { authors { slug } } }',
-      { input: { id: contribution.data.createContribution.slug, expectedVersion: 1, authors: [kept, old, other] } },
-      { as: 'secretariat' },
-    );
-    expect(codeOf(twice)).toBe('BAD_USER_INPUT');
-    expect(twice.errors?.[0]?.message).toMatch(/authors\[1\]: .* is given twice/);
-    const changed = await graphql(
-      'mutation ($input: UpdateContributionInput!) { updateContribution(input: $input) { authors { slug } } }',
-      { input: { id: contribution.data.createContribution.slug, expectedVersion: 1, authors: [other, old] } },
-      { as: 'secretariat' },
-    );
-    expect(changed.errors).toBeUndefined();
-    expect(changed.data.updateContribution.authors.map((a: any) => a.slug).sort()).toEqual([kept, other].sort());
+  it(
+    'contribution authors and event speakers given by an old id ' +
+      'are the kept expert (and the two together are one, given twice)',
+    async () => {
+      const contribution = await graphql(
+        'mutation ($input: CreateContributionInput!) { ' +
+          'createContribution(input: $input) { slug version authors { slug } } }',
+        { input: { kind: 'PUBLICATION', title: `Paper ${P}`, date: '2025-05-01', authors: [old] } },
+        { as: 'secretariat' },
+      );
+      expect(contribution.errors).toBeUndefined();
+      expect(contribution.data.createContribution.authors).toEqual([{ slug: kept }]);
+      const twice = await graphql(
+        'mutation ($input: UpdateContributionInput!) { updateContribution(input: $input) { authors { slug } } }',
+        { input: { id: contribution.data.createContribution.slug, expectedVersion: 1, authors: [kept, old, other] } },
+        { as: 'secretariat' },
+      );
+      expect(codeOf(twice)).toBe('BAD_USER_INPUT');
+      expect(twice.errors?.[0]?.message).toMatch(/authors\[1\]: .* is given twice/);
+      const changed = await graphql(
+        'mutation ($input: UpdateContributionInput!) { updateContribution(input: $input) { authors { slug } } }',
+        { input: { id: contribution.data.createContribution.slug, expectedVersion: 1, authors: [other, old] } },
+        { as: 'secretariat' },
+      );
+      expect(changed.errors).toBeUndefined();
+      expect(changed.data.updateContribution.authors.map((a: { slug: string }) => a.slug).sort()).toEqual(
+        [kept, other].sort(),
+      );
 
-    const event = await graphql(
-      'mutation ($input: CreateEventInput!) { createEvent(input: $input) { speakers { expert { slug } } } }',
-      {
-        input: {
-          kind: 'KNOWLEDGE_SESSION',
-          title: `Session ${P}`,
-          startsAt: '2031-05-06T13:00:00Z',
-          network: 'ckn',
-          speakers: [{ expert: old }],
+      const event = await graphql(
+        'mutation ($input: CreateEventInput!) { createEvent(input: $input) { speakers { expert { slug } } } }',
+        {
+          input: {
+            kind: 'KNOWLEDGE_SESSION',
+            title: `Session ${P}`,
+            startsAt: '2031-05-06T13:00:00Z',
+            network: 'ckn',
+            speakers: [{ expert: old }],
+          },
         },
-      },
-      { as: 'secretariat' },
-    );
-    expect(event.errors).toBeUndefined();
-    expect(event.data.createEvent.speakers).toEqual([{ expert: { slug: kept } }]);
-  });
+        { as: 'secretariat' },
+      );
+      expect(event.errors).toBeUndefined();
+      expect(event.data.createEvent.speakers).toEqual([{ expert: { slug: kept } }]);
+    },
+  );
 
   it('consultExpert records the kept expert, also as the one referred to', async () => {
     const consulted = await consult(inquiry, other, 'REFERRED', old);
-    expect(consulted.consultations.map((c: any) => [c.expert.slug, c.referredTo.slug])).toEqual([[other, kept]]);
+    expect(
+      consulted.consultations.map((c: { expert: { slug: string }; referredTo: { slug: string } }) => [
+        c.expert.slug,
+        c.referredTo.slug,
+      ]),
+    ).toEqual([[other, kept]]);
   });
 
   it('mergeExperts takes the old id as the kept expert', async () => {

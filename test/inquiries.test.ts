@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { nameKeys } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql, walkPages } from './helpers/api.js';
+import {
+  connectTestDatabase,
+  fixturePrefix,
+  graphql,
+  type GraphqlResponse,
+  walkPages,
+  type Edge,
+} from './helpers/api.js';
 
 /** A theme, a partner institution and two experts of this file's own, so that results are known exactly. */
 const P = fixturePrefix('inquiries');
@@ -17,8 +24,10 @@ beforeAll(async () => {
     `CREATE (:Theme {id: $theme, name: $themeName, nameNl: $themeName, aliases: [], keys: $themeKeys})
      CREATE (:Institution {id: $partner, name: 'Partner ' + $p, nameNl: 'Partner ' + $p, kind: 'UNIVERSITY'})
      WITH 1 AS one MATCH (t:Theme {id: $theme}), (cn:Country {id: 'CN'})
-     CREATE (a:Expert {id: $answerer, name: 'Answerer ' + $p}), (a)-[:EXPERT_IN {level: 3}]->(t), (a)-[:FOCUSES_ON {level: 3}]->(cn)
-     CREATE (o:Expert {id: $other, name: 'Other ' + $p}), (o)-[:EXPERT_IN {level: 3}]->(t), (o)-[:FOCUSES_ON {level: 3}]->(cn)`,
+     CREATE (a:Expert {id: $answerer, name: 'Answerer ' + $p}), (a)-[:EXPERT_IN {level: 3}]->(t),
+       (a)-[:FOCUSES_ON {level: 3}]->(cn)
+     CREATE (o:Expert {id: $other, name: 'Other ' + $p}), (o)-[:EXPERT_IN {level: 3}]->(t),
+       (o)-[:FOCUSES_ON {level: 3}]->(cn)`,
     {
       p: P,
       theme,
@@ -42,9 +51,11 @@ afterAll(async () => {
   await db.close();
 });
 
-const INQUIRY_FIELDS = `id slug status version kind question dueAt receivedAt answeredAt workingDaysTaken overdue answeredOnTime
+const INQUIRY_FIELDS = `id slug status version kind question dueAt receivedAt answeredAt workingDaysTaken overdue
+  answeredOnTime
   answerSummary visibility routedTo { slug } partner { slug } themes { slug } countries { code }
-  history { status by note ministries { slug } } consultations { expert { slug } outcome referredTo { slug } } followUpOf { slug }`;
+  history { status by note ministries { slug } } consultations { expert { slug } outcome referredTo { slug } }
+    followUpOf { slug }`;
 
 const RECORD = `mutation ($input: RecordInquiryInput!) {
   recordInquiry(input: $input) {
@@ -64,7 +75,8 @@ async function record(input: Record<string, unknown>) {
 
 async function mutate(name: string, input: Record<string, unknown>) {
   return graphql(
-    `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${INQUIRY_FIELDS} } }`,
+    `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ` +
+      `${name}(input: $input) { ${INQUIRY_FIELDS} } }`,
     {
       input,
     },
@@ -100,7 +112,7 @@ describe('recordInquiry', () => {
     expect(new Date(inquiry.dueAt).toISOString()).toBe('2026-04-08T21:59:59.999Z');
     expect(inquiry.overdue).toBe(true);
     expect(inquiry.history).toEqual([{ status: 'RECEIVED', by: 'Test admin', note: null, ministries: [] }]);
-    expect(suggestedExperts.edges.map((e: any) => e.node.slug).sort()).toEqual([answerer, other].sort());
+    expect(suggestedExperts.edges.map((e: Edge) => e.node.slug).sort()).toEqual([answerer, other].sort());
   });
 
   it('reports every problem at once and writes nothing', async () => {
@@ -160,14 +172,14 @@ describe('inquiry lifecycle', () => {
     current = await ok('closeInquiry', { id: inquiry.id, expectedVersion: current.version });
     expect(current.status).toBe('CLOSED');
     expect(current.version).toBe(7);
-    expect(current.history.map((h: any) => h.status)).toEqual([
+    expect(current.history.map((h: { status: string }) => h.status)).toEqual([
       'RECEIVED',
       'IN_PROGRESS',
       'COORDINATING',
       'ANSWERED',
       'CLOSED',
     ]);
-    expect(current.history[2].ministries.map((m: any) => m.slug).sort()).toEqual(['min-ezk', 'min-ocw']);
+    expect(current.history[2].ministries.map((m: { slug: string }) => m.slug).sort()).toEqual(['min-ezk', 'min-ocw']);
     expect(current.consultations).toEqual(
       expect.arrayContaining([
         { expert: { slug: other }, outcome: 'REFERRED', referredTo: { slug: answerer } },
@@ -219,8 +231,8 @@ describe('inquiry lifecycle', () => {
       status: 'IN_PROGRESS',
       note: 'Asker came back',
     });
-    expect(reopened.version).toBe(closed.version + 1);
-    expect(reopened.history.map((h: any) => h.status)).toEqual(['RECEIVED', 'CLOSED', 'IN_PROGRESS']);
+    expect(reopened.version).toBe((closed.version as number) + 1);
+    expect(reopened.history.map((h: { status: string }) => h.status)).toEqual(['RECEIVED', 'CLOSED', 'IN_PROGRESS']);
   });
 
   it('gives the second of two simultaneous updates CONFLICT, never a silent overwrite', async () => {
@@ -260,11 +272,13 @@ describe('inquiries list', () => {
   it('lists first come, first served, and filters by theme, status, overdue and network', async () => {
     const late = await record({ question: `FIFO late ${P}`, receivedAt: '2026-03-03T09:00:00Z' });
     const early = await record({ question: `FIFO early ${P}`, receivedAt: '2026-03-02T09:00:00Z' });
-    const query = `query ($filter: InquiryFilter) { inquiries(filter: $filter, first: 100) { totalCount edges { node { slug question receivedAt overdue } } } }`;
+    const query =
+      'query ($filter: InquiryFilter) { inquiries(filter: $filter, ' +
+      'first: 100) { totalCount edges { node { slug question receivedAt overdue } } } }';
     const { data } = await graphql(query, { filter: { theme: `Photonic chips ${P}` } });
-    const slugs = data.inquiries.edges.map((e: any) => e.node.slug);
+    const slugs = data.inquiries.edges.map((e: Edge) => e.node.slug);
     expect(slugs.indexOf(early.inquiry.slug)).toBeLessThan(slugs.indexOf(late.inquiry.slug));
-    const times = data.inquiries.edges.map((e: any) => e.node.receivedAt);
+    const times = data.inquiries.edges.map((e: Edge<{ receivedAt: string }>) => e.node.receivedAt);
     expect([...times].sort((a, b) => Date.parse(a) - Date.parse(b))).toEqual(times);
 
     const overdue = await graphql(query, {
@@ -272,21 +286,22 @@ describe('inquiries list', () => {
     });
     expect(overdue.errors).toBeUndefined();
     for (const edge of overdue.data.inquiries.edges) expect(edge.node.overdue).toBe(true);
-    expect(overdue.data.inquiries.edges.map((e: any) => e.node.slug)).toEqual(
+    expect(overdue.data.inquiries.edges.map((e: Edge) => e.node.slug)).toEqual(
       expect.arrayContaining([early.inquiry.slug, late.inquiry.slug]),
     );
   });
 
   it('pages through the seeded inquiries without repeats, oldest first', async () => {
     const { items: seen, totalCount } = await walkPages(async (after) => {
-      const response: any = await graphql(
-        'query ($after: String) { inquiries(first: 50, after: $after, filter: { kind: EXPERTISE_REQUEST }) { totalCount edges { node { slug receivedAt } } pageInfo { hasNextPage endCursor } } }',
+      const response: GraphqlResponse = await graphql(
+        'query ($after: String) { inquiries(first: 50, after: $after, filter: { kind: EXPERTISE_REQUEST }) { ' +
+          'totalCount edges { node { slug receivedAt } } pageInfo { hasNextPage endCursor } } }',
         { after },
       );
       const page = response.data.inquiries;
       return {
         totalCount: page.totalCount,
-        items: page.edges.map((e: any) => e.node.slug as string),
+        items: page.edges.map((e: Edge) => e.node.slug),
         next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
       };
     });
@@ -296,8 +311,8 @@ describe('inquiries list', () => {
 });
 
 describe('similar inquiries', () => {
-  let dutch: any;
-  let english: any;
+  let dutch: { id: string; slug: string };
+  let english: { id: string; slug: string };
 
   beforeAll(async () => {
     dutch = (
@@ -334,7 +349,8 @@ describe('similar inquiries', () => {
   });
 
   const SIMILAR = `query ($question: String!, $about: String) {
-    similarInquiries(question: $question, about: $about, first: 5) { inquiry { slug } score reasons { text points } sharedAnswer answeredBy { slug } }
+    similarInquiries(question: $question, about: $about, first: 5) { inquiry { slug } score reasons { text points }
+      sharedAnswer answeredBy { slug } }
   }`;
 
   it('finds a Dutch inquiry through Dutch stemming, with its shareable answer and who gave it', async () => {
@@ -358,10 +374,10 @@ describe('similar inquiries', () => {
     const { data } = await graphql(SIMILAR, { question: 'fotonicachips', about: theme });
     const top = data.similarInquiries[0];
     expect(top.inquiry.slug).toBe(dutch.slug);
-    expect(top.reasons.map((r: any) => r.text)).toContainEqual(
+    expect(top.reasons.map((r: { text: string }) => r.text)).toContainEqual(
       expect.stringMatching(new RegExp(`^Also about Photonic chips ${P} \\(\\+[\\d.]+\\)\\.$`)),
     );
-    expect(top.reasons.reduce((sum: number, r: any) => sum + r.points, 0)).toBeCloseTo(top.score, 5);
+    expect(top.reasons.reduce((sum: number, r: { points: number }) => sum + r.points, 0)).toBeCloseTo(top.score, 5);
   });
 
   it('shows earlier inquiries about the same partner when a new one is recorded, and on Inquiry.similar', async () => {
@@ -371,19 +387,21 @@ describe('similar inquiries', () => {
       themes: [],
     });
     expect(similarInquiries[0].inquiry.slug).toBe(dutch.slug);
-    expect(similarInquiries[0].reasons.map((r: any) => r.text)).toContainEqual(
+    expect(similarInquiries[0].reasons.map((r: { text: string }) => r.text)).toContainEqual(
       expect.stringMatching(new RegExp(`^Concerns the same partner institution, Partner ${P} \\(\\+[\\d.]+\\)\\.$`)),
     );
     const { data } = await graphql(
       'query ($id: ID!) { node(id: $id) { ... on Inquiry { similar(first: 10) { inquiry { slug } } } } }',
       { id: inquiry.id },
     );
-    expect(data.node.similar.map((s: any) => s.inquiry.slug)).toContain(dutch.slug);
+    expect(data.node.similar.map((s: { inquiry: { slug: string } }) => s.inquiry.slug)).toContain(dutch.slug);
     const older = await graphql(
       'query ($id: ID!) { node(id: $id) { ... on Inquiry { similar(first: 10) { inquiry { slug } } } } }',
       { id: dutch.id },
     );
-    expect(older.data.node.similar.map((s: any) => s.inquiry.slug)).not.toContain(inquiry.slug);
+    expect(older.data.node.similar.map((s: { inquiry: { slug: string } }) => s.inquiry.slug)).not.toContain(
+      inquiry.slug,
+    );
   });
 });
 
@@ -402,9 +420,10 @@ describe('similar inquiries on the seed graph', () => {
         }
       }
     `);
-    const followUp = data.inquiries.edges.find((e: any) => e.node.slug === 'inq-2026-0039').node;
+    const followUp = data.inquiries.edges.find((e: Edge) => e.node.slug === 'inq-2026-0039').node;
     const similar = await graphql(
-      'query ($id: ID!) { node(id: $id) { ... on Inquiry { followUpOf { slug } similar(first: 3) { inquiry { slug } reasons { text } } } } }',
+      'query ($id: ID!) { node(id: $id) { ... on Inquiry { followUpOf { slug } ' +
+        'similar(first: 3) { inquiry { slug } reasons { text } } } } }',
       {
         id: followUp.id,
       },
@@ -416,14 +435,16 @@ describe('similar inquiries on the seed graph', () => {
 
   it('finds an earlier Dutch inquiry through a singular where it said the plural', async () => {
     const { data } = await graphql(
-      '{ similarInquiries(question: "Kunnen wij een halfgeleider laten doormeten in een lab in Shenzhen?", first: 3) { inquiry { slug question } } }',
+      '{ similarInquiries(question: "Kunnen wij een halfgeleider laten doormeten in een lab in Shenzhen?", ' +
+        'first: 3) { inquiry { slug question } } }',
     );
     expect(data.similarInquiries[0].inquiry.slug).toBe('inq-2025-0045');
     expect(data.similarInquiries[0].inquiry.question).toMatch(/halfgeleiders/i);
   });
 
   it('answers a long question of hundreds of different words (more than Lucene takes as clauses)', async () => {
-    const question = `Kunnen wij een halfgeleider laten doormeten in Shenzhen? ${Array.from({ length: 420 }, (_, i) => `term${i}q`).join(' ')}`;
+    const terms = Array.from({ length: 420 }, (_, i) => `term${i}q`).join(' ');
+    const question = `Kunnen wij een halfgeleider laten doormeten in Shenzhen? ${terms}`;
     const response = await graphql(
       'query ($question: String!) { similarInquiries(question: $question, first: 3) { inquiry { slug } } }',
       { question },
@@ -458,7 +479,7 @@ describe('whoKnows learns from inquiries', () => {
     expect(first.node.slug).toBe(answerer);
     expect(second.node.slug).toBe(other);
     expect(first.score).toBeGreaterThan(second.score);
-    const reason = first.reasons.find((r: any) => r.kind === 'INQUIRIES');
+    const reason = first.reasons.find((r: { kind: string }) => r.kind === 'INQUIRIES');
     expect(reason.text).toMatch(/^Answered \d earlier inquir(y|ies) on Photonic chips .* concerning China \(\+\d/);
   });
 });

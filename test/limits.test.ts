@@ -8,7 +8,9 @@ import { graphql, type GraphqlResponse, testServer } from './helpers/api.js';
 const DEFAULTS = limitsConfig({});
 
 /** Posts a body as it is, for requests the helper would not make. */
-/** Posts a raw body accepting `application/graphql-response+json`, under which a refused document keeps its 4xx status. */
+/**
+ * Posts a raw body accepting `application/graphql-response+json`, under which a refused document keeps its 4xx status.
+ */
 async function post(body: string): Promise<{ status: number; json: GraphqlResponse }> {
   const response = await fetch(`${testServer().appUrl}/graphql`, {
     method: 'POST',
@@ -35,7 +37,7 @@ const nested = (levels: number) => {
 };
 
 describe('operation limits (graphql-armor, graphql-js)', () => {
-  it('refuses the 16-level broader/narrower query by depth before it runs, saying the limit and what to do', async () => {
+  it('refuses the 16-level broader/narrower query by depth before it runs, with the limit and what to do', async () => {
     const response = await graphql(nested(16), {}, { as: null });
     const error = refusal(response, 'depth');
     expect(error.extensions.limit).toEqual({ name: 'depth', max: DEFAULTS.maxDepth, found: 18 });
@@ -92,7 +94,9 @@ describe('operation limits (graphql-armor, graphql-js)', () => {
 
 describe('the cost budget (@pothos/plugin-complexity)', () => {
   // 1 + first × (edges 1 + node 1 + narrower 1 + 10 × (broader 1 + 10 × (narrower 1 + 10 × name 1))) = 1 + first × 1113
-  const WIDE = `query ($first: Int) { themes(first: $first) { edges { node { narrower { broader { narrower { name } } } } } } }`;
+  const WIDE =
+    'query ($first: Int) { themes(first: $first) { ' +
+    'edges { node { narrower { broader { narrower { name } } } } } } }';
   const wideLiteral = (first: number) => WIDE.replace('query ($first: Int) ', '').replace('$first', String(first));
 
   it('counts a literal first: refused over budget before anything runs', async () => {
@@ -183,7 +187,8 @@ describe('argument caps at the schema boundary', () => {
 
 describe('"did you mean" stays bounded', () => {
   it('gives no suggestions for a long unknown name, and still says what to give', async () => {
-    const country = `Taiwan ${'and more '.repeat(8)}`; // over the 60 characters that get suggestions, within whoKnows's 100
+    // Over the 60 characters that get suggestions, within whoKnows's 100.
+    const country = `Taiwan ${'and more '.repeat(8)}`;
     const response = await graphql(
       'query ($c: String) { whoKnows(about: "chips", country: $c) { totalCount } }',
       { c: country },

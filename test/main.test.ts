@@ -7,7 +7,8 @@ import { runMain } from './helpers/main-process.js';
 describe('npm start', () => {
   // The two starts below run an embedded Neo4j each: on a busy 2-core machine, a start alone took 140 s.
   it(
-    'starts with a token for every role in a file only its owner may read, serves, and stops cleanly on SIGTERM with the embedded Neo4j',
+    'starts with a token for every role in a file only its owner may read, ' +
+      'serves, and stops cleanly on SIGTERM with the embedded Neo4j',
     { timeout: 300_000 },
     async () => {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-main-'));
@@ -167,7 +168,8 @@ describe('npm start', () => {
     });
     expect(code).toBe(1);
     expect(output.trim()).toBe(
-      'Cannot start: NEO4J_URI is set but neither AUTH_SECRET nor AUTH_JWKS_URL is: set one so that tokens can be verified',
+      'Cannot start: NEO4J_URI is set but neither AUTH_SECRET nor ' +
+        'AUTH_JWKS_URL is: set one so that tokens can be verified',
     );
   });
 

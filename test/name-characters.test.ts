@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { connectTestDatabase, fixturePrefix, graphql, removeFixtures } from './helpers/api.js';
 
-/** Issue 18.7: control and bidi characters were stored in names through createExpert and the other curation mutations. */
+/**
+ * Issue 18.7: control and bidi characters were stored in names through createExpert and the other curation mutations.
+ */
 const P = fixturePrefix('namechars');
 const NAME = `Namechars ${P}`;
 let db: Database;
@@ -31,28 +33,32 @@ const storedCount = async (prefix: string) => {
 };
 
 describe('names refuse control, bidi and invisible characters in the mutations', () => {
-  it('createExpert refuses a RIGHT-TO-LEFT OVERRIDE in the name and a line break in the headline, naming fields and code points, and stores nothing', async () => {
-    const slug = `${P}-bidi`;
-    const response = await graphql(
-      'mutation ($input: CreateExpertInput!) { createExpert(input: $input) { slug } }',
-      {
-        input: {
-          slug,
-          name: `${NAME} Anna\u202Eeilrahc`,
-          headline: 'Chips\nand more',
-          bio: 'A bio\nover two lines is fine',
-          networks: ['CKN'],
+  it(
+    'createExpert refuses a RIGHT-TO-LEFT OVERRIDE in the name and a line ' +
+      'break in the headline, naming fields and code points, and stores nothing',
+    async () => {
+      const slug = `${P}-bidi`;
+      const response = await graphql(
+        'mutation ($input: CreateExpertInput!) { createExpert(input: $input) { slug } }',
+        {
+          input: {
+            slug,
+            name: `${NAME} Anna\u202Eeilrahc`,
+            headline: 'Chips\nand more',
+            bio: 'A bio\nover two lines is fine',
+            networks: ['CKN'],
+          },
         },
-      },
-      { as: 'admin' },
-    );
-    const { message, fields } = refusal(response);
-    expect(fields.map((f) => f.field)).toEqual(['name', 'headline']);
-    expect(fields[0]!.message).toContain('U+202E RIGHT-TO-LEFT OVERRIDE');
-    expect(fields[1]!.message).toContain('U+000A LINE FEED');
-    expect(message).toContain('remove it');
-    expect(await storedCount(slug)).toBe(0);
-  });
+        { as: 'admin' },
+      );
+      const { message, fields } = refusal(response);
+      expect(fields.map((f) => f.field)).toEqual(['name', 'headline']);
+      expect(fields[0]!.message).toContain('U+202E RIGHT-TO-LEFT OVERRIDE');
+      expect(fields[1]!.message).toContain('U+000A LINE FEED');
+      expect(message).toContain('remove it');
+      expect(await storedCount(slug)).toBe(0);
+    },
+  );
 
   it('createExpert still takes names in any script, with joiners, and bios over several lines', async () => {
     const response = await graphql(
@@ -75,7 +81,7 @@ describe('names refuse control, bidi and invisible characters in the mutations',
     });
   });
 
-  it('updateExpert refuses a NUL and the replacement character (a wrong decoding upstream) and changes nothing', async () => {
+  it('updateExpert refuses a NUL and the replacement character (bad decoding upstream), changing nothing', async () => {
     const slug = `${P}-update`;
     const created = await graphql(
       'mutation ($input: CreateExpertInput!) { createExpert(input: $input) { slug version } }',
@@ -109,7 +115,7 @@ describe('names refuse control, bidi and invisible characters in the mutations',
     expect(row).toEqual({ name: `${NAME} Jurgen`, version: created.data.createExpert.version });
   });
 
-  it('createTheme and createInstitution refuse them through the same check (names, aliases, acronym, city)', async () => {
+  it('createTheme and createInstitution refuse them by the same check (names, aliases, acronym, city)', async () => {
     const theme = await graphql(
       'mutation ($input: CreateThemeInput!) { createTheme(input: $input) { slug } }',
       {

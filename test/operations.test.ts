@@ -1,6 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { createRequire } from 'node:module';
+import type * as GraphqlModule from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openAuthenticator } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
@@ -12,16 +13,24 @@ import { knownOperationNames } from '../src/http/known-operations.js';
 import { Metrics } from '../src/http/metrics.js';
 import { startHttp, type HttpServer } from '../src/http/server.js';
 import { createLogger } from '../src/logging.js';
-import { connectTestDatabase, testServer, tokenFor } from './helpers/api.js';
+import { connectTestDatabase, testServer, tokenFor, type UntypedData } from './helpers/api.js';
 import { runMain } from './helpers/main-process.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
-type LogLine = Record<string, any>;
+/** A line of the app's JSON log, as far as these tests read it. */
+interface LogLine {
+  level: number;
+  msg: string;
+  requestId?: string;
+  err?: { stack: string };
+  [field: string]: unknown;
+}
 
 // The copy of graphql that Apollo Server loads (Node resolves its CommonJS entry; vite would pick the .mjs one,
 // and graphql refuses a schema made by another copy).
 const { GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString } = createRequire(import.meta.url)(
   'graphql',
-) as typeof import('graphql');
+) as typeof GraphqlModule;
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${url}/graphql`, {
@@ -66,7 +75,7 @@ describe('request ids, /healthz and /metrics on the test server', () => {
     expect(await response.json()).toEqual({ status: 'alive' });
   });
 
-  it('serves Prometheus text: process, requests by operation, errors by code, Neo4j round trips and pool use', async () => {
+  it('serves Prometheus text: process, requests by operation, errors by code, round trips and pool use', async () => {
     await post(url, { query: 'query Networks { networks(first: 2) { totalCount } }' });
     await post(url, { query: '{ noSuchField }' });
     const response = await fetch(`${url}/metrics`);
@@ -90,15 +99,19 @@ describe('request ids, /healthz and /metrics on the test server', () => {
     }
   });
 
-  it('labels only the operations it knows: 150 made-up names count as other, and a page operation after them keeps its own label', async () => {
-    const madeUp = Array.from({ length: 150 }, (_, i) => `MadeUp${i}${Math.random().toString(36).slice(2, 8)}`);
-    for (const name of madeUp) await post(url, { query: `query ${name} { __typename }` });
-    await post(url, { query: 'query Institutions { institutions(first: 1) { totalCount } }' });
-    const text = await (await fetch(`${url}/metrics`)).text();
-    expect(text).toContain('graphql_request_duration_seconds_count{operation="Institutions"}');
-    expect(text).toContain('graphql_request_duration_seconds_count{operation="other"}');
-    expect(text).not.toMatch(/operation="MadeUp/);
-  });
+  it(
+    'labels only the operations it knows: 150 made-up names count ' +
+      'as other, and a page operation after them keeps its own label',
+    async () => {
+      const madeUp = Array.from({ length: 150 }, (_, i) => `MadeUp${i}${Math.random().toString(36).slice(2, 8)}`);
+      for (const name of madeUp) await post(url, { query: `query ${name} { __typename }` });
+      await post(url, { query: 'query Institutions { institutions(first: 1) { totalCount } }' });
+      const text = await (await fetch(`${url}/metrics`)).text();
+      expect(text).toContain('graphql_request_duration_seconds_count{operation="Institutions"}');
+      expect(text).toContain('graphql_request_duration_seconds_count{operation="other"}');
+      expect(text).not.toMatch(/operation="MadeUp/);
+    },
+  );
 
   it('answers without CORS headers when no origin is allowed (the default)', async () => {
     const response = await fetch(`${url}/graphql`, {
@@ -135,7 +148,7 @@ describe('operations settings', () => {
 });
 
 describe('metrics labels', () => {
-  it('bound operation names: unnamed and unresolved share a label, names the server does not know count as other', () => {
+  it('bound operation names: unnamed and unresolved share a label, names unknown to the server count as other', () => {
     const metrics = new Metrics({ inFlight: 0, poolSize: 100 });
     expect(metrics.operationLabel(null, true)).toBe('anonymous');
     expect(metrics.operationLabel('Whatever', false)).toBe('unresolved');
@@ -263,11 +276,11 @@ describe('a server of its own (small schema, captured log, CORS, rate limit, shu
   });
   afterAll(async () => {
     slow.open();
-    await server?.stop();
-    await database?.close();
+    await maybeUnset(server)?.stop();
+    await maybeUnset(database)?.close();
   });
 
-  it('logs one line per request with operation, status, duration, round trips and viewer, but never the token', async () => {
+  it('logs a line per request with operation, status, duration, round trips and viewer, never the token', async () => {
     const token = await tokenFor({ subject: 'ops-logger', name: 'Ops', roles: ['officer'] });
     const { body } = await post(
       server.url,
@@ -297,14 +310,14 @@ describe('a server of its own (small schema, captured log, CORS, rate limit, shu
     expect(body.errors[0].message).not.toContain('secret internal detail');
     expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'boom-1' });
     const logged = lines.filter((entry) => entry.requestId === 'boom-1');
-    expect(logged.find((entry) => entry.level === 50)?.err.stack).toContain('secret internal detail');
+    expect(logged.find((entry) => entry.level === 50)?.err!.stack).toContain('secret internal detail');
     expect(logged.find((entry) => entry.msg === 'request')).toMatchObject({
       errors: ['INTERNAL_SERVER_ERROR'],
       status: 200,
     });
   });
 
-  it('answers a persisted query whose hash does not match its query with BAD_REQUEST, logging no error or stack', async () => {
+  it('answers a persisted query whose hash mismatches its query with BAD_REQUEST, logging no error/stack', async () => {
     const token = await tokenFor({ subject: 'ops-apq', name: 'APQ', roles: ['viewer'] });
     const sent = { query: '{ ok }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } };
     const { status, body } = await post(server.url, sent, {
@@ -312,7 +325,7 @@ describe('a server of its own (small schema, captured log, CORS, rate limit, shu
       'x-request-id': 'apq-wrong-hash',
     });
     expect(status).toBe(400);
-    expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['BAD_REQUEST']);
+    expect(body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['BAD_REQUEST']);
     expect(body.errors[0].message).toMatch(/sha256Hash does not match the query sent with it/);
     const logged = lines.filter((entry) => entry.requestId === 'apq-wrong-hash');
     expect(logged.filter((entry) => entry.level >= 50)).toEqual([]);
@@ -374,7 +387,10 @@ describe('a server of its own (small schema, captured log, CORS, rate limit, shu
     const refused = await new Promise<string>((resolve) => {
       const port = Number(new URL(server.url).port);
       const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), resolve('connected')));
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve('connected');
+      });
       socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
     });
     expect(refused).toBe('ECONNREFUSED');
@@ -429,7 +445,7 @@ describe('npm start: graceful shutdown', () => {
         SEED_ON_START: '0',
         LOG_LEVEL: 'debug',
       };
-      let answer: { status: number; connection: string | undefined; body: any } | undefined;
+      let answer: { status: number; connection: string | undefined; body: UntypedData } | undefined;
       const { code, output } = await runMain(env, (text, child) => {
         const port = Number(/GraphiQL at http:\/\/[^:]+:(\d+)\/graphql/.exec(text)![1]);
         const body = JSON.stringify({ query: 'query SlowUpload { themes(first: 1) { totalCount } }' });

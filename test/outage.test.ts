@@ -10,8 +10,9 @@
  *
  * The cycles can run beside a CPU load of the test's own (OUTAGE_CPU_BURNERS busy child processes, stopped at
  * the end: none in `npm test`, whose other worker already loads the two cores; one in `npm run test:outage`).
- * After each restart, list reads, whoKnows and writes each answer again, and how soon after Neo4j was ready is printed (issue 18's 5 s for reads and 10 s
- * for writes are not reached yet there: Neo4j plans the long queries anew after a restart).
+ * After each restart, list reads, whoKnows and writes each answer again, and how soon after Neo4j was ready is
+ * printed (issue 18's 5 s for reads and 10 s for writes are not reached yet there: Neo4j plans the long queries anew
+ * after a restart).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -27,6 +28,8 @@ import { openAuthenticator } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
 import { Database } from '../src/db/database.js';
 import { createLogger } from '../src/logging.js';
+import type { UntypedData } from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 const CYCLES = Number(process.env.OUTAGE_CYCLES || 1);
 const WRITERS = Number(process.env.OUTAGE_WRITERS || 3);
@@ -102,7 +105,9 @@ class Neo4jProcess {
 /** A busy loop in a child process of its own, until stopped (or this process goes away: it checks its parent). */
 function burnCpu(): ChildProcess {
   const parent = process.pid;
-  const code = `const p=${parent};setInterval(()=>{try{process.kill(p,0)}catch{process.exit(0)}},1000);(function spin(){const end=Date.now()+50;while(Date.now()<end);setImmediate(spin)})()`;
+  const code =
+    `const p=${parent};setInterval(()=>{try{process.kill(p,0)}catch{process.exit(0)}},1000);` +
+    '(function spin(){const end=Date.now()+50;while(Date.now()<end);setImmediate(spin)})()';
   return spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
 }
 
@@ -111,14 +116,17 @@ interface Answer {
   /** When it was sent (epoch ms). */
   sentAt: number;
   ms: number;
-  body: { data?: any; errors?: Array<{ message: string; extensions?: { code?: string; outcome?: string } }> } | null;
+  body: {
+    data?: UntypedData;
+    errors?: Array<{ message: string; extensions?: { code?: string; outcome?: string } }>;
+  } | null;
   retryAfter: string | null;
 }
 
 type WriteResult =
   { kind: 'ok'; id: string } | { kind: 'failed'; code: string; outcome: string | null; message: string };
 
-function resultOf(answer: Answer, pick: (data: any) => string | undefined): WriteResult {
+function resultOf(answer: Answer, pick: (data: UntypedData) => string | undefined): WriteResult {
   const value = answer.body?.data ? pick(answer.body.data) : undefined;
   if (value !== undefined && !answer.body?.errors) return { kind: 'ok', id: value };
   const error = answer.body?.errors?.[0];
@@ -180,7 +188,7 @@ describe('a Neo4j outage under load', () => {
   }, 600_000);
 
   afterAll(async () => {
-    await app?.stop();
+    await maybeUnset(app)?.stop();
     await neo4j?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }, 120_000);
@@ -228,7 +236,7 @@ describe('a Neo4j outage under load', () => {
     return response.status;
   }
 
-  async function until(condition: () => Promise<boolean>, boundMs: number): Promise<number> {
+  async function until(condition: () => boolean | Promise<boolean>, boundMs: number): Promise<number> {
     const started = Date.now();
     while (!(await condition())) {
       if (Date.now() - started > boundMs) throw new Error(`not within ${boundMs} ms (last /readyz: ${lastReadiness})`);
@@ -237,7 +245,7 @@ describe('a Neo4j outage under load', () => {
     return Date.now() - started;
   }
 
-  it('fails fast, recovers by itself, keeps every acknowledged write and reports no stored write as failed', async () => {
+  it('fails fast, recovers by itself, keeps each acknowledged write, reports no stored write as failed', async () => {
     const recordInput = (marker: string) => ({
       kind: 'EXPERTISE_REQUEST',
       question: `${marker}: who knows about semiconductor export controls?`,
@@ -277,7 +285,8 @@ describe('a Neo4j outage under load', () => {
       .read<{ version: number }>(`MATCH (i:Institution {id: 'clingendael'}) RETURN coalesce(i.version, 1) AS version`);
     let version = initial!.version;
     let applied = 0;
-    let lastAcronym: string | null = null;
+    // updater() sets it meanwhile: `as` keeps TypeScript from taking it for null at the end.
+    let lastAcronym = null as string | null;
     const updateRetries: Array<{ outcome: string | null; storedBeforeRetry: boolean }> = [];
     async function updater(): Promise<void> {
       for (let n = 0; !stopping; n++) {
@@ -351,7 +360,7 @@ describe('a Neo4j outage under load', () => {
     const burners: ChildProcess[] = [];
     try {
       // Load first meets a working Neo4j: the first writes warm it up.
-      await until(async () => successesWhile.up >= WRITERS, RECOVERY_BOUND_MS);
+      await until(() => successesWhile.up >= WRITERS, RECOVERY_BOUND_MS);
       for (let b = 0; b < CPU_BURNERS; b++) burners.push(burnCpu());
       for (let cycle = 1; cycle <= CYCLES; cycle++) {
         await sleep(2_000);
@@ -368,7 +377,7 @@ describe('a Neo4j outage under load', () => {
         phase = 'up';
         const before = successesWhile.up;
         // Serving again is asserted, not its speed: the first writes after a crash meet a cold Neo4j.
-        const served = await until(async () => successesWhile.up > before, RECOVERY_BOUND_MS).then(
+        const served = await until(() => successesWhile.up > before, RECOVERY_BOUND_MS).then(
           () => true,
           () => false,
         );
@@ -376,7 +385,7 @@ describe('a Neo4j outage under load', () => {
         // Every kind of request answers again before the next outage (how soon is measured below).
         const readyAt = neo4jReadyAt.at(-1)!;
         await until(
-          async () =>
+          () =>
             reads.some((r) => r.kind === 'list' && r.sentAt >= readyAt && !r.body?.errors) &&
             reads.some((r) => r.kind === 'whoKnows' && r.sentAt >= readyAt && !r.body?.errors) &&
             writes.some((w) => w.sentAt >= readyAt && w.result.kind === 'ok'),

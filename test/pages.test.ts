@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServer } from './helpers/api.js';
 import { DEV_TOKEN_MINTS_PER_MINUTE } from '../src/http/dev-tokens.js';
 import { startDevServer, type DevServer } from './helpers/dev-server.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 const html = (url: string) => fetch(url, { headers: { accept: 'text/html' } });
 const pageOptions = async (response: Response) =>
@@ -119,7 +120,7 @@ describe('the development sign-in, on the embedded default', () => {
   beforeAll(async () => {
     server = await startDevServer();
   });
-  afterAll(() => server?.stop());
+  afterAll(() => maybeUnset(server)?.stop());
 
   const devToken = (body: string, contentType = 'application/json') =>
     fetch(`${server.url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': contentType }, body });
@@ -200,22 +201,26 @@ describe('the development sign-in, on the embedded default', () => {
     }
   });
 
-  it('refuses, with 403 saying why, a page that reached the port under another name (DNS rebinding) or port, or another origin', async () => {
-    const port = Number(new URL(server.url).port);
-    const cases: Array<Record<string, string>> = [
-      { host: `evil.example:${port}` },
-      { host: `evil.example:${port}`, origin: `http://evil.example:${port}` },
-      { host: `localhost:${port + 1}` },
-      { host: 'localhost' },
-      { host: `localhost:${port}`, origin: 'http://evil.example' },
-    ];
-    for (const headers of cases) {
-      const answer = await mintWith(headers);
-      expect(answer.status, JSON.stringify(headers)).toBe(403);
-      expect(answer.body.token).toBeUndefined();
-      expect(answer.body.error).toMatch(/^Development tokens are only given to /);
-    }
-  });
+  it(
+    'refuses, with 403 saying why, a page that reached the port ' +
+      'under another name (DNS rebinding) or port, or another origin',
+    async () => {
+      const port = Number(new URL(server.url).port);
+      const cases: Array<Record<string, string>> = [
+        { host: `evil.example:${port}` },
+        { host: `evil.example:${port}`, origin: `http://evil.example:${port}` },
+        { host: `localhost:${port + 1}` },
+        { host: 'localhost' },
+        { host: `localhost:${port}`, origin: 'http://evil.example' },
+      ];
+      for (const headers of cases) {
+        const answer = await mintWith(headers);
+        expect(answer.status, JSON.stringify(headers)).toBe(403);
+        expect(answer.body.token).toBeUndefined();
+        expect(answer.body.error).toMatch(/^Development tokens are only given to /);
+      }
+    },
+  );
 
   // Last in this block: it spends the minute's mints of this server.
   it('mints a bounded number of tokens a minute', async () => {
@@ -235,7 +240,7 @@ describe('the development sign-in, on the embedded default listening on every ad
   beforeAll(async () => {
     server = await startDevServer('0.0.0.0');
   });
-  afterAll(() => server?.stop());
+  afterAll(() => maybeUnset(server)?.stop());
 
   it('does not exist, and the pages offer no development identities', async () => {
     const url = server.url.replace('localhost', '127.0.0.1');

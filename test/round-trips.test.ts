@@ -3,7 +3,7 @@ import type { Database } from '../src/db/database.js';
 import { standingsAreFresh } from '../src/whoknows/standings/keeper.js';
 import { systemViewer } from '../src/auth/viewer.js';
 import { createTheme } from '../src/themes/service.js';
-import { connectTestDatabase, fixturePrefix, graphql, type GraphqlResponse } from './helpers/api.js';
+import { connectTestDatabase, type Edge, fixturePrefix, graphql, type GraphqlResponse } from './helpers/api.js';
 
 /**
  * A page of whoKnows costs the same few Neo4j round trips whatever it selects and however long it is:
@@ -11,7 +11,8 @@ import { connectTestDatabase, fixturePrefix, graphql, type GraphqlResponse } fro
  * Counted by the server itself (QUERY_STATS=1 in the test app: `extensions.queryStats.roundTrips`).
  */
 const EXPERT_WITH_EVERY_RELATION = `
-  id slug name headline headlineNl bio bioNl languages email phone contactConsent version retired retiredAt retiredReason
+  id slug name headline headlineNl bio bioNl languages email phone contactConsent version retired retiredAt
+    retiredReason
   affiliations { role since until current institution { id slug name acronym kind city country { id code name } } }
   networks { id slug acronym name kind }
   expertise { level provenance theme { id slug name } }
@@ -69,11 +70,23 @@ async function onFreshStandings(send: () => Promise<GraphqlResponse>): Promise<G
   return send();
 }
 
+/** An expert on a page, with every relation, as far as the comparison with the graph reads it. */
+interface PageExpert {
+  slug: string;
+  affiliations: Array<{ institution: { country: unknown } }>;
+  networks: unknown[];
+  expertise: unknown[];
+  countryFocus: unknown[];
+  contributions: Array<{ date: string }>;
+  events: unknown[];
+}
+
 /** What the page says of each expert's relations agrees with the graph. */
-async function expectRelationsAsStored(experts: any[]): Promise<void> {
+async function expectRelationsAsStored(experts: PageExpert[]): Promise<void> {
   const stored = await db.queries().read<Record<string, number> & { id: string }>(
     `UNWIND $ids AS id MATCH (e:Expert {id: id})
-     RETURN id, COUNT { (e)-[:AFFILIATED_WITH]->(:Institution) } AS affiliations, COUNT { (e)-[:MEMBER_OF]->(:Network) } AS networks,
+     RETURN id, COUNT { (e)-[:AFFILIATED_WITH]->(:Institution) } AS affiliations,
+            COUNT { (e)-[:MEMBER_OF]->(:Network) } AS networks,
             COUNT { (e)-[:EXPERT_IN]->(:Theme) } AS expertise, COUNT { (e)-[:FOCUSES_ON]->(:Country) } AS countryFocus,
             COUNT { MATCH (e)<-[:BY]-(k:Contribution) WHERE k.retiredAt IS NULL } AS contributions,
             COUNT { MATCH (e)<-[:FEATURED]-(v:Event) WHERE v.retiredAt IS NULL } AS events`,
@@ -82,21 +95,21 @@ async function expectRelationsAsStored(experts: any[]): Promise<void> {
   expect(stored.length).toBe(experts.length);
   for (const expert of experts) {
     const counts = stored.find((row) => row.id === expert.slug)!;
-    for (const relation of ['affiliations', 'networks', 'expertise', 'countryFocus'])
+    for (const relation of ['affiliations', 'networks', 'expertise', 'countryFocus'] as const)
       expect(expert[relation].length).toBe(counts[relation]);
     expect(expert.contributions.length).toBe(Math.min(3, counts.contributions!));
     expect(expert.events.length).toBe(Math.min(3, counts.events!));
-    const dates = expert.contributions.map((k: any) => k.date);
+    const dates = expert.contributions.map((k) => k.date);
     expect(dates).toEqual([...dates].sort().reverse());
   }
-  expect(experts.some((expert) => expert.affiliations.some((a: any) => a.institution.country !== null))).toBe(true);
+  expect(experts.some((expert) => expert.affiliations.some((a) => a.institution.country !== null))).toBe(true);
   expect(experts.some((expert) => expert.contributions.length > 0)).toBe(true);
 }
 
 /** A page, and what it says of its experts' relations against the graph. */
 async function expectPageAsStored(
   send: () => Promise<GraphqlResponse>,
-  experts: (response: GraphqlResponse) => any[],
+  experts: (response: GraphqlResponse) => PageExpert[],
 ): Promise<GraphqlResponse> {
   const response = await send();
   expect(response.errors).toBeUndefined();
@@ -113,7 +126,7 @@ describe('round trips of a whoKnows page with every relation of Expert selected'
       const variables = { about: question.about, country: question.country ?? null };
       const twenty = await expectPageAsStored(
         () => onFreshStandings(() => graphql(WHO_KNOWS, { ...variables, first: 20 })),
-        (response) => response.data.whoKnows.edges.map((edge: any) => edge.node),
+        (response) => response.data.whoKnows.edges.map((edge: { node: unknown }) => edge.node),
       );
       const page = twenty.data.whoKnows;
       expect(page.matchedBy).toBe(question.matchedBy);
@@ -134,7 +147,7 @@ describe('round trips of a whoKnows page with every relation of Expert selected'
 });
 
 describe('round trips of other pages of experts', { timeout: 240_000 }, () => {
-  it('free text after another process added a theme: the new name is read at once, in no more round trips', async () => {
+  it('free text after another process adds a theme: the new name is read at once, in no more round trips', async () => {
     const slug = fixturePrefix('round-trips-theme');
     // Written by this test process, not the server: the server learns of it from the graph alone.
     await createTheme(db.queries(), systemViewer('test', 'Round trips test'), {
@@ -173,12 +186,14 @@ describe('round trips of other pages of experts', { timeout: 240_000 }, () => {
   });
 
   it('experts(first:) with every relation: the page and one query for its relations, whatever its size', async () => {
-    const query = `query ($first: Int) { experts(first: $first) { totalCount edges { node { ${EXPERT_WITH_EVERY_RELATION} } } } }`;
+    const query =
+      'query ($first: Int) { experts(first: $first) { totalCount ' +
+      `edges { node { ${EXPERT_WITH_EVERY_RELATION} } } } }`;
     const counts: Array<number | undefined> = [];
     for (const first of [5, 20]) {
       const response = await expectPageAsStored(
         () => graphql(query, { first }),
-        (page) => page.data.experts.edges.map((edge: any) => edge.node),
+        (page) => page.data.experts.edges.map((edge: { node: unknown }) => edge.node),
       );
       counts.push(roundTrips(response));
     }
@@ -191,7 +206,8 @@ describe('round trips of other pages of experts', { timeout: 240_000 }, () => {
       '{ experts(first: 50) { edges { node { id slug contributions(first: 1) { id } } } } }',
     );
     const seeded = listed.data.experts.edges.find(
-      (edge: any) => !edge.node.slug.startsWith('fx-') && edge.node.contributions.length > 0,
+      (edge: Edge<{ slug: string; contributions: unknown[] }>) =>
+        !edge.node.slug.startsWith('fx-') && edge.node.contributions.length > 0,
     );
     const response = await expectPageAsStored(
       () =>

@@ -93,8 +93,10 @@ describe('the seed graph', () => {
       `MATCH (e:Expert) WHERE e.id IN $ids
        RETURN count(e) AS experts,
               sum(CASE WHEN EXISTS { (e)-[:AFFILIATED_WITH]->() } AND EXISTS { (e)-[:EXPERT_IN]->() }
-                        AND EXISTS { (e)-[:FOCUSES_ON]->() } AND EXISTS { (e)<-[:BY]-() } THEN 1 ELSE 0 END) AS complete,
-              sum(CASE WHEN EXISTS { (e)-[:FOCUSES_ON]->(c:Country) WHERE NOT EXISTS { (e)-[:AFFILIATED_WITH]->()-[:LOCATED_IN]->(c) } }
+                        AND EXISTS { (e)-[:FOCUSES_ON]->() } AND EXISTS { (e)<-[:BY]-() } THEN 1 ELSE 0
+                          END) AS complete,
+              sum(CASE WHEN EXISTS { (e)-[:FOCUSES_ON]->(c:Country) WHERE
+                  NOT EXISTS { (e)-[:AFFILIATED_WITH]->()-[:LOCATED_IN]->(c) } }
                   THEN 1 ELSE 0 END) AS focusAbroad`,
       { ids: (await readSeedData()).experts.map((e) => e.id) },
     );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
-import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, type UntypedData } from './helpers/api.js';
 
 /**
  * Cross-language similar inquiries on a graph of 40 inquiries recorded here: 20 originals (10 English, 10
@@ -110,7 +110,7 @@ let db: Database;
 const originals: string[] = [];
 const fixtureIds = new Set<string>();
 
-async function record(question: string, extra: Record<string, unknown> = {}): Promise<any> {
+async function record(question: string, extra: Record<string, unknown> = {}): Promise<UntypedData> {
   const response = await graphql(
     `
       mutation ($input: RecordInquiryInput!) {
@@ -188,7 +188,11 @@ async function similar(
     { q: question },
   );
   expect(response.errors).toBeUndefined();
-  return response.data.similarInquiries.map((s: any) => ({ slug: s.inquiry.slug, score: s.score, reasons: s.reasons }));
+  return response.data.similarInquiries.map((s: { inquiry: { slug: string }; score: number; reasons: unknown[] }) => ({
+    slug: s.inquiry.slug,
+    score: s.score,
+    reasons: s.reasons,
+  }));
 }
 
 describe('similar inquiries across English and Dutch', () => {
@@ -214,15 +218,18 @@ describe('similar inquiries across English and Dutch', () => {
 const SEED_PARAPHRASES: Array<[seedId: string, paraphrase: string]> = [
   [
     'inq-2024-0001',
-    'Het Chinese bulkschip Yi Peng 3 wordt verdacht van schade aan twee kabels in de Oostzee. Wat weten we over Chinese betrokkenheid?',
+    'Het Chinese bulkschip Yi Peng 3 wordt verdacht van schade aan twee ' +
+      'kabels in de Oostzee. Wat weten we over Chinese betrokkenheid?',
   ],
   [
     'inq-2025-0002',
-    'Hoe waarschijnlijk is betrokkenheid van de schaduwvloot bij schade aan onderzeese kabels na het Eagle S-incident in de Finse Golf?',
+    'Hoe waarschijnlijk is betrokkenheid van de schaduwvloot bij schade ' +
+      'aan onderzeese kabels na het Eagle S-incident in de Finse Golf?',
   ],
   [
     'inq-2025-0006',
-    'What Chinese countermeasures can we expect if the Netherlands further extends the licence requirement for lithography and metrology equipment?',
+    'What Chinese countermeasures can we expect if the Netherlands further ' +
+      'extends the licence requirement for lithography and metrology equipment?',
   ],
   [
     'inq-2025-0014',
@@ -230,32 +237,39 @@ const SEED_PARAPHRASES: Array<[seedId: string, paraphrase: string]> = [
   ],
   [
     'inq-2025-0018',
-    'What security measures does the desk advise for researchers travelling to China for fieldwork with laptops and phones?',
+    'What security measures does the desk advise for researchers ' +
+      'travelling to China for fieldwork with laptops and phones?',
   ],
   ['inq-2025-0022', 'How stable is the Russian economy in 2025: inflation, interest rates and war spending?'],
   [
     'inq-2025-0026',
-    'Hoe zal China reageren op de nieuwe Amerikaanse importheffingen van begin april, en hoeveel handelsverlegging naar de EU verwachten experts?',
+    'Hoe zal China reageren op de nieuwe Amerikaanse importheffingen van begin april, ' +
+      'en hoeveel handelsverlegging naar de EU verwachten experts?',
   ],
   [
     'inq-2025-0034',
-    'How many tankers of the Russian shadow fleet sail through the North Sea, and what legal options do we have to inspect them?',
+    'How many tankers of the Russian shadow fleet sail through the ' +
+      'North Sea, and what legal options do we have to inspect them?',
   ],
   [
     'inq-2025-0042',
-    'Welke Belarussische banken vallen nog buiten de SWIFT-beperkingen, en hoe bereiken betalingen van Nederlandse bedrijven Belarus nog?',
+    'Welke Belarussische banken vallen nog buiten de SWIFT-beperkingen, ' +
+      'en hoe bereiken betalingen van Nederlandse bedrijven Belarus nog?',
   ],
   [
     'inq-2025-0046',
-    'Noord-Koreaanse troepen vochten in Koersk. Wat krijgt Pyongyang ervoor terug, en hoe kijkt Peking naar dit partnerschap?',
+    'Noord-Koreaanse troepen vochten in Koersk. Wat krijgt Pyongyang ' +
+      'ervoor terug, en hoe kijkt Peking naar dit partnerschap?',
   ],
   [
     'inq-2025-0054',
-    'How is Taiwan responding to the American export restrictions on advanced chips, and what does that mean for Dutch suppliers to the semiconductor industry?',
+    'How is Taiwan responding to the American export restrictions on advanced chips, ' +
+      'and what does that mean for Dutch suppliers to the semiconductor industry?',
   ],
   [
     'inq-2025-0066',
-    'How large-scale are Russian vote buying and disinformation around the Moldovan parliamentary elections at the end of September?',
+    'How large-scale are Russian vote buying and disinformation around ' +
+      'the Moldovan parliamentary elections at the end of September?',
   ],
   ['inq-2025-0070', 'What lessons do experts draw from the Zapad-2025 exercise in Belarus?'],
   [
@@ -265,7 +279,7 @@ const SEED_PARAPHRASES: Array<[seedId: string, paraphrase: string]> = [
 ];
 
 describe('similar inquiries across languages, among all inquiries', () => {
-  it('finds a seed inquiry from its paraphrase in the other language among the first three of every inquiry', async () => {
+  it('finds every seed inquiry from its paraphrase in the other language among the first three', async () => {
     const ranks: string[] = [];
     let hits = 0;
     for (const [seedId, paraphrase] of SEED_PARAPHRASES) {
@@ -279,7 +293,7 @@ describe('similar inquiries across languages, among all inquiries', () => {
 });
 
 describe('tagging inquiries with what their text names', () => {
-  it('links recognised themes, countries, partner and risk categories as inferred, apart from those given', async () => {
+  it('links recognised themes, countries, partner and risk categories as inferred, besides those given', async () => {
     const inquiry = await record(
       'Mogen wij chipontwerpen delen met Huawei in China? Wij vrezen ongewenste kennisoverdracht.',
       {
@@ -291,7 +305,7 @@ describe('tagging inquiries with what their text names', () => {
     );
     expect(inquiry.countries).toEqual([{ code: 'CN' }]);
     expect(inquiry.themes).toEqual([]);
-    expect(inquiry.inferredThemes.map((t: any) => t.slug)).toContain('semiconductors');
+    expect(inquiry.inferredThemes.map((t: { slug: string }) => t.slug)).toContain('semiconductors');
     expect(inquiry.inferredCountries).toEqual([]);
     expect(inquiry.inferredPartner).toEqual({ slug: 'huawei' });
     expect(inquiry.riskCategories).toEqual(['ETHICAL']);

@@ -13,6 +13,7 @@ import { rankByText, rankByTheme } from '../src/whoknows/repository.js';
 import { readStandings, standingsQuery, standingsQuestion } from '../src/whoknows/standings/read-repository.js';
 import { checkStandings, hasDrift, rebuildStandings } from '../src/whoknows/standings/rebuild.js';
 import { rankTextFromStandings } from '../src/whoknows/standings/text.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 /**
  * What a first page costs, in db hits (which do not depend on the machine), on two graph sizes the test
@@ -33,7 +34,9 @@ let embedded: EmbeddedNeo4j;
 let db: Database;
 let dir: string;
 
-/** Experts `from`..`to`: each claims 1–3 of the narrower themes, focuses on 1–2 countries, and wrote 0–3 contributions. */
+/**
+ * Experts `from`..`to`: each claims 1–3 of the narrower themes, focuses on 1–2 countries, and wrote 0–3 contributions.
+ */
 async function addExperts(from: number, to: number): Promise<void> {
   const rows = [];
   for (let i = from; i <= to; i++) {
@@ -60,11 +63,14 @@ async function addExperts(from: number, to: number): Promise<void> {
     `UNWIND $rows AS row
      CREATE (e:Expert {id: row.id, name: 'Expert ' + row.id})
      WITH e, row
-     CALL (e, row) { UNWIND row.claims AS x MATCH (t:Theme {id: x.theme}) CREATE (e)-[:EXPERT_IN {level: x.level, provenance: x.provenance}]->(t) }
-     CALL (e, row) { UNWIND row.focus AS f MATCH (c:Country {id: f.country}) CREATE (e)-[:FOCUSES_ON {level: f.level, provenance: 'DECLARED'}]->(c) }
+     CALL (e, row) { UNWIND row.claims AS x MATCH (t:Theme {id: x.theme})
+       CREATE (e)-[:EXPERT_IN {level: x.level, provenance: x.provenance}]->(t) }
+     CALL (e, row) { UNWIND row.focus AS f MATCH (c:Country {id: f.country})
+       CREATE (e)-[:FOCUSES_ON {level: f.level, provenance: 'DECLARED'}]->(c) }
      CALL (e, row) {
        UNWIND row.contributions AS k MATCH (t:Theme {id: k.theme}), (c:Country {id: k.country})
-       CREATE (n:Contribution {id: k.id, kind: 'PUBLICATION', title: 'On ' + k.theme, date: date(k.date)})-[:BY]->(e), (n)-[:ABOUT]->(t), (n)-[:CONCERNS]->(c)
+       CREATE (n:Contribution {id: k.id, kind: 'PUBLICATION', title: 'On ' + k.theme, date: date(k.date)})-[:BY]->(e),
+         (n)-[:ABOUT]->(t), (n)-[:CONCERNS]->(c)
      }`,
     { rows },
   );
@@ -79,15 +85,21 @@ async function addTextExperts(): Promise<void> {
   await db.queries().write(
     `UNWIND range(0, $count - 1) AS i
      MATCH (t:Theme {id: 'theme-' + (i % 3)}), (c:Country {id: $countries[i % size($countries)]})
-     CREATE (e:Expert {id: 'text-expert-' + i, name: 'Text expert ' + i, headline: CASE WHEN i % 2 = 0 THEN $word + ' chemist' ELSE 'Chemist' END})
-     CREATE (e)-[:EXPERT_IN {level: 1 + i % 5, provenance: 'DECLARED'}]->(t), (e)-[:FOCUSES_ON {level: 2, provenance: 'DECLARED'}]->(c)
-     CREATE (k:Contribution {id: 'text-contribution-' + i, kind: 'PUBLICATION', title: 'Refining ' + $word + ' ' + i, date: date('2024-01-01')})
+     CREATE (e:Expert {id: 'text-expert-' + i, name: 'Text expert ' + i, headline: CASE WHEN i % 2 = 0
+       THEN $word + ' chemist' ELSE 'Chemist' END})
+     CREATE (e)-[:EXPERT_IN {level: 1 + i % 5, provenance: 'DECLARED'}]->(t),
+       (e)-[:FOCUSES_ON {level: 2, provenance: 'DECLARED'}]->(c)
+     CREATE (k:Contribution {id: 'text-contribution-' + i, kind: 'PUBLICATION', title: 'Refining ' + $word + ' ' + i,
+       date: date('2024-01-01')})
      CREATE (k)-[:BY]->(e), (k)-[:ABOUT]->(t), (k)-[:CONCERNS]->(c)`,
     { count: TEXT_EXPERTS, countries: COUNTRIES, word: WORD },
   );
 }
 
-/** Total db hits of a free-text first page's queries: read from the stored standings, or (`scratch`) ranked from scratch. */
+/**
+ * Total db hits of a free-text first page's queries: read from the stored standings, or (`scratch`) ranked from
+ * scratch.
+ */
 async function textPageDbHits(place: Parameters<typeof standingsQuestion>[1], scratch = false): Promise<number> {
   const driver = neo4j.driver(embedded.uri, undefined, { disableLosslessIntegers: true });
   try {
@@ -144,56 +156,62 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await db?.close();
-  await embedded?.stop();
+  await maybeUnset(db)?.close();
+  await maybeUnset(embedded)?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('the cost of a first page from the stored standings', () => {
-  it('reads the best first whatever the graph size: flat db hits from 200 to 1,000 experts, and ranks as from scratch', async () => {
-    const measure = async () => ({
-      broad: await firstPageDbHits(['technology'], null),
-      country: await firstPageDbHits(['technology'], { countries: [{ id: 'CN' }] }),
-      region: await firstPageDbHits(['technology'], {
-        region: { id: 'everywhere' },
-        countries: COUNTRIES.map((id) => ({ id })),
-      }),
-      rankingOnly: await firstPageDbHits(['technology'], null, false),
-      text: await textPageDbHits(null),
-      textInCountry: await textPageDbHits({ countries: [{ id: 'CN' }] }),
-      textScratch: await textPageDbHits(null, true),
-    });
-    await addExperts(1, 200);
-    const small = await measure();
-    await addExperts(201, LARGE);
-    const large = await measure();
-    console.log(
-      `db hits of a first page, 200 -> ${LARGE} experts: ${JSON.stringify(small)} -> ${JSON.stringify(large)}`,
-    );
-    // The ranking (seek, count, freshness) reads a page's worth of index entries, whatever the size.
-    expect(large.rankingOnly).toBeLessThan(500);
-    expect(large.rankingOnly / small.rankingOnly).toBeLessThan(1.5);
-    // With the explanations (the 20 experts' stored facts and today's names): at most 5,000 (issue 12) and flat.
-    for (const question of ['broad', 'country', 'region'] as const) {
-      expect(large[question]).toBeLessThanOrEqual(5_000);
-      expect(large[question] / small[question]).toBeLessThan(1.5);
-    }
-    // Free text (the same 12 experts found at both sizes): its hits scored from their stored standings, not from
-    // their neighbourhoods (about 700 against 7,000-11,000 from scratch), and nothing for experts the word does not find.
-    expect(large.text).toBeLessThan(large.textScratch / 4);
-    for (const question of ['text', 'textInCountry'] as const) {
-      expect(large[question]).toBeLessThanOrEqual(5_000);
-      expect(large[question] / small[question]).toBeLessThan(1.5);
-    }
+  it(
+    'reads the best first whatever the graph size: ' +
+      'flat db hits from 200 to 1,000 experts, and ranks as from scratch',
+    async () => {
+      const measure = async () => ({
+        broad: await firstPageDbHits(['technology'], null),
+        country: await firstPageDbHits(['technology'], { countries: [{ id: 'CN' }] }),
+        region: await firstPageDbHits(['technology'], {
+          region: { id: 'everywhere' },
+          countries: COUNTRIES.map((id) => ({ id })),
+        }),
+        rankingOnly: await firstPageDbHits(['technology'], null, false),
+        text: await textPageDbHits(null),
+        textInCountry: await textPageDbHits({ countries: [{ id: 'CN' }] }),
+        textScratch: await textPageDbHits(null, true),
+      });
+      await addExperts(1, 200);
+      const small = await measure();
+      await addExperts(201, LARGE);
+      const large = await measure();
+      console.log(
+        `db hits of a first page, 200 -> ${LARGE} experts: ${JSON.stringify(small)} -> ${JSON.stringify(large)}`,
+      );
+      // The ranking (seek, count, freshness) reads a page's worth of index entries, whatever the size.
+      expect(large.rankingOnly).toBeLessThan(500);
+      expect(large.rankingOnly / small.rankingOnly).toBeLessThan(1.5);
+      // With the explanations (the 20 experts' stored facts and today's names): at most 5,000 (issue 12) and flat.
+      for (const question of ['broad', 'country', 'region'] as const) {
+        expect(large[question]).toBeLessThanOrEqual(5_000);
+        expect(large[question] / small[question]).toBeLessThan(1.5);
+      }
+      // Free text (the same 12 experts found at both sizes): its hits scored from their stored standings, not from
+      // their neighbourhoods (about 700 against 7,000-11,000 from scratch), and nothing for experts the word does not
+      // find.
+      expect(large.text).toBeLessThan(large.textScratch / 4);
+      for (const question of ['text', 'textInCountry'] as const) {
+        expect(large[question]).toBeLessThanOrEqual(5_000);
+        expect(large[question] / small[question]).toBeLessThan(1.5);
+      }
 
-    const report = await checkStandings(db.queries());
-    expect(hasDrift(report), report.examples.join('\n')).toBe(false);
-    expect(report.fresh).toBe(true);
-    const stored = await readStandings(db.queries(), standingsQuestion(['technology'], null, null, 21)!);
-    const scratch = await rankByTheme(db.queries(), ['technology'], { countryIds: null, after: null, limit: 21 });
-    expect(stored.ranked!.total).toBe(LARGE + TEXT_EXPERTS);
-    expect(stored.ranked!.page.map((hit) => [hit.expert.id, hit.score])).toEqual(
-      scratch.page.map((hit) => [hit.expert.id, hit.score]),
-    );
-  }, 600_000);
+      const report = await checkStandings(db.queries());
+      expect(hasDrift(report), report.examples.join('\n')).toBe(false);
+      expect(report.fresh).toBe(true);
+      const stored = await readStandings(db.queries(), standingsQuestion(['technology'], null, null, 21)!);
+      const scratch = await rankByTheme(db.queries(), ['technology'], { countryIds: null, after: null, limit: 21 });
+      expect(stored.ranked!.total).toBe(LARGE + TEXT_EXPERTS);
+      expect(stored.ranked!.page.map((hit) => [hit.expert.id, hit.score])).toEqual(
+        scratch.page.map((hit) => [hit.expert.id, hit.score]),
+      );
+    },
+    600_000,
+  );
 });

@@ -10,6 +10,7 @@ import { luceneTerms } from '../src/text.js';
 import { rankByText, rankByTheme, type RankedPage } from '../src/whoknows/repository.js';
 import { rankTextFromStandings, rankThemeAndTextFromStandings } from '../src/whoknows/standings/text.js';
 import { connectTestDatabase, fixturePrefix } from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 /**
  * Questions with words, read from the stored standings (src/whoknows/standings/text.ts), against the
@@ -133,7 +134,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await db?.close();
+  await maybeUnset(db)?.close();
 });
 
 type Place = Parameters<typeof rankTextFromStandings>[2];

@@ -17,6 +17,7 @@ import { readStandings, standingsQuestion } from '../src/whoknows/standings/read
 import { rebuildStandings } from '../src/whoknows/standings/rebuild.js';
 import { driftOf, RANKS } from '../src/whoknows/standings/store-repository.js';
 import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 /**
  * The maintained standings against a from-scratch ranking, after every kind of write. Fixtures live under
@@ -110,27 +111,31 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db?.close();
+  await maybeUnset(db)?.close();
 });
 
 const nordic = (ids: string[]) => ({ region: { id: 'nordic-countries' }, countries: ids.map((id) => ({ id })) });
 
 // Each test compares several rankings page by page on a machine shared with other engineers' Neo4js.
 describe('stored standings after each write path', { timeout: 240_000 }, () => {
-  it('creating experts stores what a from-scratch ranking gives, for themes, narrower themes, countries and regions', async () => {
-    await expectCurrent(Object.values(ids));
-    expect(await expectSameRanking([root])).toBe(4);
-    await expectSameRanking([child]);
-    await expectSameRanking([root], { countries: [{ id: 'FI' }] });
-    const [row] = await db
-      .queries()
-      .read<{ countries: string[] }>(
-        `MATCH (r:Region {id: 'nordic-countries'})<-[:IN_REGION]-(c:Country) RETURN collect(c.id) AS countries`,
-      );
-    await expectSameRanking([root], nordic(row!.countries));
-    // Several themes: scores add up, as from scratch.
-    await expectSameRanking([child, side], null, 2);
-  });
+  it(
+    'creating experts stores what a from-scratch ranking gives, ' +
+      'for themes, narrower themes, countries and regions',
+    async () => {
+      await expectCurrent(Object.values(ids));
+      expect(await expectSameRanking([root])).toBe(4);
+      await expectSameRanking([child]);
+      await expectSameRanking([root], { countries: [{ id: 'FI' }] });
+      const [row] = await db
+        .queries()
+        .read<{ countries: string[] }>(
+          `MATCH (r:Region {id: 'nordic-countries'})<-[:IN_REGION]-(c:Country) RETURN collect(c.id) AS countries`,
+        );
+      await expectSameRanking([root], nordic(row!.countries));
+      // Several themes: scores add up, as from scratch.
+      await expectSameRanking([child, side], null, 2);
+    },
+  );
 
   it('updating levels, provenance and focus moves the stored scores', async () => {
     await updateExpert(db.queries(), viewer, {
@@ -226,39 +231,45 @@ describe('stored standings after each write path', { timeout: 240_000 }, () => {
     await expectSameRanking([root], { countries: [{ id: 'FI' }] });
   });
 
-  it('a CSV import of hundreds of rows rewrites their standings in its own transaction: none left for a background rebuild', async () => {
-    // A theme of their own, so that the other tests' rankings stay small.
-    const theme = `${P}-bulk`;
-    await createTheme(db.queries(), viewer, { slug: theme, name: `Bulk ${P}`, nameNl: `Bulk ${P}` });
-    // Each a surname of its own: 320 experts sharing one would be 51,040 likely-duplicate pairs for identity.test.ts to page through.
-    const rows = Array.from(
-      { length: 320 },
-      (_, i) =>
-        `${P}-bulk-${String(i).padStart(3, '0')},Bulk ${P} Nr${i},${theme}|${1 + (i % 5)}|DECLARED,${i % 3 ? 'FI' : 'SE'}|${1 + (i % 4)}|DECLARED`,
-    );
-    const report = await importExpertCsv(
-      db.queries(),
-      viewer,
-      ['slug,name,expertise,countryFocus', ...rows].join('\n'),
-      { dryRun: false, source: 'bulk.csv' },
-    );
-    expect(report.problems).toEqual([]);
-    const bulk = rows.map((row) => row.split(',')[0]!);
-    // Not marked stale for a background rebuild (complete, or a rebuild is running); the signature is not
-    // asked, as this file's other tests write fixtures around audited().
-    const [state] = await db
-      .queries()
-      .read<{ markedStale: boolean }>(
-        'MATCH (s:StandingsState) RETURN s.complete = false AND s.rebuildId IS NULL AS markedStale',
+  it(
+    'a CSV import of hundreds of rows rewrites their standings ' +
+      'in its own transaction: none left for a background rebuild',
+    async () => {
+      // A theme of their own, so that the other tests' rankings stay small.
+      const theme = `${P}-bulk`;
+      await createTheme(db.queries(), viewer, { slug: theme, name: `Bulk ${P}`, nameNl: `Bulk ${P}` });
+      // Each a surname of its own: 320 experts sharing one would be 51,040 likely-duplicate pairs for identity.test.ts
+      // to page through.
+      const rows = Array.from(
+        { length: 320 },
+        (_, i) =>
+          `${P}-bulk-${String(i).padStart(3, '0')},Bulk ${P} Nr${i},` +
+          `${theme}|${1 + (i % 5)}|DECLARED,${i % 3 ? 'FI' : 'SE'}|${1 + (i % 4)}|DECLARED`,
       );
-    expect(state!.markedStale).toBe(false);
-    const { ranked } = await readStandings(db.queries(), standingsQuestion([theme], null, null, 21)!, {
-      assumeFresh: true,
-    });
-    expect(ranked!.total).toBe(bulk.length);
-    await expectCurrent(bulk);
-    await expectSameRanking([theme], { countries: [{ id: 'SE' }] }, 50);
-  });
+      const report = await importExpertCsv(
+        db.queries(),
+        viewer,
+        ['slug,name,expertise,countryFocus', ...rows].join('\n'),
+        { dryRun: false, source: 'bulk.csv' },
+      );
+      expect(report.problems).toEqual([]);
+      const bulk = rows.map((row) => row.split(',')[0]!);
+      // Not marked stale for a background rebuild (complete, or a rebuild is running); the signature is not
+      // asked, as this file's other tests write fixtures around audited().
+      const [state] = await db
+        .queries()
+        .read<{ markedStale: boolean }>(
+          'MATCH (s:StandingsState) RETURN s.complete = false AND s.rebuildId IS NULL AS markedStale',
+        );
+      expect(state!.markedStale).toBe(false);
+      const { ranked } = await readStandings(db.queries(), standingsQuestion([theme], null, null, 21)!, {
+        assumeFresh: true,
+      });
+      expect(ranked!.total).toBe(bulk.length);
+      await expectCurrent(bulk);
+      await expectSameRanking([theme], { countries: [{ id: 'SE' }] }, 50);
+    },
+  );
 
   it('retiring, merging and erasing take experts out of the stored ranking', async () => {
     await retireExpert(db.queries(), viewer, {
@@ -279,7 +290,8 @@ describe('stored standings after each write path', { timeout: 240_000 }, () => {
     });
     const [left] = await db.queries().read<{ standings: number }>(
       `UNWIND $gone AS id
-       CALL (id) { MATCH (n:Expert {id: id}) RETURN n UNION MATCH (n:MergedExpert {id: id}) RETURN n UNION MATCH (n:ErasedExpert {id: id}) RETURN n }
+       CALL (id) { MATCH (n:Expert {id: id}) RETURN n UNION MATCH (n:MergedExpert {id: id}) RETURN n UNION
+         MATCH (n:ErasedExpert {id: id}) RETURN n }
        RETURN COUNT { (n)<-[:${RANKS}]-() } AS standings`,
       { gone: [ids.frank, ids.gert, anonymousId] },
     );
@@ -292,110 +304,116 @@ describe('stored standings after each write path', { timeout: 240_000 }, () => {
 });
 
 describe('stored standings under concurrent writes', { timeout: 240_000 }, () => {
-  it('several clients writing at once, over HTTP and from a second process, leave the stored ranking equal to a from-scratch one', async () => {
-    const team = await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        newExpert(`Team${i}`, {
-          expertise: [level(i % 2 ? child : leaf, 1 + (i % 5))],
-          countryFocus: [focus('FI', 1 + (i % 3))],
-        }),
-      ),
-    );
-    const second = await connectTestDatabase();
-    // One inquiry per expert, recorded and consulted through the second process.
-    const inquiries = await Promise.all(
-      team.map(
-        async (_, i) =>
-          (
-            await recordInquiry(second.queries(), viewer, {
-              kind: 'EXPERTISE_REQUEST',
-              question: `Who knows about children in Finland, ${i}? ${P}`,
-              askedBy: 'min-bz',
-              themes: [child],
-              countries: ['FI'],
-              routedTo: 'ckn',
-            })
-          ).inquiry.id,
-      ),
-    );
-    /** The second process records a consultation of the expert (answered in some rounds, declined in others). */
-    const consultedBySecondProcess = async (expert: string, round: number) => {
-      const inquiry = inquiries[team.indexOf(expert)]!;
-      await consultExpert(second.queries(), viewer, {
-        id: inquiry,
-        expectedVersion: await version('Inquiry', inquiry),
-        expert,
-        outcome: round === 1 ? 'DECLINED' : 'ANSWERED',
-      });
-    };
-    const update = `mutation($input: UpdateExpertInput!) { updateExpert(input: $input) { id } }`;
-    const contribute = `mutation($input: CreateContributionInput!) { createContribution(input: $input) { id } }`;
-    /**
-     * Sends a write until it succeeds, as a client would: CONFLICT (someone else wrote the expert first) and
-     * SERVICE_UNAVAILABLE (a transaction Neo4j gave up on under this load: deadlocks retried past the
-     * driver's window) leave nothing written, so the write is read afresh and sent again.
-     */
-    const untilWritten = async (send: () => Promise<{ errors?: Array<{ extensions?: { code?: string } }> }>) => {
-      for (let attempt = 0; attempt < 20; attempt++) {
-        const result = await send();
-        if (!result.errors) return;
-        expect(['CONFLICT', 'SERVICE_UNAVAILABLE']).toContain(result.errors[0]!.extensions?.code);
-      }
-      throw new Error('a write did not get through in 20 attempts');
-    };
-    const writes: Array<Promise<unknown>> = [];
-    for (let round = 0; round < 3; round++) {
-      for (const [i, id] of team.entries()) {
-        const partner = team[(i + 1) % team.length]!;
-        writes.push(
-          untilWritten(async () =>
-            graphql(update, {
-              input: {
-                id,
-                expectedVersion: await version('Expert', id),
-                expertise: [level(round % 2 ? leaf : child, 1 + ((round + i) % 5))],
-              },
-            }),
-          ),
-          untilWritten(() =>
-            graphql(contribute, {
-              input: {
-                kind: 'TALK',
-                title: `Round ${round} by ${i} ${P}`,
-                date: '2025-01-01',
-                authors: [id, partner],
-                themes: [round % 2 ? leaf : child],
-                countries: ['FI'],
-              },
-            }),
-          ),
-          // A second API process on the same database: the same code through a driver and pool of its own.
-          untilWritten(async () => {
-            // Its errors as a client would see them: a transient Neo4j error (a deadlock retried past the driver's window) is "try again".
-            return consultedBySecondProcess(id, round).then(
-              () => ({}),
-              (error: unknown) => ({
-                errors: [
-                  error instanceof DatabaseBusyError
-                    ? { extensions: { code: 'SERVICE_UNAVAILABLE' } }
-                    : error instanceof DomainError
-                      ? codedRefusal(error)
-                      : { extensions: { code: String(error) } },
-                ],
-              }),
-            );
+  it(
+    'several clients writing at once, over HTTP and from a second process, ' +
+      'leave the stored ranking equal to a from-scratch one',
+    async () => {
+      const team = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          newExpert(`Team${i}`, {
+            expertise: [level(i % 2 ? child : leaf, 1 + (i % 5))],
+            countryFocus: [focus('FI', 1 + (i % 3))],
           }),
-        );
+        ),
+      );
+      const second = await connectTestDatabase();
+      // One inquiry per expert, recorded and consulted through the second process.
+      const inquiries = await Promise.all(
+        team.map(
+          async (_, i) =>
+            (
+              await recordInquiry(second.queries(), viewer, {
+                kind: 'EXPERTISE_REQUEST',
+                question: `Who knows about children in Finland, ${i}? ${P}`,
+                askedBy: 'min-bz',
+                themes: [child],
+                countries: ['FI'],
+                routedTo: 'ckn',
+              })
+            ).inquiry.id,
+        ),
+      );
+      /** The second process records a consultation of the expert (answered in some rounds, declined in others). */
+      const consultedBySecondProcess = async (expert: string, round: number) => {
+        const inquiry = inquiries[team.indexOf(expert)]!;
+        await consultExpert(second.queries(), viewer, {
+          id: inquiry,
+          expectedVersion: await version('Inquiry', inquiry),
+          expert,
+          outcome: round === 1 ? 'DECLINED' : 'ANSWERED',
+        });
+      };
+      const update = `mutation($input: UpdateExpertInput!) { updateExpert(input: $input) { id } }`;
+      const contribute = `mutation($input: CreateContributionInput!) { createContribution(input: $input) { id } }`;
+      /**
+       * Sends a write until it succeeds, as a client would: CONFLICT (someone else wrote the expert first) and
+       * SERVICE_UNAVAILABLE (a transaction Neo4j gave up on under this load: deadlocks retried past the
+       * driver's window) leave nothing written, so the write is read afresh and sent again.
+       */
+      const untilWritten = async (send: () => Promise<{ errors?: Array<{ extensions?: { code?: string } }> }>) => {
+        for (let attempt = 0; attempt < 20; attempt++) {
+          const result = await send();
+          if (!result.errors) return;
+          expect(['CONFLICT', 'SERVICE_UNAVAILABLE']).toContain(result.errors[0]!.extensions?.code);
+        }
+        throw new Error('a write did not get through in 20 attempts');
+      };
+      const writes: Array<Promise<unknown>> = [];
+      for (let round = 0; round < 3; round++) {
+        for (const [i, id] of team.entries()) {
+          const partner = team[(i + 1) % team.length]!;
+          writes.push(
+            untilWritten(async () =>
+              graphql(update, {
+                input: {
+                  id,
+                  expectedVersion: await version('Expert', id),
+                  expertise: [level(round % 2 ? leaf : child, 1 + ((round + i) % 5))],
+                },
+              }),
+            ),
+            untilWritten(() =>
+              graphql(contribute, {
+                input: {
+                  kind: 'TALK',
+                  title: `Round ${round} by ${i} ${P}`,
+                  date: '2025-01-01',
+                  authors: [id, partner],
+                  themes: [round % 2 ? leaf : child],
+                  countries: ['FI'],
+                },
+              }),
+            ),
+            // A second API process on the same database: the same code through a driver and pool of its own.
+            untilWritten(async () => {
+              // Its errors as a client would see them: a transient Neo4j error (a deadlock retried past the driver's
+              // window) is "try again".
+              return consultedBySecondProcess(id, round).then(
+                () => ({}),
+                (error: unknown) => ({
+                  errors: [
+                    error instanceof DatabaseBusyError
+                      ? { extensions: { code: 'SERVICE_UNAVAILABLE' } }
+                      : error instanceof DomainError
+                        ? codedRefusal(error)
+                        : { extensions: { code: String(error) } },
+                  ],
+                }),
+              );
+            }),
+          );
+        }
       }
-    }
-    // Every write settles before anything is compared (a failed one must not leave others running into the next test).
-    const settled = await Promise.allSettled(writes);
-    await second.close();
-    expect(settled.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
-    await expectCurrent([...team, ...Object.values(ids)]);
-    await expectSameRanking([root], null, 5);
-    await expectSameRanking([root], { countries: [{ id: 'FI' }] }, 5);
-  });
+      // Every write settles before anything is compared (a failed one must not leave others running into the next
+      // test).
+      const settled = await Promise.allSettled(writes);
+      await second.close();
+      expect(settled.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+      await expectCurrent([...team, ...Object.values(ids)]);
+      await expectSameRanking([root], null, 5);
+      await expectSameRanking([root], { countries: [{ id: 'FI' }] }, 5);
+    },
+  );
 });
 
 describe('when data is written around audited changes', { timeout: 240_000 }, () => {
@@ -403,7 +421,8 @@ describe('when data is written around audited changes', { timeout: 240_000 }, ()
     await db
       .queries()
       .write(
-        `MATCH (t:Theme {id: $leaf}) CREATE (e:Expert {id: $id, name: 'Raw ' + $id})-[:EXPERT_IN {level: 5, provenance: 'DECLARED'}]->(t)`,
+        'MATCH (t:Theme {id: $leaf}) CREATE (e:Expert {id: $id, ' +
+          `name: 'Raw ' + $id})-[:EXPERT_IN {level: 5, provenance: 'DECLARED'}]->(t)`,
         { leaf, id: `${P}-raw` },
       );
     const question = standingsQuestion([root], null, null, 10)!;

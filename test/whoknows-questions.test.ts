@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
-import { connectTestDatabase, fixturePrefix, graphql } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, type Edge } from './helpers/api.js';
 
 /**
  * One ranking for every kind of question: themes and countries named inside free text (English and Dutch)
@@ -19,8 +19,10 @@ beforeAll(async () => {
     run(
       `MATCH (desk:Network {id: 'knowledge-security-desk'}), (cn:Country {id: 'CN'})
        CREATE (e:Expert {id: $answerer, name: 'Answerer ' + $p, headline: 'Maritime logistics'})
-       CREATE (q:Inquiry {id: $p + '-q', kind: 'EXPERTISE_REQUEST', question: 'May we lend exhibits to a museum in Shanghai?',
-                          answerSummary: 'Yes: the ' + $rare + ' loan raises no knowledge security concern.', status: 'ANSWERED',
+       CREATE (q:Inquiry {id: $p + '-q', kind: 'EXPERTISE_REQUEST',
+                          question: 'May we lend exhibits to a museum in Shanghai?',
+                          answerSummary: 'Yes: the ' + $rare + ' loan raises no knowledge security concern.',
+                            status: 'ANSWERED',
                           visibility: 'SHAREABLE', receivedAt: datetime('2025-05-01T09:00:00Z'), version: 1})
        CREATE (q)-[:CONSULTED {outcome: 'ANSWERED'}]->(e), (q)-[:ROUTED_TO]->(desk), (q)-[:CONCERNS]->(cn)`,
       { p: P, answerer, rare: RARE },
@@ -59,7 +61,7 @@ describe('whoKnows reads themes and countries named in free text', () => {
     expect(result.searchedText).toBeNull();
     expect(result.totalCount).toBeGreaterThan(0);
     // The same question asked with the theme and country given apart ranks the same.
-    const ranked = (page: any) => page.edges.map((e: any) => [e.node.slug, e.score]);
+    const ranked = (page: { edges: Array<Edge & { score: number }> }) => page.edges.map((e) => [e.node.slug, e.score]);
     expect(ranked(result)).toEqual(ranked(await ask('knowledge security', 'Russia')));
   });
 
@@ -69,7 +71,7 @@ describe('whoKnows reads themes and countries named in free text', () => {
     expect(slugs(result.themes)).toEqual(expect.arrayContaining(['export-controls', 'semiconductors']));
     expect(slugs(result.countries)).toEqual(['CN']);
     for (const edge of result.edges) {
-      const sum = edge.reasons.reduce((total: number, r: any) => total + r.points, 0);
+      const sum = edge.reasons.reduce((total: number, r: { points: number }) => total + r.points, 0);
       expect(sum).toBeCloseTo(edge.score, 2);
     }
   });
@@ -101,9 +103,9 @@ describe('whoKnows on pure free text', () => {
     const result = await ask(RARE);
     expect(result.matchedBy).toBe('FULL_TEXT');
     expect(result.themes).toEqual([]);
-    const edge = result.edges.find((e: any) => e.node.slug === answerer);
+    const edge = result.edges.find((e: Edge) => e.node.slug === answerer);
     expect(edge).toBeDefined();
-    const inquiries = edge.reasons.find((r: any) => r.kind === 'INQUIRIES');
+    const inquiries = edge.reasons.find((r: { kind: string }) => r.kind === 'INQUIRIES');
     expect(inquiries.text).toBe(`Answered 1 earlier inquiry matching “${RARE}” (+2).`);
     expect(inquiries.inquiries).toEqual([{ slug: `${P}-q` }]);
   });

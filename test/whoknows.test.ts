@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { nameKeys } from '../src/text.js';
-import { connectTestDatabase, fixturePrefix, graphql, walkPages } from './helpers/api.js';
+import { connectTestDatabase, fixturePrefix, graphql, walkPages, type Edge } from './helpers/api.js';
 
 /**
  * A small graph whose right answers are worked out by hand (src/whoknows/scoring.ts: 2 points per level in
@@ -36,24 +36,33 @@ beforeAll(async () => {
   await db.queries().writeTransaction(async (run) => {
     await run(
       `CREATE (t:Theme {id: $theme, name: $themeName, nameNl: $themeNameNl, aliases: [$alias], keys: $themeKeys})
-       CREATE (n:Theme {id: $theme + '-lasers', name: 'Lasers ' + $p, nameNl: 'Lasers ' + $p, aliases: [], keys: [$theme + ' lasers']})
+       CREATE (n:Theme {id: $theme + '-lasers', name: 'Lasers ' + $p, nameNl: 'Lasers ' + $p, aliases: [],
+         keys: [$theme + ' lasers']})
        CREATE (n)-[:BROADER]->(t)
        CREATE (i:Institution {id: $p + '-aalto', name: 'Aalto ' + $p, nameNl: 'Aalto ' + $p, kind: 'UNIVERSITY'})
        WITH t, n, i
        MATCH (fi:Country {id: 'FI'}), (se:Country {id: 'SE'}), (ee:Country {id: 'EE'})
        MERGE (i)-[:LOCATED_IN]->(fi)
-       CREATE (a:Expert {id: $p + '-alpha', name: $names.alpha}), (a)-[:EXPERT_IN {level: 5}]->(t), (a)-[:FOCUSES_ON {level: 5}]->(fi)
-       CREATE (b:Expert {id: $p + '-bravo', name: $names.bravo}), (b)-[:EXPERT_IN {level: 5}]->(t), (b)-[:FOCUSES_ON {level: 2}]->(fi)
-       CREATE (c:Expert {id: $p + '-charlie', name: $names.charlie}), (c)-[:EXPERT_IN {level: 5}]->(n), (c)-[:FOCUSES_ON {level: 5}]->(fi)
-       CREATE (d:Expert {id: $p + '-delta', name: $names.delta}), (d)-[:EXPERT_IN {level: 3}]->(t), (d)-[:FOCUSES_ON {level: 4}]->(se),
+       CREATE (a:Expert {id: $p + '-alpha', name: $names.alpha}), (a)-[:EXPERT_IN {level: 5}]->(t),
+         (a)-[:FOCUSES_ON {level: 5}]->(fi)
+       CREATE (b:Expert {id: $p + '-bravo', name: $names.bravo}), (b)-[:EXPERT_IN {level: 5}]->(t),
+         (b)-[:FOCUSES_ON {level: 2}]->(fi)
+       CREATE (c:Expert {id: $p + '-charlie', name: $names.charlie}), (c)-[:EXPERT_IN {level: 5}]->(n),
+         (c)-[:FOCUSES_ON {level: 5}]->(fi)
+       CREATE (d:Expert {id: $p + '-delta', name: $names.delta}), (d)-[:EXPERT_IN {level: 3}]->(t),
+              (d)-[:FOCUSES_ON {level: 4}]->(se),
               (d)-[:AFFILIATED_WITH {role: 'Professor'}]->(i)
        CREATE (e:Expert {id: $p + '-echo', name: $names.echo}), (e)-[:FOCUSES_ON {level: 1}]->(fi)
-       CREATE (f:Expert {id: $p + '-foxtrot', name: $names.foxtrot}), (f)-[:EXPERT_IN {level: 4}]->(t), (f)-[:FOCUSES_ON {level: 4}]->(ee)
-       CREATE (k1:Contribution {id: $p + '-k1', kind: 'PUBLICATION', title: 'Finnish photonics one', date: date('2024-01-01')}),
+       CREATE (f:Expert {id: $p + '-foxtrot', name: $names.foxtrot}), (f)-[:EXPERT_IN {level: 4}]->(t),
+         (f)-[:FOCUSES_ON {level: 4}]->(ee)
+       CREATE (k1:Contribution {id: $p + '-k1', kind: 'PUBLICATION', title: 'Finnish photonics one',
+              date: date('2024-01-01')}),
               (k1)-[:BY]->(a), (k1)-[:ABOUT]->(t), (k1)-[:CONCERNS]->(fi)
-       CREATE (k2:Contribution {id: $p + '-k2', kind: 'TALK', title: 'Finnish photonics two', date: date('2025-01-01')}),
+       CREATE (k2:Contribution {id: $p + '-k2', kind: 'TALK', title: 'Finnish photonics two',
+              date: date('2025-01-01')}),
               (k2)-[:BY]->(a), (k2)-[:ABOUT]->(t), (k2)-[:CONCERNS]->(fi)
-       CREATE (k3:Contribution {id: $p + '-k3', kind: 'BRIEFING', title: 'Lasers in Finland', date: date('2025-02-01')}),
+       CREATE (k3:Contribution {id: $p + '-k3', kind: 'BRIEFING', title: 'Lasers in Finland',
+              date: date('2025-02-01')}),
               (k3)-[:BY]->(e), (k3)-[:ABOUT]->(n), (k3)-[:CONCERNS]->(fi)`,
       {
         p: P,
@@ -87,7 +96,8 @@ async function ask(variables: Record<string, unknown>) {
   return response.data.whoKnows;
 }
 
-const ranking = (result: any) => result.edges.map((e: any) => [e.node.name, e.score]);
+const ranking = (result: { edges: Array<Edge<{ name: string }> & { score: number }> }) =>
+  result.edges.map((e) => [e.node.name, e.score]);
 
 describe('whoKnows ranking on a known fixture', () => {
   it('ranks by declared level, focus and evidence when a country is asked', async () => {
@@ -117,41 +127,45 @@ describe('whoKnows ranking on a known fixture', () => {
 
   it('matches focus on a country, not the country of the institution', async () => {
     const finland = await ask({ about: themeName, country: 'Finland' });
-    expect(finland.edges.map((e: any) => e.node.name)).not.toContain(names.delta);
+    expect(finland.edges.map((e: Edge<{ name: string }>) => e.node.name)).not.toContain(names.delta);
     const sweden = await ask({ about: themeName, country: 'Zweden' });
-    expect(sweden.edges.map((e: any) => e.node.name)).toEqual([names.delta]);
+    expect(sweden.edges.map((e: Edge<{ name: string }>) => e.node.name)).toEqual([names.delta]);
   });
 
   it('explains every score with reasons whose points add up to it', async () => {
     const result = await ask({ about: themeName, country: 'FI' });
     for (const edge of result.edges) {
-      const sum = edge.reasons.reduce((total: number, r: any) => total + r.points, 0);
+      const sum = edge.reasons.reduce((total: number, r: { points: number }) => total + r.points, 0);
       expect(sum).toBeCloseTo(edge.score, 5);
     }
-    const alpha = result.edges[0].reasons.map((r: any) => r.text);
+    const alpha = result.edges[0].reasons.map((r: { text: string }) => r.text);
     expect(alpha).toContain(
-      `Expertise level 5/5 in ${themeName}. Declared by the expert, borne out by 2 contributions on it; counted at 75 % (+7.5).`,
+      `Expertise level 5/5 in ${themeName}. Declared by the expert, ` +
+        'borne out by 2 contributions on it; counted at 75 % (+7.5).',
     );
     expect(alpha).toContain(
-      'Focuses on Finland at level 5/5. Declared by the expert, borne out by the work concerning it below; counted at 70 % (+3.5).',
+      'Focuses on Finland at level 5/5. Declared by the expert, ' +
+        'borne out by the work concerning it below; counted at 70 % (+3.5).',
     );
     expect(alpha).toContain('2 contributions concerning Finland (+1).');
     expect(alpha.join(' ')).toMatch(/2 contributions on .* concerning Finland, e\.g\. “Finnish photonics two” \(\+3\)/);
-    const charlie = result.edges[1].reasons.map((r: any) => r.text);
+    const charlie = result.edges[1].reasons.map((r: { text: string }) => r.text);
     expect(charlie[0]).toBe(
-      `Expertise level 5/5 in Lasers ${P}, a narrower theme of ${themeName}. Declared by the expert, with nothing to show for it; counted at 55 % (+4.13).`,
+      `Expertise level 5/5 in Lasers ${P}, a narrower theme of ${themeName}. ` +
+        'Declared by the expert, with nothing to show for it; counted at 55 % (+4.13).',
     );
-    const echo = result.edges[3].reasons.map((r: any) => r.kind);
+    const echo = result.edges[3].reasons.map((r: { kind: string }) => r.kind);
     expect(echo).toEqual(['THEME', 'COUNTRY_FOCUS', 'COUNTRY_EVIDENCE', 'EVIDENCE']);
   });
 
   it('reads a region as its countries', async () => {
     const result = await ask({ about: themeName, country: 'Baltische staten' });
     expect(result.region.slug).toBe('baltics');
-    expect(result.countries.map((c: any) => c.code).sort()).toEqual(['EE', 'LT', 'LV']);
+    expect(result.countries.map((c: { code: string }) => c.code).sort()).toEqual(['EE', 'LT', 'LV']);
     expect(ranking(result)).toEqual([[names.foxtrot, 6.4]]);
-    expect(result.edges[0].reasons.map((r: any) => r.text)).toContain(
-      'Focuses on Estonia (in Baltic states) at level 4/5. Declared by the expert, with nothing to show for it; counted at 50 % (+2).',
+    expect(result.edges[0].reasons.map((r: { text: string }) => r.text)).toContain(
+      'Focuses on Estonia (in Baltic states) at level 4/5. Declared by ' +
+        'the expert, with nothing to show for it; counted at 50 % (+2).',
     );
   });
 });
@@ -159,7 +173,7 @@ describe('whoKnows ranking on a known fixture', () => {
 describe('whoKnows name resolution on the seed graph', () => {
   const themeOf = async (about: string) => (await ask({ about, first: 1 })).theme?.slug ?? null;
   const countriesOf = async (country: string) =>
-    (await ask({ about: 'semiconductors', country, first: 1 })).countries.map((c: any) => c.code);
+    (await ask({ about: 'semiconductors', country, first: 1 })).countries.map((c: { code: string }) => c.code);
 
   it('finds a theme by id, English or Dutch name, alias, any case, with or without accents', async () => {
     expect(await themeOf('semiconductors')).toBe('semiconductors');
@@ -196,7 +210,7 @@ describe('whoKnows name resolution on the seed graph', () => {
     const semiconductors = await ask({ about: 'semiconductors', first: 100 });
     const technology = await ask({ about: 'technology', first: 100 });
     expect(semiconductors.totalCount).toBeGreaterThan(0);
-    const technologyIds = new Set(technology.edges.map((e: any) => e.node.slug));
+    const technologyIds = new Set(technology.edges.map((e: Edge) => e.node.slug));
     for (const edge of semiconductors.edges) expect(technologyIds.has(edge.node.slug)).toBe(true);
     expect(technology.totalCount).toBeGreaterThan(semiconductors.totalCount);
   });
@@ -206,10 +220,10 @@ describe('whoKnows name resolution on the seed graph', () => {
     const result = await ask({ about: 'piraeus port' });
     expect(result.matchedBy).toBe('FULL_TEXT');
     expect(result.theme).toBeNull();
-    const anouk = result.edges.findIndex((edge: any) => edge.node.slug === 'anouk-stegeman');
+    const anouk = result.edges.findIndex((edge: Edge) => edge.node.slug === 'anouk-stegeman');
     expect(anouk).toBeGreaterThanOrEqual(0);
     expect(anouk).toBeLessThan(3);
-    expect(result.edges[anouk].reasons.map((r: any) => r.kind).slice(0, 2)).toEqual(['TEXT', 'EVIDENCE']);
+    expect(result.edges[anouk].reasons.map((r: { kind: string }) => r.kind).slice(0, 2)).toEqual(['TEXT', 'EVIDENCE']);
     expect(result.edges[anouk].reasons[0].text).toMatch(/^Profile matches “piraeus port”/);
   });
 
@@ -217,14 +231,15 @@ describe('whoKnows name resolution on the seed graph', () => {
     await db
       .queries()
       .write(
-        `CREATE (e:Expert {id: $id, name: $name, bioNl: 'Zij volgt de Aziatische chipfabrikanten en hun toeleveranciers.'})`,
+        'CREATE (e:Expert {id: $id, name: $name, ' +
+          `bioNl: 'Zij volgt de Aziatische chipfabrikanten en hun toeleveranciers.'})`,
         { id: `${P}-dutch`, name: `Dutch ${P}` },
       );
     // The Dutch stemmer reduces the plural "chipfabrikanten" and the singular to one stem.
     // "chip" inside the compound names the theme Semiconductors: ranked on it, the word searched beside it.
     const result = await ask({ about: 'chipfabrikant', first: 100 });
     expect(result.matchedBy).toBe('THEME_AND_TEXT');
-    expect(result.edges.map((e: any) => e.node.name)).toContain(`Dutch ${P}`);
+    expect(result.edges.map((e: Edge<{ name: string }>) => e.node.name)).toContain(`Dutch ${P}`);
   });
 });
 
@@ -233,16 +248,16 @@ describe('whoKnows paging', () => {
     const whole = await ask({ about: 'technology', first: 100 });
     expect(whole.totalCount).toBeGreaterThan(7);
     const { items: seen, totalCount } = await walkPages(async (after) => {
-      const page: any = await ask({ about: 'technology', first: 3, after });
+      const page = await ask({ about: 'technology', first: 3, after });
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
       return {
         totalCount: page.totalCount,
-        items: page.edges.map((e: any) => e.node.slug as string),
+        items: page.edges.map((e: Edge) => e.node.slug),
         next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
       };
     });
     expect(totalCount).toBe(whole.totalCount);
-    expect(seen).toEqual(whole.edges.map((e: any) => e.node.slug));
+    expect(seen).toEqual(whole.edges.map((e: Edge) => e.node.slug));
     expect(new Set(seen).size).toBe(whole.totalCount);
   });
 
@@ -260,18 +275,23 @@ describe('whoKnows round trips', () => {
   const PAGE_WITH_RELATIONS = `query ($first: Int) {
     whoKnows(about: "technology", first: $first) {
       totalCount
-      edges { score reasons { text } node { name affiliations { role institution { name } } networks { acronym name } expertise { level theme { name } } } }
+      edges { score reasons { text } node { name affiliations { role institution { name } } networks { acronym name }
+        expertise { level theme { name } } } }
     }
   }`;
 
-  it('costs at most 3 Neo4j round trips for a page of 20 with affiliations, networks and themes, whatever the page size', async () => {
-    const twenty = await graphql(PAGE_WITH_RELATIONS, { first: 20 });
-    expect(twenty.errors).toBeUndefined();
-    expect(twenty.data.whoKnows.edges.length).toBe(20);
-    expect(twenty.extensions?.queryStats?.roundTrips).toBeLessThanOrEqual(3);
-    const hundred = await graphql(PAGE_WITH_RELATIONS, { first: 100 });
-    const two = await graphql(PAGE_WITH_RELATIONS, { first: 2 });
-    expect(hundred.extensions?.queryStats?.roundTrips).toBe(twenty.extensions?.queryStats?.roundTrips);
-    expect(two.extensions?.queryStats?.roundTrips).toBe(twenty.extensions?.queryStats?.roundTrips);
-  });
+  it(
+    'costs at most 3 Neo4j round trips for a page of 20 with ' +
+      'affiliations, networks and themes, whatever the page size',
+    async () => {
+      const twenty = await graphql(PAGE_WITH_RELATIONS, { first: 20 });
+      expect(twenty.errors).toBeUndefined();
+      expect(twenty.data.whoKnows.edges.length).toBe(20);
+      expect(twenty.extensions?.queryStats?.roundTrips).toBeLessThanOrEqual(3);
+      const hundred = await graphql(PAGE_WITH_RELATIONS, { first: 100 });
+      const two = await graphql(PAGE_WITH_RELATIONS, { first: 2 });
+      expect(hundred.extensions?.queryStats?.roundTrips).toBe(twenty.extensions?.queryStats?.roundTrips);
+      expect(two.extensions?.queryStats?.roundTrips).toBe(twenty.extensions?.queryStats?.roundTrips);
+    },
+  );
 });

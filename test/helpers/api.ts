@@ -5,7 +5,14 @@ import { Database } from '../../src/db/database.js';
 import { registerHooks } from '../../src/hooks.js';
 import type { WorkerServer } from './worker-server.js';
 
-export interface GraphqlResponse<T = any> {
+/**
+ * What a test reads an answer's `data` (or a part of it) as unless it says otherwise: the JSON as it came, its
+ * shape being what the test's assertions check (eslint.config.js lets tests read it untyped).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one seam for tests' untyped JSON answers
+export type UntypedData = any;
+
+export interface GraphqlResponse<T = UntypedData> {
   data?: T;
   errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; [key: string]: unknown } }>;
   extensions?: { queryStats?: { roundTrips: number; dbTimeMs: number } };
@@ -26,6 +33,11 @@ const authenticator = openAuthenticator({
   audience: 'expertise-graph',
   anonymous: 'viewer',
 });
+
+/** An edge of a connection in an answer, as far as a test reads it: its node (by default, the node's slug). */
+export interface Edge<Node = { slug: string }> {
+  node: Node;
+}
 
 /** A token signed with the test server's secret. */
 export async function tokenFor(claims: TokenClaims, expiresIn?: string): Promise<string> {
@@ -50,7 +62,7 @@ export function claimsOf(actor: Role | TokenClaims): TokenClaims {
  * Posts an operation to the running app, as a client would. Acts as an administrator unless told
  * otherwise (`as: null` sends no token), so that tests of other things are not about permissions.
  */
-export async function graphql<T = any>(
+export async function graphql<T = UntypedData>(
   query: string,
   variables: Record<string, unknown> = {},
   options: { as?: Actor; token?: string } = {},
@@ -77,7 +89,10 @@ export function fixturePrefix(name: string): string {
   return `fx-${name}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** Removes a test file's fixtures: nodes whose id starts with its prefix, experts whose name starts with its name, and their Change records. */
+/**
+ * Removes a test file's fixtures: nodes whose id starts with its prefix, experts whose name starts with its name,
+ * and their Change records.
+ */
 export async function removeFixtures(db: Database, prefix: string, expertName: string): Promise<void> {
   await db.queries().write(
     `MATCH (n) WHERE n.id STARTS WITH $p OR (n:Expert AND n.name STARTS WITH $name)
@@ -87,7 +102,10 @@ export async function removeFixtures(db: Database, prefix: string, expertName: s
   );
 }
 
-/** One page of a connection, as `walkPages` needs it: its total, its items, and the cursor of the next page (null: the last). */
+/**
+ * One page of a connection, as `walkPages` needs it: its total, its items, and the cursor of the next page
+ * (null: the last).
+ */
 export interface WalkedPage<T> {
   totalCount: number;
   items: T[];

@@ -14,6 +14,30 @@ export const SERVER_WAIT_MS = 90_000;
 export const browserTestsRun = existsSync(CHROMIUM_PATH) || !!process.env.CI;
 if (!browserTestsRun) console.warn(`Skipping browser tests: no ${CHROMIUM_PATH} (apt-get install -y chromium).`);
 
+/** An echarts series' data in the page, as the browser tests read it (echarts' model: what was drawn, mark by mark). */
+export interface DrawnData {
+  count(): number;
+  getRawDataItem(index: number): { value: [number, number, number, number]; gap: boolean };
+  getItemGraphicEl(index: number): unknown;
+  mapDimension(dimension: string): string | undefined;
+  mapArray<T>(dimension: string, map: (value: number) => T): T[];
+}
+
+/** One of the dashboard's echarts, as the browser tests read it in the page. */
+export interface PageChart {
+  getModel(): {
+    getSeriesByIndex(index: number): { getData(): DrawnData };
+    getSeries(): Array<{ subType: string; getData(): DrawnData }>;
+  };
+  getOption(): Record<string, Array<{ data: unknown[] }>>;
+  convertToPixel(finder: { seriesIndex: number }, value: number[]): [number, number];
+}
+
+/** The dashboard page's global scope: web/src/dashboard.ts leaves its charts there for the browser tests. */
+export type DashboardGlobals = typeof globalThis & {
+  dashboardCharts: Record<'coverage' | 'flow' | 'share' | 'themes' | 'countries', PageChart>;
+};
+
 export async function openBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(

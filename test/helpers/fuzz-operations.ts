@@ -19,10 +19,17 @@ import {
   isUnionType,
   type GraphQLArgument,
   type GraphQLCompositeType,
+  type GraphQLEnumType,
   type GraphQLField,
+  type GraphQLInputObjectType,
   type GraphQLInputType,
+  type GraphQLList,
+  type GraphQLScalarType,
   type GraphQLSchema,
 } from 'graphql';
+
+/** An input type without its non-null wrapper, as getNullableType gives it. */
+type NullableInputType = GraphQLScalarType | GraphQLEnumType | GraphQLInputObjectType | GraphQLList<GraphQLInputType>;
 
 /** Who sends an operation: a role's token, a secretariat of another network, a broken token, or nobody. */
 export type FuzzActor =
@@ -329,7 +336,7 @@ export class OperationGenerator {
   }
 
   private rightValue(type: GraphQLInputType, mode: 'query' | 'mutation', depth: number): fc.Arbitrary<unknown> {
-    const inner = getNullableType(type) as GraphQLInputType;
+    const inner = getNullableType<NullableInputType>(type);
     const nullable = isNonNullType(type) ? null : fc.constant(null);
     const withNull = (arbitrary: fc.Arbitrary<unknown>) =>
       nullable ? fc.oneof({ arbitrary, weight: 8 }, { arbitrary: nullable, weight: 1 }) : arbitrary;
@@ -448,7 +455,8 @@ export function print(
           variables[name] = arg.value;
           return `${arg.name}: $${name}`;
         });
-        const head = `${selection.alias ? `${selection.alias}: ` : ''}${selection.name}${args.length ? `(${args.join(', ')})` : ''}`;
+        const alias = selection.alias ? `${selection.alias}: ` : '';
+        const head = `${alias}${selection.name}${args.length ? `(${args.join(', ')})` : ''}`;
         return selection.selections ? `${head} ${printSelections(selection.selections)}` : head;
       })
       .join(' ')} }`;
@@ -463,7 +471,7 @@ const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
  * is an enum, every other string as a string (so a wrong value stays wrong in the same way as a variable).
  */
 export function literal(value: unknown, type: GraphQLInputType | undefined): string {
-  const inner = type ? (getNullableType(type) as GraphQLInputType) : undefined;
+  const inner = type ? getNullableType<NullableInputType>(type) : undefined;
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string')
     return inner && isEnumType(inner) && NAME.test(value) && !['true', 'false', 'null'].includes(value)

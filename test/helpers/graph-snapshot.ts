@@ -8,7 +8,20 @@
  * Putting back changes only what differs: a test file changes a few dozen of the seed's 22,000 nodes and
  * relationships, and rewriting all of them (with their full-text index entries) took 4–16 s per file.
  */
-import { isInt, type Driver } from 'neo4j-driver';
+import {
+  isInt,
+  type Date as CypherDate,
+  type DateTime,
+  type Driver,
+  type Duration,
+  type LocalDateTime,
+  type LocalTime,
+  type Point,
+  type Time,
+} from 'neo4j-driver';
+
+/** The driver's temporal and spatial values: the objects a property holds besides maps, each with its toString. */
+type PrintedValue = CypherDate | DateTime | Duration | LocalDateTime | LocalTime | Time | Point;
 
 interface SnapshotNode {
   key: string;
@@ -38,7 +51,8 @@ export async function takeSnapshot(driver: Driver): Promise<GraphSnapshot> {
   );
   const { records: relationships } = await driver.executeQuery(
     `MATCH (a)-[r]->(b)
-     RETURN elementId(r) AS key, elementId(a) AS start, elementId(b) AS end, type(r) AS type, properties(r) AS properties`,
+     RETURN elementId(r) AS key, elementId(a) AS start, elementId(b) AS end, type(r) AS type,
+       properties(r) AS properties`,
   );
   return {
     nodes: nodes.map((record) => record.toObject() as SnapshotNode),
@@ -54,8 +68,8 @@ function canonical(value: unknown): string {
   if (typeof value === 'number') return `f${value}`;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    // Temporal and spatial values print themselves; their class says which kind they are.
-    if (value.constructor !== Object) return `${value.constructor.name}:${String(value)}`;
+    // Temporal and spatial values (the driver's classes) print themselves; their class says which kind they are.
+    if (value.constructor !== Object) return `${value.constructor.name}:${(value as PrintedValue).toString()}`;
     return `{${entries
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
@@ -118,7 +132,8 @@ async function putBack(driver: Driver, snapshot: GraphSnapshot): Promise<void> {
       const madeFor = new Map<string, string>(); // snapshot key -> element id of the node standing for it
       for (let from = 0; from < missing.length; from += BATCH) {
         const result = await tx.run(
-          `UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.properties RETURN row.key AS key, elementId(n) AS id`,
+          'UNWIND $rows AS row CREATE (n:$(row.labels)) ' +
+            'SET n = row.properties RETURN row.key AS key, elementId(n) AS id',
           { rows: missing.slice(from, from + BATCH) },
         );
         for (const record of result.records) madeFor.set(record.get('key') as string, record.get('id') as string);

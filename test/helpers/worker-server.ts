@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import type { Driver } from 'neo4j-driver';
 import type { AddressInfo } from 'node:net';
 import { rm } from 'node:fs/promises';
-import { startApp, type App } from '../../src/app.js';
+import { startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logging.js';
 import { invalidateVocabulary } from '../../src/names/interpret.js';

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-// The CommonJS build, as Pothos (and so the schema) uses it: under vitest a bare 'graphql' is the ESM build, another instance.
+// The CommonJS build, as Pothos (and so the schema) uses it: under vitest a bare 'graphql' is the ESM build, another
+// instance.
 import { getIntrospectionQuery, Lexer, parse, Source, TokenKind, specifiedRules, validate } from 'graphql/index.js';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, limitsConfig, ROOT_DIR } from '../../src/config.js';

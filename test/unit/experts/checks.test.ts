@@ -115,7 +115,7 @@ describe("checkedProperties: an expert's own properties, checked without the gra
       fc.constantFrom(0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069),
     );
     const field = fc.constantFrom('name', 'headline', 'headlineNl');
-    const word = fc.string({ unit: fc.constantFrom(...'abcdefghij XYZ-.'), maxLength: 10 });
+    const word = fc.string({ unit: fc.constantFrom(...Array.from('abcdefghij XYZ-.')), maxLength: 10 });
     fc.assert(
       fc.property(field, word, unfit, word, (name, before, code, after) => {
         // A character trimming removes (a tab or line feed at either end) would leave nothing to refuse.

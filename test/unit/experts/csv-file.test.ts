@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCsv, decodeWindows1252, firstInvalidUtf8 } from '../../../src/experts/csv/decode.js';
 import { MAX_IMPORT_ROWS, parseExpertCsv } from '../../../src/experts/csv/parse.js';
 
-const latin1 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+const latin1 = (text: string) => Uint8Array.from(Array.from(text, (c) => c.charCodeAt(0)));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('decodeCsv (issue 18.7: a Latin-1 file imported "Jürgen" as "J�rgen")', () => {
@@ -33,7 +33,11 @@ describe('decodeCsv (issue 18.7: a Latin-1 file imported "Jürgen" as "J�rgen"
     expect(decodeCsv(Uint8Array.from([0x92]), 'latin1').text).toBe('’');
     expect(decodeCsv(utf8('\uFEFFslug,name\njurgen,Jürgen\n')).text).toBe('slug,name\njurgen,Jürgen\n');
     expect(decodeCsv(utf8('slug,name\njurgen,Jürgen\n'), 'UTF-8').text).toBe('slug,name\njurgen,Jürgen\n');
-    const utf16 = Uint8Array.from([0xff, 0xfe, ...[...'slug,name\nj,Jü\n'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const utf16 = Uint8Array.from([
+      0xff,
+      0xfe,
+      ...Array.from('slug,name\nj,Jü\n').flatMap((c) => [c.charCodeAt(0), 0]),
+    ]);
     expect(decodeCsv(utf16, 'utf-16le').text).toBe('slug,name\nj,Jü\n');
     expect(decodeCsv(utf16).problems[0]!.message).toMatch(/is UTF-16 .*utf-16le/);
   });
@@ -45,16 +49,20 @@ describe('decodeCsv (issue 18.7: a Latin-1 file imported "Jürgen" as "J�rgen"
     expect(all.slice(0x80, 0xa0)).toBe('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ');
   });
 
-  it('refuses a UTF-8 file said to be in a single-byte encoding (it would become "JÃ¼rgen"), and an unknown encoding', () => {
-    expect(decodeCsv(utf8('slug,name\njurgen,Jürgen\n'), 'windows-1252').problems).toEqual([
-      { line: 2, field: 'file', message: 'is UTF-8, not windows-1252: leave out the encoding' },
-    ]);
-    // Plain ASCII is the same in both: nothing to refuse.
-    expect(decodeCsv(utf8('slug,name\njan,Jan\n'), 'windows-1252').text).toBe('slug,name\njan,Jan\n');
-    expect(decodeCsv(utf8('slug,name\n'), 'klingon').problems[0]!.message).toMatch(
-      /^"klingon" is not an encoding this tool knows: use e\.g\. utf-8, windows-1252/,
-    );
-  });
+  it(
+    'refuses a UTF-8 file said to be in a single-byte encoding ' +
+      '(it would become "JÃ¼rgen"), and an unknown encoding',
+    () => {
+      expect(decodeCsv(utf8('slug,name\njurgen,Jürgen\n'), 'windows-1252').problems).toEqual([
+        { line: 2, field: 'file', message: 'is UTF-8, not windows-1252: leave out the encoding' },
+      ]);
+      // Plain ASCII is the same in both: nothing to refuse.
+      expect(decodeCsv(utf8('slug,name\njan,Jan\n'), 'windows-1252').text).toBe('slug,name\njan,Jan\n');
+      expect(decodeCsv(utf8('slug,name\n'), 'klingon').problems[0]!.message).toMatch(
+        /^"klingon" is not an encoding this tool knows: use e\.g\. utf-8, windows-1252/,
+      );
+    },
+  );
 
   it('refuses a file that carries U+FFFD from an earlier wrong decoding', () => {
     expect(decodeCsv(utf8('slug,name\njan,Jan\njurgen,J\uFFFDrgen\n')).problems).toEqual([
@@ -62,7 +70,7 @@ describe('decodeCsv (issue 18.7: a Latin-1 file imported "Jürgen" as "J�rgen"
     ]);
   });
 
-  it('finds the first bad byte exactly where a strict UTF-8 decoder fails (overlong forms, surrogates, truncation)', () => {
+  it('finds the first bad byte exactly where a strict UTF-8 decoder fails (overlong, surrogates, truncation)', () => {
     const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     const valid = (bytes: Uint8Array) => {
       try {
@@ -136,14 +144,18 @@ describe('parseExpertCsv: the file as a whole', () => {
       {
         line: MAX_IMPORT_ROWS + 2,
         field: 'file',
-        message: `has ${MAX_IMPORT_ROWS + 1} rows; one import takes at most ${MAX_IMPORT_ROWS} (it is one transaction, all or nothing): split the file into files of at most ${MAX_IMPORT_ROWS} rows, each with the header row, and import them one after another`,
+        message:
+          `has ${MAX_IMPORT_ROWS + 1} rows; one import takes at most ${MAX_IMPORT_ROWS} ` +
+          '(it is one transaction, all or nothing): split the file into files of at most ' +
+          `${MAX_IMPORT_ROWS} rows, each with the header row, and import them one after another`,
       },
     ]);
   });
 
-  it('refuses control and bidi characters in name cells as createExpert does, and leaves the field out of the row', () => {
+  it('refuses control and bidi characters in name cells as createExpert does, leaving the field out of the row', () => {
     const { rows, problems } = parseExpertCsv(
-      'slug,name,headline,affiliations\njan,"Jan\u202Eeilrahc",Chips\u0007,"leiden-asia-centre|Fel\u200Blow|2020-01-01|"\n',
+      'slug,name,headline,affiliations\n' +
+        'jan,"Jan\u202Eeilrahc",Chips\u0007,"leiden-asia-centre|Fel\u200Blow|2020-01-01|"\n',
     );
     expect(problems).toEqual([
       { line: 2, field: 'affiliations[0].role', message: expect.stringContaining('U+200B ZERO WIDTH SPACE') },

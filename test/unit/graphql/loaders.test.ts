@@ -10,13 +10,13 @@ const database = { queries: () => ({}) } as unknown as Database;
 describe('typed loaders', () => {
   it('keeps one loader per definition and request, and one per parameter of a family', async () => {
     const batches: string[] = [];
-    const doubled = defineLoader<number, number>(async (_queries, keys) => {
+    const doubled = defineLoader<number, number>((_queries, keys) => {
       batches.push(`doubled ${keys.join(',')}`);
-      return keys.map((key) => key * 2);
+      return Promise.resolve(keys.map((key) => key * 2));
     });
-    const firstOf = defineLoaderFamily<number, string, string>(async (_queries, keys, limit) => {
+    const firstOf = defineLoaderFamily<number, string, string>((_queries, keys, limit) => {
       batches.push(`firstOf:${limit} ${keys.join(',')}`);
-      return keys.map((key) => key.slice(0, limit));
+      return Promise.resolve(keys.map((key) => key.slice(0, limit)));
     });
     const ctx = createContext(database, ANONYMOUS, 100);
     expect(ctx.load(doubled)).toBe(ctx.load(doubled));
@@ -32,9 +32,9 @@ describe('typed loaders', () => {
   it('takes object keys as the same key when their cacheKey agrees', async () => {
     const batches: string[][] = [];
     const lengthOf = defineLoader<{ text: string }, number>(
-      async (_queries, keys) => {
+      (_queries, keys) => {
         batches.push(keys.map((key) => key.text));
-        return keys.map((key) => key.text.length);
+        return Promise.resolve(keys.map((key) => key.text.length));
       },
       { cacheKey: (key) => key.text },
     );

@@ -1,4 +1,5 @@
-// The CommonJS build, as Pothos (and so the schema) uses it: under vitest a bare 'graphql' is the ESM build, another instance.
+// The CommonJS build, as Pothos (and so the schema) uses it: under vitest a bare 'graphql' is the ESM build, another
+// instance.
 import { parse, type OperationDefinitionNode } from 'graphql/index.js';
 import { describe, expect, it } from 'vitest';
 import { HEAVY_REQUEST_COST, operationCost, WORK_WEIGHTS } from '../../../src/graphql/limits.js';
@@ -57,7 +58,7 @@ describe('HeavyRequestGate', () => {
     expect(gate.load).toEqual({ running: 0, waiting: 0 });
   });
 
-  it('refuses a request that found no turn in time as SERVER_BUSY, and one whose signal aborts with its reason', async () => {
+  it('refuses a request finding no turn in time as SERVER_BUSY, one whose signal aborts with its reason', async () => {
     const gate = new HeavyRequestGate({ ...limits, running: 1, maxWaitMs: 20 });
     const held = await gate.enter('a');
     const late = await gate.enter('b').catch((error: unknown) => error);
@@ -81,7 +82,8 @@ describe('what makes a request heavy', () => {
   it('weighs each ranking, search and aggregate by the work it starts, not by the size of its answer', () => {
     const ranking = '{ whoKnows(about: "semiconductors", first: 1) { totalCount } }';
     expect(costOf(ranking)).toBeGreaterThanOrEqual(HEAVY_REQUEST_COST);
-    const fifteen = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: whoKnows(about: "t${i}", first: 1) { totalCount }`).join(' ')} }`;
+    const rankings = Array.from({ length: 15 }, (_, i) => `a${i}: whoKnows(about: "t${i}", first: 1) { totalCount }`);
+    const fifteen = `{ ${rankings.join(' ')} }`;
     expect(costOf(fifteen)).toBeGreaterThanOrEqual(15 * WORK_WEIGHTS.ranking);
     expect(costOf('{ similarInquiries(question: "x") { score } }')).toBeGreaterThanOrEqual(WORK_WEIGHTS.textSearch);
     expect(costOf('{ coverage { gaps { demand } } }')).toBeGreaterThanOrEqual(WORK_WEIGHTS.matrix);

@@ -42,7 +42,7 @@ describe('rankCandidates', () => {
     expect(only!.score).toBe((W.concepts * W.country) / W.fullConceptWeight);
   });
 
-  it('gives the text at most its weight, relative to the best hit, so that raw Lucene scores cannot swamp concepts', () => {
+  it('gives the text at most its weight, relative to the best hit, so raw Lucene scores cannot swamp concepts', () => {
     const [best, half] = rankCandidates(
       query(),
       [candidate('a', { textScore: 18 }), candidate('b', { textScore: 9 })],
@@ -53,7 +53,7 @@ describe('rankCandidates', () => {
     expect(best!.reasons[0]!.text).toBe(`The question uses similar words (full text, +${W.text} of ${W.text}).`);
   });
 
-  it('scores shared concepts by the mean of both coverages: exactly the same concepts give the full concept weight', () => {
+  it('scores shared concepts by the mean of both coverages: identical concepts give the full concept weight', () => {
     const q = query({ themeIds: ['semiconductors', 'export-controls'], countryIds: ['CN'] });
     const [same, broader] = rankCandidates(
       q,

@@ -60,7 +60,8 @@ describe('overdueAt', () => {
     expect(overdueAt(row({}), new Date('2026-03-05T00:00:00Z'), now)).toBe(false); // not yet due
   });
   it('now: by its current status', () => {
-    expect(overdueAt(row({ status: 'IN_PROGRESS', answeredAt: '2026-03-03T10:00:00Z' }), now, now)).toBe(true); // reopened
+    // Reopened:
+    expect(overdueAt(row({ status: 'IN_PROGRESS', answeredAt: '2026-03-03T10:00:00Z' }), now, now)).toBe(true);
     expect(overdueAt(row({ status: 'ANSWERED', answeredAt: '2026-03-20T10:00:00Z' }), now, now)).toBe(false);
   });
 });

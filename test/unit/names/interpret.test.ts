@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isoCountries } from '../../../seed/countries.js';
 import { interpret, type Interpretation } from '../../../src/names/interpret.js';
+import type { VocabularyRows } from '../../../src/names/repository.js';
 import { buildVocabulary } from '../../../src/names/vocabulary.js';
 import { readDutchWordListFirst } from '../../helpers/dutch-word-list.js';
 
@@ -12,18 +13,30 @@ const seed = (file: string) => JSON.parse(readFileSync(new URL(`../../../seed/da
 const countries = isoCountries();
 const nameOf = new Map(countries.map((c) => [c.id, c.name]));
 const vocabulary = buildVocabulary({
-  themes: seed('themes.json').map((t: any) => ({ id: t.id, name: t.name, nameNl: t.nameNl, aliases: t.aliases })),
-  countries: countries.map((c) => ({ id: c.id, name: c.name, nameNl: c.nameNl, alpha3: c.alpha3, keys: c.keys })),
-  regions: seed('regions.json').map((r: any) => ({
-    id: r.id,
-    name: r.name,
-    nameNl: r.nameNl,
-    aliases: r.aliases,
-    countries: r.countries.map((id: string) => ({ id, name: nameOf.get(id) })),
+  themes: seed('themes.json').map((t: VocabularyRows['themes'][number]) => ({
+    id: t.id,
+    name: t.name,
+    nameNl: t.nameNl,
+    aliases: t.aliases,
   })),
+  countries: countries.map((c) => ({ id: c.id, name: c.name, nameNl: c.nameNl, alpha3: c.alpha3, keys: c.keys })),
+  regions: seed('regions.json').map(
+    (r: Omit<VocabularyRows['regions'][number], 'countries'> & { countries: string[] }) => ({
+      id: r.id,
+      name: r.name,
+      nameNl: r.nameNl,
+      aliases: r.aliases,
+      countries: r.countries.map((id: string) => ({ id, name: nameOf.get(id) })),
+    }),
+  ),
   institutions: seed('institutions.json')
-    .filter((i: any) => i.country !== 'NL')
-    .map((i: any) => ({ id: i.id, name: i.name, nameNl: i.nameNl, acronym: i.acronym })),
+    .filter((i: { country: string }) => i.country !== 'NL')
+    .map((i: VocabularyRows['institutions'][number]) => ({
+      id: i.id,
+      name: i.name,
+      nameNl: i.nameNl,
+      acronym: i.acronym,
+    })),
 });
 
 const read = (text: string) => interpret(vocabulary, text);

@@ -91,7 +91,8 @@ describe('standingReasons', () => {
       'en',
     );
     expect(alone!.text).toBe(
-      'Expertise level 5/5 in Semiconductors. Declared by the expert, with nothing to show for it and 5 unrelated subjects claimed at level 4-5 likewise; counted at 22 % (+2.2).',
+      'Expertise level 5/5 in Semiconductors. Declared by the expert, with nothing to show ' +
+        'for it and 5 unrelated subjects claimed at level 4-5 likewise; counted at 22 % (+2.2).',
     );
     const [backed] = standingReasons(
       facts({ claim: claim({ belief: 0.85, backingContributions: 2, backingInquiries: 1, points: 5.1 }) }),
@@ -170,7 +171,9 @@ describe('standingReasons', () => {
     expect(reasons.map((r) => r.kind)).toEqual(['THEME', 'COUNTRY_FOCUS', 'COUNTRY_EVIDENCE', 'INQUIRIES']);
     expect(reasons[1]).toMatchObject({
       countryId: 'TW',
-      text: 'Focuses on Taiwan (in East Asia) at level 3/5. Declared by the expert, borne out by the work concerning it below; counted at 80 % (+2.4).',
+      text:
+        'Focuses on Taiwan (in East Asia) at level 3/5. Declared by the expert, ' +
+        'borne out by the work concerning it below; counted at 80 % (+2.4).',
     });
     expect(reasons[2]).toMatchObject({
       contributionIds: ['k1'],
@@ -202,7 +205,8 @@ describe('textReasons', () => {
     );
     expect(reasons.map((r) => r.text)).toEqual([
       'Profile matches “rare earths” (full-text search, +2.5).',
-      `4 contributions match “rare earths”, e.g. “Rare earths in 2030” (+3.2, best ${RANKING_WEIGHTS.textItemsCounted} counted).`,
+      '4 contributions match “rare earths”, e.g. “Rare earths in 2030” ' +
+        `(+3.2, best ${RANKING_WEIGHTS.textItemsCounted} counted).`,
       'Answered 1 earlier inquiry matching “rare earths” (+2).',
     ]);
     expect(reasons[1]!.contributionIds).toEqual(['k1', 'k2']);

@@ -82,7 +82,7 @@ describe('inputText, inputName and inputRequired (the shared reference-data muta
   it('refuses clearing a required field but lets it be omitted', () => {
     const problems = new InputProblems();
     expect(inputRequired(problems, 'kind', 'ARTICLE')).toBe('ARTICLE');
-    expect(inputRequired(problems, 'kind', undefined)).toBeUndefined();
+    expect(inputRequired<string>(problems, 'kind', undefined)).toBeUndefined();
     expect(problems.list).toEqual([]);
     expect(inputRequired(problems, 'date', null)).toBeUndefined();
     expect(problems.list).toEqual([{ field: 'date', message: 'may not be cleared' }]);
@@ -103,6 +103,7 @@ describe('checkedScalar', () => {
   it('still reports a scalar that throws something other than an Error', () => {
     const refusing = {
       parseValue: () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the case under test: a non-Error thrown
         throw 'no';
       },
     };

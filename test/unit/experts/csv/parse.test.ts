@@ -4,7 +4,9 @@ import { EXPERT_COLUMNS, isDay, parseExpertCsv, type ExpertRow } from '../../../
 
 // The file as a whole (encodings, duplicate columns, the row cap, control characters): ../csv-file.test.ts.
 
-/** A cell as RFC 4180 writes it (as Excel and LibreOffice do): quoted when it holds a comma, a quote or a line break. */
+/**
+ * A cell as RFC 4180 writes it (as Excel and LibreOffice do): quoted when it holds a comma, a quote or a line break.
+ */
 const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 const csv = (rows: string[][], lineBreak = '\n') => rows.map((row) => row.map(cell).join(',')).join(lineBreak);
 
@@ -194,7 +196,7 @@ describe('parseExpertCsv: cells', () => {
 
 /** Text a one-line cell may hold: letters, digits, punctuation a CSV must quote, and spaces inside. */
 const lineText = fc
-  .string({ unit: fc.constantFrom(...'abcXYZ09 ,"\'.-éü&'), minLength: 1, maxLength: 12 })
+  .string({ unit: fc.constantFrom(...Array.from('abcXYZ09 ,"\'.-éü&')), minLength: 1, maxLength: 12 })
   .map((s) => s.trim())
   .filter((s) => s !== '');
 /** A bio may run over several lines. */
@@ -282,7 +284,7 @@ describe('parseExpertCsv: a file written then read', () => {
             // Dates come as the Date scalar hands them over: midnight UTC.
             const day = (text: string | null) => (text === null ? null : new Date(text));
             const affiliations = e.affiliations.map((a) => ({ ...a, since: day(a.since), until: day(a.until) }));
-            expected.push({ line, input: { slug, ...e, affiliations } as ExpertRow['input'] });
+            expected.push({ line, input: { slug, ...e, affiliations } });
             line +=
               1 +
               (cells(slug, e)
