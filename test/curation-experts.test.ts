@@ -27,7 +27,8 @@ afterAll(async () => {
   await db.close();
 });
 
-const EXPERT = `id slug name academicTitle version retired retiredAt headline headlineNl bio bioNl languages contactConsent
+const EXPERT = `id slug name academicTitle version retired retiredAt
+  headline headlineNl bio bioNl languages contactConsent
   affiliations { role since until institution { slug } }
   expertise { level provenance theme { slug } }
   countryFocus { level provenance country { code } }
