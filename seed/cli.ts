@@ -5,7 +5,8 @@ import { readSeedData, seedGraph } from './load.js';
 import { rebuildStandings } from '../src/whoknows/standings/rebuild.js';
 
 async function main(): Promise<void> {
-  const { database, close } = await openForCli(loadConfig(), (line) => console.log(line));
+  const opened = await openForCli(loadConfig(), (line) => console.log(line));
+  const { database } = opened;
   try {
     const data = await readSeedData();
     await seedGraph(database.queries(), data);
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
     await rebuildStandings(database.queries());
     const [counts] = await database.queries().read<Record<string, number>>(
       `RETURN COUNT { (:Country) } AS countries, COUNT { (:Region) } AS regions, COUNT { (:Theme) } AS themes,
-              COUNT { (:Institution) } AS institutions, COUNT { (:Network) } AS networks, COUNT { (:Expert) } AS experts,
+              COUNT { (:Institution) } AS institutions, COUNT { (:Network) } AS networks,
+                COUNT { (:Expert) } AS experts,
               COUNT { (:Contribution) } AS contributions`,
     );
     console.log(
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
         .join(', ')}.`,
     );
   } finally {
-    await close();
+    await opened.close();
   }
 }
 

@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
+import countries, { type LocaleData } from 'i18n-iso-countries';
 import { nameKeys } from '../src/text.js';
 
 const require = createRequire(import.meta.url);
-countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
-countries.registerLocale(require('i18n-iso-countries/langs/nl.json'));
+countries.registerLocale(require('i18n-iso-countries/langs/en.json') as LocaleData);
+countries.registerLocale(require('i18n-iso-countries/langs/nl.json') as LocaleData);
 
 export interface CountrySeed {
   id: string;
@@ -25,12 +25,12 @@ const ENGLISH_DISPLAY_NAME: Record<string, string> = { GB: 'United Kingdom' };
 function displayName(names: string[]): string {
   const words = names.filter((n) => !/^[A-Z.]+$/.test(n));
   const upright = words.filter((n) => !n.includes(', '));
-  const candidates = upright.length > 0 ? upright : words.map((n) => n.split(', ')[0]!);
+  const candidates = upright.length > 0 ? upright : words.map((n) => n.split(', ')[0] ?? n);
   return candidates.reduce((best, n) => (n.length < best.length ? n : best));
 }
 
 function allNames(code: string, lang: 'en' | 'nl'): string[] {
-  const names = countries.getName(code, lang, { select: 'all' }) as string[] | undefined;
+  const names = countries.getName<{ select: 'all' }>(code, lang, { select: 'all' });
   return names && names.length > 0 ? names : [code];
 }
 

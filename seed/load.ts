@@ -153,14 +153,16 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
   ],
   [
     `UNWIND $rows AS row MERGE (i:Institution {id: row.id})
-     SET i.name = row.name, i.nameNl = row.nameNl, i.acronym = row.acronym, i.kind = row.kind, i.city = row.city, i.url = row.url
+     SET i.name = row.name, i.nameNl = row.nameNl, i.acronym = row.acronym, i.kind = row.kind, i.city = row.city,
+       i.url = row.url
      WITH i, row MATCH (c:Country {id: row.country}) MERGE (i)-[:LOCATED_IN]->(c)`,
     (data) =>
       data.institutions.map((i) => ({ ...i, acronym: i.acronym ?? null, city: i.city ?? null, url: i.url ?? null })),
   ],
   [
     `UNWIND $rows AS row MERGE (n:Network {id: row.id})
-     SET n.kind = row.kind, n.acronym = row.acronym, n.name = row.name, n.nameNl = row.nameNl, n.founded = row.founded, n.description = row.description
+     SET n.kind = row.kind, n.acronym = row.acronym, n.name = row.name, n.nameNl = row.nameNl,
+       n.founded = row.founded, n.description = row.description
      WITH n, row UNWIND row.secretariat AS institutionId
      MATCH (i:Institution {id: institutionId}) MERGE (i)-[:SECRETARIAT_OF]->(n)`,
     (data) =>
@@ -168,7 +170,8 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
   ],
   [
     `UNWIND $rows AS row MERGE (e:Expert {id: row.id})
-     SET e.name = row.name, e.headline = row.headline, e.headlineNl = row.headlineNl, e.bio = row.bio, e.bioNl = row.bioNl,
+     SET e.name = row.name, e.headline = row.headline, e.headlineNl = row.headlineNl, e.bio = row.bio,
+         e.bioNl = row.bioNl,
          e.languages = row.languages, e.email = row.email, e.phone = row.phone, e.contactConsent = row.contactConsent,
          e.surnameKey = row.surnameKey, e.version = coalesce(e.version, 1)
      WITH e, row
@@ -178,10 +181,12 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
      }
      CALL (e, row) { UNWIND row.networks AS networkId MATCH (n:Network {id: networkId}) MERGE (e)-[:MEMBER_OF]->(n) }
      CALL (e, row) {
-       UNWIND row.expertise AS x MATCH (t:Theme {id: x.theme}) MERGE (e)-[r:EXPERT_IN]->(t) SET r.level = x.level, r.provenance = 'DECLARED'
+       UNWIND row.expertise AS x MATCH (t:Theme {id: x.theme}) MERGE (e)-[r:EXPERT_IN]->(t) SET r.level = x.level,
+         r.provenance = 'DECLARED'
      }
      CALL (e, row) {
-       UNWIND row.focus AS f MATCH (c:Country {id: f.country}) MERGE (e)-[r:FOCUSES_ON]->(c) SET r.level = f.level, r.provenance = 'DECLARED'
+       UNWIND row.focus AS f MATCH (c:Country {id: f.country}) MERGE (e)-[r:FOCUSES_ON]->(c) SET r.level = f.level,
+         r.provenance = 'DECLARED'
      }`,
     (data) =>
       data.experts.map((e) => ({
@@ -267,6 +272,7 @@ function inquiryRow(q: InquirySeed) {
     ...q.history,
   ];
   const last = (status: string) => [...history].reverse().find((h) => h.status === status);
+  const status = q.history.at(-1)?.status ?? 'RECEIVED';
   return {
     id: q.id,
     kind: q.kind,
@@ -276,11 +282,11 @@ function inquiryRow(q: InquirySeed) {
     contactName: q.contact?.name ?? null,
     contactEmail: q.contact?.email ?? null,
     riskCategories: q.riskCategories ?? [],
-    status: history.at(-1)!.status,
+    status,
     receivedAt: utc(q.receivedAt),
     dueAt: dueAt(new Date(q.receivedAt)).toISOString(),
     answeredAt: utc(last('ANSWERED')?.at),
-    closedAt: history.at(-1)!.status === 'CLOSED' ? utc(last('CLOSED')?.at) : null,
+    closedAt: status === 'CLOSED' ? utc(last('CLOSED')?.at) : null,
     answerSummary: q.answerSummary ?? null,
     visibility: q.visibility ?? 'INTERNAL',
     version: history.length + (q.consulted?.length ?? 0),
