@@ -108,7 +108,7 @@ export async function buildWeb(): Promise<WebManifest> {
   await writeFile(path.join(out, MANIFEST), JSON.stringify(manifest, null, 2));
   // Another process may have swapped in the same build meanwhile: the last one wins, both are whole.
   await rm(WEB_DIST, { recursive: true, force: true });
-  await rename(out, WEB_DIST).catch(async (error: NodeJS.ErrnoException) => {
+  await rename(out, WEB_DIST).catch(async (error: unknown) => {
     await rm(out, { recursive: true, force: true });
     if (!existsSync(path.join(WEB_DIST, MANIFEST))) throw error;
   });

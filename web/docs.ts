@@ -92,6 +92,11 @@ export function resolveTarget(from: string, target: string): { repoPath: string;
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** The links atop every guide: the pages, and the guides' index. */
+const NAVIGATION =
+  '<header class="docs-header"><nav><a href="/">Search</a> <a href="/dashboard">Dashboard</a> ' +
+  '<a href="/graphql">GraphiQL</a> <a href="index.html">Guides</a></nav></header>';
+
 /** One document as a whole HTML page, its links pointing at the other rendered documents. */
 export function renderDoc(repoPath: string, source: string, sources: readonly string[]): string {
   const { tokens, headings } = parse(source);
@@ -129,7 +134,7 @@ export function renderDoc(repoPath: string, source: string, sources: readonly st
 <link rel="stylesheet" href="docs.css">
 </head>
 <body>
-<header class="docs-header"><nav><a href="/">Search</a> <a href="/dashboard">Dashboard</a> <a href="/graphql">GraphiQL</a> <a href="index.html">Guides</a></nav></header>
+${NAVIGATION}
 <main class="docs">
 ${markdown.renderer.render(tokens, markdown.options, {})}</main>
 </body>
@@ -152,12 +157,14 @@ export async function writeDocs(root: string, outDir: string): Promise<void> {
   await mkdir(path.join(outDir, IMAGES), { recursive: true });
   const images = await readdir(path.join(root, IMAGES)).catch(() => []);
   await Promise.all([
-    ...sources.map(async (source) =>
-      writeFile(
-        path.join(outDir, renderedPath(source, sources)!),
+    ...sources.map(async (source) => {
+      const target = renderedPath(source, sources);
+      if (target === undefined) throw new Error(`No rendered path for ${source}, one of the sources`);
+      await writeFile(
+        path.join(outDir, target),
         renderDoc(source, await readFile(path.join(root, source), 'utf8'), sources),
-      ),
-    ),
+      );
+    }),
     ...images.map((image) => copyFile(path.join(root, IMAGES, image), path.join(outDir, IMAGES, image))),
     copyFile(path.join(root, STYLESHEET), path.join(outDir, DOCS_OUT, 'docs.css')),
   ]);

@@ -48,6 +48,14 @@ const COVERAGE_ROW_PX = 24;
 export const coverageHeight = (rows: number) =>
   `max(30rem, ${COVERAGE_MARGIN.top + COVERAGE_MARGIN.bottom + rows * COVERAGE_ROW_PX}px)`;
 
+/** The row and column of a mark of the coverage chart, from its value ([column, row, …]): always in the grid. */
+export function cellAt(coverage: Coverage, [x, y]: readonly [number, number, ...number[]]) {
+  const row = coverage.rows[y];
+  const column = coverage.columns[x];
+  if (!row || !column) throw new RangeError(`The coverage grid has no cell at column ${x}, row ${y}`);
+  return { row, column };
+}
+
 /** One mark per cell: [column, row, experts, demand]; gaps outlined in red. */
 export function coverageOption(coverage: Coverage, t: T): echarts.EChartsCoreOption {
   const data = coverage.rows.flatMap((row, y) =>
@@ -57,15 +65,17 @@ export function coverageOption(coverage: Coverage, t: T): echarts.EChartsCoreOpt
       itemStyle: cell.gap ? { borderColor: GAP, borderWidth: 3 } : { borderColor: '#fff', borderWidth: 1 },
     })),
   );
-  const max = Math.max(1, ...data.map((d) => d.value[2]!));
+  const max = Math.max(1, ...coverage.rows.flatMap((row) => row.cells.map((cell) => cell.expertCount)));
   return {
     tooltip: {
       // echarts puts a formatter's string into the page as HTML: theme and place names are text, escaped.
-      formatter: (p: { value: number[]; data: { gap: boolean } }) =>
-        tooltipLines(
-          `${localName(coverage.rows[p.value[1]!]!.theme)} × ${columnName(coverage.columns[p.value[0]!]!)}`,
+      formatter: (p: { value: [number, number, number, number]; data: { gap: boolean } }) => {
+        const { row, column } = cellAt(coverage, p.value);
+        return tooltipLines(
+          `${localName(row.theme)} × ${columnName(column)}`,
           `${p.value[2]} ${t('experts')} · ${p.value[3]} ${t('inquiries')}${p.data.gap ? ' · gap' : ''}`,
-        ),
+        );
+      },
     },
     grid: { left: 170, right: 20, ...COVERAGE_MARGIN },
     xAxis: {

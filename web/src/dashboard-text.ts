@@ -22,7 +22,8 @@ export const DASHBOARD_TEXT = {
     none: '–',
     coverage: 'Coverage: experts per theme × region',
     coverageHint:
-      'Cells show experts / inquiries. Red outline: a gap (asked about, fewer than {n} experts). Click a cell for who covers it and what was asked; click a theme or region to expand it.',
+      'Cells show experts / inquiries. Red outline: a gap (asked about, fewer than {n} experts). ' +
+      'Click a cell for who covers it and what was asked; click a theme or region to expand it.',
     reset: 'Back to all themes and regions',
     gaps: 'Gaps, most asked first',
     noGaps: 'No gaps in this selection.',
@@ -76,7 +77,8 @@ export const DASHBOARD_TEXT = {
     none: '–',
     coverage: 'Dekking: experts per thema × regio',
     coverageHint:
-      'Cellen tonen experts / vragen. Rode rand: een lacune (gevraagd, minder dan {n} experts). Klik op een cel voor wie hem dekt en wat er gevraagd is; klik op een thema of regio om die uit te klappen.',
+      'Cellen tonen experts / vragen. Rode rand: een lacune (gevraagd, minder dan {n} experts). Klik op ' +
+      'een cel voor wie hem dekt en wat er gevraagd is; klik op een thema of regio om die uit te klappen.',
     reset: 'Terug naar alle thema’s en regio’s',
     gaps: 'Lacunes, meest gevraagd eerst',
     noGaps: 'Geen lacunes in deze selectie.',

@@ -11,10 +11,11 @@ import {
   type StatisticsInterval,
 } from './gql/graphql';
 import { errorAt, request } from './lib/client';
-import { h, pageOptions, render } from './lib/dom';
+import { elementById, h, render } from './lib/dom';
 import { formatDate, labels, localName } from './lib/i18n';
-import { mountHeader, type PageOptions } from './lib/signin';
+import { mountHeader, pageOptions } from './lib/signin';
 import {
+  cellAt,
   columnName,
   coverageHeight,
   coverageOption,
@@ -28,7 +29,7 @@ import { DASHBOARD_TEXT } from './dashboard-text';
 import './pages.css';
 
 const t = labels(DASHBOARD_TEXT);
-mountHeader(document.getElementById('header')!, { ...pageOptions<PageOptions>(), current: 'dashboard' });
+mountHeader(elementById('header'), { ...pageOptions(), current: 'dashboard' });
 
 const params = new URLSearchParams(location.search);
 const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
@@ -192,10 +193,11 @@ async function showCell(themeSlug: string, columnId: string): Promise<void> {
       ...period(),
       minExperts: minExperts(),
     });
-    const cell = data!.coverageCell;
+    const cell = data.coverageCell;
     const column = cell.column.region ?? cell.column.country;
     const inquiriesHidden = errorAt(errors, ['coverageCell', 'inquiries']);
     const inquiries = cell.inquiries.edges;
+    const byProvenance = cell.expertsByProvenance.map((p) => `${p.provenance.toLowerCase()}: ${p.count}`).join(', ');
     render(
       detail,
       h(
@@ -212,7 +214,7 @@ async function showCell(themeSlug: string, columnId: string): Promise<void> {
         ' · ',
         `${t('byLevel')}: ${cell.expertsByLevel.map((l) => `${l.level}: ${l.count}`).join(', ') || t('none')}`,
         ' · ',
-        `${t('byProvenance')}: ${cell.expertsByProvenance.map((p) => `${p.provenance.toLowerCase()}: ${p.count}`).join(', ') || t('none')}`,
+        `${t('byProvenance')}: ${byProvenance || t('none')}`,
       ),
       h(
         'div',
@@ -282,7 +284,7 @@ async function loadCoverage(): Promise<void> {
       ...period(),
       minExperts: minExperts(),
     });
-    coverage = data!.coverage;
+    coverage = data.coverage;
     resetDrill.hidden = drill.themes === null && drill.countries === null;
     render(coverageHint, t('coverageHint').replace('{n}', String(coverage.minExperts)));
     // Taller with more rows (the chart follows its box): crowded labels overlap and cannot be read or clicked.
@@ -305,7 +307,8 @@ async function loadCoverage(): Promise<void> {
                   dataset: { theme: gap.theme.slug, column: gap.column.id },
                   on: { click: () => void showCell(gap.theme.slug, gap.column.id) },
                 },
-                `${localName(gap.theme)} × ${column ? columnName(column) : gap.column.id}: ${gap.demand} ${t('inquiries')}, ${gap.expertCount} ${t('experts')}`,
+                `${localName(gap.theme)} × ${column ? columnName(column) : gap.column.id}: ` +
+                  `${gap.demand} ${t('inquiries')}, ${gap.expertCount} ${t('experts')}`,
               ),
             );
           })
@@ -319,8 +322,8 @@ async function loadCoverage(): Promise<void> {
 charts.coverage.on('click', (event: { componentType: string; value?: unknown; dataIndex?: number }) => {
   if (!coverage) return;
   if (event.componentType === 'series' && Array.isArray(event.value)) {
-    const [x, y] = event.value as number[];
-    void showCell(coverage.rows[y!]!.theme.slug, coverage.columns[x!]!.id);
+    const { row, column } = cellAt(coverage, event.value as [number, number]);
+    void showCell(row.theme.slug, column.id);
   } else if (event.componentType === 'yAxis') {
     const row = coverage.rows.find((r) => localName(r.theme) === event.value);
     if (row?.hasNarrower) {
@@ -347,8 +350,8 @@ async function load(): Promise<void> {
   document.body.dataset.loading = 'true';
   const interval = filters.interval.value as StatisticsInterval;
   const figures = request(DashboardDocument, { network: networkFilter(), ...period(), interval }).then(
-    ({ data }) => showFigures(data!, interval),
-    (error: Error) => render(status, h('span', { class: 'error' }, error.message)),
+    ({ data }) => showFigures(data, interval),
+    (error: unknown) => render(status, h('span', { class: 'error' }, (error as Error).message)),
   );
   await Promise.all([figures, loadCoverage()]);
   if (!status.querySelector('.error')) render(status);
@@ -377,7 +380,7 @@ const form = h(
 );
 
 render(
-  document.getElementById('app')!,
+  elementById('app'),
   h('h1', {}, t('title')),
   form,
   status,
@@ -403,7 +406,7 @@ render(
 request(NetworksDocument, {}).then(
   ({ data }) => {
     filters.network.append(
-      ...data!.networks.edges.map(({ node }) =>
+      ...data.networks.edges.map(({ node }) =>
         h(
           'option',
           { value: node.slug, selected: params.get('network') === node.slug },

@@ -40,11 +40,13 @@ export function mountFileForm(
   // Every institution, a page at a time: a first page alone leaves out whoever sorts after it.
   const loadInstitutions = (after: string | null): Promise<void> =>
     request(InstitutionsDocument, { first: 100, after }).then(({ data }) => {
-      const { edges, pageInfo } = data!.institutions;
+      const { edges, pageInfo } = data.institutions;
       askedBy.append(...edges.map(({ node }) => h('option', { value: node.slug }, node.name)));
       return pageInfo.hasNextPage && pageInfo.endCursor ? loadInstitutions(pageInfo.endCursor) : undefined;
     });
-  loadInstitutions(null).catch((error: Error) => render(outcome, h('span', { class: 'error' }, error.message)));
+  loadInstitutions(null).catch((error: unknown) =>
+    render(outcome, h('span', { class: 'error' }, (error as Error).message)),
+  );
 
   const submit = h('button', { type: 'submit' }, t('file'));
   const form = h(
@@ -70,7 +72,7 @@ export function mountFileForm(
           render(outcome, t('filing'));
           record(input).then(
             ({ data }) => {
-              const inquiry = data!.recordInquiry.inquiry;
+              const inquiry = data.recordInquiry.inquiry;
               render(
                 outcome,
                 h(
@@ -80,9 +82,9 @@ export function mountFileForm(
                 ),
               );
             },
-            (error: Error) => {
+            (error: unknown) => {
               submit.disabled = false;
-              render(outcome, h('span', { class: 'error' }, error.message));
+              render(outcome, h('span', { class: 'error' }, (error as Error).message));
             },
           );
         },

@@ -12,9 +12,9 @@ import './graphiql.css';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EXAMPLES, type Example } from './examples';
-import { pageOptions } from './lib/dom';
+import { elementById } from './lib/dom';
 import { authorizationHeader } from './lib/session';
-import { mountHeader, type PageOptions } from './lib/signin';
+import { mountHeader, pageOptions } from './lib/signin';
 
 // Monaco's workers, bundled beside this file (no blob: or CDN URLs).
 (globalThis as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
@@ -24,7 +24,7 @@ import { mountHeader, type PageOptions } from './lib/signin';
   },
 };
 
-mountHeader(document.getElementById('header')!, { ...pageOptions<PageOptions>(), current: 'graphiql' });
+mountHeader(elementById('header'), { ...pageOptions(), current: 'graphiql' });
 
 // The signed-in token goes with every request GraphiQL sends; headers typed in its editor still win.
 const fetcher = createGraphiQLFetcher({
@@ -37,7 +37,10 @@ const fetcher = createGraphiQLFetcher({
 });
 
 function ExamplesPanel() {
-  const { addTab, setOperationName } = useGraphiQLActions() as { addTab(): void; setOperationName(name: string): void };
+  const { addTab, setOperationName } = useGraphiQLActions() as {
+    addTab: () => void;
+    setOperationName: (name: string) => void;
+  };
   const queryEditor = useGraphiQL((state: { queryEditor?: { setValue(v: string): void } }) => state.queryEditor);
   const variableEditor = useGraphiQL(
     (state: { variableEditor?: { setValue(v: string): void } }) => state.variableEditor,
@@ -80,8 +83,9 @@ const examplesPlugin = {
   content: ExamplesPanel,
 };
 
-const first = EXAMPLES[0]!;
-createRoot(document.getElementById('graphiql')!).render(
+const first = EXAMPLES[0];
+if (!first) throw new Error('examples.json lists no example to open');
+createRoot(elementById('graphiql')).render(
   createElement(GraphiQL, {
     fetcher,
     plugins: [examplesPlugin, explorerPlugin()],

@@ -3,7 +3,8 @@ export const SEARCH_TEXT = {
   en: {
     title: 'Who knows about…?',
     intro:
-      'Ask in English or Dutch, e.g. “Who knows about semiconductors in Taiwan?” or “Wie weet iets van halfgeleiders in China?”.',
+      'Ask in English or Dutch, e.g. “Who knows about semiconductors ' +
+      'in Taiwan?” or “Wie weet iets van halfgeleiders in China?”.',
     question: 'Question',
     placeholder: 'Who knows about … in …?',
     country: 'Country or region (optional)',
@@ -47,7 +48,8 @@ export const SEARCH_TEXT = {
   nl: {
     title: 'Wie weet er iets van…?',
     intro:
-      'Vraag in het Nederlands of Engels, bijv. “Wie weet iets van halfgeleiders in China?” of “Who knows about semiconductors in Taiwan?”.',
+      'Vraag in het Nederlands of Engels, bijv. “Wie weet iets van ' +
+      'halfgeleiders in China?” of “Who knows about semiconductors in Taiwan?”.',
     question: 'Vraag',
     placeholder: 'Wie weet iets van … in …?',
     country: 'Land of regio (optioneel)',

@@ -8,24 +8,26 @@ import {
   type SimilarInquiriesQuery,
 } from './gql/graphql';
 import { errorAt, request, RequestFailed, type GraphqlError } from './lib/client';
-import { h, pageOptions, render } from './lib/dom';
+import { elementById, h, render } from './lib/dom';
 import { formatDate, labels, localName } from './lib/i18n';
 import { readQuestion } from './lib/question';
 import { currentRoles } from './lib/session';
-import { mountHeader, type PageOptions } from './lib/signin';
+import { mountHeader, pageOptions } from './lib/signin';
 import { mountFileForm } from './file-inquiry';
 import { SEARCH_TEXT } from './search-text';
 import './pages.css';
 
 const t = labels(SEARCH_TEXT);
-mountHeader(document.getElementById('header')!, { ...pageOptions<PageOptions>(), current: 'search' });
+mountHeader(elementById('header'), { ...pageOptions(), current: 'search' });
 
 /** Roles that may file an inquiry (recordInquiry's scope); the API refuses everyone else anyway. */
 const MAY_FILE = ['officer', 'secretariat', 'desk', 'admin'];
-/** Dashboards (viewers) never see contact details, so they do not ask; the API decides for everyone else, per expert. */
+/**
+ * Dashboards (viewers) never see contact details, so they do not ask; the API decides for everyone else, per expert.
+ */
 const mayReadContacts = currentRoles().some((role) => MAY_FILE.includes(role));
 
-const main = document.getElementById('app')!;
+const main = elementById('app');
 const questionInput = h('input', {
   type: 'search',
   name: 'q',
@@ -165,7 +167,7 @@ async function search(text: string, chosenCountry: string): Promise<void> {
     render(status, h('span', { class: 'error' }, (found.reason as Error).message));
   } else {
     const { data, errors } = found.value;
-    const result = data!.whoKnows;
+    const result = data.whoKnows;
     const understood = [
       result.theme ? localName(result.theme) : `“${read.about}”`,
       result.region ? localName(result.region) : result.countries.map(localName).join(', '),
@@ -186,7 +188,7 @@ async function search(text: string, chosenCountry: string): Promise<void> {
     );
   }
   if (earlier.status === 'fulfilled') {
-    const items = earlier.value.data!.similarInquiries;
+    const items = earlier.value.data.similarInquiries;
     render(
       similar,
       h('h2', {}, t('similar')),
@@ -198,7 +200,7 @@ async function search(text: string, chosenCountry: string): Promise<void> {
     render(similar, h('h2', {}, t('similar')), h('p', { class: 'error' }, (earlier.reason as Error).message));
   }
   if (currentRoles().some((role) => MAY_FILE.includes(role))) {
-    const theme = found.status === 'fulfilled' ? (found.value.data!.whoKnows.theme?.slug ?? null) : null;
+    const theme = found.status === 'fulfilled' ? (found.value.data.whoKnows.theme?.slug ?? null) : null;
     const country = found.status === 'fulfilled' ? found.value.country : null;
     mountFileForm(filing, t, { question: text, theme, country }, (input) => request(RecordInquiryDocument, { input }));
   }

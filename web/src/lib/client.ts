@@ -9,8 +9,8 @@ export interface GraphqlError {
 }
 
 export interface Result<T> {
-  /** Null when the request failed as a whole. */
-  data: T | null;
+  /** What could be read (a request that failed as a whole throws RequestFailed instead). */
+  data: T;
   /** Field errors (FORBIDDEN on a contact field, say) come with the data that could be read. */
   errors: GraphqlError[];
 }

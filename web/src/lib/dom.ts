@@ -16,13 +16,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   const element = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined || value === null || value === false) continue;
-    if (key === 'class') element.className = String(value);
+    if (key === 'class') element.className = value as string;
     else if (key === 'dataset') Object.assign(element.dataset, value);
     else if (key === 'on')
       for (const [name, handler] of Object.entries(value as Record<string, EventListener>))
         element.addEventListener(name, handler);
     else if (key in element) (element as unknown as Record<string, unknown>)[key] = value;
-    else element.setAttribute(key, String(value));
+    else element.setAttribute(key, `${value as string | number | boolean}`);
   }
   append(element, children);
   return element;
@@ -44,7 +44,7 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
  * tooltip formatters): every string from the API that goes into markup passes through here.
  */
 export function escapeHtml(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+  return String(text).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
 /** Lines of text as markup for an echarts tooltip: each line escaped, the lines joined with <br>. */
@@ -58,8 +58,9 @@ export function render(parent: Element, ...children: Array<Child | Child[]>): vo
   append(parent, children);
 }
 
-/** The options the server put in the page (a JSON element, so that the page has no inline script). */
-export function pageOptions<T>(): T {
-  const element = document.getElementById('page-options');
-  return JSON.parse(element?.textContent || '{}') as T;
+/** An element the page's HTML always has (src/http/pages.ts): a page without it is broken, and says so. */
+export function elementById(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`The page has no #${id} element`);
+  return element;
 }

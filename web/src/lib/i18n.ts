@@ -5,7 +5,9 @@ const KEY = 'expertise-graph.lang';
 export function currentLang(): Lang {
   const chosen = localStorage.getItem(KEY);
   if (chosen === 'en' || chosen === 'nl') return chosen;
-  return (navigator.languages ?? [navigator.language]).some((tag) => /^nl\b/i.test(tag)) ? 'nl' : 'en';
+  // Older browsers have no navigator.languages, only navigator.language.
+  const languages = navigator.languages as readonly string[] | undefined;
+  return (languages ?? [navigator.language]).some((tag) => /^nl\b/i.test(tag)) ? 'nl' : 'en';
 }
 
 export function setLang(lang: Lang): void {

@@ -3,7 +3,11 @@
 const FRAMES = [
   /^(?:who|which experts?)\s+(?:knows?|know)\s+(?:(?:something|anything|a lot|most|more)\s+)?(?:about|of|on)\s+/i,
   /^(?:who\s+is\s+an?\s+expert|experts?)\s+(?:on|in|about|for)\s+/i,
-  /^wie\s+(?:weet|kent|heeft\s+kennis)\s+(?:er\s+)?(?:(?:iets|veel|meer|het\s+meest)\s+)?(?:van|over|op\s+het\s+gebied\s+van)\s+/i,
+  new RegExp(
+    String.raw`^wie\s+(?:weet|kent|heeft\s+kennis)\s+(?:er\s+)?(?:(?:iets|veel|meer|het\s+meest)\s+)?` +
+      String.raw`(?:van|over|op\s+het\s+gebied\s+van)\s+`,
+    'i',
+  ),
   /^(?:welke\s+)?(?:experts?|deskundigen?)\s+(?:op\s+het\s+gebied\s+van|over|voor|in)\s+/i,
 ];
 

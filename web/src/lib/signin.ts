@@ -77,9 +77,15 @@ export interface PageOptions {
   guide: string;
 }
 
+/** The options the server put in the page (a JSON element, so that the page has no inline script). */
+export function pageOptions(): PageOptions {
+  const element = document.getElementById('page-options');
+  return JSON.parse(element?.textContent || '{}') as PageOptions;
+}
+
 /**
- * Renders the navigation (with the page's guide), language switch and sign-in into `container`. A change of sign-in or language
- * reloads the page, so that nothing read under the previous identity stays on screen.
+ * Renders the navigation (with the page's guide), language switch and sign-in into `container`. A change of sign-in
+ * or language reloads the page, so that nothing read under the previous identity stays on screen.
  */
 export function mountHeader(
   container: Element,
@@ -152,7 +158,7 @@ export function mountHeader(
             }
             refusal(pasted).then(
               (why) => (why ? fail(t.rejected + why) : accept(pasted)),
-              (error: Error) => fail(error.message),
+              (error: unknown) => fail((error as Error).message),
             );
           },
         },
@@ -177,7 +183,10 @@ export function mountHeader(
             {
               type: 'button',
               class: 'dev-use',
-              on: { click: () => void devToken(select.value).then(accept, (error: Error) => fail(error.message)) },
+              on: {
+                click: () =>
+                  void devToken(select.value).then(accept, (error: unknown) => fail((error as Error).message)),
+              },
             },
             t.use,
           ),
