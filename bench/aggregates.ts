@@ -10,12 +10,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startApp } from '../src/app.js';
-import { openAuthenticator } from '../src/auth/tokens.js';
 import { loadConfig, ROOT_DIR } from '../src/config.js';
 import type { Queries } from '../src/db/database.js';
 import { dueAt } from '../src/inquiries/working-days.js';
 import { createLogger } from '../src/logging.js';
 import { generate, mulberry32 } from './generate.js';
+import { expected } from './http.js';
+import { signedToken } from './tokens.js';
 
 const EXPERTS = Number(process.env.BENCH_EXPERTS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -25,22 +26,24 @@ const DAY_MS = 86_400_000;
 
 /** One synthetic inquiry per 10 experts, deterministic per index, MERGEd on ids so reruns add nothing. */
 async function generateInquiries(queries: Queries, count: number, now: Date): Promise<number> {
-  const [present] = await queries.read<{ n: number }>(
+  const [counted] = await queries.read<{ n: number }>(
     'MATCH (i:Inquiry) WHERE i.id STARTS WITH $p RETURN count(i) AS n',
     { p: INQUIRY_PREFIX },
   );
-  if (present!.n >= count) return 0;
-  const [ref] = await queries.read<{ themes: string[]; countries: string[] }>(
+  const present = expected(counted, 'the row of a count');
+  if (present.n >= count) return 0;
+  const [collected] = await queries.read<{ themes: string[]; countries: string[] }>(
     `RETURN COLLECT { MATCH (t:Theme) RETURN t.id } AS themes, COLLECT { MATCH (c:Country) RETURN c.id } AS countries`,
   );
+  const ref = expected(collected, 'the row of a COLLECT');
   const networks = ['ckn', 'reka', 'knowledge-security-desk'];
   const statuses = ['RECEIVED', 'IN_PROGRESS', 'COORDINATING', 'ANSWERED', 'CLOSED'];
   const risks = ['UNWANTED_TRANSFER', 'COVERT_INFLUENCE', 'ETHICAL', 'SANCTIONS', 'OTHER'];
   const favoured = ['CN', 'RU', 'UA', 'TW', 'BY', 'KZ'];
   const rows = [];
-  for (let i = present!.n + 1; i <= count; i++) {
+  for (let i = present.n + 1; i <= count; i++) {
     const rng = mulberry32(1_000_003 * i);
-    const pick = <T>(items: readonly T[]) => items[Math.floor(rng() * items.length)]!;
+    const pick = <T>(items: readonly T[]) => expected(items[Math.floor(rng() * items.length)], 'an item to pick');
     const receivedAt = new Date(now.getTime() - Math.floor(rng() * 730 * DAY_MS));
     const status = pick(statuses);
     const answered = status === 'ANSWERED' || (status === 'CLOSED' && rng() < 0.8);
@@ -56,8 +59,8 @@ async function generateInquiries(queries: Queries, count: number, now: Date): Pr
       answeredAt: answeredAt && answeredAt < now ? answeredAt.toISOString() : null,
       coordinated: status === 'COORDINATING' || rng() < 0.1,
       riskCategories: network === 'knowledge-security-desk' ? [pick(risks)] : [],
-      themes: [pick(ref!.themes), pick(ref!.themes)],
-      countries: rng() < 0.7 ? [pick(favoured)] : [pick(ref!.countries)],
+      themes: [pick(ref.themes), pick(ref.themes)],
+      countries: rng() < 0.7 ? [pick(favoured)] : [pick(ref.countries)],
     });
   }
   for (let start = 0; start < rows.length; start += 2_000) {
@@ -82,21 +85,30 @@ async function generateInquiries(queries: Queries, count: number, now: Date): Pr
 const CELL = 'expertCount expertsByLevel { level count } expertsByProvenance { provenance count } demand gap';
 const COVERAGE = `query ($themes: [String!], $countries: [String!], $network: String) {
   coverage(themes: $themes, countries: $countries, network: $network) {
-    columns { id kind } rows { theme { slug } hasNarrower cells { ${CELL} } } gaps { theme { slug } column { id } demand }
+    columns { id kind } rows { theme { slug } hasNarrower cells { ${CELL} } }
+      gaps { theme { slug } column { id } demand }
   }
 }`;
 const CELL_DETAIL = `query ($theme: String!, $country: String!) {
   coverageCell(theme: $theme, country: $country) { ${CELL}
-    experts(first: 10) { totalCount edges { node { name } reasons { text } } } inquiries(first: 10) { totalCount edges { node { id } } } }
+    experts(first: 10) { totalCount edges { node { name } reasons { text } } }
+      inquiries(first: 10) { totalCount edges { node { id } } } }
 }`;
 const SERIES = `query ($from: DateTime, $interval: StatisticsInterval!) {
-  inquiryStatistics(from: $from) { received answered answeredOnTime overdue waitedOnMinistriesShare byKind { count } byRiskCategory { count }
-    series(interval: $interval) { start received answered answeredOnTime overdueAtEnd medianWorkingDaysToAnswer byStatus { count } byNetwork { received } } }
+  inquiryStatistics(from: $from) { received answered answeredOnTime overdue waitedOnMinistriesShare byKind { count }
+    byRiskCategory { count }
+    series(interval: $interval) { start received answered answeredOnTime overdueAtEnd medianWorkingDaysToAnswer
+      byStatus { count } byNetwork { received } } }
 }`;
 const NETWORKS = `query ($from: DateTime) { networkStatistics(from: $from) {
-  network { acronym } activeExperts retiredExperts consentingExperts institutions eventsHeld inquiriesRouted inquiriesAnswered } }`;
-const THEME_COUNTS = `{ themes(first: 100) { edges { node { slug expertCount direct: expertCount(includeNarrower: false) inquiryCount } } } }`;
-const PLACE_COUNTS = `{ countries(first: 100) { edges { node { code expertCount inquiryCount } } } regions { slug expertCount inquiryCount } }`;
+  network { acronym } activeExperts retiredExperts consentingExperts institutions eventsHeld inquiriesRouted
+    inquiriesAnswered } }`;
+const THEME_COUNTS =
+  '{ themes(first: 100) { edges { node { slug expertCount ' +
+  'direct: expertCount(includeNarrower: false) inquiryCount } } } }';
+const PLACE_COUNTS =
+  '{ countries(first: 100) { edges { node { code expertCount inquiryCount } } } ' +
+  'regions { slug expertCount inquiryCount } }';
 
 interface Case {
   name: string;
@@ -148,7 +160,7 @@ async function cases(queries: Queries): Promise<Case[]> {
 }
 
 const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
 async function main(): Promise<void> {
@@ -171,14 +183,13 @@ async function main(): Promise<void> {
     await generate(queries, EXPERTS, console.log);
     const inquiries = await generateInquiries(queries, Math.floor(EXPERTS / 10), new Date());
     if (inquiries > 0) console.log(`${inquiries} synthetic inquiries written`);
-    const [graph] = await queries.read<{ experts: number; inquiries: number; expertIn: number; focus: number }>(
+    const [counts] = await queries.read<{ experts: number; inquiries: number; expertIn: number; focus: number }>(
       `RETURN COUNT { (:Expert) } AS experts, COUNT { (:Inquiry) } AS inquiries,
               COUNT { ()-[:EXPERT_IN]->() } AS expertIn, COUNT { ()-[:FOCUSES_ON]->() } AS focus`,
     );
+    const graph = expected(counts, 'the row of the counts');
     const url = `${app.url.replace('localhost', '127.0.0.1')}/graphql`;
-    const adminToken = await (
-      await openAuthenticator(config.auth)
-    ).mint!({ subject: 'bench', name: 'Benchmark', roles: ['admin'] });
+    const adminToken = await signedToken(config.auth, { subject: 'bench', name: 'Benchmark', roles: ['admin'] });
     const lines: string[] = [];
     for (const c of await cases(queries)) {
       const latencies: number[] = [];
@@ -200,8 +211,9 @@ async function main(): Promise<void> {
           errors?: Array<{ message: string }>;
           extensions?: { queryStats?: { roundTrips: number; dbTimeMs: number } };
         };
-        if (body.errors?.length) {
-          error = body.errors[0]!.message;
+        const [failure] = body.errors ?? [];
+        if (failure) {
+          error = failure.message;
           break;
         }
         if (run < 2) continue; // warm-up
@@ -213,16 +225,20 @@ async function main(): Promise<void> {
       dbTimes.sort((a, b) => a - b);
       const line = error
         ? `| ${c.name} | error: ${error.replace(/\|/g, '/')} | | | | |`
-        : `| ${c.name} | ${fmt(percentile(latencies, 50))} | ${fmt(percentile(latencies, 95))} | ${fmt(percentile(dbTimes, 50))} | ${[...roundTrips].join('–')} | ${latencies.length} |`;
+        : `| ${c.name} | ${fmt(percentile(latencies, 50))} | ${fmt(percentile(latencies, 95))} | ` +
+          `${fmt(percentile(dbTimes, 50))} | ${[...roundTrips].join('–')} | ${latencies.length} |`;
       console.log(line);
       lines.push(line);
     }
     const report = [
       `# Dashboard aggregates: ${EXPERTS.toLocaleString('en-US')} synthetic experts`,
       '',
-      `- When: ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores, 1-min load average ${fmt(os.loadavg()[0]!, 1)}`,
-      `- Graph: ${graph!.experts} experts (${graph!.expertIn} EXPERT_IN, ${graph!.focus} FOCUSES_ON), ${graph!.inquiries} inquiries`,
-      `- Method: 2 warm-up requests, then up to ${RUNS} (at most ${CASE_BUDGET_MS / 1000} s per case), one at a time over HTTP`,
+      `- When: ${new Date().toISOString()}, Node ${process.version}, ` +
+        `${os.cpus().length} cores, 1-min load average ${fmt(os.loadavg()[0] ?? NaN, 1)}`,
+      `- Graph: ${graph.experts} experts (${graph.expertIn} EXPERT_IN, ` +
+        `${graph.focus} FOCUSES_ON), ${graph.inquiries} inquiries`,
+      `- Method: 2 warm-up requests, then up to ${RUNS} ` +
+        `(at most ${CASE_BUDGET_MS / 1000} s per case), one at a time over HTTP`,
       '',
       '| case | p50 ms | p95 ms | Neo4j ms (p50) | round trips | runs |',
       '| --- | ---: | ---: | ---: | ---: | ---: |',

@@ -5,7 +5,7 @@
  */
 import type { App } from '../src/app.js';
 import { encodeCursor } from '../src/graphql/paging.js';
-import { fmt, percentile, postGraphql } from './http.js';
+import { dataOf, expected, fmt, percentile, postGraphql, type GraphqlBody } from './http.js';
 
 const WARMUP_RUNS = 3;
 /** A case stops early after this long, so a slow case cannot stretch the run without bound. */
@@ -21,10 +21,12 @@ const WHO_KNOWS = `query ($about: String!, $country: String, $first: Int, $after
   }
 }`;
 const EXPERTS_PAGE = `query ($first: Int, $after: String) {
-  experts(first: $first, after: $after) { edges { cursor node { id name headline } } pageInfo { hasNextPage endCursor } }
+  experts(first: $first, after: $after) { edges { cursor node { id name headline } }
+    pageInfo { hasNextPage endCursor } }
 }`;
 const NODE = `query ($id: ID!) {
-  node(id: $id) { id ... on Expert { name bio affiliations { role institution { name } } expertise { level theme { name } }
+  node(id: $id) { id ... on Expert { name bio affiliations { role institution { name } }
+                  expertise { level theme { name } }
                   countryFocus { level country { name } } contributions(first: 5) { title date } } }
 }`;
 
@@ -37,34 +39,41 @@ interface Case {
 }
 
 // What a secretariat asks while curating.
-const HISTORY = `query ($id: String!) { history(id: $id, first: 20) { totalCount edges { node { at action actorName fields before after } } } }`;
-const DUPLICATES = `{ duplicateExperts(first: 20) { totalCount edges { node { score reasons { text } experts { id name } } } } }`;
+const HISTORY =
+  'query ($id: String!) { history(id: $id, first: 20) { totalCount ' +
+  'edges { node { at action actorName fields before after } } } }';
+const DUPLICATES =
+  '{ duplicateExperts(first: 20) { totalCount edges { node { score reasons { text } experts { id name } } } } }';
 const CONTACTS_PAGE = `{ experts(first: 20) { edges { node { id name email phone contactConsent } } } }`;
-const STATISTICS = `{ inquiryStatistics { received answered answeredOnTime medianWorkingDaysToAnswer byNetwork { received } } }`;
+const STATISTICS =
+  '{ inquiryStatistics { received answered answeredOnTime medianWorkingDaysToAnswer byNetwork { received } } }';
 
-/** The cursor after `pages` pages of whoKnows, taken from real responses. */
-async function whoKnowsCursor(url: string, vars: Record<string, unknown>, pages: number): Promise<string> {
+type CursorPage = { whoKnows: { pageInfo: { endCursor: string | null } } };
+
+/** The cursor after `pages` pages of whoKnows, taken from real responses (null: there were fewer pages). */
+async function whoKnowsCursor(url: string, vars: Record<string, unknown>, pages: number): Promise<string | null> {
   let after: string | null = null;
   for (let i = 0; i < pages; i++) {
-    const { body } = await postGraphql(url, WHO_KNOWS, { ...vars, after });
-    after = body.data!.whoKnows.pageInfo.endCursor as string;
+    const page: { body: GraphqlBody<CursorPage> } = await postGraphql<CursorPage>(url, WHO_KNOWS, { ...vars, after });
+    after = dataOf(page.body).whoKnows.pageInfo.endCursor;
   }
-  return after!;
+  return after;
 }
 
 async function cases(url: string, app: App, adminToken: string, experts: number): Promise<Case[]> {
   const q = app.database.queries();
   // A history to read: a seed or synthetic expert changed once through the API.
-  const [changed] = await q.read<{ id: string; version: number }>(
+  const [toChange] = await q.read<{ id: string; version: number }>(
     'MATCH (e:Expert) WHERE e.retiredAt IS NULL RETURN e.id AS id, coalesce(e.version, 1) AS version LIMIT 1',
   );
+  const changed = expected(toChange, 'an expert to change');
   await postGraphql(
     url,
     'mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { version } }',
     {
       input: {
-        id: changed!.id,
-        expectedVersion: changed!.version,
+        id: changed.id,
+        expectedVersion: changed.version,
         headline: `Benchmarked ${new Date().toISOString()}`,
       },
     },
@@ -72,12 +81,16 @@ async function cases(url: string, app: App, adminToken: string, experts: number)
   );
   // Deep paging without walking 2,500 pages: a keyset cursor at the middle of the name order, built
   // with the server's own encoder (the same as an endCursor the client would have been handed).
-  const [middle] = await q.read<{ name: string; id: string }>(
-    `MATCH (e:Expert) WHERE e.name IS NOT NULL WITH e ORDER BY e.name, e.id SKIP $skip LIMIT 1 RETURN e.name AS name, e.id AS id`,
+  const [atMiddle] = await q.read<{ name: string; id: string }>(
+    'MATCH (e:Expert) WHERE e.name IS NOT NULL WITH e ORDER BY e.name, e.id ' +
+      'SKIP $skip LIMIT 1 RETURN e.name AS name, e.id AS id',
     { skip: Math.floor(experts / 2) },
   );
-  const firstExperts = await postGraphql(url, EXPERTS_PAGE, { first: 1 });
-  const expertGlobalId = firstExperts.body.data!.experts.edges[0].node.id as string;
+  const middle = expected(atMiddle, 'an expert in the middle of the name order');
+  const firstExperts = await postGraphql<{ experts: { edges: Array<{ node: { id: string } }> } }>(url, EXPERTS_PAGE, {
+    first: 1,
+  });
+  const expertGlobalId = expected(dataOf(firstExperts.body).experts.edges[0], 'an expert on the first page').node.id;
   const tech = { about: 'technology', first: 20 };
   const semiTw = { about: 'semiconductors', country: 'TW', first: 20 };
   return [
@@ -118,7 +131,7 @@ async function cases(url: string, app: App, adminToken: string, experts: number)
     {
       name: 'experts, first 20, mid-list (after)',
       query: EXPERTS_PAGE,
-      variables: { first: 20, after: encodeCursor([middle!.name, middle!.id]) },
+      variables: { first: 20, after: encodeCursor([middle.name, middle.id]) },
     },
     { name: 'node(id:) expert with details', query: NODE, variables: { id: expertGlobalId } },
     {
@@ -130,13 +143,16 @@ async function cases(url: string, app: App, adminToken: string, experts: number)
     {
       name: 'history(id:) of an expert, first 20 (admin token)',
       query: HISTORY,
-      variables: { id: changed!.id },
+      variables: { id: changed.id },
       token: adminToken,
     },
     { name: 'duplicateExperts, first 20 (admin token)', query: DUPLICATES, variables: {}, token: adminToken },
     { name: 'inquiryStatistics, last 365 days', query: STATISTICS, variables: {} },
   ];
 }
+
+/** The totals a case's answer may carry (which one depends on the case). */
+type Counted = Partial<Record<'whoKnows' | 'duplicateExperts' | 'history', { totalCount?: number }>>;
 
 export interface CaseResult {
   name: string;
@@ -160,7 +176,7 @@ async function measureCase(url: string, c: Case, runs: number): Promise<CaseResu
   let bytes = 0;
   const started = performance.now();
   while (latencies.length < runs && performance.now() - started < CASE_BUDGET_MS) {
-    const { ms, bytes: size, body } = await postGraphql(url, c.query, c.variables, c.token);
+    const { ms, bytes: size, body } = await postGraphql<Counted>(url, c.query, c.variables, c.token);
     latencies.push(ms);
     dbTimes.push(body.extensions?.queryStats?.dbTimeMs ?? NaN);
     roundTrips.add(body.extensions?.queryStats?.roundTrips ?? NaN);
@@ -174,10 +190,10 @@ async function measureCase(url: string, c: Case, runs: number): Promise<CaseResu
   return {
     name: c.name,
     runs: latencies.length,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    max: latencies.at(-1)!,
-    dbP50: percentile(dbTimes, 50),
+    p50: percentile(latencies, 50) ?? NaN,
+    p95: percentile(latencies, 95) ?? NaN,
+    max: latencies.at(-1) ?? NaN,
+    dbP50: percentile(dbTimes, 50) ?? NaN,
     roundTrips: [...roundTrips].sort((a, b) => a - b).join('–'),
     total,
     kb: bytes / 1024,
@@ -205,9 +221,8 @@ export async function singleRequestCases(
       kb: NaN,
       error: error instanceof Error ? error.message : String(error),
     }));
-    options.log(
-      `  ${c.name}: p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, total ${result.total}${result.error ? ` — ${result.error}` : ''}`,
-    );
+    const failure = result.error ? ` — ${result.error}` : '';
+    options.log(`  ${c.name}: p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, total ${result.total}${failure}`);
     results.push(result);
   }
   return results;
@@ -220,7 +235,8 @@ export function casesTable(results: CaseResult[]): string[] {
     ...results.map((r) =>
       r.error
         ? `| ${r.name} | error: ${r.error.replace(/\|/g, '/')} | | | | | | | 0 |`
-        : `| ${r.name} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.max)} | ${fmt(r.dbP50)} | ${r.roundTrips} | ${r.total} | ${fmt(r.kb)} | ${r.runs} |`,
+        : `| ${r.name} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.max)} | ` +
+          `${fmt(r.dbP50)} | ${r.roundTrips} | ${r.total} | ${fmt(r.kb)} | ${r.runs} |`,
     ),
   ];
 }

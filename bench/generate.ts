@@ -13,6 +13,7 @@ import { readSeedData, seedGraph, type SeedData } from '../seed/load.js';
 import { refreshAllDuplicateCandidates } from '../src/experts/duplicates/repository.js';
 import { surnameKey } from '../src/text.js';
 import { rebuildStandings } from '../src/whoknows/standings/rebuild.js';
+import { expected } from './http.js';
 
 export const BENCH_ID_PREFIX = 'bench-expert-';
 const BATCH_SIZE = 2_000;
@@ -31,7 +32,8 @@ export function mulberry32(seed: number): () => number {
 
 type Rng = () => number;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
+const pick = <T>(rng: Rng, items: readonly T[]): T =>
+  expected(items[Math.floor(rng() * items.length)], 'an item to pick');
 
 /** Picks from items by weight in O(log n), via cumulative weights. */
 class Weighted<T> {
@@ -44,15 +46,15 @@ class Weighted<T> {
     for (const w of weights) this.cumulative.push((sum += w));
   }
   pick(rng: Rng): T {
-    const target = rng() * this.cumulative.at(-1)!;
+    const target = rng() * expected(this.cumulative.at(-1), 'a weight');
     let lo = 0;
     let hi = this.cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.cumulative[mid]! > target) hi = mid;
+      if (expected(this.cumulative[mid], 'a cumulative weight') > target) hi = mid;
       else lo = mid + 1;
     }
-    return this.items[lo]!;
+    return expected(this.items[lo], 'an item to pick');
   }
   /** `count` distinct items (fewer only if there are not enough). */
   distinct(rng: Rng, count: number): T[] {
@@ -371,7 +373,7 @@ function reference(seed: SeedData): Reference {
     // Zipf-like: the theme at rank r gets weight 1/(r+1); with ~114 themes and 2–6 per expert the top one is in
     // about half of all profiles, the rarest in well under 1%.
     themes: new Weighted(
-      ranked.map((id) => byId.get(id)!),
+      ranked.map((id) => expected(byId.get(id), `theme ${id}`)),
       ranked.map((_, r) => 1 / (r + 1)),
     ),
     countries: new Weighted(
@@ -420,7 +422,9 @@ export function syntheticExpert(i: number, ref: Reference) {
     return {
       id: cid,
       kind: pick(rng, KINDS),
-      title: `${pick(rng, TITLE_OPENERS)} ${about[0]!.name.toLowerCase()}${where}: ${words(rng, 3)}`,
+      title:
+        `${pick(rng, TITLE_OPENERS)} ` +
+        `${expected(about[0], 'a theme of the contribution').name.toLowerCase()}${where}: ${words(rng, 3)}`,
       summary: `On ${about.map((t) => t.name.toLowerCase()).join(' and ')}${where}: ${words(rng, 12)}.`,
       date: isoDate(rng),
       url: rng() < 0.5 ? `https://example.org/bench/${cid}` : null,
@@ -438,7 +442,7 @@ export function syntheticExpert(i: number, ref: Reference) {
     headline: `${role} working on ${themes
       .slice(0, 2)
       .map((t) => t.name.toLowerCase())
-      .join(' and ')} in ${countries[0]!.name}`,
+      .join(' and ')} in ${expected(countries[0], 'a country of the expert').name}`,
     bio: `${name} studies ${themes.map((t) => t.name.toLowerCase()).join(', ')} with a focus on ${countries
       .map((c) => c.name)
       .join(', ')}. Recent work: ${words(rng, 10)}.`,
@@ -464,8 +468,10 @@ const WRITE_BATCH = `
     MERGE (e)-[r:AFFILIATED_WITH]->(i) SET r.role = a.role, r.since = date(a.since), r.until = date(a.until)
   }
   CALL (e, row) { UNWIND row.networks AS networkId MATCH (n:Network {id: networkId}) MERGE (e)-[:MEMBER_OF]->(n) }
-  CALL (e, row) { UNWIND row.expertise AS x MATCH (t:Theme {id: x.theme}) MERGE (e)-[r:EXPERT_IN]->(t) SET r.level = x.level }
-  CALL (e, row) { UNWIND row.focus AS f MATCH (c:Country {id: f.country}) MERGE (e)-[r:FOCUSES_ON]->(c) SET r.level = f.level }
+  CALL (e, row) { UNWIND row.expertise AS x MATCH (t:Theme {id: x.theme}) MERGE (e)-[r:EXPERT_IN]->(t)
+    SET r.level = x.level }
+  CALL (e, row) { UNWIND row.focus AS f MATCH (c:Country {id: f.country}) MERGE (e)-[r:FOCUSES_ON]->(c)
+    SET r.level = f.level }
   CALL (e, row) {
     UNWIND row.contributions AS c
     MERGE (k:Contribution {id: c.id})
@@ -481,7 +487,8 @@ async function backfillSurnameKeys(queries: Queries, log: (line: string) => void
   let total = 0;
   for (;;) {
     const rows = await queries.read<{ id: string; name: string }>(
-      'MATCH (e:Expert) WHERE e.surnameKey IS NULL AND e.name IS NOT NULL RETURN e.id AS id, e.name AS name LIMIT 10000',
+      'MATCH (e:Expert) WHERE e.surnameKey IS NULL AND e.name IS NOT NULL ' +
+        'RETURN e.id AS id, e.name AS name LIMIT 10000',
     );
     if (rows.length === 0) break;
     await queries.write('UNWIND $rows AS row MATCH (e:Expert {id: row.id}) SET e.surnameKey = row.key', {

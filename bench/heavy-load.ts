@@ -39,7 +39,12 @@ const THEMES = [
 ];
 const REGIONS = ['Central Asia', 'East Asia', 'Eastern Europe', 'Southeast Asia', 'Middle East'];
 const heavyQuery = (client: number) =>
-  `{ ${THEMES.map((theme, i) => `a${i}: whoKnows(about: "${theme}", country: "${REGIONS[(i + client) % REGIONS.length]}", first: 5) { totalCount edges { score reasons { text points } node { name headline affiliations { role institution { name } } } } }`).join(' ')} }`;
+  `{ ${THEMES.map(
+    (theme, i) =>
+      `a${i}: whoKnows(about: "${theme}", country: "${REGIONS[(i + client) % REGIONS.length]}", first: 5) ` +
+      '{ totalCount edges { score reasons { text points } node ' +
+      '{ name headline affiliations { role institution { name } } } } }',
+  ).join(' ')} }`;
 
 const outcomes = new Map<string, number>();
 const lightMs: number[] = [];
@@ -86,8 +91,10 @@ lightMs.sort((a, b) => a - b);
 const percentile = (p: number) =>
   (lightMs[Math.min(lightMs.length - 1, Math.floor((lightMs.length * p) / 100))] ?? NaN).toFixed(0);
 console.log(
-  `heavy requests (${clients} clients, ${args.seconds} s): ${[...outcomes].map(([outcome, n]) => `${outcome} ${n}`).join(', ')}`,
+  `heavy requests (${clients} clients, ${args.seconds} s): ` +
+    [...outcomes].map(([outcome, n]) => `${outcome} ${n}`).join(', '),
 );
 console.log(
-  `{ __typename } meanwhile: ${lightMs.length} answered, ${lightFailures} failed, p50 ${percentile(50)} ms, p95 ${percentile(95)} ms, p99 ${percentile(99)} ms, max ${percentile(100)} ms`,
+  `{ __typename } meanwhile: ${lightMs.length} answered, ${lightFailures} failed, ` +
+    `p50 ${percentile(50)} ms, p95 ${percentile(95)} ms, p99 ${percentile(99)} ms, max ${percentile(100)} ms`,
 );

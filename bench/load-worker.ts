@@ -7,6 +7,12 @@ import type { LoadRequest, LoadResult } from './load.js';
 
 import { percentile } from './http.js';
 
+/** Answers load.ts, which forked this process and talks to it over IPC. */
+function answer(message: LoadResult | { error: string }): void {
+  if (!process.send) throw new Error('load-worker.ts answers over IPC: fork it, as load.ts does');
+  process.send(message);
+}
+
 process.on('message', (request: LoadRequest) => {
   const latencies: number[] = [];
   const instance = autocannon(
@@ -24,7 +30,7 @@ process.on('message', (request: LoadRequest) => {
     },
     (error, result) => {
       if (error) {
-        process.send!({ error: String(error) });
+        answer({ error: String(error) });
         return;
       }
       latencies.sort((a, b) => a - b);
@@ -40,7 +46,7 @@ process.on('message', (request: LoadRequest) => {
         p99: percentile(latencies, 99) ?? null,
         failed: result.non2xx + result.errors + result.mismatches,
       };
-      process.send!(outcome);
+      answer(outcome);
     },
   );
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {

@@ -37,11 +37,13 @@ const EXPERT_FIELDS = `id name headline
   expertiseConnection { edges { properties { level } node { name } } }`;
 
 const BY_THEME = `query ($where: ExpertWhere, $first: Int) {
-  expertsConnection(first: $first, where: $where, sort: [{ name: ASC }]) { totalCount edges { node { ${EXPERT_FIELDS} } } }
+  expertsConnection(first: $first, where: $where, sort: [{ name: ASC }]) { totalCount
+    edges { node { ${EXPERT_FIELDS} } } }
 }`;
 
 const BY_TEXT = `query ($phrase: String!, $where: ExpertIndexWhere, $first: Int) {
-  expertsByProfile(phrase: $phrase, where: $where, first: $first, sort: [{ score: DESC }]) { totalCount edges { score node { ${EXPERT_FIELDS} } } }
+  expertsByProfile(phrase: $phrase, where: $where, first: $first,
+    sort: [{ score: DESC }]) { totalCount edges { score node { ${EXPERT_FIELDS} } } }
 }`;
 
 /** The peer's operation for a question, and where its page of experts is in the answer. */
@@ -69,7 +71,7 @@ function countingDriver(driver: Driver, onQuery: (query: CapturedQuery) => void)
   const wrapTx = (tx: ManagedTransaction): ManagedTransaction =>
     new Proxy(tx, {
       get(target, property, receiver) {
-        if (property !== 'run') return Reflect.get(target, property, receiver);
+        if (property !== 'run') return Reflect.get(target, property, receiver) as unknown;
         return (cypher: string, params: Record<string, unknown> = {}) => {
           onQuery({ cypher, params });
           return target.run(cypher, params);
@@ -87,16 +89,16 @@ function countingDriver(driver: Driver, onQuery: (query: CapturedQuery) => void)
               config,
             );
         }
-        const value = Reflect.get(target, property, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
     });
   return new Proxy(driver, {
     get(target, property, receiver) {
       if (property === 'session')
         return (config?: Parameters<Driver['session']>[0]) => wrapSession(target.session(config));
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }

@@ -12,10 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j, { Driver, Session } from 'neo4j-driver';
 import { startApp } from '../src/app.js';
-import { openAuthenticator } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
 import { startEmbeddedNeo4j } from '../src/db/embedded/neo4j.js';
 import { createLogger } from '../src/logging.js';
+import { signedToken } from './tokens.js';
 
 const WHO_KNOWS = `query ($about: String!, $country: String) {
   whoKnows(about: $about, country: $country, first: 10) { totalCount edges { score reasons { text } node { name } } }
@@ -56,6 +56,16 @@ const dataDir = keep ?? (await mkdtemp(path.join(os.tmpdir(), 'plan-times-')));
 const textsFile = path.join(dataDir, 'texts.json');
 const startNeo4j = () => startEmbeddedNeo4j({ dataDir, port, heap, pageCache: '64m', log: () => {} });
 
+/** Replaces a method of `prototype` by one that first hands its first two arguments to `note`. */
+function noteCalls(prototype: object, name: string, note: (first: unknown, second: unknown) => void): void {
+  const method: unknown = Reflect.get(prototype, name);
+  if (typeof method !== 'function') throw new Error(`No method ${name} to note the calls of`);
+  Reflect.set(prototype, name, function (this: unknown, ...args: unknown[]) {
+    note(args[0], args[1]);
+    return (method as (...args: unknown[]) => unknown).apply(this, args);
+  });
+}
+
 /** Runs the requests through the app on a seeded graph and records the Cypher texts each sent. */
 async function capture(): Promise<Captured> {
   const texts = new Map<string, unknown>();
@@ -63,16 +73,8 @@ async function capture(): Promise<Captured> {
   const note = (cypher: unknown, params: unknown) => {
     if (capturing && typeof cypher === 'string' && !cypher.startsWith('EXPLAIN')) texts.set(cypher, params);
   };
-  const sessionRun = Session.prototype.run;
-  Session.prototype.run = function (this: Session, ...args: Parameters<Session['run']>) {
-    note(args[0], args[1]);
-    return sessionRun.apply(this, args);
-  } as Session['run'];
-  const executeQuery = Driver.prototype.executeQuery as (...args: unknown[]) => unknown;
-  Driver.prototype.executeQuery = function (this: Driver, ...args: unknown[]) {
-    note(args[0], args[1]);
-    return executeQuery.apply(this, args);
-  } as Driver['executeQuery'];
+  noteCalls(Session.prototype, 'run', note);
+  noteCalls(Driver.prototype, 'executeQuery', note);
 
   const db = await startNeo4j();
   const config = loadConfig({
@@ -86,9 +88,7 @@ async function capture(): Promise<Captured> {
     REQUEST_TIMEOUT_MS: '600000',
   });
   const app = await startApp(config, createLogger('warn'));
-  const token = await (
-    await openAuthenticator(config.auth)
-  ).mint!({ subject: 'plans', name: 'Plans', roles: ['admin'] });
+  const token = await signedToken(config.auth, { subject: 'plans', name: 'Plans', roles: ['admin'] });
   const byRequest: Array<[string, string[]]> = [];
   capturing = true;
   for (const [name, query, variables] of REQUESTS) {
@@ -109,7 +109,7 @@ async function capture(): Promise<Captured> {
 }
 
 if (keep) mkdirSync(keep, { recursive: true });
-const captured: Captured = existsSync(textsFile) ? JSON.parse(readFileSync(textsFile, 'utf8')) : await capture();
+const captured = existsSync(textsFile) ? (JSON.parse(readFileSync(textsFile, 'utf8')) as Captured) : await capture();
 writeFileSync(textsFile, JSON.stringify(captured));
 /** The captured parameters as the driver sent them: integers come back from JSON as {low, high}. */
 const revive = (value: unknown): unknown => {

@@ -3,13 +3,19 @@
  * runs every read with PROFILE (so the code profiled is the project's own, not a copy of its Cypher) and
  * adds up dbHits over each plan, and the same for a captured query of the peer.
  */
-import type { Driver, ProfiledPlan } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import type { Database, Params, Queries, QueryStats } from '../src/db/database.js';
 import { parseRows, type Parser } from '../src/db/rows.js';
 import { plain, toCypherParams } from '../src/db/values.js';
 
+/** A profiled plan (the driver's), as far as adding up its db hits goes. */
+interface ProfiledOperator {
+  dbHits: number;
+  children: ProfiledOperator[];
+}
+
 /** dbHits of a plan and all its children. */
-export function totalDbHits(plan: ProfiledPlan): number {
+export function totalDbHits(plan: ProfiledOperator): number {
   return plan.dbHits + plan.children.reduce((sum, child) => sum + totalDbHits(child), 0);
 }
 
@@ -54,19 +60,13 @@ export function profiler(driver: Driver): Profiler {
     state.queriesRun += 1;
     return parse ? parseRows(rows, parse) : (rows as T[]);
   };
-  const refuse = async () => {
-    throw new Error('the profiler only reads');
-  };
-  state.queries = {
-    read,
-    write: refuse,
-    writeTransaction: refuse,
-    operationKey: () => 'profile',
-  } as unknown as Queries;
+  const refuse = () => Promise.reject(new Error('the profiler only reads'));
+  const queries = { read, write: refuse, writeTransaction: refuse, operationKey: () => 'profile' };
+  state.queries = queries as unknown as Queries;
   state.database = {
     queries: (stats?: QueryStats) =>
       ({
-        ...state.queries,
+        ...queries,
         read: async <T>(cypher: string, params?: Params, parse?: Parser<T>) => {
           if (stats) stats.roundTrips += 1;
           return read(cypher, params, parse);

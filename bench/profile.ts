@@ -16,7 +16,7 @@ interface PlanNode {
   operatorType: string;
   rows: number;
   dbHits: number;
-  arguments: Record<string, unknown>;
+  arguments: Record<string, string | number | boolean | undefined>;
   children: PlanNode[];
 }
 
@@ -25,12 +25,14 @@ const experts = Number(process.env.BENCH_EXPERTS ?? 10_000);
 
 let captured: { cypher: string; params: Params } | undefined;
 const recorder = {
-  read: async (cypher: string, params: Params = {}) => {
+  read: (cypher: string, params: Params = {}) => {
     captured = { cypher, params };
-    return [];
+    return Promise.resolve([]);
   },
 } as unknown as Queries;
 await rankByTheme(recorder, [themeId], { countryIds: countries.length > 0 ? countries : null, after: null, limit: 21 });
+if (!captured) throw new Error('rankByTheme sent no query to profile');
+const query = captured;
 
 const embedded = await startEmbeddedNeo4j({
   dataDir: path.join(ROOT_DIR, 'data', `bench-${experts}`),
@@ -41,9 +43,9 @@ const driver = neo4j.driver(embedded.uri, undefined, { disableLosslessIntegers: 
 try {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    await session.run(captured!.cypher, captured!.params); // warm the page cache and the plan cache
+    await session.run(query.cypher, query.params); // warm the page cache and the plan cache
     const started = performance.now();
-    const result = await session.run(`PROFILE ${captured!.cypher}`, captured!.params);
+    const result = await session.run(`PROFILE ${query.cypher}`, query.params);
     const ms = performance.now() - started;
     const plan = result.summary.profile as unknown as PlanNode;
     const all: Array<PlanNode & { depth: number }> = [];
@@ -57,13 +59,16 @@ try {
         .replace(/\s+/g, ' ')
         .slice(0, 110);
       console.log(
-        `${'  '.repeat(p.depth)}${p.operatorType.replace(/@neo4j$/, '')}  rows=${p.rows} dbHits=${p.dbHits}  ${details}`,
+        `${'  '.repeat(p.depth)}${p.operatorType.replace(/@neo4j$/, '')}  ` +
+          `rows=${p.rows} dbHits=${p.dbHits}  ${details}`,
       );
     }
     const total = all.reduce((sum, p) => sum + p.dbHits, 0);
     console.log(
-      `\n${themeId}${countries.length ? ` in ${countries.join(',')}` : ''}: ${ms.toFixed(0)} ms with PROFILE, ${total.toLocaleString('en-US')} db hits, ` +
-        `runtime ${String(plan.arguments.runtime ?? '?')}, total memory ${String(plan.arguments.GlobalMemory ?? '?')} bytes`,
+      `\n${themeId}${countries.length ? ` in ${countries.join(',')}` : ''}: ` +
+        `${ms.toFixed(0)} ms with PROFILE, ${total.toLocaleString('en-US')} db hits, ` +
+        `runtime ${String(plan.arguments.runtime ?? '?')}, ` +
+        `total memory ${String(plan.arguments.GlobalMemory ?? '?')} bytes`,
     );
   } finally {
     await session.close();

@@ -35,7 +35,8 @@ export async function resolveQuestions(queries: Queries): Promise<Question[]> {
     let themeIds: string[] | null = null;
     if (subject.themes.length > 0) {
       const rows = await queries.read<{ id: string }>(
-        'MATCH (t:Theme)-[:BROADER*0..10]->(root:Theme) WHERE root.id IN $ids AND t.retiredAt IS NULL RETURN DISTINCT t.id AS id',
+        'MATCH (t:Theme)-[:BROADER*0..10]->(root:Theme) WHERE root.id IN $ids AND t.retiredAt IS NULL ' +
+          'RETURN DISTINCT t.id AS id',
         { ids: subject.themes.map((t) => t.id) },
       );
       themeIds = rows.map((row) => row.id);

@@ -36,7 +36,10 @@ const PAGE_RELATIONS = {
   expertise: EXPERT_EXPERTISE,
 } as const;
 
-/** The reads of a whoKnows page without GraphQL: its experts come with the relations the API's page selects, in one query. */
+/**
+ * The reads of a whoKnows page without GraphQL: its experts come with the relations the API's page selects, in one
+ * query.
+ */
 async function page(queries: ReturnType<Database['queries']>, question: Question) {
   const result = await whoKnows(queries, { about: question.about, country: question.country, first: PAGE_SIZE });
   const fields = Object.entries(PAGE_RELATIONS);

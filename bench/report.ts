@@ -62,8 +62,16 @@ function questionRows(question: QuestionResult): string[] {
   return TARGETS.map((name) => {
     const r = question.targets[name];
     if (!ok(r))
-      return `| ${question.label} | ${name} | error: ${(r?.error ?? 'not run').replace(/\|/g, '/')} | | | | | | | | | |`;
-    return `| ${question.label} | ${name} | ${fmt(r.load.reqPerSec)} | ${fmt(r.load.p50, 0)} | ${fmt(r.load.p95, 0)} | ${fmt(r.load.p99, 0)} | ${fmt(r.singleP50, 0)} | ${r.roundTrips ?? 'n/a'} | ${r.dbHits === null ? 'n/a' : thousands(r.dbHits)} | ${r.pageDbHits === null ? 'n/a' : thousands(r.pageDbHits)} | ${r.experts} / ${thousands(r.total)} | ${r.load.failed} |`;
+      return (
+        `| ${question.label} | ${name} | error: ${(r?.error ?? 'not run').replace(/\|/g, '/')} ` + '| | | | | | | | | |'
+      );
+    return (
+      `| ${question.label} | ${name} | ${fmt(r.load.reqPerSec)} | ${fmt(r.load.p50, 0)} | ` +
+      `${fmt(r.load.p95, 0)} | ${fmt(r.load.p99, 0)} | ${fmt(r.singleP50, 0)} | ${r.roundTrips ?? 'n/a'} ` +
+      `| ${r.dbHits === null ? 'n/a' : thousands(r.dbHits)} | ` +
+      `${r.pageDbHits === null ? 'n/a' : thousands(r.pageDbHits)} | ${r.experts} / ${thousands(r.total)} ` +
+      `| ${r.load.failed} |`
+    );
   });
 }
 
@@ -75,12 +83,10 @@ function ratioRows(questions: QuestionResult[], mix: SizeResult['mix']): string[
     '| question | API / peer | API / raw | API / ranking |',
     '| --- | ---: | ---: | ---: |',
     ...questions.map((q) => `| ${q.label} | ${ratios(rate(q, 'api'), (t) => rate(q, t))} |`),
-    `| **the five in rotation** (req/s: api ${fmt(mix.api)}, raw ${fmt(mix.raw)}, ranking ${fmt(mix.ranking)}, peer ${fmt(mix.peer)}) | **${ratios(
-      mix.api,
-      (t) => mix[t],
-    )
-      .split(' | ')
-      .join('** | **')}** |`,
+    `| **the five in rotation** (req/s: api ${fmt(mix.api)}, raw ${fmt(mix.raw)}, ranking ${fmt(mix.ranking)}, ` +
+      `peer ${fmt(mix.peer)}) | **${ratios(mix.api, (t) => mix[t])
+        .split(' | ')
+        .join('** | **')}** |`,
   ];
 }
 
@@ -88,7 +94,9 @@ function writeRows(now: WriteCost | null, before: WriteBaseline | null): string[
   if (!now && !before) return ['Not measured in this run (BENCH_PARTS).'];
   const line = (label: string, w: WriteCost | null | undefined) =>
     w
-      ? `| ${label} | ${fmt(w.curation.p50Ms)} | ${fmt(w.curation.p95Ms)} | ${w.curation.writes} | ${fmt(w.csvImport.meanMs, 0)} | ${fmt(w.csvImport.msPerRow, 2)} | ${w.csvImport.rows} × ${w.csvImport.runs} |`
+      ? `| ${label} | ${fmt(w.curation.p50Ms)} | ${fmt(w.curation.p95Ms)} | ${w.curation.writes} | ` +
+        `${fmt(w.csvImport.meanMs, 0)} | ${fmt(w.csvImport.msPerRow, 2)} | ${w.csvImport.rows} × ` +
+        `${w.csvImport.runs} |`
       : `| ${label} | — | — | — | — | — | — |`;
   return [
     '| | curation write p50 ms | p95 ms | writes | CSV import ms (mean) | ms per row | rows × imports |',
@@ -116,15 +124,24 @@ export function sizeMarkdown(result: SizeResult): string {
     `# Side-by-side bench: ${thousands(result.experts)} synthetic experts`,
     '',
     `- When: ${result.date}, commit ${result.commit}`,
-    `- Machine: ${m.cpu}, ${m.cores} cores, ${fmt(m.ramGiB, 0)} GiB RAM, Node ${m.node}, Neo4j ${m.neo4j} embedded (heap ${m.heap}, page cache ${m.pageCache})`,
-    `- Load: 1-min load average ${fmt(m.loadAverage, 2)} before measuring; other embedded Neo4j JVMs on the machine: ${m.otherNeo4jJvms}`,
-    `- Graph: ${thousands(result.graph.experts)} experts, ${thousands(result.graph.contributions)} contributions, ${thousands(result.graph.relationships)} relationships (${thousands(result.graph.expertIn)} EXPERT_IN); store ${result.graph.storeMiB} MiB; generation: ${result.generation}`,
-    `- Method: per question and target, one checked request, PROFILE, ${result.settings.singleRuns} requests one at a time (after 2 warm-up), then autocannon with ${result.settings.connections} connections for ${result.settings.durationSeconds} s (in a child process)`,
-    `- Memory after the run: Node ${fmt(result.memory.nodeMiB, 0)} MiB, Neo4j JVM ${fmt(result.memory.neo4jMiB, 0)} MiB (RSS)`,
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${fmt(m.ramGiB, 0)} GiB RAM, Node ${m.node}, ` +
+      `Neo4j ${m.neo4j} embedded (heap ${m.heap}, page cache ${m.pageCache})`,
+    `- Load: 1-min load average ${fmt(m.loadAverage, 2)} before measuring; ` +
+      `other embedded Neo4j JVMs on the machine: ${m.otherNeo4jJvms}`,
+    `- Graph: ${thousands(result.graph.experts)} experts, ${thousands(result.graph.contributions)} ` +
+      `contributions, ${thousands(result.graph.relationships)} relationships ` +
+      `(${thousands(result.graph.expertIn)} EXPERT_IN); store ${result.graph.storeMiB} MiB; ` +
+      `generation: ${result.generation}`,
+    `- Method: per question and target, one checked request, PROFILE, ${result.settings.singleRuns} ` +
+      `requests one at a time (after 2 warm-up), then autocannon with ${result.settings.connections} ` +
+      `connections for ${result.settings.durationSeconds} s (in a child process)`,
+    `- Memory after the run: Node ${fmt(result.memory.nodeMiB, 0)} MiB, ` +
+      `Neo4j JVM ${fmt(result.memory.neo4jMiB, 0)} MiB (RSS)`,
     '',
     '## Side by side',
     '',
-    '| question | target | req/s | p50 ms | p95 ms | p99 ms | single p50 ms | round trips | db hits (ranking) | db hits (request) | experts / total | failed |',
+    '| question | target | req/s | p50 ms | p95 ms | p99 ms | single p50 ms | round trips ' +
+      '| db hits (ranking) | db hits (request) | experts / total | failed |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...result.questions.flatMap(questionRows),
     '',
@@ -132,10 +149,16 @@ export function sizeMarkdown(result: SizeResult): string {
     '',
     '## Targets (issue 12)',
     '',
-    `- API / @neo4j/graphql throughput (five in rotation): ${fmt(ratio(result.mix.api, result.mix.peer), 2)} (target ≥ 10 at 10k)`,
-    `- API / raw Cypher throughput: ${fmt(ratio(result.mix.api, result.mix.raw), 2)} against the page's own reads through the driver, ${fmt(ratio(result.mix.api, result.mix.ranking), 2)} against the ranking alone (target ≥ 0.8)`,
-    `- Broad theme, first page, db hits: ${hits(broadApi?.pageDbHits)} for the whole page (every query it sends), ${hits(broadApi?.dbHits)} for the ranking (target ≤ 5,000, flat 1k→100k: see summary.md)`,
-    `- Round trips of the API page, most over the questions: ${Number.isFinite(maxTrips) ? maxTrips : 'n/a'} (target ≤ 3)`,
+    '- API / @neo4j/graphql throughput (five in rotation): ' +
+      `${fmt(ratio(result.mix.api, result.mix.peer), 2)} (target ≥ 10 at 10k)`,
+    `- API / raw Cypher throughput: ${fmt(ratio(result.mix.api, result.mix.raw), 2)} ` +
+      `against the page's own reads through the driver, ` +
+      `${fmt(ratio(result.mix.api, result.mix.ranking), 2)} against the ranking alone (target ≥ 0.8)`,
+    `- Broad theme, first page, db hits: ${hits(broadApi?.pageDbHits)} for the whole page ` +
+      `(every query it sends), ${hits(broadApi?.dbHits)} for the ranking ` +
+      '(target ≤ 5,000, flat 1k→100k: see summary.md)',
+    '- Round trips of the API page, most over the questions: ' +
+      `${Number.isFinite(maxTrips) ? maxTrips : 'n/a'} (target ≤ 3)`,
     '',
     '## Write cost',
     '',
@@ -157,7 +180,13 @@ export async function writeSummary(dir: string): Promise<string> {
   };
   const rows = sizes.map(
     (s) =>
-      `| ${thousands(s.experts)} | ${s.commit.slice(0, 9)} | ${s.date.slice(0, 16)} | ${fmt(s.mix.api)} | ${fmt(s.mix.raw)} | ${fmt(s.mix.ranking)} | ${fmt(s.mix.peer)} | ${fmt(ratio(s.mix.api, s.mix.peer), 2)} | ${fmt(ratio(s.mix.api, s.mix.raw), 2)} | ${fmt(ratio(s.mix.api, s.mix.ranking), 2)} | ${hits(broad(s, 'api')?.pageDbHits)} | ${hits(broad(s, 'api')?.dbHits)} | ${fmt(broad(s, 'api')?.singleP50, 0)} | ${s.writes ? fmt(s.writes.curation.p50Ms) : '—'} | ${s.writes ? fmt(s.writes.csvImport.meanMs, 0) : '—'} |`,
+      `| ${thousands(s.experts)} | ${s.commit.slice(0, 9)} | ${s.date.slice(0, 16)} | ${fmt(s.mix.api)} | ` +
+      `${fmt(s.mix.raw)} | ${fmt(s.mix.ranking)} | ${fmt(s.mix.peer)} | ` +
+      `${fmt(ratio(s.mix.api, s.mix.peer), 2)} | ${fmt(ratio(s.mix.api, s.mix.raw), 2)} | ` +
+      `${fmt(ratio(s.mix.api, s.mix.ranking), 2)} | ${hits(broad(s, 'api')?.pageDbHits)} | ` +
+      `${hits(broad(s, 'api')?.dbHits)} | ${fmt(broad(s, 'api')?.singleP50, 0)} | ` +
+      `${s.writes ? fmt(s.writes.curation.p50Ms) : '—'} | ` +
+      `${s.writes ? fmt(s.writes.csvImport.meanMs, 0) : '—'} |`,
   );
   const first = sizes[0];
   const last = sizes.at(-1);
@@ -166,14 +195,21 @@ export async function writeSummary(dir: string): Promise<string> {
   const markdown = [
     '# Side-by-side bench: every size',
     '',
-    'Each row is the latest run at that size (`latest-<N>.md` has the details). Throughput is of 16 clients rotating the five questions.',
+    'Each row is the latest run at that size (`latest-<N>.md` has the details). ' +
+      'Throughput is of 16 clients rotating the five questions.',
     '',
-    '| experts | commit | date | API req/s | raw req/s | ranking req/s | peer req/s | API / peer | API / raw | API / ranking | broad page db hits | broad ranking db hits | broad single p50 ms | curation write p50 ms | CSV 1,000 rows ms |',
+    '| experts | commit | date | API req/s | raw req/s | ranking req/s | peer req/s | API / peer | API / raw ' +
+      '| API / ranking | broad page db hits | broad ranking db hits | broad single p50 ms ' +
+      '| curation write p50 ms | CSV 1,000 rows ms |',
     '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
     first && last && first !== last
-      ? `Growth ${thousands(first.experts)} → ${thousands(last.experts)}: broad page db hits ×${growth((s) => broad(s, 'api')?.pageDbHits)} and ranking db hits ×${growth((s) => broad(s, 'api')?.dbHits)} (target ≤ 1.5), broad single p50 ×${growth((s) => broad(s, 'api')?.singleP50)} (target ≤ 2), API req/s ×${growth((s) => s.mix.api)}.`
+      ? `Growth ${thousands(first.experts)} → ${thousands(last.experts)}: ` +
+        `broad page db hits ×${growth((s) => broad(s, 'api')?.pageDbHits)} ` +
+        `and ranking db hits ×${growth((s) => broad(s, 'api')?.dbHits)} (target ≤ 1.5), ` +
+        `broad single p50 ×${growth((s) => broad(s, 'api')?.singleP50)} (target ≤ 2), ` +
+        `API req/s ×${growth((s) => s.mix.api)}.`
       : 'Growth: needs two sizes (BENCH_SIZES=1000,10000,100000).',
     '',
   ].join('\n');

@@ -82,7 +82,7 @@ export async function machine(store: BenchStore): Promise<Machine> {
     neo4j: await neo4jVersion(store),
     heap: store.heap,
     pageCache: store.pageCache,
-    loadAverage: os.loadavg()[0]!,
+    loadAverage: os.loadavg()[0] ?? NaN,
     otherNeo4jJvms: (await neo4jJvms(store.dataDir)).others,
   };
 }
@@ -133,7 +133,8 @@ export async function benchSize(
       : null;
     if (writes)
       log(
-        `  writes: curation p50 ${writes.curation.p50Ms.toFixed(1)} ms, CSV import of ${writes.csvImport.rows} rows ${writes.csvImport.meanMs.toFixed(0)} ms`,
+        `  writes: curation p50 ${writes.curation.p50Ms.toFixed(1)} ms, CSV import ` +
+          `of ${writes.csvImport.rows} rows ${writes.csvImport.meanMs.toFixed(0)} ms`,
       );
     const cases = settings.parts.has('cases')
       ? await singleRequestCases(store.url, store.app, store.adminToken, { experts, runs: settings.caseRuns, log })

@@ -5,12 +5,13 @@
  * autocannon. Targets take turns question by question, so a drift of the machine's load hits all three.
  */
 import { createRequire } from 'node:module';
+import type * as GraphqlModule from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { ANONYMOUS } from '../src/auth/viewer.js';
 import { createContext } from '../src/graphql/context.js';
 import { schema } from '../src/schema.js';
 import { rankExperts } from '../src/whoknows/service.js';
-import { fmt, percentile, postGraphql } from './http.js';
+import { dataOf, fmt, percentile, postGraphql } from './http.js';
 import { startLoadGenerator, type LoadGenerator, type LoadResult } from './load.js';
 import { startPeer, peerRequest, type Peer } from './peer.js';
 import { profile, profiler } from './profile-hits.js';
@@ -23,13 +24,14 @@ export const WHO_KNOWS_PAGE = `query WhoKnowsPage($about: String!, $country: Str
   whoKnows(about: $about, country: $country, first: $first) {
     totalCount matchedBy
     edges { score reasons { kind text points }
-            node { id name headline affiliations { role current institution { name } } networks { acronym } expertise { level theme { name } } } }
+            node { id name headline affiliations { role current institution { name } } networks { acronym }
+              expertise { level theme { name } } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
 
 // graphql as the schema's plugins load it (CommonJS): under vitest a plain import would be its ES build, another realm.
-const { execute, parse } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { execute, parse } = createRequire(import.meta.url)('graphql') as typeof GraphqlModule;
 
 export type TargetName = 'api' | 'raw' | 'ranking' | 'peer';
 export const TARGETS: readonly TargetName[] = ['api', 'raw', 'ranking', 'peer'];
@@ -50,7 +52,8 @@ export interface TargetResult {
 export interface QuestionResult {
   key: string;
   label: string;
-  targets: Record<TargetName, TargetResult | { error: string }>;
+  /** By target; one may be missing (a result from before it was measured). */
+  targets: Partial<Record<TargetName, TargetResult | { error: string }>>;
 }
 
 export interface SideBySideOptions {
@@ -78,18 +81,20 @@ export async function sideBySide(store: BenchStore, options: SideBySideOptions):
   try {
     const results: QuestionResult[] = [];
     for (const question of questions) {
-      const targets = {} as QuestionResult['targets'];
+      const targets: QuestionResult['targets'] = {};
       for (const name of TARGETS) {
         const target = targetFor(name, question, store, raw, peer, driver);
-        targets[name] = await measure(target, load, options).catch((error: unknown) => ({
+        const r = await measure(target, load, options).catch((error: unknown) => ({
           error: error instanceof Error ? error.message : String(error),
         }));
-        const r = targets[name];
+        targets[name] = r;
         options.log(
           'error' in r
             ? `  ${question.key} ${name}: error: ${r.error}`
-            : `  ${question.key} ${name}: ${fmt(r.load.reqPerSec)} req/s, p50 ${fmt(r.load.p50, 0)} ms, single p50 ${fmt(r.singleP50, 0)} ms, ` +
-                `${r.experts} experts of ${r.total}, ${r.roundTrips ?? 'n/a'} round trips, ${r.dbHits ?? 'n/a'} db hits`,
+            : `  ${question.key} ${name}: ${fmt(r.load.reqPerSec)} req/s, ` +
+                `p50 ${fmt(r.load.p50, 0)} ms, single p50 ${fmt(r.singleP50, 0)} ms, ` +
+                `${r.experts} experts of ${r.total}, ${r.roundTrips ?? 'n/a'} round trips, ` +
+                `${r.dbHits ?? 'n/a'} db hits`,
         );
       }
       results.push({ key: question.key, label: question.label, targets });
@@ -120,16 +125,29 @@ async function measure(target: Target, generator: LoadGenerator, options: SideBy
     durationSeconds: options.durationSeconds,
     mustInclude: target.mustInclude,
   });
-  return { ...checked, dbHits, pageDbHits, singleP50: percentile(latencies, 50), load };
+  return { ...checked, dbHits, pageDbHits, singleP50: percentile(latencies, 50) ?? NaN, load };
 }
 
-async function send(target: Target): Promise<any> {
+/** A page of experts as a target answers it, as far as the check reads it. */
+interface CheckedPage {
+  edges: unknown[];
+  totalCount: number;
+}
+
+/** The page in an answer: throws when the answer has none (a target that answers something else is broken). */
+function checkedPage(value: unknown): CheckedPage {
+  const page = value as Partial<CheckedPage> | null | undefined;
+  if (!Array.isArray(page?.edges) || typeof page.totalCount !== 'number') throw new Error('no page of experts');
+  return { edges: page.edges, totalCount: page.totalCount };
+}
+
+async function send(target: Target): Promise<Record<string, unknown> | undefined> {
   const response = await fetch(target.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: target.body,
   });
-  const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
+  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string }> };
   if (!response.ok || body.errors?.length) throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
   return body.data;
 }
@@ -154,8 +172,8 @@ function targetFor(
       body: JSON.stringify({ query: WHO_KNOWS_PAGE, variables }),
       mustInclude: '"whoKnows"',
       async check() {
-        const { body } = await postGraphql(store.url, WHO_KNOWS_PAGE, variables);
-        const page = body.data!.whoKnows;
+        const { body } = await postGraphql<{ whoKnows: unknown }>(store.url, WHO_KNOWS_PAGE, variables);
+        const page = checkedPage(dataOf(body).whoKnows);
         return {
           experts: page.edges.length,
           total: page.totalCount,
@@ -173,7 +191,8 @@ function targetFor(
           contextValue: context,
         });
         context.release();
-        if (result.errors?.length) throw new Error(`profiled operation failed: ${result.errors[0]!.message}`);
+        const [error] = result.errors ?? [];
+        if (error) throw new Error(`profiled operation failed: ${error.message}`);
         return { dbHits: await rankingDbHits(), pageDbHits: profiled.dbHits };
       },
     };
@@ -186,7 +205,7 @@ function targetFor(
       mustInclude: '"edges"',
       async check() {
         raw.resetStats();
-        const page = await send({ url: raw.url, body } as Target);
+        const page = checkedPage(await send({ url: raw.url, body } as Target));
         return { experts: page.edges.length, total: page.totalCount, roundTrips: raw.stats().roundTrips };
       },
       async dbHits() {
@@ -204,7 +223,7 @@ function targetFor(
     mustInclude: `"${request.field}"`,
     async check() {
       peer.resetCount();
-      const page = (await send({ url: peer.url, body } as Target))[request.field];
+      const page = checkedPage((await send({ url: peer.url, body } as Target))?.[request.field]);
       return { experts: page.edges.length, total: page.totalCount, roundTrips: peer.queriesSent() };
     },
     async dbHits() {

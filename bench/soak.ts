@@ -16,6 +16,7 @@ import { startApp, type App } from '../src/app.js';
 import { createLogger } from '../src/logging.js';
 import { openAuthenticator, type Authenticator } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
+import { expected } from './http.js';
 
 const JVM_MAIN_CLASS = 'nl.expertisegraph.neo4j.EmbeddedNeo4j';
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -71,13 +72,23 @@ const QUESTIONS = [
   'halfgeleiders export Taiwan',
 ];
 const WHO_KNOWS = `query ($about: String!, $country: String) { whoKnows(about: $about, country: $country, first: 20) {
-  totalCount edges { score reasons { text } node { id name headline affiliations { role institution { name } } } } pageInfo { endCursor } } }`;
-const SIMILAR = `query ($question: String!, $about: String) { similarInquiries(question: $question, about: $about, first: 10) { inquiry { id question } reasons { text } } }`;
-const NODE = `query ($id: ID!) { node(id: $id) { id ... on Expert { name expertise { level theme { name } } countryFocus { country { name } } contributions(first: 5) { title } } } }`;
-const LISTS = `query ($after: String) { experts(first: 20, after: $after) { edges { node { id name } } pageInfo { endCursor } } themes(first: 20) { edges { node { name } } } }`;
+  totalCount edges { score reasons { text } node { id name headline affiliations { role institution { name } } } }
+    pageInfo { endCursor } } }`;
+const SIMILAR =
+  'query ($question: String!, $about: String) { similarInquiries(question: $question, ' +
+  'about: $about, first: 10) { inquiry { id question } reasons { text } } }';
+const NODE =
+  'query ($id: ID!) { node(id: $id) { id ... on Expert { name expertise { level theme { name } } ' +
+  'countryFocus { country { name } } contributions(first: 5) { title } } } }';
+const LISTS =
+  'query ($after: String) { experts(first: 20, after: $after) { edges { node { id name } } ' +
+  'pageInfo { endCursor } } themes(first: 20) { edges { node { name } } } }';
 const INQUIRIES = `{ inquiries(first: 20) { totalCount edges { node { id status overdue } } } }`;
-const RECORD = `mutation ($input: RecordInquiryInput!) { recordInquiry(input: $input) { inquiry { id version status } suggestedExperts { totalCount } } }`;
-const CHANGE_STATUS = `mutation ($input: ChangeInquiryStatusInput!) { changeInquiryStatus(input: $input) { id version status } }`;
+const RECORD =
+  'mutation ($input: RecordInquiryInput!) { recordInquiry(input: $input) { ' +
+  'inquiry { id version status } suggestedExperts { totalCount } } }';
+const CHANGE_STATUS =
+  'mutation ($input: ChangeInquiryStatusInput!) { changeInquiryStatus(input: $input) { id version status } }';
 const UPDATE_EXPERT = `mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { id version } }`;
 
 interface Tokens {
@@ -92,14 +103,27 @@ interface Stats {
   byOutcome: Map<string, number>;
 }
 
-const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!;
+const pick = <T>(list: readonly T[]): T => expected(list[Math.floor(Math.random() * list.length)], 'an item to pick');
 
-async function post(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<{ status: number | 'no answer'; body: any }> {
+/** An answer's JSON as the soak reads it: what its writes return, and the codes of its errors. */
+interface SoakBody {
+  data?: {
+    recordInquiry?: { inquiry?: { id: string; version: number; status: string } | null } | null;
+    changeInquiryStatus?: { id: string; version: number; status: string } | null;
+    updateExpert?: { id: string; version: number } | null;
+    experts?: { edges?: Array<{ node: { id: string; slug: string; version: number } }> } | null;
+    createExpert?: { id: string; slug: string; version: number } | null;
+  } | null;
+  errors?: Array<{ extensions?: { code?: string } } | null>;
+}
+
+interface Answer {
+  status: number | 'no answer';
+  /** Null when the answer was not JSON. */
+  body: SoakBody | null;
+}
+
+async function post(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<Answer> {
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -108,9 +132,9 @@ async function post(
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const text = await response.text();
-    let body: any = null;
+    let body: SoakBody | null = null;
     try {
-      body = JSON.parse(text);
+      body = JSON.parse(text) as SoakBody;
     } catch {
       /* counted as not JSON below */
     }
@@ -130,7 +154,7 @@ interface Shared {
 type Action = {
   name: string;
   weight: number;
-  run: (url: string, tokens: Tokens, shared: Shared) => Promise<{ status: number | 'no answer'; body: any }>;
+  run: (url: string, tokens: Tokens, shared: Shared) => Promise<Answer>;
 };
 
 const ACTIONS: Action[] = [
@@ -217,10 +241,10 @@ const ACTIONS: Action[] = [
 ];
 
 /** The outcome of one response: ok, or its error codes (and HTTP status when not 200). */
-function outcomes(status: number | 'no answer', body: any): string[] {
+function outcomes({ status, body }: Answer): string[] {
   if (status === 'no answer') return ['no answer (timeout or reset)'];
   if (body === null) return [`HTTP ${status}, not JSON`];
-  const codes: string[] = (body.errors ?? []).map((e: any) => String(e?.extensions?.code ?? 'no code'));
+  const codes = (body.errors ?? []).map((e) => e?.extensions?.code ?? 'no code');
   const http = status === 200 ? [] : [`HTTP ${status}`];
   return codes.length || http.length ? [...http, ...codes] : ['ok'];
 }
@@ -236,15 +260,15 @@ async function client(
   const total = actions.reduce((sum, a) => sum + a.weight, 0);
   while (Date.now() < until) {
     let r = Math.random() * total;
-    const action = actions.find((a) => (r -= a.weight) < 0) ?? actions[0]!;
+    const action = actions.find((a) => (r -= a.weight) < 0) ?? expected(actions[0], 'an action');
     const started = performance.now();
-    const { status, body } = await action.run(url, tokens, shared);
+    const answer = await action.run(url, tokens, shared);
     const ms = performance.now() - started;
     stats.requests++;
     const list = stats.byOperation.get(action.name) ?? [];
     list.push(ms);
     stats.byOperation.set(action.name, list);
-    for (const outcome of outcomes(status, body)) {
+    for (const outcome of outcomes(answer)) {
       const key = outcome === 'ok' ? outcome : `${action.name} ${outcome}`;
       stats.byOutcome.set(key, (stats.byOutcome.get(key) ?? 0) + 1);
     }
@@ -276,7 +300,7 @@ async function neo4jPid(dataDir: string | null): Promise<number | null> {
     if (!argv.includes(JVM_MAIN_CLASS)) continue;
     if (dataDir === null || argv.includes(`--home=${dataDir}`)) found.push(Number(entry));
   }
-  return found.length === 1 ? found[0]! : null;
+  return found.length === 1 ? (found[0] ?? null) : null;
 }
 
 async function metricsOf(baseUrl: string): Promise<{ heap: number | null; rss: number | null }> {
@@ -297,8 +321,9 @@ async function memory(app: App | null, baseUrl: string, jvm: number | null): Pro
     // The JVM's own view of its heap (the RSS also holds the page cache and off-heap buffers).
     const rows = await app.database
       .queries()
-      .read<{ used: number }>(
-        `CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage.value.properties.used AS used`,
+      .read<{ used: unknown }>(
+        `CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes ` +
+          'RETURN attributes.HeapMemoryUsage.value.properties.used AS used',
       )
       .catch(() => []);
     neo4jHeap = rows[0] ? Number(rows[0].used) : null;
@@ -310,7 +335,8 @@ async function memory(app: App | null, baseUrl: string, jvm: number | null): Pro
 async function tokensFrom(authenticator: Authenticator): Promise<Tokens> {
   if (!authenticator.mint)
     fail(
-      'This configuration verifies tokens from an identity provider (AUTH_JWKS_URL): set AUTH_SECRET to the server’s secret to soak it.',
+      'This configuration verifies tokens from an identity provider ' +
+        '(AUTH_JWKS_URL): set AUTH_SECRET to the server’s secret to soak it.',
     );
   return {
     officer: await authenticator.mint({ subject: 'soak-officer', name: 'Soak officer', roles: ['officer'] }),
@@ -372,8 +398,7 @@ async function main(): Promise<void> {
     const config = soakUrl ? loadConfig(process.env) : null;
     const jvm = await neo4jPid(dataDir ?? (config?.neo4j.kind === 'embedded' ? config.neo4j.dataDir : null));
     const experts = await post(url, `{ experts(first: 50) { edges { node { id slug version } } } }`, {}, tokens.admin);
-    const expertNodes: Array<{ id: string; slug: string; version: number }> =
-      experts.body?.data?.experts?.edges?.map((e: any) => e.node) ?? [];
+    const expertNodes = experts.body?.data?.experts?.edges?.map((e) => e.node) ?? [];
     if (expertNodes.length === 0) fail(`No experts at ${url}: ${JSON.stringify(experts.body).slice(0, 300)}`);
     const shared: Shared = { inquiries: [], expert: null, expertIds: expertNodes.map((e) => e.id) };
     if (writes) {
@@ -402,7 +427,8 @@ async function main(): Promise<void> {
     const start = await memory(app, baseUrl, jvm);
     const samples: Memory[] = [start];
     console.log(
-      `Soak: ${clients} clients for ${minutes} min against ${url}${writes ? '' : ' (no writes)'}; memory sampled every ${SAMPLE_EVERY_MS / 1000} s`,
+      `Soak: ${clients} clients for ${minutes} min against ${url}${writes ? '' : ' (no writes)'}; ` +
+        `memory sampled every ${SAMPLE_EVERY_MS / 1000} s`,
     );
 
     const stats: Stats = { requests: 0, byOperation: new Map(), byOutcome: new Map() };
@@ -412,7 +438,9 @@ async function main(): Promise<void> {
       void memory(app, baseUrl, jvm).then((m) => {
         samples.push(m);
         console.log(
-          `  ${((Date.now() - began) / 60_000).toFixed(1)} min: ${stats.requests} requests; API heap ${mib(m.apiHeap)}, RSS ${mib(m.apiRss)}; Neo4j RSS ${mib(m.neo4jRss)}, heap ${mib(m.neo4jHeap)}`,
+          `  ${((Date.now() - began) / 60_000).toFixed(1)} min: ${stats.requests} requests; ` +
+            `API heap ${mib(m.apiHeap)}, RSS ${mib(m.apiRss)}; Neo4j RSS ${mib(m.neo4jRss)}, ` +
+            `heap ${mib(m.neo4jHeap)}`,
         );
       });
     }, SAMPLE_EVERY_MS);
@@ -431,20 +459,32 @@ async function main(): Promise<void> {
     const lines = [
       `# Soak: ${minutes} min, ${clients} clients`,
       '',
-      `- When: ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores; target ${soakUrl ? url : 'in-process app on a fresh embedded Neo4j (seeded)'}`,
-      `- Requests: ${stats.requests} in ${seconds.toFixed(0)} s (${(stats.requests / seconds).toFixed(1)}/s); latency p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms, max ${(all.at(-1) ?? NaN).toFixed(0)} ms`,
+      `- When: ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores; ` +
+        `target ${soakUrl ? url : 'in-process app on a fresh embedded Neo4j (seeded)'}`,
+      `- Requests: ${stats.requests} in ${seconds.toFixed(0)} s ` +
+        `(${(stats.requests / seconds).toFixed(1)}/s); latency p50 ${percentile(all, 50).toFixed(1)} ms, ` +
+        `p99 ${percentile(all, 99).toFixed(1)} ms, max ${(all.at(-1) ?? NaN).toFixed(0)} ms`,
       `- Outcomes: ${[...stats.byOutcome]
         .sort((a, b) => b[1] - a[1])
         .map(([k, n]) => `${k} ${n}`)
         .join(', ')}`,
-      `- API${app ? ' (this process: the app and the load generator)' : ' (from /metrics)'}: heap ${mib(start.apiHeap)} → ${mib(end.apiHeap)} (${growth(start.apiHeap, end.apiHeap)}, peak ${mib(peak('apiHeap'))}); RSS ${mib(start.apiRss)} → ${mib(end.apiRss)} (${growth(start.apiRss, end.apiRss)}, peak ${mib(peak('apiRss'))})`,
-      `- Neo4j JVM${jvm === null ? ' (not found on this machine)' : ` (pid ${jvm})`}: RSS ${mib(start.neo4jRss)} → ${mib(end.neo4jRss)} (${growth(start.neo4jRss, end.neo4jRss)}, peak ${mib(peak('neo4jRss'))}); heap ${mib(start.neo4jHeap)} → ${mib(end.neo4jHeap)}`,
+      `- API${app ? ' (this process: the app and the load generator)' : ' (from /metrics)'}: ` +
+        `heap ${mib(start.apiHeap)} → ${mib(end.apiHeap)} ` +
+        `(${growth(start.apiHeap, end.apiHeap)}, peak ${mib(peak('apiHeap'))}); ` +
+        `RSS ${mib(start.apiRss)} → ${mib(end.apiRss)} (${growth(start.apiRss, end.apiRss)}, ` +
+        `peak ${mib(peak('apiRss'))})`,
+      `- Neo4j JVM${jvm === null ? ' (not found on this machine)' : ` (pid ${jvm})`}: ` +
+        `RSS ${mib(start.neo4jRss)} → ${mib(end.neo4jRss)} (${growth(start.neo4jRss, end.neo4jRss)}, ` +
+        `peak ${mib(peak('neo4jRss'))}); heap ${mib(start.neo4jHeap)} → ${mib(end.neo4jHeap)}`,
       '',
       '| operation | requests | p50 ms | p99 ms | max ms |',
       '| --- | ---: | ---: | ---: | ---: |',
       ...[...stats.byOperation].map(([name, list]) => {
         list.sort((a, b) => a - b);
-        return `| ${name} | ${list.length} | ${percentile(list, 50).toFixed(1)} | ${percentile(list, 99).toFixed(1)} | ${(list.at(-1) ?? NaN).toFixed(0)} |`;
+        return (
+          `| ${name} | ${list.length} | ${percentile(list, 50).toFixed(1)} | ` +
+          `${percentile(list, 99).toFixed(1)} | ${(list.at(-1) ?? NaN).toFixed(0)} |`
+        );
       }),
       '',
     ];

@@ -9,10 +9,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startApp, type App } from '../src/app.js';
-import { openAuthenticator } from '../src/auth/tokens.js';
 import { loadConfig, ROOT_DIR, type Config } from '../src/config.js';
 import { createLogger } from '../src/logging.js';
 import { generate } from './generate.js';
+import { expected } from './http.js';
+import { signedToken } from './tokens.js';
 
 export const JVM_MAIN_CLASS = 'nl.expertisegraph.neo4j.EmbeddedNeo4j';
 
@@ -73,15 +74,22 @@ export async function openBenchStore(
     const { written, seconds } = await generate(queries, experts, log);
     const generation =
       written > 0
-        ? `${written.toLocaleString('en-US')} experts written in ${seconds.toFixed(0)} s (${(written / seconds).toFixed(0)} experts/s)`
+        ? `${written.toLocaleString('en-US')} experts written in ${seconds.toFixed(0)} s ` +
+          `(${(written / seconds).toFixed(0)} experts/s)`
         : `reused (the synthetic experts were already in ${path.relative(ROOT_DIR, dataDir)})`;
-    const [counts] = await queries.read<Record<string, number>>(
-      `RETURN COUNT { (:Expert) } AS experts, COUNT { (:Contribution) } AS contributions, COUNT { ()-[]->() } AS relationships,
+    const [counted] = await queries.read<{
+      experts: number;
+      contributions: number;
+      relationships: number;
+      expertIn: number;
+    }>(
+      `RETURN COUNT { (:Expert) } AS experts, COUNT { (:Contribution) } AS contributions,
+              COUNT { ()-[]->() } AS relationships,
               COUNT { (:Expert)-[:EXPERT_IN]->() } AS expertIn`,
     );
     const { stdout: du } = await promisify(execFile)('du', ['-sm', dataDir]);
-    const authenticator = await openAuthenticator(config.auth);
-    const adminToken = await authenticator.mint!({ subject: 'bench', name: 'Benchmark', roles: ['admin'] });
+    const counts = expected(counted, 'the row of the counts');
+    const adminToken = await signedToken(config.auth, { subject: 'bench', name: 'Benchmark', roles: ['admin'] });
     return {
       experts,
       dataDir,
@@ -93,10 +101,10 @@ export async function openBenchStore(
       pageCache,
       generation,
       graph: {
-        experts: counts!.experts!,
-        contributions: counts!.contributions!,
-        relationships: counts!.relationships!,
-        expertIn: counts!.expertIn!,
+        experts: counts.experts,
+        contributions: counts.contributions,
+        relationships: counts.relationships,
+        expertIn: counts.expertIn,
         storeMiB: Number(du.split('\t')[0]),
       },
       stop: () => app.stop(),

@@ -39,14 +39,14 @@ describe('npm run bench, at a tiny size', () => {
       expect(result!.questions.map((q) => q.key)).toEqual(['broad', 'narrow', 'country', 'region', 'text']);
       for (const question of result!.questions) {
         for (const target of TARGETS) {
-          const measured = question.targets[target];
+          const measured = question.targets[target]!;
           expect(measured, `${question.key} ${target}`).not.toHaveProperty('error');
           if ('error' in measured) continue;
           expect(measured.experts, `${question.key} ${target}`).toBe(Math.min(20, measured.total));
           expect(measured.experts, `${question.key} ${target}`).toBeGreaterThan(0);
           expect(measured.load.failed, `${question.key} ${target}`).toBe(0);
         }
-        const api = question.targets.api;
+        const api = question.targets.api!;
         if (!('error' in api)) {
           expect(api.roundTrips, question.key).toBeLessThanOrEqual(3);
           expect(api.dbHits).toBeGreaterThan(0);
