@@ -74,8 +74,8 @@ const SHOTS: Record<string, (page: Page) => Promise<unknown>> = {
 /** Reduces a PNG to a palette with pngquant when it is installed (`apt-get install pngquant`); else keeps it. */
 async function shrink(file: string): Promise<void> {
   await promisify(execFile)('pngquant', ['--force', '--skip-if-larger', '--strip', '--output', file, file]).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
+    (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     },
   );
   const { size } = await stat(file);
