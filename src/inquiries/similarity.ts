@@ -1,5 +1,7 @@
 import { HOME_COUNTRY } from '../names/demonyms.js';
 import type { CandidateRow, SimilarityQuery } from './similarity-repository.js';
+import { wordSimilarityReason } from '../messages/catalogue.js';
+import type { SimilarityReasonMessage } from '../messages/reasons.js';
 
 /**
  * How similarity is scored. Two parts, each bounded, so that neither swamps the other:
@@ -51,6 +53,13 @@ export interface ScoredCandidate {
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
+/** A reason worded from the message catalogue (English: the API's language). */
+const reason = (message: SimilarityReasonMessage, ids: string[]): SimilarityReason => ({
+  text: wordSimilarityReason(message, 'en'),
+  points: message.points,
+  ids,
+});
+
 /** Scores the candidates against the question and returns the best `limit`, best first (ties: newer first, then id). */
 export function rankCandidates(query: SimilarityQuery, candidates: CandidateRow[], limit: number): ScoredCandidate[] {
   const w = SIMILARITY_WEIGHTS;
@@ -67,16 +76,10 @@ export function rankCandidates(query: SimilarityQuery, candidates: CandidateRow[
     .map(({ countries, ...rest }) => ({ ...rest, countries: countries.filter((c) => c.id !== HOME_COUNTRY) }))
     .map((candidate) => {
       const reasons: SimilarityReason[] = [];
-      if (candidate.linked)
-        reasons.push({ points: w.followUp, text: `One follows the other up (+${w.followUp}).`, ids: [candidate.id] });
+      if (candidate.linked) reasons.push(reason({ key: 'followUp', points: w.followUp }, [candidate.id]));
       if (candidate.textScore > 0 && bestText > 0) {
         const points = round((candidate.textScore / bestText) * w.text);
-        if (points > 0)
-          reasons.push({
-            points,
-            text: `The question uses similar words (full text, +${points} of ${w.text}).`,
-            ids: [],
-          });
+        if (points > 0) reasons.push(reason({ key: 'similarWords', points, of: w.text }, []));
       }
       const risks = [...new Set(candidate.riskCategories)];
       const candidateWeight =
@@ -89,29 +92,30 @@ export function rankCandidates(query: SimilarityQuery, candidates: CandidateRow[
         queryWeight > 0 && candidateWeight > 0
           ? ((w.concepts * conceptShare) / 2) * (1 / queryWeight + 1 / candidateWeight)
           : 0;
-      const share = (weight: number, text: (points: number) => string, ids: string[]) => {
+      const share = (weight: number, message: (points: number) => SimilarityReasonMessage, ids: string[]) => {
         const points = round(weight * scale);
-        if (points > 0) reasons.push({ points, text: text(points), ids });
+        if (points > 0) reasons.push(reason(message(points), ids));
       };
       const sharedThemes = candidate.themes.filter((t) => query.themeIds.includes(t.id));
-      for (const theme of sharedThemes) share(w.theme, (p) => `Also about ${theme.name} (+${p}).`, [theme.id]);
+      for (const theme of sharedThemes)
+        share(w.theme, (points) => ({ key: 'sharedTheme', themeName: theme.name, points }), [theme.id]);
       // A theme of the question the candidate lacks may be met by one a step broader or narrower, once.
       const related = new Set<string>();
       for (const themeId of query.themeIds.filter((id) => !sharedThemes.some((t) => t.id === id))) {
         const theme = candidate.relatedThemes.find((t) => t.of === themeId && !related.has(t.id));
         if (!theme) continue;
         related.add(theme.id);
-        share(w.relatedTheme, (p) => `About ${theme.name}, a broader or narrower theme (+${p}).`, [theme.id]);
+        share(w.relatedTheme, (points) => ({ key: 'relatedTheme', themeName: theme.name, points }), [theme.id]);
       }
       for (const country of candidate.countries.filter((c) => queryCountries.includes(c.id))) {
-        share(w.country, (p) => `Also concerns ${country.name} (+${p}).`, [country.id]);
+        share(w.country, (points) => ({ key: 'sharedCountry', countryName: country.name, points }), [country.id]);
       }
       if (candidate.partner && candidate.partner.id === query.partnerId) {
         const partner = candidate.partner;
-        share(w.partner, (p) => `Concerns the same partner institution, ${partner.name} (+${p}).`, [partner.id]);
+        share(w.partner, (points) => ({ key: 'samePartner', partnerName: partner.name, points }), [partner.id]);
       }
       for (const risk of risks.filter((r) => query.riskCategories.includes(r))) {
-        share(w.riskCategory, (p) => `The same risk: ${risk.toLowerCase().replace(/_/g, ' ')} (+${p}).`, [risk]);
+        share(w.riskCategory, (points) => ({ key: 'sameRisk', risk, points }), [risk]);
       }
       const score = round(reasons.reduce((sum, r) => sum + r.points, 0));
       return { id: candidate.id, receivedAt: candidate.receivedAt, score, reasons };

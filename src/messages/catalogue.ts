@@ -4,7 +4,14 @@
  */
 import { en } from './en.js';
 import type { Catalogue, Language } from './language.js';
-import type { ReasonKey, ReasonMessage, ReasonParams } from './reasons.js';
+import type {
+  ReasonKey,
+  ReasonMessage,
+  ReasonParams,
+  SimilarityReasonKey,
+  SimilarityReasonMessage,
+  SimilarityReasonParams,
+} from './reasons.js';
 
 const CATALOGUES: Record<Language, Catalogue> = { en };
 
@@ -13,5 +20,13 @@ export const catalogue = (language: Language): Catalogue => CATALOGUES[language]
 /** A reason in the language's words. */
 export function wordReason(message: ReasonMessage, language: Language): string {
   const say = catalogue(language).reasons[message.key] as (params: ReasonParams<ReasonKey>) => string;
+  return say(message);
+}
+
+/** Why an earlier inquiry is similar, in the language's words. */
+export function wordSimilarityReason(message: SimilarityReasonMessage, language: Language): string {
+  const say = catalogue(language).similarity[message.key] as (
+    params: SimilarityReasonParams<SimilarityReasonKey>,
+  ) => string;
   return say(message);
 }

@@ -117,4 +117,13 @@ export const en: Catalogue = {
       `${p.themeName} is what the matching texts are mostly about, not a theme you named: its part counted at ` +
       `${p.percent} % (${round(p.adjustment)}).`,
   },
+  similarity: {
+    followUp: (p) => `One follows the other up (+${p.points}).`,
+    similarWords: (p) => `The question uses similar words (full text, +${p.points} of ${p.of}).`,
+    sharedTheme: (p) => `Also about ${p.themeName} (+${p.points}).`,
+    relatedTheme: (p) => `About ${p.themeName}, a broader or narrower theme (+${p.points}).`,
+    sharedCountry: (p) => `Also concerns ${p.countryName} (+${p.points}).`,
+    samePartner: (p) => `Concerns the same partner institution, ${p.partnerName} (+${p.points}).`,
+    sameRisk: (p) => `The same risk: ${p.risk.toLowerCase().replace(/_/g, ' ')} (+${p.points}).`,
+  },
 };

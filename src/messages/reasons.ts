@@ -89,3 +89,16 @@ export type ReasonMessage =
 
 export type ReasonKey = ReasonMessage['key'];
 export type ReasonParams<K extends ReasonKey> = Extract<ReasonMessage, { key: K }>;
+
+/** Why an earlier inquiry is like a question (src/inquiries/similarity.ts): each part with the points it added. */
+export type SimilarityReasonMessage =
+  | { key: 'followUp'; points: number }
+  | { key: 'similarWords'; points: number; of: number }
+  | { key: 'sharedTheme'; themeName: string; points: number }
+  | { key: 'relatedTheme'; themeName: string; points: number }
+  | { key: 'sharedCountry'; countryName: string; points: number }
+  | { key: 'samePartner'; partnerName: string; points: number }
+  | { key: 'sameRisk'; risk: string; points: number };
+
+export type SimilarityReasonKey = SimilarityReasonMessage['key'];
+export type SimilarityReasonParams<K extends SimilarityReasonKey> = Extract<SimilarityReasonMessage, { key: K }>;
