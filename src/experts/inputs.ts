@@ -1,10 +1,7 @@
 import { builder } from '../graphql/builder.js';
-import type { CreateInput, InputFields, RetireInput, UpdateInput } from '../writes/mutation-fields.js';
+import type { CreateInput, InputFields, NoneOf, RetireInput, UpdateInput } from '../writes/mutation-fields.js';
 import type { ExpertProperty } from './model.js';
 import { ProvenanceEnum } from './types.js';
-
-/** Compiles only when `Missing` and `Extra` are both empty. */
-type NoneOf<Missing extends never, Extra extends never> = [Missing, Extra];
 
 const AffiliationInput = builder.inputType('AffiliationInput', {
   description: 'A position at an institution; one per institution.',

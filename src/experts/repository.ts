@@ -4,7 +4,7 @@ import { bool, obj, optStr, parseRows, str, strList, type Parser } from '../db/r
 import { NotFoundError } from '../errors.js';
 import { COUNTRY_FIELDS, type CountryRecord } from '../places/repository.js';
 import { THEME_FIELDS, type ThemeRecord } from '../themes/repository.js';
-import { INSTITUTION_FIELDS, type InstitutionRecord } from '../institutions/repository.js';
+import { INSTITUTION_OWN_FIELDS, type InstitutionRecord } from '../institutions/model.js';
 import type { NetworkRecord } from '../networks/repository.js';
 import { expertProjection, type ExpertRecord, type Provenance } from './model.js';
 import { expertRelation } from './relations-repository.js';
@@ -118,7 +118,7 @@ const linked = <Value>(
 export const EXPERT_AFFILIATIONS = linked<AffiliationRecord>(
   'affiliations',
   `[(e)-[a:AFFILIATED_WITH]->(n:Institution) |
-     {role: a.role, since: a.since, until: a.until, institution: n {${INSTITUTION_FIELDS}},
+     {role: a.role, since: a.since, until: a.until, institution: n {${INSTITUTION_OWN_FIELDS}},
       institutionCountry: [(n)-[:LOCATED_IN]->(c:Country) | c {${COUNTRY_FIELDS}}][0]}]`,
   (a, b) => Number(a.until !== null) - Number(b.until !== null) || (b.since ?? '').localeCompare(a.since ?? ''),
   (a) => ({ ...a, institution: { ...a.institution, countryId: a.institutionCountry?.id ?? null } }),

@@ -4,7 +4,7 @@ import type { Queries } from '../db/database.js';
 import { alignToIds, nodesByIds } from '../db/nodes.js';
 import { expertProjection, type ExpertRecord } from '../experts/model.js';
 import { isErasedExpertId } from '../experts/repository.js';
-import { INSTITUTION, type InstitutionRecord } from '../institutions/repository.js';
+import { institutionProjection, type InstitutionRecord } from '../institutions/model.js';
 import type { NetworkRecord } from '../networks/repository.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
@@ -82,16 +82,17 @@ export const inquiriesByIds = (queries: Queries, ids: readonly string[]) =>
   );
 
 export async function linksOfInquiries(queries: Queries, ids: readonly string[]): Promise<InquiryLinks[]> {
+  const institution = institutionProjection('n');
   const rows = await queries.read<{ id: string } & InquiryLinks>(
     `UNWIND $ids AS id
      MATCH (i:Inquiry {id: id})
      RETURN id,
-       [(i)-[:ASKED_BY]->(n:Institution) | n ${INSTITUTION}][0] AS askedBy,
+       [(i)-[:ASKED_BY]->(n:Institution) | ${institution}][0] AS askedBy,
        [(i)-[:ROUTED_TO]->(n:Network) | n {.*}][0] AS routedTo,
-       [(i)-[r:CONCERNS_PARTNER]->(n:Institution) WHERE r.inferred IS NULL | n ${INSTITUTION}][0] AS partner,
+       [(i)-[r:CONCERNS_PARTNER]->(n:Institution) WHERE r.inferred IS NULL | ${institution}][0] AS partner,
        [(i)-[r:ABOUT]->(t:Theme) WHERE r.inferred IS NULL | t {.*}] AS themes,
        [(i)-[r:CONCERNS]->(c:Country) WHERE r.inferred IS NULL | c {.*}] AS countries,
-       [(i)-[r:CONCERNS_PARTNER {inferred: true}]->(n:Institution) | n ${INSTITUTION}][0] AS inferredPartner,
+       [(i)-[r:CONCERNS_PARTNER {inferred: true}]->(n:Institution) | ${institution}][0] AS inferredPartner,
        [(i)-[r:ABOUT {inferred: true}]->(t:Theme) | t {.*}] AS inferredThemes,
        [(i)-[r:CONCERNS {inferred: true}]->(c:Country) | c {.*}] AS inferredCountries,
        [(i)-[:FOLLOW_UP_OF]->(f:Inquiry) | f.id][0] AS followUpOf,

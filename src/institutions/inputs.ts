@@ -1,5 +1,6 @@
-import type { CreateInput, InputFields, UpdateInput } from '../writes/mutation-fields.js';
-import { InstitutionKind } from './types.js';
+import type { CreateInput, InputFields, NoneOf, UpdateInput } from '../writes/mutation-fields.js';
+import type { InstitutionProperty } from './model.js';
+import { InstitutionKindEnum } from './types.js';
 
 /** The input fields of an institution: the one declaration its mutations and its service follow. */
 export const newInstitutionFields = (f: InputFields) => ({
@@ -15,7 +16,7 @@ export const institutionFields = <Creating extends boolean>(f: InputFields, crea
   name: f.string({ required: creating, description: 'English name.' }),
   nameNl: f.string({ required: creating, description: 'Dutch name.' }),
   acronym: f.string({ required: false, description: 'Common abbreviation, e.g. "RVO".' }),
-  kind: f.field({ type: InstitutionKind, required: creating, description: 'What sort of organisation.' }),
+  kind: f.field({ type: InstitutionKindEnum, required: creating, description: 'What sort of organisation.' }),
   country: f.field({
     type: 'CountryCode',
     required: creating,
@@ -29,3 +30,10 @@ export const changedInstitutionFields = (f: InputFields) => institutionFields(f,
 
 export type CreateInstitutionInput = CreateInput<ReturnType<typeof newInstitutionFields>>;
 export type UpdateInstitutionInput = UpdateInput<ReturnType<typeof changedInstitutionFields>>;
+
+/** The input's own fields are the model's properties, plus its country (a relationship): else this does not compile. */
+type InstitutionInputField = keyof ReturnType<typeof changedInstitutionFields>;
+export type InstitutionInputMatchesModel = NoneOf<
+  Exclude<InstitutionProperty, InstitutionInputField>,
+  Exclude<InstitutionInputField, InstitutionProperty | 'country'>
+>;

@@ -1,29 +1,9 @@
-import type { Retirable } from '../writes/retirable.js';
 import type { Queries } from '../db/database.js';
 import { nodesByIds, pageByName } from '../db/nodes.js';
-
-export type InstitutionKind = 'THINK_TANK' | 'UNIVERSITY' | 'MINISTRY' | 'AGENCY' | 'NGO' | 'COMPANY' | 'MEDIA';
-
-export interface InstitutionRecord extends Retirable {
-  id: string;
-  name: string;
-  nameNl: string;
-  acronym: string | null;
-  kind: InstitutionKind;
-  city: string | null;
-  url: string | null;
-  countryId: string | null;
-}
-
-/** An institution's own fields as a map projection's (see COUNTRY_FIELDS): its country id is read beside them. */
-export const INSTITUTION_FIELDS =
-  '.id, .name, .nameNl, .acronym, .kind, .city, .url, .version, .retiredAt, .retiredReason';
-
-/** Map projection of an institution `n` with its country id. */
-export const INSTITUTION = `{.*, countryId: [(n)-[:LOCATED_IN]->(c:Country) | c.id][0]}`;
+import { institutionProjection, type InstitutionRecord } from './model.js';
 
 export const institutionsByIds = (queries: Queries, ids: readonly string[]) =>
-  nodesByIds<InstitutionRecord>(queries, 'Institution', ids, `n ${INSTITUTION}`);
+  nodesByIds<InstitutionRecord>(queries, 'Institution', ids, institutionProjection('n'));
 
 export const pageOfInstitutions = (queries: Queries, size: number, after: [string, string] | null) =>
-  pageByName<InstitutionRecord>(queries, { label: 'Institution' }, size, after, `n ${INSTITUTION}`);
+  pageByName<InstitutionRecord>(queries, { label: 'Institution' }, size, after, institutionProjection('n'));

@@ -5,7 +5,8 @@ import type { CreateInstitutionInput, UpdateInstitutionInput } from './inputs.js
 import { InputProblems } from '../errors.js';
 import type { LinkWrite, NodeWrite } from '../writes/node-repository.js';
 import { auditedCreate, auditedRetire, auditedUpdate, newSlug, type Kind } from '../writes/audited-writes.js';
-import { inputName, inputRequired, inputText, TEXT_LIMITS } from '../writes/checks.js';
+import { inputName, inputRequired, inputText } from '../writes/checks.js';
+import { INSTITUTION_PROPERTY_LIST, institutionTextLimits } from './model.js';
 import { checkedReferences } from '../writes/references.js';
 
 const INSTITUTION: Kind = { label: 'Institution', noun: 'institution' };
@@ -29,17 +30,31 @@ async function institutionWrite(
     );
     if (found) links.push({ type: 'LOCATED_IN', to: 'Country', targets: [{ id: found.id }] });
   }
-  return {
-    properties: {
-      name: inputName(problems, 'name', input.name),
-      nameNl: inputName(problems, 'nameNl', input.nameNl),
-      acronym: inputText(problems, 'acronym', input.acronym, { max: TEXT_LIMITS.abbreviation, line: true }),
-      kind: inputRequired(problems, 'kind', input.kind),
-      city: inputText(problems, 'city', input.city, { max: TEXT_LIMITS.name, line: true }),
-      url: input.url === undefined ? undefined : (input.url?.href ?? null),
-    },
-    links,
-  };
+  return { properties: checkedInstitutionProperties(problems, input), links };
+}
+
+/** The institution's own properties given, checked by their kind in the model. */
+function checkedInstitutionProperties(problems: InputProblems, input: InstitutionFields): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const [field, { kind }] of INSTITUTION_PROPERTY_LIST) {
+    const value = input[field];
+    switch (kind) {
+      case 'name':
+        properties[field] = inputName(problems, field, value as string | null | undefined);
+        break;
+      case 'abbreviation':
+      case 'place':
+        properties[field] = inputText(problems, field, value as string | null | undefined, institutionTextLimits(kind));
+        break;
+      case 'institutionKind':
+        properties[field] = inputRequired(problems, field, value);
+        break;
+      case 'url':
+        properties[field] = value === undefined ? undefined : ((value as URL | null)?.href ?? null);
+        break;
+    }
+  }
+  return properties;
 }
 
 export async function createInstitution(

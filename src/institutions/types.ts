@@ -4,24 +4,19 @@ import { listConnection } from '../graphql/connections.js';
 import { pageArgs } from '../graphql/args.js';
 import { nameOrderedConnection } from '../graphql/paging.js';
 import { CountryNode } from '../places/types.js';
-import { institutionsByIds, pageOfInstitutions, type InstitutionRecord } from './repository.js';
+import { INSTITUTION_KINDS, type InstitutionKind, type InstitutionRecord } from './model.js';
+import { institutionsByIds, pageOfInstitutions } from './repository.js';
 
 export const InstitutionNode = builder.loadableNodeRef<InstitutionRecord>('Institution', {
   id: { resolve: (institution) => institution.id },
   load: (ids: string[], ctx) => institutionsByIds(ctx.queries, ids),
 });
 
-export const InstitutionKind = builder.enumType('InstitutionKind', {
+export const InstitutionKindEnum = builder.enumType('InstitutionKind', {
   description: 'What sort of organisation an institution is.',
-  values: {
-    THINK_TANK: { description: 'An independent research and policy institute.' },
-    UNIVERSITY: { description: 'A university or academic research institute.' },
-    MINISTRY: { description: 'A ministry of the Dutch central government.' },
-    AGENCY: { description: 'A government agency.' },
-    NGO: { description: 'A non-governmental organisation.' },
-    COMPANY: { description: 'A company.' },
-    MEDIA: { description: 'A news or media organisation.' },
-  } as const,
+  values: Object.fromEntries(
+    Object.entries(INSTITUTION_KINDS).map(([kind, description]) => [kind, { description }]),
+  ) as Record<InstitutionKind, { description: string }>,
 });
 
 // Institution.secretariatOf and Institution.experts are attached by src/networks and src/experts.
@@ -32,7 +27,7 @@ InstitutionNode.implement({
     name: t.exposeString('name', { description: 'English name.' }),
     nameNl: t.exposeString('nameNl', { description: 'Dutch name.' }),
     acronym: t.exposeString('acronym', { nullable: true, description: 'Common abbreviation, e.g. "RVO".' }),
-    kind: t.field({ type: InstitutionKind, description: 'What sort of organisation.', resolve: (i) => i.kind }),
+    kind: t.field({ type: InstitutionKindEnum, description: 'What sort of organisation.', resolve: (i) => i.kind }),
     city: t.exposeString('city', { nullable: true, description: 'Where it is based.' }),
     url: t.expose('url', { type: 'URL', nullable: true, description: 'Website.' }),
     ...lifecycleFields(t, 'institution'),

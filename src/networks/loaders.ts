@@ -1,5 +1,5 @@
 import { defineLoader } from '../graphql/loaders.js';
-import type { InstitutionRecord } from '../institutions/repository.js';
+import type { InstitutionRecord } from '../institutions/model.js';
 import { networksRunByInstitutions, secretariatsOfNetworks, type NetworkRecord } from './repository.js';
 
 /** The institutions running each network's secretariat, by network id. */

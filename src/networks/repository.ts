@@ -1,6 +1,6 @@
 import type { Queries } from '../db/database.js';
 import { neighboursByIds, nodesByIds, pageByName } from '../db/nodes.js';
-import { INSTITUTION, type InstitutionRecord } from '../institutions/repository.js';
+import { institutionProjection, type InstitutionRecord } from '../institutions/model.js';
 
 export interface NetworkRecord {
   id: string;
@@ -26,7 +26,7 @@ export const secretariatsOfNetworks = (queries: Queries, ids: readonly string[])
     ids,
     '(n:Institution)-[:SECRETARIAT_OF]->(:Network {id: id})',
     'n.name',
-    `n ${INSTITUTION}`,
+    institutionProjection('n'),
   );
 
 /** The networks each institution runs the secretariat of. */

@@ -24,6 +24,9 @@ const reasonField = (f: InputFields) => ({
 });
 
 /** The value a mutation's input takes, as Pothos infers it from the input's fields. */
+/** Compiles only when `Missing` and `Extra` are both empty: ties an input's fields to a model's properties. */
+export type NoneOf<Missing extends never, Extra extends never> = [Missing, Extra];
+
 export type InputOf<Fields extends (...args: never[]) => InputFieldMap> = InputShapeFromFields<ReturnType<Fields>>;
 /** What `createX` hands its service: the kind's fields for a new node, and a note. */
 export type CreateInput<Fields extends InputFieldMap> = InputShapeFromFields<Fields> & InputOf<typeof noteField>;
