@@ -103,6 +103,11 @@ public final class EmbeddedNeo4j {
                 // Netty waits for a quiet period (default 5 s, twice) after the databases have already been
                 // checkpointed and closed; with 0 a shutdown takes ~0.5 s instead of ~10 s.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+        // Any other Neo4j setting, in the usual file format, from neo4j.conf in the data directory when there is one.
+        Path conf = home.resolve("neo4j.conf");
+        if (Files.isRegularFile(conf)) {
+            builder.loadPropertiesFromFile(conf);
+        }
         if (txTotalMax != null) {
             builder.setConfig(GraphDatabaseSettings.memory_transaction_global_max_size,
                     parseBytes("tx-total-max", txTotalMax));
