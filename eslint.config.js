@@ -52,7 +52,7 @@ export default defineConfig(
     // Tests read the API's JSON answers, whose shape is what their assertions check: typing each answer again
     // would copy the schema into every file, and a wrong path fails the assertion that follows it. For the same
     // reason `!` on an answer's field stays: a missing value fails the test either way.
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', '**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -2,7 +2,7 @@
  * The bench's store and app: the embedded Neo4j on its own data dir (data/bench-<N>, kept between runs so
  * each size is generated once), the graph topped up to N synthetic experts, and the HTTP app on a free
  * port with QUERY_STATS on. Shared by `npm run bench` (run.ts), the aggregates' costs (aggregates.ts) and
- * the CI test (test/bench.test.ts).
+ * the smoke test (bench/smoke.test.ts).
  */
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';

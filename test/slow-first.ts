@@ -8,7 +8,6 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const SLOWEST_FIRST = [
   'outage.test.ts',
-  'bench.test.ts',
   'standings-profile.test.ts',
   'main.test.ts',
   'embedded.test.ts',

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBench, settingsFrom } from '../bench/run.js';
-import { TARGETS } from '../bench/side-by-side.js';
+import { runBench, settingsFrom } from './run.js';
+import { TARGETS } from './side-by-side.js';
 
 /**
  * Keeps `npm run bench` working: the whole side-by-side run and the write costs at a tiny size (200
