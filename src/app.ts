@@ -8,6 +8,9 @@ import { openDatabase } from './db/open.js';
 import { registerHooks } from './hooks.js';
 import { tagUntaggedInquiries } from './inquiries/tagging.js';
 import { useCalendarChanges } from './inquiries/working-days.js';
+import { NOTIFICATION_CALENDAR } from './inquiries/notification-calendar.js';
+import { smtpMailer } from './notifications/mail.js';
+import { startScheduler } from './notifications/scheduler.js';
 import { schema } from './schema.js';
 import { developmentSignIn } from './http/dev-tokens.js';
 import { startHttp, type HttpServer } from './http/server.js';
@@ -122,8 +125,10 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
   const { database } = opened;
   let http: HttpServer | undefined;
   let standings: { stop: () => Promise<void> } | undefined;
+  let notifications: { stop: () => Promise<void> } | undefined;
   const stop = async () => {
     await http?.stop();
+    await notifications?.stop();
     await standings?.stop();
     await opened.close();
   };
@@ -175,6 +180,14 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       rateLimit: { points: config.rateLimitPerMinute, durationSeconds: 60, loopback: config.rateLimitLoopback },
       shutdownGraceMs: config.shutdownGraceMs,
       devTokens: devSignIn.on,
+    });
+    // Notifications: the daily run (due, overdue, digest, pruning) at NOTIFY_AT, and mail at once with SMTP_URL.
+    const { smtpUrl, mailFrom, dailyAt } = config.notifications;
+    notifications = startScheduler(database, {
+      calendar: NOTIFICATION_CALENDAR,
+      mailer: smtpUrl ? smtpMailer(smtpUrl, mailFrom) : null,
+      dailyAt,
+      log: log.child({ component: 'notifications' }),
     });
     if (sampleTokensFile) await writeSampleTokens(authenticator, sampleTokensFile, http.url);
     // Tokens of an earlier start on loopback are no use to anyone now: none are left lying about.

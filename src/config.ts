@@ -84,6 +84,28 @@ export interface Config {
   requestTimeoutMs: number;
   /** Changes to the central-government working-day calendar of due dates (WORKING_DAY_CALENDAR). */
   calendar: CalendarChanges;
+  notifications: NotificationsConfig;
+}
+
+/** Notifications by e-mail and the daily run (docs/configuration.md, "Notifications"). */
+export interface NotificationsConfig {
+  /** SMTP_URL: where e-mail goes out (smtp://, smtps://); null: notifications stay in the app's inbox only. */
+  smtpUrl: string | null;
+  /** MAIL_FROM: the sender of notification e-mail. */
+  mailFrom: string;
+  /** NOTIFY_AT: the Amsterdam time of day (HH:MM) of the daily run (due, overdue, digest, pruning). */
+  dailyAt: { hour: number; minute: number };
+}
+
+function notificationsConfig(env: Env): NotificationsConfig {
+  const smtpUrl = env.SMTP_URL || null;
+  if (smtpUrl !== null && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
+    throw new ConfigError('SMTP_URL is not an SMTP URL: use smtp://user:password@host:587 or smtps://host:465');
+  const at = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(env.NOTIFY_AT || '07:00');
+  if (!at) throw new ConfigError(`NOTIFY_AT=${env.NOTIFY_AT} is not a time of day such as 07:00: fix or unset it`);
+  const mailFrom = env.MAIL_FROM || 'Expertise graph <noreply@localhost>';
+  if (!/@/.test(mailFrom)) throw new ConfigError(`MAIL_FROM=${mailFrom} holds no e-mail address: fix or unset it`);
+  return { smtpUrl, mailFrom, dailyAt: { hour: Number(at[1]), minute: Number(at[2]) } };
 }
 
 /**
@@ -300,5 +322,6 @@ export function loadConfig(env: Env = process.env): Config {
     requestTimeoutMs:
       integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000) ?? DEFAULT_REQUEST_TIMEOUT_MS,
     calendar: calendarChanges(env),
+    notifications: notificationsConfig(env),
   };
 }

@@ -10,6 +10,7 @@ import './networks/types.js';
 import './experts/types.js';
 import './contributions/types.js';
 import './whoknows/types.js';
+import './notifications/types.js';
 import './inquiries/types.js';
 import './inquiries/match-reasons.js';
 import './inquiries/queries.js';

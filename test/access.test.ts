@@ -429,6 +429,45 @@ describe('inquiry mutations', () => {
   });
 });
 
+describe('notifications: every signed-in person, their own inbox only', () => {
+  it.each([
+    ['myNotifications', '{ myNotifications(first: 5) { totalCount edges { node { id kind text } } } }'],
+    ['unreadNotificationCount', '{ unreadNotificationCount }'],
+    ['markAllNotificationsRead', 'mutation { markAllNotificationsRead }'],
+  ])('%s: every role but anonymous', async (_name, query) => {
+    expect(await whoIsForbidden(query)).toEqual(['anonymous']);
+  });
+
+  it('markNotificationRead: only the recipient, whatever the role (NOT_FOUND for anyone else)', async () => {
+    for (const actor of EVERYONE) {
+      await db.queries().write(
+        `CREATE (:Notification {id: $id, recipientId: 'test-desk', kind: 'NEW_INQUIRY', inquiryId: $inquiry,
+           question: 'Q', createdAt: datetime(), unread: true})`,
+        { id: `${P}-note-${actor}`, inquiry: inquiries.internal },
+      );
+    }
+    const outcomes: Record<string, string> = {};
+    for (const actor of EVERYONE) {
+      const response = await graphql(
+        'mutation ($id: ID!) { markNotificationRead(id: $id) { read } }',
+        { id: `${P}-note-${actor}` },
+        { as: ACTORS[actor] },
+      );
+      outcomes[actor] = response.errors?.[0]?.extensions?.code ?? 'read';
+    }
+    expect(outcomes).toEqual({
+      anonymous: 'FORBIDDEN',
+      viewer: 'NOT_FOUND',
+      officer: 'NOT_FOUND',
+      otherOfficer: 'NOT_FOUND',
+      secretariatCkn: 'NOT_FOUND',
+      secretariatReka: 'NOT_FOUND',
+      desk: 'read',
+      admin: 'NOT_FOUND',
+    });
+  });
+});
+
 describe('curation mutations', () => {
   let serial = 0;
   /** A fresh CKN expert, institution and theme for one attempt. */

@@ -21,6 +21,7 @@ export interface TokenClaims {
   name?: string;
   roles: Role[];
   networks?: string[];
+  email?: string;
 }
 
 const ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'EdDSA', 'PS256'];
@@ -45,6 +46,13 @@ function list(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
+/** The `email` claim when it looks like an address (one @, no spaces, at most 254 characters); otherwise none. */
+function emailClaim(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const email = value.trim();
+  return email.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : null;
+}
+
 /**
  * Reads roles and networks from the claims `roles`/`role` and `networks`/`network` (network ids or acronyms, any case).
  */
@@ -63,7 +71,8 @@ function viewerFromClaims(payload: JWTPayload): Viewer {
     throw new AuthenticationError('A secretariat token must name its network (claim "network", e.g. "CKN").');
   }
   const name = typeof payload.name === 'string' && payload.name.trim() !== '' ? payload.name.trim() : payload.sub;
-  return { id: payload.sub, name, roles: new Set(claimed as Role[]), networks };
+  const email = emailClaim(payload.email);
+  return { id: payload.sub, name, roles: new Set(claimed as Role[]), networks, ...(email ? { email } : {}) };
 }
 
 export async function openAuthenticator(config: AuthConfig): Promise<Authenticator> {
@@ -126,6 +135,7 @@ export async function openAuthenticator(config: AuthConfig): Promise<Authenticat
           roles: claims.roles,
           ...(claims.networks?.length ? { networks: claims.networks } : {}),
           ...(claims.name ? { name: claims.name } : {}),
+          ...(claims.email ? { email: claims.email } : {}),
         })
           .setProtectedHeader({ alg: 'HS256' })
           .setSubject(claims.subject)

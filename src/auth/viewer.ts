@@ -11,6 +11,8 @@ export interface Viewer {
   roles: ReadonlySet<Role>;
   /** Network ids (e.g. "ckn") whose secretariat this viewer works for. */
   networks: readonly string[];
+  /** The token's `email` claim, when it carries a plausible address: where notifications are mailed. */
+  email?: string;
 }
 
 export const ANONYMOUS: Viewer = { id: 'anonymous', name: 'anonymous', roles: new Set(['viewer']), networks: [] };

@@ -1,5 +1,6 @@
 /**
- * `npm run token -- --role secretariat --network CKN [--name "A. Person"] [--subject id] [--expires 8h]`:
+ * `npm run token -- --role secretariat --network CKN [--name "A. Person"] [--subject id] [--email address]
+ * [--expires 8h]`:
  * mints a token signed with the configured secret (AUTH_SECRET, or the embedded default's local secret).
  */
 import { parseArgs } from 'node:util';
@@ -9,7 +10,7 @@ import { ROLES, type Role } from '../auth/viewer.js';
 
 const USAGE =
   'usage: npm run token -- --role <viewer|officer|secretariat|desk|admin> [--network CKN] [--name "A. Person"] ' +
-  '[--subject id] [--expires 12h]';
+  '[--subject id] [--email a.person@example.org] [--expires 12h]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
       network: { type: 'string', multiple: true },
       name: { type: 'string' },
       subject: { type: 'string' },
+      email: { type: 'string' },
       expires: { type: 'string', default: '12h' },
     },
   });
@@ -37,7 +39,16 @@ async function main(): Promise<void> {
     throw new ConfigError('AUTH_JWKS_URL is set: tokens come from that identity provider, not from this command.');
   const subject = values.subject ?? `local-${roles.join('-')}${networks.length ? `-${networks.join('-')}` : ''}`;
   console.log(
-    await authenticator.mint({ subject, name: values.name, roles: roles as Role[], networks }, values.expires),
+    await authenticator.mint(
+      {
+        subject,
+        name: values.name,
+        roles: roles as Role[],
+        networks,
+        ...(values.email ? { email: values.email } : {}),
+      },
+      values.expires,
+    ),
   );
 }
 

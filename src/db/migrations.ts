@@ -93,6 +93,15 @@ export const MIGRATIONS: string[] = [
   'CREATE INDEX ranks_of_expert IF NOT EXISTS FOR ()-[r:RANKS]-() ON (r.expertId, r.key)',
   'CREATE CONSTRAINT standing_key_key IF NOT EXISTS FOR (n:StandingKey) REQUIRE n.key IS UNIQUE',
   'CREATE CONSTRAINT standings_state_id IF NOT EXISTS FOR (n:StandingsState) REQUIRE n.id IS UNIQUE',
+  // Notifications (src/notifications/): the persons seen from their tokens, their inbox newest first, its unread count
+  // by index, the mail still to send, pruning by age; and one daily run per day, whichever process creates it.
+  'CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT notification_id IF NOT EXISTS FOR (n:Notification) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX notification_inbox IF NOT EXISTS FOR (n:Notification) ON (n.recipientId, n.createdAt)',
+  'CREATE INDEX notification_unread IF NOT EXISTS FOR (n:Notification) ON (n.recipientId, n.unread)',
+  'CREATE INDEX notification_mail IF NOT EXISTS FOR (n:Notification) ON (n.mailPending)',
+  'CREATE INDEX notification_created IF NOT EXISTS FOR (n:Notification) ON (n.createdAt)',
+  'CREATE CONSTRAINT scheduler_run_day IF NOT EXISTS FOR (n:SchedulerRun) REQUIRE n.day IS UNIQUE',
 ];
 
 /**

@@ -6,6 +6,8 @@ import { ForbiddenError, InputProblems, NotFoundError, present } from '../errors
 import { idOf } from '../names/service.js';
 import { resolveExperts } from '../experts/resolve.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
+import { notify, rememberPerson } from '../notifications/service.js';
+import type { Run } from '../db/database.js';
 import { existingReferences, inquiriesByIds, type InquiryRecord } from './repository.js';
 import type {
   answerFields,
@@ -33,19 +35,25 @@ async function applyChange(
   change: Change,
   note: string | null,
   decide: (current: LockedInquiry) => InquiryWrite,
+  /** Notifications of the change, written in its transaction. */
+  announce?: (run: Run, current: LockedInquiry) => Promise<unknown>,
 ): Promise<InquiryRecord> {
   const id = idOf(change.id, 'Inquiry');
-  await audited(queries, viewer, action, note, (tx) =>
-    changeInquiry(tx, id, change.expectedVersion, (current) => {
+  await audited(queries, viewer, action, note, async (tx) => {
+    const seen: { locked?: LockedInquiry } = {};
+    await changeInquiry(tx, id, change.expectedVersion, (current) => {
       if (!handlesInquiry(viewer, current)) {
         throw new ForbiddenError(
           'Only the secretariat of the network it is routed to (the desk, for knowledge-security inquiries) or ' +
             'an administrator may change this inquiry.',
         );
       }
+      seen.locked = current;
       return decide(current);
-    }),
-  );
+    });
+    await rememberPerson(tx.run, viewer);
+    if (seen.locked && announce) await announce(tx.run, seen.locked);
+  });
   const [inquiry] = await inquiriesByIds(queries, [id]);
   if (inquiry instanceof Error) throw new NotFoundError(`No inquiry has id "${change.id}".`);
   return inquiry as InquiryRecord;
@@ -119,10 +127,20 @@ export async function answerInquiry(
   problems.throwIfAny('The inquiry was not answered');
   // Required: with no problem reported, it was given.
   const summary = present(answer, 'the answer summary');
-  return applyChange(queries, viewer, 'answerInquiry', change, note, (current) => {
-    refuse('status', refusedAnswer(current.status), 'The inquiry was not answered');
-    return writes.answer(summary, change.visibility ?? 'INTERNAL', now.toISOString(), viewer.name, note);
-  });
+  return applyChange(
+    queries,
+    viewer,
+    'answerInquiry',
+    change,
+    note,
+    (current) => {
+      refuse('status', refusedAnswer(current.status), 'The inquiry was not answered');
+      return writes.answer(summary, change.visibility ?? 'INTERNAL', now.toISOString(), viewer.name, note);
+    },
+    // The officer who filed it hears that it was answered.
+    (run, current) =>
+      notify(run, { kind: 'FILED_INQUIRY_ANSWERED', inquiryId: current.id, filer: true, actor: viewer, at: now }),
+  );
 }
 
 export function closeInquiry(
@@ -155,21 +173,39 @@ export async function consultExpert(
   problems.throwIfAny('The consultation was not recorded');
   // Found: a missing one is a problem reported above.
   const consulted = present(expert, 'the consulted expert');
-  return applyChange(queries, viewer, 'consultExpert', change, note, (current) => {
-    refuse(
-      'status',
-      current.status === 'CLOSED' ? 'The inquiry is closed: reopen it before consulting experts.' : null,
-      'The consultation was not recorded',
-    );
-    return writes.consultation(
-      consulted.id,
-      change.outcome,
-      now.toISOString(),
-      viewer.name,
-      note,
-      referred?.id ?? null,
-    );
-  });
+  return applyChange(
+    queries,
+    viewer,
+    'consultExpert',
+    change,
+    note,
+    (current) => {
+      refuse(
+        'status',
+        current.status === 'CLOSED' ? 'The inquiry is closed: reopen it before consulting experts.' : null,
+        'The consultation was not recorded',
+      );
+      return writes.consultation(
+        consulted.id,
+        change.outcome,
+        now.toISOString(),
+        viewer.name,
+        note,
+        referred?.id ?? null,
+      );
+    },
+    // An expert's answer: the team of the inquiry hears of it (not whoever recorded it).
+    async (run, current) =>
+      change.outcome === 'ANSWERED' &&
+      notify(run, {
+        kind: 'EXPERT_ANSWERED',
+        inquiryId: current.id,
+        team: current.routedTo,
+        actor: viewer,
+        detail: consulted.name,
+        at: now,
+      }),
+  );
 }
 
 export async function linkFollowUp(

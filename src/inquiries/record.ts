@@ -7,6 +7,7 @@ import { InputProblems, present } from '../errors.js';
 import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
+import { notify, rememberPerson } from '../notifications/service.js';
 import { existingReferences, inquiriesByIds, type InquiryRecord } from './repository.js';
 import type { RecordInquiryInput } from './inputs.js';
 import { rankSimilar, textQueryOf, type SimilarInquiry } from './search.js';
@@ -125,6 +126,9 @@ export async function recordInquiry(
       note,
     });
     await linkInferred(tx.run, [{ id, ...inferred }]);
+    // In the same transaction: the team hears of it exactly when it exists.
+    await rememberPerson(tx.run, viewer, now);
+    await notify(tx.run, { kind: 'NEW_INQUIRY', inquiryId: id, team: routedToId, actor: viewer, at: now });
     return id;
   });
 

@@ -25,6 +25,7 @@ const LAYERS: string[][] = [
   ['contributions'],
   ['events'],
   ['whoknows'],
+  ['notifications'],
   ['inquiries'],
   ['history'],
   ['dashboards'],
