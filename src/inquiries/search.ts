@@ -1,6 +1,6 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import { InputProblems, present } from '../errors.js';
+import { BadInputError, InputProblems, present } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
 import { idOf, interpretQuestion, resolveSubjects } from '../names/service.js';
 import { luceneTerms } from '../text.js';
@@ -202,7 +202,10 @@ export async function listInquiries(
     order === 'DUE'
       ? (decodeCursor(args.after, ['string', 'string', 'string']) as [string, string, string] | null)
       : (decodeCursor(args.after, ['string', 'string']) as [string, string] | null);
-  if (decoded?.length === 3 && decoded[0] !== 'DUE') decodeCursor('-', ['string']);
+  if (decoded?.length === 3 && decoded[0] !== 'DUE')
+    throw new BadInputError('after is not a cursor of this list: pass an endCursor of the same query and order.', {
+      argument: 'after',
+    });
   const after = decoded && (decoded.length === 3 ? ([decoded[1], decoded[2]] as [string, string]) : decoded);
   const problems = new InputProblems();
   const text = checkedText(problems, 'filter.text', filter.text, { max: TEXT_LIMITS.line });
