@@ -93,6 +93,18 @@ interface InquirySeed {
   answerSummary?: string;
   visibility?: string;
   followUpOf?: string;
+  /** Who handles it (a token subject and display name of its team), since when. */
+  handler?: { id: string; name: string; at: string };
+  /** Teams it was rerouted from before it reached `routedTo`, oldest first. */
+  reroutes?: Array<{ from: string; at: string; by: string; reason: string }>;
+}
+
+/** A person known to handle inquiries, as their token would describe them (src/inquiries/assignment.ts). */
+interface HandlerSeed {
+  id: string;
+  name: string;
+  roles: string[];
+  networks: string[];
 }
 
 export interface SeedData {
@@ -102,6 +114,7 @@ export interface SeedData {
   networks: NetworkSeed[];
   experts: ExpertSeed[];
   inquiries: InquirySeed[];
+  handlers: HandlerSeed[];
 }
 
 async function readJson<T>(file: string): Promise<T> {
@@ -109,15 +122,16 @@ async function readJson<T>(file: string): Promise<T> {
 }
 
 export async function readSeedData(): Promise<SeedData> {
-  const [regions, themes, institutions, networks, experts, inquiries] = await Promise.all([
+  const [regions, themes, institutions, networks, experts, inquiries, handlers] = await Promise.all([
     readJson<RegionSeed[]>('regions.json'),
     readJson<ThemeSeed[]>('themes.json'),
     readJson<InstitutionSeed[]>('institutions.json'),
     readJson<NetworkSeed[]>('networks.json'),
     readJson<ExpertSeed[]>('experts.json'),
     readJson<InquirySeed[]>('inquiries.json'),
+    readJson<HandlerSeed[]>('handlers.json'),
   ]);
-  return { regions, themes, institutions, networks, experts, inquiries };
+  return { regions, themes, institutions, networks, experts, inquiries, handlers };
 }
 
 /** Statements in dependency order; each UNWINDs one list, so the whole seed is a handful of round trips. */
@@ -254,6 +268,37 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
     `UNWIND $rows AS row MATCH (i:Inquiry {id: row.id}), (earlier:Inquiry {id: row.followUpOf})
      MERGE (i)-[:FOLLOW_UP_OF]->(earlier)`,
     (data) => data.inquiries.filter((q) => q.followUpOf),
+  ],
+  [
+    `UNWIND $rows AS row MERGE (h:Handler {id: row.id})
+     SET h.name = row.name, h.roles = row.roles, h.networks = row.networks,
+         h.lastSeenAt = coalesce(h.lastSeenAt, datetime('2026-11-20T09:00:00Z'))`,
+    (data) => data.handlers,
+  ],
+  [
+    // An inquiry's handler, and the teams it was rerouted from (each reroute once: MERGE on its moment).
+    `UNWIND $rows AS row MATCH (i:Inquiry {id: row.id})
+     SET i.handlerId = row.handlerId, i.handlerName = row.handlerName, i.assignedAt = datetime(row.assignedAt)
+     WITH i, row
+     CALL (i, row) {
+       UNWIND row.reroutes AS r MATCH (from:Network {id: r.from})
+       MERGE (i)-[x:ROUTED_FROM {at: datetime(r.at)}]->(from)
+       SET x.to = r.to, x.by = r.by, x.byId = null, x.reason = r.reason
+     }`,
+    (data) =>
+      data.inquiries
+        .filter((q) => q.handler ?? q.reroutes)
+        .map((q) => {
+          const reroutes = q.reroutes ?? [];
+          return {
+            id: q.id,
+            handlerId: q.handler?.id ?? null,
+            handlerName: q.handler?.name ?? null,
+            assignedAt: utc(q.handler?.at),
+            // Each reroute went to the next one's team, the last to where it is routed now.
+            reroutes: reroutes.map((r, n) => ({ ...r, at: utc(r.at), to: reroutes[n + 1]?.from ?? q.routedTo })),
+          };
+        }),
   ],
 ];
 

@@ -66,6 +66,13 @@ export class ForbiddenError extends DomainError {
   readonly kind = 'FORBIDDEN';
 }
 
+/** What a conflict names beside its message: the version now stored, and who holds an inquiry now. */
+export interface ConflictDetails {
+  currentVersion?: number;
+  /** The inquiry's handler now (null: nobody), when a claim or assignment lost to another. */
+  handler?: { id: string; name: string } | null;
+}
+
 /** The change was refused because the data moved on since the caller read it. */
 export class ConflictError extends DomainError {
   override name = 'ConflictError';
@@ -73,7 +80,7 @@ export class ConflictError extends DomainError {
 
   constructor(
     message: string,
-    override readonly details: { currentVersion?: number } = {},
+    override readonly details: ConflictDetails = {},
   ) {
     super(message);
   }

@@ -560,3 +560,112 @@ describe('curation mutations', () => {
     expect(await whoIsForbidden('{ duplicateExperts(first: 1) { totalCount } }')).toEqual(others(SECRETARIATS));
   });
 });
+
+describe('handling: assignment, reroutes and queues', () => {
+  const colleague = { subject: 'test-secretariat-2', name: 'CKN colleague', roles: ['secretariat'], networks: ['ckn'] };
+  /** A CKN inquiry handled by the CKN secretariat's test identity. */
+  async function handled(slug: string) {
+    await createInquiry(slug, 'INTERNAL', `Handled ${P}`);
+    await db
+      .queries()
+      .write("MATCH (i:Inquiry {id: $slug}) SET i.handlerId = 'test-secretariat', i.handlerName = 'Test secretariat'", {
+        slug,
+      });
+  }
+
+  beforeAll(async () => {
+    for (const who of [ACTORS.secretariatCkn, colleague] as Actor[])
+      expect((await graphql('mutation { registerHandler { id } }', {}, { as: who })).errors).toBeUndefined();
+  });
+
+  it('registerHandler: the desk and the secretariats (people in a team), not administrators', async () => {
+    expect(await whoIsForbidden('mutation { registerHandler { id } }')).toEqual(
+      others(['secretariatCkn', 'secretariatReka', 'desk']),
+    );
+  });
+
+  it('handlers: the desk, secretariats and administrators', async () => {
+    expect(await whoIsForbidden('{ handlers { id name teams lastSeenAt } }')).toEqual(
+      others(['secretariatCkn', 'secretariatReka', 'desk', 'admin']),
+    );
+  });
+
+  it('inquiryQueues: staff', async () => {
+    expect(await whoIsForbidden('{ inquiryQueues { queue count } }')).toEqual(['anonymous', 'viewer']);
+  });
+
+  it('handler, assignedAt, routedFrom, rerouteCount: whoever may see the inquiry', async () => {
+    const query = `query ($id: ID!) { node(id: $id) { ... on Inquiry {
+      handler { id name } assignedAt routedFrom { slug } rerouteCount } } }`;
+    expect(await whoIsForbidden(query, { id: id('Inquiry', inquiries.internal) })).toEqual(
+      others(['officer', 'secretariatCkn', 'admin']),
+    );
+  });
+
+  it('reroutes (with their reasons): the team it is at, the teams it left, administrators; not its filer', async () => {
+    const slug = `${P}-rerouted`;
+    await createInquiry(slug, 'INTERNAL', `Rerouted ${P}`);
+    await db.queries().write(
+      `MATCH (i:Inquiry {id: $slug}), (d:Network {id: 'knowledge-security-desk'})
+       CREATE (i)-[:ROUTED_FROM {to: 'ckn', at: datetime(), by: 'Test desk', byId: 'test-desk', reason: 'CKN'}]->(d)`,
+      { slug },
+    );
+    const query = 'query ($id: ID!) { node(id: $id) { ... on Inquiry { reroutes { reason } } } }';
+    expect(await whoIsForbidden(query, { id: id('Inquiry', slug) })).toEqual(
+      others(['secretariatCkn', 'desk', 'admin']),
+    );
+    const read = 'query ($id: ID!) { node(id: $id) { ... on Inquiry { question } } }';
+    expect(await whoIsForbidden(read, { id: id('Inquiry', slug) })).toEqual(
+      others(['officer', 'secretariatCkn', 'desk', 'admin']),
+    );
+  });
+
+  const CASES: Array<[string, Record<string, unknown>, ActorName[], boolean]> = [
+    // Administrators handle every inquiry but belong to no team: they assign, they do not claim.
+    ['claimInquiry', {}, ['secretariatCkn'], false],
+    [
+      'assignInquiry',
+      { assignee: colleague.subject, assigneeName: colleague.name },
+      ['secretariatCkn', 'admin'],
+      false,
+    ],
+    [
+      'handOverInquiry',
+      { assignee: colleague.subject, assigneeName: colleague.name, note: 'Over to you' },
+      ['secretariatCkn'],
+      true,
+    ],
+    ['releaseInquiry', {}, ['secretariatCkn', 'admin'], true],
+    ['rerouteInquiry', { to: 'reka', reason: 'A REKA question' }, ['secretariatCkn', 'admin'], false],
+  ];
+
+  it.each(CASES)('%s', async (mutation, fields, allowed, assigned) => {
+    const forbidden: ActorName[] = [];
+    for (const actor of EVERYONE) {
+      const slug = `${P}-${mutation}-${actor}`;
+      if (assigned) await handled(slug);
+      else await createInquiry(slug, 'INTERNAL', `To assign ${P}`);
+      const inputType = `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
+      const response = await graphql(
+        `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { version } }`,
+        { input: { id: slug, expectedVersion: 1, ...fields } },
+        { as: ACTORS[actor] },
+      );
+      const [row] = await db
+        .queries()
+        .read<{ version: number; changes: number }>(
+          'MATCH (i:Inquiry {id: $slug}) RETURN i.version AS version, ' +
+            'COUNT { (c:Change {subjectId: $slug}) } AS changes',
+          { slug },
+        );
+      if (response.errors?.[0]?.extensions?.code === 'FORBIDDEN') {
+        forbidden.push(actor);
+        expect(row, actor).toEqual({ version: 1, changes: 0 });
+      } else {
+        expect(response.errors, actor).toBeUndefined();
+        expect(row, actor).toEqual({ version: 2, changes: 1 });
+      }
+    }
+    expect(forbidden).toEqual(others(allowed));
+  });
+});

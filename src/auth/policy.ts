@@ -73,6 +73,17 @@ export interface InquiryFacts {
   filedBy: string | null;
   visibility: 'INTERNAL' | 'SHAREABLE';
   routedTo: string | null;
+  /** The teams (network ids) it was rerouted away from: they keep read access, read-only. */
+  routedFrom?: readonly string[];
+}
+
+/**
+ * Whether someone with these roles and networks belongs to a team that handles inquiries: the desk (role `desk`)
+ * or a network's secretariat. Administrators handle every inquiry but belong to no team by that alone.
+ */
+export function belongsToTeam(member: Pick<Viewer, 'roles' | 'networks'>, teamId: string): boolean {
+  if (teamId === DESK_NETWORK_ID) return member.roles.has('desk');
+  return member.roles.has('secretariat') && member.networks.includes(teamId);
 }
 
 /**
@@ -85,10 +96,14 @@ export function handlesInquiry(viewer: Viewer, inquiry: Pick<InquiryFacts, 'rout
   return (inquiry.routedTo === DESK_NETWORK_ID && has(viewer, 'desk')) || runsAny(viewer, [inquiry.routedTo]);
 }
 
-/** Seeing an inquiry at all: its handlers, whoever filed it, and any staff member once it is SHAREABLE. */
+/**
+ * Seeing an inquiry at all: its handlers, the teams it was rerouted away from (read-only), whoever filed it, and any
+ * staff member once it is SHAREABLE.
+ */
 export function canSeeInquiry(viewer: Viewer, inquiry: InquiryFacts): boolean {
   return (
     handlesInquiry(viewer, inquiry) ||
+    (inquiry.routedFrom ?? []).some((teamId) => belongsToTeam(viewer, teamId)) ||
     inquiry.filedBy === viewer.id ||
     (inquiry.visibility === 'SHAREABLE' && isStaff(viewer))
   );
@@ -107,7 +122,7 @@ export const INQUIRY_VISIBLE = `(
   $viewer.admin
   OR i.filedBy = $viewer.id
   OR (i.visibility = 'SHAREABLE' AND $viewer.staff)
-  OR EXISTS { (i)-[:ROUTED_TO]->(r:Network)
+  OR EXISTS { (i)-[:ROUTED_TO|ROUTED_FROM]->(r:Network)
               WHERE (r.id = '${DESK_NETWORK_ID}' AND $viewer.desk)
                  OR ($viewer.secretariat AND r.id IN $viewer.networks) }
 )`;
@@ -135,6 +150,7 @@ export function canReadHistory(
     label: string;
     networkIds?: readonly string[];
     routedTo?: string | null;
+    routedFrom?: readonly string[];
     authorNetworkIds?: ReadonlyArray<readonly string[]>;
   },
 ): boolean {
@@ -145,7 +161,10 @@ export function canReadHistory(
     case 'Contribution':
       return canCurateContribution(viewer, subject.authorNetworkIds ?? []);
     case 'Inquiry':
-      return handlesInquiry(viewer, { routedTo: subject.routedTo ?? null });
+      return (
+        handlesInquiry(viewer, { routedTo: subject.routedTo ?? null }) ||
+        (subject.routedFrom ?? []).some((teamId) => belongsToTeam(viewer, teamId))
+      );
     case 'Event':
       return (subject.networkIds ?? []).some((id) => canOrganise(viewer, id));
     default:

@@ -73,6 +73,8 @@ export const MIGRATIONS: string[] = [
   fulltext(FULLTEXT.inquiryTextNl, 'Inquiry', ['answerSummary', 'context', 'question', 'searchTerms'], 'dutch'),
   // Inquiries are listed first come, first served.
   'CREATE INDEX inquiry_received IF NOT EXISTS FOR (n:Inquiry) ON (n.receivedAt)',
+  // The work queues and their counts read the open inquiries only.
+  'CREATE INDEX inquiry_status IF NOT EXISTS FOR (n:Inquiry) ON (n.status)',
   // Events are listed by start.
   'CREATE INDEX event_starts IF NOT EXISTS FOR (n:Event) ON (n.startsAt)',
   // Likely duplicate experts are looked for among those sharing a surname key.
@@ -102,6 +104,8 @@ export const MIGRATIONS: string[] = [
   'CREATE INDEX notification_mail IF NOT EXISTS FOR (n:Notification) ON (n.mailPending)',
   'CREATE INDEX notification_created IF NOT EXISTS FOR (n:Notification) ON (n.createdAt)',
   'CREATE CONSTRAINT scheduler_run_day IF NOT EXISTS FOR (n:SchedulerRun) REQUIRE n.day IS UNIQUE',
+  // The handlers known from their tokens (src/inquiries/assignment.ts), one per token subject.
+  'CREATE CONSTRAINT handler_id IF NOT EXISTS FOR (n:Handler) REQUIRE n.id IS UNIQUE',
 ];
 
 /**

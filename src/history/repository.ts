@@ -43,6 +43,8 @@ export interface HistorySubject {
   networkIds: string[];
   /** An inquiry's network. */
   routedTo: string | null;
+  /** The networks an inquiry was rerouted away from: they keep read access. */
+  routedFrom: string[];
   /** A contribution's authors' networks, one list per author: who may curate it may read its records. */
   authorNetworkIds: string[][];
   /**
@@ -78,6 +80,7 @@ export async function historySubjects(
      RETURN label, $id AS id,
             CASE WHEN n IS NULL THEN [] ELSE [(n)-[:MEMBER_OF|ORGANISED_BY]->(net:Network) | net.id] END AS networkIds,
             CASE WHEN n IS NULL THEN null ELSE [(n)-[:ROUTED_TO]->(net:Network) | net.id][0] END AS routedTo,
+            CASE WHEN n IS NULL THEN [] ELSE [(n)-[:ROUTED_FROM]->(net:Network) | net.id] END AS routedFrom,
             CASE WHEN n IS NULL OR label <> 'Contribution' THEN []
                  ELSE [(n)-[:BY]->(e:Expert) | [(e)-[:MEMBER_OF]->(net:Network) | net.id]] END AS authorNetworkIds,
             coalesce(n.contactConsent, false) AS contactConsent

@@ -42,8 +42,9 @@ const RecordInquiryPayload = builder.objectRef<RecordedInquiry>('RecordInquiryPa
     }),
   }),
 });
+
 /** A change to an existing inquiry: its input carries id, expectedVersion and note besides `fields`. */
-function inquiryChange<Fields extends InputFieldMap>(
+export function inquiryChange<Fields extends InputFieldMap>(
   t: PothosSchemaTypes.MutationFieldBuilder<Types, Types['Root']>,
   name: string,
   description: string,

@@ -5,14 +5,51 @@ import { listConnection } from '../graphql/connections.js';
 import { pageArgDescriptions } from '../graphql/paging.js';
 import { STAFF } from '../graphql/scopes.js';
 import { findSimilarInquiries, listInquiries } from './search.js';
-import { InquiryKindEnum, InquiryNode, InquiryStatusEnum, SimilarInquiryRef } from './types.js';
+import { MAX_DUE_WITHIN_WORKING_DAYS } from './queues.js';
+import { InquiryOrderEnum, InquiryQueueEnum } from './queues-types.js';
+import { InquiryKindEnum, InquiryNode, InquiryStatusEnum, RiskCategoryEnum, SimilarInquiryRef } from './types.js';
 
 export const InquiryConnection = listConnection(InquiryNode, 'Inquiry', 'inquiries');
 
 const InquiryFilter = builder.inputType('InquiryFilter', {
   description: 'Which inquiries to list; every condition given must hold.',
   fields: (t) => ({
-    status: t.field({ type: [InquiryStatusEnum], required: false, description: 'Any of these statuses.' }),
+    queue: t.field({
+      type: InquiryQueueEnum,
+      required: false,
+      description: 'Only the open inquiries of this work queue (see inquiryQueues for their counts).',
+    }),
+    dueWithinWorkingDays: t.int({
+      required: false,
+      description:
+        'For the DUE_SOON queue: how many Dutch working days ahead, from 0 (today) to ' +
+        `${MAX_DUE_WITHIN_WORKING_DAYS} (default 1).`,
+    }),
+    handler: t.string({ required: false, description: 'Handled by this person (their token subject, see handlers).' }),
+    askedBy: t.string({ required: false, description: 'Asked by this institution (id or slug, e.g. "tu-delft").' }),
+    partner: t.string({
+      required: false,
+      description: 'Concerning this partner institution, given or recognised (id or slug).',
+    }),
+    riskCategories: t.field({
+      type: [RiskCategoryEnum],
+      required: false,
+      description: 'Naming any of these risk categories, given or recognised.',
+    }),
+    text: t.string({
+      required: false,
+      description:
+        'Every word of this text in the question or context (or answer), Dutch or English stemming; at most 300 ' +
+        'characters.',
+    }),
+    filedByMe: t.boolean({ required: false, description: 'true: only the inquiries I filed.' }),
+    dueFrom: t.field({ type: 'DateTime', required: false, description: 'Due at or after this moment.' }),
+    dueBefore: t.field({ type: 'DateTime', required: false, description: 'Due before this moment.' }),
+    status: t.field({
+      type: [InquiryStatusEnum],
+      required: false,
+      description: 'Any of these statuses (at most 10).',
+    }),
     kind: t.field({ type: InquiryKindEnum, required: false, description: 'Of this kind.' }),
     network: t.string({ required: false, description: 'Routed to this network or desk (id or slug, e.g. "ckn").' }),
     theme: t.string({ required: false, description: 'About this theme or a narrower one (id, name or alias).' }),
@@ -25,8 +62,18 @@ const InquiryFilter = builder.inputType('InquiryFilter', {
 builder.queryFields((t) => ({
   inquiries: t.field({
     type: InquiryConnection,
-    description: 'Inquiries, first come, first served (by receipt).',
-    args: { filter: t.arg({ type: InquiryFilter, required: false, description: 'Which ones.' }), ...pageArgs(t) },
+    description:
+      'Inquiries the viewer may see, first come, first served (by receipt) or soonest due first; a queue and filters ' +
+      'narrow them.',
+    args: {
+      filter: t.arg({ type: InquiryFilter, required: false, description: 'Which ones.' }),
+      orderBy: t.arg({
+        type: InquiryOrderEnum,
+        required: false,
+        description: 'RECEIVED (default: first come, first served) or DUE (soonest due first).',
+      }),
+      ...pageArgs(t),
+    },
     authScopes: STAFF,
     resolve: (_root, args, ctx) => listInquiries(ctx.queries, ctx.viewer, args.filter ?? {}, args),
   }),

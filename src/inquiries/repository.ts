@@ -8,6 +8,7 @@ import { institutionProjection, type InstitutionRecord } from '../institutions/m
 import type { NetworkRecord } from '../networks/repository.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
+import { IN_QUEUE, queueParams, type InquiryQueue } from './queues-repository.js';
 import { OPEN_STATUSES, type InquiryStatus } from './status.js';
 
 export type InquiryKind = 'EXPERTISE_REQUEST' | 'KNOWLEDGE_SECURITY';
@@ -36,7 +37,19 @@ export interface InquiryRecord {
   filedBy: string | null;
   /** The network or desk handling it: decides who may see and handle it. */
   routedTo: string | null;
+  /** The teams it was rerouted away from, once per reroute (src/inquiries/routing.ts): they keep read access. */
+  routedFrom?: string[];
+  /** Its handler (src/inquiries/assignment.ts): the token subject and display name; null when unassigned. */
+  handlerId?: string | null;
+  handlerName?: string | null;
+  /** When the current handler got it. */
+  assignedAt?: string | null;
 }
+
+/** The projection of an inquiry record from the node `n` (a code constant, `n` renamed by the caller). */
+export const inquiryProjection = (n: string) =>
+  `${n} {.*, filedBy: ${n}.filedBy, routedTo: [(${n})-[:ROUTED_TO]->(r:Network) | r.id][0],
+        routedFrom: [(${n})-[x:ROUTED_FROM]->(r:Network) | r.id]}`;
 
 export interface StatusChangeRecord {
   status: InquiryStatus;
@@ -74,12 +87,7 @@ export interface InquiryLinks {
 }
 
 export const inquiriesByIds = (queries: Queries, ids: readonly string[]) =>
-  nodesByIds<InquiryRecord>(
-    queries,
-    'Inquiry',
-    ids,
-    `n {.*, filedBy: n.filedBy, routedTo: [(n)-[:ROUTED_TO]->(r:Network) | r.id][0]}`,
-  );
+  nodesByIds<InquiryRecord>(queries, 'Inquiry', ids, inquiryProjection('n'));
 
 export async function linksOfInquiries(queries: Queries, ids: readonly string[]): Promise<InquiryLinks[]> {
   const institution = institutionProjection('n');
@@ -130,6 +138,20 @@ export async function linksOfInquiries(queries: Queries, ids: readonly string[])
 }
 
 export interface InquiryFilter {
+  /** A work queue (src/inquiries/queues-repository.ts), or null. */
+  queue: InquiryQueue | null;
+  /** Handled by this token subject. */
+  handlerId: string | null;
+  askedById: string | null;
+  partnerId: string | null;
+  /** Naming any of these risk categories (given or recognised). */
+  riskCategories: string[] | null;
+  dueFrom: string | null;
+  dueBefore: string | null;
+  /** Among these ids (the hits of a free-text filter), or null. */
+  textIds: string[] | null;
+  /** Filed by this token subject. */
+  filedBy: string | null;
   statuses: InquiryStatus[] | null;
   kind: InquiryKind | null;
   networkId: string | null;
@@ -152,27 +174,52 @@ const MATCHES_FILTER = `
   AND ($overdue IS NULL OR ${OVERDUE} = $overdue)
   AND ($receivedFrom IS NULL OR i.receivedAt >= datetime($receivedFrom))
   AND ($receivedBefore IS NULL OR i.receivedAt < datetime($receivedBefore))
+  AND ($dueFrom IS NULL OR i.dueAt >= datetime($dueFrom))
+  AND ($dueBefore IS NULL OR i.dueAt < datetime($dueBefore))
+  AND ($handlerId IS NULL OR i.handlerId = $handlerId)
+  AND ($filedBy IS NULL OR i.filedBy = $filedBy)
+  AND ($askedById IS NULL OR EXISTS { (i)-[:ASKED_BY]->(:Institution {id: $askedById}) })
+  AND ($partnerId IS NULL OR EXISTS { (i)-[:CONCERNS_PARTNER]->(:Institution {id: $partnerId}) })
+  AND ($riskCategories IS NULL
+       OR any(r IN coalesce(i.riskCategories, []) + coalesce(i.inferredRiskCategories, []) WHERE r IN $riskCategories))
+  AND ($textIds IS NULL OR i.id IN $textIds)
+  AND ${IN_QUEUE}
   AND ${INQUIRY_VISIBLE}`;
 
-/** A page of inquiries first come, first served: by receipt, then id. */
+/** How a list is ordered: first come, first served (by receipt), or soonest due first; then by id. */
+export type InquiryOrder = 'RECEIVED' | 'DUE';
+const ORDER_KEY: Record<InquiryOrder, string> = { RECEIVED: 'i.receivedAt', DUE: 'i.dueAt' };
+
+/**
+ * A page of inquiries in `order` (first come, first served by default), then by id, after a (moment, id) cursor.
+ * `now` and `dueSoonBy` are the moments the queues are decided at.
+ */
 export async function pageOfInquiries(
   queries: Queries,
   viewer: Viewer,
   filter: InquiryFilter,
-  size: number,
-  after: [string, string] | null,
+  page: { size: number; after: [string, string] | null; order: InquiryOrder; now: Date; dueSoonBy: Date },
 ): Promise<{ rows: InquiryRecord[]; total: number }> {
+  const { size, after, order } = page;
+  const key = ORDER_KEY[order];
   const [result] = await queries.read<{ rows: InquiryRecord[]; total: number }>(
     `CALL () {
        MATCH (i:Inquiry)
        WHERE ${MATCHES_FILTER}
-         AND ($after IS NULL OR i.receivedAt > datetime($after[0])
-              OR (i.receivedAt = datetime($after[0]) AND i.id > $after[1]))
-       WITH i ORDER BY i.receivedAt, i.id LIMIT $limit
-       RETURN collect(i {.*, filedBy: i.filedBy, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]}) AS rows
+         AND ($after IS NULL OR ${key} > datetime($after[0])
+              OR (${key} = datetime($after[0]) AND i.id > $after[1]))
+       WITH i ORDER BY ${key}, i.id LIMIT $limit
+       RETURN collect(${inquiryProjection('i')}) AS rows
      }
      RETURN rows, COUNT { MATCH (i:Inquiry) WHERE ${MATCHES_FILTER} } AS total`,
-    { ...filter, ...inquiryViewerParams(viewer), openStatuses: OPEN_STATUSES, after, limit: size + 1 },
+    {
+      ...filter,
+      ...inquiryViewerParams(viewer),
+      ...queueParams(page.now, page.dueSoonBy),
+      openStatuses: OPEN_STATUSES,
+      after,
+      limit: size + 1,
+    },
   );
   return result ?? { rows: [], total: 0 };
 }

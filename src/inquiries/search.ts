@@ -1,12 +1,20 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
-import { InputProblems, present } from '../errors.js';
+import { BadInputError, InputProblems, present } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
 import { idOf, interpretQuestion, resolveSubjects } from '../names/service.js';
 import { luceneTerms } from '../text.js';
 import { withoutStopWords } from '../text/stop-words.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
-import { linksOfInquiries, pageOfInquiries, type InquiryKind, type InquiryRecord } from './repository.js';
+import { dueSoonBy, luceneAllTerms } from './queues.js';
+import { inquiriesWithText, type InquiryQueue } from './queues-repository.js';
+import {
+  linksOfInquiries,
+  pageOfInquiries,
+  type InquiryKind,
+  type InquiryOrder,
+  type InquiryRecord,
+} from './repository.js';
 import {
   similarInquiryRows,
   similarityCandidates,
@@ -153,6 +161,14 @@ export async function similarToInquiry(
 }
 
 export interface InquiryFilterInput {
+  queue?: InquiryQueue | null;
+  dueWithinWorkingDays?: number | null;
+  handler?: string | null;
+  askedBy?: string | null;
+  partner?: string | null;
+  riskCategories?: string[] | null;
+  text?: string | null;
+  filedByMe?: boolean | null;
   status?: InquiryStatus[] | null;
   kind?: InquiryKind | null;
   network?: string | null;
@@ -161,18 +177,48 @@ export interface InquiryFilterInput {
   overdue?: boolean | null;
   receivedFrom?: Date | null;
   receivedBefore?: Date | null;
+  dueFrom?: Date | null;
+  dueBefore?: Date | null;
 }
 
-/** Inquiries matching a filter, first come, first served. */
+/** The most values a list filter takes (statuses, risk categories): more than there are. */
+export const MAX_FILTER_VALUES = 10;
+
+/**
+ * Inquiries matching a filter and, optionally, a work queue, first come, first served (by receipt) or soonest due
+ * first. Free text needs every word in the question or context (or the answer), through the full-text indexes.
+ */
 export async function listInquiries(
   queries: Queries,
   viewer: Viewer,
   filter: InquiryFilterInput,
-  args: PageArgs,
+  args: PageArgs & { orderBy?: InquiryOrder | null },
+  now = new Date(),
 ): Promise<Page<{ node: InquiryRecord }>> {
   const size = pageSize(args.first);
-  const after = decodeCursor(args.after, ['string', 'string']) as [string, string] | null;
+  const order = args.orderBy ?? 'RECEIVED';
+  // Soonest-due cursors carry their order, so that one cannot be used to page the other order.
+  const decoded =
+    order === 'DUE'
+      ? (decodeCursor(args.after, ['string', 'string', 'string']) as [string, string, string] | null)
+      : (decodeCursor(args.after, ['string', 'string']) as [string, string] | null);
+  if (decoded?.length === 3 && decoded[0] !== 'DUE')
+    throw new BadInputError('after is not a cursor of this list: pass an endCursor of the same query and order.', {
+      argument: 'after',
+    });
+  const after = decoded && (decoded.length === 3 ? ([decoded[1], decoded[2]] as [string, string]) : decoded);
   const problems = new InputProblems();
+  const text = checkedText(problems, 'filter.text', filter.text, { max: TEXT_LIMITS.line });
+  const handler = checkedText(problems, 'filter.handler', filter.handler, { max: TEXT_LIMITS.line, line: true });
+  const askedBy = checkedText(problems, 'filter.askedBy', filter.askedBy, { max: TEXT_LIMITS.line, line: true });
+  const partner = checkedText(problems, 'filter.partner', filter.partner, { max: TEXT_LIMITS.line, line: true });
+  for (const [field, values] of [
+    ['status', filter.status],
+    ['riskCategories', filter.riskCategories],
+  ] as const)
+    if ((values?.length ?? 0) > MAX_FILTER_VALUES)
+      problems.add(`filter.${field}`, `at most ${MAX_FILTER_VALUES} values (got ${values?.length ?? 0})`);
+  const dueSoon = dueSoonBy(now, filter.dueWithinWorkingDays);
   const subjects = await resolveSubjects(
     queries,
     problems,
@@ -183,10 +229,21 @@ export async function listInquiries(
     },
   );
   problems.throwIfAny('No inquiries were listed');
+  const lucene = text === null ? '' : luceneAllTerms(text);
+  const textIds = text === null ? null : lucene === '' ? [] : await inquiriesWithText(queries, lucene);
   const { rows, total } = await pageOfInquiries(
     queries,
     viewer,
     {
+      queue: filter.queue ?? null,
+      handlerId: handler,
+      askedById: askedBy ? idOf(askedBy, 'Institution') : null,
+      partnerId: partner ? idOf(partner, 'Institution') : null,
+      riskCategories: filter.riskCategories?.length ? filter.riskCategories : null,
+      dueFrom: filter.dueFrom?.toISOString() ?? null,
+      dueBefore: filter.dueBefore?.toISOString() ?? null,
+      textIds,
+      filedBy: filter.filedByMe ? viewer.id : null,
       statuses: filter.status?.length ? filter.status : null,
       kind: filter.kind ?? null,
       networkId: filter.network ? idOf(filter.network, 'Network') : null,
@@ -196,11 +253,10 @@ export async function listInquiries(
       receivedFrom: filter.receivedFrom?.toISOString() ?? null,
       receivedBefore: filter.receivedBefore?.toISOString() ?? null,
     },
-    size,
-    after,
+    { size, after, order, now, dueSoonBy: dueSoon },
   );
   return toPage(rows, size, after !== null, total, (node) => ({
     node,
-    cursor: encodeCursor([node.receivedAt, node.id]),
+    cursor: encodeCursor(order === 'DUE' ? ['DUE', node.dueAt, node.id] : [node.receivedAt, node.id]),
   }));
 }

@@ -12,11 +12,14 @@ export interface InquiryFlowRow {
   closedAt: string | null;
   /** Went through COORDINATING (waited on ministries) at some point. */
   waitedOnMinistries: boolean;
+  /** Was rerouted from another team (it counts once, for the team it is routed to now). */
+  rerouted: boolean;
 }
 
 const FLOW_ROW = `network, i.kind AS kind, i.status AS status, coalesce(i.riskCategories, []) AS riskCategories,
   i.receivedAt AS receivedAt, i.dueAt AS dueAt, i.answeredAt AS answeredAt, i.closedAt AS closedAt,
-  EXISTS { (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {status: 'COORDINATING'}) } AS waitedOnMinistries`;
+  EXISTS { (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {status: 'COORDINATING'}) } AS waitedOnMinistries,
+  EXISTS { (i)-[:ROUTED_FROM]->(:Network) } AS rerouted`;
 
 const ROUTED = `WITH i, [(i)-[:ROUTED_TO]->(n:Network) | n.id][0] AS network
      WHERE $networkId IS NULL OR network = $networkId`;

@@ -17,6 +17,8 @@ export interface FlowCounts {
   answeredOnTime: number;
   medianWorkingDaysToAnswer: number | null;
   waitedOnMinistries: number;
+  /** Rerouted from another team before ending up where they are counted. */
+  rerouted: number;
   byStatus: Array<{ status: string; count: number }>;
   byKind: Array<{ kind: string; count: number }>;
   byRiskCategory: Array<{ riskCategory: RiskCategory; count: number }>;
@@ -71,6 +73,7 @@ export function flowCounts(rows: InquiryFlowRow[], now: Date): FlowCounts {
       answered.map((row) => workingDaysBetween(new Date(row.receivedAt), new Date(row.answeredAt))),
     ),
     waitedOnMinistries: rows.filter((row) => row.waitedOnMinistries).length,
+    rerouted: rows.filter((row) => row.rerouted).length,
     byStatus: INQUIRY_STATUSES.map((status) => ({ status, count: rows.filter((row) => row.status === status).length })),
     byKind: INQUIRY_KINDS.map((kind) => ({ kind, count: rows.filter((row) => row.kind === kind).length })),
     byRiskCategory: RISK_CATEGORIES.map((riskCategory) => ({

@@ -142,6 +142,11 @@ const InquiryFlowCounts = builder.interfaceRef<FlowCounts>('InquiryFlowCounts').
         'Of those, how many waited on ministries: went through COORDINATING (changeInquiryStatus with ' +
         'ministries) at some point.',
     }),
+    rerouted: t.exposeInt('rerouted', {
+      description:
+        'Of those, how many were rerouted between the desk, CKN and REKA (rerouteInquiry); each counts once, for ' +
+        'the team it is routed to now.',
+    }),
     waitedOnMinistriesShare: t.float({
       nullable: true,
       description: 'waitedOnMinistries / received, from 0 to 1; null when none was received.',

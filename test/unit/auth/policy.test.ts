@@ -8,6 +8,7 @@ import {
   canReadContacts,
   canReadHistory,
   canReadInquiryContact,
+  belongsToTeam,
   canSeeInquiry,
   curatedNetworks,
   DESK_NETWORK_ID,
@@ -134,6 +135,29 @@ describe('the access rules', () => {
         },
       ),
       RUNS,
+    );
+  });
+});
+
+describe('teams and reroutes', () => {
+  it('a member of a team handles its inquiries; an administrator handles all but belongs to no team by that', () => {
+    fc.assert(
+      fc.property(viewer, network, (v, team) => {
+        if (belongsToTeam(v, team)) expect(handlesInquiry(v, { routedTo: team })).toBe(true);
+        if (v.roles.has('admin') && v.roles.size === 1) expect(belongsToTeam(v, team)).toBe(false);
+      }),
+    );
+  });
+
+  it('the teams an inquiry left may still see it, but not handle it', () => {
+    fc.assert(
+      fc.property(viewer, inquiry, network, (v, facts, left) => {
+        const rerouted = { ...facts, routedFrom: [left] };
+        if (belongsToTeam(v, left)) expect(canSeeInquiry(v, rerouted)).toBe(true);
+        expect(handlesInquiry(v, rerouted)).toBe(handlesInquiry(v, facts));
+        if (belongsToTeam(v, left))
+          expect(canReadHistory(v, { label: 'Inquiry', routedTo: facts.routedTo, routedFrom: [left] })).toBe(true);
+      }),
     );
   });
 });

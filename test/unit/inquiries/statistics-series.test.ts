@@ -13,6 +13,7 @@ const row = (change: Partial<InquiryFlowRow>): InquiryFlowRow => ({
   answeredAt: null,
   closedAt: null,
   waitedOnMinistries: false,
+  rerouted: false,
   ...change,
 });
 const iso = (b: { start: Date; end: Date }) => [b.start.toISOString(), b.end.toISOString()];

@@ -17,6 +17,7 @@ const row = (change: Partial<InquiryFlowRow>): InquiryFlowRow => ({
   answeredAt: null,
   closedAt: null,
   waitedOnMinistries: false,
+  rerouted: false,
   ...change,
 });
 const from = new Date('2026-01-01T00:00:00Z');

@@ -1,0 +1,281 @@
+import { audited, type AuditedWork } from '../audit/service.js';
+import { belongsToTeam, DESK_NETWORK_ID, handlesInquiry } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Queries } from '../db/database.js';
+import { BadInputError, ConflictError, ForbiddenError, InputProblems, NotFoundError, present } from '../errors.js';
+import { assignmentMessages as say } from '../messages/assignment.js';
+import { idOf } from '../names/service.js';
+import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
+import {
+  knownHandlerById,
+  knownHandlers,
+  type KnownHandler,
+  lockedForAssignment,
+  setHandler,
+  upsertHandler,
+  type AssignableInquiry,
+} from './assignment-repository.js';
+import { inquiriesByIds, type InquiryRecord } from './repository.js';
+import { isOpen } from './status.js';
+
+/**
+ * Who handles an inquiry: at most one person (a token subject and display name) of the team it is routed to. The
+ * team is the desk for knowledge-security inquiries and a network's secretariat for the others; its members are
+ * known from their tokens, which the API records as `Handler`s when they act (upsertHandler), so that an assignee
+ * can be checked against the team: someone never seen, or seen without the team's role, cannot be assigned.
+ */
+
+/** Which inquiry, at which version, and a note for the history. */
+export interface AssignmentChange {
+  id: string;
+  expectedVersion: number;
+  note?: string | null;
+}
+
+/** A colleague to give the inquiry to: their token subject and display name. */
+export interface Assignee {
+  assignee: string;
+  assigneeName: string;
+}
+
+export const teamLabel = (teamId: string | null) => (teamId === null ? 'no team' : say.team(teamId, DESK_NETWORK_ID));
+
+/** Whether the viewer works in a team (and so is worth recording as a handler). */
+export const isTeamWorker = (viewer: Viewer) => viewer.roles.has('desk') || viewer.roles.has('secretariat');
+
+/** Records the acting viewer as a known handler, when they work in a team; in the acting transaction. */
+export async function noteHandler(tx: AuditedWork, viewer: Viewer): Promise<void> {
+  if (!isTeamWorker(viewer)) return;
+  await upsertHandler(tx.run, {
+    id: viewer.id,
+    name: viewer.name,
+    roles: [...viewer.roles],
+    networks: viewer.networks,
+  });
+}
+
+/**
+ * Locks the inquiry and checks that the viewer handles it and read it at its current version; a conflict names the
+ * version and the handler now, so that a handler who lost a race is told who won.
+ */
+export async function lockForChange(
+  tx: AuditedWork,
+  viewer: Viewer,
+  id: string,
+  expectedVersion: number,
+  action: string,
+): Promise<AssignableInquiry> {
+  const current = await lockedForAssignment(tx, id);
+  if (!current) throw new NotFoundError(`No inquiry has id "${id}".`);
+  if (!handlesInquiry(viewer, current)) throw new ForbiddenError(say.notHandler(action));
+  if (current.version !== expectedVersion) {
+    throw new ConflictError(say.lostRace(current.version, expectedVersion, current.handlerName), {
+      currentVersion: current.version,
+      handler: holderOf(current),
+    });
+  }
+  return current;
+}
+
+const holderOf = (inquiry: AssignableInquiry) =>
+  inquiry.handlerId ? { id: inquiry.handlerId, name: inquiry.handlerName ?? inquiry.handlerId } : null;
+
+/** What to do with the locked inquiry: give it to someone, to nobody, or leave it as it is. */
+type Decision = { handler: { id: string; name: string } | null } | 'unchanged';
+
+async function changeHandler(
+  queries: Queries,
+  viewer: Viewer,
+  action: string,
+  verb: string,
+  change: AssignmentChange,
+  note: string | null,
+  decide: (current: AssignableInquiry, tx: AuditedWork) => Promise<Decision>,
+  now: Date,
+): Promise<InquiryRecord> {
+  const id = idOf(change.id, 'Inquiry');
+  await audited(queries, viewer, action, note, async (tx) => {
+    await noteHandler(tx, viewer);
+    const current = await lockForChange(tx, viewer, id, change.expectedVersion, verb);
+    const decision = await decide(current, tx);
+    if (decision !== 'unchanged') await setHandler(tx, id, decision.handler, now.toISOString());
+  });
+  const [inquiry] = await inquiriesByIds(queries, [id]);
+  if (inquiry === undefined || inquiry instanceof Error) throw new NotFoundError(`No inquiry has id "${change.id}".`);
+  return inquiry;
+}
+
+function checkedNote(change: AssignmentChange, required: boolean, problems = new InputProblems()) {
+  const note = checkedText(problems, 'note', change.note, { max: TEXT_LIMITS.text, required });
+  return { note, problems };
+}
+
+function refuseIfClosed(current: AssignableInquiry): void {
+  if (!isOpen(current.status)) throw new BadInputError(say.closed(current.status), { argument: 'input' });
+}
+
+/** Takes the inquiry: the viewer becomes its handler, unless someone already is (CONFLICT naming them). */
+export async function claimInquiry(
+  queries: Queries,
+  viewer: Viewer,
+  change: AssignmentChange,
+  now = new Date(),
+): Promise<InquiryRecord> {
+  const { note, problems } = checkedNote(change, false);
+  problems.throwIfAny('The inquiry was not claimed');
+  return changeHandler(
+    queries,
+    viewer,
+    'claimInquiry',
+    'claim',
+    change,
+    note,
+    (current) => {
+      refuseIfClosed(current);
+      if (current.routedTo === null || !belongsToTeam(viewer, current.routedTo))
+        throw new ForbiddenError(say.claimNotMember(teamLabel(current.routedTo)));
+      const holder = holderOf(current);
+      if (holder?.id === viewer.id) return Promise.resolve('unchanged' as const);
+      if (holder)
+        throw new ConflictError(say.heldBy(holder.name), { currentVersion: current.version, handler: holder });
+      return Promise.resolve({ handler: { id: viewer.id, name: viewer.name } });
+    },
+    now,
+  );
+}
+
+/** The assignee's fields checked; the problems collected with the note's. */
+function checkedAssignee(problems: InputProblems, input: Assignee): { id: string; name: string } {
+  const id = checkedText(problems, 'assignee', input.assignee, { max: TEXT_LIMITS.line, required: true, line: true });
+  const name = checkedText(problems, 'assigneeName', input.assigneeName, {
+    max: TEXT_LIMITS.name,
+    required: true,
+    line: true,
+  });
+  return { id: id ?? '', name: name ?? '' };
+}
+
+/** Refuses an assignee not known as a member of the inquiry's team. */
+async function checkAssignee(tx: AuditedWork, current: AssignableInquiry, assignee: { id: string; name: string }) {
+  const known = await knownHandlerById(tx.run, assignee.id);
+  if (!known) throw new BadInputError(say.unknownAssignee(assignee.id), { argument: 'assignee' });
+  const member = { roles: new Set(known.roles), networks: known.networks };
+  if (current.routedTo === null || !belongsToTeam(member, current.routedTo))
+    throw new BadInputError(say.assigneeNotMember(assignee.name, teamLabel(current.routedTo)), {
+      argument: 'assignee',
+    });
+}
+
+/** Gives the inquiry to a colleague of its team (or to oneself), whoever had it. */
+export async function assignInquiry(
+  queries: Queries,
+  viewer: Viewer,
+  change: AssignmentChange & Assignee,
+  now = new Date(),
+): Promise<InquiryRecord> {
+  const { note, problems } = checkedNote(change, false);
+  const assignee = checkedAssignee(problems, change);
+  problems.throwIfAny('The inquiry was not assigned');
+  return changeHandler(
+    queries,
+    viewer,
+    'assignInquiry',
+    'assign',
+    change,
+    note,
+    async (current, tx) => {
+      refuseIfClosed(current);
+      await checkAssignee(tx, current, assignee);
+      return current.handlerId === assignee.id && current.handlerName === assignee.name
+        ? 'unchanged'
+        : { handler: assignee };
+    },
+    now,
+  );
+}
+
+/** Passes the inquiry from its handler (the viewer) to a colleague of its team, with a note saying where it stands. */
+export async function handOverInquiry(
+  queries: Queries,
+  viewer: Viewer,
+  change: AssignmentChange & Assignee,
+  now = new Date(),
+): Promise<InquiryRecord> {
+  const { note, problems } = checkedNote(change, true);
+  const assignee = checkedAssignee(problems, change);
+  if (assignee.id === viewer.id) problems.add('assignee', say.handOverToSelf);
+  problems.throwIfAny('The inquiry was not handed over');
+  return changeHandler(
+    queries,
+    viewer,
+    'handOverInquiry',
+    'hand over',
+    change,
+    present(note, 'the hand-over note'),
+    async (current, tx) => {
+      refuseIfClosed(current);
+      if (current.handlerId !== viewer.id) throw new ForbiddenError(say.handOverNotHolder(current.handlerName));
+      await checkAssignee(tx, current, assignee);
+      return { handler: assignee };
+    },
+    now,
+  );
+}
+
+/** Leaves the inquiry without a handler: by its handler, or an administrator. */
+export async function releaseInquiry(
+  queries: Queries,
+  viewer: Viewer,
+  change: AssignmentChange,
+  now = new Date(),
+): Promise<InquiryRecord> {
+  const { note, problems } = checkedNote(change, false);
+  problems.throwIfAny('The inquiry was not released');
+  return changeHandler(
+    queries,
+    viewer,
+    'releaseInquiry',
+    'release',
+    change,
+    note,
+    (current) => {
+      if (current.handlerId === null) throw new BadInputError(say.releaseNotHolder(null), { argument: 'input' });
+      if (current.handlerId !== viewer.id && !viewer.roles.has('admin'))
+        throw new ForbiddenError(say.releaseNotHolder(current.handlerName));
+      return Promise.resolve({ handler: null });
+    },
+    now,
+  );
+}
+
+/** The most handlers listed: the members of three teams are far fewer. */
+export const MAX_HANDLERS_LISTED = 500;
+
+/** The known handlers, by name; with a team (id or global id), only its members. */
+export async function handlersOfTeam(queries: Queries, team: string | null): Promise<KnownHandler[]> {
+  const problems = new InputProblems();
+  const given = checkedText(problems, 'team', team, { max: TEXT_LIMITS.line, line: true });
+  problems.throwIfAny('No handlers were listed');
+  const all = await knownHandlers(queries, MAX_HANDLERS_LISTED);
+  if (given === null) return all;
+  const teamId = idOf(given, 'Network');
+  return all.filter((h) => belongsToTeam({ roles: new Set(h.roles), networks: h.networks }, teamId));
+}
+
+/**
+ * Records the viewer as a known handler of their teams, from their token, so that colleagues can assign inquiries to
+ * them before they have acted on one (the desk page does it on sign-in). Refused for those in no team.
+ */
+export async function registerHandler(queries: Queries, viewer: Viewer): Promise<KnownHandler> {
+  if (!isTeamWorker(viewer)) throw new ForbiddenError(say.notTeamWorker);
+  await upsertHandler((cypher, params) => queries.write(cypher, params), {
+    id: viewer.id,
+    name: viewer.name,
+    roles: [...viewer.roles],
+    networks: viewer.networks,
+  });
+  return present(
+    (await knownHandlers(queries, MAX_HANDLERS_LISTED)).find((h) => h.id === viewer.id),
+    'the handler just recorded',
+  );
+}
