@@ -5,6 +5,7 @@ import type { Queries } from '../db/database.js';
 import { BadInputError, ConflictError, ForbiddenError, InputProblems, NotFoundError, present } from '../errors.js';
 import { assignmentMessages as say } from '../messages/assignment.js';
 import { idOf } from '../names/service.js';
+import { notify } from '../notifications/service.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
 import {
   knownHandlerById,
@@ -92,13 +93,18 @@ async function changeHandler(
   note: string | null,
   decide: (current: AssignableInquiry, tx: AuditedWork) => Promise<Decision>,
   now: Date,
+  notice: 'ASSIGNED' | 'HANDED_OVER' | null = null,
 ): Promise<InquiryRecord> {
   const id = idOf(change.id, 'Inquiry');
   await audited(queries, viewer, action, note, async (tx) => {
     await noteHandler(tx, viewer);
     const current = await lockForChange(tx, viewer, id, change.expectedVersion, verb);
     const decision = await decide(current, tx);
-    if (decision !== 'unchanged') await setHandler(tx, id, decision.handler, now.toISOString());
+    if (decision === 'unchanged') return;
+    await setHandler(tx, id, decision.handler, now.toISOString());
+    // The new handler hears of it (in their inbox, and by mail at once), unless they took it themselves.
+    if (notice && decision.handler && decision.handler.id !== viewer.id)
+      await notify(tx.run, { kind: notice, inquiryId: id, persons: [decision.handler.id], actor: viewer, at: now });
   });
   const [inquiry] = await inquiriesByIds(queries, [id]);
   if (inquiry === undefined || inquiry instanceof Error) throw new NotFoundError(`No inquiry has id "${change.id}".`);
@@ -191,6 +197,7 @@ export async function assignInquiry(
         : { handler: assignee };
     },
     now,
+    'ASSIGNED',
   );
 }
 
@@ -219,6 +226,7 @@ export async function handOverInquiry(
       return { handler: assignee };
     },
     now,
+    'HANDED_OVER',
   );
 }
 
