@@ -8,6 +8,7 @@ import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
 import { findNetworks, knownNetworks, unknownNetworkMessage } from '../networks/resolve.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
+import { followUpProblem } from './follow-up.js';
 import { existingReferences, inquiriesByIds, type InquiryRecord } from './repository.js';
 import type { RecordInquiryInput } from './inputs.js';
 import { rankSimilar, textQueryOf, type SimilarInquiry } from './search.js';
@@ -84,8 +85,10 @@ export async function recordInquiry(
     problems.add('routedTo', 'an EXPERTISE_REQUEST goes to a knowledge network such as CKN or REKA, not to the desk');
   const earlier = found.inquiries.find((i) => i.id === followUpOf);
   if (followUpOf && !earlier) problems.add('followUpOf', `no inquiry has id "${input.followUpOf}"`);
-  else if (earlier && new Date(earlier.receivedAt) >= receivedAt)
-    problems.add('followUpOf', 'must be an earlier inquiry');
+  else if (earlier) {
+    const problem = followUpProblem({ id: null, receivedAt }, earlier);
+    if (problem) problems.add('followUpOf', problem);
+  }
   problems.throwIfAny('The inquiry was not recorded');
   // Both required: with no problem reported, both are there (the desk's id for knowledge security).
   const asked = present(question, 'the question');
