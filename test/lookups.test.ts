@@ -18,16 +18,16 @@ afterAll(async () => {
 describe('look-ups by slug', () => {
   it('inquiry(slug:) gives the inquiry node(id:) gives, to those who may see it; FORBIDDEN to others', async () => {
     const query = 'query ($slug: String!) { inquiry(slug: $slug) { id slug routedTo { slug } } }';
-    const admin = await graphql(query, { slug: 'inq-2024-0001' });
+    const admin = await graphql(query, { slug: 'inq-2025-0003' });
     expect(admin.errors).toBeUndefined();
-    expect(admin.data.inquiry.slug).toBe('inq-2024-0001');
+    expect(admin.data.inquiry.slug).toBe('inq-2025-0003');
     const byId = await graphql('query ($id: ID!) { node(id: $id) { ... on Inquiry { slug } } }', {
       id: admin.data.inquiry.id,
     });
-    expect(byId.data.node.slug).toBe('inq-2024-0001');
+    expect(byId.data.node.slug).toBe('inq-2025-0003');
     const reka = await graphql(
       query,
-      { slug: 'inq-2024-0001' },
+      { slug: 'inq-2025-0003' },
       { as: { subject: 'test-reka', name: 'REKA', roles: ['secretariat'], networks: ['reka'] } },
     );
     expect(admin.data.inquiry.routedTo.slug).toBe('ckn');
@@ -132,7 +132,7 @@ describe('institutions(search:)', () => {
     expect(response.errors?.[0]?.message).toContain(message);
   });
 
-  it.each(['delft*', '"delft"', 'delft~2', '(delft)'])('takes %s as plain words', async (search) => {
+  it.each(['delft*', '"delft"', 'delft~', '(delft)'])('takes %s as plain words', async (search) => {
     const response = await graphql(SEARCH, { search, first: 10 });
     expect(response.errors).toBeUndefined();
     expect(slugs(response)).toEqual(['tu-delft']);
