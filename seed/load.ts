@@ -42,6 +42,8 @@ interface NetworkSeed {
   acronym: string;
   name: string;
   nameNl: string;
+  /** Other names it goes by: any of them names it wherever the API takes a network. */
+  aliases?: string[];
   founded: number;
   secretariat: string[];
   description?: string;
@@ -176,11 +178,16 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
   [
     `UNWIND $rows AS row MERGE (n:Network {id: row.id})
      SET n.kind = row.kind, n.acronym = row.acronym, n.name = row.name, n.nameNl = row.nameNl,
-       n.founded = row.founded, n.description = row.description
+       n.aliases = row.aliases, n.founded = row.founded, n.description = row.description
      WITH n, row UNWIND row.secretariat AS institutionId
      MATCH (i:Institution {id: institutionId}) MERGE (i)-[:SECRETARIAT_OF]->(n)`,
     (data) =>
-      data.networks.map((n) => ({ ...n, kind: n.kind ?? 'KNOWLEDGE_NETWORK', description: n.description ?? null })),
+      data.networks.map((n) => ({
+        ...n,
+        kind: n.kind ?? 'KNOWLEDGE_NETWORK',
+        aliases: n.aliases ?? [],
+        description: n.description ?? null,
+      })),
   ],
   [
     `UNWIND $rows AS row MERGE (e:Expert {id: row.id})

@@ -669,3 +669,26 @@ describe('handling: assignment, reroutes and queues', () => {
     expect(forbidden).toEqual(others(allowed));
   });
 });
+
+describe('look-ups by slug: the same rules as node(id:)', () => {
+  it('inquiry(slug:) of an internal inquiry: its filer, its network’s secretariat and administrators', async () => {
+    const query = 'query ($slug: String!) { inquiry(slug: $slug) { question } }';
+    expect(await whoIsForbidden(query, { slug: inquiries.internal })).toEqual(
+      others(['officer', 'secretariatCkn', 'admin']),
+    );
+  });
+
+  it('expert(slug:) guards contact details as node(id:) does', async () => {
+    const query = 'query ($slug: String!) { expert(slug: $slug) { name email } }';
+    expect(await whoIsForbidden(query, { slug: experts.cknPrivate })).toEqual(
+      others(['secretariatCkn', 'desk', 'admin']),
+    );
+  });
+
+  it('institution(slug:), event(slug:) and institutions(search:) are open to every role', async () => {
+    const query =
+      '{ institution(slug: "tu-delft") { name } event(slug: "none-such") { title } ' +
+      'institutions(search: "delft", first: 5) { totalCount } }';
+    expect(await whoIsForbidden(query)).toEqual([]);
+  });
+});

@@ -204,7 +204,7 @@ describe('inquiry lifecycle', () => {
       ['answerInquiry', { answerSummary: '   ' }, /answerSummary: must not be empty/],
       ['consultExpert', { expert: answerer, outcome: 'REFERRED' }, /names the expert referred to/],
       ['consultExpert', { expert: 'nobody-at-all', outcome: 'ANSWERED' }, /no expert has id/],
-      ['linkFollowUp', { followUpOf: id }, /received before this one/],
+      ['linkFollowUp', { followUpOf: id }, /cannot follow itself up/],
     ];
     for (const [name, input, message] of cases) {
       const error = await refused(name, { id, expectedVersion: 1, ...input });

@@ -224,7 +224,8 @@ const CoverageRef = builder.objectRef<Coverage>('Coverage').implement({
 const periodArgs = (t: PothosSchemaTypes.QueryFieldBuilder<Types, object>) => ({
   network: t.arg.string({
     required: false,
-    description: 'Only that network’s members and the inquiries routed to it (id or slug).',
+    description:
+      'Only that network’s members and the inquiries routed to it (slug, acronym or name, e.g. "ckn", "LKV").',
   }),
   minExperts: t.arg.int({
     required: false,

@@ -1,8 +1,8 @@
 import type { Queries } from '../db/database.js';
 import { limitExceeded } from '../graphql/limits.js';
 import { BadInputError, present } from '../errors.js';
-import { networksByIds } from '../networks/repository.js';
-import { idOf, resolveNames, unknownPlace, unknownTheme } from '../names/service.js';
+import { resolveNetworkId } from '../networks/resolve.js';
+import { resolveNames, unknownPlace, unknownTheme } from '../names/service.js';
 import {
   cellKey,
   coverageCounts,
@@ -99,21 +99,6 @@ async function columnsAsked(queries: Queries, places: string[]): Promise<ColumnA
   return [...columns.values()];
 }
 
-/** A network filter must name a network: an unknown one would silently count nothing. */
-export const unknownNetwork = (networkId: string) =>
-  new BadInputError(
-    `Unknown network "${networkId}": use a network's id or slug, e.g. "ckn", "reka" or ` +
-      '"knowledge-security-desk" (see the networks query).',
-    {
-      argument: 'network',
-    },
-  );
-
-async function checkNetwork(queries: Queries, networkId: string): Promise<void> {
-  const [network] = await networksByIds(queries, [networkId]);
-  if (!network || network instanceof Error) throw unknownNetwork(networkId);
-}
-
 function checkAxes(rows: number, columns: number): void {
   if (rows > MAX_COVERAGE_ROWS) {
     throw limitExceeded(
@@ -155,13 +140,12 @@ export async function coverage(queries: Queries, args: CoverageArgs): Promise<Co
       },
     );
   checkAxes(args.themes?.length ?? 0, args.countries?.length ?? 0);
-  const networkId = args.network ? idOf(args.network, 'Network') : null;
-  const [rows, columns] = await Promise.all([
+  const [rows, columns, networkId] = await Promise.all([
     args.themes
       ? rowsAsked(queries, args.themes)
       : defaultRows(queries, { from: args.from.toISOString(), to: args.to.toISOString() }, MAX_COVERAGE_ROWS),
     args.countries ? columnsAsked(queries, args.countries) : defaultColumns(queries, MAX_COVERAGE_COLUMNS),
-    networkId ? checkNetwork(queries, networkId) : null,
+    resolveNetworkId(queries, args.network, 'network'),
   ]);
   checkAxes(rows.length, columns.length);
   const counts = await coverageCounts(queries, {

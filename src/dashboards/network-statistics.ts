@@ -1,9 +1,8 @@
 import { builder } from '../graphql/builder.js';
 import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
 import { BadInputError } from '../errors.js';
-import { idOf } from '../names/service.js';
+import { resolveNetworkId } from '../networks/resolve.js';
 import { NetworkNode } from '../networks/types.js';
-import { unknownNetwork } from './coverage.js';
 import { networkStatistics, type NetworkStatisticsRow } from './network-repository.js';
 
 interface NetworkStatistics extends NetworkStatisticsRow {
@@ -52,7 +51,10 @@ builder.queryField('networkStatistics', (t) =>
       'Per network and the desk, by acronym: experts (active, retired, consenting to contact), institutions, ' +
       'events held, inquiries routed and answered. Counts only: open to every role.',
     args: {
-      network: t.arg.string({ required: false, description: 'Only this network or desk (id or slug); default all.' }),
+      network: t.arg.string({
+        required: false,
+        description: 'Only this network or desk (slug, acronym or name, e.g. "LKV"); default all.',
+      }),
       from: t.arg({
         type: 'DateTime',
         required: false,
@@ -68,13 +70,12 @@ builder.queryField('networkStatistics', (t) =>
       const from = args.from ?? null;
       const to = args.to ?? null;
       if (from && to && from >= to) throw new BadInputError('from must lie before to.', { argument: 'from' });
-      const networkId = args.network ? idOf(args.network, 'Network') : null;
+      const networkId = await resolveNetworkId(ctx.queries, args.network, 'network');
       const rows = await networkStatistics(ctx.queries, {
         networkId,
         from: from?.toISOString() ?? null,
         to: to?.toISOString() ?? null,
       });
-      if (networkId && rows.length === 0) throw unknownNetwork(networkId);
       return rows.map((row) => ({ ...row, from, to }));
     },
   }),

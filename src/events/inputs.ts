@@ -19,7 +19,10 @@ export const eventFields = <Creating extends boolean>(f: InputFields, creating: 
   endsAt: f.field({ type: 'DateTime', required: false, description: 'When it ends; after startsAt.' }),
   location: f.string({ required: false, description: 'Where it takes place.' }),
   online: f.boolean({ required: false, description: 'Whether it can be followed online (default false).' }),
-  network: f.string({ required: creating, description: 'The organising network (global id or slug, e.g. "ckn").' }),
+  network: f.string({
+    required: creating,
+    description: 'The organising network (global id, slug, acronym or name, e.g. "ckn" or "CKN").',
+  }),
   themes: f.stringList({ required: false, description: 'Themes it is about (ids, names or aliases).' }),
   countries: f.stringList({
     required: false,

@@ -1,4 +1,5 @@
 import { canOrganise } from '../auth/policy.js';
+import { checkedNetwork } from '../networks/resolve.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import type { RetireInput } from '../writes/mutation-fields.js';
@@ -14,7 +15,7 @@ import {
   type Kind,
 } from '../writes/audited-writes.js';
 import { inputRequired, inputText, TEXT_LIMITS } from '../writes/checks.js';
-import { neo4jDateTime, type ExistingNode, type LinkWrite, type NodeWrite } from '../writes/node-repository.js';
+import { neo4jDateTime, type LinkWrite, type NodeWrite } from '../writes/node-repository.js';
 import { checkedReferences, linkedIds, listed, subjectLinks } from '../writes/references.js';
 
 /**
@@ -24,7 +25,6 @@ import { checkedReferences, linkedIds, listed, subjectLinks } from '../writes/re
  * event never writes to (or locks) experts that another secretariat curates.
  */
 const EVENT: Kind = { label: 'Event', noun: 'event' };
-const NETWORKS = { label: 'Network', noun: 'network', list: 'networks' } as const;
 
 /** The fields both create and update take (a new event has them all). */
 type EventFields = Omit<UpdateEventInput, 'id' | 'expectedVersion'>;
@@ -38,10 +38,7 @@ function checkTimes(problems: InputProblems, startsAt: Date | null | undefined, 
 
 async function checkEvent(queries: Queries, problems: InputProblems, input: EventFields) {
   const given = inputRequired(problems, 'network', input.network);
-  const [network] =
-    given === undefined
-      ? [undefined]
-      : await checkedReferences(queries, problems, NETWORKS, [{ text: given, at: 'network' }]);
+  const network = given === undefined ? undefined : await checkedNetwork(queries, problems, given, 'network');
   const speakers = input.speakers ?? [];
   const experts = await checkedReferences(
     queries,
@@ -81,7 +78,7 @@ async function checkEvent(queries: Queries, problems: InputProblems, input: Even
   return { write, network: network ?? undefined };
 }
 
-function mayOrganise(viewer: Viewer, network: ExistingNode | undefined): void {
+function mayOrganise(viewer: Viewer, network: { id: string; name: string } | undefined): void {
   if (network && !canOrganise(viewer, network.id)) throw new ForbiddenError(organiserRule(network.name));
 }
 

@@ -6,7 +6,7 @@ import { builder } from '../graphql/builder.js';
 import { listConnection } from '../graphql/connections.js';
 import type { Context } from '../graphql/context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../graphql/paging.js';
-import { idOf } from '../names/service.js';
+import { resolveNetworkId } from '../networks/resolve.js';
 import { CountryNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
 import { loadExpertRelation } from '../experts/loaders.js';
@@ -85,7 +85,7 @@ builder.queryFields((t) => ({
     args: {
       network: t.arg.string({
         required: false,
-        description: 'Only those of this network (global id or slug, e.g. "ckn").',
+        description: 'Only those of this network (global id, slug, acronym or name, e.g. "ckn" or "LKV").',
       }),
       from: t.arg({
         type: 'DateTime',
@@ -98,7 +98,7 @@ builder.queryFields((t) => ({
       const size = pageSize(args.first);
       const after = decodeCursor(args.after, ['string', 'string']) as [string, string] | null;
       const filter = {
-        networkId: args.network ? idOf(args.network, 'Network') : null,
+        networkId: await resolveNetworkId(ctx.queries, args.network, 'network'),
         from: args.from?.toISOString() ?? null,
       };
       const { rows, total } = await pageOfEvents(ctx.queries, filter, size, after);

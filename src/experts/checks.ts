@@ -3,7 +3,8 @@ import { canCurateExpert, canOrganise } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { present, type InputProblems } from '../errors.js';
-import { idOf, lookupOf, resolveNames, unknownPlace, unknownTheme, type NamedRef } from '../names/service.js';
+import { idOf, resolveNames, unknownPlace, unknownTheme, type NamedRef } from '../names/service.js';
+import { findNetworks, knownNetworks, unknownNetworkMessage, type NetworkNames } from '../networks/resolve.js';
 import { surnameKey } from '../text.js';
 import { isoDate } from '../writes/audited-writes.js';
 import { checkedScalar, checkedText, isRepeat, TEXT_LIMITS } from '../writes/checks.js';
@@ -185,13 +186,14 @@ export async function checkedWrite(
 
   const themeTexts = (expertise ?? []).map((x) => x.theme);
   const placeTexts = (countryFocus ?? []).map((f) => f.country);
-  const [names, refs] = await Promise.all([
+  const [names, refs, networksFound, networksKnown] = await Promise.all([
     resolveNames(queries, { themes: themeTexts, places: placeTexts }),
     referencesOf(queries, {
       institutionIds: (affiliations ?? []).map((a) => idOf(a.institution, 'Institution')),
-      networks: (networks ?? []).map((n) => lookupOf(n.trim(), 'Network')),
       slugPrefix,
     }),
+    findNetworks(queries, networks ?? []),
+    networks ? knownNetworks(queries) : [],
   ]);
 
   const themes: Array<NamedRef | null> = [];
@@ -243,7 +245,7 @@ export async function checkedWrite(
         stored: current?.countryFocus ?? [],
         evidenced: new Set(evidence.countryIds),
       }),
-    networkIds: networks && checkedNetworks(problems, viewer, networks, refs.networks, current),
+    networkIds: networks && checkedNetworks(problems, viewer, networks, networksFound, networksKnown, current),
   };
   return { write, takenSlugs: refs.takenSlugs };
 }
@@ -289,6 +291,7 @@ function checkedNetworks(
   viewer: Viewer,
   texts: string[],
   found: Array<{ id: string; acronym: string } | null>,
+  known: NetworkNames[],
   current: CurrentExpert | null,
 ): string[] {
   const seen = new Map<string, number>();
@@ -297,7 +300,7 @@ function checkedNetworks(
     const field = `networks[${index}]`;
     const network = found[index];
     if (!network) {
-      problems.add(field, `no network has id, slug or acronym "${text}": see the networks query`);
+      problems.add(field, unknownNetworkMessage(text, known));
       return [];
     }
     if (isRepeat(problems, seen, network.id, field, index, 'networks')) return [];

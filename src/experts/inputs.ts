@@ -103,7 +103,7 @@ export const expertFields = <Creating extends boolean>(t: InputFields, creating:
   networks: t.stringList({
     required: false,
     description:
-      'Network memberships (id, slug or acronym, e.g. "CKN"), replacing all. A secretariat may add or end ' +
+      'Network memberships (id, slug, acronym or name, e.g. "CKN"), replacing all. A secretariat may add or end ' +
       'memberships of its own networks only.',
   }),
 });

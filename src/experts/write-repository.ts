@@ -4,7 +4,6 @@ import type { Queries, Run } from '../db/database.js';
 import { int, list, obj, oneOf, optStr, orNull, parseRows, str, strList, type Parser } from '../db/rows.js';
 import { present } from '../errors.js';
 import { PROVENANCES, type Provenance } from './model.js';
-import type { NameLookup } from '../names/repository.js';
 
 /** A level on a theme (EXPERT_IN) or a country (FOCUSES_ON), as stored on the relationship. */
 export interface StoredLevel {
@@ -69,33 +68,21 @@ export interface ReferencedInstitution {
   retiredAt: string | null;
 }
 
-export interface ReferencedNetwork {
-  id: string;
-  acronym: string;
-}
-
 /**
- * The institutions (by id) and networks (by id or acronym) an input names, and the expert ids that
- * start with a slug, all in one round trip. A network that matches nothing is null at its index.
+ * The institutions (by id) an input names, and the expert ids that start with a slug, in one round trip (networks
+ * are named through networks/resolve.ts).
  */
 export async function referencesOf(
   queries: Queries,
-  refs: { institutionIds: string[]; networks: NameLookup[]; slugPrefix: string | null },
-): Promise<{ institutions: ReferencedInstitution[]; networks: Array<ReferencedNetwork | null>; takenSlugs: string[] }> {
+  refs: { institutionIds: string[]; slugPrefix: string | null },
+): Promise<{ institutions: ReferencedInstitution[]; takenSlugs: string[] }> {
   const [row] = await queries.read<{
     institutions: ReferencedInstitution[];
-    networks: Array<{ index: number; network: ReferencedNetwork | null }>;
     takenSlugs: string[];
   }>(
     `CALL () {
        UNWIND $institutionIds AS id MATCH (n:Institution {id: id})
        RETURN collect(n {.id, .name, .retiredAt}) AS institutions
-     }
-     CALL () {
-       UNWIND range(0, size($networks) - 1) AS index
-       WITH index, $networks[index] AS asked
-       OPTIONAL MATCH (n:Network) WHERE n.id = asked.id OR toLower(n.acronym) = asked.key
-       RETURN collect({index: index, network: n {.id, .acronym}}) AS networks
      }
      CALL () {
        // Merged and erased experts keep their ids: a new expert must not take one.
@@ -106,13 +93,11 @@ export async function referencesOf(
        }
        RETURN collect(id) AS takenSlugs
      }
-     RETURN institutions, networks, takenSlugs`,
+     RETURN institutions, takenSlugs`,
     refs,
   );
-  const networkAt = new Map((row?.networks ?? []).map((n) => [n.index, n.network]));
   return {
     institutions: row?.institutions ?? [],
-    networks: refs.networks.map((_, index) => networkAt.get(index) ?? null),
     takenSlugs: row?.takenSlugs ?? [],
   };
 }

@@ -147,6 +147,28 @@ export function checkInputCaps(
 export const LIST_COST_MULTIPLIER = 10;
 
 /**
+ * How many items the lists of a record hold, where its area's loader reads them for a whole page in one query (one
+ * round trip whatever the page's size, e.g. an inquiry's history and consultations, src/inquiries/repository.ts):
+ * about what they hold on average, rounded up (on the seed, an inquiry has 3.7 status changes, 1.7 consultations,
+ * 2.4 themes and 1.6 countries; a status change names 0.05 ministries). Counted at LIST_COST_MULTIPLIER, a page of 50
+ * inquiries with their history and consultations cost more than the budget while it is one of the cheapest requests
+ * the desk sends; lists whose items are each a query, a page or a ranking keep their multipliers, so a truly costly
+ * request is still refused.
+ */
+export const BATCHED_LIST_SIZES = {
+  statusChanges: 5,
+  consultations: 3,
+  /** Themes or countries given or inferred. */
+  subjects: 3,
+  /** The ministries one status change coordinates with. */
+  ministries: 2,
+  followUps: 2,
+} as const;
+
+/** The complexity option of a list its parent's loader brings with the whole page: `size` items. */
+export const batchedList = (size: number): FieldComplexityValue => ({ field: 1, multiplier: size });
+
+/**
  * The cost of one field for @pothos/plugin-complexity: 1 for the field itself, and what is selected
  * below it counts once per item it may return: `first` (or its default) for a page, the number of ids
  * for `nodes(ids:)`, LIST_COST_MULTIPLIER for other lists. A connection's `edges` are already counted

@@ -8,6 +8,7 @@ import { resolveExperts } from '../experts/resolve.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
 import { notify, rememberPerson } from '../notifications/service.js';
 import type { Run } from '../db/database.js';
+import { followUpProblem } from './follow-up.js';
 import { existingReferences, inquiriesByIds, type InquiryRecord } from './repository.js';
 import type {
   answerFields,
@@ -220,14 +221,9 @@ export async function linkFollowUp(
   if (!earlier) problems.add('followUpOf', `no inquiry has id "${change.followUpOf}"`);
   problems.throwIfAny('The follow-up was not linked');
   // Found: a missing one is a problem reported above.
-  const { id, receivedAt } = present(earlier, 'the earlier inquiry');
+  const { id, receivedAt, followsUp } = present(earlier, 'the earlier inquiry');
   return applyChange(queries, viewer, 'linkFollowUp', change, note, (current) => {
-    const isEarlier = id !== current.id && new Date(receivedAt) < new Date(current.receivedAt);
-    refuse(
-      'followUpOf',
-      isEarlier ? null : 'must be an inquiry received before this one',
-      'The follow-up was not linked',
-    );
+    refuse('followUpOf', followUpProblem(current, { id, receivedAt, followsUp }), 'The follow-up was not linked');
     return writes.followUp(id);
   });
 }

@@ -30,7 +30,8 @@ export const recordInquiryFields = (t: InputFields) => ({
   }),
   routedTo: t.string({
     required: false,
-    description: 'The network ("ckn", "reka"); knowledge-security questions go to the desk by default.',
+    description:
+      'The network (slug, acronym or name: "ckn", "REKA"); knowledge-security questions go to the desk by default.',
   }),
   riskCategories: t.field({
     type: [RiskCategoryEnum],

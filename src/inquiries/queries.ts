@@ -51,7 +51,10 @@ const InquiryFilter = builder.inputType('InquiryFilter', {
       description: 'Any of these statuses (at most 10).',
     }),
     kind: t.field({ type: InquiryKindEnum, required: false, description: 'Of this kind.' }),
-    network: t.string({ required: false, description: 'Routed to this network or desk (id or slug, e.g. "ckn").' }),
+    network: t.string({
+      required: false,
+      description: 'Routed to this network or desk (slug, acronym or name, e.g. "ckn", "LKV").',
+    }),
     theme: t.string({ required: false, description: 'About this theme or a narrower one (id, name or alias).' }),
     country: t.string({ required: false, description: 'Concerning this country, or a country of this region.' }),
     overdue: t.boolean({ required: false, description: 'true: only open ones past due; false: only the others.' }),

@@ -5,9 +5,11 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { InputProblems, present } from '../errors.js';
 import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
+import { findNetworks, knownNetworks, unknownNetworkMessage } from '../networks/resolve.js';
 import { rankExperts, type WhoKnowsResult } from '../whoknows/service.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
 import { notify, rememberPerson } from '../notifications/service.js';
+import { followUpProblem } from './follow-up.js';
 import { existingReferences, inquiriesByIds, type InquiryRecord } from './repository.js';
 import type { RecordInquiryInput } from './inputs.js';
 import { rankSimilar, textQueryOf, type SimilarInquiry } from './search.js';
@@ -57,23 +59,24 @@ export async function recordInquiry(
 
   const askedBy = idOf(input.askedBy, 'Institution');
   const partner = input.partner ? idOf(input.partner, 'Institution') : null;
-  const routedTo = input.routedTo ? idOf(input.routedTo, 'Network') : security ? DESK_NETWORK_ID : null;
+  const routedToName = input.routedTo ?? (security ? DESK_NETWORK_ID : null);
   const followUpOf = input.followUpOf ? idOf(input.followUpOf, 'Inquiry') : null;
 
-  const [subjects, found] = await Promise.all([
+  const [subjects, found, [network = null], networks] = await Promise.all([
     resolveSubjects(queries, problems, input.themes ?? [], input.countries ?? []),
     existingReferences(queries, {
       institutionIds: [askedBy, ...(partner ? [partner] : [])],
-      networkIds: routedTo ? [routedTo] : [],
       inquiryIds: followUpOf ? [followUpOf] : [],
     }),
+    findNetworks(queries, routedToName ? [routedToName] : []),
+    knownNetworks(queries),
   ]);
+  const routedTo = network?.id ?? null;
   if (!found.institutions.some((i) => i.id === askedBy))
     problems.add('askedBy', `no institution has id "${input.askedBy}": see the institutions query`);
   if (partner && !found.institutions.some((i) => i.id === partner))
     problems.add('partner', `no institution has id "${input.partner}": see the institutions query`);
-  const network = found.networks.find((n) => n.id === routedTo);
-  if (routedTo && !network) problems.add('routedTo', `no network has id "${input.routedTo}": see the networks query`);
+  if (routedToName && !network) problems.add('routedTo', unknownNetworkMessage(routedToName, networks));
   else if (network && security && network.kind !== 'DESK')
     problems.add(
       'routedTo',
@@ -83,8 +86,10 @@ export async function recordInquiry(
     problems.add('routedTo', 'an EXPERTISE_REQUEST goes to a knowledge network such as CKN or REKA, not to the desk');
   const earlier = found.inquiries.find((i) => i.id === followUpOf);
   if (followUpOf && !earlier) problems.add('followUpOf', `no inquiry has id "${input.followUpOf}"`);
-  else if (earlier && new Date(earlier.receivedAt) >= receivedAt)
-    problems.add('followUpOf', 'must be an earlier inquiry');
+  else if (earlier) {
+    const problem = followUpProblem({ id: null, receivedAt }, earlier);
+    if (problem) problems.add('followUpOf', problem);
+  }
   problems.throwIfAny('The inquiry was not recorded');
   // Both required: with no problem reported, both are there (the desk's id for knowledge security).
   const asked = present(question, 'the question');

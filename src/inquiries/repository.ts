@@ -240,7 +240,10 @@ export async function existingReferences(
        UNWIND $networkIds AS id MATCH (n:Network {id: id})
        RETURN collect(n {.id, .name, kind: coalesce(n.kind, 'KNOWLEDGE_NETWORK')}) AS networks
      }
-     CALL () { UNWIND $inquiryIds AS id MATCH (n:Inquiry {id: id}) RETURN collect(n {.id, .receivedAt}) AS inquiries }
+     CALL () {
+       UNWIND $inquiryIds AS id MATCH (n:Inquiry {id: id})
+       RETURN collect(n {.id, .receivedAt, followsUp: [(n)-[:FOLLOW_UP_OF*1..100]->(f:Inquiry) | f.id]}) AS inquiries
+     }
      RETURN institutions, networks, inquiries`,
     { institutionIds: [], networkIds: [], inquiryIds: [], ...refs },
   );
@@ -250,5 +253,6 @@ export async function existingReferences(
 export interface ExistingReferences {
   institutions: Array<{ id: string; name: string; kind: string }>;
   networks: Array<{ id: string; name: string; kind: string }>;
-  inquiries: Array<{ id: string; receivedAt: string }>;
+  /** With the inquiries each follows up, directly or through others (a link back would make a loop). */
+  inquiries: Array<{ id: string; receivedAt: string; followsUp: string[] }>;
 }

@@ -3,6 +3,7 @@ import type { Queries } from '../db/database.js';
 import { BadInputError, InputProblems, present } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
 import { idOf, interpretQuestion, resolveSubjects } from '../names/service.js';
+import { resolveNetworkId } from '../networks/resolve.js';
 import { luceneTerms } from '../text.js';
 import { withoutStopWords } from '../text/stop-words.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
@@ -246,7 +247,7 @@ export async function listInquiries(
       filedBy: filter.filedByMe ? viewer.id : null,
       statuses: filter.status?.length ? filter.status : null,
       kind: filter.kind ?? null,
-      networkId: filter.network ? idOf(filter.network, 'Network') : null,
+      networkId: await resolveNetworkId(queries, filter.network, 'filter.network'),
       themeId: subjects.themes[0]?.id ?? null,
       countryIds: filter.country ? subjects.countries.map((c) => c.id) : null,
       overdue: filter.overdue ?? null,

@@ -1,7 +1,7 @@
 import { builder } from '../graphql/builder.js';
 import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
 import { BadInputError } from '../errors.js';
-import { lookupOf } from '../names/service.js';
+import { resolveNetworkId } from '../networks/resolve.js';
 import { NetworkNode } from '../networks/types.js';
 import { inquiryBacklog, inquiryFlow, type InquiryFlowRow } from './statistics-repository.js';
 import { type INTERVALS, series, type SeriesBucket } from './statistics-series.js';
@@ -246,13 +246,13 @@ builder.queryFields((t) => ({
       to: t.arg({ type: 'DateTime', required: false, description: 'End (exclusive); default now.' }),
       network: t.arg.string({
         required: false,
-        description: 'Only inquiries routed to this network or desk (id or slug).',
+        description: 'Only inquiries routed to this network or desk (slug, acronym or name, e.g. "LKV").',
       }),
     },
     resolve: async (_root, args, ctx) => {
       const now = new Date();
       const { from, to } = statisticsPeriod(args, now);
-      const networkId = args.network ? (lookupOf(args.network.trim(), 'Network').id ?? args.network) : null;
+      const networkId = await resolveNetworkId(ctx.queries, args.network, 'network');
       const rows = await inquiryFlow(ctx.queries, from.toISOString(), to.toISOString(), networkId);
       return summarise(rows, from, to, now, networkId);
     },

@@ -1,5 +1,5 @@
 import { canReadInquiryContact, canSeeInquiry } from '../auth/policy.js';
-import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
+import { batchedList, BATCHED_LIST_SIZES, costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
 import { builder } from '../graphql/builder.js';
 import { ForbiddenError } from '../errors.js';
 import type { Context } from '../graphql/context.js';
@@ -88,6 +88,7 @@ const StatusChange = builder.objectRef<StatusChangeRecord>('StatusChange').imple
     note: t.exposeString('note', { nullable: true, description: 'Why, or what was done.' }),
     ministries: t.field({
       type: [InstitutionNode],
+      complexity: batchedList(BATCHED_LIST_SIZES.ministries),
       description: 'The ministries coordinated with (for COORDINATING).',
       resolve: (s) => s.ministryIds,
     }),
@@ -232,16 +233,19 @@ InquiryNode.implement({
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).partner,
     }),
     themes: t.field({
+      complexity: batchedList(BATCHED_LIST_SIZES.subjects),
       type: [ThemeNode],
       description: 'Themes it is about, as given.',
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).themes,
     }),
     countries: t.field({
+      complexity: batchedList(BATCHED_LIST_SIZES.subjects),
       type: [CountryNode],
       description: 'Countries it concerns, as given.',
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).countries,
     }),
     inferredThemes: t.field({
+      complexity: batchedList(BATCHED_LIST_SIZES.subjects),
       type: [ThemeNode],
       description:
         'Themes recognised in its question and context (English or Dutch) beyond those given; similarity and ' +
@@ -249,6 +253,7 @@ InquiryNode.implement({
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).inferredThemes,
     }),
     inferredCountries: t.field({
+      complexity: batchedList(BATCHED_LIST_SIZES.subjects),
       type: [CountryNode],
       description:
         'Countries recognised in its question and context (a region named counts for its countries) beyond ' +
@@ -268,11 +273,13 @@ InquiryNode.implement({
     }),
     history: t.field({
       type: [StatusChange],
+      complexity: batchedList(BATCHED_LIST_SIZES.statusChanges),
       description: 'Every status change, oldest first.',
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).history,
     }),
     consultations: t.field({
       type: [Consultation],
+      complexity: batchedList(BATCHED_LIST_SIZES.consultations),
       description: 'Experts asked, and what came of it.',
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).consultations,
     }),
@@ -283,6 +290,7 @@ InquiryNode.implement({
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).followUpOf,
     }),
     followUps: t.field({
+      complexity: batchedList(BATCHED_LIST_SIZES.followUps),
       type: [InquiryNode],
       description: 'Later inquiries that follow this one up.',
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).followUps,

@@ -2,10 +2,12 @@ import { lifecycleFields } from '../writes/retirable.js';
 import { builder } from '../graphql/builder.js';
 import { listConnection } from '../graphql/connections.js';
 import { pageArgs } from '../graphql/args.js';
-import { nameOrderedConnection } from '../graphql/paging.js';
+import { loadBySlug, SLUG_DESCRIPTION } from '../graphql/lookups.js';
+import { TEXT_LIMITS } from '../writes/checks.js';
 import { CountryNode } from '../places/types.js';
 import { INSTITUTION_KINDS, type InstitutionKind, type InstitutionRecord } from './model.js';
-import { institutionsByIds, pageOfInstitutions } from './repository.js';
+import { institutionsByIds } from './repository.js';
+import { institutionsPage, MAX_SEARCH_WORDS } from './search.js';
 
 export const InstitutionNode = builder.loadableNodeRef<InstitutionRecord>('Institution', {
   id: { resolve: (institution) => institution.id },
@@ -45,9 +47,28 @@ const InstitutionConnection = listConnection(InstitutionNode, 'Institution', 'in
 builder.queryField('institutions', (t) =>
   t.field({
     type: InstitutionConnection,
-    description: 'All institutions, by English name.',
-    args: pageArgs(t),
-    resolve: (_root, args, ctx) =>
-      nameOrderedConnection(args, (size, after) => pageOfInstitutions(ctx.queries, size, after)),
+    description:
+      'All current institutions, by English name; with `search`, those whose name (English or Dutch), acronym, slug ' +
+      'or aliases hold every word of it, e.g. for the asking-institution and partner fields of a form.',
+    args: {
+      search: t.arg.string({
+        required: false,
+        description:
+          `Words (or their beginnings) to find in the names, any case, e.g. "delft" or "tu del"; at most ` +
+          `${MAX_SEARCH_WORDS} words and ${TEXT_LIMITS.line} characters.`,
+      }),
+      ...pageArgs(t),
+    },
+    resolve: (_root, args, ctx) => institutionsPage(ctx.queries, args),
+  }),
+);
+
+builder.queryField('institution', (t) =>
+  t.field({
+    type: InstitutionNode,
+    nullable: true,
+    description: 'The institution with this slug (e.g. "tu-delft"), retired or not; null when none has it.',
+    args: { slug: t.arg.string({ required: true, description: SLUG_DESCRIPTION }) },
+    resolve: (_root, args, ctx) => loadBySlug(InstitutionNode.getDataloader(ctx), args.slug),
   }),
 );

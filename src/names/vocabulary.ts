@@ -15,6 +15,11 @@ interface Entry {
   concept: Concept;
   /** An acronym ("AI", "EU", "PLA") matches only when written in capitals: "ai" and "eu" are words too. */
   capitals: boolean;
+  /**
+   * For places: the names as written (plain words), one of which the text's words must spell out, maybe with an
+   * inflectional ending (see `spells`); null for themes and partners, which match by form alone.
+   */
+  written: string[][] | null;
 }
 
 export interface Vocabulary {
@@ -47,6 +52,27 @@ export function tokensOf(text: string): Token[] {
 }
 
 const formOf = (tokens: Token[]) => tokens.map((t) => t.form).join(' ');
+
+/** The longest ending a word may add to a place's name as written: "Russisch-e", "Ukrainian-s", "Rusland-s". */
+const MAX_PLACE_ENDING = 3;
+
+/**
+ * Whether the words spell out a place's name as written, each maybe with a short ending. Stemming alone would
+ * take words for places that only share a stem with one of their names: "Deens" (Danish) stems to "den", as does
+ * the Dutch article in "Den Haag"; "Pools" (Polish) to "pol", as does "pool"; "Lets" (Latvian) to "let". A name is
+ * never cut short, so those stay words.
+ */
+function spells(tokens: Token[], written: string[][]): boolean {
+  return written.some(
+    (name) =>
+      name.length === tokens.length &&
+      tokens.every((token, i) => {
+        const word = plainWord(token.text);
+        const part = name[i] ?? '';
+        return word.startsWith(part) && word.length - part.length <= MAX_PLACE_ENDING;
+      }),
+  );
+}
 
 /**
  * A demonym with its Dutch inflected adjective, which stemming does not always reach: "Oekraïens" and
@@ -83,9 +109,14 @@ export function buildVocabulary(rows: VocabularyRows): Vocabulary {
     const key = formOf(tokens);
     const list = entries.get(key) ?? [];
     const id = concept.ref.id;
-    if (!list.some((e) => e.concept.kind === concept.kind && e.concept.ref.id === id)) list.push({ concept, capitals });
-    else if (!capitals)
-      for (const e of list) if (e.concept.kind === concept.kind && e.concept.ref.id === id) e.capitals = false;
+    const written =
+      concept.kind === 'country' || concept.kind === 'region' ? tokens.map((t) => plainWord(t.text)) : null;
+    const same = list.find((e) => e.concept.kind === concept.kind && e.concept.ref.id === id);
+    if (!same) list.push({ concept, capitals, written: written && [written] });
+    else {
+      if (!capitals) same.capitals = false;
+      if (written) same.written?.push(written);
+    }
     entries.set(key, list);
     longest = Math.max(longest, tokens.length);
   };
@@ -130,7 +161,9 @@ export function buildVocabulary(rows: VocabularyRows): Vocabulary {
 /** The concepts a run of words names, if any (acronyms only in capitals). */
 export function lookUp(vocabulary: Vocabulary, tokens: Token[]): Concept[] {
   const found = vocabulary.entries.get(formOf(tokens)) ?? [];
-  return found.filter((e) => !e.capitals || tokens[0]?.capitals === true).map((e) => e.concept);
+  return found
+    .filter((e) => (!e.capitals || tokens[0]?.capitals === true) && (!e.written || spells(tokens, e.written)))
+    .map((e) => e.concept);
 }
 
 /** The risk category a run of words names, if any. */

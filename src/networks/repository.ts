@@ -11,6 +11,8 @@ export interface NetworkRecord {
   nameNl: string;
   founded: number | null;
   description: string | null;
+  /** Other names it goes by (e.g. "desk", "Rijksbreed loket kennisveiligheid"); missing on older graphs. */
+  aliases?: string[] | null;
 }
 
 export const networksByIds = (queries: Queries, ids: readonly string[]) =>
@@ -32,3 +34,9 @@ export const secretariatsOfNetworks = (queries: Queries, ids: readonly string[])
 /** The networks each institution runs the secretariat of. */
 export const networksRunByInstitutions = (queries: Queries, ids: readonly string[]) =>
   neighboursByIds<NetworkRecord>(queries, ids, '(:Institution {id: id})-[:SECRETARIAT_OF]->(n:Network)', 'n.acronym');
+
+/** Every network with the names it is known by (there are a handful; bounded all the same). */
+export const allNetworks = (queries: Queries) =>
+  queries.read<{ network: NetworkRecord }>(
+    `MATCH (n:Network) RETURN n {.*, aliases: coalesce(n.aliases, [])} AS network ORDER BY n.id LIMIT 100`,
+  );

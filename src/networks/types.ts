@@ -33,6 +33,10 @@ NetworkNode.implement({
     }),
     name: t.exposeString('name', { description: 'English name.' }),
     nameNl: t.exposeString('nameNl', { description: 'Dutch name.' }),
+    aliases: t.stringList({
+      description: 'Other names it goes by (e.g. "Rijksbreed loket kennisveiligheid"); any of them names it.',
+      resolve: (n) => n.aliases ?? [],
+    }),
     founded: t.exposeInt('founded', { nullable: true, description: 'Year founded.' }),
     description: t.exposeString('description', { nullable: true, description: 'What the network is for.' }),
     secretariat: t.field({

@@ -30,11 +30,13 @@ const VOWEL_BEFORE_CONSONANT = /([aeou])([bdfgklmnprstvz])$/;
 /**
  * The base forms a Dutch word may be an inflection of, by the regular rules of plurals and adjective
  * endings: "machines" (machine), "stoffen" (stof), "kranen" (kraan), "bedrijven" (bedrijf), "zeldzame"
- * (zeldzaam), "industrieën" (industrie).
+ * (zeldzaam), "industrieën" (industrie), "voorwaarden" (voorwaarde).
  */
 export function baseForms(word: string): string[] {
   const forms: string[] = [];
   if (/[^s]s$/.test(word)) forms.push(word.slice(0, -1));
+  // The plural of a word in -e takes an n: "voorwaarden" (voorwaarde), "bijlagen" (bijlage).
+  if (/en$/.test(word) && word.length > 4) forms.push(word.slice(0, -1));
   for (const ending of ['en', 'e']) {
     if (!word.endsWith(ending) || word.length - ending.length < 2) continue;
     const stem = word.slice(0, -ending.length);

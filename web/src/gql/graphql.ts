@@ -117,7 +117,7 @@ export type RecordInquiryInput = {
   receivedAt?: string | null | undefined;
   /** For knowledge-security questions: what the worry is. */
   riskCategories?: Array<RiskCategory> | null | undefined;
-  /** The network ("ckn", "reka"); knowledge-security questions go to the desk by default. */
+  /** The network (slug, acronym or name: "ckn", "REKA"); knowledge-security questions go to the desk by default. */
   routedTo?: string | null | undefined;
   /** Themes (ids, names or aliases, English or Dutch). */
   themes?: Array<string> | null | undefined;
