@@ -14,6 +14,8 @@ import './inquiries/types.js';
 import './inquiries/match-reasons.js';
 import './inquiries/queries.js';
 import './inquiries/mutations.js';
+import './inquiries/handling-types.js';
+import './inquiries/handling-mutations.js';
 import './history/types.js';
 import './experts/duplicates/types.js';
 import './experts/erasure/types.js';

@@ -5,7 +5,9 @@ import type { InputFields } from '../writes/mutation-fields.js';
 import type { Context } from '../graphql/context.js';
 import { HANDLERS, STAFF } from '../graphql/scopes.js';
 import { ExpertMatchConnection } from '../whoknows/types.js';
-import { answerInquiry, changeInquiryStatus, closeInquiry, consultExpert, linkFollowUp } from './handling.js';
+import { closeInquiry } from './closing.js';
+import { answerInquiry, changeInquiryStatus, consultExpert, linkFollowUp } from './handling.js';
+import { closeFields } from './handling-inputs.js';
 import { recordInquiry, type RecordedInquiry } from './record.js';
 import type { InquiryRecord } from './repository.js';
 import {
@@ -43,7 +45,7 @@ const RecordInquiryPayload = builder.objectRef<RecordedInquiry>('RecordInquiryPa
   }),
 });
 /** A change to an existing inquiry: its input carries id, expectedVersion and note besides `fields`. */
-function inquiryChange<Fields extends InputFieldMap>(
+export function inquiryChange<Fields extends InputFieldMap>(
   t: PothosSchemaTypes.MutationFieldBuilder<Types, Types['Root']>,
   name: string,
   description: string,
@@ -109,8 +111,9 @@ builder.mutationFields((t) => ({
   closeInquiry: inquiryChange(
     t,
     'closeInquiry',
-    'Closes an inquiry; closing one without an answer (e.g. withdrawn) needs a note.',
-    () => ({}),
+    'Closes an inquiry, with a reason (see ClosingReason). Without one, an answered inquiry is closed as ANSWERED, and ' +
+      'closing one without an answer needs a note.',
+    closeFields,
     (ctx, input) => closeInquiry(ctx.queries, ctx.viewer, input),
   ),
   linkFollowUp: inquiryChange(
