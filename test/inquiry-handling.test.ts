@@ -70,10 +70,12 @@ async function read(slug: string, select: string, as: Actor = DESK): Promise<Gra
 
 /** The inquiry's version and how many audit records it has: unchanged when a write was refused. */
 async function written(slug: string) {
-  const [row] = await db.queries().read<{ version: number; changes: number }>(
-    'MATCH (i:Inquiry {id: $slug}) RETURN i.version AS version, COUNT { (c:Change {subjectId: $slug}) } AS changes',
-    { slug },
-  );
+  const [row] = await db
+    .queries()
+    .read<{ version: number; changes: number }>(
+      'MATCH (i:Inquiry {id: $slug}) RETURN i.version AS version, COUNT { (c:Change {subjectId: $slug}) } AS changes',
+      { slug },
+    );
   return row;
 }
 
@@ -121,7 +123,10 @@ describe('notes and messages to the asker', () => {
       summary: 'Told them we coordinate with the ministries and will keep them informed.',
     });
     expect(response.errors).toBeUndefined();
-    const { data } = await read(slug, 'status askerMessages { channel at by summary } lastAskerMessageAt notes { text }');
+    const { data } = await read(
+      slug,
+      'status askerMessages { channel at by summary } lastAskerMessageAt notes { text }',
+    );
     expect(data.node.status).toBe('COORDINATING');
     expect(data.node.askerMessages).toEqual([
       {
@@ -206,7 +211,12 @@ describe('closing reasons', () => {
     const missing = await change('closeInquiry', { id: copy, expectedVersion: 1, reason: 'DUPLICATE' });
     expect(codeOf(missing)).toBe('BAD_USER_INPUT');
     expect(missing.errors![0]!.message).toMatch(/duplicateOf/);
-    const itself = await change('closeInquiry', { id: copy, expectedVersion: 1, reason: 'DUPLICATE', duplicateOf: copy });
+    const itself = await change('closeInquiry', {
+      id: copy,
+      expectedVersion: 1,
+      reason: 'DUPLICATE',
+      duplicateOf: copy,
+    });
     expect(codeOf(itself)).toBe('BAD_USER_INPUT');
     const unknown = await change('closeInquiry', {
       id: copy,
@@ -287,7 +297,11 @@ describe('a SHAREABLE answer shares the question and the answer only', () => {
     const slug = await inquiry({ visibility: 'SHAREABLE', answered: true });
     const { data, errors } = await read(slug, 'question answerSummary status', OTHER_OFFICER);
     expect(errors).toBeUndefined();
-    expect(data.node).toEqual({ question: `Handling question ${slug}`, answerSummary: 'The answer.', status: 'ANSWERED' });
+    expect(data.node).toEqual({
+      question: `Handling question ${slug}`,
+      answerSummary: 'The answer.',
+      status: 'ANSWERED',
+    });
     const similar = await graphql(
       'query ($q: String!) { similarInquiries(question: $q, first: 20) { sharedAnswer inquiry { slug notes { text } } } }',
       { q: `Handling question ${slug}` },
@@ -300,5 +314,299 @@ describe('a SHAREABLE answer shares the question and the answer only', () => {
     const slug = await inquiry({ visibility: 'SHAREABLE', answered: true });
     expect((await read(slug, 'context askerMessages { summary } history { status }', OFFICER)).errors).toBeUndefined();
     expect(codeOf(await read(slug, 'notes { text }', OFFICER))).toBe('FORBIDDEN');
+  });
+});
+
+describe('editing the intake', () => {
+  const SELECT = `version question context contact { name email } kind askedBy { slug } partner { slug }
+    themes { slug } countries { code } riskCategories inferredThemes { slug } inferredCountries { code }
+    edits { fields by note } timeline { kind summary } receivedAt dueAt`;
+
+  it('changes only the fields given, clears optional ones given as null, and re-tags from the new text', async () => {
+    const slug = await inquiry();
+    const response = await change(
+      'editInquiry',
+      {
+        id: slug,
+        expectedVersion: 1,
+        question: `Handling question ${slug}: may our lab share quantum technology results with a partner in Russia?`,
+        context: null,
+        askedBy: 'min-bz',
+        contactName: 'Piet Nieuw',
+        themes: ['semiconductors'],
+        partner: 'tsinghua-university',
+        riskCategories: ['UNWANTED_TRANSFER'],
+        note: 'The intake form had the wrong institution.',
+      },
+      DESK,
+      SELECT,
+    );
+    expect(response.errors).toBeUndefined();
+    const edited = response.data.editInquiry;
+    expect(edited.version).toBe(2);
+    expect(edited.context).toBeNull();
+    expect(edited.contact).toEqual({ name: 'Piet Nieuw', email: 'jan.secret@example.org' });
+    expect(edited.askedBy).toEqual({ slug: 'min-bz' });
+    expect(edited.partner).toEqual({ slug: 'tsinghua-university' });
+    expect(edited.themes).toEqual([{ slug: 'semiconductors' }]);
+    expect(edited.riskCategories).toEqual(['UNWANTED_TRANSFER']);
+    expect(edited.kind).toBe('KNOWLEDGE_SECURITY');
+    expect(edited.inferredThemes).toContainEqual({ slug: 'quantum-technology' });
+    expect(edited.inferredCountries).toContainEqual({ code: 'RU' });
+    expect(edited.edits).toEqual([
+      {
+        fields: ['question', 'context', 'contactName', 'askedBy', 'partner', 'themes', 'riskCategories'],
+        by: 'Test desk',
+        note: 'The intake form had the wrong institution.',
+      },
+    ]);
+    expect(edited.timeline.map((e: { kind: string }) => e.kind)).toContain('EDIT');
+    const [audit] = await db
+      .queries()
+      .read<{ fields: string[] }>(
+        'MATCH (c:Change {subjectId: $slug, action: "editInquiry"}) RETURN c.fields AS fields',
+        { slug },
+      );
+    expect(audit!.fields).toEqual(expect.arrayContaining(['question', '→ASKED_BY', '→HAS_EDIT']));
+  });
+
+  it('a second edit of the text drops the inferred tags the old text had', async () => {
+    const slug = await inquiry();
+    await change('editInquiry', {
+      id: slug,
+      expectedVersion: 1,
+      question: `Handling question ${slug} about quantum technology in Russia`,
+    });
+    const second = await change(
+      'editInquiry',
+      { id: slug, expectedVersion: 2, question: `Handling question ${slug} about nothing in particular` },
+      DESK,
+      'inferredThemes { slug } inferredCountries { code }',
+    );
+    expect(second.data.editInquiry.inferredThemes).not.toContainEqual({ slug: 'quantum-technology' });
+    expect(second.data.editInquiry.inferredCountries).not.toContainEqual({ code: 'RU' });
+  });
+
+  it('refuses clearing a required field, unknown references and a kind the team does not handle, writing nothing', async () => {
+    const slug = await inquiry();
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ question: null }, /question: is required/],
+      [{ askedBy: null }, /askedBy: is required/],
+      [{ askedBy: `${P}-nowhere` }, /askedBy: no institution/],
+      [{ themes: [`${P}-no-such-theme`] }, /themes\[0\]/],
+      [{ kind: 'EXPERTISE_REQUEST' }, /reroute it to a network first/],
+      [{}, /give at least one field/],
+      [{ question: 'x'.repeat(4001) }, /question: must be at most 4000/],
+    ];
+    for (const [fields, message] of cases) {
+      const response = await change('editInquiry', { id: slug, expectedVersion: 1, ...fields });
+      expect(codeOf(response), JSON.stringify(fields)).toBe('BAD_USER_INPUT');
+      expect(response.errors![0]!.message).toMatch(/^The inquiry was not changed/);
+      expect(response.errors![0]!.message).toMatch(message);
+    }
+    expect(await written(slug)).toEqual({ version: 1, changes: 0 });
+  });
+
+  it('CONFLICT on a stale version; an officer and the desk on a CKN inquiry are refused', async () => {
+    const slug = await inquiry();
+    await change('editInquiry', { id: slug, expectedVersion: 1, contactName: 'A' });
+    const stale = await change('editInquiry', { id: slug, expectedVersion: 1, contactName: 'B' });
+    expect(codeOf(stale)).toBe('CONFLICT');
+    expect(codeOf(await change('editInquiry', { id: slug, expectedVersion: 2, contactName: 'C' }, OFFICER))).toBe(
+      'FORBIDDEN',
+    );
+    const ckn = await inquiry({ network: 'ckn' });
+    expect(codeOf(await change('editInquiry', { id: ckn, expectedVersion: 1, contactName: 'C' }, DESK))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await written(ckn)).toEqual({ version: 1, changes: 0 });
+    expect((await read(slug, 'contact { name }')).data.node.contact.name).toBe('A');
+  });
+
+  it('receivedAt: only an administrator corrects it, with a reason; the due date follows', async () => {
+    const slug = await inquiry();
+    const input = { id: slug, expectedVersion: 1, receivedAt: '2025-12-24T10:00:00Z', reason: 'Mail arrived late.' };
+    const desk = await change('correctInquiryReceipt', input, DESK);
+    expect(codeOf(desk)).toBe('FORBIDDEN');
+    expect(desk.errors![0]!.message).toMatch(/Only an administrator/);
+    const noReason = await change('correctInquiryReceipt', { ...input, reason: ' ' }, 'admin');
+    expect(codeOf(noReason)).toBe('BAD_USER_INPUT');
+    expect(await written(slug)).toEqual({ version: 1, changes: 0 });
+    const done = await change('correctInquiryReceipt', input, 'admin', 'receivedAt dueAt edits { fields note }');
+    expect(done.errors).toBeUndefined();
+    // 24 December, then Christmas, Boxing Day and the weekend: due at the end of Tuesday 30 December (Amsterdam).
+    expect(done.data.correctInquiryReceipt).toEqual({
+      receivedAt: '2025-12-24T10:00:00.000Z',
+      dueAt: '2025-12-30T22:59:59.999Z',
+      edits: [{ fields: ['receivedAt', 'dueAt'], note: 'Mail arrived late.' }],
+    });
+  });
+});
+
+describe('consultations have a life', () => {
+  const SELECT =
+    'version consultations { id status outcome channel askedAt answeredAt expert { slug } referredTo { slug } }';
+
+  it('asking the same expert twice keeps both; outcomes are recorded per consultation', async () => {
+    const slug = await inquiry();
+    const first = await change(
+      'askExpert',
+      { id: slug, expectedVersion: 1, expert: 'maarten-kooistra', channel: 'EMAIL' },
+      DESK,
+      SELECT,
+    );
+    expect(first.errors).toBeUndefined();
+    expect(first.data.askExpert.consultations).toMatchObject([
+      { status: 'WAITING', outcome: null, channel: 'EMAIL', answeredAt: null, expert: { slug: 'maarten-kooistra' } },
+    ]);
+    const firstId = first.data.askExpert.consultations[0].id as string;
+    const answered = await change(
+      'recordConsultationOutcome',
+      { id: slug, expectedVersion: 2, consultation: firstId, outcome: 'ANSWERED', note: 'Said on the phone: fine.' },
+      DESK,
+      SELECT,
+    );
+    expect(answered.errors).toBeUndefined();
+    const again = await change(
+      'consultExpert',
+      { id: slug, expectedVersion: 3, expert: 'maarten-kooistra', outcome: 'DECLINED' },
+      DESK,
+      SELECT,
+    );
+    expect(again.errors).toBeUndefined();
+    const consultations = again.data.consultExpert.consultations;
+    expect(consultations).toHaveLength(2);
+    expect(consultations.map((c: { status: string }) => c.status).sort()).toEqual(['ANSWERED', 'DECLINED']);
+    expect(consultations.find((c: { id: string }) => c.id === firstId).answeredAt).not.toBeNull();
+  });
+
+  it('an outcome twice, an unknown consultation, a REFERRED without whom, a stale version: refused', async () => {
+    const slug = await inquiry();
+    const asked = await change(
+      'askExpert',
+      { id: slug, expectedVersion: 1, expert: 'maarten-kooistra', channel: 'PHONE' },
+      DESK,
+      SELECT,
+    );
+    const consultation = asked.data.askExpert.consultations[0].id as string;
+    const referred = await change('recordConsultationOutcome', {
+      id: slug,
+      expectedVersion: 2,
+      consultation,
+      outcome: 'REFERRED',
+    });
+    expect(codeOf(referred)).toBe('BAD_USER_INPUT');
+    const unknown = await change('recordConsultationOutcome', {
+      id: slug,
+      expectedVersion: 2,
+      consultation: `${slug}#c99`,
+      outcome: 'DECLINED',
+    });
+    expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
+    expect(unknown.errors![0]!.message).toMatch(/no consultation/);
+    const stale = await change('recordConsultationOutcome', {
+      id: slug,
+      expectedVersion: 1,
+      consultation,
+      outcome: 'DECLINED',
+    });
+    expect(codeOf(stale)).toBe('CONFLICT');
+    expect(await written(slug)).toEqual({ version: 2, changes: 1 });
+    await change('recordConsultationOutcome', { id: slug, expectedVersion: 2, consultation, outcome: 'DECLINED' });
+    const twice = await change('recordConsultationOutcome', {
+      id: slug,
+      expectedVersion: 3,
+      consultation,
+      outcome: 'ANSWERED',
+    });
+    expect(codeOf(twice)).toBe('BAD_USER_INPUT');
+    expect(twice.errors![0]!.message).toMatch(/recorded already/);
+    const future = await change('askExpert', {
+      id: slug,
+      expectedVersion: 3,
+      expert: 'maarten-kooistra',
+      channel: 'EMAIL',
+      askedAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(codeOf(future)).toBe('BAD_USER_INPUT');
+  });
+
+  it('the desk cannot consult on a CKN inquiry', async () => {
+    const ckn = await inquiry({ network: 'ckn' });
+    const input = { id: ckn, expectedVersion: 1, expert: 'maarten-kooistra', channel: 'EMAIL' };
+    expect(codeOf(await change('askExpert', input, DESK))).toBe('FORBIDDEN');
+    expect((await change('askExpert', input, CKN)).errors).toBeUndefined();
+  });
+});
+
+describe('coordination with ministries', () => {
+  const SELECT = `status expectedAnswerAt ministryCoordinations { ministry { slug } askedAt answeredAt outcome }
+    timeline { kind summary }`;
+
+  it('one line per ministry: COORDINATING opens them, answers are recorded per ministry', async () => {
+    const slug = await inquiry();
+    const coordinating = await change(
+      'changeInquiryStatus',
+      { id: slug, expectedVersion: 1, status: 'COORDINATING', ministries: ['min-ezk'] },
+      DESK,
+      SELECT,
+    );
+    expect(coordinating.errors).toBeUndefined();
+    const added = await change(
+      'recordMinistryCoordination',
+      { id: slug, expectedVersion: 2, ministry: 'min-bz' },
+      DESK,
+      SELECT,
+    );
+    expect(added.errors).toBeUndefined();
+    const again = await change('recordMinistryCoordination', { id: slug, expectedVersion: 3, ministry: 'min-bz' });
+    expect(codeOf(again)).toBe('BAD_USER_INPUT');
+    const expected = new Date(Date.now() + 5 * 86_400_000).toISOString();
+    const set = await change('setExpectedAnswer', { id: slug, expectedVersion: 3, expectedAnswerAt: expected });
+    expect(set.errors).toBeUndefined();
+    const answered = await change(
+      'recordMinistryAnswer',
+      { id: slug, expectedVersion: 4, ministry: 'min-ezk', outcome: 'No objection from EZK.' },
+      DESK,
+      SELECT,
+    );
+    expect(answered.errors).toBeUndefined();
+    const node = answered.data.recordMinistryAnswer;
+    expect(node.expectedAnswerAt).toBe(expected);
+    const lines = Object.fromEntries(
+      node.ministryCoordinations.map((l: { ministry: { slug: string } }) => [l.ministry.slug, l]),
+    );
+    expect(Object.keys(lines).sort()).toEqual(['min-bz', 'min-ezk']);
+    expect(lines['min-ezk']).toMatchObject({ outcome: 'No objection from EZK.' });
+    expect(lines['min-ezk'].answeredAt).not.toBeNull();
+    expect(lines['min-bz']).toMatchObject({ answeredAt: null, outcome: null });
+    expect(node.timeline.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(['MINISTRY_ASKED', 'MINISTRY_ANSWERED']),
+    );
+  });
+
+  it('refuses a non-ministry, an answer from a ministry never asked, and an expected date while not coordinating', async () => {
+    const slug = await inquiry();
+    const notMinistry = await change('recordMinistryCoordination', {
+      id: slug,
+      expectedVersion: 1,
+      ministry: 'tu-delft',
+    });
+    expect(codeOf(notMinistry)).toBe('BAD_USER_INPUT');
+    expect(notMinistry.errors![0]!.message).toMatch(/is not a ministry/);
+    const neverAsked = await change('recordMinistryAnswer', {
+      id: slug,
+      expectedVersion: 1,
+      ministry: 'min-ocw',
+      outcome: 'Fine.',
+    });
+    expect(codeOf(neverAsked)).toBe('BAD_USER_INPUT');
+    const notCoordinating = await change('setExpectedAnswer', {
+      id: slug,
+      expectedVersion: 1,
+      expectedAnswerAt: new Date().toISOString(),
+    });
+    expect(codeOf(notCoordinating)).toBe('BAD_USER_INPUT');
+    expect(await written(slug)).toEqual({ version: 1, changes: 0 });
   });
 });

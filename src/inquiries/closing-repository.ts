@@ -16,5 +16,4 @@ export const countsInStatistics = (variable: string) =>
  * Whether an answered inquiry's answer counts as one (towards "answered within 3 working days"): not when it was
  * closed for another reason than ANSWERED (a duplicate, withdrawn, out of scope).
  */
-export const answerCounts = (variable: string) =>
-  `coalesce(${variable}.closingReason, 'ANSWERED') = 'ANSWERED'`;
+export const answerCounts = (variable: string) => `coalesce(${variable}.closingReason, 'ANSWERED') = 'ANSWERED'`;

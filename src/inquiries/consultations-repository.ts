@@ -52,3 +52,8 @@ export const consultationWrites = {
     };
   },
 };
+
+/** Applies a write to the inquiry (already tracked and locked by the caller). */
+export async function applyWrite(tx: AuditedWork, id: string, write: InquiryWrite): Promise<void> {
+  await tx.run(`MATCH (i:Inquiry {id: $id}) ${write.cypher}`, { ...write.params, id });
+}

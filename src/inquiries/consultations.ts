@@ -3,7 +3,7 @@ import type { Queries } from '../db/database.js';
 import { InputProblems, present } from '../errors.js';
 import { resolveExperts } from '../experts/resolve.js';
 import { HANDLING_MESSAGES as M } from '../messages/handling.js';
-import { consultationOf, consultationWrites } from './consultations-repository.js';
+import { applyWrite, consultationOf, consultationWrites } from './consultations-repository.js';
 import { lockedChange } from './edit.js';
 import { applyChange, checkedChange, refuse } from './handling.js';
 import type { askExpertFields, consultationOutcomeFields } from './handling-inputs.js';
@@ -69,6 +69,6 @@ export async function recordConsultationOutcome(
       note,
       referred?.id ?? null,
     );
-    await tx.run(`MATCH (i:Inquiry {id: $id}) ${write.cypher}`, { ...write.params, id });
+    await applyWrite(tx, id, write);
   });
 }

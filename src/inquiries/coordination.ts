@@ -23,7 +23,8 @@ async function ministryOf(queries: Queries, problems: InputProblems, given: stri
   const found = await existingReferences(queries, { institutionIds: [id] });
   const ministry = found.institutions[0];
   if (!ministry) problems.add('ministry', `no institution has id "${given}": see the institutions query`);
-  else if (ministry.kind !== 'MINISTRY') problems.add('ministry', `${ministry.name} is not a ministry: give a ministry`);
+  else if (ministry.kind !== 'MINISTRY')
+    problems.add('ministry', `${ministry.name} is not a ministry: give a ministry`);
   return id;
 }
 

@@ -79,7 +79,9 @@ export async function editInquiry(
       ? undefined
       : checkedText(problems, 'question', change.question, { max: TEXT_LIMITS.text, required: true });
   const context =
-    change.context === undefined ? undefined : checkedText(problems, 'context', change.context, { max: TEXT_LIMITS.text });
+    change.context === undefined
+      ? undefined
+      : checkedText(problems, 'context', change.context, { max: TEXT_LIMITS.text });
   const contactName =
     change.contactName === undefined
       ? undefined

@@ -7,4 +7,3 @@ export type ConsultationChannel = (typeof CONSULTATION_CHANNELS)[number];
 
 export const CONSULTATION_STATUSES = ['WAITING', 'ANSWERED', 'DECLINED', 'REFERRED'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
-

@@ -78,9 +78,7 @@ export function timelineOf(
     ]),
   ];
   const order = (kind: TimelineKind) => TIMELINE_KINDS.indexOf(kind);
-  return entries.sort(
-    (a, b) => new Date(a.at).getTime() - new Date(b.at).getTime() || order(a.kind) - order(b.kind),
-  );
+  return entries.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime() || order(a.kind) - order(b.kind));
 }
 
 /** When the asker was last sent a message; null if never. */

@@ -11,7 +11,8 @@ export const HANDLING_MESSAGES = {
   consultationNotRecorded: 'The consultation was not recorded',
   coordinationNotRecorded: 'The coordination was not recorded',
   duplicateNeedsOriginal: 'a DUPLICATE names the inquiry it duplicates: give duplicateOf',
-  duplicateOfOnlyForDuplicate: 'only a DUPLICATE names another inquiry: leave duplicateOf out, or give reason DUPLICATE',
+  duplicateOfOnlyForDuplicate:
+    'only a DUPLICATE names another inquiry: leave duplicateOf out, or give reason DUPLICATE',
   duplicateOfItself: 'an inquiry cannot duplicate itself: give the other inquiry',
   answeredNeedsAnswer:
     'the inquiry has no answer: record it with answerInquiry (which marks it ANSWERED), or give another reason',
