@@ -303,7 +303,8 @@ describe('a SHAREABLE answer shares the question and the answer only', () => {
       status: 'ANSWERED',
     });
     const similar = await graphql(
-      'query ($q: String!) { similarInquiries(question: $q, first: 20) { sharedAnswer inquiry { slug notes { text } } } }',
+      'query ($q: String!) { similarInquiries(question: $q, first: 20) { ' +
+        'sharedAnswer inquiry { slug notes { text } } } }',
       { q: `Handling question ${slug}` },
       { as: OTHER_OFFICER },
     );
@@ -387,7 +388,7 @@ describe('editing the intake', () => {
     expect(second.data.editInquiry.inferredCountries).not.toContainEqual({ code: 'RU' });
   });
 
-  it('refuses clearing a required field, unknown references and a kind the team does not handle, writing nothing', async () => {
+  it('refuses clearing a required field, unknown references and a kind the team does not handle', async () => {
     const slug = await inquiry();
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ question: null }, /question: is required/],
@@ -434,10 +435,10 @@ describe('editing the intake', () => {
     expect(await written(slug)).toEqual({ version: 1, changes: 0 });
     const done = await change('correctInquiryReceipt', input, 'admin', 'receivedAt dueAt edits { fields note }');
     expect(done.errors).toBeUndefined();
-    // 24 December, then Christmas, Boxing Day and the weekend: due at the end of Tuesday 30 December (Amsterdam).
+    // 24 December, then Christmas, Boxing Day and the weekend: 29, 30 and 31 December (New Year's Eve counts).
     expect(done.data.correctInquiryReceipt).toEqual({
       receivedAt: '2025-12-24T10:00:00.000Z',
-      dueAt: '2025-12-30T22:59:59.999Z',
+      dueAt: '2025-12-31T22:59:59.999Z',
       edits: [{ fields: ['receivedAt', 'dueAt'], note: 'Mail arrived late.' }],
     });
   });
@@ -585,7 +586,7 @@ describe('coordination with ministries', () => {
     );
   });
 
-  it('refuses a non-ministry, an answer from a ministry never asked, and an expected date while not coordinating', async () => {
+  it('refuses a non-ministry, an answer from one never asked, an expected date unless coordinating', async () => {
     const slug = await inquiry();
     const notMinistry = await change('recordMinistryCoordination', {
       id: slug,

@@ -111,8 +111,8 @@ builder.mutationFields((t) => ({
   closeInquiry: inquiryChange(
     t,
     'closeInquiry',
-    'Closes an inquiry, with a reason (see ClosingReason). Without one, an answered inquiry is closed as ANSWERED, and ' +
-      'closing one without an answer needs a note.',
+    'Closes an inquiry, with a reason (see ClosingReason). Without one, an answered inquiry is closed as ' +
+      'ANSWERED, and closing one without an answer needs a note.',
     closeFields,
     (ctx, input) => closeInquiry(ctx.queries, ctx.viewer, input),
   ),
