@@ -611,3 +611,29 @@ describe('coordination with ministries', () => {
     expect(await written(slug)).toEqual({ version: 1, changes: 0 });
   });
 });
+
+describe('the seed holds a week of handling', () => {
+  it('two ministries, notes, messages, waiting and answered consultations, closing reasons', async () => {
+    const query = `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Inquiry {
+      slug status closingReason duplicateOf { slug } expectedAnswerAt lastAskerMessageAt notes { text }
+      ministryCoordinations { ministry { slug } answeredAt } consultations { status expert { slug } } } } }`;
+    const slugs = ['inq-2026-0101', 'inq-2026-0102', 'inq-2026-0103', 'inq-2026-0104'];
+    const { data, errors } = await graphql(query, { ids: slugs.map(id) });
+    expect(errors).toBeUndefined();
+    const [coordinating, answered, inError, duplicate] = data.nodes;
+    expect(coordinating.status).toBe('COORDINATING');
+    expect(coordinating.expectedAnswerAt).not.toBeNull();
+    expect(coordinating.lastAskerMessageAt).not.toBeNull();
+    expect(coordinating.notes).toHaveLength(1);
+    expect(coordinating.ministryCoordinations.map((l: { answeredAt: string | null }) => l.answeredAt !== null)).toEqual(
+      expect.arrayContaining([true, false]),
+    );
+    expect(coordinating.consultations.map((c: { status: string }) => c.status).sort()).toEqual(['ANSWERED', 'WAITING']);
+    expect(answered.consultations).toEqual([
+      { status: 'ANSWERED', expert: { slug: 'judith-kamphuis' } },
+      { status: 'ANSWERED', expert: { slug: 'judith-kamphuis' } },
+    ]);
+    expect(inError.closingReason).toBe('RECORDED_IN_ERROR');
+    expect(duplicate).toMatchObject({ closingReason: 'DUPLICATE', duplicateOf: { slug: 'inq-2026-0053' } });
+  });
+});
