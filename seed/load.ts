@@ -91,7 +91,26 @@ interface InquirySeed {
   partner?: string;
   receivedAt: string;
   history: Array<{ status: string; at: string; by?: string; note?: string; ministries?: string[] }>;
-  consulted?: Array<{ expert: string; outcome: string; at?: string; note?: string; referredTo?: string; by?: string }>;
+  consulted?: Array<{
+    expert: string;
+    /** Left out while WAITING. */
+    outcome?: string;
+    at?: string;
+    note?: string;
+    referredTo?: string;
+    by?: string;
+    /** WAITING for one asked and not answered yet (then `outcome` is left out); otherwise the outcome. */
+    status?: string;
+    askedAt?: string;
+    channel?: string;
+  }>;
+  /** What the handlers recorded (issue 20): internal notes, messages to the asker, one line per ministry. */
+  notes?: Array<{ text: string; at: string; by: string }>;
+  askerMessages?: Array<{ channel: string; at: string; summary: string; by: string }>;
+  ministries?: Array<{ ministry: string; askedAt: string; answeredAt?: string; outcome?: string; by?: string }>;
+  expectedAnswerAt?: string;
+  closingReason?: string;
+  duplicateOf?: string;
   answerSummary?: string;
   visibility?: string;
   followUpOf?: string;
@@ -251,7 +270,8 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
          i.contactName = row.contactName, i.contactEmail = row.contactEmail, i.riskCategories = row.riskCategories,
          i.status = row.status, i.receivedAt = datetime(row.receivedAt), i.dueAt = datetime(row.dueAt),
          i.answeredAt = datetime(row.answeredAt), i.closedAt = datetime(row.closedAt),
-         i.answerSummary = row.answerSummary, i.visibility = row.visibility, i.version = row.version
+         i.answerSummary = row.answerSummary, i.visibility = row.visibility, i.version = row.version,
+         i.closingReason = row.closingReason, i.expectedAnswerAt = datetime(row.expectedAnswerAt)
      WITH i, row
      CALL (i, row) { MATCH (n:Institution {id: row.askedBy}) MERGE (i)-[:ASKED_BY]->(n) }
      CALL (i, row) { MATCH (n:Network {id: row.routedTo}) MERGE (i)-[:ROUTED_TO]->(n) }
@@ -266,8 +286,28 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
      }
      CALL (i, row) {
        UNWIND row.consulted AS c MATCH (e:Expert {id: c.expert})
-       MERGE (i)-[r:CONSULTED]->(e)
-       SET r.outcome = c.outcome, r.at = datetime(c.at), r.by = c.by, r.note = c.note, r.referredTo = c.referredTo
+       OPTIONAL MATCH (i)-[old:CONSULTED]->(e) WHERE old.id IS NULL
+       DELETE old
+       MERGE (i)-[r:CONSULTED {id: c.id}]->(e)
+       SET r.outcome = c.outcome, r.status = c.status, r.channel = c.channel, r.askedAt = datetime(c.askedAt),
+           r.at = datetime(c.at), r.by = c.by, r.note = c.note, r.referredTo = c.referredTo
+     }
+     CALL (i, row) {
+       UNWIND row.notes AS n
+       MERGE (i)-[:HAS_NOTE]->(note:InquiryNote {id: n.id})
+       SET note.text = n.text, note.at = datetime(n.at), note.by = n.by
+     }
+     CALL (i, row) {
+       UNWIND row.askerMessages AS m
+       MERGE (i)-[:HAS_ASKER_MESSAGE]->(message:AskerMessage {id: m.id})
+       SET message.channel = m.channel, message.at = datetime(m.at), message.summary = m.summary, message.by = m.by,
+           message.recordedAt = datetime(m.at)
+     }
+     CALL (i, row) {
+       UNWIND row.ministries AS line MATCH (m:Institution {id: line.ministry})
+       MERGE (i)-[k:COORDINATED_WITH]->(m)
+       SET k.askedAt = datetime(line.askedAt), k.answeredAt = datetime(line.answeredAt), k.outcome = line.outcome,
+           k.by = line.by
      }`,
     (data) => data.inquiries.map(inquiryRow),
   ],
@@ -307,6 +347,11 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
           };
         }),
   ],
+  [
+    `UNWIND $rows AS row MATCH (i:Inquiry {id: row.id}), (original:Inquiry {id: row.duplicateOf})
+     MERGE (i)-[:DUPLICATE_OF]->(original)`,
+    (data) => data.inquiries.filter((q) => q.duplicateOf),
+  ],
 ];
 
 const utc = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : null);
@@ -341,7 +386,23 @@ function inquiryRow(q: InquirySeed) {
     closedAt: status === 'CLOSED' ? utc(last('CLOSED')?.at) : null,
     answerSummary: q.answerSummary ?? null,
     visibility: q.visibility ?? 'INTERNAL',
-    version: history.length + (q.consulted?.length ?? 0),
+    version:
+      history.length +
+      (q.consulted?.length ?? 0) +
+      (q.notes?.length ?? 0) +
+      (q.askerMessages?.length ?? 0) +
+      (q.ministries?.length ?? 0),
+    closingReason: q.closingReason ?? null,
+    expectedAnswerAt: utc(q.expectedAnswerAt),
+    notes: (q.notes ?? []).map((n, index) => ({ ...n, id: `${q.id}#n${index + 1}`, at: utc(n.at) })),
+    askerMessages: (q.askerMessages ?? []).map((m, index) => ({ ...m, id: `${q.id}#m${index + 1}`, at: utc(m.at) })),
+    ministries: (q.ministries ?? []).map((line) => ({
+      ministry: line.ministry,
+      askedAt: utc(line.askedAt),
+      answeredAt: utc(line.answeredAt),
+      outcome: line.outcome ?? null,
+      by: line.by ?? null,
+    })),
     askedBy: q.askedBy,
     routedTo: q.routedTo,
     partner: q.partner ?? null,
@@ -355,10 +416,14 @@ function inquiryRow(q: InquirySeed) {
       note: h.note ?? null,
       ministryIds: h.ministries ?? [],
     })),
-    consulted: (q.consulted ?? []).map((c) => ({
+    consulted: (q.consulted ?? []).map((c, index) => ({
+      id: `${q.id}#c${index + 1}`,
       expert: c.expert,
-      outcome: c.outcome,
-      at: utc(c.at ?? q.receivedAt),
+      status: c.status ?? c.outcome ?? 'WAITING',
+      outcome: c.status === 'WAITING' ? null : (c.outcome ?? null),
+      channel: c.channel ?? null,
+      askedAt: utc(c.askedAt ?? c.at ?? q.receivedAt),
+      at: c.status === 'WAITING' ? null : utc(c.at ?? q.receivedAt),
       by: c.by ?? null,
       note: c.note ?? null,
       referredTo: c.referredTo ?? null,

@@ -17,6 +17,8 @@ import './inquiries/queues-types.js';
 import './inquiries/queries.js';
 import './inquiries/mutations.js';
 import './inquiries/assignment-types.js';
+import './inquiries/handling-types.js';
+import './inquiries/handling-mutations.js';
 import './history/types.js';
 import './experts/duplicates/types.js';
 import './experts/erasure/types.js';

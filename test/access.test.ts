@@ -222,6 +222,28 @@ describe('internal inquiries', () => {
   });
 });
 
+describe('what a shared inquiry shows (issue 20): the question and the answer, not the handling', () => {
+  const STAFF_READ = ['anonymous', 'viewer'] as ActorName[];
+  const FIELDS: Array<[string, ActorName[]]> = [
+    ['question answerSummary closingReason duplicateOf { slug }', STAFF_READ],
+    ['context', others(['officer', 'secretariatCkn', 'admin'])],
+    ['askedBy { slug }', others(['officer', 'secretariatCkn', 'admin'])],
+    ['history { status }', others(['officer', 'secretariatCkn', 'admin'])],
+    ['askerMessages { summary }', others(['officer', 'secretariatCkn', 'admin'])],
+    ['lastAskerMessageAt', others(['officer', 'secretariatCkn', 'admin'])],
+    ['expectedAnswerAt', others(['officer', 'secretariatCkn', 'admin'])],
+    ['consultations { id status }', others(['secretariatCkn', 'admin'])],
+    ['notes { text }', others(['secretariatCkn', 'admin'])],
+    ['edits { fields }', others(['secretariatCkn', 'admin'])],
+    ['ministryCoordinations { askedAt }', others(['secretariatCkn', 'admin'])],
+    ['timeline { kind }', others(['secretariatCkn', 'admin'])],
+  ];
+  it.each(FIELDS)('%s', async (field, forbidden) => {
+    const query = `query ($id: ID!) { node(id: $id) { ... on Inquiry { slug ${field} } } }`;
+    expect(await whoIsForbidden(query, { id: id('Inquiry', inquiries.shareable) })).toEqual(forbidden);
+  });
+});
+
 describe('aggregates for dashboards', () => {
   it('inquiryStatistics is open to every role, and counts what the graph holds', async () => {
     // A period that only seed inquiries fall in, so that this file's own inquiries do not count.
@@ -465,6 +487,74 @@ describe('notifications: every signed-in person, their own inbox only', () => {
       desk: 'read',
       admin: 'NOT_FOUND',
     });
+  });
+});
+
+describe('handling records (issue 20): what a handler records on an inquiry', () => {
+  /** Each mutation, the roles that may, what the inquiry needs first, and its fields. */
+  const RECORDS: Array<[string, ActorName[], string | null, (slug: string) => Record<string, unknown>]> = [
+    ['addInquiryNote', ['secretariatCkn', 'admin'], null, () => ({ text: 'A note.' })],
+    ['recordAskerMessage', ['secretariatCkn', 'admin'], null, () => ({ channel: 'EMAIL', summary: 'Told them.' })],
+    ['editInquiry', ['secretariatCkn', 'admin'], null, () => ({ contactName: 'Someone else' })],
+    [
+      'correctInquiryReceipt',
+      ['admin'],
+      null,
+      () => ({ receivedAt: new Date(Date.now() - 86_400_000).toISOString(), reason: 'Came in by mail.' }),
+    ],
+    ['askExpert', ['secretariatCkn', 'admin'], null, () => ({ expert: 'maarten-kooistra', channel: 'PHONE' })],
+    [
+      'recordConsultationOutcome',
+      ['secretariatCkn', 'admin'],
+      `MATCH (i:Inquiry {id: $slug}), (e:Expert {id: 'maarten-kooistra'})
+       CREATE (i)-[:CONSULTED {id: $slug + '#c1', status: 'WAITING', askedAt: datetime()}]->(e)`,
+      (slug) => ({ consultation: `${slug}#c1`, outcome: 'DECLINED' }),
+    ],
+    ['recordMinistryCoordination', ['secretariatCkn', 'admin'], null, () => ({ ministry: 'min-ezk' })],
+    [
+      'recordMinistryAnswer',
+      ['secretariatCkn', 'admin'],
+      `MATCH (i:Inquiry {id: $slug}), (m:Institution {id: 'min-ezk'})
+       CREATE (i)-[:COORDINATED_WITH {askedAt: datetime()}]->(m)`,
+      () => ({ ministry: 'min-ezk', outcome: 'No objection.' }),
+    ],
+    [
+      'setExpectedAnswer',
+      ['secretariatCkn', 'admin'],
+      "MATCH (i:Inquiry {id: $slug}) SET i.status = 'COORDINATING'",
+      () => ({ expectedAnswerAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    ],
+    ['closeInquiry', ['secretariatCkn', 'admin'], null, () => ({ reason: 'RECORDED_IN_ERROR' })],
+  ];
+
+  it.each(RECORDS)('%s', async (mutation, allowed, prepare, fields) => {
+    const forbidden: ActorName[] = [];
+    for (const actor of EVERYONE) {
+      const slug = `${P}-${mutation}-r-${actor}`;
+      await createInquiry(slug, 'INTERNAL', `To record on ${P}`);
+      if (prepare) await db.queries().write(prepare, { slug });
+      const inputType = `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
+      const response = await graphql(
+        `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { version } }`,
+        { input: { id: slug, expectedVersion: 1, ...fields(slug) } },
+        { as: ACTORS[actor] },
+      );
+      const [row] = await db
+        .queries()
+        .read<{ version: number; changes: number }>(
+          'MATCH (i:Inquiry {id: $slug}) RETURN i.version AS version, ' +
+            'COUNT { (c:Change {subjectId: $slug}) } AS changes',
+          { slug },
+        );
+      if (response.errors?.[0]?.extensions?.code === 'FORBIDDEN') {
+        forbidden.push(actor);
+        expect(row, actor).toEqual({ version: 1, changes: 0 });
+      } else {
+        expect(response.errors, actor).toBeUndefined();
+        expect(row, actor).toEqual({ version: 2, changes: 1 });
+      }
+    }
+    expect(forbidden).toEqual(others(allowed));
   });
 });
 

@@ -96,6 +96,9 @@ export function handlesInquiry(viewer: Viewer, inquiry: Pick<InquiryFacts, 'rout
   return (inquiry.routedTo === DESK_NETWORK_ID && has(viewer, 'desk')) || runsAny(viewer, [inquiry.routedTo]);
 }
 
+/** Correcting when an inquiry was received (it moves its due date and statistics): administrators only. */
+export const canCorrectReceipt = (viewer: Viewer) => has(viewer, 'admin');
+
 /**
  * Seeing an inquiry at all: its handlers, the teams it was rerouted away from (read-only), whoever filed it, and any
  * staff member once it is SHAREABLE.

@@ -1,4 +1,8 @@
 import type { Queries } from '../db/database.js';
+import { countsInStatistics } from '../inquiries/closing-repository.js';
+
+/** Inquiries recorded in error count nowhere. */
+const COUNTED_INQUIRY = `WHERE ${countsInStatistics('i')}`;
 
 /**
  * Counts per node, in the order of `ids` (0 for an unknown id). Each is one UNWIND query over the batch;
@@ -40,8 +44,8 @@ export const inquiriesPerTheme = (queries: Queries, ids: readonly string[], incl
     queries,
     ids,
     includeNarrower
-      ? 'MATCH (:Theme {id: id})<-[:BROADER*0..10]-(:Theme)<-[:ABOUT]-(i:Inquiry)'
-      : 'MATCH (:Theme {id: id})<-[:ABOUT]-(i:Inquiry)',
+      ? `MATCH (:Theme {id: id})<-[:BROADER*0..10]-(:Theme)<-[:ABOUT]-(i:Inquiry) ${COUNTED_INQUIRY}`
+      : `MATCH (:Theme {id: id})<-[:ABOUT]-(i:Inquiry) ${COUNTED_INQUIRY}`,
     'i',
   );
 
@@ -51,7 +55,7 @@ export const expertsPerCountry = (queries: Queries, ids: readonly string[]) =>
 
 /** Inquiries concerning each country. */
 export const inquiriesPerCountry = (queries: Queries, ids: readonly string[]) =>
-  countsByIds(queries, ids, 'MATCH (:Country {id: id})<-[:CONCERNS]-(i:Inquiry)', 'i');
+  countsByIds(queries, ids, `MATCH (:Country {id: id})<-[:CONCERNS]-(i:Inquiry) ${COUNTED_INQUIRY}`, 'i');
 
 /** Current experts focusing on a country of each region, each once. */
 export const expertsPerRegion = (queries: Queries, ids: readonly string[]) =>
@@ -64,4 +68,9 @@ export const expertsPerRegion = (queries: Queries, ids: readonly string[]) =>
 
 /** Inquiries concerning a country of each region, each once. */
 export const inquiriesPerRegion = (queries: Queries, ids: readonly string[]) =>
-  countsByIds(queries, ids, 'MATCH (:Region {id: id})<-[:IN_REGION]-(:Country)<-[:CONCERNS]-(i:Inquiry)', 'i');
+  countsByIds(
+    queries,
+    ids,
+    `MATCH (:Region {id: id})<-[:IN_REGION]-(:Country)<-[:CONCERNS]-(i:Inquiry) ${COUNTED_INQUIRY}`,
+    'i',
+  );

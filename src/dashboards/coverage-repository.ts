@@ -1,4 +1,5 @@
 import type { Queries } from '../db/database.js';
+import { countsInStatistics } from '../inquiries/closing-repository.js';
 
 export interface RowAxis {
   themeId: string;
@@ -37,7 +38,8 @@ export async function defaultRows(
      WITH t,
           COUNT { UNWIND subtree AS n MATCH (n)<-[:EXPERT_IN]-(e:Expert) WHERE e.retiredAt IS NULL RETURN DISTINCT e } +
           COUNT { UNWIND subtree AS n MATCH (n)<-[:ABOUT]-(i:Inquiry)
-                  WHERE i.receivedAt >= datetime($from) AND i.receivedAt < datetime($to) RETURN DISTINCT i } AS activity
+                  WHERE i.receivedAt >= datetime($from) AND i.receivedAt < datetime($to)
+                    AND ${countsInStatistics('i')} RETURN DISTINCT i } AS activity
      RETURN t.id AS themeId ORDER BY activity DESC, t.name LIMIT $limit`,
     { ...period, limit },
   );
@@ -102,7 +104,7 @@ const COVERAGE = `
   }
   CALL () {
     MATCH (i:Inquiry)
-    WHERE i.receivedAt >= datetime($from) AND i.receivedAt < datetime($to)
+    WHERE i.receivedAt >= datetime($from) AND i.receivedAt < datetime($to) AND ${countsInStatistics('i')}
       AND ($networkId IS NULL OR EXISTS { (i)-[:ROUTED_TO]->(:Network {id: $networkId}) })
     WITH i, COLLECT { MATCH (i)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds RETURN c.id } AS concerned
     WHERE size(concerned) > 0

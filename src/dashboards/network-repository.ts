@@ -1,4 +1,5 @@
 import type { Queries } from '../db/database.js';
+import { answerCounts, countsInStatistics } from '../inquiries/closing-repository.js';
 
 export interface NetworkStatisticsRow {
   networkId: string;
@@ -42,8 +43,10 @@ export function networkStatistics(
      CALL (n) {
        OPTIONAL MATCH (n)<-[:ROUTED_TO]-(i:Inquiry)
        WHERE ($from IS NULL OR i.receivedAt >= datetime($from)) AND ($to IS NULL OR i.receivedAt < datetime($to))
-       RETURN count(i) AS inquiriesRouted, count(i.answeredAt) AS inquiriesAnswered,
-              count(CASE WHEN i.answeredAt <= i.dueAt THEN i END) AS inquiriesAnsweredOnTime
+         AND ${countsInStatistics('i')}
+       WITH i, CASE WHEN ${answerCounts('i')} THEN i.answeredAt END AS answeredAt
+       RETURN count(i) AS inquiriesRouted, count(answeredAt) AS inquiriesAnswered,
+              count(CASE WHEN answeredAt <= i.dueAt THEN i END) AS inquiriesAnsweredOnTime
      }
      RETURN n.id AS networkId, activeExperts, retiredExperts, consentingExperts, institutions, eventsHeld,
             inquiriesRouted, inquiriesAnswered, inquiriesAnsweredOnTime

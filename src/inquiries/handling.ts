@@ -29,7 +29,7 @@ type Change = AnyInquiryChange;
  * someone else changed it in the meantime, and the caller gets CONFLICT (never a silent overwrite).
  * The change and its record are written together.
  */
-async function applyChange(
+export async function applyChange(
   queries: Queries,
   viewer: Viewer,
   action: string,
@@ -60,14 +60,14 @@ async function applyChange(
   return inquiry as InquiryRecord;
 }
 
-function checkedChange(change: Change): { note: string | null; problems: InputProblems } {
+export function checkedChange(change: Change): { note: string | null; problems: InputProblems } {
   const problems = new InputProblems();
   const note = checkedText(problems, 'note', change.note, { max: TEXT_LIMITS.text });
   return { note, problems };
 }
 
 /** Refuses a change the inquiry's current state does not allow (checked under its lock). */
-function refuse(field: string, reason: string | null, what: string): void {
+export function refuse(field: string, reason: string | null, what: string): void {
   const problems = new InputProblems();
   if (reason) problems.add(field, reason);
   problems.throwIfAny(what);
@@ -109,7 +109,12 @@ export async function changeInquiryStatus(
         }),
         'The status was not changed',
       );
-      return writes.status(change.status, now.toISOString(), viewer.name, note, ministryIds);
+      // Closed here (without a stated reason): an answered inquiry is closed as ANSWERED (src/inquiries/closing.ts).
+      const reason = change.status === 'CLOSED' && current.answerSummary !== null ? 'ANSWERED' : null;
+      return writes.status(change.status, now.toISOString(), viewer.name, note, ministryIds, {
+        reason,
+        duplicateOf: null,
+      });
     },
   );
 }
@@ -142,15 +147,6 @@ export async function answerInquiry(
     (run, current) =>
       notify(run, { kind: 'FILED_INQUIRY_ANSWERED', inquiryId: current.id, filer: true, actor: viewer, at: now }),
   );
-}
-
-export function closeInquiry(
-  queries: Queries,
-  viewer: Viewer,
-  change: Change,
-  now = new Date(),
-): Promise<InquiryRecord> {
-  return changeInquiryStatus(queries, viewer, { ...change, status: 'CLOSED' }, now);
 }
 
 export async function consultExpert(

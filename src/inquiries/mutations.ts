@@ -5,7 +5,9 @@ import type { InputFields } from '../writes/mutation-fields.js';
 import type { Context } from '../graphql/context.js';
 import { HANDLERS, STAFF } from '../graphql/scopes.js';
 import { ExpertMatchConnection } from '../whoknows/types.js';
-import { answerInquiry, changeInquiryStatus, closeInquiry, consultExpert, linkFollowUp } from './handling.js';
+import { closeInquiry } from './closing.js';
+import { answerInquiry, changeInquiryStatus, consultExpert, linkFollowUp } from './handling.js';
+import { closeFields } from './handling-inputs.js';
 import { recordInquiry, type RecordedInquiry } from './record.js';
 import type { InquiryRecord } from './repository.js';
 import {
@@ -110,8 +112,9 @@ builder.mutationFields((t) => ({
   closeInquiry: inquiryChange(
     t,
     'closeInquiry',
-    'Closes an inquiry; closing one without an answer (e.g. withdrawn) needs a note.',
-    () => ({}),
+    'Closes an inquiry, with a reason (see ClosingReason). Without one, an answered inquiry is closed as ' +
+      'ANSWERED, and closing one without an answer needs a note.',
+    closeFields,
     (ctx, input) => closeInquiry(ctx.queries, ctx.viewer, input),
   ),
   linkFollowUp: inquiryChange(

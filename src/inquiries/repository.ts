@@ -44,6 +44,10 @@ export interface InquiryRecord {
   handlerName?: string | null;
   /** When the current handler got it. */
   assignedAt?: string | null;
+  /** Why it was closed (src/inquiries/closing-repository.ts); absent while open and for older ones. */
+  closingReason?: string | null;
+  /** While waiting on ministries: when they are expected to answer (set by a handler). */
+  expectedAnswerAt?: string | null;
 }
 
 /** The projection of an inquiry record from the node `n` (a code constant, `n` renamed by the caller). */
@@ -60,9 +64,16 @@ export interface StatusChangeRecord {
 }
 
 export interface ConsultationRecord {
+  /** `<inquiry id>#c<version>`; `<inquiry id>#<expert id>` for one recorded before consultations had ids. */
+  id: string;
   /** Null once the expert was erased on request: the consultation still counts. */
   expert: ExpertRecord | null;
-  outcome: ConsultationOutcome;
+  /** WAITING until the outcome is recorded; then the outcome. */
+  status: ConsultationOutcome | 'WAITING';
+  /** Null while waiting. */
+  outcome: ConsultationOutcome | null;
+  channel: string | null;
+  askedAt: string | null;
   note: string | null;
   at: string | null;
   by: string | null;
@@ -106,8 +117,9 @@ export async function linksOfInquiries(queries: Queries, ids: readonly string[])
        [(i)-[:FOLLOW_UP_OF]->(f:Inquiry) | f.id][0] AS followUpOf,
        [(f:Inquiry)-[:FOLLOW_UP_OF]->(i) | f.id] AS followUps,
        [(i)-[c:CONSULTED]->(e) WHERE e:Expert OR e:ErasedExpert |
-          {expert: CASE WHEN e:Expert THEN ${expertProjection('e')} END,
-           outcome: c.outcome, note: c.note, at: c.at, by: c.by,
+          {id: coalesce(c.id, i.id + '#' + e.id), expert: CASE WHEN e:Expert THEN ${expertProjection('e')} END,
+           status: coalesce(c.status, c.outcome), outcome: c.outcome, channel: c.channel,
+           askedAt: coalesce(c.askedAt, c.at), note: c.note, at: c.at, by: c.by,
            referredTo: CASE WHEN ${isErasedExpertId('c.referredTo')} THEN null ELSE c.referredTo END}] AS consultations,
        [(i)-[:HAS_STATUS_CHANGE]->(s:StatusChange) | s {.*, ministryIds: coalesce(s.ministryIds, [])}] AS history`,
     { ids },
@@ -132,7 +144,9 @@ export async function linksOfInquiries(queries: Queries, ids: readonly string[])
     countries: [...links.countries].sort((a, b) => a.name.localeCompare(b.name)),
     inferredThemes: [...links.inferredThemes].sort((a, b) => a.name.localeCompare(b.name)),
     inferredCountries: [...links.inferredCountries].sort((a, b) => a.name.localeCompare(b.name)),
-    consultations: [...links.consultations].sort((a, b) => (a.at ?? '').localeCompare(b.at ?? '')),
+    consultations: [...links.consultations].sort(
+      (a, b) => (a.askedAt ?? '').localeCompare(b.askedAt ?? '') || a.id.localeCompare(b.id),
+    ),
     history: [...links.history].sort((a, b) => a.at.localeCompare(b.at)),
   }));
 }

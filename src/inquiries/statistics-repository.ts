@@ -1,4 +1,5 @@
 import type { Queries } from '../db/database.js';
+import { answerCounts, countsInStatistics } from './closing-repository.js';
 import { OPEN_STATUSES } from './status.js';
 
 export interface InquiryFlowRow {
@@ -17,12 +18,13 @@ export interface InquiryFlowRow {
 }
 
 const FLOW_ROW = `network, i.kind AS kind, i.status AS status, coalesce(i.riskCategories, []) AS riskCategories,
-  i.receivedAt AS receivedAt, i.dueAt AS dueAt, i.answeredAt AS answeredAt, i.closedAt AS closedAt,
+  i.receivedAt AS receivedAt, i.dueAt AS dueAt,
+  CASE WHEN ${answerCounts('i')} THEN i.answeredAt END AS answeredAt, i.closedAt AS closedAt,
   EXISTS { (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {status: 'COORDINATING'}) } AS waitedOnMinistries,
   EXISTS { (i)-[:ROUTED_FROM]->(:Network) } AS rerouted`;
 
 const ROUTED = `WITH i, [(i)-[:ROUTED_TO]->(n:Network) | n.id][0] AS network
-     WHERE $networkId IS NULL OR network = $networkId`;
+     WHERE ($networkId IS NULL OR network = $networkId) AND ${countsInStatistics('i')}`;
 
 /**
  * The few facts per inquiry that flow statistics need, for inquiries received in [from, to): a range

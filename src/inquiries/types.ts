@@ -1,4 +1,4 @@
-import { canReadInquiryContact, canSeeInquiry } from '../auth/policy.js';
+import { canReadInquiryContact, canSeeInquiry, handlesInquiry } from '../auth/policy.js';
 import { batchedList, BATCHED_LIST_SIZES, costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
 import { builder } from '../graphql/builder.js';
 import { ForbiddenError } from '../errors.js';
@@ -9,6 +9,8 @@ import { NetworkNode } from '../networks/types.js';
 import { CountryNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
 import type { RiskCategory } from '../names/service.js';
+import { ConsultationChannelEnum, ConsultationStatusEnum } from './handling-enums.js';
+import type { ConsultationChannel } from './handling-values.js';
 import { inquiryLinks } from './loaders.js';
 import { inquiriesByIds, type ConsultationRecord, type InquiryRecord, type StatusChangeRecord } from './repository.js';
 import { similarToInquiry, type SimilarInquiry } from './search.js';
@@ -104,8 +106,34 @@ const Consultation = builder.objectRef<ConsultationRecord>('Consultation').imple
       description: 'The expert asked; null once the expert was erased on request.',
       resolve: (c) => c.expert,
     }),
-    outcome: t.field({ type: ConsultationOutcomeEnum, description: 'What came of it.', resolve: (c) => c.outcome }),
+    id: t.exposeString('id', {
+      description: 'Names this consultation, to record its outcome later (recordConsultationOutcome).',
+    }),
+    outcome: t.field({
+      type: ConsultationOutcomeEnum,
+      nullable: true,
+      description: 'What came of it; null while the expert has not answered (status WAITING).',
+      resolve: (c) => c.outcome,
+    }),
     note: t.exposeString('note', { nullable: true, description: 'Details.' }),
+    status: t.field({
+      type: ConsultationStatusEnum,
+      description: 'WAITING until the expert answered, declined or referred.',
+      resolve: (c) => c.status,
+    }),
+    channel: t.field({
+      type: ConsultationChannelEnum,
+      nullable: true,
+      description: 'How the expert was asked; null for consultations recorded without it.',
+      resolve: (c) => c.channel as ConsultationChannel | null,
+    }),
+    askedAt: t.expose('askedAt', { type: 'DateTime', nullable: true, description: 'When the expert was asked.' }),
+    answeredAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the expert answered, declined or referred; null while waiting.',
+      resolve: (c) => (c.status === 'WAITING' || c.at === null ? null : new Date(c.at)),
+    }),
     at: t.expose('at', { type: 'DateTime', nullable: true, description: 'When the outcome was recorded.' }),
     by: t.exposeString('by', { nullable: true, description: 'Who recorded it.' }),
     referredTo: t.field({
@@ -167,7 +195,13 @@ InquiryNode.implement({
       resolve: (i) => i.kind,
     }),
     question: t.exposeString('question', { description: 'The question, as asked (Dutch or English).' }),
-    context: t.exposeString('context', { nullable: true, description: 'Background given with the question.' }),
+    context: t.exposeString('context', {
+      nullable: true,
+      description:
+        'Background given with the question (it may name the asker): for whoever filed it, its handlers and ' +
+        'administrators, not for those it is shared with.',
+      authScopes: (i, _args, ctx) => canReadInquiryContact(ctx.viewer, i),
+    }),
     status: t.field({ type: InquiryStatusEnum, description: 'Where the inquiry is now.', resolve: (i) => i.status }),
     version: t.exposeInt('version', {
       description: 'Changes with every update: pass it as expectedVersion when you change the inquiry.',
@@ -217,7 +251,10 @@ InquiryNode.implement({
     askedBy: t.field({
       type: InstitutionNode,
       nullable: true,
-      description: 'The asking institution.',
+      description:
+        'The asking institution: for whoever filed it, its handlers and administrators, not for those it is shared ' +
+        'with.',
+      authScopes: (i, _args, ctx) => canReadInquiryContact(ctx.viewer, i),
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).askedBy,
     }),
     routedTo: t.field({
@@ -274,13 +311,19 @@ InquiryNode.implement({
     history: t.field({
       type: [StatusChange],
       complexity: batchedList(BATCHED_LIST_SIZES.statusChanges),
-      description: 'Every status change, oldest first.',
+      description:
+        'Every status change, oldest first, with who made it and why: for whoever filed it, its handlers and ' +
+        'administrators (refused to those it is only shared with).',
+      authScopes: (i, _args, ctx) => canReadInquiryContact(ctx.viewer, i),
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).history,
     }),
     consultations: t.field({
       type: [Consultation],
       complexity: batchedList(BATCHED_LIST_SIZES.consultations),
-      description: 'Experts asked, and what came of it.',
+      description:
+        'Every time an expert was asked, and what came of it, oldest first: for its handlers and administrators ' +
+        '(refused to others, also when the answer is SHAREABLE).',
+      authScopes: (i, _args, ctx) => handlesInquiry(ctx.viewer, i),
       resolve: async (i, _a, ctx) => (await links(ctx, i.id)).consultations,
     }),
     followUpOf: t.field({

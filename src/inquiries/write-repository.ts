@@ -87,6 +87,12 @@ export async function changeInquiry(
   decide: (current: LockedInquiry) => InquiryWrite,
 ): Promise<void> {
   await tx.track('Inquiry', id, { expectedVersion, noun: 'inquiry' });
+  const write = decide(await readLocked(tx, id));
+  await tx.run(`MATCH (i:Inquiry {id: $id}) ${write.cypher}`, { ...write.params, id });
+}
+
+/** The inquiry's state to check a change against; call it after tracking the inquiry (under its lock). */
+export async function readLocked(tx: AuditedWork, id: string): Promise<LockedInquiry> {
   const rows = await tx.run(
     `MATCH (i:Inquiry {id: $id})
      RETURN i {.id, .status, .answerSummary, .receivedAt, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]}
@@ -95,20 +101,45 @@ export async function changeInquiry(
   );
   // track() has just found it under its lock.
   const [locked] = parseRows(rows, obj({ inquiry: lockedInquiry }));
-  const write = decide(present(locked, `inquiry "${id}"`).inquiry);
-  await tx.run(`MATCH (i:Inquiry {id: $id}) ${write.cypher}`, { ...write.params, id });
+  return present(locked, `inquiry "${id}"`).inquiry;
 }
 
 /** Writes for changeInquiry; a status change is recorded as `<inquiry id>#<version it creates>`. */
 export const writes = {
-  status(status: InquiryStatus, at: string, by: string, note: string | null, ministryIds: string[]): InquiryWrite {
+  status(
+    status: InquiryStatus,
+    at: string,
+    by: string,
+    note: string | null,
+    ministryIds: string[],
+    closing: { reason: string | null; duplicateOf: string | null } = { reason: null, duplicateOf: null },
+  ): InquiryWrite {
+    // Closing records why (src/inquiries/closing.ts); any other status clears the reason and the duplicate link.
     return {
       cypher: `SET i.status = $status,
-                   i.closedAt = CASE WHEN $status = 'CLOSED' THEN datetime($at) ELSE null END
+                   i.closedAt = CASE WHEN $status = 'CLOSED' THEN datetime($at) ELSE null END,
+                   i.closingReason = CASE WHEN $status = 'CLOSED' THEN $closingReason ELSE null END
                CREATE (i)-[:HAS_STATUS_CHANGE]->(:StatusChange {id: i.id + '#' + (i.version + 1), status: $status,
                                                                  at: datetime($at), by: $by, note: $note,
-                                                                 ministryIds: $ministryIds})`,
-      params: { status, at, by, note, ministryIds },
+                                                                 ministryIds: $ministryIds,
+                                                                 closingReason: $closingReason,
+                                                                 duplicateOf: $duplicateOf})
+               WITH i
+               CALL (i) {
+                 UNWIND $ministryIds AS ministryId MATCH (m:Institution {id: ministryId})
+                 MERGE (i)-[c:COORDINATED_WITH]->(m) ON CREATE SET c.askedAt = datetime($at), c.by = $by
+               }
+               CALL (i) { MATCH (i)-[old:DUPLICATE_OF]->() DELETE old }
+               CALL (i) { MATCH (original:Inquiry {id: $duplicateOf}) CREATE (i)-[:DUPLICATE_OF]->(original) }`,
+      params: {
+        status,
+        at,
+        by,
+        note,
+        ministryIds,
+        closingReason: status === 'CLOSED' ? closing.reason : null,
+        duplicateOf: status === 'CLOSED' ? closing.duplicateOf : null,
+      },
     };
   },
   answer(answerSummary: string, visibility: Visibility, at: string, by: string, note: string | null): InquiryWrite {
@@ -130,9 +161,11 @@ export const writes = {
     referredTo: string | null,
   ): InquiryWrite {
     return {
+      // Every consultation is its own record: asking the same expert again keeps the earlier one.
       cypher: `MATCH (e:Expert {id: $expertId})
-               MERGE (i)-[c:CONSULTED]->(e)
-               SET c.outcome = $outcome, c.at = datetime($at), c.by = $by, c.note = $note, c.referredTo = $referredTo`,
+               CREATE (i)-[:CONSULTED {id: i.id + '#c' + (i.version + 1), status: $outcome, outcome: $outcome,
+                                       askedAt: datetime($at), at: datetime($at), by: $by, note: $note,
+                                       referredTo: $referredTo}]->(e)`,
       params: { expertId, outcome, at, by, note, referredTo },
     };
   },
