@@ -1,3 +1,4 @@
+import { notify } from '../notifications/service.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { InputProblems, present } from '../errors.js';
@@ -70,5 +71,8 @@ export async function recordConsultationOutcome(
       referred?.id ?? null,
     );
     await applyWrite(tx, id, write);
+    // An expert's answer: the team of the inquiry hears of it (not whoever recorded it).
+    if (change.outcome === 'ANSWERED')
+      await notify(tx.run, { kind: 'EXPERT_ANSWERED', inquiryId: id, team: current.routedTo, actor: viewer, at: now });
   });
 }

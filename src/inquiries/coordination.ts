@@ -1,3 +1,4 @@
+import { notify } from '../notifications/service.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { InputProblems, present } from '../errors.js';
@@ -63,7 +64,7 @@ export async function recordMinistryAnswer(
   const ministry = await ministryOf(queries, problems, change.ministry);
   problems.throwIfAny(M.coordinationNotRecorded);
   const said = present(outcome, 'the outcome');
-  return lockedChange(queries, viewer, 'recordMinistryAnswer', change, note, async (tx, _current, id) => {
+  return lockedChange(queries, viewer, 'recordMinistryAnswer', change, note, async (tx, current, id) => {
     const line = await coordinationLineOf(tx, id, ministry);
     const refusal = new InputProblems();
     if (!line) refusal.add('ministry', 'was never asked about this inquiry: record asking it first');
@@ -73,6 +74,8 @@ export async function recordMinistryAnswer(
       outcome: said,
       by: viewer.name,
     });
+    // A ministry's answer: the team of the inquiry hears of it (not whoever recorded it).
+    await notify(tx.run, { kind: 'MINISTRY_ANSWERED', inquiryId: id, team: current.routedTo, actor: viewer, at: now });
   });
 }
 

@@ -180,6 +180,8 @@ export async function claimSchedulerRun(run: Run, day: string, by: string, at: s
 export interface DueInquiry {
   id: string;
   routedTo: string | null;
+  /** Its handler's token subject, when someone has taken it. */
+  handlerId: string | null;
 }
 
 /** Open inquiries due at or after `from` and before `to`. */
@@ -190,7 +192,7 @@ export async function openInquiriesDue(
   const rows = await run(
     `MATCH (i:Inquiry) WHERE i.dueAt >= datetime($from) AND i.dueAt < datetime($to) AND i.status IN $openStatuses
      OPTIONAL MATCH (i)-[:ROUTED_TO]->(r:Network)
-     RETURN i.id AS id, r.id AS routedTo ORDER BY i.dueAt, i.id`,
+     RETURN i.id AS id, r.id AS routedTo, i.handlerId AS handlerId ORDER BY i.dueAt, i.id`,
     { ...range, openStatuses: [...range.openStatuses] },
   );
   return rows as unknown as DueInquiry[];

@@ -3,7 +3,7 @@ import type { Database, Queries } from '../db/database.js';
 import { DuplicateRecordError } from '../db/errors.js';
 import { digestMails, type MailMessage } from './digest.js';
 import { deliver, deliverImmediate, type Delivery, type Mailer } from './mail.js';
-import { claimSchedulerRun, openInquiriesDue, pruneNotifications } from './repository.js';
+import { claimSchedulerRun, openInquiriesDue, pruneNotifications, type DueInquiry } from './repository.js';
 import { KEPT_DAYS, notify } from './service.js';
 
 const DAY_MS = 86_400_000;
@@ -72,6 +72,10 @@ export type DailyRunResult =
 /** Digests carry the notifications of about the last week that were not mailed yet. */
 const DIGEST_WINDOW_MS = 7 * DAY_MS;
 
+/** Who hears that an inquiry is due: its handler when it has one (help desks remind the assignee), else its team. */
+const recipientsOf = (inquiry: DueInquiry) =>
+  inquiry.handlerId ? { persons: [inquiry.handlerId] } : { team: inquiry.routedTo };
+
 /**
  * A working day's run: due-tomorrow and overdue notices to the team of each inquiry, pruning of notifications older
  * than 90 days, and (with a mailer) one digest per person. Runs once per day whatever the number of processes: the
@@ -98,7 +102,7 @@ export async function runDaily(queries: Queries, options: DailyRunOptions): Prom
         await notify(run, {
           kind: 'DUE_TOMORROW',
           inquiryId: inquiry.id,
-          team: inquiry.routedTo,
+          ...recipientsOf(inquiry),
           at: now,
           key: `due:${inquiry.id}:${windows.tomorrow}`,
         });
@@ -108,7 +112,7 @@ export async function runDaily(queries: Queries, options: DailyRunOptions): Prom
         await notify(run, {
           kind: 'OVERDUE',
           inquiryId: inquiry.id,
-          team: inquiry.routedTo,
+          ...recipientsOf(inquiry),
           at: now,
           key: `overdue:${inquiry.id}`,
         });
