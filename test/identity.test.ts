@@ -544,11 +544,14 @@ describe('mergeExperts', () => {
     expect(node!.keys).toHaveLength(2);
     expect(await storedPairsOf([keep, remove])).toEqual([]);
 
-    // An old id given to a mutation names the kept expert too.
+    // An old id given to a mutation names the kept expert too; asking again is a second consultation (issue 20).
     const consulted = await consult(inquiry, remove, 'DECLINED');
     expect(
       consulted.consultations.map((c: { expert: { slug: string }; outcome: string }) => [c.expert.slug, c.outcome]),
-    ).toEqual([[keep, 'DECLINED']]);
+    ).toEqual([
+      [keep, 'ANSWERED'],
+      [keep, 'DECLINED'],
+    ]);
   });
 
   it('records the merge in the history of both ids, as one operation', async () => {
