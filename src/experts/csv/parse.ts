@@ -214,9 +214,14 @@ function recordStartLines(text: string): number[] {
     const crlf = character === '\r' && text[i + 1] === '\n';
     if (!quoted && (character === '\r' || character === '\n')) recordBreak ??= crlf ? '\r\n' : character;
     if (!quoted && recordBreak !== null && text.startsWith(recordBreak, i)) {
-      i += recordBreak.length - 1;
       line++;
       atRecordStart = true;
+      // Where CR alone ends records, a CRLF's LF is the next record's first character, still one line break.
+      if (crlf && recordBreak === '\r') {
+        starts.push(line);
+        atRecordStart = false;
+        i++;
+      } else i += recordBreak.length - 1;
       continue;
     }
     if (atRecordStart) starts.push(line);

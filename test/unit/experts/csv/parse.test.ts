@@ -308,6 +308,8 @@ describe('parseExpertCsv: a file written then read', () => {
     // Old Mac files end lines with CR alone; a file with LF line breaks may hold CR inside a cell.
     expect(parsed('slug,name\rj1,A\rj2,"B\rC"\rj3,D').rows.map((r) => r.line)).toEqual([2, 3, 5]);
     expect(parsed('slug,name,bio\nj1,A,"x\ry"\nj2,B,\n').rows.map((r) => r.line)).toEqual([2, 4]);
+    // CR ends records in this file, so the LF of a later CRLF starts the next row, on the line after the CRLF.
+    expect(parsed('slug,name\r\r\n,\r,').rows.map((r) => r.line)).toEqual([3, 4]);
   });
 
   it('gives any file it reads one line per row, in order, within the file', () => {
