@@ -46,11 +46,6 @@ export const QUEUE_PREDICATES: Record<InquiryQueue, string> = {
   FILED_BY_ME: `(${OPEN} AND i.filedBy = $viewer.id)`,
 };
 
-/** `$queue` (a queue's name, or null) as one predicate on `i`: the list filter's queue condition. */
-export const IN_QUEUE = `($queue IS NULL OR ${INQUIRY_QUEUES.map(
-  (queue) => `($queue = '${queue}' AND ${QUEUE_PREDICATES[queue]})`,
-).join('\n  OR ')})`;
-
 /** The parameters the queue predicates read besides the viewer's. */
 export function queueParams(now: Date, dueSoonBy: Date) {
   return { openStatuses: OPEN_STATUSES, now: now.toISOString(), dueSoonBy: dueSoonBy.toISOString() };

@@ -8,7 +8,7 @@ import { institutionProjection, type InstitutionRecord } from '../institutions/m
 import type { NetworkRecord } from '../networks/repository.js';
 import type { CountryRecord } from '../places/repository.js';
 import type { ThemeRecord } from '../themes/repository.js';
-import { IN_QUEUE, queueParams, type InquiryQueue } from './queues-repository.js';
+import { QUEUE_PREDICATES, queueParams, type InquiryQueue } from './queues-repository.js';
 import { OPEN_STATUSES, type InquiryStatus } from './status.js';
 
 export type InquiryKind = 'EXPERTISE_REQUEST' | 'KNOWLEDGE_SECURITY';
@@ -179,26 +179,42 @@ export interface InquiryFilter {
 /** Open and past its due moment; the same rule as `overdue` on the type (open: `$openStatuses`). */
 const OVERDUE = `(i.status IN $openStatuses AND i.dueAt < datetime())`;
 
-const MATCHES_FILTER = `
-  ($statuses IS NULL OR i.status IN $statuses)
-  AND ($kind IS NULL OR i.kind = $kind)
-  AND ($networkId IS NULL OR EXISTS { (i)-[:ROUTED_TO]->(:Network {id: $networkId}) })
-  AND ($themeId IS NULL OR EXISTS { (i)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(:Theme {id: $themeId}) })
-  AND ($countryIds IS NULL OR EXISTS { (i)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds })
-  AND ($overdue IS NULL OR ${OVERDUE} = $overdue)
-  AND ($receivedFrom IS NULL OR i.receivedAt >= datetime($receivedFrom))
-  AND ($receivedBefore IS NULL OR i.receivedAt < datetime($receivedBefore))
-  AND ($dueFrom IS NULL OR i.dueAt >= datetime($dueFrom))
-  AND ($dueBefore IS NULL OR i.dueAt < datetime($dueBefore))
-  AND ($handlerId IS NULL OR i.handlerId = $handlerId)
-  AND ($filedBy IS NULL OR i.filedBy = $filedBy)
-  AND ($askedById IS NULL OR EXISTS { (i)-[:ASKED_BY]->(:Institution {id: $askedById}) })
-  AND ($partnerId IS NULL OR EXISTS { (i)-[:CONCERNS_PARTNER]->(:Institution {id: $partnerId}) })
-  AND ($riskCategories IS NULL
-       OR any(r IN coalesce(i.riskCategories, []) + coalesce(i.inferredRiskCategories, []) WHERE r IN $riskCategories))
-  AND ($textIds IS NULL OR i.id IN $textIds)
-  AND ${IN_QUEUE}
-  AND ${INQUIRY_VISIBLE}`;
+/**
+ * Each filter's condition on `i`, in the query only when the filter is set. Neo4j plans a text once per types of
+ * its parameters (a null and a string are two plans), so one text with every condition made a plan of the whole
+ * filter for each combination in use, each slow to make; one made of the conditions asked is small.
+ */
+const FILTER_CONDITIONS: Record<Exclude<keyof InquiryFilter, 'queue'>, string> = {
+  statuses: 'i.status IN $statuses',
+  kind: 'i.kind = $kind',
+  networkId: 'EXISTS { (i)-[:ROUTED_TO]->(:Network {id: $networkId}) }',
+  themeId: 'EXISTS { (i)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(:Theme {id: $themeId}) }',
+  countryIds: 'EXISTS { (i)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds }',
+  overdue: `${OVERDUE} = $overdue`,
+  receivedFrom: 'i.receivedAt >= datetime($receivedFrom)',
+  receivedBefore: 'i.receivedAt < datetime($receivedBefore)',
+  dueFrom: 'i.dueAt >= datetime($dueFrom)',
+  dueBefore: 'i.dueAt < datetime($dueBefore)',
+  handlerId: 'i.handlerId = $handlerId',
+  filedBy: 'i.filedBy = $filedBy',
+  askedById: 'EXISTS { (i)-[:ASKED_BY]->(:Institution {id: $askedById}) }',
+  partnerId: 'EXISTS { (i)-[:CONCERNS_PARTNER]->(:Institution {id: $partnerId}) }',
+  riskCategories:
+    'any(r IN coalesce(i.riskCategories, []) + coalesce(i.inferredRiskCategories, []) WHERE r IN $riskCategories)',
+  textIds: 'i.id IN $textIds',
+};
+
+/** The filter as one predicate on `i`: the conditions set, the queue's, and what the viewer may see. */
+export function filterPredicate(filter: InquiryFilter): string {
+  const set = (Object.keys(FILTER_CONDITIONS) as Array<keyof typeof FILTER_CONDITIONS>).filter(
+    (name) => filter[name] !== null,
+  );
+  return [
+    ...set.map((name) => FILTER_CONDITIONS[name]),
+    ...(filter.queue === null ? [] : [QUEUE_PREDICATES[filter.queue]]),
+    INQUIRY_VISIBLE,
+  ].join('\n  AND ');
+}
 
 /** How a list is ordered: first come, first served (by receipt), or soonest due first; then by id. */
 export type InquiryOrder = 'RECEIVED' | 'DUE';
@@ -216,16 +232,19 @@ export async function pageOfInquiries(
 ): Promise<{ rows: InquiryRecord[]; total: number }> {
   const { size, after, order } = page;
   const key = ORDER_KEY[order];
+  const matches = filterPredicate(filter);
   const [result] = await queries.read<{ rows: InquiryRecord[]; total: number }>(
     `CALL () {
        MATCH (i:Inquiry)
-       WHERE ${MATCHES_FILTER}
-         AND ($after IS NULL OR ${key} > datetime($after[0])
-              OR (${key} = datetime($after[0]) AND i.id > $after[1]))
+       WHERE ${matches}${
+         after === null
+           ? ''
+           : ` AND (${key} > datetime($after[0]) OR (${key} = datetime($after[0]) AND i.id > $after[1]))`
+       }
        WITH i ORDER BY ${key}, i.id LIMIT $limit
        RETURN collect(${inquiryProjection('i')}) AS rows
      }
-     RETURN rows, COUNT { MATCH (i:Inquiry) WHERE ${MATCHES_FILTER} } AS total`,
+     RETURN rows, COUNT { MATCH (i:Inquiry) WHERE ${matches} } AS total`,
     {
       ...filter,
       ...inquiryViewerParams(viewer),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../../src/errors.js';
 import { dueSoonBy, luceneAllTerms, MAX_DUE_WITHIN_WORKING_DAYS } from '../../../src/inquiries/queues.js';
-import { IN_QUEUE, INQUIRY_QUEUES, QUEUE_PREDICATES } from '../../../src/inquiries/queues-repository.js';
+import { INQUIRY_QUEUES, QUEUE_PREDICATES } from '../../../src/inquiries/queues-repository.js';
+import { filterPredicate, type InquiryFilter } from '../../../src/inquiries/repository.js';
 
 describe('luceneAllTerms', () => {
   it('needs every word, each escaped, so that Lucene syntax is only text', () => {
@@ -33,10 +34,46 @@ describe('dueSoonBy', () => {
 });
 
 describe('queue predicates', () => {
-  it('exist for every queue, each limited to open inquiries, and all in the list filter', () => {
-    for (const queue of INQUIRY_QUEUES) {
+  it('exist for every queue, each limited to open inquiries', () => {
+    for (const queue of INQUIRY_QUEUES)
       expect(QUEUE_PREDICATES[queue]).toMatch(/\$openStatuses|status = 'COORDINATING'/);
-      expect(IN_QUEUE).toContain(`$queue = '${queue}'`);
-    }
+  });
+});
+
+describe('the list filter', () => {
+  const none: InquiryFilter = {
+    queue: null,
+    handlerId: null,
+    askedById: null,
+    partnerId: null,
+    riskCategories: null,
+    dueFrom: null,
+    dueBefore: null,
+    textIds: null,
+    filedBy: null,
+    statuses: null,
+    kind: null,
+    networkId: null,
+    themeId: null,
+    countryIds: null,
+    overdue: null,
+    receivedFrom: null,
+    receivedBefore: null,
+  };
+
+  it('holds only the conditions asked (one plan per combination, each small), and always the viewer’s access', () => {
+    const bare = filterPredicate(none);
+    expect(bare).not.toMatch(/\$kind|\$queue|\$openStatuses/);
+    expect(bare).toContain('$viewer');
+    const some = filterPredicate({ ...none, kind: 'EXPERTISE_REQUEST', overdue: false, queue: 'MINE' });
+    expect(some).toContain('i.kind = $kind');
+    expect(some).toContain('= $overdue');
+    expect(some).toContain(QUEUE_PREDICATES.MINE);
+    expect(some).not.toContain('$statuses');
+  });
+
+  it('has a condition for every field but the queue, each reading its own parameter', () => {
+    for (const field of Object.keys(none).filter((name) => name !== 'queue'))
+      expect(filterPredicate({ ...none, [field]: 'x' })).toContain(`$${field}`);
   });
 });
