@@ -1,11 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { QUICK_START_JIT } from './test/jvm-options.js';
 import { SlowFirstSequencer } from './test/slow-first.js';
 
-// Every Neo4j a test run starts (the workers', and those of the tests that start their own) compiles with the
-// JIT's first tier only: a start then took a third less CPU (2 min to 1 min 16 s), and the suite is bound by
-// CPU on two cores; the optimised code the second tier would make pays off only in longer runs than a test's.
-// The java launcher reads JDK_JAVA_OPTIONS; the run's children inherit it.
-process.env.JDK_JAVA_OPTIONS ??= '-XX:TieredStopAtLevel=1';
+// The Neo4js that tests start for themselves compile with the JIT's first tier only (test/jvm-options.ts); the
+// java launcher reads JDK_JAVA_OPTIONS, and the run's children inherit it.
+process.env.JDK_JAVA_OPTIONS ??= QUICK_START_JIT;
 
 export default defineConfig({
   test: {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { WorkerServer } from './helpers/worker-server.js';
+import { withFullJit } from './jvm-options.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -53,6 +54,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
           QUERY_STATS: '1',
           SEED_ON_START: '1',
           NEO4J_DATA_DIR: dataDir,
+          // A worker's Neo4j lives the whole run, planning query after query: it gets the optimising JIT.
+          JDK_JAVA_OPTIONS: withFullJit(process.env.JDK_JAVA_OPTIONS),
           AUTH_SECRET: authSecret,
           AUTH_JWKS_URL: '',
           AUTH_ANONYMOUS: 'viewer',
