@@ -2,7 +2,7 @@ import type { Retirable } from '../writes/retirable.js';
 import type { Queries } from '../db/database.js';
 import { alignToIds, nodesByIds } from '../db/nodes.js';
 import type { CountryRecord } from '../places/repository.js';
-import type { ThemeRecord } from '../themes/repository.js';
+import type { ThemeRecord } from '../themes/model.js';
 import { expertProjection, type ExpertRecord } from '../experts/model.js';
 import { expertRelation } from '../experts/relations-repository.js';
 

@@ -5,7 +5,7 @@ import { expertProjection, type ExpertRecord } from '../experts/model.js';
 import { expertRelation } from '../experts/relations-repository.js';
 import type { NetworkRecord } from '../networks/repository.js';
 import type { CountryRecord } from '../places/repository.js';
-import type { ThemeRecord } from '../themes/repository.js';
+import type { ThemeRecord } from '../themes/model.js';
 
 export type EventKind = 'KNOWLEDGE_SESSION' | 'NETWORK_MEETING';
 

@@ -3,7 +3,7 @@ import { pageByName } from '../db/nodes.js';
 import { bool, obj, optStr, parseRows, str, strList, type Parser } from '../db/rows.js';
 import { NotFoundError } from '../errors.js';
 import { COUNTRY_FIELDS, type CountryRecord } from '../places/repository.js';
-import { THEME_FIELDS, type ThemeRecord } from '../themes/repository.js';
+import { THEME_FIELDS, type ThemeRecord } from '../themes/model.js';
 import { INSTITUTION_OWN_FIELDS, type InstitutionRecord } from '../institutions/model.js';
 import type { NetworkRecord } from '../networks/repository.js';
 import { expertProjection, type ExpertRecord, type Provenance } from './model.js';

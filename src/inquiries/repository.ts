@@ -7,7 +7,7 @@ import { isErasedExpertId } from '../experts/repository.js';
 import { institutionProjection, type InstitutionRecord } from '../institutions/model.js';
 import type { NetworkRecord } from '../networks/repository.js';
 import type { CountryRecord } from '../places/repository.js';
-import type { ThemeRecord } from '../themes/repository.js';
+import type { ThemeRecord } from '../themes/model.js';
 import { QUEUE_PREDICATES, queueParams, type InquiryQueue } from './queues-repository.js';
 import { OPEN_STATUSES, type InquiryStatus } from './status.js';
 

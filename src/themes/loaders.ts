@@ -1,5 +1,6 @@
 import { defineLoader } from '../graphql/loaders.js';
-import { relatedThemes, type ThemeRecord } from './repository.js';
+import type { ThemeRecord } from './model.js';
+import { relatedThemes } from './repository.js';
 
 /** The current themes directly above each theme, by theme id. */
 export const broaderThemes = defineLoader<string, ThemeRecord[]>((queries, ids) =>

@@ -9,6 +9,7 @@ import { auditedCreate, auditedRetire, auditedUpdate, newSlug, type Kind } from 
 import { inputName, inputText, TEXT_LIMITS } from '../writes/checks.js';
 import type { RetireInput } from '../writes/mutation-fields.js';
 import type { CreateThemeInput, UpdateThemeInput } from './inputs.js';
+import type { ThemeProperty, ThemeRecord } from './model.js';
 import { chainsDownToTheme, themesWithKeys } from './write-repository.js';
 
 const THEME: Kind = { label: 'Theme', noun: 'theme' };
@@ -16,14 +17,13 @@ const THEME: Kind = { label: 'Theme', noun: 'theme' };
 /** The fields both create and update take (a new theme has them all). */
 type ThemeFields = Omit<UpdateThemeInput, 'id' | 'expectedVersion'>;
 
-/** A theme input, checked: its own properties as given, and its broader themes when given. */
-interface CheckedTheme {
-  name: string | null | undefined;
-  nameNl: string | null | undefined;
-  aliases: string[] | undefined;
-  description: string | null | undefined;
+/**
+ * A theme input, checked: its own properties as given (undefined: not given; null: cleared or refused), and its
+ * broader themes when given.
+ */
+type CheckedTheme = { [P in ThemeProperty]: ThemeRecord[P] | null | undefined } & {
   broader: Array<NamedRef & { index: number }> | undefined;
-}
+};
 
 /** Adds a problem for each broader theme that lies below the theme already: taking it would close a cycle. */
 async function addCycleProblems(

@@ -5,7 +5,8 @@ import { pageArgs } from '../graphql/args.js';
 import { nameOrderedConnection } from '../graphql/paging.js';
 import { resolveNames } from '../names/service.js';
 import { broaderThemes, narrowerThemes } from './loaders.js';
-import { pageOfThemes, themesByIds, type ThemeRecord } from './repository.js';
+import { THEME_PROPERTIES, type ThemeRecord } from './model.js';
+import { pageOfThemes, themesByIds } from './repository.js';
 
 export const ThemeNode = builder.loadableNodeRef<ThemeRecord>('Theme', {
   id: { resolve: (theme) => theme.id },
@@ -16,10 +17,13 @@ ThemeNode.implement({
   description: 'A subject in the taxonomy (SKOS style): broader themes contain narrower ones.',
   fields: (t) => ({
     slug: t.exposeString('id', { description: 'Stable short identifier, also accepted as whoKnows(about:).' }),
-    name: t.exposeString('name', { description: 'English name.' }),
-    nameNl: t.exposeString('nameNl', { description: 'Dutch name.' }),
-    aliases: t.exposeStringList('aliases', { description: 'Other names and spellings, English and Dutch.' }),
-    description: t.exposeString('description', { nullable: true, description: 'What the theme covers.' }),
+    name: t.exposeString('name', { description: THEME_PROPERTIES.name.description }),
+    nameNl: t.exposeString('nameNl', { description: THEME_PROPERTIES.nameNl.description }),
+    aliases: t.exposeStringList('aliases', { description: THEME_PROPERTIES.aliases.description }),
+    description: t.exposeString('description', {
+      nullable: true,
+      description: THEME_PROPERTIES.description.description,
+    }),
     ...lifecycleFields(t, 'theme'),
     broader: t.field({
       type: [ThemeNode],
