@@ -7,7 +7,13 @@ import { ThemeNode } from '../themes/types.js';
 import { ExpertNode } from '../experts/types.js';
 import { loadExpertRelation } from '../experts/loaders.js';
 import { contributionLinks as linksOf } from './loaders.js';
-import { contributionsByIds, LATEST_CONTRIBUTIONS, type ContributionRecord } from './repository.js';
+import {
+  CONTRIBUTION_KINDS,
+  describedContribution,
+  type ContributionKind as ContributionKindName,
+  type ContributionRecord,
+} from './model.js';
+import { contributionsByIds, LATEST_CONTRIBUTIONS } from './repository.js';
 
 export const ContributionNode = builder.loadableNodeRef<ContributionRecord>('Contribution', {
   id: { resolve: (contribution) => contribution.id },
@@ -18,22 +24,20 @@ const contributionLinks = (ctx: Context, id: string) => ctx.load(linksOf).load(i
 
 export const ContributionKind = builder.enumType('ContributionKind', {
   description: 'The form of a contribution.',
-  values: {
-    PUBLICATION: { description: 'An article, report, paper or book.' },
-    TALK: { description: 'A lecture, panel or presentation.' },
-    BRIEFING: { description: 'A briefing for government.' },
-  } as const,
+  values: Object.fromEntries(
+    Object.entries(CONTRIBUTION_KINDS).map(([kind, description]) => [kind, { description }]),
+  ) as Record<ContributionKindName, { description: string }>,
 });
 
 ContributionNode.implement({
   description: 'A publication, talk or briefing: evidence of what its authors know.',
   fields: (t) => ({
     slug: t.exposeString('id', { description: 'Stable short identifier.' }),
-    kind: t.field({ type: ContributionKind, description: 'Publication, talk or briefing.', resolve: (k) => k.kind }),
-    title: t.exposeString('title', { description: 'Title.' }),
-    summary: t.exposeString('summary', { nullable: true, description: 'A sentence or two on the content.' }),
-    date: t.expose('date', { type: 'Date', description: 'When it was published or given.' }),
-    url: t.expose('url', { type: 'URL', nullable: true, description: 'Where to read or watch it.' }),
+    kind: t.field({ type: ContributionKind, description: describedContribution('kind'), resolve: (k) => k.kind }),
+    title: t.exposeString('title', { description: describedContribution('title') }),
+    summary: t.exposeString('summary', { nullable: true, description: describedContribution('summary') }),
+    date: t.expose('date', { type: 'Date', description: describedContribution('date') }),
+    url: t.expose('url', { type: 'URL', nullable: true, description: describedContribution('url') }),
     ...lifecycleFields(t, 'contribution'),
     authors: t.field({
       type: [ExpertNode],
