@@ -62,13 +62,15 @@ export async function pageByName<T extends { id: string; name: string }>(
   const [result] = await queries.read<{ rows: T[]; total: number }>(
     `CALL () {
        MATCH ${match}
-         AND n.name >= coalesce($after[0], '')
-         AND ($after IS NULL OR n.name > $after[0] OR (n.name = $after[0] AND n.id > $after[1]))
+         AND n.name >= $after[0]
+         AND (n.name > $after[0] OR (n.name = $after[0] AND n.id > $after[1]))
        WITH n ORDER BY n.name, n.id LIMIT $limit
        RETURN collect(${projection}) AS rows
      }
      RETURN rows, ${total} AS total`,
-    { ...selection.params, after, limit: size + 1 },
+    // The first page comes after the empty name: a cursor always given keeps one plan for every page (Neo4j caches a
+    // plan by text and parameter types, and a null cursor made a second).
+    { ...selection.params, after: after ?? ['', ''], limit: size + 1 },
   );
   return result ?? { rows: [], total: 0 };
 }

@@ -20,7 +20,7 @@ export interface RankedPage<F> {
 const PAGE_OF_MATCHES = `
   WITH collect(hit) AS matches
   RETURN size(matches) AS total,
-         [m IN matches WHERE $after IS NULL OR m.score < $after[0]
+         [m IN matches WHERE m.score < $after[0]
                              OR (m.score = $after[0] AND m.expert.id > $after[1])][0..$limit] AS page`;
 
 interface PageParams {
@@ -28,6 +28,15 @@ interface PageParams {
   after: [number, string] | null;
   limit: number;
 }
+
+/** Above every score: the first page is the one after it. */
+const ABOVE_ALL: [number, string] = [Number.MAX_VALUE, ''];
+
+/**
+ * The page's parameters with a cursor always given: Neo4j caches a plan by text and parameter types, and a null
+ * cursor on the first page made a second plan of these long texts, slow to make.
+ */
+const withCursor = (params: PageParams) => ({ ...params, after: params.after ?? ABOVE_ALL });
 
 /** Retired experts keep their profile but are no longer offered. */
 const ACTIVE_ONLY = 'WITH * WHERE e.retiredAt IS NULL';
@@ -127,7 +136,7 @@ export async function rankByTheme(
      WITH {expert: e, score: round(score + coalesce(text.points, 0.0), 2), standings: standings, text: text} AS hit
      ORDER BY hit.score DESC, hit.expert.id
      ${PAGE_OF_MATCHES}`,
-    { themeIds, ...params, ...standingScoreParams(), ...textEvidenceParams(textQuery) },
+    { themeIds, ...withCursor(params), ...standingScoreParams(), ...textEvidenceParams(textQuery) },
   );
   return splitFacts(row, themeMatch);
 }
@@ -179,7 +188,7 @@ export async function rankByText(
            adjustment: adjustment} AS hit
      ORDER BY hit.score DESC, hit.expert.id
      ${PAGE_OF_MATCHES}`,
-    { ...params, ...standingScoreParams(), ...textEvidenceParams(textQuery) },
+    { ...withCursor(params), ...standingScoreParams(), ...textEvidenceParams(textQuery) },
   );
   return splitFacts(row, textMatch);
 }

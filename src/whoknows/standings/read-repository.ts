@@ -39,6 +39,12 @@ export interface ReadOptions {
 /** Lower than any score: the first page seeks from the start of a key. */
 export const BEFORE_ALL = -Number.MAX_VALUE;
 
+/**
+ * The score a page comes after: above every score on the first page. Never null: Neo4j caches a plan by text and
+ * parameter types, and a null here made a second plan of the same text for the first page.
+ */
+export const afterScore = (after: [number, string] | null): number => (after ? after[0] : Number.MAX_VALUE);
+
 /** One key's stored standings after the cursor, best first, by index seek with index-provided order. */
 export const seek = (predicate: string) => `
     MATCH ()-[s:${RANKS}]->(e) USING INDEX s:${RANKS}(key, negScore, expertId)
@@ -142,7 +148,7 @@ const SEVERAL_THEMES = `
       WITH e, ${standingsAt('$keys')} AS standings
       WITH e, standings, round(reduce(sum = 0.0, r IN standings | sum + r.score), 2) AS score
       WITH e, score, standings
-      WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND e.id > $afterId)
+      WHERE score < $afterScore OR (score = $afterScore AND e.id > $afterId)
       WITH e, score, standings ORDER BY score DESC, e.id LIMIT $limit
       RETURN collect({e: e, score: score, standings: standings}) AS top
     }
@@ -248,7 +254,7 @@ export function standingsQuery(
       explained: options.explain === false ? 0 : question.limit - 1,
       afterNeg: question.after ? -question.after[0] : BEFORE_ALL,
       afterId: question.after ? question.after[1] : '',
-      afterScore: question.after ? question.after[0] : null,
+      afterScore: afterScore(question.after),
       ...standingScoreParams(),
     },
   };

@@ -20,6 +20,7 @@ import {
   textFacts,
 } from '../text-evidence-repository.js';
 import {
+  afterScore,
   BEFORE_ALL,
   explain,
   readUntilExact,
@@ -76,8 +77,7 @@ const placePart = (countryIds: string[] | null, when: string) =>
                     OR place.facts.countryContributions > 0 OR place.facts.countryInquiries > 0`;
 
 /** Cypher: the hit after the cursor (score down, then expert id). */
-const AFTER_CURSOR =
-  '($afterScore IS NULL OR hit.score < $afterScore OR (hit.score = $afterScore AND hit.e.id > $afterId))';
+const AFTER_CURSOR = '(hit.score < $afterScore OR (hit.score = $afterScore AND hit.e.id > $afterId))';
 
 /**
  * Cypher: the experts the words find (active ones), with their text evidence as `text`, from `textHits` (TEXT_HITS).
@@ -262,7 +262,7 @@ export function textStandingsQuery(
       explained: themeIds.length === 0 ? question.limit : question.limit - 1,
       afterNeg: question.after ? -question.after[0] : BEFORE_ALL,
       afterId: question.after ? question.after[1] : '',
-      afterScore: question.after ? question.after[0] : null,
+      afterScore: afterScore(question.after),
       ...standingScoreParams(),
       ...textEvidenceParams(question.textQuery),
     },
