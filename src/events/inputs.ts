@@ -1,5 +1,6 @@
 import { builder } from '../graphql/builder.js';
-import type { CreateInput, InputFields, UpdateInput } from '../writes/mutation-fields.js';
+import type { CreateInput, InputFields, NoneOf, UpdateInput } from '../writes/mutation-fields.js';
+import { describedEvent, type EventProperty } from './model.js';
 import { EventKindEnum } from './types.js';
 
 const SpeakerInput = builder.inputType('SpeakerInput', {
@@ -12,12 +13,12 @@ const SpeakerInput = builder.inputType('SpeakerInput', {
 
 /** The input fields of an event; `creating` makes the ones a new event needs required. */
 export const eventFields = <Creating extends boolean>(f: InputFields, creating: Creating) => ({
-  kind: f.field({ type: EventKindEnum, required: creating, description: 'Knowledge session or network meeting.' }),
-  title: f.string({ required: creating, description: 'Title.' }),
-  summary: f.string({ required: false, description: 'What it is about.' }),
-  startsAt: f.field({ type: 'DateTime', required: creating, description: 'When it starts.' }),
+  kind: f.field({ type: EventKindEnum, required: creating, description: describedEvent('kind') }),
+  title: f.string({ required: creating, description: describedEvent('title') }),
+  summary: f.string({ required: false, description: describedEvent('summary') }),
+  startsAt: f.field({ type: 'DateTime', required: creating, description: describedEvent('startsAt') }),
   endsAt: f.field({ type: 'DateTime', required: false, description: 'When it ends; after startsAt.' }),
-  location: f.string({ required: false, description: 'Where it takes place.' }),
+  location: f.string({ required: false, description: describedEvent('location') }),
   online: f.boolean({ required: false, description: 'Whether it can be followed online (default false).' }),
   network: f.string({
     required: creating,
@@ -36,3 +37,10 @@ export const changedEventFields = (f: InputFields) => eventFields(f, false);
 
 export type CreateEventInput = CreateInput<ReturnType<typeof newEventFields>>;
 export type UpdateEventInput = UpdateInput<ReturnType<typeof changedEventFields>>;
+
+/** The input's own fields are the model's properties, plus its links (network, themes, countries, speakers). */
+type EventInputField = keyof ReturnType<typeof changedEventFields>;
+export type EventInputMatchesModel = NoneOf<
+  Exclude<EventProperty, EventInputField>,
+  Exclude<EventInputField, EventProperty | 'network' | 'themes' | 'countries' | 'speakers'>
+>;

@@ -1,24 +1,11 @@
-import type { Retirable } from '../writes/retirable.js';
 import type { Queries } from '../db/database.js';
 import { alignToIds, nodesByIds } from '../db/nodes.js';
 import { expertProjection, type ExpertRecord } from '../experts/model.js';
 import { expertRelation } from '../experts/relations-repository.js';
 import type { NetworkRecord } from '../networks/repository.js';
-import type { CountryRecord } from '../places/repository.js';
-import type { ThemeRecord } from '../themes/model.js';
-
-export type EventKind = 'KNOWLEDGE_SESSION' | 'NETWORK_MEETING';
-
-export interface EventRecord extends Retirable {
-  id: string;
-  kind: EventKind;
-  title: string;
-  summary: string | null;
-  startsAt: string;
-  endsAt: string | null;
-  location: string | null;
-  online: boolean | null;
-}
+import { COUNTRY_FIELDS, type CountryRecord } from '../places/repository.js';
+import { themeProjection, type ThemeRecord } from '../themes/model.js';
+import { eventProjection, type EventRecord } from './model.js';
 
 export interface SpeakerRecord {
   expert: ExpertRecord;
@@ -36,7 +23,8 @@ export interface EventLinks {
   speakers: SpeakerRecord[];
 }
 
-export const eventsByIds = (queries: Queries, ids: readonly string[]) => nodesByIds<EventRecord>(queries, 'Event', ids);
+export const eventsByIds = (queries: Queries, ids: readonly string[]) =>
+  nodesByIds<EventRecord>(queries, 'Event', ids, eventProjection('n'));
 
 export async function linksOfEvents(queries: Queries, ids: readonly string[]): Promise<EventLinks[]> {
   const rows = await queries.read<{ id: string } & EventLinks>(
@@ -44,8 +32,8 @@ export async function linksOfEvents(queries: Queries, ids: readonly string[]): P
      MATCH (v:Event {id: id})
      RETURN id,
        [(v)-[:ORGANISED_BY]->(n:Network) | n {.*}][0] AS network,
-       [(v)-[:ABOUT]->(t:Theme) | t {.*}] AS themes,
-       [(v)-[:CONCERNS]->(c:Country) | c {.*}] AS countries,
+       [(v)-[:ABOUT]->(t:Theme) | ${themeProjection('t')}] AS themes,
+       [(v)-[:CONCERNS]->(c:Country) | c {${COUNTRY_FIELDS}}] AS countries,
        [(v)-[f:FEATURED]->(e:Expert) | {expert: ${expertProjection('e')}, topic: f.topic}] AS speakers`,
     { ids },
   );
@@ -79,7 +67,7 @@ export async function pageOfEvents(
          AND ($after IS NULL OR n.startsAt > datetime($after[0])
               OR (n.startsAt = datetime($after[0]) AND n.id > $after[1]))
        WITH n ORDER BY n.startsAt, n.id LIMIT $limit
-       RETURN collect(n {.*}) AS rows
+       RETURN collect(${eventProjection('n')}) AS rows
      }
      RETURN rows, COUNT { MATCH ${selected} } AS total`,
     { ...filter, after, limit: size + 1 },
@@ -95,7 +83,7 @@ export const EVENTS_SPOKEN_AT = expertRelation<EventRecord[], number>({
   name: 'events',
   expression: (limit) =>
     'COLLECT { MATCH (e)<-[:FEATURED]-(n:Event) WHERE n.retiredAt IS NULL ' +
-    `WITH n ORDER BY n.startsAt DESC, n.id LIMIT ${limit} RETURN n {.*} }`,
+    `WITH n ORDER BY n.startsAt DESC, n.id LIMIT ${limit} RETURN ${eventProjection('n')} }`,
   parse: (value) => value as EventRecord[],
   empty: [],
 });

@@ -11,7 +11,8 @@ import { CountryNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
 import { loadExpertRelation } from '../experts/loaders.js';
 import { eventLinks } from './loaders.js';
-import { eventsByIds, EVENTS_SPOKEN_AT, pageOfEvents, type EventRecord, type SpeakerRecord } from './repository.js';
+import { describedEvent, EVENT_KINDS, type EventKind, type EventRecord } from './model.js';
+import { eventsByIds, EVENTS_SPOKEN_AT, pageOfEvents, type SpeakerRecord } from './repository.js';
 
 export const EventNode = builder.loadableNodeRef<EventRecord>('Event', {
   id: { resolve: (event) => event.id },
@@ -22,10 +23,9 @@ const links = (ctx: Context, id: string) => ctx.load(eventLinks).load(id);
 
 export const EventKindEnum = builder.enumType('EventKind', {
   description: 'What sort of gathering a network organises.',
-  values: {
-    KNOWLEDGE_SESSION: { description: 'A session where experts share knowledge on a subject with policy officers.' },
-    NETWORK_MEETING: { description: 'A meeting of the network’s members.' },
-  } as const,
+  values: Object.fromEntries(
+    Object.entries(EVENT_KINDS).map(([kind, description]) => [kind, { description }]),
+  ) as Record<EventKind, { description: string }>,
 });
 
 const Speaker = builder.objectRef<SpeakerRecord>('Speaker').implement({
@@ -40,17 +40,13 @@ EventNode.implement({
   description: 'A knowledge session or network meeting organised by a network, with who spoke at it.',
   fields: (t) => ({
     slug: t.exposeString('id', { description: 'Readable identifier, e.g. "ckn-2025-03-04-chip-export-controls".' }),
-    kind: t.field({
-      type: EventKindEnum,
-      description: 'Knowledge session or network meeting.',
-      resolve: (e) => e.kind,
-    }),
-    title: t.exposeString('title', { description: 'Title.' }),
-    summary: t.exposeString('summary', { nullable: true, description: 'What it is about.' }),
-    startsAt: t.expose('startsAt', { type: 'DateTime', description: 'When it starts.' }),
-    endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true, description: 'When it ends, where known.' }),
-    location: t.exposeString('location', { nullable: true, description: 'Where it takes place.' }),
-    online: t.boolean({ description: 'Whether it can be followed online.', resolve: (e) => e.online === true }),
+    kind: t.field({ type: EventKindEnum, description: describedEvent('kind'), resolve: (e) => e.kind }),
+    title: t.exposeString('title', { description: describedEvent('title') }),
+    summary: t.exposeString('summary', { nullable: true, description: describedEvent('summary') }),
+    startsAt: t.expose('startsAt', { type: 'DateTime', description: describedEvent('startsAt') }),
+    endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true, description: describedEvent('endsAt') }),
+    location: t.exposeString('location', { nullable: true, description: describedEvent('location') }),
+    online: t.boolean({ description: describedEvent('online'), resolve: (e) => e.online === true }),
     ...lifecycleFields(t, 'event'),
     network: t.field({
       type: NetworkNode,
