@@ -1,5 +1,6 @@
 import { lifecycleFields } from '../writes/retirable.js';
 import { builder } from '../graphql/builder.js';
+import { describedValues } from '../graphql/described-values.js';
 import { pageSize } from '../graphql/paging.js';
 import type { Context } from '../graphql/context.js';
 import { CountryNode } from '../places/types.js';
@@ -7,12 +8,7 @@ import { ThemeNode } from '../themes/types.js';
 import { ExpertNode } from '../experts/types.js';
 import { loadExpertRelation } from '../experts/loaders.js';
 import { contributionLinks as linksOf } from './loaders.js';
-import {
-  CONTRIBUTION_KINDS,
-  describedContribution,
-  type ContributionKind as ContributionKindName,
-  type ContributionRecord,
-} from './model.js';
+import { CONTRIBUTION_KINDS, describedContribution, type ContributionRecord } from './model.js';
 import { contributionsByIds, LATEST_CONTRIBUTIONS } from './repository.js';
 
 export const ContributionNode = builder.loadableNodeRef<ContributionRecord>('Contribution', {
@@ -24,9 +20,7 @@ const contributionLinks = (ctx: Context, id: string) => ctx.load(linksOf).load(i
 
 export const ContributionKind = builder.enumType('ContributionKind', {
   description: 'The form of a contribution.',
-  values: Object.fromEntries(
-    Object.entries(CONTRIBUTION_KINDS).map(([kind, description]) => [kind, { description }]),
-  ) as Record<ContributionKindName, { description: string }>,
+  values: describedValues(CONTRIBUTION_KINDS),
 });
 
 ContributionNode.implement({

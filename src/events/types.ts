@@ -3,6 +3,7 @@ import { ExpertNode } from '../experts/types.js';
 import { NetworkNode } from '../networks/types.js';
 import { pageArgs } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
+import { describedValues } from '../graphql/described-values.js';
 import { listConnection } from '../graphql/connections.js';
 import type { Context } from '../graphql/context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../graphql/paging.js';
@@ -11,7 +12,7 @@ import { CountryNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
 import { loadExpertRelation } from '../experts/loaders.js';
 import { eventLinks } from './loaders.js';
-import { describedEvent, EVENT_KINDS, type EventKind, type EventRecord } from './model.js';
+import { describedEvent, EVENT_KINDS, type EventRecord } from './model.js';
 import { eventsByIds, EVENTS_SPOKEN_AT, pageOfEvents, type SpeakerRecord } from './repository.js';
 
 export const EventNode = builder.loadableNodeRef<EventRecord>('Event', {
@@ -23,9 +24,7 @@ const links = (ctx: Context, id: string) => ctx.load(eventLinks).load(id);
 
 export const EventKindEnum = builder.enumType('EventKind', {
   description: 'What sort of gathering a network organises.',
-  values: Object.fromEntries(
-    Object.entries(EVENT_KINDS).map(([kind, description]) => [kind, { description }]),
-  ) as Record<EventKind, { description: string }>,
+  values: describedValues(EVENT_KINDS),
 });
 
 const Speaker = builder.objectRef<SpeakerRecord>('Speaker').implement({

@@ -15,7 +15,7 @@ import {
 } from './assignment.js';
 import type { KnownHandler } from './assignment-repository.js';
 import { inquiryChange } from './mutations.js';
-import type { InquiryRecord } from './repository.js';
+import type { InquiryRecord } from './model.js';
 import { rerouteInquiry } from './routing.js';
 import { reroutesOf, type RerouteRecord } from './routing-repository.js';
 import { InquiryNode } from './types.js';
@@ -28,7 +28,7 @@ const inquiryReroutes = defineLoader<string, RerouteRecord[]>(async (queries, id
 
 /** How a handling team reads the inquiry: its current team, administrators, and the teams it was rerouted from. */
 export function readsHandling(viewer: Viewer, inquiry: InquiryRecord): boolean {
-  return handlesInquiry(viewer, inquiry) || (inquiry.routedFrom ?? []).some((teamId) => belongsToTeam(viewer, teamId));
+  return handlesInquiry(viewer, inquiry) || inquiry.routedFrom.some((teamId) => belongsToTeam(viewer, teamId));
 }
 
 const HandlerRef = builder.objectRef<{ id: string; name: string }>('InquiryHandler').implement({
@@ -82,11 +82,11 @@ builder.objectFields(InquiryNode, (t) => ({
   routedFrom: t.field({
     type: [NetworkNode],
     description: 'The teams it was rerouted away from (each once): they may still read it, but not change it.',
-    resolve: (i) => [...new Set(i.routedFrom ?? [])],
+    resolve: (i) => [...new Set(i.routedFrom)],
   }),
   rerouteCount: t.int({
     description: 'How many times it was rerouted between teams.',
-    resolve: (i) => (i.routedFrom ?? []).length,
+    resolve: (i) => i.routedFrom.length,
   }),
   reroutes: t.field({
     type: [RerouteRef],

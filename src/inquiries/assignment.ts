@@ -16,7 +16,8 @@ import {
   upsertHandler,
   type AssignableInquiry,
 } from './assignment-repository.js';
-import { inquiriesByIds, type InquiryRecord } from './repository.js';
+import { inquiriesByIds } from './repository.js';
+import type { InquiryRecord } from './model.js';
 import { isOpen } from './status.js';
 
 /**

@@ -6,7 +6,8 @@ import type { ClosingReason } from './closing-repository.js';
 import { applyChange, checkedChange, refuse } from './handling.js';
 import type { closeFields } from './handling-inputs.js';
 import type { InquiryChange } from './inputs.js';
-import { existingReferences, type InquiryRecord } from './repository.js';
+import { existingReferences } from './repository.js';
+import type { InquiryRecord } from './model.js';
 import { refusedTransition } from './status.js';
 import { writes } from './write-repository.js';
 

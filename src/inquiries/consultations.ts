@@ -10,7 +10,7 @@ import { applyChange, checkedChange, refuse } from './handling.js';
 import type { askExpertFields, consultationOutcomeFields } from './handling-inputs.js';
 import type { InquiryChange } from './inputs.js';
 import { checkedPast } from './notes.js';
-import type { InquiryRecord } from './repository.js';
+import type { InquiryRecord } from './model.js';
 
 /** Records that an expert was asked (how and when): a consultation of its own, WAITING for the expert's answer. */
 export async function askExpert(

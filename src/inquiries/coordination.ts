@@ -16,7 +16,8 @@ import { checkedChange } from './handling.js';
 import type { expectedAnswerFields, ministryAnswerFields, ministryCoordinationFields } from './handling-inputs.js';
 import type { InquiryChange } from './inputs.js';
 import { checkedPast } from './notes.js';
-import { existingReferences, type InquiryRecord } from './repository.js';
+import { existingReferences } from './repository.js';
+import type { InquiryRecord } from './model.js';
 
 /** The ministry named, checked to be one. */
 async function ministryOf(queries: Queries, problems: InputProblems, given: string): Promise<string> {

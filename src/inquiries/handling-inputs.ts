@@ -1,6 +1,7 @@
-import type { InputFields, InputOf } from '../writes/mutation-fields.js';
+import type { InputFields, InputOf, NoneOf } from '../writes/mutation-fields.js';
 import { AskerChannelEnum, ClosingReasonEnum, ConsultationChannelEnum } from './handling-enums.js';
 import { ConsultationOutcomeEnum, InquiryKindEnum, RiskCategoryEnum } from './types.js';
+import type { IntakeProperty } from './model.js';
 
 /** The input fields of the handling mutations (src/inquiries/handling-mutations.ts), besides id, version and note. */
 
@@ -34,6 +35,13 @@ export const editFields = (f: InputFields) => ({
   }),
 });
 export type EditInput = InputOf<typeof editFields>;
+
+/** editInquiry's fields are the intake's properties, plus its links (asking institution, themes, countries, partner) */
+type EditField = keyof EditInput;
+export type EditInputMatchesModel = NoneOf<
+  Exclude<IntakeProperty, EditField>,
+  Exclude<EditField, IntakeProperty | 'askedBy' | 'themes' | 'countries' | 'partner'>
+>;
 
 export const receiptCorrectionFields = (f: InputFields) => ({
   receivedAt: f.field({ type: 'DateTime', required: true, description: 'When the question really came in.' }),

@@ -9,7 +9,8 @@ import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
 import { notify, rememberPerson } from '../notifications/service.js';
 import type { Run } from '../db/database.js';
 import { followUpProblem } from './follow-up.js';
-import { existingReferences, inquiriesByIds, type InquiryRecord } from './repository.js';
+import { existingReferences, inquiriesByIds } from './repository.js';
+import type { InquiryRecord } from './model.js';
 import type {
   answerFields,
   AnyInquiryChange,

@@ -9,7 +9,7 @@ import { closeInquiry } from './closing.js';
 import { answerInquiry, changeInquiryStatus, consultExpert, linkFollowUp } from './handling.js';
 import { closeFields } from './handling-inputs.js';
 import { recordInquiry, type RecordedInquiry } from './record.js';
-import type { InquiryRecord } from './repository.js';
+import type { InquiryRecord } from './model.js';
 import {
   answerFields,
   consultationFields,

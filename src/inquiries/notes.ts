@@ -7,7 +7,7 @@ import { applyChange, checkedChange, refuse } from './handling.js';
 import type { askerMessageFields, noteFields } from './handling-inputs.js';
 import type { InquiryChange } from './inputs.js';
 import { recordWrites } from './notes-repository.js';
-import type { InquiryRecord } from './repository.js';
+import type { InquiryRecord } from './model.js';
 
 /** A clock may run a little ahead of ours: how far in the future a moment given may lie. */
 export const CLOCK_SKEW_MS = 5 * 60_000;

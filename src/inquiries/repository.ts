@@ -6,54 +6,13 @@ import { expertProjection, type ExpertRecord } from '../experts/model.js';
 import { isErasedExpertId } from '../experts/repository.js';
 import { institutionProjection, type InstitutionRecord } from '../institutions/model.js';
 import type { NetworkRecord } from '../networks/repository.js';
-import type { CountryRecord } from '../places/repository.js';
-import type { ThemeRecord } from '../themes/model.js';
+import { COUNTRY_FIELDS, type CountryRecord } from '../places/repository.js';
+import { themeProjection, type ThemeRecord } from '../themes/model.js';
 import { QUEUE_PREDICATES, queueParams, type InquiryQueue } from './queues-repository.js';
+import { inquiryProjection, type InquiryKind, type InquiryRecord } from './model.js';
 import { OPEN_STATUSES, type InquiryStatus } from './status.js';
 
-export type InquiryKind = 'EXPERTISE_REQUEST' | 'KNOWLEDGE_SECURITY';
-export type Visibility = 'INTERNAL' | 'SHAREABLE';
 export type ConsultationOutcome = 'ANSWERED' | 'DECLINED' | 'REFERRED';
-
-export interface InquiryRecord {
-  id: string;
-  kind: InquiryKind;
-  question: string;
-  context: string | null;
-  status: InquiryStatus;
-  contactName: string | null;
-  contactEmail: string | null;
-  riskCategories: string[];
-  /** Risk categories recognised in the text beyond those given; null until the inquiry was tagged. */
-  inferredRiskCategories?: string[] | null;
-  receivedAt: string;
-  dueAt: string;
-  answeredAt: string | null;
-  closedAt: string | null;
-  answerSummary: string | null;
-  visibility: Visibility;
-  version: number;
-  /** The token subject who filed it; null for inquiries recorded before sign-in existed. */
-  filedBy: string | null;
-  /** The network or desk handling it: decides who may see and handle it. */
-  routedTo: string | null;
-  /** The teams it was rerouted away from, once per reroute (src/inquiries/routing.ts): they keep read access. */
-  routedFrom?: string[];
-  /** Its handler (src/inquiries/assignment.ts): the token subject and display name; null when unassigned. */
-  handlerId?: string | null;
-  handlerName?: string | null;
-  /** When the current handler got it. */
-  assignedAt?: string | null;
-  /** Why it was closed (src/inquiries/closing-repository.ts); absent while open and for older ones. */
-  closingReason?: string | null;
-  /** While waiting on ministries: when they are expected to answer (set by a handler). */
-  expectedAnswerAt?: string | null;
-}
-
-/** The projection of an inquiry record from the node `n` (a code constant, `n` renamed by the caller). */
-export const inquiryProjection = (n: string) =>
-  `${n} {.*, filedBy: ${n}.filedBy, routedTo: [(${n})-[:ROUTED_TO]->(r:Network) | r.id][0],
-        routedFrom: [(${n})-[x:ROUTED_FROM]->(r:Network) | r.id]}`;
 
 export interface StatusChangeRecord {
   status: InquiryStatus;
@@ -109,11 +68,11 @@ export async function linksOfInquiries(queries: Queries, ids: readonly string[])
        [(i)-[:ASKED_BY]->(n:Institution) | ${institution}][0] AS askedBy,
        [(i)-[:ROUTED_TO]->(n:Network) | n {.*}][0] AS routedTo,
        [(i)-[r:CONCERNS_PARTNER]->(n:Institution) WHERE r.inferred IS NULL | ${institution}][0] AS partner,
-       [(i)-[r:ABOUT]->(t:Theme) WHERE r.inferred IS NULL | t {.*}] AS themes,
-       [(i)-[r:CONCERNS]->(c:Country) WHERE r.inferred IS NULL | c {.*}] AS countries,
+       [(i)-[r:ABOUT]->(t:Theme) WHERE r.inferred IS NULL | ${themeProjection('t')}] AS themes,
+       [(i)-[r:CONCERNS]->(c:Country) WHERE r.inferred IS NULL | c {${COUNTRY_FIELDS}}] AS countries,
        [(i)-[r:CONCERNS_PARTNER {inferred: true}]->(n:Institution) | ${institution}][0] AS inferredPartner,
-       [(i)-[r:ABOUT {inferred: true}]->(t:Theme) | t {.*}] AS inferredThemes,
-       [(i)-[r:CONCERNS {inferred: true}]->(c:Country) | c {.*}] AS inferredCountries,
+       [(i)-[r:ABOUT {inferred: true}]->(t:Theme) | ${themeProjection('t')}] AS inferredThemes,
+       [(i)-[r:CONCERNS {inferred: true}]->(c:Country) | c {${COUNTRY_FIELDS}}] AS inferredCountries,
        [(i)-[:FOLLOW_UP_OF]->(f:Inquiry) | f.id][0] AS followUpOf,
        [(f:Inquiry)-[:FOLLOW_UP_OF]->(i) | f.id] AS followUps,
        [(i)-[c:CONSULTED]->(e) WHERE e:Expert OR e:ErasedExpert |

@@ -6,7 +6,8 @@ import { assignmentMessages as say } from '../messages/assignment.js';
 import { idOf } from '../names/service.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
 import { lockForChange, noteHandler, teamLabel, type AssignmentChange } from './assignment.js';
-import { inquiriesByIds, type InquiryKind, type InquiryRecord } from './repository.js';
+import { inquiriesByIds } from './repository.js';
+import type { InquiryKind, InquiryRecord } from './model.js';
 import { reroute, teams } from './routing-repository.js';
 import { isOpen } from './status.js';
 

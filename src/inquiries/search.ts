@@ -9,13 +9,8 @@ import { withoutStopWords } from '../text/stop-words.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
 import { dueSoonBy, luceneAllTerms } from './queues.js';
 import { inquiriesWithText, type InquiryQueue } from './queues-repository.js';
-import {
-  linksOfInquiries,
-  pageOfInquiries,
-  type InquiryKind,
-  type InquiryOrder,
-  type InquiryRecord,
-} from './repository.js';
+import { linksOfInquiries, pageOfInquiries, type InquiryOrder } from './repository.js';
+import type { InquiryKind, InquiryRecord } from './model.js';
 import {
   similarInquiryRows,
   similarityCandidates,

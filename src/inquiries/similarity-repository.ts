@@ -4,7 +4,7 @@ import type { Queries } from '../db/database.js';
 import { FULLTEXT } from '../db/migrations.js';
 import { expertProjection, type ExpertRecord } from '../experts/model.js';
 import type { NamedRef } from '../names/service.js';
-import type { InquiryRecord } from './repository.js';
+import { inquiryProjection, type InquiryRecord } from './model.js';
 
 /** What a question is compared by: its words and the concepts it was given or recognised to concern. */
 export interface SimilarityQuery {
@@ -125,7 +125,7 @@ export async function similarInquiryRows(queries: Queries, ids: string[]): Promi
   const rows = await queries.read<SimilarInquiryRow & { id: string }>(
     `UNWIND $ids AS id
      MATCH (i:Inquiry {id: id})
-     RETURN id, i {.*, filedBy: i.filedBy, routedTo: [(i)-[:ROUTED_TO]->(r:Network) | r.id][0]} AS inquiry,
+     RETURN id, ${inquiryProjection('i')} AS inquiry,
             [(i)-[:CONSULTED {outcome: 'ANSWERED'}]->(e:Expert) | ${expertProjection('e')}] AS answeredBy`,
     { ids },
   );

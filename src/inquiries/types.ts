@@ -12,7 +12,9 @@ import type { RiskCategory } from '../names/service.js';
 import { ConsultationChannelEnum, ConsultationStatusEnum } from './handling-enums.js';
 import type { ConsultationChannel } from './handling-values.js';
 import { inquiryLinks } from './loaders.js';
-import { inquiriesByIds, type ConsultationRecord, type InquiryRecord, type StatusChangeRecord } from './repository.js';
+import { inquiriesByIds, type ConsultationRecord, type StatusChangeRecord } from './repository.js';
+import { INQUIRY_KINDS, VISIBILITIES, type InquiryRecord } from './model.js';
+import { describedValues } from '../graphql/described-values.js';
 import { similarToInquiry, type SimilarInquiry } from './search.js';
 import { type INQUIRY_STATUSES, isOpen } from './status.js';
 import { workingDaysBetween } from './working-days.js';
@@ -21,12 +23,7 @@ const links = (ctx: Context, id: string) => ctx.load(inquiryLinks).load(id);
 
 export const InquiryKindEnum = builder.enumType('InquiryKind', {
   description: 'What sort of question an inquiry is, which decides where it goes.',
-  values: {
-    EXPERTISE_REQUEST: { description: 'A request for knowledge or experts, to a knowledge network (CKN or REKA).' },
-    KNOWLEDGE_SECURITY: {
-      description: 'A question about the risks of international cooperation, to the knowledge security desk.',
-    },
-  } as const,
+  values: describedValues(INQUIRY_KINDS),
 });
 
 export const InquiryStatusEnum = builder.enumType('InquiryStatus', {
@@ -42,10 +39,7 @@ export const InquiryStatusEnum = builder.enumType('InquiryStatus', {
 
 export const VisibilityEnum = builder.enumType('Visibility', {
   description: 'Who may see an inquiry’s answer when it is found again.',
-  values: {
-    INTERNAL: { description: 'Only those handling it.' },
-    SHAREABLE: { description: 'Anyone who later asks a similar question may read the answer and see who gave it.' },
-  } as const,
+  values: describedValues(VISIBILITIES),
 });
 
 export const RiskCategoryEnum = builder.enumType('RiskCategory', {

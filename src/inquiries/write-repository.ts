@@ -2,7 +2,8 @@ import type { AuditedWork } from '../audit/service.js';
 import type { Params } from '../db/database.js';
 import { obj, optStr, parseRows, RowShapeError, str, type Parser } from '../db/rows.js';
 import { present } from '../errors.js';
-import type { ConsultationOutcome, InquiryKind, Visibility } from './repository.js';
+import type { ConsultationOutcome } from './repository.js';
+import type { InquiryKind, Visibility } from './model.js';
 import { INQUIRY_STATUSES, type InquiryStatus } from './status.js';
 
 export interface NewInquiry {

@@ -1,11 +1,12 @@
 import { lifecycleFields } from '../writes/retirable.js';
 import { builder } from '../graphql/builder.js';
+import { describedValues } from '../graphql/described-values.js';
 import { listConnection } from '../graphql/connections.js';
 import { pageArgs } from '../graphql/args.js';
 import { loadBySlug, SLUG_DESCRIPTION } from '../graphql/lookups.js';
 import { TEXT_LIMITS } from '../writes/checks.js';
 import { CountryNode } from '../places/types.js';
-import { INSTITUTION_KINDS, type InstitutionKind, type InstitutionRecord } from './model.js';
+import { INSTITUTION_KINDS, type InstitutionRecord } from './model.js';
 import { institutionsByIds } from './repository.js';
 import { institutionsPage, MAX_SEARCH_WORDS } from './search.js';
 
@@ -16,9 +17,7 @@ export const InstitutionNode = builder.loadableNodeRef<InstitutionRecord>('Insti
 
 export const InstitutionKindEnum = builder.enumType('InstitutionKind', {
   description: 'What sort of organisation an institution is.',
-  values: Object.fromEntries(
-    Object.entries(INSTITUTION_KINDS).map(([kind, description]) => [kind, { description }]),
-  ) as Record<InstitutionKind, { description: string }>,
+  values: describedValues(INSTITUTION_KINDS),
 });
 
 // Institution.secretariatOf and Institution.experts are attached by src/networks and src/experts.
