@@ -120,10 +120,15 @@ interface InquirySeed {
   reroutes?: Array<{ from: string; at: string; by: string; reason: string }>;
 }
 
-/** A person known to handle inquiries, as their token would describe them (src/inquiries/assignment.ts). */
-interface HandlerSeed {
+/**
+ * A person of the desk or a secretariat, as their token would describe them: a `Person`, like those the API records
+ * when someone acts (src/notifications/people-repository.ts), so that they can be assigned inquiries and hear of their
+ * teams' notifications.
+ */
+interface PersonSeed {
   id: string;
   name: string;
+  email?: string;
   roles: string[];
   networks: string[];
 }
@@ -135,7 +140,7 @@ export interface SeedData {
   networks: NetworkSeed[];
   experts: ExpertSeed[];
   inquiries: InquirySeed[];
-  handlers: HandlerSeed[];
+  people: PersonSeed[];
 }
 
 async function readJson<T>(file: string): Promise<T> {
@@ -143,16 +148,16 @@ async function readJson<T>(file: string): Promise<T> {
 }
 
 export async function readSeedData(): Promise<SeedData> {
-  const [regions, themes, institutions, networks, experts, inquiries, handlers] = await Promise.all([
+  const [regions, themes, institutions, networks, experts, inquiries, people] = await Promise.all([
     readJson<RegionSeed[]>('regions.json'),
     readJson<ThemeSeed[]>('themes.json'),
     readJson<InstitutionSeed[]>('institutions.json'),
     readJson<NetworkSeed[]>('networks.json'),
     readJson<ExpertSeed[]>('experts.json'),
     readJson<InquirySeed[]>('inquiries.json'),
-    readJson<HandlerSeed[]>('handlers.json'),
+    readJson<PersonSeed[]>('people.json'),
   ]);
-  return { regions, themes, institutions, networks, experts, inquiries, handlers };
+  return { regions, themes, institutions, networks, experts, inquiries, people };
 }
 
 /** Statements in dependency order; each UNWINDs one list, so the whole seed is a handful of round trips. */
@@ -317,10 +322,10 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
     (data) => data.inquiries.filter((q) => q.followUpOf),
   ],
   [
-    `UNWIND $rows AS row MERGE (h:Handler {id: row.id})
-     SET h.name = row.name, h.roles = row.roles, h.networks = row.networks,
-         h.lastSeenAt = coalesce(h.lastSeenAt, datetime('2026-11-20T09:00:00Z'))`,
-    (data) => data.handlers,
+    `UNWIND $rows AS row MERGE (p:Person {id: row.id})
+     SET p.name = row.name, p.email = coalesce(row.email, p.email), p.roles = row.roles, p.networks = row.networks,
+         p.seenAt = coalesce(p.seenAt, datetime('2026-11-20T09:00:00Z'))`,
+    (data) => data.people.map((person) => ({ ...person, email: person.email ?? null })),
   ],
   [
     // An inquiry's handler, and the teams it was rerouted from (each reroute once: MERGE on its moment).

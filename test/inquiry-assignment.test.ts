@@ -66,7 +66,6 @@ beforeAll(async () => {
 afterAll(async () => {
   const d = maybeUnset(db);
   if (d) {
-    await d.queries().write(`MATCH (h:Handler) WHERE h.id STARTS WITH $p DETACH DELETE h`, { p: P });
     await removeFixtures(d, P, P);
     await d.close();
   }
@@ -219,6 +218,69 @@ describe('claim, assign, hand over, release', () => {
     const ids = (response.data.handlers as Array<{ id: string }>).map((h) => h.id);
     expect(ids).toContain(reka.subject);
     expect(ids).not.toContain(deskA.subject);
+  });
+});
+
+describe('one record per person: the handlers are the people a team’s notifications reach', () => {
+  const RECORD = 'mutation ($input: RecordInquiryInput!) { recordInquiry(input: $input) { inquiry { slug } } }';
+
+  async function recipientsOfNew(input: Record<string, unknown>): Promise<string[]> {
+    const recorded = await graphql(RECORD, { input: { askedBy: 'min-bz', ...input } }, { as: officer });
+    expect(recorded.errors).toBeUndefined();
+    const slug = recorded.data.recordInquiry.inquiry.slug as string;
+    const rows = await db
+      .queries()
+      .read<{ id: string }>(
+        `MATCH (n:Notification {kind: 'NEW_INQUIRY', inquiryId: $slug}) RETURN n.recipientId AS id ORDER BY id`,
+        { slug },
+      );
+    return rows.map((row) => row.id);
+  }
+
+  async function handlersOf(team: string): Promise<string[]> {
+    const response = await graphql('query ($team: String) { handlers(team: $team) { id } }', { team }, { as: ckn });
+    expect(response.errors).toBeUndefined();
+    return (response.data.handlers as Array<{ id: string }>).map((h) => h.id).sort();
+  }
+
+  it('someone known only from registerHandler or from the seed hears of a new inquiry of their team', async () => {
+    const newcomer = person('ckn-newcomer', ['secretariat'], ['ckn']);
+    const registered = await graphql('mutation { registerHandler { id teams lastSeenAt } }', {}, { as: newcomer });
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data.registerHandler).toMatchObject({ id: newcomer.subject, teams: ['ckn'] });
+    const question = `Which Chinese partners of Dutch photonics labs raise concerns? ${P}`;
+    const recipients = await recipientsOfNew({ kind: 'EXPERTISE_REQUEST', routedTo: 'ckn', question });
+    // The newcomer (registerHandler only), this file's CKN member, and the seed's CKN secretariat (people.json).
+    expect(recipients).toEqual(expect.arrayContaining([newcomer.subject, ckn.subject, 'ckn-eline-van-rossum']));
+    expect(recipients).not.toContain(reka.subject);
+    const inbox = await graphql('{ myNotifications(first: 5) { edges { node { kind } } } }', {}, { as: newcomer });
+    expect(inbox.data.myNotifications.edges).toEqual([{ node: { kind: 'NEW_INQUIRY' } }]);
+  });
+
+  it('handlers(team:) lists exactly the people a new inquiry of the team notifies', async () => {
+    const cases = [
+      { team: 'ckn', input: { kind: 'EXPERTISE_REQUEST', routedTo: 'ckn' } },
+      { team: 'reka', input: { kind: 'EXPERTISE_REQUEST', routedTo: 'reka' } },
+      { team: DESK, input: { kind: 'KNOWLEDGE_SECURITY' } },
+    ];
+    for (const { team, input } of cases) {
+      const recipients = await recipientsOfNew({ ...input, question: `Who may we share sensor designs with? ${P}` });
+      expect(recipients.length).toBeGreaterThan(1);
+      expect(recipients).toEqual(await handlersOf(team));
+    }
+  });
+
+  it('an officer recorded as a person is no handler, and cannot be assigned', async () => {
+    // The officer filed inquiries above, so is a known person; not of any team.
+    expect(await handlersOf(DESK)).not.toContain(officer.subject);
+    const slug = await inquiry(DESK);
+    const response = await change('assignInquiry', deskA, {
+      id: slug,
+      expectedVersion: 1,
+      assignee: officer.subject,
+      assigneeName: officer.name,
+    });
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
   });
 });
 

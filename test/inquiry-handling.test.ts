@@ -173,6 +173,30 @@ describe('notes and messages to the asker', () => {
   });
 });
 
+describe('an inquiry’s own lists are bounded by last', () => {
+  it('gives the newest `last` of its notes and timeline, oldest first; refuses an out-of-range last', async () => {
+    const slug = await inquiry({ status: 'IN_PROGRESS' });
+    for (const [index, text] of ['First.', 'Second.', 'Third.'].entries())
+      expect((await change('addInquiryNote', { id: slug, expectedVersion: index + 1, text })).errors).toBeUndefined();
+    const { data, errors } = await read(
+      slug,
+      'notes(last: 2) { text } all: notes { text } timeline(last: 1) { summary } none: edits(last: 0) { at }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data.node.notes).toEqual([{ text: 'Second.' }, { text: 'Third.' }]);
+    expect(data.node.all).toHaveLength(3);
+    expect(data.node.timeline).toEqual([{ summary: 'Third.' }]);
+    expect(data.node.none).toEqual([]);
+    for (const list of ['notes', 'askerMessages', 'edits', 'timeline', 'consultations']) {
+      for (const last of [201, -1]) {
+        const refused = await read(slug, `${list}(last: ${last}) { __typename }`);
+        expect(codeOf(refused), `${list}(last: ${last})`).toBe('BAD_USER_INPUT');
+        expect(refused.errors![0]!.message).toMatch(/last must be from 0 to 200/);
+      }
+    }
+  });
+});
+
 describe('closing reasons', () => {
   it('closeInquiry without a reason keeps working: an answered one closes as ANSWERED', async () => {
     const slug = await inquiry({ answered: true });

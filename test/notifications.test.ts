@@ -175,6 +175,14 @@ describe('the inbox', () => {
     expect(desk.errors).toBeUndefined();
     deskSlug = desk.data.recordInquiry.inquiry.slug;
     expect(await recipients('NEW_INQUIRY', deskSlug)).toEqual(['deskA', 'deskB']);
+    // The seed's desk people (seed/data/people.json) are persons too, though they never read an inbox.
+    const all = await db
+      .queries()
+      .read<{ id: string }>(
+        "MATCH (n:Notification {kind: 'NEW_INQUIRY', inquiryId: $slug}) RETURN n.recipientId AS id",
+        { slug: deskSlug },
+      );
+    expect(all.map((row) => row.id)).toEqual(expect.arrayContaining(['desk-mirjam-de-graaf', 'sample-desk']));
 
     const ckn = await graphql(
       RECORD,
@@ -377,13 +385,20 @@ describe('the daily run', () => {
     expect(byAddress.has(PEOPLE.viewer.email!)).toBe(false);
     expect(byAddress.has(PEOPLE.reka.email!)).toBe(true);
 
-    // The next working day: the overdue inquiry is not announced again.
+    // The next working day: the overdue inquiry is not announced again, to anyone of the team (the seed's CKN people,
+    // seed/data/people.json, are of it too: one notice each).
+    const overdue = async () =>
+      db.queries().read<{ n: number; recipients: number; seed: boolean }>(
+        `MATCH (n:Notification {kind: "OVERDUE", inquiryId: $slug})
+         RETURN count(n) AS n, count(DISTINCT n.recipientId) AS recipients,
+                'ckn-eline-van-rossum' IN collect(n.recipientId) AS seed`,
+        { slug: `${P}-late` },
+      );
+    const first = await overdue();
+    expect(first).toEqual([{ n: first[0]!.recipients, recipients: first[0]!.recipients, seed: true }]);
     await run('2026-12-28', null);
     expect(await recipients('OVERDUE', `${P}-late`)).toEqual(['ckn1', 'ckn2']);
-    const late = await db
-      .queries()
-      .read('MATCH (n:Notification {kind: "OVERDUE", inquiryId: $slug}) RETURN count(n) AS n', { slug: `${P}-late` });
-    expect(late).toEqual([{ n: 2 }]);
+    expect(await overdue()).toEqual(first);
   });
 
   it('from two processes at once (npm run notify): one sends, once; due over a weekend', async () => {

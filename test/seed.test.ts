@@ -16,8 +16,8 @@ async function seedIds(): Promise<string[]> {
   const data = await readSeedData();
   return [
     ...isoCountries().map((c) => c.id),
-    ...[data.regions, data.themes, data.institutions, data.networks, data.experts, data.inquiries].flatMap((list) =>
-      list.map((x) => x.id),
+    ...[data.regions, data.themes, data.institutions, data.networks, data.experts, data.inquiries, data.people].flatMap(
+      (list) => list.map((x) => x.id),
     ),
     ...data.experts.flatMap((e) => e.contributions.map((k) => k.id)),
   ];
@@ -73,6 +73,28 @@ describe('the seed graph', () => {
       cknSecretariat: 2,
       rekaSecretariat: 2,
     });
+  });
+
+  it('holds the desk’s and the secretariats’ people as persons (one record each: no Handler nodes)', async () => {
+    const people = (await readSeedData()).people;
+    const rows = await db.queries().read<{ id: string; roles: string[]; networks: string[]; seen: boolean }>(
+      `MATCH (p:Person) WHERE p.id IN $ids
+       RETURN p.id AS id, p.roles AS roles, p.networks AS networks, p.seenAt IS NOT NULL AS seen ORDER BY id`,
+      { ids: people.map((p) => p.id) },
+    );
+    expect(rows).toEqual(
+      people
+        .map((p) => ({ id: p.id, roles: p.roles, networks: p.networks, seen: true }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+    const [handlers] = await db.queries().read<{ count: number }>('MATCH (h:Handler) RETURN count(h) AS count');
+    expect(handlers?.count).toBe(0);
+    // Every team has people to assign its inquiries to and to notify.
+    for (const team of ['knowledge-security-desk', 'ckn', 'reka'])
+      expect(
+        people.some((p) => (team === 'knowledge-security-desk' ? p.roles.includes('desk') : p.networks.includes(team))),
+        team,
+      ).toBe(true);
   });
 
   it('has a taxonomy of at least 60 themes with Dutch names and a broader/narrower structure', async () => {

@@ -86,6 +86,23 @@ export function belongsToTeam(member: Pick<Viewer, 'roles' | 'networks'>, teamId
   return member.roles.has('secretariat') && member.networks.includes(teamId);
 }
 
+/** Whether someone works in any team that handles inquiries: the desk, or a secretariat. */
+export const worksInATeam = (member: Pick<Viewer, 'roles'>) =>
+  member.roles.has('desk') || member.roles.has('secretariat');
+
+/**
+ * `belongsToTeam` as a Cypher predicate on a stored person (`Person` node, with the `roles` and `networks` of their
+ * token) and a team id: the one rule by which both a team's notifications and the handlers a team's inquiry can be
+ * assigned to are found. `person` is the node's variable, `team` an expression (a parameter) giving the team's id.
+ * Keep the two in step.
+ */
+export const personInTeam = (person: string, team: string) =>
+  `((${team} = '${DESK_NETWORK_ID}' AND 'desk' IN ${person}.roles)
+    OR ('secretariat' IN ${person}.roles AND ${team} IN ${person}.networks))`;
+
+/** `worksInATeam` as a Cypher predicate on a stored person. */
+export const personInATeam = (person: string) => `('desk' IN ${person}.roles OR 'secretariat' IN ${person}.roles)`;
+
 /**
  * Handling (routing, consulting, answering, closing): administrators, the desk for its own, the routed network's
  * secretariat.

@@ -1,4 +1,5 @@
 import type { Queries } from './database.js';
+import { handlersToPeople } from './handlers-to-people.js';
 import { backfillSearchTerms } from './search-terms.js';
 
 /** Labels whose nodes carry a unique, stable `id`. */
@@ -104,8 +105,9 @@ export const MIGRATIONS: string[] = [
   'CREATE INDEX notification_mail IF NOT EXISTS FOR (n:Notification) ON (n.mailPending)',
   'CREATE INDEX notification_created IF NOT EXISTS FOR (n:Notification) ON (n.createdAt)',
   'CREATE CONSTRAINT scheduler_run_day IF NOT EXISTS FOR (n:SchedulerRun) REQUIRE n.day IS UNIQUE',
-  // The handlers known from their tokens (src/inquiries/assignment.ts), one per token subject.
-  'CREATE CONSTRAINT handler_id IF NOT EXISTS FOR (n:Handler) REQUIRE n.id IS UNIQUE',
+  // The persons are also the handlers (src/notifications/people-repository.ts); the `Handler` nodes of older
+  // databases become persons in `migrate` below (src/db/handlers-to-people.ts), under this lock node's constraint.
+  'CREATE CONSTRAINT migration_lock_id IF NOT EXISTS FOR (n:MigrationLock) REQUIRE n.id IS UNIQUE',
 ];
 
 /**
@@ -136,6 +138,9 @@ async function dropChangedFulltextIndexes(queries: Queries): Promise<void> {
 export async function migrate(queries: Queries): Promise<void> {
   await dropChangedFulltextIndexes(queries);
   for (const statement of MIGRATIONS) await queries.write(statement);
+  // Data steps, after the constraints they rely on (person_id, migration_lock_id); each is idempotent and safe to run
+  // from several processes at once.
+  await handlersToPeople(queries);
   // Nodes written before `searchTerms` existed (or around the app) get theirs before searches rely on them.
   await backfillSearchTerms(queries);
   // Indexes build in the background; searches must not run against a half-built one.

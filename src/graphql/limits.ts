@@ -21,7 +21,7 @@ import {
 } from 'graphql';
 import type { LimitsConfig } from '../config.js';
 import { ErrorCode } from './errors.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging.js';
+import { DEFAULT_LAST, DEFAULT_PAGE_SIZE, MAX_LAST, MAX_PAGE_SIZE } from './paging.js';
 
 /**
  * What every argument may hold, checked at the schema boundary before a resolver runs. They bound what a
@@ -158,6 +158,12 @@ export const LIST_COST_MULTIPLIER = 10;
 export const BATCHED_LIST_SIZES = {
   statusChanges: 5,
   consultations: 3,
+  /** An inquiry's notes, messages to the asker and edits (each taking `last`, see `lastOfBatchedList`). */
+  notes: 2,
+  askerMessages: 1,
+  edits: 1,
+  /** Status changes, consultations asked and answered, notes, messages, edits and ministries of one inquiry. */
+  timeline: 15,
   /** Themes or countries given or inferred. */
   subjects: 3,
   /** The ministries one status change coordinates with. */
@@ -167,6 +173,17 @@ export const BATCHED_LIST_SIZES = {
 
 /** The complexity option of a list its parent's loader brings with the whole page: `size` items. */
 export const batchedList = (size: number): FieldComplexityValue => ({ field: 1, multiplier: size });
+
+/**
+ * The complexity of such a list that takes `last` (src/graphql/paging.ts): `size` items as usual, never more than
+ * `last` asks for, so that asking for fewer costs less (an out-of-range `last` is refused by its resolver).
+ */
+export const lastOfBatchedList =
+  (size: number) =>
+  (args: Record<string, unknown>): FieldComplexityValue => {
+    const last = typeof args.last === 'number' ? args.last : DEFAULT_LAST;
+    return { field: 1, multiplier: Math.min(size, Math.max(0, Math.min(last, MAX_LAST))) };
+  };
 
 /**
  * The cost of one field for @pothos/plugin-complexity: 1 for the field itself, and what is selected

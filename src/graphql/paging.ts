@@ -3,6 +3,25 @@ import { BadInputError } from '../errors.js';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/** The lists of one record that come with it whole (an inquiry's notes, timeline, …) take `last`: this by default… */
+export const DEFAULT_LAST = 50;
+/** …and at most this many; their repositories never read more of one record. */
+export const MAX_LAST = 200;
+
+/** A `last` argument checked: how many of a record's list to keep, the newest. */
+export function lastCount(last: number | null | undefined): number {
+  if (last === null || last === undefined) return DEFAULT_LAST;
+  if (!Number.isInteger(last) || last < 0 || last > MAX_LAST)
+    throw new BadInputError(
+      `last must be from 0 to ${MAX_LAST} (got ${last}): the newest ${MAX_LAST} at most, oldest first.`,
+      { argument: 'last' },
+    );
+  return last;
+}
+
+/** The newest `count` items of a list in time order (oldest first), still oldest first. */
+export const keepLast = <T>(items: readonly T[], count: number): T[] => (count === 0 ? [] : items.slice(-count));
+
 export interface PageArgs {
   first?: number | null;
   after?: string | null;

@@ -1,62 +1,7 @@
 import type { AuditedWork } from '../audit/service.js';
-import type { Queries, Run } from '../db/database.js';
-import { int, list, obj, oneOf, optStr, parseRows, str, strList } from '../db/rows.js';
-import { ROLES, type Role } from '../auth/viewer.js';
+import type { Queries } from '../db/database.js';
+import { int, obj, oneOf, optStr, parseRows, str } from '../db/rows.js';
 import { INQUIRY_STATUSES, type InquiryStatus } from './status.js';
-
-/**
- * A person who handles inquiries, as their token last described them: its subject, display name, roles and
- * networks. Tokens are the only source of who belongs to which team, so the API keeps what it saw when the handler
- * last acted, to check an assignee against.
- */
-export interface KnownHandler {
-  id: string;
-  name: string;
-  roles: Role[];
-  networks: string[];
-  lastSeenAt: string;
-}
-
-const knownHandler = obj({
-  id: str,
-  name: str,
-  roles: list(oneOf(ROLES)),
-  networks: strList,
-  lastSeenAt: str,
-});
-
-/** Records (or refreshes) the handler acting now, from their token; in the acting write's transaction. */
-export async function upsertHandler(
-  run: Run,
-  handler: { id: string; name: string; roles: readonly Role[]; networks: readonly string[] },
-): Promise<void> {
-  await run(
-    `MERGE (h:Handler {id: $id})
-     SET h.name = $name, h.roles = $roles, h.networks = $networks, h.lastSeenAt = datetime()`,
-    { ...handler, roles: [...handler.roles], networks: [...handler.networks] },
-  );
-}
-
-/** The known handler with this token subject, or null. */
-export async function knownHandlerById(run: Run, id: string): Promise<KnownHandler | null> {
-  const rows = await run(
-    `MATCH (h:Handler {id: $id})
-     RETURN h {.id, .name, .roles, .networks, lastSeenAt: toString(h.lastSeenAt)} AS handler`,
-    { id },
-  );
-  return parseRows(rows, obj({ handler: knownHandler }))[0]?.handler ?? null;
-}
-
-/** Every known handler, by name (few: the members of three teams). */
-export async function knownHandlers(queries: Queries, limit: number): Promise<KnownHandler[]> {
-  const rows = await queries.read(
-    `MATCH (h:Handler)
-     RETURN h {.id, .name, .roles, .networks, lastSeenAt: toString(h.lastSeenAt)} AS handler
-     ORDER BY h.name, h.id LIMIT $limit`,
-    { limit },
-  );
-  return parseRows(rows, obj({ handler: knownHandler })).map((row) => row.handler);
-}
 
 /** What an assignment or reroute is decided on, read under the inquiry's write lock. */
 export interface AssignableInquiry {

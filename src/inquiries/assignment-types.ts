@@ -1,9 +1,10 @@
-import { belongsToTeam, handlesInquiry } from '../auth/policy.js';
+import { belongsToTeam, DESK_NETWORK_ID, handlesInquiry } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import { builder } from '../graphql/builder.js';
 import { defineLoader } from '../graphql/loaders.js';
 import { HANDLERS } from '../graphql/scopes.js';
 import { NetworkNode } from '../networks/types.js';
+import type { PersonRecord } from '../notifications/people-repository.js';
 import type { InputFields } from '../writes/mutation-fields.js';
 import {
   assignInquiry,
@@ -13,7 +14,6 @@ import {
   registerHandler,
   releaseInquiry,
 } from './assignment.js';
-import type { KnownHandler } from './assignment-repository.js';
 import { inquiryChange } from './mutations.js';
 import type { InquiryRecord } from './model.js';
 import { rerouteInquiry } from './routing.js';
@@ -39,10 +39,10 @@ const HandlerRef = builder.objectRef<{ id: string; name: string }>('InquiryHandl
   }),
 });
 
-const KnownHandlerRef = builder.objectRef<KnownHandler>('Handler').implement({
+const KnownHandlerRef = builder.objectRef<PersonRecord>('Handler').implement({
   description:
-    'Someone who handles inquiries, as their token described them when they last acted: who may be assigned to an ' +
-    'inquiry of which team.',
+    'Someone who handles inquiries (a person of the desk or a secretariat), as their token described them when they ' +
+    'last acted: who may be assigned to an inquiry of which team, and who hears of its notifications.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Their token subject: pass it as assignee.' }),
     name: t.exposeString('name', { description: 'Their display name.' }),
@@ -50,9 +50,16 @@ const KnownHandlerRef = builder.objectRef<KnownHandler>('Handler').implement({
       description:
         'The teams they belong to: "knowledge-security-desk" for the desk role, and the networks whose secretariat ' +
         'they work for.',
-      resolve: (h) => [...(h.roles.includes('desk') ? ['knowledge-security-desk'] : []), ...h.networks],
+      resolve: (h) => [
+        ...(h.roles.includes('desk') ? [DESK_NETWORK_ID] : []),
+        ...(h.roles.includes('secretariat') ? h.networks : []),
+      ],
     }),
-    lastSeenAt: t.expose('lastSeenAt', { type: 'DateTime', description: 'When they last acted on an inquiry.' }),
+    lastSeenAt: t.field({
+      type: 'DateTime',
+      description: 'When they were last recorded from their token (they acted, registered or read their inbox).',
+      resolve: (p) => p.seenAt,
+    }),
   }),
 });
 
@@ -108,7 +115,8 @@ builder.queryFields((t) => ({
     type: [KnownHandlerRef],
     description:
       'The people known to handle inquiries (recorded from their tokens when they act), by name; with team, only ' +
-      'its members: whom an inquiry of that team can be assigned to. At most 500. For handlers and administrators.',
+      'its members: whom an inquiry of that team can be assigned to, and who hear of its notifications. At most 500. ' +
+      'For handlers and administrators.',
     authScopes: HANDLERS,
     args: {
       team: t.arg.string({
@@ -124,8 +132,9 @@ builder.mutationFields((t) => ({
   registerHandler: t.field({
     type: KnownHandlerRef,
     description:
-      'Records you (from your token: subject, name, roles, networks) as a handler of your teams, so that colleagues ' +
-      'can assign inquiries to you before you have acted on one. For the desk and secretariats.',
+      'Records you (from your token: subject, name, e-mail, roles, networks) as a person of your teams, so that ' +
+      'colleagues can assign inquiries to you and you hear of your teams’ inquiries before you have acted on one. ' +
+      'For the desk and secretariats.',
     authScopes: { desk: true, secretariat: true },
     resolve: (_root, _args, ctx) => registerHandler(ctx.queries, ctx.viewer),
   }),

@@ -1,30 +1,24 @@
 import { audited, type AuditedWork } from '../audit/service.js';
-import { belongsToTeam, DESK_NETWORK_ID, handlesInquiry } from '../auth/policy.js';
+import { belongsToTeam, DESK_NETWORK_ID, handlesInquiry, worksInATeam } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { BadInputError, ConflictError, ForbiddenError, InputProblems, NotFoundError, present } from '../errors.js';
 import { assignmentMessages as say } from '../messages/assignment.js';
 import { idOf } from '../names/service.js';
-import { notify } from '../notifications/service.js';
+import { personById, personInTeamById, teamMembers, type PersonRecord } from '../notifications/people-repository.js';
+import { notify, rememberPerson } from '../notifications/service.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
-import {
-  knownHandlerById,
-  knownHandlers,
-  type KnownHandler,
-  lockedForAssignment,
-  setHandler,
-  upsertHandler,
-  type AssignableInquiry,
-} from './assignment-repository.js';
-import { inquiriesByIds } from './repository.js';
+import { lockedForAssignment, setHandler, type AssignableInquiry } from './assignment-repository.js';
 import type { InquiryRecord } from './model.js';
+import { inquiriesByIds } from './repository.js';
 import { isOpen } from './status.js';
 
 /**
  * Who handles an inquiry: at most one person (a token subject and display name) of the team it is routed to. The
  * team is the desk for knowledge-security inquiries and a network's secretariat for the others; its members are
- * known from their tokens, which the API records as `Handler`s when they act (upsertHandler), so that an assignee
- * can be checked against the team: someone never seen, or seen without the team's role, cannot be assigned.
+ * known from their tokens, which the API records as `Person`s when they act (`rememberPerson`, the same record the
+ * notifications read), so that an assignee can be checked against the team by the rule the team's notifications
+ * follow (`personInTeam`): someone never seen, or seen without the team's role, cannot be assigned.
  */
 
 /** Which inquiry, at which version, and a note for the history. */
@@ -41,20 +35,6 @@ export interface Assignee {
 }
 
 export const teamLabel = (teamId: string | null) => (teamId === null ? 'no team' : say.team(teamId, DESK_NETWORK_ID));
-
-/** Whether the viewer works in a team (and so is worth recording as a handler). */
-export const isTeamWorker = (viewer: Viewer) => viewer.roles.has('desk') || viewer.roles.has('secretariat');
-
-/** Records the acting viewer as a known handler, when they work in a team; in the acting transaction. */
-export async function noteHandler(tx: AuditedWork, viewer: Viewer): Promise<void> {
-  if (!isTeamWorker(viewer)) return;
-  await upsertHandler(tx.run, {
-    id: viewer.id,
-    name: viewer.name,
-    roles: [...viewer.roles],
-    networks: viewer.networks,
-  });
-}
 
 /**
  * Locks the inquiry and checks that the viewer handles it and read it at its current version; a conflict names the
@@ -98,7 +78,7 @@ async function changeHandler(
 ): Promise<InquiryRecord> {
   const id = idOf(change.id, 'Inquiry');
   await audited(queries, viewer, action, note, async (tx) => {
-    await noteHandler(tx, viewer);
+    await rememberPerson(tx.run, viewer, now);
     const current = await lockForChange(tx, viewer, id, change.expectedVersion, verb);
     const decision = await decide(current, tx);
     if (decision === 'unchanged') return;
@@ -117,6 +97,29 @@ function checkedNote(change: AssignmentChange, required: boolean, problems = new
   return { note, problems };
 }
 
+/** A change of handler that takes an optional note and nothing else (claim, release): checked, then made. */
+function changeWithNote(
+  queries: Queries,
+  viewer: Viewer,
+  change: AssignmentChange,
+  now: Date,
+  how: { action: string; verb: string; notDone: string },
+  decide: (current: AssignableInquiry) => Decision,
+): Promise<InquiryRecord> {
+  const { note, problems } = checkedNote(change, false);
+  problems.throwIfAny(how.notDone);
+  return changeHandler(
+    queries,
+    viewer,
+    how.action,
+    how.verb,
+    change,
+    note,
+    (current) => Promise.resolve(decide(current)),
+    now,
+  );
+}
+
 function refuseIfClosed(current: AssignableInquiry): void {
   if (!isOpen(current.status)) throw new BadInputError(say.closed(current.status), { argument: 'input' });
 }
@@ -128,27 +131,16 @@ export async function claimInquiry(
   change: AssignmentChange,
   now = new Date(),
 ): Promise<InquiryRecord> {
-  const { note, problems } = checkedNote(change, false);
-  problems.throwIfAny('The inquiry was not claimed');
-  return changeHandler(
-    queries,
-    viewer,
-    'claimInquiry',
-    'claim',
-    change,
-    note,
-    (current) => {
-      refuseIfClosed(current);
-      if (current.routedTo === null || !belongsToTeam(viewer, current.routedTo))
-        throw new ForbiddenError(say.claimNotMember(teamLabel(current.routedTo)));
-      const holder = holderOf(current);
-      if (holder?.id === viewer.id) return Promise.resolve('unchanged' as const);
-      if (holder)
-        throw new ConflictError(say.heldBy(holder.name), { currentVersion: current.version, handler: holder });
-      return Promise.resolve({ handler: { id: viewer.id, name: viewer.name } });
-    },
-    now,
-  );
+  const how = { action: 'claimInquiry', verb: 'claim', notDone: 'The inquiry was not claimed' };
+  return changeWithNote(queries, viewer, change, now, how, (current) => {
+    refuseIfClosed(current);
+    if (current.routedTo === null || !belongsToTeam(viewer, current.routedTo))
+      throw new ForbiddenError(say.claimNotMember(teamLabel(current.routedTo)));
+    const holder = holderOf(current);
+    if (holder?.id === viewer.id) return 'unchanged';
+    if (holder) throw new ConflictError(say.heldBy(holder.name), { currentVersion: current.version, handler: holder });
+    return { handler: { id: viewer.id, name: viewer.name } };
+  });
 }
 
 /** The assignee's fields checked; the problems collected with the note's. */
@@ -162,12 +154,11 @@ function checkedAssignee(problems: InputProblems, input: Assignee): { id: string
   return { id: id ?? '', name: name ?? '' };
 }
 
-/** Refuses an assignee not known as a member of the inquiry's team. */
+/** Refuses an assignee not known as a member of the inquiry's team (by the rule its notifications follow). */
 async function checkAssignee(tx: AuditedWork, current: AssignableInquiry, assignee: { id: string; name: string }) {
-  const known = await knownHandlerById(tx.run, assignee.id);
+  const known = await personInTeamById(tx.run, assignee.id, current.routedTo);
   if (!known) throw new BadInputError(say.unknownAssignee(assignee.id), { argument: 'assignee' });
-  const member = { roles: new Set(known.roles), networks: known.networks };
-  if (current.routedTo === null || !belongsToTeam(member, current.routedTo))
+  if (!known.member)
     throw new BadInputError(say.assigneeNotMember(assignee.name, teamLabel(current.routedTo)), {
       argument: 'assignee',
     });
@@ -238,53 +229,36 @@ export async function releaseInquiry(
   change: AssignmentChange,
   now = new Date(),
 ): Promise<InquiryRecord> {
-  const { note, problems } = checkedNote(change, false);
-  problems.throwIfAny('The inquiry was not released');
-  return changeHandler(
-    queries,
-    viewer,
-    'releaseInquiry',
-    'release',
-    change,
-    note,
-    (current) => {
-      if (current.handlerId === null) throw new BadInputError(say.releaseNotHolder(null), { argument: 'input' });
-      if (current.handlerId !== viewer.id && !viewer.roles.has('admin'))
-        throw new ForbiddenError(say.releaseNotHolder(current.handlerName));
-      return Promise.resolve({ handler: null });
-    },
-    now,
-  );
+  const how = { action: 'releaseInquiry', verb: 'release', notDone: 'The inquiry was not released' };
+  return changeWithNote(queries, viewer, change, now, how, (current) => {
+    if (current.handlerId === null) throw new BadInputError(say.releaseNotHolder(null), { argument: 'input' });
+    if (current.handlerId !== viewer.id && !viewer.roles.has('admin'))
+      throw new ForbiddenError(say.releaseNotHolder(current.handlerName));
+    return { handler: null };
+  });
 }
 
 /** The most handlers listed: the members of three teams are far fewer. */
 export const MAX_HANDLERS_LISTED = 500;
 
-/** The known handlers, by name; with a team (id or global id), only its members. */
-export async function handlersOfTeam(queries: Queries, team: string | null): Promise<KnownHandler[]> {
+/** The people who work in a team, by name; with a team (id or global id), only its members. */
+export async function handlersOfTeam(queries: Queries, team: string | null): Promise<PersonRecord[]> {
   const problems = new InputProblems();
   const given = checkedText(problems, 'team', team, { max: TEXT_LIMITS.line, line: true });
   problems.throwIfAny('No handlers were listed');
-  const all = await knownHandlers(queries, MAX_HANDLERS_LISTED);
-  if (given === null) return all;
-  const teamId = idOf(given, 'Network');
-  return all.filter((h) => belongsToTeam({ roles: new Set(h.roles), networks: h.networks }, teamId));
+  const teamId = given === null ? null : idOf(given, 'Network');
+  return teamMembers((cypher, params) => queries.read(cypher, params), teamId, MAX_HANDLERS_LISTED);
 }
 
 /**
- * Records the viewer as a known handler of their teams, from their token, so that colleagues can assign inquiries to
- * them before they have acted on one (the desk page does it on sign-in). Refused for those in no team.
+ * Records the viewer as a person from their token, so that colleagues can assign inquiries of their teams to them
+ * (and they hear of their teams' inquiries) before they have acted on one; the desk page does it on sign-in. Refused
+ * for those in no team.
  */
-export async function registerHandler(queries: Queries, viewer: Viewer): Promise<KnownHandler> {
-  if (!isTeamWorker(viewer)) throw new ForbiddenError(say.notTeamWorker);
-  await upsertHandler((cypher, params) => queries.write(cypher, params), {
-    id: viewer.id,
-    name: viewer.name,
-    roles: [...viewer.roles],
-    networks: viewer.networks,
+export async function registerHandler(queries: Queries, viewer: Viewer): Promise<PersonRecord> {
+  if (!worksInATeam(viewer)) throw new ForbiddenError(say.notTeamWorker);
+  return queries.writeTransaction(async (run) => {
+    await rememberPerson(run, viewer);
+    return present(await personById(run, viewer.id), 'the person just recorded');
   });
-  return present(
-    (await knownHandlers(queries, MAX_HANDLERS_LISTED)).find((h) => h.id === viewer.id),
-    'the handler just recorded',
-  );
 }

@@ -1,5 +1,5 @@
 import type { AuditedWork } from '../audit/service.js';
-import type { InquiryWrite } from './write-repository.js';
+import { SET_CONSULTATION_OUTCOME, type ConsultationOutcomeFacts, type InquiryWrite } from './write-repository.js';
 
 /** A consultation as stored, to check an outcome against (read under the inquiry's lock). */
 export interface StoredConsultation {
@@ -35,20 +35,12 @@ export const consultationWrites = {
     };
   },
   /** The outcome of one consultation; the others with the same expert stay as they were. */
-  outcome(
-    consultationId: string,
-    outcome: string,
-    at: string,
-    by: string,
-    note: string | null,
-    referredTo: string | null,
-  ): InquiryWrite {
+  outcome(consultationId: string, outcome: ConsultationOutcomeFacts): InquiryWrite {
     return {
       cypher: `MATCH (i)-[c:CONSULTED]->(e) WHERE ${CONSULTATION_ID} = $consultationId
-               SET c.id = $consultationId, c.status = $outcome, c.outcome = $outcome, c.at = datetime($at),
-                   c.askedAt = coalesce(c.askedAt, datetime($at)), c.by = $by, c.note = coalesce($note, c.note),
-                   c.referredTo = $referredTo`,
-      params: { consultationId, outcome, at, by, note, referredTo },
+               SET c.id = $consultationId, c.askedAt = coalesce(c.askedAt, datetime($outcome.at)),
+                   ${SET_CONSULTATION_OUTCOME}`,
+      params: { consultationId, outcome },
     };
   },
 };

@@ -62,14 +62,13 @@ export async function recordConsultationOutcome(
       refusal.add('consultation', `its outcome was recorded already (${stored.status}): ask the expert again instead`);
     if (current.status === 'CLOSED') refusal.add('status', M.closed('recording consultations'));
     refusal.throwIfAny(M.consultationNotRecorded);
-    const write = consultationWrites.outcome(
-      consultationId,
-      change.outcome,
-      answeredAt.toISOString(),
-      viewer.name,
+    const write = consultationWrites.outcome(consultationId, {
+      outcome: change.outcome,
+      at: answeredAt.toISOString(),
+      by: viewer.name,
       note,
-      referred?.id ?? null,
-    );
+      referredTo: referred?.id ?? null,
+    });
     await applyWrite(tx, id, write);
     // An expert's answer: the team of the inquiry hears of it (not whoever recorded it).
     if (change.outcome === 'ANSWERED')

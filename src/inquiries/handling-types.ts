@@ -1,5 +1,7 @@
 import { canReadInquiryContact, handlesInquiry } from '../auth/policy.js';
 import { builder } from '../graphql/builder.js';
+import { BATCHED_LIST_SIZES, lastOfBatchedList } from '../graphql/limits.js';
+import { keepLast, lastCount } from '../graphql/paging.js';
 import type { Context } from '../graphql/context.js';
 import { defineLoader } from '../graphql/loaders.js';
 import { InstitutionNode } from '../institutions/types.js';
@@ -16,7 +18,7 @@ import {
   type InquiryRecords,
   type NoteRecord,
 } from './timeline-repository.js';
-import { InquiryNode } from './types.js';
+import { InquiryNode, LAST_ARG } from './types.js';
 
 /** What the handlers recorded on an inquiry, for a whole page in one round trip. */
 const inquiryRecords = defineLoader<string, InquiryRecords>(recordsOfInquiries);
@@ -106,16 +108,20 @@ builder.objectFields(InquiryNode, (t) => ({
   notes: t.field({
     type: [Note],
     nullable: true,
-    description: `Internal notes, oldest first. ${HANDLERS_ONLY}`,
+    complexity: lastOfBatchedList(BATCHED_LIST_SIZES.notes),
+    description: `Internal notes, oldest first (the newest \`last\`). ${HANDLERS_ONLY}`,
+    args: { last: t.arg.int(LAST_ARG) },
     authScopes: (i, _args, ctx) => handlesInquiry(ctx.viewer, i),
-    resolve: async (i, _a, ctx) => (await records(ctx, i.id)).notes,
+    resolve: async (i, args, ctx) => keepLast((await records(ctx, i.id)).notes, lastCount(args.last)),
   }),
   askerMessages: t.field({
     type: [AskerMessage],
     nullable: true,
-    description: `Messages to the asker, oldest first. ${CASE_READERS}`,
+    complexity: lastOfBatchedList(BATCHED_LIST_SIZES.askerMessages),
+    description: `Messages to the asker, oldest first (the newest \`last\`). ${CASE_READERS}`,
+    args: { last: t.arg.int(LAST_ARG) },
     authScopes: (i, _args, ctx) => canReadInquiryContact(ctx.viewer, i),
-    resolve: async (i, _a, ctx) => (await records(ctx, i.id)).askerMessages,
+    resolve: async (i, args, ctx) => keepLast((await records(ctx, i.id)).askerMessages, lastCount(args.last)),
   }),
   lastAskerMessageAt: t.field({
     type: 'DateTime',
@@ -127,9 +133,11 @@ builder.objectFields(InquiryNode, (t) => ({
   edits: t.field({
     type: [InquiryEdit],
     nullable: true,
-    description: `Corrections of its intake fields, oldest first. ${HANDLERS_ONLY}`,
+    complexity: lastOfBatchedList(BATCHED_LIST_SIZES.edits),
+    description: `Corrections of its intake fields, oldest first (the newest \`last\`). ${HANDLERS_ONLY}`,
+    args: { last: t.arg.int(LAST_ARG) },
     authScopes: (i, _args, ctx) => handlesInquiry(ctx.viewer, i),
-    resolve: async (i, _a, ctx) => (await records(ctx, i.id)).edits,
+    resolve: async (i, args, ctx) => keepLast((await records(ctx, i.id)).edits, lastCount(args.last)),
   }),
   ministryCoordinations: t.field({
     type: [MinistryCoordination],
@@ -150,13 +158,16 @@ builder.objectFields(InquiryNode, (t) => ({
   timeline: t.field({
     type: [TimelineEntryRef],
     nullable: true,
+    complexity: lastOfBatchedList(BATCHED_LIST_SIZES.timeline),
     description:
-      'Everything that happened to it, oldest first: status changes, notes, messages to the asker, edits, ' +
-      `consultations, coordination with ministries. ${HANDLERS_ONLY}`,
+      'Everything that happened to it, oldest first (the newest `last`): status changes, notes, messages to the ' +
+      `asker, edits, consultations, coordination with ministries. ${HANDLERS_ONLY}`,
+    args: { last: t.arg.int(LAST_ARG) },
     authScopes: (i, _args, ctx) => handlesInquiry(ctx.viewer, i),
-    resolve: async (i, _a, ctx) => {
+    resolve: async (i, args, ctx) => {
+      const count = lastCount(args.last);
       const [links, own] = await Promise.all([ctx.load(inquiryLinks).load(i.id), records(ctx, i.id)]);
-      return timelineOf(links.history, links.consultations, own);
+      return keepLast(timelineOf(links.history, links.consultations, own), count);
     },
   }),
 }));

@@ -183,14 +183,13 @@ export async function consultExpert(
         current.status === 'CLOSED' ? 'The inquiry is closed: reopen it before consulting experts.' : null,
         'The consultation was not recorded',
       );
-      return writes.consultation(
-        consulted.id,
-        change.outcome,
-        now.toISOString(),
-        viewer.name,
+      return writes.consultation(consulted.id, {
+        outcome: change.outcome,
+        at: now.toISOString(),
+        by: viewer.name,
         note,
-        referred?.id ?? null,
-      );
+        referredTo: referred?.id ?? null,
+      });
     },
     // An expert's answer: the team of the inquiry hears of it (not whoever recorded it).
     async (run, current) =>

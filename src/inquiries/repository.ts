@@ -2,6 +2,7 @@ import { INQUIRY_VISIBLE, inquiryViewerParams } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { alignToIds, nodesByIds } from '../db/nodes.js';
+import { MAX_LAST } from '../graphql/paging.js';
 import { expertProjection, type ExpertRecord } from '../experts/model.js';
 import { isErasedExpertId } from '../experts/repository.js';
 import { institutionProjection, type InstitutionRecord } from '../institutions/model.js';
@@ -75,13 +76,18 @@ export async function linksOfInquiries(queries: Queries, ids: readonly string[])
        [(i)-[r:CONCERNS {inferred: true}]->(c:Country) | c {${COUNTRY_FIELDS}}] AS inferredCountries,
        [(i)-[:FOLLOW_UP_OF]->(f:Inquiry) | f.id][0] AS followUpOf,
        [(f:Inquiry)-[:FOLLOW_UP_OF]->(i) | f.id] AS followUps,
-       [(i)-[c:CONSULTED]->(e) WHERE e:Expert OR e:ErasedExpert |
-          {id: coalesce(c.id, i.id + '#' + e.id), expert: CASE WHEN e:Expert THEN ${expertProjection('e')} END,
+       COLLECT {
+         MATCH (i)-[c:CONSULTED]->(e) WHERE e:Expert OR e:ErasedExpert
+         WITH c, e, coalesce(c.id, i.id + '#' + e.id) AS consultationId
+         ORDER BY coalesce(c.askedAt, c.at) DESC LIMIT $maxConsultations
+         RETURN {id: consultationId, expert: CASE WHEN e:Expert THEN ${expertProjection('e')} END,
            status: coalesce(c.status, c.outcome), outcome: c.outcome, channel: c.channel,
            askedAt: coalesce(c.askedAt, c.at), note: c.note, at: c.at, by: c.by,
-           referredTo: CASE WHEN ${isErasedExpertId('c.referredTo')} THEN null ELSE c.referredTo END}] AS consultations,
+           referredTo: CASE WHEN ${isErasedExpertId('c.referredTo')} THEN null ELSE c.referredTo END}
+       } AS consultations,
        [(i)-[:HAS_STATUS_CHANGE]->(s:StatusChange) | s {.*, ministryIds: coalesce(s.ministryIds, [])}] AS history`,
-    { ids },
+    // The newest MAX_LAST consultations: the most Inquiry.consultations and timeline give.
+    { ids, maxConsultations: MAX_LAST },
   );
   const empty: InquiryLinks = {
     askedBy: null,

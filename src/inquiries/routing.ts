@@ -5,9 +5,10 @@ import { BadInputError, InputProblems, NotFoundError, present } from '../errors.
 import { assignmentMessages as say } from '../messages/assignment.js';
 import { idOf } from '../names/service.js';
 import { checkedText, TEXT_LIMITS } from '../writes/checks.js';
-import { lockForChange, noteHandler, teamLabel, type AssignmentChange } from './assignment.js';
-import { inquiriesByIds } from './repository.js';
+import { rememberPerson } from '../notifications/service.js';
+import { lockForChange, teamLabel, type AssignmentChange } from './assignment.js';
 import type { InquiryKind, InquiryRecord } from './model.js';
+import { inquiriesByIds } from './repository.js';
 import { reroute, teams } from './routing-repository.js';
 import { isOpen } from './status.js';
 
@@ -49,7 +50,7 @@ export async function rerouteInquiry(
   const why = present(reason, 'the reason');
   const id = idOf(change.id, 'Inquiry');
   await audited(queries, viewer, 'rerouteInquiry', why, async (tx) => {
-    await noteHandler(tx, viewer);
+    await rememberPerson(tx.run, viewer);
     const current = await lockForChange(tx, viewer, id, change.expectedVersion, 'reroute');
     if (!isOpen(current.status)) throw new BadInputError(say.rerouteClosed(current.status), { argument: 'input' });
     if (current.routedTo === team.id) throw new BadInputError(say.sameTeam(teamLabel(team.id)), { argument: 'input' });

@@ -1,5 +1,6 @@
 import type { Queries } from '../db/database.js';
 import { alignToIds } from '../db/nodes.js';
+import { MAX_LAST } from '../graphql/paging.js';
 import { institutionProjection, type InstitutionRecord } from '../institutions/model.js';
 
 export interface NoteRecord {
@@ -44,20 +45,27 @@ export interface InquiryRecords {
 
 const byTime = <T extends { at: string }>(list: T[]) => [...list].sort((a, b) => a.at.localeCompare(b.at));
 
+/**
+ * Their notes, messages to the asker and edits (each list the newest MAX_LAST, the most the API gives of one), with
+ * the ministries' lines and the inquiry it duplicates.
+ */
 export async function recordsOfInquiries(queries: Queries, ids: readonly string[]): Promise<InquiryRecords[]> {
   const rows = await queries.read<{ id: string } & InquiryRecords>(
     `UNWIND $ids AS id
      MATCH (i:Inquiry {id: id})
      RETURN id,
-       [(i)-[:HAS_NOTE]->(n:InquiryNote) | n {.id, .text, .at, .by}] AS notes,
-       [(i)-[:HAS_ASKER_MESSAGE]->(m:AskerMessage) | m {.id, .channel, .at, .summary, .by}] AS askerMessages,
-       [(i)-[:HAS_EDIT]->(e:InquiryEdit) | e {.id, .at, .by, .fields, .note}] AS edits,
+       COLLECT { MATCH (i)-[:HAS_NOTE]->(n:InquiryNote)
+                 WITH n ORDER BY n.at DESC LIMIT $max RETURN n {.id, .text, .at, .by} } AS notes,
+       COLLECT { MATCH (i)-[:HAS_ASKER_MESSAGE]->(m:AskerMessage)
+                 WITH m ORDER BY m.at DESC LIMIT $max RETURN m {.id, .channel, .at, .summary, .by} } AS askerMessages,
+       COLLECT { MATCH (i)-[:HAS_EDIT]->(e:InquiryEdit)
+                 WITH e ORDER BY e.at DESC LIMIT $max RETURN e {.id, .at, .by, .fields, .note} } AS edits,
        [(i)-[k:COORDINATED_WITH]->(m:Institution) |
           {ministry: ${institutionProjection('m')}, askedAt: k.askedAt, answeredAt: k.answeredAt,
            outcome: k.outcome, by: k.by}]
          AS coordinations,
        [(i)-[:DUPLICATE_OF]->(d:Inquiry) | d.id][0] AS duplicateOf`,
-    { ids },
+    { ids, max: MAX_LAST },
   );
   const empty: InquiryRecords = { notes: [], askerMessages: [], edits: [], coordinations: [], duplicateOf: null };
   return alignToIds<InquiryRecords>(ids, rows, (row) => row, empty).map((records) => ({

@@ -1,5 +1,6 @@
 import { canReadInquiryContact, canSeeInquiry, handlesInquiry } from '../auth/policy.js';
-import { batchedList, BATCHED_LIST_SIZES, costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
+import { batchedList, BATCHED_LIST_SIZES, costOfWork, lastOfBatchedList, WORK_WEIGHTS } from '../graphql/limits.js';
+import { DEFAULT_LAST, keepLast, lastCount, MAX_LAST } from '../graphql/paging.js';
 import { builder } from '../graphql/builder.js';
 import { ForbiddenError } from '../errors.js';
 import type { Context } from '../graphql/context.js';
@@ -18,6 +19,13 @@ import { describedValues } from '../graphql/described-values.js';
 import { similarToInquiry, type SimilarInquiry } from './search.js';
 import { type INQUIRY_STATUSES, isOpen } from './status.js';
 import { workingDaysBetween } from './working-days.js';
+
+/** The `last` argument of an inquiry's own lists (notes, timeline, consultations, …): the newest kept, oldest first. */
+export const LAST_ARG = {
+  required: false,
+  defaultValue: DEFAULT_LAST,
+  description: `How many of the newest to give, oldest first: from 0 to ${MAX_LAST} (default ${DEFAULT_LAST}).`,
+} as const;
 
 const links = (ctx: Context, id: string) => ctx.load(inquiryLinks).load(id);
 
@@ -313,12 +321,13 @@ InquiryNode.implement({
     }),
     consultations: t.field({
       type: [Consultation],
-      complexity: batchedList(BATCHED_LIST_SIZES.consultations),
+      complexity: lastOfBatchedList(BATCHED_LIST_SIZES.consultations),
       description:
-        'Every time an expert was asked, and what came of it, oldest first: for its handlers and administrators ' +
-        '(refused to others, also when the answer is SHAREABLE).',
+        'Every time an expert was asked, and what came of it, oldest first (the newest `last`): for its handlers ' +
+        'and administrators (refused to others, also when the answer is SHAREABLE).',
+      args: { last: t.arg.int(LAST_ARG) },
       authScopes: (i, _args, ctx) => handlesInquiry(ctx.viewer, i),
-      resolve: async (i, _a, ctx) => (await links(ctx, i.id)).consultations,
+      resolve: async (i, args, ctx) => keepLast((await links(ctx, i.id)).consultations, lastCount(args.last)),
     }),
     followUpOf: t.field({
       type: InquiryNode,

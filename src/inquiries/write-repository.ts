@@ -6,6 +6,23 @@ import type { ConsultationOutcome } from './repository.js';
 import type { InquiryKind, Visibility } from './model.js';
 import { INQUIRY_STATUSES, type InquiryStatus } from './status.js';
 
+/** What came of a consultation, and who recorded it when. */
+export interface ConsultationOutcomeFacts {
+  outcome: ConsultationOutcome;
+  at: string;
+  by: string;
+  note: string | null;
+  referredTo: string | null;
+}
+
+/**
+ * Records an outcome on a consultation `c` (new, or asked earlier), from the parameter `$outcome`
+ * (`ConsultationOutcomeFacts`); a note given earlier stays unless a new one is.
+ */
+export const SET_CONSULTATION_OUTCOME = `c.status = $outcome.outcome, c.outcome = $outcome.outcome,
+  c.at = datetime($outcome.at), c.by = $outcome.by, c.note = coalesce($outcome.note, c.note),
+  c.referredTo = $outcome.referredTo`;
+
 export interface NewInquiry {
   id: string;
   kind: InquiryKind;
@@ -153,21 +170,14 @@ export const writes = {
       params: { answerSummary, visibility, at, by, note },
     };
   },
-  consultation(
-    expertId: string,
-    outcome: ConsultationOutcome,
-    at: string,
-    by: string,
-    note: string | null,
-    referredTo: string | null,
-  ): InquiryWrite {
+  /** An expert asked and answered at once (`consultExpert`). */
+  consultation(expertId: string, outcome: ConsultationOutcomeFacts): InquiryWrite {
     return {
       // Every consultation is its own record: asking the same expert again keeps the earlier one.
       cypher: `MATCH (e:Expert {id: $expertId})
-               CREATE (i)-[:CONSULTED {id: i.id + '#c' + (i.version + 1), status: $outcome, outcome: $outcome,
-                                       askedAt: datetime($at), at: datetime($at), by: $by, note: $note,
-                                       referredTo: $referredTo}]->(e)`,
-      params: { expertId, outcome, at, by, note, referredTo },
+               CREATE (i)-[c:CONSULTED {id: i.id + '#c' + (i.version + 1), askedAt: datetime($outcome.at)}]->(e)
+               SET ${SET_CONSULTATION_OUTCOME}`,
+      params: { expertId, outcome },
     };
   },
   followUp(earlierId: string): InquiryWrite {

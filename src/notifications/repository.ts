@@ -1,14 +1,7 @@
+import { personInTeam } from '../auth/policy.js';
 import type { Queries, Run } from '../db/database.js';
+import { obj, optStr, parseRows, str } from '../db/rows.js';
 import type { NotificationKind } from '../messages/notifications.js';
-
-/** Someone seen from their token: who gets a team's notifications, and where their mail goes. */
-export interface PersonRecord {
-  id: string;
-  name: string;
-  email: string | null;
-  roles: string[];
-  networks: string[];
-}
 
 /** How a notification goes out by e-mail (when SMTP_URL is set): at once, or in the day's digest. */
 export type MailMode = 'NOW' | 'DIGEST';
@@ -34,24 +27,6 @@ export interface MailRow extends NotificationRecord {
 const FIELDS = `n { .id, .recipientId, .kind, .inquiryId, .question, .actorName, .detail,
   createdAt: toString(n.createdAt), readAt: toString(n.readAt) }`;
 
-/** Records (or refreshes) a person as their token describes them; `seenAt` is the last time it was written. */
-export async function upsertPerson(run: Run, person: PersonRecord, at: string): Promise<void> {
-  await run(
-    `MERGE (p:Person {id: $person.id})
-     SET p.name = $person.name, p.email = $person.email, p.roles = $person.roles, p.networks = $person.networks,
-         p.seenAt = datetime($at)`,
-    { person, at },
-  );
-}
-
-export async function personById(queries: Queries, id: string): Promise<PersonRecord | null> {
-  const [row] = await queries.read<{ person: PersonRecord }>(
-    'MATCH (p:Person {id: $id}) RETURN p { .id, .name, .email, .roles, .networks } AS person',
-    { id },
-  );
-  return row?.person ?? null;
-}
-
 export interface NewNotifications {
   kind: NotificationKind;
   inquiryId: string;
@@ -59,9 +34,8 @@ export interface NewNotifications {
   personIds: string[];
   /** Also whoever filed the inquiry (`filedBy`). */
   filer: boolean;
-  /** A team by its network id: the persons recorded with its role (the desk) or as its secretariat. */
+  /** A team by its network id: the persons recorded as its members (`personInTeam`). */
   team: string | null;
-  deskNetworkId: string;
   /** Never notified of their own action. */
   actorId: string | null;
   actorName: string | null;
@@ -77,9 +51,7 @@ export async function createNotifications(run: Run, n: NewNotifications): Promis
   const rows = await run(
     `MATCH (i:Inquiry {id: $n.inquiryId})
      OPTIONAL MATCH (m:Person)
-       WHERE $n.team IS NOT NULL
-         AND (($n.team = $n.deskNetworkId AND 'desk' IN m.roles)
-              OR ('secretariat' IN m.roles AND $n.team IN m.networks))
+       WHERE $n.team IS NOT NULL AND ${personInTeam('m', '$n.team')}
      WITH i, collect(DISTINCT m.id) AS members
      WITH i, members + $n.personIds + CASE WHEN $n.filer THEN [i.filedBy] ELSE [] END AS candidates
      UNWIND [r IN candidates WHERE r IS NOT NULL AND r <> coalesce($n.actorId, '')] AS rid
@@ -184,6 +156,8 @@ export interface DueInquiry {
   handlerId: string | null;
 }
 
+const dueInquiry = obj({ id: str, routedTo: optStr, handlerId: optStr });
+
 /** Open inquiries due at or after `from` and before `to`. */
 export async function openInquiriesDue(
   run: Run,
@@ -195,7 +169,7 @@ export async function openInquiriesDue(
      RETURN i.id AS id, r.id AS routedTo, i.handlerId AS handlerId ORDER BY i.dueAt, i.id`,
     { ...range, openStatuses: [...range.openStatuses] },
   );
-  return rows as unknown as DueInquiry[];
+  return parseRows(rows, dueInquiry);
 }
 
 /**

@@ -1,20 +1,17 @@
-import { DESK_NETWORK_ID } from '../auth/policy.js';
 import { ANONYMOUS, type Viewer } from '../auth/viewer.js';
 import type { Queries, Run } from '../db/database.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
 import type { NotificationKind } from '../messages/notifications.js';
+import { personById, personFromToken, upsertPerson, type PersonFromToken } from './people-repository.js';
 import {
   createNotifications,
   inboxPage,
   markAllRead,
   markRead,
-  personById,
   unreadCount,
-  upsertPerson,
   type MailMode,
   type NotificationRecord,
-  type PersonRecord,
 } from './repository.js';
 
 /** Notifications older than this are pruned by the daily run. */
@@ -50,8 +47,9 @@ export interface NotifyEvent {
  * Writes the notifications of an event in the caller's write transaction (`tx.run` of `audited`), so that they exist
  * exactly when the change does. Mail follows after the commit (src/notifications/mail.ts). Returns the recipients.
  *
- * Team members are the persons recorded from their tokens (`rememberPerson`): the desk's are those with the desk role,
- * a network's those with the secretariat role for it. Administrators are nobody's team.
+ * Team members are the persons recorded from their tokens (`rememberPerson`), by `personInTeam` (auth/policy.ts): the
+ * desk's are those with the desk role, a network's those with the secretariat role for it. Administrators are nobody's
+ * team. The same rule lists the handlers a team's inquiry can be assigned to.
  */
 export function notify(run: Run, event: NotifyEvent): Promise<string[]> {
   const actor = event.actor && isPerson(event.actor) ? event.actor : null;
@@ -61,7 +59,6 @@ export function notify(run: Run, event: NotifyEvent): Promise<string[]> {
     personIds: [...(event.persons ?? [])],
     filer: event.filer ?? false,
     team: event.team ?? null,
-    deskNetworkId: DESK_NETWORK_ID,
     actorId: actor?.id ?? null,
     actorName: event.actor?.name ?? null,
     detail: event.detail ?? null,
@@ -75,23 +72,21 @@ export function notify(run: Run, event: NotifyEvent): Promise<string[]> {
 export const isPerson = (viewer: Viewer) =>
   viewer !== ANONYMOUS && viewer.id !== 'anonymous' && !viewer.id.startsWith('system:');
 
-const personOf = (viewer: Viewer): PersonRecord => ({
-  id: viewer.id,
-  name: viewer.name,
-  email: viewer.email ?? null,
-  roles: [...viewer.roles].sort(),
-  networks: [...viewer.networks].sort(),
-});
-
 /**
  * Records the viewer as a person (roles, networks, e-mail from the token), in the caller's write transaction. Called
- * when someone records or handles an inquiry, and when they read their inbox and their token says something new.
+ * when someone records, handles, claims, assigns, hands over, releases or reroutes an inquiry, registers as a handler
+ * (`registerHandler`), and when they read their inbox and their token says something new.
  */
 export async function rememberPerson(run: Run, viewer: Viewer, at = new Date()): Promise<void> {
-  if (isPerson(viewer)) await upsertPerson(run, personOf(viewer), at.toISOString());
+  if (isPerson(viewer)) await upsertPerson(run, viewer, at.toISOString());
 }
 
-const samePerson = (a: PersonRecord, b: PersonRecord) => JSON.stringify(a) === JSON.stringify(b);
+const samePerson = (a: PersonFromToken, b: PersonFromToken) =>
+  a.id === b.id &&
+  a.name === b.name &&
+  a.email === b.email &&
+  a.roles.join() === b.roles.join() &&
+  a.networks.join() === b.networks.join();
 
 function inboxOwner(viewer: Viewer): string {
   if (!isPerson(viewer)) {
@@ -119,10 +114,10 @@ export async function myNotifications(
       argument: 'after',
     });
   const [stored, inbox] = await Promise.all([
-    personById(queries, me),
+    personById((cypher, params) => queries.read(cypher, params), me),
     inboxPage(queries, me, { unreadOnly: args.unreadOnly ?? false, after, limit: size + 1 }),
   ]);
-  if (stored === null || !samePerson(stored, personOf(viewer))) {
+  if (stored === null || !samePerson(stored, personFromToken(viewer))) {
     await queries.writeTransaction((run) => rememberPerson(run, viewer));
   }
   return toPage(inbox.rows, size, after !== null, inbox.total, (node) => ({

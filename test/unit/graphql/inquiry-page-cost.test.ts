@@ -25,6 +25,18 @@ describe('the cost of a page of inquiries', () => {
     expect(withMore - withHistory).toBe(50 * 5 * 3);
   });
 
+  it('counts an inquiry’s own lists at their usual size, never more than `last` asks for', () => {
+    const page = (lists: string) => cost(`{ inquiries(first: 50) { edges { node { ${lists} } } } }`);
+    const none = page('slug');
+    // notes { text at }: 1 for the list, 2 fields in each of its usual 2 notes.
+    expect(page('slug notes { text at }') - none).toBe(50 * (1 + 2 * 2));
+    expect(page('slug notes(last: 1) { text at }') - none).toBe(50 * (1 + 1 * 2));
+    expect(page('slug notes(last: 0) { text at }') - none).toBe(50 * 1);
+    expect(page('slug timeline(last: 200) { kind at }') - none).toBe(50 * (1 + 15 * 2));
+    expect(page('slug timeline(last: 3) { kind at }') - none).toBe(50 * (1 + 3 * 2));
+    expect(page('slug consultations(last: 1) { status }')).toBeLessThan(page('slug consultations { status }'));
+  });
+
   it.each([
     [
       'similar inquiries of every inquiry on a page, with their histories',

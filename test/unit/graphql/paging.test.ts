@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '../../../src/graphql/paging.js';
+import { decodeCursor, encodeCursor, keepLast, lastCount, pageSize, toPage } from '../../../src/graphql/paging.js';
 
 const NOT_A_CURSOR = /^after is not a cursor of this list/;
 
@@ -13,6 +13,29 @@ describe('pageSize', () => {
     for (const first of [0, -1, 101, 2.5, Number.NaN]) {
       expect(() => pageSize(first), String(first)).toThrow(/^first must be from 1 to 100 \(got .*\); page through/);
     }
+  });
+});
+
+describe('lastCount and keepLast (an inquiry’s own lists)', () => {
+  it('default to 50 and take whole numbers from 0 to 200, saying the bound otherwise', () => {
+    expect(lastCount(undefined)).toBe(50);
+    expect(lastCount(null)).toBe(50);
+    expect(lastCount(0)).toBe(0);
+    expect(lastCount(200)).toBe(200);
+    for (const last of [-1, 201, 2.5, Number.NaN]) {
+      expect(() => lastCount(last), String(last)).toThrow(/^last must be from 0 to 200 \(got .*\)/);
+    }
+  });
+
+  it('keep the newest items, oldest first', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer()), fc.integer({ min: 0, max: 200 }), (items, count) => {
+        const kept = keepLast(items, count);
+        expect(kept).toEqual(items.slice(Math.max(0, items.length - count)));
+        expect(kept.length).toBe(Math.min(count, items.length));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
