@@ -2,8 +2,8 @@
 // queues with their counts and a paged list on the left; the opened inquiry with its timeline, the similar
 // earlier inquiries and suggested experts beside it, and every action on it. The queue, filters, sort and the
 // opened inquiry are kept in the address, so a reload or a shared link comes back to them.
-import { DeskInquiryDocument, RegisterHandlerDocument } from './gql/graphql';
-import { request } from './lib/client';
+import { DeskInquiryDocument, DeskInquiryReadDocument, RegisterHandlerDocument } from './gql/graphql';
+import { request, RequestFailed } from './lib/client';
 import { elementById, h, render } from './lib/dom';
 import { labels } from './lib/i18n';
 import { currentToken, identityOf } from './lib/session';
@@ -64,20 +64,53 @@ async function openInquiry(slug: string | null, focus: boolean, notice?: string)
   }
   view.setAttribute('aria-busy', 'true');
   try {
-    const { data } = await request(DeskInquiryDocument, { slug });
+    const full = await request(DeskInquiryDocument, { slug }).catch((error: unknown) => {
+      if (error instanceof RequestFailed && error.code === 'FORBIDDEN') return null;
+      throw error;
+    });
+    const shown = full?.data.inquiry
+      ? { inquiry: full.data.inquiry, changes: full.data.history.edges }
+      : await readOnly(slug);
     if (state.inquiry !== slug) return; // another was opened meanwhile
-    const inquiry = data.inquiry;
-    if (!inquiry) {
+    if (!shown) {
       render(view, h('p', { class: 'error' }, t('notFound')));
       return;
     }
-    showInquiry(inquiry, data.history.edges, notice);
+    showInquiry(shown.inquiry, shown.changes, notice);
     if (focus) view.querySelector<HTMLElement>('h2')?.focus();
   } catch (error) {
     render(view, h('p', { class: 'error', role: 'alert' }, (error as Error).message));
   } finally {
     view.removeAttribute('aria-busy');
   }
+}
+
+/**
+ * An inquiry rerouted away from the viewer's team: what that team may still read (its handling details are the new
+ * team's), shown read only.
+ */
+async function readOnly(slug: string): Promise<{ inquiry: DeskInquiry; changes: [] } | null> {
+  const { data } = await request(DeskInquiryReadDocument, { slug });
+  if (!data.inquiry) return null;
+  const inquiry: DeskInquiry = {
+    ...data.inquiry,
+    context: null,
+    answerSummary: null,
+    visibility: 'INTERNAL',
+    duplicateOf: null,
+    expectedAnswerAt: null,
+    lastAskerMessageAt: null,
+    askedBy: null,
+    partner: null,
+    contact: null,
+    history: [],
+    notes: null,
+    askerMessages: null,
+    edits: null,
+    consultations: [],
+    ministryCoordinations: null,
+  };
+  return { inquiry, changes: [] };
 }
 
 function showInquiry(inquiry: DeskInquiry, changes: Parameters<typeof timelineOf>[2], notice?: string): void {

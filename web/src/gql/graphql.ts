@@ -697,6 +697,13 @@ export type RegisterHandlerMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type RegisterHandlerMutation = { registerHandler: { id: string, teams: Array<string> } };
 
+export type DeskInquiryReadQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type DeskInquiryReadQuery = { inquiry: { id: string, slug: string, version: number, question: string, kind: InquiryKind, status: InquiryStatus, receivedAt: string, dueAt: string, overdue: boolean, answeredAt: string | null, closedAt: string | null, closingReason: ClosingReason | null, assignedAt: string | null, riskCategories: Array<RiskCategory>, handler: { id: string, name: string } | null, routedTo: { slug: string, acronym: string, name: string } | null, routedFrom: Array<{ slug: string, acronym: string }>, themes: Array<{ slug: string, name: string, nameNl: string }>, countries: Array<{ code: string, name: string, nameNl: string }>, reroutes: Array<{ at: string, by: string, reason: string, from: { acronym: string }, to: { acronym: string } }> } | null };
+
 export type HandOverInquiryMutationVariables = Exact<{
   input: HandOverInquiryInput;
 }>;
@@ -1379,6 +1386,60 @@ export const RegisterHandlerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegisterHandlerMutation, RegisterHandlerMutationVariables>;
+export const DeskInquiryReadDocument = new TypedDocumentString(`
+    query DeskInquiryRead($slug: String!) {
+  inquiry(slug: $slug) {
+    id
+    slug
+    version
+    question
+    kind
+    status
+    receivedAt
+    dueAt
+    overdue
+    answeredAt
+    closedAt
+    closingReason
+    assignedAt
+    handler {
+      id
+      name
+    }
+    routedTo {
+      slug
+      acronym
+      name
+    }
+    routedFrom {
+      slug
+      acronym
+    }
+    themes {
+      slug
+      name
+      nameNl
+    }
+    countries {
+      code
+      name
+      nameNl
+    }
+    riskCategories
+    reroutes {
+      at
+      by
+      reason
+      from {
+        acronym
+      }
+      to {
+        acronym
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeskInquiryReadQuery, DeskInquiryReadQueryVariables>;
 export const HandOverInquiryDocument = new TypedDocumentString(`
     mutation HandOverInquiry($input: HandOverInquiryInput!) {
   handOverInquiry(input: $input) {
@@ -1483,7 +1544,7 @@ export const InstitutionsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<InstitutionsQuery, InstitutionsQueryVariables>;
 export const MyInquiriesDocument = new TypedDocumentString(`
     query MyInquiries($first: Int) {
-  inquiries(filter: {queue: FILED_BY_ME}, orderBy: RECEIVED, first: $first) {
+  inquiries(filter: {filedByMe: true}, orderBy: RECEIVED, first: $first) {
     totalCount
     edges {
       node {
