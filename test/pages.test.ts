@@ -20,6 +20,7 @@ describe('the pages', () => {
   it.each([
     ['/', 'search'],
     ['/dashboard', 'dashboard'],
+    ['/desk', 'desk'],
     ['/graphql', 'graphiql'],
   ])('serves %s with its bundle and a CSP that keeps it to this origin', async (route, bundle) => {
     const response = await html(`${appUrl}${route}`);
@@ -40,6 +41,7 @@ describe('the pages', () => {
   it.each([
     ['/', 'officers'],
     ['/dashboard', 'dashboards'],
+    ['/desk', 'handlers'],
     ['/graphql', 'api'],
   ])('links %s to its guide (%s), served under the same CSP, whose links all resolve', async (route, guide) => {
     const { guide: link } = await pageOptions(await html(`${appUrl}${route}`));
@@ -126,7 +128,7 @@ describe('the development sign-in, on the embedded default', () => {
     fetch(`${server.url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
   it('lists the development identities in every page', async () => {
-    for (const route of ['/', '/dashboard', '/graphql']) {
+    for (const route of ['/', '/dashboard', '/desk', '/graphql']) {
       const options = await pageOptions(await html(`${server.url}${route}`));
       expect(options.devIdentities!.map((identity) => identity.id)).toEqual(
         expect.arrayContaining([
@@ -250,7 +252,7 @@ describe('the development sign-in, on the embedded default listening on every ad
       body: '{"identity":"sample-admin"}',
     });
     expect(response.status).toBe(404);
-    for (const route of ['/', '/dashboard', '/graphql'])
+    for (const route of ['/', '/dashboard', '/desk', '/graphql'])
       expect((await pageOptions(await html(`${url}${route}`))).devIdentities).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Bundles the pages (web/src) with esbuild into web/dist/, which the app serves (src/http/pages.ts): the
- * search page, the dashboard, GraphiQL 5 and Monaco's workers, with echarts, React and GraphiQL inside, so
+ * search page, the dashboard, the desk, GraphiQL 5 and Monaco's workers, with echarts, React and GraphiQL inside, so
  * that nothing comes from a CDN; and the guides (docs/*.md, README.md) as HTML in web/dist/docs/ (web/docs.ts).
  * `npm ci` runs it (the `prepare` script); the app and the tests call
  * `ensureWebBuilt()`, which rebuilds only when the sources or the installed packages changed since.
@@ -27,7 +27,7 @@ export interface WebManifest {
   files: string[];
 }
 
-const PAGES = ['search', 'dashboard', 'graphiql'];
+const PAGES = ['search', 'dashboard', 'desk', 'graphiql'];
 const WORKERS: Record<string, string> = {
   'editor.worker': 'monaco-editor/esm/vs/editor/editor.worker.js',
   'json.worker': 'monaco-editor/esm/vs/language/json/json.worker.js',

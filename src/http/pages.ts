@@ -1,5 +1,6 @@
 // The browser pages, served by the app from the bundles in web/dist (built by `npm ci` or at start, see
-// web/build.ts): the search page at /, the dashboard at /dashboard and GraphiQL at /graphql (GraphiQL 5 with
+// web/build.ts): the search page at /, the dashboard at /dashboard, the
+// desk at /desk and GraphiQL at /graphql (GraphiQL 5 with
 // the explorer plugin, the example operations and the pages' sign-in, from web/src/graphiql.ts), with their
 // scripts, styles, fonts and Monaco workers under /assets/, and the guides (the docs rendered to HTML) under
 // /docs/. Nothing comes from elsewhere, so they work offline.
@@ -71,6 +72,16 @@ const PAGES = new Map<string, PageSpec>([
       body: '<header id="header"></header>\n<main id="app"></main>',
       contentSecurityPolicy: PAGE_CSP,
       guide: `${DOCS_PREFIX}dashboards.html`,
+    },
+  ],
+  [
+    '/desk',
+    {
+      title: 'Expertise graph — inquiry desk',
+      script: 'desk',
+      body: '<header id="header"></header>\n<main id="app"></main>',
+      contentSecurityPolicy: PAGE_CSP,
+      guide: `${DOCS_PREFIX}handlers.html`,
     },
   ],
   [

@@ -35,6 +35,7 @@ const ROUTES = new Map([
   ['/graphql', 'graphql'],
   ['/', 'root'],
   ['/dashboard', 'dashboard'],
+  ['/desk', 'desk'],
   ['/auth/dev-token', 'dev-token'],
   ['/health', 'health'],
   ['/healthz', 'healthz'],

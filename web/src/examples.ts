@@ -1,6 +1,14 @@
 // GraphiQL's ready examples: operation files of web/operations (checked against the schema by codegen and
 // against the request limits by test/unit/limits-rules.test.ts), in the order and with the variables of
 // web/operations/examples.json.
+import addInquiryNote from '../operations/add-inquiry-note.graphql';
+import askExpert from '../operations/ask-expert.graphql';
+import claimInquiry from '../operations/claim-inquiry.graphql';
+import closeInquiry from '../operations/close-inquiry.graphql';
+import deskQueue from '../operations/desk-queue.graphql';
+import handOverInquiry from '../operations/hand-over-inquiry.graphql';
+import recordAskerMessage from '../operations/record-asker-message.graphql';
+import rerouteInquiry from '../operations/reroute-inquiry.graphql';
 import coverageCell from '../operations/coverage-cell.graphql';
 import coverage from '../operations/coverage.graphql';
 import dashboard from '../operations/dashboard.graphql';
@@ -20,6 +28,14 @@ const TEXTS: Record<string, string> = {
   'coverage.graphql': coverage,
   'coverage-cell.graphql': coverageCell,
   'dashboard.graphql': dashboard,
+  'add-inquiry-note.graphql': addInquiryNote,
+  'ask-expert.graphql': askExpert,
+  'claim-inquiry.graphql': claimInquiry,
+  'close-inquiry.graphql': closeInquiry,
+  'desk-queue.graphql': deskQueue,
+  'hand-over-inquiry.graphql': handOverInquiry,
+  'record-asker-message.graphql': recordAskerMessage,
+  'reroute-inquiry.graphql': rerouteInquiry,
 };
 
 export interface Example {

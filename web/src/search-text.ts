@@ -44,6 +44,10 @@ export const SEARCH_TEXT = {
     filed: 'Filed as',
     due: 'answer due',
     choose: 'Choose…',
+    myInquiries: 'My inquiries',
+    noMyInquiries: 'You have filed no inquiries yet.',
+    received: 'received',
+    overdue: 'overdue',
   },
   nl: {
     title: 'Wie weet er iets van…?',
@@ -89,6 +93,10 @@ export const SEARCH_TEXT = {
     filed: 'Ingediend als',
     due: 'antwoord uiterlijk',
     choose: 'Kies…',
+    myInquiries: 'Mijn vragen',
+    noMyInquiries: 'U hebt nog geen vragen ingediend.',
+    received: 'ontvangen',
+    overdue: 'te laat',
   },
 };
 export type SearchLabel = keyof typeof SEARCH_TEXT.en;

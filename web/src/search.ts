@@ -14,6 +14,7 @@ import { readQuestion } from './lib/question';
 import { currentRoles } from './lib/session';
 import { mountHeader, pageOptions } from './lib/signin';
 import { mountFileForm } from './file-inquiry';
+import { mountMyInquiries } from './my-inquiries';
 import { SEARCH_TEXT } from './search-text';
 import './pages.css';
 
@@ -49,6 +50,7 @@ const status = h('p', { class: 'status', role: 'status' });
 const experts = h('section', { class: 'experts', 'aria-label': t('experts') });
 const similar = h('section', { class: 'similar', 'aria-label': t('similar') });
 const filing = h('section', { class: 'file' });
+const mine = h('section', { class: 'my-inquiries', 'aria-label': t('myInquiries') });
 
 type Edge = WhoKnowsQuery['whoKnows']['edges'][number];
 type Similar = SimilarInquiriesQuery['similarInquiries'][number];
@@ -202,7 +204,11 @@ async function search(text: string, chosenCountry: string): Promise<void> {
   if (currentRoles().some((role) => MAY_FILE.includes(role))) {
     const theme = found.status === 'fulfilled' ? (found.value.data.whoKnows.theme?.slug ?? null) : null;
     const country = found.status === 'fulfilled' ? found.value.country : null;
-    mountFileForm(filing, t, { question: text, theme, country }, (input) => request(RecordInquiryDocument, { input }));
+    mountFileForm(filing, t, { question: text, theme, country }, async (input) => {
+      const filed = await request(RecordInquiryDocument, { input });
+      if (currentRoles().includes('officer')) void mountMyInquiries(mine, t);
+      return filed;
+    });
   }
 }
 
@@ -238,7 +244,10 @@ render(
   status,
   h('div', { class: 'results' }, experts, similar),
   filing,
+  mine,
 );
+// Officers see what they filed, after the filing form.
+if (currentRoles().includes('officer')) void mountMyInquiries(mine, t);
 
 // A question in the address (after a sign-in or language switch, or a shared link) is asked again.
 const params = new URLSearchParams(location.search);

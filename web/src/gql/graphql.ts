@@ -4,12 +4,187 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** The input of addInquiryNote. */
+export type AddInquiryNoteInput = {
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+  /** The note: internal, for the handlers only. */
+  text: string;
+};
+
+/** The input of answerInquiry. */
+export type AnswerInquiryInput = {
+  /** The substance of the answer. */
+  answerSummary: string;
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+  /** May later askers read it? Default INTERNAL. */
+  visibility?: Visibility | null | undefined;
+};
+
+/** The input of askExpert. */
+export type AskExpertInput = {
+  /** When (default now; not in the future). */
+  askedAt?: string | null | undefined;
+  /** How the expert was asked. */
+  channel: ConsultationChannel;
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The expert asked (global id or slug). */
+  expert: string;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+};
+
+/** How a message reached the asker. */
+export type AskerChannel =
+  /** By e-mail. */
+  | 'EMAIL'
+  /** Through the web form the question came in by. */
+  | 'FORM'
+  /** By telephone. */
+  | 'PHONE';
+
+/** The input of assignInquiry. */
+export type AssignInquiryInput = {
+  /** The colleague’s token subject (see the handlers query). */
+  assignee: string;
+  /** The colleague’s display name. */
+  assigneeName: string;
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+};
+
+/** The input of changeInquiryStatus. */
+export type ChangeInquiryStatusInput = {
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** For COORDINATING: the ministries (ids or slugs, e.g. "min-ezk"). */
+  ministries?: Array<string> | null | undefined;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+  /** The new status. */
+  status: InquiryStatus;
+};
+
+/** The input of claimInquiry. */
+export type ClaimInquiryInput = {
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+};
+
+/** The input of closeInquiry. */
+export type CloseInquiryInput = {
+  /** For DUPLICATE (and only then): the inquiry it duplicates (global id or slug). */
+  duplicateOf?: string | null | undefined;
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+  /** Why it is closed. Default: ANSWERED when it has an answer; otherwise none is recorded and a note must say why. */
+  reason?: ClosingReason | null | undefined;
+};
+
+/** Why an inquiry was closed. */
+export type ClosingReason =
+  /** It was answered (counts towards "answered within 3 working days"). */
+  | 'ANSWERED'
+  /** It duplicates another inquiry (duplicateOf links it). */
+  | 'DUPLICATE'
+  /** Not a question for this desk or network. */
+  | 'OUT_OF_SCOPE'
+  /** It should never have been recorded: it leaves every statistic, and stays in the audit trail. */
+  | 'RECORDED_IN_ERROR'
+  /** The asker withdrew the question. */
+  | 'WITHDRAWN';
+
+/** How an expert was asked. */
+export type ConsultationChannel =
+  /** By e-mail. */
+  | 'EMAIL'
+  /** In a meeting or in person. */
+  | 'MEETING'
+  /** By telephone. */
+  | 'PHONE';
+
+/** What came of asking an expert. */
+export type ConsultationOutcome =
+  /** The expert contributed to the answer. */
+  | 'ANSWERED'
+  /** The expert could not help. */
+  | 'DECLINED'
+  /** The expert referred to someone else. */
+  | 'REFERRED';
+
+/** Where asking an expert stands. */
+export type ConsultationStatus =
+  /** The expert contributed to the answer. */
+  | 'ANSWERED'
+  /** The expert could not help. */
+  | 'DECLINED'
+  /** The expert referred to someone else. */
+  | 'REFERRED'
+  /** Asked; no answer yet. */
+  | 'WAITING';
+
 /** Whether a coverage column is one country or a region (its countries together). */
 export type CoverageColumnKind =
   /** One country. */
   | 'COUNTRY'
   /** A region: an expert or inquiry counts once if it concerns any of its countries. */
   | 'REGION';
+
+/** The input of editInquiry. */
+export type EditInquiryInput = {
+  /** The asking institution (global id or slug; required: cannot be cleared). */
+  askedBy?: string | null | undefined;
+  /** Their e-mail; null clears it. */
+  contactEmail?: string | null | undefined;
+  /** Whom to answer; null clears it. */
+  contactName?: string | null | undefined;
+  /** Background; null clears it. */
+  context?: string | null | undefined;
+  /** The countries (ISO codes, names or regions), replacing the given ones; [] or null clears. */
+  countries?: Array<string> | null | undefined;
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** Expertise request or knowledge-security question (must suit the team it is routed to). */
+  kind?: InquiryKind | null | undefined;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+  /** For knowledge-security questions: the foreign partner institution; null clears it. */
+  partner?: string | null | undefined;
+  /** The question (required: cannot be cleared). */
+  question?: string | null | undefined;
+  /** For knowledge-security questions: what the worry is, replacing the given ones. */
+  riskCategories?: Array<RiskCategory> | null | undefined;
+  /** The themes, replacing the given ones; [] or null clears. */
+  themes?: Array<string> | null | undefined;
+};
 
 /** How well the expert knows a theme. */
 export type ExpertiseInput = {
@@ -21,12 +196,92 @@ export type ExpertiseInput = {
   theme: string;
 };
 
+/** The input of handOverInquiry. */
+export type HandOverInquiryInput = {
+  /** The colleague’s token subject (see the handlers query). */
+  assignee: string;
+  /** The colleague’s display name. */
+  assigneeName: string;
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+};
+
+/** Which inquiries to list; every condition given must hold. */
+export type InquiryFilter = {
+  /** Asked by this institution (id or slug, e.g. "tu-delft"). */
+  askedBy?: string | null | undefined;
+  /** Concerning this country, or a country of this region. */
+  country?: string | null | undefined;
+  /** Due before this moment. */
+  dueBefore?: string | null | undefined;
+  /** Due at or after this moment. */
+  dueFrom?: string | null | undefined;
+  /** For the DUE_SOON queue: how many Dutch working days ahead, from 0 (today) to 20 (default 1). */
+  dueWithinWorkingDays?: number | null | undefined;
+  /** true: only the inquiries I filed. */
+  filedByMe?: boolean | null | undefined;
+  /** Handled by this person (their token subject, see handlers). */
+  handler?: string | null | undefined;
+  /** Of this kind. */
+  kind?: InquiryKind | null | undefined;
+  /** Routed to this network or desk (slug, acronym or name, e.g. "ckn", "LKV"). */
+  network?: string | null | undefined;
+  /** true: only open ones past due; false: only the others. */
+  overdue?: boolean | null | undefined;
+  /** Concerning this partner institution, given or recognised (id or slug). */
+  partner?: string | null | undefined;
+  /** Only the open inquiries of this work queue (see inquiryQueues for their counts). */
+  queue?: InquiryQueue | null | undefined;
+  /** Received before this moment. */
+  receivedBefore?: string | null | undefined;
+  /** Received at or after this moment. */
+  receivedFrom?: string | null | undefined;
+  /** Naming any of these risk categories, given or recognised. */
+  riskCategories?: Array<RiskCategory> | null | undefined;
+  /** Any of these statuses (at most 10). */
+  status?: Array<InquiryStatus> | null | undefined;
+  /** Every word of this text in the question or context (or answer), Dutch or English stemming; at most 300 characters. */
+  text?: string | null | undefined;
+  /** About this theme or a narrower one (id, name or alias). */
+  theme?: string | null | undefined;
+};
+
 /** What sort of question an inquiry is, which decides where it goes. */
 export type InquiryKind =
   /** A request for knowledge or experts, to a knowledge network (CKN or REKA). */
   | 'EXPERTISE_REQUEST'
   /** A question about the risks of international cooperation, to the knowledge security desk. */
   | 'KNOWLEDGE_SECURITY';
+
+/** How a list of inquiries is ordered (then by slug). */
+export type InquiryOrder =
+  /** Soonest due first. */
+  | 'DUE'
+  /** First come, first served: by receipt, oldest first. */
+  | 'RECEIVED';
+
+/** A work queue of open inquiries (RECEIVED, IN_PROGRESS or COORDINATING), as the viewer sees them. */
+export type InquiryQueue =
+  /** Of my teams, not yet overdue and due by the end of the dueWithinWorkingDays-th Dutch working day from today (default 1: due by the end of the next working day). */
+  | 'DUE_SOON'
+  /** Filed by me (for officers: my questions still waiting for their answer). */
+  | 'FILED_BY_ME'
+  /** Handled by me. */
+  | 'MINE'
+  /** Routed to one of my teams (administrators: to any team). */
+  | 'MY_TEAMS'
+  /** Of my teams, past their due moment. */
+  | 'OVERDUE'
+  /** Routed to one of my teams, and nobody has taken them. */
+  | 'UNASSIGNED'
+  /** Of my teams, with an expert consultation asked and not yet answered. */
+  | 'WAITING_ON_EXPERTS'
+  /** Of my teams, COORDINATING with ministries. */
+  | 'WAITING_ON_MINISTRIES';
 
 /** Where an inquiry is in its life. */
 export type InquiryStatus =
@@ -82,6 +337,25 @@ export type MatchedBy =
   /** `about` named themes among other words: ranked as for the themes, the other words adding text evidence. */
   | 'THEME_AND_TEXT';
 
+/** What a notification is about. */
+export type NotificationKind =
+  /** An inquiry was assigned to you. */
+  | 'ASSIGNED'
+  /** An inquiry of your team is due by the end of the next working day. */
+  | 'DUE_TOMORROW'
+  /** An expert consulted on an inquiry of your team answered. */
+  | 'EXPERT_ANSWERED'
+  /** An inquiry you filed was answered. */
+  | 'FILED_INQUIRY_ANSWERED'
+  /** A colleague handed an inquiry over to you. */
+  | 'HANDED_OVER'
+  /** A ministry coordinated with on an inquiry of your team answered. */
+  | 'MINISTRY_ANSWERED'
+  /** A new inquiry was routed to your team. */
+  | 'NEW_INQUIRY'
+  /** An inquiry of your team is past its due date. */
+  | 'OVERDUE';
+
 /** Where a level of expertise or country focus comes from. */
 export type Provenance =
   /** Declared by the expert. */
@@ -90,6 +364,40 @@ export type Provenance =
   | 'EVIDENCED'
   /** Verified by a network secretariat. */
   | 'VERIFIED';
+
+/** The input of recordAskerMessage. */
+export type RecordAskerMessageInput = {
+  /** When (default now; not in the future). */
+  at?: string | null | undefined;
+  /** How the asker was told. */
+  channel: AskerChannel;
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+  /** What the asker was told, in short. */
+  summary: string;
+};
+
+/** The input of recordConsultationOutcome. */
+export type RecordConsultationOutcomeInput = {
+  /** When (default now; not in the future). */
+  answeredAt?: string | null | undefined;
+  /** The consultation (its id, from Inquiry.consultations). */
+  consultation: string;
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+  /** What came of it: ANSWERED, DECLINED or REFERRED. */
+  outcome: ConsultationOutcome;
+  /** For REFERRED: the expert referred to. */
+  referredTo?: string | null | undefined;
+};
 
 /** A new question. */
 export type RecordInquiryInput = {
@@ -123,6 +431,60 @@ export type RecordInquiryInput = {
   themes?: Array<string> | null | undefined;
 };
 
+/** The input of recordMinistryAnswer. */
+export type RecordMinistryAnswerInput = {
+  /** When (default now; not in the future). */
+  answeredAt?: string | null | undefined;
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** The ministry (global id or slug) that answered. */
+  ministry: string;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+  /** What the ministry said, in short. */
+  outcome: string;
+};
+
+/** The input of recordMinistryCoordination. */
+export type RecordMinistryCoordinationInput = {
+  /** When it was asked (default now). */
+  askedAt?: string | null | undefined;
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** The ministry (global id or slug, e.g. "min-ezk"). */
+  ministry: string;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+};
+
+/** The input of releaseInquiry. */
+export type ReleaseInquiryInput = {
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+};
+
+/** The input of rerouteInquiry. */
+export type RerouteInquiryInput = {
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+  /** Why it goes there (kept in its history). */
+  reason: string;
+  /** The team: "knowledge-security-desk", "ckn" or "reka" (id or global id). */
+  to: string;
+};
+
 /** What a knowledge-security question is worried about. */
 export type RiskCategory =
   /** Covert influence or interference. */
@@ -136,6 +498,18 @@ export type RiskCategory =
   /** Unwanted transfer of knowledge or technology. */
   | 'UNWANTED_TRANSFER';
 
+/** The input of setExpectedAnswer. */
+export type SetExpectedAnswerInput = {
+  /** When the ministries are expected to answer; null clears it. */
+  expectedAnswerAt?: string | null | undefined;
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The inquiry (global id or slug). */
+  id: string;
+  /** What was done, or why. */
+  note?: string | null | undefined;
+};
+
 /** The length of one bucket of a time series: calendar weeks (from Monday), months or quarters, in Europe/Amsterdam time. */
 export type StatisticsInterval =
   /** Calendar months. */
@@ -144,6 +518,41 @@ export type StatisticsInterval =
   | 'QUARTER'
   /** Calendar weeks, Monday 00:00 to Monday 00:00. */
   | 'WEEK';
+
+/** Who may see an inquiry’s answer when it is found again. */
+export type Visibility =
+  /** Only those handling it. */
+  | 'INTERNAL'
+  /** Anyone who later asks a similar question may read the answer and see who gave it. */
+  | 'SHAREABLE';
+
+export type AddInquiryNoteMutationVariables = Exact<{
+  input: AddInquiryNoteInput;
+}>;
+
+
+export type AddInquiryNoteMutation = { addInquiryNote: { slug: string, version: number, notes: Array<{ at: string, by: string | null, text: string }> | null } };
+
+export type AskExpertMutationVariables = Exact<{
+  input: AskExpertInput;
+}>;
+
+
+export type AskExpertMutation = { askExpert: { slug: string, version: number, consultations: Array<{ id: string, status: ConsultationStatus, channel: ConsultationChannel | null, askedAt: string | null, expert: { slug: string, name: string } | null }> } };
+
+export type ClaimInquiryMutationVariables = Exact<{
+  input: ClaimInquiryInput;
+}>;
+
+
+export type ClaimInquiryMutation = { claimInquiry: { slug: string, version: number, assignedAt: string | null, handler: { id: string, name: string } | null } };
+
+export type CloseInquiryMutationVariables = Exact<{
+  input: CloseInquiryInput;
+}>;
+
+
+export type CloseInquiryMutation = { closeInquiry: { slug: string, version: number, status: InquiryStatus, closedAt: string | null, closingReason: ClosingReason | null, duplicateOf: { slug: string } | null } };
 
 export type CoverageCellQueryVariables = Exact<{
   theme: string;
@@ -179,6 +588,153 @@ export type DashboardQueryVariables = Exact<{
 
 export type DashboardQuery = { inquiryStatistics: { received: number, answered: number, answeredOnTime: number, answeredOnTimeShare: number | null, open: number, overdue: number, medianWorkingDaysToAnswer: number | null, waitedOnMinistriesShare: number | null, series: Array<{ start: string, end: string, current: boolean, received: number, answered: number, answeredOnTime: number, answeredOnTimeShare: number | null, overdueAtEnd: number, byStatus: Array<{ status: string, count: number }> }> }, networkStatistics: Array<{ activeExperts: number, consentingExperts: number, eventsHeld: number, inquiriesRouted: number, inquiriesAnswered: number, network: { slug: string, acronym: string } }>, themes: { edges: Array<{ node: { slug: string, name: string, nameNl: string, inquiryCount: number } }> }, regions: Array<{ countries: Array<{ code: string, name: string, nameNl: string, inquiryCount: number }> }> };
 
+export type AssignInquiryMutationVariables = Exact<{
+  input: AssignInquiryInput;
+}>;
+
+
+export type AssignInquiryMutation = { assignInquiry: { slug: string, version: number } };
+
+export type ReleaseInquiryMutationVariables = Exact<{
+  input: ReleaseInquiryInput;
+}>;
+
+
+export type ReleaseInquiryMutation = { releaseInquiry: { slug: string, version: number } };
+
+export type EditInquiryMutationVariables = Exact<{
+  input: EditInquiryInput;
+}>;
+
+
+export type EditInquiryMutation = { editInquiry: { slug: string, version: number } };
+
+export type RecordConsultationOutcomeMutationVariables = Exact<{
+  input: RecordConsultationOutcomeInput;
+}>;
+
+
+export type RecordConsultationOutcomeMutation = { recordConsultationOutcome: { slug: string, version: number } };
+
+export type RecordMinistryCoordinationMutationVariables = Exact<{
+  input: RecordMinistryCoordinationInput;
+}>;
+
+
+export type RecordMinistryCoordinationMutation = { recordMinistryCoordination: { slug: string, version: number } };
+
+export type RecordMinistryAnswerMutationVariables = Exact<{
+  input: RecordMinistryAnswerInput;
+}>;
+
+
+export type RecordMinistryAnswerMutation = { recordMinistryAnswer: { slug: string, version: number } };
+
+export type SetExpectedAnswerMutationVariables = Exact<{
+  input: SetExpectedAnswerInput;
+}>;
+
+
+export type SetExpectedAnswerMutation = { setExpectedAnswer: { slug: string, version: number } };
+
+export type ChangeInquiryStatusMutationVariables = Exact<{
+  input: ChangeInquiryStatusInput;
+}>;
+
+
+export type ChangeInquiryStatusMutation = { changeInquiryStatus: { slug: string, version: number } };
+
+export type AnswerInquiryMutationVariables = Exact<{
+  input: AnswerInquiryInput;
+}>;
+
+
+export type AnswerInquiryMutation = { answerInquiry: { slug: string, version: number } };
+
+export type DeskQueueQueryVariables = Exact<{
+  filter?: InquiryFilter | null | undefined;
+  orderBy?: InquiryOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  dueWithin?: number | null | undefined;
+}>;
+
+
+export type DeskQueueQuery = { inquiryQueues: Array<{ queue: InquiryQueue, count: number }>, inquiries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, question: string, kind: InquiryKind, status: InquiryStatus, receivedAt: string, dueAt: string, overdue: boolean, version: number, routedTo: { slug: string, acronym: string } | null, handler: { id: string, name: string } | null } }> } };
+
+export type DeskInquiryQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type DeskInquiryQuery = { inquiry: { id: string, slug: string, version: number, question: string, context: string | null, kind: InquiryKind, status: InquiryStatus, receivedAt: string, dueAt: string, overdue: boolean, answeredAt: string | null, answerSummary: string | null, visibility: Visibility, closedAt: string | null, closingReason: ClosingReason | null, expectedAnswerAt: string | null, lastAskerMessageAt: string | null, assignedAt: string | null, riskCategories: Array<RiskCategory>, duplicateOf: { slug: string } | null, handler: { id: string, name: string } | null, routedTo: { slug: string, acronym: string, name: string } | null, routedFrom: Array<{ slug: string, acronym: string }>, askedBy: { slug: string, name: string, nameNl: string } | null, partner: { slug: string, name: string } | null, contact: { name: string | null, email: string | null } | null, themes: Array<{ slug: string, name: string, nameNl: string }>, countries: Array<{ code: string, name: string, nameNl: string }>, history: Array<{ at: string, by: string | null, status: InquiryStatus, note: string | null, ministries: Array<{ slug: string, name: string, nameNl: string }> }>, notes: Array<{ at: string, by: string | null, text: string }> | null, askerMessages: Array<{ at: string, by: string | null, channel: AskerChannel, summary: string }> | null, edits: Array<{ at: string, by: string | null, fields: Array<string>, note: string | null }> | null, consultations: Array<{ id: string, status: ConsultationStatus, outcome: ConsultationOutcome | null, channel: ConsultationChannel | null, askedAt: string | null, answeredAt: string | null, at: string | null, by: string | null, note: string | null, expert: { slug: string, name: string } | null, referredTo: { slug: string, name: string } | null }>, ministryCoordinations: Array<{ askedAt: string | null, answeredAt: string | null, by: string | null, outcome: string | null, ministry: { slug: string, name: string, nameNl: string } }> | null, reroutes: Array<{ at: string, by: string, reason: string, from: { acronym: string }, to: { acronym: string } }> } | null, history: { edges: Array<{ node: { at: string, action: string, actorName: string, note: string | null, after: Record<string, unknown> | null } }> } };
+
+export type DeskAsideQueryVariables = Exact<{
+  slug: string;
+  about: string;
+  country?: string | null | undefined;
+}>;
+
+
+export type DeskAsideQuery = { inquiry: { similar: Array<{ score: number, sharedAnswer: string | null, inquiry: { slug: string, question: string, status: InquiryStatus, receivedAt: string } }> } | null, whoKnows: { edges: Array<{ score: number, node: { id: string, slug: string, name: string }, reasons: Array<{ text: string }> }> } };
+
+export type DeskHandlersQueryVariables = Exact<{
+  team: string;
+}>;
+
+
+export type DeskHandlersQuery = { handlers: Array<{ id: string, name: string }> };
+
+export type DeskInstitutionsQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type DeskInstitutionsQuery = { institutions: { edges: Array<{ node: { slug: string, name: string, nameNl: string } }> } };
+
+export type RegisterHandlerMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegisterHandlerMutation = { registerHandler: { id: string, teams: Array<string> } };
+
+export type DeskInquiryReadQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type DeskInquiryReadQuery = { inquiry: { id: string, slug: string, version: number, question: string, kind: InquiryKind, status: InquiryStatus, receivedAt: string, dueAt: string, overdue: boolean, answeredAt: string | null, closedAt: string | null, closingReason: ClosingReason | null, assignedAt: string | null, riskCategories: Array<RiskCategory>, handler: { id: string, name: string } | null, routedTo: { slug: string, acronym: string, name: string } | null, routedFrom: Array<{ slug: string, acronym: string }>, themes: Array<{ slug: string, name: string, nameNl: string }>, countries: Array<{ code: string, name: string, nameNl: string }>, reroutes: Array<{ at: string, by: string, reason: string, from: { acronym: string }, to: { acronym: string } }> } | null };
+
+export type HandOverInquiryMutationVariables = Exact<{
+  input: HandOverInquiryInput;
+}>;
+
+
+export type HandOverInquiryMutation = { handOverInquiry: { slug: string, version: number, handler: { id: string, name: string } | null } };
+
+export type UnreadCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadCountQuery = { unreadNotificationCount: number };
+
+export type MyNotificationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type MyNotificationsQuery = { myNotifications: { totalCount: number, edges: Array<{ node: { id: string, kind: NotificationKind, text: string, textNl: string, inquirySlug: string, question: string, actorName: string | null, createdAt: string, read: boolean } }> } };
+
+export type MarkNotificationReadMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MarkNotificationReadMutation = { markNotificationRead: { id: string, read: boolean } };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: number };
+
 export type InquiryStatusQueryVariables = Exact<{
   id: string | number;
   slug: string;
@@ -198,10 +754,24 @@ export type InstitutionsQueryVariables = Exact<{
 
 export type InstitutionsQuery = { institutions: { edges: Array<{ node: { slug: string, name: string, kind: InstitutionKind } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type MyInquiriesQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type MyInquiriesQuery = { inquiries: { totalCount: number, edges: Array<{ node: { slug: string, question: string, status: InquiryStatus, receivedAt: string, dueAt: string, overdue: boolean, routedTo: { acronym: string } | null } }> } };
+
 export type NetworksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type NetworksQuery = { networks: { edges: Array<{ node: { slug: string, acronym: string, name: string, nameNl: string } }> } };
+
+export type RecordAskerMessageMutationVariables = Exact<{
+  input: RecordAskerMessageInput;
+}>;
+
+
+export type RecordAskerMessageMutation = { recordAskerMessage: { slug: string, version: number, lastAskerMessageAt: string | null, askerMessages: Array<{ at: string, by: string | null, channel: AskerChannel, summary: string }> | null } };
 
 export type RecordInquiryMutationVariables = Exact<{
   input: RecordInquiryInput;
@@ -209,6 +779,13 @@ export type RecordInquiryMutationVariables = Exact<{
 
 
 export type RecordInquiryMutation = { recordInquiry: { inquiry: { id: string, slug: string, status: InquiryStatus, question: string, receivedAt: string, dueAt: string, routedTo: { acronym: string } | null }, suggestedExperts: { totalCount: number, edges: Array<{ node: { slug: string, name: string } }> }, similarInquiries: Array<{ score: number, inquiry: { slug: string, question: string } }> } };
+
+export type RerouteInquiryMutationVariables = Exact<{
+  input: RerouteInquiryInput;
+}>;
+
+
+export type RerouteInquiryMutation = { rerouteInquiry: { slug: string, version: number, kind: InquiryKind, routedTo: { slug: string, acronym: string } | null, reroutes: Array<{ at: string, by: string, reason: string, from: { acronym: string }, to: { acronym: string } }> } };
 
 export type SimilarInquiriesQueryVariables = Exact<{
   question: string;
@@ -260,6 +837,64 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const AddInquiryNoteDocument = new TypedDocumentString(`
+    mutation AddInquiryNote($input: AddInquiryNoteInput!) {
+  addInquiryNote(input: $input) {
+    slug
+    version
+    notes {
+      at
+      by
+      text
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AddInquiryNoteMutation, AddInquiryNoteMutationVariables>;
+export const AskExpertDocument = new TypedDocumentString(`
+    mutation AskExpert($input: AskExpertInput!) {
+  askExpert(input: $input) {
+    slug
+    version
+    consultations {
+      id
+      status
+      channel
+      askedAt
+      expert {
+        slug
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AskExpertMutation, AskExpertMutationVariables>;
+export const ClaimInquiryDocument = new TypedDocumentString(`
+    mutation ClaimInquiry($input: ClaimInquiryInput!) {
+  claimInquiry(input: $input) {
+    slug
+    version
+    handler {
+      id
+      name
+    }
+    assignedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimInquiryMutation, ClaimInquiryMutationVariables>;
+export const CloseInquiryDocument = new TypedDocumentString(`
+    mutation CloseInquiry($input: CloseInquiryInput!) {
+  closeInquiry(input: $input) {
+    slug
+    version
+    status
+    closedAt
+    closingReason
+    duplicateOf {
+      slug
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CloseInquiryMutation, CloseInquiryMutationVariables>;
 export const CoverageCellDocument = new TypedDocumentString(`
     query CoverageCell($theme: String!, $column: String!, $network: String, $from: DateTime, $to: DateTime, $minExperts: Int = 2) {
   coverageCell(
@@ -441,6 +1076,420 @@ export const DashboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const AssignInquiryDocument = new TypedDocumentString(`
+    mutation AssignInquiry($input: AssignInquiryInput!) {
+  assignInquiry(input: $input) {
+    slug
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AssignInquiryMutation, AssignInquiryMutationVariables>;
+export const ReleaseInquiryDocument = new TypedDocumentString(`
+    mutation ReleaseInquiry($input: ReleaseInquiryInput!) {
+  releaseInquiry(input: $input) {
+    slug
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseInquiryMutation, ReleaseInquiryMutationVariables>;
+export const EditInquiryDocument = new TypedDocumentString(`
+    mutation EditInquiry($input: EditInquiryInput!) {
+  editInquiry(input: $input) {
+    slug
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<EditInquiryMutation, EditInquiryMutationVariables>;
+export const RecordConsultationOutcomeDocument = new TypedDocumentString(`
+    mutation RecordConsultationOutcome($input: RecordConsultationOutcomeInput!) {
+  recordConsultationOutcome(input: $input) {
+    slug
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordConsultationOutcomeMutation, RecordConsultationOutcomeMutationVariables>;
+export const RecordMinistryCoordinationDocument = new TypedDocumentString(`
+    mutation RecordMinistryCoordination($input: RecordMinistryCoordinationInput!) {
+  recordMinistryCoordination(input: $input) {
+    slug
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMinistryCoordinationMutation, RecordMinistryCoordinationMutationVariables>;
+export const RecordMinistryAnswerDocument = new TypedDocumentString(`
+    mutation RecordMinistryAnswer($input: RecordMinistryAnswerInput!) {
+  recordMinistryAnswer(input: $input) {
+    slug
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMinistryAnswerMutation, RecordMinistryAnswerMutationVariables>;
+export const SetExpectedAnswerDocument = new TypedDocumentString(`
+    mutation SetExpectedAnswer($input: SetExpectedAnswerInput!) {
+  setExpectedAnswer(input: $input) {
+    slug
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<SetExpectedAnswerMutation, SetExpectedAnswerMutationVariables>;
+export const ChangeInquiryStatusDocument = new TypedDocumentString(`
+    mutation ChangeInquiryStatus($input: ChangeInquiryStatusInput!) {
+  changeInquiryStatus(input: $input) {
+    slug
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeInquiryStatusMutation, ChangeInquiryStatusMutationVariables>;
+export const AnswerInquiryDocument = new TypedDocumentString(`
+    mutation AnswerInquiry($input: AnswerInquiryInput!) {
+  answerInquiry(input: $input) {
+    slug
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AnswerInquiryMutation, AnswerInquiryMutationVariables>;
+export const DeskQueueDocument = new TypedDocumentString(`
+    query DeskQueue($filter: InquiryFilter, $orderBy: InquiryOrder, $first: Int, $after: String, $dueWithin: Int) {
+  inquiryQueues(dueWithinWorkingDays: $dueWithin) {
+    queue
+    count
+  }
+  inquiries(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        slug
+        question
+        kind
+        status
+        receivedAt
+        dueAt
+        overdue
+        version
+        routedTo {
+          slug
+          acronym
+        }
+        handler {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeskQueueQuery, DeskQueueQueryVariables>;
+export const DeskInquiryDocument = new TypedDocumentString(`
+    query DeskInquiry($slug: String!) {
+  inquiry(slug: $slug) {
+    id
+    slug
+    version
+    question
+    context
+    kind
+    status
+    receivedAt
+    dueAt
+    overdue
+    answeredAt
+    answerSummary
+    visibility
+    closedAt
+    closingReason
+    duplicateOf {
+      slug
+    }
+    expectedAnswerAt
+    lastAskerMessageAt
+    assignedAt
+    handler {
+      id
+      name
+    }
+    routedTo {
+      slug
+      acronym
+      name
+    }
+    routedFrom {
+      slug
+      acronym
+    }
+    askedBy {
+      slug
+      name
+      nameNl
+    }
+    partner {
+      slug
+      name
+    }
+    contact {
+      name
+      email
+    }
+    themes {
+      slug
+      name
+      nameNl
+    }
+    countries {
+      code
+      name
+      nameNl
+    }
+    riskCategories
+    history {
+      at
+      by
+      status
+      note
+      ministries {
+        slug
+        name
+        nameNl
+      }
+    }
+    notes {
+      at
+      by
+      text
+    }
+    askerMessages {
+      at
+      by
+      channel
+      summary
+    }
+    edits {
+      at
+      by
+      fields
+      note
+    }
+    consultations {
+      id
+      status
+      outcome
+      channel
+      askedAt
+      answeredAt
+      at
+      by
+      note
+      expert {
+        slug
+        name
+      }
+      referredTo {
+        slug
+        name
+      }
+    }
+    ministryCoordinations {
+      askedAt
+      answeredAt
+      by
+      outcome
+      ministry {
+        slug
+        name
+        nameNl
+      }
+    }
+    reroutes {
+      at
+      by
+      reason
+      from {
+        acronym
+      }
+      to {
+        acronym
+      }
+    }
+  }
+  history(id: $slug, first: 100) {
+    edges {
+      node {
+        at
+        action
+        actorName
+        note
+        after
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeskInquiryQuery, DeskInquiryQueryVariables>;
+export const DeskAsideDocument = new TypedDocumentString(`
+    query DeskAside($slug: String!, $about: String!, $country: String) {
+  inquiry(slug: $slug) {
+    similar(first: 5) {
+      score
+      sharedAnswer
+      inquiry {
+        slug
+        question
+        status
+        receivedAt
+      }
+    }
+  }
+  whoKnows(about: $about, country: $country, first: 5) {
+    edges {
+      score
+      node {
+        id
+        slug
+        name
+      }
+      reasons {
+        text
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeskAsideQuery, DeskAsideQueryVariables>;
+export const DeskHandlersDocument = new TypedDocumentString(`
+    query DeskHandlers($team: String!) {
+  handlers(team: $team) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DeskHandlersQuery, DeskHandlersQueryVariables>;
+export const DeskInstitutionsDocument = new TypedDocumentString(`
+    query DeskInstitutions($search: String!) {
+  institutions(search: $search, first: 20) {
+    edges {
+      node {
+        slug
+        name
+        nameNl
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeskInstitutionsQuery, DeskInstitutionsQueryVariables>;
+export const RegisterHandlerDocument = new TypedDocumentString(`
+    mutation RegisterHandler {
+  registerHandler {
+    id
+    teams
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterHandlerMutation, RegisterHandlerMutationVariables>;
+export const DeskInquiryReadDocument = new TypedDocumentString(`
+    query DeskInquiryRead($slug: String!) {
+  inquiry(slug: $slug) {
+    id
+    slug
+    version
+    question
+    kind
+    status
+    receivedAt
+    dueAt
+    overdue
+    answeredAt
+    closedAt
+    closingReason
+    assignedAt
+    handler {
+      id
+      name
+    }
+    routedTo {
+      slug
+      acronym
+      name
+    }
+    routedFrom {
+      slug
+      acronym
+    }
+    themes {
+      slug
+      name
+      nameNl
+    }
+    countries {
+      code
+      name
+      nameNl
+    }
+    riskCategories
+    reroutes {
+      at
+      by
+      reason
+      from {
+        acronym
+      }
+      to {
+        acronym
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeskInquiryReadQuery, DeskInquiryReadQueryVariables>;
+export const HandOverInquiryDocument = new TypedDocumentString(`
+    mutation HandOverInquiry($input: HandOverInquiryInput!) {
+  handOverInquiry(input: $input) {
+    slug
+    version
+    handler {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HandOverInquiryMutation, HandOverInquiryMutationVariables>;
+export const UnreadCountDocument = new TypedDocumentString(`
+    query UnreadCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadCountQuery, UnreadCountQueryVariables>;
+export const MyNotificationsDocument = new TypedDocumentString(`
+    query MyNotifications($first: Int) {
+  myNotifications(first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        kind
+        text
+        textNl
+        inquirySlug
+        question
+        actorName
+        createdAt
+        read
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyNotificationsQuery, MyNotificationsQueryVariables>;
+export const MarkNotificationReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationRead($id: ID!) {
+  markNotificationRead(id: $id) {
+    id
+    read
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNotificationReadMutation, MarkNotificationReadMutationVariables>;
+export const MarkAllNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkAllNotificationsRead {
+  markAllNotificationsRead
+}
+    `) as unknown as TypedDocumentString<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
 export const InquiryStatusDocument = new TypedDocumentString(`
     query InquiryStatus($id: ID!, $slug: String!) {
   node(id: $id) {
@@ -493,6 +1542,26 @@ export const InstitutionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InstitutionsQuery, InstitutionsQueryVariables>;
+export const MyInquiriesDocument = new TypedDocumentString(`
+    query MyInquiries($first: Int) {
+  inquiries(filter: {filedByMe: true}, orderBy: RECEIVED, first: $first) {
+    totalCount
+    edges {
+      node {
+        slug
+        question
+        status
+        receivedAt
+        dueAt
+        overdue
+        routedTo {
+          acronym
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyInquiriesQuery, MyInquiriesQueryVariables>;
 export const NetworksDocument = new TypedDocumentString(`
     query Networks {
   networks(first: 20) {
@@ -507,6 +1576,21 @@ export const NetworksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NetworksQuery, NetworksQueryVariables>;
+export const RecordAskerMessageDocument = new TypedDocumentString(`
+    mutation RecordAskerMessage($input: RecordAskerMessageInput!) {
+  recordAskerMessage(input: $input) {
+    slug
+    version
+    lastAskerMessageAt
+    askerMessages {
+      at
+      by
+      channel
+      summary
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordAskerMessageMutation, RecordAskerMessageMutationVariables>;
 export const RecordInquiryDocument = new TypedDocumentString(`
     mutation RecordInquiry($input: RecordInquiryInput!) {
   recordInquiry(input: $input) {
@@ -540,6 +1624,30 @@ export const RecordInquiryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordInquiryMutation, RecordInquiryMutationVariables>;
+export const RerouteInquiryDocument = new TypedDocumentString(`
+    mutation RerouteInquiry($input: RerouteInquiryInput!) {
+  rerouteInquiry(input: $input) {
+    slug
+    version
+    kind
+    routedTo {
+      slug
+      acronym
+    }
+    reroutes {
+      at
+      by
+      reason
+      from {
+        acronym
+      }
+      to {
+        acronym
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RerouteInquiryMutation, RerouteInquiryMutationVariables>;
 export const SimilarInquiriesDocument = new TypedDocumentString(`
     query SimilarInquiries($question: String!, $about: String, $country: String, $first: Int = 5) {
   similarInquiries(

@@ -5,7 +5,7 @@ import { authorizationHeader } from './session';
 export interface GraphqlError {
   message: string;
   path?: ReadonlyArray<string | number>;
-  extensions?: { code?: string; requestId?: string };
+  extensions?: { code?: string; requestId?: string; handler?: { id: string; name: string }; currentVersion?: number };
 }
 
 export interface Result<T> {
@@ -20,20 +20,38 @@ export class RequestFailed extends Error {
   constructor(
     message: string,
     readonly code?: string,
+    readonly extensions?: GraphqlError['extensions'],
   ) {
     super(message);
   }
 }
 
+/** How a request is sent: a write passes an Idempotency-Key, so that a retry of it applies once. */
+export interface RequestOptions {
+  idempotencyKey?: string;
+}
+
+/** A fresh key for one write (crypto.randomUUID where the page is a secure context, else random enough). */
+export const newIdempotencyKey = (): string =>
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
+  options: RequestOptions = {},
 ): Promise<Result<TResult>> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...authorizationHeader() },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...authorizationHeader(),
+        ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+      },
       body: JSON.stringify({ query: document.toString(), variables }),
     });
   } catch {
@@ -48,7 +66,11 @@ export async function request<TResult, TVariables>(
   const errors = body.errors ?? [];
   if (body.data == null) {
     const first = errors[0];
-    throw new RequestFailed(first?.message ?? `The server answered ${response.status}.`, first?.extensions?.code);
+    throw new RequestFailed(
+      first?.message ?? `The server answered ${response.status}.`,
+      first?.extensions?.code,
+      first?.extensions,
+    );
   }
   return { data: body.data, errors };
 }

@@ -2,6 +2,7 @@
 // development default, where the server offers them) pick a development role.
 import './header.css';
 import { h, render } from './dom';
+import { inbox } from './inbox';
 import { currentLang, setLang, type Lang } from './i18n';
 import { currentToken, identityOf, storeToken } from './session';
 
@@ -25,6 +26,7 @@ const TEXT = {
     unreadable: 'This is not a token (expected three parts separated by dots).',
     search: 'Search',
     dashboard: 'Dashboard',
+    desk: 'Desk',
     graphiql: 'GraphiQL',
     guide: 'Guide',
   },
@@ -42,10 +44,14 @@ const TEXT = {
     unreadable: 'Dit is geen token (drie delen, gescheiden door punten).',
     search: 'Zoeken',
     dashboard: 'Dashboard',
+    desk: 'Loket',
     graphiql: 'GraphiQL',
     guide: 'Handleiding',
   },
 } as const;
+
+/** The roles that handle inquiries on /desk. */
+const HANDLER_ROLES = ['desk', 'secretariat', 'admin'];
 
 /** Asks the server whether it accepts the token (401 otherwise); null when it does, else why not. */
 async function refusal(token: string): Promise<string | null> {
@@ -89,7 +95,7 @@ export function pageOptions(): PageOptions {
  */
 export function mountHeader(
   container: Element,
-  options: PageOptions & { current: 'search' | 'dashboard' | 'graphiql' },
+  options: PageOptions & { current: 'search' | 'dashboard' | 'desk' | 'graphiql' },
 ): void {
   const lang = currentLang();
   const t = TEXT[lang];
@@ -103,8 +109,11 @@ export function mountHeader(
   const token = currentToken();
   const identity = token ? identityOf(token) : null;
   const expired = identity?.expires != null && identity.expires * 1000 < Date.now();
+  const signedIn = !!(token && identity && !expired);
+  /** The desk's roles: they get the desk in the navigation, and their notifications link to it. */
+  const handles = signedIn && identity.roles.some((role) => HANDLER_ROLES.includes(role));
   let session: HTMLElement;
-  if (token && identity && !expired) {
+  if (signedIn) {
     const roles =
       identity.roles.join(', ') + (identity.networks.length ? ` (${identity.networks.join(', ').toUpperCase()})` : '');
     session = h(
@@ -217,6 +226,7 @@ export function mountHeader(
       { class: 'site-nav' },
       link('/', t.search, 'search'),
       link('/dashboard', t.dashboard, 'dashboard'),
+      handles ? link('/desk', t.desk, 'desk') : null,
       link('/graphql', t.graphiql, 'graphiql'),
       h('a', { href: options.guide, class: 'guide' }, t.guide),
     ),
@@ -234,6 +244,7 @@ export function mountHeader(
         'NL',
       ),
     ),
+    signedIn ? inbox(handles) : null,
     session,
     message,
   );
