@@ -200,6 +200,7 @@ export async function consultExpert(
         team: current.routedTo,
         actor: viewer,
         detail: consulted.name,
+        expertId: consulted.id,
         at: now,
       }),
   );

@@ -37,7 +37,8 @@ const NL: Record<NotificationKind, Say> = {
   HANDED_OVER: (f) => `${f.actorName ?? 'Een collega'} heeft ${f.inquiryId} aan u overgedragen: ${quoted(f.question)}`,
   DUE_TOMORROW: (f) => `${f.inquiryId} moet morgen (de volgende werkdag) beantwoord zijn: ${quoted(f.question)}`,
   OVERDUE: (f) => `${f.inquiryId} is over de termijn: ${quoted(f.question)}`,
-  EXPERT_ANSWERED: (f) => `Expert ${f.detail ?? ''} heeft geantwoord op ${f.inquiryId}: ${quoted(f.question)}`,
+  EXPERT_ANSWERED: (f) =>
+    `${f.detail ? `Expert ${f.detail}` : 'Een expert'} heeft geantwoord op ${f.inquiryId}: ${quoted(f.question)}`,
   MINISTRY_ANSWERED: (f) => `${f.detail ?? 'Een ministerie'} heeft geantwoord op ${f.inquiryId}: ${quoted(f.question)}`,
   FILED_INQUIRY_ANSWERED: (f) => `Uw vraag ${f.inquiryId} is beantwoord: ${quoted(f.question)}`,
 };
@@ -48,7 +49,8 @@ const EN: Record<NotificationKind, Say> = {
   HANDED_OVER: (f) => `${f.actorName ?? 'A colleague'} handed ${f.inquiryId} over to you: ${quoted(f.question)}`,
   DUE_TOMORROW: (f) => `${f.inquiryId} is due tomorrow (the next working day): ${quoted(f.question)}`,
   OVERDUE: (f) => `${f.inquiryId} is overdue: ${quoted(f.question)}`,
-  EXPERT_ANSWERED: (f) => `Expert ${f.detail ?? ''} answered on ${f.inquiryId}: ${quoted(f.question)}`,
+  EXPERT_ANSWERED: (f) =>
+    `${f.detail ? `Expert ${f.detail}` : 'An expert'} answered on ${f.inquiryId}: ${quoted(f.question)}`,
   MINISTRY_ANSWERED: (f) => `${f.detail ?? 'A ministry'} answered on ${f.inquiryId}: ${quoted(f.question)}`,
   FILED_INQUIRY_ANSWERED: (f) => `Your inquiry ${f.inquiryId} has been answered: ${quoted(f.question)}`,
 };

@@ -40,6 +40,8 @@ export interface NewNotifications {
   actorId: string | null;
   actorName: string | null;
   detail: string | null;
+  /** The expert `detail` names, if it names one. */
+  expertId: string | null;
   at: string;
   mail: MailMode;
   /** Makes the notification once per recipient (scheduled notices): its id is the key and the recipient's id. */
@@ -58,8 +60,8 @@ export async function createNotifications(run: Run, n: NewNotifications): Promis
      WITH DISTINCT i, rid
      MERGE (x:Notification {id: CASE WHEN $n.key IS NULL THEN randomUUID() ELSE $n.key + ':' + rid END})
        ON CREATE SET x.recipientId = rid, x.kind = $n.kind, x.inquiryId = i.id, x.question = left(i.question, 300),
-         x.actorName = $n.actorName, x.detail = $n.detail, x.createdAt = datetime($n.at), x.unread = true,
-         x.mailPending = $n.mail, x.created = true
+         x.actorName = $n.actorName, x.detail = $n.detail, x.expertId = $n.expertId, x.createdAt = datetime($n.at),
+         x.unread = true, x.mailPending = $n.mail, x.created = true
      WITH rid, x, x.created AS fresh
      REMOVE x.created
      RETURN rid, fresh`,

@@ -38,6 +38,8 @@ export interface NotifyEvent {
   actor?: Viewer | null;
   /** What the text quotes besides: the expert's or ministry's name. */
   detail?: string | null;
+  /** The expert `detail` names: an erasure of the expert clears the name (src/experts/erasure/repository.ts). */
+  expertId?: string | null;
   at?: Date;
   /** Once per recipient and key (scheduled notices: the same due date is not announced twice). */
   key?: string;
@@ -62,6 +64,7 @@ export function notify(run: Run, event: NotifyEvent): Promise<string[]> {
     actorId: actor?.id ?? null,
     actorName: event.actor?.name ?? null,
     detail: event.detail ?? null,
+    expertId: event.expertId ?? null,
     at: (event.at ?? new Date()).toISOString(),
     mail: mailModeOf(event.kind),
     key: event.key ?? null,

@@ -50,6 +50,8 @@ export async function rekeyErased(run: Run, expertId: string, mergedIds: string[
      WITH e
      CALL () { UNWIND $mergedIds AS mergedId MATCH (m:MergedExpert {id: mergedId}) DETACH DELETE m }
      CALL () { MATCH ()-[c:CONSULTED]->() WHERE c.referredTo IN $oldIds SET c.referredTo = $anonymousId }
+     // Inboxes quote an expert's name ("Expert … answered"): the notice stays, without the name.
+     CALL () { MATCH (x:Notification) WHERE x.expertId IN $oldIds SET x.detail = null, x.expertId = $anonymousId }
      CALL () {
        MATCH (c:Change)
        WHERE c.subjectId IN $oldIds OR any(old IN $quotedOldIds WHERE c.before CONTAINS old OR c.after CONTAINS old)
