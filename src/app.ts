@@ -162,9 +162,11 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     );
     // The first questions answer quickly only once Neo4j has planned their queries (src/warmup.ts); again, in the
     // background, each time Neo4j returns (it may have restarted, its plans gone).
-    const warm = warmer(database, log);
-    await warm('start', true);
-    database.onReturn(() => void warm('Neo4j answers again', false));
+    if (config.warmUp) {
+      const warm = warmer(database, log);
+      await warm('start', true);
+      database.onReturn(() => void warm('Neo4j answers again', false));
+    }
     http = await startHttp({
       schema,
       database,

@@ -67,6 +67,8 @@ export interface Config {
   queryStats: boolean;
   /** Load the seed graph into an empty database on start. */
   seedOnStart: boolean;
+  /** Plan the first questions' queries before serving (src/warmup.ts). */
+  warmUp: boolean;
   auth: AuthConfig;
   /** Operations: logs, CORS, shutdown and rate limits (docs/operations.md). */
   logLevel: LogLevel;
@@ -312,6 +314,7 @@ export function loadConfig(env: Env = process.env): Config {
     neo4j,
     queryStats: flag(env, 'QUERY_STATS', false),
     seedOnStart: flag(env, 'SEED_ON_START', true),
+    warmUp: flag(env, 'WARM_UP', true),
     logLevel: logLevel(env),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000) ?? 10_000,

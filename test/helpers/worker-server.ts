@@ -1,7 +1,8 @@
 /**
  * One test worker's server, started by test/global-setup.ts as a child process, one per vitest worker: the app
- * on a fresh embedded Neo4j in a temporary folder (seeded on start), and beside it a control endpoint on loopback
- * whose `POST /reset` puts the graph back to the seed (test/fresh-graph.ts calls it before each test file).
+ * on an embedded Neo4j in a temporary folder (a copy of the seeded template, test/helpers/seeded-template.ts), and
+ * beside it a control endpoint on loopback whose `POST /reset` puts the graph back to the seed
+ * (test/fresh-graph.ts calls it before each test file).
  *
  * A process of its own rather than the setup's: the app keeps per-process state (the name vocabulary, the
  * standings keeper), which two apps in one process would share. The environment is the setup's (AUTH_SECRET…);
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
   const app = await startApp(config, createLogger(config.logLevel));
   const driver = openDriver({ uri: app.neo4jUri, auth: undefined, database: undefined });
   const snapshot = await takeSnapshot(driver);
-  // Just seeded: the first file needs no reset.
+  // The seed as the template left it: the first file needs no reset.
   let seeded = true;
   let resetting: Promise<void> = Promise.resolve();
   const control = createServer((request, response) => {
