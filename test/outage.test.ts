@@ -16,7 +16,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,7 @@ import { Database } from '../src/db/database.js';
 import { createLogger } from '../src/logging.js';
 import type { UntypedData } from './helpers/api.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
+import { ready } from './helpers/run-state.js';
 
 const CYCLES = Number(process.env.OUTAGE_CYCLES || 1);
 const WRITERS = Number(process.env.OUTAGE_WRITERS || 3);
@@ -158,6 +159,8 @@ describe('a Neo4j outage under load', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-outage-'));
+    // The run's seeded graph: seeding and ranking it again here would only repeat the global setup's work.
+    await cp(await ready('template'), dataDir, { recursive: true });
     port = await freePort();
     neo4j = await Neo4jProcess.start(dataDir, port);
     const authSecret = randomBytes(32).toString('base64url');

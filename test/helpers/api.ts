@@ -3,6 +3,7 @@ import { openAuthenticator, type TokenClaims } from '../../src/auth/tokens.js';
 import type { Role } from '../../src/auth/viewer.js';
 import { Database } from '../../src/db/database.js';
 import { registerHooks } from '../../src/hooks.js';
+import { ready } from './run-state.js';
 import type { WorkerServer } from './worker-server.js';
 
 /**
@@ -18,12 +19,26 @@ export interface GraphqlResponse<T = UntypedData> {
   extensions?: { queryStats?: { roundTrips: number; dbTimeMs: number } };
 }
 
+let workerServer: WorkerServer | undefined;
+
+/** Waits until the run's setup has started this worker's server (test/fresh-graph.ts, before each file). */
+export async function awaitTestServer(): Promise<WorkerServer> {
+  workerServer ??= (await ready('servers'))[Number(process.env.VITEST_POOL_ID) - 1]!;
+  return workerServer;
+}
+
 /**
  * This worker's server (test/global-setup.ts): the app's URL and its Neo4j's Bolt address. No other running
  * worker has the same pool id, so no other test file uses it meanwhile.
  */
 export function testServer(): WorkerServer {
-  return inject('workerServers')[Number(process.env.VITEST_POOL_ID) - 1]!;
+  if (!workerServer) {
+    throw new Error(
+      "This worker's server is not known yet: a file that starts a Neo4j of its own (test/slow-first.ts) does not " +
+        'wait for it; take it off that list to use the shared server',
+    );
+  }
+  return workerServer;
 }
 
 const authenticator = openAuthenticator({
