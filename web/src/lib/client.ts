@@ -39,10 +39,16 @@ export class RequestFailed extends Error {
   }
 }
 
-/** How a request is sent: a write passes an Idempotency-Key, so that a retry of it applies once. */
+/**
+ * How a request is sent. Every write carries an Idempotency-Key: a fresh one unless given; a page that may send the
+ * same write again (a retry after a lost answer) gives the key of the first attempt, so that it applies once.
+ */
 export interface RequestOptions {
   idempotencyKey?: string;
 }
+
+/** Whether an operation writes (the pages' documents are one named operation each). */
+const isMutation = (query: string): boolean => /^\s*mutation\b/.test(query);
 
 /** A fresh key for one write (crypto.randomUUID where the page is a secure context, else random enough). */
 export const newIdempotencyKey = (): string =>
@@ -55,6 +61,8 @@ export async function request<TResult, TVariables>(
   variables: TVariables,
   options: RequestOptions = {},
 ): Promise<Result<TResult>> {
+  const query = document.toString();
+  const idempotencyKey = options.idempotencyKey ?? (isMutation(query) ? newIdempotencyKey() : undefined);
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -63,9 +71,9 @@ export async function request<TResult, TVariables>(
         'content-type': 'application/json',
         accept: 'application/json',
         ...authorizationHeader(),
-        ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
       },
-      body: JSON.stringify({ query: document.toString(), variables }),
+      body: JSON.stringify({ query, variables }),
     });
   } catch {
     throw new RequestFailed('The server cannot be reached.', UNREACHABLE);
