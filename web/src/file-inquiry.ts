@@ -117,7 +117,8 @@ export function mountFileForm(
     record(input, key).then(
       ({ data }) => {
         const inquiry = data.recordInquiry.inquiry;
-        // Received before this retry was sent: the earlier attempt had stored it, and this answer is that inquiry.
+        // Received before this retry was sent (by the server's clock and the browser's, which agree to well within the
+        // seconds between two attempts): the earlier attempt had stored it, and this answer is that inquiry.
         showFiled(inquiry, retry && Date.parse(inquiry.receivedAt) < sentAt);
       },
       (error: unknown) => {
