@@ -174,7 +174,6 @@ describe('metrics labels', () => {
       'DeskHandlers',
       'DeskInquiry',
       'DeskInquiryRead',
-      'DeskInstitutions',
       'DeskQueue',
       'EditInquiry',
       'HandOverInquiry',

@@ -4,7 +4,6 @@ import {
   AssignInquiryDocument,
   ClaimInquiryDocument,
   DeskHandlersDocument,
-  DeskInstitutionsDocument,
   EditInquiryDocument,
   HandOverInquiryDocument,
   ReleaseInquiryDocument,
@@ -14,6 +13,7 @@ import {
 } from './gql/graphql';
 import { request } from './lib/client';
 import { h } from './lib/dom';
+import { suggestInstitutions } from './lib/institution-picker';
 import {
   actionButton,
   actionForm,
@@ -27,35 +27,6 @@ import {
 } from './desk-form';
 import { KINDS, TEAMS } from './desk-state';
 import { finishing, records } from './desk-records';
-
-/**
- * Suggests institutions by name as the handler types (institutions(search:)): the field takes the slug, the list
- * shows the names. A late answer to an earlier word is dropped.
- */
-function suggestInstitutions(input: HTMLInputElement): HTMLElement {
-  const options = h('datalist', { id: `${input.name}-institutions` });
-  input.setAttribute('list', options.id);
-  let asked = '';
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    const words = input.value.trim();
-    if (words.length < 2) return;
-    timer = setTimeout(() => {
-      asked = words;
-      request(DeskInstitutionsDocument, { search: words }).then(
-        ({ data }) => {
-          if (asked !== words) return;
-          options.replaceChildren(
-            ...data.institutions.edges.map(({ node }) => h('option', { value: node.slug, label: node.name })),
-          );
-        },
-        () => undefined, // suggestions only: the field still takes a slug typed in full
-      );
-    }, 250);
-  });
-  return options;
-}
 
 /** A select of the team's known handlers (handlers(team:)), filled when it arrives. */
 function colleagues(ctx: ActionContext, name: string): HTMLSelectElement {

@@ -1,8 +1,9 @@
-// "My inquiries" on the search page, for officers: what they filed (filedByMe), with status and due date, after
+// "My inquiries" on the search page, for whoever may file: what they filed (filedByMe), with status and due date, after
 // the filing form.
 import { MyInquiriesDocument } from './gql/graphql';
 import { request } from './lib/client';
 import { h, render } from './lib/dom';
+import { failureNotice } from './lib/failure';
 import { formatDate } from './lib/i18n';
 import type { SearchLabel } from './search-text';
 
@@ -21,7 +22,7 @@ export async function mountMyInquiries(container: HTMLElement, t: (key: SearchLa
             edges.map(({ node }) =>
               h(
                 'li',
-                { class: 'my-inquiry', dataset: { slug: node.slug, status: node.status } },
+                { class: 'my-inquiry', id: `inquiry-${node.slug}`, dataset: { slug: node.slug, status: node.status } },
                 h('p', { class: 'asked' }, node.question),
                 h(
                   'p',
@@ -43,6 +44,10 @@ export async function mountMyInquiries(container: HTMLElement, t: (key: SearchLa
         : h('p', { class: 'empty' }, t('noMyInquiries')),
     );
   } catch (error) {
-    render(container, h('h2', {}, t('myInquiries')), h('p', { class: 'error' }, (error as Error).message));
+    render(
+      container,
+      h('h2', {}, t('myInquiries')),
+      failureNotice(error, () => void mountMyInquiries(container, t)),
+    );
   }
 }

@@ -4,19 +4,22 @@ import {
   RecordInquiryDocument,
   SimilarInquiriesDocument,
   WhoKnowsDocument,
-  type WhoKnowsQuery,
   type SimilarInquiriesQuery,
 } from './gql/graphql';
-import { errorAt, request, RequestFailed, type GraphqlError } from './lib/client';
+import { request, RequestFailed } from './lib/client';
 import { elementById, h, render } from './lib/dom';
 import { formatDate, labels, localName } from './lib/i18n';
+import { failureNotice } from './lib/failure';
 import { readQuestion } from './lib/question';
+import { addressOf, PAGE_SIZE, readAddress, type SearchAddress } from './lib/search-address';
 import { currentRoles } from './lib/session';
 import { mountHeader, pageOptions } from './lib/signin';
 import { mountFileForm } from './file-inquiry';
 import { mountMyInquiries } from './my-inquiries';
+import { showResults } from './search-results';
 import { SEARCH_TEXT } from './search-text';
 import './pages.css';
+import './results.css';
 
 const t = labels(SEARCH_TEXT);
 mountHeader(elementById('header'), { ...pageOptions(), current: 'search' });
@@ -50,55 +53,9 @@ const status = h('p', { class: 'status', role: 'status' });
 const experts = h('section', { class: 'experts', 'aria-label': t('experts') });
 const similar = h('section', { class: 'similar', 'aria-label': t('similar') });
 const filing = h('section', { class: 'file' });
-const mine = h('section', { class: 'my-inquiries', 'aria-label': t('myInquiries') });
+const mine = h('section', { class: 'my-inquiries', id: 'my-inquiries', 'aria-label': t('myInquiries') });
 
-type Edge = WhoKnowsQuery['whoKnows']['edges'][number];
 type Similar = SimilarInquiriesQuery['similarInquiries'][number];
-
-function expertCard(edge: Edge, index: number, errors: readonly GraphqlError[]): HTMLElement {
-  const expert = edge.node;
-  const at = (field: string) => ['whoKnows', 'edges', index, 'node', field];
-  const contacts = [
-    expert.email && !errorAt(errors, at('email'))
-      ? h('a', { class: 'email', href: `mailto:${expert.email}` }, expert.email)
-      : null,
-    expert.phone && !errorAt(errors, at('phone'))
-      ? h('a', { class: 'phone', href: `tel:${expert.phone}` }, expert.phone)
-      : null,
-  ].filter((item): item is HTMLAnchorElement => item !== null);
-  const affiliation = expert.affiliations.find((a) => a.current);
-  const headline = document.documentElement.lang === 'nl' ? (expert.headlineNl ?? expert.headline) : expert.headline;
-  return h(
-    'li',
-    { class: 'expert', dataset: { slug: expert.slug } },
-    h('h3', {}, expert.name, h('span', { class: 'score', title: t('score') }, edge.score.toFixed(1))),
-    headline ? h('p', { class: 'headline' }, headline) : null,
-    h(
-      'p',
-      { class: 'meta' },
-      [
-        affiliation ? `${affiliation.role ?? ''} ${affiliation.institution.name}`.trim() : null,
-        expert.networks.map((n) => n.acronym).join(', '),
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    ),
-    h(
-      'ul',
-      { class: 'reasons', 'aria-label': t('reasons') },
-      edge.reasons.map((reason) => h('li', { class: 'reason', dataset: { kind: reason.kind } }, reason.text)),
-    ),
-    contacts.length
-      ? h(
-          'p',
-          { class: 'contact' },
-          t('contact'),
-          ' ',
-          contacts.flatMap((c, i) => (i ? [' · ', c] : [c])),
-        )
-      : h('p', { class: 'no-contact' }, expert.contactConsent ? t('contactHidden') : t('viaSecretariat')),
-  );
-}
 
 function similarCard(item: Similar): HTMLElement {
   const inquiry = item.inquiry;
@@ -128,47 +85,71 @@ function similarCard(item: Similar): HTMLElement {
   );
 }
 
+/** What whoKnows was asked: the subject and the country or region, as the API took them. */
+interface Asked {
+  about: string;
+  country: string | null;
+}
+
+const askWhoKnows = (asked: Asked, first: number, after: string | null = null) =>
+  request(WhoKnowsDocument, { ...asked, first, after, contacts: mayReadContacts });
+
 /** whoKnows with the country read from the question, or without it when the API does not know that place. */
-async function whoKnows(text: string, chosenCountry: string) {
+async function whoKnows(text: string, chosenCountry: string, first: number) {
   const read = readQuestion(text);
   const country = chosenCountry || read.country;
   try {
-    return {
-      ...(await request(WhoKnowsDocument, {
-        about: read.about,
-        country: country || null,
-        first: 10,
-        contacts: mayReadContacts,
-      })),
-      country,
-    };
+    const asked = { about: read.about, country: country || null };
+    return { ...(await askWhoKnows(asked, first)), asked };
   } catch (error) {
     if (!(error instanceof RequestFailed) || chosenCountry || !read.country || error.code !== 'BAD_USER_INPUT')
       throw error;
-    const whole = read.about + ' in ' + read.country;
-    return {
-      ...(await request(WhoKnowsDocument, { about: whole, country: null, first: 10, contacts: mayReadContacts })),
-      country: null,
-    };
+    const asked = { about: read.about + ' in ' + read.country, country: null };
+    return { ...(await askWhoKnows(asked, first)), asked };
   }
 }
 
-async function search(text: string, chosenCountry: string): Promise<void> {
+async function showSimilar(text: string, chosenCountry: string): Promise<void> {
+  try {
+    const items = (
+      await request(SimilarInquiriesDocument, { question: text, country: chosenCountry || null, first: 5 })
+    ).data.similarInquiries;
+    render(
+      similar,
+      h('h2', {}, t('similar')),
+      items.length
+        ? h('ol', { class: 'similar-list' }, items.map(similarCard))
+        : h('p', { class: 'empty' }, t('noSimilar')),
+    );
+  } catch (error) {
+    render(
+      similar,
+      h('h2', {}, t('similar')),
+      failureNotice(error, () => void showSimilar(text, chosenCountry)),
+    );
+  }
+}
+
+/** Keeps the search in the address (replacing the entry), so that a reload or a shared link shows it again. */
+const keepInAddress = (search: SearchAddress) => history.replaceState(null, '', addressOf(search, location.href));
+
+async function search({ question: text, country: chosenCountry, shown }: SearchAddress): Promise<void> {
+  keepInAddress({ question: text, country: chosenCountry, shown });
   render(status, t('searching'));
   render(experts);
   render(similar);
   render(filing);
   main.setAttribute('aria-busy', 'true');
   const read = readQuestion(text);
-  const [found, earlier] = await Promise.allSettled([
-    whoKnows(text, chosenCountry),
-    request(SimilarInquiriesDocument, { question: text, country: chosenCountry || null, first: 5 }),
-  ]);
+  const [found] = await Promise.allSettled([whoKnows(text, chosenCountry, shown), showSimilar(text, chosenCountry)]);
   main.removeAttribute('aria-busy');
   if (found.status === 'rejected') {
-    render(status, h('span', { class: 'error' }, (found.reason as Error).message));
+    render(
+      status,
+      failureNotice(found.reason, () => void search({ question: text, country: chosenCountry, shown })),
+    );
   } else {
-    const { data, errors } = found.value;
+    const { data, asked } = found.value;
     const result = data.whoKnows;
     const understood = [
       result.theme ? localName(result.theme) : `“${read.about}”`,
@@ -177,38 +158,35 @@ async function search(text: string, chosenCountry: string): Promise<void> {
       .filter(Boolean)
       .join(' — ');
     render(status, `${result.totalCount} ${t('found')} ${understood}`);
-    render(
+    showResults(
       experts,
-      h('h2', {}, t('experts')),
-      result.edges.length
-        ? h(
-            'ol',
-            { class: 'expert-list' },
-            result.edges.map((edge, index) => expertCard(edge, index, errors)),
-          )
-        : h('p', { class: 'empty' }, t('noExperts')),
+      found.value,
+      {
+        question: text,
+        after: (cursor) => askWhoKnows(asked, PAGE_SIZE, cursor),
+        address: (count) => addressOf({ question: text, country: chosenCountry, shown: count }, location.href),
+        shown: (count) => keepInAddress({ question: text, country: chosenCountry, shown: count }),
+      },
+      t,
     );
-  }
-  if (earlier.status === 'fulfilled') {
-    const items = earlier.value.data.similarInquiries;
-    render(
-      similar,
-      h('h2', {}, t('similar')),
-      items.length
-        ? h('ol', { class: 'similar-list' }, items.map(similarCard))
-        : h('p', { class: 'empty' }, t('noSimilar')),
-    );
-  } else {
-    render(similar, h('h2', {}, t('similar')), h('p', { class: 'error' }, (earlier.reason as Error).message));
   }
   if (currentRoles().some((role) => MAY_FILE.includes(role))) {
-    const theme = found.status === 'fulfilled' ? (found.value.data.whoKnows.theme?.slug ?? null) : null;
-    const country = found.status === 'fulfilled' ? found.value.country : null;
-    mountFileForm(filing, t, { question: text, theme, country }, async (input) => {
-      const filed = await request(RecordInquiryDocument, { input });
-      if (currentRoles().includes('officer')) void mountMyInquiries(mine, t);
-      return filed;
-    });
+    const answer = found.status === 'fulfilled' ? found.value : null;
+    mountFileForm(
+      filing,
+      t,
+      {
+        question: text,
+        theme: answer?.data.whoKnows.theme?.slug ?? null,
+        country: answer?.asked.country ?? null,
+        recognised: answer?.data.whoKnows.countries ?? null,
+      },
+      async (input, idempotencyKey) => {
+        const filed = await request(RecordInquiryDocument, { input }, { idempotencyKey });
+        void mountMyInquiries(mine, t);
+        return filed;
+      },
+    );
   }
 }
 
@@ -222,12 +200,7 @@ const form = h(
         event.preventDefault();
         const text = questionInput.value.trim();
         if (!text) return;
-        const url = new URL(location.href);
-        url.searchParams.set('q', text);
-        if (countryInput.value.trim()) url.searchParams.set('country', countryInput.value.trim());
-        else url.searchParams.delete('country');
-        history.replaceState(null, '', url);
-        void search(text, countryInput.value.trim());
+        void search({ question: text, country: countryInput.value.trim(), shown: PAGE_SIZE });
       },
     },
   },
@@ -246,11 +219,12 @@ render(
   filing,
   mine,
 );
-// Officers see what they filed, after the filing form.
-if (currentRoles().includes('officer')) void mountMyInquiries(mine, t);
+// Whoever may file sees what they filed, after the filing form.
+if (currentRoles().some((role) => MAY_FILE.includes(role))) void mountMyInquiries(mine, t);
 
-// A question in the address (after a sign-in or language switch, or a shared link) is asked again.
-const params = new URLSearchParams(location.search);
-questionInput.value = params.get('q') ?? '';
-countryInput.value = params.get('country') ?? '';
-if (questionInput.value) void search(questionInput.value, countryInput.value);
+// A question in the address (after a sign-in or language switch, or a shared link) is asked again, with as many
+// experts as were shown.
+const inAddress = readAddress(location.search);
+questionInput.value = inAddress.question;
+countryInput.value = inAddress.country;
+if (inAddress.question) void search(inAddress);

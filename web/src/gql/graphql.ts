@@ -296,23 +296,6 @@ export type InquiryStatus =
   /** Came in; waiting its turn (first come, first served). */
   | 'RECEIVED';
 
-/** What sort of organisation an institution is. */
-export type InstitutionKind =
-  /** A government agency. */
-  | 'AGENCY'
-  /** A company. */
-  | 'COMPANY'
-  /** A news or media organisation. */
-  | 'MEDIA'
-  /** A ministry of the Dutch central government. */
-  | 'MINISTRY'
-  /** A non-governmental organisation. */
-  | 'NGO'
-  /** An independent research and policy institute. */
-  | 'THINK_TANK'
-  /** A university or academic research institute. */
-  | 'UNIVERSITY';
-
 /** What a reason is about. */
 export type MatchReasonKind =
   /** Contributions and answered inquiries concerning the country or region asked about. */
@@ -685,13 +668,6 @@ export type DeskHandlersQueryVariables = Exact<{
 
 export type DeskHandlersQuery = { handlers: Array<{ id: string, name: string }> };
 
-export type DeskInstitutionsQueryVariables = Exact<{
-  search: string;
-}>;
-
-
-export type DeskInstitutionsQuery = { institutions: { edges: Array<{ node: { slug: string, name: string, nameNl: string } }> } };
-
 export type RegisterHandlerMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -747,12 +723,12 @@ export type InquiryStatusQuery = { node:
    | null, history: { edges: Array<{ node: { at: string, action: string, actorName: string } }> } };
 
 export type InstitutionsQueryVariables = Exact<{
+  search: string;
   first?: number | null | undefined;
-  after?: string | null | undefined;
 }>;
 
 
-export type InstitutionsQuery = { institutions: { edges: Array<{ node: { slug: string, name: string, kind: InstitutionKind } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type InstitutionsQuery = { institutions: { edges: Array<{ node: { slug: string, name: string, nameNl: string } }> } };
 
 export type MyInquiriesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1365,19 +1341,6 @@ export const DeskHandlersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeskHandlersQuery, DeskHandlersQueryVariables>;
-export const DeskInstitutionsDocument = new TypedDocumentString(`
-    query DeskInstitutions($search: String!) {
-  institutions(search: $search, first: 20) {
-    edges {
-      node {
-        slug
-        name
-        nameNl
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<DeskInstitutionsQuery, DeskInstitutionsQueryVariables>;
 export const RegisterHandlerDocument = new TypedDocumentString(`
     mutation RegisterHandler {
   registerHandler {
@@ -1526,18 +1489,14 @@ export const InquiryStatusDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<InquiryStatusQuery, InquiryStatusQueryVariables>;
 export const InstitutionsDocument = new TypedDocumentString(`
-    query Institutions($first: Int = 100, $after: String) {
-  institutions(first: $first, after: $after) {
+    query Institutions($search: String!, $first: Int = 20) {
+  institutions(search: $search, first: $first) {
     edges {
       node {
         slug
         name
-        kind
+        nameNl
       }
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
     }
   }
 }

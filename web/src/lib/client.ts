@@ -5,7 +5,14 @@ import { authorizationHeader } from './session';
 export interface GraphqlError {
   message: string;
   path?: ReadonlyArray<string | number>;
-  extensions?: { code?: string; requestId?: string; handler?: { id: string; name: string }; currentVersion?: number };
+  extensions?: {
+    code?: string;
+    requestId?: string;
+    handler?: { id: string; name: string };
+    currentVersion?: number;
+    /** What became of a failed write (docs/api.md): NOT_STORED, UNKNOWN or STORED. */
+    outcome?: string;
+  };
 }
 
 export interface Result<T> {
@@ -14,6 +21,12 @@ export interface Result<T> {
   /** Field errors (FORBIDDEN on a contact field, say) come with the data that could be read. */
   errors: GraphqlError[];
 }
+
+/**
+ * The client's own code for a request that got no GraphQL answer: the network failed, or something between (a proxy,
+ * a gateway) answered with an error page.
+ */
+export const UNREACHABLE = 'UNREACHABLE';
 
 /** A request that failed as a whole (HTTP error, network, no data): its message is shown to the user. */
 export class RequestFailed extends Error {
@@ -26,10 +39,16 @@ export class RequestFailed extends Error {
   }
 }
 
-/** How a request is sent: a write passes an Idempotency-Key, so that a retry of it applies once. */
+/**
+ * How a request is sent. Every write carries an Idempotency-Key: a fresh one unless given; a page that may send the
+ * same write again (a retry after a lost answer) gives the key of the first attempt, so that it applies once.
+ */
 export interface RequestOptions {
   idempotencyKey?: string;
 }
+
+/** Whether an operation writes (the pages' documents are one named operation each). */
+const isMutation = (query: string): boolean => /^\s*mutation\b/.test(query);
 
 /** A fresh key for one write (crypto.randomUUID where the page is a secure context, else random enough). */
 export const newIdempotencyKey = (): string =>
@@ -42,6 +61,8 @@ export async function request<TResult, TVariables>(
   variables: TVariables,
   options: RequestOptions = {},
 ): Promise<Result<TResult>> {
+  const query = document.toString();
+  const idempotencyKey = options.idempotencyKey ?? (isMutation(query) ? newIdempotencyKey() : undefined);
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -50,18 +71,18 @@ export async function request<TResult, TVariables>(
         'content-type': 'application/json',
         accept: 'application/json',
         ...authorizationHeader(),
-        ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
       },
-      body: JSON.stringify({ query: document.toString(), variables }),
+      body: JSON.stringify({ query, variables }),
     });
   } catch {
-    throw new RequestFailed('The server cannot be reached.');
+    throw new RequestFailed('The server cannot be reached.', UNREACHABLE);
   }
   let body: { data?: TResult | null; errors?: GraphqlError[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
-    throw new RequestFailed(`The server answered ${response.status} without a GraphQL response.`);
+    throw new RequestFailed(`The server answered ${response.status} without a GraphQL response.`, UNREACHABLE);
   }
   const errors = body.errors ?? [];
   if (body.data == null) {
@@ -74,6 +95,21 @@ export async function request<TResult, TVariables>(
   }
   return { data: body.data, errors };
 }
+
+/**
+ * Failures that say nothing against the request: the server was busy or slow (its deadline, no turn for a heavy
+ * request, the database away for a moment, too many requests) or out of reach. The same request may pass a moment
+ * later; a write among them may have been stored, so it is sent again with the same Idempotency-Key.
+ */
+const TRANSIENT_CODES: ReadonlySet<string | undefined> = new Set([
+  'TIMEOUT',
+  'SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
+  UNREACHABLE,
+]);
+
+export const isTransient = (error: unknown): error is RequestFailed =>
+  error instanceof RequestFailed && TRANSIENT_CODES.has(error.code);
 
 /** Whether an error is about the field at `path` (or below it). */
 export const errorAt = (errors: readonly GraphqlError[], path: ReadonlyArray<string | number>): boolean =>

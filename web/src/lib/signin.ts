@@ -51,7 +51,7 @@ const TEXT = {
 } as const;
 
 /** The roles that handle inquiries on /desk. */
-const HANDLER_ROLES = ['desk', 'secretariat', 'admin'];
+export const HANDLER_ROLES = ['desk', 'secretariat', 'admin'];
 
 /** Asks the server whether it accepts the token (401 otherwise); null when it does, else why not. */
 async function refusal(token: string): Promise<string | null> {

@@ -1,0 +1,110 @@
+// An expert on the search page: name (a link to the profile), headline, role and institution, networks, one line
+// saying why they are here (their strongest reason) with the other reasons folded out on demand, and contact.
+import type { WhoKnowsQuery } from './gql/graphql';
+import { errorAt, type GraphqlError } from './lib/client';
+import { h } from './lib/dom';
+import { currentLang, type Lang } from './lib/i18n';
+import type { SearchLabel } from './search-text';
+
+export type ExpertEdge = WhoKnowsQuery['whoKnows']['edges'][number];
+type Reason = ExpertEdge['reasons'][number];
+
+/** The address of an expert's profile page. */
+export const profilePath = (slug: string): string => `/experts/${encodeURIComponent(slug)}`;
+
+/** The reasons with each text once, in the API's order. */
+export const distinctReasons = (reasons: readonly Reason[]): Reason[] =>
+  reasons.filter((reason, index) => reasons.findIndex((other) => other.text === reason.text) === index);
+
+/** The reason that weighs most (the first of equals), or undefined for none. */
+export const strongestReason = (reasons: readonly Reason[]): Reason | undefined =>
+  reasons.reduce<Reason | undefined>(
+    (best, reason) => (!best || reason.points > best.points ? reason : best),
+    undefined,
+  );
+
+/** The headline in the page's language where the expert has one in it. */
+export const localHeadline = (expert: ExpertEdge['node'], lang: Lang = currentLang()): string | null =>
+  (lang === 'nl' ? expert.headlineNl : null) ?? expert.headline ?? null;
+
+/** Where the expert works now: role and institution, or null. */
+export function currentPlace(expert: ExpertEdge['node']): { role: string | null; institution: string } | null {
+  const affiliation = expert.affiliations.find((a) => a.current);
+  return affiliation ? { role: affiliation.role ?? null, institution: affiliation.institution.name } : null;
+}
+
+/**
+ * Why the expert is here: the strongest reason as one line; the others (each text once) in a native disclosure under
+ * it, which the keyboard opens and closes like a button. One reason alone is a plain line.
+ */
+function why(reasons: readonly Reason[], t: (key: SearchLabel) => string): HTMLElement | null {
+  const distinct = distinctReasons(reasons);
+  const strongest = strongestReason(distinct);
+  if (!strongest) return null;
+  const line = h('span', { class: 'reason why-line', dataset: { kind: strongest.kind } }, strongest.text);
+  const others = distinct.filter((reason) => reason !== strongest);
+  if (others.length === 0) return h('p', { class: 'why' }, line);
+  return h(
+    'details',
+    { class: 'why' },
+    h(
+      'summary',
+      {},
+      line,
+      ' ',
+      h('span', { class: 'why-more' }, `(${t('moreReasons').replace('{n}', String(others.length))})`),
+    ),
+    h(
+      'ul',
+      { class: 'reasons', 'aria-label': t('reasons') },
+      others.map((reason) => h('li', { class: 'reason', dataset: { kind: reason.kind } }, reason.text)),
+    ),
+  );
+}
+
+/** The card of the expert at `index` of the answer that brought it (`errors` are that answer's field errors). */
+export function expertCard(
+  edge: ExpertEdge,
+  index: number,
+  errors: readonly GraphqlError[],
+  t: (key: SearchLabel) => string,
+): HTMLLIElement {
+  const expert = edge.node;
+  const at = (field: string) => ['whoKnows', 'edges', index, 'node', field];
+  const contacts = [
+    expert.email && !errorAt(errors, at('email'))
+      ? h('a', { class: 'email', href: `mailto:${expert.email}` }, expert.email)
+      : null,
+    expert.phone && !errorAt(errors, at('phone'))
+      ? h('a', { class: 'phone', href: `tel:${expert.phone}` }, expert.phone)
+      : null,
+  ].filter((item): item is HTMLAnchorElement => item !== null);
+  const place = currentPlace(expert);
+  const headline = localHeadline(expert);
+  return h(
+    'li',
+    { class: 'expert', dataset: { slug: expert.slug } },
+    h('h3', {}, h('a', { class: 'profile', href: profilePath(expert.slug) }, expert.name)),
+    headline ? h('p', { class: 'headline' }, headline) : null,
+    h(
+      'p',
+      { class: 'meta' },
+      [
+        place ? [place.role, place.institution].filter(Boolean).join(', ') : null,
+        expert.networks.map((n) => n.acronym).join(', '),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
+    why(edge.reasons, t),
+    contacts.length
+      ? h(
+          'p',
+          { class: 'contact' },
+          t('contact'),
+          ' ',
+          contacts.flatMap((c, i) => (i ? [' · ', c] : [c])),
+        )
+      : h('p', { class: 'no-contact' }, expert.contactConsent ? t('contactHidden') : t('viaSecretariat')),
+  );
+}
