@@ -51,10 +51,16 @@ describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () 
     await page.close();
   });
 
-  it('has the explorer, an example tab for every main task, and sends the signed-in token', async () => {
+  it('has a skip link, the explorer, an example tab for every main task, and sends the signed-in token', async () => {
     const page = await context.newPage();
     await page.goto(`${appUrl}/graphql`);
     await page.waitForFunction(editorTextMatching, { selector: '.graphiql-query-editor', pattern: 'WhoKnows' });
+
+    // The first Tab reaches the skip link; Enter moves the focus past the header to the editor's part of the page.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('graphiql');
 
     await page.getByRole('button', { name: 'Show GraphiQL Explorer' }).click();
     await page.locator('.graphiql-explorer-root').waitFor({ state: 'visible' });
