@@ -9,9 +9,10 @@ async function main(): Promise<void> {
   const { database } = opened;
   try {
     const data = await readSeedData();
-    await seedGraph(database.queries(), data);
+    const progress = (line: string) => console.log(line);
+    await seedGraph(database.queries(), data, progress);
     // The seed is written around audited(): the stored whoKnows standings are worked out again right after.
-    await rebuildStandings(database.queries());
+    await rebuildStandings(database.queries(), progress);
     const [counts] = await database.queries().read<Record<string, number>>(
       `RETURN COUNT { (:Country) } AS countries, COUNT { (:Region) } AS regions, COUNT { (:Theme) } AS themes,
               COUNT { (:Institution) } AS institutions, COUNT { (:Network) } AS networks,

@@ -443,9 +443,18 @@ function inquiryRow(q: InquirySeed) {
  * the seed's experts and their surname groups, so that re-seeding a national graph stays cheap; so are the
  * full-text `searchTerms` of its experts, contributions and inquiries.
  */
-export async function seedGraph(queries: Queries, data: SeedData): Promise<void> {
+export async function seedGraph(
+  queries: Queries,
+  data: SeedData,
+  progress: (line: string) => void = () => {},
+): Promise<void> {
   await queries.writeTransaction(async (run) => {
+    progress(
+      `  seed: ${data.themes.length} themes, ${data.institutions.length} institutions, ${data.experts.length} ` +
+        `experts with their contributions, ${data.inquiries.length} inquiries…`,
+    );
     for (const [cypher, rows] of STATEMENTS) await run(cypher, { rows: rows(data) });
+    progress('  seed: likely duplicate pairs and the search terms of experts, contributions and inquiries…');
     await refreshDuplicateCandidates(
       run,
       data.experts.map((e) => e.id),
@@ -467,6 +476,7 @@ export async function seedGraph(queries: Queries, data: SeedData): Promise<void>
     );
   });
   // What the seed inquiries' texts name beyond their given themes and countries, linked as inferred.
+  progress('  seed: the themes and countries the inquiries name…');
   await tagUntaggedInquiries(queries);
 }
 

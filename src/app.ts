@@ -2,7 +2,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator, type TokenClaims } from './auth/tokens.js';
 import type { Config } from './config.js';
-import { duplicateCandidatesMissing, refreshAllDuplicateCandidates } from './experts/duplicates/repository.js';
+import { keepDuplicatePairs, markDuplicatePairsCurrent } from './experts/duplicates/upkeep.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { registerHooks } from './hooks.js';
@@ -144,14 +144,13 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     );
     if (config.seedOnStart && (await isEmpty(database.queries()))) {
       log.info('Empty database: loading the seed graph…');
-      await seedGraph(database.queries(), await readSeedData());
-    } else if (await duplicateCandidatesMissing(database.queries())) {
-      log.info(
-        'Experts but no stored likely duplicate pairs (a database from before they were stored; checked from ' +
-          'counts alone): working them out once…',
-      );
-      await refreshAllDuplicateCandidates(database.queries());
+      const started = performance.now();
+      await seedGraph(database.queries(), await readSeedData(), (line) => log.info(line));
+      // The seed worked out the likely duplicate pairs of all its experts, the only ones there are.
+      await markDuplicatePairsCurrent(database.queries());
+      log.info(`Seed graph loaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     }
+    await keepDuplicatePairs(database.queries(), (line) => log.info(line));
     // Inquiries recorded before they were tagged with what their text names (or imported) get their tags once.
     await tagUntaggedInquiries(database.queries());
     // The stored whoKnows standings: worked out now when they do not reflect the graph (after a seed, a restore, a new

@@ -2,6 +2,7 @@
 // and the development sign-in only where the server signs with the embedded default's local secret, listens on
 // loopback, and is asked by a browser on the same machine under its own name and port.
 import http from 'node:http';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServer } from './helpers/api.js';
 import { DEV_TOKEN_MINTS_PER_MINUTE } from '../src/http/dev-tokens.js';
@@ -14,29 +15,63 @@ const pageOptions = async (response: Response) =>
     /<script type="application\/json" id="page-options">(.*?)<\/script>/s.exec(await response.text())![1]!,
   ) as { devIdentities: Array<{ id: string }> | null; guide: string };
 
+/** A GET as it comes over the wire: the body still encoded (fetch would decode it), the headers by lower-case name. */
+const fetchRaw = (url: string, init: { method?: string; headers?: HeadersInit; body?: string } = {}) =>
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: init.method ?? 'GET', headers: Object.fromEntries(new Headers(init.headers).entries()) },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(init.body);
+  });
+
 describe('the pages', () => {
   const appUrl = testServer().appUrl;
+  /** The address of a page's script, as its HTML names it. */
+  const assetOf = async (route: string) =>
+    /<script type="module" src="([^"]+)">/.exec(await (await html(`${appUrl}${route}`)).text())![1]!;
 
   it.each([
-    ['/', 'search'],
-    ['/dashboard', 'dashboard'],
-    ['/desk', 'desk'],
-    ['/graphql', 'graphiql'],
-  ])('serves %s with its bundle and a CSP that keeps it to this origin', async (route, bundle) => {
-    const response = await html(`${appUrl}${route}`);
-    expect(response.status).toBe(200);
-    const csp = response.headers.get('content-security-policy')!;
-    expect(csp).toContain("default-src 'none'");
-    expect(csp).toContain("script-src 'self';");
-    expect(csp).toContain("connect-src 'self'");
-    const text = await response.text();
-    expect(text).toContain(`<script type="module" src="/assets/${bundle}.js"></script>`);
-    expect(text).not.toMatch(/https?:\/\//);
-    const script = await fetch(`${appUrl}/assets/${bundle}.js`);
-    expect(script.status).toBe(200);
-    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect((await fetch(`${appUrl}/assets/${bundle}.css`)).status).toBe(200);
-  });
+    ['/', 'search', 'app'],
+    ['/dashboard', 'dashboard', 'app'],
+    ['/desk', 'desk', 'app'],
+    ['/graphql', 'graphiql', 'graphiql'],
+  ])(
+    'serves %s with its hashed bundle, kept a year, a skip link, and a CSP that keeps it to this origin',
+    async (route, bundle, main) => {
+      const response = await html(`${appUrl}${route}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      const csp = response.headers.get('content-security-policy')!;
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain("connect-src 'self'");
+      const text = await response.text();
+      expect(text).not.toMatch(/https?:\/\//);
+      expect(text).toMatch(new RegExp(`<body>\\n<a class="skip-link" href="#${main}">`));
+      expect(text).toMatch(new RegExp(`<main id="${main}" tabindex="-1">`));
+      const script = new RegExp(`<script type="module" src="(/assets/${bundle}-[A-Z0-9]+\\.js)"></script>`).exec(
+        text,
+      )?.[1];
+      const style = new RegExp(`<link rel="stylesheet" href="(/assets/${bundle}-[A-Z0-9]+\\.css)">`).exec(text)?.[1];
+      for (const [asset, type] of [
+        [script, 'text/javascript; charset=utf-8'],
+        [style, 'text/css; charset=utf-8'],
+      ]) {
+        const answer = await fetch(`${appUrl}${asset}`);
+        expect([asset, answer.status, answer.headers.get('content-type')]).toEqual([asset, 200, type]);
+        expect(answer.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      }
+    },
+  );
 
   it.each([
     ['/', 'officers'],
@@ -71,18 +106,62 @@ describe('the pages', () => {
     expect((await fetch(`${appUrl}/docs/nothing.html`)).status).toBe(404);
   });
 
-  it('lets GraphiQL run Monaco workers of its own origin', async () => {
+  it("names GraphiQL's editor and Monaco's workers of its own origin in the page's options", async () => {
     const response = await html(`${appUrl}/graphql`);
     expect(response.headers.get('content-security-policy')).toContain("worker-src 'self'");
-    for (const worker of ['editor', 'json', 'graphql'])
-      expect((await fetch(`${appUrl}/assets/${worker}.worker.js`)).status).toBe(200);
+    const { entries } = (await pageOptions(response)) as unknown as {
+      entries: Record<string, { script: string; style?: string }>;
+    };
+    expect(Object.keys(entries).sort()).toEqual(['editor.worker', 'graphiql-editor', 'graphql.worker', 'json.worker']);
+    for (const { script, style } of Object.values(entries))
+      for (const asset of [script, style].filter((address) => address !== undefined))
+        expect([asset, (await fetch(`${appUrl}${asset}`)).status]).toEqual([asset, 200]);
+  });
+
+  it('compresses assets, guides and GraphQL: brotli when accepted, else gzip; Vary: Accept-Encoding', async () => {
+    const script = await assetOf('/');
+    const asked = (url: string, encoding: string, post?: string) =>
+      fetchRaw(url, {
+        method: post ? 'POST' : 'GET',
+        // One request id for all: GraphQL answers carry it.
+        headers: {
+          accept: post ? 'application/json' : 'text/html',
+          'accept-encoding': encoding,
+          'content-type': 'application/json',
+          'x-request-id': 'compression',
+        },
+        body: post,
+      });
+    const introspection = JSON.stringify({ query: '{ __schema { types { name } } }' });
+    for (const [url, post] of [
+      [`${appUrl}${script}`],
+      [`${appUrl}/docs/api.html`],
+      [`${appUrl}/graphql`, introspection],
+    ]) {
+      const brotli = await asked(url!, 'gzip, deflate, br', post);
+      expect([url, brotli.status, brotli.headers['content-encoding']]).toEqual([url, 200, 'br']);
+      expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+      const gzip = await asked(url!, 'gzip', post);
+      expect([url, gzip.headers['content-encoding']]).toEqual([url, 'gzip']);
+      const plain = await asked(url!, 'identity', post);
+      expect([url, plain.headers['content-encoding']]).toEqual([url, undefined]);
+      // The same bytes, whichever way they travel.
+      expect(zlib.brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+      expect(zlib.gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+    }
+    // Short answers and the probes go as they are; the metrics are compressed for a scraper that asks.
+    expect((await asked(`${appUrl}/healthz`, 'br')).headers['content-encoding']).toBeUndefined();
+    const metrics = await asked(`${appUrl}/metrics`, 'gzip');
+    expect(metrics.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(metrics.body).toString()).toContain('# TYPE');
   });
 
   it('answers an unchanged asset with 304', async () => {
-    const first = await fetch(`${appUrl}/assets/search.js`);
+    const script = await assetOf('/');
+    const first = await fetch(`${appUrl}${script}`);
     const etag = first.headers.get('etag')!;
     expect(etag).toBeTruthy();
-    const again = await fetch(`${appUrl}/assets/search.js`, { headers: { 'if-none-match': etag } });
+    const again = await fetch(`${appUrl}${script}`, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
   });
 
@@ -92,7 +171,8 @@ describe('the pages', () => {
     '/assets/%2e%2e/package.json',
     '/assets/',
     '/assets/nothing.js',
-    '/web/dist/search.js',
+    '/assets/search.js',
+    '/web/dist/manifest.json',
   ])('serves nothing outside the build for %s', async (route) => {
     expect((await fetch(`${appUrl}${route}`)).status).toBe(404);
   });

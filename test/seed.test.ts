@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
+import { keepDuplicatePairs } from '../src/experts/duplicates/upkeep.js';
 import { isoCountries } from '../seed/countries.js';
 import { readSeedData, seedGraph } from '../seed/load.js';
 import { connectTestDatabase } from './helpers/api.js';
@@ -52,6 +53,24 @@ describe('the seed graph', () => {
     const before = await fingerprint();
     await seedGraph(db.queries(), await readSeedData());
     expect(await fingerprint()).toEqual(before);
+  });
+
+  it('leaves its duplicate pairs marked current: a start redoes them only when the marker is gone', async () => {
+    const lines: string[] = [];
+    const keep = () => keepDuplicatePairs(db.queries(), (line) => lines.push(line));
+    const pairs = () => db.queries().read('MATCH ()-[r:POSSIBLY_SAME]->() RETURN count(r) AS n');
+    const before = await pairs();
+    await keep();
+    expect(lines).toEqual([]);
+    // A database from before the marker: every pair worked out again, once.
+    await db.queries().write('MATCH (state:DuplicatePairsState) DELETE state');
+    await keep();
+    await keep();
+    expect(lines).toEqual([
+      expect.stringMatching(/^Likely duplicate pairs never all worked out for this graph .*: working them out…$/),
+      expect.stringMatching(/^Likely duplicate pairs worked out in \d+\.\d s\.$/),
+    ]);
+    expect(await pairs()).toEqual(before);
   });
 
   it('holds the real networks, secretariats, ministries and all ISO countries', async () => {

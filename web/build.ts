@@ -20,14 +20,29 @@ const ROOT = path.dirname(WEB);
 export const WEB_DIST = path.join(WEB, 'dist');
 export const MANIFEST = 'manifest.json';
 
+/** An entry's files under their content-hashed names (`search-5KX2ZQ.js`), flat in web/dist. */
+export interface BuiltEntry {
+  script: string;
+  /** The CSS the entry imports, bundled (pages only). */
+  style?: string;
+}
+
 export interface WebManifest {
   /** Hash of everything the bundles are made from: a different one means stale. */
   inputs: string;
-  /** Every file in the folder, by its path there (`search.js`, `docs/api.html`): the server's allow-list. */
+  /** Every file in the folder, by its path there (`search-5KX2ZQ.js`, `docs/api.html`): the server's allow-list. */
   files: string[];
+  /** The pages' and workers' entries by name (`search`, `editor.worker`): what a page's HTML refers to. */
+  entries: Record<string, BuiltEntry>;
 }
 
 const PAGES = ['search', 'dashboard', 'desk', 'graphiql'];
+/**
+ * Parts a page loads after its first paint, by the address its options give (src/http/pages.ts): GraphiQL's
+ * editor (React, GraphiQL, Monaco), with a stylesheet of its own, so that neither its script nor its CSS holds up
+ * the page's first paint (CSS that a dynamic import() brings in would go into the page's own stylesheet).
+ */
+const LATER_PARTS = ['graphiql-editor'];
 const WORKERS: Record<string, string> = {
   'editor.worker': 'monaco-editor/esm/vs/editor/editor.worker.js',
   'json.worker': 'monaco-editor/esm/vs/language/json/json.worker.js',
@@ -74,6 +89,23 @@ export async function readManifest(dir = WEB_DIST): Promise<WebManifest | null> 
   }
 }
 
+/**
+ * The entries' hashed output files, from esbuild's metafile: an output built from an entry point is named
+ * `<entry name>-<hash>.js` (entryNames), its CSS is its `cssBundle`.
+ */
+function builtEntries(metafile: esbuild.Metafile, names: string[], out: string): Record<string, BuiltEntry> {
+  const relative = (built: string) => path.relative(out, path.resolve(ROOT, built)).split(path.sep).join('/');
+  const entries: Record<string, BuiltEntry> = {};
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    const name = /^(.+)-[A-Z0-9]+\.js$/.exec(path.basename(file))?.[1];
+    if (output.entryPoint === undefined || name === undefined || !names.includes(name)) continue;
+    entries[name] = { script: relative(file), ...(output.cssBundle ? { style: relative(output.cssBundle) } : {}) };
+  }
+  const missing = names.filter((name) => !(name in entries));
+  if (missing.length > 0) throw new Error(`esbuild's metafile names no output for ${missing.join(', ')}`);
+  return entries;
+}
+
 /** Builds into a fresh folder and swaps it in whole, so the server never serves half a build. */
 export async function buildWeb(): Promise<WebManifest> {
   const inputs = await inputsHash();
@@ -88,23 +120,38 @@ export async function buildWeb(): Promise<WebManifest> {
     logLevel: 'warning',
     absWorkingDir: ROOT,
     define: { 'process.env.NODE_ENV': '"production"' },
+    // Every name carries a hash of its content, so that the server can let browsers keep a file for a year: a
+    // new build is new names (src/http/pages.ts).
+    entryNames: '[name]-[hash]',
+    chunkNames: '[name]-[hash]',
+    assetNames: '[name]-[hash]',
     loader: { '.graphql': 'text', '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.svg': 'dataurl' },
   };
-  await Promise.all([
+  const pages = Object.fromEntries(
+    [...PAGES, ...LATER_PARTS].map((page) => [page, path.join(WEB, 'src', `${page}.ts`)]),
+  );
+  const [pagesBuilt, workersBuilt] = await Promise.all([
     esbuild.build({
       ...common,
-      entryPoints: Object.fromEntries(PAGES.map((page) => [page, path.join(WEB, 'src', `${page}.ts`)])),
-      // One file per page (no splitting): esbuild loads no CSS of lazily imported chunks, and Monaco's is one.
+      entryPoints: pages,
+      // ES modules split into parts: code the pages share is a file of its own, and so is each dynamic import().
       format: 'esm',
-      entryNames: '[name]',
-      assetNames: '[name]-[hash]',
+      splitting: true,
+      metafile: true,
     }),
     // Workers run as classic scripts: one file each, nothing shared.
-    esbuild.build({ ...common, entryPoints: WORKERS, format: 'iife', entryNames: '[name]' }),
+    esbuild.build({ ...common, entryPoints: WORKERS, format: 'iife', metafile: true }),
     writeDocs(ROOT, out),
   ]);
   const files = (await filesUnder(out)).map((file) => path.relative(out, file).split(path.sep).join('/'));
-  const manifest: WebManifest = { inputs, files };
+  const manifest: WebManifest = {
+    inputs,
+    files,
+    entries: {
+      ...builtEntries(pagesBuilt.metafile, [...PAGES, ...LATER_PARTS], out),
+      ...builtEntries(workersBuilt.metafile, Object.keys(WORKERS), out),
+    },
+  };
   await writeFile(path.join(out, MANIFEST), JSON.stringify(manifest, null, 2));
   // Another process may have swapped in the same build meanwhile: the last one wins, both are whole.
   await rm(WEB_DIST, { recursive: true, force: true });

@@ -134,8 +134,9 @@ export function renderDoc(repoPath: string, source: string, sources: readonly st
 <link rel="stylesheet" href="docs.css">
 </head>
 <body>
+<a class="skip-link" href="#main-content">Skip to main content</a>
 ${NAVIGATION}
-<main class="docs">
+<main class="docs" id="main-content" tabindex="-1">
 ${markdown.renderer.render(tokens, markdown.options, {})}</main>
 </body>
 </html>

@@ -82,6 +82,8 @@ export const MIGRATIONS: string[] = [
   'CREATE INDEX expert_surname IF NOT EXISTS FOR (n:Expert) ON (n.surnameKey)',
   // …and listed from precomputed pairs, most likely first.
   'CREATE INDEX possibly_same_score IF NOT EXISTS FOR ()-[r:POSSIBLY_SAME]-() ON (r.score)',
+  // One node records with which scoring they were all last worked out (src/experts/duplicates/upkeep.ts).
+  'CREATE CONSTRAINT duplicate_pairs_state_id IF NOT EXISTS FOR (n:DuplicatePairsState) REQUIRE n.id IS UNIQUE',
   // Lists count their retired nodes (few) through an index instead of counting every node.
   ...RETIRABLE_LABELS.map(
     (label) => `CREATE INDEX ${label.toLowerCase()}_retired IF NOT EXISTS FOR (n:${label}) ON (n.retiredAt)`,

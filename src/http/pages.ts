@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
 import path from 'node:path';
 import { ROOT_DIR } from '../config.js';
+import type { BuiltEntry, WebManifest } from '../../web/build.js';
 
 export const ASSET_PREFIX = '/assets/';
 export const DOCS_PREFIX = '/docs/';
@@ -16,10 +17,14 @@ export const WEB_DIST_DIR = path.join(ROOT_DIR, 'web', 'dist');
 
 export interface PageSpec {
   title: string;
-  /** The bundle's name in web/dist: `<script>.js` and `<script>.css`. */
-  script: string;
+  /** The page's entry in the build (web/build.ts): its script and stylesheet, by their hashed names. */
+  entry: string;
+  /** Entries the page loads later (GraphiQL's editor and Monaco's workers): their addresses go in its options. */
+  later?: readonly string[];
   /** The page's elements: a header for the navigation and sign-in, and where the page draws. */
   body: string;
+  /** The id of the body's main element, where the skip link moves the focus. */
+  main: string;
   contentSecurityPolicy: string;
   /** Its reader's guide, under /docs/: the header links to it. */
   guide: string;
@@ -58,8 +63,9 @@ const PAGES = new Map<string, PageSpec>([
     '/',
     {
       title: 'Expertise graph — who knows?',
-      script: 'search',
-      body: '<header id="header"></header>\n<main id="app"></main>',
+      entry: 'search',
+      body: '<header id="header"></header>\n<main id="app" tabindex="-1"></main>',
+      main: 'app',
       contentSecurityPolicy: PAGE_CSP,
       guide: `${DOCS_PREFIX}officers.html`,
     },
@@ -68,8 +74,9 @@ const PAGES = new Map<string, PageSpec>([
     '/dashboard',
     {
       title: 'Expertise graph — dashboard',
-      script: 'dashboard',
-      body: '<header id="header"></header>\n<main id="app"></main>',
+      entry: 'dashboard',
+      body: '<header id="header"></header>\n<main id="app" tabindex="-1"></main>',
+      main: 'app',
       contentSecurityPolicy: PAGE_CSP,
       guide: `${DOCS_PREFIX}dashboards.html`,
     },
@@ -78,8 +85,9 @@ const PAGES = new Map<string, PageSpec>([
     '/desk',
     {
       title: 'Expertise graph — inquiry desk',
-      script: 'desk',
-      body: '<header id="header"></header>\n<main id="app"></main>',
+      entry: 'desk',
+      body: '<header id="header"></header>\n<main id="app" tabindex="-1"></main>',
+      main: 'app',
       contentSecurityPolicy: PAGE_CSP,
       guide: `${DOCS_PREFIX}handlers.html`,
     },
@@ -88,8 +96,12 @@ const PAGES = new Map<string, PageSpec>([
     '/graphql',
     {
       title: 'Expertise graph — GraphiQL',
-      script: 'graphiql',
-      body: '<header id="header" class="graphiql-header"></header>\n<div id="graphiql">Loading GraphiQL…</div>',
+      entry: 'graphiql',
+      later: ['graphiql-editor', 'editor.worker', 'json.worker', 'graphql.worker'],
+      body:
+        '<header id="header" class="graphiql-header"></header>\n' +
+        '<main id="graphiql" tabindex="-1">Loading GraphiQL…</main>',
+      main: 'graphiql',
       contentSecurityPolicy: GRAPHIQL_CSP,
       guide: `${DOCS_PREFIX}api.html`,
     },
@@ -107,11 +119,25 @@ const jsonForScript = (value: unknown): string =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
+/** An entry of the build at its addresses under /assets/. */
+const addressed = (entry: BuiltEntry): BuiltEntry => ({
+  script: `${ASSET_PREFIX}${entry.script}`,
+  ...(entry.style ? { style: `${ASSET_PREFIX}${entry.style}` } : {}),
+});
+
 /**
- * A page's HTML: its bundle, and its options with its guide as a JSON element (read by the script; no inline
- * script).
+ * A page's HTML: its bundle (by the hashed names of the build's `entries`), a skip link to its main element
+ * (its text in the page's language is set by the script, web/src/lib/skip-link.ts), and its options with its guide
+ * and the addresses of the parts it loads later as a JSON element (read by the script; no inline script).
  */
-export function renderPage(spec: PageSpec, options: object): string {
+export function renderPage(spec: PageSpec, options: object, entries: WebManifest['entries']): string {
+  const built = (name: string) => {
+    const entry = entries[name];
+    if (!entry) throw new Error(`The build has no entry ${name}: rebuild with \`npm run build:web\``);
+    return addressed(entry);
+  };
+  const { script, style } = built(spec.entry);
+  const later = spec.later && { entries: Object.fromEntries(spec.later.map((name) => [name, built(name)])) };
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -119,12 +145,12 @@ export function renderPage(spec: PageSpec, options: object): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(spec.title)}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${ASSET_PREFIX}${spec.script}.css">
-<script type="module" src="${ASSET_PREFIX}${spec.script}.js"></script>
+${style ? `<link rel="stylesheet" href="${style}">\n` : ''}<script type="module" src="${script}"></script>
 </head>
 <body>
+<a class="skip-link" href="#${spec.main}">Skip to main content</a>
 ${spec.body}
-<script type="application/json" id="page-options">${jsonForScript({ ...options, guide: spec.guide })}</script>
+<script type="application/json" id="page-options">${jsonForScript({ ...options, ...later, guide: spec.guide })}</script>
 </body>
 </html>
 `;
@@ -147,31 +173,44 @@ interface Asset {
   etag: string;
 }
 
+interface Build {
+  files: Set<string>;
+  entries: WebManifest['entries'];
+}
+
 /**
  * Serves the bundles of one build. The allow-list is the build's own manifest (web/dist/manifest.json: every
  * file it wrote, by name); a name must match exactly, so no path leaves the folder.
  */
 export class PageAssets {
-  private manifest: Promise<Set<string>> | null = null;
+  private manifest: Promise<Build> | null = null;
   private readonly cache = new Map<string, Promise<Asset>>();
 
   constructor(private readonly dir = WEB_DIST_DIR) {}
 
-  private files(): Promise<Set<string>> {
+  private build(): Promise<Build> {
     this.manifest ??= readFile(path.join(this.dir, 'manifest.json'), 'utf8').then(
-      (text) => new Set((JSON.parse(text) as { files: string[] }).files),
+      (text) => {
+        const { files, entries } = JSON.parse(text) as WebManifest;
+        return { files: new Set(files), entries };
+      },
       (error: unknown) => {
         this.manifest = null; // not built yet: look again next time
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set<string>();
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: new Set<string>(), entries: {} };
         throw error;
       },
     );
     return this.manifest;
   }
 
+  /** The build's pages and workers by entry name, for the pages' HTML to refer to. */
+  async entries(): Promise<WebManifest['entries']> {
+    return (await this.build()).entries;
+  }
+
   async read(name: string): Promise<Asset | undefined> {
     const contentType = CONTENT_TYPES[path.extname(name)];
-    if (!(await this.files()).has(name) || contentType === undefined) return undefined;
+    if (!(await this.build()).files.has(name) || contentType === undefined) return undefined;
     let asset = this.cache.get(name);
     if (!asset) {
       asset = readFile(path.join(this.dir, name)).then((body) => ({
@@ -187,7 +226,7 @@ export class PageAssets {
 
   /** Whether the build is there at all (a page without its bundle would be blank). */
   async built(): Promise<boolean> {
-    return (await this.files()).size > 0;
+    return (await this.build()).files.size > 0;
   }
 }
 
@@ -198,16 +237,25 @@ function send(res: http.ServerResponse, status: number, headers: Record<string, 
 
 const NOT_BUILT = 'The pages are not built: run `npm run build:web` (npm ci does it), then reload.';
 
-/** A file of the build; names stay the same from build to build, so it is revalidated by content. */
+/**
+ * The bundles' names carry a hash of their content (web/build.ts): a browser may keep one for a year and never ask
+ * again, since a changed file is a new name, and the pages that name them are revalidated at every load.
+ */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Pages and guides keep their addresses from build to build: a browser asks again each time (304 if unchanged). */
+export const REVALIDATE = 'no-cache';
+
+/** A file of the build, cached as `cacheControl` says, and revalidated by content. */
 function sendAsset(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   asset: Asset,
+  cacheControl: string,
   extraHeaders: Record<string, string> = {},
 ): void {
   const headers = {
     'content-type': asset.contentType,
-    'cache-control': 'no-cache',
+    'cache-control': cacheControl,
     etag: asset.etag,
     'x-content-type-options': 'nosniff',
     ...extraHeaders,
@@ -223,8 +271,6 @@ const isRead = (req: http.IncomingMessage) => req.method === 'GET' || req.method
  * every page (which development sign-ins the server offers).
  */
 export function createPageRoutes(pageOptions: object, assets = new PageAssets()) {
-  const html = new Map([...PAGES].map(([route, spec]) => [route, { spec, text: renderPage(spec, pageOptions) }]));
-
   /** A guide (or its image or stylesheet) from web/dist/docs/, under the pages' CSP; /docs/ is the index. */
   async function doc(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
     if (pathname === DOCS_PREFIX.slice(0, -1)) {
@@ -233,7 +279,10 @@ export function createPageRoutes(pageOptions: object, assets = new PageAssets())
     }
     const asset = await assets.read((pathname === DOCS_PREFIX ? `${DOCS_PREFIX}index.html` : pathname).slice(1));
     if (!asset) return false;
-    sendAsset(req, res, asset, { 'content-security-policy': PAGE_CSP, 'referrer-policy': 'no-referrer' });
+    sendAsset(req, res, asset, REVALIDATE, {
+      'content-security-policy': PAGE_CSP,
+      'referrer-policy': 'no-referrer',
+    });
     return true;
   }
 
@@ -242,8 +291,8 @@ export function createPageRoutes(pageOptions: object, assets = new PageAssets())
     async page(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
       if (!isRead(req)) return false;
       if (pathname.startsWith(DOCS_PREFIX.slice(0, -1))) return doc(req, res, pathname);
-      const page = html.get(pathname);
-      if (!page) return false;
+      const spec = PAGES.get(pathname);
+      if (!spec) return false;
       if (!(await assets.built())) {
         send(res, 503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' }, NOT_BUILT);
         return true;
@@ -253,12 +302,12 @@ export function createPageRoutes(pageOptions: object, assets = new PageAssets())
         200,
         {
           'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': page.spec.contentSecurityPolicy,
-          'cache-control': 'no-cache',
+          'content-security-policy': spec.contentSecurityPolicy,
+          'cache-control': REVALIDATE,
           'x-content-type-options': 'nosniff',
           'referrer-policy': 'no-referrer',
         },
-        page.text,
+        renderPage(spec, pageOptions, await assets.entries()),
       );
       return true;
     },
@@ -268,7 +317,7 @@ export function createPageRoutes(pageOptions: object, assets = new PageAssets())
       // The bundles lie flat; the build's docs/ folder is served by the guides' route, under their CSP.
       const asset = name.includes('/') ? undefined : await assets.read(name);
       if (!asset) return false;
-      sendAsset(req, res, asset);
+      sendAsset(req, res, asset, IMMUTABLE);
       return true;
     },
   };

@@ -20,6 +20,7 @@ import { requestLimits } from '../graphql/limits.js';
 import { createDevTokenRoute, DEV_IDENTITIES, DEV_TOKEN_PATH, isLoopbackHost } from './dev-tokens.js';
 import { ASSET_PREFIX, createPageRoutes } from './pages.js';
 import type { Logger } from '../logging.js';
+import { responseCompression } from './compression.js';
 import { createCors } from './cors.js';
 import { HeavyRequestGate, heavyRequestPlugin } from './heavy-requests.js';
 import { Metrics } from './metrics.js';
@@ -127,6 +128,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
   metrics.watchHeavyRequests(() => heavyRequests.load);
   const rateLimit = options.rateLimit ? new RateLimit(options.rateLimit) : null;
   const cors = createCors(options.corsOrigins ?? []);
+  const compress = responseCompression();
 
   async function handleGraphql(
     req: http.IncomingMessage,
@@ -291,6 +293,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     const scope: RequestScope = { id, log: log.child({ requestId: id }), viewer: null, graphql: null };
     const url = new URL(req.url ?? '/', 'http://localhost');
     res.setHeader('x-request-id', id);
+    compress(req, res);
     scope.log.debug({ method: req.method, path: url.pathname }, 'request received');
     inFlight.add(res);
     res.once('close', () => {

@@ -1,100 +1,55 @@
-// GraphiQL 5 served by the app: the explorer plugin, an "Examples" plugin that opens the repository's
-// example operations (web/operations/*.graphql, the same files the pages and codegen use) in tabs, and the
-// pages' sign-in instead of a headers editor to paste tokens into.
-import { explorerPlugin } from '@graphiql/plugin-explorer';
-import '@graphiql/plugin-explorer/style.css';
-import { useGraphiQL, useGraphiQLActions } from '@graphiql/react';
-import { createGraphiQLFetcher } from '@graphiql/toolkit';
-import { GraphiQL } from 'graphiql';
-import 'graphiql/style.css';
-import { getOperationAST, parse } from 'graphql';
+// GraphiQL's page: the header at once, then the editor (React, GraphiQL and Monaco: nearly all of the page's
+// weight, script and CSS) as a part of its own, at the address the page's options give (web/build.ts), so that
+// the first paint waits for none of it.
 import './graphiql.css';
-import { createElement } from 'react';
-import { createRoot } from 'react-dom/client';
-import { EXAMPLES, type Example } from './examples';
-import { elementById } from './lib/dom';
-import { authorizationHeader } from './lib/session';
+import type { mountGraphiQL } from './graphiql-editor';
+import { labels } from './lib/i18n';
+import { elementById, h } from './lib/dom';
 import { mountHeader, pageOptions } from './lib/signin';
 
-// Monaco's workers, bundled beside this file (no blob: or CDN URLs).
+const t = labels({
+  en: { failed: 'GraphiQL could not load: reload the page.' },
+  nl: { failed: 'GraphiQL kon niet laden: laad de pagina opnieuw.' },
+});
+
+const options = pageOptions();
+const entry = (name: string) => {
+  const built = options.entries?.[name];
+  if (!built) throw new Error(`The page's options name no ${name} part`);
+  return built;
+};
+
+// Monaco's workers, bundled as files of their own (no blob: or CDN addresses).
 (globalThis as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
   getWorker(_id: string, label: string) {
-    const file = label === 'json' ? 'json.worker.js' : label === 'graphql' ? 'graphql.worker.js' : 'editor.worker.js';
-    return new Worker(new URL(`./${file}`, import.meta.url));
+    const name = label === 'json' ? 'json.worker' : label === 'graphql' ? 'graphql.worker' : 'editor.worker';
+    return new Worker(entry(name).script);
   },
 };
 
-mountHeader(elementById('header'), { ...pageOptions(), current: 'graphiql' });
+mountHeader(elementById('header'), { ...options, current: 'graphiql' });
 
-// The signed-in token goes with every request GraphiQL sends; headers typed in its editor still win.
-const fetcher = createGraphiQLFetcher({
-  url: '/graphql',
-  fetch: (input: RequestInfo | URL, init?: RequestInit) =>
-    fetch(input, {
-      ...init,
-      headers: { ...authorizationHeader(), ...(init?.headers as Record<string, string> | undefined) },
-    }),
-});
-
-function ExamplesPanel() {
-  const { addTab, setOperationName } = useGraphiQLActions() as {
-    addTab: () => void;
-    setOperationName: (name: string) => void;
-  };
-  const queryEditor = useGraphiQL((state: { queryEditor?: { setValue(v: string): void } }) => state.queryEditor);
-  const variableEditor = useGraphiQL(
-    (state: { variableEditor?: { setValue(v: string): void } }) => state.variableEditor,
-  );
-  const open = (example: Example) => {
-    addTab();
-    queryEditor?.setValue(example.query);
-    variableEditor?.setValue(example.variables);
-    // GraphiQL reads the operation name from the editor only after a pause: run at once, it would send the
-    // previous tab's name with this query ("Unknown operation named …").
-    const name = getOperationAST(parse(example.query))?.name?.value;
-    if (name) setOperationName(name);
-  };
-  return createElement(
-    'div',
-    { className: 'examples-panel' },
-    createElement('div', { className: 'graphiql-doc-explorer-title' }, 'Examples'),
-    createElement(
-      'ul',
-      null,
-      EXAMPLES.map((example) =>
-        createElement(
-          'li',
-          { key: example.name },
-          createElement(
-            'button',
-            { type: 'button', className: 'example-open', 'data-example': example.name, onClick: () => open(example) },
-            example.title,
-          ),
-          createElement('p', null, example.description),
-        ),
-      ),
-    ),
-  );
+/** The editor's stylesheet, loaded beside its script: GraphiQL is drawn once both are there. */
+function loadStyle(href: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const link = h('link', {
+      rel: 'stylesheet',
+      href,
+      on: { load: () => resolve(), error: () => reject(new Error(href)) },
+    });
+    document.head.append(link);
+  });
 }
 
-const examplesPlugin = {
-  title: 'Examples',
-  icon: () => createElement('span', { 'aria-hidden': true, style: { fontWeight: 700 } }, 'Ex'),
-  content: ExamplesPanel,
-};
-
-const first = EXAMPLES[0];
-if (!first) throw new Error('examples.json lists no example to open');
-createRoot(elementById('graphiql')).render(
-  createElement(GraphiQL, {
-    fetcher,
-    plugins: [examplesPlugin, explorerPlugin()],
-    // query/variables (not only defaultTabs) so that every load opens the first example, even when storage
-    // holds tabs from an earlier session: GraphiQL re-activates an identical saved tab or adds one.
-    initialQuery: first.query,
-    initialVariables: first.variables,
-    defaultTabs: EXAMPLES.map((example) => ({ query: example.query, variables: example.variables })),
-    shouldPersistHeaders: false,
-    defaultEditorToolsVisibility: 'variables',
-  }),
+const container = elementById('graphiql');
+const editor = entry('graphiql-editor');
+Promise.all([
+  import(editor.script) as Promise<{ mountGraphiQL: typeof mountGraphiQL }>,
+  editor.style ? loadStyle(editor.style) : undefined,
+]).then(
+  ([loaded]) => loaded.mountGraphiQL(container),
+  (error: unknown) => {
+    container.textContent = t('failed');
+    throw error;
+  },
 );

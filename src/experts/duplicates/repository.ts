@@ -89,12 +89,29 @@ export async function refreshAllDuplicateCandidates(queries: Queries): Promise<v
   await flush();
 }
 
-/** Whether the graph has experts but no stored pairs: cheap (a count from the store, one node looked up). */
-export async function duplicateCandidatesMissing(queries: Queries): Promise<boolean> {
-  const [row] = await queries.read<{ missing: boolean }>(
-    `RETURN COUNT { ()-[:${POSSIBLY_SAME}]->() } = 0 AND EXISTS { MATCH (:Expert) } AS missing`,
+/** The one node that records with which scoring every pair was last worked out (upkeep.ts). */
+const PAIRS_STATE = 'DuplicatePairsState';
+
+/** Whether the graph has experts, and the scoring its pairs were all last worked out with (null: never). */
+export async function duplicatePairsState(
+  queries: Queries,
+): Promise<{ hasExperts: boolean; workedOutWith: string | null }> {
+  const [row] = await queries.read<{ hasExperts: boolean; workedOutWith: string | null }>(
+    `OPTIONAL MATCH (state:${PAIRS_STATE} {id: 'pairs'})
+     RETURN EXISTS { MATCH (:Expert) } AS hasExperts, state.scoring AS workedOutWith`,
   );
-  return row?.missing ?? false;
+  return row ?? { hasExperts: false, workedOutWith: null };
+}
+
+/** Records that every pair has just been worked out with `scoring`. */
+export async function recordDuplicatePairsWorkedOut(queries: Queries, scoring: string): Promise<void> {
+  await queries.writeTransaction((run) =>
+    run(
+      `MERGE (state:${PAIRS_STATE} {id: 'pairs'})
+       SET state.scoring = $scoring, state.workedOutAt = datetime()`,
+      { scoring },
+    ),
+  );
 }
 
 /** Pairs a secretariat sees: at least one of the two belongs to a network whose experts it curates. */

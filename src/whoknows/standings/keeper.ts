@@ -55,8 +55,9 @@ export async function keepStandings(
   // An empty database stays empty (a restore only goes into an empty one): nothing to rank yet.
   if ((await expertCount(queries())) > 0 && !(await standingsAreFresh(queries()))) {
     log('Stored whoKnows standings missing or out of date: working them out…');
+    const started = performance.now();
     const { experts } = await rebuildStandings(queries(), log);
-    log(`Standings of ${experts} experts worked out.`);
+    log(`Standings of ${experts} experts worked out in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   }
   const current: Keeper = { queries, log, running: null, stopped: false, lastEnded: 0, staleSeen: false, due: null };
   keeper = current;

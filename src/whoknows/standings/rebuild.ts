@@ -4,10 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Queries, Run } from '../../db/database.js';
+import { progressLines } from '../../logging.js';
 import {
   deleteOrphanStandings,
   deleteUnusedKeys,
   driftOf,
+  expertCount,
   expertIdsAfter,
   orphanStandingCount,
   recomputeStandings,
@@ -46,17 +48,18 @@ export async function rebuildStandings(
   await queries.writeTransaction((run) => beginRebuild(run, rebuildId));
   await queries.writeTransaction((run) => deleteOrphanStandings(run));
   let count = 0;
-  const started = performance.now();
+  const total = await expertCount(queries);
+  const progress = progressLines(
+    (done) => `  standings of ${done} of ${total} experts worked out (${Math.round((100 * done) / total)} %)…`,
+    log,
+  );
   for await (const ids of expertBatches(queries, pace.batch)) {
     if (pace.pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pace.pauseMs));
     // Stopped half-way, the state stays incomplete: the next start rebuilds.
     if (stopRequested()) return { complete: false, experts: count };
     await queries.writeTransaction((run) => recomputeStandings(run, ids));
     count += ids.length;
-    if (count % (pace.batch * 40) === 0)
-      log(
-        `  standings of ${count} experts worked out (${Math.round(count / ((performance.now() - started) / 1000))}/s)`,
-      );
+    progress(count);
   }
   await queries.writeTransaction((run) => deleteUnusedKeys(run));
   const finished = await queries.writeTransaction((run) => endRebuild(run, rebuildId));

@@ -5,6 +5,7 @@ import { h, render } from './dom';
 import { inbox } from './inbox';
 import { currentLang, setLang, type Lang } from './i18n';
 import { currentToken, identityOf, storeToken } from './session';
+import { mountSkipLink } from './skip-link';
 
 export interface DevIdentity {
   id: string;
@@ -81,6 +82,11 @@ export interface PageOptions {
   devIdentities: DevIdentity[] | null;
   /** The guide for this page's reader, under /docs/ (the docs rendered by web/docs.ts). */
   guide: string;
+  /**
+   * Parts the page loads later, by their build's entry name (`graphiql-editor`, `editor.worker`), at their
+   * hashed addresses: GraphiQL's editor and Monaco's workers.
+   */
+  entries?: Record<string, { script: string; style?: string }>;
 }
 
 /** The options the server put in the page (a JSON element, so that the page has no inline script). */
@@ -99,6 +105,7 @@ export function mountHeader(
 ): void {
   const lang = currentLang();
   const t = TEXT[lang];
+  mountSkipLink();
   const message = h('span', { class: 'signin-message', role: 'status' });
   const fail = (text: string) => render(message, text);
   const accept = (token: string) => {
