@@ -177,6 +177,8 @@ describe('metrics labels', () => {
       'DeskInstitutions',
       'DeskQueue',
       'EditInquiry',
+      'ExpertAnswers',
+      'ExpertProfile',
       'HandOverInquiry',
       'InquiryStatus',
       'Institutions',

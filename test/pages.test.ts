@@ -21,6 +21,7 @@ describe('the pages', () => {
     ['/', 'search'],
     ['/dashboard', 'dashboard'],
     ['/desk', 'desk'],
+    ['/experts/maarten-kooistra', 'profile'],
     ['/graphql', 'graphiql'],
   ])('serves %s with its bundle and a CSP that keeps it to this origin', async (route, bundle) => {
     const response = await html(`${appUrl}${route}`);
@@ -42,6 +43,7 @@ describe('the pages', () => {
     ['/', 'officers'],
     ['/dashboard', 'dashboards'],
     ['/desk', 'handlers'],
+    ['/experts/maarten-kooistra', 'officers'],
     ['/graphql', 'api'],
   ])('links %s to its guide (%s), served under the same CSP, whose links all resolve', async (route, guide) => {
     const { guide: link } = await pageOptions(await html(`${appUrl}${route}`));
@@ -69,6 +71,16 @@ describe('the pages', () => {
     expect([bare.status, bare.headers.get('location')]).toEqual([301, '/docs/']);
     expect((await fetch(`${appUrl}/assets/docs/index.html`)).status).toBe(404);
     expect((await fetch(`${appUrl}/docs/nothing.html`)).status).toBe(404);
+  });
+
+  it('serves an expert page as 404 for a slug no expert has, under the same CSP', async () => {
+    for (const route of ['/experts/nobody-has-this-slug', '/experts/a%2Fb', '/experts/%E0%A4%A']) {
+      const response = await html(`${appUrl}${route}`);
+      expect([route, response.status]).toEqual([route, 404]);
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(await response.text()).toContain('<script type="module" src="/assets/profile.js"></script>');
+    }
+    expect((await html(`${appUrl}/experts/`)).status).toBe(404);
   });
 
   it('lets GraphiQL run Monaco workers of its own origin', async () => {

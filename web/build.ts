@@ -27,7 +27,7 @@ export interface WebManifest {
   files: string[];
 }
 
-const PAGES = ['search', 'dashboard', 'desk', 'graphiql'];
+const PAGES = ['search', 'dashboard', 'desk', 'profile', 'graphiql'];
 const WORKERS: Record<string, string> = {
   'editor.worker': 'monaco-editor/esm/vs/editor/editor.worker.js',
   'json.worker': 'monaco-editor/esm/vs/language/json/json.worker.js',

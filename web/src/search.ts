@@ -9,6 +9,7 @@ import {
 } from './gql/graphql';
 import { errorAt, request, RequestFailed, type GraphqlError } from './lib/client';
 import { elementById, h, render } from './lib/dom';
+import { expertPath } from './lib/experts';
 import { formatDate, labels, localName } from './lib/i18n';
 import { readQuestion } from './lib/question';
 import { currentRoles } from './lib/session';
@@ -71,7 +72,12 @@ function expertCard(edge: Edge, index: number, errors: readonly GraphqlError[]):
   return h(
     'li',
     { class: 'expert', dataset: { slug: expert.slug } },
-    h('h3', {}, expert.name, h('span', { class: 'score', title: t('score') }, edge.score.toFixed(1))),
+    h(
+      'h3',
+      {},
+      h('a', { href: expertPath(expert.slug) }, expert.name),
+      h('span', { class: 'score', title: t('score') }, edge.score.toFixed(1)),
+    ),
     headline ? h('p', { class: 'headline' }, headline) : null,
     h(
       'p',
