@@ -40,7 +40,7 @@ const confidence = (kind: 'theme' | 'focus', p: string) => `$rankingWeights.${ki
  * Cypher: the network a verifier stands for, when `verifiedBy` names one by acronym or id ("CKN secretariat",
  * "local-secretariat-ckn"): its acronym.
  */
-export const verifierNetwork = (verifiedBy: string) => `(${verifyingNetwork(verifiedBy)}).acronym`;
+export const verifierNetwork = (verifiedBy: string) => verifyingNetwork(verifiedBy, 'coalesce(n.acronym, n.name)');
 
 /** Cypher: the map fields of a level's verification on the relationship `r`: who, when, and for which network. */
 const verification = (r: string) =>
