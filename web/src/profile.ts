@@ -60,27 +60,21 @@ function provenanceInWords(level: Level): string {
   }
 }
 
-const section = (key: 'profile' | 'contact', title: string, ...content: Array<Node | null>) =>
+type SectionKey = 'profile' | 'contact' | 'affiliations' | ListKey;
+type ListKey = 'expertise' | 'countryFocus' | 'networks' | 'contributions' | 'events' | 'inquiries';
+
+/** A section of the profile, named by its heading. */
+const section = (key: SectionKey, ...content: Array<Node | null>) =>
   h(
     'section',
     { class: `profile-${key}`, 'aria-labelledby': `${key}-title` },
-    h('h2', { id: `${key}-title` }, title),
+    h('h2', { id: `${key}-title` }, t(key)),
     content,
   );
 
 /** A section of items, left out when there are none. */
-function listSection<T>(
-  key: 'expertise' | 'countryFocus' | 'networks' | 'contributions' | 'events' | 'inquiries',
-  items: readonly T[],
-  item: (value: T) => Node,
-): HTMLElement | null {
-  if (!items.length) return null;
-  return h(
-    'section',
-    { class: `profile-${key}`, 'aria-labelledby': `${key}-title` },
-    h('h2', { id: `${key}-title` }, t(key)),
-    h('ul', { class: 'profile-list' }, items.map(item)),
-  );
+function listSection<T>(key: ListKey, items: readonly T[], item: (value: T) => Node): HTMLElement | null {
+  return items.length ? section(key, h('ul', { class: 'profile-list' }, items.map(item))) : null;
 }
 
 const levelItem = (name: string, level: Level) =>
@@ -97,10 +91,8 @@ const year = (date: string | null | undefined) => (date ? date.slice(0, 4) : '')
 
 function affiliations(expert: Expert): HTMLElement | null {
   if (!expert.affiliations.length) return null;
-  return h(
-    'section',
-    { class: 'profile-affiliations', 'aria-labelledby': 'affiliations-title' },
-    h('h2', { id: 'affiliations-title' }, t('affiliations')),
+  return section(
+    'affiliations',
     h(
       'table',
       { class: 'affiliations' },
@@ -147,11 +139,10 @@ function contact(expert: Expert, errors: readonly GraphqlError[]): HTMLElement |
       ? h('p', { class: 'phone' }, `${t('phone')}: `, h('a', { href: `tel:${expert.phone ?? ''}` }, expert.phone))
       : null,
   ].filter((line) => line !== null);
-  if (lines.length) return section('contact', t('contact'), ...lines);
+  if (lines.length) return section('contact', ...lines);
   if (expert.contactConsent || !expert.networks.length) return null;
   return section(
     'contact',
-    t('contact'),
     h('p', { class: 'via-secretariat' }, t('viaSecretariat'), ' ', expert.networks.map((n) => n.acronym).join(', ')),
   );
 }
@@ -226,7 +217,6 @@ function showProfile(expert: Expert, errors: readonly GraphqlError[], answers: r
       bio || expert.languages.length
         ? section(
             'profile',
-            t('profile'),
             bio,
             expert.languages.length
               ? h(
