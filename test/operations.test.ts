@@ -176,6 +176,8 @@ describe('metrics labels', () => {
       'DeskInquiryRead',
       'DeskQueue',
       'EditInquiry',
+      'ExpertAnswers',
+      'ExpertProfile',
       'HandOverInquiry',
       'InquiryStatus',
       'Institutions',

@@ -43,6 +43,7 @@ describe('the pages', () => {
     ['/', 'search', 'app'],
     ['/dashboard', 'dashboard', 'app'],
     ['/desk', 'desk', 'app'],
+    ['/experts/maarten-kooistra', 'profile', 'app'],
     ['/graphql', 'graphiql', 'graphiql'],
   ])(
     'serves %s with its hashed bundle, kept a year, a skip link, and a CSP that keeps it to this origin',
@@ -77,6 +78,7 @@ describe('the pages', () => {
     ['/', 'officers'],
     ['/dashboard', 'dashboards'],
     ['/desk', 'handlers'],
+    ['/experts/maarten-kooistra', 'officers'],
     ['/graphql', 'api'],
   ])('links %s to its guide (%s), served under the same CSP, whose links all resolve', async (route, guide) => {
     const { guide: link } = await pageOptions(await html(`${appUrl}${route}`));
@@ -104,6 +106,16 @@ describe('the pages', () => {
     expect([bare.status, bare.headers.get('location')]).toEqual([301, '/docs/']);
     expect((await fetch(`${appUrl}/assets/docs/index.html`)).status).toBe(404);
     expect((await fetch(`${appUrl}/docs/nothing.html`)).status).toBe(404);
+  });
+
+  it('serves an expert page as 404 for a slug no expert has, under the same CSP', async () => {
+    for (const route of ['/experts/nobody-has-this-slug', '/experts/a%2Fb', '/experts/%E0%A4%A']) {
+      const response = await html(`${appUrl}${route}`);
+      expect([route, response.status]).toEqual([route, 404]);
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(await response.text()).toMatch(/<script type="module" src="\/assets\/profile-[A-Z0-9]+\.js"><\/script>/);
+    }
+    expect((await html(`${appUrl}/experts/`)).status).toBe(404);
   });
 
   it("names GraphiQL's editor and Monaco's workers of its own origin in the page's options", async () => {

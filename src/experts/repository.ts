@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors.js';
 import { COUNTRY_FIELDS, type CountryRecord } from '../places/repository.js';
 import { THEME_FIELDS, type ThemeRecord } from '../themes/model.js';
 import { INSTITUTION_OWN_FIELDS, type InstitutionRecord } from '../institutions/model.js';
-import type { NetworkRecord } from '../networks/repository.js';
+import { verifyingNetwork, type NetworkRecord } from '../networks/repository.js';
 import { expertProjection, type ExpertRecord, type Provenance } from './model.js';
 import { expertRelation } from './relations-repository.js';
 
@@ -18,17 +18,28 @@ export interface AffiliationRecord {
   institutionCountry: CountryRecord | null;
 }
 
-export interface ExpertiseRecord {
+/** When a level was verified, and the network whose secretariat did (when the verifier names one). */
+export interface Verification {
+  /** ISO date-time; null unless VERIFIED. */
+  verifiedAt: string | null;
+  verifyingNetwork: NetworkRecord | null;
+}
+
+export interface ExpertiseRecord extends Verification {
   level: number;
   provenance: Provenance | null;
   theme: ThemeRecord;
 }
 
-export interface CountryFocusRecord {
+export interface CountryFocusRecord extends Verification {
   level: number;
   provenance: Provenance | null;
   country: CountryRecord;
 }
+
+/** Cypher: the map fields of `Verification` for the level on relationship `r`. */
+const verification = (r: string) =>
+  `verifiedAt: toString(${r}.verifiedAt), verifyingNetwork: ${verifyingNetwork(`${r}.verifiedBy`)}`;
 
 /**
  * Cypher subquery for an `id` in scope: the node `n` that id names now, following merges (a merged
@@ -128,12 +139,14 @@ export const EXPERT_NETWORKS = linked<NetworkRecord>('networks', '[(e)-[:MEMBER_
 );
 export const EXPERT_EXPERTISE = linked<ExpertiseRecord>(
   'expertise',
-  `[(e)-[x:EXPERT_IN]->(t:Theme) | {level: x.level, provenance: x.provenance, theme: t {${THEME_FIELDS}}}]`,
+  `[(e)-[x:EXPERT_IN]->(t:Theme) |
+     {level: x.level, provenance: x.provenance, ${verification('x')}, theme: t {${THEME_FIELDS}}}]`,
   byLevelThenName((x) => x.theme.name),
 );
 export const EXPERT_COUNTRY_FOCUS = linked<CountryFocusRecord>(
   'countryFocus',
-  `[(e)-[f:FOCUSES_ON]->(c:Country) | {level: f.level, provenance: f.provenance, country: c {${COUNTRY_FIELDS}}}]`,
+  `[(e)-[f:FOCUSES_ON]->(c:Country) |
+     {level: f.level, provenance: f.provenance, ${verification('f')}, country: c {${COUNTRY_FIELDS}}}]`,
   byLevelThenName((x) => x.country.name),
 );
 

@@ -1,6 +1,6 @@
 import { canReadContacts } from '../auth/policy.js';
 import { lifecycleFields } from '../writes/retirable.js';
-import { builder } from '../graphql/builder.js';
+import { builder, type Types } from '../graphql/builder.js';
 import { listConnection } from '../graphql/connections.js';
 import { pageArgs } from '../graphql/args.js';
 import { nameOrderedConnection } from '../graphql/paging.js';
@@ -23,6 +23,7 @@ import {
   type AffiliationRecord,
   type CountryFocusRecord,
   type ExpertiseRecord,
+  type Verification,
 } from './repository.js';
 
 export const ExpertNode = builder.loadableNodeRef<ExpertRecord>('Expert', {
@@ -130,6 +131,22 @@ const Affiliation = builder.objectRef<AffiliationRecord>('Affiliation').implemen
   }),
 });
 
+/** The fields of a level's verification, shared by Expertise and CountryFocus. */
+const verificationFields = <Shape extends Verification>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Shape>) => ({
+  verifiedAt: t.field({
+    type: 'DateTime',
+    nullable: true,
+    description: 'When a secretariat verified the level; null unless VERIFIED.',
+    resolve: (x) => x.verifiedAt,
+  }),
+  verifiedByNetwork: t.field({
+    type: NetworkNode,
+    nullable: true,
+    description: 'The network whose secretariat verified the level; null unless VERIFIED by a network’s secretariat.',
+    resolve: (x) => x.verifyingNetwork,
+  }),
+});
+
 const Expertise = builder.objectRef<ExpertiseRecord>('Expertise').implement({
   description: 'How well an expert knows a theme.',
   fields: (t) => ({
@@ -140,6 +157,7 @@ const Expertise = builder.objectRef<ExpertiseRecord>('Expertise').implement({
       resolve: (x) => x.provenance ?? 'DECLARED',
     }),
     theme: t.field({ type: ThemeNode, description: 'The theme.', resolve: (x) => x.theme }),
+    ...verificationFields(t),
   }),
 });
 
@@ -153,6 +171,7 @@ const CountryFocus = builder.objectRef<CountryFocusRecord>('CountryFocus').imple
       resolve: (f) => f.provenance ?? 'DECLARED',
     }),
     country: t.field({ type: CountryNode, description: 'The country.', resolve: (f) => f.country }),
+    ...verificationFields(t),
   }),
 });
 

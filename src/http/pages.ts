@@ -1,6 +1,6 @@
 // The browser pages, served by the app from the bundles in web/dist (built by `npm ci` or at start, see
 // web/build.ts): the search page at /, the dashboard at /dashboard, the
-// desk at /desk and GraphiQL at /graphql (GraphiQL 5 with
+// desk at /desk, an expert's profile at /experts/<slug> and GraphiQL at /graphql (GraphiQL 5 with
 // the explorer plugin, the example operations and the pages' sign-in, from web/src/graphiql.ts), with their
 // scripts, styles, fonts and Monaco workers under /assets/, and the guides (the docs rendered to HTML) under
 // /docs/. Nothing comes from elsewhere, so they work offline.
@@ -13,6 +13,8 @@ import type { BuiltEntry, WebManifest } from '../../web/build.js';
 
 export const ASSET_PREFIX = '/assets/';
 export const DOCS_PREFIX = '/docs/';
+/** An expert's profile is at this prefix and their slug. */
+export const EXPERT_PAGE_PREFIX = '/experts/';
 export const WEB_DIST_DIR = path.join(ROOT_DIR, 'web', 'dist');
 
 export interface PageSpec {
@@ -107,6 +109,22 @@ const PAGES = new Map<string, PageSpec>([
     },
   ],
 ]);
+
+/** One page for every expert: the script reads the slug from the address. */
+const EXPERT_PAGE: PageSpec = {
+  title: 'Expertise graph — expert',
+  entry: 'profile',
+  body: '<header id="header"></header>\n<main id="app" tabindex="-1"></main>',
+  main: 'app',
+  contentSecurityPolicy: PAGE_CSP,
+  guide: `${DOCS_PREFIX}officers.html`,
+};
+
+/**
+ * The slug an expert is found under now (a merged expert's old slug gives the kept one's), or null when no expert
+ * (or only an erased one) has it.
+ */
+export type FindExpert = (slug: string) => Promise<string | null>;
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -266,11 +284,43 @@ function sendAsset(
 
 const isRead = (req: http.IncomingMessage) => req.method === 'GET' || req.method === 'HEAD';
 
+const PAGE_HEADERS = (spec: PageSpec) => ({
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': spec.contentSecurityPolicy,
+  'cache-control': REVALIDATE,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+});
+
 /**
  * Answers a GET for a page, a guide or an asset, or returns false for anything else. `pageOptions` goes into
- * every page (which development sign-ins the server offers).
+ * every page (which development sign-ins the server offers). `findExpert` decides an expert page's status: 404
+ * for an unknown slug (the page says so in its reader's language), a redirect from a merged expert's slug.
  */
-export function createPageRoutes(pageOptions: object, assets = new PageAssets()) {
+export function createPageRoutes(pageOptions: object, findExpert: FindExpert, assets = new PageAssets()) {
+  const render = async (spec: PageSpec) => renderPage(spec, pageOptions, await assets.entries());
+
+  /** An expert's profile: the one shell for every slug, with the status the slug deserves. */
+  async function expert(res: http.ServerResponse, pathname: string): Promise<void> {
+    let slug: string;
+    try {
+      slug = decodeURIComponent(pathname.slice(EXPERT_PAGE_PREFIX.length));
+    } catch {
+      slug = '';
+    }
+    // Unanswered (the database is down or slow): the page still comes, and says what its own request hears.
+    const current = slug && !slug.includes('/') ? await findExpert(slug).catch(() => undefined) : null;
+    if (current === undefined) {
+      send(res, 503, { ...PAGE_HEADERS(EXPERT_PAGE), 'retry-after': '10' }, await render(EXPERT_PAGE));
+      return;
+    }
+    if (current !== null && current !== slug) {
+      res.writeHead(301, { location: `${EXPERT_PAGE_PREFIX}${encodeURIComponent(current)}` }).end();
+      return;
+    }
+    send(res, current === null ? 404 : 200, PAGE_HEADERS(EXPERT_PAGE), await render(EXPERT_PAGE));
+  }
+
   /** A guide (or its image or stylesheet) from web/dist/docs/, under the pages' CSP; /docs/ is the index. */
   async function doc(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
     if (pathname === DOCS_PREFIX.slice(0, -1)) {
@@ -292,23 +342,14 @@ export function createPageRoutes(pageOptions: object, assets = new PageAssets())
       if (!isRead(req)) return false;
       if (pathname.startsWith(DOCS_PREFIX.slice(0, -1))) return doc(req, res, pathname);
       const spec = PAGES.get(pathname);
-      if (!spec) return false;
+      const isExpert = pathname.startsWith(EXPERT_PAGE_PREFIX) && pathname.length > EXPERT_PAGE_PREFIX.length;
+      if (!spec && !isExpert) return false;
       if (!(await assets.built())) {
         send(res, 503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' }, NOT_BUILT);
         return true;
       }
-      send(
-        res,
-        200,
-        {
-          'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': spec.contentSecurityPolicy,
-          'cache-control': REVALIDATE,
-          'x-content-type-options': 'nosniff',
-          'referrer-policy': 'no-referrer',
-        },
-        renderPage(spec, pageOptions, await assets.entries()),
-      );
+      if (spec) send(res, 200, PAGE_HEADERS(spec), await render(spec));
+      else await expert(res, pathname);
       return true;
     },
     async asset(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {

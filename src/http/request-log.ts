@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging.js';
 import type { RequestOutcome } from './metrics.js';
+import { EXPERT_PAGE_PREFIX } from './pages.js';
 
 /**
  * A client's own request id is kept if it is short and plain (it goes into logs and headers); otherwise we make one.
@@ -45,7 +46,10 @@ const ROUTES = new Map([
 
 /** A fixed set of route names (unknown paths are `other`), so that metrics labels stay bounded. */
 export function routeOf(pathname: string, assetPrefix: string): string {
-  return ROUTES.get(pathname) ?? (pathname.startsWith(assetPrefix) ? 'asset' : 'other');
+  return (
+    ROUTES.get(pathname) ??
+    (pathname.startsWith(assetPrefix) ? 'asset' : pathname.startsWith(EXPERT_PAGE_PREFIX) ? 'expert' : 'other')
+  );
 }
 
 /** Routes that monitors call every few seconds: their successful answers are logged at debug level only. */

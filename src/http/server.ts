@@ -19,6 +19,7 @@ import { createFormatError } from '../graphql/format-error.js';
 import { requestLimits } from '../graphql/limits.js';
 import { createDevTokenRoute, DEV_IDENTITIES, DEV_TOKEN_PATH, isLoopbackHost } from './dev-tokens.js';
 import { ASSET_PREFIX, createPageRoutes } from './pages.js';
+import { expertSlugLookup } from './expert-page.js';
 import type { Logger } from '../logging.js';
 import { responseCompression } from './compression.js';
 import { createCors } from './cors.js';
@@ -122,7 +123,8 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     options.devTokens && isLoopbackHost(options.host) && options.authenticator.mint
       ? createDevTokenRoute(options.authenticator.mint, () => listeningPort)
       : null;
-  const pages = createPageRoutes({ devIdentities: devToken ? DEV_IDENTITIES : null });
+  const findExpert = expertSlugLookup(schema, database, limitValues.maxCost, options.requestTimeoutMs, requests);
+  const pages = createPageRoutes({ devIdentities: devToken ? DEV_IDENTITIES : null }, findExpert);
 
   const metrics = new Metrics(database.activity);
   metrics.watchHeavyRequests(() => heavyRequests.load);

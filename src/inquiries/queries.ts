@@ -31,6 +31,11 @@ const InquiryFilter = builder.inputType('InquiryFilter', {
       required: false,
       description: 'Concerning this partner institution, given or recognised (id or slug).',
     }),
+    answeredBy: t.string({
+      required: false,
+      description:
+        'Answered with the help of this expert (id or slug): one of its consultations of them came out ANSWERED.',
+    }),
     riskCategories: t.field({
       type: [RiskCategoryEnum],
       required: false,

@@ -123,6 +123,8 @@ export interface InquiryFilter {
   handlerId: string | null;
   askedById: string | null;
   partnerId: string | null;
+  /** Answered with this expert's help (a consultation of them that came out ANSWERED). */
+  answeredById: string | null;
   /** Naming any of these risk categories (given or recognised). */
   riskCategories: string[] | null;
   dueFrom: string | null;
@@ -164,6 +166,7 @@ const FILTER_CONDITIONS: Record<Exclude<keyof InquiryFilter, 'queue'>, string> =
   filedBy: 'i.filedBy = $filedBy',
   askedById: 'EXISTS { (i)-[:ASKED_BY]->(:Institution {id: $askedById}) }',
   partnerId: 'EXISTS { (i)-[:CONCERNS_PARTNER]->(:Institution {id: $partnerId}) }',
+  answeredById: "EXISTS { (i)-[:CONSULTED {outcome: 'ANSWERED'}]->(:Expert {id: $answeredById}) }",
   riskCategories:
     'any(r IN coalesce(i.riskCategories, []) + coalesce(i.inferredRiskCategories, []) WHERE r IN $riskCategories)',
   textIds: 'i.id IN $textIds',

@@ -162,6 +162,7 @@ export interface InquiryFilterInput {
   handler?: string | null;
   askedBy?: string | null;
   partner?: string | null;
+  answeredBy?: string | null;
   riskCategories?: string[] | null;
   text?: string | null;
   filedByMe?: boolean | null;
@@ -208,6 +209,10 @@ export async function listInquiries(
   const handler = checkedText(problems, 'filter.handler', filter.handler, { max: TEXT_LIMITS.line, line: true });
   const askedBy = checkedText(problems, 'filter.askedBy', filter.askedBy, { max: TEXT_LIMITS.line, line: true });
   const partner = checkedText(problems, 'filter.partner', filter.partner, { max: TEXT_LIMITS.line, line: true });
+  const answeredBy = checkedText(problems, 'filter.answeredBy', filter.answeredBy, {
+    max: TEXT_LIMITS.line,
+    line: true,
+  });
   for (const [field, values] of [
     ['status', filter.status],
     ['riskCategories', filter.riskCategories],
@@ -235,6 +240,7 @@ export async function listInquiries(
       handlerId: handler,
       askedById: askedBy ? idOf(askedBy, 'Institution') : null,
       partnerId: partner ? idOf(partner, 'Institution') : null,
+      answeredById: answeredBy ? idOf(answeredBy, 'Expert') : null,
       riskCategories: filter.riskCategories?.length ? filter.riskCategories : null,
       dueFrom: filter.dueFrom?.toISOString() ?? null,
       dueBefore: filter.dueBefore?.toISOString() ?? null,

@@ -15,6 +15,21 @@ export interface NetworkRecord {
   aliases?: string[] | null;
 }
 
+/**
+ * Cypher: whether the text `verifiedBy` (who verified a level: the verifier's name as signed in, e.g. "CKN
+ * secretariat", "local-secretariat-ckn") names the network `n`, by acronym (any case) or id.
+ */
+export const namesNetwork = (verifiedBy: string) =>
+  `toLower(${verifiedBy}) CONTAINS toLower(n.acronym) OR toLower(${verifiedBy}) CONTAINS n.id`;
+
+/**
+ * Cypher: the network whose secretariat a verifier stands for, when `verifiedBy` names one (the longest id wins), as
+ * `value` (an expression of the network `n`; the whole node by default). Networks are a handful of reference nodes.
+ */
+export const verifyingNetwork = (verifiedBy: string, value = 'n {.*}') => `
+  CASE WHEN ${verifiedBy} IS NULL THEN null ELSE
+    COLLECT { MATCH (n:Network) WHERE ${namesNetwork(verifiedBy)} RETURN ${value} ORDER BY size(n.id) DESC }[0] END`;
+
 export const networksByIds = (queries: Queries, ids: readonly string[]) =>
   nodesByIds<NetworkRecord>(queries, 'Network', ids);
 

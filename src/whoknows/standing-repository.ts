@@ -21,6 +21,7 @@
  * Names (of themes, countries, networks: a verifier named as a network) only enter the facts, never the score.
  */
 import { int, num, obj, oneOf, optStr, orNull, str, strList, type Parser } from '../db/rows.js';
+import { verifyingNetwork } from '../networks/repository.js';
 import { RANKING_WEIGHTS, type StandingFacts } from './scoring.js';
 
 export type { StandingFacts };
@@ -35,18 +36,11 @@ const provenanceOf = (p: string) =>
 /** Cypher: how much a level with provenance `p` is believed, from `$rankingWeights.<kind>Confidence`. */
 const confidence = (kind: 'theme' | 'focus', p: string) => `$rankingWeights.${kind}Confidence[${provenanceOf(p)}]`;
 
-/** Cypher: whether the text `verifiedBy` names the network `n`, by acronym (any case) or id. */
-const namesNetwork = (verifiedBy: string) =>
-  `toLower(${verifiedBy}) CONTAINS toLower(n.acronym) OR toLower(${verifiedBy}) CONTAINS n.id`;
-
 /**
  * Cypher: the network a verifier stands for, when `verifiedBy` names one by acronym or id ("CKN secretariat",
- * "local-secretariat-ckn"): its acronym. Networks are a handful of reference nodes.
+ * "local-secretariat-ckn"): its acronym.
  */
-export const verifierNetwork = (verifiedBy: string) => `
-  CASE WHEN ${verifiedBy} IS NULL THEN null ELSE
-    COLLECT { MATCH (n:Network) WHERE ${namesNetwork(verifiedBy)}
-              RETURN coalesce(n.acronym, n.name) ORDER BY size(n.id) DESC }[0] END`;
+export const verifierNetwork = (verifiedBy: string) => verifyingNetwork(verifiedBy, 'coalesce(n.acronym, n.name)');
 
 /** Cypher: the map fields of a level's verification on the relationship `r`: who, when, and for which network. */
 const verification = (r: string) =>

@@ -39,6 +39,7 @@ const exampleVariables = new Map(
 const pageVariables = new Map<string, Record<string, unknown>>([
   ['desk.graphql', { slug: 'inq-2026-0101' }],
   ['institutions.graphql', { search: 'delft' }],
+  ['expert-profile.graphql', { slug: 'maarten-kooistra', contacts: true, expert: 'maarten-kooistra' }],
   [
     'desk-actions.graphql',
     { input: { id: 'inq-2026-0101', expectedVersion: 1, assignee: 'desk-sander-kuipers', assigneeName: 'Sander' } },

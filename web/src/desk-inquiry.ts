@@ -4,6 +4,7 @@
 import { DeskAsideDocument, type DeskInquiryQuery } from './gql/graphql';
 import { request } from './lib/client';
 import { h, render } from './lib/dom';
+import { expertPath } from './lib/experts';
 import { currentLang, formatDate, localName } from './lib/i18n';
 import type { DeskLabel, DeskT } from './desk-text';
 
@@ -232,7 +233,8 @@ export async function loadAside(
                   },
                   edge.node.name,
                 ),
-                ` (${edge.score.toFixed(1)})`,
+                ` (${edge.score.toFixed(1)}) · `,
+                h('a', { class: 'profile-link', href: expertPath(edge.node.slug) }, t('profile')),
                 h('p', { class: 'why' }, edge.reasons.map((r) => r.text).join('; ')),
               ),
             ),

@@ -3,14 +3,12 @@
 import type { WhoKnowsQuery } from './gql/graphql';
 import { errorAt, type GraphqlError } from './lib/client';
 import { h } from './lib/dom';
+import { expertPath } from './lib/experts';
 import { currentLang, type Lang } from './lib/i18n';
 import type { SearchLabel } from './search-text';
 
 export type ExpertEdge = WhoKnowsQuery['whoKnows']['edges'][number];
 type Reason = ExpertEdge['reasons'][number];
-
-/** The address of an expert's profile page. */
-export const profilePath = (slug: string): string => `/experts/${encodeURIComponent(slug)}`;
 
 /** The reasons with each text once, in the API's order. */
 export const distinctReasons = (reasons: readonly Reason[]): Reason[] =>
@@ -84,7 +82,7 @@ export function expertCard(
   return h(
     'li',
     { class: 'expert', dataset: { slug: expert.slug } },
-    h('h3', {}, h('a', { class: 'profile', href: profilePath(expert.slug) }, expert.name)),
+    h('h3', {}, h('a', { class: 'profile', href: expertPath(expert.slug) }, expert.name)),
     headline ? h('p', { class: 'headline' }, headline) : null,
     h(
       'p',

@@ -1,14 +1,8 @@
 // The search page's results as a CSV file for a spreadsheet, made in the browser from the experts shown.
 import { csvFileName, csvText } from './lib/csv';
+import { expertPath } from './lib/experts';
 import { currentLang, type Lang } from './lib/i18n';
-import {
-  currentPlace,
-  distinctReasons,
-  type ExpertEdge,
-  localHeadline,
-  profilePath,
-  strongestReason,
-} from './expert-card';
+import { currentPlace, distinctReasons, type ExpertEdge, localHeadline, strongestReason } from './expert-card';
 import type { SearchLabel } from './search-text';
 
 /** The rows of the CSV: a header, then per expert name, headline, institution, why and the profile's address. */
@@ -25,7 +19,7 @@ export function resultRows(
       localHeadline(node, lang) ?? '',
       currentPlace(node)?.institution ?? '',
       strongestReason(distinctReasons(reasons))?.text ?? '',
-      origin + profilePath(node.slug),
+      origin + expertPath(node.slug),
     ]),
   ];
 }

@@ -149,6 +149,15 @@ export type ConsultationStatus =
   /** Asked; no answer yet. */
   | 'WAITING';
 
+/** The form of a contribution. */
+export type ContributionKind =
+  /** A briefing for government. */
+  | 'BRIEFING'
+  /** An article, report, paper or book. */
+  | 'PUBLICATION'
+  /** A lecture, panel or presentation. */
+  | 'TALK';
+
 /** Whether a coverage column is one country or a region (its countries together). */
 export type CoverageColumnKind =
   /** One country. */
@@ -186,6 +195,13 @@ export type EditInquiryInput = {
   themes?: Array<string> | null | undefined;
 };
 
+/** What sort of gathering a network organises. */
+export type EventKind =
+  /** A session where experts share knowledge on a subject with policy officers. */
+  | 'KNOWLEDGE_SESSION'
+  /** A meeting of the network’s members. */
+  | 'NETWORK_MEETING';
+
 /** How well the expert knows a theme. */
 export type ExpertiseInput = {
   /** From 1 (working knowledge) to 5 (leading authority). */
@@ -212,6 +228,8 @@ export type HandOverInquiryInput = {
 
 /** Which inquiries to list; every condition given must hold. */
 export type InquiryFilter = {
+  /** Answered with the help of this expert (id or slug): one of its consultations of them came out ANSWERED. */
+  answeredBy?: string | null | undefined;
   /** Asked by this institution (id or slug, e.g. "tu-delft"). */
   askedBy?: string | null | undefined;
   /** Concerning this country, or a country of this region. */
@@ -679,6 +697,21 @@ export type DeskInquiryReadQueryVariables = Exact<{
 
 
 export type DeskInquiryReadQuery = { inquiry: { id: string, slug: string, version: number, question: string, kind: InquiryKind, status: InquiryStatus, receivedAt: string, dueAt: string, overdue: boolean, answeredAt: string | null, closedAt: string | null, closingReason: ClosingReason | null, assignedAt: string | null, riskCategories: Array<RiskCategory>, handler: { id: string, name: string } | null, routedTo: { slug: string, acronym: string, name: string } | null, routedFrom: Array<{ slug: string, acronym: string }>, themes: Array<{ slug: string, name: string, nameNl: string }>, countries: Array<{ code: string, name: string, nameNl: string }>, reroutes: Array<{ at: string, by: string, reason: string, from: { acronym: string }, to: { acronym: string } }> } | null };
+
+export type ExpertProfileQueryVariables = Exact<{
+  slug: string;
+  contacts?: boolean | null | undefined;
+}>;
+
+
+export type ExpertProfileQuery = { expert: { id: string, slug: string, name: string, academicTitle: string | null, headline: string | null, headlineNl: string | null, bio: string | null, bioNl: string | null, languages: Array<string>, contactConsent: boolean, email?: string | null, phone?: string | null, retired: boolean, retiredAt: string | null, expertise: Array<{ level: number, provenance: Provenance, verifiedAt: string | null, verifiedByNetwork: { acronym: string } | null, theme: { slug: string, name: string, nameNl: string } }>, countryFocus: Array<{ level: number, provenance: Provenance, verifiedAt: string | null, verifiedByNetwork: { acronym: string } | null, country: { code: string, name: string, nameNl: string } }>, affiliations: Array<{ role: string | null, current: boolean, since: string | null, until: string | null, institution: { slug: string, name: string, nameNl: string } }>, networks: Array<{ slug: string, acronym: string, name: string, nameNl: string }>, contributions: Array<{ slug: string, kind: ContributionKind, title: string, date: string, url: string | null, summary: string | null }>, events: Array<{ slug: string, kind: EventKind, title: string, startsAt: string, location: string | null, online: boolean, network: { acronym: string } | null }> } | null };
+
+export type ExpertAnswersQueryVariables = Exact<{
+  expert: string;
+}>;
+
+
+export type ExpertAnswersQuery = { inquiries: { totalCount: number, edges: Array<{ node: { slug: string, question: string, answeredAt: string | null, answerSummary: string | null } }> } };
 
 export type HandOverInquiryMutationVariables = Exact<{
   input: HandOverInquiryInput;
@@ -1403,6 +1436,103 @@ export const DeskInquiryReadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeskInquiryReadQuery, DeskInquiryReadQueryVariables>;
+export const ExpertProfileDocument = new TypedDocumentString(`
+    query ExpertProfile($slug: String!, $contacts: Boolean = false) {
+  expert(slug: $slug) {
+    id
+    slug
+    name
+    academicTitle
+    headline
+    headlineNl
+    bio
+    bioNl
+    languages
+    contactConsent
+    email @include(if: $contacts)
+    phone @include(if: $contacts)
+    retired
+    retiredAt
+    expertise {
+      level
+      provenance
+      verifiedAt
+      verifiedByNetwork {
+        acronym
+      }
+      theme {
+        slug
+        name
+        nameNl
+      }
+    }
+    countryFocus {
+      level
+      provenance
+      verifiedAt
+      verifiedByNetwork {
+        acronym
+      }
+      country {
+        code
+        name
+        nameNl
+      }
+    }
+    affiliations {
+      role
+      current
+      since
+      until
+      institution {
+        slug
+        name
+        nameNl
+      }
+    }
+    networks {
+      slug
+      acronym
+      name
+      nameNl
+    }
+    contributions(first: 20) {
+      slug
+      kind
+      title
+      date
+      url
+      summary
+    }
+    events(first: 20) {
+      slug
+      kind
+      title
+      startsAt
+      location
+      online
+      network {
+        acronym
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExpertProfileQuery, ExpertProfileQueryVariables>;
+export const ExpertAnswersDocument = new TypedDocumentString(`
+    query ExpertAnswers($expert: String!) {
+  inquiries(filter: {answeredBy: $expert}, first: 20) {
+    totalCount
+    edges {
+      node {
+        slug
+        question
+        answeredAt
+        answerSummary
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExpertAnswersQuery, ExpertAnswersQueryVariables>;
 export const HandOverInquiryDocument = new TypedDocumentString(`
     mutation HandOverInquiry($input: HandOverInquiryInput!) {
   handOverInquiry(input: $input) {

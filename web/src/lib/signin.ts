@@ -101,7 +101,7 @@ export function pageOptions(): PageOptions {
  */
 export function mountHeader(
   container: Element,
-  options: PageOptions & { current: 'search' | 'dashboard' | 'desk' | 'graphiql' },
+  options: PageOptions & { current: 'search' | 'dashboard' | 'desk' | 'graphiql' | null },
 ): void {
   const lang = currentLang();
   const t = TEXT[lang];
