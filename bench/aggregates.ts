@@ -91,7 +91,7 @@ const COVERAGE = `query ($themes: [String!], $countries: [String!], $network: St
 }`;
 const CELL_DETAIL = `query ($theme: String!, $country: String!) {
   coverageCell(theme: $theme, country: $country) { ${CELL}
-    experts(first: 10) { totalCount edges { node { name } reasons { text } } }
+    experts(first: 10) { totalCount edges { level provenance node { name } } }
       inquiries(first: 10) { totalCount edges { node { id } } } }
 }`;
 const SERIES = `query ($from: DateTime, $interval: StatisticsInterval!) {

@@ -35,6 +35,7 @@ import './events/mutations.js';
 import './dashboards/coverage-types.js';
 import './dashboards/network-statistics.js';
 import './dashboards/counts.js';
+import './dashboards/most-asked.js';
 
 builder.queryType({
   description: 'Read the expertise graph: experts, institutions, networks, countries, themes and inquiries.',

@@ -15,14 +15,16 @@ import {
 } from './helpers/browser.js';
 import { startDevServer, type DevServer } from './helpers/dev-server.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
+import { amsterdamDay, amsterdamMidnight, nextDay } from '../web/src/lib/amsterdam.js';
 
 const SHOTS = 'test-results/browser';
-// The period the dashboard is opened with, and the same period as the API takes it (the browser runs in UTC).
+// The period the dashboard is opened with, and the same period as the API takes it: the page counts days in
+// Amsterdam, whatever the browser's zone (UTC here).
 const FROM_DAY = '2024-11-01';
-const TO_DAY = new Date().toISOString().slice(0, 10);
+const TO_DAY = amsterdamDay(new Date());
 const PERIOD = {
-  from: `${FROM_DAY}T00:00:00.000Z`,
-  to: new Date(Date.parse(`${TO_DAY}T00:00:00Z`) + 86_400_000).toISOString(),
+  from: amsterdamMidnight(FROM_DAY).toISOString(),
+  to: amsterdamMidnight(nextDay(TO_DAY)).toISOString(),
 };
 
 /** A cell of the coverage grid in an answer, as far as these tests read it. */
@@ -158,7 +160,6 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       expect(drawn.map((m) => [m.experts, m.demand, m.gap])).toEqual(
         cells.map((c) => [c.expertCount, c.demand, c.gap]),
       );
-      expect(drawn.filter((m) => m.gap).length).toBe(coverage.gaps.length);
       expect(await page.locator('.gap-list button.gap').count()).toBe(coverage.gaps.length);
     });
 
@@ -213,11 +214,7 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
     });
 
     it('ranks the most-asked themes and countries by their counts', async () => {
-      const top = (await received(page, 'Dashboard')).themes.edges
-        .map((e: { node: { inquiryCount: number } }) => e.node.inquiryCount)
-        .filter((n: number) => n > 0)
-        .sort((a: number, b: number) => b - a)
-        .slice(0, 10);
+      const top = (await received(page, 'Dashboard')).mostAsked.themes.map((t: { count: number }) => t.count);
       const drawn = await page.evaluate(() => {
         const values = (chart: PageChart) => chart.getOption().series![0]!.data as number[];
         return {

@@ -217,7 +217,7 @@ const COVERAGE = `query ($themes: [String!], $countries: [String!], $network: St
 /** A coverage cell as CELL selects it, as far as these tests pick it out. */
 interface Cell {
   theme: { slug: string };
-  column: { id: string };
+  column: { id: string; kind?: string };
   expertCount: number;
   expertsByLevel: Array<{ level: number; count: number }>;
   expertsByProvenance: Array<{ provenance: string; count: number }>;
@@ -276,12 +276,16 @@ describe('coverage', () => {
     },
   );
 
-  it('lists the gaps most asked first, and says how to expand rows', async () => {
+  it('lists the gaps per country, most asked first, and says how to expand rows', async () => {
     const { data } = await graphql(COVERAGE, asked, { as: 'viewer' });
-    expect(data.coverage.gaps.map((c: Cell) => [c.theme.slug, c.column.id, c.demand])).toEqual([
-      [root, 'RU', 2],
-      [middle, 'RU', 2],
-      [middle, 'CN', 1],
+    // Per theme × country (China once, though both the CN and the East Asia column hold it): root × Korea (q5,
+    // nobody) and root × Japan (q2, e2) are gaps the East Asia column's 3 experts hid.
+    expect(data.coverage.gaps.map((c: Cell) => [c.theme.slug, c.column.id, c.demand, c.expertCount])).toEqual([
+      [root, 'RU', 2, 1],
+      [middle, 'RU', 2, 1],
+      [root, 'KR', 1, 0],
+      [root, 'JP', 1, 1],
+      [middle, 'CN', 1, 1],
     ]);
     expect(
       data.coverage.rows.map(
@@ -300,8 +304,25 @@ describe('coverage', () => {
       [root, 'RU'],
       [middle, 'RU'],
       [root, 'CN'],
+      [root, 'KR'],
+      [root, 'JP'],
       [middle, 'CN'],
-      [middle, 'east-asia'],
+    ]);
+  });
+
+  it('counts a country once in the gaps, whatever overlapping regions contain it', async () => {
+    const { data, errors } = await graphql(COVERAGE, {
+      themes: [middle],
+      countries: ['east-asia', 'greater-china', 'indo-pacific'],
+      from: FROM,
+      to: TO,
+    });
+    expect(errors).toBeUndefined();
+    // China is in all three regions (q1, covered by e3 alone): each region cell counts it, the gaps list it once.
+    expect(data.coverage.rows[0].cells.map((c: Cell) => c.demand)).toEqual([1, 1, 1]);
+    expect(data.coverage.rows[0].cells.filter((c: Cell) => c.gap).length).toBeGreaterThan(0);
+    expect(data.coverage.gaps.map((c: Cell) => [c.column.id, c.column.kind, c.demand, c.expertCount])).toEqual([
+      ['CN', 'COUNTRY', 1, 1],
     ]);
   });
 
@@ -365,34 +386,77 @@ describe('coverage', () => {
 
   const DRILL = `query ($themes: [String!], $countries: [String!], $from: DateTime, $to: DateTime) {
     coverage(themes: $themes, countries: $countries, from: $from, to: $to) {
-      rows { cells { experts(first: 5) { edges { node { slug } } }
+      rows { cells { column { id } expertCount demand experts(first: 5) { totalCount edges { node { slug } } }
         inquiries(first: 10) { totalCount edges { node { slug } } } } }
     }
   }`;
+  const CELL_EXPERTS = `query ($theme: String!, $country: String!, $from: DateTime, $to: DateTime) {
+    coverageCell(theme: $theme, country: $country, from: $from, to: $to) {
+      experts { totalCount edges { level provenance focusCountries { code } contributionCountries { code }
+        node { slug } } } }
+  }`;
   const drill = { themes: [root], countries: ['CN'], from: FROM, to: TO };
 
-  it('a cell lists who covers it (whoKnows) and what was asked, only as far as the role may see', async () => {
+  it('a cell lists the experts it counts, and the inquiries it counts as far as the role may see them', async () => {
+    const experts = await graphql(CELL_EXPERTS, { theme: root, country: 'CN', from: FROM, to: TO }, { as: null });
+    expect(experts.errors).toBeUndefined();
+    expect(experts.data.coverageCell.experts).toEqual({
+      totalCount: 2,
+      edges: [
+        // e3: level 5 in the leaf, a current contribution on China; e1: level 4 in the root, focus China.
+        {
+          level: 5,
+          provenance: 'EVIDENCED',
+          focusCountries: [],
+          contributionCountries: [{ code: 'CN' }],
+          node: { slug: e(3) },
+        },
+        {
+          level: 4,
+          provenance: 'VERIFIED',
+          focusCountries: [{ code: 'CN' }],
+          contributionCountries: [],
+          node: { slug: e(1) },
+        },
+      ],
+    });
     const admin = await graphql(DRILL, drill);
     expect(admin.errors).toBeUndefined();
     const cell = admin.data.coverage.rows[0].cells[0];
-    const experts = cell.experts.edges.map((edge: Edge) => edge.node.slug);
-    expect(experts).toContain(e(1));
-    expect(experts).not.toContain(e(4));
+    expect(cell.experts.edges.map((edge: Edge) => edge.node.slug)).toEqual([e(3), e(1)]);
     expect(cell.inquiries.edges.map((edge: Edge) => edge.node.slug)).toEqual([q(1), q(2)]);
 
     const officer = await graphql(DRILL, drill, { as: 'officer' });
     expect(officer.errors).toBeUndefined();
     expect(officer.data.coverage.rows[0].cells[0].inquiries.edges.map((edge: Edge) => edge.node.slug)).toEqual([q(2)]);
 
+    // A viewer sees the counts and the experts, and none of the inquiries: no refusal.
     const viewer = await graphql(DRILL, drill, { as: 'viewer' });
-    expect(viewer.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(viewer.errors).toBeUndefined();
+    expect(viewer.data.coverage.rows[0].cells[0].inquiries).toEqual({ totalCount: 0, edges: [] });
+    expect(viewer.data.coverage.rows[0].cells[0].experts.totalCount).toBe(2);
+  });
+
+  it('lists in every cell exactly the experts and inquiries its counts count', async () => {
+    // 2 × 2 cells, each listing experts and inquiries: 8 of the 10 cell details a request may ask for.
+    const { data, errors } = await graphql(DRILL, { ...asked, themes: [root, middle], countries: ['east-asia', 'RU'] });
+    expect(errors).toBeUndefined();
+    const cells = data.coverage.rows.flatMap((row: { cells: unknown[] }) => row.cells);
+    expect(cells).toHaveLength(4);
+    for (const cell of cells) {
+      expect([cell.column.id, cell.experts.totalCount, cell.inquiries.totalCount]).toEqual([
+        cell.column.id,
+        cell.expertCount,
+        cell.demand,
+      ]);
+    }
   });
 
   it('coverageCell gives one cell with its counts, experts and inquiries, for the click-through', async () => {
     const { data, errors } = await graphql(
       `query ($theme: String!, $country: String!, $from: DateTime,
          $to: DateTime) { coverageCell(theme: $theme, country: $country, from: $from, to: $to) {
-         ${CELL} experts(first: 10) { edges { node { slug } reasons { text } } }
+         ${CELL} experts(first: 10) { totalCount edges { level node { slug } } }
            inquiries(first: 10) { totalCount edges { node { slug } } } } }`,
       { theme: root, country: 'Russia', from: FROM, to: TO },
     );
@@ -516,6 +580,54 @@ describe('inquiryStatistics.series', () => {
     const last = data.inquiryStatistics.series.at(-1);
     expect(last.current).toBe(true);
     expect(last.overdueAtEnd).toBe(4); // q4, q2, q5, q6 are still open and past due now
+  });
+});
+
+describe('mostAsked', () => {
+  it('ranks the themes and countries of the period’s demand, for a network when asked', async () => {
+    const { data, errors } = await graphql(
+      `
+        query ($network: String, $from: DateTime, $to: DateTime) {
+          mostAsked(network: $network, from: $from, to: $to) {
+            themes {
+              theme {
+                slug
+              }
+              count
+            }
+            countries {
+              country {
+                code
+              }
+              count
+            }
+          }
+        }
+      `,
+      { network: net, from: FROM, to: TO },
+      { as: null },
+    );
+    expect(errors).toBeUndefined();
+    // q1 … q7 but q4 (before the period): root q2, q5; middle q3, q6; leaf q1 (each theme as named, by name at a tie).
+    expect(
+      data.mostAsked.themes.map((t: { theme: { slug: string }; count: number }) => [t.theme.slug, t.count]),
+    ).toEqual([
+      [middle, 2],
+      [root, 2],
+      [leaf, 1],
+    ]);
+    const countries = data.mostAsked.countries.map((c: { country: { code: string }; count: number }) => [
+      c.country.code,
+      c.count,
+    ]);
+    expect(countries.slice(0, 2).sort()).toEqual([
+      ['CN', 2],
+      ['RU', 2],
+    ]);
+    expect(countries.slice(2).sort()).toEqual([
+      ['JP', 1],
+      ['KR', 1],
+    ]);
   });
 });
 

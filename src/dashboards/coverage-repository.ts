@@ -1,5 +1,9 @@
+import { INQUIRY_VISIBLE, inquiryViewerParams } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
+import { expertProjection, type ExpertRecord } from '../experts/model.js';
 import { countsInStatistics } from '../inquiries/closing-repository.js';
+import { inquiryProjection, type InquiryRecord } from '../inquiries/model.js';
 
 export interface RowAxis {
   themeId: string;
@@ -65,35 +69,57 @@ export interface CoverageQuery {
 }
 
 /** VERIFIED above EVIDENCED above DECLARED: the provenance counted when an expert has two links of the same level. */
-const PROVENANCE_RANK =
-  "CASE coalesce(x.provenance, 'DECLARED') WHEN 'VERIFIED' THEN 2 WHEN 'EVIDENCED' THEN 1 ELSE 0 END";
+const provenanceRank = (provenance: string) =>
+  `CASE ${provenance} WHEN 'VERIFIED' THEN 2 WHEN 'EVIDENCED' THEN 1 ELSE 0 END`;
 
 /**
- * Per row theme: the current experts with expertise in it or a current narrower theme (members of the
- * network, if given), each with their best level (and its provenance), and the asked countries each covers
- * by focus or by a current contribution concerning it; counted per column (a region's countries together).
- * Per row theme too: the inquiries received in the period about it or a narrower theme, concerning an asked
- * country (routed to the network, if given). One round trip; the experts part reads the rows' expertise
- * links and those experts' focus and contributions, the demand part the period's inquiries (receipt index).
+ * What a cell counts, in fragments both the counts and a cell's lists use, so that a cell lists exactly whom and
+ * what it counts. Per `rowId` (a theme id): each current expert `e` with expertise in it or a current narrower
+ * theme (a member of `$networkId`, if given), with `best`, their best level there and its provenance.
  */
-const COVERAGE = `
-  CALL () {
-    UNWIND $rows AS rowId
+const EXPERTS_OF_ROW = `
     MATCH (root:Theme {id: rowId})<-[:BROADER*0..10]-(t:Theme)
     WHERE t = root OR t.retiredAt IS NULL
     WITH DISTINCT rowId, t
     MATCH (t)<-[x:EXPERT_IN]-(e:Expert)
     WHERE e.retiredAt IS NULL AND ($networkId IS NULL OR EXISTS { (e)-[:MEMBER_OF]->(:Network {id: $networkId}) })
-    WITH e, rowId, x ORDER BY x.level DESC, ${PROVENANCE_RANK} DESC
-    WITH e, rowId, head(collect({level: x.level, provenance: coalesce(x.provenance, 'DECLARED')})) AS best
+    WITH e, rowId, x ORDER BY x.level DESC, ${provenanceRank("coalesce(x.provenance, 'DECLARED')")} DESC
+    WITH e, rowId, head(collect({level: x.level, provenance: coalesce(x.provenance, 'DECLARED')})) AS best`;
+
+/** The asked countries (`$countryIds`) expert `e` focuses on. */
+const FOCUS_COUNTRIES = 'COLLECT { MATCH (e)-[:FOCUSES_ON]->(c:Country) WHERE c.id IN $countryIds RETURN c.id }';
+/** The asked countries a current contribution by expert `e` concerns. */
+const CONTRIBUTION_COUNTRIES = `COLLECT {
+           MATCH (e)<-[:BY]-(k:Contribution)-[:CONCERNS]->(c:Country)
+           WHERE k.retiredAt IS NULL AND c.id IN $countryIds RETURN DISTINCT c.id
+         }`;
+
+/**
+ * Inquiry `i` is demand: received in the period (`$from`, `$to`), counted in statistics, routed to `$networkId`
+ * (if given).
+ */
+export const DEMAND = `i.receivedAt >= datetime($from) AND i.receivedAt < datetime($to) AND ${countsInStatistics('i')}
+      AND ($networkId IS NULL OR EXISTS { (i)-[:ROUTED_TO]->(:Network {id: $networkId}) })`;
+/** The asked countries inquiry `i` concerns. */
+const CONCERNED_COUNTRIES = 'COLLECT { MATCH (i)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds RETURN c.id }';
+/** The rows (`$rows`) inquiry `i` is about: a theme it names, or a broader one. */
+const ROWS_ASKED_ABOUT =
+  'COLLECT { MATCH (i)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(r:Theme) WHERE r.id IN $rows RETURN DISTINCT r.id }';
+
+/**
+ * Per row theme, the experts of EXPERTS_OF_ROW and the asked countries each covers (by focus or a current
+ * contribution), counted per column (a region's countries together); and the demand: the inquiries about the
+ * row's theme or a narrower one concerning an asked country. One round trip; the experts part reads the rows'
+ * expertise links and those experts' focus and contributions, the demand part the period's inquiries (receipt index).
+ */
+const COVERAGE = `
+  CALL () {
+    UNWIND $rows AS rowId
+    ${EXPERTS_OF_ROW}
     // Each expert once, with its best level per row: its countries are read once, whatever the rows.
     WITH e, collect({rowId: rowId, best: best}) AS rows
-    WITH rows, COLLECT {
-           MATCH (e)-[:FOCUSES_ON]->(c:Country) WHERE c.id IN $countryIds RETURN c.id AS id
-           UNION
-           MATCH (e)<-[:BY]-(k:Contribution)-[:CONCERNS]->(c:Country)
-           WHERE k.retiredAt IS NULL AND c.id IN $countryIds RETURN c.id AS id
-         } AS covered
+    WITH rows, ${FOCUS_COUNTRIES} AS focus, ${CONTRIBUTION_COUNTRIES} AS contributed
+    WITH rows, focus + [id IN contributed WHERE NOT id IN focus] AS covered
     WHERE size(covered) > 0
     WITH rows, [column IN $columns WHERE any(id IN covered WHERE id IN column.countryIds) | column.id] AS columnIds
     UNWIND rows AS row
@@ -104,13 +130,10 @@ const COVERAGE = `
   }
   CALL () {
     MATCH (i:Inquiry)
-    WHERE i.receivedAt >= datetime($from) AND i.receivedAt < datetime($to) AND ${countsInStatistics('i')}
-      AND ($networkId IS NULL OR EXISTS { (i)-[:ROUTED_TO]->(:Network {id: $networkId}) })
-    WITH i, COLLECT { MATCH (i)-[:CONCERNS]->(c:Country) WHERE c.id IN $countryIds RETURN c.id } AS concerned
+    WHERE ${DEMAND}
+    WITH i, ${CONCERNED_COUNTRIES} AS concerned
     WHERE size(concerned) > 0
-    WITH i, concerned, COLLECT {
-           MATCH (i)-[:ABOUT]->(:Theme)-[:BROADER*0..10]->(r:Theme) WHERE r.id IN $rows RETURN DISTINCT r.id
-         } AS rowIds
+    WITH i, concerned, ${ROWS_ASKED_ABOUT} AS rowIds
     UNWIND rowIds AS rowId
     UNWIND $columns AS column
     WITH rowId, column, i WHERE any(id IN concerned WHERE id IN column.countryIds)
@@ -168,4 +191,77 @@ function addTo<T>(list: T[], matches: (item: T) => boolean, create: () => T): T 
   let item = list.find(matches);
   if (!item) list.push((item = create()));
   return item;
+}
+
+/** One cell: a theme (its narrower themes counted in) and the countries of a column, as coverage counts them. */
+export interface CellQuery {
+  themeId: string;
+  countryIds: string[];
+  networkId: string | null;
+  from: string;
+  to: string;
+}
+
+export interface CellExpertRow {
+  expert: ExpertRecord;
+  level: number | null;
+  provenance: string;
+  /** The column's countries the expert focuses on, and those a current contribution of theirs concerns. */
+  focusCountryIds: string[];
+  contributionCountryIds: string[];
+}
+
+/**
+ * The experts a cell counts, best level first (then the better provenance, then by name), `size` of them after
+ * the first `skip`, with how many there are: the same experts as its expertCount.
+ */
+export async function cellExperts(
+  queries: Queries,
+  cell: CellQuery,
+  skip: number,
+  size: number,
+): Promise<{ rows: CellExpertRow[]; total: number }> {
+  const [result] = await queries.read<{ rows: CellExpertRow[]; total: number }>(
+    `WITH $themeId AS rowId
+     ${EXPERTS_OF_ROW}
+     WITH e, best, ${FOCUS_COUNTRIES} AS focus, ${CONTRIBUTION_COUNTRIES} AS contributed
+     WHERE size(focus) + size(contributed) > 0
+     WITH e, best, focus, contributed ORDER BY best.level DESC, ${provenanceRank('best.provenance')} DESC, e.name, e.id
+     WITH collect({expert: ${expertProjection('e')}, level: best.level, provenance: best.provenance,
+                   focusCountryIds: focus, contributionCountryIds: contributed}) AS counted
+     RETURN counted[$skip..$skip + $limit] AS rows, size(counted) AS total`,
+    { ...cell, rows: [cell.themeId], skip, limit: size + 1 },
+  );
+  return result ?? { rows: [], total: 0 };
+}
+
+/**
+ * The inquiries a cell counts as its demand that the viewer may see, first come first served (by receipt, then
+ * id), after a (receipt, id) cursor, with how many of them the viewer may see.
+ */
+export async function cellInquiries(
+  queries: Queries,
+  viewer: Viewer,
+  cell: CellQuery,
+  after: [string, string] | null,
+  size: number,
+): Promise<{ rows: InquiryRecord[]; total: number }> {
+  const counted = `${DEMAND}
+       AND size(${CONCERNED_COUNTRIES}) > 0 AND size(${ROWS_ASKED_ABOUT}) > 0
+       AND ${INQUIRY_VISIBLE}`;
+  const [result] = await queries.read<{ rows: InquiryRecord[]; total: number }>(
+    `CALL () {
+       MATCH (i:Inquiry)
+       WHERE ${counted}${
+         after === null
+           ? ''
+           : ' AND (i.receivedAt > datetime($after[0]) OR (i.receivedAt = datetime($after[0]) AND i.id > $after[1]))'
+       }
+       WITH i ORDER BY i.receivedAt, i.id LIMIT $limit
+       RETURN collect(${inquiryProjection('i')}) AS rows
+     }
+     RETURN rows, COUNT { MATCH (i:Inquiry) WHERE ${counted} } AS total`,
+    { ...cell, ...inquiryViewerParams(viewer), rows: [cell.themeId], after, limit: size + 1 },
+  );
+  return result ?? { rows: [], total: 0 };
 }

@@ -4,22 +4,21 @@ import type { Types } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { costOfWork, limitExceeded, WORK_WEIGHTS } from '../graphql/limits.js';
 import { pageArgDescriptions } from '../graphql/paging.js';
-import { STAFF } from '../graphql/scopes.js';
-import { ProvenanceEnum } from '../experts/types.js';
+import { ExpertNode, ProvenanceEnum } from '../experts/types.js';
 import { statisticsPeriod } from '../inquiries/statistics.js';
 import { InquiryConnection } from '../inquiries/queries.js';
-import { listInquiries } from '../inquiries/search.js';
 import { NetworkNode } from '../networks/types.js';
 import { CountryNode, RegionNode } from '../places/types.js';
 import { countriesOfRegion } from '../places/loaders.js';
 import { narrowerThemes } from '../themes/loaders.js';
 import { ThemeNode } from '../themes/types.js';
-import { ExpertMatchConnection } from '../whoknows/types.js';
-import { whoKnows } from '../whoknows/service.js';
 import {
   coverage,
+  expertsOfCell,
+  inquiriesOfCell,
   MAX_COVERAGE_COLUMNS,
   MAX_COVERAGE_ROWS,
+  type CellExpert,
   type Coverage,
   type CoverageCell,
   type CoverageRow,
@@ -100,6 +99,42 @@ const Column = builder.objectRef<ColumnAxis>('CoverageColumn').implement({
   }),
 });
 
+const cellExpert = (edge: unknown) => edge as CellExpert;
+
+const CellExpertConnection = builder.connectionObject(
+  {
+    type: ExpertNode,
+    name: 'CoverageExpertConnection',
+    description: 'The experts a coverage cell counts, best level first.',
+  },
+  {
+    name: 'CoverageExpertEdge',
+    description: 'An expert a coverage cell counts, with their best level in its theme and how they cover its column.',
+    fields: (t) => ({
+      level: t.int({
+        nullable: true,
+        description: 'Their best level (1–5) in the theme or a narrower one.',
+        resolve: (edge) => cellExpert(edge).level,
+      }),
+      provenance: t.field({
+        type: ProvenanceEnum,
+        description: 'Where that level comes from (VERIFIED over EVIDENCED over DECLARED at equal levels).',
+        resolve: (edge) => cellExpert(edge).provenance as 'DECLARED',
+      }),
+      focusCountries: t.field({
+        type: [CountryNode],
+        description: 'The column’s countries they focus on.',
+        resolve: (edge) => cellExpert(edge).focusCountryIds,
+      }),
+      contributionCountries: t.field({
+        type: [CountryNode],
+        description: 'The column’s countries a current contribution of theirs concerns.',
+        resolve: (edge) => cellExpert(edge).contributionCountryIds,
+      }),
+    }),
+  },
+);
+
 const Cell = builder.objectRef<CoverageCell>('CoverageCell').implement({
   description:
     'One theme × country (or region) cell: the experts who cover it and the inquiries about it. Experts: ' +
@@ -129,36 +164,33 @@ const Cell = builder.objectRef<CoverageCell>('CoverageCell').implement({
       description: 'Asked about (demand > 0) but covered by fewer than minExperts experts.',
     }),
     experts: t.field({
-      type: ExpertMatchConnection,
+      type: CellExpertConnection,
       description:
-        'Who covers the cell, best first: whoKnows(about: theme, country: column), whose ranking and reasons they ' +
-        `are. At most ${MAX_CELL_DETAILS} cells per request may list experts or inquiries (coverageCell asks for ` +
-        'one).',
-      args: { first: t.arg.int({ required: false, defaultValue: 10, description: pageArgDescriptions.first }) },
-      resolve: (c, args, ctx) => {
-        countCellDetail(ctx);
-        return whoKnows(ctx.queries, { about: c.themeId, country: c.column.id, first: args.first });
-      },
-    }),
-    inquiries: t.field({
-      type: InquiryConnection,
-      description:
-        'What was asked: inquiries about the theme (or narrower) concerning the column received in the period, ' +
-        'first come first served, only those the viewer may see (as the inquiries query: not for viewers). At ' +
-        `most ${MAX_CELL_DETAILS} cells per request may list experts or inquiries.`,
-      authScopes: STAFF,
+        'The experts the cell counts (expertCount is their totalCount), best level first, then the better ' +
+        'provenance, then by name; each with what covers the cell. At most ' +
+        `${MAX_CELL_DETAILS} cells per request may list experts or inquiries (coverageCell asks for one).`,
       args: {
         first: t.arg.int({ required: false, defaultValue: 10, description: pageArgDescriptions.first }),
         after: t.arg.string({ required: false, description: pageArgDescriptions.after }),
       },
       resolve: (c, args, ctx) => {
         countCellDetail(ctx);
-        return listInquiries(
-          ctx.queries,
-          ctx.viewer,
-          { theme: c.themeId, country: c.column.id, network: c.networkId, receivedFrom: c.from, receivedBefore: c.to },
-          args,
-        );
+        return expertsOfCell(ctx.queries, c, args);
+      },
+    }),
+    inquiries: t.field({
+      type: InquiryConnection,
+      description:
+        'The inquiries the cell counts in its demand that the viewer may see (as the inquiries query shows them: ' +
+        'none for viewers, whose totalCount is 0), first come first served. demand minus totalCount are not ' +
+        `open to the viewer. At most ${MAX_CELL_DETAILS} cells per request may list experts or inquiries.`,
+      args: {
+        first: t.arg.int({ required: false, defaultValue: 10, description: pageArgDescriptions.first }),
+        after: t.arg.string({ required: false, description: pageArgDescriptions.after }),
+      },
+      resolve: (c, args, ctx) => {
+        countCellDetail(ctx);
+        return inquiriesOfCell(ctx.queries, ctx.viewer, c, args);
       },
     }),
   }),
@@ -215,7 +247,10 @@ const CoverageRef = builder.objectRef<Coverage>('Coverage').implement({
     }),
     gaps: t.field({
       type: [Cell],
-      description: 'The gap cells, most asked first (then fewest experts, then in row and column order).',
+      description:
+        'The gaps as theme × country cells (a country column of its own), each country once whatever columns ' +
+        '(regions) contain it: asked about but covered by fewer than minExperts experts. Most asked first, then ' +
+        'fewest experts, then in row order and the order the columns name the countries.',
       resolve: (c) => c.gaps,
     }),
   }),

@@ -1,14 +1,21 @@
+import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { limitExceeded } from '../graphql/limits.js';
+import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
 import { BadInputError, present } from '../errors.js';
+import type { InquiryRecord } from '../inquiries/model.js';
 import { resolveNetworkId } from '../networks/resolve.js';
 import { resolveNames, unknownPlace, unknownTheme } from '../names/service.js';
 import {
+  cellExperts,
+  cellInquiries,
   cellKey,
   coverageCounts,
   defaultColumns,
   defaultRows,
   type CellCounts,
+  type CellExpertRow,
+  type CellQuery,
   type ColumnAxis,
   type RowAxis,
 } from './coverage-repository.js';
@@ -49,10 +56,13 @@ export interface Coverage {
   networkId: string | null;
   rows: CoverageRow[];
   columns: ColumnAxis[];
+  /** The gaps per theme × country of the columns (each country once, whatever columns contain it). */
   gaps: CoverageCell[];
 }
 
-/** Gaps, most asked first; then the thinnest coverage, then the theme and column as listed. */
+const NOTHING: CellCounts = { expertCount: 0, expertsByLevel: [], expertsByProvenance: [], demand: 0 };
+
+/** Gaps, most asked first; then the thinnest coverage, then the theme and country as listed. */
 export function orderGaps(
   cells: CoverageCell[],
   rowOrder: Map<string, number>,
@@ -148,36 +158,34 @@ export async function coverage(queries: Queries, args: CoverageArgs): Promise<Co
     resolveNetworkId(queries, args.network, 'network'),
   ]);
   checkAxes(rows.length, columns.length);
+  // Every asked country is counted as a column of its own too: a gap is a theme × country, so that a country
+  // counts once in the gaps whatever regions (columns) contain it.
+  const countries = [...new Set(columns.flatMap((column) => column.countryIds))].map(countryColumn);
+  const countsAsked = [...columns, ...countries.filter((country) => !columns.some((c) => c.id === country.id))];
   const counts = await coverageCounts(queries, {
     rows: rows.map((r) => r.themeId),
-    columns,
+    columns: countsAsked,
     networkId,
     from: args.from.toISOString(),
     to: args.to.toISOString(),
   });
   const { from, to } = args;
-  const matrix = rows.map((row) => ({
-    ...row,
-    cells: columns.map((column): CoverageCell => {
-      const found = counts.get(cellKey(row.themeId, column.id)) ?? {
-        expertCount: 0,
-        expertsByLevel: [],
-        expertsByProvenance: [],
-        demand: 0,
-      };
-      return {
-        ...found,
-        themeId: row.themeId,
-        column,
-        gap: found.demand > 0 && found.expertCount < minExperts,
-        networkId,
-        from,
-        to,
-      };
-    }),
-  }));
+  const cellOf = (themeId: string, column: ColumnAxis): CoverageCell => {
+    const found = counts.get(cellKey(themeId, column.id)) ?? NOTHING;
+    return {
+      ...found,
+      themeId,
+      column,
+      gap: found.demand > 0 && found.expertCount < minExperts,
+      networkId,
+      from,
+      to,
+    };
+  };
+  const matrix = rows.map((row) => ({ ...row, cells: columns.map((column) => cellOf(row.themeId, column)) }));
+  const byCountry = rows.flatMap((row) => countries.map((country) => cellOf(row.themeId, country)));
   const rowOrder = new Map(rows.map((r, index) => [r.themeId, index]));
-  const columnOrder = new Map(columns.map((c, index) => [c.id, index]));
+  const countryOrder = new Map(countries.map((c, index) => [c.id, index]));
   return {
     from,
     to,
@@ -185,10 +193,46 @@ export async function coverage(queries: Queries, args: CoverageArgs): Promise<Co
     networkId,
     rows: matrix,
     columns,
-    gaps: orderGaps(
-      matrix.flatMap((r) => r.cells),
-      rowOrder,
-      columnOrder,
-    ),
+    gaps: orderGaps(byCountry, rowOrder, countryOrder),
   };
+}
+
+const cellQuery = (cell: CoverageCell): CellQuery => ({
+  themeId: cell.themeId,
+  countryIds: cell.column.countryIds,
+  networkId: cell.networkId,
+  from: cell.from.toISOString(),
+  to: cell.to.toISOString(),
+});
+
+export type CellExpert = Omit<CellExpertRow, 'expert'> & { node: CellExpertRow['expert'] };
+
+/** The experts a cell counts (its expertCount is their total), best level first; the cursor is a position. */
+export async function expertsOfCell(queries: Queries, cell: CoverageCell, args: PageArgs): Promise<Page<CellExpert>> {
+  const size = pageSize(args.first);
+  const [skip] = (decodeCursor(args.after, ['number']) as [number] | null) ?? [0];
+  const { rows, total } = await cellExperts(queries, cellQuery(cell), skip, size);
+  return toPage(
+    rows.map((row, index) => ({ row, position: skip + index + 1 })),
+    size,
+    skip > 0,
+    total,
+    ({ row: { expert, ...why }, position }) => ({ node: expert, ...why, cursor: encodeCursor([position]) }),
+  );
+}
+
+/** The inquiries a cell counts in its demand that the viewer may see (none for a viewer), first come first served. */
+export async function inquiriesOfCell(
+  queries: Queries,
+  viewer: Viewer,
+  cell: CoverageCell,
+  args: PageArgs,
+): Promise<Page<{ node: InquiryRecord }>> {
+  const size = pageSize(args.first);
+  const after = decodeCursor(args.after, ['string', 'string']) as [string, string] | null;
+  const { rows, total } = await cellInquiries(queries, viewer, cellQuery(cell), after, size);
+  return toPage(rows, size, after !== null, total, (node) => ({
+    node,
+    cursor: encodeCursor([node.receivedAt, node.id]),
+  }));
 }

@@ -5,9 +5,10 @@ import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } 
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { CoverageQuery, DashboardQuery } from './gql/graphql';
+import { amsterdamDay, amsterdamParts } from './lib/amsterdam';
 import { tooltipLines } from './lib/dom';
 import { localName } from './lib/i18n';
-import type { DashboardLabel } from './dashboard-text';
+import { countOf, type DashboardLabel } from './dashboard-text';
 
 echarts.use([
   HeatmapChart,
@@ -38,6 +39,10 @@ export function createChart(element: HTMLElement): Chart {
 export function columnName(column: Coverage['columns'][number]): string {
   return column.region ? localName(column.region) : column.country ? localName(column.country) : column.id;
 }
+
+/** "1 expert · 4 inquiries · gap": a cell's counts in words. */
+export const cellCounts = (t: T, experts: number, demand: number, gap: boolean): string =>
+  [countOf(t, experts, 'expert'), countOf(t, demand, 'inquiry'), ...(gap ? [t('gap')] : [])].join(' · ');
 
 /** The coverage grid's margins: the top, and the rotated column labels and the colour scale below. */
 const COVERAGE_MARGIN = { top: 10, bottom: 90 };
@@ -73,7 +78,7 @@ export function coverageOption(coverage: Coverage, t: T): echarts.EChartsCoreOpt
         const { row, column } = cellAt(coverage, p.value);
         return tooltipLines(
           `${localName(row.theme)} × ${columnName(column)}`,
-          `${p.value[2]} ${t('experts')} · ${p.value[3]} ${t('inquiries')}${p.data.gap ? ' · gap' : ''}`,
+          cellCounts(t, p.value[2], p.value[3], p.data.gap),
         );
       },
     },
@@ -114,12 +119,13 @@ export function coverageOption(coverage: Coverage, t: T): echarts.EChartsCoreOpt
   };
 }
 
-const bucketLabel = (bucket: Bucket, interval: string): string => {
+/** A bucket by its start in Amsterdam, where the API cuts the calendar, whatever the browser's time zone. */
+export const bucketLabel = (bucket: Pick<Bucket, 'start'>, interval: string): string => {
   const start = new Date(bucket.start);
-  const year = start.getFullYear();
-  if (interval === 'QUARTER') return `${year} Q${Math.floor(start.getMonth() / 3) + 1}`;
-  if (interval === 'WEEK') return start.toISOString().slice(0, 10);
-  return `${year}-${String(start.getMonth() + 1).padStart(2, '0')}`;
+  const { year, month } = amsterdamParts(start);
+  if (interval === 'QUARTER') return `${year} Q${Math.floor((month - 1) / 3) + 1}`;
+  if (interval === 'WEEK') return amsterdamDay(start);
+  return `${year}-${String(month).padStart(2, '0')}`;
 };
 
 /** Stacked bars: per bucket, the inquiries received in it by their current status; a line for the overdue backlog. */

@@ -1,4 +1,6 @@
 // The dashboard's labels, in English and Dutch.
+import { currentLang } from './lib/i18n';
+
 export const DASHBOARD_TEXT = {
   en: {
     title: 'Dashboard',
@@ -22,30 +24,27 @@ export const DASHBOARD_TEXT = {
     none: '–',
     coverage: 'Coverage: experts per theme × region',
     coverageHint:
-      'Cells show experts / inquiries. Red outline: a gap (asked about, fewer than {n} experts). ' +
-      'Click a cell for who covers it and what was asked; click a theme or region to expand it.',
+      'Cells show experts / inquiries. Red outline: a gap (asked about, fewer than {n} experts); the gaps are listed ' +
+      'per country below. Click a cell for who covers it and what was asked; click a theme or region to expand it.',
     reset: 'Back to all themes and regions',
-    gaps: 'Gaps, most asked first',
+    gaps: 'Gaps per country, most asked first',
     noGaps: 'No gaps in this selection.',
     flow: 'Inquiries over time, by status',
     share: 'Share answered within 3 working days',
     overdueAtEnd: 'Overdue at end',
-    topThemes: 'Most-asked themes (all time)',
-    topCountries: 'Most-asked countries (all time)',
-    inquiries: 'inquiries',
-    experts: 'experts',
+    topThemes: 'Most-asked themes',
+    topCountries: 'Most-asked countries',
     networks: 'Networks',
     activeExperts: 'active experts',
     consenting: 'consent to contact',
     events: 'events held',
     routed: 'inquiries routed',
     answered: 'answered',
-    cell: 'Cell',
     whoCovers: 'Who covers it',
     whatAsked: 'What was asked',
     noExperts: 'Nobody covers this cell.',
     noInquiries: 'No inquiries about this cell in the period.',
-    inquiriesHidden: 'Sign in as an officer or handler to see the inquiries themselves.',
+    inquiriesHidden: 'None of them is open to your role: sign in as an officer or handler to see the inquiries.',
     byLevel: 'By level',
     byProvenance: 'By provenance',
     close: 'Close',
@@ -54,6 +53,25 @@ export const DASHBOARD_TEXT = {
     status_COORDINATING: 'coordinating',
     status_ANSWERED: 'answered',
     status_CLOSED: 'closed',
+    gap: 'gap',
+    expertOne: '{n} expert',
+    expertOther: '{n} experts',
+    inquiryOne: '{n} inquiry',
+    inquiryOther: '{n} inquiries',
+    moreExperts: '… and {n} more.',
+    moreInquiries: '… and {n} more you may see.',
+    notOpen: 'Of these, {n} are not open to your role: sign in as an officer or handler of their team to see them.',
+    level: 'level {n}',
+    VERIFIED: 'verified',
+    EVIDENCED: 'borne out by work',
+    DECLARED: 'declared',
+    focus: 'focus',
+    contributions: 'contributions on',
+    table: 'Coverage as a table (keyboard, screen reader, small screens)',
+    tableCaption: 'Experts / inquiries per theme (rows) and region or country (columns). Choose a cell for the detail.',
+    theme: 'Theme',
+    expand: 'expand',
+    networkTable: 'Counts per network',
   },
   nl: {
     title: 'Dashboard',
@@ -77,30 +95,28 @@ export const DASHBOARD_TEXT = {
     none: '–',
     coverage: 'Dekking: experts per thema × regio',
     coverageHint:
-      'Cellen tonen experts / vragen. Rode rand: een lacune (gevraagd, minder dan {n} experts). Klik op ' +
-      'een cel voor wie hem dekt en wat er gevraagd is; klik op een thema of regio om die uit te klappen.',
+      'Cellen tonen experts / vragen. Rode rand: een lacune (gevraagd, minder dan {n} experts); de lacunes staan ' +
+      'hieronder per land. Klik op een cel voor wie hem dekt en wat er gevraagd is; klik op een thema of regio ' +
+      'om die uit te klappen.',
     reset: 'Terug naar alle thema’s en regio’s',
-    gaps: 'Lacunes, meest gevraagd eerst',
+    gaps: 'Lacunes per land, meest gevraagd eerst',
     noGaps: 'Geen lacunes in deze selectie.',
     flow: 'Vragen door de tijd, per status',
     share: 'Aandeel binnen 3 werkdagen beantwoord',
     overdueAtEnd: 'Over tijd aan het eind',
-    topThemes: 'Meest gevraagde thema’s (altijd)',
-    topCountries: 'Meest gevraagde landen (altijd)',
-    inquiries: 'vragen',
-    experts: 'experts',
+    topThemes: 'Meest gevraagde thema’s',
+    topCountries: 'Meest gevraagde landen',
     networks: 'Netwerken',
     activeExperts: 'actieve experts',
     consenting: 'willen benaderd worden',
     events: 'bijeenkomsten',
     routed: 'vragen ontvangen',
     answered: 'beantwoord',
-    cell: 'Cel',
     whoCovers: 'Wie dekt dit',
     whatAsked: 'Wat er gevraagd is',
     noExperts: 'Niemand dekt deze cel.',
     noInquiries: 'Geen vragen over deze cel in de periode.',
-    inquiriesHidden: 'Log in als beleidsmedewerker of behandelaar om de vragen zelf te zien.',
+    inquiriesHidden: 'Geen daarvan is open voor uw rol: log in als beleidsmedewerker of behandelaar om ze te zien.',
     byLevel: 'Per niveau',
     byProvenance: 'Per herkomst',
     close: 'Sluiten',
@@ -109,6 +125,34 @@ export const DASHBOARD_TEXT = {
     status_COORDINATING: 'afstemming',
     status_ANSWERED: 'beantwoord',
     status_CLOSED: 'gesloten',
+    gap: 'lacune',
+    expertOne: '{n} expert',
+    expertOther: '{n} experts',
+    inquiryOne: '{n} vraag',
+    inquiryOther: '{n} vragen',
+    moreExperts: '… en nog {n}.',
+    moreInquiries: '… en nog {n} die u mag zien.',
+    notOpen:
+      'Daarvan zijn er {n} niet open voor uw rol: log in als beleidsmedewerker of als behandelaar van hun team om ' +
+      'ze te zien.',
+    level: 'niveau {n}',
+    VERIFIED: 'geverifieerd',
+    EVIDENCED: 'onderbouwd door werk',
+    DECLARED: 'opgegeven',
+    focus: 'focus',
+    contributions: 'publicaties over',
+    table: 'Dekking als tabel (toetsenbord, schermlezer, kleine schermen)',
+    tableCaption: 'Experts / vragen per thema (rijen) en regio of land (kolommen). Kies een cel voor de details.',
+    theme: 'Thema',
+    expand: 'uitklappen',
+    networkTable: 'Aantallen per netwerk',
   },
 };
 export type DashboardLabel = keyof typeof DASHBOARD_TEXT.en;
+
+/** "1 expert", "4 inquiries": a count with its noun in the form the page's language takes for it. */
+export function countOf(t: (key: DashboardLabel) => string, n: number, noun: 'expert' | 'inquiry'): string {
+  const lang = currentLang();
+  const form = new Intl.PluralRules(lang).select(n) === 'one' ? 'One' : 'Other';
+  return t(`${noun}${form}`).replace('{n}', n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB'));
+}

@@ -1,6 +1,8 @@
-// The dashboard (/dashboard): coverage heatmap with gaps (click a cell: who covers it, what was asked),
-// inquiries over time, the share answered within 3 working days, overdue now, the most-asked themes and
-// countries, per network and period. It reads only the public GraphQL API, with the typed operations.
+// The dashboard (/dashboard): coverage heatmap with gaps (click a cell: who covers it, what was asked), the same
+// as a table for the keyboard, screen readers and small screens, inquiries over time, the share answered within
+// 3 working days, overdue now, the most-asked themes and countries, per network and period. The filters, the
+// expanded rows and columns and the open cell are kept in the address. Dates are Amsterdam's, as the API counts.
+// It reads only the public GraphQL API, with the typed operations.
 import {
   CoverageCellDocument,
   CoverageDocument,
@@ -10,10 +12,12 @@ import {
   type DashboardQuery,
   type StatisticsInterval,
 } from './gql/graphql';
-import { errorAt, request } from './lib/client';
+import { request } from './lib/client';
+import { amsterdamDay, amsterdamMidnight, nextDay } from './lib/amsterdam';
 import { elementById, h, render } from './lib/dom';
-import { formatDate, labels, localName } from './lib/i18n';
+import { labels, localName } from './lib/i18n';
 import { mountHeader, pageOptions } from './lib/signin';
+import { cellDetail } from './dashboard-cell';
 import {
   cellAt,
   columnName,
@@ -25,14 +29,16 @@ import {
   shareOption,
   type Chart,
 } from './dashboard-charts';
-import { DASHBOARD_TEXT } from './dashboard-text';
+import { coverageTable } from './dashboard-table';
+import { countOf, DASHBOARD_TEXT } from './dashboard-text';
 import './pages.css';
+import './dashboard.css';
 
 const t = labels(DASHBOARD_TEXT);
 mountHeader(elementById('header'), { ...pageOptions(), current: 'dashboard' });
 
 const params = new URLSearchParams(location.search);
-const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+const yearAgo = amsterdamDay(new Date(Date.now() - 365 * 86_400_000));
 const filters = {
   network: h('select', { name: 'network' }, h('option', { value: '' }, t('allNetworks'))),
   from: h('input', { type: 'date', name: 'from', value: params.get('from') ?? yearAgo }),
@@ -52,14 +58,41 @@ const filters = {
     ),
   ),
 };
-/** The rows and columns asked for (null: the defaults, top-level themes × regions). */
-let drill: { themes: string[] | null; countries: string[] | null } = { themes: null, countries: null };
+/** A list kept in the address as comma-separated slugs or codes (null: none given). */
+const listParam = (name: string) => params.get(name)?.split(',').filter(Boolean) ?? null;
+/** The rows and columns asked for (null: the defaults, top-level themes × regions), kept in the address. */
+let drill: { themes: string[] | null; countries: string[] | null } = {
+  themes: listParam('themes'),
+  countries: listParam('countries'),
+};
+/** The cell whose detail is open, kept in the address. */
+let openCell: { theme: string; column: string } | null =
+  params.get('theme') && params.get('column')
+    ? { theme: params.get('theme') ?? '', column: params.get('column') ?? '' }
+    : null;
+
+/** Puts the filters, the expanded rows and columns and the open cell in the address: a link or reload reopens them. */
+function keepInAddress(): void {
+  const url = new URL(location.href);
+  const values: Record<string, string | null> = {
+    ...Object.fromEntries(Object.entries(filters).map(([name, input]) => [name, input.value || null])),
+    themes: drill.themes?.join(',') ?? null,
+    countries: drill.countries?.join(',') ?? null,
+    theme: openCell?.theme ?? null,
+    column: openCell?.column ?? null,
+  };
+  for (const [name, value] of Object.entries(values)) {
+    if (value) url.searchParams.set(name, value);
+    else url.searchParams.delete(name);
+  }
+  history.replaceState(null, '', url);
+}
 
 const status = h('p', { class: 'status', role: 'status' });
 const tiles = h('div', { class: 'tiles' });
 const chartBox = (name: string, extra = '') => h('div', { class: `chart ${extra}`.trim(), dataset: { chart: name } });
 const boxes = {
-  coverage: chartBox('coverage', 'heatmap'),
+  coverage: h('div', { class: 'chart heatmap', dataset: { chart: 'coverage' }, 'aria-hidden': 'true' }),
   flow: chartBox('flow'),
   share: chartBox('share'),
   themes: chartBox('themes'),
@@ -75,15 +108,29 @@ const resetDrill = h(
     on: {
       click: () => {
         drill = { themes: null, countries: null };
+        keepInAddress();
         void loadCoverage();
       },
     },
   },
   t('reset'),
 );
-const detail = h('section', { class: 'panel cell-detail', 'aria-live': 'polite' });
+const detail = h('section', { class: 'panel cell-detail', 'aria-labelledby': 'cell-detail-title' });
+const tableBox = h('div', { class: 'table-scroll', role: 'region', 'aria-label': t('table'), tabIndex: 0 });
+// On a small screen the table is the heatmap (the chart is hidden there: its digits would overlap).
+const tableDetails = h(
+  'details',
+  { class: 'coverage-table-box', open: matchMedia('(max-width: 40rem)').matches },
+  h('summary', {}, t('table')),
+  tableBox,
+);
 const gapList = h('ol', { class: 'gap-list' });
-const networks = h('div', { class: 'networks' });
+const networks = h('div', {
+  class: 'networks table-scroll',
+  role: 'region',
+  'aria-label': t('networkTable'),
+  tabIndex: 0,
+});
 
 const charts = Object.fromEntries(Object.entries(boxes).map(([name, box]) => [name, createChart(box)])) as Record<
   keyof typeof boxes,
@@ -92,12 +139,10 @@ const charts = Object.fromEntries(Object.entries(boxes).map(([name, box]) => [na
 // The browser tests read the drawn series from here and compare them with the API's numbers.
 (globalThis as { dashboardCharts?: unknown }).dashboardCharts = charts;
 
-/** The period as the API takes it: from the start of the first day to the end of the last (exclusive). */
+/** The period as the API takes it: from the start of the first day to the end of the last (exclusive), in Amsterdam. */
 function period(): { from: string | null; to: string | null } {
-  const from = filters.from.value ? new Date(`${filters.from.value}T00:00:00`).toISOString() : null;
-  const to = filters.to.value
-    ? new Date(new Date(`${filters.to.value}T00:00:00`).getTime() + 86_400_000).toISOString()
-    : null;
+  const from = filters.from.value ? amsterdamMidnight(filters.from.value).toISOString() : null;
+  const to = filters.to.value ? amsterdamMidnight(nextDay(filters.to.value)).toISOString() : null;
   return { from, to };
 }
 const networkFilter = () => filters.network.value || null;
@@ -127,24 +172,12 @@ function showFigures(data: DashboardQuery, interval: string): void {
   );
   charts.flow.setOption(flowOption(stats.series, interval, t), true);
   charts.share.setOption(shareOption(stats.series, interval), true);
-  const themes = data.themes.edges
-    .map(({ node }) => ({ label: localName(node), count: node.inquiryCount }))
-    .filter((i) => i.count > 0)
-    .sort((a, b) => b.count - a.count)
-    .slice(0, 10);
-  charts.themes.setOption(rankingOption(themes), true);
-  const countries = new Map(
-    data.regions
-      .flatMap((region) => region.countries)
-      .map((c) => [c.code, { label: localName(c), count: c.inquiryCount }]),
+  charts.themes.setOption(
+    rankingOption(data.mostAsked.themes.map(({ theme, count }) => ({ label: localName(theme), count }))),
+    true,
   );
   charts.countries.setOption(
-    rankingOption(
-      [...countries.values()]
-        .filter((i) => i.count > 0)
-        .sort((a, b) => b.count - a.count)
-        .slice(0, 10),
-    ),
+    rankingOption(data.mostAsked.countries.map(({ country, count }) => ({ label: localName(country), count }))),
     true,
   );
   render(
@@ -152,13 +185,16 @@ function showFigures(data: DashboardQuery, interval: string): void {
     h(
       'table',
       { class: 'network-table' },
+      h('caption', { class: 'visually-hidden' }, t('networkTable')),
       h(
         'thead',
         {},
         h(
           'tr',
           {},
-          ['', t('activeExperts'), t('consenting'), t('events'), t('routed'), t('answered')].map((c) => h('th', {}, c)),
+          [t('network'), t('activeExperts'), t('consenting'), t('events'), t('routed'), t('answered')].map((c) =>
+            h('th', { scope: 'col' }, c),
+          ),
         ),
       ),
       h(
@@ -168,7 +204,7 @@ function showFigures(data: DashboardQuery, interval: string): void {
           h(
             'tr',
             { dataset: { network: n.network.slug } },
-            h('th', {}, n.network.acronym),
+            h('th', { scope: 'row' }, n.network.acronym),
             [n.activeExperts, n.consentingExperts, n.eventsHeld, n.inquiriesRouted, n.inquiriesAnswered].map((v) =>
               h('td', {}, v),
             ),
@@ -181,98 +217,56 @@ function showFigures(data: DashboardQuery, interval: string): void {
 
 let coverage: CoverageQuery['coverage'] | null = null;
 
+function closeCell(): void {
+  const opener = openCell && gapOrTableButton(openCell.theme, openCell.column);
+  openCell = null;
+  keepInAddress();
+  render(detail);
+  opener?.focus();
+}
+
+/** The table's (or else the gap list's) button of a cell, to give focus back to when its detail closes. */
+const gapOrTableButton = (theme: string, column: string) =>
+  document.querySelector<HTMLElement>(
+    `.coverage-table button[data-theme="${CSS.escape(theme)}"][data-column="${CSS.escape(column)}"], ` +
+      `.gap-list button[data-theme="${CSS.escape(theme)}"][data-column="${CSS.escape(column)}"]`,
+  );
+
+/** Opens a cell's detail, keeps it in the address, and brings it into view with the focus on its heading. */
 async function showCell(themeSlug: string, columnId: string): Promise<void> {
-  render(detail, t('loading'));
+  openCell = { theme: themeSlug, column: columnId };
+  keepInAddress();
+  render(detail, h('p', { role: 'status' }, t('loading')));
   detail.dataset.theme = themeSlug;
   detail.dataset.column = columnId;
   try {
-    const { data, errors } = await request(CoverageCellDocument, {
+    const { data } = await request(CoverageCellDocument, {
       theme: themeSlug,
       column: columnId,
       network: networkFilter(),
       ...period(),
       minExperts: minExperts(),
     });
-    const cell = data.coverageCell;
-    const column = cell.column.region ?? cell.column.country;
-    const inquiriesHidden = errorAt(errors, ['coverageCell', 'inquiries']);
-    const inquiries = cell.inquiries.edges;
-    const byProvenance = cell.expertsByProvenance.map((p) => `${p.provenance.toLowerCase()}: ${p.count}`).join(', ');
-    render(
-      detail,
-      h(
-        'h2',
-        {},
-        `${localName(cell.theme)} × ${column ? localName(column) : cell.column.id}`,
-        ' ',
-        h('button', { type: 'button', class: 'close', on: { click: () => render(detail) } }, t('close')),
-      ),
-      h(
-        'p',
-        { class: 'meta' },
-        `${cell.expertCount} ${t('experts')} · ${cell.demand} ${t('inquiries')}${cell.gap ? ' · gap' : ''}`,
-        ' · ',
-        `${t('byLevel')}: ${cell.expertsByLevel.map((l) => `${l.level}: ${l.count}`).join(', ') || t('none')}`,
-        ' · ',
-        `${t('byProvenance')}: ${byProvenance || t('none')}`,
-      ),
-      h(
-        'div',
-        { class: 'two' },
-        h(
-          'div',
-          {},
-          h('h3', {}, t('whoCovers')),
-          cell.experts.edges.length
-            ? h(
-                'ol',
-                { class: 'cell-experts' },
-                cell.experts.edges.map((e) =>
-                  h(
-                    'li',
-                    { dataset: { slug: e.node.slug } },
-                    h('strong', {}, e.node.name),
-                    ' — ',
-                    e.reasons.map((r) => r.text).join('; '),
-                  ),
-                ),
-              )
-            : h('p', { class: 'empty' }, t('noExperts')),
-        ),
-        h(
-          'div',
-          {},
-          h('h3', {}, t('whatAsked')),
-          inquiries.length
-            ? h(
-                'ol',
-                { class: 'cell-inquiries' },
-                inquiries.map(({ node }) =>
-                  h(
-                    'li',
-                    { dataset: { slug: node.slug } },
-                    node.question,
-                    h(
-                      'span',
-                      { class: 'meta' },
-                      ` (${formatDate(node.receivedAt)}, ${t(`status_${node.status}` as 'status_RECEIVED')})`,
-                    ),
-                  ),
-                ),
-              )
-            : h(
-                'p',
-                { class: 'empty' },
-                inquiriesHidden || (cell.demand > 0 && cell.inquiries.totalCount === 0)
-                  ? t('inquiriesHidden')
-                  : t('noInquiries'),
-              ),
-        ),
-      ),
-    );
+    const { heading, content } = cellDetail(data.coverageCell, t, closeCell);
+    render(detail, content);
+    heading.focus();
+    detail.scrollIntoView({ block: 'start' });
   } catch (error) {
-    render(detail, h('p', { class: 'error' }, (error as Error).message));
+    render(detail, h('p', { class: 'error', role: 'alert' }, (error as Error).message));
   }
+}
+
+function expandTheme(row: { narrower: ReadonlyArray<{ slug: string }> }): void {
+  drill = { ...drill, themes: row.narrower.map((n) => n.slug) };
+  keepInAddress();
+  void loadCoverage();
+}
+
+function expandRegion(column: { region?: { countries: ReadonlyArray<{ code: string }> } | null }): void {
+  if (!column.region) return;
+  drill = { ...drill, countries: column.region.countries.map((c) => c.code) };
+  keepInAddress();
+  void loadCoverage();
 }
 
 async function loadCoverage(): Promise<void> {
@@ -290,12 +284,19 @@ async function loadCoverage(): Promise<void> {
     // Taller with more rows (the chart follows its box): crowded labels overlap and cannot be read or clicked.
     boxes.coverage.style.height = coverageHeight(coverage.rows.length);
     charts.coverage.setOption(coverageOption(coverage, t), true);
+    render(
+      tableBox,
+      coverageTable(coverage, t, {
+        openCell: (theme, column) => void showCell(theme, column),
+        expandTheme,
+        expandRegion,
+      }),
+    );
     const current = coverage;
     render(
       gapList,
       current.gaps.length
         ? current.gaps.map((gap) => {
-            const column = current.columns.find((c) => c.id === gap.column.id);
             return h(
               'li',
               {},
@@ -307,15 +308,15 @@ async function loadCoverage(): Promise<void> {
                   dataset: { theme: gap.theme.slug, column: gap.column.id },
                   on: { click: () => void showCell(gap.theme.slug, gap.column.id) },
                 },
-                `${localName(gap.theme)} × ${column ? columnName(column) : gap.column.id}: ` +
-                  `${gap.demand} ${t('inquiries')}, ${gap.expertCount} ${t('experts')}`,
+                `${localName(gap.theme)} × ${gap.column.country ? localName(gap.column.country) : gap.column.id}: ` +
+                  `${countOf(t, gap.demand, 'inquiry')}, ${countOf(t, gap.expertCount, 'expert')}`,
               ),
             );
           })
         : [h('li', { class: 'empty' }, t('noGaps'))],
     );
   } catch (error) {
-    render(coverageHint, h('span', { class: 'error' }, (error as Error).message));
+    render(coverageHint, h('span', { class: 'error', role: 'alert' }, (error as Error).message));
   }
 }
 
@@ -326,26 +327,15 @@ charts.coverage.on('click', (event: { componentType: string; value?: unknown; da
     void showCell(row.theme.slug, column.id);
   } else if (event.componentType === 'yAxis') {
     const row = coverage.rows.find((r) => localName(r.theme) === event.value);
-    if (row?.hasNarrower) {
-      drill = { ...drill, themes: row.narrower.map((n) => n.slug) };
-      void loadCoverage();
-    }
+    if (row?.hasNarrower) expandTheme(row);
   } else if (event.componentType === 'xAxis') {
     const column = coverage.columns.find((c) => columnName(c) === event.value);
-    if (column?.region) {
-      drill = { ...drill, countries: column.region.countries.map((c) => c.code) };
-      void loadCoverage();
-    }
+    if (column) expandRegion(column);
   }
 });
 
 async function load(): Promise<void> {
-  const url = new URL(location.href);
-  for (const [name, input] of Object.entries(filters)) {
-    if (input.value) url.searchParams.set(name, input.value);
-    else url.searchParams.delete(name);
-  }
-  history.replaceState(null, '', url);
+  keepInAddress();
   render(status, t('loading'));
   document.body.dataset.loading = 'true';
   const interval = filters.interval.value as StatisticsInterval;
@@ -353,7 +343,7 @@ async function load(): Promise<void> {
     ({ data }) => showFigures(data, interval),
     (error: unknown) => render(status, h('span', { class: 'error' }, (error as Error).message)),
   );
-  await Promise.all([figures, loadCoverage()]);
+  await Promise.all([figures, loadCoverage().then(() => openCell && showCell(openCell.theme, openCell.column))]);
   if (!status.querySelector('.error')) render(status);
   delete document.body.dataset.loading;
   document.body.dataset.loaded = 'true';
@@ -366,6 +356,7 @@ const form = h(
     on: {
       submit: (event) => {
         event.preventDefault();
+        openCell = null;
         render(detail);
         void load();
       },
@@ -385,7 +376,7 @@ render(
   form,
   status,
   tiles,
-  h('section', { class: 'panel' }, h('h2', {}, t('coverage')), coverageHint, resetDrill, boxes.coverage),
+  h('section', { class: 'panel' }, h('h2', {}, t('coverage')), coverageHint, resetDrill, boxes.coverage, tableDetails),
   detail,
   h('section', { class: 'panel' }, h('h2', {}, t('gaps')), gapList),
   h(

@@ -565,7 +565,7 @@ export type CoverageCellQueryVariables = Exact<{
 }>;
 
 
-export type CoverageCellQuery = { coverageCell: { demand: number, expertCount: number, gap: boolean, theme: { slug: string, name: string, nameNl: string }, column: { id: string, country: { name: string, nameNl: string } | null, region: { name: string, nameNl: string } | null }, expertsByLevel: Array<{ level: number, count: number }>, expertsByProvenance: Array<{ provenance: Provenance, count: number }>, experts: { edges: Array<{ score: number, reasons: Array<{ text: string }>, node: { slug: string, name: string, headline: string | null, headlineNl: string | null } }> }, inquiries: { totalCount: number, edges: Array<{ node: { slug: string, question: string, status: InquiryStatus, receivedAt: string } }> } } };
+export type CoverageCellQuery = { coverageCell: { demand: number, expertCount: number, gap: boolean, theme: { slug: string, name: string, nameNl: string }, column: { id: string, country: { name: string, nameNl: string } | null, region: { name: string, nameNl: string } | null }, expertsByLevel: Array<{ level: number, count: number }>, expertsByProvenance: Array<{ provenance: Provenance, count: number }>, experts: { totalCount: number, edges: Array<{ level: number | null, provenance: Provenance, focusCountries: Array<{ code: string, name: string, nameNl: string }>, contributionCountries: Array<{ code: string, name: string, nameNl: string }>, node: { slug: string, name: string } }> }, inquiries: { totalCount: number, edges: Array<{ node: { slug: string, question: string, status: InquiryStatus, receivedAt: string } }> } } };
 
 export type CoverageQueryVariables = Exact<{
   themes?: Array<string> | string | null | undefined;
@@ -577,7 +577,7 @@ export type CoverageQueryVariables = Exact<{
 }>;
 
 
-export type CoverageQuery = { coverage: { minExperts: number, columns: Array<{ id: string, kind: CoverageColumnKind, country: { code: string, name: string, nameNl: string } | null, region: { slug: string, name: string, nameNl: string, countries: Array<{ code: string }> } | null }>, rows: Array<{ hasNarrower: boolean, theme: { slug: string, name: string, nameNl: string }, narrower: Array<{ slug: string }>, cells: Array<{ demand: number, expertCount: number, gap: boolean }> }>, gaps: Array<{ demand: number, expertCount: number, theme: { slug: string, name: string, nameNl: string }, column: { id: string } }> } };
+export type CoverageQuery = { coverage: { minExperts: number, columns: Array<{ id: string, kind: CoverageColumnKind, country: { code: string, name: string, nameNl: string } | null, region: { slug: string, name: string, nameNl: string, countries: Array<{ code: string }> } | null }>, rows: Array<{ hasNarrower: boolean, theme: { slug: string, name: string, nameNl: string }, narrower: Array<{ slug: string }>, cells: Array<{ demand: number, expertCount: number, gap: boolean }> }>, gaps: Array<{ demand: number, expertCount: number, theme: { slug: string, name: string, nameNl: string }, column: { id: string, country: { code: string, name: string, nameNl: string } | null } }> } };
 
 export type DashboardQueryVariables = Exact<{
   network?: string | null | undefined;
@@ -587,7 +587,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { inquiryStatistics: { received: number, answered: number, answeredOnTime: number, answeredOnTimeShare: number | null, open: number, overdue: number, medianWorkingDaysToAnswer: number | null, waitedOnMinistriesShare: number | null, series: Array<{ start: string, end: string, current: boolean, received: number, answered: number, answeredOnTime: number, answeredOnTimeShare: number | null, overdueAtEnd: number, byStatus: Array<{ status: string, count: number }> }> }, networkStatistics: Array<{ activeExperts: number, consentingExperts: number, eventsHeld: number, inquiriesRouted: number, inquiriesAnswered: number, network: { slug: string, acronym: string } }>, themes: { edges: Array<{ node: { slug: string, name: string, nameNl: string, inquiryCount: number } }> }, regions: Array<{ countries: Array<{ code: string, name: string, nameNl: string, inquiryCount: number }> }> };
+export type DashboardQuery = { inquiryStatistics: { received: number, answered: number, answeredOnTime: number, answeredOnTimeShare: number | null, open: number, overdue: number, medianWorkingDaysToAnswer: number | null, waitedOnMinistriesShare: number | null, series: Array<{ start: string, end: string, current: boolean, received: number, answered: number, answeredOnTime: number, answeredOnTimeShare: number | null, overdueAtEnd: number, byStatus: Array<{ status: string, count: number }> }> }, networkStatistics: Array<{ activeExperts: number, consentingExperts: number, eventsHeld: number, inquiriesRouted: number, inquiriesAnswered: number, network: { slug: string, acronym: string } }>, mostAsked: { themes: Array<{ count: number, theme: { slug: string, name: string, nameNl: string } }>, countries: Array<{ count: number, country: { code: string, name: string, nameNl: string } }> } };
 
 export type AssignInquiryMutationVariables = Exact<{
   input: AssignInquiryInput;
@@ -942,16 +942,23 @@ export const CoverageCellDocument = new TypedDocumentString(`
       count
     }
     experts(first: 10) {
+      totalCount
       edges {
-        score
-        reasons {
-          text
+        level
+        provenance
+        focusCountries {
+          code
+          name
+          nameNl
+        }
+        contributionCountries {
+          code
+          name
+          nameNl
         }
         node {
           slug
           name
-          headline
-          headlineNl
         }
       }
     }
@@ -1021,6 +1028,11 @@ export const CoverageDocument = new TypedDocumentString(`
       }
       column {
         id
+        country {
+          code
+          name
+          nameNl
+        }
       }
       demand
       expertCount
@@ -1065,22 +1077,22 @@ export const DashboardDocument = new TypedDocumentString(`
     inquiriesRouted
     inquiriesAnswered
   }
-  themes(first: 100) {
-    edges {
-      node {
+  mostAsked(network: $network, from: $from, to: $to, first: 10) {
+    themes {
+      count
+      theme {
         slug
         name
         nameNl
-        inquiryCount(includeNarrower: false)
       }
     }
-  }
-  regions {
     countries {
-      code
-      name
-      nameNl
-      inquiryCount
+      count
+      country {
+        code
+        name
+        nameNl
+      }
     }
   }
 }

@@ -1,4 +1,6 @@
 // Dutch and English labels. The language is the user's last choice, else the browser's (Dutch for nl-*).
+import { TIME_ZONE } from './amsterdam';
+
 export type Lang = 'en' | 'nl';
 const KEY = 'expertise-graph.lang';
 
@@ -34,5 +36,6 @@ export const formatDate = (iso: string | null | undefined): string =>
         year: 'numeric',
         month: 'short',
         day: 'numeric',
+        timeZone: TIME_ZONE,
       })
     : '';
