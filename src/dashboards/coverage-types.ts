@@ -2,6 +2,7 @@ import { present } from '../errors.js';
 import { builder } from '../graphql/builder.js';
 import type { Types } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
+import { languageArgs, reasonLanguage } from '../graphql/language.js';
 import { costOfWork, limitExceeded, WORK_WEIGHTS } from '../graphql/limits.js';
 import { pageArgDescriptions } from '../graphql/paging.js';
 import { STAFF } from '../graphql/scopes.js';
@@ -134,10 +135,14 @@ const Cell = builder.objectRef<CoverageCell>('CoverageCell').implement({
         'Who covers the cell, best first: whoKnows(about: theme, country: column), whose ranking and reasons they ' +
         `are. At most ${MAX_CELL_DETAILS} cells per request may list experts or inquiries (coverageCell asks for ` +
         'one).',
-      args: { first: t.arg.int({ required: false, defaultValue: 10, description: pageArgDescriptions.first }) },
+      args: {
+        first: t.arg.int({ required: false, defaultValue: 10, description: pageArgDescriptions.first }),
+        ...languageArgs(t),
+      },
       resolve: (c, args, ctx) => {
         countCellDetail(ctx);
-        return whoKnows(ctx.queries, { about: c.themeId, country: c.column.id, first: args.first });
+        const language = reasonLanguage(args.language, ctx);
+        return whoKnows(ctx.queries, { about: c.themeId, country: c.column.id, first: args.first, language });
       },
     }),
     inquiries: t.field({
