@@ -6,8 +6,8 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { CoverageQuery, DashboardQuery } from './gql/graphql';
 import { tooltipLines } from './lib/dom';
-import { localName } from './lib/i18n';
-import type { DashboardLabel } from './dashboard-text';
+import { formatNumber, localName } from './lib/i18n';
+import { countExperts, countInquiries, type DashboardLabel } from './dashboard-text';
 
 echarts.use([
   HeatmapChart,
@@ -73,7 +73,7 @@ export function coverageOption(coverage: Coverage, t: T): echarts.EChartsCoreOpt
         const { row, column } = cellAt(coverage, p.value);
         return tooltipLines(
           `${localName(row.theme)} × ${columnName(column)}`,
-          `${p.value[2]} ${t('experts')} · ${p.value[3]} ${t('inquiries')}${p.data.gap ? ' · gap' : ''}`,
+          `${countExperts(p.value[2])} · ${countInquiries(p.value[3])}${p.data.gap ? ` · ${t('gap')}` : ''}`,
         );
       },
     },
@@ -146,7 +146,11 @@ export function flowOption(series: readonly Bucket[], interval: string, t: T): e
 /** Per bucket, the share (in %) of the inquiries received in it that were answered within 3 working days. */
 export function shareOption(series: readonly Bucket[], interval: string): echarts.EChartsCoreOption {
   return {
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(0)}%` : '–') },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: unknown) =>
+        typeof v === 'number' ? formatNumber(v / 100, { style: 'percent', maximumFractionDigits: 0 }) : '–',
+    },
     grid: { left: 45, right: 20, top: 10, bottom: 30 },
     xAxis: { type: 'category', data: series.map((b) => bucketLabel(b, interval)) },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },

@@ -1,4 +1,12 @@
 // The dashboard's labels, in English and Dutch.
+import { formatCount } from './lib/i18n';
+
+/** "1 expert", "3 experts"; "1 vraag", "3 vragen". */
+export const countExperts = (count: number): string =>
+  formatCount(count, { en: { one: 'expert', other: 'experts' }, nl: { one: 'expert', other: 'experts' } });
+export const countInquiries = (count: number): string =>
+  formatCount(count, { en: { one: 'inquiry', other: 'inquiries' }, nl: { one: 'vraag', other: 'vragen' } });
+
 export const DASHBOARD_TEXT = {
   en: {
     title: 'Dashboard',
@@ -48,6 +56,10 @@ export const DASHBOARD_TEXT = {
     inquiriesHidden: 'Sign in as an officer or handler to see the inquiries themselves.',
     byLevel: 'By level',
     byProvenance: 'By provenance',
+    provenance_VERIFIED: 'verified',
+    provenance_EVIDENCED: 'evidenced',
+    provenance_DECLARED: 'declared',
+    gap: 'gap',
     close: 'Close',
     status_RECEIVED: 'received',
     status_IN_PROGRESS: 'in progress',
@@ -103,6 +115,10 @@ export const DASHBOARD_TEXT = {
     inquiriesHidden: 'Log in als beleidsmedewerker of behandelaar om de vragen zelf te zien.',
     byLevel: 'Per niveau',
     byProvenance: 'Per herkomst',
+    provenance_VERIFIED: 'geverifieerd',
+    provenance_EVIDENCED: 'aangetoond',
+    provenance_DECLARED: 'zelf opgegeven',
+    gap: 'lacune',
     close: 'Sluiten',
     status_RECEIVED: 'ontvangen',
     status_IN_PROGRESS: 'in behandeling',

@@ -12,7 +12,7 @@ import {
 } from './gql/graphql';
 import { errorAt, request } from './lib/client';
 import { elementById, h, render } from './lib/dom';
-import { formatDate, labels, localName } from './lib/i18n';
+import { formatDate, formatNumber, labels, localName } from './lib/i18n';
 import { mountHeader, pageOptions } from './lib/signin';
 import {
   cellAt,
@@ -25,8 +25,9 @@ import {
   shareOption,
   type Chart,
 } from './dashboard-charts';
-import { DASHBOARD_TEXT } from './dashboard-text';
+import { countExperts, countInquiries, DASHBOARD_TEXT } from './dashboard-text';
 import './pages.css';
+import { errorContent } from './lib/errors';
 
 const t = labels(DASHBOARD_TEXT);
 mountHeader(elementById('header'), { ...pageOptions(), current: 'dashboard' });
@@ -197,7 +198,9 @@ async function showCell(themeSlug: string, columnId: string): Promise<void> {
     const column = cell.column.region ?? cell.column.country;
     const inquiriesHidden = errorAt(errors, ['coverageCell', 'inquiries']);
     const inquiries = cell.inquiries.edges;
-    const byProvenance = cell.expertsByProvenance.map((p) => `${p.provenance.toLowerCase()}: ${p.count}`).join(', ');
+    const byProvenance = cell.expertsByProvenance
+      .map((p) => `${t(`provenance_${p.provenance}`)}: ${formatNumber(p.count)}`)
+      .join(', ');
     render(
       detail,
       h(
@@ -210,7 +213,7 @@ async function showCell(themeSlug: string, columnId: string): Promise<void> {
       h(
         'p',
         { class: 'meta' },
-        `${cell.expertCount} ${t('experts')} · ${cell.demand} ${t('inquiries')}${cell.gap ? ' · gap' : ''}`,
+        `${countExperts(cell.expertCount)} · ${countInquiries(cell.demand)}${cell.gap ? ` · ${t('gap')}` : ''}`,
         ' · ',
         `${t('byLevel')}: ${cell.expertsByLevel.map((l) => `${l.level}: ${l.count}`).join(', ') || t('none')}`,
         ' · ',
@@ -271,7 +274,7 @@ async function showCell(themeSlug: string, columnId: string): Promise<void> {
       ),
     );
   } catch (error) {
-    render(detail, h('p', { class: 'error' }, (error as Error).message));
+    render(detail, h('p', { class: 'error' }, errorContent(error)));
   }
 }
 
@@ -308,14 +311,14 @@ async function loadCoverage(): Promise<void> {
                   on: { click: () => void showCell(gap.theme.slug, gap.column.id) },
                 },
                 `${localName(gap.theme)} × ${column ? columnName(column) : gap.column.id}: ` +
-                  `${gap.demand} ${t('inquiries')}, ${gap.expertCount} ${t('experts')}`,
+                  `${countInquiries(gap.demand)}, ${countExperts(gap.expertCount)}`,
               ),
             );
           })
         : [h('li', { class: 'empty' }, t('noGaps'))],
     );
   } catch (error) {
-    render(coverageHint, h('span', { class: 'error' }, (error as Error).message));
+    render(coverageHint, h('span', { class: 'error' }, errorContent(error)));
   }
 }
 
@@ -351,7 +354,7 @@ async function load(): Promise<void> {
   const interval = filters.interval.value as StatisticsInterval;
   const figures = request(DashboardDocument, { network: networkFilter(), ...period(), interval }).then(
     ({ data }) => showFigures(data, interval),
-    (error: unknown) => render(status, h('span', { class: 'error' }, (error as Error).message)),
+    (error: unknown) => render(status, h('span', { class: 'error' }, errorContent(error))),
   );
   await Promise.all([figures, loadCoverage()]);
   if (!status.querySelector('.error')) render(status);

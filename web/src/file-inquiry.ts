@@ -5,6 +5,7 @@ import { request, type Result } from './lib/client';
 import { h, render } from './lib/dom';
 import { formatDate } from './lib/i18n';
 import type { SearchLabel } from './search-text';
+import { errorContent } from './lib/errors';
 
 interface Prefill {
   question: string;
@@ -44,9 +45,7 @@ export function mountFileForm(
       askedBy.append(...edges.map(({ node }) => h('option', { value: node.slug }, node.name)));
       return pageInfo.hasNextPage && pageInfo.endCursor ? loadInstitutions(pageInfo.endCursor) : undefined;
     });
-  loadInstitutions(null).catch((error: unknown) =>
-    render(outcome, h('span', { class: 'error' }, (error as Error).message)),
-  );
+  loadInstitutions(null).catch((error: unknown) => render(outcome, h('span', { class: 'error' }, errorContent(error))));
 
   const submit = h('button', { type: 'submit' }, t('file'));
   const form = h(
@@ -84,7 +83,7 @@ export function mountFileForm(
             },
             (error: unknown) => {
               submit.disabled = false;
-              render(outcome, h('span', { class: 'error' }, (error as Error).message));
+              render(outcome, h('span', { class: 'error' }, errorContent(error)));
             },
           );
         },

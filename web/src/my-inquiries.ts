@@ -5,6 +5,7 @@ import { request } from './lib/client';
 import { h, render } from './lib/dom';
 import { formatDate } from './lib/i18n';
 import type { SearchLabel } from './search-text';
+import { errorContent } from './lib/errors';
 
 export async function mountMyInquiries(container: HTMLElement, t: (key: SearchLabel) => string): Promise<void> {
   render(container, h('h2', {}, t('myInquiries')), h('p', { class: 'status' }, t('searching')));
@@ -43,6 +44,6 @@ export async function mountMyInquiries(container: HTMLElement, t: (key: SearchLa
         : h('p', { class: 'empty' }, t('noMyInquiries')),
     );
   } catch (error) {
-    render(container, h('h2', {}, t('myInquiries')), h('p', { class: 'error' }, (error as Error).message));
+    render(container, h('h2', {}, t('myInquiries')), h('p', { class: 'error' }, errorContent(error)));
   }
 }

@@ -9,14 +9,15 @@ import {
 } from './gql/graphql';
 import { errorAt, request, RequestFailed, type GraphqlError } from './lib/client';
 import { elementById, h, render } from './lib/dom';
-import { formatDate, labels, localName } from './lib/i18n';
+import { formatCount, formatDate, labels, localName, localText } from './lib/i18n';
 import { readQuestion } from './lib/question';
 import { currentRoles } from './lib/session';
 import { mountHeader, pageOptions } from './lib/signin';
 import { mountFileForm } from './file-inquiry';
 import { mountMyInquiries } from './my-inquiries';
-import { SEARCH_TEXT } from './search-text';
+import { EXPERT_FORMS, roleAt, SEARCH_TEXT } from './search-text';
 import './pages.css';
+import { errorContent } from './lib/errors';
 
 const t = labels(SEARCH_TEXT);
 mountHeader(elementById('header'), { ...pageOptions(), current: 'search' });
@@ -67,21 +68,19 @@ function expertCard(edge: Edge, index: number, errors: readonly GraphqlError[]):
       : null,
   ].filter((item): item is HTMLAnchorElement => item !== null);
   const affiliation = expert.affiliations.find((a) => a.current);
-  const headline = document.documentElement.lang === 'nl' ? (expert.headlineNl ?? expert.headline) : expert.headline;
+  const headline = localText(expert.headline, expert.headlineNl);
+  const networks = expert.networks.map((n) => n.acronym).join(', ');
   return h(
     'li',
     { class: 'expert', dataset: { slug: expert.slug } },
-    h('h3', {}, expert.name, h('span', { class: 'score', title: t('score') }, edge.score.toFixed(1))),
-    headline ? h('p', { class: 'headline' }, headline) : null,
+    h('h3', {}, expert.name),
+    headline.text ? h('p', { class: 'headline', lang: headline.lang }, headline.text) : null,
     h(
       'p',
       { class: 'meta' },
-      [
-        affiliation ? `${affiliation.role ?? ''} ${affiliation.institution.name}`.trim() : null,
-        expert.networks.map((n) => n.acronym).join(', '),
-      ]
-        .filter(Boolean)
-        .join(' · '),
+      affiliation ? roleAt(affiliation.role, localName(affiliation.institution)) : null,
+      affiliation && networks ? ' · ' : null,
+      networks,
     ),
     h(
       'ul',
@@ -124,7 +123,8 @@ function similarCard(item: Similar): HTMLElement {
             : null,
         )
       : h('p', { class: 'no-answer' }, inquiry.answeredAt ? t('answerNotShared') : t('notAnswered')),
-    h('p', { class: 'why' }, item.reasons.map((r) => r.text).join('; ')),
+    // Each reason is a sentence of its own.
+    h('p', { class: 'why' }, item.reasons.map((r) => r.text).join(' ')),
   );
 }
 
@@ -166,7 +166,7 @@ async function search(text: string, chosenCountry: string): Promise<void> {
   ]);
   main.removeAttribute('aria-busy');
   if (found.status === 'rejected') {
-    render(status, h('span', { class: 'error' }, (found.reason as Error).message));
+    render(status, h('span', { class: 'error' }, errorContent(found.reason)));
   } else {
     const { data, errors } = found.value;
     const result = data.whoKnows;
@@ -176,7 +176,7 @@ async function search(text: string, chosenCountry: string): Promise<void> {
     ]
       .filter(Boolean)
       .join(' — ');
-    render(status, `${result.totalCount} ${t('found')} ${understood}`);
+    render(status, `${formatCount(result.totalCount, EXPERT_FORMS)} ${t('found')} ${understood}`);
     render(
       experts,
       h('h2', {}, t('experts')),
@@ -199,7 +199,7 @@ async function search(text: string, chosenCountry: string): Promise<void> {
         : h('p', { class: 'empty' }, t('noSimilar')),
     );
   } else {
-    render(similar, h('h2', {}, t('similar')), h('p', { class: 'error' }, (earlier.reason as Error).message));
+    render(similar, h('h2', {}, t('similar')), h('p', { class: 'error' }, errorContent(earlier.reason)));
   }
   if (currentRoles().some((role) => MAY_FILE.includes(role))) {
     const theme = found.status === 'fulfilled' ? (found.value.data.whoKnows.theme?.slug ?? null) : null;

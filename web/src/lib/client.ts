@@ -1,5 +1,6 @@
 // The pages' GraphQL client: a typed document in, typed data out, over fetch to the app's own /graphql.
 import type { TypedDocumentString } from '../gql/graphql';
+import { currentLang } from './i18n';
 import { authorizationHeader } from './session';
 
 export interface GraphqlError {
@@ -15,7 +16,10 @@ export interface Result<T> {
   errors: GraphqlError[];
 }
 
-/** A request that failed as a whole (HTTP error, network, no data): its message is shown to the user. */
+/**
+ * A request that failed as a whole (HTTP error, network, no data), with the API's error code (UNREACHABLE: no answer;
+ * see lib/errors.ts for what the reader is told).
+ */
 export class RequestFailed extends Error {
   constructor(
     message: string,
@@ -49,19 +53,24 @@ export async function request<TResult, TVariables>(
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
+        // Reasons and other worded answers come in the page's language.
+        'accept-language': currentLang(),
         ...authorizationHeader(),
         ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
       },
       body: JSON.stringify({ query: document.toString(), variables }),
     });
   } catch {
-    throw new RequestFailed('The server cannot be reached.');
+    throw new RequestFailed('The server cannot be reached.', 'UNREACHABLE');
   }
   let body: { data?: TResult | null; errors?: GraphqlError[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
-    throw new RequestFailed(`The server answered ${response.status} without a GraphQL response.`);
+    throw new RequestFailed(
+      `The server answered ${response.status} without a GraphQL response.`,
+      response.status === 503 || response.status === 429 ? 'SERVICE_UNAVAILABLE' : undefined,
+    );
   }
   const errors = body.errors ?? [];
   if (body.data == null) {
