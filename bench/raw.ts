@@ -41,7 +41,12 @@ const PAGE_RELATIONS = {
  * query.
  */
 async function page(queries: ReturnType<Database['queries']>, question: Question) {
-  const result = await whoKnows(queries, { about: question.about, country: question.country, first: PAGE_SIZE });
+  const result = await whoKnows(queries, {
+    about: question.about,
+    country: question.country,
+    first: PAGE_SIZE,
+    language: 'en',
+  });
   const fields = Object.entries(PAGE_RELATIONS);
   const values = await relationsOfExperts(
     queries,
@@ -77,7 +82,9 @@ export async function startRaw(neo4jUri: string, questions: Question[]): Promise
         if (!question) throw new Error(`no question "${key}"`);
         const queries = database.queries(counted);
         const answer =
-          mode === 'page' ? await page(queries, question) : await rankExperts(queries, question.subject, PAGE_SIZE);
+          mode === 'page'
+            ? await page(queries, question)
+            : await rankExperts(queries, question.subject, PAGE_SIZE, 'en');
         requests++;
         return JSON.stringify({ data: answer });
       };

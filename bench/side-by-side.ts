@@ -163,7 +163,7 @@ function targetFor(
   const variables = { about: question.about, country: question.country, first: PAGE_SIZE };
   const rankingDbHits = async () => {
     const profiled = profiler(driver);
-    await rankExperts(profiled.queries, question.subject, PAGE_SIZE);
+    await rankExperts(profiled.queries, question.subject, PAGE_SIZE, 'en');
     return profiled.dbHits;
   };
   if (name === 'api') {

@@ -335,6 +335,7 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
         items.map((li) => ({
           slug: (li as HTMLElement).dataset.slug!,
           reasons: [...li.querySelectorAll('.reason')].map((r) => r.textContent),
+          headline: li.querySelector('.headline')?.textContent ?? null,
           email: li.querySelector('.email')?.textContent ?? null,
           phone: li.querySelector('.phone')?.textContent ?? null,
         })),
@@ -377,18 +378,23 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       await context.close();
     });
 
-    it('answers a Dutch question in Dutch, with reasons', async () => {
+    it('answers a Dutch question in Dutch: reasons, headlines, the count, the title and an error', async () => {
       const context = await contextAs('officer', 'nl-NL');
       const page = await openPage(context, '/');
       expect(await page.locator('h1').textContent()).toContain('Wie weet');
+      expect(await page.title()).toBe('Expertisegraaf — wie weet het?');
       const shown = await ask(page, 'Wie weet iets van halfgeleiders in China?');
       const api = await graphql(
         `
           {
-            whoKnows(about: "halfgeleiders", country: "China", first: 10) {
+            whoKnows(about: "halfgeleiders", country: "China", first: 10, language: NL) {
               edges {
                 node {
                   slug
+                  headlineNl
+                }
+                reasons {
+                  text
                 }
               }
             }
@@ -397,10 +403,27 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
         {},
         { as: 'officer' },
       );
+      type DutchEdge = Edge & { node: { headlineNl: string | null }; reasons: Array<{ text: string }> };
+      const edges: DutchEdge[] = api.data.whoKnows.edges;
       expect(shown.length).toBeGreaterThan(0);
-      expect(shown.map((e) => e.slug)).toEqual(api.data.whoKnows.edges.map((e: Edge) => e.node.slug));
-      expect(shown.every((e) => e.reasons.length > 0)).toBe(true);
+      expect(shown.map((e) => e.slug)).toEqual(edges.map((e) => e.node.slug));
+      // The reasons in Dutch words, with the theme's Dutch name; the Dutch headlines, none of them marked English.
+      expect(shown.map((e) => e.reasons)).toEqual(edges.map((e) => e.reasons.map((r) => r.text)));
+      expect(shown.flatMap((e) => e.reasons).join(' ')).toMatch(/Expertiseniveau \d van 5 in Halfgeleiders/);
+      expect(shown.flatMap((e) => e.reasons).join(' ')).not.toMatch(/\(\+|%|\.;|Expertise level|counted/);
+      expect(edges.every((e) => e.node.headlineNl)).toBe(true);
+      expect(shown.map((e) => e.headline)).toEqual(edges.map((e) => e.node.headlineNl));
+      expect(await page.locator('li.expert .headline[lang=en]').count()).toBe(0);
+      expect(await page.locator('.status').textContent()).toMatch(/^\d+ experts? voor Halfgeleiders — China$/);
       await page.screenshot({ path: `${SHOTS}/search-nl.png`, fullPage: true });
+
+      // A place the API does not know: the page says so in Dutch, with the API's English detail marked English.
+      await page.locator('input.country').fill('Atlantis');
+      await ask(page, 'halfgeleiders');
+      const error = page.locator('.status .error');
+      expect(await error.textContent()).toContain('Dit kon niet worden gebruikt zoals het is ingevuld.');
+      expect(await error.locator('[lang=en]').textContent()).toContain('Atlantis');
+      expect(pageErrors(page)).toEqual([]);
       await context.close();
     });
 

@@ -375,7 +375,7 @@ describe('similar inquiries', () => {
     const top = data.similarInquiries[0];
     expect(top.inquiry.slug).toBe(dutch.slug);
     expect(top.reasons.map((r: { text: string }) => r.text)).toContainEqual(
-      expect.stringMatching(new RegExp(`^Also about Photonic chips ${P} \\(\\+[\\d.]+\\)\\.$`)),
+      expect.stringMatching(new RegExp(`^Also about Photonic chips ${P}\\.$`)),
     );
     expect(top.reasons.reduce((sum: number, r: { points: number }) => sum + r.points, 0)).toBeCloseTo(top.score, 5);
   });
@@ -388,7 +388,7 @@ describe('similar inquiries', () => {
     });
     expect(similarInquiries[0].inquiry.slug).toBe(dutch.slug);
     expect(similarInquiries[0].reasons.map((r: { text: string }) => r.text)).toContainEqual(
-      expect.stringMatching(new RegExp(`^Concerns the same partner institution, Partner ${P} \\(\\+[\\d.]+\\)\\.$`)),
+      expect.stringMatching(new RegExp(`^Concerns the same partner institution, Partner ${P}\\.$`)),
     );
     const { data } = await graphql(
       'query ($id: ID!) { node(id: $id) { ... on Inquiry { similar(first: 10) { inquiry { slug } } } } }',
@@ -430,7 +430,7 @@ describe('similar inquiries on the seed graph', () => {
     );
     expect(similar.data.node.followUpOf.slug).toBe('inq-2025-0011');
     expect(similar.data.node.similar[0].inquiry.slug).toBe('inq-2025-0011');
-    expect(similar.data.node.similar[0].reasons[0].text).toBe('One follows the other up (+50).');
+    expect(similar.data.node.similar[0].reasons[0].text).toBe('One follows the other up.');
   });
 
   it('finds an earlier Dutch inquiry through a singular where it said the plural', async () => {
@@ -480,6 +480,6 @@ describe('whoKnows learns from inquiries', () => {
     expect(second.node.slug).toBe(other);
     expect(first.score).toBeGreaterThan(second.score);
     const reason = first.reasons.find((r: { kind: string }) => r.kind === 'INQUIRIES');
-    expect(reason.text).toMatch(/^Answered \d earlier inquir(y|ies) on Photonic chips .* concerning China \(\+\d/);
+    expect(reason.text).toMatch(/^Answered \d earlier inquir(y|ies) on Photonic chips .* concerning China\.$/);
   });
 });

@@ -158,9 +158,7 @@ describe('provenance in the score', () => {
   it('says the provenance in the reason, with who verified it and when', async () => {
     const result = await ask({ about: portsName });
     const [theme] = edgeOf(result, ids.verified3).reasons;
-    expect(theme.text).toBe(
-      `Expertise level 3/5 in ${portsName}. Verified by the CKN secretariat on 3 March 2026 (+6).`,
-    );
+    expect(theme.text).toBe(`Expertise level 3 of 5 in ${portsName}, verified by the CKN secretariat on 3 March 2026.`);
     expect(theme).toMatchObject({
       kind: 'THEME',
       provenance: 'VERIFIED',
@@ -168,15 +166,15 @@ describe('provenance in the score', () => {
       verifiedAt: '2026-03-03T10:00:00.000Z',
       theme: { slug: ports },
     });
-    expect(edgeOf(result, ids.twinV).reasons[0].text).toContain('Verified by Carla Curator on 1 January 2026');
-    expect(edgeOf(result, ids.twinE).reasons[0].text).toContain('Evidenced by');
+    expect(edgeOf(result, ids.twinV).reasons[0].text).toContain('verified by Carla Curator on 1 January 2026');
+    expect(edgeOf(result, ids.twinE).reasons[0].text).toContain('evidenced by');
     expect(edgeOf(result, ids.twinD).reasons[0]).toMatchObject({
       provenance: 'DECLARED',
       verifiedBy: null,
       verifiedAt: null,
     });
     expect(edgeOf(result, ids.claimer5).reasons[0].text).toMatch(
-      /Declared by the expert, with nothing to show for it and 5 unrelated subjects claimed at level 4-5 likewise/,
+      /declared by the expert, with no work on it to show; the expert claims 5 unrelated subjects at level 4 or 5/,
     );
   });
 
@@ -239,7 +237,7 @@ describe('country from evidence', () => {
         'INQUIRIES',
       ]);
       expect(reasons[1].text).toBe(
-        '1 contribution and 1 answered inquiry concerning Central Asia (no stated focus) (+1).',
+        '1 contribution and 1 answered inquiry concerning Central Asia, without a stated focus on it.',
       );
     },
   );

@@ -106,7 +106,7 @@ describe('whoKnows on pure free text', () => {
     const edge = result.edges.find((e: Edge) => e.node.slug === answerer);
     expect(edge).toBeDefined();
     const inquiries = edge.reasons.find((r: { kind: string }) => r.kind === 'INQUIRIES');
-    expect(inquiries.text).toBe(`Answered 1 earlier inquiry matching “${RARE}” (+2).`);
+    expect(inquiries.text).toBe(`Answered 1 earlier inquiry matching “${RARE}”.`);
     expect(inquiries.inquiries).toEqual([{ slug: `${P}-q` }]);
   });
 });

@@ -60,11 +60,16 @@ async function filesUnder(dir: string): Promise<string[]> {
   return nested.flat().sort();
 }
 
-/** The sources, the operations, the documents, these scripts and the lock file (the installed packages' versions). */
+/**
+ * The sources (the pages' and the message catalogue), the operations, the documents, these scripts and the lock file
+ * (the installed packages' versions).
+ */
 async function inputsHash(): Promise<string> {
   const files = [
     ...(await filesUnder(path.join(WEB, 'src'))),
     ...(await filesUnder(path.join(WEB, 'operations'))),
+    // The message catalogue the pages share with the API.
+    ...(await filesUnder(path.join(ROOT, 'src', 'messages'))),
     ...(await filesUnder(path.join(ROOT, 'docs'))),
     path.join(ROOT, 'README.md'),
     path.join(WEB, 'build.ts'),

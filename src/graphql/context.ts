@@ -3,11 +3,14 @@ import DataLoader from 'dataloader';
 import type { Database, Queries, QueryStats } from '../db/database.js';
 import { DeadlineExceededError, RequestCancelledError } from '../db/errors.js';
 import type { Viewer } from '../auth/viewer.js';
+import { preferredLanguage, type Language } from '../messages/language.js';
 import type { LoaderDefinition } from './loaders.js';
 
 /** What every resolver gets: who is asking, the request's counting database view and its typed loaders. */
 export interface Context {
   viewer: Viewer;
+  /** The language the request prefers (Accept-Language): what reasons are worded in unless a field asks otherwise. */
+  language: Language;
   /** The request's id (x-request-id), for log lines about it; absent outside a served request. */
   requestId?: string;
   queries: Queries;
@@ -29,7 +32,10 @@ export interface Context {
   load<K, V, P>(definition: LoaderDefinition<K, V, P>, param: P): DataLoader<K, V>;
 }
 
-/** What bounds one request: its time limit, its client's connection, and the client's idempotency key for writes. */
+/**
+ * What bounds one request: its time limit, its client's connection, and the client's idempotency key for writes; and
+ * what it says of its client (its id, the languages it accepts).
+ */
 export interface RequestBounds {
   /** The request's deadline, from its start (REQUEST_TIMEOUT_MS); none: unbounded. */
   timeoutMs?: number;
@@ -39,6 +45,8 @@ export interface RequestBounds {
   idempotencyKey?: string;
   /** The request's id, for log lines about it. */
   requestId?: string;
+  /** The request's Accept-Language header. */
+  acceptLanguage?: string;
 }
 
 export function createContext(
@@ -52,7 +60,7 @@ export function createContext(
   const stop = new AbortController();
   // Every query of the request listens on this signal while it runs: many at once are normal, not a leak.
   setMaxListeners(0, stop.signal);
-  const { timeoutMs, disconnected, idempotencyKey, requestId } = bounds;
+  const { timeoutMs, disconnected, idempotencyKey, requestId, acceptLanguage } = bounds;
   const timer =
     timeoutMs === undefined
       ? null
@@ -63,6 +71,7 @@ export function createContext(
   const queries = database.queries(stats, { signal: stop.signal, deadline, idempotencyKey });
   return {
     viewer,
+    language: preferredLanguage(acceptLanguage),
     ...(requestId === undefined ? {} : { requestId }),
     queries,
     stats,

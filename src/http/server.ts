@@ -231,6 +231,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
           disconnected: disconnected.signal,
           idempotencyKey: idempotencyKey || undefined,
           requestId: scope.id,
+          acceptLanguage: req.headers['accept-language'],
         });
         graphql.stats = context.stats;
         res.once('close', () => context.release());

@@ -1,5 +1,6 @@
 import type { InputFieldMap } from '@pothos/core';
 import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
+import { languageArgs, reasonLanguage } from '../graphql/language.js';
 import { builder, type Types } from '../graphql/builder.js';
 import type { InputFields } from '../writes/mutation-fields.js';
 import type { Context } from '../graphql/context.js';
@@ -34,13 +35,15 @@ const RecordInquiryPayload = builder.objectRef<RecordedInquiry>('RecordInquiryPa
       type: ExpertMatchConnection,
       complexity: costOfWork(WORK_WEIGHTS.ranking),
       description: 'Experts on its themes and countries (whoKnows), best first.',
-      resolve: (p) => p.suggestedExperts(),
+      args: languageArgs(t),
+      resolve: (p, args, ctx) => p.suggestedExperts(reasonLanguage(args.language, ctx)),
     }),
     similarInquiries: t.field({
       type: [SimilarInquiryRef],
       complexity: costOfWork(WORK_WEIGHTS.textSearch),
       description: 'Earlier inquiries like it, best first.',
-      resolve: (p) => p.similarInquiries(),
+      args: languageArgs(t),
+      resolve: (p, args, ctx) => p.similarInquiries(reasonLanguage(args.language, ctx)),
     }),
   }),
 });

@@ -1,4 +1,5 @@
 import { builder } from '../graphql/builder.js';
+import { languageArgs, reasonLanguage } from '../graphql/language.js';
 import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
 import { pageArgs } from '../graphql/args.js';
 import { listConnection } from '../graphql/connections.js';
@@ -96,8 +97,10 @@ builder.queryFields((t) => ({
       about: t.arg.string({ required: false, description: 'A theme to weigh (id, name or alias).' }),
       country: t.arg.string({ required: false, description: 'A country or region to weigh.' }),
       first: t.arg.int({ required: false, description: pageArgDescriptions.first }),
+      ...languageArgs(t),
     },
     authScopes: STAFF,
-    resolve: (_root, args, ctx) => findSimilarInquiries(ctx.queries, ctx.viewer, args),
+    resolve: (_root, args, ctx) =>
+      findSimilarInquiries(ctx.queries, ctx.viewer, { ...args, language: reasonLanguage(args.language, ctx) }),
   }),
 }));

@@ -3,6 +3,7 @@ import { audited } from '../audit/service.js';
 import { DESK_NETWORK_ID } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
+import type { Language } from '../messages/language.js';
 import { InputProblems, present } from '../errors.js';
 import { idOf, resolveSubjects, type PlaceRef } from '../names/service.js';
 import { findNetworks, knownNetworks, unknownNetworkMessage } from '../networks/resolve.js';
@@ -27,8 +28,8 @@ export interface RecordedInquiry {
    * Worked out only when asked for: a client that selects the inquiry alone is not made to wait for two
    * rankings (nor told its stored write failed when they run past the deadline on a cold or busy Neo4j).
    */
-  suggestedExperts: () => Promise<WhoKnowsResult>;
-  similarInquiries: () => Promise<SimilarInquiry[]>;
+  suggestedExperts: (language: Language) => Promise<WhoKnowsResult>;
+  similarInquiries: (language: Language) => Promise<SimilarInquiry[]>;
 }
 
 /**
@@ -142,9 +143,14 @@ export async function recordInquiry(
   const [inquiry] = await inquiriesByIds(queries, [id]);
   return {
     inquiry: inquiry as InquiryRecord,
-    suggestedExperts: () =>
-      rankExperts(queries, { themes: subjects.themes, text: subjects.themes.length > 0 ? null : question, place }, 5),
-    similarInquiries: () =>
+    suggestedExperts: (language) =>
+      rankExperts(
+        queries,
+        { themes: subjects.themes, text: subjects.themes.length > 0 ? null : question, place },
+        5,
+        language,
+      ),
+    similarInquiries: (language) =>
       rankSimilar(
         queries,
         viewer,
@@ -159,6 +165,7 @@ export async function recordInquiry(
           receivedBefore: null,
         },
         5,
+        language,
       ),
   };
 }

@@ -2,7 +2,8 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
 import { BadInputError, InputProblems, present } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '../graphql/paging.js';
-import { idOf, interpretQuestion, resolveSubjects } from '../names/service.js';
+import { idOf, interpretQuestion, resolveSubjects, wordingIn } from '../names/service.js';
+import type { Language } from '../messages/language.js';
 import { resolveNetworkId } from '../networks/resolve.js';
 import { luceneTerms } from '../text.js';
 import { withoutStopWords } from '../text/stop-words.js';
@@ -32,17 +33,21 @@ export interface SimilarInquiry {
 }
 
 /**
- * The earlier inquiries most like a question, best first: candidates by text and concepts, scored in
- * src/inquiries/similarity.ts, then the chosen ones read (two round trips whatever the number of inquiries).
+ * The earlier inquiries most like a question, best first, with reasons in `language`: candidates by text and concepts,
+ * scored in src/inquiries/similarity.ts, then the chosen ones read (two round trips whatever the number of inquiries).
  */
 export async function rankSimilar(
   queries: Queries,
   viewer: Viewer,
   query: SimilarityQuery,
   limit: number,
+  language: Language,
 ): Promise<SimilarInquiry[]> {
-  const candidates = await similarityCandidates(queries, viewer, query, SIMILARITY_HIT_LIMIT);
-  const ranked = rankCandidates(query, candidates, limit);
+  const [candidates, wording] = await Promise.all([
+    similarityCandidates(queries, viewer, query, SIMILARITY_HIT_LIMIT),
+    wordingIn(queries, language),
+  ]);
+  const ranked = rankCandidates(query, candidates, limit, wording);
   if (ranked.length === 0) return [];
   const rows = new Map(
     (
@@ -77,6 +82,8 @@ export interface SimilarArgs {
   about?: string | null;
   country?: string | null;
   first?: number | null;
+  /** The language of the reasons. */
+  language: Language;
 }
 
 /**
@@ -122,6 +129,7 @@ export async function findSimilarInquiries(
       receivedBefore: null,
     },
     limit,
+    args.language,
   );
 }
 
@@ -134,6 +142,7 @@ export async function similarToInquiry(
   viewer: Viewer,
   inquiry: InquiryRecord,
   first: number | null | undefined,
+  language: Language,
 ): Promise<SimilarInquiry[]> {
   const limit = pageSize(first);
   // One entry per id asked for, for an inquiry that exists.
@@ -153,6 +162,7 @@ export async function similarToInquiry(
       receivedBefore: inquiry.receivedAt,
     },
     limit,
+    language,
   );
 }
 

@@ -2,6 +2,7 @@ import { HOME_COUNTRY } from '../names/demonyms.js';
 import type { CandidateRow, SimilarityQuery } from './similarity-repository.js';
 import { wordSimilarityReason } from '../messages/catalogue.js';
 import type { SimilarityReasonMessage } from '../messages/reasons.js';
+import type { Wording } from '../names/service.js';
 
 /**
  * How similarity is scored. Two parts, each bounded, so that neither swamps the other:
@@ -53,15 +54,22 @@ export interface ScoredCandidate {
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-/** A reason worded from the message catalogue (English: the API's language). */
-const reason = (message: SimilarityReasonMessage, ids: string[]): SimilarityReason => ({
-  text: wordSimilarityReason(message, 'en'),
-  points: message.points,
-  ids,
-});
-
-/** Scores the candidates against the question and returns the best `limit`, best first (ties: newer first, then id). */
-export function rankCandidates(query: SimilarityQuery, candidates: CandidateRow[], limit: number): ScoredCandidate[] {
+/**
+ * Scores the candidates against the question and returns the best `limit`, best first (ties: newer first, then id),
+ * each with its reasons in the wording's language.
+ */
+export function rankCandidates(
+  query: SimilarityQuery,
+  candidates: CandidateRow[],
+  limit: number,
+  wording: Wording,
+): ScoredCandidate[] {
+  const { names } = wording;
+  const reason = (message: SimilarityReasonMessage, points: number, ids: string[]): SimilarityReason => ({
+    text: wordSimilarityReason(message, wording.language),
+    points,
+    ids,
+  });
   const w = SIMILARITY_WEIGHTS;
   const queryCountries = query.countryIds.filter((id) => id !== HOME_COUNTRY);
   const queryWeight =
@@ -76,10 +84,10 @@ export function rankCandidates(query: SimilarityQuery, candidates: CandidateRow[
     .map(({ countries, ...rest }) => ({ ...rest, countries: countries.filter((c) => c.id !== HOME_COUNTRY) }))
     .map((candidate) => {
       const reasons: SimilarityReason[] = [];
-      if (candidate.linked) reasons.push(reason({ key: 'followUp', points: w.followUp }, [candidate.id]));
+      if (candidate.linked) reasons.push(reason({ key: 'followUp' }, w.followUp, [candidate.id]));
       if (candidate.textScore > 0 && bestText > 0) {
         const points = round((candidate.textScore / bestText) * w.text);
-        if (points > 0) reasons.push(reason({ key: 'similarWords', points, of: w.text }, []));
+        if (points > 0) reasons.push(reason({ key: 'similarWords' }, points, []));
       }
       const risks = [...new Set(candidate.riskCategories)];
       const candidateWeight =
@@ -92,30 +100,30 @@ export function rankCandidates(query: SimilarityQuery, candidates: CandidateRow[
         queryWeight > 0 && candidateWeight > 0
           ? ((w.concepts * conceptShare) / 2) * (1 / queryWeight + 1 / candidateWeight)
           : 0;
-      const share = (weight: number, message: (points: number) => SimilarityReasonMessage, ids: string[]) => {
+      const share = (weight: number, message: SimilarityReasonMessage, ids: string[]) => {
         const points = round(weight * scale);
-        if (points > 0) reasons.push(reason(message(points), ids));
+        if (points > 0) reasons.push(reason(message, points, ids));
       };
       const sharedThemes = candidate.themes.filter((t) => query.themeIds.includes(t.id));
       for (const theme of sharedThemes)
-        share(w.theme, (points) => ({ key: 'sharedTheme', themeName: theme.name, points }), [theme.id]);
+        share(w.theme, { key: 'sharedTheme', themeName: names.theme(theme) }, [theme.id]);
       // A theme of the question the candidate lacks may be met by one a step broader or narrower, once.
       const related = new Set<string>();
       for (const themeId of query.themeIds.filter((id) => !sharedThemes.some((t) => t.id === id))) {
         const theme = candidate.relatedThemes.find((t) => t.of === themeId && !related.has(t.id));
         if (!theme) continue;
         related.add(theme.id);
-        share(w.relatedTheme, (points) => ({ key: 'relatedTheme', themeName: theme.name, points }), [theme.id]);
+        share(w.relatedTheme, { key: 'relatedTheme', themeName: names.theme(theme) }, [theme.id]);
       }
       for (const country of candidate.countries.filter((c) => queryCountries.includes(c.id))) {
-        share(w.country, (points) => ({ key: 'sharedCountry', countryName: country.name, points }), [country.id]);
+        share(w.country, { key: 'sharedCountry', countryName: names.place(country) }, [country.id]);
       }
       if (candidate.partner && candidate.partner.id === query.partnerId) {
         const partner = candidate.partner;
-        share(w.partner, (points) => ({ key: 'samePartner', partnerName: partner.name, points }), [partner.id]);
+        share(w.partner, { key: 'samePartner', partnerName: partner.name }, [partner.id]);
       }
       for (const risk of risks.filter((r) => query.riskCategories.includes(r))) {
-        share(w.riskCategory, (points) => ({ key: 'sameRisk', risk, points }), [risk]);
+        share(w.riskCategory, { key: 'sameRisk', risk }, [risk]);
       }
       const score = round(reasons.reduce((sum, r) => sum + r.points, 0));
       return { id: candidate.id, receivedAt: candidate.receivedAt, score, reasons };

@@ -1,5 +1,6 @@
 import { canReadInquiryContact, canSeeInquiry, handlesInquiry } from '../auth/policy.js';
 import { batchedList, BATCHED_LIST_SIZES, costOfWork, lastOfBatchedList, WORK_WEIGHTS } from '../graphql/limits.js';
+import { languageArgs, reasonLanguage } from '../graphql/language.js';
 import { DEFAULT_LAST, keepLast, lastCount, MAX_LAST } from '../graphql/paging.js';
 import { builder } from '../graphql/builder.js';
 import { ForbiddenError } from '../errors.js';
@@ -345,8 +346,12 @@ InquiryNode.implement({
       complexity: costOfWork(WORK_WEIGHTS.textSearch),
       type: [SimilarInquiryRef],
       description: 'Inquiries received before this one that resemble it, best first.',
-      args: { first: t.arg.int({ required: false, description: 'How many, from 1 to 100 (default 20).' }) },
-      resolve: (i, args, ctx) => similarToInquiry(ctx.queries, ctx.viewer, i, args.first),
+      args: {
+        first: t.arg.int({ required: false, description: 'How many, from 1 to 100 (default 20).' }),
+        ...languageArgs(t),
+      },
+      resolve: (i, args, ctx) =>
+        similarToInquiry(ctx.queries, ctx.viewer, i, args.first, reasonLanguage(args.language, ctx)),
     }),
   }),
 });

@@ -1,9 +1,10 @@
 /**
  * The message catalogue: every text the API words for people, per language, typed so that a language missing
- * a message, or a message given the wrong values, does not compile. English only today; Dutch is issue 21.
+ * a message, or a message given the wrong values, does not compile. The pages read it too (web/src/lib/i18n.ts).
  */
 import { en } from './en.js';
 import type { Catalogue, Language } from './language.js';
+import { nl } from './nl.js';
 import type {
   ReasonKey,
   ReasonMessage,
@@ -13,7 +14,7 @@ import type {
   SimilarityReasonParams,
 } from './reasons.js';
 
-const CATALOGUES: Record<Language, Catalogue> = { en };
+const CATALOGUES: Record<Language, Catalogue> = { en, nl };
 
 export const catalogue = (language: Language): Catalogue => CATALOGUES[language];
 

@@ -1,36 +1,27 @@
-/** The English catalogue: how numbers, quotes, dates and the reasons read in English. */
+/** The English catalogue: how the reasons read in English, in words (their points go beside them, not in them). */
+import { countOf, dayInWords, listInWords } from './format.js';
 import type { Catalogue } from './language.js';
-import type { ProvenanceMessage, WorkCount } from './reasons.js';
+import type { ClaimBelief, ProvenanceMessage, WorkCount } from './reasons.js';
 
-const round = (value: number) => Math.round(value * 100) / 100;
-const signed = (value: number) => `+${round(value)}`;
 const quote = (text: string) => `“${text}”`;
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
-const DAY_IN_WORDS = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/Amsterdam',
-});
-
-/** "3 March 2026". */
-export function dayInWords(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : DAY_IN_WORDS.format(date);
-}
+const count = (n: number, one: string, other: string) => countOf('en', n, { one, other });
+const either = (names: string[]) => listInWords('en', names, 'disjunction');
 
 /** "3 contributions and 1 answered inquiry". */
 function workInWords({ contributions, inquiries }: WorkCount): string {
   const parts = [
-    contributions > 0 ? plural(contributions, 'contribution', 'contributions') : null,
-    inquiries > 0 ? plural(inquiries, 'answered inquiry', 'answered inquiries') : null,
+    contributions > 0 ? count(contributions, 'contribution', 'contributions') : null,
+    inquiries > 0 ? count(inquiries, 'answered inquiry', 'answered inquiries') : null,
   ];
-  return parts.filter(Boolean).join(' and ');
+  return listInWords(
+    'en',
+    parts.filter((part) => part !== null),
+    'conjunction',
+  );
 }
 
 /**
- * "Verified by the CKN secretariat on 3 March 2026", "Declared by the expert", "Evidenced by 3 contributions and 1
+ * "verified by the CKN secretariat on 3 March 2026", "declared by the expert", "evidenced by 3 contributions and 1
  * answered inquiry".
  */
 function provenanceInWords(provenance: ProvenanceMessage): string {
@@ -38,28 +29,42 @@ function provenanceInWords(provenance: ProvenanceMessage): string {
     case 'verified': {
       const who = provenance.network ? `the ${provenance.network} secretariat` : provenance.verifiedBy;
       return [
-        'Verified',
+        'verified',
         who ? `by ${who}` : null,
-        provenance.verifiedAt ? `on ${dayInWords(provenance.verifiedAt)}` : null,
+        provenance.verifiedAt ? `on ${dayInWords('en', provenance.verifiedAt)}` : null,
       ]
         .filter(Boolean)
         .join(' ');
     }
     case 'evidenced':
       return provenance.contributions + provenance.inquiries > 0
-        ? `Evidenced by ${workInWords(provenance)}`
-        : 'Evidenced by their work';
+        ? `evidenced by ${workInWords(provenance)}`
+        : 'evidenced by their work';
     case 'declared':
-      return 'Declared by the expert';
+      return 'declared by the expert';
   }
 }
 
+/** Why a declared level counts as it does. */
+function beliefInWords(belief: ClaimBelief | null): string {
+  if (belief === null) return '';
+  if (belief.backing !== null) return ` and borne out by ${workInWords(belief.backing)} on it`;
+  if (belief.broadClaims === null) return ', with no work on it to show yet, so it counts for less';
+  return (
+    `, with no work on it to show; the expert claims ${belief.broadClaims} unrelated subjects at level 4 or 5 ` +
+    'without work to show, so it counts for much less'
+  );
+}
+
 const theme = (name: string | null) => name ?? 'the theme';
-const counted = (count: number | null) => (count === null ? '' : `, ${count} counted`);
-const concerning = (placeLabel: string | null) => (placeLabel ? ` concerning ${placeLabel}` : '');
+const concerning = (places: string[]) => (places.length > 0 ? ` concerning ${either(places)}` : '');
 const forExample = (title: string | null) => (title ? `, e.g. ${quote(title)}` : '');
-const likewise = (broadClaims: number | null) =>
-  broadClaims === null ? '' : ` and ${broadClaims} unrelated subjects claimed at level 4-5 likewise`;
+const RISKS: Record<string, string> = {
+  UNWANTED_TRANSFER: 'unwanted transfer of knowledge',
+  COVERT_INFLUENCE: 'covert influence',
+  ETHICAL: 'ethical concerns',
+  SANCTIONS: 'sanctions',
+};
 
 export const en: Catalogue = {
   reasons: {
@@ -69,61 +74,45 @@ export const en: Catalogue = {
           ? p.themeName
           : `${p.themeName}, ${p.relation === 'narrower' ? 'a narrower' : 'the broader'} theme of ` +
             theme(p.askedThemeName);
-      const belief =
-        p.belief === null
-          ? ''
-          : p.belief.backing !== null
-            ? `, borne out by ${workInWords(p.belief.backing)} on it; counted at ${p.belief.percent} %`
-            : `, with nothing to show for it${likewise(p.belief.broadClaims)}; counted at ${p.belief.percent} %`;
-      return (
-        `Expertise level ${p.level}/5 in ${what}. ${provenanceInWords(p.provenance)}${belief} ` +
-        `(${signed(p.points)}).`
-      );
+      const provenance = provenanceInWords(p.provenance);
+      return `Expertise level ${p.level} of 5 in ${what}, ${provenance}${beliefInWords(p.belief)}.`;
     },
-    noStatedExpertise: (p) => `No stated expertise in ${theme(p.themeName)}; found through the evidence below.`,
+    noStatedExpertise: (p) => `No stated expertise in ${theme(p.themeName)}; found through the work below.`,
     countryFocus: (p) => {
-      const where = p.within === null ? p.countryName : `${p.countryName} (in ${p.within})`;
+      const where = p.within === null ? p.countryName : `${p.countryName} (in ${either(p.within)})`;
       const belief =
         p.belief === null
           ? ''
-          : `, ${p.belief.backed ? 'borne out by the work concerning it below' : 'with nothing to show for it'}; ` +
-            `counted at ${p.belief.percent} %`;
-      return (
-        `Focuses on ${where} at level ${p.level}/5. ${provenanceInWords(p.provenance)}${belief} ` +
-        `(${signed(p.points)}).`
-      );
+          : p.belief.backed
+            ? ' and borne out by work concerning it'
+            : ', not yet borne out by work concerning it';
+      return `Focuses on ${where} at level ${p.level} of 5, ${provenanceInWords(p.provenance)}${belief}.`;
     },
     countryEvidence: (p) =>
-      `${workInWords(p.work)} concerning ${p.placeLabel}${p.noFocus ? ' (no stated focus)' : ''} ` +
-      `(${signed(p.points)}${counted(p.counted)}).`,
+      `${workInWords(p.work)}${concerning(p.places)}${p.noFocus ? ', without a stated focus on it' : ''}.`,
     themeContributions: (p) =>
-      `${plural(p.count, 'contribution', 'contributions')} on ` +
-      `${theme(p.themeName)}${concerning(p.placeLabel)}${forExample(p.example)} ` +
-      `(${signed(p.points)}${counted(p.counted)}).`,
+      `${count(p.count, 'contribution', 'contributions')} on ${theme(p.themeName)}${concerning(p.places)}` +
+      `${forExample(p.example)}.`,
     themeInquiries: (p) =>
-      `Answered ${plural(p.count, 'earlier inquiry', 'earlier inquiries')} on ` +
-      `${theme(p.themeName)}${concerning(p.placeLabel)} (${signed(p.points)}${counted(p.counted)}).`,
-    wordsOnly: (p) =>
-      `No stated expertise or work on ${p.themeNames.join(' or ')}; found by the words ${quote(p.words)}.`,
-    textProfile: (p) => `Profile matches ${quote(p.words)} (full-text search, ${signed(p.points)}).`,
+      `Answered ${count(p.count, 'earlier inquiry', 'earlier inquiries')} on ${theme(p.themeName)}` +
+      `${concerning(p.places)}.`,
+    wordsOnly: (p) => `No stated expertise or work on ${either(p.themeNames)}; found by the words ${quote(p.words)}.`,
+    textProfile: (p) => `Profile matches ${quote(p.words)}.`,
     textContributions: (p) =>
-      `${plural(p.count, 'contribution matches', 'contributions match')} ` +
-      `${quote(p.words)}${forExample(p.example)} ` +
-      `(${signed(p.points)}${p.bestCounted === null ? '' : `, best ${p.bestCounted} counted`}).`,
+      `${count(p.count, 'contribution matches', 'contributions match')} ${quote(p.words)}${forExample(p.example)}.`,
     textInquiries: (p) =>
-      `Answered ${plural(p.count, 'earlier inquiry', 'earlier inquiries')} matching ${quote(p.words)} ` +
-      `(${signed(p.points)}${p.bestCounted === null ? '' : `, best ${p.bestCounted} counted`}).`,
+      `Answered ${count(p.count, 'earlier inquiry', 'earlier inquiries')} matching ${quote(p.words)}.`,
     inferredTheme: (p) =>
-      `${p.themeName} is what the matching texts are mostly about, not a theme you named: its part counted at ` +
-      `${p.percent} % (${round(p.adjustment)}).`,
+      `${p.themeName ?? 'The theme'} is what the matching texts are mostly about, not a theme you named, so the ` +
+      'standing in it counts for less.',
   },
   similarity: {
-    followUp: (p) => `One follows the other up (+${p.points}).`,
-    similarWords: (p) => `The question uses similar words (full text, +${p.points} of ${p.of}).`,
-    sharedTheme: (p) => `Also about ${p.themeName} (+${p.points}).`,
-    relatedTheme: (p) => `About ${p.themeName}, a broader or narrower theme (+${p.points}).`,
-    sharedCountry: (p) => `Also concerns ${p.countryName} (+${p.points}).`,
-    samePartner: (p) => `Concerns the same partner institution, ${p.partnerName} (+${p.points}).`,
-    sameRisk: (p) => `The same risk: ${p.risk.toLowerCase().replace(/_/g, ' ')} (+${p.points}).`,
+    followUp: () => 'One follows the other up.',
+    similarWords: () => 'The question uses similar words.',
+    sharedTheme: (p) => `Also about ${p.themeName}.`,
+    relatedTheme: (p) => `About ${p.themeName}, a broader or narrower theme.`,
+    sharedCountry: (p) => `Also concerns ${p.countryName}.`,
+    samePartner: (p) => `Concerns the same partner institution, ${p.partnerName}.`,
+    sameRisk: (p) => `The same risk: ${RISKS[p.risk] ?? p.risk.toLowerCase().replace(/_/g, ' ')}.`,
   },
 };

@@ -1,6 +1,7 @@
 /**
- * What a whoKnows reason says, as facts without words: a key per kind of sentence and the values it quotes.
- * The scoring (src/whoknows/scoring.ts) decides which and with what; each language's catalogue words them.
+ * What a whoKnows reason says, as facts without words: a key per kind of sentence and the values it quotes. The scoring
+ * (src/whoknows/scoring.ts) decides which and with what; each language's catalogue words them. No points: a reason says
+ * in words what counted and why; its points go beside it (MatchReason.points), not in its text.
  */
 
 /** Where a level comes from: verified by someone, evidenced by work (counted when known), or declared. */
@@ -15,12 +16,16 @@ export interface WorkCount {
   inquiries: number;
 }
 
-/** Why a declared theme level counted for less or more than its number (`percent` of it). */
+/** Why a declared theme level counted for less or more than its number. */
 export type ClaimBelief =
-  | { backing: WorkCount; percent: number }
+  | { backing: WorkCount }
   /** `broadClaims`: the unrelated subjects claimed at level 4-5 likewise, when there are too many. */
-  | { backing: null; broadClaims: number | null; percent: number };
+  | { backing: null; broadClaims: number | null };
 
+/**
+ * Names are in the language of the reason (the catalogue words the rest); `places` are the places asked about, the
+ * countries of a question or its one region (empty: none asked), which the catalogue lists as alternatives.
+ */
 export type ReasonMessage =
   | {
       key: 'themeClaim';
@@ -32,73 +37,40 @@ export type ReasonMessage =
       askedThemeName: string | null;
       provenance: ProvenanceMessage;
       belief: ClaimBelief | null;
-      points: number;
     }
   | { key: 'noStatedExpertise'; themeName: string | null }
   | {
       key: 'countryFocus';
       countryName: string;
-      /** The asked place holding the country, when the place is not the country itself. */
-      within: string | null;
+      /** The asked places holding the country, when they are not the country itself. */
+      within: string[] | null;
       level: number;
       provenance: ProvenanceMessage;
-      /** A declared focus: whether work concerning the place bears it out, and the `percent` it counted at. */
-      belief: { backed: boolean; percent: number } | null;
-      points: number;
+      /** A declared focus: whether work concerning the place bears it out. */
+      belief: { backed: boolean } | null;
     }
-  | {
-      key: 'countryEvidence';
-      work: WorkCount;
-      placeLabel: string;
-      noFocus: boolean;
-      points: number;
-      /** How many counted, when fewer than all. */
-      counted: number | null;
-    }
-  | {
-      key: 'themeContributions';
-      count: number;
-      themeName: string | null;
-      placeLabel: string | null;
-      example: string | null;
-      points: number;
-      counted: number | null;
-    }
-  | {
-      key: 'themeInquiries';
-      count: number;
-      themeName: string | null;
-      placeLabel: string | null;
-      points: number;
-      counted: number | null;
-    }
+  | { key: 'countryEvidence'; work: WorkCount; places: string[]; noFocus: boolean }
+  | { key: 'themeContributions'; count: number; themeName: string | null; places: string[]; example: string | null }
+  | { key: 'themeInquiries'; count: number; themeName: string | null; places: string[] }
   /** The asked themes (one or more) found no one whom the words beside them did find. */
   | { key: 'wordsOnly'; themeNames: string[]; words: string }
-  | { key: 'textProfile'; words: string; points: number }
-  | {
-      key: 'textContributions';
-      count: number;
-      words: string;
-      example: string | null;
-      points: number;
-      /** How many of the best counted, when fewer than all. */
-      bestCounted: number | null;
-    }
-  | { key: 'textInquiries'; count: number; words: string; points: number; bestCounted: number | null }
-  | { key: 'inferredTheme'; themeName: string | null; percent: number; adjustment: number };
+  | { key: 'textProfile'; words: string }
+  | { key: 'textContributions'; count: number; words: string; example: string | null }
+  | { key: 'textInquiries'; count: number; words: string }
+  | { key: 'inferredTheme'; themeName: string | null };
 
 export type ReasonKey = ReasonMessage['key'];
 export type ReasonParams<K extends ReasonKey> = Extract<ReasonMessage, { key: K }>;
 
-/** Why an earlier inquiry is like a question (src/inquiries/similarity.ts): each part with the points it added. */
+/** Why an earlier inquiry is like a question (src/inquiries/similarity.ts); its points are the reason's own. */
 export type SimilarityReasonMessage =
-  | { key: 'followUp'; points: number }
-  | { key: 'similarWords'; points: number; of: number }
-  | { key: 'sharedTheme'; themeName: string; points: number }
-  | { key: 'relatedTheme'; themeName: string; points: number }
-  | { key: 'sharedCountry'; countryName: string; points: number }
-  | { key: 'samePartner'; partnerName: string; points: number }
-  | { key: 'sameRisk'; risk: string; points: number };
+  | { key: 'followUp' }
+  | { key: 'similarWords' }
+  | { key: 'sharedTheme'; themeName: string }
+  | { key: 'relatedTheme'; themeName: string }
+  | { key: 'sharedCountry'; countryName: string }
+  | { key: 'samePartner'; partnerName: string }
+  | { key: 'sameRisk'; risk: string };
 
 export type SimilarityReasonKey = SimilarityReasonMessage['key'];
 export type SimilarityReasonParams<K extends SimilarityReasonKey> = Extract<SimilarityReasonMessage, { key: K }>;

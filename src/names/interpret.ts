@@ -1,4 +1,5 @@
 import type { Queries } from '../db/database.js';
+import type { Language } from '../messages/language.js';
 import { runPaced, runToEnd } from '../pacing.js';
 import { isStopWord } from '../text/stop-words.js';
 import {
@@ -184,4 +185,31 @@ export async function currentVocabulary(queries: Queries, knownFingerprint?: str
     return useVocabularyRows(await loadVocabularyRows(queries), fingerprint);
   }
   return cached.vocabulary;
+}
+
+/** What themes and places are called in a language: their English names, or the Dutch ones the graph has. */
+export interface LocalNames {
+  theme: (ref: NamedRef) => string;
+  place: (ref: NamedRef) => string;
+}
+
+/** The language reasons are worded in, and what themes and places are called in it. */
+export interface Wording {
+  language: Language;
+  names: LocalNames;
+}
+
+const ENGLISH_NAMES: LocalNames = { theme: (ref) => ref.name, place: (ref) => ref.name };
+
+/**
+ * How to word reasons in `language`: Dutch names come from the vocabulary, the one loaded when it is still current (as
+ * it is right after resolveNames), so that wording in Dutch costs no round trip of its own.
+ */
+export async function wordingIn(queries: Queries, language: Language): Promise<Wording> {
+  if (language === 'en') return { language, names: ENGLISH_NAMES };
+  const { themes, places } = (await currentVocabulary(queries, loadedVocabularyFingerprint() ?? undefined)).dutchNames;
+  return {
+    language,
+    names: { theme: (ref) => themes.get(ref.id) ?? ref.name, place: (ref) => places.get(ref.id) ?? ref.name },
+  };
 }

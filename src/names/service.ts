@@ -20,7 +20,10 @@ export {
   interpret,
   interpretQuestion,
   invalidateVocabulary,
+  wordingIn,
   type Interpretation,
+  type LocalNames,
+  type Wording,
 } from './interpret.js';
 export { RISK_CATEGORIES, type RiskCategory } from './risk-categories.js';
 

@@ -29,6 +29,8 @@ export interface Vocabulary {
   readonly risks: ReadonlyMap<string, NamedRiskCategory>;
   /** The most words any name has: the longest n-gram worth looking up. */
   readonly longest: number;
+  /** The Dutch names of themes and of places (countries and regions), by id: what reasons in Dutch call them. */
+  readonly dutchNames: { readonly themes: ReadonlyMap<string, string>; readonly places: ReadonlyMap<string, string> };
 }
 
 export interface Token {
@@ -155,7 +157,10 @@ export function buildVocabulary(rows: VocabularyRows): Vocabulary {
       longest = Math.max(longest, tokens.length);
     }
   }
-  return { entries, risks, longest };
+  const dutch = (rows: Array<{ id: string; nameNl: string | null }>) =>
+    new Map(rows.flatMap((r) => (r.nameNl ? [[r.id, r.nameNl] as const] : [])));
+  const dutchNames = { themes: dutch(rows.themes), places: dutch([...rows.countries, ...rows.regions]) };
+  return { entries, risks, longest, dutchNames };
 }
 
 /** The concepts a run of words names, if any (acronyms only in capitals). */

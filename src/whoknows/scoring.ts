@@ -24,8 +24,9 @@
  */
 import type { Provenance } from '../experts/model.js';
 import { wordReason } from '../messages/catalogue.js';
-import type { Language } from '../messages/language.js';
 import type { ClaimBelief, ProvenanceMessage, ReasonMessage } from '../messages/reasons.js';
+import type { Wording } from '../names/service.js';
+
 export const RANKING_WEIGHTS = {
   /** Points per level (1–5) in the theme asked for... */
   exactTheme: 2,
@@ -147,17 +148,17 @@ export interface Reason {
   verifiedAt: string | null;
 }
 
-/** A reason for `language`: the message says what, the catalogue words it. */
+/** A reason in the wording's language: the message says what, the catalogue words it. */
 const reason = (
   kind: ReasonKind,
   points: number,
   message: ReasonMessage,
-  language: Language,
+  wording: Wording,
   rests: Partial<Reason> = {},
 ): Reason => ({
   kind,
   points,
-  text: wordReason(message, language),
+  text: wordReason(message, wording.language),
   themeId: null,
   countryId: null,
   contributionIds: [],
@@ -168,13 +169,14 @@ const reason = (
   ...rests,
 });
 
+/** What was asked, named in the wording's language. */
 export interface Asked {
-  /** The themes asked about, as one phrase ("Semiconductors" or "Semiconductors or Export controls"), when any. */
+  /** The theme asked about, when any. */
   themeName: string | null;
   /** The words searched for, when `about` named no theme (or the words left over beside one). */
   text: string | null;
-  /** How the country argument was understood, e.g. "Taiwan" or "Central Asia". */
-  placeLabel: string | null;
+  /** The places asked about: its countries, e.g. ["Taiwan"], or its one region, ["Central Asia"]; empty when none. */
+  placeNames: string[];
 }
 
 /** Where a level comes from, with the work that evidences it (counted for a theme claim, not for a focus). */
@@ -194,38 +196,37 @@ function provenanceOf(level: LevelFacts, backing: { contributions: number; inqui
   }
 }
 
-const percentOf = (belief: number) => Math.round(belief * 100);
-
 /** Why a declared level counted for less or more than its number. */
 function claimBelief(claim: NonNullable<StandingFacts['claim']>): ClaimBelief | null {
   if (claim.provenance !== 'DECLARED') return null;
   const backing = { contributions: claim.backingContributions, inquiries: claim.backingInquiries };
-  if (backing.contributions + backing.inquiries > 0) return { backing, percent: percentOf(claim.belief) };
-  const broadClaims = claim.broadClaims > RANKING_WEIGHTS.broadClaimsAllowed ? claim.broadClaims : null;
-  return { backing: null, broadClaims, percent: percentOf(claim.belief) };
+  if (backing.contributions + backing.inquiries > 0) return { backing };
+  return {
+    backing: null,
+    broadClaims: claim.broadClaims > RANKING_WEIGHTS.broadClaimsAllowed ? claim.broadClaims : null,
+  };
 }
 
-/** How many counted of `count` pieces of evidence, when the cap left some out. */
-const countedOf = (count: number) => (count > RANKING_WEIGHTS.evidenceCap ? RANKING_WEIGHTS.evidenceCap : null);
-
 /** The reasons for a standing: their points add up to its score (each is rounded as the Cypher rounded it). */
-export function standingReasons(facts: StandingFacts, asked: Asked, language: Language): Reason[] {
+export function standingReasons(facts: StandingFacts, asked: Asked, wording: Wording): Reason[] {
   const reasons: Reason[] = [];
   const claim = facts.claim;
-  const themeName = asked.themeName ?? facts.rootName;
+  const { names } = wording;
+  const rootName =
+    facts.rootId === null || facts.rootName === null ? null : names.theme({ id: facts.rootId, name: facts.rootName });
+  const themeName = asked.themeName ?? rootName;
   if (claim) {
     const message: ReasonMessage = {
       key: 'themeClaim',
       level: claim.level,
-      themeName: claim.themeName,
+      themeName: names.theme({ id: claim.themeId, name: claim.themeName }),
       relation: claim.depth === 0 ? 'exact' : claim.depth > 0 ? 'narrower' : 'broader',
-      askedThemeName: facts.rootName ?? asked.themeName,
+      askedThemeName: rootName ?? asked.themeName,
       provenance: provenanceOf(claim, { contributions: claim.backingContributions, inquiries: claim.backingInquiries }),
       belief: claimBelief(claim),
-      points: claim.points,
     };
     reasons.push(
-      reason('THEME', claim.points, message, language, {
+      reason('THEME', claim.points, message, wording, {
         themeId: claim.themeId,
         provenance: claim.provenance,
         verifiedBy: claim.verifiedBy,
@@ -233,22 +234,23 @@ export function standingReasons(facts: StandingFacts, asked: Asked, language: La
       }),
     );
   } else if (facts.rootId !== null) {
-    reasons.push(reason('THEME', 0, { key: 'noStatedExpertise', themeName }, language, { themeId: facts.rootId }));
+    reasons.push(reason('THEME', 0, { key: 'noStatedExpertise', themeName }, wording, { themeId: facts.rootId }));
   }
+  const places = asked.placeNames;
   const focus = facts.focus;
-  if (focus && asked.placeLabel !== null) {
+  if (focus && places.length > 0) {
     const backed = facts.countryContributions + facts.countryInquiries > 0;
+    const countryName = names.place({ id: focus.countryId, name: focus.countryName });
     const message: ReasonMessage = {
       key: 'countryFocus',
-      countryName: focus.countryName,
-      within: asked.placeLabel === focus.countryName ? null : asked.placeLabel,
+      countryName,
+      within: places.length === 1 && places[0] === countryName ? null : places,
       level: focus.level,
       provenance: provenanceOf(focus, { contributions: 0, inquiries: 0 }),
-      belief: focus.provenance === 'DECLARED' ? { backed, percent: percentOf(focus.belief) } : null,
-      points: focus.points,
+      belief: focus.provenance === 'DECLARED' ? { backed } : null,
     };
     reasons.push(
-      reason('COUNTRY_FOCUS', focus.points, message, language, {
+      reason('COUNTRY_FOCUS', focus.points, message, wording, {
         countryId: focus.countryId,
         provenance: focus.provenance,
         verifiedBy: focus.verifiedBy,
@@ -257,17 +259,15 @@ export function standingReasons(facts: StandingFacts, asked: Asked, language: La
     );
   }
   const countryEvidence = facts.countryContributions + facts.countryInquiries;
-  if (countryEvidence > 0 && asked.placeLabel !== null) {
+  if (countryEvidence > 0 && places.length > 0) {
     const message: ReasonMessage = {
       key: 'countryEvidence',
       work: { contributions: facts.countryContributions, inquiries: facts.countryInquiries },
-      placeLabel: asked.placeLabel,
+      places,
       noFocus: !focus,
-      points: facts.countryEvidencePoints,
-      counted: countedOf(countryEvidence),
     };
     reasons.push(
-      reason('COUNTRY_EVIDENCE', facts.countryEvidencePoints, message, language, {
+      reason('COUNTRY_EVIDENCE', facts.countryEvidencePoints, message, wording, {
         contributionIds: facts.countryContributionIds,
         inquiryIds: facts.countryInquiryIds,
       }),
@@ -278,13 +278,11 @@ export function standingReasons(facts: StandingFacts, asked: Asked, language: La
       key: 'themeContributions',
       count: facts.contributions,
       themeName,
-      placeLabel: asked.placeLabel,
+      places,
       example: facts.contributionTitle,
-      points: facts.contributionPoints,
-      counted: countedOf(facts.contributions),
     };
     reasons.push(
-      reason('EVIDENCE', facts.contributionPoints, message, language, {
+      reason('EVIDENCE', facts.contributionPoints, message, wording, {
         themeId: facts.rootId,
         contributionIds: facts.contributionIds,
       }),
@@ -295,12 +293,10 @@ export function standingReasons(facts: StandingFacts, asked: Asked, language: La
       key: 'themeInquiries',
       count: facts.inquiries,
       themeName,
-      placeLabel: asked.placeLabel,
-      points: facts.inquiryPoints,
-      counted: countedOf(facts.inquiries),
+      places,
     };
     reasons.push(
-      reason('INQUIRIES', facts.inquiryPoints, message, language, {
+      reason('INQUIRIES', facts.inquiryPoints, message, wording, {
         themeId: facts.rootId,
         inquiryIds: facts.inquiryIds,
       }),
@@ -310,8 +306,26 @@ export function standingReasons(facts: StandingFacts, asked: Asked, language: La
 }
 
 /** The first reason of an expert whom only the words beside the themes found. */
-export function wordsOnlyReason(themeNames: string[], words: string, language: Language): Reason {
-  return reason('THEME', 0, { key: 'wordsOnly', themeNames, words }, language);
+export function wordsOnlyReason(themeNames: string[], words: string, wording: Wording): Reason {
+  return reason('THEME', 0, { key: 'wordsOnly', themeNames, words }, wording);
+}
+
+/**
+ * The reasons of several standings (one per theme asked) with each country line said once: a focus or the work
+ * concerning the asked places counts for every theme, so the same line would stand once per theme. Its points are
+ * added up, so that the reasons still add up to the score.
+ */
+export function withCountryLinesOnce(reasons: Reason[]): Reason[] {
+  const once: Reason[] = [];
+  for (const r of reasons) {
+    const same =
+      r.kind === 'COUNTRY_FOCUS' || r.kind === 'COUNTRY_EVIDENCE'
+        ? once.find((o) => o.kind === r.kind && o.text === r.text)
+        : undefined;
+    if (same) same.points = Math.round((same.points + r.points) * 100) / 100;
+    else once.push({ ...r });
+  }
+  return once;
 }
 
 /**
@@ -329,14 +343,10 @@ export interface TextFacts {
 }
 
 /** The reasons for text evidence: their points add up to its `textPoints`. */
-export function textReasons(facts: TextFacts, words: string, language: Language): Reason[] {
+export function textReasons(facts: TextFacts, words: string, wording: Wording): Reason[] {
   const reasons: Reason[] = [];
-  const bestCounted = (count: number) =>
-    count > RANKING_WEIGHTS.textItemsCounted ? RANKING_WEIGHTS.textItemsCounted : null;
   if (facts.profilePoints > 0) {
-    reasons.push(
-      reason('TEXT', facts.profilePoints, { key: 'textProfile', words, points: facts.profilePoints }, language),
-    );
+    reasons.push(reason('TEXT', facts.profilePoints, { key: 'textProfile', words }, wording));
   }
   if (facts.contributions > 0) {
     const message: ReasonMessage = {
@@ -344,22 +354,14 @@ export function textReasons(facts: TextFacts, words: string, language: Language)
       count: facts.contributions,
       words,
       example: facts.contributionTitle,
-      points: facts.contributionPoints,
-      bestCounted: bestCounted(facts.contributions),
     };
     reasons.push(
-      reason('EVIDENCE', facts.contributionPoints, message, language, { contributionIds: facts.contributionIds }),
+      reason('EVIDENCE', facts.contributionPoints, message, wording, { contributionIds: facts.contributionIds }),
     );
   }
   if (facts.inquiries > 0) {
-    const message: ReasonMessage = {
-      key: 'textInquiries',
-      count: facts.inquiries,
-      words,
-      points: facts.inquiryPoints,
-      bestCounted: bestCounted(facts.inquiries),
-    };
-    reasons.push(reason('INQUIRIES', facts.inquiryPoints, message, language, { inquiryIds: facts.inquiryIds }));
+    const message: ReasonMessage = { key: 'textInquiries', count: facts.inquiries, words };
+    reasons.push(reason('INQUIRIES', facts.inquiryPoints, message, wording, { inquiryIds: facts.inquiryIds }));
   }
   return reasons;
 }
@@ -372,17 +374,12 @@ export function inferredStandingReasons(
   facts: StandingFacts,
   adjustment: number,
   asked: Asked,
-  language: Language,
+  wording: Wording,
 ): Reason[] {
-  const reasons = standingReasons(facts, { ...asked, themeName: facts.rootName }, language);
+  const reasons = standingReasons(facts, { ...asked, themeName: null }, wording);
   if (facts.rootId !== null && adjustment !== 0) {
-    const message: ReasonMessage = {
-      key: 'inferredTheme',
-      themeName: facts.rootName,
-      percent: Math.round(RANKING_WEIGHTS.inferredStanding * 100),
-      adjustment,
-    };
-    reasons.push(reason('THEME', adjustment, message, language, { themeId: facts.rootId }));
+    const themeName = facts.rootName === null ? null : wording.names.theme({ id: facts.rootId, name: facts.rootName });
+    reasons.push(reason('THEME', adjustment, { key: 'inferredTheme', themeName }, wording, { themeId: facts.rootId }));
   }
   return reasons;
 }

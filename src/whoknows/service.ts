@@ -3,11 +3,18 @@ import type { ExpertRecord } from '../experts/model.js';
 import { BadInputError } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../graphql/paging.js';
 import { interpretQuestion } from '../names/interpret.js';
-import { resolveNames, unknownPlace, type NamedRef, type PlaceRef } from '../names/service.js';
+import { resolveNames, unknownPlace, wordingIn, type NamedRef, type PlaceRef } from '../names/service.js';
 import type { Language } from '../messages/language.js';
 import { luceneTerms } from '../text.js';
 import { rankByText, rankByTheme, type RankedPage, type TextMatch, type ThemeMatch } from './repository.js';
-import { inferredStandingReasons, standingReasons, textReasons, wordsOnlyReason, type Reason } from './scoring.js';
+import {
+  inferredStandingReasons,
+  standingReasons,
+  textReasons,
+  withCountryLinesOnce,
+  wordsOnlyReason,
+  type Reason,
+} from './scoring.js';
 import { rankFromStandings } from './standings/read.js';
 import { rankTextFromStandings, rankThemeAndTextFromStandings } from './standings/text.js';
 
@@ -16,6 +23,8 @@ export interface WhoKnowsArgs {
   country?: string | null;
   first?: number | null;
   after?: string | null;
+  /** The language of the reasons. */
+  language: Language;
 }
 
 export interface ExpertMatch {
@@ -37,9 +46,6 @@ export interface WhoKnowsResult extends Page<ExpertMatch> {
    */
   searchedText: string | null;
 }
-
-/** The reasons' language: English until a question can ask for another (issue 21). */
-const LANGUAGE: Language = 'en';
 
 const MAX_ABOUT_LENGTH = 200;
 const EMAIL_ADDRESS = /\S+@\S+/g;
@@ -115,7 +121,7 @@ function wordsToSearchBeside(text: string, recognised: Array<{ text: string; kin
  */
 export async function whoKnows(queries: Queries, args: WhoKnowsArgs): Promise<WhoKnowsResult> {
   const { subject, size, after } = await interpretWhoKnows(queries, args);
-  return rankExperts(queries, subject, size, after);
+  return rankExperts(queries, subject, size, args.language, after);
 }
 
 /**
@@ -124,7 +130,7 @@ export async function whoKnows(queries: Queries, args: WhoKnowsArgs): Promise<Wh
  */
 export async function interpretWhoKnows(
   queries: Queries,
-  args: WhoKnowsArgs,
+  args: Omit<WhoKnowsArgs, 'language'>,
 ): Promise<{ subject: Subject; size: number; after: [number, string] | null }> {
   const about = checkedAbout(args.about);
   const country = checkedCountry(args.country);
@@ -165,17 +171,22 @@ export async function interpretWhoKnows(
   return { subject: { themes: question.themes, text, place }, size, after };
 }
 
-/** One page of experts for a resolved subject; `after` is the (score, id) of the last expert of the previous page. */
+/**
+ * One page of experts for a resolved subject, with reasons in `language`; `after` is the (score, id) of the last expert
+ * of the previous page.
+ */
 export async function rankExperts(
   queries: Queries,
   subject: Subject,
   size: number,
+  language: Language,
   after: [number, string] | null = null,
 ): Promise<WhoKnowsResult> {
   const countryIds = subject.place ? subject.place.countries.map((c) => c.id) : null;
-  const placeLabel = subject.place
-    ? (subject.place.region?.name ?? subject.place.countries.map((c) => c.name).join(' or '))
-    : null;
+  const wording = await wordingIn(queries, language);
+  const placeNames = subject.place
+    ? (subject.place.region ? [subject.place.region] : subject.place.countries).map(wording.names.place)
+    : [];
   const pageParams = { countryIds, after, limit: size + 1 };
   const textQuery = subject.text === null ? null : luceneTerms(subject.text);
   const context = {
@@ -187,7 +198,7 @@ export async function rankExperts(
     searchedText: textQuery === null || textQuery === '' ? null : subject.text,
   };
   if (subject.themes.length > 0) {
-    const names = new Map(subject.themes.map((t) => [t.id, t.name]));
+    const names = new Map(subject.themes.map((t) => [t.id, wording.names.theme(t)]));
     // Issue 12: questions read the stored standings best first (src/whoknows/standings/), from scratch when they
     // cannot.
     const ranked =
@@ -196,24 +207,21 @@ export async function rankExperts(
         ? await rankFromStandings(queries, context.themeIds, subject.place, after, size + 1)
         : await rankThemeAndTextFromStandings(queries, context.themeIds, textQuery, subject.place, after, size + 1)) ??
       (await rankByTheme(queries, context.themeIds, pageParams, context.searchedText === null ? null : textQuery));
-    const themeNames = subject.themes.map((t) => t.name);
-    const explain = (match: ThemeMatch) => [
-      ...(match.standings.some((s) => s.rootId === null)
-        ? [wordsOnlyReason(themeNames, subject.text ?? '', LANGUAGE)]
-        : []),
-      ...match.standings.flatMap((s) =>
-        standingReasons(
-          s.facts,
-          {
-            themeName: s.rootId === null ? null : (names.get(s.rootId) ?? null),
-            text: null,
-            placeLabel,
-          },
-          LANGUAGE,
+    const themeNames = [...names.values()];
+    const explain = (match: ThemeMatch) =>
+      withCountryLinesOnce([
+        ...(match.standings.some((s) => s.rootId === null)
+          ? [wordsOnlyReason(themeNames, subject.text ?? '', wording)]
+          : []),
+        ...match.standings.flatMap((s) =>
+          standingReasons(
+            s.facts,
+            { themeName: s.rootId === null ? null : (names.get(s.rootId) ?? null), text: null, placeNames },
+            wording,
+          ),
         ),
-      ),
-      ...(match.text ? textReasons(match.text.facts, subject.text ?? '', LANGUAGE) : []),
-    ];
+        ...(match.text ? textReasons(match.text.facts, subject.text ?? '', wording) : []),
+      ]);
     return toResult(context.searchedText === null ? 'THEME' : 'THEME_AND_TEXT', ranked, explain, context);
   }
   // Nothing left to search (an e-mail address only): no one matches.
@@ -222,12 +230,12 @@ export async function rankExperts(
     (await rankTextFromStandings(queries, textQuery ?? '', subject.place, after, size + 1)) ??
     (await rankByText(queries, textQuery ?? '', pageParams));
   const explain = (match: TextMatch) => [
-    ...textReasons(match.text.facts, subject.text ?? '', LANGUAGE),
+    ...textReasons(match.text.facts, subject.text ?? '', wording),
     ...inferredStandingReasons(
       match.standing.facts,
       match.adjustment,
-      { themeName: null, text: subject.text, placeLabel },
-      LANGUAGE,
+      { themeName: null, text: subject.text, placeNames },
+      wording,
     ),
   ];
   return toResult('FULL_TEXT', ranked, explain, context);

@@ -1,4 +1,5 @@
 import { builder } from '../graphql/builder.js';
+import { languageArgs, reasonLanguage } from '../graphql/language.js';
 import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
 import { pageArgDescriptions } from '../graphql/paging.js';
 import { ContributionNode } from '../contributions/types.js';
@@ -25,7 +26,9 @@ const ReasonKind = builder.enumType('MatchReasonKind', {
 export const MatchReason = builder.objectRef<Reason>('MatchReason').implement({
   description: 'One part of why an expert matched, in plain words, with the points it added to the score.',
   fields: (t) => ({
-    text: t.exposeString('text', { description: 'The reason in plain words.' }),
+    text: t.exposeString('text', {
+      description: 'The reason in plain words, in the language asked for (see whoKnows(language:)); no points.',
+    }),
     kind: t.field({ type: ReasonKind, description: 'What the reason is about.', resolve: (r) => r.kind }),
     points: t.exposeFloat('points', {
       description: 'Points this reason added to the score (negative where a part was damped).',
@@ -181,7 +184,8 @@ builder.queryField('whoKnows', (t) =>
       }),
       first: t.arg.int({ required: false, description: pageArgDescriptions.first }),
       after: t.arg.string({ required: false, description: pageArgDescriptions.after }),
+      ...languageArgs(t),
     },
-    resolve: (_root, args, ctx) => whoKnows(ctx.queries, args),
+    resolve: (_root, args, ctx) => whoKnows(ctx.queries, { ...args, language: reasonLanguage(args.language, ctx) }),
   }),
 );

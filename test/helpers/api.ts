@@ -80,13 +80,17 @@ export function claimsOf(actor: Role | TokenClaims): TokenClaims {
 export async function graphql<T = UntypedData>(
   query: string,
   variables: Record<string, unknown> = {},
-  options: { as?: Actor; token?: string } = {},
+  options: { as?: Actor; token?: string; headers?: Record<string, string> } = {},
 ): Promise<GraphqlResponse<T>> {
   const actor = options.as === undefined ? 'admin' : options.as;
   const token = options.token ?? (actor === null ? null : await tokenFor(claimsOf(actor)));
   const response = await fetch(`${testServer().appUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...options.headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphqlResponse<T>;

@@ -7,7 +7,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import type { CoverageQuery, DashboardQuery } from './gql/graphql';
 import { amsterdamDay, amsterdamParts } from './lib/amsterdam';
 import { tooltipLines } from './lib/dom';
-import { localName } from './lib/i18n';
+import { formatNumber, localName } from './lib/i18n';
 import { countOf, type DashboardLabel } from './dashboard-text';
 
 echarts.use([
@@ -152,7 +152,11 @@ export function flowOption(series: readonly Bucket[], interval: string, t: T): e
 /** Per bucket, the share (in %) of the inquiries received in it that were answered within 3 working days. */
 export function shareOption(series: readonly Bucket[], interval: string): echarts.EChartsCoreOption {
   return {
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(0)}%` : '–') },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: unknown) =>
+        typeof v === 'number' ? formatNumber(v / 100, { style: 'percent', maximumFractionDigits: 0 }) : '–',
+    },
     grid: { left: 45, right: 20, top: 10, bottom: 30 },
     xAxis: { type: 'category', data: series.map((b) => bucketLabel(b, interval)) },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },

@@ -31,6 +31,7 @@ import {
 } from './dashboard-charts';
 import { coverageTable } from './dashboard-table';
 import { countOf, DASHBOARD_TEXT } from './dashboard-text';
+import { errorContent } from './lib/errors';
 import './pages.css';
 import './dashboard.css';
 
@@ -252,7 +253,7 @@ async function showCell(themeSlug: string, columnId: string): Promise<void> {
     heading.focus();
     detail.scrollIntoView({ block: 'start' });
   } catch (error) {
-    render(detail, h('p', { class: 'error', role: 'alert' }, (error as Error).message));
+    render(detail, h('p', { class: 'error', role: 'alert' }, errorContent(error)));
   }
 }
 
@@ -316,7 +317,7 @@ async function loadCoverage(): Promise<void> {
         : [h('li', { class: 'empty' }, t('noGaps'))],
     );
   } catch (error) {
-    render(coverageHint, h('span', { class: 'error', role: 'alert' }, (error as Error).message));
+    render(coverageHint, h('span', { class: 'error', role: 'alert' }, errorContent(error)));
   }
 }
 
@@ -341,7 +342,7 @@ async function load(): Promise<void> {
   const interval = filters.interval.value as StatisticsInterval;
   const figures = request(DashboardDocument, { network: networkFilter(), ...period(), interval }).then(
     ({ data }) => showFigures(data, interval),
-    (error: unknown) => render(status, h('span', { class: 'error' }, (error as Error).message)),
+    (error: unknown) => render(status, h('span', { class: 'error' }, errorContent(error))),
   );
   await Promise.all([figures, loadCoverage().then(() => openCell && showCell(openCell.theme, openCell.column))]);
   if (!status.querySelector('.error')) render(status);

@@ -5,6 +5,7 @@ import { newIdempotencyKey, RequestFailed } from './lib/client';
 import { h, render } from './lib/dom';
 import type { DeskInquiry } from './desk-inquiry';
 import type { DeskLabel, DeskT } from './desk-text';
+import { errorContent } from './lib/errors';
 
 export interface ActionContext {
   t: DeskT;
@@ -38,7 +39,7 @@ export async function runWrite(
       await ctx.reload(`${t('conflict')} ${holder ? `${t('heldBy')} ${holder}. ` : ''}${failed.message}`);
       return;
     }
-    render(outcome, h('span', { class: 'error', role: 'alert' }, (error as Error).message));
+    render(outcome, h('span', { class: 'error', role: 'alert' }, errorContent(error)));
   } finally {
     button.disabled = false;
     button.removeAttribute('aria-busy');

@@ -7,6 +7,7 @@ import { h, render } from './lib/dom';
 import { expertPath } from './lib/experts';
 import { currentLang, formatDate, localName } from './lib/i18n';
 import type { DeskLabel, DeskT } from './desk-text';
+import { errorContent } from './lib/errors';
 
 export type DeskInquiry = NonNullable<DeskInquiryQuery['inquiry']>;
 export type ChangeRecords = DeskInquiryQuery['history']['edges'];
@@ -242,6 +243,6 @@ export async function loadAside(
         : h('p', { class: 'empty' }, t('noSuggested')),
     );
   } catch (error) {
-    render(aside, h('p', { class: 'error' }, (error as Error).message));
+    render(aside, h('p', { class: 'error' }, errorContent(error)));
   }
 }

@@ -16,6 +16,7 @@ import {
   stateUrl,
   TEAMS,
 } from './desk-state';
+import { errorContent } from './lib/errors';
 
 const PAGE_SIZE = 25;
 type Row = DeskQueueQuery['inquiries']['edges'][number]['node'];
@@ -179,7 +180,7 @@ export function mountQueue(t: DeskT, getState: () => DeskState, navigate: (next:
       render(status, list.children.length ? `${list.children.length} ${t('shown')} ${totalCount}` : t('empty'));
       mark(state.inquiry);
     } catch (error) {
-      render(status, h('span', { class: 'error' }, (error as Error).message));
+      render(status, h('span', { class: 'error' }, errorContent(error)));
       more.disabled = false;
     }
   }

@@ -16,6 +16,7 @@ import { type DeskState, readState, stateUrl } from './desk-state';
 import { DESK_TEXT } from './desk-text';
 import './pages.css';
 import './desk.css';
+import { errorContent } from './lib/errors';
 
 const t = labels(DESK_TEXT);
 mountHeader(elementById('header'), { ...pageOptions(), current: 'desk' });
@@ -79,7 +80,7 @@ async function openInquiry(slug: string | null, focus: boolean, notice?: string)
     showInquiry(shown.inquiry, shown.changes, notice);
     if (focus) view.querySelector<HTMLElement>('h2')?.focus();
   } catch (error) {
-    render(view, h('p', { class: 'error', role: 'alert' }, (error as Error).message));
+    render(view, h('p', { class: 'error', role: 'alert' }, errorContent(error)));
   } finally {
     view.removeAttribute('aria-busy');
   }

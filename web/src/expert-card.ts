@@ -4,8 +4,8 @@ import type { WhoKnowsQuery } from './gql/graphql';
 import { errorAt, type GraphqlError } from './lib/client';
 import { h } from './lib/dom';
 import { expertPath } from './lib/experts';
-import { currentLang, type Lang } from './lib/i18n';
-import type { SearchLabel } from './search-text';
+import { currentLang, localName, localText, type Lang } from './lib/i18n';
+import { roleAt, type SearchLabel } from './search-text';
 
 export type ExpertEdge = WhoKnowsQuery['whoKnows']['edges'][number];
 type Reason = ExpertEdge['reasons'][number];
@@ -77,22 +77,20 @@ export function expertCard(
       ? h('a', { class: 'phone', href: `tel:${expert.phone}` }, expert.phone)
       : null,
   ].filter((item): item is HTMLAnchorElement => item !== null);
-  const place = currentPlace(expert);
-  const headline = localHeadline(expert);
+  const affiliation = expert.affiliations.find((a) => a.current);
+  const headline = localText(expert.headline, expert.headlineNl);
+  const networks = expert.networks.map((n) => n.acronym).join(', ');
   return h(
     'li',
     { class: 'expert', dataset: { slug: expert.slug } },
     h('h3', {}, h('a', { class: 'profile', href: expertPath(expert.slug) }, expert.name)),
-    headline ? h('p', { class: 'headline' }, headline) : null,
+    headline.text ? h('p', { class: 'headline', lang: headline.lang }, headline.text) : null,
     h(
       'p',
       { class: 'meta' },
-      [
-        place ? [place.role, place.institution].filter(Boolean).join(', ') : null,
-        expert.networks.map((n) => n.acronym).join(', '),
-      ]
-        .filter(Boolean)
-        .join(' · '),
+      affiliation ? roleAt(affiliation.role ?? null, localName(affiliation.institution)) : null,
+      affiliation && networks ? ' · ' : null,
+      networks,
     ),
     why(edge.reasons, t),
     contacts.length

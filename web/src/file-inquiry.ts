@@ -6,7 +6,7 @@
 import type { RecordInquiryInput, RecordInquiryMutation, WhoKnowsQuery } from './gql/graphql';
 import { isTransient, newIdempotencyKey, RequestFailed, type Result } from './lib/client';
 import { h, render } from './lib/dom';
-import { failureText } from './lib/failure';
+import { errorContent } from './lib/errors';
 import { formatDate, localName } from './lib/i18n';
 import { suggestInstitutions } from './lib/institution-picker';
 import { proposeTeam, type Team } from './lib/network-proposal';
@@ -131,7 +131,7 @@ export function mountFileForm(
           );
           render(
             outcome,
-            h('p', { class: 'error', role: 'alert' }, failureText(error), ' ', t('notTwice'), ' ', again),
+            h('p', { class: 'error', role: 'alert' }, errorContent(error), ' ', t('notTwice'), ' ', again),
           );
           again.focus();
           return;

@@ -1,4 +1,19 @@
 // The search page's labels, in English and Dutch.
+import { h } from './lib/dom';
+import { currentLang, englishOnly } from './lib/i18n';
+
+/** "12 experts", "1 expert". */
+export const EXPERT_FORMS = { en: { one: 'expert', other: 'experts' }, nl: { one: 'expert', other: 'experts' } };
+
+/**
+ * Where an expert works: "Technology Policy, Delft University of Technology" on the English page, "… bij Technische
+ * Universiteit Delft" on the Dutch one; the role as recorded (in English: marked so on the Dutch page).
+ */
+export function roleAt(role: string | null, institution: string): Array<string | Node> {
+  if (!role) return [institution];
+  const dutch = currentLang() === 'nl';
+  return [h('span', { class: 'role', ...englishOnly() }, role), dutch ? ' bij ' : ', ', institution];
+}
 export const SEARCH_TEXT = {
   en: {
     title: 'Who knows about…?',
@@ -11,7 +26,7 @@ export const SEARCH_TEXT = {
     countryPlaceholder: 'e.g. Taiwan, Oost-Azië',
     ask: 'Ask',
     searching: 'Searching…',
-    found: 'experts for',
+    found: 'for',
     experts: 'Experts',
     noExperts: 'No experts found: try a broader subject or leave out the country.',
     reasons: 'Why',
@@ -82,7 +97,7 @@ export const SEARCH_TEXT = {
     countryPlaceholder: 'bijv. Taiwan, East Asia',
     ask: 'Vraag',
     searching: 'Zoeken…',
-    found: 'experts voor',
+    found: 'voor',
     experts: 'Experts',
     noExperts: 'Geen experts gevonden: probeer een breder onderwerp of laat het land weg.',
     reasons: 'Waarom',

@@ -8,7 +8,7 @@ import {
 } from './gql/graphql';
 import { request, RequestFailed } from './lib/client';
 import { elementById, h, render } from './lib/dom';
-import { formatDate, labels, localName } from './lib/i18n';
+import { formatCount, formatDate, labels, localName } from './lib/i18n';
 import { failureNotice } from './lib/failure';
 import { readQuestion } from './lib/question';
 import { addressOf, PAGE_SIZE, readAddress, type SearchAddress } from './lib/search-address';
@@ -17,7 +17,7 @@ import { mountHeader, pageOptions } from './lib/signin';
 import { mountFileForm } from './file-inquiry';
 import { mountMyInquiries } from './my-inquiries';
 import { showResults } from './search-results';
-import { SEARCH_TEXT } from './search-text';
+import { EXPERT_FORMS, SEARCH_TEXT } from './search-text';
 import './pages.css';
 import './results.css';
 
@@ -81,7 +81,8 @@ function similarCard(item: Similar): HTMLElement {
             : null,
         )
       : h('p', { class: 'no-answer' }, inquiry.answeredAt ? t('answerNotShared') : t('notAnswered')),
-    h('p', { class: 'why' }, item.reasons.map((r) => r.text).join('; ')),
+    // Each reason is a sentence of its own.
+    h('p', { class: 'why' }, item.reasons.map((r) => r.text).join(' ')),
   );
 }
 
@@ -157,7 +158,7 @@ async function search({ question: text, country: chosenCountry, shown }: SearchA
     ]
       .filter(Boolean)
       .join(' — ');
-    render(status, `${result.totalCount} ${t('found')} ${understood}`);
+    render(status, `${formatCount(result.totalCount, EXPERT_FORMS)} ${t('found')} ${understood}`);
     showResults(
       experts,
       found.value,

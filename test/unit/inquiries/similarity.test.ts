@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { CandidateRow, SimilarityQuery } from '../../../src/inquiries/similarity-repository.js';
 import { rankCandidates, SIMILARITY_WEIGHTS as W } from '../../../src/inquiries/similarity.js';
+import type { Wording } from '../../../src/names/service.js';
+
+const en: Wording = { language: 'en', names: { theme: (ref) => ref.name, place: (ref) => ref.name } };
+const DUTCH_NAMES = new Map([
+  ['semiconductors', 'Halfgeleiders'],
+  ['CN', 'China'],
+]);
+const nl: Wording = {
+  language: 'nl',
+  names: {
+    theme: (ref) => DUTCH_NAMES.get(ref.id) ?? ref.name,
+    place: (ref) => DUTCH_NAMES.get(ref.id) ?? ref.name,
+  },
+};
 
 const query = (change: Partial<SimilarityQuery> = {}): SimilarityQuery => ({
   luceneQuery: 'x',
@@ -34,11 +48,11 @@ const taiwan = { id: 'TW', name: 'Taiwan' };
 
 describe('rankCandidates', () => {
   it('leaves out what has nothing in common', () => {
-    expect(rankCandidates(query({ themeIds: ['semiconductors'] }), [candidate('a')], 10)).toEqual([]);
+    expect(rankCandidates(query({ themeIds: ['semiconductors'] }), [candidate('a')], 10, en)).toEqual([]);
   });
 
   it('gives a question that names little a share of the concept points: one country alone says little', () => {
-    const [only] = rankCandidates(query({ countryIds: ['CN'] }), [candidate('a', { countries: [china] })], 10);
+    const [only] = rankCandidates(query({ countryIds: ['CN'] }), [candidate('a', { countries: [china] })], 10, en);
     expect(only!.score).toBe((W.concepts * W.country) / W.fullConceptWeight);
   });
 
@@ -47,10 +61,11 @@ describe('rankCandidates', () => {
       query(),
       [candidate('a', { textScore: 18 }), candidate('b', { textScore: 9 })],
       10,
+      en,
     );
     expect(best).toMatchObject({ id: 'a', score: W.text });
     expect(half).toMatchObject({ id: 'b', score: W.text / 2 });
-    expect(best!.reasons[0]!.text).toBe(`The question uses similar words (full text, +${W.text} of ${W.text}).`);
+    expect(best!.reasons[0]!.text).toBe('The question uses similar words.');
   });
 
   it('scores shared concepts by the mean of both coverages: identical concepts give the full concept weight', () => {
@@ -66,6 +81,7 @@ describe('rankCandidates', () => {
         }),
       ],
       10,
+      en,
     );
     expect(same).toMatchObject({ id: 'same', score: W.concepts });
     expect(broader!.id).toBe('broad');
@@ -79,21 +95,18 @@ describe('rankCandidates', () => {
       partnerId: 'huawei',
       riskCategories: ['UNWANTED_TRANSFER'],
     });
-    const [only] = rankCandidates(
-      q,
-      [
-        candidate('a', {
-          linked: true,
-          textScore: 3,
-          themes: [semis, { id: 'lithography', name: 'Lithography' }],
-          relatedThemes: [{ id: 'lithography', name: 'Lithography', of: 'technology' }],
-          countries: [china],
-          partner: { id: 'huawei', name: 'Huawei' },
-          riskCategories: ['UNWANTED_TRANSFER', 'UNWANTED_TRANSFER'],
-        }),
-      ],
-      10,
-    );
+    const candidates = [
+      candidate('a', {
+        linked: true,
+        textScore: 3,
+        themes: [semis, { id: 'lithography', name: 'Lithography' }],
+        relatedThemes: [{ id: 'lithography', name: 'Lithography', of: 'technology' }],
+        countries: [china],
+        partner: { id: 'huawei', name: 'Huawei' },
+        riskCategories: ['UNWANTED_TRANSFER', 'UNWANTED_TRANSFER'],
+      }),
+    ];
+    const [only] = rankCandidates(q, candidates, 10, en);
     expect(only!.reasons.map((r) => r.ids)).toEqual([
       ['a'],
       [],
@@ -105,14 +118,25 @@ describe('rankCandidates', () => {
     ]);
     expect(only!.reasons[0]!.points).toBe(W.followUp);
     expect(only!.reasons.map((r) => r.text)).toEqual([
-      `One follows the other up (+${W.followUp}).`,
-      expect.stringMatching(/^The question uses similar words/),
-      expect.stringMatching(/^Also about Semiconductors \(\+[\d.]+\)\.$/),
-      expect.stringMatching(/^About Lithography, a broader or narrower theme/),
-      expect.stringMatching(/^Also concerns China/),
-      expect.stringMatching(/^Concerns the same partner institution, Huawei/),
-      expect.stringMatching(/^The same risk: unwanted transfer/),
+      'One follows the other up.',
+      'The question uses similar words.',
+      'Also about Semiconductors.',
+      'About Lithography, a broader or narrower theme.',
+      'Also concerns China.',
+      'Concerns the same partner institution, Huawei.',
+      'The same risk: unwanted transfer of knowledge.',
     ]);
+    const [dutch] = rankCandidates(q, candidates, 10, nl);
+    expect(dutch!.reasons.map((r) => r.text)).toEqual([
+      'De ene vraag is een vervolg op de andere.',
+      'De vraag gebruikt vergelijkbare woorden.',
+      'Gaat ook over Halfgeleiders.',
+      'Gaat over Lithography, een breder of smaller thema.',
+      'Betreft ook China.',
+      'Betreft dezelfde partnerinstelling, Huawei.',
+      'Hetzelfde risico: ongewenste kennisoverdracht.',
+    ]);
+    expect(dutch!.reasons.map((r) => r.points)).toEqual(only!.reasons.map((r) => r.points));
     const sum = only!.reasons.reduce((s, r) => s + r.points, 0);
     expect(only!.score).toBeCloseTo(sum, 2);
   });
@@ -126,6 +150,7 @@ describe('rankCandidates', () => {
         candidate('text', { textScore: 1 }),
       ],
       2,
+      en,
     );
     expect(ranked.map((r) => r.id)).toEqual(['new', 'old']);
   });

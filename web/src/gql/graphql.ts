@@ -825,7 +825,7 @@ export type WhoKnowsQueryVariables = Exact<{
 }>;
 
 
-export type WhoKnowsQuery = { whoKnows: { totalCount: number, matchedBy: MatchedBy, theme: { slug: string, name: string, nameNl: string } | null, region: { slug: string, name: string, nameNl: string } | null, countries: Array<{ code: string, name: string, nameNl: string }>, edges: Array<{ score: number, reasons: Array<{ kind: MatchReasonKind, text: string, points: number }>, node: { id: string, slug: string, name: string, headline: string | null, headlineNl: string | null, contactConsent: boolean, email?: string | null, phone?: string | null, affiliations: Array<{ role: string | null, current: boolean, institution: { name: string } }>, networks: Array<{ acronym: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type WhoKnowsQuery = { whoKnows: { totalCount: number, matchedBy: MatchedBy, theme: { slug: string, name: string, nameNl: string } | null, region: { slug: string, name: string, nameNl: string } | null, countries: Array<{ code: string, name: string, nameNl: string }>, edges: Array<{ score: number, reasons: Array<{ kind: MatchReasonKind, text: string, points: number }>, node: { id: string, slug: string, name: string, headline: string | null, headlineNl: string | null, contactConsent: boolean, email?: string | null, phone?: string | null, affiliations: Array<{ role: string | null, current: boolean, institution: { name: string, nameNl: string } }>, networks: Array<{ acronym: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1843,6 +1843,7 @@ export const WhoKnowsDocument = new TypedDocumentString(`
           current
           institution {
             name
+            nameNl
           }
         }
         networks {

@@ -1,5 +1,6 @@
 // The pages' GraphQL client: a typed document in, typed data out, over fetch to the app's own /graphql.
 import type { TypedDocumentString } from '../gql/graphql';
+import { currentLang } from './i18n';
 import { authorizationHeader } from './session';
 
 export interface GraphqlError {
@@ -28,7 +29,7 @@ export interface Result<T> {
  */
 export const UNREACHABLE = 'UNREACHABLE';
 
-/** A request that failed as a whole (HTTP error, network, no data): its message is shown to the user. */
+/** A request that failed as a whole (HTTP error, network, no data), with the API's code (lib/errors.ts words it). */
 export class RequestFailed extends Error {
   constructor(
     message: string,
@@ -70,6 +71,8 @@ export async function request<TResult, TVariables>(
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
+        // Reasons and other worded answers come in the page's language.
+        'accept-language': currentLang(),
         ...authorizationHeader(),
         ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
       },

@@ -10,6 +10,7 @@ import {
 import { request } from './client';
 import { h, render } from './dom';
 import { currentLang, formatDate } from './i18n';
+import { errorContent } from './errors';
 
 const TEXT = {
   en: { inbox: 'Inbox', unread: 'unread', markAll: 'Mark all read', markRead: 'Mark read', empty: 'No notifications.' },
@@ -107,7 +108,7 @@ export function inbox(linkToDesk: boolean): HTMLElement {
         ),
       );
     } catch (error) {
-      render(panel, h('p', { class: 'error' }, (error as Error).message));
+      render(panel, h('p', { class: 'error' }, errorContent(error)));
     }
   }
 

@@ -30,6 +30,15 @@ const TEXT = {
     desk: 'Desk',
     graphiql: 'GraphiQL',
     guide: 'Guide',
+    title_search: 'Expertise graph — who knows?',
+    title_dashboard: 'Expertise graph — dashboard',
+    title_desk: 'Expertise graph — inquiry desk',
+    title_graphiql: 'Expertise graph — GraphiQL',
+    role_viewer: 'viewer',
+    role_officer: 'policy officer',
+    role_secretariat: 'secretariat',
+    role_desk: 'knowledge security desk',
+    role_admin: 'administrator',
   },
   nl: {
     signIn: 'Inloggen',
@@ -48,7 +57,24 @@ const TEXT = {
     desk: 'Loket',
     graphiql: 'GraphiQL',
     guide: 'Handleiding',
+    title_search: 'Expertisegraaf — wie weet het?',
+    title_dashboard: 'Expertisegraaf — dashboard',
+    title_desk: 'Expertisegraaf — vragenloket',
+    title_graphiql: 'Expertisegraaf — GraphiQL',
+    role_viewer: 'kijker',
+    role_officer: 'beleidsmedewerker',
+    role_secretariat: 'secretariaat',
+    role_desk: 'loket kennisveiligheid',
+    role_admin: 'beheerder',
   },
+} as const;
+
+const ROLE_KEYS = {
+  viewer: 'role_viewer',
+  officer: 'role_officer',
+  secretariat: 'role_secretariat',
+  desk: 'role_desk',
+  admin: 'role_admin',
 } as const;
 
 /** The roles that handle inquiries on /desk. */
@@ -106,6 +132,9 @@ export function mountHeader(
   const lang = currentLang();
   const t = TEXT[lang];
   mountSkipLink();
+  if (options.current) document.title = t[`title_${options.current}`];
+  /** A role as the page's language names it (a role the pages do not know, as the token says it). */
+  const roleName = (role: string) => (role in ROLE_KEYS ? t[ROLE_KEYS[role as keyof typeof ROLE_KEYS]] : role);
   const message = h('span', { class: 'signin-message', role: 'status' });
   const fail = (text: string) => render(message, text);
   const accept = (token: string) => {
@@ -122,7 +151,8 @@ export function mountHeader(
   let session: HTMLElement;
   if (signedIn) {
     const roles =
-      identity.roles.join(', ') + (identity.networks.length ? ` (${identity.networks.join(', ').toUpperCase()})` : '');
+      identity.roles.map(roleName).join(', ') +
+      (identity.networks.length ? ` (${identity.networks.join(', ').toUpperCase()})` : '');
     session = h(
       'span',
       { class: 'signin' },
