@@ -234,12 +234,7 @@ describe('a Neo4j outage under load', () => {
 
   let lastReadiness = '';
   async function readyStatus(): Promise<number> {
-    // A kept-alive connection the server closed as the poll reused it (the race of every keep-alive client, seen
-    // at a load average of 30) is no answer about readiness: a GET is asked again on a new connection, as a load
-    // balancer's probe would.
-    const response = await fetch(`${app.url}/readyz`).catch(() =>
-      fetch(`${app.url}/readyz`, { headers: { connection: 'close' } }),
-    );
+    const response = await fetch(`${app.url}/readyz`);
     lastReadiness = await response.text();
     return response.status;
   }

@@ -276,12 +276,10 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
     // Ready to serve: Neo4j reachable and migrated. `/health` is the older name of the same check.
     if (url.pathname === '/readyz' || url.pathname === '/health') {
       const { ready, reason } = await readiness(database);
-      if (ready) {
-        send(res, 200, 'application/json', JSON.stringify({ status: 'ok' }));
-        return;
-      }
-      res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
-      send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable', reason }));
+      if (!ready) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+      const status = ready ? { status: 'ok' } : { status: 'unavailable', reason };
+      send(res, ready ? 200 : 503, 'application/json', JSON.stringify(status));
+      return;
     }
     send(res, 404, 'text/plain; charset=utf-8', 'Not found: the API is at /graphql.');
   }
