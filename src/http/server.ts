@@ -125,7 +125,6 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       : null;
   const findExpert = expertSlugLookup(schema, database, limitValues.maxCost, options.requestTimeoutMs, requests);
   const pages = createPageRoutes({ devIdentities: devToken ? DEV_IDENTITIES : null }, findExpert);
-
   const metrics = new Metrics(database.activity);
   metrics.watchHeavyRequests(() => heavyRequests.load);
   const rateLimit = options.rateLimit ? new RateLimit(options.rateLimit) : null;
