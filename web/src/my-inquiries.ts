@@ -8,7 +8,7 @@ import { formatDate } from './lib/i18n';
 import type { SearchLabel } from './search-text';
 
 export async function mountMyInquiries(container: HTMLElement, t: (key: SearchLabel) => string): Promise<void> {
-  render(container, h('h2', {}, t('myInquiries')), h('p', { class: 'status' }, t('searching')));
+  render(container, h('h2', {}, t('myInquiries')), h('p', { class: 'loading' }, t('searching')));
   try {
     const { data } = await request(MyInquiriesDocument, { first: 50 });
     const { edges, totalCount } = data.inquiries;
