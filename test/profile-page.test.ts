@@ -223,12 +223,13 @@ describe.runIf(browserTestsRun)('the expert profile in a browser', { timeout: 4 
       expert.expertise.map((x: { theme: { name: string } }) => x.theme.name),
     );
     const verified = page.locator('.profile-expertise li[data-provenance="VERIFIED"] .provenance');
-    const month = new Date().toLocaleDateString('en-GB', {
+    const today = new Date().toLocaleDateString('en-GB', {
+      day: 'numeric',
       month: 'long',
       year: 'numeric',
       timeZone: 'Europe/Amsterdam',
     });
-    expect(await verified.textContent()).toBe(`verified by the CKN secretariat, ${month}`);
+    expect(await verified.textContent()).toBe(`verified by the CKN secretariat on ${today}`);
     expect(await texts(page, '.profile-expertise li[data-provenance="DECLARED"] .provenance')).toEqual(
       Array(expert.expertise.length - 1).fill('declared by the expert'),
     );
@@ -294,14 +295,15 @@ describe.runIf(browserTestsRun)('the expert profile in a browser', { timeout: 4 
     expect(await page.locator('.bio').textContent()).toBe(expert.bioNl);
     expect(await page.locator('.bio').getAttribute('lang')).toBeNull();
     expect(await page.locator('h2#expertise-title').textContent()).toBe('Expertise');
-    const month = new Date().toLocaleDateString('nl-NL', {
+    const today = new Date().toLocaleDateString('nl-NL', {
+      day: 'numeric',
       month: 'long',
       year: 'numeric',
       timeZone: 'Europe/Amsterdam',
     });
     expect(await page.locator('li[data-provenance="VERIFIED"] .level-name').textContent()).toBe(verifiedTheme.nameNl);
     expect(await page.locator('li[data-provenance="VERIFIED"] .provenance').textContent()).toBe(
-      `bevestigd door het CKN-secretariaat, ${month}`,
+      `geverifieerd door het CKN-secretariaat op ${today}`,
     );
     expect(await page.locator('table.affiliations th').allTextContents()).toEqual(['Functie', 'Instelling', 'Periode']);
     // A viewer reads no inquiries and no contact details, and is told of no refusal.

@@ -2,7 +2,8 @@
 import { csvFileName, csvText } from './lib/csv';
 import { expertPath } from './lib/experts';
 import { currentLang, type Lang } from './lib/i18n';
-import { currentPlace, distinctReasons, type ExpertEdge, localHeadline, strongestReason } from './expert-card';
+import { currentPlace, type ExpertEdge, localHeadline } from './expert-card';
+import { distinctReasons, strongestReason } from './lib/reasons';
 import type { SearchLabel } from './search-text';
 
 /** The rows of the CSV: a header, then per expert name, headline, institution, why and the profile's address. */
