@@ -1,4 +1,4 @@
-// The search page's results as a CSV file for a spreadsheet, made in the browser from the experts shown.
+// The search page's results as a CSV file for a spreadsheet, made in the browser from every expert found.
 import { csvFileName, csvText } from './lib/csv';
 import { expertPath } from './lib/experts';
 import { currentLang, type Lang } from './lib/i18n';
@@ -26,7 +26,7 @@ export function resultRows(
 }
 
 /**
- * Saves the experts shown as a CSV file. A Dutch page writes semicolons between fields, as a spreadsheet set to Dutch
+ * Saves the experts as a CSV file. A Dutch page writes semicolons between fields, as a spreadsheet set to Dutch
  * reads them (it takes the comma for decimals); an English one commas.
  */
 export function downloadCsv(edges: readonly ExpertEdge[], question: string, t: (key: SearchLabel) => string): void {
