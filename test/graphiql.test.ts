@@ -12,6 +12,7 @@ import {
   SERVER_WAIT_MS,
 } from './helpers/browser.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
+import { axeViolations } from './helpers/axe.js';
 
 describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () => {
   const appUrl = testServer().appUrl;
@@ -48,6 +49,14 @@ describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () 
     expect(requested.some((url) => /\/assets\/graphql\.worker-[A-Z0-9]+\.js$/.test(url))).toBe(true);
     expect(pageErrors).toEqual([]);
     await page.screenshot({ path: 'test-results/graphiql.png' });
+    await page.close();
+  });
+
+  it('leaves nothing for axe to fix, GraphiQL’s shell and editor included', async () => {
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/graphql`);
+    await page.waitForFunction(editorTextMatching, { selector: '.graphiql-query-editor', pattern: 'WhoKnows' });
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 

@@ -10,6 +10,7 @@ import type { TokenClaims } from '../src/auth/tokens.js';
 import { graphql, testServer, tokenFor } from './helpers/api.js';
 import { browserTestsRun, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
+import { axeViolations } from './helpers/axe.js';
 
 const SHOTS = 'test-results/search-results';
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -163,6 +164,7 @@ describe.runIf(browserTestsRun)('the search results in a browser', { timeout: 4 
     await page.keyboard.press('Enter');
     expect(await page.locator('li.expert').nth(folded).locator('details.why').getAttribute('open')).not.toBeNull();
     expect(await page.locator('li.expert').nth(folded).locator('details.why li.reason').first().isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
 
     // The CSV of every expert found, not only the 10 shown: BOM, header, one row per expert in order, the profile's
     // address.
