@@ -84,7 +84,7 @@ describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () 
     await page.locator('.signin-token').fill(token);
     await Promise.all([page.waitForEvent('load'), page.locator('form.signin button[type=submit]').click()]);
     expect(await page.locator('.signin-who').textContent()).toContain('GraphiQL officer');
-    await page.getByRole('tab', { name: 'RecordInquiry' }).click();
+    await page.getByRole('button', { name: 'RecordInquiry', exact: true }).click();
     await page.waitForFunction(editorTextMatching, {
       selector: '.graphiql-query-editor',
       pattern: 'mutation RecordInquiry',

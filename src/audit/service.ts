@@ -127,7 +127,7 @@ export async function audited<T>(
       if (done.request !== request) throw new IdempotencyKeyReusedError();
       // Found on the first attempt, it is the client's earlier request; on a later one, the driver's retry of this
       // request's own commit whose acknowledgement was lost, which the client never saw.
-      if (attempts === 1) queries.noteReplay();
+      if (attempts === 1) queries.replayed = true;
       return done.value as T;
     }
     const tracked = new Map<string, Tracked>();

@@ -155,8 +155,8 @@ export class Queries {
   private writeRequest: string | null = null;
   /** Whether a write transaction of this request has committed: a later failure must not read as "nothing written". */
   private committed = false;
-  /** Whether a write of this request was answered from the store: the client had sent it before (its key). */
-  private answeredFromStore = false;
+  /** Set when a write was answered from the store: the client sent it before with its key (`extensions.replayed`). */
+  replayed = false;
 
   constructor(
     private readonly driver: Driver,
@@ -167,19 +167,6 @@ export class Queries {
     private readonly activity?: DatabaseActivity,
     private readonly firstRuns?: FirstRuns,
   ) {}
-
-  /**
-   * True once a write of this request was found already done under the client's Idempotency-Key and answered with
-   * its stored result instead of being done again (the response says so: `extensions.replayed`).
-   */
-  get replayed(): boolean {
-    return this.answeredFromStore;
-  }
-
-  /** Records that a write was answered from the store (see `replayed`). */
-  noteReplay(): void {
-    this.answeredFromStore = true;
-  }
 
   /** Aborted when the request's work must stop: CPU-bound work between queries checks it too (src/pacing.ts). */
   get signal(): AbortSignal | undefined {

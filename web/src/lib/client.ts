@@ -21,6 +21,8 @@ export interface Result<T> {
   data: T;
   /** Field errors (FORBIDDEN on a contact field, say) come with the data that could be read. */
   errors: GraphqlError[];
+  /** A write sent again with its Idempotency-Key: the server answered what the earlier request had stored. */
+  replayed: boolean;
 }
 
 /**
@@ -81,7 +83,7 @@ export async function request<TResult, TVariables>(
   } catch {
     throw new RequestFailed('The server cannot be reached.', UNREACHABLE);
   }
-  let body: { data?: TResult | null; errors?: GraphqlError[] };
+  let body: { data?: TResult | null; errors?: GraphqlError[]; extensions?: { replayed?: boolean } };
   try {
     body = (await response.json()) as typeof body;
   } catch {
@@ -96,7 +98,7 @@ export async function request<TResult, TVariables>(
       first?.extensions,
     );
   }
-  return { data: body.data, errors };
+  return { data: body.data, errors, replayed: body.extensions?.replayed === true };
 }
 
 /**
