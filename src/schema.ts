@@ -16,6 +16,7 @@ import './inquiries/types.js';
 import './inquiries/match-reasons.js';
 import './inquiries/queues-types.js';
 import './inquiries/queries.js';
+import './inquiries/partner-file.js';
 import './inquiries/mutations.js';
 import './inquiries/assignment-types.js';
 import './inquiries/handling-types.js';

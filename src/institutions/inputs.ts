@@ -48,7 +48,10 @@ export const changedInstitutionFields = (f: InputFields) => institutionFields(f,
 export type CreateInstitutionInput = CreateInput<ReturnType<typeof newInstitutionFields>>;
 export type UpdateInstitutionInput = UpdateInput<ReturnType<typeof changedInstitutionFields>>;
 
-/** The input's own fields are the model's properties, plus its country and parent (relationships): else this does not compile. */
+/**
+ * The input's own fields are the model's properties, plus its country and parent (relationships): else this does not
+ * compile.
+ */
 type InstitutionInputField = keyof ReturnType<typeof changedInstitutionFields>;
 export type InstitutionInputMatchesModel = NoneOf<
   Exclude<InstitutionProperty, InstitutionInputField>,

@@ -84,7 +84,7 @@ export type InstitutionRecord = {
 
 const isList = (p: string) => INSTITUTION_PROPERTIES[p as InstitutionProperty].kind === 'names';
 
-/** An institution's own fields in a map projection of `variable` (`n {…}`), for a read that fetches its country itself. */
+/** An institution's own fields in a map projection of `variable` (`n {…}`), for a read that fetches its country. */
 export const institutionOwnFields = (variable: string) =>
   [
     ...[

@@ -56,6 +56,7 @@ function checkedInstitutionProperties(problems: InputProblems, input: Institutio
         break;
       case 'abbreviation':
       case 'place':
+      case 'otherName':
         properties[field] = inputText(problems, field, value as string | null | undefined, institutionTextLimits(kind));
         break;
       case 'institutionKind':

@@ -29,14 +29,14 @@ const column = (header: string) =>
 function rows(text: string, required: string[], fromLine = 1): { rows: Row[]; problems: FileProblem[] } {
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
-    records = parse(text, {
+    records = parse<{ record: Record<string, string>; info: { lines: number } }>(text, {
       bom: true,
       columns: (headers: string[]) => headers.map(column),
       from_line: fromLine,
       info: true,
       skip_empty_lines: true,
       trim: true,
-    }) as typeof records;
+    });
   } catch (error) {
     const { lines, message } = error as { lines?: number; message: string };
     return { rows: [], problems: [{ at: `line ${lines ?? '?'}`, message: `not valid CSV: ${message}` }] };
@@ -117,7 +117,8 @@ export function parseUkCsv(text: string): Parsed {
   }
   const entries: ScreeningEntry[] = [];
   for (const [group, members] of groups) {
-    const primary = members.find((m) => /primary/i.test(m.values['alias type'] ?? '')) ?? members[0]!;
+    const primary = members.find((m) => /primary/i.test(m.values['alias type'] ?? '')) ?? members[0];
+    if (!primary) continue;
     const name = primary.values['name 6'] ?? '';
     if (name === '') {
       problems.push({
@@ -127,9 +128,11 @@ export function parseUkCsv(text: string): Parsed {
       continue;
     }
     const listed = members.map((m) => m.values['listed on'] ?? '');
-    for (const [index, date] of listed.entries())
+    for (const member of members) {
+      const date = member.values['listed on'] ?? '';
       if (date !== '' && isoDate(date) === null)
-        problems.push({ at: `line ${members[index]!.line}`, message: `Listed On "${date}" is no date (dd/mm/yyyy)` });
+        problems.push({ at: `line ${member.line}`, message: `Listed On "${date}" is no date (dd/mm/yyyy)` });
+    }
     entries.push({
       sourceId: group,
       name,

@@ -20,8 +20,8 @@ export interface ListVersion {
   delistedCount: number;
 }
 
-const VERSION_FIELDS = `{.id, .listId, .listName, publishedOn: toString(v.publishedOn), importedAt: toString(v.importedAt),
-  .importedBy, .entryCount, .delistedCount}`;
+const VERSION_FIELDS = `{.id, .listId, .listName, publishedOn: toString(v.publishedOn),
+  importedAt: toString(v.importedAt), .importedBy, .entryCount, .delistedCount}`;
 
 /** The newest version imported of a list, or null. */
 export async function latestVersion(queries: Queries, listId: string): Promise<ListVersion | null> {
@@ -117,7 +117,8 @@ export async function proposeMatches(
      MATCH (i:Institution {id: s.id})
      CALL (s) {
        CALL db.index.fulltext.queryNodes($index, s.query, {limit: $limit}) YIELD node, score
-       WHERE node.delistedInVersionId IS NULL AND (s.country IS NULL OR node.country IS NULL OR node.country = s.country)
+       WHERE node.delistedInVersionId IS NULL
+         AND (s.country IS NULL OR node.country IS NULL OR node.country = s.country)
        RETURN node, score
      }
      MERGE (i)-[m:SCREENING_MATCH]->(node)
@@ -127,7 +128,7 @@ export async function proposeMatches(
      RETURN count(CASE WHEN new THEN 1 END) AS proposed`,
     { searches, index: FULLTEXT.screeningEntryNames, limit: perInstitution },
   );
-  return Number(row?.proposed ?? 0);
+  return row?.proposed ?? 0;
 }
 
 /** Records a person's decision on a candidate; false when there is no such candidate. */

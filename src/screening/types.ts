@@ -73,8 +73,8 @@ builder.objectFields(InstitutionNode, (t) => ({
     type: [ScreeningMatchRef],
     authScopes: STAFF,
     description:
-      'Its screening status: the confirmed flags (lists it is on, or was on and was delisted from), and for the desk, ' +
-      'secretariats and administrators also the candidates to decide on and the rejected ones. Staff only.',
+      'Its screening status: the confirmed flags (lists it is on, or was on and was delisted from), and for the ' +
+      'desk, secretariats and administrators also the candidates to decide on and the rejected ones. Staff only.',
     resolve: async (i, _args, ctx) => {
       const matches = await ctx.load(screeningMatches).load(i.id);
       return canScreenPartners(ctx.viewer) ? matches : matches.filter((m) => m.status === 'CONFIRMED');
