@@ -37,6 +37,7 @@ describe('the screening parsers, on the sample files', () => {
       'Harbin Institute of Technology',
       'Northwestern Polytechnical University',
       'Harbin Engineering University',
+      'Tsinghua University Science Park Development Center',
     ]);
     expect(entries[0]).toMatchObject({ country: 'CN', programme: 'Entity List (EL)', listedSince: '2020-06-05' });
     expect(entries[0]?.aliases).toEqual(['Harbin Gongye Daxue', 'HIT']);
