@@ -12,7 +12,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { BadInputError } from '../errors.js';
 import { SCREENING_FORMATS, type ScreeningFormat } from '../screening/formats.js';
 import { importScreeningList } from '../screening/service.js';
-import { explainError, openForCli } from './open.js';
+import { openForCli, runTool } from './open.js';
 
 const FORMATS = Object.keys(SCREENING_FORMATS);
 const USAGE =
@@ -60,14 +60,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const explained = explainError(error);
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    console.error(
-      explained ? `Cannot import: ${explained}` : `Cannot import (unexpected error, nothing was written): ${message}`,
-    );
-    process.exit(1);
-  },
-);
+runTool(main, 'Cannot import');
