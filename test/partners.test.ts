@@ -39,10 +39,11 @@ const IMPORT = `mutation ($input: ImportScreeningListInput!) {
 
 const csl = (rows: string[]) =>
   ['_id,source,entity_number,type,programs,name,addresses,start_date,source_list_url,alt_names', ...rows].join('\n');
-const CSL_V1 = csl([
-  `${P}-1,Entity List (EL) - Bureau of Industry and Security,,,,${WORD} Polytechnik Institute,"Road 1, Harbin, CN",2021-03-04,https://www.bis.gov/entity-list,${WORD} PI`,
-  `${P}-2,Entity List (EL) - Bureau of Industry and Security,,,,${WORD} Polytechnic Institute Shipyard,"Road 2, Dalian, CN",2022-05-06,https://www.bis.gov/entity-list,`,
-]);
+const EL = 'Entity List (EL) - Bureau of Industry and Security';
+const URL = 'https://www.bis.gov/entity-list';
+const ENTRY_1 = `${P}-1,${EL},,,,${WORD} Polytechnik Institute,"Road 1, Harbin, CN",2021-03-04,${URL},${WORD} PI`;
+const ENTRY_2 = `${P}-2,${EL},,,,${WORD} Polytechnic Institute Shipyard,"Road 2, Dalian, CN",2022-05-06,${URL},`;
+const CSL_V1 = csl([ENTRY_1, ENTRY_2]);
 
 async function record(as: Actor, question: string) {
   const response = await graphql(
@@ -126,7 +127,7 @@ describe('the partner file', () => {
   let second: string;
   let third: string;
 
-  it('says, on recording, which inquiries about the partner are also open, as far as the recorder may see', async () => {
+  it('says, on recording, which inquiries about the partner are also open, as far as one may see', async () => {
     const a = await record('officer', `May we start a joint lab with ${PARTNER_NAME} on radar materials?`);
     expect(a.alsoOpen).toEqual([]);
     first = a.inquiry.slug;
@@ -302,9 +303,7 @@ describe('screening lists', () => {
       { as: 'desk' },
     );
     expect(older.errors?.[0]?.message).toMatch(/already imported: import a version published after it/);
-    const v2 = csl([
-      `${P}-2,Entity List (EL) - Bureau of Industry and Security,,,,${WORD} Polytechnic Institute Shipyard,"Road 2, Dalian, CN",2022-05-06,,`,
-    ]);
+    const v2 = csl([ENTRY_2]);
     const imported = await graphql(
       IMPORT,
       { input: { format: 'US_CONSOLIDATED_SCREENING_CSV', publishedOn: `${year}-02-01`, content: v2 } },

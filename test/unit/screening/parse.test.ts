@@ -43,7 +43,7 @@ describe('the screening parsers, on the sample files', () => {
     expect(entries[0]?.aliases).toEqual(['Harbin Gongye Daxue', 'HIT']);
   });
 
-  it('read the UK list: one entry per group, the primary name, the non-Latin name as an alias, dd/mm/yyyy dates', () => {
+  it('read the UK list: one entry a group, the primary name, the non-Latin name as an alias, dd/mm/yyyy dates', () => {
     const { entries, problems } = parseScreeningFile('UK_SANCTIONS_CSV', sample('uk-sanctions.sample.csv'));
     expect(problems).toEqual([]);
     expect(entries).toHaveLength(1);
