@@ -131,7 +131,8 @@ const NAME_STOP_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'der', 'van', 
 /**
  * A fuzzy Lucene query for a thing known by several names (an institution's names in English and Dutch, the original
  * script, transliterations, aliases): a text matches when it holds every word of one of the names, each word allowed
- * an edit or two by Lucene's fuzzy terms (one from 5 letters, two from 9; shorter words and other scripts exactly).
+ * an edit or two by Lucene's fuzzy terms (one from 5 letters, two from 9; shorter words exactly, and a word of another
+ * script as a phrase of its characters).
  * Words are letters and digits only, so nothing of Lucene's syntax gets through. '' when no name has a word.
  */
 export function fuzzyNamesQuery(names: ReadonlyArray<string | null | undefined>): string {
@@ -145,7 +146,9 @@ export function fuzzyNamesQuery(names: ReadonlyArray<string | null | undefined>)
     if (!words || words.length === 0) continue;
     const terms = words.map((word) => {
       const latin = /^[a-z0-9]+$/.test(word);
-      return !latin || word.length < 5 ? `+${word}` : `+${word}~${word.length >= 9 ? 2 : 1}`;
+      // A word of another script is a phrase: the analyzer splits Chinese into characters, which alone match anything.
+      if (!latin) return `+"${word}"`;
+      return word.length < 5 ? `+${word}` : `+${word}~${word.length >= 9 ? 2 : 1}`;
     });
     clauses.add(`(${terms.join(' ')})`);
   }

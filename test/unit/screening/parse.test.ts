@@ -119,5 +119,7 @@ describe('the fuzzy name query', () => {
       '(+harbin~1 +institute~2 +technology~2) (+hit +harbin~1)',
     );
     expect(fuzzyNamesQuery(['"*?~', ''])).toBe('');
+    // Chinese is split into characters by the index: the word must match as a phrase, not as any of its characters.
+    expect(fuzzyNamesQuery(['哈尔滨工业大学', 'Бауман'])).toBe('(+"哈尔滨工业大学") (+"бауман")');
   });
 });
