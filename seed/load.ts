@@ -1,3 +1,4 @@
+import { seedScreening } from './screening.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,9 @@ interface InstitutionSeed {
   country: string;
   city?: string;
   url?: string;
+  originalName?: string;
+  transliterations?: string[];
+  aliases?: string[];
 }
 interface NetworkSeed {
   id: string;
@@ -194,10 +198,20 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
   [
     `UNWIND $rows AS row MERGE (i:Institution {id: row.id})
      SET i.name = row.name, i.nameNl = row.nameNl, i.acronym = row.acronym, i.kind = row.kind, i.city = row.city,
-       i.url = row.url
+       i.url = row.url, i.originalName = row.originalName, i.transliterations = row.transliterations,
+       i.aliases = row.aliases,
+       i.otherNamesText = reduce(s = '', name IN row.transliterations + row.aliases | s + ' | ' + name)
      WITH i, row MATCH (c:Country {id: row.country}) MERGE (i)-[:LOCATED_IN]->(c)`,
     (data) =>
-      data.institutions.map((i) => ({ ...i, acronym: i.acronym ?? null, city: i.city ?? null, url: i.url ?? null })),
+      data.institutions.map((i) => ({
+        ...i,
+        acronym: i.acronym ?? null,
+        city: i.city ?? null,
+        url: i.url ?? null,
+        originalName: i.originalName ?? null,
+        transliterations: i.transliterations ?? [],
+        aliases: i.aliases ?? [],
+      })),
   ],
   [
     `UNWIND $rows AS row MERGE (n:Network {id: row.id})
@@ -478,6 +492,8 @@ export async function seedGraph(
   // What the seed inquiries' texts name beyond their given themes and countries, linked as inferred.
   progress('  seed: the themes and countries the inquiries name…');
   await tagUntaggedInquiries(queries);
+  // The sample screening lists, imported and matched (seed/screening.ts): after the institutions are stored.
+  await seedScreening(queries, progress);
 }
 
 export async function isEmpty(queries: Queries): Promise<boolean> {

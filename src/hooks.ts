@@ -2,6 +2,7 @@ import { onChange, onTransactionChanges } from './audit/service.js';
 import { refreshSearchTerms, SEARCHED_LABELS } from './db/search-terms.js';
 import { refreshDuplicateCandidates } from './experts/duplicates/repository.js';
 import { invalidateVocabulary } from './names/service.js';
+import { refreshOtherNames } from './institutions/repository.js';
 import { keepStandingsCurrent } from './whoknows/standings/maintain.js';
 
 let registered = false;
@@ -17,6 +18,8 @@ export function registerHooks(): void {
   onChange('Expert', refreshDuplicateCandidates);
   // Every audited write of profiles, contributions and inquiries splits their Dutch compounds for full-text search.
   for (const label of SEARCHED_LABELS) onChange(label, (run, ids) => refreshSearchTerms(run, label, ids));
+  // An institution's other names are one text for the full-text index of names (duplicates, screening).
+  onChange('Institution', refreshOtherNames);
   // Names recognised in free text (interpretQuestion) are loaded again after themes or institutions change (a rename
   // included, which the counts the name resolution compares do not show).
   for (const label of ['Theme', 'Institution'] as const) {

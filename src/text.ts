@@ -124,3 +124,33 @@ export function closestNames(input: string, candidates: Array<{ label: string; k
     .slice(0, count)
     .map((s) => s.label);
 }
+
+/** Words a name search leaves out: they join names, and every institution's name has them. */
+const NAME_STOP_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'der', 'van', 'voor', 'en', 'het']);
+
+/**
+ * A fuzzy Lucene query for a thing known by several names (an institution's names in English and Dutch, the original
+ * script, transliterations, aliases): a text matches when it holds every word of one of the names, each word allowed
+ * an edit or two by Lucene's fuzzy terms (one from 5 letters, two from 9; shorter words exactly, and a word of another
+ * script as a phrase of its characters).
+ * Words are letters and digits only, so nothing of Lucene's syntax gets through. '' when no name has a word.
+ */
+export function fuzzyNamesQuery(names: ReadonlyArray<string | null | undefined>): string {
+  const clauses = new Set<string>();
+  for (const name of names) {
+    const words = (name ?? '')
+      .toLowerCase()
+      .match(/[\p{Letter}\p{Number}]+/gu)
+      ?.filter((word) => !NAME_STOP_WORDS.has(word))
+      .slice(0, 12);
+    if (!words || words.length === 0) continue;
+    const terms = words.map((word) => {
+      const latin = /^[a-z0-9]+$/.test(word);
+      // A word of another script is a phrase: the analyzer splits Chinese into characters, which alone match anything.
+      if (!latin) return `+"${word}"`;
+      return word.length < 5 ? `+${word}` : `+${word}~${word.length >= 9 ? 2 : 1}`;
+    });
+    clauses.add(`(${terms.join(' ')})`);
+  }
+  return [...clauses].slice(0, MAX_LUCENE_TERMS / 4).join(' ');
+}

@@ -64,6 +64,21 @@ export function canCurateContribution(viewer: Viewer, authorNetworkIds: Readonly
 /** Shared reference data (institutions, themes): administrators and every secretariat. */
 export const canCurateShared = (viewer: Viewer) => has(viewer, ...ROLE_GROUPS.curators);
 
+/**
+ * Institutions: administrators, every secretariat and the desk (it records the foreign partners it advises on, with
+ * their names in the original script, transliterations and parent organisation).
+ */
+export const canCurateInstitutions = (viewer: Viewer) => has(viewer, ...ROLE_GROUPS.handlers);
+
+/**
+ * A partner's file (src/inquiries/partner-file.ts) beyond the inquiries the viewer may see anyway: its screening
+ * matches still to confirm, who confirmed a flag. The desk, secretariats and administrators.
+ */
+export const canScreenPartners = (viewer: Viewer) => has(viewer, ...ROLE_GROUPS.handlers);
+
+/** Importing screening lists (src/screening/): administrators and the desk. */
+export const canImportScreeningLists = (viewer: Viewer) => has(viewer, 'admin', 'desk');
+
 /** A network's events and memberships: administrators and that network's secretariat. */
 export function canOrganise(viewer: Viewer, networkId: string): boolean {
   return has(viewer, 'admin') || runsAny(viewer, [networkId]);
@@ -187,6 +202,8 @@ export function canReadHistory(
       );
     case 'Event':
       return (subject.networkIds ?? []).some((id) => canOrganise(viewer, id));
+    case 'Institution':
+      return canCurateInstitutions(viewer);
     default:
       return canCurateShared(viewer);
   }

@@ -11,7 +11,7 @@ import { systemViewer } from '../auth/viewer.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { decodeCsv } from '../experts/csv/decode.js';
 import { importExpertCsv } from '../experts/csv/import.js';
-import { explainError, openForCli } from './open.js';
+import { openForCli, runTool } from './open.js';
 
 const USAGE = 'usage: npm run import -- <experts.csv> [--dry-run] [--by "Your Name"] [--encoding windows-1252]';
 
@@ -57,15 +57,5 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    // One line, never a stack trace: the rows' own problems were reported above; this is the tool or the database.
-    const explained = explainError(error);
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    console.error(
-      explained ? `Cannot import: ${explained}` : `Cannot import (unexpected error, nothing was written): ${message}`,
-    );
-    process.exit(1);
-  },
-);
+// The rows' own problems were reported above; a failure here is the tool's or the database's.
+runTool(main, 'Cannot import');

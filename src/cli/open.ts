@@ -28,3 +28,21 @@ export function explainError(error: unknown): string | undefined {
   );
   return explained ? (error as Error).message.split('\n')[0] : undefined;
 }
+
+/**
+ * Runs a tool's `main` and exits with its code; a failure is one line, never a stack trace: `failing` says what could
+ * not be done ("Cannot import"), and a failure nobody can act on says that nothing was written.
+ */
+export function runTool(main: () => Promise<number>, failing: string): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      const explained = explainError(error);
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      console.error(
+        explained ? `${failing}: ${explained}` : `${failing} (unexpected error, nothing was written): ${message}`,
+      );
+      process.exit(1);
+    },
+  );
+}

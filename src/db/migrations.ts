@@ -30,13 +30,13 @@ interface FulltextIndex {
   name: string;
   label: string;
   properties: string[];
-  analyzer: 'english' | 'dutch';
+  analyzer: 'english' | 'dutch' | 'standard-no-stop-words';
 }
 
 /** Every full-text index, as `fulltext()` below creates it; `migrate` recreates one whose properties changed. */
 const FULLTEXT_INDEXES: FulltextIndex[] = [];
 
-function fulltext(name: string, label: string, properties: string[], analyzer: 'english' | 'dutch'): string {
+function fulltext(name: string, label: string, properties: string[], analyzer: FulltextIndex['analyzer']): string {
   FULLTEXT_INDEXES.push({ name, label, properties, analyzer });
   const on = properties.map((p) => `n.${p}`).join(', ');
   return `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON EACH [${on}]
@@ -53,6 +53,8 @@ export const FULLTEXT = {
   contributionTextNl: 'contribution_text_nl',
   inquiryTextEn: 'inquiry_text_en',
   inquiryTextNl: 'inquiry_text_nl',
+  screeningEntryNames: 'screening_entry_names',
+  institutionNames: 'institution_names',
 } as const;
 
 /** Idempotent schema statements: safe to run on every start. */
@@ -72,6 +74,19 @@ export const MIGRATIONS: string[] = [
   fulltext(FULLTEXT.contributionTextNl, 'Contribution', ['summary', 'title', 'searchTerms'], 'dutch'),
   fulltext(FULLTEXT.inquiryTextEn, 'Inquiry', ['question', 'context', 'answerSummary'], 'english'),
   fulltext(FULLTEXT.inquiryTextNl, 'Inquiry', ['answerSummary', 'context', 'question', 'searchTerms'], 'dutch'),
+  // Screening: list entries are matched to institutions by their names (src/screening/), and institutions to each
+  // other for likely duplicates; names in any language and script, so without stemming or stop words.
+  fulltext(FULLTEXT.screeningEntryNames, 'ScreeningEntry', ['name', 'namesText'], 'standard-no-stop-words'),
+  fulltext(
+    FULLTEXT.institutionNames,
+    'Institution',
+    ['name', 'nameNl', 'originalName', 'otherNamesText'],
+    'standard-no-stop-words',
+  ),
+  'CREATE CONSTRAINT screening_entry_id IF NOT EXISTS FOR (n:ScreeningEntry) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT screening_list_id IF NOT EXISTS FOR (n:ScreeningList) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT screening_list_version_id IF NOT EXISTS FOR (n:ScreeningListVersion) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX screening_entry_list IF NOT EXISTS FOR (n:ScreeningEntry) ON (n.listId)',
   // Inquiries are listed first come, first served.
   'CREATE INDEX inquiry_received IF NOT EXISTS FOR (n:Inquiry) ON (n.receivedAt)',
   // The work queues and their counts read the open inquiries only.

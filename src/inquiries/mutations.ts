@@ -1,5 +1,7 @@
 import type { InputFieldMap } from '@pothos/core';
+import { inquiryViewerParams } from '../auth/policy.js';
 import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
+import { alsoOpenAbout } from './partner-file-repository.js';
 import { languageArgs, reasonLanguage } from '../graphql/language.js';
 import { builder, type Types } from '../graphql/builder.js';
 import type { InputFields } from '../writes/mutation-fields.js';
@@ -37,6 +39,13 @@ const RecordInquiryPayload = builder.objectRef<RecordedInquiry>('RecordInquiryPa
       description: 'Experts on its themes and countries (whoKnows), best first.',
       args: languageArgs(t),
       resolve: (p, args, ctx) => p.suggestedExperts(reasonLanguage(args.language, ctx)),
+    }),
+    alsoOpen: t.field({
+      type: [InquiryNode],
+      description:
+        'Other open inquiries about its partner (given or recognised), as far as you may see them: someone may be ' +
+        'working on the same partner. Empty without a partner.',
+      resolve: (p, _args, ctx) => alsoOpenAbout(ctx.queries, p.inquiry.id, inquiryViewerParams(ctx.viewer)),
     }),
     similarInquiries: t.field({
       type: [SimilarInquiryRef],

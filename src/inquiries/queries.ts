@@ -32,6 +32,11 @@ const InquiryFilter = builder.inputType('InquiryFilter', {
       required: false,
       description: 'Concerning this partner institution, given or recognised (id or slug).',
     }),
+    partnerFlagged: t.boolean({
+      required: false,
+      description:
+        'true: only those about a partner on a screening list (a confirmed flag, not delisted); false: the others.',
+    }),
     answeredBy: t.string({
       required: false,
       description:

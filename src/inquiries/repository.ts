@@ -1,6 +1,7 @@
 import { INQUIRY_VISIBLE, inquiryViewerParams } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Queries } from '../db/database.js';
+import { FLAGGED } from '../screening/repository.js';
 import { alignToIds, nodesByIds } from '../db/nodes.js';
 import { MAX_LAST } from '../graphql/paging.js';
 import { expertProjection, type ExpertRecord } from '../experts/model.js';
@@ -123,6 +124,8 @@ export interface InquiryFilter {
   handlerId: string | null;
   askedById: string | null;
   partnerId: string | null;
+  /** true: about a partner a screening list holds (a confirmed flag); false: about none such. */
+  partnerFlagged: boolean | null;
   /** Answered with this expert's help (a consultation of them that came out ANSWERED). */
   answeredById: string | null;
   /** Naming any of these risk categories (given or recognised). */
@@ -166,6 +169,7 @@ const FILTER_CONDITIONS: Record<Exclude<keyof InquiryFilter, 'queue'>, string> =
   filedBy: 'i.filedBy = $filedBy',
   askedById: 'EXISTS { (i)-[:ASKED_BY]->(:Institution {id: $askedById}) }',
   partnerId: 'EXISTS { (i)-[:CONCERNS_PARTNER]->(:Institution {id: $partnerId}) }',
+  partnerFlagged: `EXISTS { (i)-[:CONCERNS_PARTNER]->(p:Institution) WHERE ${FLAGGED('p')} } = $partnerFlagged`,
   answeredById: "EXISTS { (i)-[:CONSULTED {outcome: 'ANSWERED'}]->(:Expert {id: $answeredById}) }",
   riskCategories:
     'any(r IN coalesce(i.riskCategories, []) + coalesce(i.inferredRiskCategories, []) WHERE r IN $riskCategories)',

@@ -172,6 +172,7 @@ export interface InquiryFilterInput {
   handler?: string | null;
   askedBy?: string | null;
   partner?: string | null;
+  partnerFlagged?: boolean | null;
   answeredBy?: string | null;
   riskCategories?: string[] | null;
   text?: string | null;
@@ -250,6 +251,7 @@ export async function listInquiries(
       handlerId: handler,
       askedById: askedBy ? idOf(askedBy, 'Institution') : null,
       partnerId: partner ? idOf(partner, 'Institution') : null,
+      partnerFlagged: filter.partnerFlagged ?? null,
       answeredById: answeredBy ? idOf(answeredBy, 'Expert') : null,
       riskCategories: filter.riskCategories?.length ? filter.riskCategories : null,
       dueFrom: filter.dueFrom?.toISOString() ?? null,

@@ -15,6 +15,9 @@ export const INSTITUTION_KINDS = {
   NGO: 'A non-governmental organisation.',
   COMPANY: 'A company.',
   MEDIA: 'A news or media organisation.',
+  RESEARCH_INSTITUTE: 'A research institute outside a university (an academy of sciences, a laboratory).',
+  GOVERNMENT_BODY: 'A foreign government body: a ministry, an agency, a state commission.',
+  MILITARY: 'A military body, or a defence research institute under one.',
 } as const;
 export type InstitutionKind = keyof typeof INSTITUTION_KINDS;
 
@@ -25,6 +28,7 @@ export type InstitutionKind = keyof typeof INSTITUTION_KINDS;
 const TEXT_KINDS = {
   abbreviation: { max: TEXT_LIMITS.abbreviation, line: true },
   place: { max: TEXT_LIMITS.name, line: true },
+  otherName: { max: TEXT_LIMITS.line, line: true },
 } as const;
 type InstitutionTextKind = keyof typeof TEXT_KINDS;
 export const institutionTextLimits = (kind: InstitutionTextKind) => TEXT_KINDS[kind];
@@ -33,13 +37,19 @@ export const institutionTextLimits = (kind: InstitutionTextKind) => TEXT_KINDS[k
 export const INSTITUTION_PROPERTIES = {
   name: { kind: 'name', required: true },
   nameNl: { kind: 'name', required: true },
+  /** The name in its original script, e.g. "哈尔滨工业大学". */
+  originalName: { kind: 'otherName', required: false },
   acronym: { kind: 'abbreviation', required: false },
+  /** Transliterations of the original name, e.g. "Hā'ěrbīn Gōngyè Dàxué". */
+  transliterations: { kind: 'names', required: false },
+  /** Other names it goes by: former names, other spellings, acronyms in other languages. */
+  aliases: { kind: 'names', required: false },
   kind: { kind: 'institutionKind', required: true },
   city: { kind: 'place', required: false },
   url: { kind: 'url', required: false },
 } as const satisfies Record<
   string,
-  { kind: InstitutionTextKind | 'name' | 'institutionKind' | 'url'; required: boolean }
+  { kind: InstitutionTextKind | 'name' | 'names' | 'institutionKind' | 'url'; required: boolean }
 >;
 export type InstitutionProperty = keyof typeof INSTITUTION_PROPERTIES;
 
@@ -50,7 +60,12 @@ export const INSTITUTION_PROPERTY_LIST = Object.entries(INSTITUTION_PROPERTIES) 
 
 type ValueOf<P extends InstitutionProperty> = (typeof INSTITUTION_PROPERTIES)[P]['kind'] extends 'institutionKind'
   ? InstitutionKind
-  : string;
+  : (typeof INSTITUTION_PROPERTIES)[P]['kind'] extends 'names'
+    ? string[]
+    : string;
+
+/** How many other names (transliterations, aliases) an institution may have of each sort. */
+export const MAX_OTHER_NAMES = 20;
 
 /** An institution as read: its id and lifecycle, each property (null when not given), and its country's code. */
 export type InstitutionRecord = {
@@ -60,26 +75,38 @@ export type InstitutionRecord = {
 } & {
   id: string;
   countryId: string | null;
+  /** The organisation it is part of (PART_OF), e.g. a ministry for an institute under it. */
+  parentId: string | null;
   version: number | null;
   retiredAt: string | null;
   retiredReason: string | null;
 };
 
-/** An institution's own fields in a map projection (`n {…}`), for a read that fetches its country itself. */
-export const INSTITUTION_OWN_FIELDS = [
-  'id',
-  ...Object.keys(INSTITUTION_PROPERTIES),
-  'version',
-  'retiredAt',
-  'retiredReason',
-]
-  .map((field) => `.${field}`)
-  .join(', ');
+const isList = (p: string) => INSTITUTION_PROPERTIES[p as InstitutionProperty].kind === 'names';
+
+/** An institution's own fields in a map projection of `variable` (`n {…}`), for a read that fetches its country. */
+export const institutionOwnFields = (variable: string) =>
+  [
+    ...[
+      'id',
+      ...Object.keys(INSTITUTION_PROPERTIES).filter((p) => !isList(p)),
+      'version',
+      'retiredAt',
+      'retiredReason',
+    ].map((field) => `.${field}`),
+    ...Object.keys(INSTITUTION_PROPERTIES)
+      .filter(isList)
+      .map((field) => `${field}: coalesce(${variable}.${field}, [])`),
+    `parentId: [(${variable})-[:PART_OF]->(parentOf:Institution) | parentOf.id][0]`,
+  ].join(', ');
+
+/** `institutionOwnFields` of `n`. */
+export const INSTITUTION_OWN_FIELDS = institutionOwnFields('n');
 
 /**
  * The map projection of an institution node held in `variable`, for every read of an institution: its record's
  * fields, with its country's code read beside them.
  */
 export const institutionProjection = (variable: string) =>
-  `${variable} {${INSTITUTION_OWN_FIELDS}, ` +
+  `${variable} {${institutionOwnFields(variable)}, ` +
   `countryId: [(${variable})-[:LOCATED_IN]->(locatedIn:Country) | locatedIn.id][0]}`;

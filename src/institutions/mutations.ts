@@ -1,4 +1,4 @@
-import { canCurateShared } from '../auth/policy.js';
+import { canCurateInstitutions } from '../auth/policy.js';
 import { changedInstitutionFields, newInstitutionFields } from './inputs.js';
 import { InstitutionNode } from './types.js';
 import { builder } from '../graphql/builder.js';
@@ -6,15 +6,15 @@ import type { Context } from '../graphql/context.js';
 import { curationMutations } from '../writes/mutation-fields.js';
 import { createInstitution, retireInstitution, updateInstitution } from './service.js';
 
-/** Institutions and themes are shared by every network: any secretariat may curate them. */
-const sharedData = (_root: unknown, _args: unknown, ctx: Context) => canCurateShared(ctx.viewer);
+/** Institutions are shared by every network: any secretariat, and the desk (foreign partners), may curate them. */
+const sharedData = (_root: unknown, _args: unknown, ctx: Context) => canCurateInstitutions(ctx.viewer);
 
 builder.mutationFields((t) => ({
   ...curationMutations(t, {
     typename: 'Institution',
     type: InstitutionNode,
     noun: 'institution',
-    who: 'For administrators and every secretariat.',
+    who: 'For administrators, every secretariat and the desk.',
     authScopes: sharedData,
     fields: { create: newInstitutionFields, update: changedInstitutionFields },
     create: (ctx, input) => createInstitution(ctx.queries, ctx.viewer, input),

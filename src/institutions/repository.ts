@@ -1,4 +1,4 @@
-import type { Queries } from '../db/database.js';
+import type { Queries, Run } from '../db/database.js';
 import { nodesByIds, pageByName } from '../db/nodes.js';
 import { institutionProjection, type InstitutionRecord } from './model.js';
 
@@ -34,3 +34,16 @@ export const pageOfInstitutionsNamed = (
     after,
     institutionProjection('n'),
   );
+
+/**
+ * Keeps an institution's other names (transliterations, aliases) as one text, `otherNamesText`, for the full-text index
+ * of names (likely duplicates, screening): a change hook on every audited write of institutions (src/hooks.ts).
+ */
+export async function refreshOtherNames(run: Run, ids: string[]): Promise<void> {
+  await run(
+    `UNWIND $ids AS id MATCH (n:Institution {id: id})
+     SET n.otherNamesText = reduce(s = '', name IN coalesce(n.transliterations, []) + coalesce(n.aliases, []) |
+                                   s + ' | ' + name)`,
+    { ids },
+  );
+}

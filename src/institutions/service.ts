@@ -6,18 +6,22 @@ import { InputProblems } from '../errors.js';
 import type { LinkWrite, NodeWrite } from '../writes/node-repository.js';
 import { auditedCreate, auditedRetire, auditedUpdate, newSlug, type Kind } from '../writes/audited-writes.js';
 import { inputName, inputRequired, inputText } from '../writes/checks.js';
-import { INSTITUTION_PROPERTY_LIST, institutionTextLimits } from './model.js';
+import { INSTITUTION_PROPERTY_LIST, institutionTextLimits, MAX_OTHER_NAMES } from './model.js';
 import { checkedReferences } from '../writes/references.js';
+import { idOf } from '../names/service.js';
 
 const INSTITUTION: Kind = { label: 'Institution', noun: 'institution' };
 
 /** The fields both create and update take (a new institution has them all). */
 type InstitutionFields = Omit<UpdateInstitutionInput, 'id' | 'expectedVersion'>;
 
+const INSTITUTION_REFERENCE = { label: 'Institution', noun: 'institution', list: 'institutions' } as const;
+
 async function institutionWrite(
   queries: Queries,
   problems: InputProblems,
   input: InstitutionFields,
+  id: string | null,
 ): Promise<NodeWrite> {
   const links: LinkWrite[] = [];
   const country = inputRequired(problems, 'country', input.country);
@@ -29,6 +33,14 @@ async function institutionWrite(
       [{ text: country, at: 'country' }],
     );
     if (found) links.push({ type: 'LOCATED_IN', to: 'Country', targets: [{ id: found.id }] });
+  }
+  if (input.parent === null) links.push({ type: 'PART_OF', to: 'Institution', targets: [] });
+  else if (input.parent !== undefined) {
+    const [found] = await checkedReferences(queries, problems, INSTITUTION_REFERENCE, [
+      { text: input.parent, at: 'parent' },
+    ]);
+    if (found && found.id === id) problems.add('parent', 'an institution cannot be part of itself: give another');
+    else if (found) links.push({ type: 'PART_OF', to: 'Institution', targets: [{ id: found.id }] });
   }
   return { properties: checkedInstitutionProperties(problems, input), links };
 }
@@ -44,10 +56,14 @@ function checkedInstitutionProperties(problems: InputProblems, input: Institutio
         break;
       case 'abbreviation':
       case 'place':
+      case 'otherName':
         properties[field] = inputText(problems, field, value as string | null | undefined, institutionTextLimits(kind));
         break;
       case 'institutionKind':
         properties[field] = inputRequired(problems, field, value);
+        break;
+      case 'names':
+        properties[field] = otherNames(problems, field, value as string[] | null | undefined);
         break;
       case 'url':
         properties[field] = value === undefined ? undefined : ((value as URL | null)?.href ?? null);
@@ -55,6 +71,18 @@ function checkedInstitutionProperties(problems: InputProblems, input: Institutio
     }
   }
   return properties;
+}
+
+/** A list of other names: each one line, none twice, at most MAX_OTHER_NAMES; null clears the list. */
+function otherNames(problems: InputProblems, field: string, value: string[] | null | undefined) {
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  if (value.length > MAX_OTHER_NAMES)
+    problems.add(field, `has ${value.length} names; the limit is ${MAX_OTHER_NAMES}: keep the ones people use`);
+  const names = value.map((name, index) =>
+    inputText(problems, `${field}[${index}]`, name, institutionTextLimits('otherName')),
+  );
+  return [...new Set(names.filter((name): name is string => typeof name === 'string' && name.length > 0))];
 }
 
 export async function createInstitution(
@@ -65,7 +93,7 @@ export async function createInstitution(
   const problems = new InputProblems();
   inputText(problems, 'note', input.note);
   const slug = await newSlug(queries, problems, INSTITUTION, input.slug);
-  const write = await institutionWrite(queries, problems, input);
+  const write = await institutionWrite(queries, problems, input, null);
   problems.throwIfAny('The institution was not created');
   return auditedCreate(queries, viewer, INSTITUTION, { given: slug }, write, input.note);
 }
@@ -77,7 +105,7 @@ export async function updateInstitution(
 ): Promise<string> {
   const problems = new InputProblems();
   inputText(problems, 'note', input.note);
-  const write = await institutionWrite(queries, problems, input);
+  const write = await institutionWrite(queries, problems, input, idOf(input.id, 'Institution'));
   problems.throwIfAny('The institution was not changed');
   return auditedUpdate(queries, viewer, INSTITUTION, input, () => write);
 }

@@ -28,6 +28,18 @@ InstitutionNode.implement({
     name: t.exposeString('name', { description: 'English name.' }),
     nameNl: t.exposeString('nameNl', { description: 'Dutch name.' }),
     acronym: t.exposeString('acronym', { nullable: true, description: 'Common abbreviation, e.g. "RVO".' }),
+    originalName: t.exposeString('originalName', {
+      nullable: true,
+      description: 'The name in its original script, e.g. "哈尔滨工业大学".',
+    }),
+    transliterations: t.stringList({
+      description: 'Transliterations of the original name.',
+      resolve: (i) => i.transliterations ?? [],
+    }),
+    aliases: t.stringList({
+      description: 'Other names it goes by: former names, other spellings.',
+      resolve: (i) => i.aliases ?? [],
+    }),
     kind: t.field({ type: InstitutionKindEnum, description: 'What sort of organisation.', resolve: (i) => i.kind }),
     city: t.exposeString('city', { nullable: true, description: 'Where it is based.' }),
     url: t.expose('url', { type: 'URL', nullable: true, description: 'Website.' }),
@@ -37,6 +49,12 @@ InstitutionNode.implement({
       nullable: true,
       description: 'The country it is based in.',
       resolve: (i) => i.countryId,
+    }),
+    parent: t.field({
+      type: InstitutionNode,
+      nullable: true,
+      description: 'The organisation it is part of, e.g. the ministry an institute falls under.',
+      resolve: (i) => i.parentId,
     }),
   }),
 });

@@ -45,6 +45,8 @@ export interface WhoKnowsResult extends Page<ExpertMatch> {
    * The words searched as text: all of `about` (FULL_TEXT) or those beside the themes (THEME_AND_TEXT); null otherwise.
    */
   searchedText: string | null;
+  /** Foreign institutions named in `about` (possible partners): their files are offered beside the experts. */
+  partnerIds?: string[];
 }
 
 const MAX_ABOUT_LENGTH = 200;
@@ -88,6 +90,8 @@ export interface Subject {
   themes: NamedRef[];
   text: string | null;
   place: PlaceRef | null;
+  /** Foreign institutions recognised in the text: not ranked on, offered beside the experts. */
+  partners?: NamedRef[];
 }
 
 /** One place for several recognised in a text: their countries together; the region only when it was the one place. */
@@ -121,7 +125,8 @@ function wordsToSearchBeside(text: string, recognised: Array<{ text: string; kin
  */
 export async function whoKnows(queries: Queries, args: WhoKnowsArgs): Promise<WhoKnowsResult> {
   const { subject, size, after } = await interpretWhoKnows(queries, args);
-  return rankExperts(queries, subject, size, args.language, after);
+  const result = await rankExperts(queries, subject, size, args.language, after);
+  return { ...result, partnerIds: (subject.partners ?? []).map((p) => p.id) };
 }
 
 /**
@@ -166,9 +171,9 @@ export async function interpretWhoKnows(
         argument: 'about',
       });
     // Only a place was named ("Kazakhstan"): its name is the words to search, the place where.
-    return { subject: { themes: [], text: about, place }, size, after };
+    return { subject: { themes: [], text: about, place, partners: question.partners }, size, after };
   }
-  return { subject: { themes: question.themes, text, place }, size, after };
+  return { subject: { themes: question.themes, text, place, partners: question.partners }, size, after };
 }
 
 /**

@@ -6,6 +6,7 @@ import { ContributionNode } from '../contributions/types.js';
 import { ExpertNode, ProvenanceEnum } from '../experts/types.js';
 import { CountryNode, RegionNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
+import { InstitutionNode } from '../institutions/types.js';
 import type { Reason } from './scoring.js';
 import { whoKnows, type ExpertMatch, type WhoKnowsResult } from './service.js';
 
@@ -136,6 +137,13 @@ export const ExpertMatchConnection = builder.connectionObject(
         nullable: true,
         description: 'The region asked about, if `country` (or else `about`) named one.',
         resolve: (c) => result(c).regionId,
+      }),
+      partners: t.field({
+        type: [InstitutionNode],
+        description:
+          'Foreign institutions named in `about` (possible partners of a knowledge-security question): ask for their ' +
+          '`partnerFile` and `screening` to see what is known about them beside the experts. Empty when none.',
+        resolve: (c) => result(c).partnerIds ?? [],
       }),
     }),
   },

@@ -20,6 +20,7 @@ const LAYERS: string[][] = [
   ['places'],
   ['themes'],
   ['institutions'],
+  ['screening'],
   ['networks'],
   ['experts'],
   ['contributions'],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canCurateContribution,
   canCurateExpert,
+  canCurateInstitutions,
   canCurateShared,
   canOrganise,
   canReadContacts,
@@ -131,7 +132,9 @@ describe('the access rules', () => {
           expect(canReadHistory(someone, { label: 'Event', networkIds: nets })).toBe(
             nets.some((n) => canOrganise(someone, n)),
           );
-          expect(canReadHistory(someone, { label: 'Institution' })).toBe(canCurateShared(someone));
+          // Institutions: the desk curates foreign partners beside the secretariats.
+          expect(canReadHistory(someone, { label: 'Institution' })).toBe(canCurateInstitutions(someone));
+          expect(canReadHistory(someone, { label: 'Theme' })).toBe(canCurateShared(someone));
         },
       ),
       RUNS,

@@ -46,6 +46,7 @@ describe('the list filter', () => {
     handlerId: null,
     askedById: null,
     partnerId: null,
+    partnerFlagged: null,
     answeredById: null,
     riskCategories: null,
     dueFrom: null,

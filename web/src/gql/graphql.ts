@@ -252,6 +252,8 @@ export type InquiryFilter = {
   overdue?: boolean | null | undefined;
   /** Concerning this partner institution, given or recognised (id or slug). */
   partner?: string | null | undefined;
+  /** true: only those about a partner on a screening list (a confirmed flag, not delisted); false: the others. */
+  partnerFlagged?: boolean | null | undefined;
   /** Only the open inquiries of this work queue (see inquiryQueues for their counts). */
   queue?: InquiryQueue | null | undefined;
   /** Received before this moment. */
