@@ -19,6 +19,8 @@ import './inquiries/mutations.js';
 import './inquiries/assignment-types.js';
 import './inquiries/handling-types.js';
 import './inquiries/handling-mutations.js';
+import './faq/types.js';
+import './faq/mutations.js';
 import './history/types.js';
 import './experts/duplicates/types.js';
 import './experts/erasure/types.js';

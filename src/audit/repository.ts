@@ -1,7 +1,8 @@
 import type { Run } from '../db/database.js';
 
 /** Labels whose changes are recorded. Labels are code constants: Cypher cannot take them as parameters. */
-export type AuditedLabel = 'Expert' | 'Institution' | 'Theme' | 'Contribution' | 'Event' | 'Network' | 'Inquiry';
+export type AuditedLabel =
+  'Expert' | 'Institution' | 'Theme' | 'Contribution' | 'Event' | 'Network' | 'Inquiry' | 'FaqArticle';
 
 /** A subject's state for the record: its properties and outgoing relationships, as plain JSON. */
 export type Snapshot = Record<string, unknown>;

@@ -27,6 +27,7 @@ const LAYERS: string[][] = [
   ['whoknows'],
   ['notifications'],
   ['inquiries'],
+  ['faq'],
   ['history'],
   ['dashboards'],
   ['http'],
