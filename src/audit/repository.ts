@@ -144,4 +144,5 @@ export const AUDITED_LABELS: AuditedLabel[] = [
   'Event',
   'Network',
   'Inquiry',
+  'FaqArticle',
 ];

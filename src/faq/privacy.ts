@@ -30,7 +30,8 @@ export function privacyFindings(texts: Record<string, string>, sourceNames: read
     for (const match of text.matchAll(EMAIL)) findings.push({ field, found: match[0], kind: 'EMAIL' });
     for (const match of text.matchAll(PHONE)) {
       const digits = match[0].replace(/\D/g, '');
-      if (digits.length >= 9 && !/^(19|20)\d{2}$/.test(digits)) findings.push({ field, found: match[0].trim(), kind: 'PHONE' });
+      if (digits.length >= 9 && !/^(19|20)\d{2}$/.test(digits))
+        findings.push({ field, found: match[0].trim(), kind: 'PHONE' });
     }
     const plain = folded(text);
     for (const name of names) {

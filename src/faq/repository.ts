@@ -8,7 +8,10 @@ import type { SearchableArticle } from './search.js';
 /** At most this many articles are read for a list or a search: far more than the desk will ever publish. */
 export const MAX_ARTICLES = 1000;
 
-export async function articlesByIds(queries: Queries, ids: readonly string[]): Promise<Array<FaqArticleRecord | Error>> {
+export async function articlesByIds(
+  queries: Queries,
+  ids: readonly string[],
+): Promise<Array<FaqArticleRecord | Error>> {
   const rows = await queries.read<{ node: FaqArticleRecord }>(
     `UNWIND $ids AS id MATCH (n:FaqArticle {id: id}) RETURN ${faqArticleProjection('n')} AS node`,
     { ids },

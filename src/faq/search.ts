@@ -45,7 +45,11 @@ export function wordForms(text: string): Set<string> {
 const overlap = (a: readonly string[], b: readonly string[]) => a.filter((x) => b.includes(x)).length;
 
 /** How well an article answers a question: 0 when it shares nothing with it. */
-export function scoreArticle(question: ArticleQuestion, article: SearchableArticle, words = wordForms(question.remainingText)) {
+export function scoreArticle(
+  question: ArticleQuestion,
+  article: SearchableArticle,
+  words = wordForms(question.remainingText),
+) {
   const themes = overlap(question.themeIds, article.themeIds);
   const countries = overlap(question.countryIds, article.countryIds);
   const risks = overlap(question.riskCategories, article.riskCategories);

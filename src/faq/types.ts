@@ -63,15 +63,22 @@ interface Preview {
 const FaqPreview = builder.objectRef<Preview>('FaqPreview').implement({
   description: 'Exactly what would be published in one language, and the details that must go first.',
   fields: (t) => ({
-    question: t.string({ description: 'The question.', resolve: ({ article: a, language }) => inLanguage(a, language, a.questionEn, a.questionNl) }),
-    answer: t.string({ description: 'The answer.', resolve: ({ article: a, language }) => inLanguage(a, language, a.answerEn, a.answerNl) }),
+    question: t.string({
+      description: 'The question.',
+      resolve: ({ article: a, language }) => inLanguage(a, language, a.questionEn, a.questionNl),
+    }),
+    answer: t.string({
+      description: 'The answer.',
+      resolve: ({ article: a, language }) => inLanguage(a, language, a.answerEn, a.answerNl),
+    }),
     labels: t.stringList({
       description: 'The topic labels.',
       resolve: ({ article: a, language }) => (language === 'nl' ? a.labelsNl : a.labelsEn),
     }),
     findings: t.field({
       type: [PrivacyFindingRef],
-      description: 'E-mail addresses, phone numbers and the sources’ names in either language: publishing is refused while any remain.',
+      description:
+        'E-mail addresses, phone numbers and the sources’ names in either language: publishing is refused while any remain.',
       resolve: async ({ article }, _args, ctx) =>
         privacyFindings(
           Object.fromEntries(FAQ_TEXTS.map((field) => [field, article[field]])),
@@ -87,7 +94,11 @@ FaqArticleNode.implement({
     'read once a second handler reviewed it.',
   fields: (t) => ({
     slug: t.exposeString('id', { description: 'Readable identifier, as in /faq/<slug>.' }),
-    status: t.field({ type: FaqStatusEnum, description: 'Draft, in review, published or retired.', resolve: (a) => a.status }),
+    status: t.field({
+      type: FaqStatusEnum,
+      description: 'Draft, in review, published or retired.',
+      resolve: (a) => a.status,
+    }),
     question: t.string({
       description: 'The question in the language asked for.',
       args: languageArgs(t),
@@ -107,7 +118,11 @@ FaqArticleNode.implement({
       description: 'Free topic labels, e.g. "Cooperation with Russia and Belarus".',
       resolve: (a) => a.labelsEn.map((en, i) => ({ en, nl: a.labelsNl[i] ?? en })),
     }),
-    riskCategories: t.field({ type: [RiskCategoryEnum], description: 'The risks it speaks of.', resolve: (a) => a.riskCategories }),
+    riskCategories: t.field({
+      type: [RiskCategoryEnum],
+      description: 'The risks it speaks of.',
+      resolve: (a) => a.riskCategories,
+    }),
     themes: t.field({
       type: [ThemeNode],
       description: 'Themes it is about.',
@@ -163,16 +178,18 @@ const FaqRecognised = builder.objectRef<{ text: string; name: string }>('FaqReco
   }),
 });
 
-const FaqResult = builder
-  .objectRef<Awaited<ReturnType<typeof findArticles>>>('FaqArticles')
-  .implement({
-    description: 'FAQ articles found, best first, and the same grouped by topic.',
-    fields: (t) => ({
-      articles: t.field({ type: [FaqArticleNode], description: 'Best first.', resolve: (r) => r.articles }),
-      topics: t.field({ type: [FaqTopic], description: 'By topic (an article under each of its topics).', resolve: (r) => r.groups }),
-      recognised: t.field({ type: [FaqRecognised], description: 'What the search named.', resolve: (r) => r.recognised }),
+const FaqResult = builder.objectRef<Awaited<ReturnType<typeof findArticles>>>('FaqArticles').implement({
+  description: 'FAQ articles found, best first, and the same grouped by topic.',
+  fields: (t) => ({
+    articles: t.field({ type: [FaqArticleNode], description: 'Best first.', resolve: (r) => r.articles }),
+    topics: t.field({
+      type: [FaqTopic],
+      description: 'By topic (an article under each of its topics).',
+      resolve: (r) => r.groups,
     }),
-  });
+    recognised: t.field({ type: [FaqRecognised], description: 'What the search named.', resolve: (r) => r.recognised }),
+  }),
+});
 
 builder.queryFields((t) => ({
   faqArticle: t.field({
@@ -181,10 +198,12 @@ builder.queryFields((t) => ({
     description: 'The FAQ article with this slug; null when none (or, for all but handlers, none published) has it.',
     args: { slug: t.arg.string({ required: true, description: 'Its slug, as in /faq/<slug>.' }) },
     resolve: async (_root, args, ctx) => {
-      const article = await FaqArticleNode.getDataloader(ctx).load(args.slug).catch((error: unknown) => {
-        if (error instanceof NotFoundError) return null;
-        throw error;
-      });
+      const article = await FaqArticleNode.getDataloader(ctx)
+        .load(args.slug)
+        .catch((error: unknown) => {
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        });
       return article;
     },
   }),
