@@ -38,6 +38,7 @@ import './dashboards/coverage-types.js';
 import './dashboards/network-statistics.js';
 import './dashboards/counts.js';
 import './dashboards/most-asked.js';
+import './dashboards/faq-demand.js';
 
 builder.queryType({
   description: 'Read the expertise graph: experts, institutions, networks, countries, themes and inquiries.',

@@ -847,6 +847,15 @@ export type FaqArticleQueryVariables = Exact<{
 
 export type FaqArticleQuery = { faqArticle: { slug: string, status: FaqStatus, question: string, answer: string, publishedAt: string | null, labels: Array<{ en: string, nl: string }>, themes: Array<{ name: string, nameNl: string }>, countries: Array<{ code: string, name: string, nameNl: string }> } | null };
 
+export type FaqDemandQueryVariables = Exact<{
+  network?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type FaqDemandQuery = { faqDemand: { articles: Array<{ reads: number, article: { slug: string, question: string } }>, themesWithoutArticle: Array<{ count: number, theme: { name: string, nameNl: string } }>, countriesWithoutArticle: Array<{ count: number, country: { name: string, nameNl: string } }> } };
+
 export type FaqArticlesQueryVariables = Exact<{
   search?: string | null | undefined;
 }>;
@@ -1846,6 +1855,33 @@ export const FaqArticleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FaqArticleQuery, FaqArticleQueryVariables>;
+export const FaqDemandDocument = new TypedDocumentString(`
+    query FaqDemand($network: String, $from: DateTime, $to: DateTime) {
+  faqDemand(network: $network, from: $from, to: $to) {
+    articles {
+      reads
+      article {
+        slug
+        question
+      }
+    }
+    themesWithoutArticle {
+      count
+      theme {
+        name
+        nameNl
+      }
+    }
+    countriesWithoutArticle {
+      count
+      country {
+        name
+        nameNl
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FaqDemandQuery, FaqDemandQueryVariables>;
 export const FaqArticlesDocument = new TypedDocumentString(`
     query FaqArticles($search: String) {
   faqArticles(search: $search) {
