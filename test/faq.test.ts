@@ -8,7 +8,8 @@ import { graphql, type Actor } from './helpers/api.js';
 const AUTHOR: Actor = { subject: 'faq-test-author', name: 'FAQ author', roles: ['desk'] };
 const REVIEWER: Actor = { subject: 'faq-test-reviewer', name: 'FAQ reviewer', roles: ['desk'] };
 
-const ARTICLE = `slug status version questionEn questionNl reviewDue labels { en nl } themes { slug } countries { code }`;
+const ARTICLE = `slug status version questionEn questionNl reviewDue labels { en nl } themes { slug }
+  countries { code }`;
 
 const draft = (overrides: Record<string, unknown> = {}) =>
   graphql(

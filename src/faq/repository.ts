@@ -68,7 +68,8 @@ export async function listArticles(
        AND ($reviewDueBefore IS NULL OR (a.status = 'PUBLISHED' AND a.reviewBy < date($reviewDueBefore)))
      WITH a ORDER BY coalesce(a.publishedAt, a.createdAt) DESC, a.id LIMIT $limit
      RETURN ${faqArticleProjection('a')} AS article,
-       {texts: [a.questionEn, a.answerEn, a.questionNl, a.answerNl] + coalesce(a.labelsEn, []) + coalesce(a.labelsNl, []),
+       {texts: [a.questionEn, a.answerEn, a.questionNl, a.answerNl] + coalesce(a.labelsEn, [])
+               + coalesce(a.labelsNl, []),
         themeIds: COLLECT { MATCH (a)-[:ABOUT]->(:Theme)<-[:BROADER*0..10]-(n:Theme) RETURN DISTINCT n.id },
         themeNames: [(a)-[:ABOUT]->(t:Theme) | {en: t.name, nl: coalesce(t.nameNl, t.name)}],
         countryIds: [(a)-[:CONCERNS]->(c:Country) | c.id]} AS extra`,

@@ -109,7 +109,8 @@ export async function updateFaqArticle(queries: Queries, viewer: Viewer, input: 
   const write = await checkArticle(queries, viewer, problems, input, false);
   problems.throwIfAny('The FAQ article was not changed');
   const changed = Object.entries(input).filter(
-    ([key, value]) => value !== undefined && !['id', 'expectedVersion', 'note'].includes(key),
+    // Omitted fields are absent or undefined, whatever the inferred type says.
+    ([key, value]) => (value as unknown) !== undefined && !['id', 'expectedVersion', 'note'].includes(key),
   );
   const onlyReviewDate = changed.every(([key]) => key === 'reviewBy');
   return auditedUpdate(queries, viewer, FAQ, input, (current) => {
@@ -167,7 +168,9 @@ export async function moveFaqArticle(
 
 /** Publishing is refused while the text that would be published holds an e-mail, a phone number or a source's name. */
 function checkPublishable(current: Snapshot, sourceNames: string[]): void {
-  const texts = Object.fromEntries(FAQ_TEXTS.map((field) => [field, String(current[field] ?? '')]));
+  const texts = Object.fromEntries(
+    FAQ_TEXTS.map((field) => [field, typeof current[field] === 'string' ? current[field] : '']),
+  );
   const problems = new InputProblems();
   for (const finding of privacyFindings(texts, sourceNames))
     problems.add(finding.field, `remove "${finding.found}" (${finding.kind.toLowerCase().replace('_', ' ')}) first`);

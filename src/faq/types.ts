@@ -78,7 +78,8 @@ const FaqPreview = builder.objectRef<Preview>('FaqPreview').implement({
     findings: t.field({
       type: [PrivacyFindingRef],
       description:
-        'E-mail addresses, phone numbers and the sources’ names in either language: publishing is refused while any remain.',
+        'E-mail addresses, phone numbers and the sources’ names in either language: publishing is refused while ' +
+        'any remain.',
       resolve: async ({ article }, _args, ctx) =>
         privacyFindings(
           Object.fromEntries(FAQ_TEXTS.map((field) => [field, article[field]])),

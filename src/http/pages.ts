@@ -1,9 +1,9 @@
 // The browser pages, served by the app from the bundles in web/dist (built by `npm ci` or at start, see
-// web/build.ts): the search page at /, the dashboard at /dashboard, the
-// desk at /desk, the FAQ at /faq (an article at /faq/<slug>), an expert's profile at /experts/<slug> and GraphiQL at /graphql (GraphiQL 5 with
-// the explorer plugin, the example operations and the pages' sign-in, from web/src/graphiql.ts), with their
-// scripts, styles, fonts and Monaco workers under /assets/, and the guides (the docs rendered to HTML) under
-// /docs/. Nothing comes from elsewhere, so they work offline.
+// web/build.ts): the search page at /, the dashboard at /dashboard, the desk at /desk, the FAQ at /faq (an article
+// at /faq/<slug>), an expert's profile at /experts/<slug> and GraphiQL at /graphql (GraphiQL 5 with the explorer
+// plugin, the example operations and the pages' sign-in, from web/src/graphiql.ts), with their scripts, styles, fonts
+// and Monaco workers under /assets/, and the guides (the docs rendered to HTML) under /docs/. Nothing comes from
+// elsewhere, so they work offline.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type http from 'node:http';

@@ -78,7 +78,7 @@ export function mountFaqPanel(): { element: HTMLElement; open: (draft: FaqDraft)
   function moves(item: Item): HTMLElement {
     const input = { id: item.slug, expectedVersion: item.version };
     const button = (label: string, run: () => Promise<unknown>) =>
-      h('button', { type: 'button', on: { click: act(run) } }, label);
+      h('button', { type: 'button', on: { click: () => void act(run)() } }, label);
     return h(
       'span',
       { class: 'faq-moves' },

@@ -134,7 +134,7 @@ async function showArticle(slug: string): Promise<void> {
 function route(): void {
   const path = location.pathname;
   if (path.startsWith(FAQ_PREFIX) && path.length > FAQ_PREFIX.length) {
-    let slug = '';
+    let slug: string;
     try {
       slug = decodeURIComponent(path.slice(FAQ_PREFIX.length));
     } catch {
