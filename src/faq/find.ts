@@ -13,7 +13,7 @@ export interface FaqQuery {
   statuses?: FaqStatus[] | null;
   reviewDue?: boolean | null;
   language: Language;
-  first?: number | null;
+  limit?: number | null;
 }
 
 export interface FoundArticles {
@@ -62,7 +62,7 @@ export async function findArticles(queries: Queries, viewer: Viewer, query: FaqQ
       listed,
     ).map(({ article }) => article);
   }
-  articles = articles.slice(0, Math.min(Math.max(query.first ?? 100, 1), 100));
+  articles = articles.slice(0, Math.min(Math.max(query.limit ?? 100, 1), 100));
   const other = query.language === 'nl' ? 'Overig' : 'Other';
   const locale = query.language === 'nl' ? 'nl-NL' : 'en-GB';
   const groups = groupByTopic(articles, (article) => topicsOf(article, query.language), other, locale);

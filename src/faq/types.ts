@@ -219,7 +219,7 @@ builder.queryFields((t) => ({
       search: t.arg.string({ required: false, description: 'A question or words, in Dutch or English.' }),
       statuses: t.arg({ type: [FaqStatusEnum], required: false, description: 'Default: published only.' }),
       reviewDue: t.arg.boolean({ required: false, description: 'Only published ones past their review date.' }),
-      first: t.arg.int({ required: false, description: 'How many, from 1 to 100 (default 100).' }),
+      limit: t.arg.int({ required: false, description: 'At most this many, from 1 to 100 (default 100).' }),
       ...languageArgs(t),
     },
     resolve: (_root, args, ctx) =>

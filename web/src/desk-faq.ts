@@ -54,11 +54,21 @@ export function mountFaqPanel(): { element: HTMLElement; open: (draft: FaqDraft)
   async function reload(): Promise<void> {
     try {
       const { data } = await request(DeskFaqArticlesDocument, {});
+      const articles = data.faqArticles.articles;
       render(
         lists,
-        group('due', data.due.articles),
-        group('inReview', data.inReview.articles),
-        group('drafts', data.drafts.articles),
+        group(
+          'due',
+          articles.filter((a) => a.reviewDue),
+        ),
+        group(
+          'inReview',
+          articles.filter((a) => a.status === 'IN_REVIEW'),
+        ),
+        group(
+          'drafts',
+          articles.filter((a) => a.status === 'DRAFT'),
+        ),
       );
     } catch (error) {
       render(lists, h('p', { class: 'error', role: 'alert' }, errorContent(error)));

@@ -740,7 +740,7 @@ export type AnswerInquiryMutation = { answerInquiry: { slug: string, version: nu
 export type DeskFaqArticlesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DeskFaqArticlesQuery = { due: { articles: Array<{ slug: string, status: FaqStatus, version: number, question: string, questionEn: string, answerEn: string, questionNl: string, answerNl: string, riskCategories: Array<RiskCategory>, reviewBy: string, reviewDue: boolean, author: string, labels: Array<{ en: string, nl: string }>, themes: Array<{ slug: string }>, countries: Array<{ code: string }>, sources: Array<{ slug: string }>, findings: { findings: Array<{ field: string, found: string, kind: string }> } }> }, inReview: { articles: Array<{ slug: string, status: FaqStatus, version: number, question: string, questionEn: string, answerEn: string, questionNl: string, answerNl: string, riskCategories: Array<RiskCategory>, reviewBy: string, reviewDue: boolean, author: string, labels: Array<{ en: string, nl: string }>, themes: Array<{ slug: string }>, countries: Array<{ code: string }>, sources: Array<{ slug: string }>, findings: { findings: Array<{ field: string, found: string, kind: string }> } }> }, drafts: { articles: Array<{ slug: string, status: FaqStatus, version: number, question: string, questionEn: string, answerEn: string, questionNl: string, answerNl: string, riskCategories: Array<RiskCategory>, reviewBy: string, reviewDue: boolean, author: string, labels: Array<{ en: string, nl: string }>, themes: Array<{ slug: string }>, countries: Array<{ code: string }>, sources: Array<{ slug: string }>, findings: { findings: Array<{ field: string, found: string, kind: string }> } }> } };
+export type DeskFaqArticlesQuery = { faqArticles: { articles: Array<{ slug: string, status: FaqStatus, version: number, question: string, questionEn: string, answerEn: string, questionNl: string, answerNl: string, riskCategories: Array<RiskCategory>, reviewBy: string, reviewDue: boolean, author: string, labels: Array<{ en: string, nl: string }>, themes: Array<{ slug: string }>, countries: Array<{ code: string }>, sources: Array<{ slug: string }>, findings: { findings: Array<{ field: string, found: string, kind: string }> } }> } };
 
 export type DeskFaqItemFragment = { slug: string, status: FaqStatus, version: number, question: string, questionEn: string, answerEn: string, questionNl: string, answerNl: string, riskCategories: Array<RiskCategory>, reviewBy: string, reviewDue: boolean, author: string, labels: Array<{ en: string, nl: string }>, themes: Array<{ slug: string }>, countries: Array<{ code: string }>, sources: Array<{ slug: string }>, findings: { findings: Array<{ field: string, found: string, kind: string }> } };
 
@@ -1370,17 +1370,7 @@ export const AnswerInquiryDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<AnswerInquiryMutation, AnswerInquiryMutationVariables>;
 export const DeskFaqArticlesDocument = new TypedDocumentString(`
     query DeskFaqArticles {
-  due: faqArticles(reviewDue: true) {
-    articles {
-      ...DeskFaqItem
-    }
-  }
-  inReview: faqArticles(statuses: [IN_REVIEW]) {
-    articles {
-      ...DeskFaqItem
-    }
-  }
-  drafts: faqArticles(statuses: [DRAFT]) {
+  faqArticles(statuses: [DRAFT, IN_REVIEW, PUBLISHED]) {
     articles {
       ...DeskFaqItem
     }
@@ -1999,7 +1989,7 @@ export const InstitutionsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<InstitutionsQuery, InstitutionsQueryVariables>;
 export const MatchingFaqArticlesDocument = new TypedDocumentString(`
     query MatchingFaqArticles($search: String!) {
-  faqArticles(search: $search, first: 3) {
+  faqArticles(search: $search, limit: 3) {
     articles {
       slug
       question
