@@ -68,7 +68,7 @@ describe.runIf(browserTestsRun)('the FAQ in a browser', { timeout: 4 * SERVER_WA
 
     await page.getByLabel('Zoek in de vragen').fill('Mogen we samenwerken met Russische universiteiten?');
     await page.getByRole('button', { name: 'Zoeken' }).click();
-    await page.locator('.faq-results h2').waitFor();
+    await page.getByRole('heading', { name: 'Antwoorden bij uw zoekvraag' }).waitFor();
     const first = page.locator('.faq-topic a').first();
     expect(await first.getAttribute('href')).toBe(`/faq/${RUSSIA}`);
     expect(page.url()).toContain('/faq?q=');

@@ -168,7 +168,7 @@ describe('FAQ articles', () => {
 
     const history = await graphql(
       `
-        query ($id: ID!) {
+        query ($id: String!) {
           history(id: $id) {
             edges {
               node {

@@ -65,6 +65,9 @@ export async function findArticles(queries: Queries, viewer: Viewer, query: FaqQ
   articles = articles.slice(0, Math.min(Math.max(query.limit ?? 100, 1), 100));
   const other = query.language === 'nl' ? 'Overig' : 'Other';
   const locale = query.language === 'nl' ? 'nl-NL' : 'en-GB';
-  const groups = groupByTopic(articles, (article) => topicsOf(article, query.language), other, locale);
+  const groups = groupByTopic(articles, (article) => topicsOf(article, query.language), other, {
+    locale,
+    bestFirst: search !== '',
+  });
   return { articles, groups, recognised };
 }

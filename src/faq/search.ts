@@ -80,14 +80,15 @@ export function rankArticles<A extends SearchableArticle>(
 }
 
 /**
- * Items grouped by topic, topics in alphabetical order and items in the order given: an item under each of its
- * topics, one without topics under `other` (last).
+ * Items grouped by topic, items in the order given: an item under each of its topics, one without topics under
+ * `other` (last). Topics in alphabetical order (`locale`), or with `bestFirst` (search results, best first) in the
+ * order of their first item.
  */
 export function groupByTopic<T>(
   items: readonly T[],
   topicsOf: (item: T) => readonly string[],
   other: string,
-  locale: string,
+  order: { locale: string; bestFirst?: boolean },
 ): Array<{ topic: string; items: T[] }> {
   const groups = new Map<string, T[]>();
   const rest: T[] = [];
@@ -96,8 +97,8 @@ export function groupByTopic<T>(
     if (topics.length === 0) rest.push(item);
     for (const topic of topics) groups.set(topic, [...(groups.get(topic) ?? []), item]);
   }
-  const sorted = [...groups]
-    .sort(([a], [b]) => a.localeCompare(b, locale))
-    .map(([topic, grouped]) => ({ topic, items: grouped }));
+  // A Map keeps its keys in the order they were first set: the order of each topic's first item.
+  const ordered = order.bestFirst ? [...groups] : [...groups].sort(([a], [b]) => a.localeCompare(b, order.locale));
+  const sorted = ordered.map(([topic, grouped]) => ({ topic, items: grouped }));
   return rest.length > 0 ? [...sorted, { topic: other, items: rest }] : sorted;
 }

@@ -63,6 +63,19 @@ describe('FAQ search', () => {
     );
   });
 
+  it('groups search results by topic in the order of their best item', () => {
+    const groups = groupByTopic(
+      [
+        { id: 1, topics: ['Sanctions'] },
+        { id: 2, topics: ['Russia', 'Sanctions'] },
+      ],
+      (item) => item.topics,
+      'Other',
+      { locale: 'en-GB', bestFirst: true },
+    );
+    expect(groups.map((g) => g.topic)).toEqual(['Sanctions', 'Russia']);
+  });
+
   it('groups by topic, alphabetically, with the topicless last', () => {
     const groups = groupByTopic(
       [
@@ -72,7 +85,7 @@ describe('FAQ search', () => {
       ],
       (item) => item.topics,
       'Other',
-      'en-GB',
+      { locale: 'en-GB' },
     );
     expect(groups.map((g) => [g.topic, g.items.map((i) => i.id)])).toEqual([
       ['Russia', [1, 3]],
