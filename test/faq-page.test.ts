@@ -2,28 +2,14 @@
 // grouped by topic (the draft is not among them), a Dutch search that finds the answer on cooperation with Russian
 // institutions, the article's own page (its read counted), axe finding nothing to fix, and a 390 px phone without
 // sideways scrolling.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, testServer } from './helpers/api.js';
+import { axeViolations } from './helpers/axe.js';
 import { browserTestsRun, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const RUSSIA = 'faq-cooperation-russian-belarusian-institutions';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
-      }
-    ).axe.run();
-    return violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ') ?? ''}`);
-  });
-}
 
 describe.runIf(browserTestsRun)('the FAQ in a browser', { timeout: 4 * SERVER_WAIT_MS }, () => {
   const appUrl = testServer().appUrl;
@@ -32,12 +18,10 @@ describe.runIf(browserTestsRun)('the FAQ in a browser', { timeout: 4 * SERVER_WA
   const pageErrors: string[] = [];
 
   async function open(path: string, width = 1366): Promise<Page> {
-    // bypassCSP: the page's CSP refuses inline scripts, and axe is injected as one.
     const context = await browser.newContext({
       locale: 'nl-NL',
       timezoneId: 'UTC',
       viewport: { width, height: 900 },
-      bypassCSP: true,
     });
     contexts.push(context);
     context.setDefaultTimeout(SERVER_WAIT_MS);
