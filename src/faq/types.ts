@@ -34,7 +34,7 @@ export const FaqStatusEnum = builder.enumType('FaqStatus', {
 });
 
 const links = (ctx: Context, id: string) => ctx.load(faqLinks).load(id);
-const inLanguage = (a: FaqArticleRecord, language: Language, en: string, nl: string) => (language === 'nl' ? nl : en);
+const inLanguage = (language: Language, en: string, nl: string) => (language === 'nl' ? nl : en);
 
 const FaqLabel = builder.objectRef<{ en: string; nl: string }>('FaqLabel').implement({
   description: 'A free topic label in both languages.',
@@ -65,11 +65,11 @@ const FaqPreview = builder.objectRef<Preview>('FaqPreview').implement({
   fields: (t) => ({
     question: t.string({
       description: 'The question.',
-      resolve: ({ article: a, language }) => inLanguage(a, language, a.questionEn, a.questionNl),
+      resolve: ({ article: a, language }) => inLanguage(language, a.questionEn, a.questionNl),
     }),
     answer: t.string({
       description: 'The answer.',
-      resolve: ({ article: a, language }) => inLanguage(a, language, a.answerEn, a.answerNl),
+      resolve: ({ article: a, language }) => inLanguage(language, a.answerEn, a.answerNl),
     }),
     labels: t.stringList({
       description: 'The topic labels.',
@@ -103,12 +103,12 @@ FaqArticleNode.implement({
     question: t.string({
       description: 'The question in the language asked for.',
       args: languageArgs(t),
-      resolve: (a, args, ctx) => inLanguage(a, reasonLanguage(args.language, ctx), a.questionEn, a.questionNl),
+      resolve: (a, args, ctx) => inLanguage(reasonLanguage(args.language, ctx), a.questionEn, a.questionNl),
     }),
     answer: t.string({
       description: 'The answer in the language asked for.',
       args: languageArgs(t),
-      resolve: (a, args, ctx) => inLanguage(a, reasonLanguage(args.language, ctx), a.answerEn, a.answerNl),
+      resolve: (a, args, ctx) => inLanguage(reasonLanguage(args.language, ctx), a.answerEn, a.answerNl),
     }),
     questionEn: t.exposeString('questionEn', { description: 'The question in English.' }),
     answerEn: t.exposeString('answerEn', { description: 'The answer in English.' }),
