@@ -68,8 +68,8 @@ describe.runIf(browserTestsRun)('the desk’s FAQ panel in a browser', { timeout
     const inReview = page.locator(`.faq-inReview li[data-slug="${slug}"]`);
     await inReview.waitFor();
     await inReview.getByRole('button', { name: 'Publish' }).click();
-    // Refused with the role's words: the author may not review their own article.
-    await page.locator('.desk-faq .desk-notice', { hasText: 'Your role may not see or do this.' }).waitFor();
+    // Refused, saying why: the author may not review their own article.
+    await page.locator('.desk-faq .desk-notice', { hasText: 'a second handler must review it' }).waitFor();
     const refused = await graphql(
       `
         query ($slug: String!) {

@@ -10,10 +10,10 @@ import {
   UpdateFaqArticleDocument,
   type DeskFaqItemFragment,
 } from './gql/graphql';
-import { request } from './lib/client';
+import { request, RequestFailed } from './lib/client';
 import { h, render } from './lib/dom';
 import { errorContent } from './lib/errors';
-import { formatDate, labels } from './lib/i18n';
+import { englishOnly, formatDate, labels } from './lib/i18n';
 import { DESK_FAQ_TEXT } from './desk-faq-text';
 
 const t = labels(DESK_FAQ_TEXT);
@@ -80,7 +80,13 @@ export function mountFaqPanel(): { element: HTMLElement; open: (draft: FaqDraft)
       await run();
       render(message, t('saved'));
     } catch (error) {
-      render(message, errorContent(error));
+      // A refused review says why in the API's words ("a second handler must review it"), not only "your role".
+      const why = error instanceof RequestFailed && error.code === 'FORBIDDEN' ? error.message : null;
+      render(
+        message,
+        errorContent(error),
+        why ? [' ', h('span', { class: 'error-detail', ...englishOnly() }, why)] : null,
+      );
     }
     await reload();
   };
