@@ -9,6 +9,7 @@ import { tagUntaggedInquiries } from '../src/inquiries/tagging.js';
 import { dueAt } from '../src/inquiries/working-days.js';
 import { nameKeys, surnameKey } from '../src/text.js';
 import { isoCountries } from './countries.js';
+import { FAQ_STATEMENT, faqRows, type FaqSeed } from './faq.js';
 
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
 
@@ -145,6 +146,7 @@ export interface SeedData {
   experts: ExpertSeed[];
   inquiries: InquirySeed[];
   people: PersonSeed[];
+  faq: FaqSeed[];
 }
 
 async function readJson<T>(file: string): Promise<T> {
@@ -152,7 +154,7 @@ async function readJson<T>(file: string): Promise<T> {
 }
 
 export async function readSeedData(): Promise<SeedData> {
-  const [regions, themes, institutions, networks, experts, inquiries, people] = await Promise.all([
+  const [regions, themes, institutions, networks, experts, inquiries, people, faq] = await Promise.all([
     readJson<RegionSeed[]>('regions.json'),
     readJson<ThemeSeed[]>('themes.json'),
     readJson<InstitutionSeed[]>('institutions.json'),
@@ -160,8 +162,9 @@ export async function readSeedData(): Promise<SeedData> {
     readJson<ExpertSeed[]>('experts.json'),
     readJson<InquirySeed[]>('inquiries.json'),
     readJson<PersonSeed[]>('people.json'),
+    readJson<FaqSeed[]>('faq.json'),
   ]);
-  return { regions, themes, institutions, networks, experts, inquiries, people };
+  return { regions, themes, institutions, networks, experts, inquiries, people, faq };
 }
 
 /** Statements in dependency order; each UNWINDs one list, so the whole seed is a handful of round trips. */
@@ -371,6 +374,8 @@ const STATEMENTS: Array<[string, (data: SeedData) => unknown[]]> = [
      MERGE (i)-[:DUPLICATE_OF]->(original)`,
     (data) => data.inquiries.filter((q) => q.duplicateOf),
   ],
+  // FAQ articles drawn from the answered inquiries above (seed/faq.ts).
+  [FAQ_STATEMENT, (data) => faqRows(data.faq, data.people)],
 ];
 
 const utc = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : null);

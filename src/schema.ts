@@ -21,6 +21,8 @@ import './inquiries/mutations.js';
 import './inquiries/assignment-types.js';
 import './inquiries/handling-types.js';
 import './inquiries/handling-mutations.js';
+import './faq/types.js';
+import './faq/mutations.js';
 import './history/types.js';
 import './experts/duplicates/types.js';
 import './experts/erasure/types.js';
@@ -39,6 +41,7 @@ import './dashboards/coverage-types.js';
 import './dashboards/network-statistics.js';
 import './dashboards/counts.js';
 import './dashboards/most-asked.js';
+import './dashboards/faq-demand.js';
 
 builder.queryType({
   description: 'Read the expertise graph: experts, institutions, networks, countries, themes and inquiries.',

@@ -36,7 +36,7 @@ export interface WebManifest {
   entries: Record<string, BuiltEntry>;
 }
 
-const PAGES = ['search', 'dashboard', 'desk', 'profile', 'graphiql'];
+const PAGES = ['search', 'dashboard', 'desk', 'profile', 'faq', 'graphiql'];
 /**
  * Parts a page loads after its first paint, by the address its options give (src/http/pages.ts): GraphiQL's
  * editor (React, GraphiQL, Monaco), with a stylesheet of its own, so that neither its script nor its CSS holds up

@@ -2,7 +2,15 @@ import type { Run } from '../db/database.js';
 
 /** Labels whose changes are recorded. Labels are code constants: Cypher cannot take them as parameters. */
 export type AuditedLabel =
-  'Expert' | 'Institution' | 'Theme' | 'Contribution' | 'Event' | 'Network' | 'Inquiry' | 'ScreeningList';
+  | 'Expert'
+  | 'Institution'
+  | 'Theme'
+  | 'Contribution'
+  | 'Event'
+  | 'Network'
+  | 'Inquiry'
+  | 'ScreeningList'
+  | 'FaqArticle';
 
 /** A subject's state for the record: its properties and outgoing relationships, as plain JSON. */
 export type Snapshot = Record<string, unknown>;
@@ -145,4 +153,5 @@ export const AUDITED_LABELS: AuditedLabel[] = [
   'Network',
   'Inquiry',
   'ScreeningList',
+  'FaqArticle',
 ];

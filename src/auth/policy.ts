@@ -128,6 +128,21 @@ export function handlesInquiry(viewer: Viewer, inquiry: Pick<InquiryFacts, 'rout
   return (inquiry.routedTo === DESK_NETWORK_ID && has(viewer, 'desk')) || runsAny(viewer, [inquiry.routedTo]);
 }
 
+/**
+ * FAQ articles (src/faq/): writing, submitting and retiring them, and seeing drafts, articles in review and the
+ * inquiries an article was drawn from: the handlers (desk, secretariats, administrators). Published articles are
+ * public.
+ */
+export const canEditFaq = (viewer: Viewer) => has(viewer, ...ROLE_GROUPS.handlers);
+
+/** Reviewing (publishing or sending back) an article: a handler who is not its author; null when allowed. */
+export function faqReviewRefusal(viewer: Viewer, article: { authorId: string }): string | null {
+  if (!canEditFaq(viewer)) return 'Only handlers (the desk, the secretariats, administrators) review FAQ articles.';
+  if (article.authorId === viewer.id)
+    return 'You wrote this article: a second handler must review it. Ask a colleague to review and publish it.';
+  return null;
+}
+
 /** Correcting when an inquiry was received (it moves its due date and statistics): administrators only. */
 export const canCorrectReceipt = (viewer: Viewer) => has(viewer, 'admin');
 
@@ -204,6 +219,8 @@ export function canReadHistory(
       return (subject.networkIds ?? []).some((id) => canOrganise(viewer, id));
     case 'Institution':
       return canCurateInstitutions(viewer);
+    case 'FaqArticle':
+      return canEditFaq(viewer);
     default:
       return canCurateShared(viewer);
   }

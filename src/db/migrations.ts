@@ -18,6 +18,7 @@ const IDENTIFIED_LABELS = [
   'MergedExpert',
   'ErasedExpert',
   'Operation',
+  'FaqArticle',
 ] as const;
 
 /** Labels that curation can retire. */
@@ -112,6 +113,7 @@ export const MIGRATIONS: string[] = [
   // themes), not by walking all of the expert's standings.
   'CREATE INDEX ranks_of_expert IF NOT EXISTS FOR ()-[r:RANKS]-() ON (r.expertId, r.key)',
   'CREATE CONSTRAINT standing_key_key IF NOT EXISTS FOR (n:StandingKey) REQUIRE n.key IS UNIQUE',
+  'CREATE INDEX faq_reads_article IF NOT EXISTS FOR (n:FaqReads) ON (n.articleId)',
   'CREATE CONSTRAINT standings_state_id IF NOT EXISTS FOR (n:StandingsState) REQUIRE n.id IS UNIQUE',
   // Notifications (src/notifications/): the persons seen from their tokens, their inbox newest first, its unread count
   // by index, the mail still to send, pruning by age; and one daily run per day, whichever process creates it.
@@ -124,6 +126,8 @@ export const MIGRATIONS: string[] = [
   'CREATE CONSTRAINT scheduler_run_day IF NOT EXISTS FOR (n:SchedulerRun) REQUIRE n.day IS UNIQUE',
   // The persons are also the handlers (src/notifications/people-repository.ts); the `Handler` nodes of older
   // databases become persons in `migrate` below (src/db/handlers-to-people.ts), under this lock node's constraint.
+  // FAQ articles' reads are counted per article and month, one node each (src/faq/reads-repository.ts).
+  'CREATE CONSTRAINT faq_reads_key IF NOT EXISTS FOR (n:FaqReads) REQUIRE n.key IS UNIQUE',
   'CREATE CONSTRAINT migration_lock_id IF NOT EXISTS FOR (n:MigrationLock) REQUIRE n.id IS UNIQUE',
 ];
 

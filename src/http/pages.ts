@@ -1,9 +1,9 @@
 // The browser pages, served by the app from the bundles in web/dist (built by `npm ci` or at start, see
-// web/build.ts): the search page at /, the dashboard at /dashboard, the
-// desk at /desk, an expert's profile at /experts/<slug> and GraphiQL at /graphql (GraphiQL 5 with
-// the explorer plugin, the example operations and the pages' sign-in, from web/src/graphiql.ts), with their
-// scripts, styles, fonts and Monaco workers under /assets/, and the guides (the docs rendered to HTML) under
-// /docs/. Nothing comes from elsewhere, so they work offline.
+// web/build.ts): the search page at /, the dashboard at /dashboard, the desk at /desk, the FAQ at /faq (an article
+// at /faq/<slug>), an expert's profile at /experts/<slug> and GraphiQL at /graphql (GraphiQL 5 with the explorer
+// plugin, the example operations and the pages' sign-in, from web/src/graphiql.ts), with their scripts, styles, fonts
+// and Monaco workers under /assets/, and the guides (the docs rendered to HTML) under /docs/. Nothing comes from
+// elsewhere, so they work offline.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
@@ -15,6 +15,8 @@ export const ASSET_PREFIX = '/assets/';
 export const DOCS_PREFIX = '/docs/';
 /** An expert's profile is at this prefix and their slug. */
 export const EXPERT_PAGE_PREFIX = '/experts/';
+/** An FAQ article is at this prefix and its slug. */
+export const FAQ_PAGE_PREFIX = '/faq/';
 export const WEB_DIST_DIR = path.join(ROOT_DIR, 'web', 'dist');
 
 export interface PageSpec {
@@ -92,6 +94,17 @@ const PAGES = new Map<string, PageSpec>([
       main: 'app',
       contentSecurityPolicy: PAGE_CSP,
       guide: `${DOCS_PREFIX}handlers.html`,
+    },
+  ],
+  [
+    '/faq',
+    {
+      title: 'Expertise graph — frequently asked questions',
+      entry: 'faq',
+      body: '<header id="header"></header>\n<main id="app" tabindex="-1"></main>',
+      main: 'app',
+      contentSecurityPolicy: PAGE_CSP,
+      guide: `${DOCS_PREFIX}officers.html`,
     },
   ],
   [
@@ -341,7 +354,8 @@ export function createPageRoutes(pageOptions: object, findExpert: FindExpert, as
     async page(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
       if (!isRead(req)) return false;
       if (pathname.startsWith(DOCS_PREFIX.slice(0, -1))) return doc(req, res, pathname);
-      const spec = PAGES.get(pathname);
+      // An FAQ article (/faq/<slug>) is the FAQ page's shell: its script reads the slug and says when none has it.
+      const spec = PAGES.get(pathname.startsWith(FAQ_PAGE_PREFIX) ? '/faq' : pathname);
       const isExpert = pathname.startsWith(EXPERT_PAGE_PREFIX) && pathname.length > EXPERT_PAGE_PREFIX.length;
       if (!spec && !isExpert) return false;
       if (!(await assets.built())) {

@@ -28,6 +28,7 @@ const LAYERS: string[][] = [
   ['whoknows'],
   ['notifications'],
   ['inquiries'],
+  ['faq'],
   ['history'],
   ['dashboards'],
   ['http'],

@@ -39,6 +39,9 @@ const exampleVariables = new Map(
 const pageVariables = new Map<string, Record<string, unknown>>([
   ['desk.graphql', { slug: 'inq-2026-0101' }],
   ['institutions.graphql', { search: 'delft' }],
+  ['faq-article.graphql', { slug: 'faq-cooperation-russian-belarusian-institutions' }],
+  ['record-faq-read.graphql', { slug: 'faq-cooperation-russian-belarusian-institutions' }],
+  ['matching-faq.graphql', { search: 'samenwerking met Russische universiteiten' }],
   ['expert-profile.graphql', { slug: 'maarten-kooistra', contacts: true, expert: 'maarten-kooistra' }],
   [
     'desk-actions.graphql',

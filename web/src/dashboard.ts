@@ -34,6 +34,7 @@ import { countOf, DASHBOARD_TEXT } from './dashboard-text';
 import { errorContent } from './lib/errors';
 import './pages.css';
 import './dashboard.css';
+import { faqPanel } from './dashboard-faq';
 
 const t = labels(DASHBOARD_TEXT);
 mountHeader(elementById('header'), { ...pageOptions(), current: 'dashboard' });
@@ -335,6 +336,8 @@ charts.coverage.on('click', (event: { componentType: string; value?: unknown; da
   }
 });
 
+const faq = faqPanel();
+
 async function load(): Promise<void> {
   keepInAddress();
   render(status, t('loading'));
@@ -344,7 +347,11 @@ async function load(): Promise<void> {
     ({ data }) => showFigures(data, interval),
     (error: unknown) => render(status, h('span', { class: 'error' }, errorContent(error))),
   );
-  await Promise.all([figures, loadCoverage().then(() => openCell && showCell(openCell.theme, openCell.column))]);
+  await Promise.all([
+    figures,
+    faq.load({ network: networkFilter(), ...period() }),
+    loadCoverage().then(() => openCell && showCell(openCell.theme, openCell.column)),
+  ]);
   if (!status.querySelector('.error')) render(status);
   delete document.body.dataset.loading;
   document.body.dataset.loaded = 'true';
@@ -393,6 +400,7 @@ render(
     h('section', { class: 'panel' }, h('h2', {}, t('topCountries')), boxes.countries),
   ),
   h('section', { class: 'panel' }, h('h2', {}, t('networks')), networks),
+  faq.element,
 );
 
 request(NetworksDocument, {}).then(

@@ -14,6 +14,7 @@ import { type DeskInquiry, intake, loadAside, timelineList, timelineOf } from '.
 import { mountQueue } from './desk-queue';
 import { type DeskState, readState, stateUrl } from './desk-state';
 import { DESK_TEXT } from './desk-text';
+import { mountFaqPanel, newFromLabel } from './desk-faq';
 import './pages.css';
 import './desk.css';
 import { errorContent } from './lib/errors';
@@ -38,6 +39,7 @@ function handlesTeam(team: string | undefined): boolean {
 let state: DeskState = readState();
 const view = h('section', { class: 'desk-inquiry', 'aria-live': 'polite' });
 const queue = mountQueue(t, () => state, navigate);
+const faq = mountFaqPanel();
 
 /** Goes to a new state: the address follows (a new history entry), then the list and the inquiry. */
 function navigate(next: DeskState): void {
@@ -155,6 +157,23 @@ function showInquiry(inquiry: DeskInquiry, changes: Parameters<typeof timelineOf
       notice ? h('p', { class: 'desk-notice', role: 'alert' }, notice) : null,
       h('p', { class: 'desk-question' }, inquiry.question),
       intake(t, inquiry),
+      inquiry.answerSummary
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'faq-promote',
+              on: {
+                click: () => {
+                  const source = { slug: inquiry.slug, question: inquiry.question, answer: inquiry.answerSummary };
+                  faq.open({ source });
+                  faq.element.scrollIntoView();
+                },
+              },
+            },
+            newFromLabel(),
+          )
+        : null,
       editable ? actionsPanel(ctx, expertInput) : h('p', { class: 'desk-readonly' }, t('readOnly')),
       h('section', { class: 'desk-timeline-box' }, h('h3', {}, t('timeline'), ' ', order), timeline),
     ),
@@ -189,6 +208,7 @@ if (!identity || !identity.roles.some((role) => HANDLER_ROLES.includes(role))) {
     h('h1', {}, t('title')),
     h('p', { class: 'intro' }, t('intro'), ' ', h('span', { class: 'keys' }, t('keys'))),
     h('div', { class: 'desk' }, queue.element, view),
+    faq.element,
   );
   // Known as a handler of my teams, so that colleagues can assign to me before I have acted on anything.
   if (identity.roles.some((role) => role === 'desk' || role === 'secretariat'))

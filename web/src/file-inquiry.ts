@@ -5,6 +5,7 @@
 // instead of filing a second.
 import type { RecordInquiryInput, RecordInquiryMutation, WhoKnowsQuery } from './gql/graphql';
 import { isTransient, newIdempotencyKey, RequestFailed, type Result } from './lib/client';
+import { faqMatches } from './faq-matches';
 import { h, render } from './lib/dom';
 import { errorContent } from './lib/errors';
 import { formatDate, localName } from './lib/i18n';
@@ -153,5 +154,8 @@ export function mountFileForm(
     submit,
     outcome,
   );
-  render(container, h('details', { class: 'file-details' }, h('summary', {}, t('fileTitle')), form));
+  const answered = h('div', { class: 'file-faq' });
+  render(container, h('details', { class: 'file-details' }, h('summary', {}, t('fileTitle')), answered, form));
+  // Published answers first: the asker may find theirs without filing.
+  void faqMatches(prefill.question).then((box) => render(answered, box));
 }

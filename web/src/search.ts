@@ -17,6 +17,7 @@ import { mountHeader, pageOptions } from './lib/signin';
 import { mountFileForm } from './file-inquiry';
 import { mountMyInquiries } from './my-inquiries';
 import { showResults } from './search-results';
+import { faqMatches } from './faq-matches';
 import { EXPERT_FORMS, SEARCH_TEXT } from './search-text';
 import './pages.css';
 import './results.css';
@@ -112,11 +113,14 @@ async function whoKnows(text: string, chosenCountry: string, first: number) {
 
 async function showSimilar(text: string, chosenCountry: string): Promise<void> {
   try {
-    const items = (
-      await request(SimilarInquiriesDocument, { question: text, country: chosenCountry || null, first: 5 })
-    ).data.similarInquiries;
+    const [answered, found] = await Promise.all([
+      faqMatches(text),
+      request(SimilarInquiriesDocument, { question: text, country: chosenCountry || null, first: 5 }),
+    ]);
+    const items = found.data.similarInquiries;
     render(
       similar,
+      answered,
       h('h2', {}, t('similar')),
       items.length
         ? h('ol', { class: 'similar-list' }, items.map(similarCard))

@@ -165,6 +165,32 @@ export type CoverageColumnKind =
   /** A region: an expert or inquiry counts once if it concerns any of its countries. */
   | 'REGION';
 
+/** A new FAQ article. */
+export type CreateFaqArticleInput = {
+  /** The answer in English, without confidential details. */
+  answerEn: string;
+  /** The answer in Dutch (het antwoord). */
+  answerNl: string;
+  /** Countries it concerns (ISO codes or names; a region adds its countries). */
+  countries?: Array<string> | null | undefined;
+  /** Free topic labels, in both languages. */
+  labels?: Array<FaqLabelInput> | null | undefined;
+  /** Why, for the history. */
+  note?: string | null | undefined;
+  /** The question in English, without personal details. */
+  questionEn: string;
+  /** The question in Dutch (de vraag). */
+  questionNl: string;
+  /** Review it by this day: after it, the article shows in the handlers’ queue as due for review. */
+  reviewBy: string;
+  /** The risks it speaks of. */
+  riskCategories?: Array<RiskCategory> | null | undefined;
+  /** The answered inquiries it was drawn from (slugs or global ids): seen by handlers only. */
+  sources: Array<string>;
+  /** Themes it is about (ids, names or aliases). */
+  themes?: Array<string> | null | undefined;
+};
+
 /** The input of editInquiry. */
 export type EditInquiryInput = {
   /** The asking institution (global id or slug; required: cannot be cleared). */
@@ -211,6 +237,35 @@ export type ExpertiseInput = {
   /** The theme: its id, or its English or Dutch name or alias. */
   theme: string;
 };
+
+/** A free topic label in both languages, e.g. "Cooperation with Russia and Belarus". */
+export type FaqLabelInput = {
+  /** In English. */
+  en: string;
+  /** In Dutch. */
+  nl: string;
+};
+
+/** Which article, at which version, and a note for the history. */
+export type FaqMoveInput = {
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The article (global id or slug). */
+  id: string;
+  /** Why, for the history (e.g. what the reviewer asks to change). */
+  note?: string | null | undefined;
+};
+
+/** Where an FAQ article is in its life: draft, in review, published, retired. */
+export type FaqStatus =
+  /** Being written by a handler; seen by handlers only. */
+  | 'DRAFT'
+  /** Waiting for a second handler (not its author) to review and publish it; seen by handlers only. */
+  | 'IN_REVIEW'
+  /** Public: anyone, signed in or not, may read it at /faq. */
+  | 'PUBLISHED'
+  /** No longer published (outdated or withdrawn); seen by handlers only. */
+  | 'RETIRED';
 
 /** The input of handOverInquiry. */
 export type HandOverInquiryInput = {
@@ -522,6 +577,36 @@ export type StatisticsInterval =
   /** Calendar weeks, Monday 00:00 to Monday 00:00. */
   | 'WEEK';
 
+/** A change to a FAQ article: omitted fields stay as they are, a list given replaces the whole list, null clears an optional field. */
+export type UpdateFaqArticleInput = {
+  /** The answer in English, without confidential details. */
+  answerEn?: string | null | undefined;
+  /** The answer in Dutch (het antwoord). */
+  answerNl?: string | null | undefined;
+  /** Countries it concerns (ISO codes or names; a region adds its countries). */
+  countries?: Array<string> | null | undefined;
+  /** The version you read: if it changed meanwhile, you get CONFLICT instead of overwriting. */
+  expectedVersion: number;
+  /** The FAQ article (global id or slug). */
+  id: string;
+  /** Free topic labels, in both languages. */
+  labels?: Array<FaqLabelInput> | null | undefined;
+  /** Why, for the history. */
+  note?: string | null | undefined;
+  /** The question in English, without personal details. */
+  questionEn?: string | null | undefined;
+  /** The question in Dutch (de vraag). */
+  questionNl?: string | null | undefined;
+  /** Review it by this day: after it, the article shows in the handlers’ queue as due for review. */
+  reviewBy?: string | null | undefined;
+  /** The risks it speaks of. */
+  riskCategories?: Array<RiskCategory> | null | undefined;
+  /** The answered inquiries it was drawn from (slugs or global ids): seen by handlers only. */
+  sources?: Array<string> | null | undefined;
+  /** Themes it is about (ids, names or aliases). */
+  themes?: Array<string> | null | undefined;
+};
+
 /** Who may see an inquiry’s answer when it is found again. */
 export type Visibility =
   /** Only those handling it. */
@@ -654,6 +739,48 @@ export type AnswerInquiryMutationVariables = Exact<{
 
 export type AnswerInquiryMutation = { answerInquiry: { slug: string, version: number } };
 
+export type DeskFaqArticlesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeskFaqArticlesQuery = { faqArticles: { articles: Array<{ slug: string, status: FaqStatus, version: number, question: string, questionEn: string, answerEn: string, questionNl: string, answerNl: string, riskCategories: Array<RiskCategory>, reviewBy: string, reviewDue: boolean, author: string, labels: Array<{ en: string, nl: string }>, themes: Array<{ slug: string }>, countries: Array<{ code: string }>, sources: Array<{ slug: string }>, findings: { findings: Array<{ field: string, found: string, kind: string }> } }> } };
+
+export type DeskFaqItemFragment = { slug: string, status: FaqStatus, version: number, question: string, questionEn: string, answerEn: string, questionNl: string, answerNl: string, riskCategories: Array<RiskCategory>, reviewBy: string, reviewDue: boolean, author: string, labels: Array<{ en: string, nl: string }>, themes: Array<{ slug: string }>, countries: Array<{ code: string }>, sources: Array<{ slug: string }>, findings: { findings: Array<{ field: string, found: string, kind: string }> } };
+
+export type CreateFaqArticleMutationVariables = Exact<{
+  input: CreateFaqArticleInput;
+}>;
+
+
+export type CreateFaqArticleMutation = { createFaqArticle: { slug: string, version: number } };
+
+export type UpdateFaqArticleMutationVariables = Exact<{
+  input: UpdateFaqArticleInput;
+}>;
+
+
+export type UpdateFaqArticleMutation = { updateFaqArticle: { slug: string, version: number } };
+
+export type SubmitFaqArticleMutationVariables = Exact<{
+  input: FaqMoveInput;
+}>;
+
+
+export type SubmitFaqArticleMutation = { submitFaqArticle: { slug: string, status: FaqStatus } };
+
+export type PublishFaqArticleMutationVariables = Exact<{
+  input: FaqMoveInput;
+}>;
+
+
+export type PublishFaqArticleMutation = { publishFaqArticle: { slug: string, status: FaqStatus } };
+
+export type SendBackFaqArticleMutationVariables = Exact<{
+  input: FaqMoveInput;
+}>;
+
+
+export type SendBackFaqArticleMutation = { sendBackFaqArticle: { slug: string, status: FaqStatus } };
+
 export type DeskQueueQueryVariables = Exact<{
   filter?: InquiryFilter | null | undefined;
   orderBy?: InquiryOrder | null | undefined;
@@ -715,6 +842,29 @@ export type ExpertAnswersQueryVariables = Exact<{
 
 export type ExpertAnswersQuery = { inquiries: { totalCount: number, edges: Array<{ node: { slug: string, question: string, answeredAt: string | null, answerSummary: string | null } }> } };
 
+export type FaqArticleQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type FaqArticleQuery = { faqArticle: { slug: string, status: FaqStatus, question: string, answer: string, publishedAt: string | null, labels: Array<{ en: string, nl: string }>, themes: Array<{ name: string, nameNl: string }>, countries: Array<{ code: string, name: string, nameNl: string }> } | null };
+
+export type FaqDemandQueryVariables = Exact<{
+  network?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type FaqDemandQuery = { faqDemand: { articles: Array<{ reads: number, article: { slug: string, question: string } }>, themesWithoutArticle: Array<{ count: number, theme: { name: string, nameNl: string } }>, countriesWithoutArticle: Array<{ count: number, country: { name: string, nameNl: string } }> } };
+
+export type FaqArticlesQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type FaqArticlesQuery = { faqArticles: { topics: Array<{ topic: string, articles: Array<{ slug: string, question: string }> }>, recognised: Array<{ text: string, name: string }> } };
+
 export type HandOverInquiryMutationVariables = Exact<{
   input: HandOverInquiryInput;
 }>;
@@ -765,6 +915,13 @@ export type InstitutionsQueryVariables = Exact<{
 
 export type InstitutionsQuery = { institutions: { edges: Array<{ node: { slug: string, name: string, nameNl: string } }> } };
 
+export type MatchingFaqArticlesQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type MatchingFaqArticlesQuery = { faqArticles: { articles: Array<{ slug: string, question: string }> } };
+
 export type MyInquiriesQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
@@ -783,6 +940,13 @@ export type RecordAskerMessageMutationVariables = Exact<{
 
 
 export type RecordAskerMessageMutation = { recordAskerMessage: { slug: string, version: number, lastAskerMessageAt: string | null, askerMessages: Array<{ at: string, by: string | null, channel: AskerChannel, summary: string }> | null } };
+
+export type RecordFaqReadMutationVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type RecordFaqReadMutation = { recordFaqRead: boolean };
 
 export type RecordInquiryMutationVariables = Exact<{
   input: RecordInquiryInput;
@@ -847,7 +1011,42 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const DeskFaqItemFragmentDoc = new TypedDocumentString(`
+    fragment DeskFaqItem on FaqArticle {
+  slug
+  status
+  version
+  question
+  questionEn
+  answerEn
+  questionNl
+  answerNl
+  labels {
+    en
+    nl
+  }
+  themes {
+    slug
+  }
+  countries {
+    code
+  }
+  riskCategories
+  reviewBy
+  reviewDue
+  author
+  sources {
+    slug
+  }
+  findings: preview {
+    findings {
+      field
+      found
+      kind
+    }
+  }
+}
+    `, {"fragmentName":"DeskFaqItem"}) as unknown as TypedDocumentString<DeskFaqItemFragment, unknown>;
 export const AddInquiryNoteDocument = new TypedDocumentString(`
     mutation AddInquiryNote($input: AddInquiryNoteInput!) {
   addInquiryNote(input: $input) {
@@ -1171,6 +1370,88 @@ export const AnswerInquiryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AnswerInquiryMutation, AnswerInquiryMutationVariables>;
+export const DeskFaqArticlesDocument = new TypedDocumentString(`
+    query DeskFaqArticles {
+  faqArticles(statuses: [DRAFT, IN_REVIEW, PUBLISHED]) {
+    articles {
+      ...DeskFaqItem
+    }
+  }
+}
+    fragment DeskFaqItem on FaqArticle {
+  slug
+  status
+  version
+  question
+  questionEn
+  answerEn
+  questionNl
+  answerNl
+  labels {
+    en
+    nl
+  }
+  themes {
+    slug
+  }
+  countries {
+    code
+  }
+  riskCategories
+  reviewBy
+  reviewDue
+  author
+  sources {
+    slug
+  }
+  findings: preview {
+    findings {
+      field
+      found
+      kind
+    }
+  }
+}`) as unknown as TypedDocumentString<DeskFaqArticlesQuery, DeskFaqArticlesQueryVariables>;
+export const CreateFaqArticleDocument = new TypedDocumentString(`
+    mutation CreateFaqArticle($input: CreateFaqArticleInput!) {
+  createFaqArticle(input: $input) {
+    slug
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CreateFaqArticleMutation, CreateFaqArticleMutationVariables>;
+export const UpdateFaqArticleDocument = new TypedDocumentString(`
+    mutation UpdateFaqArticle($input: UpdateFaqArticleInput!) {
+  updateFaqArticle(input: $input) {
+    slug
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateFaqArticleMutation, UpdateFaqArticleMutationVariables>;
+export const SubmitFaqArticleDocument = new TypedDocumentString(`
+    mutation SubmitFaqArticle($input: FaqMoveInput!) {
+  submitFaqArticle(input: $input) {
+    slug
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitFaqArticleMutation, SubmitFaqArticleMutationVariables>;
+export const PublishFaqArticleDocument = new TypedDocumentString(`
+    mutation PublishFaqArticle($input: FaqMoveInput!) {
+  publishFaqArticle(input: $input) {
+    slug
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PublishFaqArticleMutation, PublishFaqArticleMutationVariables>;
+export const SendBackFaqArticleDocument = new TypedDocumentString(`
+    mutation SendBackFaqArticle($input: FaqMoveInput!) {
+  sendBackFaqArticle(input: $input) {
+    slug
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SendBackFaqArticleMutation, SendBackFaqArticleMutationVariables>;
 export const DeskQueueDocument = new TypedDocumentString(`
     query DeskQueue($filter: InquiryFilter, $orderBy: InquiryOrder, $first: Int, $after: String, $dueWithin: Int) {
   inquiryQueues(dueWithinWorkingDays: $dueWithin) {
@@ -1542,6 +1823,74 @@ export const ExpertAnswersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExpertAnswersQuery, ExpertAnswersQueryVariables>;
+export const FaqArticleDocument = new TypedDocumentString(`
+    query FaqArticle($slug: String!) {
+  faqArticle(slug: $slug) {
+    slug
+    status
+    question
+    answer
+    labels {
+      en
+      nl
+    }
+    themes {
+      name
+      nameNl
+    }
+    countries {
+      code
+      name
+      nameNl
+    }
+    publishedAt
+  }
+}
+    `) as unknown as TypedDocumentString<FaqArticleQuery, FaqArticleQueryVariables>;
+export const FaqDemandDocument = new TypedDocumentString(`
+    query FaqDemand($network: String, $from: DateTime, $to: DateTime) {
+  faqDemand(network: $network, from: $from, to: $to) {
+    articles {
+      reads
+      article {
+        slug
+        question
+      }
+    }
+    themesWithoutArticle {
+      count
+      theme {
+        name
+        nameNl
+      }
+    }
+    countriesWithoutArticle {
+      count
+      country {
+        name
+        nameNl
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FaqDemandQuery, FaqDemandQueryVariables>;
+export const FaqArticlesDocument = new TypedDocumentString(`
+    query FaqArticles($search: String) {
+  faqArticles(search: $search) {
+    topics {
+      topic
+      articles {
+        slug
+        question
+      }
+    }
+    recognised {
+      text
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FaqArticlesQuery, FaqArticlesQueryVariables>;
 export const HandOverInquiryDocument = new TypedDocumentString(`
     mutation HandOverInquiry($input: HandOverInquiryInput!) {
   handOverInquiry(input: $input) {
@@ -1640,6 +1989,16 @@ export const InstitutionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InstitutionsQuery, InstitutionsQueryVariables>;
+export const MatchingFaqArticlesDocument = new TypedDocumentString(`
+    query MatchingFaqArticles($search: String!) {
+  faqArticles(search: $search, limit: 3) {
+    articles {
+      slug
+      question
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MatchingFaqArticlesQuery, MatchingFaqArticlesQueryVariables>;
 export const MyInquiriesDocument = new TypedDocumentString(`
     query MyInquiries($first: Int) {
   inquiries(filter: {filedByMe: true}, orderBy: RECEIVED, first: $first) {
@@ -1689,6 +2048,11 @@ export const RecordAskerMessageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordAskerMessageMutation, RecordAskerMessageMutationVariables>;
+export const RecordFaqReadDocument = new TypedDocumentString(`
+    mutation RecordFaqRead($slug: String!) {
+  recordFaqRead(slug: $slug)
+}
+    `) as unknown as TypedDocumentString<RecordFaqReadMutation, RecordFaqReadMutationVariables>;
 export const RecordInquiryDocument = new TypedDocumentString(`
     mutation RecordInquiry($input: RecordInquiryInput!) {
   recordInquiry(input: $input) {

@@ -27,6 +27,7 @@ const TEXT = {
     unreadable: 'This is not a token (expected three parts separated by dots).',
     search: 'Search',
     dashboard: 'Dashboard',
+    faq: 'FAQ',
     desk: 'Desk',
     graphiql: 'GraphiQL',
     guide: 'Guide',
@@ -34,6 +35,7 @@ const TEXT = {
     title_dashboard: 'Expertise graph — dashboard',
     title_desk: 'Expertise graph — inquiry desk',
     title_graphiql: 'Expertise graph — GraphiQL',
+    title_faq: 'Expertise graph — frequently asked questions',
     role_viewer: 'viewer',
     role_officer: 'policy officer',
     role_secretariat: 'secretariat',
@@ -54,6 +56,7 @@ const TEXT = {
     unreadable: 'Dit is geen token (drie delen, gescheiden door punten).',
     search: 'Zoeken',
     dashboard: 'Dashboard',
+    faq: 'Veelgestelde vragen',
     desk: 'Loket',
     graphiql: 'GraphiQL',
     guide: 'Handleiding',
@@ -61,6 +64,7 @@ const TEXT = {
     title_dashboard: 'Expertisegraaf — dashboard',
     title_desk: 'Expertisegraaf — vragenloket',
     title_graphiql: 'Expertisegraaf — GraphiQL',
+    title_faq: 'Expertisegraaf — veelgestelde vragen',
     role_viewer: 'kijker',
     role_officer: 'beleidsmedewerker',
     role_secretariat: 'secretariaat',
@@ -127,7 +131,7 @@ export function pageOptions(): PageOptions {
  */
 export function mountHeader(
   container: Element,
-  options: PageOptions & { current: 'search' | 'dashboard' | 'desk' | 'graphiql' | null },
+  options: PageOptions & { current: 'search' | 'dashboard' | 'faq' | 'desk' | 'graphiql' | null },
 ): void {
   const lang = currentLang();
   const t = TEXT[lang];
@@ -263,6 +267,7 @@ export function mountHeader(
       { class: 'site-nav' },
       link('/', t.search, 'search'),
       link('/dashboard', t.dashboard, 'dashboard'),
+      link('/faq', t.faq, 'faq'),
       handles ? link('/desk', t.desk, 'desk') : null,
       link('/graphql', t.graphiql, 'graphiql'),
       h('a', { href: options.guide, class: 'guide' }, t.guide),
