@@ -110,6 +110,10 @@ export const MIGRATIONS: string[] = [
   // The persons are also the handlers (src/notifications/people-repository.ts); the `Handler` nodes of older
   // databases become persons in `migrate` below (src/db/handlers-to-people.ts), under this lock node's constraint.
   'CREATE CONSTRAINT migration_lock_id IF NOT EXISTS FOR (n:MigrationLock) REQUIRE n.id IS UNIQUE',
+  // The pages' sessions and sign-ins under way (src/auth/session-repository.ts), by the hash of their cookie's id.
+  'CREATE CONSTRAINT session_id_hash IF NOT EXISTS FOR (n:Session) REQUIRE n.idHash IS UNIQUE',
+  'CREATE INDEX session_expires IF NOT EXISTS FOR (n:Session) ON (n.expiresAt)',
+  'CREATE CONSTRAINT pending_sign_in_id_hash IF NOT EXISTS FOR (n:PendingSignIn) REQUIRE n.idHash IS UNIQUE',
 ];
 
 /**
