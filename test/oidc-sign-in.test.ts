@@ -19,6 +19,7 @@ import { oidcConfig, sessionConfig } from '../src/oidc-config.js';
 import { schema } from '../src/schema.js';
 import { connectTestDatabase } from './helpers/api.js';
 import { browserTestsRun, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
+import { maybeUnset } from './helpers/maybe-unset.js';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -100,10 +101,10 @@ describe.skipIf(!browserTestsRun)('sign-in with OpenID Connect', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    provider?.close();
-    await database?.close();
+    await maybeUnset(browser)?.close();
+    await maybeUnset(app)?.stop();
+    maybeUnset(provider)?.close();
+    await maybeUnset(database)?.close();
     if (secretDir) await rm(secretDir, { recursive: true, force: true });
   });
 
@@ -251,8 +252,8 @@ describe('the cookie session over HTTP', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await server?.stop();
-    await database?.close();
+    await maybeUnset(server)?.stop();
+    await maybeUnset(database)?.close();
     if (secretDir) await rm(secretDir, { recursive: true, force: true });
   });
 

@@ -42,6 +42,7 @@ export function createOidcClient(config: OidcConfig): OidcClient {
         config.clientId,
         config.clientSecret ?? undefined,
         config.clientSecret ? undefined : client.None(),
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- plain http to a provider on this machine only
         insecure ? { execute: [client.allowInsecureRequests] } : undefined,
       )
       .catch((error: unknown) => {

@@ -6,7 +6,7 @@ export function safeReturnPath(raw: string | null | undefined): string {
   if (!raw || raw.length > 2000) return '/';
   if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return '/';
   // Control characters (a tab or newline inside "//") would let a browser read it as another host.
-  if (/[\u0000-\u001f\u007f]/.test(raw)) return '/';
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) < 0x20 || raw.charCodeAt(i) === 0x7f) return '/';
   let parsed: URL;
   try {
     parsed = new URL(raw, 'http://return.invalid');

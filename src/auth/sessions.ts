@@ -107,7 +107,7 @@ export class Sessions {
     return deleteSession(this.queries, hashOf(id));
   }
 
-  /** Keeps what the callback must check (state, nonce, PKCE verifier) under a new random id for the browser's cookie. */
+  /** Keeps what the callback must check (state, nonce, PKCE verifier) under a new random id for the browser. */
   async beginSignIn(pending: Omit<PendingSignIn, 'idHash' | 'expiresAt'>): Promise<string> {
     const id = newSecret();
     await insertPendingSignIn(this.queries, {

@@ -1,9 +1,10 @@
 // Development sign-in: on the embedded default only (no AUTH_SECRET or AUTH_JWKS_URL, the server signs with
 // its local secret) and only while the server listens on loopback, the pages offer the sample identities, and
-// POST /auth/dev-token mints a short-lived token for the one picked and signs the browser in with it (a cookie session). The route does not exist in any other
-// configuration, and it answers only a browser on this machine: the socket's peer is a loopback address, and
-// the Host header (and the Origin, when sent) names localhost, 127.0.0.1 or [::1] with the server's own port,
-// so that a web page reaching the port by DNS rebinding (Host: evil.example) is refused.
+// POST /auth/dev-token mints a short-lived token for the one picked and signs the browser in with it (a cookie
+// session). The route does not exist in any other configuration, and it answers only a browser on this machine:
+// the socket's peer is a loopback address, and the Host header (and the Origin, when sent) names localhost,
+// 127.0.0.1 or [::1] with the server's own port, so that a web page reaching the port by DNS rebinding
+// (Host: evil.example) is refused.
 import type http from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { SAMPLE_IDENTITIES, type Authenticator } from '../auth/tokens.js';
