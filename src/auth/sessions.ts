@@ -110,8 +110,9 @@ export class Sessions {
   /** Keeps what the callback must check (state, nonce, PKCE verifier) under a new random id for the browser. */
   async beginSignIn(pending: Omit<PendingSignIn, 'idHash' | 'expiresAt'>): Promise<string> {
     const id = newSecret();
+    const { state, nonce, codeVerifier, returnTo } = pending;
     await insertPendingSignIn(this.queries, {
-      ...pending,
+      ...{ state, nonce, codeVerifier, returnTo },
       idHash: hashOf(id),
       expiresAt: Date.now() + PENDING_SIGN_IN_MS,
     });

@@ -163,12 +163,12 @@ export function createSignIn(options: SignInOptions) {
         return true;
       }
       try {
-        const start = await oidc.begin();
+        const { url: provider, state, nonce, codeVerifier } = await oidc.begin();
         const returnTo = safeReturnPath(url.searchParams.get('return'));
-        const pendingId = await sessions.beginSignIn({ ...start, returnTo });
+        const pendingId = await sessions.beginSignIn({ state, nonce, codeVerifier, returnTo });
         setCookie(res, PENDING_COOKIE, pendingId, { maxAgeSeconds: 600, secure });
         res.setHeader('cache-control', 'no-store');
-        res.writeHead(302, { location: start.url.href }).end();
+        res.writeHead(302, { location: provider.href }).end();
       } catch (error) {
         if (!(error instanceof OidcUnavailableError)) throw error;
         log.warn({ err: error }, 'OIDC sign-in could not start');
