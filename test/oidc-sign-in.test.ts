@@ -29,6 +29,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** An authenticator with a local secret of its own, in a new folder (removed by the caller). */
+async function localAuthenticator(): Promise<{ secretDir: string; authenticator: Authenticator }> {
+  const secretDir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-sign-in-'));
+  const authenticator = await openAuthenticator({
+    ...{ kind: 'local', secretFile: path.join(secretDir, 'auth-secret'), anonymous: 'viewer' },
+    ...{ issuer: 'expertise-graph', audience: 'expertise-graph' },
+  });
+  return { secretDir, authenticator };
+}
+
 const ACCOUNT = { sub: 'oidc-olga', name: 'Olga Oidc', email: 'olga.oidc@example.org', roles: ['beleid', 'other'] };
 
 describe.skipIf(!browserTestsRun)('sign-in with OpenID Connect', () => {
@@ -62,14 +72,7 @@ describe.skipIf(!browserTestsRun)('sign-in with OpenID Connect', () => {
 
   beforeAll(async () => {
     database = await connectTestDatabase();
-    secretDir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-oidc-'));
-    authenticator = await openAuthenticator({
-      kind: 'local',
-      secretFile: path.join(secretDir, 'auth-secret'),
-      issuer: 'expertise-graph',
-      audience: 'expertise-graph',
-      anonymous: 'viewer',
-    });
+    ({ secretDir, authenticator } = await localAuthenticator());
     appPort = await freePort();
     appUrl = `http://127.0.0.1:${appPort}`;
     const providerPort = await freePort();
@@ -238,14 +241,7 @@ describe('the cookie session over HTTP', () => {
 
   beforeAll(async () => {
     database = await connectTestDatabase();
-    secretDir = await mkdtemp(path.join(os.tmpdir(), 'expertise-graph-session-'));
-    authenticator = await openAuthenticator({
-      kind: 'local',
-      secretFile: path.join(secretDir, 'auth-secret'),
-      issuer: 'expertise-graph',
-      audience: 'expertise-graph',
-      anonymous: 'viewer',
-    });
+    ({ secretDir, authenticator } = await localAuthenticator());
     server = await startHttp({
       ...{ schema, database, authenticator, host: '127.0.0.1', port: 0, queryStats: false, log: silentLogger() },
       // Sessions of two seconds: long enough for the first requests, over soon after.
