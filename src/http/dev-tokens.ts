@@ -110,7 +110,7 @@ export function createDevTokenRoute(
   mint: NonNullable<Authenticator['mint']>,
   port: () => number,
   /** Also signs the browser in: the pages' cookie session for the token (src/http/sign-in.ts). */
-  startSession?: (res: http.ServerResponse, token: string) => Promise<void>,
+  startSession?: (req: http.IncomingMessage, res: http.ServerResponse, token: string) => Promise<void>,
 ) {
   const mints = new RateLimiterMemory({ points: DEV_TOKEN_MINTS_PER_MINUTE, duration: 60 });
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -156,7 +156,7 @@ export function createDevTokenRoute(
       return;
     }
     const token = await mint(identity, DEV_TOKEN_LIFETIME);
-    await startSession?.(res, token);
+    await startSession?.(req, res, token);
     json(res, 200, { token, expiresIn: DEV_TOKEN_LIFETIME });
   };
 }

@@ -75,8 +75,16 @@ export function createSignIn(options: SignInOptions) {
   const sessionCookie = (res: http.ServerResponse, value: string, maxAgeSeconds: number) =>
     setCookie(res, SESSION_COOKIE, value, { maxAgeSeconds, secure });
 
-  /** Signs the browser in as `viewer`: a new session and its cookie. */
-  async function issue(res: http.ServerResponse, viewer: Viewer, kind: SessionKind, idToken: string | null = null) {
+  /** Signs the browser in as `viewer`: a new session and its cookie; a session the browser had before ends. */
+  async function issue(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    viewer: Viewer,
+    kind: SessionKind,
+    idToken: string | null = null,
+  ) {
+    const earlier = cookiesOf(req).get(SESSION_COOKIE);
+    if (earlier !== undefined) await sessions.end(earlier);
     const { id, session } = await sessions.start(viewer, kind, idToken);
     sessionCookie(res, id, config.maxAgeMs / 1000);
     return session;
@@ -100,8 +108,8 @@ export function createSignIn(options: SignInOptions) {
   const mint = authenticator.mint;
   const devToken =
     options.devTokens && isLoopbackHost(options.host) && mint
-      ? createDevTokenRoute(mint, options.port, async (res, token) => {
-          await issue(res, await authenticator.verify(token), 'development');
+      ? createDevTokenRoute(mint, options.port, async (req, res, token) => {
+          await issue(req, res, await authenticator.verify(token), 'development');
         })
       : null;
 
@@ -149,7 +157,7 @@ export function createSignIn(options: SignInOptions) {
         sendJsonError(res, 401, ErrorCode.UNAUTHENTICATED, error.message);
         return true;
       }
-      json(res, 200, state(await issue(res, viewer, 'token')));
+      json(res, 200, state(await issue(req, res, viewer, 'token')));
       return true;
     }
     if (path === '/auth/sign-in' && req.method === 'GET') {
@@ -186,7 +194,7 @@ export function createSignIn(options: SignInOptions) {
       }
       try {
         const { viewer, idToken } = await oidc.finish(url.search, pending);
-        await issue(res, viewer, 'oidc', idToken);
+        await issue(req, res, viewer, 'oidc', idToken);
         res.setHeader('cache-control', 'no-store');
         res.writeHead(303, { location: pending.returnTo }).end();
       } catch (error) {
