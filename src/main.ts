@@ -1,19 +1,25 @@
-import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { DatabaseUnreachableError } from './db/errors.js';
-import { EmbeddedNeo4jError } from './db/embedded/neo4j.js';
-import { PortInUseError } from './http/server.js';
 import { createLogger } from './logging.js';
 
-/** Failures with a one-line cause the person starting the server can fix. */
 /** A signal this soon after the first is the same Ctrl-C, forwarded once more by a runner. */
 const REPEATED_SIGNAL_MS = 1_000;
 
-const EXPLAINED = [ConfigError, EmbeddedNeo4jError, DatabaseUnreachableError, PortInUseError];
+/** Whether `error` is a failure with a one-line cause the person starting the server can fix. */
+async function explained(error: unknown): Promise<boolean> {
+  if (error instanceof ConfigError) return true;
+  const [{ DatabaseUnreachableError }, { EmbeddedNeo4jError }, { PortInUseError }] = await Promise.all([
+    import('./db/errors.js'),
+    import('./db/embedded/neo4j.js'),
+    import('./http/server.js'),
+  ]);
+  return [EmbeddedNeo4jError, DatabaseUnreachableError, PortInUseError].some((kind) => error instanceof kind);
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  // The server's modules load only once the settings are known to be good: a bad setting is explained at once.
+  const { startApp } = await import('./app.js');
   const app = await startApp(config, log);
   const where =
     config.neo4j.kind === 'embedded'
@@ -68,8 +74,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  if (EXPLAINED.some((kind) => error instanceof kind)) {
+main().catch(async (error: unknown) => {
+  if (await explained(error).catch(() => false)) {
     console.error(`Cannot start: ${(error as Error).message}`);
   } else {
     console.error('Cannot start: unexpected error', error);

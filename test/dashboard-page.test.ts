@@ -3,16 +3,15 @@
 // reloads and gets the same drill-down back from the address, reads quarters in Amsterdam time, filters by network,
 // and finds no axe-core violation; on a 390 px phone nothing is wider than the screen. Screenshots go to
 // test-results/ (git-ignored).
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, testServer } from './helpers/api.js';
 import { browserTestsRun, type DashboardGlobals, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
+import { axeViolations } from './helpers/axe.js';
 
 const SHOTS = 'test-results/dashboard-page';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // 1 November 2024 begins at 23:00 UTC the day before in Amsterdam (winter time): what the page must send from UTC.
 const FROM_DAY = '2024-11-01';
 const FROM_IN_AMSTERDAM = '2024-10-31T23:00:00.000Z';
@@ -24,19 +23,6 @@ function amsterdamQuarter(iso: string): string {
     .formatToParts(new Date(iso))
     .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
   return `${parts.year} Q${Math.floor((Number(parts.month) - 1) / 3) + 1}`;
-}
-
-/** The violations axe-core finds in the page as it is now (its rules for WCAG 2.x A and AA). */
-async function axeViolations(page: Page): Promise<Array<{ id: string; nodes: unknown[] }>> {
-  // Evaluated through the debugging protocol, so the page's Content-Security-Policy does not apply to it.
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } }).axe;
-    const result = (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as { violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> };
-    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) }));
-  });
 }
 
 /** The variables of the latest request of an operation a page sent. */

@@ -9,6 +9,7 @@ import type { TokenClaims } from '../src/auth/tokens.js';
 import { graphql, testServer, tokenFor } from './helpers/api.js';
 import { browserTestsRun, openBrowser, SERVER_WAIT_MS, signInContext } from './helpers/browser.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
+import { axeViolations } from './helpers/axe.js';
 
 const SHOTS = 'test-results/desk-page';
 /** Letters only, so that the full-text filter reads it as one word no seed inquiry has. */
@@ -286,7 +287,7 @@ describe.runIf(browserTestsRun)('the desk page in a browser', { timeout: 4 * SER
     expect(pageErrors(colleague)).toEqual([]);
   });
 
-  it('speaks Dutch on the Dutch page, with Dutch dates', async () => {
+  it('speaks Dutch on the Dutch page, with Dutch dates, with nothing for axe to fix', async () => {
     const filed = await fileInquiry('Mogen wij kennis over drones delen met een buitenlandse universiteit?');
     const page = await open(deskA, `/desk?queue=UNASSIGNED&inquiry=${filed.slug}`, 'nl-NL');
     await page.locator('.desk-inquiry-main h2', { hasText: filed.slug }).waitFor();
@@ -306,6 +307,7 @@ describe.runIf(browserTestsRun)('the desk page in a browser', { timeout: 4 * SER
     expect(await page.locator('.desk-intake dd[data-field="due"]').textContent()).toContain(dutch);
     expect(await page.locator('.desk-intake').textContent()).toContain('Uiterlijk');
     await page.screenshot({ path: `${SHOTS}/dutch.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
   });
 

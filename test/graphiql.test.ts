@@ -12,6 +12,7 @@ import {
   SERVER_WAIT_MS,
 } from './helpers/browser.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
+import { axeViolations } from './helpers/axe.js';
 
 describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () => {
   const appUrl = testServer().appUrl;
@@ -51,6 +52,14 @@ describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () 
     await page.close();
   });
 
+  it('leaves nothing for axe to fix, GraphiQL’s shell and editor included', async () => {
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/graphql`);
+    await page.waitForFunction(editorTextMatching, { selector: '.graphiql-query-editor', pattern: 'WhoKnows' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('has a skip link, the explorer, an example tab for every main task, and sends the signed-in token', async () => {
     const page = await context.newPage();
     await page.goto(`${appUrl}/graphql`);
@@ -75,7 +84,7 @@ describe.runIf(browserTestsRun)('GraphiQL', { timeout: 4 * SERVER_WAIT_MS }, () 
     await page.locator('.signin-token').fill(token);
     await Promise.all([page.waitForEvent('load'), page.locator('form.signin button[type=submit]').click()]);
     expect(await page.locator('.signin-who').textContent()).toContain('GraphiQL officer');
-    await page.getByRole('tab', { name: 'RecordInquiry' }).click();
+    await page.getByRole('button', { name: 'RecordInquiry', exact: true }).click();
     await page.waitForFunction(editorTextMatching, {
       selector: '.graphiql-query-editor',
       pattern: 'mutation RecordInquiry',

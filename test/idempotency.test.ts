@@ -86,7 +86,7 @@ async function newExpert(suffix: string): Promise<string> {
 }
 
 describe('Idempotency-Key', () => {
-  it('answers a repeated request from the store, also with its input keys reordered, and stores it once', async () => {
+  it('answers a request sent again from the store (extensions.replayed), any key order; stores it once', async () => {
     const key = `${P}-same`;
     const question = `Who can brief us on photonic export rules? ${P}-same`;
     const first = await send(
@@ -102,6 +102,8 @@ describe('Idempotency-Key', () => {
     );
     expect(again.errors).toBeUndefined();
     expect(again.data.recordInquiry.inquiry).toEqual(first.data.recordInquiry.inquiry);
+    // The answer says it is the stored one; the first, which did the work, does not.
+    expect([first.extensions?.replayed, again.extensions?.replayed]).toEqual([undefined, true]);
     expect(await inquiriesAsking(question)).toBe(1);
   });
 

@@ -10,6 +10,7 @@ import type { TokenClaims } from '../src/auth/tokens.js';
 import { graphql, testServer, tokenFor } from './helpers/api.js';
 import { browserTestsRun, openBrowser, SERVER_WAIT_MS, signInContext } from './helpers/browser.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
+import { axeViolations } from './helpers/axe.js';
 
 const SHOTS = 'test-results/search-results';
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -163,8 +164,10 @@ describe.runIf(browserTestsRun)('the search results in a browser', { timeout: 4 
     await page.keyboard.press('Enter');
     expect(await page.locator('li.expert').nth(folded).locator('details.why').getAttribute('open')).not.toBeNull();
     expect(await page.locator('li.expert').nth(folded).locator('details.why li.reason').first().isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
 
-    // The CSV of what is shown: BOM, header, one row per expert in order, the profile's address.
+    // The CSV of every expert found, not only the 10 shown: BOM, header, one row per expert in order, the profile's
+    // address.
     const download = page.waitForEvent('download');
     await page.locator('button.csv').click();
     const file = await download;
@@ -172,8 +175,8 @@ describe.runIf(browserTestsRun)('the search results in a browser', { timeout: 4 
     const csv = readFileSync(await file.path(), 'utf8');
     expect(csv.startsWith('\uFEFFName,Headline,Institution,Why,Profile\r\n')).toBe(true);
     const rows = csv.slice(1).split('\r\n').slice(1, -1);
-    expect(rows).toHaveLength(10);
-    for (const [index, edge] of firstPage.entries()) {
+    expect(rows).toHaveLength(api.totalCount);
+    for (const [index, edge] of api.edges.entries()) {
       const row = rows[index]!;
       expect(row).toContain(edge.node.name.includes(',') ? `"${edge.node.name}"` : edge.node.name);
       expect(row).toContain(strongest(edge.reasons).replace(/"/g, '""'));

@@ -119,10 +119,15 @@ export async function audited<T>(
   const operationId = queries.operationKey(viewer.id);
   // Made once, outside the transaction: the driver's own retry of it (a lost commit acknowledgement) must match.
   const request = queries.boundRequest ?? `action:${action}`;
+  let attempts = 0;
   return queries.writeTransaction(async (run) => {
+    attempts += 1;
     const done = await committedResult(run, operationId);
     if (done) {
       if (done.request !== request) throw new IdempotencyKeyReusedError();
+      // Found on the first attempt, it is the client's earlier request; on a later one, the driver's retry of this
+      // request's own commit whose acknowledgement was lost, which the client never saw.
+      if (attempts === 1) queries.replayed = true;
       return done.value as T;
     }
     const tracked = new Map<string, Tracked>();

@@ -155,6 +155,8 @@ export class Queries {
   private writeRequest: string | null = null;
   /** Whether a write transaction of this request has committed: a later failure must not read as "nothing written". */
   private committed = false;
+  /** Set when a write was answered from the store: the client sent it before with its key (`extensions.replayed`). */
+  replayed = false;
 
   constructor(
     private readonly driver: Driver,

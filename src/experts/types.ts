@@ -9,6 +9,9 @@ import { CountryNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
 import { InstitutionNode } from '../institutions/types.js';
 import { NetworkNode } from '../networks/types.js';
+import { languageArgs, reasonLanguage } from '../graphql/language.js';
+import { catalogue } from '../messages/catalogue.js';
+import type { ProvenanceMessage } from '../messages/reasons.js';
 import { loadExpertRelation } from './loaders.js';
 import type { ExpertRecord, Provenance } from './model.js';
 import {
@@ -131,8 +134,34 @@ const Affiliation = builder.objectRef<AffiliationRecord>('Affiliation').implemen
   }),
 });
 
+/** Where a level comes from, as the message catalogue words it (the work behind EVIDENCED is not counted here). */
+function provenanceMessage(level: Verification & { provenance: Provenance | null }): ProvenanceMessage {
+  switch (level.provenance) {
+    case 'VERIFIED':
+      return {
+        how: 'verified',
+        network: level.verifyingNetwork?.acronym ?? null,
+        verifiedBy: null,
+        verifiedAt: level.verifiedAt,
+      };
+    case 'EVIDENCED':
+      return { how: 'evidenced', contributions: 0, inquiries: 0 };
+    default:
+      return { how: 'declared' };
+  }
+}
+
 /** The fields of a level's verification, shared by Expertise and CountryFocus. */
-const verificationFields = <Shape extends Verification>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Shape>) => ({
+const verificationFields = <Shape extends Verification & { provenance: Provenance | null }>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, Shape>,
+) => ({
+  provenanceText: t.string({
+    args: languageArgs(t),
+    description:
+      'Where the level comes from, in words and in the language asked for, e.g. "verified by the CKN secretariat on ' +
+      '3 March 2026" (the pages show this rather than wording `provenance` themselves).',
+    resolve: (x, args, ctx) => catalogue(reasonLanguage(args.language, ctx)).provenance(provenanceMessage(x)),
+  }),
   verifiedAt: t.field({
     type: 'DateTime',
     nullable: true,

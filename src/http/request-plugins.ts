@@ -8,7 +8,8 @@ export type RequestContext = Context & { request: RequestScope; client: string }
 
 /**
  * Tells the request log which operation ran and which error codes went out, and gives every response
- * `extensions.requestId`: the id under which an operator finds the request's log lines.
+ * `extensions.requestId`: the id under which an operator finds the request's log lines (and `extensions.replayed`
+ * when a write was answered from the store, see `Queries.replayed`).
  */
 export const requestScopePlugin: ApolloServerPlugin<RequestContext> = {
   // Apollo's hooks return promises; these have nothing to wait for.
@@ -29,7 +30,12 @@ export const requestScopePlugin: ApolloServerPlugin<RequestContext> = {
           const code = error.extensions?.code;
           return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
         });
-        result.extensions = { ...result.extensions, requestId: contextValue.request.id };
+        result.extensions = {
+          ...result.extensions,
+          requestId: contextValue.request.id,
+          // A write sent again with its Idempotency-Key: the answer is the stored one, nothing was done twice.
+          ...(contextValue.queries.replayed ? { replayed: true } : {}),
+        };
         return Promise.resolve();
       },
     });

@@ -1,4 +1,10 @@
-import type { ReasonKey, ReasonParams, SimilarityReasonKey, SimilarityReasonParams } from './reasons.js';
+import type {
+  ProvenanceMessage,
+  ReasonKey,
+  ReasonParams,
+  SimilarityReasonKey,
+  SimilarityReasonParams,
+} from './reasons.js';
 
 /** The languages people are answered in: the pages' two, and the reasons' and messages' of the API. */
 export const LANGUAGES = ['en', 'nl'] as const;
@@ -9,6 +15,8 @@ export interface Catalogue {
   reasons: { [K in ReasonKey]: (params: ReasonParams<K>) => string };
   /** Why an earlier inquiry is like a question. */
   similarity: { [K in SimilarityReasonKey]: (params: SimilarityReasonParams<K>) => string };
+  /** Where a level comes from: "verified by the CKN secretariat on 3 March 2026". */
+  provenance: (provenance: ProvenanceMessage) => string;
 }
 
 /**

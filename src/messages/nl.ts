@@ -67,6 +67,7 @@ const RISKS: Record<string, string> = {
 };
 
 export const nl: Catalogue = {
+  provenance: provenanceInWords,
   reasons: {
     themeClaim: (p) => {
       const what =

@@ -16,7 +16,7 @@ export type UntypedData = any;
 export interface GraphqlResponse<T = UntypedData> {
   data?: T;
   errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; [key: string]: unknown } }>;
-  extensions?: { queryStats?: { roundTrips: number; dbTimeMs: number } };
+  extensions?: { queryStats?: { roundTrips: number; dbTimeMs: number }; requestId?: string; replayed?: boolean };
 }
 
 let workerServer: WorkerServer | undefined;

@@ -36,7 +36,8 @@ export async function runWrite(
     const failed = error instanceof RequestFailed ? error : null;
     if (failed?.code === 'CONFLICT') {
       const holder = failed.extensions?.handler?.name;
-      await ctx.reload(`${t('conflict')} ${holder ? `${t('heldBy')} ${holder}. ` : ''}${failed.message}`);
+      // The page's own words: the API's message is English and names versions, which the reader has no use for.
+      await ctx.reload(`${t('conflict')}${holder ? ` ${t('heldBy')} ${holder}.` : ''}`);
       return;
     }
     render(outcome, h('span', { class: 'error', role: 'alert' }, errorContent(error)));

@@ -8,6 +8,7 @@ import { expertPath } from './lib/experts';
 import { currentLang, formatDate, localName } from './lib/i18n';
 import type { DeskLabel, DeskT } from './desk-text';
 import { errorContent } from './lib/errors';
+import { why } from './lib/reasons';
 
 export type DeskInquiry = NonNullable<DeskInquiryQuery['inquiry']>;
 export type ChangeRecords = DeskInquiryQuery['history']['edges'];
@@ -234,9 +235,9 @@ export async function loadAside(
                   },
                   edge.node.name,
                 ),
-                ` (${edge.score.toFixed(1)}) · `,
+                ' · ',
                 h('a', { class: 'profile-link', href: expertPath(edge.node.slug) }, t('profile')),
-                h('p', { class: 'why' }, edge.reasons.map((r) => r.text).join('; ')),
+                why(edge.reasons, (key) => t(key)),
               ),
             ),
           )

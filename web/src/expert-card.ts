@@ -5,22 +5,10 @@ import { errorAt, type GraphqlError } from './lib/client';
 import { h } from './lib/dom';
 import { expertPath } from './lib/experts';
 import { currentLang, localName, localText, type Lang } from './lib/i18n';
+import { why } from './lib/reasons';
 import { roleAt, type SearchLabel } from './search-text';
 
 export type ExpertEdge = WhoKnowsQuery['whoKnows']['edges'][number];
-type Reason = ExpertEdge['reasons'][number];
-
-/** The reasons with each text once, in the API's order. */
-export const distinctReasons = (reasons: readonly Reason[]): Reason[] =>
-  reasons.filter((reason, index) => reasons.findIndex((other) => other.text === reason.text) === index);
-
-/** The reason that weighs most (the first of equals), or undefined for none. */
-export const strongestReason = (reasons: readonly Reason[]): Reason | undefined =>
-  reasons.reduce<Reason | undefined>(
-    (best, reason) => (!best || reason.points > best.points ? reason : best),
-    undefined,
-  );
-
 /** The headline in the page's language where the expert has one in it. */
 export const localHeadline = (expert: ExpertEdge['node'], lang: Lang = currentLang()): string | null =>
   (lang === 'nl' ? expert.headlineNl : null) ?? expert.headline ?? null;
@@ -29,35 +17,6 @@ export const localHeadline = (expert: ExpertEdge['node'], lang: Lang = currentLa
 export function currentPlace(expert: ExpertEdge['node']): { role: string | null; institution: string } | null {
   const affiliation = expert.affiliations.find((a) => a.current);
   return affiliation ? { role: affiliation.role ?? null, institution: affiliation.institution.name } : null;
-}
-
-/**
- * Why the expert is here: the strongest reason as one line; the others (each text once) in a native disclosure under
- * it, which the keyboard opens and closes like a button. One reason alone is a plain line.
- */
-function why(reasons: readonly Reason[], t: (key: SearchLabel) => string): HTMLElement | null {
-  const distinct = distinctReasons(reasons);
-  const strongest = strongestReason(distinct);
-  if (!strongest) return null;
-  const line = h('span', { class: 'reason why-line', dataset: { kind: strongest.kind } }, strongest.text);
-  const others = distinct.filter((reason) => reason !== strongest);
-  if (others.length === 0) return h('p', { class: 'why' }, line);
-  return h(
-    'details',
-    { class: 'why' },
-    h(
-      'summary',
-      {},
-      line,
-      ' ',
-      h('span', { class: 'why-more' }, `(${t('moreReasons').replace('{n}', String(others.length))})`),
-    ),
-    h(
-      'ul',
-      { class: 'reasons', 'aria-label': t('reasons') },
-      others.map((reason) => h('li', { class: 'reason', dataset: { kind: reason.kind } }, reason.text)),
-    ),
-  );
 }
 
 /** The card of the expert at `index` of the answer that brought it (`errors` are that answer's field errors). */
@@ -92,7 +51,7 @@ export function expertCard(
       affiliation && networks ? ' · ' : null,
       networks,
     ),
-    why(edge.reasons, t),
+    why(edge.reasons, (key) => t(key)),
     contacts.length
       ? h(
           'p',

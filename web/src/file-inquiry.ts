@@ -106,27 +106,22 @@ export function mountFileForm(
     );
 
   /**
-   * Sends the filing. `retry`: the same input with the key of an attempt whose answer was lost. Until an answer says
+   * Sends the filing (again, with the same key, after an attempt whose answer was lost). Until an answer says
    * what became of it, the form stays locked: a second filing of the same question would be a duplicate.
    */
-  function send(input: RecordInquiryInput, key: string, retry: boolean): void {
+  function send(input: RecordInquiryInput, key: string): void {
     fields.disabled = true;
     submit.disabled = true;
     render(outcome, t('filing'));
-    const sentAt = Date.now();
     record(input, key).then(
-      ({ data }) => {
-        const inquiry = data.recordInquiry.inquiry;
-        // Received before this retry was sent (by the server's clock and the browser's, which agree to well within the
-        // seconds between two attempts): the earlier attempt had stored it, and this answer is that inquiry.
-        showFiled(inquiry, retry && Date.parse(inquiry.receivedAt) < sentAt);
-      },
+      // Replayed: the earlier attempt had stored it, and this answer is that inquiry.
+      ({ data, replayed }) => showFiled(data.recordInquiry.inquiry, replayed),
       (error: unknown) => {
         const written = error instanceof RequestFailed ? error.extensions?.outcome : undefined;
         if (isTransient(error) || written === 'UNKNOWN' || written === 'STORED') {
           const again = h(
             'button',
-            { type: 'button', class: 'retry', on: { click: () => send(input, key, true) } },
+            { type: 'button', class: 'retry', on: { click: () => send(input, key) } },
             t('retry'),
           );
           render(
@@ -150,7 +145,7 @@ export function mountFileForm(
       on: {
         submit: (event) => {
           event.preventDefault();
-          send(inputOfForm(), newIdempotencyKey(), false);
+          send(inputOfForm(), newIdempotencyKey());
         },
       },
     },

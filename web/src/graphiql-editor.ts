@@ -13,6 +13,7 @@ import { getOperationAST, parse } from 'graphql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EXAMPLES, type Example } from './examples';
+import { keepGraphiqlAccessible } from './graphiql-a11y';
 import { sessionHeaders } from './lib/session';
 
 // The session's cookie and CSRF token go with every request GraphiQL sends; headers typed in its editor (an
@@ -70,7 +71,20 @@ function ExamplesPanel() {
 
 const examplesPlugin = {
   title: 'Examples',
-  icon: () => createElement('span', { 'aria-hidden': true, style: { fontWeight: 700 } }, 'Ex'),
+  // A drawn icon, not letters: GraphiQL names the button "Show Examples", and visible text must be part of the name.
+  icon: () =>
+    createElement(
+      'svg',
+      {
+        'aria-hidden': true,
+        viewBox: '0 0 24 24',
+        width: '1.2em',
+        height: '1.2em',
+        fill: 'none',
+        stroke: 'currentColor',
+      },
+      createElement('path', { d: 'M4 5h16M4 12h16M4 19h10', strokeWidth: 2, strokeLinecap: 'round' }),
+    ),
   content: ExamplesPanel,
 };
 
@@ -91,4 +105,5 @@ export function mountGraphiQL(container: Element): void {
       defaultEditorToolsVisibility: 'variables',
     }),
   );
+  keepGraphiqlAccessible(container);
 }

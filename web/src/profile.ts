@@ -30,11 +30,6 @@ mountHeader(elementById('header'), { ...pageOptions(), current: null });
 const STAFF = ['officer', 'secretariat', 'desk', 'admin'];
 const isStaff = currentRoles().some((role) => STAFF.includes(role));
 
-const MONTH = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/Amsterdam',
-});
 const languageNames = new Intl.DisplayNames([lang === 'nl' ? 'nl' : 'en'], { type: 'language' });
 
 /** The Dutch text where the page is Dutch and there is one, else the English marked as such. */
@@ -42,21 +37,6 @@ function inPageLanguage(tag: 'p' | 'div', className: string, english: string | n
   if (lang === 'nl' && dutch) return h(tag, { class: className }, dutch);
   if (!english) return null;
   return h(tag, { class: className, lang: lang === 'en' ? undefined : 'en' }, english);
-}
-
-/** Where a level comes from, in words: "verified by the CKN secretariat, March 2026". */
-function provenanceInWords(level: Level): string {
-  switch (level.provenance) {
-    case 'DECLARED':
-      return t('declared');
-    case 'EVIDENCED':
-      return t('evidenced');
-    case 'VERIFIED': {
-      const network = level.verifiedByNetwork?.acronym;
-      const who = network ? t('verifiedBy').replace('{network}', network) : t('verified');
-      return level.verifiedAt ? `${who}, ${MONTH.format(new Date(level.verifiedAt))}` : who;
-    }
-  }
 }
 
 type SectionKey = 'profile' | 'contact' | 'affiliations' | ListKey;
@@ -83,7 +63,8 @@ const levelItem = (name: string, level: Level) =>
     h('span', { class: 'level-name' }, name),
     ' ',
     h('span', { class: 'level' }, `${t('level')} ${level.level} ${t('of5')}`),
-    h('span', { class: 'provenance' }, provenanceInWords(level)),
+    // Worded by the API's message catalogue, in the page's language (the request's Accept-Language).
+    h('span', { class: 'provenance' }, level.provenanceText),
   );
 
 const year = (date: string | null | undefined) => (date ? date.slice(0, 4) : '');

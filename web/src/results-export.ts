@@ -1,8 +1,9 @@
-// The search page's results as a CSV file for a spreadsheet, made in the browser from the experts shown.
+// The search page's results as a CSV file for a spreadsheet, made in the browser from every expert found.
 import { csvFileName, csvText } from './lib/csv';
 import { expertPath } from './lib/experts';
 import { currentLang, type Lang } from './lib/i18n';
-import { currentPlace, distinctReasons, type ExpertEdge, localHeadline, strongestReason } from './expert-card';
+import { currentPlace, type ExpertEdge, localHeadline } from './expert-card';
+import { distinctReasons, strongestReason } from './lib/reasons';
 import type { SearchLabel } from './search-text';
 
 /** The rows of the CSV: a header, then per expert name, headline, institution, why and the profile's address. */
@@ -25,7 +26,7 @@ export function resultRows(
 }
 
 /**
- * Saves the experts shown as a CSV file. A Dutch page writes semicolons between fields, as a spreadsheet set to Dutch
+ * Saves the experts as a CSV file. A Dutch page writes semicolons between fields, as a spreadsheet set to Dutch
  * reads them (it takes the comma for decimals); an English one commas.
  */
 export function downloadCsv(edges: readonly ExpertEdge[], question: string, t: (key: SearchLabel) => string): void {

@@ -1,5 +1,5 @@
 // The experts a search found: how many of how many are shown, the cards, "more" (the API's cursor: the next page
-// below the current ones), and the results taken elsewhere (CSV, a link that asks again, print).
+// below the current ones), and the results taken elsewhere (CSV of all found, a link that asks again, print).
 import type { WhoKnowsQuery } from './gql/graphql';
 import type { Result } from './lib/client';
 import { h, render } from './lib/dom';
@@ -18,6 +18,9 @@ export interface MoreResults {
   /** Called when more experts are shown (the page keeps the count in its address). */
   shown(count: number): void;
 }
+
+/** The most experts a CSV holds: every one a search finds, up to this many (a few requests of a page each). */
+export const EXPORT_LIMIT = 500;
 
 /** Shows the experts of `first` in `container`, with "more" while the API has more. */
 export function showResults(
@@ -45,6 +48,7 @@ export function showResults(
   const copied = h('span', { class: 'copied', role: 'status' });
   const moreButton = h('button', { type: 'button', class: 'more', on: { click: () => void loadMore() } }, t('more'));
   const moreOutcome = h('div', { class: 'more-outcome' });
+  const exportOutcome = h('div', { class: 'export-outcome' });
   const update = () => {
     count.textContent = t('shownOf')
       .replace('{shown}', String(edges.length))
@@ -81,6 +85,31 @@ export function showResults(
     }
   }
 
+  /** The CSV holds every expert found (to EXPORT_LIMIT), not only those shown: the pages after them are asked first. */
+  async function exportAll(button: HTMLButtonElement): Promise<void> {
+    button.disabled = true;
+    button.setAttribute('aria-busy', 'true');
+    render(exportOutcome);
+    try {
+      const all = [...edges];
+      let next = hasMore ? cursor : null;
+      while (next !== null && all.length < EXPORT_LIMIT) {
+        const page = (await more.after(next)).data.whoKnows;
+        all.push(...page.edges);
+        next = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
+      }
+      downloadCsv(all.slice(0, EXPORT_LIMIT), more.question, t);
+    } catch (error) {
+      render(
+        exportOutcome,
+        failureNotice(error, () => void exportAll(button)),
+      );
+    } finally {
+      button.disabled = false;
+      button.removeAttribute('aria-busy');
+    }
+  }
+
   const copyLink = () =>
     navigator.clipboard.writeText(link.href).then(
       () => (copied.textContent = t('linkCopied')),
@@ -96,7 +125,11 @@ export function showResults(
       { class: 'result-tools' },
       h(
         'button',
-        { type: 'button', class: 'csv', on: { click: () => downloadCsv(edges, more.question, t) } },
+        {
+          type: 'button',
+          class: 'csv',
+          on: { click: (event: Event) => void exportAll(event.currentTarget as HTMLButtonElement) },
+        },
         t('csv'),
       ),
       link,
@@ -107,6 +140,7 @@ export function showResults(
       h('button', { type: 'button', class: 'print', on: { click: () => window.print() } }, t('print')),
       copied,
     ),
+    exportOutcome,
     list,
     moreButton,
     moreOutcome,

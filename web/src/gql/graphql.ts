@@ -677,7 +677,7 @@ export type DeskAsideQueryVariables = Exact<{
 }>;
 
 
-export type DeskAsideQuery = { inquiry: { similar: Array<{ score: number, sharedAnswer: string | null, inquiry: { slug: string, question: string, status: InquiryStatus, receivedAt: string } }> } | null, whoKnows: { edges: Array<{ score: number, node: { id: string, slug: string, name: string }, reasons: Array<{ text: string }> }> } };
+export type DeskAsideQuery = { inquiry: { similar: Array<{ score: number, sharedAnswer: string | null, inquiry: { slug: string, question: string, status: InquiryStatus, receivedAt: string } }> } | null, whoKnows: { edges: Array<{ node: { id: string, slug: string, name: string }, reasons: Array<{ text: string, kind: MatchReasonKind, points: number }> }> } };
 
 export type DeskHandlersQueryVariables = Exact<{
   team: string;
@@ -704,7 +704,7 @@ export type ExpertProfileQueryVariables = Exact<{
 }>;
 
 
-export type ExpertProfileQuery = { expert: { id: string, slug: string, name: string, academicTitle: string | null, headline: string | null, headlineNl: string | null, bio: string | null, bioNl: string | null, languages: Array<string>, contactConsent: boolean, email?: string | null, phone?: string | null, retired: boolean, retiredAt: string | null, expertise: Array<{ level: number, provenance: Provenance, verifiedAt: string | null, verifiedByNetwork: { acronym: string } | null, theme: { slug: string, name: string, nameNl: string } }>, countryFocus: Array<{ level: number, provenance: Provenance, verifiedAt: string | null, verifiedByNetwork: { acronym: string } | null, country: { code: string, name: string, nameNl: string } }>, affiliations: Array<{ role: string | null, current: boolean, since: string | null, until: string | null, institution: { slug: string, name: string, nameNl: string } }>, networks: Array<{ slug: string, acronym: string, name: string, nameNl: string }>, contributions: Array<{ slug: string, kind: ContributionKind, title: string, date: string, url: string | null, summary: string | null }>, events: Array<{ slug: string, kind: EventKind, title: string, startsAt: string, location: string | null, online: boolean, network: { acronym: string } | null }> } | null };
+export type ExpertProfileQuery = { expert: { id: string, slug: string, name: string, academicTitle: string | null, headline: string | null, headlineNl: string | null, bio: string | null, bioNl: string | null, languages: Array<string>, contactConsent: boolean, email?: string | null, phone?: string | null, retired: boolean, retiredAt: string | null, expertise: Array<{ level: number, provenance: Provenance, provenanceText: string, theme: { slug: string, name: string, nameNl: string } }>, countryFocus: Array<{ level: number, provenance: Provenance, provenanceText: string, country: { code: string, name: string, nameNl: string } }>, affiliations: Array<{ role: string | null, current: boolean, since: string | null, until: string | null, institution: { slug: string, name: string, nameNl: string } }>, networks: Array<{ slug: string, acronym: string, name: string, nameNl: string }>, contributions: Array<{ slug: string, kind: ContributionKind, title: string, date: string, url: string | null, summary: string | null }>, events: Array<{ slug: string, kind: EventKind, title: string, startsAt: string, location: string | null, online: boolean, network: { acronym: string } | null }> } | null };
 
 export type ExpertAnswersQueryVariables = Exact<{
   expert: string;
@@ -1365,7 +1365,6 @@ export const DeskAsideDocument = new TypedDocumentString(`
   }
   whoKnows(about: $about, country: $country, first: 5) {
     edges {
-      score
       node {
         id
         slug
@@ -1373,6 +1372,8 @@ export const DeskAsideDocument = new TypedDocumentString(`
       }
       reasons {
         text
+        kind
+        points
       }
     }
   }
@@ -1468,10 +1469,7 @@ export const ExpertProfileDocument = new TypedDocumentString(`
     expertise {
       level
       provenance
-      verifiedAt
-      verifiedByNetwork {
-        acronym
-      }
+      provenanceText
       theme {
         slug
         name
@@ -1481,10 +1479,7 @@ export const ExpertProfileDocument = new TypedDocumentString(`
     countryFocus {
       level
       provenance
-      verifiedAt
-      verifiedByNetwork {
-        acronym
-      }
+      provenanceText
       country {
         code
         name

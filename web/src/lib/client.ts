@@ -21,6 +21,8 @@ export interface Result<T> {
   data: T;
   /** Field errors (FORBIDDEN on a contact field, say) come with the data that could be read. */
   errors: GraphqlError[];
+  /** A write sent again with its Idempotency-Key: the server answered what the earlier request had stored. */
+  replayed: boolean;
 }
 
 /**
@@ -85,7 +87,7 @@ export async function request<TResult, TVariables>(
   }
   // Signed out in another tab, or the session is over: the page starts again, signed out.
   if (response.status === 401 && session.signedIn) sessionEnded();
-  let body: { data?: TResult | null; errors?: GraphqlError[] };
+  let body: { data?: TResult | null; errors?: GraphqlError[]; extensions?: { replayed?: boolean } };
   try {
     body = (await response.json()) as typeof body;
   } catch {
@@ -100,7 +102,7 @@ export async function request<TResult, TVariables>(
       first?.extensions,
     );
   }
-  return { data: body.data, errors };
+  return { data: body.data, errors, replayed: body.extensions?.replayed === true };
 }
 
 /**
