@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { openBrowser, runGraphiqlExample } from '../test/helpers/browser.js';
+import { openBrowser, runGraphiqlExample, signInContext } from '../test/helpers/browser.js';
 
 const IMAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'images');
 const VIEWPORT = { width: 1366, height: 900 };
@@ -88,7 +88,7 @@ const token = await devToken('sample-officer');
 const browser = await openBrowser();
 try {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB' });
-  await context.addInitScript((value) => sessionStorage.setItem('expertise-graph.token', value), token);
+  await signInContext(context, base, token);
   for (const [name, show] of Object.entries(SHOTS).filter(([name]) => !only.length || only.includes(name))) {
     const page = await context.newPage();
     // A busy machine can run a first request past its deadline; the page then shows the error: ask again.

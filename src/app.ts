@@ -1,5 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createOidcClient } from './auth/oidc.js';
 import { openAuthenticator, SAMPLE_IDENTITIES, type Authenticator, type TokenClaims } from './auth/tokens.js';
 import type { Config } from './config.js';
 import { keepDuplicatePairs, markDuplicatePairsCurrent } from './experts/duplicates/upkeep.js';
@@ -181,7 +182,10 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       rateLimit: { points: config.rateLimitPerMinute, durationSeconds: 60, loopback: config.rateLimitLoopback },
       shutdownGraceMs: config.shutdownGraceMs,
       devTokens: devSignIn.on,
+      sessions: config.sessions,
+      oidc: config.oidc ? createOidcClient(config.oidc) : null,
     });
+    if (config.oidc) log.info(`The pages sign in with OpenID Connect at ${config.oidc.issuer.href}.`);
     // Notifications: the daily run (due, overdue, digest, pruning) at NOTIFY_AT, and mail at once with SMTP_URL.
     const { smtpUrl, mailFrom, dailyAt } = config.notifications;
     notifications = startScheduler(database, {

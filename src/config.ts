@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from './config-error.js';
+import { oidcConfig, sessionConfig, type OidcConfig, type SessionConfig } from './oidc-config.js';
 
 /** Repository root, for paths that must not depend on the current directory. */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -87,6 +89,10 @@ export interface Config {
   /** Changes to the central-government working-day calendar of due dates (WORKING_DAY_CALENDAR). */
   calendar: CalendarChanges;
   notifications: NotificationsConfig;
+  /** The pages' sign-in with OpenID Connect (OIDC_*); null when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
+  /** The sessions every sign-in of the pages ends in (SESSION_*, PUBLIC_URL). */
+  sessions: SessionConfig;
 }
 
 /** Notifications by e-mail and the daily run (docs/configuration.md, "Notifications"). */
@@ -149,7 +155,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
-export class ConfigError extends Error {}
+export { ConfigError } from './config-error.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -306,6 +312,7 @@ export function loadConfig(env: Env = process.env): Config {
       pageCache: memorySize(env, 'NEO4J_PAGECACHE', '256m'),
     };
   }
+  const oidc = oidcConfig(env);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535) ?? 4000,
     auth: authConfig(env, neo4j),
@@ -326,5 +333,7 @@ export function loadConfig(env: Env = process.env): Config {
       integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000) ?? DEFAULT_REQUEST_TIMEOUT_MS,
     calendar: calendarChanges(env),
     notifications: notificationsConfig(env),
+    oidc,
+    sessions: sessionConfig(env, oidc),
   };
 }

@@ -7,7 +7,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsOf, fixturePrefix, graphql, testServer, tokenFor, type UntypedData } from './helpers/api.js';
-import { browserTestsRun, type DashboardGlobals, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
+import {
+  browserTestsRun,
+  type DashboardGlobals,
+  openBrowser,
+  SERVER_WAIT_MS,
+  signInContext,
+} from './helpers/browser.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
 
 const P = fixturePrefix('hostile');
@@ -83,7 +89,7 @@ describe.runIf(browserTestsRun)('hostile names in the pages', { timeout: 3 * SER
     context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC', viewport: { width: 1280, height: 1600 } });
     context.setDefaultTimeout(SERVER_WAIT_MS);
     const token = await tokenFor(claimsOf('admin'));
-    await context.addInitScript((value) => sessionStorage.setItem('expertise-graph.token', value), token);
+    await signInContext(context, appUrl, token);
     // Nothing leaves the app's origin, whatever a page tries.
     await context.route(
       (url) => url.origin !== new URL(appUrl).origin,

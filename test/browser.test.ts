@@ -12,6 +12,7 @@ import {
   openBrowser,
   type PageChart,
   SERVER_WAIT_MS,
+  signInContext,
 } from './helpers/browser.js';
 import { startDevServer, type DevServer } from './helpers/dev-server.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
@@ -41,14 +42,14 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
   let browser: Browser;
   const requested: string[] = [];
 
-  /** A browser context signed in as `actor` (its token in sessionStorage, as the sign-in box keeps it). */
+  /** A browser context signed in as `actor` (a cookie session for its token, as the sign-in box makes it). */
   async function contextAs(actor: Actor, locale = 'en-GB'): Promise<BrowserContext> {
     const context = await browser.newContext({ locale, timezoneId: 'UTC', viewport: { width: 1280, height: 1600 } });
     context.on('request', (request) => requested.push(request.url()));
     context.setDefaultTimeout(SERVER_WAIT_MS);
     if (actor !== null) {
       const token = await tokenFor(claimsOf(actor));
-      await context.addInitScript((value) => sessionStorage.setItem('expertise-graph.token', value), token);
+      await signInContext(context, appUrl, token);
     }
     return context;
   }
@@ -513,9 +514,9 @@ describe.runIf(browserTestsRun)('the pages in a browser', { timeout: 3 * SERVER_
       await Promise.all([page.waitForEvent('load'), page.locator('button.dev-use').click()]);
       expect(await page.locator('.signin-who').textContent()).toContain('Policy officer (sample)');
       await page.waitForSelector('form.file-inquiry', { state: 'attached' });
-      // Signing out forgets the token.
+      // Signing out ends the session: the page comes back signed out.
       await Promise.all([page.waitForEvent('load'), page.locator('button.signout').click()]);
-      expect(await page.evaluate(() => sessionStorage.getItem('expertise-graph.token'))).toBeNull();
+      expect(await page.locator('.signin-who').textContent()).toContain('Not signed in');
       await context.close();
     });
   });

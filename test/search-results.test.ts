@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenClaims } from '../src/auth/tokens.js';
 import { graphql, testServer, tokenFor } from './helpers/api.js';
-import { browserTestsRun, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
+import { browserTestsRun, openBrowser, SERVER_WAIT_MS, signInContext } from './helpers/browser.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
 import { axeViolations } from './helpers/axe.js';
 
@@ -104,7 +104,7 @@ describe.runIf(browserTestsRun)('the search results in a browser', { timeout: 4 
     });
     context.setDefaultTimeout(SERVER_WAIT_MS);
     const token = await tokenFor(officer);
-    await context.addInitScript((value) => sessionStorage.setItem('expertise-graph.token', value), token);
+    await signInContext(context, appUrl, token);
   }, 90_000);
 
   afterAll(async () => {

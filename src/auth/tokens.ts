@@ -56,7 +56,7 @@ function emailClaim(value: unknown): string | null {
 /**
  * Reads roles and networks from the claims `roles`/`role` and `networks`/`network` (network ids or acronyms, any case).
  */
-function viewerFromClaims(payload: JWTPayload): Viewer {
+export function viewerFromClaims(payload: JWTPayload): Viewer {
   if (!payload.sub) throw new AuthenticationError('The token has no subject (sub): mint one with `npm run token`.');
   const claimed = [...list(payload.roles), ...list(payload.role)].map((role) => role.toLowerCase());
   const unknown = claimed.filter((role) => !(ROLES as readonly string[]).includes(role));

@@ -129,6 +129,10 @@ export const MIGRATIONS: string[] = [
   // FAQ articles' reads are counted per article and month, one node each (src/faq/reads-repository.ts).
   'CREATE CONSTRAINT faq_reads_key IF NOT EXISTS FOR (n:FaqReads) REQUIRE n.key IS UNIQUE',
   'CREATE CONSTRAINT migration_lock_id IF NOT EXISTS FOR (n:MigrationLock) REQUIRE n.id IS UNIQUE',
+  // The pages' sessions and sign-ins under way (src/auth/session-repository.ts), by the hash of their cookie's id.
+  'CREATE CONSTRAINT session_id_hash IF NOT EXISTS FOR (n:Session) REQUIRE n.idHash IS UNIQUE',
+  'CREATE INDEX session_expires IF NOT EXISTS FOR (n:Session) ON (n.expiresAt)',
+  'CREATE CONSTRAINT pending_sign_in_id_hash IF NOT EXISTS FOR (n:PendingSignIn) REQUIRE n.idHash IS UNIQUE',
 ];
 
 /**

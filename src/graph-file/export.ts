@@ -7,9 +7,10 @@ import { GRAPH_FORMAT, encodeProperties } from './values.js';
 
 /**
  * Derived data left out of the file: whoKnows's stored standings (src/whoknows/standings/), which are worked
- * out from the rest, in bulk, after a restore (`npm run import-graph` rebuilds them).
+ * out from the rest, in bulk, after a restore (`npm run import-graph` rebuilds them). The pages' sessions and
+ * sign-ins under way (src/auth/sessions.ts) are left out too: they are no one's data, and a restore signs everyone out.
  */
-const DERIVED_LABELS = ['StandingKey', 'StandingsState'];
+const DERIVED_LABELS = ['StandingKey', 'StandingsState', 'Session', 'PendingSignIn'];
 const DERIVED_TYPES = ['RANKS'];
 
 /** Lines are gathered into chunks of about this size before they are written. */

@@ -16,6 +16,8 @@ export const ErrorCode = {
   CANCELLED: 'CANCELLED',
   /** The request's Idempotency-Key was used before for a different request: nothing was done. */
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** HTTP 403: a request with the pages' sign-in cookie but without its CSRF token, or from another site. */
+  CSRF_REFUSED: 'CSRF_REFUSED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,9 +1,10 @@
 // Development sign-in: on the embedded default only (no AUTH_SECRET or AUTH_JWKS_URL, the server signs with
 // its local secret) and only while the server listens on loopback, the pages offer the sample identities, and
-// POST /auth/dev-token mints a short-lived token for the one picked. The route does not exist in any other
-// configuration, and it answers only a browser on this machine: the socket's peer is a loopback address, and
-// the Host header (and the Origin, when sent) names localhost, 127.0.0.1 or [::1] with the server's own port,
-// so that a web page reaching the port by DNS rebinding (Host: evil.example) is refused.
+// POST /auth/dev-token mints a short-lived token for the one picked and signs the browser in with it (a cookie
+// session). The route does not exist in any other configuration, and it answers only a browser on this machine:
+// the socket's peer is a loopback address, and the Host header (and the Origin, when sent) names localhost,
+// 127.0.0.1 or [::1] with the server's own port, so that a web page reaching the port by DNS rebinding
+// (Host: evil.example) is refused.
 import type http from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { SAMPLE_IDENTITIES, type Authenticator } from '../auth/tokens.js';
@@ -105,7 +106,12 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
  * The route's handler; `mint` is the authenticator's, signing with the local secret; `port` the port the
  * server listens on (known once it listens).
  */
-export function createDevTokenRoute(mint: NonNullable<Authenticator['mint']>, port: () => number) {
+export function createDevTokenRoute(
+  mint: NonNullable<Authenticator['mint']>,
+  port: () => number,
+  /** Also signs the browser in: the pages' cookie session for the token (src/http/sign-in.ts). */
+  startSession?: (req: http.IncomingMessage, res: http.ServerResponse, token: string) => Promise<void>,
+) {
   const mints = new RateLimiterMemory({ points: DEV_TOKEN_MINTS_PER_MINUTE, duration: 60 });
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const refusal = devTokenRefusal(
@@ -149,6 +155,8 @@ export function createDevTokenRoute(mint: NonNullable<Authenticator['mint']>, po
       json(res, 400, { error: `Ask for one of: ${DEV_IDENTITIES.map((dev) => dev.id).join(', ')}.` });
       return;
     }
-    json(res, 200, { token: await mint(identity, DEV_TOKEN_LIFETIME), expiresIn: DEV_TOKEN_LIFETIME });
+    const token = await mint(identity, DEV_TOKEN_LIFETIME);
+    await startSession?.(req, res, token);
+    json(res, 200, { token, expiresIn: DEV_TOKEN_LIFETIME });
   };
 }

@@ -8,16 +8,18 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { AuthenticationError, viewerOfHeader, type Authenticator } from '../auth/tokens.js';
-import { ANONYMOUS, type Viewer } from '../auth/viewer.js';
+import type { OidcClient } from '../auth/oidc.js';
+import type { Authenticator } from '../auth/tokens.js';
+import { ANONYMOUS } from '../auth/viewer.js';
 import { heavyRequestLimits, limitsConfig, type HeavyRequestLimits, type LimitsConfig } from '../config.js';
+import type { SessionConfig } from '../oidc-config.js';
 import type { Database } from '../db/database.js';
 import { readiness } from '../db/readiness.js';
 import { createContext } from '../graphql/context.js';
 import { ErrorCode } from '../graphql/errors.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { requestLimits } from '../graphql/limits.js';
-import { createDevTokenRoute, DEV_IDENTITIES, DEV_TOKEN_PATH, isLoopbackHost } from './dev-tokens.js';
+import { createSignIn } from './sign-in.js';
 import { ASSET_PREFIX, createPageRoutes } from './pages.js';
 import { expertSlugLookup } from './expert-page.js';
 import type { Logger } from '../logging.js';
@@ -57,6 +59,9 @@ export interface HttpOptions {
    * local secret, and only when `host` is a loopback address (otherwise it stays off, whatever this says).
    */
   devTokens?: boolean;
+  /** The pages' sessions (the defaults when not given) and their sign-in with OpenID Connect, when configured. */
+  sessions?: SessionConfig;
+  oidc?: OidcClient | null;
 }
 
 export interface HttpServer {
@@ -119,12 +124,9 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
 
   // The port the server listens on (PORT=0 picks one): the development sign-in answers only a Host naming it.
   let listeningPort = options.port;
-  const devToken =
-    options.devTokens && isLoopbackHost(options.host) && options.authenticator.mint
-      ? createDevTokenRoute(options.authenticator.mint, () => listeningPort)
-      : null;
+  const signIn = createSignIn({ ...options, port: () => listeningPort });
   const findExpert = expertSlugLookup(schema, database, limitValues.maxCost, options.requestTimeoutMs, requests);
-  const pages = createPageRoutes({ devIdentities: devToken ? DEV_IDENTITIES : null }, findExpert);
+  const pages = createPageRoutes({ devIdentities: signIn.devIdentities }, findExpert);
   const metrics = new Metrics(database.activity);
   metrics.watchHeavyRequests(() => heavyRequests.load);
   const rateLimit = options.rateLimit ? new RateLimit(options.rateLimit) : null;
@@ -173,15 +175,9 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
         return;
       }
     }
-    let viewer: Viewer;
-    try {
-      viewer = await viewerOfHeader(req.headers.authorization, options.authenticator);
-    } catch (error) {
-      if (!(error instanceof AuthenticationError)) throw error;
-      res.setHeader('www-authenticate', 'Bearer');
-      sendJsonError(res, 401, 'UNAUTHENTICATED', error.message);
-      return;
-    }
+    // A bearer token, or the pages' session cookie with its CSRF token (src/http/sign-in.ts); null: refused.
+    const viewer = await signIn.viewerOf(req, res);
+    if (!viewer) return;
     scope.viewer = viewer.id;
     const address = req.socket.remoteAddress;
     const client = rateLimitKey(viewer === ANONYMOUS ? null : viewer.id, address);
@@ -271,7 +267,7 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
       return;
     }
     if ((await pages.page(req, res, url.pathname)) || (await pages.asset(req, res, url.pathname))) return;
-    if (devToken && url.pathname === DEV_TOKEN_PATH) return devToken(req, res);
+    if (url.pathname.startsWith('/auth/') && (await signIn.route(req, res, url))) return;
     // Ready to serve: Neo4j reachable and migrated. `/health` is the older name of the same check.
     if (url.pathname === '/readyz' || url.pathname === '/health') {
       const { ready, reason } = await readiness(database);

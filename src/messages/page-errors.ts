@@ -24,6 +24,8 @@ const BUSY_CODES = new Set(['SERVICE_UNAVAILABLE', 'RATE_LIMITED', 'TIMEOUT']);
 /** The page's code for an API code (anything unknown reads as the server's own failure). */
 export function pageErrorCode(code: string | undefined): PageErrorCode {
   if (code !== undefined && BUSY_CODES.has(code)) return 'BUSY';
+  // A page without its session's CSRF token: to its reader, a sign-in that was not accepted.
+  if (code === 'CSRF_REFUSED') return 'UNAUTHENTICATED';
   return PAGE_ERROR_CODES.find((known) => known === code) ?? 'INTERNAL_SERVER_ERROR';
 }
 

@@ -1,6 +1,6 @@
 // Headless Chromium (Debian package) driven by playwright-core, for browser-level tests.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -56,6 +56,17 @@ export async function openBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * Signs a browser context in as the bearer of `token`, as the pages' token box does: the server exchanges it for a
+ * cookie session (POST /auth/session), whose cookie the context keeps for every page and tab of `appUrl`.
+ */
+export async function signInContext(context: BrowserContext, appUrl: string, token: string): Promise<void> {
+  const response = await context.request.post(`${appUrl}/auth/session`, {
+    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+  });
+  if (!response.ok()) throw new Error(`Signing the browser in failed: ${response.status()} ${await response.text()}`);
 }
 
 /**

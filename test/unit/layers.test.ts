@@ -11,7 +11,17 @@ import { describe, expect, it } from 'vitest';
  * written only in repository files.
  */
 const LAYERS: string[][] = [
-  ['config.ts', 'errors.ts', 'logging.ts', 'pacing.ts', 'text.ts', 'text', 'messages'],
+  [
+    'config.ts',
+    'config-error.ts',
+    'oidc-config.ts',
+    'errors.ts',
+    'logging.ts',
+    'pacing.ts',
+    'text.ts',
+    'text',
+    'messages',
+  ],
   ['db', 'graph-file'],
   ['auth'],
   ['graphql'],

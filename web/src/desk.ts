@@ -6,7 +6,7 @@ import { DeskInquiryDocument, DeskInquiryReadDocument, RegisterHandlerDocument }
 import { request, RequestFailed } from './lib/client';
 import { elementById, h, render } from './lib/dom';
 import { labels } from './lib/i18n';
-import { currentToken, identityOf } from './lib/session';
+import { currentIdentity } from './lib/session';
 import { mountHeader, pageOptions } from './lib/signin';
 import { actionsPanel } from './desk-actions';
 import type { ActionContext } from './desk-form';
@@ -25,8 +25,7 @@ mountHeader(elementById('header'), { ...pageOptions(), current: 'desk' });
 const HANDLER_ROLES = ['desk', 'secretariat', 'admin'];
 const DESK_TEAM = 'knowledge-security-desk';
 const main = elementById('app');
-const token = currentToken();
-const identity = token ? identityOf(token) : null;
+const identity = currentIdentity();
 
 /** Whether the viewer may change inquiries of this team (the API decides in the end; this only hides buttons). */
 function handlesTeam(team: string | undefined): boolean {

@@ -14,15 +14,17 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EXAMPLES, type Example } from './examples';
 import { keepGraphiqlAccessible } from './graphiql-a11y';
-import { authorizationHeader } from './lib/session';
+import { sessionHeaders } from './lib/session';
 
-// The signed-in token goes with every request GraphiQL sends; headers typed in its editor still win.
+// The session's cookie and CSRF token go with every request GraphiQL sends; headers typed in its editor (an
+// Authorization header, say) still win.
 const fetcher = createGraphiQLFetcher({
   url: '/graphql',
   fetch: (input: RequestInfo | URL, init?: RequestInit) =>
     fetch(input, {
       ...init,
-      headers: { ...authorizationHeader(), ...(init?.headers as Record<string, string> | undefined) },
+      credentials: 'same-origin',
+      headers: { ...sessionHeaders(), ...(init?.headers as Record<string, string> | undefined) },
     }),
 });
 

@@ -1,7 +1,7 @@
 // The pages' GraphQL client: a typed document in, typed data out, over fetch to the app's own /graphql.
 import type { TypedDocumentString } from '../gql/graphql';
 import { currentLang } from './i18n';
-import { authorizationHeader } from './session';
+import { session, sessionEnded, sessionHeaders } from './session';
 
 export interface GraphqlError {
   message: string;
@@ -70,12 +70,14 @@ export async function request<TResult, TVariables>(
   try {
     response = await fetch('/graphql', {
       method: 'POST',
+      // The session cookie goes with it; its CSRF token is in the headers.
+      credentials: 'same-origin',
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
         // Reasons and other worded answers come in the page's language.
         'accept-language': currentLang(),
-        ...authorizationHeader(),
+        ...sessionHeaders(),
         ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
       },
       body: JSON.stringify({ query, variables }),
@@ -83,6 +85,8 @@ export async function request<TResult, TVariables>(
   } catch {
     throw new RequestFailed('The server cannot be reached.', UNREACHABLE);
   }
+  // Signed out in another tab, or the session is over: the page starts again, signed out.
+  if (response.status === 401 && session.signedIn) sessionEnded();
   let body: { data?: TResult | null; errors?: GraphqlError[]; extensions?: { replayed?: boolean } };
   try {
     body = (await response.json()) as typeof body;

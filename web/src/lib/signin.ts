@@ -1,10 +1,20 @@
-// The sign-in box shared by the pages and GraphiQL: paste a bearer token, or (only on the embedded
-// development default, where the server offers them) pick a development role.
+// The sign-in box shared by the pages and GraphiQL. Every way in ends in the server's cookie session, shared by the
+// tabs (lib/session.ts): the organisation's sign-in (OpenID Connect, when the server has it), a development role
+// (only on the embedded default, where the server offers them), or a pasted bearer token (in GraphiQL, and on every
+// page of a server without OpenID Connect).
 import './header.css';
 import { h, render } from './dom';
 import { inbox } from './inbox';
 import { currentLang, setLang, type Lang } from './i18n';
-import { currentToken, identityOf, storeToken } from './session';
+import {
+  currentIdentity,
+  identityOf,
+  oidcSignInUrl,
+  session as serverSession,
+  signInAsDevelopment,
+  signInWithToken,
+  signOut,
+} from './session';
 import { mountSkipLink } from './skip-link';
 
 export interface DevIdentity {
@@ -15,6 +25,7 @@ export interface DevIdentity {
 const TEXT = {
   en: {
     signIn: 'Sign in',
+    signInOrganisation: 'Sign in with your organisation',
     signOut: 'Sign out',
     token: 'Bearer token',
     paste: 'Paste a token',
@@ -44,6 +55,7 @@ const TEXT = {
   },
   nl: {
     signIn: 'Inloggen',
+    signInOrganisation: 'Inloggen met uw organisatie',
     signOut: 'Uitloggen',
     token: 'Bearer-token',
     paste: 'Plak een token',
@@ -84,29 +96,6 @@ const ROLE_KEYS = {
 /** The roles that handle inquiries on /desk. */
 export const HANDLER_ROLES = ['desk', 'secretariat', 'admin'];
 
-/** Asks the server whether it accepts the token (401 otherwise); null when it does, else why not. */
-async function refusal(token: string): Promise<string | null> {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: '{ __typename }' }),
-  });
-  if (response.ok) return null;
-  const body = (await response.json().catch(() => null)) as { errors?: Array<{ message: string }> } | null;
-  return body?.errors?.[0]?.message ?? `HTTP ${response.status}`;
-}
-
-async function devToken(identity: string): Promise<string> {
-  const response = await fetch('/auth/dev-token', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ identity }),
-  });
-  const body = (await response.json()) as { token?: string; error?: string };
-  if (!response.ok || !body.token) throw new Error(body.error ?? `HTTP ${response.status}`);
-  return body.token;
-}
-
 /** What the server puts in every page (src/http/pages.ts): the development sign-ins offered, the page's guide. */
 export interface PageOptions {
   devIdentities: DevIdentity[] | null;
@@ -141,15 +130,11 @@ export function mountHeader(
   const roleName = (role: string) => (role in ROLE_KEYS ? t[ROLE_KEYS[role as keyof typeof ROLE_KEYS]] : role);
   const message = h('span', { class: 'signin-message', role: 'status' });
   const fail = (text: string) => render(message, text);
-  const accept = (token: string) => {
-    storeToken(token);
-    location.reload();
-  };
+  /** After a sign-in: the page again, as the new reader (null: signed in; else why not). */
+  const signedInOr = (why: string | null) => (why ? fail(why) : location.reload());
 
-  const token = currentToken();
-  const identity = token ? identityOf(token) : null;
-  const expired = identity?.expires != null && identity.expires * 1000 < Date.now();
-  const signedIn = !!(token && identity && !expired);
+  const identity = currentIdentity();
+  const signedIn = identity !== null;
   /** The desk's roles: they get the desk in the navigation, and their notifications link to it. */
   const handles = signedIn && identity.roles.some((role) => HANDLER_ROLES.includes(role));
   let session: HTMLElement;
@@ -170,18 +155,12 @@ export function mountHeader(
         {
           type: 'button',
           class: 'signout',
-          on: {
-            click: () => {
-              storeToken(null);
-              location.reload();
-            },
-          },
+          on: { click: () => void signOut().catch((error: unknown) => fail((error as Error).message)) },
         },
         t.signOut,
       ),
     );
   } else {
-    if (token) storeToken(null);
     const input = h('input', {
       type: 'password',
       class: 'signin-token',
@@ -206,16 +185,19 @@ export function mountHeader(
               fail(t.expired);
               return;
             }
-            refusal(pasted).then(
-              (why) => (why ? fail(t.rejected + why) : accept(pasted)),
+            signInWithToken(pasted).then(
+              (why) => signedInOr(why && t.rejected + why),
               (error: unknown) => fail((error as Error).message),
             );
           },
         },
       },
-      h('span', { class: 'signin-who' }, expired ? t.expired : t.anonymous),
-      input,
-      h('button', { type: 'submit' }, t.signIn),
+      h('span', { class: 'signin-who' }, t.anonymous),
+      // The organisation's sign-in, when the server has it; a token box then only in GraphiQL, for API users.
+      serverSession.oidc ? h('a', { class: 'signin-oidc', href: oidcSignInUrl() }, t.signInOrganisation) : null,
+      ...(serverSession.oidc && options.current !== 'graphiql'
+        ? []
+        : [input, h('button', { type: 'submit' }, t.signIn)]),
     );
     if (options.devIdentities?.length) {
       const select = h(
@@ -235,7 +217,9 @@ export function mountHeader(
               class: 'dev-use',
               on: {
                 click: () =>
-                  void devToken(select.value).then(accept, (error: unknown) => fail((error as Error).message)),
+                  void signInAsDevelopment(select.value).then(signedInOr, (error: unknown) =>
+                    fail((error as Error).message),
+                  ),
               },
             },
             t.use,
