@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenClaims } from '../src/auth/tokens.js';
 import { graphql, testServer, tokenFor } from './helpers/api.js';
 import { axeViolations } from './helpers/axe.js';
-import { browserTestsRun, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
+import { browserTestsRun, openBrowser, SERVER_WAIT_MS, signInContext } from './helpers/browser.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
 
 const RUSSIA = 'faq-cooperation-russian-belarusian-institutions';
@@ -35,7 +35,7 @@ describe.runIf(browserTestsRun)('the FAQ in a browser', { timeout: 4 * SERVER_WA
     context.setDefaultTimeout(SERVER_WAIT_MS);
     if (who) {
       const token = await tokenFor(who);
-      await context.addInitScript((value) => sessionStorage.setItem('expertise-graph.token', value), token);
+      await signInContext(context, appUrl, token);
     }
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
