@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenClaims } from '../src/auth/tokens.js';
 import { graphql, testServer, tokenFor } from './helpers/api.js';
 import { axeViolations } from './helpers/axe.js';
-import { browserTestsRun, openBrowser, SERVER_WAIT_MS, signInContext } from './helpers/browser.js';
+import { browserTestsRun, openBrowser, SERVER_WAIT_MS, openSignedIn } from './helpers/browser.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
 
 const RUSSIA = 'faq-cooperation-russian-belarusian-institutions';
@@ -26,20 +26,16 @@ describe.runIf(browserTestsRun)('the FAQ in a browser', { timeout: 4 * SERVER_WA
 
   /** The page at `path`: anonymous and Dutch unless told otherwise. */
   async function open(path: string, width = 1366, who: TokenClaims | null = null): Promise<Page> {
-    const context = await browser.newContext({
-      locale: who ? 'en-GB' : 'nl-NL',
-      timezoneId: 'UTC',
-      viewport: { width, height: 900 },
+    const token = who ? await tokenFor(who) : null;
+    const locale = who ? 'en-GB' : 'nl-NL';
+    const { context, page } = await openSignedIn(browser, {
+      url: `${appUrl}${path}`,
+      token,
+      locale,
+      width,
+      errors: pageErrors,
     });
     contexts.push(context);
-    context.setDefaultTimeout(SERVER_WAIT_MS);
-    if (who) {
-      const token = await tokenFor(who);
-      await signInContext(context, appUrl, token);
-    }
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${appUrl}${path}`);
     return page;
   }
 

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenClaims } from '../src/auth/tokens.js';
 import { graphql, testServer, tokenFor } from './helpers/api.js';
-import { browserTestsRun, openBrowser, SERVER_WAIT_MS, signInContext } from './helpers/browser.js';
+import { browserTestsRun, openBrowser, SERVER_WAIT_MS, openSignedIn } from './helpers/browser.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
 import { axeViolations } from './helpers/axe.js';
 
@@ -80,20 +80,14 @@ describe.runIf(browserTestsRun)('the expert profile in a browser', { timeout: 4 
   let eventSlug: string;
 
   async function open(who: TokenClaims | null, path: string, locale = 'en-GB'): Promise<Page> {
-    const context = await browser.newContext({
+    const token = who ? await tokenFor(who) : null;
+    const { context, page } = await openSignedIn(browser, {
+      url: `${appUrl}${path}`,
+      token,
       locale,
-      timezoneId: 'UTC',
-      viewport: { width: 1366, height: 900 },
+      errors: pageErrors,
     });
     contexts.push(context);
-    context.setDefaultTimeout(SERVER_WAIT_MS);
-    if (who) {
-      const token = await tokenFor(who);
-      await signInContext(context, appUrl, token);
-    }
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${appUrl}${path}`);
     return page;
   }
 

@@ -69,6 +69,34 @@ export async function signInContext(context: BrowserContext, appUrl: string, tok
   if (!response.ok()) throw new Error(`Signing the browser in failed: ${response.status()} ${await response.text()}`);
 }
 
+/** What `openSignedIn` opens: where, for whom, in which language and width; the page's errors go to `errors`. */
+export interface PageToOpen {
+  url: string;
+  /** A bearer token to sign the browser in with; none for an anonymous visitor. */
+  token: string | null;
+  locale: string;
+  width?: number;
+  errors: string[];
+}
+
+/** A page in a browser context of its own (its own cookies, UTC, 900 px high), signed in when given a token. */
+export async function openSignedIn(
+  browser: Browser,
+  open: PageToOpen,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: open.locale,
+    timezoneId: 'UTC',
+    viewport: { width: open.width ?? 1366, height: 900 },
+  });
+  context.setDefaultTimeout(SERVER_WAIT_MS);
+  if (open.token) await signInContext(context, new URL(open.url).origin, open.token);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => open.errors.push(error.message));
+  await page.goto(open.url);
+  return { context, page };
+}
+
 /**
  * Opens GraphiQL at `url`, runs the query it opens with, and returns the full response text
  * once it holds a "data" or "errors" key.
