@@ -580,6 +580,8 @@ describe('curation mutations', () => {
 
   const SECRETARIATS: ActorName[] = ['secretariatCkn', 'secretariatReka', 'admin'];
   const CKN: ActorName[] = ['secretariatCkn', 'admin'];
+  /** Institutions: the secretariats and also the desk, which records foreign partners (issue 22). */
+  const HANDLERS: ActorName[] = ['secretariatCkn', 'secretariatReka', 'desk', 'admin'];
 
   const cases: Array<[string, ActorName[], (f: Awaited<ReturnType<typeof fixtures>>) => Record<string, unknown>]> = [
     ['createExpert', SECRETARIATS, (f) => ({ name: `New ${f.key}` })],
@@ -587,11 +589,11 @@ describe('curation mutations', () => {
     ['retireExpert', CKN, (f) => ({ id: f.a, expectedVersion: 1, reason: 'Left the field' })],
     [
       'createInstitution',
-      SECRETARIATS,
+      HANDLERS,
       (f) => ({ slug: `${f.key}-new`, name: `New ${f.key}`, nameNl: `Nieuw ${f.key}`, kind: 'NGO', country: 'NL' }),
     ],
-    ['updateInstitution', SECRETARIATS, (f) => ({ id: f.institution, expectedVersion: 1, city: 'Utrecht' })],
-    ['retireInstitution', SECRETARIATS, (f) => ({ id: f.institution, expectedVersion: 1, reason: 'Closed' })],
+    ['updateInstitution', HANDLERS, (f) => ({ id: f.institution, expectedVersion: 1, city: 'Utrecht' })],
+    ['retireInstitution', HANDLERS, (f) => ({ id: f.institution, expectedVersion: 1, reason: 'Closed' })],
     [
       'createTheme',
       SECRETARIATS,
