@@ -14,6 +14,7 @@ import { type DeskInquiry, intake, loadAside, timelineList, timelineOf } from '.
 import { mountQueue } from './desk-queue';
 import { type DeskState, readState, stateUrl } from './desk-state';
 import { DESK_TEXT } from './desk-text';
+import { loadDeskPartnerFile } from './partner-file';
 import './pages.css';
 import './desk.css';
 import { errorContent } from './lib/errors';
@@ -136,6 +137,7 @@ function showInquiry(inquiry: DeskInquiry, changes: Parameters<typeof timelineOf
   );
   const expertInput = h('input', { type: 'text', name: 'expert', required: true, maxLength: 200 });
   const aside = h('aside', { class: 'desk-aside' });
+  const partnerBox = h('div', { class: 'desk-partner' });
   const ctx: ActionContext = {
     t,
     inquiry,
@@ -155,11 +157,13 @@ function showInquiry(inquiry: DeskInquiry, changes: Parameters<typeof timelineOf
       notice ? h('p', { class: 'desk-notice', role: 'alert' }, notice) : null,
       h('p', { class: 'desk-question' }, inquiry.question),
       intake(t, inquiry),
+      partnerBox,
       editable ? actionsPanel(ctx, expertInput) : h('p', { class: 'desk-readonly' }, t('readOnly')),
       h('section', { class: 'desk-timeline-box' }, h('h3', {}, t('timeline'), ' ', order), timeline),
     ),
     aside,
   );
+  void loadDeskPartnerFile(partnerBox, inquiry.slug);
   void loadAside(t, aside, inquiry, (slug) => {
     expertInput.value = slug;
     const form = expertInput.closest('details');
