@@ -39,6 +39,7 @@ const exampleVariables = new Map(
 const pageVariables = new Map<string, Record<string, unknown>>([
   ['desk.graphql', { slug: 'inq-2026-0101' }],
   ['institutions.graphql', { search: 'delft' }],
+  ['partner-file.graphql', { slug: 'harbin-institute-of-technology' }],
   ['expert-profile.graphql', { slug: 'maarten-kooistra', contacts: true, expert: 'maarten-kooistra' }],
   [
     'desk-actions.graphql',

@@ -349,6 +349,8 @@ export type MatchReasonKind =
   | 'EVIDENCE'
   /** Earlier inquiries on the subject that the expert answered. */
   | 'INQUIRIES'
+  /** The expert works at an institution with a confirmed screening flag (a list still holds it); no points. Staff only: others do not get it. */
+  | 'SCREENING'
   /** Full-text match of the profile. */
   | 'TEXT'
   /** Declared expertise in the theme or a narrower one. */
