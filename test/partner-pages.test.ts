@@ -133,7 +133,7 @@ describe.runIf(browserTestsRun)('the partner file on the pages', { timeout: 4 * 
     await maybeUnset(browser)?.close();
   });
 
-  it('shows the partner file beside a desk inquiry about Harbin, in English and Dutch, and filters flagged ones', async () => {
+  it('shows the partner file beside a desk inquiry about Harbin, English and Dutch; filters flagged', async () => {
     const first = await record('May our lab host a visiting researcher from Harbin?', HARBIN);
     const second = await record('May we co-author a paper on composites with this partner?', HARBIN);
     const plain = await record('May we co-author a paper on composites with a Dutch firm?', null);
