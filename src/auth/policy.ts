@@ -22,7 +22,8 @@ export const ROLE_GROUPS = {
 export const DESK_NETWORK_ID = 'knowledge-security-desk';
 
 /** Anyone but a dashboard: officers, secretariats, the desk and administrators. */
-const isStaff = (viewer: Viewer) => has(viewer, ...ROLE_GROUPS.staff);
+/** Staff: officers, secretariats, the desk and administrators (who may read screening flags and partner files). */
+export const isStaff = (viewer: Viewer) => has(viewer, ...ROLE_GROUPS.staff);
 
 /**
  * An expert's e-mail and phone: administrators, the desk (it consults experts across networks), the

@@ -1,5 +1,5 @@
 /** The English catalogue: how the reasons read in English, in words (their points go beside them, not in them). */
-import { countOf, dayInWords, listInWords } from './format.js';
+import { countOf, dayInWords, listInWords, sinceInWords } from './format.js';
 import type { Catalogue } from './language.js';
 import type { ClaimBelief, ProvenanceMessage, WorkCount } from './reasons.js';
 
@@ -106,6 +106,9 @@ export const en: Catalogue = {
     inferredTheme: (p) =>
       `${p.themeName ?? 'The theme'} is what the matching texts are mostly about, not a theme you named, so the ` +
       'standing in it counts for less.',
+    flaggedAffiliation: (p) =>
+      `Works at ${p.institutionName}, listed in “${p.listName}”${p.programme ? ` (${p.programme})` : ''}` +
+      `${p.listedSince ? ` since ${sinceInWords('en', p.listedSince)}` : ''} (confirmed match).`,
   },
   similarity: {
     followUp: () => 'One follows the other up.',

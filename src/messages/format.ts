@@ -53,6 +53,10 @@ export function dayInWords(language: Language, iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : DAYS[language].format(date);
 }
 
+/** A date a list gives, which may be a year alone: "2001", or "3 March 2001" for a day. */
+export const sinceInWords = (language: Language, value: string): string =>
+  /^\d{4}$/.test(value) ? value : dayInWords(language, value);
+
 /** "Taiwan or China", "Taiwan of China" (`disjunction`); "A, B and C", "A, B en C" (`conjunction`). */
 export const listInWords = (language: Language, items: string[], type: 'conjunction' | 'disjunction'): string =>
   new Intl.ListFormat(LOCALES[language], { type }).format(items);

@@ -1,5 +1,5 @@
 /** The Dutch catalogue: how the reasons read in Dutch, in words (their points go beside them, not in them). */
-import { countOf, dayInWords, listInWords } from './format.js';
+import { countOf, dayInWords, listInWords, sinceInWords } from './format.js';
 import type { Catalogue } from './language.js';
 import type { ClaimBelief, ProvenanceMessage, WorkCount } from './reasons.js';
 
@@ -109,6 +109,9 @@ export const nl: Catalogue = {
     inferredTheme: (p) =>
       `${p.themeName ?? 'Het thema'} is waar de gevonden teksten vooral over gaan, geen thema dat u noemde; daarom ` +
       'telt de positie daarin minder zwaar.',
+    flaggedAffiliation: (p) =>
+      `Werkt bij ${p.institutionName}, vermeld in “${p.listName}”${p.programme ? ` (${p.programme})` : ''}` +
+      `${p.listedSince ? ` sinds ${sinceInWords('nl', p.listedSince)}` : ''} (bevestigde match).`,
   },
   similarity: {
     followUp: () => 'De ene vraag is een vervolg op de andere.',

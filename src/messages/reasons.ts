@@ -57,7 +57,16 @@ export type ReasonMessage =
   | { key: 'textProfile'; words: string }
   | { key: 'textContributions'; count: number; words: string; example: string | null }
   | { key: 'textInquiries'; count: number; words: string }
-  | { key: 'inferredTheme'; themeName: string | null };
+  | { key: 'inferredTheme'; themeName: string | null }
+  /** The expert's current affiliation has a confirmed screening flag (shown to staff only). */
+  | {
+      key: 'flaggedAffiliation';
+      institutionName: string;
+      listName: string;
+      programme: string | null;
+      /** YYYY-MM-DD or YYYY, when the list says. */
+      listedSince: string | null;
+    };
 
 export type ReasonKey = ReasonMessage['key'];
 export type ReasonParams<K extends ReasonKey> = Extract<ReasonMessage, { key: K }>;

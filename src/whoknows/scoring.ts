@@ -132,7 +132,8 @@ export interface StandingFacts {
   countryEvidencePoints: number;
 }
 
-export type ReasonKind = 'THEME' | 'COUNTRY_FOCUS' | 'COUNTRY_EVIDENCE' | 'EVIDENCE' | 'INQUIRIES' | 'TEXT';
+export type ReasonKind =
+  'THEME' | 'COUNTRY_FOCUS' | 'COUNTRY_EVIDENCE' | 'EVIDENCE' | 'INQUIRIES' | 'TEXT' | 'SCREENING';
 
 /** One part of a score, in words, with the ids of what it rests on. */
 export interface Reason {
@@ -149,11 +150,11 @@ export interface Reason {
 }
 
 /** A reason in the wording's language: the message says what, the catalogue words it. */
-const reason = (
+export const reason = (
   kind: ReasonKind,
   points: number,
   message: ReasonMessage,
-  wording: Wording,
+  wording: Pick<Wording, 'language'>,
   rests: Partial<Reason> = {},
 ): Reason => ({
   kind,

@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../grap
 import { interpretQuestion } from '../names/interpret.js';
 import { resolveNames, unknownPlace, wordingIn, type NamedRef, type PlaceRef } from '../names/service.js';
 import type { Language } from '../messages/language.js';
+import type { AffiliationFlag } from './flags-repository.js';
 import { luceneTerms } from '../text.js';
 import { rankByText, rankByTheme, type RankedPage, type TextMatch, type ThemeMatch } from './repository.js';
 import {
@@ -13,6 +14,7 @@ import {
   textReasons,
   withCountryLinesOnce,
   wordsOnlyReason,
+  reason,
   type Reason,
 } from './scoring.js';
 import { rankFromStandings } from './standings/read.js';
@@ -25,12 +27,16 @@ export interface WhoKnowsArgs {
   after?: string | null;
   /** The language of the reasons. */
   language: Language;
+  /** Whether to say where an expert's current affiliation is flagged (staff only: flags are theirs to read). */
+  screeningFlags?: boolean;
 }
 
 export interface ExpertMatch {
   node: ExpertRecord;
   score: number;
   reasons: Reason[];
+  /** Set for staff: the language to say in where the expert's current affiliation is flagged. */
+  flagsIn?: Language;
 }
 
 export type MatchedBy = 'THEME' | 'THEME_AND_TEXT' | 'FULL_TEXT';
@@ -126,8 +132,28 @@ function wordsToSearchBeside(text: string, recognised: Array<{ text: string; kin
 export async function whoKnows(queries: Queries, args: WhoKnowsArgs): Promise<WhoKnowsResult> {
   const { subject, size, after } = await interpretWhoKnows(queries, args);
   const result = await rankExperts(queries, subject, size, args.language, after);
-  return { ...result, partnerIds: (subject.partners ?? []).map((p) => p.id) };
+  // Staff are told where an expert's current affiliation is flagged (the edge's reasons add it, see flagReason).
+  const edges = args.screeningFlags ? result.edges.map((edge) => ({ ...edge, flagsIn: args.language })) : result.edges;
+  return { ...result, edges, partnerIds: (subject.partners ?? []).map((p) => p.id) };
 }
+
+/**
+ * The reason said to staff where an expert's current affiliation has a confirmed screening flag: no points, so the
+ * score stays the sum of the other reasons. The flags come with the page's other expert relations (flags-repository).
+ */
+export const flagReason = (flag: AffiliationFlag, language: Language): Reason =>
+  reason(
+    'SCREENING',
+    0,
+    {
+      key: 'flaggedAffiliation',
+      institutionName: language === 'nl' && flag.institutionNameNl ? flag.institutionNameNl : flag.institutionName,
+      listName: flag.listName,
+      programme: flag.programme,
+      listedSince: flag.listedSince,
+    },
+    { language },
+  );
 
 /**
  * What whoKnows ranks on, its page size and cursor: the arguments checked and their names resolved (the bench ranks

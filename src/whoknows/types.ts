@@ -1,3 +1,4 @@
+import { isStaff } from '../auth/policy.js';
 import { builder } from '../graphql/builder.js';
 import { languageArgs, reasonLanguage } from '../graphql/language.js';
 import { costOfWork, WORK_WEIGHTS } from '../graphql/limits.js';
@@ -8,7 +9,9 @@ import { CountryNode, RegionNode } from '../places/types.js';
 import { ThemeNode } from '../themes/types.js';
 import { InstitutionNode } from '../institutions/types.js';
 import type { Reason } from './scoring.js';
-import { whoKnows, type ExpertMatch, type WhoKnowsResult } from './service.js';
+import { EXPERT_AFFILIATION_FLAGS } from './flags-repository.js';
+import { flagReason, whoKnows, type ExpertMatch, type WhoKnowsResult } from './service.js';
+import { loadExpertRelation } from '../experts/loaders.js';
 
 const ReasonKind = builder.enumType('MatchReasonKind', {
   description: 'What a reason is about.',
@@ -21,6 +24,11 @@ const ReasonKind = builder.enumType('MatchReasonKind', {
     EVIDENCE: { description: 'Contributions that show the knowledge.' },
     INQUIRIES: { description: 'Earlier inquiries on the subject that the expert answered.' },
     TEXT: { description: 'Full-text match of the profile.' },
+    SCREENING: {
+      description:
+        'The expert works at an institution with a confirmed screening flag (a list still holds it); no points. ' +
+        'Staff only: others do not get it.',
+    },
   } as const,
 });
 
@@ -158,7 +166,12 @@ export const ExpertMatchConnection = builder.connectionObject(
       reasons: t.field({
         type: [MatchReason],
         description: 'Why the expert matched and scored as they did.',
-        resolve: (edge) => match(edge).reasons,
+        resolve: async (edge, _args, ctx) => {
+          const { reasons, flagsIn, node } = match(edge);
+          if (flagsIn === undefined) return reasons;
+          const flags = await loadExpertRelation(ctx, node.id, EXPERT_AFFILIATION_FLAGS);
+          return [...reasons, ...flags.map((flag) => flagReason(flag, flagsIn))];
+        },
       }),
     }),
   },
@@ -194,6 +207,11 @@ builder.queryField('whoKnows', (t) =>
       after: t.arg.string({ required: false, description: pageArgDescriptions.after }),
       ...languageArgs(t),
     },
-    resolve: (_root, args, ctx) => whoKnows(ctx.queries, { ...args, language: reasonLanguage(args.language, ctx) }),
+    resolve: (_root, args, ctx) =>
+      whoKnows(ctx.queries, {
+        ...args,
+        language: reasonLanguage(args.language, ctx),
+        screeningFlags: isStaff(ctx.viewer),
+      }),
   }),
 );

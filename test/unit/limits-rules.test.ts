@@ -42,6 +42,7 @@ const pageVariables = new Map<string, Record<string, unknown>>([
   ['faq-article.graphql', { slug: 'faq-cooperation-russian-belarusian-institutions' }],
   ['record-faq-read.graphql', { slug: 'faq-cooperation-russian-belarusian-institutions' }],
   ['matching-faq.graphql', { search: 'samenwerking met Russische universiteiten' }],
+  ['partner-file.graphql', { slug: 'harbin-institute-of-technology' }],
   ['expert-profile.graphql', { slug: 'maarten-kooistra', contacts: true, expert: 'maarten-kooistra' }],
   [
     'desk-actions.graphql',

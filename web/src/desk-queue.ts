@@ -102,6 +102,12 @@ export function mountQueue(t: DeskT, getState: () => DeskState, navigate: (next:
     field('handler', t('handler'), h('input', { type: 'text', maxLength: 200 })),
     field('text', t('text'), h('input', { type: 'search', maxLength: 300 })),
     field('due', t('dueWithin'), h('input', { type: 'number', min: 0, max: 20 })),
+    h(
+      'label',
+      { class: 'check' },
+      h('input', { type: 'checkbox', name: 'flagged', value: '1', checked: getState().filters.flagged === '1' }),
+      h('span', {}, t('flaggedOnly')),
+    ),
     h('label', {}, h('span', {}, t('sort')), sort),
     h(
       'span',

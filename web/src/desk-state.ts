@@ -20,7 +20,17 @@ export const TEAMS = [
   { slug: 'reka', label: 'REKA' },
 ];
 /** The filters the page offers, by their name in the address. */
-export const FILTER_KEYS = ['network', 'status', 'kind', 'theme', 'country', 'handler', 'text', 'due'] as const;
+export const FILTER_KEYS = [
+  'network',
+  'status',
+  'kind',
+  'theme',
+  'country',
+  'handler',
+  'text',
+  'due',
+  'flagged',
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export interface DeskState {
@@ -78,5 +88,7 @@ export function filterOf(state: DeskState): InquiryFilter {
     ...(f.handler ? { handler: f.handler } : {}),
     ...(f.text ? { text: f.text } : {}),
     ...(due !== undefined ? { dueWithinWorkingDays: due } : {}),
+    // Only inquiries about a partner with a confirmed flag that is not delisted.
+    ...(f.flagged === '1' ? { partnerFlagged: true } : {}),
   };
 }

@@ -15,6 +15,7 @@ import { mountQueue } from './desk-queue';
 import { type DeskState, readState, stateUrl } from './desk-state';
 import { DESK_TEXT } from './desk-text';
 import { mountFaqPanel, newFromLabel } from './desk-faq';
+import { loadDeskPartnerFile } from './partner-file';
 import './pages.css';
 import './desk.css';
 import { errorContent } from './lib/errors';
@@ -137,6 +138,7 @@ function showInquiry(inquiry: DeskInquiry, changes: Parameters<typeof timelineOf
   );
   const expertInput = h('input', { type: 'text', name: 'expert', required: true, maxLength: 200 });
   const aside = h('aside', { class: 'desk-aside' });
+  const partnerBox = h('div', { class: 'desk-partner' });
   const ctx: ActionContext = {
     t,
     inquiry,
@@ -173,11 +175,13 @@ function showInquiry(inquiry: DeskInquiry, changes: Parameters<typeof timelineOf
             newFromLabel(),
           )
         : null,
+      partnerBox,
       editable ? actionsPanel(ctx, expertInput) : h('p', { class: 'desk-readonly' }, t('readOnly')),
       h('section', { class: 'desk-timeline-box' }, h('h3', {}, t('timeline'), ' ', order), timeline),
     ),
     aside,
   );
+  void loadDeskPartnerFile(partnerBox, inquiry.slug);
   void loadAside(t, aside, inquiry, (slug) => {
     expertInput.value = slug;
     const form = expertInput.closest('details');

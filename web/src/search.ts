@@ -16,6 +16,7 @@ import { currentRoles } from './lib/session';
 import { mountHeader, pageOptions } from './lib/signin';
 import { mountFileForm } from './file-inquiry';
 import { mountMyInquiries } from './my-inquiries';
+import { loadPartnerFiles } from './partner-file';
 import { showResults } from './search-results';
 import { faqMatches } from './faq-matches';
 import { EXPERT_FORMS, SEARCH_TEXT } from './search-text';
@@ -54,6 +55,7 @@ const status = h('p', { class: 'status', role: 'status' });
 const experts = h('section', { class: 'experts', 'aria-label': t('experts') });
 const similar = h('section', { class: 'similar', 'aria-label': t('similar') });
 const filing = h('section', { class: 'file' });
+const partnerFiles = h('div', { class: 'partner-files' });
 const mine = h('section', { class: 'my-inquiries', id: 'my-inquiries', 'aria-label': t('myInquiries') });
 
 type Similar = SimilarInquiriesQuery['similarInquiries'][number];
@@ -144,6 +146,7 @@ async function search({ question: text, country: chosenCountry, shown }: SearchA
   render(experts);
   render(similar);
   render(filing);
+  render(partnerFiles);
   main.setAttribute('aria-busy', 'true');
   const read = readQuestion(text);
   const [found] = await Promise.allSettled([whoKnows(text, chosenCountry, shown), showSimilar(text, chosenCountry)]);
@@ -163,6 +166,12 @@ async function search({ question: text, country: chosenCountry, shown }: SearchA
       .filter(Boolean)
       .join(' — ');
     render(status, `${formatCount(result.totalCount, EXPERT_FORMS)} ${t('found')} ${understood}`);
+    // The files of the partners it names, for staff (viewers may not read them, so they do not ask).
+    if (mayReadContacts && result.partners.length)
+      void loadPartnerFiles(
+        partnerFiles,
+        result.partners.map((p) => p.slug),
+      );
     showResults(
       experts,
       found.value,
@@ -220,7 +229,7 @@ render(
   h('p', { class: 'intro' }, t('intro')),
   form,
   status,
-  h('div', { class: 'results' }, experts, similar),
+  h('div', { class: 'results' }, experts, h('div', {}, partnerFiles, similar)),
   filing,
   mine,
 );

@@ -371,6 +371,29 @@ export type InquiryStatus =
   /** Came in; waiting its turn (first come, first served). */
   | 'RECEIVED';
 
+/** What sort of organisation an institution is. */
+export type InstitutionKind =
+  /** A government agency. */
+  | 'AGENCY'
+  /** A company. */
+  | 'COMPANY'
+  /** A foreign government body: a ministry, an agency, a state commission. */
+  | 'GOVERNMENT_BODY'
+  /** A news or media organisation. */
+  | 'MEDIA'
+  /** A military body, or a defence research institute under one. */
+  | 'MILITARY'
+  /** A ministry of the Dutch central government. */
+  | 'MINISTRY'
+  /** A non-governmental organisation. */
+  | 'NGO'
+  /** A research institute outside a university (an academy of sciences, a laboratory). */
+  | 'RESEARCH_INSTITUTE'
+  /** An independent research and policy institute. */
+  | 'THINK_TANK'
+  /** A university or academic research institute. */
+  | 'UNIVERSITY';
+
 /** What a reason is about. */
 export type MatchReasonKind =
   /** Contributions and answered inquiries concerning the country or region asked about. */
@@ -381,6 +404,8 @@ export type MatchReasonKind =
   | 'EVIDENCE'
   /** Earlier inquiries on the subject that the expert answered. */
   | 'INQUIRIES'
+  /** The expert works at an institution with a confirmed screening flag (a list still holds it); no points. Staff only: others do not get it. */
+  | 'SCREENING'
   /** Full-text match of the profile. */
   | 'TEXT'
   /** Declared expertise in the theme or a narrower one. */
@@ -555,6 +580,15 @@ export type RiskCategory =
   | 'SANCTIONS'
   /** Unwanted transfer of knowledge or technology. */
   | 'UNWANTED_TRANSFER';
+
+/** What a person decided about a list entry found for an institution. */
+export type ScreeningMatchStatus =
+  /** A person confirmed the entry is this institution: a flag. */
+  | 'CONFIRMED'
+  /** Found by name; nobody has decided yet. Not a flag. */
+  | 'PROPOSED'
+  /** A person decided the entry is another organisation; it is not proposed again. */
+  | 'REJECTED';
 
 /** The input of setExpectedAnswer. */
 export type SetExpectedAnswerInput = {
@@ -934,6 +968,22 @@ export type NetworksQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type NetworksQuery = { networks: { edges: Array<{ node: { slug: string, acronym: string, name: string, nameNl: string } }> } };
 
+export type PartnerFileFieldsFragment = { id: string, slug: string, name: string, nameNl: string, originalName: string | null, transliterations: Array<string>, kind: InstitutionKind, country: { code: string, name: string, nameNl: string } | null, screening: Array<{ entryId: string, status: ScreeningMatchStatus, list: string, programme: string | null, listedSince: string | null, delistedOn: string | null, sourceVersion: string, sourceDate: string, decidedBy: string | null }>, partnerFile: { inquiries: Array<{ slug: string, status: InquiryStatus, question: string, receivedAt: string, answeredAt: string | null, answerSummary: string | null, handler: { name: string } | null }>, riskCategories: Array<{ category: RiskCategory, count: number }> } };
+
+export type PartnerFileQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type PartnerFileQuery = { institution: { id: string, slug: string, name: string, nameNl: string, originalName: string | null, transliterations: Array<string>, kind: InstitutionKind, country: { code: string, name: string, nameNl: string } | null, screening: Array<{ entryId: string, status: ScreeningMatchStatus, list: string, programme: string | null, listedSince: string | null, delistedOn: string | null, sourceVersion: string, sourceDate: string, decidedBy: string | null }>, partnerFile: { inquiries: Array<{ slug: string, status: InquiryStatus, question: string, receivedAt: string, answeredAt: string | null, answerSummary: string | null, handler: { name: string } | null }>, riskCategories: Array<{ category: RiskCategory, count: number }> } } | null };
+
+export type DeskPartnerFileQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type DeskPartnerFileQuery = { inquiry: { partner: { id: string, slug: string, name: string, nameNl: string, originalName: string | null, transliterations: Array<string>, kind: InstitutionKind, country: { code: string, name: string, nameNl: string } | null, screening: Array<{ entryId: string, status: ScreeningMatchStatus, list: string, programme: string | null, listedSince: string | null, delistedOn: string | null, sourceVersion: string, sourceDate: string, decidedBy: string | null }>, partnerFile: { inquiries: Array<{ slug: string, status: InquiryStatus, question: string, receivedAt: string, answeredAt: string | null, answerSummary: string | null, handler: { name: string } | null }>, riskCategories: Array<{ category: RiskCategory, count: number }> } } | null, inferredPartner: { id: string, slug: string, name: string, nameNl: string, originalName: string | null, transliterations: Array<string>, kind: InstitutionKind, country: { code: string, name: string, nameNl: string } | null, screening: Array<{ entryId: string, status: ScreeningMatchStatus, list: string, programme: string | null, listedSince: string | null, delistedOn: string | null, sourceVersion: string, sourceDate: string, decidedBy: string | null }>, partnerFile: { inquiries: Array<{ slug: string, status: InquiryStatus, question: string, receivedAt: string, answeredAt: string | null, answerSummary: string | null, handler: { name: string } | null }>, riskCategories: Array<{ category: RiskCategory, count: number }> } } | null, alsoOpen: Array<{ slug: string, receivedAt: string, handler: { name: string } | null }> } | null };
+
 export type RecordAskerMessageMutationVariables = Exact<{
   input: RecordAskerMessageInput;
 }>;
@@ -991,7 +1041,7 @@ export type WhoKnowsQueryVariables = Exact<{
 }>;
 
 
-export type WhoKnowsQuery = { whoKnows: { totalCount: number, matchedBy: MatchedBy, theme: { slug: string, name: string, nameNl: string } | null, region: { slug: string, name: string, nameNl: string } | null, countries: Array<{ code: string, name: string, nameNl: string }>, edges: Array<{ score: number, reasons: Array<{ kind: MatchReasonKind, text: string, points: number }>, node: { id: string, slug: string, name: string, headline: string | null, headlineNl: string | null, contactConsent: boolean, email?: string | null, phone?: string | null, affiliations: Array<{ role: string | null, current: boolean, institution: { name: string, nameNl: string } }>, networks: Array<{ acronym: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type WhoKnowsQuery = { whoKnows: { totalCount: number, matchedBy: MatchedBy, theme: { slug: string, name: string, nameNl: string } | null, region: { slug: string, name: string, nameNl: string } | null, countries: Array<{ code: string, name: string, nameNl: string }>, edges: Array<{ score: number, reasons: Array<{ kind: MatchReasonKind, text: string, points: number }>, node: { id: string, slug: string, name: string, headline: string | null, headlineNl: string | null, contactConsent: boolean, email?: string | null, phone?: string | null, affiliations: Array<{ role: string | null, current: boolean, institution: { name: string, nameNl: string } }>, networks: Array<{ acronym: string }> } }>, partners: Array<{ slug: string, name: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1047,6 +1097,50 @@ export const DeskFaqItemFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"DeskFaqItem"}) as unknown as TypedDocumentString<DeskFaqItemFragment, unknown>;
+export const PartnerFileFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PartnerFileFields on Institution {
+  id
+  slug
+  name
+  nameNl
+  originalName
+  transliterations
+  kind
+  country {
+    code
+    name
+    nameNl
+  }
+  screening {
+    entryId
+    status
+    list
+    programme
+    listedSince
+    delistedOn
+    sourceVersion
+    sourceDate
+    decidedBy
+  }
+  partnerFile {
+    inquiries {
+      slug
+      status
+      question
+      receivedAt
+      answeredAt
+      answerSummary
+      handler {
+        name
+      }
+    }
+    riskCategories {
+      category
+      count
+    }
+  }
+}
+    `, {"fragmentName":"PartnerFileFields"}) as unknown as TypedDocumentString<PartnerFileFieldsFragment, unknown>;
 export const AddInquiryNoteDocument = new TypedDocumentString(`
     mutation AddInquiryNote($input: AddInquiryNoteInput!) {
   addInquiryNote(input: $input) {
@@ -2033,6 +2127,114 @@ export const NetworksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NetworksQuery, NetworksQueryVariables>;
+export const PartnerFileDocument = new TypedDocumentString(`
+    query PartnerFile($slug: String!) {
+  institution(slug: $slug) {
+    ...PartnerFileFields
+  }
+}
+    fragment PartnerFileFields on Institution {
+  id
+  slug
+  name
+  nameNl
+  originalName
+  transliterations
+  kind
+  country {
+    code
+    name
+    nameNl
+  }
+  screening {
+    entryId
+    status
+    list
+    programme
+    listedSince
+    delistedOn
+    sourceVersion
+    sourceDate
+    decidedBy
+  }
+  partnerFile {
+    inquiries {
+      slug
+      status
+      question
+      receivedAt
+      answeredAt
+      answerSummary
+      handler {
+        name
+      }
+    }
+    riskCategories {
+      category
+      count
+    }
+  }
+}`) as unknown as TypedDocumentString<PartnerFileQuery, PartnerFileQueryVariables>;
+export const DeskPartnerFileDocument = new TypedDocumentString(`
+    query DeskPartnerFile($slug: String!) {
+  inquiry(slug: $slug) {
+    partner {
+      ...PartnerFileFields
+    }
+    inferredPartner {
+      ...PartnerFileFields
+    }
+    alsoOpen {
+      slug
+      receivedAt
+      handler {
+        name
+      }
+    }
+  }
+}
+    fragment PartnerFileFields on Institution {
+  id
+  slug
+  name
+  nameNl
+  originalName
+  transliterations
+  kind
+  country {
+    code
+    name
+    nameNl
+  }
+  screening {
+    entryId
+    status
+    list
+    programme
+    listedSince
+    delistedOn
+    sourceVersion
+    sourceDate
+    decidedBy
+  }
+  partnerFile {
+    inquiries {
+      slug
+      status
+      question
+      receivedAt
+      answeredAt
+      answerSummary
+      handler {
+        name
+      }
+    }
+    riskCategories {
+      category
+      count
+    }
+  }
+}`) as unknown as TypedDocumentString<DeskPartnerFileQuery, DeskPartnerFileQueryVariables>;
 export const RecordAskerMessageDocument = new TypedDocumentString(`
     mutation RecordAskerMessage($input: RecordAskerMessageInput!) {
   recordAskerMessage(input: $input) {
@@ -2211,6 +2413,10 @@ export const WhoKnowsDocument = new TypedDocumentString(`
           acronym
         }
       }
+    }
+    partners {
+      slug
+      name
     }
     pageInfo {
       hasNextPage
