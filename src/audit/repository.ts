@@ -17,10 +17,10 @@ export type Snapshot = Record<string, unknown>;
 
 /**
  * Bookkeeping that is not the subject's state; status changes have their own history on the inquiry, and
- * likely duplicate pairs (POSSIBLY_SAME) and full-text `searchTerms` are derived from the subject's state by
- * `onChange` hooks.
+ * likely duplicate pairs (POSSIBLY_SAME), full-text `searchTerms` and an institution's `otherNamesText` (its
+ * transliterations and aliases as one text for the name index) are derived from the subject's state.
  */
-const UNRECORDED_PROPERTIES = new Set(['version', 'lockedForUpdate', 'searchTerms']);
+const UNRECORDED_PROPERTIES = new Set(['version', 'lockedForUpdate', 'searchTerms', 'otherNamesText']);
 export const UNRECORDED_LINKS = ['HAS_STATUS_CHANGE', 'POSSIBLY_SAME'];
 
 /** The subject's state now, or null when it does not exist (yet, or any more) under that label. */
