@@ -83,10 +83,12 @@ builder.queryField('faqDemand', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const { from, to } = statisticsPeriod(args);
+      // Before either read starts: an unknown network must not leave a read behind, rejecting unheard.
+      const networkId = await resolveNetworkId(ctx.queries, args.network, 'network');
       const [reads, gaps] = await Promise.all([
         readsPerArticle(ctx.queries, monthOf(from), monthOf(new Date(to.getTime() - 1))),
         topicsWithoutArticle(ctx.queries, {
-          networkId: await resolveNetworkId(ctx.queries, args.network, 'network'),
+          networkId,
           from: from.toISOString(),
           to: to.toISOString(),
           limit: 10,
