@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenClaims } from '../src/auth/tokens.js';
 import { graphql, testServer, tokenFor } from './helpers/api.js';
-import { browserTestsRun, openBrowser, SERVER_WAIT_MS } from './helpers/browser.js';
+import { browserTestsRun, openBrowser, SERVER_WAIT_MS, signInContext } from './helpers/browser.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
 import { axeViolations } from './helpers/axe.js';
 
@@ -112,7 +112,7 @@ describe.runIf(browserTestsRun)('the partner file on the pages', { timeout: 4 * 
     contexts.push(context);
     context.setDefaultTimeout(SERVER_WAIT_MS);
     const token = await tokenFor(who);
-    await context.addInitScript((value) => sessionStorage.setItem('expertise-graph.token', value), token);
+    await signInContext(context, appUrl, token);
     const page = await context.newPage();
     const seen: string[] = [];
     errors.set(page, seen);
