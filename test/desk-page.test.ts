@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenClaims } from '../src/auth/tokens.js';
 import { graphql, testServer, tokenFor } from './helpers/api.js';
-import { browserTestsRun, openBrowser, SERVER_WAIT_MS, signInContext } from './helpers/browser.js';
+import { browserTestsRun, openBrowser, SERVER_WAIT_MS, openSignedIn } from './helpers/browser.js';
 import { maybeUnset } from './helpers/maybe-unset.js';
 import { axeViolations } from './helpers/axe.js';
 
@@ -112,18 +112,13 @@ describe.runIf(browserTestsRun)('the desk page in a browser', { timeout: 4 * SER
   const errors = new Map<Page, string[]>();
 
   async function open(who: TokenClaims, path: string, locale = 'en-GB', width = 1366): Promise<Page> {
-    const context = await browser.newContext({ locale, timezoneId: 'UTC', viewport: { width, height: 900 } });
-    contexts.push(context);
-    context.setDefaultTimeout(SERVER_WAIT_MS);
-    const token = await tokenFor(who);
-    await signInContext(context, appUrl, token);
-    const page = await context.newPage();
     const seen: string[] = [];
-    errors.set(page, seen);
-    page.on('pageerror', (error) => seen.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && seen.push(message.text()));
-    await page.goto(`${appUrl}${path}`);
-    return page;
+    const token = await tokenFor(who);
+    const url = `${appUrl}${path}`;
+    const opened = await openSignedIn(browser, { url, token, locale, width, errors: seen, consoleErrors: true });
+    contexts.push(opened.context);
+    errors.set(opened.page, seen);
+    return opened.page;
   }
   /** Console errors other than the API's refusals a test provokes on purpose. */
   const pageErrors = (page: Page) => (errors.get(page) ?? []).filter((text) => !/status of 4\d\d/.test(text));

@@ -77,6 +77,8 @@ export interface PageToOpen {
   locale: string;
   width?: number;
   errors: string[];
+  /** Also count the console's errors as the page's (the desk's tests do). */
+  consoleErrors?: boolean;
 }
 
 /** A page in a browser context of its own (its own cookies, UTC, 900 px high), signed in when given a token. */
@@ -93,6 +95,8 @@ export async function openSignedIn(
   if (open.token) await signInContext(context, new URL(open.url).origin, open.token);
   const page = await context.newPage();
   page.on('pageerror', (error) => open.errors.push(error.message));
+  if (open.consoleErrors)
+    page.on('console', (message) => message.type() === 'error' && open.errors.push(message.text()));
   await page.goto(open.url);
   return { context, page };
 }
